@@ -1,0 +1,46 @@
+/* factures-date.h — calendar dates (Europe/Paris), "today", French date text
+ *
+ * Dates are GDate values (calendar days, no time). In SQLite and JSON they are
+ * ISO 8601 "YYYY-MM-DD"; on screen and paper "30/11/2026".
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include "factures-error.h"
+
+G_BEGIN_DECLS
+
+/* Today in Europe/Paris, or FACTURES_TODAY=YYYY-MM-DD when set (tests, demos). */
+void      factures_today            (GDate       *out_date);
+
+/* "2026-11-30" ↔ GDate. Parse refuses impossible dates (2026-02-31): FACTURES_ERROR_INVALID. */
+gboolean  factures_date_parse_iso   (const char  *text,
+                                     GDate       *out_date,
+                                     GError     **error);
+char     *factures_date_format_iso  (const GDate *date);
+
+/* "30/11/2026" (also "30/11/26", "30.11.2026", "2026-11-30") → GDate.
+ * "31/02/2026" → FACTURES_ERROR_INVALID, message names @field in French. */
+gboolean  factures_date_parse_fr    (const char  *text,
+                                     const char  *field,
+                                     GDate       *out_date,
+                                     GError     **error);
+char     *factures_date_format_fr   (const GDate *date);           /* "30/11/2026" */
+char     *factures_date_format_long (const GDate *date);           /* "30 novembre 2026" */
+
+/* Days from @from to @to (negative when @to is earlier). */
+gint      factures_date_days_between (const GDate *from,
+                                      const GDate *to);
+
+/* User text: validates UTF-8, trims, NFC-normalises, refuses longer than @max_chars
+ * characters (and empty text when @required). Returns a newly allocated string or
+ * NULL with FACTURES_ERROR_INVALID naming @field in French. */
+char     *factures_text_clean       (const char  *text,
+                                     const char  *field,
+                                     gsize        max_chars,
+                                     gboolean     required,
+                                     GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,227 @@
+/* factures-document.h — the domain model: seller profile, client, document, lines, totals
+ *
+ * Plain C structs (no GObject) so core stays free of I/O and GTK; store maps
+ * them to SQLite rows, output draws them, ui wraps them for editing.
+ * Terms follow EN 16931: seller (BG-4), buyer (BG-7), invoice line (BG-25),
+ * VAT breakdown (BG-23), document totals (BG-22).
+ * All money is gint64 cents, quantities gint64 1e-4, unit prices gint64 1e-6 €,
+ * rates gint basis points (see factures-money.h).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include "factures-error.h"
+#include "factures-money.h"
+#include "factures-date.h"
+
+G_BEGIN_DECLS
+
+/* EN 16931 BT-3 type codes; quotes have no code (0). */
+typedef enum {
+  FACTURES_DOCUMENT_KIND_QUOTE        = 0,
+  FACTURES_DOCUMENT_KIND_INVOICE      = 380,
+  FACTURES_DOCUMENT_KIND_CREDIT_NOTE  = 381,
+  FACTURES_DOCUMENT_KIND_DEPOSIT      = 386,
+} FacturesDocumentKind;
+
+typedef enum {
+  FACTURES_DOCUMENT_STATUS_DRAFT,
+  FACTURES_DOCUMENT_STATUS_ISSUED,
+} FacturesDocumentStatus;
+
+/* Buyer category: decides B2B/B2C mentions, penalties and the dunning ladder. */
+typedef enum {
+  FACTURES_CLIENT_CATEGORY_INDIVIDUAL,   /* particulier (B2C) */
+  FACTURES_CLIENT_CATEGORY_COMPANY,      /* entreprise */
+  FACTURES_CLIENT_CATEGORY_ASSOCIATION,  /* association */
+  FACTURES_CLIENT_CATEGORY_PUBLIC,       /* administration */
+} FacturesClientCategory;
+
+/* Professional buyers (all but individuals) get the B2B mentions (LEGAL.md §1). */
+gboolean factures_client_category_is_b2b (FacturesClientCategory category);
+
+typedef enum {
+  FACTURES_REGISTRY_NONE,   /* libéral: no registration mention */
+  FACTURES_REGISTRY_RCS,    /* commerçant: "RCS <ville>" */
+  FACTURES_REGISTRY_RNE,    /* artisan: "Inscrit au RNE" (LEGAL.md §1, RM merged into RNE 2023) */
+} FacturesRegistry;
+
+/* Nature of the operation (mandatory mention from 1 Sep 2027; XML BT-23). */
+typedef enum {
+  FACTURES_ACTIVITY_SERVICES,
+  FACTURES_ACTIVITY_GOODS,
+  FACTURES_ACTIVITY_BOTH,
+} FacturesActivity;
+
+typedef enum {
+  FACTURES_VAT_REGIME_FRANCHISE,   /* art. 293 B du CGI: no VAT, category E */
+  FACTURES_VAT_REGIME_REGISTERED,  /* charges VAT: rates 20, 10, 5.5, 2.1 % */
+} FacturesVatRegime;
+
+typedef enum {
+  FACTURES_TERMS_ON_RECEIPT,       /* à réception */
+  FACTURES_TERMS_DAYS,             /* N jours (date d'émission + N) */
+  FACTURES_TERMS_END_OF_MONTH_45,  /* 45 jours fin de mois */
+} FacturesTermsKind;
+
+/* The two legal ways to count "45 jours fin de mois" (C. com. L441-10). */
+typedef enum {
+  FACTURES_EOM_METHOD_ADD_THEN_END,  /* issue date + 45 days, then end of that month */
+  FACTURES_EOM_METHOD_END_THEN_ADD,  /* end of the issue month, then + 45 days */
+} FacturesEomMethod;
+
+typedef struct {
+  FacturesTermsKind kind;
+  guint             days;    /* FACTURES_TERMS_DAYS only */
+} FacturesPaymentTerms;
+
+/* Name, postal address and identifiers of a seller or buyer. Strings are UTF-8, NULL when unknown. */
+typedef struct {
+  char *name;          /* seller: ends with "EI" */
+  char *address;       /* street lines, '\n' separated */
+  char *postal_code;
+  char *city;
+  char *country_code;  /* ISO 3166-1 alpha-2, "FR" */
+  char *siren;         /* 9 digits */
+  char *siret;         /* 14 digits */
+  char *vat_id;        /* "FR" + 2 key digits + SIREN */
+  char *email;
+  char *phone;
+} FacturesParty;
+
+/* The business profile (seller, BG-4) as stored, or as frozen in an issued document. */
+typedef struct {
+  FacturesParty         party;
+  FacturesRegistry      registry;
+  char                 *registry_city;     /* "Lyon" for "RCS Lyon" */
+  FacturesActivity      activity;
+  FacturesVatRegime     vat_regime;
+  char                 *iban;              /* normalised, no spaces */
+  char                 *bic;
+  FacturesPaymentTerms  default_terms;
+  FacturesEomMethod     eom_method;
+  gint                  penalty_rate_bp;   /* 0: "taux BCE + 10 points" wording */
+  char                 *insurance;         /* trade insurance mention, NULL when not required */
+  GBytes               *logo;              /* PNG bytes or NULL */
+} FacturesProfile;
+
+/* A client (buyer, BG-7). */
+typedef struct {
+  gint64                  id;              /* 0 until stored */
+  FacturesParty           party;
+  FacturesClientCategory  category;
+  gboolean                has_terms;       /* FALSE: the profile's default terms */
+  FacturesPaymentTerms    terms;
+  char                   *notes;
+} FacturesClient;
+
+/* One invoice line (BG-25). */
+typedef struct {
+  char   *description;   /* may span several lines */
+  gint64  quantity;      /* 1e-4 */
+  char   *unit;          /* free text: "h", "jour", "pièce", may be NULL */
+  gint64  unit_price;    /* 1e-6 € HT */
+  gint    vat_rate_bp;   /* 0 in franchise */
+  gint64  allowance;     /* line discount in cents (≥ 0) */
+} FacturesLine;
+
+/* One VAT breakdown row (BG-23): category 'S' (standard) or 'E' (exempt, franchise). */
+typedef struct {
+  char   category;
+  gint   rate_bp;
+  gint64 base;           /* cents */
+  gint64 vat;            /* cents */
+} FacturesVatBreakdown;
+
+/* Document totals (BG-22), all in cents. */
+typedef struct {
+  GArray *line_nets;     /* gint64 per line, same order as the lines */
+  GArray *breakdown;     /* FacturesVatBreakdown, highest rate first */
+  gint64  lines_total;   /* BT-106: sum of line nets */
+  gint64  allowance_total; /* BT-107: document-level allowance */
+  gint64  net_total;     /* BT-109: lines − allowance */
+  gint64  vat_total;     /* BT-110 */
+  gint64  gross_total;   /* BT-112 */
+  gint64  paid_total;    /* BT-113: deposits and payments already received */
+  gint64  amount_due;    /* BT-115 */
+} FacturesTotals;
+
+typedef struct {
+  gint64                  id;              /* 0 until stored */
+  FacturesDocumentKind    kind;
+  FacturesDocumentStatus  status;
+  char                   *number;          /* NULL for a draft */
+  GDate                   issue_date;
+  GDate                   delivery_date;   /* invalid (g_date_clear) when the same as issue */
+  GDate                   due_date;
+  FacturesPaymentTerms    terms;
+  gint64                  client_id;
+  FacturesProfile        *seller;          /* owned; frozen snapshot once issued */
+  FacturesClient         *buyer;           /* owned; frozen snapshot once issued */
+  GPtrArray              *lines;           /* FacturesLine*, owned */
+  gint64                  allowance;       /* document-level allowance, cents */
+  char                   *notes;
+  char                   *purchase_order;  /* buyer's order reference (BT-13) */
+  char                   *hash;            /* hex SHA-256 chain value once issued */
+} FacturesDocument;
+
+FacturesProfile  *factures_profile_new    (void);
+FacturesProfile  *factures_profile_copy   (const FacturesProfile *profile);
+void              factures_profile_free   (FacturesProfile *profile);
+
+FacturesClient   *factures_client_new     (void);
+FacturesClient   *factures_client_copy    (const FacturesClient *client);
+void              factures_client_free    (FacturesClient *client);
+
+FacturesLine     *factures_line_new       (void);
+FacturesLine     *factures_line_copy      (const FacturesLine *line);
+void              factures_line_free      (FacturesLine *line);
+
+/* A new draft invoice dated today, no client, no lines. */
+FacturesDocument *factures_document_new   (FacturesDocumentKind kind);
+FacturesDocument *factures_document_copy  (const FacturesDocument *document);
+void              factures_document_free  (FacturesDocument *document);
+
+/* "Facture", "Devis", "Facture d'acompte", "Avoir" (translated). */
+const char       *factures_document_kind_title (FacturesDocumentKind kind);
+
+void              factures_party_clear    (FacturesParty *party);
+void              factures_party_copy_to  (const FacturesParty *src, FacturesParty *dest);
+
+void              factures_totals_clear   (FacturesTotals *totals);
+
+/**
+ * factures_totals_compute:
+ * @lines: (element-type FacturesLine): the document's lines
+ * @document_allowance: document-level allowance in cents (≥ 0), split pro rata per VAT rate
+ * @vat_exempt: TRUE in franchise en base: one breakdown row, category E, rate 0
+ * @out: (out caller-allocates): filled; clear with factures_totals_clear()
+ *
+ * The one function that computes every figure shown on screen, paper, XML and
+ * registers (DESIGN.md §3). Line net = round(quantity × unit price) − line
+ * allowance; VAT is computed once per rate on the sum of the line nets at that
+ * rate minus its share of the document allowance (EN 16931 BR-CO-17), rounded
+ * half away from zero.
+ *
+ * Returns: FALSE with FACTURES_ERROR_OVERFLOW when a figure exceeds gint64.
+ */
+gboolean factures_totals_compute (const GPtrArray *lines,
+                                  gint64           document_allowance,
+                                  gboolean         vat_exempt,
+                                  FacturesTotals  *out,
+                                  GError         **error);
+
+/* Totals of @document (uses the seller's VAT regime). */
+gboolean factures_document_compute_totals (const FacturesDocument *document,
+                                           FacturesTotals         *out,
+                                           GError                **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesProfile, factures_profile_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesClient, factures_client_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesLine, factures_line_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesDocument, factures_document_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FacturesTotals, factures_totals_clear)
+
+G_END_DECLS

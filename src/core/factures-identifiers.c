@@ -1,0 +1,2 @@
+/* placeholder — being written by the core helper */
+#include "factures-identifiers.h"

@@ -1,0 +1,36 @@
+/* factures-identifiers.h — French and European identifiers
+ *
+ * Inputs may contain spaces; the normalise functions return them without.
+ * SIREN: 9 digits, Luhn key (INSEE); La Poste's SIREN 356000000 and its SIRETs
+ * use the digit-sum rule instead. SIRET: SIREN + 5-digit NIC, Luhn over 14 digits.
+ * French VAT number: "FR" + key (12 + 3 × (SIREN mod 97)) mod 97 + SIREN.
+ * IBAN: ISO 13616 mod 97 = 1, country length table. BIC: ISO 9362, 8 or 11 chars.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include "factures-error.h"
+
+G_BEGIN_DECLS
+
+char     *factures_identifier_compact (const char *text);   /* drops spaces, dots, dashes; uppercases */
+
+gboolean  factures_siren_is_valid     (const char *siren);
+gboolean  factures_siret_is_valid     (const char *siret);
+gboolean  factures_vat_id_fr_is_valid (const char *vat_id);
+char     *factures_vat_id_from_siren  (const char *siren);  /* "FR" + key + SIREN */
+gboolean  factures_iban_is_valid      (const char *iban);
+gboolean  factures_bic_is_valid       (const char *bic);
+char     *factures_iban_format        (const char *iban);   /* groups of 4 */
+
+/* Validate-and-normalise for forms: NULL/empty → TRUE with *out = NULL;
+ * invalid → FALSE, FACTURES_ERROR_INVALID naming the field in French. */
+gboolean  factures_siren_check        (const char *text, char **out, GError **error);
+gboolean  factures_siret_check        (const char *text, char **out, GError **error);
+gboolean  factures_iban_check         (const char *text, char **out, GError **error);
+gboolean  factures_bic_check          (const char *text, char **out, GError **error);
+gboolean  factures_vat_id_check       (const char *text, char **out, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,2 @@
+/* placeholder — being written by the output helper */
+#include "factures-pdf.h"

@@ -1,0 +1,43 @@
+/* factures-rows.h — read-only row objects handed to list views
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+#include "factures-document.h"
+
+G_BEGIN_DECLS
+
+/* Properties: "id" (gint64), "name", "city", "email", "siren" (strings),
+ * "category" (gint, FacturesClientCategory), "outstanding" (gint64 cents). */
+#define FACTURES_TYPE_CLIENT_ROW (factures_client_row_get_type ())
+G_DECLARE_FINAL_TYPE (FacturesClientRow, factures_client_row, FACTURES, CLIENT_ROW, GObject)
+
+gint64      factures_client_row_get_id          (FacturesClientRow *self);
+const char *factures_client_row_get_name        (FacturesClientRow *self);
+const char *factures_client_row_get_city        (FacturesClientRow *self);
+const char *factures_client_row_get_email       (FacturesClientRow *self);
+const char *factures_client_row_get_siren       (FacturesClientRow *self);
+gint        factures_client_row_get_category    (FacturesClientRow *self);
+gint64      factures_client_row_get_outstanding (FacturesClientRow *self);
+
+/* Properties: "id" (gint64), "kind" (gint, FacturesDocumentKind), "status" (gint,
+ * FacturesDocumentStatus), "number" (NULL for drafts), "client-name", "issue-date",
+ * "due-date" (ISO strings), "total" (gint64 cents TTC), "balance" (gint64 cents),
+ * "days-late" (gint, 0 when not late). */
+#define FACTURES_TYPE_DOCUMENT_ROW (factures_document_row_get_type ())
+G_DECLARE_FINAL_TYPE (FacturesDocumentRow, factures_document_row, FACTURES, DOCUMENT_ROW, GObject)
+
+gint64      factures_document_row_get_id          (FacturesDocumentRow *self);
+gint        factures_document_row_get_kind        (FacturesDocumentRow *self);
+gint        factures_document_row_get_status      (FacturesDocumentRow *self);
+const char *factures_document_row_get_number      (FacturesDocumentRow *self);
+const char *factures_document_row_get_client_name (FacturesDocumentRow *self);
+const char *factures_document_row_get_issue_date  (FacturesDocumentRow *self);
+const char *factures_document_row_get_due_date    (FacturesDocumentRow *self);
+gint64      factures_document_row_get_total       (FacturesDocumentRow *self);
+gint64      factures_document_row_get_balance     (FacturesDocumentRow *self);
+gint        factures_document_row_get_days_late   (FacturesDocumentRow *self);
+
+G_END_DECLS

@@ -1,0 +1,2 @@
+/* placeholder — being written by the store helper */
+#include "factures-store.h"

@@ -1,0 +1,160 @@
+/* factures-store.h — the SQLite model layer (DESIGN.md §4, §6)
+ *
+ * One FacturesStore per database file. SQLite at $XDG_DATA_HOME/factures/factures.db
+ * or a path given by --database. WAL, foreign_keys=ON, synchronous=FULL; migrations
+ * by PRAGMA user_version from resource:///org/example/Factures/migrations/NNNN-*.sql,
+ * with a backup copy of the file taken before each migration of a non-empty database.
+ *
+ * Every function that writes either succeeds whole or leaves the database exactly
+ * as it was. Errors are in the FACTURES_ERROR domain (factures-error.h).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include "factures-document.h"
+
+G_BEGIN_DECLS
+
+#define FACTURES_TYPE_STORE (factures_store_get_type ())
+G_DECLARE_FINAL_TYPE (FacturesStore, factures_store, FACTURES, STORE, GObject)
+
+/* $XDG_DATA_HOME/factures/factures.db */
+char            *factures_store_default_path   (void);
+
+/* Opens (creating folders and file) and migrates. */
+FacturesStore   *factures_store_open           (const char     *path,
+                                                GError        **error);
+const char      *factures_store_get_path       (FacturesStore  *self);
+
+/* ---- business profile (seller) ---- */
+/* NULL without error when no profile was saved yet (first run). */
+FacturesProfile *factures_store_get_profile    (FacturesStore         *self,
+                                                GError               **error);
+gboolean         factures_store_save_profile   (FacturesStore         *self,
+                                                const FacturesProfile *profile,
+                                                GError               **error);
+
+/* ---- clients ---- */
+/* Inserts when client->id == 0 (and sets it), else updates. Empty name: FACTURES_ERROR_INVALID. */
+gboolean         factures_store_save_client    (FacturesStore   *self,
+                                                FacturesClient  *client,
+                                                GError         **error);
+FacturesClient  *factures_store_get_client     (FacturesStore   *self,
+                                                gint64           id,
+                                                GError         **error);
+/* Refused (FACTURES_ERROR_IMMUTABLE) when the client has issued documents. */
+gboolean         factures_store_delete_client  (FacturesStore   *self,
+                                                gint64           id,
+                                                GError         **error);
+
+/* ---- documents ---- */
+/* Saves a draft with its lines (insert when id == 0). An issued document: FACTURES_ERROR_IMMUTABLE. */
+gboolean          factures_store_save_draft     (FacturesStore    *self,
+                                                 FacturesDocument *document,
+                                                 GError          **error);
+gboolean          factures_store_delete_draft   (FacturesStore    *self,
+                                                 gint64            id,
+                                                 GError          **error);
+/* A draft is returned with the current profile as seller and the current client as buyer;
+ * an issued document with its frozen snapshots. */
+FacturesDocument *factures_store_get_document   (FacturesStore    *self,
+                                                 gint64            id,
+                                                 GError          **error);
+FacturesDocument *factures_store_find_document  (FacturesStore    *self,
+                                                 const char       *number,
+                                                 GError          **error);
+/* A new draft copying any document's client and lines, dated today. Returns its id, 0 on error. */
+gint64            factures_store_duplicate      (FacturesStore    *self,
+                                                 gint64            id,
+                                                 GError          **error);
+
+/**
+ * FacturesRenderFunc:
+ * Renders the issued document (number, dates and snapshots set) to PDF bytes.
+ * Called inside the issuing transaction; an error rolls the issue back.
+ */
+typedef GBytes *(*FacturesRenderFunc) (const FacturesDocument *document,
+                                       gpointer                user_data,
+                                       GError                **error);
+
+/**
+ * factures_store_issue:
+ * @id: a draft
+ * @render: draws the PDF that becomes the stored original
+ *
+ * One BEGIN IMMEDIATE transaction: checks the mandatory mentions
+ * (FACTURES_ERROR_MISSING_MENTION, the message lists them), refuses an issue date
+ * earlier than the series' last (FACTURES_ERROR_DATE_ORDER), takes the next number,
+ * computes the due date, freezes seller, buyer and all figures, stores the PDF
+ * bytes, and appends the document to the SHA-256 hash chain.
+ *
+ * Returns: (transfer full): the issued document, or NULL.
+ */
+FacturesDocument *factures_store_issue          (FacturesStore      *self,
+                                                 gint64              id,
+                                                 FacturesRenderFunc  render,
+                                                 gpointer            user_data,
+                                                 GError            **error);
+/* The stored original PDF of an issued document. */
+GBytes           *factures_store_get_original   (FacturesStore    *self,
+                                                 gint64            id,
+                                                 GError          **error);
+
+/* ---- lists: lazy GListModels that fetch rows from SQLite by pages ---- */
+typedef enum {
+  FACTURES_CLIENT_SORT_NAME,
+  FACTURES_CLIENT_SORT_CITY,
+  FACTURES_CLIENT_SORT_CATEGORY,
+  FACTURES_CLIENT_SORT_OUTSTANDING,
+} FacturesClientSort;
+
+typedef enum {
+  FACTURES_DOCUMENT_SORT_DATE,
+  FACTURES_DOCUMENT_SORT_NUMBER,
+  FACTURES_DOCUMENT_SORT_CLIENT,
+  FACTURES_DOCUMENT_SORT_TOTAL,
+  FACTURES_DOCUMENT_SORT_DUE,
+  FACTURES_DOCUMENT_SORT_DAYS_LATE,
+} FacturesDocumentSort;
+
+/* (transfer full) GListModel of FacturesClientRow; @search matches name, city, e-mail, SIREN. */
+GListModel *factures_store_list_clients   (FacturesStore      *self,
+                                           const char         *search,
+                                           FacturesClientSort  sort,
+                                           gboolean            descending);
+/* (transfer full) GListModel of FacturesDocumentRow, every kind. */
+GListModel *factures_store_list_documents (FacturesStore        *self,
+                                           const char           *search,
+                                           FacturesDocumentSort  sort,
+                                           gboolean              descending);
+/* (transfer full) GListModel of FacturesDocumentRow: issued invoices past due with a balance. */
+GListModel *factures_store_list_overdue   (FacturesStore        *self,
+                                           const GDate          *today,
+                                           FacturesDocumentSort  sort,
+                                           gboolean              descending);
+
+/* Emitted as the "changed" signal (no arguments) after any write, so views refresh. */
+
+/* ---- whole-database operations (command line) ---- */
+/* PRAGMA integrity_check, foreign keys, and the hash chain. On a broken chain:
+ * FACTURES_ERROR_INTEGRITY naming the first broken document's number. */
+gboolean    factures_store_verify         (FacturesStore  *self,
+                                           GError        **error);
+/* SQLite online backup to @path. */
+gboolean    factures_store_backup         (FacturesStore  *self,
+                                           const char     *path,
+                                           GError        **error);
+/* Versioned JSON of every table (format documented in help/C/json.page). */
+gboolean    factures_store_export_json    (FacturesStore  *self,
+                                           const char     *path,
+                                           GError        **error);
+/* All or nothing. A file with clients and drafts only adds them; a full export
+ * (issued documents) imports only into an empty database (FACTURES_ERROR_NOT_EMPTY)
+ * and is verified before commit. Invalid UTF-8 or JSON: FACTURES_ERROR_FORMAT. */
+gboolean    factures_store_import_json    (FacturesStore  *self,
+                                           const char     *path,
+                                           GError        **error);
+
+G_END_DECLS

@@ -12,6 +12,13 @@
 
 G_BEGIN_DECLS
 
+/* Maximum lengths, in characters, for factures_text_clean() callers. */
+#define FACTURES_MAX_NAME         200    /* seller, client, contact names */
+#define FACTURES_MAX_ADDRESS      500    /* street lines */
+#define FACTURES_MAX_SHORT        100    /* city, postal code, unit, e-mail, phone, references */
+#define FACTURES_MAX_DESCRIPTION  4000   /* one line's description */
+#define FACTURES_MAX_NOTES        4000   /* document and client notes */
+
 /* Today in Europe/Paris, or FACTURES_TODAY=YYYY-MM-DD when set (tests, demos). */
 void      factures_today            (GDate       *out_date);
 

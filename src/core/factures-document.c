@@ -1,2 +1,528 @@
-/* placeholder — being written by the core helper */
+/* factures-document.c — the domain model: seller profile, client, document, lines, totals
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
 #include "factures-document.h"
+
+/**
+ * factures_client_category_is_b2b:
+ * @category: a buyer category
+ *
+ * Companies, associations and public bodies are professional buyers: their
+ * documents carry the B2B mentions (penalties, 40 € indemnity; LEGAL.md §1,
+ * C. com. L441-9 and L441-10).
+ *
+ * Returns: %TRUE for every category but %FACTURES_CLIENT_CATEGORY_INDIVIDUAL.
+ */
+gboolean
+factures_client_category_is_b2b (FacturesClientCategory category)
+{
+  return category != FACTURES_CLIENT_CATEGORY_INDIVIDUAL;
+}
+
+/* ---- Party --------------------------------------------------------------- */
+
+/**
+ * factures_party_clear:
+ * @party: a party
+ *
+ * Frees every string of @party and sets them to NULL (the struct itself is not freed).
+ */
+void
+factures_party_clear (FacturesParty *party)
+{
+  g_return_if_fail (party != NULL);
+
+  g_clear_pointer (&party->name, g_free);
+  g_clear_pointer (&party->address, g_free);
+  g_clear_pointer (&party->postal_code, g_free);
+  g_clear_pointer (&party->city, g_free);
+  g_clear_pointer (&party->country_code, g_free);
+  g_clear_pointer (&party->siren, g_free);
+  g_clear_pointer (&party->siret, g_free);
+  g_clear_pointer (&party->vat_id, g_free);
+  g_clear_pointer (&party->email, g_free);
+  g_clear_pointer (&party->phone, g_free);
+}
+
+/**
+ * factures_party_copy_to:
+ * @src: a party
+ * @dest: a party; its previous strings are freed
+ *
+ * Deep-copies @src into @dest.
+ */
+void
+factures_party_copy_to (const FacturesParty *src,
+                        FacturesParty       *dest)
+{
+  g_return_if_fail (src != NULL && dest != NULL);
+
+  if (src == dest)
+    return;
+  factures_party_clear (dest);
+  dest->name = g_strdup (src->name);
+  dest->address = g_strdup (src->address);
+  dest->postal_code = g_strdup (src->postal_code);
+  dest->city = g_strdup (src->city);
+  dest->country_code = g_strdup (src->country_code);
+  dest->siren = g_strdup (src->siren);
+  dest->siret = g_strdup (src->siret);
+  dest->vat_id = g_strdup (src->vat_id);
+  dest->email = g_strdup (src->email);
+  dest->phone = g_strdup (src->phone);
+}
+
+/* ---- Profile ------------------------------------------------------------- */
+
+/**
+ * factures_profile_new:
+ *
+ * An empty profile: country "FR", franchise en base (art. 293 B CGI),
+ * services, no registry, payment on receipt, end-of-month method
+ * "add then end", penalty rate 0 (the "taux BCE + 10 points" wording).
+ *
+ * Returns: (transfer full): a new profile; free with factures_profile_free().
+ */
+FacturesProfile *
+factures_profile_new (void)
+{
+  FacturesProfile *profile = g_new0 (FacturesProfile, 1);
+
+  profile->party.country_code = g_strdup ("FR");
+  profile->registry = FACTURES_REGISTRY_NONE;
+  profile->activity = FACTURES_ACTIVITY_SERVICES;
+  profile->vat_regime = FACTURES_VAT_REGIME_FRANCHISE;
+  profile->default_terms.kind = FACTURES_TERMS_ON_RECEIPT;
+  profile->default_terms.days = 0;
+  profile->eom_method = FACTURES_EOM_METHOD_ADD_THEN_END;
+  profile->penalty_rate_bp = 0;
+  return profile;
+}
+
+/**
+ * factures_profile_copy:
+ * @profile: a profile
+ *
+ * Returns: (transfer full): a deep copy (the logo bytes are shared, they are immutable).
+ */
+FacturesProfile *
+factures_profile_copy (const FacturesProfile *profile)
+{
+  FacturesProfile *copy;
+
+  g_return_val_if_fail (profile != NULL, NULL);
+
+  copy = g_new0 (FacturesProfile, 1);
+  *copy = *profile;
+  memset (&copy->party, 0, sizeof copy->party);
+  factures_party_copy_to (&profile->party, &copy->party);
+  copy->registry_city = g_strdup (profile->registry_city);
+  copy->iban = g_strdup (profile->iban);
+  copy->bic = g_strdup (profile->bic);
+  copy->insurance = g_strdup (profile->insurance);
+  copy->logo = profile->logo ? g_bytes_ref (profile->logo) : NULL;
+  return copy;
+}
+
+/**
+ * factures_profile_free:
+ * @profile: (nullable): a profile
+ */
+void
+factures_profile_free (FacturesProfile *profile)
+{
+  if (profile == NULL)
+    return;
+  factures_party_clear (&profile->party);
+  g_free (profile->registry_city);
+  g_free (profile->iban);
+  g_free (profile->bic);
+  g_free (profile->insurance);
+  g_clear_pointer (&profile->logo, g_bytes_unref);
+  g_free (profile);
+}
+
+/* ---- Client -------------------------------------------------------------- */
+
+/**
+ * factures_client_new:
+ *
+ * Returns: (transfer full): an empty client: id 0, country "FR", category
+ *   particulier, the profile's default terms.
+ */
+FacturesClient *
+factures_client_new (void)
+{
+  FacturesClient *client = g_new0 (FacturesClient, 1);
+
+  client->party.country_code = g_strdup ("FR");
+  client->category = FACTURES_CLIENT_CATEGORY_INDIVIDUAL;
+  client->has_terms = FALSE;
+  client->terms.kind = FACTURES_TERMS_ON_RECEIPT;
+  return client;
+}
+
+/**
+ * factures_client_copy:
+ * @client: a client
+ *
+ * Returns: (transfer full): a deep copy.
+ */
+FacturesClient *
+factures_client_copy (const FacturesClient *client)
+{
+  FacturesClient *copy;
+
+  g_return_val_if_fail (client != NULL, NULL);
+
+  copy = g_new0 (FacturesClient, 1);
+  *copy = *client;
+  memset (&copy->party, 0, sizeof copy->party);
+  factures_party_copy_to (&client->party, &copy->party);
+  copy->notes = g_strdup (client->notes);
+  return copy;
+}
+
+/**
+ * factures_client_free:
+ * @client: (nullable): a client
+ */
+void
+factures_client_free (FacturesClient *client)
+{
+  if (client == NULL)
+    return;
+  factures_party_clear (&client->party);
+  g_free (client->notes);
+  g_free (client);
+}
+
+/* ---- Line ---------------------------------------------------------------- */
+
+/**
+ * factures_line_new:
+ *
+ * Returns: (transfer full): a line with quantity 1, unit price 0, no VAT, no allowance.
+ */
+FacturesLine *
+factures_line_new (void)
+{
+  FacturesLine *line = g_new0 (FacturesLine, 1);
+
+  line->quantity = FACTURES_QUANTITY_ONE;
+  return line;
+}
+
+/**
+ * factures_line_copy:
+ * @line: a line
+ *
+ * Returns: (transfer full): a deep copy.
+ */
+FacturesLine *
+factures_line_copy (const FacturesLine *line)
+{
+  FacturesLine *copy;
+
+  g_return_val_if_fail (line != NULL, NULL);
+
+  copy = g_new0 (FacturesLine, 1);
+  *copy = *line;
+  copy->description = g_strdup (line->description);
+  copy->unit = g_strdup (line->unit);
+  return copy;
+}
+
+/**
+ * factures_line_free:
+ * @line: (nullable): a line
+ */
+void
+factures_line_free (FacturesLine *line)
+{
+  if (line == NULL)
+    return;
+  g_free (line->description);
+  g_free (line->unit);
+  g_free (line);
+}
+
+/* ---- Document ------------------------------------------------------------ */
+
+/**
+ * factures_document_new:
+ * @kind: the document kind
+ *
+ * A new draft dated today (factures_today(), so FACTURES_TODAY applies),
+ * payable on receipt (due date = issue date), no delivery date, no seller,
+ * no buyer, no lines.
+ *
+ * Returns: (transfer full): a new document; free with factures_document_free().
+ */
+FacturesDocument *
+factures_document_new (FacturesDocumentKind kind)
+{
+  FacturesDocument *document = g_new0 (FacturesDocument, 1);
+
+  document->kind = kind;
+  document->status = FACTURES_DOCUMENT_STATUS_DRAFT;
+  factures_today (&document->issue_date);
+  g_date_clear (&document->delivery_date, 1);
+  document->due_date = document->issue_date;
+  document->terms.kind = FACTURES_TERMS_ON_RECEIPT;
+  document->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_line_free);
+  return document;
+}
+
+/**
+ * factures_document_copy:
+ * @document: a document
+ *
+ * Returns: (transfer full): a deep copy (seller, buyer and lines copied too).
+ */
+FacturesDocument *
+factures_document_copy (const FacturesDocument *document)
+{
+  FacturesDocument *copy;
+  guint i;
+
+  g_return_val_if_fail (document != NULL, NULL);
+
+  copy = g_new0 (FacturesDocument, 1);
+  *copy = *document;
+  copy->number = g_strdup (document->number);
+  copy->seller = document->seller ? factures_profile_copy (document->seller) : NULL;
+  copy->buyer = document->buyer ? factures_client_copy (document->buyer) : NULL;
+  copy->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_line_free);
+  if (document->lines != NULL)
+    for (i = 0; i < document->lines->len; i++)
+      g_ptr_array_add (copy->lines, factures_line_copy (g_ptr_array_index (document->lines, i)));
+  copy->notes = g_strdup (document->notes);
+  copy->purchase_order = g_strdup (document->purchase_order);
+  copy->hash = g_strdup (document->hash);
+  return copy;
+}
+
+/**
+ * factures_document_free:
+ * @document: (nullable): a document
+ */
+void
+factures_document_free (FacturesDocument *document)
+{
+  if (document == NULL)
+    return;
+  g_free (document->number);
+  factures_profile_free (document->seller);
+  factures_client_free (document->buyer);
+  g_clear_pointer (&document->lines, g_ptr_array_unref);
+  g_free (document->notes);
+  g_free (document->purchase_order);
+  g_free (document->hash);
+  g_free (document);
+}
+
+/**
+ * factures_document_kind_title:
+ * @kind: a document kind
+ *
+ * Returns: (transfer none): "Invoice", "Quote", "Deposit invoice", "Credit note",
+ *   translated for the UI ("Facture", "Devis", "Facture d’acompte", "Avoir").
+ */
+const char *
+factures_document_kind_title (FacturesDocumentKind kind)
+{
+  switch (kind)
+    {
+    case FACTURES_DOCUMENT_KIND_QUOTE:
+      return C_("document kind", "Quote");
+    case FACTURES_DOCUMENT_KIND_INVOICE:
+      return C_("document kind", "Invoice");
+    case FACTURES_DOCUMENT_KIND_CREDIT_NOTE:
+      return C_("document kind", "Credit note");
+    case FACTURES_DOCUMENT_KIND_DEPOSIT:
+      return C_("document kind", "Deposit invoice");
+    default:
+      return C_("document kind", "Document");
+    }
+}
+
+/**
+ * factures_document_kind_title_fr:
+ * @kind: a document kind
+ *
+ * The title printed on the document, always French whatever the UI language
+ * (the PDF is a French legal document).
+ *
+ * Returns: (transfer none): "Facture", "Devis", "Facture d’acompte", "Avoir".
+ */
+const char *
+factures_document_kind_title_fr (FacturesDocumentKind kind)
+{
+  switch (kind)
+    {
+    case FACTURES_DOCUMENT_KIND_QUOTE:
+      return "Devis";
+    case FACTURES_DOCUMENT_KIND_INVOICE:
+      return "Facture";
+    case FACTURES_DOCUMENT_KIND_CREDIT_NOTE:
+      return "Avoir";
+    case FACTURES_DOCUMENT_KIND_DEPOSIT:
+      return "Facture d’acompte";
+    default:
+      return "Document";
+    }
+}
+
+/* ---- Totals -------------------------------------------------------------- */
+
+/**
+ * factures_totals_clear:
+ * @totals: totals filled by factures_totals_compute(), or zeroed
+ *
+ * Frees the arrays and zeroes every figure; safe to call twice.
+ */
+void
+factures_totals_clear (FacturesTotals *totals)
+{
+  if (totals == NULL)
+    return;
+  g_clear_pointer (&totals->line_nets, g_array_unref);
+  g_clear_pointer (&totals->breakdown, g_array_unref);
+  memset (totals, 0, sizeof *totals);
+}
+
+static gint
+compare_breakdown_desc (gconstpointer a,
+                        gconstpointer b)
+{
+  const FacturesVatBreakdown *x = a;
+  const FacturesVatBreakdown *y = b;
+
+  return (y->rate_bp > x->rate_bp) - (y->rate_bp < x->rate_bp);
+}
+
+gboolean
+factures_totals_compute (const GPtrArray *lines,
+                         gint64           document_allowance,
+                         gboolean         vat_exempt,
+                         FacturesTotals  *out,
+                         GError         **error)
+{
+  g_autoptr(GArray) nets = g_array_new (FALSE, TRUE, sizeof (gint64));
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (FacturesVatBreakdown));
+  gint64 lines_total = 0;
+  gint64 net_total, vat_total = 0, gross_total;
+  gint64 allocated = 0;
+  guint n_lines = lines ? lines->len : 0;
+  guint i, j;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  memset (out, 0, sizeof *out);
+
+  if (vat_exempt)
+    {
+      FacturesVatBreakdown row = { 'E', 0, 0, 0 };
+      g_array_append_val (rows, row);
+    }
+
+  /* Line nets and the sum of nets per rate. */
+  for (i = 0; i < n_lines; i++)
+    {
+      const FacturesLine *line = g_ptr_array_index ((GPtrArray *) lines, i);
+      gint64 amount, net;
+      gint rate = vat_exempt ? 0 : line->vat_rate_bp;
+      FacturesVatBreakdown *row = NULL;
+
+      if (!factures_money_line_amount (line->quantity, line->unit_price, &amount, error) ||
+          !factures_money_add (amount, -line->allowance, &net, error) ||
+          !factures_money_add (lines_total, net, &lines_total, error))
+        return FALSE;
+      g_array_append_val (nets, net);
+
+      for (j = 0; j < rows->len; j++)
+        if (g_array_index (rows, FacturesVatBreakdown, j).rate_bp == rate)
+          row = &g_array_index (rows, FacturesVatBreakdown, j);
+      if (row == NULL)
+        {
+          FacturesVatBreakdown new_row = { rate > 0 ? 'S' : 'E', rate, 0, 0 };
+          g_array_append_val (rows, new_row);
+          row = &g_array_index (rows, FacturesVatBreakdown, rows->len - 1);
+        }
+      if (!factures_money_add (row->base, net, &row->base, error))
+        return FALSE;
+    }
+
+  g_array_sort (rows, compare_breakdown_desc);
+
+  /* Document allowance split pro rata per rate (BR-CO-17); the last row takes
+   * the remainder so the shares add up to the allowance exactly. */
+  for (j = 0; j < rows->len; j++)
+    {
+      FacturesVatBreakdown *row = &g_array_index (rows, FacturesVatBreakdown, j);
+      gint64 share;
+
+      if (j + 1 == rows->len)
+        share = document_allowance - allocated;
+      else if (lines_total == 0)
+        share = j == 0 ? document_allowance : 0;
+      else if (!factures_muldiv_round (document_allowance, row->base, lines_total, &share, error))
+        return FALSE;
+      if (j + 1 != rows->len && !factures_money_add (allocated, share, &allocated, error))
+        return FALSE;
+
+      if (!factures_money_add (row->base, -share, &row->base, error) ||
+          !factures_money_apply_rate (row->base, row->rate_bp, &row->vat, error) ||
+          !factures_money_add (vat_total, row->vat, &vat_total, error))
+        return FALSE;
+    }
+
+  if (!factures_money_add (lines_total, -document_allowance, &net_total, error) ||
+      !factures_money_add (net_total, vat_total, &gross_total, error))
+    return FALSE;
+
+  out->line_nets = g_steal_pointer (&nets);
+  out->breakdown = g_steal_pointer (&rows);
+  out->lines_total = lines_total;
+  out->allowance_total = document_allowance;
+  out->net_total = net_total;
+  out->vat_total = vat_total;
+  out->gross_total = gross_total;
+  out->paid_total = 0;
+  out->amount_due = gross_total;
+  return TRUE;
+}
+
+/**
+ * factures_document_compute_totals:
+ * @document: a document
+ * @out: (out caller-allocates): filled; clear with factures_totals_clear()
+ * @error: FACTURES_ERROR_OVERFLOW
+ *
+ * factures_totals_compute() on the document's lines and allowance, exempt when
+ * the seller is in franchise en base (or when there is no seller yet: franchise
+ * is the default regime). paid_total is 0 and amount_due the gross total: the
+ * store subtracts payments it knows of.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+factures_document_compute_totals (const FacturesDocument *document,
+                                  FacturesTotals         *out,
+                                  GError                **error)
+{
+  gboolean exempt;
+
+  g_return_val_if_fail (document != NULL, FALSE);
+
+  exempt = document->seller == NULL ||
+           document->seller->vat_regime == FACTURES_VAT_REGIME_FRANCHISE;
+  return factures_totals_compute (document->lines, document->allowance, exempt, out, error);
+}

@@ -186,6 +186,8 @@ void              factures_document_free  (FacturesDocument *document);
 
 /* "Facture", "Devis", "Facture d'acompte", "Avoir" (translated). */
 const char       *factures_document_kind_title (FacturesDocumentKind kind);
+/* "Facture", "Devis", "Facture d’acompte", "Avoir": always French, for the PDF. */
+const char       *factures_document_kind_title_fr (FacturesDocumentKind kind);
 
 void              factures_party_clear    (FacturesParty *party);
 void              factures_party_copy_to  (const FacturesParty *src, FacturesParty *dest);

@@ -1,2 +1,341 @@
-/* placeholder — being written by the core helper */
+/* factures-mentions.c — the legal-mentions checker (LEGAL.md §1)
+ *
+ * Only what the user can forget is checked: mentions that the document
+ * layout writes by itself (title, number, "TVA non applicable, art. 293 B du
+ * CGI", the 40 € recovery indemnity, the escompte wording, the penalty
+ * wording when no rate is set, the nature of the operation derived from the
+ * profile's activity) are always present once a profile exists.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
 #include "factures-mentions.h"
+#include "factures-identifiers.h"
+
+/* Décret 2022-1299 as amended by décret 2024-266: the new mentions are
+ * mandatory for PME and micro-enterprises from 1 September 2027. */
+#define REFORM_YEAR  2027
+#define REFORM_MONTH G_DATE_SEPTEMBER
+#define REFORM_DAY   1
+
+/**
+ * factures_missing_mention_free:
+ * @mention: (nullable): a mention from factures_mentions_check()
+ */
+void
+factures_missing_mention_free (FacturesMissingMention *mention)
+{
+  if (mention == NULL)
+    return;
+  g_free (mention->message);
+  g_free (mention);
+}
+
+static void
+add (GPtrArray               *list,
+     const char              *code,
+     FacturesMentionSeverity  severity,
+     char                    *message)
+{
+  FacturesMissingMention *m = g_new0 (FacturesMissingMention, 1);
+
+  m->code = code;
+  m->severity = severity;
+  m->message = message;
+  g_ptr_array_add (list, m);
+}
+
+static gboolean
+is_blank (const char *s)
+{
+  if (s == NULL)
+    return TRUE;
+  for (; *s; s = g_utf8_next_char (s))
+    if (!g_unichar_isspace (g_utf8_get_char (s)))
+      return FALSE;
+  return TRUE;
+}
+
+/* TRUE when @name ends with "EI", "E.I." or "entrepreneur individuel" as a
+ * separate word, in any case, optionally in brackets or followed by a dot. */
+static gboolean
+name_has_ei (const char *name)
+{
+  g_autofree char *folded = NULL;
+  GString *s;
+  gsize len;
+  static const char * const suffixes[] = { "entrepreneur individuel", "ei" };
+  guint i;
+
+  if (name == NULL)
+    return FALSE;
+
+  folded = g_utf8_casefold (name, -1);
+  /* Drop dots ("E.I.") and trailing spaces and closing brackets. */
+  s = g_string_new (NULL);
+  for (const char *p = folded; *p; p++)
+    if (*p != '.')
+      g_string_append_c (s, *p);
+  while (s->len > 0 && (s->str[s->len - 1] == ' ' || s->str[s->len - 1] == ')' ||
+                        s->str[s->len - 1] == '\t'))
+    g_string_truncate (s, s->len - 1);
+  len = s->len;
+
+  for (i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      gsize sl = strlen (suffixes[i]);
+
+      if (len >= sl && strcmp (s->str + len - sl, suffixes[i]) == 0)
+        {
+          char before = len > sl ? s->str[len - sl - 1] : ' ';
+
+          /* A separate word: preceded by a non-letter, and not the whole name. */
+          if (len > sl && !g_ascii_isalnum (before) && (guchar) before < 0x80)
+            {
+              g_string_free (s, TRUE);
+              return TRUE;
+            }
+        }
+    }
+  g_string_free (s, TRUE);
+  return FALSE;
+}
+
+static gboolean
+address_complete (const FacturesParty *party)
+{
+  return !is_blank (party->address) && !is_blank (party->postal_code) && !is_blank (party->city);
+}
+
+static gboolean
+is_french (const FacturesParty *party)
+{
+  return party->country_code == NULL || *party->country_code == '\0' ||
+         g_ascii_strcasecmp (party->country_code, "FR") == 0;
+}
+
+static gboolean
+allowed_vat_rate (gint rate_bp)
+{
+  /* Metropolitan France: 20, 10, 5.5, 2.1 % (CGI 278 ff.). */
+  return rate_bp == 2000 || rate_bp == 1000 || rate_bp == 550 || rate_bp == 210;
+}
+
+static void
+check_seller (GPtrArray             *list,
+              const FacturesProfile *seller)
+{
+  const FacturesParty *p = &seller->party;
+
+  if (is_blank (p->name))
+    add (list, "seller-name", FACTURES_MENTION_ERROR,
+         g_strdup (_("Your business name is missing (Business profile).")));
+  else if (!name_has_ei (p->name))
+    add (list, "seller-ei", FACTURES_MENTION_ERROR,
+         g_strdup (_("Your business name must end with “EI” or “entrepreneur individuel” "
+                     "(Business profile).")));
+
+  if (!address_complete (p))
+    add (list, "seller-address", FACTURES_MENTION_ERROR,
+         g_strdup (_("Your address is incomplete: street, postal code and city are needed "
+                     "(Business profile).")));
+
+  if (!(p->siren != NULL && factures_siren_is_valid (p->siren)) &&
+      !(p->siret != NULL && factures_siret_is_valid (p->siret)))
+    add (list, "seller-siren", FACTURES_MENTION_ERROR,
+         g_strdup (_("Your SIREN or SIRET number is missing or not valid (Business profile).")));
+
+  if (seller->registry == FACTURES_REGISTRY_RCS && is_blank (seller->registry_city))
+    add (list, "seller-registry", FACTURES_MENTION_ERROR,
+         g_strdup (_("The city of your trade registry (RCS) is missing (Business profile).")));
+
+  if (seller->vat_regime == FACTURES_VAT_REGIME_REGISTERED && is_blank (p->vat_id))
+    add (list, "seller-vat-id", FACTURES_MENTION_ERROR,
+         g_strdup (_("You charge VAT, so your VAT number is needed (Business profile).")));
+
+  if (seller->insurance != NULL && is_blank (seller->insurance))
+    add (list, "seller-insurance", FACTURES_MENTION_ERROR,
+         g_strdup (_("Your professional insurance is required but its details are empty: "
+                     "insurer and geographic coverage (Business profile).")));
+
+  if (seller->penalty_rate_bp < 0)
+    add (list, "penalty-rate", FACTURES_MENTION_ERROR,
+         g_strdup (_("The late payment penalty rate cannot be negative (Business profile).")));
+}
+
+static void
+check_buyer (GPtrArray              *list,
+             const FacturesClient   *buyer,
+             FacturesMentionSeverity reform_severity)
+{
+  const FacturesParty *p = &buyer->party;
+
+  if (is_blank (p->name))
+    add (list, "buyer-name", FACTURES_MENTION_ERROR,
+         g_strdup (_("The client’s name is missing (Client).")));
+
+  if (!address_complete (p))
+    add (list, "buyer-address", FACTURES_MENTION_ERROR,
+         g_strdup (_("The client’s address is incomplete: street, postal code and city are "
+                     "needed (Client).")));
+
+  if (factures_client_category_is_b2b (buyer->category) && is_french (p) &&
+      !(p->siren != NULL && factures_siren_is_valid (p->siren)) &&
+      !(p->siret != NULL && factures_siret_is_valid (p->siret)))
+    add (list, "buyer-siren", reform_severity,
+         g_strdup (reform_severity == FACTURES_MENTION_ERROR
+                   ? _("The client’s SIREN or SIRET number is mandatory on invoices to "
+                       "professionals (Client).")
+                   : _("The client’s SIREN or SIRET number will be mandatory on invoices to "
+                       "professionals from 1 September 2027 (Client).")));
+
+  if (buyer->category == FACTURES_CLIENT_CATEGORY_COMPANY && is_blank (p->vat_id))
+    add (list, "buyer-vat-id", FACTURES_MENTION_WARNING,
+         g_strdup (_("The client’s VAT number is missing; add it if the company has one "
+                     "(Client).")));
+}
+
+static void
+check_lines (GPtrArray              *list,
+             const FacturesDocument *document)
+{
+  gboolean registered = document->seller != NULL &&
+                        document->seller->vat_regime == FACTURES_VAT_REGIME_REGISTERED;
+  guint i;
+
+  if (document->lines == NULL || document->lines->len == 0)
+    {
+      add (list, "lines", FACTURES_MENTION_ERROR,
+           g_strdup (_("The document has no lines.")));
+      return;
+    }
+
+  for (i = 0; i < document->lines->len; i++)
+    {
+      const FacturesLine *line = g_ptr_array_index (document->lines, i);
+
+      if (is_blank (line->description))
+        add (list, "line-description", FACTURES_MENTION_ERROR,
+             g_strdup_printf (_("Line %u has no description."), i + 1));
+      if (line->quantity == 0)
+        add (list, "line-quantity", FACTURES_MENTION_ERROR,
+             g_strdup_printf (_("Line %u has a quantity of 0."), i + 1));
+      if (registered && !allowed_vat_rate (line->vat_rate_bp))
+        {
+          g_autofree char *rate = factures_rate_format (line->vat_rate_bp);
+          add (list, "line-vat-rate", FACTURES_MENTION_ERROR,
+               g_strdup_printf (_("Line %u: %s is not a French VAT rate (20 %%, 10 %%, 5.5 %% "
+                                  "or 2.1 %%)."), i + 1, rate));
+        }
+    }
+}
+
+/**
+ * factures_mentions_check:
+ * @document: a document about to be issued
+ *
+ * Checks, per LEGAL.md §1 (C. com. L441-9, CGI art. 242 nonies A, D441-5):
+ *
+ * - seller (BG-4): name ending with "EI" (loi 2022-172), complete address,
+ *   valid SIREN or SIRET, RCS city for "RCS <ville>", VAT number when the
+ *   seller charges VAT, trade insurance details when the profile requires them
+ *   (insurance non-NULL but empty);
+ * - buyer (BG-7): name and complete address; for a French professional buyer
+ *   its SIREN/SIRET (décret 2022-1299: warning before 1 September 2027, error
+ *   for documents dated from it); a warning when a company has no VAT number;
+ * - dates: valid issue date; for invoices and deposit invoices a due date, not
+ *   earlier than the issue date (BR-FR-CO-07);
+ * - lines: at least one, each with a description and a quantity other than 0,
+ *   and a French VAT rate when the seller charges VAT.
+ *
+ * Not checked because the layout always prints them: document title and
+ * number, "TVA non applicable, art. 293 B du CGI", the 40 € indemnity and
+ * penalty wording for B2B, the escompte wording, the nature of the operation
+ * (from the profile's activity). The delivery address (no field) and the
+ * "option pour les débits" (never for a franchise) are not checked.
+ *
+ * Codes: "seller-missing", "seller-name", "seller-ei", "seller-address",
+ * "seller-siren", "seller-registry", "seller-vat-id", "seller-insurance",
+ * "penalty-rate", "buyer-missing", "buyer-name", "buyer-address",
+ * "buyer-siren", "buyer-vat-id", "issue-date", "due-date", "due-date-order",
+ * "lines", "line-description", "line-quantity", "line-vat-rate".
+ *
+ * Returns: (transfer full) (element-type FacturesMissingMention): empty when complete.
+ */
+GPtrArray *
+factures_mentions_check (const FacturesDocument *document)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_missing_mention_free);
+  FacturesMentionSeverity reform_severity;
+  GDate reform, when;
+
+  g_return_val_if_fail (document != NULL, list);
+
+  g_date_clear (&reform, 1);
+  g_date_set_dmy (&reform, REFORM_DAY, REFORM_MONTH, REFORM_YEAR);
+  if (g_date_valid (&document->issue_date))
+    when = document->issue_date;
+  else
+    {
+      factures_today (&when);
+      add (list, "issue-date", FACTURES_MENTION_ERROR,
+           g_strdup (_("The issue date is missing.")));
+    }
+  reform_severity = g_date_compare (&when, &reform) >= 0
+                    ? FACTURES_MENTION_ERROR : FACTURES_MENTION_WARNING;
+
+  if (document->seller == NULL)
+    add (list, "seller-missing", FACTURES_MENTION_ERROR,
+         g_strdup (_("Your business profile is missing.")));
+  else
+    check_seller (list, document->seller);
+
+  if (document->buyer == NULL)
+    add (list, "buyer-missing", FACTURES_MENTION_ERROR,
+         g_strdup (_("The document has no client.")));
+  else
+    check_buyer (list, document->buyer, reform_severity);
+
+  if (document->kind == FACTURES_DOCUMENT_KIND_INVOICE ||
+      document->kind == FACTURES_DOCUMENT_KIND_DEPOSIT)
+    {
+      if (!g_date_valid (&document->due_date))
+        add (list, "due-date", FACTURES_MENTION_ERROR,
+             g_strdup (_("The due date is missing.")));
+      else if (document->kind == FACTURES_DOCUMENT_KIND_INVOICE &&
+               g_date_valid (&document->issue_date) &&
+               g_date_compare (&document->due_date, &document->issue_date) < 0)
+        add (list, "due-date-order", FACTURES_MENTION_ERROR,
+             g_strdup (_("The due date is earlier than the issue date.")));
+    }
+
+  check_lines (list, document);
+
+  return list;
+}
+
+/**
+ * factures_mentions_has_errors:
+ * @mentions: (element-type FacturesMissingMention): from factures_mentions_check()
+ *
+ * Returns: %TRUE when @mentions holds at least one %FACTURES_MENTION_ERROR.
+ */
+gboolean
+factures_mentions_has_errors (const GPtrArray *mentions)
+{
+  guint i;
+
+  g_return_val_if_fail (mentions != NULL, FALSE);
+
+  for (i = 0; i < mentions->len; i++)
+    {
+      const FacturesMissingMention *m = g_ptr_array_index ((GPtrArray *) mentions, i);
+      if (m->severity == FACTURES_MENTION_ERROR)
+        return TRUE;
+    }
+  return FALSE;
+}

@@ -24,4 +24,7 @@ gboolean  factures_terms_validate   (const FacturesPaymentTerms *terms,
 /* "À réception", "30 jours", "45 jours fin de mois" (translated). */
 char     *factures_terms_describe   (const FacturesPaymentTerms *terms);
 
+/* "À réception", "30 jours", "45 jours fin de mois": always French, for the PDF. */
+char     *factures_terms_describe_fr (const FacturesPaymentTerms *terms);
+
 G_END_DECLS

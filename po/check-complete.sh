@@ -8,7 +8,8 @@
 #    language detection and ITS rules).
 # 3. For every language of po/LINGUAS, the .po file merged with that template must have no
 #    untranslated and no fuzzy message.
-# Needs xgettext, msgmerge and msgattrib (package gettext). Exit 0 on success, 1 on failure.
+# 4. Likewise for the help: help/<lang>/<lang>.po against a template of help/C/*.page.
+# Needs xgettext, msgmerge, msgattrib (package gettext) and itstool. Exit 0 on success, 1 on failure.
 set -eu
 
 SRC=${1:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -49,26 +50,50 @@ xgettext --from-code=UTF-8 --add-comments \
   --package-name=factures --files-from="$TMP/listed" --output="$TMP/factures.pot"
 
 # 3. Each language must translate all of it.
-for lang in $(grep -v '^#' po/LINGUAS); do
-  po="po/$lang.po"
-  if [ ! -f "$po" ]; then
-    echo "po/LINGUAS lists $lang but $po is missing"
-    status=1
-    continue
-  fi
-  msgmerge --quiet --no-fuzzy-matching --output-file="$TMP/$lang.po" "$po" "$TMP/factures.pot"
-  msgattrib --no-obsolete --untranslated --output-file="$TMP/$lang.untranslated" "$TMP/$lang.po"
-  msgattrib --no-obsolete --only-fuzzy --output-file="$TMP/$lang.fuzzy" "$TMP/$lang.po"
+# check_po PO POT: PO merged with POT has no untranslated and no fuzzy message.
+check_po() {
+  name=$(basename "$1" .po)-$(basename "$(dirname "$1")")
+  msgmerge --quiet --no-fuzzy-matching --output-file="$TMP/$name.po" "$1" "$2"
+  ok=0
   for kind in untranslated fuzzy; do
-    if grep -q '^msgid "[^"]' "$TMP/$lang.$kind" 2>/dev/null ||
-       [ "$(grep -c '^msgid ' "$TMP/$lang.$kind" 2>/dev/null || echo 0)" -gt 1 ]; then
-      echo "$po: $kind messages:"
-      grep -v '^#' "$TMP/$lang.$kind" | sed -n '/^msgid/,/^msgstr/p' | grep -v '^msgstr' | sed '1d; s/^/  /' | head -n 200
-      status=1
+    case $kind in
+      untranslated) select=--untranslated ;;
+      *) select=--only-fuzzy ;;
+    esac
+    msgattrib --no-obsolete "$select" --output-file="$TMP/$name.$kind" "$TMP/$name.po"
+    count=$(grep -c '^msgid ' "$TMP/$name.$kind" 2>/dev/null) || count=0
+    if [ "${count:-0}" -gt 1 ]; then
+      echo "$1: $kind messages:"
+      grep -v '^#' "$TMP/$name.$kind" | sed -n '/^msgid/,/^msgstr/p' | grep -v '^msgstr' |
+        sed '1d; s/^/  /' | head -n 200
+      ok=1
     fi
   done
-  if [ "$status" = 0 ]; then
-    echo "$po: $(msgfmt --statistics -o /dev/null "$TMP/$lang.po" 2>&1)"
+  if [ "$ok" = 0 ]; then
+    echo "$1: $(msgfmt --statistics -o /dev/null "$TMP/$name.po" 2>&1)"
+  fi
+  return "$ok"
+}
+
+for lang in $(grep -v '^#' po/LINGUAS); do
+  if [ ! -f "po/$lang.po" ]; then
+    echo "po/LINGUAS lists $lang but po/$lang.po is missing"
+    status=1
+  else
+    check_po "po/$lang.po" "$TMP/factures.pot" || status=1
   fi
 done
+
+# 4. The same for the help: a template from help/C/*.page (itstool), each help/<lang>/<lang>.po.
+if [ -f help/LINGUAS ]; then
+  (cd help/C && itstool -o "$TMP/help.pot" ./*.page)
+  for lang in $(grep -v '^#' help/LINGUAS); do
+    if [ ! -f "help/$lang/$lang.po" ]; then
+      echo "help/LINGUAS lists $lang but help/$lang/$lang.po is missing"
+      status=1
+    else
+      check_po "help/$lang/$lang.po" "$TMP/help.pot" || status=1
+    fi
+  done
+fi
 exit "$status"

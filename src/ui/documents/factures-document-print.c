@@ -1,0 +1,170 @@
+/* factures-document-print.c — GtkPrintOperation for drafts (cairo layout) and
+ * issued documents (their stored original, rendered by poppler)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <poppler.h>
+
+#include "factures-document-print.h"
+#include "factures-pdf.h"
+
+typedef struct
+{
+  FacturesPdfLayout *layout;    /* a draft */
+  PopplerDocument   *original;  /* an issued document */
+} PrintJob;
+
+static void
+print_job_free (PrintJob *job)
+{
+  g_clear_pointer (&job->layout, factures_pdf_layout_free);
+  g_clear_object (&job->original);
+  g_free (job);
+}
+
+GBytes *
+factures_document_pdf_bytes (FacturesStore           *store,
+                             const FacturesDocument  *document,
+                             GError                 **error)
+{
+  g_return_val_if_fail (FACTURES_IS_STORE (store), NULL);
+  g_return_val_if_fail (document != NULL, NULL);
+
+  if (document->status == FACTURES_DOCUMENT_STATUS_ISSUED)
+    return factures_store_get_original (store, document->id, error);
+
+  return factures_pdf_render (document, FACTURES_PDF_FLAG_DRAFT, error);
+}
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                PrintJob          *job)
+{
+  guint n_pages;
+
+  if (job->layout != NULL)
+    n_pages = factures_pdf_layout_get_n_pages (job->layout);
+  else
+    n_pages = (guint) MAX (poppler_document_get_n_pages (job->original), 0);
+
+  gtk_print_operation_set_n_pages (operation, MAX (n_pages, 1));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              PrintJob          *job)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width = gtk_print_context_get_width (context);
+  double height = gtk_print_context_get_height (context);
+  double page_width = FACTURES_PDF_PAGE_WIDTH;
+  double page_height = FACTURES_PDF_PAGE_HEIGHT;
+  PopplerPage *page = NULL;
+  double scale;
+
+  if (job->original != NULL)
+    {
+      page = poppler_document_get_page (job->original, page_nr);
+      if (page == NULL)
+        return;
+      poppler_page_get_size (page, &page_width, &page_height);
+    }
+
+  /* Fit the A4 page into the printable area, keeping its proportions. */
+  scale = MIN (width / page_width, height / page_height);
+
+  cairo_save (cr);
+  cairo_scale (cr, scale, scale);
+  if (job->layout != NULL)
+    factures_pdf_layout_draw_page (job->layout, cr, (guint) page_nr);
+  else
+    poppler_page_render_for_printing (page, cr);
+  cairo_restore (cr);
+
+  g_clear_object (&page);
+}
+
+gboolean
+factures_document_print (GtkWindow               *parent,
+                         FacturesStore           *store,
+                         const FacturesDocument  *document,
+                         GError                 **error)
+{
+  g_autoptr (GtkPrintOperation) operation = NULL;
+  g_autoptr (GtkPageSetup) setup = NULL;
+  g_autoptr (GtkPaperSize) a4 = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *job_name = NULL;
+  PrintJob *job;
+  GtkPrintOperationResult result;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (store), FALSE);
+  g_return_val_if_fail (document != NULL, FALSE);
+
+  job = g_new0 (PrintJob, 1);
+
+  if (document->status == FACTURES_DOCUMENT_STATUS_ISSUED)
+    {
+      g_autoptr (GBytes) bytes = factures_store_get_original (store, document->id, error);
+
+      if (bytes == NULL)
+        {
+          print_job_free (job);
+          return FALSE;
+        }
+
+      job->original = poppler_document_new_from_bytes (bytes, NULL, &local_error);
+      if (job->original == NULL)
+        {
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                       _("The stored original cannot be read: %s"), local_error->message);
+          print_job_free (job);
+          return FALSE;
+        }
+    }
+  else
+    {
+      job->layout = factures_pdf_layout_new (document, FACTURES_PDF_FLAG_DRAFT, error);
+      if (job->layout == NULL)
+        {
+          print_job_free (job);
+          return FALSE;
+        }
+    }
+
+  operation = gtk_print_operation_new ();
+
+  a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  setup = gtk_page_setup_new ();
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+
+  if (document->number != NULL)
+    job_name = g_strdup_printf ("%s %s", factures_document_kind_title (document->kind), document->number);
+  else
+    job_name = g_strdup_printf (_("%s (draft)"), factures_document_kind_title (document->kind));
+  gtk_print_operation_set_job_name (operation, job_name);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
+  g_object_set_data_full (G_OBJECT (operation), "factures-print-job", job,
+                          (GDestroyNotify) print_job_free);
+
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    parent, &local_error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                   _("Printing failed: %s"), local_error ? local_error->message : "");
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,54 @@
+/* factures-documents.h — the Documents feature: list page, invoice editor, preview, print, export
+ *
+ * The public entry points of src/ui/documents, used by the shell (window, Clients and
+ * Overdue pages, the "app.new-invoice" action).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+#include "factures-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * factures_documents_register_resources:
+ *
+ * Registers the GResource bundle of this folder (its .ui templates). The bundle
+ * lives in a static library, whose self-registering constructor the linker may
+ * drop, so it is registered explicitly. Idempotent; called by the functions below.
+ */
+void       factures_documents_register_resources (void);
+
+/**
+ * factures_documents_page_new:
+ * @store: the open database
+ *
+ * The Documents view: a GtkColumnView ("data-table") over the lazy
+ * factures_store_list_documents() model. Clicking a column header sorts in SQL
+ * (the page keeps its own sort state: GtkColumnViewSorter is private in GTK 4.8
+ * and GtkSortListModel would read every row); the search entry filters in SQL as
+ * you type; "New Invoice" and row activation open the editor.
+ *
+ * Returns: (transfer floating): the page widget
+ */
+GtkWidget *factures_documents_page_new           (FacturesStore *store);
+
+/**
+ * factures_editor_window_open:
+ * @parent: (nullable): the window the editor belongs to (its application is reused)
+ * @store: the open database
+ * @document_id: the document to open, or 0 for a new draft invoice
+ * @client_id: for a new draft, the client to preselect, or 0
+ *
+ * Opens the invoice editor. An editor already open on @document_id is presented
+ * instead of opening a second one. An issued document opens read-only (export,
+ * print and duplicate only): it can only be corrected by a credit note.
+ */
+void       factures_editor_window_open           (GtkWindow     *parent,
+                                                  FacturesStore *store,
+                                                  gint64         document_id,
+                                                  gint64         client_id);
+
+G_END_DECLS

@@ -1,0 +1,42 @@
+/* factures-line-row.h — the editor of one invoice line
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+#include "factures-document.h"
+
+G_BEGIN_DECLS
+
+/* Longest line description accepted, in characters. */
+#define FACTURES_LINE_DESCRIPTION_MAX 4000
+/* Longest unit ("h", "jour", "forfait"), in characters. */
+#define FACTURES_LINE_UNIT_MAX 20
+
+#define FACTURES_TYPE_LINE_ROW (factures_line_row_get_type ())
+G_DECLARE_FINAL_TYPE (FacturesLineRow, factures_line_row, FACTURES, LINE_ROW, GtkBox)
+
+/* @line: (nullable): initial values (NULL: quantity 1, everything else empty).
+ * @vat_rates: show the VAT rate choice (VAT-registered seller).
+ * @zero_quantity_allowed: FALSE on invoices (a quantity of 0 is refused). */
+FacturesLineRow *factures_line_row_new          (const FacturesLine *line,
+                                                 gboolean            vat_rates,
+                                                 gboolean            zero_quantity_allowed);
+/* Numbers the row (1-based) for its accessible names ("Quantity, line 2"). */
+void             factures_line_row_set_number   (FacturesLineRow    *self,
+                                                 guint               number);
+/* Checks every field. Returns a new line, or NULL with FACTURES_ERROR_INVALID
+ * naming the first wrong field; @reveal shows every message, even of untouched fields. */
+FacturesLine    *factures_line_row_get_line     (FacturesLineRow    *self,
+                                                 gboolean            reveal,
+                                                 GError            **error);
+/* Shows the line's net amount (cents), or nothing when @valid is FALSE. */
+void             factures_line_row_set_net      (FacturesLineRow    *self,
+                                                 gint64              cents,
+                                                 gboolean            valid);
+void             factures_line_row_set_editable (FacturesLineRow    *self,
+                                                 gboolean            editable);
+GtkWidget       *factures_line_row_get_description_view (FacturesLineRow *self);
+
+G_END_DECLS

@@ -1,0 +1,289 @@
+/* factures-pdf-preview.c — a poppler view of PDF bytes with page navigation
+ *
+ * The page is drawn by poppler onto the cairo context of a GtkDrawingArea,
+ * scaled to fit, on a white sheet; GTK keeps the result until the next change.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <poppler.h>
+
+#include "factures-error.h"
+#include "factures-pdf-preview.h"
+
+struct _FacturesPdfPreview
+{
+  GtkBox           parent_instance;
+
+  PopplerDocument *document;
+  GBytes          *bytes;
+  guint            page;
+
+  GtkWidget       *stack;
+  GtkWidget       *area;
+  GtkWidget       *message;
+  GtkWidget       *nav;
+  GtkWidget       *previous;
+  GtkWidget       *next;
+  GtkWidget       *page_label;
+};
+
+G_DEFINE_FINAL_TYPE (FacturesPdfPreview, factures_pdf_preview, GTK_TYPE_BOX)
+
+static void
+update_navigation (FacturesPdfPreview *self)
+{
+  guint n_pages = factures_pdf_preview_get_n_pages (self);
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (self->nav, n_pages > 1);
+  gtk_widget_set_sensitive (self->previous, self->page > 0);
+  gtk_widget_set_sensitive (self->next, self->page + 1 < n_pages);
+  /* Translators: page navigation of the preview, "Page 1 / 3" */
+  text = g_strdup_printf (_("Page %u / %u"), self->page + 1, MAX (n_pages, 1));
+  gtk_label_set_text (GTK_LABEL (self->page_label), text);
+}
+
+static void
+draw_page (GtkDrawingArea *area,
+           cairo_t        *cr,
+           int             width,
+           int             height,
+           gpointer        user_data)
+{
+  FacturesPdfPreview *self = user_data;
+  PopplerPage *page;
+  double page_width, page_height, scale, x, y;
+  const double margin = 12.0;
+
+  if (self->document == NULL)
+    return;
+
+  page = poppler_document_get_page (self->document, self->page);
+  if (page == NULL)
+    return;
+
+  poppler_page_get_size (page, &page_width, &page_height);
+  scale = MIN ((width - 2 * margin) / page_width, (height - 2 * margin) / page_height);
+  if (page_width <= 0 || page_height <= 0 || scale <= 0)
+    {
+      g_object_unref (page);
+      return;
+    }
+
+  x = (width - page_width * scale) / 2.0;
+  y = (height - page_height * scale) / 2.0;
+
+  /* A soft shadow, then the sheet. */
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.15);
+  cairo_rectangle (cr, x + 1, y + 2, page_width * scale, page_height * scale);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, x, y, page_width * scale, page_height * scale);
+  cairo_fill (cr);
+
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, scale, scale);
+  cairo_rectangle (cr, 0, 0, page_width, page_height);
+  cairo_clip (cr);
+  poppler_page_render (page, cr);
+  cairo_restore (cr);
+
+  g_object_unref (page);
+}
+
+static void
+previous_clicked_cb (FacturesPdfPreview *self)
+{
+  if (self->page > 0)
+    factures_pdf_preview_set_page (self, self->page - 1);
+}
+
+static void
+next_clicked_cb (FacturesPdfPreview *self)
+{
+  factures_pdf_preview_set_page (self, self->page + 1);
+}
+
+static void
+factures_pdf_preview_dispose (GObject *object)
+{
+  FacturesPdfPreview *self = FACTURES_PDF_PREVIEW (object);
+
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+
+  G_OBJECT_CLASS (factures_pdf_preview_parent_class)->dispose (object);
+}
+
+static void
+factures_pdf_preview_class_init (FacturesPdfPreviewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = factures_pdf_preview_dispose;
+
+  gtk_widget_class_set_css_name (widget_class, "pdfpreview");
+}
+
+static void
+factures_pdf_preview_init (FacturesPdfPreview *self)
+{
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+
+  self->stack = gtk_stack_new ();
+  gtk_widget_set_vexpand (self->stack, TRUE);
+  gtk_widget_set_hexpand (self->stack, TRUE);
+  gtk_box_append (GTK_BOX (self), self->stack);
+
+  self->area = gtk_drawing_area_new ();
+  gtk_widget_set_size_request (self->area, 240, 340);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw_page, self, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Preview"),
+                                  -1);
+  gtk_stack_add_named (GTK_STACK (self->stack), self->area, "page");
+
+  self->message = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->message), TRUE);
+  gtk_label_set_justify (GTK_LABEL (self->message), GTK_JUSTIFY_CENTER);
+  gtk_widget_set_margin_start (self->message, 24);
+  gtk_widget_set_margin_end (self->message, 24);
+  gtk_widget_add_css_class (self->message, "dim-label");
+  gtk_stack_add_named (GTK_STACK (self->stack), self->message, "message");
+
+  self->nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (self->nav, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_bottom (self->nav, 6);
+  gtk_box_append (GTK_BOX (self), self->nav);
+
+  self->previous = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  gtk_widget_set_tooltip_text (self->previous, _("Previous Page"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->previous),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Previous Page"),
+                                  -1);
+  gtk_widget_add_css_class (self->previous, "flat");
+  g_signal_connect_swapped (self->previous, "clicked", G_CALLBACK (previous_clicked_cb), self);
+  gtk_box_append (GTK_BOX (self->nav), self->previous);
+
+  self->page_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->page_label, "numeric");
+  gtk_box_append (GTK_BOX (self->nav), self->page_label);
+
+  self->next = gtk_button_new_from_icon_name ("go-next-symbolic");
+  gtk_widget_set_tooltip_text (self->next, _("Next Page"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->next),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Next Page"),
+                                  -1);
+  gtk_widget_add_css_class (self->next, "flat");
+  g_signal_connect_swapped (self->next, "clicked", G_CALLBACK (next_clicked_cb), self);
+  gtk_box_append (GTK_BOX (self->nav), self->next);
+
+  update_navigation (self);
+}
+
+/**
+ * factures_pdf_preview_new:
+ *
+ * Returns: (transfer floating): an empty preview
+ */
+GtkWidget *
+factures_pdf_preview_new (void)
+{
+  return g_object_new (FACTURES_TYPE_PDF_PREVIEW, NULL);
+}
+
+/**
+ * factures_pdf_preview_set_bytes:
+ * @bytes: (nullable): PDF bytes, kept by the preview
+ *
+ * Shows the PDF; the current page is kept when it still exists, so a preview
+ * that follows edits does not jump back to page 1.
+ *
+ * Returns: FALSE with FACTURES_ERROR_FORMAT when poppler cannot read @bytes
+ */
+gboolean
+factures_pdf_preview_set_bytes (FacturesPdfPreview  *self,
+                                GBytes              *bytes,
+                                GError             **error)
+{
+  PopplerDocument *document = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  g_return_val_if_fail (FACTURES_IS_PDF_PREVIEW (self), FALSE);
+
+  if (bytes != NULL)
+    {
+      document = poppler_document_new_from_bytes (bytes, NULL, &local_error);
+      if (document == NULL)
+        {
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                       _("The preview cannot be shown: %s"), local_error->message);
+          factures_pdf_preview_set_message (self, _("The preview cannot be shown."));
+          return FALSE;
+        }
+    }
+
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  self->document = g_steal_pointer (&document);
+  self->bytes = bytes ? g_bytes_ref (bytes) : NULL;
+
+  if (self->page >= factures_pdf_preview_get_n_pages (self))
+    self->page = factures_pdf_preview_get_n_pages (self) > 0 ? factures_pdf_preview_get_n_pages (self) - 1 : 0;
+
+  gtk_stack_set_visible_child (GTK_STACK (self->stack), self->area);
+  gtk_widget_queue_draw (self->area);
+  update_navigation (self);
+
+  return TRUE;
+}
+
+void
+factures_pdf_preview_set_message (FacturesPdfPreview *self,
+                                  const char         *message)
+{
+  g_return_if_fail (FACTURES_IS_PDF_PREVIEW (self));
+
+  gtk_label_set_text (GTK_LABEL (self->message), message);
+  gtk_stack_set_visible_child (GTK_STACK (self->stack), self->message);
+  gtk_widget_set_visible (self->nav, FALSE);
+}
+
+guint
+factures_pdf_preview_get_n_pages (FacturesPdfPreview *self)
+{
+  g_return_val_if_fail (FACTURES_IS_PDF_PREVIEW (self), 0);
+
+  if (self->document == NULL)
+    return 0;
+
+  return (guint) MAX (poppler_document_get_n_pages (self->document), 0);
+}
+
+/* 0-based. */
+guint
+factures_pdf_preview_get_page (FacturesPdfPreview *self)
+{
+  g_return_val_if_fail (FACTURES_IS_PDF_PREVIEW (self), 0);
+
+  return self->page;
+}
+
+void
+factures_pdf_preview_set_page (FacturesPdfPreview *self,
+                               guint               page)
+{
+  g_return_if_fail (FACTURES_IS_PDF_PREVIEW (self));
+
+  if (page >= factures_pdf_preview_get_n_pages (self))
+    return;
+
+  self->page = page;
+  gtk_widget_queue_draw (self->area);
+  update_navigation (self);
+}

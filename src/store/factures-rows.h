@@ -22,6 +22,15 @@ const char *factures_client_row_get_siren       (FacturesClientRow *self);
 gint        factures_client_row_get_category    (FacturesClientRow *self);
 gint64      factures_client_row_get_outstanding (FacturesClientRow *self);
 
+/* Used by the store's list models (and tests); strings are copied. */
+FacturesClientRow *factures_client_row_new       (gint64      id,
+                                                  const char *name,
+                                                  const char *city,
+                                                  const char *email,
+                                                  const char *siren,
+                                                  gint        category,
+                                                  gint64      outstanding);
+
 /* Properties: "id" (gint64), "kind" (gint, FacturesDocumentKind), "status" (gint,
  * FacturesDocumentStatus), "number" (NULL for drafts), "client-name", "issue-date",
  * "due-date" (ISO strings), "total" (gint64 cents TTC), "balance" (gint64 cents),
@@ -39,5 +48,17 @@ const char *factures_document_row_get_due_date    (FacturesDocumentRow *self);
 gint64      factures_document_row_get_total       (FacturesDocumentRow *self);
 gint64      factures_document_row_get_balance     (FacturesDocumentRow *self);
 gint        factures_document_row_get_days_late   (FacturesDocumentRow *self);
+
+/* Used by the store's list models (and tests); strings are copied. */
+FacturesDocumentRow *factures_document_row_new   (gint64      id,
+                                                  gint        kind,
+                                                  gint        status,
+                                                  const char *number,
+                                                  const char *client_name,
+                                                  const char *issue_date,
+                                                  const char *due_date,
+                                                  gint64      total,
+                                                  gint64      balance,
+                                                  gint        days_late);
 
 G_END_DECLS

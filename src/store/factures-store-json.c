@@ -1,2 +1,1254 @@
-/* placeholder */
-#include "factures-store.h"
+/* factures-store-json.c — JSON export and import of a whole database, and the
+ * JSON snapshots of seller and buyer frozen in issued documents
+ *
+ * ## The file format ("factures" version 1)
+ *
+ * One UTF-8 JSON object, written by json-glib pretty-printed with a 2-space
+ * indent and a final newline; keys always appear in the order below, so an
+ * export of the same data is byte-identical. Money is integer cents, quantities
+ * integer 1e-4, unit prices integer 1e-6 €, rates integer basis points, dates
+ * "YYYY-MM-DD" strings; absent values are null. Enumerations are the integers of
+ * factures-document.h.
+ *
+ *   {
+ *     "format": "factures",            always this string
+ *     "version": 1,                    files of a newer version are refused
+ *     "profile": PROFILE or null,      the business profile (seller)
+ *     "clients": [ CLIENT… ],          by id
+ *     "documents": [ DOCUMENT… ],      by id
+ *     "series": [ SERIES… ]            by name
+ *   }
+ *
+ *   PARTY (the first keys of PROFILE and CLIENT):
+ *     "name", "address" ('\n' between lines), "postal_code", "city",
+ *     "country_code" (ISO 3166-1 alpha-2), "siren", "siret", "vat_id", "email",
+ *     "phone": strings or null
+ *   PROFILE: PARTY, then "registry" (0 none, 1 RCS, 2 RNE), "registry_city",
+ *     "activity" (0 services, 1 goods, 2 both), "vat_regime" (0 franchise en
+ *     base, 1 VAT registered), "iban", "bic", "terms_kind" (0 on receipt, 1 N days,
+ *     2 45 days end of month), "terms_days", "eom_method" (0 add then end of
+ *     month, 1 end of month then add), "penalty_rate_bp", "insurance", "logo"
+ *     (PNG bytes in base64, or null)
+ *   CLIENT: "id", PARTY, "category" (0 individual, 1 company, 2 association,
+ *     3 public body), "has_terms" (0/1: own terms instead of the profile's),
+ *     "terms_kind", "terms_days", "notes"
+ *   DOCUMENT: "id", "kind" (0 quote, 380 invoice, 381 credit note, 386 deposit
+ *     invoice), "status" (0 draft, 1 issued), "number" (null for a draft),
+ *     "issue_date", "delivery_date", "due_date", "terms_kind", "terms_days",
+ *     "client_id", "client_name", "seller" (the frozen PROFILE without "logo",
+ *     null for a draft), "buyer" (the frozen CLIENT, null for a draft),
+ *     "allowance", "net_total", "vat_total", "gross_total", "amount_due",
+ *     "notes", "purchase_order", "pdf" (the original PDF in base64, null for a
+ *     draft), "pdf_sha256", "chain_seq" (position in the hash chain), "prev_hash",
+ *     "hash" (hex SHA-256, see factures-store.c), "lines": [ LINE… ],
+ *     "events": [ EVENT… ]
+ *   LINE: "position" (1, 2, …), "description", "quantity", "unit", "unit_price",
+ *     "vat_rate_bp", "allowance" (cents), "net" (cents, frozen when issued)
+ *   EVENT: "kind" ("issued", …), "date", "data" (string or null)
+ *   SERIES: "name" ("invoice" for invoices and deposit invoices, "quote",
+ *     "credit-note"), "pattern" ("F{YYYY}-{NNNN}"), "next_counter",
+ *     "last_issued_date"
+ *
+ * ## Import rules
+ *
+ * An import is one transaction: all or nothing. The file must be valid UTF-8
+ * and JSON of this format (else FACTURES_ERROR_FORMAT, naming the position or
+ * the key). Into an empty database (no client, no document) everything is
+ * imported with its ids, the profile and the series, and the hash chain of the
+ * issued documents is verified before COMMIT (FACTURES_ERROR_INTEGRITY). A file
+ * with issued documents is refused by a database that is not empty
+ * (FACTURES_ERROR_NOT_EMPTY); a file of clients and drafts adds them to it under
+ * new ids (the drafts follow their clients), takes its profile only when the
+ * database has none, and ignores its series.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "factures-store-private.h"
+
+#define FORMAT_NAME "factures"
+#define FORMAT_VERSION 1
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* ---- snapshots ---- */
+
+static void
+add_text (JsonBuilder *builder,
+          const char  *key,
+          const char  *value)
+{
+  json_builder_set_member_name (builder, key);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *key,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+factures_store_json_add_party (JsonBuilder         *builder,
+                               const FacturesParty *party)
+{
+  add_text (builder, "name", party->name);
+  add_text (builder, "address", party->address);
+  add_text (builder, "postal_code", party->postal_code);
+  add_text (builder, "city", party->city);
+  add_text (builder, "country_code", party->country_code);
+  add_text (builder, "siren", party->siren);
+  add_text (builder, "siret", party->siret);
+  add_text (builder, "vat_id", party->vat_id);
+  add_text (builder, "email", party->email);
+  add_text (builder, "phone", party->phone);
+}
+
+static char *
+member_dup (JsonObject *object,
+            const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return g_strdup (json_node_get_string (node));
+}
+
+static gint64
+member_int (JsonObject *object,
+            const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return 0;
+  return json_node_get_int (node);
+}
+
+void
+factures_store_json_read_party (JsonObject    *object,
+                                FacturesParty *party)
+{
+  factures_party_clear (party);
+  party->name = member_dup (object, "name");
+  party->address = member_dup (object, "address");
+  party->postal_code = member_dup (object, "postal_code");
+  party->city = member_dup (object, "city");
+  party->country_code = member_dup (object, "country_code");
+  party->siren = member_dup (object, "siren");
+  party->siret = member_dup (object, "siret");
+  party->vat_id = member_dup (object, "vat_id");
+  party->email = member_dup (object, "email");
+  party->phone = member_dup (object, "phone");
+}
+
+static void
+add_profile (JsonBuilder           *builder,
+             const FacturesProfile *profile,
+             gboolean               with_logo)
+{
+  json_builder_begin_object (builder);
+  factures_store_json_add_party (builder, &profile->party);
+  add_int (builder, "registry", profile->registry);
+  add_text (builder, "registry_city", profile->registry_city);
+  add_int (builder, "activity", profile->activity);
+  add_int (builder, "vat_regime", profile->vat_regime);
+  add_text (builder, "iban", profile->iban);
+  add_text (builder, "bic", profile->bic);
+  add_int (builder, "terms_kind", profile->default_terms.kind);
+  add_int (builder, "terms_days", profile->default_terms.days);
+  add_int (builder, "eom_method", profile->eom_method);
+  add_int (builder, "penalty_rate_bp", profile->penalty_rate_bp);
+  add_text (builder, "insurance", profile->insurance);
+  if (with_logo)
+    {
+      g_autofree char *logo = NULL;
+
+      if (profile->logo != NULL)
+        logo = g_base64_encode (g_bytes_get_data (profile->logo, NULL), g_bytes_get_size (profile->logo));
+      add_text (builder, "logo", logo);
+    }
+  json_builder_end_object (builder);
+}
+
+static FacturesProfile *
+read_profile (JsonObject *object)
+{
+  FacturesProfile *profile = factures_profile_new ();
+  g_autofree char *logo = NULL;
+
+  factures_store_json_read_party (object, &profile->party);
+  profile->registry = member_int (object, "registry");
+  profile->registry_city = member_dup (object, "registry_city");
+  profile->activity = member_int (object, "activity");
+  profile->vat_regime = member_int (object, "vat_regime");
+  profile->iban = member_dup (object, "iban");
+  profile->bic = member_dup (object, "bic");
+  profile->default_terms.kind = member_int (object, "terms_kind");
+  profile->default_terms.days = (guint) member_int (object, "terms_days");
+  profile->eom_method = member_int (object, "eom_method");
+  profile->penalty_rate_bp = (gint) member_int (object, "penalty_rate_bp");
+  profile->insurance = member_dup (object, "insurance");
+  logo = member_dup (object, "logo");
+  if (logo != NULL)
+    {
+      gsize len = 0;
+      guchar *data = g_base64_decode (logo, &len);
+
+      profile->logo = g_bytes_new_take (data, len);
+    }
+  return profile;
+}
+
+static void
+add_client (JsonBuilder          *builder,
+            const FacturesClient *client)
+{
+  json_builder_begin_object (builder);
+  add_int (builder, "id", client->id);
+  factures_store_json_add_party (builder, &client->party);
+  add_int (builder, "category", client->category);
+  add_int (builder, "has_terms", client->has_terms ? 1 : 0);
+  add_int (builder, "terms_kind", client->terms.kind);
+  add_int (builder, "terms_days", client->terms.days);
+  add_text (builder, "notes", client->notes);
+  json_builder_end_object (builder);
+}
+
+static FacturesClient *
+read_client (JsonObject *object)
+{
+  FacturesClient *client = factures_client_new ();
+
+  client->id = member_int (object, "id");
+  factures_store_json_read_party (object, &client->party);
+  client->category = member_int (object, "category");
+  client->has_terms = member_int (object, "has_terms") != 0;
+  client->terms.kind = member_int (object, "terms_kind");
+  client->terms.days = (guint) member_int (object, "terms_days");
+  g_free (client->notes);
+  client->notes = member_dup (object, "notes");
+  return client;
+}
+
+static char *
+node_to_text (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_root (generator, node);
+  return json_generator_to_data (generator, NULL);
+}
+
+static char *
+builder_to_text (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  return node_to_text (root);
+}
+
+/* Compact JSON of the seller snapshot (keys in the PROFILE order). */
+char *
+factures_store_profile_to_json (const FacturesProfile *profile,
+                                gboolean               with_logo)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  add_profile (builder, profile, with_logo);
+  return builder_to_text (builder);
+}
+
+char *
+factures_store_client_to_json (const FacturesClient *client)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  add_client (builder, client);
+  return builder_to_text (builder);
+}
+
+static JsonNode *
+parse_object_text (const char  *json,
+                   GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INTEGRITY,
+                           _("A frozen seller or buyer snapshot is damaged."));
+      return NULL;
+    }
+  return json_node_copy (root);
+}
+
+FacturesProfile *
+factures_store_profile_from_json (const char  *json,
+                                  GError     **error)
+{
+  g_autoptr(JsonNode) root = parse_object_text (json, error);
+
+  if (root == NULL)
+    return NULL;
+  return read_profile (json_node_get_object (root));
+}
+
+FacturesClient *
+factures_store_client_from_json (const char  *json,
+                                 GError     **error)
+{
+  g_autoptr(JsonNode) root = parse_object_text (json, error);
+
+  if (root == NULL)
+    return NULL;
+  return read_client (json_node_get_object (root));
+}
+
+/* ---- export ---- */
+
+static void
+add_column (JsonBuilder  *builder,
+            sqlite3_stmt *stmt,
+            int           col)
+{
+  json_builder_set_member_name (builder, sqlite3_column_name (stmt, col));
+  switch (sqlite3_column_type (stmt, col))
+    {
+    case SQLITE_INTEGER:
+      json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, col));
+      break;
+    case SQLITE_BLOB:
+      {
+        g_autofree char *text = g_base64_encode (sqlite3_column_blob (stmt, col),
+                                                 sqlite3_column_bytes (stmt, col));
+        json_builder_add_string_value (builder, text);
+      }
+      break;
+    case SQLITE_NULL:
+      json_builder_add_null_value (builder);
+      break;
+    case SQLITE_TEXT:
+    default:
+      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, col));
+      break;
+    }
+}
+
+/* A column holding JSON text, added as a nested value. */
+static gboolean
+add_json_column (JsonBuilder   *builder,
+                 sqlite3_stmt  *stmt,
+                 int            col,
+                 GError       **error)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+  json_builder_set_member_name (builder, sqlite3_column_name (stmt, col));
+  if (text == NULL)
+    json_builder_add_null_value (builder);
+  else
+    {
+      JsonNode *node = parse_object_text (text, error);
+
+      if (node == NULL)
+        return FALSE;
+      json_builder_add_value (builder, node);
+    }
+  return TRUE;
+}
+
+static gboolean
+export_rows (FacturesStore  *self,
+             JsonBuilder    *builder,
+             const char     *sql,
+             gint64          id,
+             GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = factures_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+
+  json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      json_builder_begin_object (builder);
+      for (int col = 0; col < sqlite3_column_count (stmt); col++)
+        add_column (builder, stmt, col);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+#define DOCUMENT_COLUMNS "id, kind, status, number, issue_date, delivery_date, due_date, " \
+                         "terms_kind, terms_days, client_id, client_name, seller, buyer, " \
+                         "allowance, net_total, vat_total, gross_total, amount_due, notes, " \
+                         "purchase_order, pdf, pdf_sha256, chain_seq, prev_hash, hash"
+#define DOCUMENT_SELLER_COL 11
+#define DOCUMENT_BUYER_COL 12
+
+static gboolean
+export_documents (FacturesStore  *self,
+                  JsonBuilder    *builder,
+                  GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = factures_store_prepare (self, "SELECT " DOCUMENT_COLUMNS " FROM documents ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      json_builder_begin_object (builder);
+      for (int col = 0; col < sqlite3_column_count (stmt); col++)
+        {
+          if (col == DOCUMENT_SELLER_COL || col == DOCUMENT_BUYER_COL)
+            {
+              if (!add_json_column (builder, stmt, col, error))
+                return FALSE;
+            }
+          else
+            add_column (builder, stmt, col);
+        }
+
+      json_builder_set_member_name (builder, "lines");
+      if (!export_rows (self, builder,
+                        "SELECT position, description, quantity, unit, unit_price, vat_rate_bp, "
+                        "allowance, net FROM lines WHERE document_id = ?1 ORDER BY position",
+                        id, error))
+        return FALSE;
+      json_builder_set_member_name (builder, "events");
+      if (!export_rows (self, builder,
+                        "SELECT kind, date, data FROM events WHERE document_id = ?1 ORDER BY id",
+                        id, error))
+        return FALSE;
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+export_text (FacturesStore  *self,
+             GError        **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(FacturesProfile) profile = NULL;
+  g_autofree char *text = NULL;
+  GError *local_error = NULL;
+
+  json_builder_begin_object (builder);
+  add_text (builder, "format", FORMAT_NAME);
+  add_int (builder, "version", FORMAT_VERSION);
+
+  profile = factures_store_get_profile (self, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  json_builder_set_member_name (builder, "profile");
+  if (profile != NULL)
+    add_profile (builder, profile, TRUE);
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "clients");
+  if (!export_rows (self, builder,
+                    "SELECT id, name, address, postal_code, city, country_code, siren, siret, "
+                    "vat_id, email, phone, category, has_terms, terms_kind, terms_days, notes "
+                    "FROM clients ORDER BY id",
+                    0, error))
+    return NULL;
+
+  json_builder_set_member_name (builder, "documents");
+  if (!export_documents (self, builder, error))
+    return NULL;
+
+  json_builder_set_member_name (builder, "series");
+  if (!export_rows (self, builder,
+                    "SELECT name, pattern, next_counter, last_issued_date FROM number_series "
+                    "ORDER BY name",
+                    0, error))
+    return NULL;
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  return g_strconcat (text, "\n", NULL);
+}
+
+/**
+ * factures_store_export_json:
+ * @path: the file to write (replaced atomically)
+ *
+ * Writes every table in the "factures" version 1 format described at the top of
+ * this file, read in one transaction so the file is consistent.
+ */
+gboolean
+factures_store_export_json (FacturesStore  *self,
+                            const char     *path,
+                            GError        **error)
+{
+  g_autofree char *text = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!factures_store_exec (self, "BEGIN", error))
+    return FALSE;
+  text = export_text (self, error);
+  factures_store_rollback (self);
+  if (text == NULL)
+    return FALSE;
+
+  if (!g_file_set_contents (path, text, -1, &local_error))
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                   _("Cannot write “%s”: %s"), path, local_error->message);
+      g_clear_error (&local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- import ---- */
+
+typedef struct {
+  FacturesStore *store;
+  gboolean       keep_ids;
+  GHashTable    *client_ids;  /* file id → new id (gint64 pointers) */
+} Import;
+
+static void
+format_error (GError     **error,
+              const char  *where,
+              const char  *key,
+              const char  *expected)
+{
+  g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+               _("Invalid file: %s “%s” must be %s."), where, key, expected);
+}
+
+/* An optional integer member: missing or null gives @fallback. */
+static gboolean
+get_int (JsonObject  *object,
+         const char  *where,
+         const char  *key,
+         gint64       fallback,
+         gint64      *out,
+         GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  *out = fallback;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      format_error (error, where, key, _("an integer"));
+      return FALSE;
+    }
+  *out = json_node_get_int (node);
+  return TRUE;
+}
+
+/* An optional string member: missing or null gives NULL. */
+static gboolean
+get_text (JsonObject   *object,
+          const char   *where,
+          const char   *key,
+          const char  **out,
+          GError      **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      format_error (error, where, key, _("a string"));
+      return FALSE;
+    }
+  *out = json_node_get_string (node);
+  return TRUE;
+}
+
+static gboolean
+get_date (JsonObject   *object,
+          const char   *where,
+          const char   *key,
+          gboolean      required,
+          const char  **out,
+          GError      **error)
+{
+  GDate date;
+
+  if (!get_text (object, where, key, out, error))
+    return FALSE;
+  if (*out == NULL && !required)
+    return TRUE;
+  if (*out == NULL || !factures_date_parse_iso (*out, &date, NULL))
+    {
+      format_error (error, where, key, _("a date written YYYY-MM-DD"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static JsonArray *
+get_array (JsonObject  *object,
+           const char  *where,
+           const char  *key,
+           GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      format_error (error, where, key, _("a list"));
+      return NULL;
+    }
+  return json_node_get_array (node);
+}
+
+static JsonObject *
+get_element_object (JsonArray   *array,
+                    guint        index,
+                    const char  *where,
+                    GError     **error)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                   _("Invalid file: %s must be an object."), where);
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+static gboolean
+import_profile (Import      *import,
+                JsonNode    *node,
+                GError     **error)
+{
+  g_autoptr(FacturesProfile) profile = NULL;
+  g_autoptr(FacturesProfile) current = NULL;
+  GError *local_error = NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      format_error (error, "", "profile", _("an object"));
+      return FALSE;
+    }
+
+  if (!import->keep_ids)
+    {
+      current = factures_store_get_profile (import->store, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      /* Adding to a database: its own profile wins. */
+      if (current != NULL)
+        return TRUE;
+    }
+
+  profile = read_profile (json_node_get_object (node));
+  if (!factures_store_write_profile (import->store, profile, error))
+    {
+      g_prefix_error (error, _("Profile: "));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+import_clients (Import     *import,
+                JsonArray  *clients,
+                GError    **error)
+{
+  for (guint i = 0; i < json_array_get_length (clients); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("clients[%u]", i);
+      g_autoptr(FacturesClient) client = NULL;
+      JsonObject *object = get_element_object (clients, i, where, error);
+      gint64 file_id, new_id = 0;
+      const char *ignored;
+
+      if (object == NULL ||
+          !get_int (object, where, "id", 0, &file_id, error) ||
+          !get_text (object, where, "name", &ignored, error))
+        return FALSE;
+      if (file_id <= 0)
+        {
+          format_error (error, where, "id", _("a positive integer"));
+          return FALSE;
+        }
+
+      client = read_client (object);
+      client->id = 0;
+      if (!factures_store_clean_client (client, error) ||
+          !factures_store_write_client (import->store, client,
+                                        import->keep_ids ? file_id : 0, &new_id, error))
+        {
+          g_prefix_error (error, _("Client %" G_GINT64_FORMAT ": "), file_id);
+          return FALSE;
+        }
+      g_hash_table_insert (import->client_ids, g_memdup2 (&file_id, sizeof file_id),
+                           g_memdup2 (&new_id, sizeof new_id));
+    }
+  return TRUE;
+}
+
+static gboolean
+bind_object_text (sqlite3_stmt  *stmt,
+                  int            index,
+                  JsonObject    *object,
+                  const char    *where,
+                  const char    *key,
+                  GError       **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      sqlite3_bind_null (stmt, index);
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      format_error (error, where, key, _("an object"));
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, index, node_to_text (node), -1, g_free);
+  return TRUE;
+}
+
+static gboolean
+import_lines (Import      *import,
+              gint64       document_id,
+              JsonArray   *lines,
+              const char  *doc_where,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = factures_store_prepare (import->store,
+                                 "INSERT INTO lines (document_id, position, description, quantity, "
+                                 "unit, unit_price, vat_rate_bp, allowance, net) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (lines); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("%s.lines[%u]", doc_where, i);
+      JsonObject *object = get_element_object (lines, i, where, error);
+      gint64 position, quantity, unit_price, vat_rate_bp, allowance, net;
+      const char *description, *unit;
+
+      if (object == NULL ||
+          !get_int (object, where, "position", i + 1, &position, error) ||
+          !get_text (object, where, "description", &description, error) ||
+          !get_int (object, where, "quantity", 0, &quantity, error) ||
+          !get_text (object, where, "unit", &unit, error) ||
+          !get_int (object, where, "unit_price", 0, &unit_price, error) ||
+          !get_int (object, where, "vat_rate_bp", 0, &vat_rate_bp, error) ||
+          !get_int (object, where, "allowance", 0, &allowance, error) ||
+          !get_int (object, where, "net", 0, &net, error))
+        return FALSE;
+      if (description == NULL)
+        {
+          format_error (error, where, "description", _("a string"));
+          return FALSE;
+        }
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, document_id);
+      sqlite3_bind_int64 (stmt, 2, position);
+      sqlite3_bind_text (stmt, 3, description, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 4, quantity);
+      if (unit != NULL)
+        sqlite3_bind_text (stmt, 5, unit, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null (stmt, 5);
+      sqlite3_bind_int64 (stmt, 6, unit_price);
+      sqlite3_bind_int64 (stmt, 7, vat_rate_bp);
+      sqlite3_bind_int64 (stmt, 8, allowance);
+      sqlite3_bind_int64 (stmt, 9, net);
+      if (!factures_store_step_done (import->store, stmt, error))
+        {
+          g_prefix_error (error, "%s: ", where);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+import_events (Import      *import,
+               gint64       document_id,
+               JsonArray   *events,
+               const char  *doc_where,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = factures_store_prepare (import->store,
+                                 "INSERT INTO events (document_id, kind, date, data) "
+                                 "VALUES (?1, ?2, ?3, ?4)",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("%s.events[%u]", doc_where, i);
+      JsonObject *object = get_element_object (events, i, where, error);
+      const char *kind, *date, *data;
+
+      if (object == NULL ||
+          !get_text (object, where, "kind", &kind, error) ||
+          !get_date (object, where, "date", TRUE, &date, error) ||
+          !get_text (object, where, "data", &data, error))
+        return FALSE;
+      if (kind == NULL)
+        {
+          format_error (error, where, "kind", _("a string"));
+          return FALSE;
+        }
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, document_id);
+      sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, date, -1, SQLITE_TRANSIENT);
+      if (data != NULL)
+        sqlite3_bind_text (stmt, 4, data, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null (stmt, 4);
+      if (!factures_store_step_done (import->store, stmt, error))
+        {
+          g_prefix_error (error, "%s: ", where);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+import_document (Import      *import,
+                 JsonObject  *object,
+                 const char  *where,
+                 GError     **error)
+{
+  FacturesStore *store = import->store;
+  sqlite3 *db = factures_store_get_db (store);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  JsonArray *lines, *events;
+  gint64 id, kind, status, terms_kind, terms_days, client_id, allowance;
+  gint64 net_total, vat_total, gross_total, amount_due, chain_seq;
+  const char *number, *issue_date, *delivery_date, *due_date, *client_name;
+  const char *notes, *purchase_order, *pdf, *pdf_sha256, *prev_hash, *hash;
+  gint64 new_id;
+
+  if (!get_int (object, where, "id", 0, &id, error) ||
+      !get_int (object, where, "kind", FACTURES_DOCUMENT_KIND_INVOICE, &kind, error) ||
+      !get_int (object, where, "status", 0, &status, error) ||
+      !get_text (object, where, "number", &number, error) ||
+      !get_date (object, where, "issue_date", TRUE, &issue_date, error) ||
+      !get_date (object, where, "delivery_date", FALSE, &delivery_date, error) ||
+      !get_date (object, where, "due_date", FALSE, &due_date, error) ||
+      !get_int (object, where, "terms_kind", 0, &terms_kind, error) ||
+      !get_int (object, where, "terms_days", 0, &terms_days, error) ||
+      !get_int (object, where, "client_id", 0, &client_id, error) ||
+      !get_text (object, where, "client_name", &client_name, error) ||
+      !get_int (object, where, "allowance", 0, &allowance, error) ||
+      !get_int (object, where, "net_total", 0, &net_total, error) ||
+      !get_int (object, where, "vat_total", 0, &vat_total, error) ||
+      !get_int (object, where, "gross_total", 0, &gross_total, error) ||
+      !get_int (object, where, "amount_due", 0, &amount_due, error) ||
+      !get_text (object, where, "notes", &notes, error) ||
+      !get_text (object, where, "purchase_order", &purchase_order, error) ||
+      !get_text (object, where, "pdf", &pdf, error) ||
+      !get_text (object, where, "pdf_sha256", &pdf_sha256, error) ||
+      !get_int (object, where, "chain_seq", 0, &chain_seq, error) ||
+      !get_text (object, where, "prev_hash", &prev_hash, error) ||
+      !get_text (object, where, "hash", &hash, error))
+    return FALSE;
+
+  lines = get_array (object, where, "lines", error);
+  if (lines == NULL)
+    return FALSE;
+  events = get_array (object, where, "events", error);
+  if (events == NULL)
+    return FALSE;
+
+  if (status != 0 && status != 1)
+    {
+      format_error (error, where, "status", _("0 (draft) or 1 (issued)"));
+      return FALSE;
+    }
+  if (status == 1 && !import->keep_ids)
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_NOT_EMPTY,
+                           _("This file holds issued documents: it can only be imported into "
+                             "an empty database."));
+      return FALSE;
+    }
+  if (client_id != 0)
+    {
+      gint64 *mapped = g_hash_table_lookup (import->client_ids, &client_id);
+
+      if (mapped == NULL)
+        {
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                       _("Invalid file: %s refers to client %" G_GINT64_FORMAT ", which is not in the file."),
+                       where, client_id);
+          return FALSE;
+        }
+      client_id = *mapped;
+    }
+
+  /* Inserted as a draft with its lines; then issued, as the triggers demand. */
+  stmt = factures_store_prepare (store,
+                                 "INSERT INTO documents (id, kind, status, number, issue_date, "
+                                 "delivery_date, due_date, terms_kind, terms_days, client_id, "
+                                 "client_name, seller, buyer, allowance, net_total, vat_total, "
+                                 "gross_total, amount_due, notes, purchase_order, pdf, pdf_sha256, "
+                                 "client_key, search_key) "
+                                 "VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+                                 "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, factures_fold (?10), "
+                                 "factures_fold (coalesce (?3 || ' ', '') || coalesce (?10, '')))",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (import->keep_ids && id > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  else
+    sqlite3_bind_null (stmt, 1);
+  sqlite3_bind_int64 (stmt, 2, kind);
+#define BIND_OPT_TEXT(i, v) ((v) ? sqlite3_bind_text (stmt, i, v, -1, SQLITE_TRANSIENT) : sqlite3_bind_null (stmt, i))
+  BIND_OPT_TEXT (3, status == 1 ? number : NULL);
+  BIND_OPT_TEXT (4, issue_date);
+  BIND_OPT_TEXT (5, delivery_date);
+  BIND_OPT_TEXT (6, due_date);
+  sqlite3_bind_int64 (stmt, 7, terms_kind);
+  sqlite3_bind_int64 (stmt, 8, terms_days);
+  if (client_id != 0)
+    sqlite3_bind_int64 (stmt, 9, client_id);
+  else
+    sqlite3_bind_null (stmt, 9);
+  BIND_OPT_TEXT (10, client_name);
+  if (!bind_object_text (stmt, 11, object, where, "seller", error) ||
+      !bind_object_text (stmt, 12, object, where, "buyer", error))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 13, allowance);
+  sqlite3_bind_int64 (stmt, 14, net_total);
+  sqlite3_bind_int64 (stmt, 15, vat_total);
+  sqlite3_bind_int64 (stmt, 16, gross_total);
+  sqlite3_bind_int64 (stmt, 17, amount_due);
+  BIND_OPT_TEXT (18, notes);
+  BIND_OPT_TEXT (19, purchase_order);
+  if (pdf != NULL)
+    {
+      gsize len = 0;
+      guchar *data = g_base64_decode (pdf, &len);
+
+      sqlite3_bind_blob64 (stmt, 20, data, len, g_free);
+    }
+  else
+    sqlite3_bind_null (stmt, 20);
+  BIND_OPT_TEXT (21, pdf_sha256);
+#undef BIND_OPT_TEXT
+
+  if (!factures_store_step_done (store, stmt, error))
+    {
+      g_prefix_error (error, "%s: ", where);
+      return FALSE;
+    }
+  new_id = sqlite3_last_insert_rowid (db);
+
+  if (!import_lines (import, new_id, lines, where, error))
+    return FALSE;
+
+  if (status == 1)
+    {
+      g_autoptr(sqlite3_stmt) issue = NULL;
+
+      issue = factures_store_prepare (store,
+                                      "UPDATE documents SET status = 1, chain_seq = ?1, "
+                                      "prev_hash = ?2, hash = ?3 WHERE id = ?4",
+                                      error);
+      if (issue == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (issue, 1, chain_seq);
+      if (prev_hash != NULL)
+        sqlite3_bind_text (issue, 2, prev_hash, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null (issue, 2);
+      if (hash != NULL)
+        sqlite3_bind_text (issue, 3, hash, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null (issue, 3);
+      sqlite3_bind_int64 (issue, 4, new_id);
+      if (!factures_store_step_done (store, issue, error))
+        {
+          g_prefix_error (error, "%s: ", where);
+          return FALSE;
+        }
+    }
+
+  return import_events (import, new_id, events, where, error);
+}
+
+static gboolean
+import_series (Import     *import,
+               JsonArray  *series,
+               GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = factures_store_prepare (import->store,
+                                 "INSERT OR REPLACE INTO number_series (name, pattern, next_counter, "
+                                 "last_issued_date) VALUES (?1, ?2, ?3, ?4)",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (series); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("series[%u]", i);
+      JsonObject *object = get_element_object (series, i, where, error);
+      const char *name, *pattern, *last;
+      gint64 next_counter;
+
+      if (object == NULL ||
+          !get_text (object, where, "name", &name, error) ||
+          !get_text (object, where, "pattern", &pattern, error) ||
+          !get_int (object, where, "next_counter", 1, &next_counter, error) ||
+          !get_date (object, where, "last_issued_date", FALSE, &last, error))
+        return FALSE;
+      if (name == NULL || pattern == NULL)
+        {
+          format_error (error, where, name == NULL ? "name" : "pattern", _("a string"));
+          return FALSE;
+        }
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, pattern, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, next_counter);
+      if (last != NULL)
+        sqlite3_bind_text (stmt, 4, last, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null (stmt, 4);
+      if (!factures_store_step_done (import->store, stmt, error))
+        {
+          g_prefix_error (error, "%s: ", where);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+import_root (Import      *import,
+             JsonObject  *root,
+             GError     **error)
+{
+  JsonArray *clients, *documents, *series;
+  const char *format;
+  gint64 version;
+  gint64 content;
+
+  if (!get_text (root, "", "format", &format, error) ||
+      !get_int (root, "", "version", 0, &version, error))
+    return FALSE;
+  if (g_strcmp0 (format, FORMAT_NAME) != 0)
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                           _("This file is not a Factures export (its “format” is not “factures”)."));
+      return FALSE;
+    }
+  if (version != FORMAT_VERSION)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                   _("This file is in version %" G_GINT64_FORMAT " of the format; this version of "
+                     "Factures reads version %d."), version, FORMAT_VERSION);
+      return FALSE;
+    }
+
+  clients = get_array (root, "", "clients", error);
+  if (clients == NULL)
+    return FALSE;
+  documents = get_array (root, "", "documents", error);
+  if (documents == NULL)
+    return FALSE;
+  series = get_array (root, "", "series", error);
+  if (series == NULL)
+    return FALSE;
+
+  content = factures_store_count_content (import->store, error);
+  if (content < 0)
+    return FALSE;
+  import->keep_ids = content == 0;
+
+  if (!import_profile (import, json_object_get_member (root, "profile"), error) ||
+      !import_clients (import, clients, error))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (documents); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("documents[%u]", i);
+      JsonObject *object = get_element_object (documents, i, where, error);
+
+      if (object == NULL || !import_document (import, object, where, error))
+        return FALSE;
+    }
+
+  if (import->keep_ids && !import_series (import, series, error))
+    return FALSE;
+
+  return factures_store_verify_chain (import->store, error);
+}
+
+/* Line (1-based) of byte @offset in @data. */
+static guint
+line_of_offset (const char *data,
+                gsize       offset)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    if (data[i] == '\n')
+      line++;
+  return line;
+}
+
+/**
+ * factures_store_import_json:
+ * @path: a file in the "factures" version 1 format (top of this file)
+ * @error: FACTURES_ERROR_FORMAT (not UTF-8, not JSON, not this format: the
+ *   message gives the line or the key), FACTURES_ERROR_NOT_EMPTY (issued
+ *   documents into a non-empty database), FACTURES_ERROR_INTEGRITY (broken hash
+ *   chain), FACTURES_ERROR_INVALID (a client that fails validation)
+ *
+ * One transaction, all or nothing; see "Import rules" at the top of this file.
+ */
+gboolean
+factures_store_import_json (FacturesStore  *self,
+                            const char     *path,
+                            GError        **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GHashTable) client_ids = NULL;
+  g_autofree char *data = NULL;
+  GError *local_error = NULL;
+  const char *end = NULL;
+  JsonNode *root;
+  Import import = { self, FALSE, NULL };
+  gsize len = 0;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!g_file_get_contents (path, &data, &len, &local_error))
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                   _("Cannot read “%s”: %s"), path, local_error->message);
+      g_clear_error (&local_error);
+      return FALSE;
+    }
+
+  if (!g_utf8_validate (data, (gssize) len, &end))
+    {
+      gsize offset = (gsize) (end - data);
+
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                   _("“%s” is not valid UTF-8 text: invalid byte at line %u (byte %" G_GSIZE_FORMAT "). "
+                     "Nothing was imported."),
+                   path, line_of_offset (data, offset), offset);
+      return FALSE;
+    }
+
+  if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                   _("“%s” is not valid JSON: %s. Nothing was imported."), path, local_error->message);
+      g_clear_error (&local_error);
+      return FALSE;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                           _("This file is not a Factures export (no JSON object at its top)."));
+      return FALSE;
+    }
+
+  client_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  import.client_ids = client_ids;
+
+  if (!factures_store_begin (self, error))
+    return FALSE;
+  if (!import_root (&import, json_node_get_object (root), error) ||
+      !factures_store_commit (self, error))
+    {
+      factures_store_rollback (self);
+      return FALSE;
+    }
+
+  factures_store_emit_changed (self);
+  return TRUE;
+}

@@ -1,0 +1,219 @@
+/* factures-sql-list-model.c — a GListModel that reads its rows from SQLite by pages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "factures-sql-list-model.h"
+
+#define MAX_CACHED_PAGES 8
+
+struct _FacturesSqlListModel
+{
+  GObject             parent_instance;
+
+  GObject            *owner;
+  sqlite3            *db;
+  GType               item_type;
+  sqlite3_stmt       *page_stmt;
+  FacturesSqlRowFunc  row_func;
+  guint               n_items;
+  GHashTable         *pages;      /* page index → GPtrArray of items */
+  GQueue              lru;        /* page indexes, most recent first */
+  guint               fetch_count;
+};
+
+static void factures_sql_list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (FacturesSqlListModel, factures_sql_list_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      factures_sql_list_model_iface_init))
+
+static void
+bind_params (sqlite3_stmt       *stmt,
+             const char * const *params)
+{
+  for (guint i = 0; params != NULL && params[i] != NULL && params[i + 1] != NULL; i += 2)
+    {
+      int index = sqlite3_bind_parameter_index (stmt, params[i]);
+
+      if (index > 0)
+        sqlite3_bind_text (stmt, index, params[i + 1], -1, SQLITE_TRANSIENT);
+    }
+}
+
+static GPtrArray *
+fetch_page (FacturesSqlListModel *self,
+            guint                 page)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  self->fetch_count++;
+  sqlite3_reset (self->page_stmt);
+  sqlite3_bind_int64 (self->page_stmt,
+                      sqlite3_bind_parameter_index (self->page_stmt, ":limit"),
+                      FACTURES_SQL_LIST_MODEL_PAGE);
+  sqlite3_bind_int64 (self->page_stmt,
+                      sqlite3_bind_parameter_index (self->page_stmt, ":offset"),
+                      (sqlite3_int64) page * FACTURES_SQL_LIST_MODEL_PAGE);
+
+  while ((rc = sqlite3_step (self->page_stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, self->row_func (self->page_stmt));
+
+  if (rc != SQLITE_DONE)
+    g_warning ("Could not read a list page: %s", sqlite3_errmsg (self->db));
+
+  sqlite3_reset (self->page_stmt);
+
+  return items;
+}
+
+static GType
+factures_sql_list_model_get_item_type (GListModel *model)
+{
+  return FACTURES_SQL_LIST_MODEL (model)->item_type;
+}
+
+static guint
+factures_sql_list_model_get_n_items (GListModel *model)
+{
+  return FACTURES_SQL_LIST_MODEL (model)->n_items;
+}
+
+static gpointer
+factures_sql_list_model_get_item (GListModel *model,
+                                  guint       position)
+{
+  FacturesSqlListModel *self = FACTURES_SQL_LIST_MODEL (model);
+  guint page = position / FACTURES_SQL_LIST_MODEL_PAGE;
+  guint offset = position % FACTURES_SQL_LIST_MODEL_PAGE;
+  GPtrArray *items;
+
+  if (position >= self->n_items || self->page_stmt == NULL)
+    return NULL;
+
+  items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (items == NULL)
+    {
+      items = fetch_page (self, page);
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
+      g_queue_push_head (&self->lru, GUINT_TO_POINTER (page));
+
+      while (g_queue_get_length (&self->lru) > MAX_CACHED_PAGES)
+        {
+          gpointer oldest = g_queue_pop_tail (&self->lru);
+
+          g_hash_table_remove (self->pages, oldest);
+        }
+    }
+  else if (g_queue_peek_head (&self->lru) != GUINT_TO_POINTER (page))
+    {
+      g_queue_remove (&self->lru, GUINT_TO_POINTER (page));
+      g_queue_push_head (&self->lru, GUINT_TO_POINTER (page));
+    }
+
+  /* The database changed under a snapshot model: fewer rows than counted. */
+  if (offset >= items->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (items, offset));
+}
+
+static void
+factures_sql_list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = factures_sql_list_model_get_item_type;
+  iface->get_n_items = factures_sql_list_model_get_n_items;
+  iface->get_item = factures_sql_list_model_get_item;
+}
+
+static void
+factures_sql_list_model_finalize (GObject *object)
+{
+  FacturesSqlListModel *self = FACTURES_SQL_LIST_MODEL (object);
+
+  g_hash_table_unref (self->pages);
+  g_queue_clear (&self->lru);
+  sqlite3_finalize (self->page_stmt);
+  g_clear_object (&self->owner);
+
+  G_OBJECT_CLASS (factures_sql_list_model_parent_class)->finalize (object);
+}
+
+static void
+factures_sql_list_model_class_init (FacturesSqlListModelClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = factures_sql_list_model_finalize;
+}
+
+static void
+factures_sql_list_model_init (FacturesSqlListModel *self)
+{
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_queue_init (&self->lru);
+}
+
+/**
+ * factures_sql_list_model_new:
+ * @owner: the object owning @db, referenced for the model's life
+ * @db: the connection
+ * @item_type: the GType of the items @row_func returns
+ * @count_sql: "SELECT count(*) …" with the same filter as @page_sql
+ * @page_sql: the ordered query, ending in "LIMIT :limit OFFSET :offset"
+ * @params: (nullable): NULL-terminated name/value pairs of text parameters
+ * @row_func: builds an item from the current row
+ *
+ * Counts the rows once, now. SQL errors are reported with g_warning() and give an
+ * empty model: the SQL is the store's own, never user text.
+ *
+ * Returns: (transfer full): a new model.
+ */
+FacturesSqlListModel *
+factures_sql_list_model_new (GObject            *owner,
+                             sqlite3            *db,
+                             GType               item_type,
+                             const char         *count_sql,
+                             const char         *page_sql,
+                             const char * const *params,
+                             FacturesSqlRowFunc  row_func)
+{
+  FacturesSqlListModel *self = g_object_new (FACTURES_TYPE_SQL_LIST_MODEL, NULL);
+  sqlite3_stmt *count_stmt = NULL;
+
+  self->owner = g_object_ref (owner);
+  self->db = db;
+  self->item_type = item_type;
+  self->row_func = row_func;
+
+  if (sqlite3_prepare_v2 (db, count_sql, -1, &count_stmt, NULL) != SQLITE_OK)
+    {
+      g_warning ("Could not count list rows: %s", sqlite3_errmsg (db));
+      return self;
+    }
+
+  bind_params (count_stmt, params);
+  if (sqlite3_step (count_stmt) == SQLITE_ROW)
+    self->n_items = (guint) CLAMP (sqlite3_column_int64 (count_stmt, 0), 0, G_MAXUINT);
+  else
+    g_warning ("Could not count list rows: %s", sqlite3_errmsg (db));
+  sqlite3_finalize (count_stmt);
+
+  if (sqlite3_prepare_v2 (db, page_sql, -1, &self->page_stmt, NULL) != SQLITE_OK)
+    {
+      g_warning ("Could not prepare the list query: %s", sqlite3_errmsg (db));
+      self->page_stmt = NULL;
+      self->n_items = 0;
+      return self;
+    }
+  bind_params (self->page_stmt, params);
+
+  return self;
+}
+
+guint
+factures_sql_list_model_get_fetch_count (FacturesSqlListModel *self)
+{
+  g_return_val_if_fail (FACTURES_IS_SQL_LIST_MODEL (self), 0);
+  return self->fetch_count;
+}

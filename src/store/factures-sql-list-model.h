@@ -1,0 +1,39 @@
+/* factures-sql-list-model.h — a GListModel that reads its rows from SQLite by pages
+ *
+ * The model counts its rows once (count_sql) and fetches items by pages of
+ * FACTURES_SQL_LIST_MODEL_PAGE rows (page_sql, which must end with
+ * "LIMIT :limit OFFSET :offset"), keeping the last few pages in a cache. It is a
+ * snapshot: it does not follow later writes. Views recreate it when the store
+ * emits "changed" (the UI keeps its own sort and search state).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define FACTURES_SQL_LIST_MODEL_PAGE 200
+
+/* Builds one item from the current row of @stmt. */
+typedef GObject *(*FacturesSqlRowFunc) (sqlite3_stmt *stmt);
+
+#define FACTURES_TYPE_SQL_LIST_MODEL (factures_sql_list_model_get_type ())
+G_DECLARE_FINAL_TYPE (FacturesSqlListModel, factures_sql_list_model, FACTURES, SQL_LIST_MODEL, GObject)
+
+/* @owner is kept alive while the model lives (it owns @db). @params: NULL-terminated
+ * name/value pairs of text parameters (":search", "%foo%", NULL) bound in both statements. */
+FacturesSqlListModel *factures_sql_list_model_new (GObject            *owner,
+                                                   sqlite3            *db,
+                                                   GType               item_type,
+                                                   const char         *count_sql,
+                                                   const char         *page_sql,
+                                                   const char * const *params,
+                                                   FacturesSqlRowFunc  row_func);
+
+/* Number of SQL page fetches so far (tests and benchmark). */
+guint factures_sql_list_model_get_fetch_count (FacturesSqlListModel *self);
+
+G_END_DECLS

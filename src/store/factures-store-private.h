@@ -1,0 +1,78 @@
+/* factures-store-private.h — shared between the files of the store layer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+#include "factures-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3  *factures_store_get_db          (FacturesStore  *self);
+void      factures_store_emit_changed    (FacturesStore  *self);
+
+/* Transactions: begin ("BEGIN IMMEDIATE"), commit, rollback (never fails). */
+gboolean  factures_store_begin           (FacturesStore  *self,
+                                          GError        **error);
+gboolean  factures_store_commit          (FacturesStore  *self,
+                                          GError        **error);
+void      factures_store_rollback        (FacturesStore  *self);
+
+/* Runs SQL without results; FACTURES_ERROR_DATABASE with SQLite's text. */
+gboolean  factures_store_exec            (FacturesStore  *self,
+                                          const char     *sql,
+                                          GError        **error);
+sqlite3_stmt *factures_store_prepare     (FacturesStore  *self,
+                                          const char     *sql,
+                                          GError        **error);
+/* Steps to SQLITE_DONE; maps a trigger refusal to FACTURES_ERROR_IMMUTABLE. */
+gboolean  factures_store_step_done       (FacturesStore  *self,
+                                          sqlite3_stmt   *stmt,
+                                          GError        **error);
+void      factures_store_set_db_error    (FacturesStore  *self,
+                                          GError        **error);
+
+/* Inside a transaction, without "changed": validated writes shared with the JSON import. */
+gboolean  factures_store_write_profile   (FacturesStore          *self,
+                                          const FacturesProfile  *profile,
+                                          GError                **error);
+gboolean  factures_store_clean_client    (FacturesClient         *client,
+                                          GError                **error);
+/* Inserts (client->id == 0, or @force_id != 0 to keep an imported id) or updates. */
+gboolean  factures_store_write_client    (FacturesStore          *self,
+                                          const FacturesClient   *client,
+                                          gint64                  force_id,
+                                          gint64                 *out_id,
+                                          GError                **error);
+
+/* Lower case, accents removed: the key used to sort and search names. */
+char     *factures_store_fold            (const char     *text);
+
+/* Number of clients plus documents (0: an empty database). */
+gint64    factures_store_count_content   (FacturesStore  *self,
+                                          GError        **error);
+
+/* Checks the hash chain from the first issued document, in chain order.
+ * FACTURES_ERROR_INTEGRITY naming the first broken document. */
+gboolean  factures_store_verify_chain    (FacturesStore  *self,
+                                          GError        **error);
+
+/* Snapshots (JSON text with a stable key order) of seller and buyer. */
+char             *factures_store_profile_to_json   (const FacturesProfile *profile,
+                                                    gboolean               with_logo);
+FacturesProfile  *factures_store_profile_from_json (const char            *json,
+                                                    GError               **error);
+char             *factures_store_client_to_json    (const FacturesClient  *client);
+FacturesClient   *factures_store_client_from_json  (const char            *json,
+                                                    GError               **error);
+
+/* Helpers for JSON objects of parties (shared by snapshots and export). */
+void              factures_store_json_add_party    (JsonBuilder           *builder,
+                                                    const FacturesParty   *party);
+void              factures_store_json_read_party   (JsonObject            *object,
+                                                    FacturesParty         *party);
+
+G_END_DECLS

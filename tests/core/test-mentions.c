@@ -1,2 +1,475 @@
+/* test-mentions.c — the legal-mentions checker (LEGAL.md §1)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include <glib.h>
-int main (int argc, char *argv[]) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+#include <string.h>
+
+#include "factures-mentions.h"
+#include "factures-terms.h"
+
+static void
+set_date (GDate      *date,
+          const char *iso)
+{
+  g_assert_true (factures_date_parse_iso (iso, date, NULL));
+}
+
+static FacturesProfile *
+franchise_profile (void)
+{
+  FacturesProfile *p = factures_profile_new ();
+
+  p->party.name = g_strdup ("Marie Dupont EI");
+  p->party.address = g_strdup ("12 rue des Lilas");
+  p->party.postal_code = g_strdup ("69003");
+  p->party.city = g_strdup ("Lyon");
+  p->party.siren = g_strdup ("404833048");
+  p->registry = FACTURES_REGISTRY_NONE;
+  p->activity = FACTURES_ACTIVITY_SERVICES;
+  p->vat_regime = FACTURES_VAT_REGIME_FRANCHISE;
+  return p;
+}
+
+static FacturesClient *
+individual_client (void)
+{
+  FacturesClient *c = factures_client_new ();
+
+  c->category = FACTURES_CLIENT_CATEGORY_INDIVIDUAL;
+  c->party.name = g_strdup ("Jean Martin");
+  c->party.address = g_strdup ("3 place Bellecour");
+  c->party.postal_code = g_strdup ("69002");
+  c->party.city = g_strdup ("Lyon");
+  return c;
+}
+
+static FacturesLine *
+line (const char *description,
+      gint64      quantity,
+      gint64      unit_price,
+      gint        rate_bp)
+{
+  FacturesLine *l = factures_line_new ();
+
+  l->description = g_strdup (description);
+  l->quantity = quantity;
+  l->unit_price = unit_price;
+  l->vat_rate_bp = rate_bp;
+  return l;
+}
+
+/* A complete B2C invoice from a franchise seller. */
+static FacturesDocument *
+b2c_franchise (const char *issue)
+{
+  FacturesDocument *d = factures_document_new (FACTURES_DOCUMENT_KIND_INVOICE);
+
+  set_date (&d->issue_date, issue);
+  d->due_date = d->issue_date;
+  d->seller = franchise_profile ();
+  d->buyer = individual_client ();
+  g_ptr_array_add (d->lines, line ("Cours de piano", 2 * FACTURES_QUANTITY_ONE,
+                                   45 * FACTURES_UNIT_PRICE_ONE, 0));
+  return d;
+}
+
+/* A complete B2B invoice from a VAT-registered trader. */
+static FacturesDocument *
+b2b_vat (const char *issue)
+{
+  FacturesDocument *d = factures_document_new (FACTURES_DOCUMENT_KIND_INVOICE);
+  FacturesPaymentTerms terms = { FACTURES_TERMS_DAYS, 30 };
+
+  set_date (&d->issue_date, issue);
+  d->terms = terms;
+  factures_terms_due_date (&terms, FACTURES_EOM_METHOD_ADD_THEN_END, &d->issue_date, &d->due_date);
+  d->seller = franchise_profile ();
+  d->seller->vat_regime = FACTURES_VAT_REGIME_REGISTERED;
+  d->seller->registry = FACTURES_REGISTRY_RCS;
+  d->seller->registry_city = g_strdup ("Lyon");
+  d->seller->party.vat_id = g_strdup ("FR83404833048");
+  d->seller->activity = FACTURES_ACTIVITY_BOTH;
+  d->buyer = factures_client_new ();
+  d->buyer->category = FACTURES_CLIENT_CATEGORY_COMPANY;
+  d->buyer->party.name = g_strdup ("Atelier Rhône SARL");
+  d->buyer->party.address = g_strdup ("8 quai Perrache");
+  d->buyer->party.postal_code = g_strdup ("69002");
+  d->buyer->party.city = g_strdup ("Lyon");
+  d->buyer->party.siret = g_strdup ("73282932000074");
+  d->buyer->party.vat_id = g_strdup ("FR44732829320");
+  g_ptr_array_add (d->lines, line ("Développement", 10 * FACTURES_QUANTITY_ONE,
+                                   400 * FACTURES_UNIT_PRICE_ONE, 2000));
+  g_ptr_array_add (d->lines, line ("Livre", FACTURES_QUANTITY_ONE,
+                                   20 * FACTURES_UNIT_PRICE_ONE, 550));
+  return d;
+}
+
+static const FacturesMissingMention *
+find (const GPtrArray *list,
+      const char      *code)
+{
+  guint i;
+
+  for (i = 0; i < list->len; i++)
+    {
+      const FacturesMissingMention *m = g_ptr_array_index ((GPtrArray *) list, i);
+      if (g_strcmp0 (m->code, code) == 0)
+        return m;
+    }
+  return NULL;
+}
+
+static void
+assert_only (const GPtrArray         *list,
+             const char              *code,
+             FacturesMentionSeverity  severity)
+{
+  const FacturesMissingMention *m;
+
+  if (list->len != 1)
+    {
+      guint i;
+      for (i = 0; i < list->len; i++)
+        g_test_message ("unexpected: %s", ((FacturesMissingMention *) g_ptr_array_index ((GPtrArray *) list, i))->code);
+    }
+  g_assert_cmpuint (list->len, ==, 1);
+  m = find (list, code);
+  g_assert_nonnull (m);
+  g_assert_cmpint (m->severity, ==, severity);
+  g_assert_nonnull (m->message);
+  g_assert_cmpstr (m->message, !=, "");
+}
+
+static void
+test_complete_documents (void)
+{
+  g_autoptr(FacturesDocument) b2c = b2c_franchise ("2026-11-30");
+  g_autoptr(FacturesDocument) b2c_late = b2c_franchise ("2027-10-01");
+  g_autoptr(FacturesDocument) b2b = b2b_vat ("2026-11-30");
+  g_autoptr(FacturesDocument) b2b_late = b2b_vat ("2027-09-01");
+  g_autoptr(GPtrArray) l1 = factures_mentions_check (b2c);
+  g_autoptr(GPtrArray) l2 = factures_mentions_check (b2c_late);
+  g_autoptr(GPtrArray) l3 = factures_mentions_check (b2b);
+  g_autoptr(GPtrArray) l4 = factures_mentions_check (b2b_late);
+
+  g_assert_cmpuint (l1->len, ==, 0);
+  g_assert_cmpuint (l2->len, ==, 0);
+  g_assert_cmpuint (l3->len, ==, 0);
+  g_assert_cmpuint (l4->len, ==, 0);
+  g_assert_false (factures_mentions_has_errors (l1));
+  g_assert_false (factures_mentions_has_errors (l4));
+}
+
+static void
+test_seller_ei (void)
+{
+  static const char * const ok[] = {
+    "Marie Dupont EI", "Marie Dupont ei", "Marie Dupont, EI", "Marie Dupont (EI)",
+    "Marie Dupont E.I.", "Marie Dupont entrepreneur individuel",
+    "Marie Dupont Entrepreneur Individuel", "Studio Lumière – EI",
+  };
+  static const char * const bad[] = {
+    "Marie Dupont", "Marie DupontEI", "EI", "Marie Dupont SARL", "Marie Dupont EIRL",
+    "Marie Dupont entrepreneur", "Dupont Rei",
+  };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (ok); i++)
+    {
+      g_autoptr(FacturesDocument) d = b2c_franchise ("2026-11-30");
+      g_autoptr(GPtrArray) list = NULL;
+
+      g_free (d->seller->party.name);
+      d->seller->party.name = g_strdup (ok[i]);
+      list = factures_mentions_check (d);
+      g_assert_cmpuint (list->len, ==, 0);
+    }
+  for (i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(FacturesDocument) d = b2c_franchise ("2026-11-30");
+      g_autoptr(GPtrArray) list = NULL;
+
+      g_free (d->seller->party.name);
+      d->seller->party.name = g_strdup (bad[i]);
+      list = factures_mentions_check (d);
+      assert_only (list, "seller-ei", FACTURES_MENTION_ERROR);
+    }
+
+  {
+    g_autoptr(FacturesDocument) d = b2c_franchise ("2026-11-30");
+    g_autoptr(GPtrArray) list = NULL;
+
+    g_clear_pointer (&d->seller->party.name, g_free);
+    list = factures_mentions_check (d);
+    assert_only (list, "seller-name", FACTURES_MENTION_ERROR);
+    g_assert_true (factures_mentions_has_errors (list));
+  }
+}
+
+static void
+test_seller_fields (void)
+{
+  {
+    g_autoptr(FacturesDocument) d = b2c_franchise ("2026-11-30");
+    g_autoptr(GPtrArray) list = NULL;
+
+    g_clear_pointer (&d->seller->party.city, g_free);
+    list = factures_mentions_check (d);
+    assert_only (list, "seller-address", FACTURES_MENTION_ERROR);
+  }
+  {
+    g_autoptr(FacturesDocument) d = b2c_franchise ("2026-11-30");
+    g_autoptr(GPtrArray) list = NULL;
+
+    g_free (d->seller->party.siren);
+    d->seller->party.siren = g_strdup ("404833047");  /* bad key */
+    list = factures_mentions_check (d);
+    assert_only (list, "seller-siren", FACTURES_MENTION_ERROR);
+  }
+  {
+    /* A SIRET alone is enough. */
+    g_autoptr(FacturesDocument) d = b2c_franchise ("2026-11-30");
+    g_autoptr(GPtrArray) list = NULL;
+
+    g_clear_pointer (&d->seller->party.siren, g_free);
+    d->seller->party.siret = g_strdup ("73282932000074");
+    list = factures_mentions_check (d);
+    g_assert_cmpuint (list->len, ==, 0);
+  }
+  {
+    g_autoptr(FacturesDocument) d = b2c_franchise ("2026-11-30");
+    g_autoptr(GPtrArray) list = NULL;
+
+    d->seller->registry = FACTURES_REGISTRY_RCS;
+    d->seller->registry_city = g_strdup ("  ");
+    list = factures_mentions_check (d);
+    assert_only (list, "seller-registry", FACTURES_MENTION_ERROR);
+  }
+  {
+    /* Artisan in the RNE: no city needed. */
+    g_autoptr(FacturesDocument) d = b2c_franchise ("2026-11-30");
+    g_autoptr(GPtrArray) list = NULL;
+
+    d->seller->registry = FACTURES_REGISTRY_RNE;
+    list = factures_mentions_check (d);
+    g_assert_cmpuint (list->len, ==, 0);
+  }
+  {
+    /* Insurance required by the profile but left empty. */
+    g_autoptr(FacturesDocument) d = b2c_franchise ("2026-11-30");
+    g_autoptr(GPtrArray) list = NULL;
+
+    d->seller->insurance = g_strdup ("");
+    list = factures_mentions_check (d);
+    assert_only (list, "seller-insurance", FACTURES_MENTION_ERROR);
+    g_clear_pointer (&list, g_ptr_array_unref);
+
+    g_free (d->seller->insurance);
+    d->seller->insurance = g_strdup ("Décennale : MAAF, 79036 Niort ; France métropolitaine");
+    list = factures_mentions_check (d);
+    g_assert_cmpuint (list->len, ==, 0);
+  }
+  {
+    /* VAT-registered seller without a VAT number. */
+    g_autoptr(FacturesDocument) d = b2b_vat ("2026-11-30");
+    g_autoptr(GPtrArray) list = NULL;
+
+    g_clear_pointer (&d->seller->party.vat_id, g_free);
+    list = factures_mentions_check (d);
+    assert_only (list, "seller-vat-id", FACTURES_MENTION_ERROR);
+  }
+  {
+    g_autoptr(FacturesDocument) d = b2c_franchise ("2026-11-30");
+    g_autoptr(GPtrArray) list = NULL;
+
+    g_clear_pointer (&d->seller, factures_profile_free);
+    list = factures_mentions_check (d);
+    assert_only (list, "seller-missing", FACTURES_MENTION_ERROR);
+  }
+}
+
+static void
+test_buyer (void)
+{
+  {
+    g_autoptr(FacturesDocument) d = b2c_franchise ("2026-11-30");
+    g_autoptr(GPtrArray) list = NULL;
+
+    g_free (d->buyer->party.name);
+    d->buyer->party.name = g_strdup (" ");
+    list = factures_mentions_check (d);
+    assert_only (list, "buyer-name", FACTURES_MENTION_ERROR);
+  }
+  {
+    g_autoptr(FacturesDocument) d = b2c_franchise ("2026-11-30");
+    g_autoptr(GPtrArray) list = NULL;
+
+    g_clear_pointer (&d->buyer->party.address, g_free);
+    list = factures_mentions_check (d);
+    assert_only (list, "buyer-address", FACTURES_MENTION_ERROR);
+  }
+  {
+    g_autoptr(FacturesDocument) d = b2c_franchise ("2026-11-30");
+    g_autoptr(GPtrArray) list = NULL;
+
+    g_clear_pointer (&d->buyer, factures_client_free);
+    list = factures_mentions_check (d);
+    assert_only (list, "buyer-missing", FACTURES_MENTION_ERROR);
+  }
+  {
+    /* A private client never needs a SIREN, even after the reform. */
+    g_autoptr(FacturesDocument) d = b2c_franchise ("2028-01-15");
+    g_autoptr(GPtrArray) list = factures_mentions_check (d);
+
+    g_assert_null (find (list, "buyer-siren"));
+  }
+}
+
+/* Client SIREN for French professional buyers (décret 2022-1299): a warning
+ * before 1 September 2027, an error for documents dated from it. */
+static void
+test_reform_2027 (void)
+{
+  static const struct { const char *date; FacturesMentionSeverity severity; } cases[] = {
+    { "2026-11-30", FACTURES_MENTION_WARNING },
+    { "2027-08-31", FACTURES_MENTION_WARNING },
+    { "2027-09-01", FACTURES_MENTION_ERROR },
+    { "2028-03-15", FACTURES_MENTION_ERROR },
+  };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(FacturesDocument) d = b2b_vat (cases[i].date);
+      g_autoptr(GPtrArray) list = NULL;
+
+      g_clear_pointer (&d->buyer->party.siret, g_free);
+      list = factures_mentions_check (d);
+      assert_only (list, "buyer-siren", cases[i].severity);
+      g_assert_cmpint (factures_mentions_has_errors (list), ==,
+                       cases[i].severity == FACTURES_MENTION_ERROR);
+    }
+
+  /* Association and administration buyers too; a foreign company is exempt. */
+  {
+    g_autoptr(FacturesDocument) d = b2b_vat ("2027-09-01");
+    g_autoptr(GPtrArray) list = NULL;
+
+    g_clear_pointer (&d->buyer->party.siret, g_free);
+    d->buyer->category = FACTURES_CLIENT_CATEGORY_ASSOCIATION;
+    list = factures_mentions_check (d);
+    assert_only (list, "buyer-siren", FACTURES_MENTION_ERROR);
+    g_clear_pointer (&list, g_ptr_array_unref);
+
+    d->buyer->category = FACTURES_CLIENT_CATEGORY_COMPANY;
+    g_free (d->buyer->party.country_code);
+    d->buyer->party.country_code = g_strdup ("BE");
+    list = factures_mentions_check (d);
+    g_assert_null (find (list, "buyer-siren"));
+  }
+}
+
+static void
+test_buyer_vat_id_warning (void)
+{
+  g_autoptr(FacturesDocument) d = b2b_vat ("2027-09-01");
+  g_autoptr(GPtrArray) list = NULL;
+
+  g_clear_pointer (&d->buyer->party.vat_id, g_free);
+  list = factures_mentions_check (d);
+  assert_only (list, "buyer-vat-id", FACTURES_MENTION_WARNING);
+  g_assert_false (factures_mentions_has_errors (list));
+}
+
+static void
+test_lines_and_dates (void)
+{
+  {
+    g_autoptr(FacturesDocument) d = b2c_franchise ("2026-11-30");
+    g_autoptr(GPtrArray) list = NULL;
+
+    g_ptr_array_set_size (d->lines, 0);
+    list = factures_mentions_check (d);
+    assert_only (list, "lines", FACTURES_MENTION_ERROR);
+  }
+  {
+    g_autoptr(FacturesDocument) d = b2c_franchise ("2026-11-30");
+    g_autoptr(GPtrArray) list = NULL;
+    const FacturesMissingMention *m;
+
+    g_ptr_array_add (d->lines, line ("Frais", 0, FACTURES_UNIT_PRICE_ONE, 0));
+    list = factures_mentions_check (d);
+    assert_only (list, "line-quantity", FACTURES_MENTION_ERROR);
+    m = find (list, "line-quantity");
+    g_assert_nonnull (strstr (m->message, "2"));  /* names the line */
+  }
+  {
+    g_autoptr(FacturesDocument) d = b2c_franchise ("2026-11-30");
+    g_autoptr(GPtrArray) list = NULL;
+
+    g_ptr_array_add (d->lines, line ("  ", FACTURES_QUANTITY_ONE, FACTURES_UNIT_PRICE_ONE, 0));
+    list = factures_mentions_check (d);
+    assert_only (list, "line-description", FACTURES_MENTION_ERROR);
+  }
+  {
+    g_autoptr(FacturesDocument) d = b2b_vat ("2026-11-30");
+    g_autoptr(GPtrArray) list = NULL;
+
+    g_ptr_array_add (d->lines, line ("Autre", FACTURES_QUANTITY_ONE, FACTURES_UNIT_PRICE_ONE, 1900));
+    list = factures_mentions_check (d);
+    assert_only (list, "line-vat-rate", FACTURES_MENTION_ERROR);
+  }
+  {
+    g_autoptr(FacturesDocument) d = b2c_franchise ("2026-11-30");
+    g_autoptr(GPtrArray) list = NULL;
+
+    g_date_clear (&d->due_date, 1);
+    list = factures_mentions_check (d);
+    assert_only (list, "due-date", FACTURES_MENTION_ERROR);
+  }
+  {
+    g_autoptr(FacturesDocument) d = b2c_franchise ("2026-11-30");
+    g_autoptr(GPtrArray) list = NULL;
+
+    g_date_subtract_days (&d->due_date, 1);
+    list = factures_mentions_check (d);
+    assert_only (list, "due-date-order", FACTURES_MENTION_ERROR);
+  }
+  {
+    /* A quote has no due date. */
+    g_autoptr(FacturesDocument) d = b2c_franchise ("2026-11-30");
+    g_autoptr(GPtrArray) list = NULL;
+
+    d->kind = FACTURES_DOCUMENT_KIND_QUOTE;
+    g_date_clear (&d->due_date, 1);
+    list = factures_mentions_check (d);
+    g_assert_cmpuint (list->len, ==, 0);
+  }
+  {
+    g_autoptr(FacturesDocument) d = b2c_franchise ("2026-11-30");
+    g_autoptr(GPtrArray) list = NULL;
+
+    g_date_clear (&d->issue_date, 1);
+    list = factures_mentions_check (d);
+    g_assert_nonnull (find (list, "issue-date"));
+    g_assert_true (factures_mentions_has_errors (list));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/mentions/complete", test_complete_documents);
+  g_test_add_func ("/mentions/seller-ei", test_seller_ei);
+  g_test_add_func ("/mentions/seller-fields", test_seller_fields);
+  g_test_add_func ("/mentions/buyer", test_buyer);
+  g_test_add_func ("/mentions/reform-2027", test_reform_2027);
+  g_test_add_func ("/mentions/buyer-vat-id", test_buyer_vat_id_warning);
+  g_test_add_func ("/mentions/lines-and-dates", test_lines_and_dates);
+
+  return g_test_run ();
+}

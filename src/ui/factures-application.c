@@ -1,13 +1,298 @@
-/* placeholder — being written by the UI shell helper */
+/* factures-application.c — the application: actions, command line, the open database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
-#include "factures-application.h"
 
-struct _FacturesApplication { AdwApplication parent_instance; };
+#include <glib/gi18n.h>
+
+#include "factures-application.h"
+#include "factures-cli.h"
+#include "factures-client-editor.h"
+#include "factures-documents.h"
+#include "factures-preferences-window.h"
+#include "factures-ui-resources.h"
+#include "factures-window.h"
+
+struct _FacturesApplication
+{
+  AdwApplication  parent_instance;
+
+  FacturesStore  *store;
+  GError         *store_error;
+  char           *database_path;   /* --database, NULL: the default path */
+  char           *initial_view;    /* --view */
+};
+
 G_DEFINE_FINAL_TYPE (FacturesApplication, factures_application, ADW_TYPE_APPLICATION)
-static void factures_application_class_init (FacturesApplicationClass *klass) { }
-static void factures_application_init (FacturesApplication *self) { }
+
+void
+factures_ui_register_resources (void)
+{
+  static gsize registered = 0;
+
+  if (g_once_init_enter (&registered))
+    {
+      g_resources_register (factures_ui_get_resource ());
+      g_once_init_leave (&registered, 1);
+    }
+}
+
+static FacturesWindow *
+get_main_window (FacturesApplication *self)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (FACTURES_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* ------------------------------------------------------------- options -- */
+
+static int
+factures_application_handle_local_options (GApplication *application,
+                                           GVariantDict *options)
+{
+  FacturesApplication *self = FACTURES_APPLICATION (application);
+  const char *database = NULL;
+  const char *view = NULL;
+  int status;
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &database) && *database != '\0')
+    self->database_path = g_canonicalize_filename (database, NULL);
+  if (g_variant_dict_lookup (options, "view", "&s", &view))
+    self->initial_view = g_strdup (view);
+
+  status = factures_cli_run (self->database_path, options);
+  if (status >= 0)
+    return status;
+
+  /* A window on an explicit database is its own instance: a running instance may
+   * have another database open. Tests set FACTURES_NON_UNIQUE. */
+  if (self->database_path != NULL || g_getenv ("FACTURES_NON_UNIQUE") != NULL)
+    g_application_set_flags (application,
+                             g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+
+  return -1;
+}
+
+/* ------------------------------------------------------------- actions -- */
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  FacturesApplication *self = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Close rather than quit, so each window saves its state (and may ask first). */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  FacturesApplication *self = user_data;
+  const char *developers[] = { "The Factures developers", NULL };
+  GtkWidget *about;
+
+  about = adw_about_window_new ();
+  adw_about_window_set_application_name (ADW_ABOUT_WINDOW (about), _("Factures"));
+  adw_about_window_set_application_icon (ADW_ABOUT_WINDOW (about), APP_ID);
+  adw_about_window_set_version (ADW_ABOUT_WINDOW (about), PACKAGE_VERSION);
+  adw_about_window_set_developer_name (ADW_ABOUT_WINDOW (about), "The Factures developers");
+  adw_about_window_set_developers (ADW_ABOUT_WINDOW (about), developers);
+  adw_about_window_set_comments (ADW_ABOUT_WINDOW (about),
+                                 _("Invoices for French micro-entrepreneurs: clients, invoices with "
+                                   "every mandatory mention, PDF, printing, and what is overdue."));
+  adw_about_window_set_copyright (ADW_ABOUT_WINDOW (about), "© 2026 The Factures developers");
+  adw_about_window_set_license_type (ADW_ABOUT_WINDOW (about), GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), _("translator-credits"));
+  gtk_window_set_transient_for (GTK_WINDOW (about),
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+help_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  FacturesApplication *self = user_data;
+
+  gtk_show_uri (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                "help:" APP_ID, GDK_CURRENT_TIME);
+}
+
+/* The main window when the views are usable (profile saved); else a toast and NULL. */
+static FacturesWindow *
+ready_window (FacturesApplication *self)
+{
+  FacturesWindow *window = get_main_window (self);
+
+  if (window == NULL || self->store == NULL)
+    return NULL;
+  if (factures_window_is_welcome (window))
+    {
+      factures_window_add_toast (window, _("Save your business profile first"));
+      return NULL;
+    }
+  return window;
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  FacturesApplication *self = user_data;
+  FacturesWindow *window = ready_window (self);
+
+  if (window != NULL)
+    gtk_window_present (GTK_WINDOW (factures_preferences_window_new (GTK_WINDOW (window), self->store)));
+}
+
+static void
+new_invoice_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  FacturesApplication *self = user_data;
+  FacturesWindow *window = ready_window (self);
+
+  if (window != NULL)
+    factures_editor_window_open (GTK_WINDOW (window), self->store, 0, 0);
+}
+
+static void
+new_client_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  FacturesApplication *self = user_data;
+  FacturesWindow *window = ready_window (self);
+
+  if (window != NULL)
+    factures_client_editor_open (GTK_WINDOW (window), self->store, 0);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+  { "help", help_activated },
+  { "preferences", preferences_activated },
+  { "new-invoice", new_invoice_activated },
+  { "new-client", new_client_activated },
+};
+
+/* ----------------------------------------------------------- lifecycle -- */
+
+static void
+factures_application_startup (GApplication *application)
+{
+  FacturesApplication *self = FACTURES_APPLICATION (application);
+  g_autofree char *default_path = NULL;
+  const char *path = self->database_path;
+  struct { const char *action; const char *accels[2]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.help", { "F1", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "app.new-invoice", { "<Control>n", NULL } },
+  };
+
+  G_APPLICATION_CLASS (factures_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+
+  gtk_window_set_default_icon_name (APP_ID);
+
+  if (path == NULL)
+    path = default_path = factures_store_default_path ();
+  self->store = factures_store_open (path, &self->store_error);
+  if (self->store == NULL)
+    g_printerr ("factures: %s\n", self->store_error->message);
+}
+
+static void
+factures_application_activate (GApplication *application)
+{
+  FacturesApplication *self = FACTURES_APPLICATION (application);
+  FacturesWindow *window = get_main_window (self);
+
+  if (window == NULL)
+    window = factures_window_new (GTK_APPLICATION (self), self->store, self->store_error);
+  if (self->initial_view != NULL)
+    {
+      factures_window_set_view (window, self->initial_view);
+      g_clear_pointer (&self->initial_view, g_free);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+factures_application_shutdown (GApplication *application)
+{
+  FacturesApplication *self = FACTURES_APPLICATION (application);
+
+  G_APPLICATION_CLASS (factures_application_parent_class)->shutdown (application);
+  g_clear_object (&self->store);
+}
+
+static void
+factures_application_finalize (GObject *object)
+{
+  FacturesApplication *self = FACTURES_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+  g_free (self->database_path);
+  g_free (self->initial_view);
+
+  G_OBJECT_CLASS (factures_application_parent_class)->finalize (object);
+}
+
+static void
+factures_application_class_init (FacturesApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = factures_application_finalize;
+  app_class->handle_local_options = factures_application_handle_local_options;
+  app_class->startup = factures_application_startup;
+  app_class->activate = factures_application_activate;
+  app_class->shutdown = factures_application_shutdown;
+}
+
+static void
+factures_application_init (FacturesApplication *self)
+{
+  factures_cli_add_options (G_APPLICATION (self));
+}
+
 FacturesApplication *
 factures_application_new (void)
 {
-  return g_object_new (FACTURES_TYPE_APPLICATION, "application-id", APP_ID, NULL);
+  factures_ui_register_resources ();
+  return g_object_new (FACTURES_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/org/example/Factures",
+                       NULL);
+}
+
+FacturesStore *
+factures_application_get_store (FacturesApplication *self)
+{
+  g_return_val_if_fail (FACTURES_IS_APPLICATION (self), NULL);
+  return self->store;
 }

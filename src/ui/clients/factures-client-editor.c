@@ -1,0 +1,620 @@
+/* factures-client-editor.c — the window that creates or edits a client
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "factures-checks.h"
+#include "factures-client-editor.h"
+#include "factures-documents.h"
+#include "factures-form.h"
+#include "factures-identifiers.h"
+#include "factures-terms.h"
+
+/* Positions in the terms combo row. */
+enum { TERMS_POS_DEFAULT, TERMS_POS_ON_RECEIPT, TERMS_POS_DAYS, TERMS_POS_EOM_45 };
+
+struct _FacturesClientEditor
+{
+  AdwWindow       parent_instance;
+
+  FacturesStore  *store;
+  FacturesClient *client;     /* the edited copy; id 0 until first saved */
+  FacturesForm   *form;
+  GtkWindow      *main_window; /* weak */
+
+  GtkWidget      *category_row;
+  GtkWidget      *name_row;
+  GtkWidget      *address_row;
+  GtkWidget      *postal_code_row;
+  GtkWidget      *city_row;
+  GtkWidget      *country_row;
+  GtkWidget      *email_row;
+  GtkWidget      *phone_row;
+  GtkWidget      *siret_row;
+  GtkWidget      *vat_row;
+  GtkWidget      *terms_row;
+  GtkWidget      *days_row;
+  GtkWidget      *notes_row;
+  GtkWidget      *error_label;
+};
+
+G_DEFINE_FINAL_TYPE (FacturesClientEditor, factures_client_editor, ADW_TYPE_WINDOW)
+
+typedef char *(*RowCheck) (FacturesClientEditor *self,
+                           const char           *text);
+
+#define CHECK_KEY "factures-row-check"
+
+/* Open editors by client id (0 is never stored: new clients get their own window). */
+static GHashTable *open_editors;
+
+/* ---------------------------------------------------------------- checks -- */
+
+static gboolean
+is_france (FacturesClientEditor *self)
+{
+  g_autofree char *country = factures_editable_get_trimmed (self->country_row);
+
+  return *country == '\0' || g_ascii_strcasecmp (country, "FR") == 0;
+}
+
+static FacturesClientCategory
+get_category (FacturesClientEditor *self)
+{
+  return (FacturesClientCategory) adw_combo_row_get_selected (ADW_COMBO_ROW (self->category_row));
+}
+
+static char *
+check_name (FacturesClientEditor *self,
+            const char           *text)
+{
+  if (*text == '\0')
+    return g_strdup (_("Name: required."));
+  return factures_check_text (text, _("Name"), 200, TRUE);
+}
+
+static char *
+check_address (FacturesClientEditor *self,
+               const char           *text)
+{
+  return factures_check_text (text, _("Address"), 300, FALSE);
+}
+
+static char *
+check_postal_code (FacturesClientEditor *self,
+                   const char           *text)
+{
+  if (!is_france (self))
+    return factures_check_text (text, _("Postal code"), 16, FALSE);
+  return factures_check_postal_code (text, FALSE);
+}
+
+static char *
+check_city (FacturesClientEditor *self,
+            const char           *text)
+{
+  return factures_check_text (text, _("City"), 100, FALSE);
+}
+
+static char *
+check_country (FacturesClientEditor *self,
+               const char           *text)
+{
+  if (*text == '\0')
+    return NULL;
+  if (strlen (text) != 2 || !g_ascii_isalpha (text[0]) || !g_ascii_isalpha (text[1]))
+    return g_strdup_printf (_("Country: “%s” is not a two-letter country code (FR, BE, DE…)."), text);
+  return NULL;
+}
+
+static char *
+check_email (FacturesClientEditor *self,
+             const char           *text)
+{
+  return factures_check_email (text);
+}
+
+static char *
+check_phone (FacturesClientEditor *self,
+             const char           *text)
+{
+  return factures_check_phone (text);
+}
+
+static char *
+check_siret (FacturesClientEditor *self,
+             const char           *text)
+{
+  if (!is_france (self))
+    return factures_check_text (text, _("SIREN or SIRET"), 30, FALSE);
+  return factures_check_siren_or_siret (text, FALSE, NULL, NULL);
+}
+
+static char *
+check_vat (FacturesClientEditor *self,
+           const char           *text)
+{
+  g_autofree char *out = NULL;
+  GError *error = NULL;
+
+  if (*text == '\0')
+    return NULL;
+  if (!is_france (self))
+    return factures_check_text (text, _("VAT number"), 30, FALSE);
+  if (!factures_vat_id_check (text, &out, &error))
+    {
+      char *message = g_strdup (error->message);
+      g_error_free (error);
+      return message;
+    }
+  return NULL;
+}
+
+static char *
+check_days (FacturesClientEditor *self,
+            const char           *text)
+{
+  if (adw_combo_row_get_selected (ADW_COMBO_ROW (self->terms_row)) != TERMS_POS_DAYS)
+    return NULL;
+  return factures_check_days (text, get_category (self), NULL);
+}
+
+static char *
+check_notes (FacturesClientEditor *self,
+             const char           *text)
+{
+  return factures_check_text (text, _("Notes"), 2000, FALSE);
+}
+
+static gboolean
+validate_row (FacturesClientEditor *self,
+              GtkWidget            *row)
+{
+  RowCheck check = g_object_get_data (G_OBJECT (row), CHECK_KEY);
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+
+  if (check == NULL)
+    return TRUE;
+  text = factures_editable_get_trimmed (row);
+  message = check (self, text);
+  factures_form_set_error (self->form, row, message);
+  return message == NULL;
+}
+
+static void
+on_row_leave (GtkWidget *row)
+{
+  GtkRoot *root = gtk_widget_get_root (row);
+
+  if (FACTURES_IS_CLIENT_EDITOR (root))
+    validate_row (FACTURES_CLIENT_EDITOR (root), row);
+}
+
+static void
+on_row_changed (GtkWidget            *row,
+                FacturesClientEditor *self)
+{
+  if (gtk_widget_has_css_class (row, "error"))
+    validate_row (self, row);
+}
+
+static GtkWidget *
+add_entry_row (FacturesClientEditor *self,
+               GtkWidget            *group,
+               const char           *title,
+               RowCheck              check)
+{
+  GtkWidget *row = factures_entry_row_new (title);
+
+  g_object_set_data (G_OBJECT (row), CHECK_KEY, check);
+  g_signal_connect (row, "changed", G_CALLBACK (on_row_changed), self);
+  g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (validate_row), self);
+  factures_entry_row_on_leave (row, G_CALLBACK (on_row_leave), row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return row;
+}
+
+static void
+on_terms_or_category_changed (FacturesClientEditor *self)
+{
+  gboolean days = adw_combo_row_get_selected (ADW_COMBO_ROW (self->terms_row)) == TERMS_POS_DAYS;
+
+  gtk_widget_set_sensitive (self->days_row, days);
+  validate_row (self, self->days_row);
+}
+
+static void
+on_country_changed (FacturesClientEditor *self)
+{
+  /* The French checks depend on the country: re-check the rows already in error. */
+  GtkWidget *rows[] = { self->postal_code_row, self->siret_row, self->vat_row };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (gtk_widget_has_css_class (rows[i], "error"))
+      validate_row (self, rows[i]);
+}
+
+/* ------------------------------------------------------------ load, save -- */
+
+static void
+load_client (FacturesClientEditor *self)
+{
+  FacturesClient *client = self->client;
+  guint terms_pos = TERMS_POS_DEFAULT;
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->category_row), client->category);
+  factures_editable_set_text_or_empty (self->name_row, client->party.name);
+  factures_editable_set_text_or_empty (self->address_row, client->party.address);
+  factures_editable_set_text_or_empty (self->postal_code_row, client->party.postal_code);
+  factures_editable_set_text_or_empty (self->city_row, client->party.city);
+  factures_editable_set_text_or_empty (self->country_row,
+                                       client->party.country_code != NULL ? client->party.country_code : "FR");
+  factures_editable_set_text_or_empty (self->email_row, client->party.email);
+  factures_editable_set_text_or_empty (self->phone_row, client->party.phone);
+  factures_editable_set_text_or_empty (self->siret_row,
+                                       client->party.siret != NULL && *client->party.siret
+                                       ? client->party.siret : client->party.siren);
+  factures_editable_set_text_or_empty (self->vat_row, client->party.vat_id);
+  factures_editable_set_text_or_empty (self->notes_row, client->notes);
+
+  if (client->has_terms)
+    {
+      switch (client->terms.kind)
+        {
+        case FACTURES_TERMS_DAYS:
+          terms_pos = TERMS_POS_DAYS;
+          break;
+        case FACTURES_TERMS_END_OF_MONTH_45:
+          terms_pos = TERMS_POS_EOM_45;
+          break;
+        case FACTURES_TERMS_ON_RECEIPT:
+        default:
+          terms_pos = TERMS_POS_ON_RECEIPT;
+          break;
+        }
+    }
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->terms_row), terms_pos);
+  if (client->has_terms && client->terms.kind == FACTURES_TERMS_DAYS)
+    {
+      g_autofree char *days = g_strdup_printf ("%u", client->terms.days);
+      gtk_editable_set_text (GTK_EDITABLE (self->days_row), days);
+    }
+  on_terms_or_category_changed (self);
+
+  if (client->id != 0 && client->party.name != NULL)
+    gtk_window_set_title (GTK_WINDOW (self), client->party.name);
+  else
+    gtk_window_set_title (GTK_WINDOW (self), _("New Client"));
+}
+
+static char *
+clean_or_null (GtkWidget *row,
+               gsize      max_chars)
+{
+  g_autofree char *text = factures_editable_get_trimmed (row);
+
+  if (*text == '\0')
+    return NULL;
+  return factures_text_clean (text, "", max_chars, FALSE, NULL);
+}
+
+static void
+fill_client (FacturesClientEditor *self,
+             FacturesClient       *client)
+{
+  g_autofree char *siret = factures_editable_get_trimmed (self->siret_row);
+  g_autofree char *vat = factures_editable_get_trimmed (self->vat_row);
+  g_autofree char *country = factures_editable_get_trimmed (self->country_row);
+  gboolean france = is_france (self);
+
+  client->category = get_category (self);
+  factures_party_clear (&client->party);
+  client->party.name = clean_or_null (self->name_row, 200);
+  client->party.address = clean_or_null (self->address_row, 300);
+  client->party.postal_code = clean_or_null (self->postal_code_row, 16);
+  client->party.city = clean_or_null (self->city_row, 100);
+  client->party.country_code = *country ? g_ascii_strup (country, -1) : g_strdup ("FR");
+  client->party.email = clean_or_null (self->email_row, 254);
+  client->party.phone = clean_or_null (self->phone_row, 30);
+  if (france)
+    g_free (factures_check_siren_or_siret (siret, FALSE, &client->party.siren, &client->party.siret));
+  else
+    client->party.siren = clean_or_null (self->siret_row, 30);
+  if (france && *vat != '\0')
+    factures_vat_id_check (vat, &client->party.vat_id, NULL);
+  else
+    client->party.vat_id = clean_or_null (self->vat_row, 30);
+
+  g_clear_pointer (&client->notes, g_free);
+  client->notes = clean_or_null (self->notes_row, 2000);
+
+  switch (adw_combo_row_get_selected (ADW_COMBO_ROW (self->terms_row)))
+    {
+    case TERMS_POS_ON_RECEIPT:
+      client->has_terms = TRUE;
+      client->terms.kind = FACTURES_TERMS_ON_RECEIPT;
+      client->terms.days = 0;
+      break;
+    case TERMS_POS_DAYS:
+      {
+        g_autofree char *days = factures_editable_get_trimmed (self->days_row);
+        client->has_terms = TRUE;
+        client->terms.kind = FACTURES_TERMS_DAYS;
+        g_free (factures_check_days (days, client->category, &client->terms.days));
+      }
+      break;
+    case TERMS_POS_EOM_45:
+      client->has_terms = TRUE;
+      client->terms.kind = FACTURES_TERMS_END_OF_MONTH_45;
+      client->terms.days = 0;
+      break;
+    case TERMS_POS_DEFAULT:
+    default:
+      client->has_terms = FALSE;
+      client->terms.kind = FACTURES_TERMS_ON_RECEIPT;
+      client->terms.days = 0;
+      break;
+    }
+}
+
+static void
+show_error (FacturesClientEditor *self,
+            const char           *message)
+{
+  gtk_label_set_text (GTK_LABEL (self->error_label), message);
+  gtk_widget_set_visible (self->error_label, TRUE);
+}
+
+/* Validates and saves; FALSE with the messages shown when invalid or refused. */
+static gboolean
+save (FacturesClientEditor *self)
+{
+  GtkWidget *rows[] = {
+    self->name_row, self->address_row, self->postal_code_row, self->city_row,
+    self->country_row, self->email_row, self->phone_row, self->siret_row, self->vat_row,
+    self->days_row, self->notes_row,
+  };
+  g_autoptr (FacturesClient) client = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *first;
+  gint64 old_id = self->client->id;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    validate_row (self, rows[i]);
+
+  first = factures_form_get_first_error_row (self->form);
+  if (first != NULL)
+    {
+      gtk_widget_grab_focus (first);
+      return FALSE;
+    }
+
+  client = factures_client_copy (self->client);
+  fill_client (self, client);
+  if (!factures_store_save_client (self->store, client, &error))
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+
+  factures_client_free (self->client);
+  self->client = g_steal_pointer (&client);
+  if (old_id == 0 && self->client->id != 0)
+    g_hash_table_insert (open_editors, g_memdup2 (&self->client->id, sizeof (gint64)), self);
+  return TRUE;
+}
+
+static void
+on_save_clicked (FacturesClientEditor *self)
+{
+  if (save (self))
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_cancel_clicked (FacturesClientEditor *self)
+{
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_new_invoice_clicked (FacturesClientEditor *self)
+{
+  g_autoptr (FacturesStore) store = NULL;
+  GtkWindow *parent;
+  gint64 id;
+
+  if (!save (self))
+    return;
+
+  store = g_object_ref (self->store);
+  parent = self->main_window != NULL ? self->main_window : GTK_WINDOW (self);
+  id = self->client->id;
+  g_object_ref (parent);
+  gtk_window_destroy (GTK_WINDOW (self));
+  factures_editor_window_open (parent, store, 0, id);
+  g_object_unref (parent);
+}
+
+/* -------------------------------------------------------------- GObject -- */
+
+static void
+factures_client_editor_dispose (GObject *object)
+{
+  FacturesClientEditor *self = FACTURES_CLIENT_EDITOR (object);
+
+  if (self->client != NULL && self->client->id != 0 && open_editors != NULL &&
+      g_hash_table_lookup (open_editors, &self->client->id) == self)
+    g_hash_table_remove (open_editors, &self->client->id);
+
+  g_clear_weak_pointer (&self->main_window);
+  g_clear_object (&self->store);
+  g_clear_object (&self->form);
+  g_clear_pointer (&self->client, factures_client_free);
+
+  G_OBJECT_CLASS (factures_client_editor_parent_class)->dispose (object);
+}
+
+static void
+factures_client_editor_class_init (FacturesClientEditorClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = factures_client_editor_dispose;
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+factures_client_editor_init (FacturesClientEditor *self)
+{
+  const char *categories[] = {
+    factures_client_category_label (FACTURES_CLIENT_CATEGORY_INDIVIDUAL),
+    factures_client_category_label (FACTURES_CLIENT_CATEGORY_COMPANY),
+    factures_client_category_label (FACTURES_CLIENT_CATEGORY_ASSOCIATION),
+    factures_client_category_label (FACTURES_CLIENT_CATEGORY_PUBLIC),
+    NULL
+  };
+  const char *terms[] = {
+    _("Default terms"),
+    _("On receipt"),
+    _("Number of days"),
+    _("45 days end of month"),
+    NULL
+  };
+  GtkWidget *box;
+  GtkWidget *header;
+  GtkWidget *button;
+  GtkWidget *page;
+  GtkWidget *group;
+
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 720);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+
+  button = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cancel"), -1);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_cancel_clicked), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), button);
+
+  button = gtk_button_new_with_mnemonic (_("_Save"));
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save"), -1);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_save_clicked), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), button);
+
+  button = gtk_button_new_with_mnemonic (_("New _Invoice"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New Invoice"), -1);
+  gtk_widget_set_tooltip_text (button, _("Save the client and write an invoice for it"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_new_invoice_clicked), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), button);
+  gtk_box_append (GTK_BOX (box), header);
+
+  page = adw_preferences_page_new ();
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (self), box);
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Client"));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  self->category_row = factures_combo_row_new (_("Category"), categories);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->category_row),
+                               _("Business, association and public clients get the B2B mentions and the 60-day maximum"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->category_row);
+  self->name_row = add_entry_row (self, group, _("Name"), check_name);
+  self->address_row = add_entry_row (self, group, _("Address"), check_address);
+  self->postal_code_row = add_entry_row (self, group, _("Postal code"), check_postal_code);
+  self->city_row = add_entry_row (self, group, _("City"), check_city);
+  self->country_row = add_entry_row (self, group, _("Country"), check_country);
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Contact"));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  self->email_row = add_entry_row (self, group, _("E-mail address"), check_email);
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (self->email_row), GTK_INPUT_PURPOSE_EMAIL);
+  self->phone_row = add_entry_row (self, group, _("Phone"), check_phone);
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (self->phone_row), GTK_INPUT_PURPOSE_PHONE);
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Identifiers"));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  self->siret_row = add_entry_row (self, group, _("SIREN or SIRET"), check_siret);
+  self->vat_row = add_entry_row (self, group, _("VAT number"), check_vat);
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Payment"));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  self->terms_row = factures_combo_row_new (_("Payment terms"), terms);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->terms_row);
+  self->days_row = add_entry_row (self, group, _("Number of days"), check_days);
+  gtk_editable_set_text (GTK_EDITABLE (self->days_row), "30");
+  self->notes_row = add_entry_row (self, group, _("Notes"), check_notes);
+
+  self->error_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->error_label), 0);
+  gtk_widget_set_margin_top (self->error_label, 12);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->error_label);
+  self->form = factures_form_new (GTK_LABEL (self->error_label));
+
+  g_signal_connect_swapped (self->terms_row, "notify::selected", G_CALLBACK (on_terms_or_category_changed), self);
+  g_signal_connect_swapped (self->category_row, "notify::selected", G_CALLBACK (on_terms_or_category_changed), self);
+  g_signal_connect_swapped (self->country_row, "changed", G_CALLBACK (on_country_changed), self);
+}
+
+FacturesClientEditor *
+factures_client_editor_open (GtkWindow     *parent,
+                             FacturesStore *store,
+                             gint64         client_id)
+{
+  FacturesClientEditor *self;
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (store), NULL);
+
+  if (open_editors == NULL)
+    open_editors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  if (client_id != 0)
+    {
+      self = g_hash_table_lookup (open_editors, &client_id);
+      if (self != NULL)
+        {
+          gtk_window_present (GTK_WINDOW (self));
+          return self;
+        }
+    }
+
+  self = g_object_new (FACTURES_TYPE_CLIENT_EDITOR, NULL);
+  self->store = g_object_ref (store);
+  if (parent != NULL)
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (self), parent);
+      gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
+      g_set_weak_pointer (&self->main_window, parent);
+    }
+
+  if (client_id != 0)
+    self->client = factures_store_get_client (store, client_id, &error);
+  if (self->client == NULL)
+    {
+      if (error != NULL)
+        show_error (self, error->message);
+      self->client = factures_client_new ();
+      self->client->id = 0;
+    }
+  else
+    g_hash_table_insert (open_editors, g_memdup2 (&client_id, sizeof (gint64)), self);
+
+  load_client (self);
+  gtk_window_present (GTK_WINDOW (self));
+  return self;
+}

@@ -1,0 +1,204 @@
+/* factures-form.c — validation state and accessible rows for forms
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "factures-form.h"
+
+struct _FacturesForm
+{
+  GObject    parent_instance;
+
+  GtkLabel  *error_label;   /* weak */
+  GPtrArray *rows;          /* rows that ever had an error, in order; strong refs */
+};
+
+G_DEFINE_FINAL_TYPE (FacturesForm, factures_form, G_TYPE_OBJECT)
+
+#define ERROR_KEY "factures-form-error"
+
+static void
+factures_form_dispose (GObject *object)
+{
+  FacturesForm *self = FACTURES_FORM (object);
+
+  g_clear_weak_pointer (&self->error_label);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (factures_form_parent_class)->dispose (object);
+}
+
+static void
+factures_form_class_init (FacturesFormClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = factures_form_dispose;
+}
+
+static void
+factures_form_init (FacturesForm *self)
+{
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+FacturesForm *
+factures_form_new (GtkLabel *error_label)
+{
+  FacturesForm *self = g_object_new (FACTURES_TYPE_FORM, NULL);
+
+  g_set_weak_pointer (&self->error_label, error_label);
+  if (error_label != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (error_label), "error");
+      gtk_widget_set_visible (GTK_WIDGET (error_label), FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (error_label),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Input errors"),
+                                      -1);
+    }
+  return self;
+}
+
+static void
+update_label (FacturesForm *self)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  if (self->error_label == NULL)
+    return;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      const char *message = g_object_get_data (g_ptr_array_index (self->rows, i), ERROR_KEY);
+
+      if (message == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, message);
+    }
+
+  gtk_label_set_text (self->error_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), text->len > 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str,
+                                  -1);
+}
+
+void
+factures_form_set_error (FacturesForm *self,
+                         GtkWidget    *row,
+                         const char   *message)
+{
+  g_return_if_fail (FACTURES_IS_FORM (self));
+  g_return_if_fail (GTK_IS_WIDGET (row));
+
+  if (message != NULL && *message == '\0')
+    message = NULL;
+
+  if (message != NULL)
+    {
+      if (!g_ptr_array_find (self->rows, row, NULL))
+        g_ptr_array_add (self->rows, g_object_ref (row));
+      g_object_set_data_full (G_OBJECT (row), ERROR_KEY, g_strdup (message), g_free);
+      gtk_widget_add_css_class (row, "error");
+      gtk_widget_set_tooltip_text (row, message);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                      -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+    }
+  else
+    {
+      g_object_set_data (G_OBJECT (row), ERROR_KEY, NULL);
+      gtk_widget_remove_css_class (row, "error");
+      gtk_widget_set_tooltip_text (row, NULL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+
+  update_label (self);
+}
+
+gboolean
+factures_form_has_errors (FacturesForm *self)
+{
+  return factures_form_get_first_error_row (self) != NULL;
+}
+
+GtkWidget *
+factures_form_get_first_error_row (FacturesForm *self)
+{
+  g_return_val_if_fail (FACTURES_IS_FORM (self), NULL);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      if (g_object_get_data (G_OBJECT (row), ERROR_KEY) != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+GtkWidget *
+factures_entry_row_new (const char *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  GtkEditable *delegate;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
+  if (delegate != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (delegate),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                    -1);
+  return row;
+}
+
+GtkWidget *
+factures_combo_row_new (const char         *title,
+                        const char * const *items)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr (GtkStringList) list = gtk_string_list_new ((const char **) items);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  return row;
+}
+
+char *
+factures_editable_get_trimmed (GtkWidget *editable)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (editable));
+
+  return g_strstrip (g_strdup (text != NULL ? text : ""));
+}
+
+void
+factures_editable_set_text_or_empty (GtkWidget  *editable,
+                                     const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (editable), text != NULL ? text : "");
+}
+
+void
+factures_entry_row_on_leave (GtkWidget *row,
+                             GCallback  callback,
+                             gpointer   user_data)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect_swapped (focus, "leave", callback, user_data);
+  gtk_widget_add_controller (row, focus);
+}

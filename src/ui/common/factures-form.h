@@ -1,0 +1,48 @@
+/* factures-form.h — small helpers shared by the forms (profile, client)
+ *
+ * Rows are AdwEntryRow / AdwComboRow with an accessible name equal to their
+ * title, also on the editable text inside an entry row, so AT-SPI clients (and
+ * the journey test) find fields by their French title. A FacturesForm keeps the
+ * current validation message of each row, shows it on the row (style class
+ * "error", tooltip, accessible description) and lists every message, each naming
+ * its field, in one label under the form.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define FACTURES_TYPE_FORM (factures_form_get_type ())
+G_DECLARE_FINAL_TYPE (FacturesForm, factures_form, FACTURES, FORM, GObject)
+
+/* A form reporting into @error_label (may be NULL). */
+FacturesForm *factures_form_new          (GtkLabel     *error_label);
+
+/* @message: NULL or "" clears the row's error. */
+void          factures_form_set_error    (FacturesForm *self,
+                                          GtkWidget    *row,
+                                          const char   *message);
+gboolean      factures_form_has_errors   (FacturesForm *self);
+/* The first row in error (in the order errors were first set), or NULL. */
+GtkWidget    *factures_form_get_first_error_row (FacturesForm *self);
+
+/* An AdwEntryRow titled @title whose row and text carry @title as accessible name. */
+GtkWidget    *factures_entry_row_new     (const char   *title);
+/* An AdwComboRow over a GtkStringList of @items (NULL-terminated), accessible name @title. */
+GtkWidget    *factures_combo_row_new     (const char   *title,
+                                          const char * const *items);
+/* Trimmed text of an editable; never NULL. */
+char         *factures_editable_get_trimmed (GtkWidget *editable);
+/* Sets the text of an editable, NULL meaning "". */
+void          factures_editable_set_text_or_empty (GtkWidget  *editable,
+                                                   const char *text);
+
+/* Calls @callback (with @user_data) when the editable text of @row loses the keyboard focus. */
+void          factures_entry_row_on_leave (GtkWidget *row,
+                                           GCallback  callback,
+                                           gpointer   user_data);
+
+G_END_DECLS

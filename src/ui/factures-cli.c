@@ -1,0 +1,210 @@
+/* factures-cli.c — the command-line options (no window opens)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "factures-cli.h"
+#include "factures-pdf.h"
+#include "factures-rows.h"
+#include "factures-store.h"
+
+static const GOptionEntry entries[] = {
+  { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use the database at PATH instead of the default one"), N_("PATH") },
+  { "export-pdf", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the PDF of the document NUMBER (or of the draft with that id) to the --output file"), N_("NUMBER") },
+  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("File written by --export-pdf"), N_("FILE") },
+  { "list-overdue", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the overdue invoices: number, client, due date, days late, balance in cents (tab separated)"), NULL },
+  { "export-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export every table to a JSON FILE"), N_("FILE") },
+  { "import-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import a JSON FILE (all or nothing)"), N_("FILE") },
+  { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Copy the database to FILE (SQLite online backup)"), N_("FILE") },
+  { "verify", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check the database and its hash chain; name the first broken document"), NULL },
+  { "view", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL,
+    N_("Open the window on VIEW: overdue, documents or clients"), N_("VIEW") },
+  { NULL }
+};
+
+void
+factures_cli_add_options (GApplication *application)
+{
+  g_application_add_main_option_entries (application, entries);
+  g_application_set_option_context_summary (application,
+                                             _("Invoices for French micro-entrepreneurs. "
+                                               "With one of the options below, no window opens."));
+}
+
+static int
+fail (const char *message)
+{
+  g_printerr ("factures: %s\n", message);
+  return 1;
+}
+
+/* Tabs and line breaks would break the TSV: print them as spaces. */
+static char *
+tsv_field (const char *text)
+{
+  char *copy = g_strdup (text != NULL ? text : "");
+
+  for (char *p = copy; *p; p++)
+    if (*p == '\t' || *p == '\n' || *p == '\r')
+      *p = ' ';
+  return copy;
+}
+
+static int
+list_overdue (FacturesStore *store)
+{
+  g_autoptr (GListModel) model = NULL;
+  GDate today;
+  guint n;
+
+  factures_today (&today);
+  model = factures_store_list_overdue (store, &today, FACTURES_DOCUMENT_SORT_DUE, FALSE);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (FacturesDocumentRow) row = g_list_model_get_item (model, i);
+      g_autofree char *number = tsv_field (factures_document_row_get_number (row));
+      g_autofree char *client = tsv_field (factures_document_row_get_client_name (row));
+      g_autofree char *due = tsv_field (factures_document_row_get_due_date (row));
+
+      g_print ("%s\t%s\t%s\t%d\t%" G_GINT64_FORMAT "\n",
+               number, client, due,
+               factures_document_row_get_days_late (row),
+               factures_document_row_get_balance (row));
+    }
+  return 0;
+}
+
+static gboolean
+is_all_digits (const char *text)
+{
+  return *text != '\0' && strspn (text, "0123456789") == strlen (text);
+}
+
+static int
+export_pdf (FacturesStore *store,
+            const char    *number,
+            const char    *output)
+{
+  g_autoptr (FacturesDocument) document = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  gconstpointer data;
+  gsize size;
+
+  document = factures_store_find_document (store, number, &error);
+  if (document == NULL && is_all_digits (number))
+    {
+      g_autoptr (GError) id_error = NULL;
+      gint64 id = g_ascii_strtoll (number, NULL, 10);
+
+      document = factures_store_get_document (store, id, &id_error);
+      /* Only drafts are reached by id: an issued document goes by its number. */
+      if (document != NULL && document->status != FACTURES_DOCUMENT_STATUS_DRAFT)
+        g_clear_pointer (&document, factures_document_free);
+    }
+  if (document == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("No document numbered “%s”."), number);
+      return fail (message);
+    }
+
+  if (document->status == FACTURES_DOCUMENT_STATUS_ISSUED)
+    bytes = factures_store_get_original (store, document->id, &error);
+  else
+    bytes = factures_pdf_render (document, FACTURES_PDF_FLAG_DRAFT, &error);
+  if (bytes == NULL)
+    return fail (error != NULL ? error->message : _("The PDF could not be produced."));
+
+  data = g_bytes_get_data (bytes, &size);
+  g_clear_error (&error);
+  if (!g_file_set_contents (output, data, size, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot write “%s”: %s"), output, error->message);
+      return fail (message);
+    }
+  return 0;
+}
+
+int
+factures_cli_run (const char   *database,
+                  GVariantDict *options)
+{
+  g_autoptr (FacturesStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *default_path = NULL;
+  const char *export_pdf_number = NULL;
+  const char *output = NULL;
+  const char *export_json = NULL;
+  const char *import_json = NULL;
+  const char *backup = NULL;
+  gboolean list = FALSE;
+  gboolean verify = FALSE;
+  int status = 0;
+
+  g_variant_dict_lookup (options, "export-pdf", "&s", &export_pdf_number);
+  g_variant_dict_lookup (options, "output", "^&ay", &output);
+  g_variant_dict_lookup (options, "export-json", "^&ay", &export_json);
+  g_variant_dict_lookup (options, "import-json", "^&ay", &import_json);
+  g_variant_dict_lookup (options, "backup", "^&ay", &backup);
+  g_variant_dict_lookup (options, "list-overdue", "b", &list);
+  g_variant_dict_lookup (options, "verify", "b", &verify);
+
+  if (export_pdf_number == NULL && output == NULL && export_json == NULL &&
+      import_json == NULL && backup == NULL && !list && !verify)
+    return -1;
+
+  if (output != NULL && export_pdf_number == NULL)
+    return fail (_("--output goes with --export-pdf=NUMBER."));
+  if (export_pdf_number != NULL && output == NULL)
+    return fail (_("--export-pdf needs --output=FILE: where to write the PDF."));
+
+  if (database == NULL)
+    database = default_path = factures_store_default_path ();
+  store = factures_store_open (database, &error);
+  if (store == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot open the database “%s”: %s"),
+                                                  database, error->message);
+      return fail (message);
+    }
+
+  if (import_json != NULL && !factures_store_import_json (store, import_json, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Import of “%s” failed: %s"), import_json, error->message);
+      return fail (message);
+    }
+  if (verify && !factures_store_verify (store, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Verification failed: %s"), error->message);
+      return fail (message);
+    }
+  if (backup != NULL && !factures_store_backup (store, backup, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Backup to “%s” failed: %s"), backup, error->message);
+      return fail (message);
+    }
+  if (export_json != NULL && !factures_store_export_json (store, export_json, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Export to “%s” failed: %s"), export_json, error->message);
+      return fail (message);
+    }
+  if (list)
+    status = list_overdue (store);
+  if (status == 0 && export_pdf_number != NULL)
+    status = export_pdf (store, export_pdf_number, output);
+
+  return status;
+}

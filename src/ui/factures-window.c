@@ -1,0 +1,281 @@
+/* factures-window.c — the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "factures-clients-page.h"
+#include "factures-documents.h"
+#include "factures-overdue-page.h"
+#include "factures-profile-editor.h"
+#include "factures-window.h"
+
+struct _FacturesWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  FacturesStore        *store;
+  GSettings            *settings;   /* NULL when the schema is not installed */
+  char                 *pending_view;
+
+  /* template */
+  GtkWidget            *title_stack;
+  GtkWidget            *toast_overlay;
+  GtkWidget            *main_stack;
+  GtkWidget            *view_stack;
+  GtkWidget            *welcome_box;
+  GtkWidget            *error_page;
+
+  GtkWidget            *profile_editor;
+  GtkWidget            *overdue_page;
+  GtkWidget            *clients_page;
+  AdwViewStackPage     *overdue_stack_page;
+};
+
+G_DEFINE_FINAL_TYPE (FacturesWindow, factures_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static const char * const view_names[] = { "overdue", "documents", "clients", NULL };
+
+static GSettings *
+settings_new_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (source == NULL)
+    return NULL;
+  schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+update_badge (FacturesWindow *self)
+{
+  guint count;
+
+  if (self->overdue_page == NULL || self->overdue_stack_page == NULL)
+    return;
+  count = factures_overdue_page_get_count (FACTURES_OVERDUE_PAGE (self->overdue_page));
+  adw_view_stack_page_set_badge_number (self->overdue_stack_page, count);
+  adw_view_stack_page_set_needs_attention (self->overdue_stack_page, count > 0);
+}
+
+static void
+build_views (FacturesWindow *self)
+{
+  GtkWidget *documents_page;
+  AdwViewStackPage *page;
+
+  if (self->overdue_page != NULL)
+    return;
+
+  self->overdue_page = factures_overdue_page_new (self->store);
+  self->overdue_stack_page = adw_view_stack_add_titled (ADW_VIEW_STACK (self->view_stack),
+                                                        self->overdue_page, "overdue", _("Overdue"));
+  adw_view_stack_page_set_icon_name (self->overdue_stack_page, "alarm-symbolic");
+  g_signal_connect_swapped (self->overdue_page, "notify::count", G_CALLBACK (update_badge), self);
+  update_badge (self);
+
+  documents_page = factures_documents_page_new (self->store);
+  page = adw_view_stack_add_titled (ADW_VIEW_STACK (self->view_stack),
+                                    documents_page, "documents", _("Documents"));
+  adw_view_stack_page_set_icon_name (page, "x-office-document-symbolic");
+
+  self->clients_page = factures_clients_page_new (self->store);
+  page = adw_view_stack_add_titled (ADW_VIEW_STACK (self->view_stack),
+                                    self->clients_page, "clients", _("Clients"));
+  adw_view_stack_page_set_icon_name (page, "system-users-symbolic");
+}
+
+static void
+show_views (FacturesWindow *self)
+{
+  build_views (self);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "views");
+  gtk_stack_set_visible_child_name (GTK_STACK (self->title_stack), "switcher");
+  if (self->pending_view != NULL)
+    {
+      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (self->view_stack), self->pending_view);
+      g_clear_pointer (&self->pending_view, g_free);
+    }
+}
+
+static void
+on_profile_saved (FacturesWindow *self)
+{
+  show_views (self);
+  factures_window_add_toast (self, _("Business profile saved"));
+}
+
+static void
+show_welcome (FacturesWindow *self)
+{
+  self->profile_editor = factures_profile_editor_new (self->store);
+  g_signal_connect_swapped (self->profile_editor, "saved", G_CALLBACK (on_profile_saved), self);
+  gtk_box_append (GTK_BOX (self->welcome_box), self->profile_editor);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "welcome");
+  gtk_stack_set_visible_child_name (GTK_STACK (self->title_stack), "title");
+}
+
+static gboolean
+is_view_name (const char *name)
+{
+  return name != NULL && g_strv_contains (view_names, name);
+}
+
+static gboolean
+factures_window_close_request (GtkWindow *window)
+{
+  FacturesWindow *self = FACTURES_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      gboolean maximized = gtk_window_is_maximized (window);
+      const char *view = adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (self->view_stack));
+
+      g_settings_set_boolean (self->settings, "window-maximized", maximized);
+      if (!maximized)
+        {
+          int width = 0;
+          int height = 0;
+
+          gtk_window_get_default_size (window, &width, &height);
+          if (width > 0 && height > 0)
+            {
+              g_settings_set_int (self->settings, "window-width", width);
+              g_settings_set_int (self->settings, "window-height", height);
+            }
+        }
+      if (is_view_name (view))
+        g_settings_set_string (self->settings, "last-view", view);
+    }
+
+  return GTK_WINDOW_CLASS (factures_window_parent_class)->close_request (window);
+}
+
+static void
+factures_window_dispose (GObject *object)
+{
+  FacturesWindow *self = FACTURES_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FACTURES_TYPE_WINDOW);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->pending_view, g_free);
+
+  G_OBJECT_CLASS (factures_window_parent_class)->dispose (object);
+}
+
+static void
+factures_window_class_init (FacturesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = factures_window_dispose;
+  window_class->close_request = factures_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Factures/ui/factures-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FacturesWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, FacturesWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, FacturesWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, FacturesWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, FacturesWindow, welcome_box);
+  gtk_widget_class_bind_template_child (widget_class, FacturesWindow, error_page);
+}
+
+static void
+factures_window_init (FacturesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+FacturesWindow *
+factures_window_new (GtkApplication *application,
+                     FacturesStore  *store,
+                     const GError   *store_error)
+{
+  FacturesWindow *self;
+  g_autoptr (FacturesProfile) profile = NULL;
+  g_autoptr (GError) error = NULL;
+
+  self = g_object_new (FACTURES_TYPE_WINDOW, "application", application, NULL);
+  self->settings = settings_new_if_installed ();
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *view = g_settings_get_string (self->settings, "last-view");
+
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   MAX (360, g_settings_get_int (self->settings, "window-width")),
+                                   MAX (400, g_settings_get_int (self->settings, "window-height")));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      if (is_view_name (view))
+        self->pending_view = g_steal_pointer (&view);
+    }
+
+  if (store == NULL)
+    {
+      adw_status_page_set_description (ADW_STATUS_PAGE (self->error_page),
+                                       store_error != NULL ? store_error->message : NULL);
+      gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "error");
+      gtk_stack_set_visible_child_name (GTK_STACK (self->title_stack), "title");
+      return self;
+    }
+
+  self->store = g_object_ref (store);
+  profile = factures_store_get_profile (store, &error);
+  if (profile == NULL && error != NULL)
+    {
+      adw_status_page_set_description (ADW_STATUS_PAGE (self->error_page), error->message);
+      gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "error");
+      gtk_stack_set_visible_child_name (GTK_STACK (self->title_stack), "title");
+      return self;
+    }
+
+  if (profile == NULL)
+    show_welcome (self);
+  else
+    show_views (self);
+
+  return self;
+}
+
+void
+factures_window_add_toast (FacturesWindow *self,
+                           const char     *text)
+{
+  g_return_if_fail (FACTURES_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay), adw_toast_new (text));
+}
+
+void
+factures_window_set_view (FacturesWindow *self,
+                          const char     *name)
+{
+  g_return_if_fail (FACTURES_IS_WINDOW (self));
+
+  if (!is_view_name (name))
+    return;
+  if (self->overdue_page == NULL)
+    {
+      /* Still on the welcome form: show it once the views exist. */
+      g_free (self->pending_view);
+      self->pending_view = g_strdup (name);
+      return;
+    }
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (self->view_stack), name);
+}
+
+gboolean
+factures_window_is_welcome (FacturesWindow *self)
+{
+  g_return_val_if_fail (FACTURES_IS_WINDOW (self), FALSE);
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->main_stack)), "welcome") == 0;
+}

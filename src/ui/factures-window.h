@@ -1,0 +1,41 @@
+/* factures-window.h — the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+#include "factures-store.h"
+
+G_BEGIN_DECLS
+
+#define FACTURES_TYPE_WINDOW (factures_window_get_type ())
+G_DECLARE_FINAL_TYPE (FacturesWindow, factures_window, FACTURES, WINDOW, AdwApplicationWindow)
+
+/**
+ * factures_window_new:
+ * @application: the application
+ * @store: (nullable): the open database, NULL when it could not be opened
+ * @store_error: (nullable): why the database could not be opened, shown in the window
+ *
+ * An AdwHeaderBar with an AdwViewSwitcher over an AdwViewStack whose pages are
+ * "overdue" (first, with the count of overdue invoices as badge), "documents" and
+ * "clients", inside an AdwToastOverlay. Without a business profile in @store the
+ * window first shows the welcome form. Size, maximized state and the last view are
+ * kept in GSettings (org.example.Factures) when the schema is installed.
+ *
+ * Returns: (transfer full): the window
+ */
+FacturesWindow *factures_window_new        (GtkApplication *application,
+                                            FacturesStore  *store,
+                                            const GError   *store_error);
+/* Shows @text in a toast over the views. */
+void            factures_window_add_toast  (FacturesWindow *self,
+                                            const char     *text);
+/* Shows the view named @name ("overdue", "documents" or "clients"). */
+void            factures_window_set_view   (FacturesWindow *self,
+                                            const char     *name);
+/* TRUE while the first-run welcome form is shown. */
+gboolean        factures_window_is_welcome (FacturesWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,33 @@
+/* factures-overdue-page.h — the Overdue view: issued invoices past their due date
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+#include "factures-store.h"
+
+G_BEGIN_DECLS
+
+#define FACTURES_TYPE_OVERDUE_PAGE (factures_overdue_page_get_type ())
+G_DECLARE_FINAL_TYPE (FacturesOverduePage, factures_overdue_page, FACTURES, OVERDUE_PAGE, GtkBox)
+
+/**
+ * factures_overdue_page_new:
+ * @store: the open database
+ *
+ * Lists factures_store_list_overdue() for factures_today() (FACTURES_TODAY when
+ * set): number, client, due date, days late and balance (French money format,
+ * "numeric" style). Sorting by column header in SQL; "Nothing Overdue" status page
+ * when empty; activating a row opens the invoice in the editor (read-only once
+ * issued). The "count" property (guint) is the number of overdue invoices, for
+ * the view switcher badge. Refreshes when the store emits "changed".
+ *
+ * Returns: (transfer floating): the page
+ */
+GtkWidget *factures_overdue_page_new       (FacturesStore       *store);
+guint      factures_overdue_page_get_count (FacturesOverduePage *self);
+/* Re-reads the list (e.g. when the date changed). */
+void       factures_overdue_page_refresh   (FacturesOverduePage *self);
+
+G_END_DECLS

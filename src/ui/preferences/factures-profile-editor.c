@@ -1,0 +1,801 @@
+/* factures-profile-editor.c — the business profile form
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "factures-checks.h"
+#include "factures-form.h"
+#include "factures-identifiers.h"
+#include "factures-profile-editor.h"
+#include "factures-terms.h"
+
+/* Positions in the combo rows; they follow the core enums except where noted. */
+enum { REGISTRY_POS_NONE, REGISTRY_POS_RCS, REGISTRY_POS_RNE };
+enum { TERMS_POS_ON_RECEIPT, TERMS_POS_DAYS, TERMS_POS_EOM_45 };
+
+struct _FacturesProfileEditor
+{
+  GtkBox         parent_instance;
+
+  FacturesStore *store;
+  FacturesForm  *form;
+  GBytes        *logo;
+
+  GtkWidget     *name_row;
+  GtkWidget     *append_ei_button;
+  GtkWidget     *address_row;
+  GtkWidget     *postal_code_row;
+  GtkWidget     *city_row;
+  GtkWidget     *email_row;
+  GtkWidget     *phone_row;
+  GtkWidget     *siret_row;
+  GtkWidget     *registry_row;
+  GtkWidget     *registry_city_row;
+  GtkWidget     *activity_row;
+  GtkWidget     *vat_row;
+  GtkWidget     *insurance_row;
+  GtkWidget     *iban_row;
+  GtkWidget     *bic_row;
+  GtkWidget     *terms_row;
+  GtkWidget     *days_row;
+  GtkWidget     *eom_row;
+  GtkWidget     *penalty_row;
+  GtkWidget     *logo_row;
+  GtkWidget     *logo_remove_button;
+  GtkWidget     *error_label;
+  GtkWidget     *save_button;
+
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (FacturesProfileEditor, factures_profile_editor, GTK_TYPE_BOX)
+
+enum { SAVED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+typedef char *(*RowCheck) (FacturesProfileEditor *self,
+                           const char            *text);
+
+#define CHECK_KEY "factures-row-check"
+
+/* ---------------------------------------------------------------- checks -- */
+
+static char *
+take_message (GError *error)
+{
+  char *message = g_strdup (error->message);
+
+  g_error_free (error);
+  return message;
+}
+
+/* The seller's name must be followed by "EI" or the words "entrepreneur individuel"
+ * (C. com. R526-26 since the loi 2022-172; LEGAL.md §1). */
+static gboolean
+name_has_ei (const char *name)
+{
+  gsize len = strlen (name);
+
+  if (g_str_has_suffix (name, "entrepreneur individuel") ||
+      g_str_has_suffix (name, "Entrepreneur individuel"))
+    return TRUE;
+  if (len < 2 || !g_str_has_suffix (name, "EI"))
+    return FALSE;
+  return len == 2 || !g_ascii_isalnum (name[len - 3]);
+}
+
+static char *
+check_name (FacturesProfileEditor *self,
+            const char            *text)
+{
+  char *message = factures_check_text (text, _("Name"), 200, TRUE);
+
+  gtk_widget_set_visible (self->append_ei_button, FALSE);
+  if (message != NULL)
+    return message;
+  if (!name_has_ei (text))
+    {
+      gtk_widget_set_visible (self->append_ei_button, TRUE);
+      return g_strdup (_("Name: an individual entrepreneur’s name must be followed by “EI”."));
+    }
+  return NULL;
+}
+
+static char *
+check_address (FacturesProfileEditor *self,
+               const char            *text)
+{
+  return factures_check_text (text, _("Address"), 300, TRUE);
+}
+
+static char *
+check_city (FacturesProfileEditor *self,
+            const char            *text)
+{
+  return factures_check_text (text, _("City"), 100, TRUE);
+}
+
+static char *
+check_postal_code (FacturesProfileEditor *self,
+                   const char            *text)
+{
+  return factures_check_postal_code (text, TRUE);
+}
+
+static char *
+check_siret (FacturesProfileEditor *self,
+             const char            *text)
+{
+  return factures_check_siren_or_siret (text, TRUE, NULL, NULL);
+}
+
+static char *
+check_registry_city (FacturesProfileEditor *self,
+                     const char            *text)
+{
+  if (adw_combo_row_get_selected (ADW_COMBO_ROW (self->registry_row)) != REGISTRY_POS_RCS)
+    return NULL;
+  if (*text == '\0')
+    return g_strdup (_("Registry city: required with an RCS registration (“RCS Lyon”)."));
+  return factures_check_text (text, _("Registry city"), 100, TRUE);
+}
+
+static char *
+check_email (FacturesProfileEditor *self,
+             const char            *text)
+{
+  return factures_check_email (text);
+}
+
+static char *
+check_phone (FacturesProfileEditor *self,
+             const char            *text)
+{
+  return factures_check_phone (text);
+}
+
+static char *
+check_insurance (FacturesProfileEditor *self,
+                 const char            *text)
+{
+  return factures_check_text (text, _("Trade insurance"), 500, FALSE);
+}
+
+static char *
+check_iban (FacturesProfileEditor *self,
+            const char            *text)
+{
+  g_autofree char *out = NULL;
+  GError *error = NULL;
+
+  if (!factures_iban_check (text, &out, &error))
+    return take_message (error);
+  return NULL;
+}
+
+static char *
+check_bic (FacturesProfileEditor *self,
+           const char            *text)
+{
+  g_autofree char *out = NULL;
+  GError *error = NULL;
+
+  if (!factures_bic_check (text, &out, &error))
+    return take_message (error);
+  return NULL;
+}
+
+static char *
+check_days (FacturesProfileEditor *self,
+            const char            *text)
+{
+  if (adw_combo_row_get_selected (ADW_COMBO_ROW (self->terms_row)) != TERMS_POS_DAYS)
+    return NULL;
+  /* The default terms apply to business clients too: keep them within the B2B maximum. */
+  return factures_check_days (text, FACTURES_CLIENT_CATEGORY_COMPANY, NULL);
+}
+
+static char *
+check_penalty (FacturesProfileEditor *self,
+               const char            *text)
+{
+  gint rate = 0;
+  GError *error = NULL;
+
+  if (*text == '\0')
+    return NULL;
+  if (!factures_rate_parse (text, _("Late penalty rate"), &rate, &error))
+    return take_message (error);
+  if (rate <= 0)
+    return g_strdup (_("Late penalty rate: leave it blank for the ECB rate + 10 points, or enter a rate above zero."));
+  return NULL;
+}
+
+/* ------------------------------------------------------------ validation -- */
+
+static gboolean
+validate_row (FacturesProfileEditor *self,
+              GtkWidget             *row)
+{
+  RowCheck check = g_object_get_data (G_OBJECT (row), CHECK_KEY);
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+
+  if (check == NULL)
+    return TRUE;
+  text = factures_editable_get_trimmed (row);
+  message = check (self, text);
+  factures_form_set_error (self->form, row, message);
+  return message == NULL;
+}
+
+static void
+on_row_leave (GtkWidget *row)
+{
+  FacturesProfileEditor *self = FACTURES_PROFILE_EDITOR (gtk_widget_get_ancestor (row, FACTURES_TYPE_PROFILE_EDITOR));
+
+  if (self != NULL)
+    validate_row (self, row);
+}
+
+static void
+on_row_changed (GtkWidget             *row,
+                FacturesProfileEditor *self)
+{
+  /* While a row shows an error, re-check as the user types so the message goes away
+   * as soon as the value is right; otherwise wait for the focus to leave. */
+  if (gtk_widget_has_css_class (row, "error"))
+    validate_row (self, row);
+}
+
+static GtkWidget *
+add_entry_row (FacturesProfileEditor *self,
+               GtkWidget             *group,
+               const char            *title,
+               RowCheck               check)
+{
+  GtkWidget *row = factures_entry_row_new (title);
+
+  g_object_set_data (G_OBJECT (row), CHECK_KEY, check);
+  g_signal_connect (row, "changed", G_CALLBACK (on_row_changed), self);
+  g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (validate_row), self);
+  factures_entry_row_on_leave (row, G_CALLBACK (on_row_leave), row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return row;
+}
+
+static GtkWidget *
+add_group (FacturesProfileEditor *self,
+           const char            *title,
+           const char            *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  gtk_box_append (GTK_BOX (self), group);
+  return group;
+}
+
+static void
+update_sensitivity (FacturesProfileEditor *self)
+{
+  guint terms = adw_combo_row_get_selected (ADW_COMBO_ROW (self->terms_row));
+  gboolean rcs = adw_combo_row_get_selected (ADW_COMBO_ROW (self->registry_row)) == REGISTRY_POS_RCS;
+
+  gtk_widget_set_sensitive (self->registry_city_row, rcs);
+  gtk_widget_set_sensitive (self->days_row, terms == TERMS_POS_DAYS);
+  gtk_widget_set_sensitive (self->eom_row, terms == TERMS_POS_EOM_45);
+  if (!rcs)
+    factures_form_set_error (self->form, self->registry_city_row, NULL);
+  if (terms != TERMS_POS_DAYS)
+    factures_form_set_error (self->form, self->days_row, NULL);
+}
+
+static void
+on_combo_selected (FacturesProfileEditor *self)
+{
+  update_sensitivity (self);
+}
+
+static void
+on_append_ei (FacturesProfileEditor *self)
+{
+  g_autofree char *text = factures_editable_get_trimmed (self->name_row);
+  g_autofree char *with_ei = g_strconcat (text, *text ? " EI" : "EI", NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), with_ei);
+  validate_row (self, self->name_row);
+}
+
+/* ------------------------------------------------------------------ logo -- */
+
+static void
+update_logo_row (FacturesProfileEditor *self,
+                 const char            *name)
+{
+  if (self->logo == NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->logo_row), _("No logo"));
+  else if (name != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->logo_row), name);
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->logo_row), _("PNG image"));
+  gtk_widget_set_visible (self->logo_remove_button, self->logo != NULL);
+}
+
+static void
+on_chooser_response (GtkNativeDialog       *dialog,
+                     int                    response,
+                     FacturesProfileEditor *self)
+{
+  static const guint8 png_signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *basename = NULL;
+  gsize length = 0;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  basename = g_file_get_basename (file);
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Logo: cannot read “%s”: %s"), basename, error->message);
+      factures_form_set_error (self->form, self->logo_row, message);
+      goto out;
+    }
+  if (length < sizeof png_signature || memcmp (contents, png_signature, sizeof png_signature) != 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("Logo: “%s” is not a PNG image."), basename);
+      factures_form_set_error (self->form, self->logo_row, message);
+      goto out;
+    }
+  if (length > 2 * 1024 * 1024)
+    {
+      g_autofree char *message = g_strdup_printf (_("Logo: “%s” is larger than 2 MB."), basename);
+      factures_form_set_error (self->form, self->logo_row, message);
+      goto out;
+    }
+
+  g_clear_pointer (&self->logo, g_bytes_unref);
+  self->logo = g_bytes_new_take (g_steal_pointer (&contents), length);
+  factures_form_set_error (self->form, self->logo_row, NULL);
+  update_logo_row (self, basename);
+
+out:
+  g_clear_object (&self->chooser);
+}
+
+static void
+on_choose_logo (FacturesProfileEditor *self)
+{
+  GtkFileFilter *filter;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Choose a Logo"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"), _("_Cancel"));
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("PNG images"));
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_suffix (filter, "png");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_object_unref (filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+on_remove_logo (FacturesProfileEditor *self)
+{
+  g_clear_pointer (&self->logo, g_bytes_unref);
+  factures_form_set_error (self->form, self->logo_row, NULL);
+  update_logo_row (self, NULL);
+}
+
+/* ------------------------------------------------------------------ load -- */
+
+static void
+load_profile (FacturesProfileEditor *self)
+{
+  g_autoptr (FacturesProfile) profile = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *siret;
+  guint terms_pos = TERMS_POS_ON_RECEIPT;
+
+  profile = factures_store_get_profile (self->store, &error);
+  if (profile == NULL)
+    {
+      if (error != NULL)
+        g_warning ("Cannot read the business profile: %s", error->message);
+      return;
+    }
+
+  factures_editable_set_text_or_empty (self->name_row, profile->party.name);
+  factures_editable_set_text_or_empty (self->address_row, profile->party.address);
+  factures_editable_set_text_or_empty (self->postal_code_row, profile->party.postal_code);
+  factures_editable_set_text_or_empty (self->city_row, profile->party.city);
+  factures_editable_set_text_or_empty (self->email_row, profile->party.email);
+  factures_editable_set_text_or_empty (self->phone_row, profile->party.phone);
+  siret = profile->party.siret != NULL && *profile->party.siret ? profile->party.siret : profile->party.siren;
+  factures_editable_set_text_or_empty (self->siret_row, siret);
+
+  switch (profile->registry)
+    {
+    case FACTURES_REGISTRY_RCS:
+      adw_combo_row_set_selected (ADW_COMBO_ROW (self->registry_row), REGISTRY_POS_RCS);
+      break;
+    case FACTURES_REGISTRY_RNE:
+      adw_combo_row_set_selected (ADW_COMBO_ROW (self->registry_row), REGISTRY_POS_RNE);
+      break;
+    case FACTURES_REGISTRY_NONE:
+    default:
+      adw_combo_row_set_selected (ADW_COMBO_ROW (self->registry_row), REGISTRY_POS_NONE);
+      break;
+    }
+  factures_editable_set_text_or_empty (self->registry_city_row, profile->registry_city);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->activity_row), profile->activity);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->vat_row), profile->vat_regime);
+  factures_editable_set_text_or_empty (self->insurance_row, profile->insurance);
+  if (profile->iban != NULL)
+    {
+      g_autofree char *iban = factures_iban_format (profile->iban);
+      factures_editable_set_text_or_empty (self->iban_row, iban);
+    }
+  factures_editable_set_text_or_empty (self->bic_row, profile->bic);
+
+  switch (profile->default_terms.kind)
+    {
+    case FACTURES_TERMS_DAYS:
+      terms_pos = TERMS_POS_DAYS;
+      break;
+    case FACTURES_TERMS_END_OF_MONTH_45:
+      terms_pos = TERMS_POS_EOM_45;
+      break;
+    case FACTURES_TERMS_ON_RECEIPT:
+    default:
+      terms_pos = TERMS_POS_ON_RECEIPT;
+      break;
+    }
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->terms_row), terms_pos);
+  if (profile->default_terms.kind == FACTURES_TERMS_DAYS)
+    {
+      g_autofree char *days = g_strdup_printf ("%u", profile->default_terms.days);
+      gtk_editable_set_text (GTK_EDITABLE (self->days_row), days);
+    }
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->eom_row), profile->eom_method);
+  if (profile->penalty_rate_bp > 0)
+    {
+      g_autofree char *rate = factures_rate_format (profile->penalty_rate_bp);
+      gtk_editable_set_text (GTK_EDITABLE (self->penalty_row), rate);
+    }
+  if (profile->logo != NULL)
+    self->logo = g_bytes_ref (profile->logo);
+  update_logo_row (self, NULL);
+  update_sensitivity (self);
+}
+
+/* ------------------------------------------------------------------ save -- */
+
+static char *
+row_text_or_null (GtkWidget *row)
+{
+  char *text = factures_editable_get_trimmed (row);
+
+  if (*text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+static char *
+row_clean (GtkWidget *row,
+           gsize      max_chars)
+{
+  g_autofree char *text = factures_editable_get_trimmed (row);
+
+  if (*text == '\0')
+    return NULL;
+  return factures_text_clean (text, "", max_chars, FALSE, NULL);
+}
+
+static FacturesProfile *
+build_profile (FacturesProfileEditor *self)
+{
+  g_autoptr (FacturesProfile) profile = factures_profile_new ();
+  g_autofree char *siret = factures_editable_get_trimmed (self->siret_row);
+  g_autofree char *iban = factures_editable_get_trimmed (self->iban_row);
+  g_autofree char *bic = factures_editable_get_trimmed (self->bic_row);
+  g_autofree char *penalty = factures_editable_get_trimmed (self->penalty_row);
+  guint registry = adw_combo_row_get_selected (ADW_COMBO_ROW (self->registry_row));
+  guint terms = adw_combo_row_get_selected (ADW_COMBO_ROW (self->terms_row));
+
+  factures_party_clear (&profile->party);
+  profile->party.name = row_clean (self->name_row, 200);
+  profile->party.address = row_clean (self->address_row, 300);
+  profile->party.postal_code = row_text_or_null (self->postal_code_row);
+  profile->party.city = row_clean (self->city_row, 100);
+  profile->party.country_code = g_strdup ("FR");
+  profile->party.email = row_text_or_null (self->email_row);
+  profile->party.phone = row_text_or_null (self->phone_row);
+  g_free (factures_check_siren_or_siret (siret, TRUE, &profile->party.siren, &profile->party.siret));
+
+  switch (registry)
+    {
+    case REGISTRY_POS_RCS:
+      profile->registry = FACTURES_REGISTRY_RCS;
+      profile->registry_city = row_clean (self->registry_city_row, 100);
+      break;
+    case REGISTRY_POS_RNE:
+      profile->registry = FACTURES_REGISTRY_RNE;
+      break;
+    default:
+      profile->registry = FACTURES_REGISTRY_NONE;
+      break;
+    }
+  profile->activity = (FacturesActivity) adw_combo_row_get_selected (ADW_COMBO_ROW (self->activity_row));
+  profile->vat_regime = (FacturesVatRegime) adw_combo_row_get_selected (ADW_COMBO_ROW (self->vat_row));
+  profile->insurance = row_clean (self->insurance_row, 500);
+
+  g_clear_pointer (&profile->iban, g_free);
+  g_clear_pointer (&profile->bic, g_free);
+  factures_iban_check (iban, &profile->iban, NULL);
+  factures_bic_check (bic, &profile->bic, NULL);
+
+  switch (terms)
+    {
+    case TERMS_POS_DAYS:
+      {
+        g_autofree char *days = factures_editable_get_trimmed (self->days_row);
+        profile->default_terms.kind = FACTURES_TERMS_DAYS;
+        g_free (factures_check_days (days, FACTURES_CLIENT_CATEGORY_COMPANY, &profile->default_terms.days));
+      }
+      break;
+    case TERMS_POS_EOM_45:
+      profile->default_terms.kind = FACTURES_TERMS_END_OF_MONTH_45;
+      profile->default_terms.days = 0;
+      break;
+    default:
+      profile->default_terms.kind = FACTURES_TERMS_ON_RECEIPT;
+      profile->default_terms.days = 0;
+      break;
+    }
+  profile->eom_method = (FacturesEomMethod) adw_combo_row_get_selected (ADW_COMBO_ROW (self->eom_row));
+
+  profile->penalty_rate_bp = 0;
+  if (*penalty != '\0')
+    factures_rate_parse (penalty, "", &profile->penalty_rate_bp, NULL);
+
+  g_clear_pointer (&profile->logo, g_bytes_unref);
+  if (self->logo != NULL)
+    profile->logo = g_bytes_ref (self->logo);
+
+  return g_steal_pointer (&profile);
+}
+
+gboolean
+factures_profile_editor_save (FacturesProfileEditor *self,
+                              GError               **error)
+{
+  GtkWidget *rows[] = {
+    self->name_row, self->address_row, self->postal_code_row, self->city_row,
+    self->email_row, self->phone_row, self->siret_row, self->registry_city_row,
+    self->insurance_row, self->iban_row, self->bic_row, self->days_row, self->penalty_row,
+  };
+  g_autoptr (FacturesProfile) profile = NULL;
+  g_autoptr (GError) local_error = NULL;
+  GtkWidget *first;
+
+  g_return_val_if_fail (FACTURES_IS_PROFILE_EDITOR (self), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    validate_row (self, rows[i]);
+
+  first = factures_form_get_first_error_row (self->form);
+  if (first != NULL)
+    {
+      gtk_widget_grab_focus (first);
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           gtk_widget_get_tooltip_text (first));
+      return FALSE;
+    }
+
+  profile = build_profile (self);
+  if (!factures_store_save_profile (self->store, profile, &local_error))
+    {
+      gtk_label_set_text (GTK_LABEL (self->error_label), local_error->message);
+      gtk_widget_set_visible (self->error_label, TRUE);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0);
+  return TRUE;
+}
+
+static void
+on_save_clicked (FacturesProfileEditor *self)
+{
+  factures_profile_editor_save (self, NULL);
+}
+
+/* -------------------------------------------------------------- GObject -- */
+
+static void
+factures_profile_editor_dispose (GObject *object)
+{
+  FacturesProfileEditor *self = FACTURES_PROFILE_EDITOR (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->store);
+  g_clear_object (&self->form);
+  g_clear_pointer (&self->logo, g_bytes_unref);
+
+  G_OBJECT_CLASS (factures_profile_editor_parent_class)->dispose (object);
+}
+
+static void
+factures_profile_editor_class_init (FacturesProfileEditorClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = factures_profile_editor_dispose;
+
+  /**
+   * FacturesProfileEditor::saved:
+   * Emitted after the profile was written to the store.
+   */
+  signals[SAVED] = g_signal_new ("saved",
+                                 G_TYPE_FROM_CLASS (klass),
+                                 G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL,
+                                 G_TYPE_NONE, 0);
+}
+
+static void
+factures_profile_editor_init (FacturesProfileEditor *self)
+{
+  const char *registries[] = {
+    _("None (liberal profession)"),
+    _("RCS (trade)"),
+    _("RNE (craft)"),
+    NULL
+  };
+  const char *activities[] = {
+    _("Services"),
+    _("Sale of goods"),
+    _("Goods and services"),
+    NULL
+  };
+  const char *regimes[] = {
+    _("VAT exemption (art. 293 B of the CGI)"),
+    _("Charges VAT"),
+    NULL
+  };
+  const char *terms[] = {
+    _("On receipt"),
+    _("Number of days"),
+    _("45 days end of month"),
+    NULL
+  };
+  const char *eom[] = {
+    _("Add 45 days, then end of month"),
+    _("End of month, then add 45 days"),
+    NULL
+  };
+  GtkWidget *group;
+  GtkWidget *button;
+  GtkWidget *box;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (GTK_BOX (self), 24);
+
+  /* Your business */
+  group = add_group (self, _("Your Business"),
+                     _("Printed as the seller on every invoice."));
+  self->name_row = add_entry_row (self, group, _("Name"), check_name);
+  self->append_ei_button = gtk_button_new_with_label (_("Append “EI”"));
+  gtk_widget_set_valign (self->append_ei_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (self->append_ei_button, FALSE);
+  g_signal_connect_swapped (self->append_ei_button, "clicked", G_CALLBACK (on_append_ei), self);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (self->name_row), self->append_ei_button);
+  self->address_row = add_entry_row (self, group, _("Address"), check_address);
+  self->postal_code_row = add_entry_row (self, group, _("Postal code"), check_postal_code);
+  self->city_row = add_entry_row (self, group, _("City"), check_city);
+  self->email_row = add_entry_row (self, group, _("E-mail address"), check_email);
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (self->email_row), GTK_INPUT_PURPOSE_EMAIL);
+  self->phone_row = add_entry_row (self, group, _("Phone"), check_phone);
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (self->phone_row), GTK_INPUT_PURPOSE_PHONE);
+
+  /* Legal identity */
+  group = add_group (self, _("Legal Identity"), NULL);
+  self->siret_row = add_entry_row (self, group, _("SIREN or SIRET"), check_siret);
+  self->registry_row = factures_combo_row_new (_("Registration"), registries);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->registry_row);
+  self->registry_city_row = add_entry_row (self, group, _("Registry city"), check_registry_city);
+  self->activity_row = factures_combo_row_new (_("Activity"), activities);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->activity_row);
+  self->vat_row = factures_combo_row_new (_("VAT regime"), regimes);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->vat_row);
+  self->insurance_row = add_entry_row (self, group, _("Trade insurance"), check_insurance);
+
+  /* Payment */
+  group = add_group (self, _("Payment"),
+                     _("Default terms for new invoices; a client can have its own."));
+  self->iban_row = add_entry_row (self, group, _("IBAN"), check_iban);
+  self->bic_row = add_entry_row (self, group, _("BIC"), check_bic);
+  self->terms_row = factures_combo_row_new (_("Payment terms"), terms);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->terms_row);
+  self->days_row = add_entry_row (self, group, _("Number of days"), check_days);
+  gtk_editable_set_text (GTK_EDITABLE (self->days_row), "30");
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (self->days_row), GTK_INPUT_PURPOSE_DIGITS);
+  self->eom_row = factures_combo_row_new (_("End of month counting"), eom);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->eom_row);
+  self->penalty_row = add_entry_row (self, group, _("Late penalty rate"), check_penalty);
+  button = gtk_image_new_from_icon_name ("dialog-information-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Leave blank to print “ECB rate + 10 points”."));
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (self->penalty_row), button);
+
+  /* Logo */
+  group = add_group (self, _("Logo"), NULL);
+  self->logo_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->logo_row), _("Logo"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->logo_row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Logo"), -1);
+  self->logo_remove_button = gtk_button_new_with_label (_("Remove Logo"));
+  gtk_widget_set_valign (self->logo_remove_button, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (self->logo_remove_button, "clicked", G_CALLBACK (on_remove_logo), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->logo_row), self->logo_remove_button);
+  button = gtk_button_new_with_label (_("Choose a Logo…"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_choose_logo), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->logo_row), button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->logo_row);
+
+  /* Errors and Save */
+  self->error_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->error_label), 0);
+  gtk_box_append (GTK_BOX (self), self->error_label);
+  self->form = factures_form_new (GTK_LABEL (self->error_label));
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_halign (box, GTK_ALIGN_END);
+  self->save_button = gtk_button_new_with_mnemonic (_("_Save"));
+  gtk_widget_add_css_class (self->save_button, "suggested-action");
+  gtk_widget_add_css_class (self->save_button, "pill");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->save_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save"), -1);
+  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save_clicked), self);
+  gtk_box_append (GTK_BOX (box), self->save_button);
+  gtk_box_append (GTK_BOX (self), box);
+
+  g_signal_connect_swapped (self->registry_row, "notify::selected", G_CALLBACK (on_combo_selected), self);
+  g_signal_connect_swapped (self->terms_row, "notify::selected", G_CALLBACK (on_combo_selected), self);
+  update_logo_row (self, NULL);
+  update_sensitivity (self);
+}
+
+GtkWidget *
+factures_profile_editor_new (FacturesStore *store)
+{
+  FacturesProfileEditor *self;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (store), NULL);
+
+  self = g_object_new (FACTURES_TYPE_PROFILE_EDITOR, NULL);
+  self->store = g_object_ref (store);
+  load_profile (self);
+  return GTK_WIDGET (self);
+}

@@ -446,7 +446,7 @@ national_check_ok (const char *iban)
  * @iban: (nullable): an IBAN, spaces allowed
  *
  * Country code known, length and BBAN structure of that country (SWIFT IBAN
- * registry), ISO 13616 mod 97 = 1, and the national key for France and
+ * registry), check digits 02 to 98, ISO 13616 mod 97 = 1, and the national key for France and
  * Monaco (clé RIB), Spain and Belgium.
  *
  * Returns: %TRUE when valid.
@@ -462,6 +462,9 @@ factures_iban_is_valid (const char *iban)
 
   if (len < 5 || !g_ascii_isupper (c[0]) || !g_ascii_isupper (c[1]) ||
       !g_ascii_isdigit (c[2]) || !g_ascii_isdigit (c[3]))
+    return FALSE;
+  /* ISO 13616: check digits are 02 to 98. */
+  if ((c[2] == '0' && c[3] < '2') || (c[2] == '9' && c[3] == '9'))
     return FALSE;
   country = iban_country (c);
   if (country == NULL || len != country->length || !bban_matches (c + 4, country->bban))

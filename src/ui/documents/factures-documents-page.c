@@ -409,8 +409,8 @@ factures_documents_page_init (FacturesDocumentsPage *self)
   add_column (self, COLUMN_NUMBER, _("Number"), FALSE, 130);
   add_column (self, COLUMN_KIND, _("Kind"), FALSE, 150);
   add_column (self, COLUMN_CLIENT, _("Client"), TRUE, -1);
-  add_column (self, COLUMN_ISSUE_DATE, _("Issued"), FALSE, 110);
-  add_column (self, COLUMN_DUE_DATE, _("Due"), FALSE, 110);
+  add_column (self, COLUMN_ISSUE_DATE, _("Issue date"), FALSE, 120);
+  add_column (self, COLUMN_DUE_DATE, _("Due date"), FALSE, 120);
   add_column (self, COLUMN_TOTAL, _("Total incl. VAT"), FALSE, 140);
   add_column (self, COLUMN_STATUS, _("Status"), FALSE, 150);
 

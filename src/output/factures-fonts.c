@@ -1,0 +1,98 @@
+/* factures-fonts.c — private font map that rejects colour fonts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "factures-output"
+
+#include "config.h"
+
+#include <cairo.h>
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+
+#include "factures-fonts.h"
+
+/* Appended to the system configuration: refuse colour fonts (COLR, CBDT, sbix…:
+ * they would be drawn as images and lose their text), and prefer Symbola for
+ * the "emoji" generic family Pango asks for on emoji-presentation characters. */
+static const char private_fonts_conf[] =
+  "<?xml version=\"1.0\"?>\n"
+  "<!DOCTYPE fontconfig SYSTEM \"urn:fontconfig:fonts.dtd\">\n"
+  "<fontconfig>\n"
+  "  <selectfont>\n"
+  "    <rejectfont>\n"
+  "      <pattern><patelt name=\"color\"><bool>true</bool></patelt></pattern>\n"
+  "    </rejectfont>\n"
+  "  </selectfont>\n"
+  "  <alias binding=\"same\">\n"
+  "    <family>emoji</family>\n"
+  "    <prefer><family>Symbola</family></prefer>\n"
+  "  </alias>\n"
+  "</fontconfig>\n";
+
+static FcConfig *
+create_fc_config (void)
+{
+  FcConfig *config = FcConfigCreate ();
+
+  /* NULL: the default configuration file (FONTCONFIG_FILE or fonts.conf). */
+  if (!FcConfigParseAndLoad (config, NULL, FcTrue))
+    g_warning ("Could not load the system fontconfig configuration");
+
+  if (!FcConfigParseAndLoadFromMemory (config, (const FcChar8 *) private_fonts_conf, FcTrue))
+    g_warning ("Could not load the private fontconfig rules");
+
+  if (!FcConfigBuildFonts (config))
+    g_warning ("Could not build the fontconfig font set");
+
+  return config;
+}
+
+PangoFontMap *
+factures_fonts_get_font_map (void)
+{
+  static gsize initialized = 0;
+  static PangoFontMap *font_map = NULL;
+
+  if (g_once_init_enter (&initialized))
+    {
+      FcConfig *config;
+
+      FcInit ();
+      config = create_fc_config ();
+      font_map = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
+      if (font_map == NULL)
+        g_error ("Pango has no FreeType font map");
+      pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (font_map), config);
+      FcConfigDestroy (config);  /* the font map holds its own reference */
+      pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (font_map), 72.0);
+
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return font_map;
+}
+
+PangoContext *
+factures_fonts_create_context (void)
+{
+  PangoContext *context;
+  cairo_font_options_t *options;
+
+  context = pango_font_map_create_context (factures_fonts_get_font_map ());
+  pango_cairo_context_set_resolution (context, 72.0);
+
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+
+  pango_context_set_round_glyph_positions (context, FALSE);
+  pango_context_set_language (context, pango_language_from_string ("fr-fr"));
+  pango_context_set_base_dir (context, PANGO_DIRECTION_LTR);
+
+  return context;
+}

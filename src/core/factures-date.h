@@ -35,7 +35,7 @@ gboolean  factures_date_parse_fr    (const char  *text,
                                      GDate       *out_date,
                                      GError     **error);
 char     *factures_date_format_fr   (const GDate *date);           /* "30/11/2026" */
-char     *factures_date_format_long (const GDate *date);           /* "30 novembre 2026" */
+char     *factures_date_format_long (const GDate *date);           /* "30 novembre 2026", "1er mars 2027"; always French */
 
 /* Days from @from to @to (negative when @to is earlier). */
 gint      factures_date_days_between (const GDate *from,
@@ -43,7 +43,9 @@ gint      factures_date_days_between (const GDate *from,
 
 /* User text: validates UTF-8, trims, NFC-normalises, refuses longer than @max_chars
  * characters (and empty text when @required). Returns a newly allocated string or
- * NULL with FACTURES_ERROR_INVALID naming @field in French. */
+ * NULL with FACTURES_ERROR_INVALID naming @field in French. NULL text counts as
+ * empty; empty non-required text gives ""; @max_chars 0 means no limit; CRLF → LF;
+ * control characters other than tab and line feed are refused. */
 char     *factures_text_clean       (const char  *text,
                                      const char  *field,
                                      gsize        max_chars,

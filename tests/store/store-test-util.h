@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 
 /* A fresh temporary folder (g_dir_make_tmp) and a database path inside it. */
 char             *store_test_make_dir       (void);
+/* The same on a RAM file system when there is one (/dev/shm). */
+char             *store_test_make_fast_dir  (void);
 char             *store_test_db_path        (const char *dir);
 void              store_test_remove_dir     (const char *dir);
 

@@ -50,6 +50,12 @@ remove_tree (const char *path)
 void
 store_test_remove_dir (const char *dir)
 {
+  /* FACTURES_TEST_KEEP=1 leaves the files for a look. */
+  if (g_getenv ("FACTURES_TEST_KEEP") != NULL)
+    {
+      g_test_message ("kept %s", dir);
+      return;
+    }
   remove_tree (dir);
 }
 

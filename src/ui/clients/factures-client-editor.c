@@ -499,19 +499,16 @@ factures_client_editor_init (FacturesClientEditor *self)
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
 
-  button = gtk_button_new_with_mnemonic (_("_Cancel"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cancel"), -1);
+  button = gtk_button_new_with_label (_("Cancel"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_cancel_clicked), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), button);
 
-  button = gtk_button_new_with_mnemonic (_("_Save"));
+  button = gtk_button_new_with_label (_("Save"));
   gtk_widget_add_css_class (button, "suggested-action");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save"), -1);
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_save_clicked), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), button);
 
-  button = gtk_button_new_with_mnemonic (_("New _Invoice"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New Invoice"), -1);
+  button = gtk_button_new_with_label (_("New Invoice"));
   gtk_widget_set_tooltip_text (button, _("Save the client and write an invoice for it"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_new_invoice_clicked), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), button);

@@ -160,8 +160,6 @@ factures_clients_page_init (FacturesClientsPage *self)
                                     "list-add-symbolic");
   adw_button_content_set_label (ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (button))),
                                 _("New Client"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("New Client"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.new-client");
   gtk_box_append (GTK_BOX (bar), button);
   gtk_box_append (GTK_BOX (self), bar);

@@ -148,17 +148,14 @@ GtkWidget *
 factures_entry_row_new (const char *title)
 {
   GtkWidget *row = adw_entry_row_new ();
-  GtkEditable *delegate;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* libadwaita 1.2 labels the row by both its title and its placeholder title,
+   * which AT-SPI reads as "Name Name": name it once, by its title. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   -1);
-  delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
-  if (delegate != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (delegate),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                    -1);
   return row;
 }
 
@@ -171,9 +168,6 @@ factures_combo_row_new (const char         *title,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
   return row;
 }
 

@@ -1,8 +1,8 @@
 /* factures-form.h — small helpers shared by the forms (profile, client)
  *
- * Rows are AdwEntryRow / AdwComboRow with an accessible name equal to their
- * title, also on the editable text inside an entry row, so AT-SPI clients (and
- * the journey test) find fields by their French title. A FacturesForm keeps the
+ * Rows are AdwEntryRow / AdwComboRow whose accessible name is their title
+ * (once: libadwaita 1.2 would say it twice), so AT-SPI clients (and the journey
+ * test) find fields by their French title; an entry row is the AT-SPI "text". A FacturesForm keeps the
  * current validation message of each row, shows it on the row (style class
  * "error", tooltip, accessible description) and lists every message, each naming
  * its field, in one label under the form.
@@ -29,7 +29,7 @@ gboolean      factures_form_has_errors   (FacturesForm *self);
 /* The first row in error (in the order errors were first set), or NULL. */
 GtkWidget    *factures_form_get_first_error_row (FacturesForm *self);
 
-/* An AdwEntryRow titled @title whose row and text carry @title as accessible name. */
+/* An AdwEntryRow titled @title, accessible name @title (AT-SPI role "text"). */
 GtkWidget    *factures_entry_row_new     (const char   *title);
 /* An AdwComboRow over a GtkStringList of @items (NULL-terminated), accessible name @title. */
 GtkWidget    *factures_combo_row_new     (const char   *title,

@@ -751,8 +751,6 @@ factures_profile_editor_init (FacturesProfileEditor *self)
   group = add_group (self, _("Logo"), NULL);
   self->logo_row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->logo_row), _("Logo"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->logo_row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Logo"), -1);
   self->logo_remove_button = gtk_button_new_with_label (_("Remove Logo"));
   gtk_widget_set_valign (self->logo_remove_button, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (self->logo_remove_button, "clicked", G_CALLBACK (on_remove_logo), self);
@@ -772,11 +770,9 @@ factures_profile_editor_init (FacturesProfileEditor *self)
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_set_halign (box, GTK_ALIGN_END);
-  self->save_button = gtk_button_new_with_mnemonic (_("_Save"));
+  self->save_button = gtk_button_new_with_label (_("Save"));
   gtk_widget_add_css_class (self->save_button, "suggested-action");
   gtk_widget_add_css_class (self->save_button, "pill");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->save_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save"), -1);
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save_clicked), self);
   gtk_box_append (GTK_BOX (box), self->save_button);
   gtk_box_append (GTK_BOX (self), box);

@@ -49,26 +49,39 @@ create_fc_config (void)
   return config;
 }
 
-PangoFontMap *
-factures_fonts_get_font_map (void)
+/* One FcConfig for the process (fontconfig is thread-safe), one font map per
+ * thread (Pango font maps are not): the issue may render in a worker thread
+ * while the preview renders in the main one. */
+static FcConfig *
+get_fc_config (void)
 {
   static gsize initialized = 0;
-  static PangoFontMap *font_map = NULL;
+  static FcConfig *config = NULL;
 
   if (g_once_init_enter (&initialized))
     {
-      FcConfig *config;
-
       FcInit ();
       config = create_fc_config ();
+      g_once_init_leave (&initialized, 1);
+    }
+  return config;
+}
+
+static GPrivate font_map_key = G_PRIVATE_INIT (g_object_unref);
+
+PangoFontMap *
+factures_fonts_get_font_map (void)
+{
+  PangoFontMap *font_map = g_private_get (&font_map_key);
+
+  if (font_map == NULL)
+    {
       font_map = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
       if (font_map == NULL)
         g_error ("Pango has no FreeType font map");
-      pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (font_map), config);
-      FcConfigDestroy (config);  /* the font map holds its own reference */
+      pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (font_map), get_fc_config ());
       pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (font_map), 72.0);
-
-      g_once_init_leave (&initialized, 1);
+      g_private_set (&font_map_key, font_map);
     }
 
   return font_map;

@@ -24,8 +24,9 @@ G_BEGIN_DECLS
 /**
  * factures_fonts_get_font_map:
  *
- * The process-wide PangoCairo font map (FreeType) with the private fontconfig
- * configuration that rejects colour fonts. Created on first use.
+ * The PangoCairo font map (FreeType) of the calling thread, with the private
+ * fontconfig configuration that rejects colour fonts (shared by all threads).
+ * Created on first use; Pango font maps must not be shared between threads.
  *
  * Returns: (transfer none): the font map
  */

@@ -104,7 +104,7 @@ static const struct {
   [STYLE_TOTAL]      = { 10.5, PANGO_WEIGHT_BOLD,   PANGO_STYLE_NORMAL },
   [STYLE_LABEL]      = { 7.0,  PANGO_WEIGHT_BOLD,   PANGO_STYLE_NORMAL },
   [STYLE_STAMP]      = { 10.0, PANGO_WEIGHT_BOLD,   PANGO_STYLE_NORMAL },
-  [STYLE_WATERMARK]  = { 96.0, PANGO_WEIGHT_BOLD,   PANGO_STYLE_NORMAL },
+  [STYLE_WATERMARK]  = { 80.0, PANGO_WEIGHT_BOLD,   PANGO_STYLE_NORMAL },
 };
 
 /* ---- blocks: positioned texts, shapes and an image ---- */
@@ -577,6 +577,23 @@ date_text (const GDate *date)
   return factures_date_format_fr (date);
 }
 
+/* The due date as a calendar date (LEGAL.md §1): the document's, or computed
+ * from its terms when it has none yet (a draft). */
+static char *
+document_due_date_text (const FacturesDocument *document,
+                        const FacturesProfile  *seller)
+{
+  GDate due;
+
+  if (g_date_valid (&document->due_date))
+    return date_text (&document->due_date);
+  if (!g_date_valid (&document->issue_date))
+    return NULL;
+  g_date_clear (&due, 1);
+  factures_terms_due_date (&document->terms, seller->eom_method, &document->issue_date, &due);
+  return date_text (&due);
+}
+
 /* ---- page 1 header ---- */
 
 static cairo_status_t
@@ -733,7 +750,7 @@ build_first_header (FacturesPdfLayout      *self,
   {
     g_autofree char *issue = date_text (&document->issue_date);
     g_autofree char *delivery = NULL;
-    g_autofree char *due = date_text (&document->due_date);
+    g_autofree char *due = document_due_date_text (document, seller);
 
     if (g_date_valid (&document->delivery_date)
         && (!g_date_valid (&document->issue_date)
@@ -1218,7 +1235,7 @@ build_tail (FacturesPdfLayout      *self,
   if (!is_credit)
     {
       g_autofree char *terms = terms_text (&document->terms);
-      g_autofree char *due = date_text (&document->due_date);
+      g_autofree char *due = document_due_date_text (document, seller);
 
       g_ptr_array_add (tail, section_title_block (self, "Conditions de règlement"));
       g_ptr_array_add (tail, mention_block (self, "Conditions de paiement", terms, STYLE_SMALL));
@@ -1234,7 +1251,7 @@ build_tail (FacturesPdfLayout      *self,
           if (!is_blank (seller->bic))
             g_string_append_printf (bank, " — BIC %s", seller->bic);
           if (!self->draft && !is_quote)
-            g_string_append_printf (bank, " — référence à indiquer : %s", self->number);
+            g_string_append_printf (bank, " — référence : %s", self->number);
           g_ptr_array_add (tail, mention_block (self, "Paiement par virement", bank->str, STYLE_SMALL));
         }
 

@@ -843,6 +843,40 @@ test_deterministic (void)
   g_object_unref (document);
 }
 
+static gpointer
+render_in_thread (gpointer data)
+{
+  return factures_pdf_render (data, FACTURES_PDF_FLAG_NONE, NULL);
+}
+
+/* Rendering in worker threads (the store issues in one) gives the same bytes. */
+static void
+test_threads (void)
+{
+  g_autoptr(FacturesDocument) doc = make_document (TRUE, FACTURES_CLIENT_CATEGORY_COMPANY);
+  g_autoptr(GBytes) reference = NULL;
+  g_autofree char *old = g_strdup (g_getenv ("SOURCE_DATE_EPOCH"));
+  GThread *threads[3];
+
+  for (guint i = 0; i < 40; i++)
+    add_line (doc, "Prestation ☕ 請求書", 10000 + i, "h", 10 * FACTURES_UNIT_PRICE_ONE, 2000);
+  g_setenv ("SOURCE_DATE_EPOCH", "1764460800", TRUE);
+  reference = render (doc, FACTURES_PDF_FLAG_NONE);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("render", render_in_thread, doc);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      g_autoptr(GBytes) pdf = g_thread_join (threads[i]);
+
+      g_assert_nonnull (pdf);
+      g_assert_true (g_bytes_equal (pdf, reference));
+    }
+  if (old != NULL)
+    g_setenv ("SOURCE_DATE_EPOCH", old, TRUE);
+  else
+    g_unsetenv ("SOURCE_DATE_EPOCH");
+}
+
 static void
 test_duplicata_and_draft (void)
 {
@@ -896,6 +930,28 @@ test_kinds (void)
       assert_contains (text->all, kinds[i].title);
       assert_contains (text->all, "TVA non applicable, art. 293 B du CGI");
     }
+}
+
+/* A draft without a due date yet shows the one its terms give, as a date. */
+static void
+test_due_date_from_terms (void)
+{
+  g_autoptr(FacturesDocument) doc = make_document (FALSE, FACTURES_CLIENT_CATEGORY_COMPANY);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PdfText) text = NULL;
+
+  g_clear_pointer (&doc->number, g_free);
+  doc->status = FACTURES_DOCUMENT_STATUS_DRAFT;
+  g_date_clear (&doc->due_date, 1);
+  set_date (&doc->issue_date, 15, 1, 2026);
+  doc->terms.kind = FACTURES_TERMS_DAYS;
+  doc->terms.days = 45;
+  add_line (doc, "Prestation", 10000, NULL, 10 * FACTURES_UNIT_PRICE_ONE, 0);
+  pdf = render (doc, FACTURES_PDF_FLAG_NONE);
+  text = pdf_text (pdf);
+  assert_contains (text->all, "Brouillon");
+  assert_contains (text->all, "Conditions de paiement : 45 jours");
+  assert_contains (text->all, "Échéance : 01/03/2026");
 }
 
 static cairo_status_t
@@ -994,8 +1050,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/output/pdf/giant-row", test_giant_row);
   g_test_add_func ("/output/pdf/unicode", test_unicode);
   g_test_add_func ("/output/pdf/deterministic", test_deterministic);
+  g_test_add_func ("/output/pdf/threads", test_threads);
   g_test_add_func ("/output/pdf/duplicata-draft", test_duplicata_and_draft);
   g_test_add_func ("/output/pdf/kinds", test_kinds);
+  g_test_add_func ("/output/pdf/due-date-from-terms", test_due_date_from_terms);
   g_test_add_func ("/output/pdf/logo", test_logo);
   g_test_add_func ("/output/pdf/layout-on-image", test_layout_on_image);
   g_test_add_func ("/output/pdf/overflow", test_overflow);

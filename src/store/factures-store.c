@@ -240,7 +240,7 @@ col_date (sqlite3_stmt *stmt,
  * @text: (nullable): UTF-8 text
  *
  * The key used to sort and search: compatibility-decomposed, combining marks
- * dropped, case-folded ("Élodie Œuvre" → "elodie œuvre").
+ * dropped, case-folded, œ and æ spelt out ("Élodie Œuvre" → "elodie oeuvre").
  *
  * Returns: (transfer full): the folded text, "" for NULL.
  */
@@ -265,7 +265,12 @@ factures_store_fold (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (!g_unichar_ismark (c))
+      /* Ligatures have no decomposition: "Œuvre" is found by "oeuvre". */
+      if (c == 0x0153)
+        g_string_append (out, "oe");
+      else if (c == 0x00E6)
+        g_string_append (out, "ae");
+      else if (!g_unichar_ismark (c))
         g_string_append_unichar (out, c);
     }
   return g_string_free (out, FALSE);
@@ -2211,6 +2216,8 @@ factures_store_get_original (FacturesStore  *self,
 #define DAYS_LATE_EXPR "(CASE WHEN status = 1 AND kind IN (380, 386) AND amount_due > 0 " \
                        "AND due_date < :today THEN CAST (julianday (:today) - julianday (due_date) " \
                        "AS INTEGER) ELSE 0 END)"
+#define LATE_KEY_EXPR "(CASE WHEN status = 1 AND kind IN (380, 386) AND amount_due > 0 " \
+                      "AND due_date < :today THEN due_date ELSE '9999-12-31' END)"
 #define OUTSTANDING_EXPR "(SELECT coalesce (sum (amount_due), 0) FROM documents " \
                          "WHERE client_id = clients.id AND status = 1 AND kind IN (380, 386))"
 
@@ -2298,9 +2305,12 @@ factures_store_list_clients (FacturesStore       *self,
                                                     client_row_from_stmt));
 }
 
+/* The SQL sort key; *inverted when the key runs against the requested direction. */
 static const char *
-document_sort_key (FacturesDocumentSort sort)
+document_sort_key (FacturesDocumentSort  sort,
+                   gboolean             *inverted)
 {
+  *inverted = FALSE;
   switch (sort)
     {
     case FACTURES_DOCUMENT_SORT_NUMBER:
@@ -2312,7 +2322,10 @@ document_sort_key (FacturesDocumentSort sort)
     case FACTURES_DOCUMENT_SORT_DUE:
       return "due_date";
     case FACTURES_DOCUMENT_SORT_DAYS_LATE:
-      return DAYS_LATE_EXPR;
+      /* More days late = an earlier due date; documents not late (0 days) come
+       * after every late one. A text key is much cheaper than julianday (). */
+      *inverted = TRUE;
+      return LATE_KEY_EXPR;
     case FACTURES_DOCUMENT_SORT_DATE:
     default:
       return "issue_date";
@@ -2331,8 +2344,10 @@ list_documents (FacturesStore        *self,
   g_autofree char *page_sql = NULL;
   g_autofree char *today_iso = NULL;
   const char *dir = descending ? "DESC" : "ASC";
-  const char *key = document_sort_key (sort);
   const char *params[] = { ":today", NULL, ":search", search_pattern, NULL };
+  gboolean inverted;
+  const char *key = document_sort_key (sort, &inverted);
+  const char *key_dir = descending != inverted ? "DESC" : "ASC";
   GDate now;
 
   if (today == NULL || !g_date_valid (today))
@@ -2350,7 +2365,7 @@ list_documents (FacturesStore        *self,
                               "LIMIT :limit OFFSET :offset) AS page "
                               "JOIN documents ON documents.id = page.id "
                               "ORDER BY %s %s, documents.id %s",
-                              BALANCE_EXPR, DAYS_LATE_EXPR, where, key, dir, dir, key, dir, dir);
+                              BALANCE_EXPR, DAYS_LATE_EXPR, where, key, key_dir, dir, key, key_dir, dir);
 
   return G_LIST_MODEL (factures_sql_list_model_new (G_OBJECT (self), self->db,
                                                     FACTURES_TYPE_DOCUMENT_ROW,

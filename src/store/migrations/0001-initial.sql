@@ -98,7 +98,8 @@ CREATE INDEX documents_issue_date ON documents (issue_date);
 CREATE INDEX documents_client_key ON documents (client_key);
 CREATE INDEX documents_gross_total ON documents (gross_total);
 CREATE INDEX documents_due_date ON documents (due_date);
-CREATE INDEX documents_client_id ON documents (client_id, status, kind);
+-- covering for the clients' outstanding amounts
+CREATE INDEX documents_client_id ON documents (client_id, status, kind, amount_due);
 CREATE INDEX documents_overdue ON documents (due_date)
   WHERE status = 1 AND kind IN (380, 386) AND amount_due > 0;
 

@@ -852,8 +852,14 @@ build_running_header (FacturesPdfLayout *self)
     block_add_text (self, block, "Duplicata", STYLE_SMALL_BOLD, RIGHT_EDGE - CONTENT_W * 0.35, 0,
                     CONTENT_W * 0.35, PANGO_ALIGN_RIGHT, &stamp);
   else
-    block_add_text (self, block, self->seller_name, STYLE_SMALL, RIGHT_EDGE - CONTENT_W * 0.35, 0,
-                    CONTENT_W * 0.35, PANGO_ALIGN_RIGHT, &muted);
+    {
+      /* One line: the full identity is in the footer. */
+      PangoLayout *name = make_layout (self, self->seller_name, STYLE_SMALL, CONTENT_W * 0.35,
+                                       PANGO_ALIGN_RIGHT);
+
+      pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
+      block_add_layout (block, name, RIGHT_EDGE - CONTENT_W * 0.35, 0, &muted);
+    }
 
   block_add_shape (block, SHAPE_LINE, MARGIN_X, h + 4.0, RIGHT_EDGE, h + 4.0, 0.6, &rule);
   block->height = h + 4.0;
@@ -1423,8 +1429,10 @@ paginate (FacturesPdfLayout *self)
         }
     }
 
-  /* Totals and mentions: together on the last page. */
-  if (y + TAIL_GAP + tail_h > CONTENT_BOTTOM)
+  /* Totals and mentions: together on the last page. When they are taller
+   * than a page anyway, they follow the table and flow block by block. */
+  if (y + TAIL_GAP + tail_h > CONTENT_BOTTOM
+      && TAIL_GAP + tail_h <= CONTENT_BOTTOM - self->running_table_top)
     {
       Item *last = page->items->len > 0
                    ? &g_array_index (page->items, Item, page->items->len - 1) : NULL;

@@ -515,6 +515,61 @@ test_pagination (void)
   g_assert_cmpuint (count_occurrences (text->all, "référence longue sur deux lignes"), ==, 42);
 }
 
+/* Long names, discounts and notes that flow over a page: nothing is lost or cut. */
+static void
+test_long_texts (void)
+{
+  g_autoptr(FacturesDocument) doc = make_document (TRUE, FACTURES_CLIENT_CATEGORY_PUBLIC);
+  g_autoptr(GString) notes = g_string_new (NULL);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PdfText) text = NULL;
+  g_auto(FacturesTotals) totals = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *allowance = NULL;
+  FacturesLine *line;
+
+  g_free (doc->seller->party.name);
+  doc->seller->party.name = g_strdup ("Marie-Bérénice de La Tour d'Auvergne-Lauraguais EI");
+  doc->seller->penalty_rate_bp = 0;   /* public buyer: the ECB + 8 points wording */
+  g_free (doc->buyer->party.name);
+  doc->buyer->party.name = g_strdup ("Communauté d'agglomération du Grand Chalon — Direction des systèmes d'information");
+  g_free (doc->buyer->party.address);
+  doc->buyer->party.address = g_strdup ("Service comptabilité, bâtiment C, 3e étage\n4 place de l'Hôtel de Ville\nBP 92");
+  for (guint i = 0; i < 12; i++)
+    add_line (doc, "Maintenance évolutive du portail citoyen, y compris les correctifs de sécurité "
+              "et la mise à jour des dépendances, selon le bon de commande", 7500, "jour",
+              520 * FACTURES_UNIT_PRICE_ONE, 2000);
+  line = g_ptr_array_index (doc->lines, 0);
+  line->allowance = 5000;
+  doc->allowance = 10000;
+  for (guint i = 1; i <= 60; i++)
+    g_string_append_printf (notes, "Note %02u : le présent paragraphe précise les modalités "
+                            "d'exécution et de réception de la prestation.\n", i);
+  doc->notes = g_strdup (notes->str);
+
+  g_assert_true (factures_document_compute_totals (doc, &totals, &error));
+  g_assert_no_error (error);
+  allowance = money_text (totals.allowance_total);
+
+  pdf = render (doc, FACTURES_PDF_FLAG_NONE);
+  text = pdf_text (pdf);
+  g_assert_cmpuint (text->pages->len, >=, 2);
+  assert_contains (text->all, "Marie-Bérénice de La Tour");
+  assert_contains (text->all, "systèmes d'information");
+  assert_contains (text->all, "BP 92");
+  assert_contains (text->all, "Remise : 50,00 €");
+  assert_contains (text->all, "Total des lignes HT");
+  assert_contains (text->all, allowance);
+  assert_contains (text->all, "BCE majoré de 8 points");
+  assert_contains (text->all, "Indemnité forfaitaire pour frais de recouvrement : 40 €");
+  for (guint i = 1; i <= 60; i++)
+    {
+      g_autofree char *needle = g_strdup_printf ("Note %02u : le présent paragraphe", i);
+      g_assert_cmpuint (count_occurrences (text->all, needle), ==, 1);
+    }
+  g_assert_cmpuint (count_occurrences (text->all, "Total TTC"), ==, 1);
+}
+
 /* A row taller than a page is split between its lines, and nothing is lost. */
 static void
 test_giant_row (void)
@@ -1048,6 +1103,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/output/pdf/b2b-default-penalty", test_b2b_default_penalty);
   g_test_add_func ("/output/pdf/pagination", test_pagination);
   g_test_add_func ("/output/pdf/giant-row", test_giant_row);
+  g_test_add_func ("/output/pdf/long-texts", test_long_texts);
   g_test_add_func ("/output/pdf/unicode", test_unicode);
   g_test_add_func ("/output/pdf/deterministic", test_deterministic);
   g_test_add_func ("/output/pdf/threads", test_threads);

@@ -20,6 +20,9 @@ struct _FacturesSqlListModel
   guint               n_items;
   GHashTable         *pages;      /* page index → GPtrArray of items */
   GQueue              lru;        /* page indexes, most recent first */
+  GArray             *ids;        /* by-ids mode: every row id, in order */
+  char               *rows_sql;   /* by-ids mode */
+  char              **params;     /* by-ids mode */
   guint               fetch_count;
 };
 
@@ -43,12 +46,62 @@ bind_params (sqlite3_stmt       *stmt,
 }
 
 static GPtrArray *
+fetch_page_by_ids (FacturesSqlListModel *self,
+                   guint                 page)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) sql = g_string_new (self->rows_sql);
+  g_autoptr(GHashTable) positions = g_hash_table_new (g_int64_hash, g_int64_equal);
+  sqlite3_stmt *stmt = NULL;
+  guint first = page * FACTURES_SQL_LIST_MODEL_PAGE;
+  guint last = MIN (first + FACTURES_SQL_LIST_MODEL_PAGE, self->ids->len);
+  int rc;
+
+  self->fetch_count++;
+  g_string_append (sql, " (");
+  for (guint i = first; i < last; i++)
+    {
+      gint64 *id = &g_array_index (self->ids, gint64, i);
+
+      g_string_append_printf (sql, i > first ? ", %" G_GINT64_FORMAT : "%" G_GINT64_FORMAT, *id);
+      g_hash_table_insert (positions, id, GUINT_TO_POINTER (i - first + 1));
+    }
+  g_string_append (sql, ")");
+
+  g_ptr_array_set_size (items, last - first);
+  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_warning ("Could not prepare a list page: %s", sqlite3_errmsg (self->db));
+      return items;
+    }
+  bind_params (stmt, (const char * const *) self->params);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (positions, &id));
+
+      if (position > 0 && g_ptr_array_index (items, position - 1) == NULL)
+        g_ptr_array_index (items, position - 1) = self->row_func (stmt);
+    }
+  if (rc != SQLITE_DONE)
+    g_warning ("Could not read a list page: %s", sqlite3_errmsg (self->db));
+  sqlite3_finalize (stmt);
+
+  return items;
+}
+
+static GPtrArray *
 fetch_page (FacturesSqlListModel *self,
             guint                 page)
 {
-  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *items;
   int rc;
 
+  if (self->ids != NULL)
+    return fetch_page_by_ids (self, page);
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
   self->fetch_count++;
   sqlite3_reset (self->page_stmt);
   sqlite3_bind_int64 (self->page_stmt,
@@ -90,7 +143,7 @@ factures_sql_list_model_get_item (GListModel *model,
   guint offset = position % FACTURES_SQL_LIST_MODEL_PAGE;
   GPtrArray *items;
 
-  if (position >= self->n_items || self->page_stmt == NULL)
+  if (position >= self->n_items || (self->page_stmt == NULL && self->ids == NULL))
     return NULL;
 
   items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
@@ -114,7 +167,7 @@ factures_sql_list_model_get_item (GListModel *model,
     }
 
   /* The database changed under a snapshot model: fewer rows than counted. */
-  if (offset >= items->len)
+  if (offset >= items->len || g_ptr_array_index (items, offset) == NULL)
     return NULL;
 
   return g_object_ref (g_ptr_array_index (items, offset));
@@ -136,6 +189,9 @@ factures_sql_list_model_finalize (GObject *object)
   g_hash_table_unref (self->pages);
   g_queue_clear (&self->lru);
   sqlite3_finalize (self->page_stmt);
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_free (self->rows_sql);
+  g_strfreev (self->params);
   g_clear_object (&self->owner);
 
   G_OBJECT_CLASS (factures_sql_list_model_parent_class)->finalize (object);
@@ -207,6 +263,65 @@ factures_sql_list_model_new (GObject            *owner,
       return self;
     }
   bind_params (self->page_stmt, params);
+
+  return self;
+}
+
+/**
+ * factures_sql_list_model_new_by_ids:
+ * @owner: the object owning @db, referenced for the model's life
+ * @db: the connection
+ * @item_type: the GType of the items @row_func returns
+ * @ids_sql: "SELECT id FROM … ORDER BY …": every row id in order
+ * @rows_sql: "SELECT id, … FROM … WHERE id IN": the model appends the page's ids
+ * @params: (nullable): NULL-terminated name/value pairs of text parameters
+ * @row_func: builds an item from the current row
+ *
+ * Sorts once, now (one query), so that every page afterwards is a cheap lookup
+ * by primary key, whatever the order costs.
+ *
+ * Returns: (transfer full): a new model.
+ */
+FacturesSqlListModel *
+factures_sql_list_model_new_by_ids (GObject            *owner,
+                                    sqlite3            *db,
+                                    GType               item_type,
+                                    const char         *ids_sql,
+                                    const char         *rows_sql,
+                                    const char * const *params,
+                                    FacturesSqlRowFunc  row_func)
+{
+  FacturesSqlListModel *self = g_object_new (FACTURES_TYPE_SQL_LIST_MODEL, NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  self->owner = g_object_ref (owner);
+  self->db = db;
+  self->item_type = item_type;
+  self->row_func = row_func;
+  self->rows_sql = g_strdup (rows_sql);
+  self->params = g_strdupv ((char **) params);
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (sqlite3_prepare_v2 (db, ids_sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_warning ("Could not prepare the list query: %s", sqlite3_errmsg (db));
+      return self;
+    }
+  bind_params (stmt, params);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (self->ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_warning ("Could not read the list: %s", sqlite3_errmsg (db));
+      g_array_set_size (self->ids, 0);
+    }
+  sqlite3_finalize (stmt);
+  self->n_items = MIN (self->ids->len, G_MAXUINT);
 
   return self;
 }

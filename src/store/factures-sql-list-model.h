@@ -33,6 +33,18 @@ FacturesSqlListModel *factures_sql_list_model_new (GObject            *owner,
                                                    const char * const *params,
                                                    FacturesSqlRowFunc  row_func);
 
+/* For orders SQLite cannot read from an index (computed keys, searches): runs
+ * @ids_sql ("SELECT id … ORDER BY …", no LIMIT) once, now, keeping the ordered ids,
+ * then reads pages with @rows_sql, which must end with "IN" and have the row id as
+ * its first column; the store appends "(id, id, …)" (integers only). */
+FacturesSqlListModel *factures_sql_list_model_new_by_ids (GObject            *owner,
+                                                          sqlite3            *db,
+                                                          GType               item_type,
+                                                          const char         *ids_sql,
+                                                          const char         *rows_sql,
+                                                          const char * const *params,
+                                                          FacturesSqlRowFunc  row_func);
+
 /* Number of SQL page fetches so far (tests and benchmark). */
 guint factures_sql_list_model_get_fetch_count (FacturesSqlListModel *self);
 

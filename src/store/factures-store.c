@@ -2289,6 +2289,22 @@ factures_store_list_clients (FacturesStore       *self,
       break;
     }
 
+  /* Computed orders and searches cannot come from an index: sort once. */
+  if (pattern != NULL || sort == FACTURES_CLIENT_SORT_OUTSTANDING)
+    {
+      g_autofree char *ids_sql = g_strdup_printf ("SELECT id FROM clients %s ORDER BY %s %s, id %s",
+                                                  where, key, dir, dir);
+
+      return G_LIST_MODEL (factures_sql_list_model_new_by_ids (G_OBJECT (self), self->db,
+                                                               FACTURES_TYPE_CLIENT_ROW,
+                                                               ids_sql,
+                                                               "SELECT clients.id, name, city, email, siren, "
+                                                               "category, " OUTSTANDING_EXPR " FROM clients "
+                                                               "WHERE clients.id IN",
+                                                               pattern ? params : NULL,
+                                                               client_row_from_stmt));
+    }
+
   count_sql = g_strdup_printf ("SELECT count(*) FROM clients %s", where);
   /* The page's ids come from the (covering) index alone; then the rows are read. */
   page_sql = g_strdup_printf ("SELECT clients.id, name, city, email, siren, category, %s "
@@ -2357,6 +2373,22 @@ list_documents (FacturesStore        *self,
     }
   today_iso = factures_date_format_iso (today);
   params[1] = today_iso;
+
+  /* Computed orders and searches cannot come from an index: sort once. */
+  if (search_pattern != NULL || sort == FACTURES_DOCUMENT_SORT_DAYS_LATE)
+    {
+      g_autofree char *ids_sql = g_strdup_printf ("SELECT id FROM documents %s ORDER BY %s %s, id %s",
+                                                  where, key, key_dir, dir);
+
+      return G_LIST_MODEL (factures_sql_list_model_new_by_ids (G_OBJECT (self), self->db,
+                                                               FACTURES_TYPE_DOCUMENT_ROW,
+                                                               ids_sql,
+                                                               "SELECT documents.id, kind, status, number, "
+                                                               "client_name, issue_date, due_date, gross_total, "
+                                                               BALANCE_EXPR ", " DAYS_LATE_EXPR " FROM documents "
+                                                               "WHERE documents.id IN",
+                                                               params, document_row_from_stmt));
+    }
 
   count_sql = g_strdup_printf ("SELECT count(*) FROM documents %s", where);
   page_sql = g_strdup_printf ("SELECT documents.id, kind, status, number, client_name, issue_date, "

@@ -382,9 +382,6 @@ factures_documents_page_init (FacturesDocumentsPage *self)
                                       "label", _("_New Invoice"),
                                       "use-underline", TRUE,
                                       NULL));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("New Invoice"),
-                                  -1);
   gtk_widget_set_tooltip_text (button, _("Write a new invoice (Ctrl+N)"));
   gtk_widget_add_css_class (button, "suggested-action");
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (new_invoice_cb), self);

@@ -1,0 +1,260 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The main job end to end, driven through AT-SPI (dogtail), in French.
+
+From an empty database: fill the business profile in the welcome form, create
+a client, write a 3-line invoice, issue it (confirming), export the PDF through
+the file chooser, then check the PDF text with pdftotext. Screenshots of the
+editor and of the Documents page are written to the build directory.
+
+usage: journey.py FACTURES_BINARY BUILD_DIR
+Environment (set by tests/ui/meson.build): LANGUAGE=fr LC_ALL=C.UTF-8,
+FACTURES_LOCALEDIR, GSETTINGS_SCHEMA_DIR, GSK_RENDERER=cairo.
+Exit 77 (skip) without DISPLAY or a session bus, except under CI (env CI set).
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+if not (os.environ.get('DISPLAY') and os.environ.get('DBUS_SESSION_BUS_ADDRESS')):
+    # pyatspi would abort (SIGTRAP) without a bus; run under xvfb-run + dbus-run-session.
+    print('journey: needs DISPLAY and a session bus')
+    sys.exit(1 if os.environ.get('CI') else 77)
+
+from dogtail.config import config  # noqa: E402
+config.checkForA11y = False        # else a silent sys.exit(1): toolkit-accessibility is false
+config.logDebugToFile = False
+config.logDebugToStdOut = False
+config.searchCutoffCount = 20
+config.searchBackoffDuration = 0.5
+from dogtail import tree  # noqa: E402
+
+BINARY = sys.argv[1]
+BUILD_DIR = sys.argv[2]
+SHOTS = os.environ.get('JOURNEY_SCREENSHOTS', BUILD_DIR)
+
+SELLER = {'Nom': 'Marie Durand EI', 'Adresse': '12 rue des Lilas', 'Code postal': '69003',
+          'Ville': 'Lyon', 'SIREN ou SIRET': '73282932000074'}
+CLIENT = {'Nom': 'Atelier Dupont SARL', 'Adresse': '5 avenue Foch', 'Code postal': '75016',
+          'Ville': 'Paris'}
+LINES = [
+    ('Conception du logo', '1', 'forfait', '450'),
+    ('Développement du site vitrine', '3', 'jour', '380,00'),
+    ('Hébergement annuel', '1', 'an', '89,90'),
+]
+TOTAL = '1 679,90 €'   # 450 + 1 140 + 89,90, franchise en base: TTC = HT
+
+
+def step(text):
+    print(f'[{time.strftime("%H:%M:%S")}] {text}', flush=True)
+
+
+def names_match(node_name, name):
+    # Tolerate what GTK 4.8 / libadwaita 1.2 may add around a name: a mnemonic
+    # underscore, or the title repeated ("Nom Nom": the label plus its description).
+    # Amounts hold U+202F and U+00A0: compare with plain spaces.
+    node_name = normalise(node_name.replace('_', ''))
+    name = normalise(name)
+    return node_name == name or node_name == f'{name} {name}'
+
+
+def find(parent, name=None, roles=None, prefix=None, timeout=15.0):
+    """First descendant of @parent with an exact name (or a name prefix) and one of @roles."""
+    if isinstance(roles, str):
+        roles = (roles,)
+
+    def pred(n):
+        try:
+            if roles and n.roleName not in roles:
+                return False
+            if name is not None:
+                return names_match(n.name, name)
+            if prefix is not None:
+                return n.name.startswith(prefix)
+            return True
+        except Exception:
+            return False
+
+    deadline = time.time() + timeout
+    while True:
+        node = parent.findChild(pred, retry=False, requireResult=False)
+        if node is not None:
+            return node
+        if time.time() > deadline:
+            raise LookupError(f'not found: name={name!r} prefix={prefix!r} roles={roles}')
+        time.sleep(0.3)
+
+
+def click(parent, name, roles=('push button', 'toggle button', 'page tab')):
+    node = find(parent, name, roles)
+    node.doActionNamed('click')
+    return node
+
+
+def text_of(node):
+    t = node.queryText()                        # GetText(0, -1) is '' in GTK 4.8
+    return t.getText(0, t.characterCount)
+
+
+def set_text(parent, name, value, roles=('text', 'entry', 'password text')):
+    node = find(parent, name, roles)
+    node.text = value                            # EditableText
+    got = text_of(node)
+    if got != value:
+        raise AssertionError(f'{name}: typed {value!r}, reads back {got!r}')
+    return node
+
+
+def frame(app, name=None, prefix=None, timeout=15.0):
+    deadline = time.time() + timeout
+    while True:
+        for child in app.children:
+            try:
+                # GtkFileChooserDialog shows up as a "filler" in GTK 4.8.
+                if (name is not None and child.name == name) or \
+                   (prefix is not None and child.name.startswith(prefix)):
+                    return child
+            except Exception:
+                pass
+        if time.time() > deadline:
+            raise LookupError(f'no window {name or prefix!r}; have '
+                              f'{[(c.roleName, c.name) for c in app.children]}')
+        time.sleep(0.3)
+
+
+def screenshot(name):
+    path = os.path.join(SHOTS, name)
+    subprocess.run(['import', '-window', 'root', path], check=False)
+    step(f'screenshot {path}')
+
+
+def normalise(text):
+    return re.sub(r'[ \u00a0\u202f]+', ' ', text)
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix='factures-journey-')
+    db = os.path.join(tmp, 'factures.db')
+    pdf = os.path.join(tmp, 'facture-exportee.pdf')
+    env = dict(os.environ, LANGUAGE='fr', LC_ALL='C.UTF-8',
+               GSK_RENDERER=os.environ.get('GSK_RENDERER', 'cairo'))
+    env.setdefault('FACTURES_LOCALEDIR', os.path.join(BUILD_DIR, 'po'))
+    env.setdefault('GSETTINGS_SCHEMA_DIR', os.path.join(BUILD_DIR, 'data'))
+    env.pop('GTK_A11Y', None)                    # GTK_A11Y=none would hide the app
+
+    proc = subprocess.Popen([BINARY, f'--database={db}'], env=env)
+    rc = 1
+    try:
+        app = tree.root.application(os.path.basename(BINARY))
+        main_window = frame(app, 'Factures')
+
+        step('welcome form: business profile')
+        for field, value in SELLER.items():
+            set_text(main_window, field, value)
+        click(main_window, 'Enregistrer')
+
+        step('client')
+        click(main_window, 'Clients')
+        click(main_window, 'Nouveau client')
+        client_window = frame(app, 'Nouveau client')
+        for field, value in CLIENT.items():
+            set_text(client_window, field, value)
+        click(client_window, 'Enregistrer')
+
+        step('new invoice from the Documents page')
+        click(main_window, 'Documents')
+        click(main_window, 'Nouvelle facture')
+        editor = frame(app, 'Facture (brouillon)')
+
+        click(editor, 'Choisir le client')
+        click(editor, CLIENT['Nom'])
+        find(editor, prefix=CLIENT['Nom'], roles=('label',))
+
+        for i, (description, quantity, unit, price) in enumerate(LINES, start=1):
+            if i > 1:
+                click(editor, 'Ajouter une ligne')
+            set_text(editor, f'Désignation, ligne {i}', description)
+            set_text(editor, f'Quantité, ligne {i}', quantity)
+            set_text(editor, f'Unité, ligne {i}', unit)
+            set_text(editor, f'Prix unitaire, ligne {i}', price)
+
+        # The live totals follow the lines.
+        find(editor, TOTAL, roles=('label',))
+        find(editor, 'TVA non applicable, art. 293 B du CGI', roles=('label',))
+        time.sleep(1.0)                          # the preview follows after ~300 ms
+        screenshot('journey-editor-draft.png')
+
+        step('issue')
+        click(editor, 'Émettre…')
+        confirm = frame(app, 'Émettre cette facture ?', timeout=10) if False else app
+        click(confirm, 'Émettre')
+        editor = frame(app, prefix='Facture F', timeout=20)
+        number = editor.name[len('Facture '):]
+        step(f'issued as {number}')
+        if not re.fullmatch(r'[A-Za-z0-9+\-_/]{1,35}', number):
+            raise AssertionError(f'odd invoice number {number!r}')
+        time.sleep(1.0)
+        screenshot('journey-editor-issued.png')
+
+        step('export the PDF through the file chooser')
+        click(editor, 'Exporter en PDF')
+        chooser = frame(app, 'Exporter en PDF', timeout=15)
+        name_entry = find(chooser, roles=('text', 'entry'), name=None,
+                          timeout=10) if False else None
+        for candidate in ('Nom', 'Nom :', 'Name'):
+            try:
+                name_entry = find(chooser, candidate, roles=('text', 'entry'), timeout=3)
+                break
+            except LookupError:
+                continue
+        if name_entry is None:
+            name_entry = find(chooser, roles=('text',))
+        name_entry.text = pdf
+        click(chooser, 'Enregistrer')
+
+        deadline = time.time() + 20
+        while not (os.path.exists(pdf) and os.path.getsize(pdf) > 0):
+            if time.time() > deadline:
+                raise AssertionError(f'{pdf} was not written')
+            time.sleep(0.3)
+        time.sleep(0.5)
+
+        step('check the PDF text')
+        text = normalise(subprocess.run(['pdftotext', '-enc', 'UTF-8', pdf, '-'],
+                                        check=True, capture_output=True,
+                                        text=True).stdout)
+        expected = [number, CLIENT['Nom'], SELLER['Nom'], normalise(TOTAL),
+                    'TVA non applicable, art. 293 B du CGI'] + [line[0] for line in LINES]
+        missing = [e for e in expected if e not in text]
+        if missing:
+            print(text)
+            raise AssertionError(f'missing from the PDF text: {missing}')
+        shutil.copy(pdf, os.path.join(SHOTS, 'journey-invoice.pdf'))
+
+        step('documents page')
+        click(main_window, 'Documents')
+        find(main_window, number, roles=('label',))
+        screenshot('journey-documents.png')
+
+        print('JOURNEY OK')
+        rc = 0
+    except Exception as e:
+        traceback.print_exc()
+        print('JOURNEY FAIL:', type(e).__name__, e)
+        screenshot('journey-failure.png')
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+    return rc
+
+
+sys.exit(main())

@@ -485,7 +485,10 @@ party_address (const FacturesParty *party)
   g_autofree char *city = NULL;
 
   if (!is_blank (party->address))
-    g_string_append (out, g_strstrip (g_strdup (party->address)));
+    {
+      g_autofree char *street = g_strstrip (g_strdup (party->address));
+      g_string_append (out, street);
+    }
   city = g_strstrip (g_strdup_printf ("%s %s",
                                       party->postal_code != NULL ? party->postal_code : "",
                                       party->city != NULL ? party->city : ""));

@@ -37,6 +37,7 @@ make_seller (gboolean vat_registered)
   p->party.address = g_strdup (vat_registered ? "8 quai Saint-Vincent" : "12 rue des Œillets\nBâtiment B");
   p->party.postal_code = g_strdup (vat_registered ? "69001" : "35000");
   p->party.city = g_strdup (vat_registered ? "Lyon" : "Rennes");
+  g_free (p->party.country_code);
   p->party.country_code = g_strdup ("FR");
   p->party.siren = g_strdup ("732829320");
   p->party.siret = g_strdup ("73282932000074");
@@ -88,6 +89,7 @@ make_buyer (FacturesClientCategory category)
       c->party.siren = g_strdup ("552081317");
       c->party.vat_id = g_strdup ("FR03552081317");
     }
+  g_free (c->party.country_code);
   c->party.country_code = g_strdup ("FR");
   return c;
 }

@@ -191,8 +191,8 @@ def main():
 
         step('issue')
         click(editor, 'Émettre…')
-        confirm = frame(app, 'Émettre cette facture ?', timeout=10) if False else app
-        click(confirm, 'Émettre')
+        # The AdwMessageDialog "Émettre cette facture ?" answers with "Annuler" / "Émettre".
+        click(app, 'Émettre')
         editor = frame(app, prefix='Facture F', timeout=20)
         number = editor.name[len('Facture '):]
         step(f'issued as {number}')
@@ -204,16 +204,18 @@ def main():
         step('export the PDF through the file chooser')
         click(editor, 'Exporter en PDF')
         chooser = frame(app, 'Exporter en PDF', timeout=15)
-        name_entry = find(chooser, roles=('text', 'entry'), name=None,
-                          timeout=10) if False else None
-        for candidate in ('Nom', 'Nom :', 'Name'):
+        # Without portals GtkFileChooserNative shows a GtkFileChooserDialog: type
+        # the full path into its name entry (the only text field of a save dialog
+        # before the location bar is opened).
+        name_entry = None
+        for candidate in ('Nom', 'Nom :', 'Nom\u00a0:', 'Name'):
             try:
-                name_entry = find(chooser, candidate, roles=('text', 'entry'), timeout=3)
+                name_entry = find(chooser, candidate, roles=('text', 'entry'), timeout=2)
                 break
             except LookupError:
                 continue
         if name_entry is None:
-            name_entry = find(chooser, roles=('text',))
+            name_entry = find(chooser, roles=('text', 'entry'))
         name_entry.text = pdf
         click(chooser, 'Enregistrer')
 
@@ -237,8 +239,10 @@ def main():
         shutil.copy(pdf, os.path.join(SHOTS, 'journey-invoice.pdf'))
 
         step('documents page')
+        click(editor, 'Fermer')                  # no window manager: the editor covers the main window
         click(main_window, 'Documents')
         find(main_window, number, roles=('label',))
+        time.sleep(0.5)
         screenshot('journey-documents.png')
 
         print('JOURNEY OK')

@@ -105,6 +105,7 @@ export_pdf (FacturesStore *store,
   gsize size;
 
   document = factures_store_find_document (store, number, &error);
+  g_clear_error (&error);
   if (document == NULL && is_all_digits (number))
     {
       g_autoptr (GError) id_error = NULL;

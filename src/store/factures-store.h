@@ -102,7 +102,12 @@ GBytes           *factures_store_get_original   (FacturesStore    *self,
                                                  gint64            id,
                                                  GError          **error);
 
-/* ---- lists: lazy GListModels that fetch rows from SQLite by pages ---- */
+/* ---- lists: lazy GListModels that fetch rows from SQLite by pages ----
+ * Sorting and searching happen in SQL (search: case- and accent-insensitive
+ * substring). Each model is a snapshot taken when it is created: it does not emit
+ * items-changed; recreate it when the store emits "changed". Indexed orders read
+ * pages of 200 rows with LIMIT/OFFSET; computed orders (days late, outstanding)
+ * and searches sort once at creation, then read pages by primary key. */
 typedef enum {
   FACTURES_CLIENT_SORT_NAME,
   FACTURES_CLIENT_SORT_CITY,

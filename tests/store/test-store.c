@@ -9,6 +9,8 @@
 
 #include "factures-store.h"
 #include "store-test-util.h"
+#include "test-broken-migration.h"
+#include "test-migrations.h"
 
 typedef struct {
   char          *dir;
@@ -138,6 +140,68 @@ test_newer_schema_refused (Fixture       *fixture,
   store = factures_store_open (fixture->path, &error);
   g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_DATABASE);
   g_assert_null (store);
+}
+
+static void
+test_migration_backup (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(FacturesClient) client = store_test_client ("Before migration SARL");
+  g_autoptr(FacturesClient) loaded = NULL;
+  g_autoptr(FacturesStore) migrated = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bak = g_strdup_printf ("%s.bak-v1", fixture->path);
+  g_autofree char *marker = NULL;
+
+  g_assert_true (factures_store_save_client (fixture->store, client, &error));
+  g_clear_object (&fixture->store);
+
+  /* A newer version of the app brings migration 0002. */
+  test_migrations_register_resource ();
+  migrated = factures_store_open (fixture->path, &error);
+  test_migrations_unregister_resource ();
+  g_assert_no_error (error);
+
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 2);
+  marker = query_text (fixture->path, "SELECT note FROM test_marker");
+  g_assert_cmpstr (marker, ==, "migrated to 2");
+  loaded = factures_store_get_client (migrated, client->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->party.name, ==, "Before migration SARL");
+
+  /* The copy taken before is the version-1 database with its data. */
+  g_assert_true (g_file_test (bak, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (query_int (bak, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (query_int (bak, "SELECT count(*) FROM clients"), ==, 1);
+  g_assert_cmpint (query_int (bak, "SELECT count(*) FROM sqlite_master WHERE name = 'test_marker'"), ==, 0);
+}
+
+static void
+test_migration_failure (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(FacturesClient) client = store_test_client ("Kept SARL");
+  g_autoptr(FacturesStore) failed = NULL;
+  g_autoptr(FacturesStore) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (factures_store_save_client (fixture->store, client, &error));
+  g_clear_object (&fixture->store);
+
+  test_broken_migration_register_resource ();
+  failed = factures_store_open (fixture->path, &error);
+  test_broken_migration_unregister_resource ();
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "0002-broken.sql"));
+  g_assert_null (failed);
+
+  /* Nothing of the failed migration stayed; the data is intact and opens again. */
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM sqlite_master WHERE name = 'test_half'"), ==, 0);
+  g_clear_error (&error);
+  reopened = factures_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM clients"), ==, 1);
 }
 
 static void
@@ -498,6 +562,8 @@ main (int    argc,
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/store/migration/from-empty", test_migration_from_empty);
   ADD ("/store/migration/newer-refused", test_newer_schema_refused);
+  ADD ("/store/migration/backup", test_migration_backup);
+  ADD ("/store/migration/failure", test_migration_failure);
   g_test_add_func ("/store/default-path", test_default_path);
   ADD ("/store/profile/round-trip", test_profile_round_trip);
   ADD ("/store/client/round-trip", test_client_round_trip);

@@ -135,6 +135,7 @@ typedef struct {
   cairo_surface_t *image;
   double           image_x, image_y, image_w, image_h;
   double           height;
+  gboolean         keep_with_next;   /* a section title */
 } Block;
 
 /* ---- table ---- */
@@ -1212,11 +1213,48 @@ mention_block (FacturesPdfLayout *self,
   return block;
 }
 
+/* Notes: a paragraph as blocks of at most NOTE_CHUNK_LINES wrapped lines, so
+ * that even one huge paragraph flows over pages instead of running into the
+ * footer. */
+#define NOTE_CHUNK_LINES 12
+
+static void
+add_paragraph_blocks (FacturesPdfLayout *self,
+                      GPtrArray         *tail,
+                      const char        *paragraph)
+{
+  g_autoptr(PangoLayout) whole = make_layout (self, paragraph, STYLE_SMALL, CONTENT_W,
+                                              PANGO_ALIGN_LEFT);
+  GSList *lines = pango_layout_get_lines_readonly (whole);
+  guint n_lines = g_slist_length (lines);
+  gsize len = strlen (paragraph);
+
+  for (guint first = 0; first < n_lines; first += NOTE_CHUNK_LINES)
+    {
+      const PangoLayoutLine *start = g_slist_nth_data (lines, first);
+      const PangoLayoutLine *next = first + NOTE_CHUNK_LINES < n_lines
+                                    ? g_slist_nth_data (lines, first + NOTE_CHUNK_LINES) : NULL;
+      gsize from = start->start_index;
+      gsize to = next != NULL ? (gsize) next->start_index : len;
+      g_autofree char *chunk = g_strndup (paragraph + from, to - from);
+      Block *block = block_new ();
+
+      g_strchomp (chunk);
+      block->height = block_add_text (self, block, chunk, STYLE_SMALL, MARGIN_X, 0, CONTENT_W,
+                                      PANGO_ALIGN_LEFT, &ink);
+      if (next == NULL)
+        block->height += 1.0;
+      g_ptr_array_add (tail, block);
+    }
+}
+
 static Block *
 section_title_block (FacturesPdfLayout *self,
                      const char        *title)
 {
   Block *block = block_new ();
+
+  block->keep_with_next = TRUE;
   double h;
 
   h = block_add_text (self, block, title, STYLE_SMALL_BOLD, MARGIN_X, 6.0, CONTENT_W,
@@ -1308,12 +1346,7 @@ build_tail (FacturesPdfLayout      *self,
       /* One block per paragraph so that very long notes can flow over pages. */
       paragraphs = g_strsplit (notes, "\n", -1);
       for (guint i = 0; paragraphs[i] != NULL; i++)
-        {
-          Block *block = mention_block (self, NULL, *paragraphs[i] != '\0' ? paragraphs[i] : " ",
-                                        STYLE_SMALL);
-          block->height -= BLOCK_GAP - 1.0;
-          g_ptr_array_add (tail, block);
-        }
+        add_paragraph_blocks (self, tail, *paragraphs[i] != '\0' ? paragraphs[i] : " ");
     }
 
   if (is_quote)
@@ -1463,7 +1496,12 @@ paginate (FacturesPdfLayout *self)
     {
       Block *block = g_ptr_array_index (self->tail, b);
 
-      if (y + block->height > CONTENT_BOTTOM + 0.01 && page->items->len > 0)
+      double needed = block->height;
+
+      /* A section title goes with the first paragraph under it. */
+      if (block->keep_with_next && b + 1 < self->tail->len)
+        needed += ((Block *) g_ptr_array_index (self->tail, b + 1))->height;
+      if (y + needed > CONTENT_BOTTOM + 0.01 && page->items->len > 0)
         page = add_page (self, FALSE, &y);
       page_add_item (page, ITEM_BLOCK, b, 0, -1, y, block->height);
       y += block->height;

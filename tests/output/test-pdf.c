@@ -258,6 +258,35 @@ render (const FacturesDocument *doc,
   return pdf;
 }
 
+/* No glyph sits in the band between the content and the footer of any page:
+ * content that ran into the footer would land there first. */
+static void
+assert_footer_band_clear (GBytes *pdf)
+{
+  PopplerDocument *document = open_pdf (pdf);
+  const double band_top = FACTURES_PDF_PAGE_HEIGHT - 62.0;
+  const double band_bottom = FACTURES_PDF_PAGE_HEIGHT - 52.0;
+
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      PopplerRectangle *rects = NULL;
+      guint n_rects = 0;
+
+      g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+      for (guint r = 0; r < n_rects; r++)
+        {
+          double centre = (rects[r].y1 + rects[r].y2) / 2;
+
+          if (centre > band_top && centre < band_bottom)
+            g_error ("page %d: a glyph at y = %.1f, between the content and the footer", i + 1, centre);
+        }
+      g_free (rects);
+      g_object_unref (page);
+    }
+  g_object_unref (document);
+}
+
 /* A money amount as printed, spaces normalised. */
 static char *
 money_text (gint64 cents)
@@ -515,6 +544,35 @@ test_pagination (void)
         }
     }
   g_assert_cmpuint (count_occurrences (text->all, "référence longue sur deux lignes"), ==, 42);
+  assert_footer_band_clear (pdf);
+}
+
+/* One huge paragraph of notes flows over pages without running into the footer. */
+static void
+test_huge_notes (void)
+{
+  g_autoptr(FacturesDocument) doc = make_document (FALSE, FACTURES_CLIENT_CATEGORY_INDIVIDUAL);
+  g_autoptr(GString) notes = g_string_new (NULL);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PdfText) text = NULL;
+  g_autofree char *flat = NULL;
+
+  for (guint i = 0; i < 40; i++)
+    add_line (doc, "Prestation", 10000, NULL, 10 * FACTURES_UNIT_PRICE_ONE, 0);
+  for (guint i = 1; i <= 300; i++)
+    g_string_append_printf (notes, "Phrase %03u de la note, sans retour à la ligne. ", i);
+  doc->notes = g_strdup (notes->str);
+
+  pdf = render (doc, FACTURES_PDF_FLAG_NONE);
+  text = pdf_text (pdf);
+  g_assert_cmpuint (text->pages->len, >=, 3);
+  flat = g_strdelimit (g_strdup (text->all), "\n", ' ');   /* the paragraph wraps anywhere */
+  for (guint i = 1; i <= 300; i++)
+    {
+      g_autofree char *needle = g_strdup_printf ("Phrase %03u de la note", i);
+      g_assert_cmpuint (count_occurrences (flat, needle), ==, 1);
+    }
+  assert_footer_band_clear (pdf);
 }
 
 /* Long names, discounts and notes that flow over a page: nothing is lost or cut. */
@@ -570,6 +628,7 @@ test_long_texts (void)
       g_assert_cmpuint (count_occurrences (text->all, needle), ==, 1);
     }
   g_assert_cmpuint (count_occurrences (text->all, "Total TTC"), ==, 1);
+  assert_footer_band_clear (pdf);
 }
 
 /* A row taller than a page is split between its lines, and nothing is lost. */
@@ -599,6 +658,7 @@ test_giant_row (void)
   g_assert_cmpuint (count_occurrences (text->all, "TVA non applicable"), ==, 1);
   for (guint p = 0; p < text->pages->len; p++)
     g_assert_true (page_has_header (g_ptr_array_index (text->pages, p)));
+  assert_footer_band_clear (pdf);
 }
 
 static char *
@@ -1106,6 +1166,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/output/pdf/pagination", test_pagination);
   g_test_add_func ("/output/pdf/giant-row", test_giant_row);
   g_test_add_func ("/output/pdf/long-texts", test_long_texts);
+  g_test_add_func ("/output/pdf/huge-notes", test_huge_notes);
   g_test_add_func ("/output/pdf/unicode", test_unicode);
   g_test_add_func ("/output/pdf/deterministic", test_deterministic);
   g_test_add_func ("/output/pdf/threads", test_threads);

@@ -533,12 +533,14 @@ factures_store_open (const char  *path,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
                               sql_fold, NULL, NULL, NULL);
 
-  if (!factures_store_exec (self, "PRAGMA busy_timeout = 5000", error) ||
-      !factures_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !factures_store_exec (self, "PRAGMA synchronous = FULL", error) ||
-      !factures_store_exec (self, "PRAGMA foreign_keys = ON", error))
+  /* The first statements also tell a file that is not a database. */
+  if (!factures_store_exec (self, "PRAGMA busy_timeout = 5000", NULL) ||
+      !factures_store_exec (self, "PRAGMA journal_mode = WAL", NULL) ||
+      !factures_store_exec (self, "PRAGMA synchronous = FULL", NULL) ||
+      !factures_store_exec (self, "PRAGMA foreign_keys = ON", NULL))
     {
-      g_prefix_error (error, "%s: ", self->path);
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_DATABASE,
+                   _("The file is not a database, or it is damaged (%s)."), sqlite3_errmsg (self->db));
       return NULL;
     }
 

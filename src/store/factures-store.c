@@ -808,16 +808,96 @@ factures_store_write_profile (FacturesStore          *self,
  * Validates and saves the single profile row (see factures_store_write_profile()
  * for the checks), then emits "changed".
  */
+/* The figures kept on drafts for the lists follow the seller's VAT regime. */
+static gboolean
+refresh_draft_totals (FacturesStore  *self,
+                      gboolean        vat_exempt,
+                      GError        **error)
+{
+  g_autoptr(sqlite3_stmt) drafts = NULL;
+  g_autoptr(sqlite3_stmt) lines = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  int rc;
+
+  drafts = factures_store_prepare (self, "SELECT id, allowance FROM documents WHERE status = 0", error);
+  lines = factures_store_prepare (self,
+                                  "SELECT quantity, unit_price, vat_rate_bp, allowance FROM lines "
+                                  "WHERE document_id = ?1 ORDER BY position",
+                                  error);
+  update = factures_store_prepare (self,
+                                   "UPDATE documents SET net_total = ?1, vat_total = ?2, "
+                                   "gross_total = ?3, amount_due = ?4 WHERE id = ?5 AND status = 0",
+                                   error);
+  if (drafts == NULL || lines == NULL || update == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (drafts)) == SQLITE_ROW)
+    {
+      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_line_free);
+      g_auto(FacturesTotals) totals = { NULL, };
+
+      sqlite3_reset (lines);
+      sqlite3_bind_int64 (lines, 1, sqlite3_column_int64 (drafts, 0));
+      while (sqlite3_step (lines) == SQLITE_ROW)
+        {
+          FacturesLine *line = factures_line_new ();
+
+          line->quantity = sqlite3_column_int64 (lines, 0);
+          line->unit_price = sqlite3_column_int64 (lines, 1);
+          line->vat_rate_bp = sqlite3_column_int (lines, 2);
+          line->allowance = sqlite3_column_int64 (lines, 3);
+          g_ptr_array_add (array, line);
+        }
+      /* A draft whose figures no longer compute keeps its old ones until edited. */
+      if (!factures_totals_compute (array, sqlite3_column_int64 (drafts, 1), vat_exempt, &totals, NULL))
+        continue;
+
+      sqlite3_reset (update);
+      sqlite3_bind_int64 (update, 1, totals.net_total);
+      sqlite3_bind_int64 (update, 2, totals.vat_total);
+      sqlite3_bind_int64 (update, 3, totals.gross_total);
+      sqlite3_bind_int64 (update, 4, totals.amount_due);
+      sqlite3_bind_int64 (update, 5, sqlite3_column_int64 (drafts, 0));
+      if (!factures_store_step_done (self, update, error))
+        return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 factures_store_save_profile (FacturesStore          *self,
                              const FacturesProfile  *profile,
                              GError                **error)
 {
+  g_autoptr(FacturesProfile) old = NULL;
+  GError *local_error = NULL;
+
   g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
   g_return_val_if_fail (profile != NULL, FALSE);
 
-  if (!factures_store_write_profile (self, profile, error))
+  if (!factures_store_begin (self, error))
     return FALSE;
+
+  old = factures_store_get_profile (self, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      factures_store_rollback (self);
+      return FALSE;
+    }
+  if (!factures_store_write_profile (self, profile, error) ||
+      ((old == NULL || old->vat_regime != profile->vat_regime) &&
+       !refresh_draft_totals (self, profile->vat_regime == FACTURES_VAT_REGIME_FRANCHISE, error)) ||
+      !factures_store_commit (self, error))
+    {
+      factures_store_rollback (self);
+      return FALSE;
+    }
 
   factures_store_emit_changed (self);
   return TRUE;
@@ -1067,7 +1147,10 @@ factures_store_delete_client (FacturesStore  *self,
       goto fail;
     }
 
-  detach = factures_store_prepare (self, "UPDATE documents SET client_id = NULL WHERE client_id = ?1 AND status = 0", error);
+  detach = factures_store_prepare (self,
+                                   "UPDATE documents SET client_id = NULL, client_name = NULL, "
+                                   "client_key = '', search_key = '' WHERE client_id = ?1 AND status = 0",
+                                   error);
   if (detach == NULL)
     goto fail;
   sqlite3_bind_int64 (detach, 1, id);

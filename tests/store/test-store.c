@@ -489,6 +489,30 @@ test_draft_validation (Fixture       *fixture,
 }
 
 static void
+test_draft_totals_follow_regime (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(FacturesProfile) profile = store_test_profile ();
+  g_autoptr(FacturesDocument) draft = store_test_draft (0, "2026-03-10", 2);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (factures_store_save_profile (fixture->store, profile, &error));
+  for (guint i = 0; i < draft->lines->len; i++)
+    ((FacturesLine *) g_ptr_array_index (draft->lines, i))->vat_rate_bp = 2000;
+  g_assert_true (factures_store_save_draft (fixture->store, draft, &error));
+  g_assert_no_error (error);
+  /* Franchise en base: no VAT. */
+  g_assert_cmpint (query_int (fixture->path, "SELECT gross_total FROM documents"), ==, 20000);
+
+  profile->vat_regime = FACTURES_VAT_REGIME_REGISTERED;
+  profile->party.vat_id = g_strdup ("FR44732829320");
+  g_assert_true (factures_store_save_profile (fixture->store, profile, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture->path, "SELECT vat_total FROM documents"), ==, 4000);
+  g_assert_cmpint (query_int (fixture->path, "SELECT gross_total FROM documents"), ==, 24000);
+}
+
+static void
 test_delete_and_duplicate (Fixture       *fixture,
                            gconstpointer  data)
 {
@@ -527,6 +551,7 @@ test_delete_and_duplicate (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (copy->client_id, ==, 0);
   g_assert_null (copy->buyer);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM documents WHERE client_name IS NOT NULL"), ==, 0);
   g_unsetenv ("FACTURES_TODAY");
 }
 
@@ -570,6 +595,7 @@ main (int    argc,
   ADD ("/store/client/validation", test_client_validation);
   ADD ("/store/draft/round-trip", test_draft_round_trip);
   ADD ("/store/draft/validation", test_draft_validation);
+  ADD ("/store/draft/totals-follow-regime", test_draft_totals_follow_regime);
   ADD ("/store/draft/delete-duplicate", test_delete_and_duplicate);
   ADD ("/store/backup", test_backup);
 #undef ADD

@@ -178,7 +178,8 @@ validate_row (FacturesClientEditor *self,
   g_autofree char *text = NULL;
   g_autofree char *message = NULL;
 
-  if (check == NULL)
+  /* Focus can leave a row while the window is being destroyed. */
+  if (check == NULL || self->form == NULL)
     return TRUE;
   text = factures_editable_get_trimmed (row);
   message = check (self, text);
@@ -514,6 +515,16 @@ factures_client_editor_init (FacturesClientEditor *self)
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), button);
   gtk_box_append (GTK_BOX (box), header);
 
+  /* Messages go right under the header bar, where they are seen whatever the scroll. */
+  self->error_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->error_label), 0);
+  gtk_widget_set_margin_start (self->error_label, 18);
+  gtk_widget_set_margin_end (self->error_label, 18);
+  gtk_widget_set_margin_top (self->error_label, 12);
+  gtk_box_append (GTK_BOX (box), self->error_label);
+  self->form = factures_form_new (GTK_LABEL (self->error_label));
+
   page = adw_preferences_page_new ();
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (box), page);
@@ -555,12 +566,6 @@ factures_client_editor_init (FacturesClientEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->days_row), "30");
   self->notes_row = add_entry_row (self, group, _("Notes"), check_notes);
 
-  self->error_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->error_label), 0);
-  gtk_widget_set_margin_top (self->error_label, 12);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->error_label);
-  self->form = factures_form_new (GTK_LABEL (self->error_label));
 
   g_signal_connect_swapped (self->terms_row, "notify::selected", G_CALLBACK (on_terms_or_category_changed), self);
   g_signal_connect_swapped (self->category_row, "notify::selected", G_CALLBACK (on_terms_or_category_changed), self);

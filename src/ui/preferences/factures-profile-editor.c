@@ -225,7 +225,8 @@ validate_row (FacturesProfileEditor *self,
   g_autofree char *text = NULL;
   g_autofree char *message = NULL;
 
-  if (check == NULL)
+  /* Focus can leave a row while the window is being destroyed. */
+  if (check == NULL || self->form == NULL)
     return TRUE;
   text = factures_editable_get_trimmed (row);
   message = check (self, text);

@@ -368,7 +368,9 @@ test_missing_mentions (Fixture       *fixture,
     g_assert_true (factures_store_save_draft (fixture->store, empty, &error));
     g_assert_null (factures_store_issue (fixture->store, empty->id, store_test_render, NULL, &error));
     g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_MISSING_MENTION);
-    g_assert_cmpuint (g_strv_length (g_strsplit (error->message, "\n", -1)), >=, 3);
+    g_auto(GStrv) listed = g_strsplit (error->message, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (listed), >=, 3);
     g_clear_error (&error);
   }
 

@@ -332,6 +332,7 @@ test_client_validation (Fixture       *fixture,
   g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
   g_clear_error (&error);
 
+  g_free (client->party.email);
   client->party.email = g_strdup ("not an address");
   client->has_terms = FALSE;
   g_assert_false (factures_store_save_client (fixture->store, client, &error));

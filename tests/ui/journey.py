@@ -63,8 +63,9 @@ def names_match(node_name, name):
     return node_name == name or node_name == f'{name} {name}'
 
 
-def find(parent, name=None, roles=None, prefix=None, timeout=15.0):
-    """First descendant of @parent with an exact name (or a name prefix) and one of @roles."""
+def find(parent, name=None, roles=None, prefix=None, contains=(), timeout=15.0):
+    """First descendant of @parent with an exact name (or a name prefix, and/or
+    holding every string of @contains) and one of @roles."""
     if isinstance(roles, str):
         roles = (roles,)
 
@@ -72,11 +73,11 @@ def find(parent, name=None, roles=None, prefix=None, timeout=15.0):
         try:
             if roles and n.roleName not in roles:
                 return False
-            if name is not None:
-                return names_match(n.name, name)
-            if prefix is not None:
-                return n.name.startswith(prefix)
-            return True
+            if name is not None and not names_match(n.name, name):
+                return False
+            if prefix is not None and not n.name.startswith(prefix):
+                return False
+            return all(c in normalise(n.name) for c in contains)
         except Exception:
             return False
 
@@ -174,6 +175,18 @@ def main():
         click(editor, 'Choisir le client')
         click(editor, CLIENT['Nom'])
         find(editor, prefix=CLIENT['Nom'], roles=('label',))
+
+        step('bad input: refused as typed, with a French message naming the field')
+        bad = [('Prix unitaire, ligne 1', '12,3,4', ('Prix unitaire, ligne 1', '12,3,4')),
+               ('Quantité, ligne 1', '0', ('Quantité, ligne 1', 'quantité')),
+               ('Désignation, ligne 1', 'x' * 20000, ('Désignation, ligne 1',)),
+               ('Date d’émission', '31/02/2026', ('Date d’émission', '31/02/2026'))]
+        issue_date = text_of(find(editor, 'Date d’émission', ('text',)))
+        for field, value, words in bad:
+            set_text(editor, field, value)
+            message = find(editor, roles=('label',), prefix=words[0], contains=words[1:] + (' : ',))
+            step(f'  {field}: {normalise(message.name)[:90]}')
+        set_text(editor, 'Date d’émission', issue_date)
 
         for i, (description, quantity, unit, price) in enumerate(LINES, start=1):
             if i > 1:

@@ -96,6 +96,18 @@ factures_document_print (GtkWindow               *parent,
                          const FacturesDocument  *document,
                          GError                 **error)
 {
+  return factures_document_print_run (parent, store, document,
+                                      GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, error);
+}
+
+gboolean
+factures_document_print_run (GtkWindow               *parent,
+                             FacturesStore           *store,
+                             const FacturesDocument  *document,
+                             GtkPrintOperationAction  action,
+                             const char              *export_filename,
+                             GError                 **error)
+{
   g_autoptr (GtkPrintOperation) operation = NULL;
   g_autoptr (GtkPageSetup) setup = NULL;
   g_autoptr (GtkPaperSize) a4 = NULL;
@@ -157,8 +169,10 @@ factures_document_print (GtkWindow               *parent,
   g_object_set_data_full (G_OBJECT (operation), "factures-print-job", job,
                           (GDestroyNotify) print_job_free);
 
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    parent, &local_error);
+  if (export_filename != NULL)
+    gtk_print_operation_set_export_filename (operation, export_filename);
+
+  result = gtk_print_operation_run (operation, action, parent, &local_error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,

@@ -24,4 +24,13 @@ gboolean  factures_document_print     (GtkWindow              *parent,
                                        const FacturesDocument *document,
                                        GError                **error);
 
+/* The same with a chosen @action; GTK_PRINT_OPERATION_ACTION_EXPORT writes
+ * @export_filename (a PDF) without a dialog (tests). */
+gboolean  factures_document_print_run (GtkWindow               *parent,
+                                       FacturesStore           *store,
+                                       const FacturesDocument  *document,
+                                       GtkPrintOperationAction  action,
+                                       const char              *export_filename,
+                                       GError                 **error);
+
 G_END_DECLS

@@ -340,6 +340,7 @@ factures_line_row_init (FacturesLineRow *self)
   self->net = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->net, "numeric");
   gtk_widget_add_css_class (self->net, "heading");
+  gtk_widget_set_margin_end (self->net, 6);
   gtk_box_append (GTK_BOX (header), self->net);
 
   self->remove = gtk_button_new_from_icon_name ("user-trash-symbolic");

@@ -58,6 +58,10 @@ draw_page (GtkDrawingArea *area,
   double page_width, page_height, scale, x, y;
   const double margin = 12.0;
 
+  /* A neutral desk under the white sheet, in light and dark styles alike. */
+  cairo_set_source_rgb (cr, 0.82, 0.82, 0.84);
+  cairo_paint (cr);
+
   if (self->document == NULL)
     return;
 
@@ -78,7 +82,7 @@ draw_page (GtkDrawingArea *area,
 
   /* A soft shadow, then the sheet. */
   cairo_save (cr);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.15);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
   cairo_rectangle (cr, x + 1, y + 2, page_width * scale, page_height * scale);
   cairo_fill (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);

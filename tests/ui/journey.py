@@ -251,6 +251,15 @@ def main():
             raise AssertionError(f'missing from the PDF text: {missing}')
         shutil.copy(pdf, os.path.join(SHOTS, 'journey-invoice.pdf'))
 
+        step('duplicate the issued invoice into a new draft')
+        click(editor, 'Dupliquer')
+        duplicate = frame(app, 'Facture (brouillon)')
+        for i, line in enumerate(LINES, start=1):
+            got = text_of(find(duplicate, f'Désignation, ligne {i}', ('text',)))
+            if got != line[0]:
+                raise AssertionError(f'duplicate, line {i}: {got!r}')
+        click(duplicate, 'Fermer')
+
         step('documents page')
         click(editor, 'Fermer')                  # no window manager: the editor covers the main window
         click(main_window, 'Documents')

@@ -2,7 +2,8 @@
 # test-screenshots.sh FACTURES FIXTURE OUTDIR — a screenshot of each main view of the real app
 #
 # Starts factures on a fresh database made by FIXTURE (profile, clients, issued invoices, a
-# draft), once per view (--view=overdue|documents|clients), in French, with FACTURES_TODAY set
+# draft), once per view (--view=overdue|documents|clients), then on an empty database (the
+# first-run welcome form, welcome.png), in French, with FACTURES_TODAY set
 # so that three invoices are overdue; grabs the window with ImageMagick `import` into
 # OUTDIR/<view>.png, and fails when a shot is blank (no contrast) or two views look the same.
 # Needs DISPLAY and a session bus (xvfb-run -a dbus-run-session): skips (77) without them,
@@ -41,9 +42,14 @@ window_id() {
   xwininfo -root -tree 2>/dev/null | awk '/"Factures"/ { print $1; exit }'
 }
 
-for view in overdue documents clients; do
+# "welcome": the first-run form, on an empty database.
+for view in overdue documents clients welcome; do
   rm -f "$OUT/$view.png"
-  "$FACTURES" --database="$tmp/factures.db" --view="$view" >"$tmp/$view.log" 2>&1 &
+  if [ "$view" = welcome ]; then
+    "$FACTURES" --database="$tmp/empty.db" >"$tmp/$view.log" 2>&1 &
+  else
+    "$FACTURES" --database="$tmp/factures.db" --view="$view" >"$tmp/$view.log" 2>&1 &
+  fi
   pid=$!
   wid=
   for _ in $(seq 1 150); do
@@ -68,7 +74,7 @@ for view in overdue documents clients; do
 done
 
 # The views must differ: a broken --view would give three shots of the same page.
-for pair in "overdue documents" "documents clients" "overdue clients"; do
+for pair in "overdue documents" "documents clients" "overdue clients" "overdue welcome"; do
   set -- $pair
   diff=$(compare -metric AE "$OUT/$1.png" "$OUT/$2.png" null: 2>&1 || true)
   echo "$1 vs $2: $diff pixels differ"

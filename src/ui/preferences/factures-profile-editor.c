@@ -88,18 +88,32 @@ name_has_ei (const char *name)
   return len == 2 || !g_ascii_isalnum (name[len - 3]);
 }
 
+/* The suffix box of an entry row takes room as soon as it holds a widget, even a
+ * hidden one: add the button only while it is offered. */
+static void
+offer_append_ei (FacturesProfileEditor *self,
+                 gboolean               offer)
+{
+  gboolean shown = gtk_widget_get_parent (self->append_ei_button) != NULL;
+
+  if (offer && !shown)
+    adw_entry_row_add_suffix (ADW_ENTRY_ROW (self->name_row), self->append_ei_button);
+  else if (!offer && shown)
+    adw_entry_row_remove (ADW_ENTRY_ROW (self->name_row), self->append_ei_button);
+}
+
 static char *
 check_name (FacturesProfileEditor *self,
             const char            *text)
 {
   char *message = factures_check_text (text, _("Name"), 200, TRUE);
 
-  gtk_widget_set_visible (self->append_ei_button, FALSE);
+  offer_append_ei (self, FALSE);
   if (message != NULL)
     return message;
   if (!name_has_ei (text))
     {
-      gtk_widget_set_visible (self->append_ei_button, TRUE);
+      offer_append_ei (self, TRUE);
       return g_strdup (_("Name: an individual entrepreneur’s name must be followed by “EI”."));
     }
   return NULL;
@@ -641,6 +655,7 @@ factures_profile_editor_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  g_clear_object (&self->append_ei_button);
   g_clear_object (&self->store);
   g_clear_object (&self->form);
   g_clear_pointer (&self->logo, g_bytes_unref);
@@ -706,11 +721,9 @@ factures_profile_editor_init (FacturesProfileEditor *self)
   group = add_group (self, _("Your Business"),
                      _("Printed as the seller on every invoice."));
   self->name_row = add_entry_row (self, group, _("Name"), check_name);
-  self->append_ei_button = gtk_button_new_with_label (_("Append “EI”"));
+  self->append_ei_button = g_object_ref_sink (gtk_button_new_with_label (_("Append “EI”")));
   gtk_widget_set_valign (self->append_ei_button, GTK_ALIGN_CENTER);
-  gtk_widget_set_visible (self->append_ei_button, FALSE);
   g_signal_connect_swapped (self->append_ei_button, "clicked", G_CALLBACK (on_append_ei), self);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (self->name_row), self->append_ei_button);
   self->address_row = add_entry_row (self, group, _("Address"), check_address);
   self->postal_code_row = add_entry_row (self, group, _("Postal code"), check_postal_code);
   self->city_row = add_entry_row (self, group, _("City"), check_city);

@@ -415,6 +415,9 @@ factures_documents_page_init (FacturesDocumentsPage *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->column_view);
   gtk_stack_add_named (GTK_STACK (self->stack), scrolled, "list");
 
+  /* Search as you type: keys typed anywhere on the page go to the search entry. */
+  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (self->search_entry), GTK_WIDGET (self));
+
   self->empty_page = adw_status_page_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->empty_page), "x-office-document-symbolic");
   gtk_stack_add_named (GTK_STACK (self->stack), self->empty_page, "empty");

@@ -147,7 +147,7 @@ update_title (FacturesEditorWindow *self)
     }
   else
     {
-      const char *state = self->dirty ? _("Draft, not saved") : _("Draft");
+      const char *state = (self->dirty || self->document->id == 0) ? _("Draft, not saved") : _("Draft");
 
       adw_window_title_set_subtitle (self->window_title, state);
       /* Translators: window title of a draft, "Facture (brouillon)" */
@@ -397,6 +397,13 @@ collect_fields (FacturesEditorWindow  *self,
     {
       g_autoptr (GError) line_error = NULL;
       FacturesLine *line;
+
+      /* An untouched new line is left out rather than refused. */
+      if (factures_line_row_is_blank (FACTURES_LINE_ROW (child)))
+        {
+          factures_line_row_clear_messages (FACTURES_LINE_ROW (child));
+          continue;
+        }
 
       n_rows++;
       line = factures_line_row_get_line (FACTURES_LINE_ROW (child), reveal, &line_error);
@@ -1192,10 +1199,9 @@ factures_editor_window_new (FacturesStore  *store,
 
   if (document_id == 0)
     {
-      /* A new invoice starts with one empty line and is not saved yet. */
+      /* A new invoice starts with one empty line; closing it untouched asks nothing. */
       add_line_row (self, NULL);
-      self->dirty = TRUE;
-      update_title (self);
+      refresh_from_fields (self);
     }
 
   return self;

@@ -493,6 +493,35 @@ factures_line_row_set_number (FacturesLineRow *self,
                                   -1);
 }
 
+gboolean
+factures_line_row_is_blank (FacturesLineRow *self)
+{
+  g_autofree char *description = NULL;
+  const char *quantity;
+
+  g_return_val_if_fail (FACTURES_IS_LINE_ROW (self), FALSE);
+
+  description = description_text (self);
+  g_strstrip (description);
+  quantity = gtk_editable_get_text (GTK_EDITABLE (self->quantity));
+
+  return *description == '\0' &&
+         *gtk_editable_get_text (GTK_EDITABLE (self->unit)) == '\0' &&
+         *gtk_editable_get_text (GTK_EDITABLE (self->unit_price)) == '\0' &&
+         (*quantity == '\0' || g_str_equal (quantity, "1"));
+}
+
+void
+factures_line_row_clear_messages (FacturesLineRow *self)
+{
+  g_return_if_fail (FACTURES_IS_LINE_ROW (self));
+
+  for (guint field = 0; field < N_FIELDS; field++)
+    gtk_widget_remove_css_class (field_widget (self, field), "error");
+  gtk_label_set_text (GTK_LABEL (self->errors), "");
+  gtk_widget_set_visible (self->errors, FALSE);
+}
+
 void
 factures_line_row_set_net (FacturesLineRow *self,
                            gint64           cents,

@@ -31,6 +31,11 @@ void             factures_line_row_set_number   (FacturesLineRow    *self,
 FacturesLine    *factures_line_row_get_line     (FacturesLineRow    *self,
                                                  gboolean            reveal,
                                                  GError            **error);
+/* TRUE while nothing but the default quantity was entered: such a line is left
+ * out of the document instead of being refused. */
+gboolean         factures_line_row_is_blank     (FacturesLineRow    *self);
+/* Hides every message and error style (a blank line is not wrong). */
+void             factures_line_row_clear_messages (FacturesLineRow  *self);
 /* Shows the line's net amount (cents), or nothing when @valid is FALSE. */
 void             factures_line_row_set_net      (FacturesLineRow    *self,
                                                  gint64              cents,

@@ -121,14 +121,35 @@ about_activated (GSimpleAction *action,
 }
 
 static void
+help_shown (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtkWindow) parent = user_data;
+
+  if (!gtk_show_uri_full_finish (parent, result, &error))
+    {
+      g_warning ("Cannot open the help: %s", error->message);
+      if (FACTURES_IS_WINDOW (parent))
+        factures_window_add_toast (FACTURES_WINDOW (parent),
+                                   _("The help could not be opened: is Yelp installed?"));
+    }
+}
+
+static void
 help_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
   FacturesApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  gtk_show_uri (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                "help:" APP_ID, GDK_CURRENT_TIME);
+  if (parent == NULL)
+    return;
+  /* Mallard pages of help/ (installed by the data layer), opened by Yelp. */
+  gtk_show_uri_full (parent, "help:" APP_ID, GDK_CURRENT_TIME, NULL,
+                     help_shown, g_object_ref (parent));
 }
 
 /* The main window when the views are usable (profile saved); else a toast and NULL. */

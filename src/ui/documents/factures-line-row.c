@@ -457,6 +457,25 @@ factures_line_row_new (const FacturesLine *line,
 }
 
 void
+factures_line_row_set_texts (FacturesLineRow *self,
+                             const char      *description,
+                             const char      *quantity,
+                             const char      *unit,
+                             const char      *unit_price)
+{
+  g_return_if_fail (FACTURES_IS_LINE_ROW (self));
+
+  if (description != NULL)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->description)), description, -1);
+  if (quantity != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->quantity), quantity);
+  if (unit != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->unit), unit);
+  if (unit_price != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->unit_price), unit_price);
+}
+
+void
 factures_line_row_set_number (FacturesLineRow *self,
                               guint            number)
 {

@@ -23,6 +23,12 @@ G_DECLARE_FINAL_TYPE (FacturesLineRow, factures_line_row, FACTURES, LINE_ROW, Gt
 FacturesLineRow *factures_line_row_new          (const FacturesLine *line,
                                                  gboolean            vat_rates,
                                                  gboolean            zero_quantity_allowed);
+/* Replaces the text of the fields, as if typed (NULL leaves a field alone). */
+void             factures_line_row_set_texts    (FacturesLineRow    *self,
+                                                 const char         *description,
+                                                 const char         *quantity,
+                                                 const char         *unit,
+                                                 const char         *unit_price);
 /* Numbers the row (1-based) for its accessible names ("Quantity, line 2"). */
 void             factures_line_row_set_number   (FacturesLineRow    *self,
                                                  guint               number);

@@ -178,6 +178,16 @@ test_profile_editor (Fixture       *fixture,
   set_row (editor, "BIC", "BNPAFRPP");
   set_row (editor, "Late penalty rate", "12,5");
 
+  /* Charging VAT needs a VAT number: proposed from the SIREN, refused when cleared. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (editor, "VAT regime")), FACTURES_VAT_REGIME_REGISTERED);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "VAT number"))), ==, "FR44732829320");
+  set_row (editor, "VAT number", "");
+  g_assert_false (factures_profile_editor_save (FACTURES_PROFILE_EDITOR (editor), &error));
+  g_clear_error (&error);
+  g_assert_true (row_in_error (editor, "VAT number"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (editor, "VAT regime")), FACTURES_VAT_REGIME_FRANCHISE);
+  g_assert_false (row_in_error (editor, "VAT number"));
+
   g_assert_true (factures_profile_editor_save (FACTURES_PROFILE_EDITOR (editor), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (saved, ==, 1);

@@ -37,6 +37,7 @@ struct _FacturesProfileEditor
   GtkWidget     *registry_city_row;
   GtkWidget     *activity_row;
   GtkWidget     *vat_row;
+  GtkWidget     *vat_id_row;
   GtkWidget     *insurance_row;
   GtkWidget     *iban_row;
   GtkWidget     *bic_row;
@@ -172,6 +173,31 @@ check_phone (FacturesProfileEditor *self,
   return factures_check_phone (text);
 }
 
+static gboolean
+charges_vat (FacturesProfileEditor *self)
+{
+  return adw_combo_row_get_selected (ADW_COMBO_ROW (self->vat_row)) == FACTURES_VAT_REGIME_REGISTERED;
+}
+
+/* A seller that charges VAT prints its VAT number (CGI art. 242 nonies A; LEGAL.md §1). */
+static char *
+check_vat_id (FacturesProfileEditor *self,
+              const char            *text)
+{
+  g_autofree char *out = NULL;
+  GError *error = NULL;
+
+  if (*text == '\0')
+    {
+      if (charges_vat (self))
+        return g_strdup (_("VAT number: required when you charge VAT."));
+      return NULL;
+    }
+  if (!factures_vat_id_check (text, &out, &error))
+    return take_message (error);
+  return NULL;
+}
+
 static char *
 check_insurance (FacturesProfileEditor *self,
                  const char            *text)
@@ -304,6 +330,9 @@ update_sensitivity (FacturesProfileEditor *self)
   gboolean rcs = adw_combo_row_get_selected (ADW_COMBO_ROW (self->registry_row)) == REGISTRY_POS_RCS;
 
   gtk_widget_set_sensitive (self->registry_city_row, rcs);
+  gtk_widget_set_sensitive (self->vat_id_row, charges_vat (self));
+  if (!charges_vat (self))
+    factures_form_set_error (self->form, self->vat_id_row, NULL);
   gtk_widget_set_sensitive (self->days_row, terms == TERMS_POS_DAYS);
   gtk_widget_set_sensitive (self->eom_row, terms == TERMS_POS_EOM_45);
   if (!rcs)
@@ -315,6 +344,27 @@ update_sensitivity (FacturesProfileEditor *self)
 static void
 on_combo_selected (FacturesProfileEditor *self)
 {
+  update_sensitivity (self);
+}
+
+/* Switching to "charges VAT" with an empty VAT number: propose the French one
+ * computed from the SIREN ("FR" + key + SIREN). */
+static void
+on_vat_regime_selected (FacturesProfileEditor *self)
+{
+  g_autofree char *vat_id = factures_editable_get_trimmed (self->vat_id_row);
+  g_autofree char *siret = factures_editable_get_trimmed (self->siret_row);
+  g_autofree char *siren = NULL;
+
+  if (charges_vat (self) && *vat_id == '\0')
+    {
+      g_free (factures_check_siren_or_siret (siret, TRUE, &siren, NULL));
+      if (siren != NULL)
+        {
+          g_autofree char *computed = factures_vat_id_from_siren (siren);
+          factures_editable_set_text_or_empty (self->vat_id_row, computed);
+        }
+    }
   update_sensitivity (self);
 }
 
@@ -463,6 +513,7 @@ load_profile (FacturesProfileEditor *self)
   factures_editable_set_text_or_empty (self->registry_city_row, profile->registry_city);
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->activity_row), profile->activity);
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->vat_row), profile->vat_regime);
+  factures_editable_set_text_or_empty (self->vat_id_row, profile->party.vat_id);
   factures_editable_set_text_or_empty (self->insurance_row, profile->insurance);
   if (profile->iban != NULL)
     {
@@ -561,6 +612,11 @@ build_profile (FacturesProfileEditor *self)
     }
   profile->activity = (FacturesActivity) adw_combo_row_get_selected (ADW_COMBO_ROW (self->activity_row));
   profile->vat_regime = (FacturesVatRegime) adw_combo_row_get_selected (ADW_COMBO_ROW (self->vat_row));
+  {
+    g_autofree char *vat_id = factures_editable_get_trimmed (self->vat_id_row);
+    if (*vat_id != '\0')
+      factures_vat_id_check (vat_id, &profile->party.vat_id, NULL);
+  }
   profile->insurance = row_clean (self->insurance_row, 500);
 
   g_clear_pointer (&profile->iban, g_free);
@@ -605,7 +661,7 @@ factures_profile_editor_save (FacturesProfileEditor *self,
 {
   GtkWidget *rows[] = {
     self->name_row, self->address_row, self->postal_code_row, self->city_row,
-    self->email_row, self->phone_row, self->siret_row, self->registry_city_row,
+    self->email_row, self->phone_row, self->siret_row, self->registry_city_row, self->vat_id_row,
     self->insurance_row, self->iban_row, self->bic_row, self->days_row, self->penalty_row,
   };
   g_autoptr (FacturesProfile) profile = NULL;
@@ -742,6 +798,7 @@ factures_profile_editor_init (FacturesProfileEditor *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->activity_row);
   self->vat_row = factures_combo_row_new (_("VAT regime"), regimes);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->vat_row);
+  self->vat_id_row = add_entry_row (self, group, _("VAT number"), check_vat_id);
   self->insurance_row = add_entry_row (self, group, _("Trade insurance"), check_insurance);
 
   /* Payment */
@@ -792,6 +849,7 @@ factures_profile_editor_init (FacturesProfileEditor *self)
   gtk_box_append (GTK_BOX (self), box);
 
   g_signal_connect_swapped (self->registry_row, "notify::selected", G_CALLBACK (on_combo_selected), self);
+  g_signal_connect_swapped (self->vat_row, "notify::selected", G_CALLBACK (on_vat_regime_selected), self);
   g_signal_connect_swapped (self->terms_row, "notify::selected", G_CALLBACK (on_combo_selected), self);
   update_logo_row (self, NULL);
   update_sensitivity (self);

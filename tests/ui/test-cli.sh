@@ -87,6 +87,13 @@ if "$FACTURES" --database="$db" --export-pdf=F2026-0001 2>"$tmp/err"; then
 elif grep -q -- "--export-pdf demande --output" "$tmp/err"; then ok "missing --output, French message"
 else fail "missing --output: $(cat "$tmp/err")"; fi
 
+printf '{"format": "factures", "clients": [{"name": "\xff\xfe"}]}' >"$tmp/bad.json"
+if "$FACTURES" --database="$tmp/fresh.db" --import-json="$tmp/bad.json" 2>"$tmp/err"; then
+  fail "--import-json of invalid UTF-8 succeeded"
+elif grep -q "L’import de «.*bad.json.*a échoué" "$tmp/err" &&
+     [ "$(sqlite3 "$tmp/fresh.db" 'SELECT count(*) FROM clients')" = 0 ]; then ok "bad import refused, French message, nothing written"
+else fail "bad import: $(cat "$tmp/err")"; fi
+
 echo "not a database" >"$tmp/garbage.db"
 if "$FACTURES" --database="$tmp/garbage.db" --verify 2>"$tmp/err"; then
   fail "--verify on a file that is not a database succeeded"

@@ -226,6 +226,7 @@ factures_application_startup (GApplication *application)
     { "app.help", { "F1", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "app.new-invoice", { "<Control>n", NULL } },
+    { "app.new-client", { "<Control><Shift>n", NULL } },
   };
 
   G_APPLICATION_CLASS (factures_application_parent_class)->startup (application);

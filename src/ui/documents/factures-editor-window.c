@@ -533,6 +533,7 @@ update_read_only (FacturesEditorWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.issue", !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-line", !self->read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.choose-client", !self->read_only);
 
   for (GtkWidget *child = gtk_widget_get_first_child (self->lines_box);
        child != NULL;
@@ -685,8 +686,15 @@ fill_client_list (FacturesEditorWindow *self)
 }
 
 static void
-client_button_clicked_cb (FacturesEditorWindow *self)
+choose_client_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
+  FacturesEditorWindow *self = FACTURES_EDITOR_WINDOW (widget);
+
+  if (self->read_only)
+    return;
+
   gtk_editable_set_text (GTK_EDITABLE (self->client_search), "");
   fill_client_list (self);
   gtk_popover_popup (GTK_POPOVER (self->client_popover));
@@ -1118,6 +1126,7 @@ factures_editor_window_class_init (FacturesEditorWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "editor.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "editor.add-line", NULL, add_line_action);
+  gtk_widget_class_install_action (widget_class, "editor.choose-client", NULL, choose_client_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "editor.print", NULL);
@@ -1135,7 +1144,6 @@ factures_editor_window_init (FacturesEditorWindow *self)
   label_entry_row (self->issue_date_row, _("Issue date"));
   label_entry_row (self->delivery_date_row, _("Delivery date"));
 
-  g_signal_connect_swapped (self->client_button, "clicked", G_CALLBACK (client_button_clicked_cb), self);
   g_signal_connect_swapped (self->client_search, "search-changed", G_CALLBACK (fill_client_list), self);
   g_signal_connect_swapped (self->issue_date_row, "changed", G_CALLBACK (date_changed_cb), self);
   g_signal_connect_swapped (self->delivery_date_row, "changed", G_CALLBACK (date_changed_cb), self);

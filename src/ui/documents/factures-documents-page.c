@@ -403,13 +403,13 @@ factures_documents_page_init (FacturesDocumentsPage *self)
                                   -1);
   g_signal_connect (self->column_view, "activate", G_CALLBACK (activate_cb), self);
 
-  add_column (self, COLUMN_NUMBER, _("Number"), FALSE, 130);
-  add_column (self, COLUMN_KIND, _("Kind"), FALSE, 150);
+  add_column (self, COLUMN_NUMBER, _("Number"), FALSE, 120);
+  add_column (self, COLUMN_KIND, _("Kind"), FALSE, 120);
   add_column (self, COLUMN_CLIENT, _("Client"), TRUE, -1);
-  add_column (self, COLUMN_ISSUE_DATE, _("Issue date"), FALSE, 120);
-  add_column (self, COLUMN_DUE_DATE, _("Due date"), FALSE, 120);
-  add_column (self, COLUMN_TOTAL, _("Total incl. VAT"), FALSE, 140);
-  add_column (self, COLUMN_STATUS, _("Status"), FALSE, 150);
+  add_column (self, COLUMN_ISSUE_DATE, _("Issue date"), FALSE, 145);
+  add_column (self, COLUMN_DUE_DATE, _("Due date"), FALSE, 145);
+  add_column (self, COLUMN_TOTAL, _("Total incl. VAT"), FALSE, 120);
+  add_column (self, COLUMN_STATUS, _("Status"), FALSE, 180);
 
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->column_view);

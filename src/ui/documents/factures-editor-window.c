@@ -685,6 +685,16 @@ fill_client_list (FacturesEditorWindow *self)
     }
 }
 
+/* Enter in the search entry picks the first client shown. */
+static void
+client_search_activated_cb (FacturesEditorWindow *self)
+{
+  GtkWidget *first = gtk_widget_get_first_child (self->client_list);
+
+  if (first != NULL && GTK_IS_BUTTON (first))
+    client_choice_clicked_cb (GTK_BUTTON (first), self);
+}
+
 static void
 choose_client_action (GtkWidget  *widget,
                       const char *action_name,
@@ -1145,6 +1155,7 @@ factures_editor_window_init (FacturesEditorWindow *self)
   label_entry_row (self->delivery_date_row, _("Delivery date"));
 
   g_signal_connect_swapped (self->client_search, "search-changed", G_CALLBACK (fill_client_list), self);
+  g_signal_connect_swapped (self->client_search, "activate", G_CALLBACK (client_search_activated_cb), self);
   g_signal_connect_swapped (self->issue_date_row, "changed", G_CALLBACK (date_changed_cb), self);
   g_signal_connect_swapped (self->delivery_date_row, "changed", G_CALLBACK (date_changed_cb), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->notes_view), "changed",

@@ -689,8 +689,10 @@ fill_client_list (FacturesEditorWindow *self)
 static void
 client_search_activated_cb (FacturesEditorWindow *self)
 {
-  GtkWidget *first = gtk_widget_get_first_child (self->client_list);
+  GtkWidget *first;
 
+  fill_client_list (self);   /* "search-changed" comes after a delay */
+  first = gtk_widget_get_first_child (self->client_list);
   if (first != NULL && GTK_IS_BUTTON (first))
     client_choice_clicked_cb (GTK_BUTTON (first), self);
 }

@@ -207,11 +207,33 @@ test_profile_editor (Fixture       *fixture,
 
   g_object_unref (editor);
 
+  /* A logo saved in the profile shows in the form and can be removed. */
+  {
+    static const guint8 pixels[16] = { 255, 0, 0, 255,  0, 255, 0, 255,  0, 0, 255, 255,  0, 0, 0, 255 };
+    g_autoptr (GBytes) rgba = g_bytes_new_static (pixels, sizeof pixels);
+    g_autoptr (GdkTexture) texture = gdk_memory_texture_new (2, 2, GDK_MEMORY_R8G8B8A8, rgba, 8);
+
+    profile->logo = gdk_texture_save_to_png_bytes (texture);
+    g_assert_true (factures_store_save_profile (fixture->store, profile, &error));
+    g_assert_no_error (error);
+  }
+
   /* Preferences: a new editor shows the saved profile. */
   editor = g_object_ref_sink (factures_profile_editor_new (fixture->store));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "Name"))), ==, "Jean Dupont EI");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "Late penalty rate"))), ==, "12,5\302\240%");
+  g_assert_true (gtk_widget_get_visible (find_button (editor, "Remove Logo")));
+  click (find_button (editor, "Remove Logo"));
+  g_assert_false (gtk_widget_get_visible (find_button (editor, "Remove Logo")));
+  g_assert_true (factures_profile_editor_save (FACTURES_PROFILE_EDITOR (editor), &error));
+  g_assert_no_error (error);
   g_object_unref (editor);
+
+  g_clear_pointer (&profile, factures_profile_free);
+  profile = factures_store_get_profile (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_null (profile->logo);
+  g_assert_cmpstr (profile->party.name, ==, "Jean Dupont EI");
 }
 
 static guint

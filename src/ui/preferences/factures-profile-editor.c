@@ -46,6 +46,7 @@ struct _FacturesProfileEditor
   GtkWidget     *eom_row;
   GtkWidget     *penalty_row;
   GtkWidget     *logo_row;
+  GtkWidget     *logo_picture;
   GtkWidget     *logo_remove_button;
   GtkWidget     *error_label;
   GtkWidget     *save_button;
@@ -391,6 +392,16 @@ update_logo_row (FacturesProfileEditor *self,
   else
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->logo_row), _("PNG image"));
   gtk_widget_set_visible (self->logo_remove_button, self->logo != NULL);
+
+  /* A thumbnail of the logo as it will be printed. */
+  gtk_picture_set_paintable (GTK_PICTURE (self->logo_picture), NULL);
+  if (self->logo != NULL)
+    {
+      g_autoptr (GdkTexture) texture = gdk_texture_new_from_bytes (self->logo, NULL);
+      if (texture != NULL)
+        gtk_picture_set_paintable (GTK_PICTURE (self->logo_picture), GDK_PAINTABLE (texture));
+    }
+  gtk_widget_set_visible (self->logo_picture, self->logo != NULL);
 }
 
 static void
@@ -403,6 +414,8 @@ on_chooser_response (GtkNativeDialog       *dialog,
   g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *basename = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
   gsize length = 0;
 
   if (response != GTK_RESPONSE_ACCEPT)
@@ -416,7 +429,11 @@ on_chooser_response (GtkNativeDialog       *dialog,
       factures_form_set_error (self->form, self->logo_row, message);
       goto out;
     }
-  if (length < sizeof png_signature || memcmp (contents, png_signature, sizeof png_signature) != 0)
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  if (length >= sizeof png_signature)
+    texture = gdk_texture_new_from_bytes (bytes, NULL);
+  if (texture == NULL ||
+      memcmp (g_bytes_get_data (bytes, NULL), png_signature, sizeof png_signature) != 0)
     {
       g_autofree char *message = g_strdup_printf (_("Logo: “%s” is not a PNG image."), basename);
       factures_form_set_error (self->form, self->logo_row, message);
@@ -430,7 +447,7 @@ on_chooser_response (GtkNativeDialog       *dialog,
     }
 
   g_clear_pointer (&self->logo, g_bytes_unref);
-  self->logo = g_bytes_new_take (g_steal_pointer (&contents), length);
+  self->logo = g_steal_pointer (&bytes);
   factures_form_set_error (self->form, self->logo_row, NULL);
   update_logo_row (self, basename);
 
@@ -822,6 +839,12 @@ factures_profile_editor_init (FacturesProfileEditor *self)
   group = add_group (self, _("Logo"), NULL);
   self->logo_row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->logo_row), _("Logo"));
+  self->logo_picture = gtk_picture_new ();
+  gtk_widget_set_size_request (self->logo_picture, 64, 48);
+  gtk_picture_set_can_shrink (GTK_PICTURE (self->logo_picture), TRUE);
+  gtk_widget_set_margin_top (self->logo_picture, 6);
+  gtk_widget_set_margin_bottom (self->logo_picture, 6);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (self->logo_row), self->logo_picture);
   self->logo_remove_button = gtk_button_new_with_label (_("Remove Logo"));
   gtk_widget_set_valign (self->logo_remove_button, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (self->logo_remove_button, "clicked", G_CALLBACK (on_remove_logo), self);

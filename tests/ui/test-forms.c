@@ -314,7 +314,28 @@ test_client_editor (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (GTK_WIDGET (editor), "Number of days"))), ==, "45");
   /* Opening the same client again presents the same window. */
   g_assert_true (factures_client_editor_open (NULL, fixture->store, client->id) == editor);
-  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* Delete, confirmed in the message dialog. */
+  g_object_ref (editor);
+  click (find_button (GTK_WIDGET (editor), "Delete"));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    AdwMessageDialog *dialog = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (window))
+          dialog = ADW_MESSAGE_DIALOG (window);
+      }
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete this client?");
+    adw_message_dialog_response (dialog, "delete");
+  }
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_object_unref (editor);
+  g_assert_cmpuint (n_clients (fixture->store), ==, 0);
 }
 
 static void

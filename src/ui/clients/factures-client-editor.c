@@ -40,6 +40,7 @@ struct _FacturesClientEditor
   GtkWidget      *days_row;
   GtkWidget      *notes_row;
   GtkWidget      *error_label;
+  GtkWidget      *delete_button;
 };
 
 G_DEFINE_FINAL_TYPE (FacturesClientEditor, factures_client_editor, ADW_TYPE_WINDOW)
@@ -287,6 +288,7 @@ load_client (FacturesClientEditor *self)
     }
   on_terms_or_category_changed (self);
 
+  gtk_widget_set_visible (self->delete_button, client->id != 0);
   if (client->id != 0 && client->party.name != NULL)
     gtk_window_set_title (GTK_WINDOW (self), client->party.name);
   else
@@ -424,6 +426,43 @@ on_cancel_clicked (FacturesClientEditor *self)
 }
 
 static void
+on_delete_response (AdwMessageDialog     *dialog,
+                    const char           *response,
+                    FacturesClientEditor *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0 || self->client == NULL || self->client->id == 0)
+    return;
+  if (!factures_store_delete_client (self->store, self->client->id, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_delete_clicked (FacturesClientEditor *self)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete this client?"),
+                                   _("A client with issued documents cannot be deleted: "
+                                     "the invoices must stay as they were issued."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("Cancel"),
+                                    "delete", _("Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_delete_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_new_invoice_clicked (FacturesClientEditor *self)
 {
   g_autoptr (FacturesStore) store = NULL;
@@ -503,6 +542,12 @@ factures_client_editor_init (FacturesClientEditor *self)
   button = gtk_button_new_with_label (_("Cancel"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_cancel_clicked), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), button);
+
+  self->delete_button = gtk_button_new_with_label (_("Delete"));
+  gtk_widget_add_css_class (self->delete_button, "destructive-action");
+  gtk_widget_set_visible (self->delete_button, FALSE);
+  g_signal_connect_swapped (self->delete_button, "clicked", G_CALLBACK (on_delete_clicked), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->delete_button);
 
   button = gtk_button_new_with_label (_("Save"));
   gtk_widget_add_css_class (button, "suggested-action");

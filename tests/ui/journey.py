@@ -244,12 +244,22 @@ def main():
                                         check=True, capture_output=True,
                                         text=True).stdout)
         expected = [number, CLIENT['Nom'], SELLER['Nom'], normalise(TOTAL),
-                    'TVA non applicable, art. 293 B du CGI'] + [line[0] for line in LINES]
+                    'TVA non applicable, art. 293 B du CGI', '450,00 €', '1 140,00 €',
+                    '89,90 €'] + [line[0] for line in LINES]
         missing = [e for e in expected if e not in text]
         if missing:
             print(text)
             raise AssertionError(f'missing from the PDF text: {missing}')
         shutil.copy(pdf, os.path.join(SHOTS, 'journey-invoice.pdf'))
+
+        # An issued document exports its stored original, byte for byte: the same
+        # bytes as the command line's copy (which runs while the window is open).
+        original = os.path.join(tmp, 'original.pdf')
+        subprocess.run([BINARY, f'--database={db}', f'--export-pdf={number}',
+                        f'--output={original}'], env=env, check=True, timeout=30)
+        with open(pdf, 'rb') as a, open(original, 'rb') as b:
+            if a.read() != b.read():
+                raise AssertionError('the exported PDF is not the stored original')
 
         step('duplicate the issued invoice into a new draft')
         click(editor, 'Dupliquer')

@@ -62,6 +62,11 @@ for view in overdue documents clients welcome; do
   sleep 2   # first frame, fonts, lazy rows
   import -window "$wid" "$OUT/$view.png"
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
+  # A critical warning is a bug, whatever draws.
+  if grep -E -- '-CRITICAL \*\*|-WARNING \*\*' "$tmp/$view.log"; then
+    echo "$view: the app logged critical warnings"
+    exit 1
+  fi
   # Wait for the window to go, so the next run does not grab this one.
   for _ in $(seq 1 50); do [ -z "$(window_id)" ] && break; sleep 0.1; done
 

@@ -148,7 +148,8 @@ def main():
     env.setdefault('GSETTINGS_SCHEMA_DIR', os.path.join(BUILD_DIR, 'data'))
     env.pop('GTK_A11Y', None)                    # GTK_A11Y=none would hide the app
 
-    proc = subprocess.Popen([BINARY, f'--database={db}'], env=env)
+    app_log = open(os.path.join(tmp, 'app.log'), 'w+', encoding='utf-8', errors='replace')
+    proc = subprocess.Popen([BINARY, f'--database={db}'], env=env, stderr=app_log)
     rc = 1
     try:
         app = tree.root.application(os.path.basename(BINARY))
@@ -277,6 +278,14 @@ def main():
         time.sleep(0.5)
         screenshot('journey-documents.png')
 
+        # The app must get through the journey without a GLib/GTK critical or warning.
+        app_log.flush()
+        app_log.seek(0)
+        bad = [line for line in app_log.read().splitlines()
+               if '-CRITICAL **' in line or '-WARNING **' in line]
+        if bad:
+            raise AssertionError('the app logged:\n' + '\n'.join(bad[:20]))
+
         print('JOURNEY OK')
         rc = 0
     except Exception as e:
@@ -289,6 +298,9 @@ def main():
             proc.wait(5)
         except subprocess.TimeoutExpired:
             proc.kill()
+        app_log.seek(0)
+        sys.stderr.write(app_log.read())
+        app_log.close()
         shutil.rmtree(tmp, ignore_errors=True)
     return rc
 

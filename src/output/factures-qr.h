@@ -1,0 +1,34 @@
+/* factures-qr.h — QR code symbols drawn with cairo (libqrencode)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include "factures-error.h"
+
+G_BEGIN_DECLS
+
+/**
+ * factures_qr_draw:
+ * @cr: where to draw (user units, usually points)
+ * @payload: UTF-8 data, encoded in 8-bit mode
+ * @x, @y: top-left corner of the symbol including its 4-module quiet zone
+ * @size: width = height of the symbol with its quiet zone
+ *
+ * Draws the QR code (error correction M, smallest version that fits; EPC069-12 needs
+ * version ≤ 13) as black squares on a white background.
+ *
+ * Returns: FALSE with FACTURES_ERROR_FORMAT when libqrencode cannot encode @payload.
+ */
+gboolean factures_qr_draw (cairo_t     *cr,
+                           const char  *payload,
+                           double       x,
+                           double       y,
+                           double       size,
+                           GError     **error);
+
+/* The QR version (1–40) libqrencode picks for @payload at level M; 0 on failure. */
+gint     factures_qr_version (const char *payload);
+
+G_END_DECLS

@@ -1,0 +1,320 @@
+/* factures-store-payments.h — payments, instalments, dunning events, penalties (DESIGN.md §5)
+ *
+ * Tables of migration 0004-payments-dunning.sql. Every write is one transaction,
+ * emits "changed" on success, and leaves the database unchanged on error.
+ *
+ * Balance of an invoice (or deposit invoice) = amount_due (total TTC net of deposits,
+ * frozen at issue) − payments allocated to it − credit notes that correct it.
+ * Instalments are paid in due-date order: the payments of an invoice fill the first
+ * instalment, then the next.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "factures-store.h"
+#include "factures-dunning.h"
+#include "factures-penalties.h"
+
+G_BEGIN_DECLS
+
+/* ---- payments ---- */
+
+typedef enum {
+  FACTURES_PAYMENT_METHOD_TRANSFER,      /* virement */
+  FACTURES_PAYMENT_METHOD_CHEQUE,        /* chèque (reference: its number) */
+  FACTURES_PAYMENT_METHOD_CASH,          /* espèces */
+  FACTURES_PAYMENT_METHOD_CARD,          /* carte */
+  FACTURES_PAYMENT_METHOD_DIRECT_DEBIT,  /* prélèvement */
+  FACTURES_PAYMENT_METHOD_OTHER,         /* autre */
+} FacturesPaymentMethod;
+
+#define FACTURES_N_PAYMENT_METHODS 6
+
+/* "Bank transfer", "Cheque", "Cash", "Card", "Direct debit", "Other" (translated). */
+const char *factures_payment_method_label    (FacturesPaymentMethod method);
+/* "virement", "chèque", "espèces", "carte", "prélèvement", "autre": always French (PDF). */
+const char *factures_payment_method_label_fr (FacturesPaymentMethod method);
+
+/* The part of a payment that pays one invoice. */
+typedef struct {
+  gint64 document_id;
+  gint64 amount;          /* cents > 0; 0 on input: "as much as this invoice's balance" */
+} FacturesAllocation;
+
+/* A payment received from a client. */
+typedef struct {
+  gint64                 id;              /* 0 until stored */
+  gint64                 client_id;       /* set by the store from the invoices when 0 */
+  GDate                  date;
+  gint64                 amount;          /* cents, > 0 */
+  FacturesPaymentMethod  method;
+  char                  *reference;       /* cheque number, transfer reference; may be NULL */
+  char                  *payer;           /* who paid, when not the client; may be NULL */
+  gboolean               payer_non_resident; /* a private payer not tax-resident in France
+                                                (cash limit 10 000 € instead of 1 000 €) */
+  char                  *notes;
+  GArray                *allocations;     /* FacturesAllocation */
+  gint64                 credit;          /* out: the part kept as client credit */
+} FacturesPayment;
+
+FacturesPayment *factures_payment_new  (void);
+void             factures_payment_free (FacturesPayment *payment);
+/* Appends an allocation (amount 0: as much as the invoice's balance). */
+void             factures_payment_add_allocation (FacturesPayment *payment,
+                                                  gint64           document_id,
+                                                  gint64           amount);
+/* "chèque n° 1234567", "virement", "espèces" (French, for receipts and "Acquittée … par"). */
+char            *factures_payment_describe_fr (const FacturesPayment *payment);
+
+typedef enum {
+  FACTURES_OVERPAYMENT_REFUSE,        /* FACTURES_ERROR_INVALID when more than the balances */
+  FACTURES_OVERPAYMENT_KEEP_CREDIT,   /* the excess becomes client credit */
+} FacturesOverpayment;
+
+/**
+ * factures_store_check_payment:
+ * @payment: filled by the caller; zero allocation amounts are filled in (invoice order, up
+ *   to each balance) and @payment->credit is set
+ * @out_warnings: (out) (transfer full) (element-type utf8) (optional): French warnings that do
+ *   not stop the payment: dated before an invoice's issue date; cash beyond the legal limit on
+ *   the whole debt ("Paiement en espèces au-delà de 1 000 € … (art. L112-6 du Code monétaire et
+ *   financier)"), counting earlier cash payments on the same invoices
+ *
+ * Validates without writing. Refused (FACTURES_ERROR_INVALID, French, nothing stored): amount
+ * ≤ 0; no allocation; an allocation on a draft, a quote or a credit note, or with a negative
+ * amount; allocations above the amount; an allocation above the invoice's balance; an excess
+ * over the balances with %FACTURES_OVERPAYMENT_REFUSE; invoices of different clients;
+ * invalid date. Unknown invoice: FACTURES_ERROR_NOT_FOUND.
+ */
+gboolean factures_store_check_payment  (FacturesStore        *self,
+                                        FacturesPayment      *payment,
+                                        FacturesOverpayment   overpayment,
+                                        GPtrArray           **out_warnings,
+                                        GError              **error);
+/* Checks as above, then stores the payment and its allocations (sets payment->id). */
+gboolean factures_store_record_payment (FacturesStore        *self,
+                                        FacturesPayment      *payment,
+                                        FacturesOverpayment   overpayment,
+                                        GPtrArray           **out_warnings,
+                                        GError              **error);
+gboolean factures_store_delete_payment (FacturesStore        *self,
+                                        gint64                id,
+                                        GError              **error);
+/* (transfer full) (element-type FacturesPayment): payments with an allocation on @document_id
+ * (0: every payment), by date; each carries all its allocations. NULL on error. */
+GPtrArray *factures_store_list_payments (FacturesStore  *self,
+                                         gint64          document_id,
+                                         GError        **error);
+
+/* Unused credit of a client (sum of the payments' excess not yet applied), cents. */
+gint64   factures_store_get_client_credit (FacturesStore  *self,
+                                           gint64          client_id,
+                                           GError        **error);
+/* Applies up to @amount of the client's credit to an invoice of the same client (as a
+ * "credit" allocation dated @date). Refused above the credit or the balance. */
+gboolean factures_store_apply_credit      (FacturesStore  *self,
+                                           gint64          document_id,
+                                           gint64          amount,
+                                           const GDate    *date,
+                                           GError        **error);
+
+/* ---- balances and the dashboard ---- */
+
+typedef struct {
+  gint64 amount_due;     /* total TTC net of deposits (frozen at issue) */
+  gint64 paid;           /* payments and applied credit */
+  gint64 credited;       /* credit notes correcting this invoice */
+  gint64 balance;        /* amount_due − paid − credited */
+  GDate  last_payment;   /* invalid when none */
+  GDate  paid_date;      /* the day the balance reached 0; invalid while > 0 */
+} FacturesBalance;
+
+gboolean factures_store_get_balance (FacturesStore    *self,
+                                     gint64            document_id,
+                                     FacturesBalance  *out,
+                                     GError          **error);
+
+#define FACTURES_AGING_N_BUCKETS 5   /* not yet due, 1–30, 31–60, 61–90, > 90 days late */
+
+typedef struct {
+  gint64 outstanding;            /* balances of issued invoices and deposit invoices */
+  gint64 overdue;                /* balances past their due date */
+  gint64 expected_this_month;    /* balances (or instalments) due from today to the month's end, not late */
+  gint64 aging[FACTURES_AGING_N_BUCKETS];   /* cents per bucket */
+  guint  aging_count[FACTURES_AGING_N_BUCKETS];
+  gint   dso;                    /* days sales outstanding: outstanding × 90 / TTC invoiced over the
+                                    last 90 days; −1 when nothing was invoiced */
+  gint64 credit;                 /* unused client credit, all clients */
+  guint  n_overdue;
+} FacturesReceivables;
+
+gboolean factures_store_get_receivables (FacturesStore        *self,
+                                         const GDate          *today,
+                                         FacturesReceivables  *out,
+                                         GError              **error);
+
+/* ---- instalment plans (échéancier) ---- */
+
+typedef struct {
+  gint   number;        /* 1…n */
+  GDate  due_date;
+  gint64 amount;        /* cents > 0 */
+  gint64 paid;          /* out: paid on it (payments fill instalments in date order) */
+} FacturesInstalment;
+
+/* (transfer full) (element-type FacturesInstalment): empty when there is no plan; NULL on error. */
+GArray  *factures_store_get_instalments (FacturesStore  *self,
+                                         gint64          document_id,
+                                         GError        **error);
+/* Replaces the plan. Refused: dates not strictly increasing, an amount ≤ 0, a sum that differs
+ * from the current balance (the message gives both), a draft. An empty array removes the plan.
+ * Numbers are reassigned 1…n. Dunning events of the old plan are kept for the record. */
+gboolean factures_store_set_instalments (FacturesStore  *self,
+                                         gint64          document_id,
+                                         GArray         *instalments,
+                                         GError        **error);
+
+/* ---- dunning ---- */
+
+/* The ladder of a category (the default one until the user saved another). */
+FacturesDunningLadder *factures_store_get_ladder  (FacturesStore               *self,
+                                                   FacturesClientCategory       category,
+                                                   GError                     **error);
+/* Validates (factures_dunning_ladder_validate) and replaces the category's ladder. */
+gboolean               factures_store_save_ladder (FacturesStore               *self,
+                                                   FacturesDunningLadder       *ladder,
+                                                   GError                     **error);
+
+/* A step of one invoice, as shown in the to-do queue and the plan. */
+typedef struct {
+  gint64                 document_id;
+  char                  *number;
+  gint64                 client_id;
+  char                  *client_name;
+  char                  *client_email;
+  char                  *client_phone;
+  FacturesClientCategory category;
+  gint                   instalment;     /* 0: whole invoice */
+  GDate                  due_date;       /* of the run (invoice or instalment) */
+  gint64                 balance;        /* of the run, cents */
+  gint64                 invoice_balance;/* of the whole invoice, cents */
+  gint                   days_late;      /* today − due_date, ≥ 0 */
+  FacturesPlannedStep    step;           /* key, channel, template, date, state */
+} FacturesDunningTask;
+
+void factures_dunning_task_free (FacturesDunningTask *task);
+
+/**
+ * factures_store_catch_up:
+ *
+ * Records as skipped (event dated the step's planned date) every pre-due step that was not
+ * done by its invoice's due date (FACTURES_STEP_STATE_MISSED), for every issued invoice with
+ * a balance. Idempotent. Called at start-up and by factures_store_get_dunning_queue().
+ * @out_n_skipped (optional): how many were recorded. Never performs a step.
+ */
+gboolean   factures_store_catch_up          (FacturesStore  *self,
+                                             const GDate    *today,
+                                             guint          *out_n_skipped,
+                                             GError        **error);
+/* (transfer full) (element-type FacturesDunningTask): the to-do queue for @today — at most one
+ * step per invoice, state DUE — oldest due date first. Runs factures_store_catch_up() first. */
+GPtrArray *factures_store_get_dunning_queue (FacturesStore  *self,
+                                             const GDate    *today,
+                                             GError        **error);
+/* (transfer full) (element-type FacturesDunningTask): every step of every run of one invoice with
+ * its date and state (does not record anything). */
+GPtrArray *factures_store_get_dunning_plan  (FacturesStore  *self,
+                                             gint64          document_id,
+                                             const GDate    *today,
+                                             GError        **error);
+
+/* Records that a step was done on @date (@note: the phone call's outcome, the letter's tracking
+ * number…, may be NULL). Refused: step not in the ladder, already done or skipped
+ * (FACTURES_ERROR_INVALID "already recorded"), a step already done that day on this invoice. */
+gboolean factures_store_perform_step (FacturesStore  *self,
+                                      gint64          document_id,
+                                      gint            instalment,
+                                      const char     *step_key,
+                                      const GDate    *date,
+                                      const char     *note,
+                                      GError        **error);
+gboolean factures_store_skip_step    (FacturesStore  *self,
+                                      gint64          document_id,
+                                      gint            instalment,
+                                      const char     *step_key,
+                                      const GDate    *date,
+                                      const char     *note,
+                                      GError        **error);
+/* Updates the note of a recorded event (tracking number added later…). */
+gboolean factures_store_set_step_note (FacturesStore  *self,
+                                       gint64          document_id,
+                                       gint            instalment,
+                                       const char     *step_key,
+                                       const char     *note,
+                                       GError        **error);
+
+/* A promise to pay by @promise_date, recorded @today. Refused when @promise_date < @today. */
+gboolean factures_store_add_promise   (FacturesStore  *self,
+                                       gint64          document_id,
+                                       const GDate    *promise_date,
+                                       const GDate    *today,
+                                       const char     *note,
+                                       GError        **error);
+/* The latest promise's date (invalid GDate when none). */
+gboolean factures_store_get_promise   (FacturesStore  *self,
+                                       gint64          document_id,
+                                       GDate          *out_date,
+                                       GError        **error);
+/* Opens (@disputed TRUE, @note: the client's reason) or closes a dispute; an open dispute stops
+ * the ladder. */
+gboolean factures_store_set_dispute   (FacturesStore  *self,
+                                       gint64          document_id,
+                                       gboolean        disputed,
+                                       const char     *note,
+                                       const GDate    *date,
+                                       GError        **error);
+gboolean factures_store_get_dispute   (FacturesStore  *self,
+                                       gint64          document_id,
+                                       gboolean       *out_disputed,
+                                       GError        **error);
+
+/* ---- late penalties ---- */
+
+/* (transfer full) (element-type FacturesRatePeriod): the rate table, oldest first. */
+GArray  *factures_store_get_rate_table (FacturesStore            *self,
+                                        GError                  **error);
+/* Inserts or replaces one half-year (rates ≥ 0 or FACTURES_RATE_UNKNOWN, half 1 or 2). */
+gboolean factures_store_save_rate      (FacturesStore            *self,
+                                        const FacturesRatePeriod *period,
+                                        GError                  **error);
+/* Waives (or restores) the penalties of one invoice. */
+gboolean factures_store_waive_penalties (FacturesStore  *self,
+                                         gint64          document_id,
+                                         gboolean        waived,
+                                         const char     *note,
+                                         GError        **error);
+/**
+ * factures_store_compute_penalties:
+ *
+ * The penalties of an issued invoice on @today with factures_penalties_compute(): the
+ * buyer's frozen category, the seller's frozen penalty_rate_bp, the balance on the due date,
+ * later payments, the formal-notice step's date for individuals, the rate table. When the
+ * invoice is paid the end date is the day it was paid in full. out->waived is set (figures
+ * still computed, for the record).
+ */
+gboolean factures_store_compute_penalties (FacturesStore      *self,
+                                           gint64              document_id,
+                                           const GDate        *today,
+                                           FacturesPenalties  *out,
+                                           GError            **error);
+
+/* Number of steps in the to-do queue on @today (the start-up notification). */
+guint    factures_store_count_due_steps (FacturesStore  *self,
+                                         const GDate    *today,
+                                         GError        **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesPayment, factures_payment_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesDunningTask, factures_dunning_task_free)
+
+G_END_DECLS

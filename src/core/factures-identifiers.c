@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "factures-identifiers.h"
+#include "factures-identifiers-eu.h"
 
 /* BBAN structures (SWIFT IBAN registry, release 101): n digits, a upper-case
  * letters, c letters or digits. length is the whole IBAN. */
@@ -442,17 +443,20 @@ national_check_ok (const char *iban)
 }
 
 /**
- * factures_iban_is_valid:
+ * factures_iban_problem:
  * @iban: (nullable): an IBAN, spaces allowed
  *
  * Country code known, length and BBAN structure of that country (SWIFT IBAN
  * registry), check digits 02 to 98, ISO 13616 mod 97 = 1, and the national key for France and
  * Monaco (clé RIB), Spain and Belgium.
  *
- * Returns: %TRUE when valid.
+ * Returns: FACTURES_IDENTIFIER_OK, or what is wrong: BAD_COUNTRY (unknown
+ *   country code), BAD_LENGTH (length of that country), BAD_CHARACTERS (BBAN
+ *   structure), BAD_KEY (IBAN check digits, Spanish or Belgian key),
+ *   BAD_NATIONAL_KEY (French or Monaco clé RIB).
  */
-gboolean
-factures_iban_is_valid (const char *iban)
+FacturesIdentifierProblem
+factures_iban_problem (const char *iban)
 {
   g_autofree char *c = factures_identifier_compact (iban);
   const IbanCountry *country;
@@ -460,15 +464,22 @@ factures_iban_is_valid (const char *iban)
   guint r = 0;
   gsize i;
 
-  if (len < 5 || !g_ascii_isupper (c[0]) || !g_ascii_isupper (c[1]) ||
-      !g_ascii_isdigit (c[2]) || !g_ascii_isdigit (c[3]))
-    return FALSE;
+  if (len < 5)
+    return FACTURES_IDENTIFIER_BAD_LENGTH;
+  if (!g_ascii_isupper (c[0]) || !g_ascii_isupper (c[1]))
+    return FACTURES_IDENTIFIER_BAD_COUNTRY;
+  if (!g_ascii_isdigit (c[2]) || !g_ascii_isdigit (c[3]))
+    return FACTURES_IDENTIFIER_BAD_CHARACTERS;
+  country = iban_country (c);
+  if (country == NULL)
+    return FACTURES_IDENTIFIER_BAD_COUNTRY;
+  if (len != country->length)
+    return FACTURES_IDENTIFIER_BAD_LENGTH;
+  if (!bban_matches (c + 4, country->bban))
+    return FACTURES_IDENTIFIER_BAD_CHARACTERS;
   /* ISO 13616: check digits are 02 to 98. */
   if ((c[2] == '0' && c[3] < '2') || (c[2] == '9' && c[3] == '9'))
-    return FALSE;
-  country = iban_country (c);
-  if (country == NULL || len != country->length || !bban_matches (c + 4, country->bban))
-    return FALSE;
+    return FACTURES_IDENTIFIER_BAD_KEY;
 
   /* Move the first four characters to the end, letters → 10…35, mod 97. */
   for (i = 0; i < len; i++)
@@ -480,43 +491,99 @@ factures_iban_is_valid (const char *iban)
       else if (g_ascii_isupper (ch))
         r = (r * 100 + (guint) (ch - 'A' + 10)) % 97;
       else
-        return FALSE;
+        return FACTURES_IDENTIFIER_BAD_CHARACTERS;
     }
   if (r != 1)
-    return FALSE;
+    return FACTURES_IDENTIFIER_BAD_KEY;
 
-  return national_check_ok (c);
+  if (!national_check_ok (c))
+    return (strncmp (c, "FR", 2) == 0 || strncmp (c, "MC", 2) == 0)
+           ? FACTURES_IDENTIFIER_BAD_NATIONAL_KEY : FACTURES_IDENTIFIER_BAD_KEY;
+  return FACTURES_IDENTIFIER_OK;
 }
 
 /**
- * factures_bic_is_valid:
- * @bic: (nullable): a BIC, spaces allowed
+ * factures_iban_is_valid:
+ * @iban: (nullable): an IBAN, spaces allowed
  *
- * ISO 9362: 4 letters or digits (party prefix; letters before 2022), 2-letter
- * country, 2 letters or digits (location), optional 3 letters or digits (branch).
+ * See factures_iban_problem().
  *
- * Returns: %TRUE for 8 or 11 characters of that shape.
+ * Returns: %TRUE when valid.
  */
 gboolean
-factures_bic_is_valid (const char *bic)
+factures_iban_is_valid (const char *iban)
+{
+  return factures_iban_problem (iban) == FACTURES_IDENTIFIER_OK;
+}
+
+/* ISO 3166-1 alpha-2 codes (Debian iso-codes 4.15) plus XK (Kosovo, used by SWIFT). */
+static const char iso3166[] =
+  "ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZ"
+  "CACCCDCFCGCHCICKCLCMCNCOCRCUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFO"
+  "FRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHUIDIEILIMINIOIQIRISITJE"
+  "JMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMKMLMMMNMO"
+  "MPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPW"
+  "PYQARERORSRURWSASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTM"
+  "TNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSXKYEYTZAZMZW";
+
+static gboolean
+country_known (const char *cc)
+{
+  gsize i;
+
+  for (i = 0; i + 1 < sizeof iso3166; i += 2)
+    if (iso3166[i] == cc[0] && iso3166[i + 1] == cc[1])
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * factures_bic_problem:
+ * @bic: (nullable): a BIC, spaces allowed
+ *
+ * ISO 9362: 4 letters or digits (party prefix; letters before 2022), an
+ * ISO 3166 country code, 2 letters or digits (location), optional 3 letters
+ * or digits (branch).
+ *
+ * Returns: FACTURES_IDENTIFIER_OK, BAD_LENGTH (not 8 or 11), BAD_CHARACTERS,
+ *   or BAD_COUNTRY (letters that are no ISO 3166 country).
+ */
+FacturesIdentifierProblem
+factures_bic_problem (const char *bic)
 {
   g_autofree char *c = factures_identifier_compact (bic);
   gsize len = strlen (c);
   gsize i;
 
   if (len != 8 && len != 11)
-    return FALSE;
+    return FACTURES_IDENTIFIER_BAD_LENGTH;
   for (i = 0; i < len; i++)
     {
       if (i == 4 || i == 5)
         {
           if (!g_ascii_isupper (c[i]))
-            return FALSE;
+            return FACTURES_IDENTIFIER_BAD_CHARACTERS;
         }
       else if (!g_ascii_isupper (c[i]) && !g_ascii_isdigit (c[i]))
-        return FALSE;
+        return FACTURES_IDENTIFIER_BAD_CHARACTERS;
     }
-  return TRUE;
+  if (!country_known (c + 4))
+    return FACTURES_IDENTIFIER_BAD_COUNTRY;
+  return FACTURES_IDENTIFIER_OK;
+}
+
+/**
+ * factures_bic_is_valid:
+ * @bic: (nullable): a BIC, spaces allowed
+ *
+ * See factures_bic_problem().
+ *
+ * Returns: %TRUE for 8 or 11 characters of that shape with a known country.
+ */
+gboolean
+factures_bic_is_valid (const char *bic)
+{
+  return factures_bic_problem (bic) == FACTURES_IDENTIFIER_OK;
 }
 
 /**
@@ -642,8 +709,39 @@ factures_iban_check (const char  *text,
 {
   if (!check_identifier (text, out, iban_valid_compact))
     {
-      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
-                   _("IBAN: “%s” is not a valid IBAN."), shown (text));
+      g_autofree char *c = factures_identifier_compact (text);
+      const char *bare = c;
+
+      if (strncmp (bare, "IBAN", 4) == 0)
+        bare += (bare[4] == ':') ? 5 : 4;
+      switch (g_utf8_validate (text, -1, NULL) ? factures_iban_problem (bare)
+                                                  : FACTURES_IDENTIFIER_BAD_CHARACTERS)
+        {
+        case FACTURES_IDENTIFIER_BAD_COUNTRY:
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                       _("IBAN: “%s” does not start with a known country code."), shown (text));
+          break;
+        case FACTURES_IDENTIFIER_BAD_LENGTH:
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                       _("IBAN: “%s” does not have the length of its country’s IBANs."), shown (text));
+          break;
+        case FACTURES_IDENTIFIER_BAD_KEY:
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                       _("IBAN: the check digits of “%s” are wrong: a character was probably mistyped."),
+                       shown (text));
+          break;
+        case FACTURES_IDENTIFIER_BAD_NATIONAL_KEY:
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                       _("IBAN: the RIB key of “%s” (its last two digits) is wrong: a digit was probably mistyped."),
+                       shown (text));
+          break;
+        case FACTURES_IDENTIFIER_BAD_CHARACTERS:
+        case FACTURES_IDENTIFIER_OK:
+        default:
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                       _("IBAN: “%s” is not a valid IBAN."), shown (text));
+          break;
+        }
       return FALSE;
     }
   if (*out != NULL && strncmp (*out, "IBAN", 4) == 0)
@@ -670,23 +768,31 @@ factures_bic_check (const char  *text,
 {
   if (check_identifier (text, out, factures_bic_is_valid))
     return TRUE;
-  g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
-               _("BIC: “%s” is not a valid BIC (8 or 11 letters and digits)."), shown (text));
+  switch (g_utf8_validate (text, -1, NULL) ? factures_bic_problem (text)
+                                              : FACTURES_IDENTIFIER_BAD_CHARACTERS)
+    {
+    case FACTURES_IDENTIFIER_BAD_LENGTH:
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   _("BIC: “%s” must have 8 or 11 characters."), shown (text));
+      break;
+    case FACTURES_IDENTIFIER_BAD_COUNTRY:
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   _("BIC: “%s” does not contain a known country code (its 5th and 6th letters)."),
+                   shown (text));
+      break;
+    default:
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   _("BIC: “%s” is not a valid BIC (8 or 11 letters and digits)."), shown (text));
+      break;
+    }
   return FALSE;
 }
 
 static gboolean
 vat_id_valid_compact (const char *c)
 {
-  /* French numbers are checked fully; other EU numbers only for their shape. */
-  if (strncmp (c, "FR", 2) == 0)
-    return factures_vat_id_fr_is_valid (c);
-  if (strlen (c) < 4 || strlen (c) > 14 || !g_ascii_isupper (c[0]) || !g_ascii_isupper (c[1]))
-    return FALSE;
-  for (c += 2; *c; c++)
-    if (!g_ascii_isdigit (*c) && !g_ascii_isupper (*c))
-      return FALSE;
-  return TRUE;
+  /* French numbers are checked fully; other EU numbers only for their format. */
+  return factures_vat_id_eu_is_valid (c);
 }
 
 /**
@@ -695,8 +801,9 @@ vat_id_valid_compact (const char *c)
  * @out: (out) (transfer full) (nullable): compact VAT number, or NULL when @text is empty
  * @error: FACTURES_ERROR_INVALID naming the field
  *
- * French numbers ("FR…") get the key check; other EU numbers (2-letter
- * prefix, 2 to 12 letters or digits) are accepted on their shape only.
+ * French numbers ("FR…", or key + SIREN without the prefix) get the key check;
+ * other EU numbers are checked for their country's format only
+ * (factures_vat_id_eu_is_valid()). The result is the compact form with its prefix.
  *
  * Returns: %TRUE when empty or valid.
  */
@@ -706,7 +813,15 @@ factures_vat_id_check (const char  *text,
                        GError     **error)
 {
   if (check_identifier (text, out, vat_id_valid_compact))
-    return TRUE;
+    {
+      if (*out != NULL)
+        {
+          char *eu = factures_vat_id_eu_compact (*out);
+          g_free (*out);
+          *out = eu;
+        }
+      return TRUE;
+    }
   g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
                _("VAT number: “%s” is not a valid VAT identification number."), shown (text));
   return FALSE;

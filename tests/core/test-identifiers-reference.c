@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "factures-identifiers.h"
+#include "factures-identifiers-eu.h"
 
 static char *identifiers_dir;
 
@@ -225,6 +226,184 @@ test_schwifty (void)
   g_assert_cmpuint (count, >=, 90);
 }
 
+/* eu.vat: every number found online has its country's format; the numbers with
+ * a bad format, component, length or a doubled prefix are refused; for the
+ * checksum-mangled ones only the French are refused (other countries' checksums
+ * are out of scope, issue 3 item 7). */
+static void
+test_eu_vat (void)
+{
+  g_autoptr(JsonNode) root = load_json ("python-stdnum/stdnum_identifier_vectors.json");
+  JsonObject *section = member_object (json_node_get_object (root), "eu.vat");
+  JsonArray *invalid = json_object_get_array_member (section, "invalid");
+  guint i, j, count = 0, refused = 0;
+
+  expect_list (json_object_get_array_member (section, "valid"),
+               factures_vat_id_eu_is_valid, "TVA UE", TRUE, &count);
+  g_assert_cmpuint (count, >=, 600);
+
+  for (i = 0; i < json_array_get_length (invalid); i++)
+    {
+      JsonObject *o = json_array_get_object_element (invalid, i);
+      const char *expected = json_object_get_string_member (o, "expected_error");
+      JsonArray *numbers = json_object_get_array_member (o, "numbers");
+      gboolean checksum = g_strcmp0 (expected, "InvalidChecksum") == 0;
+
+      for (j = 0; j < json_array_get_length (numbers); j++)
+        {
+          const char *number = json_array_get_string_element (numbers, j);
+          g_autofree char *c = factures_identifier_compact (number);
+
+          if (checksum && !g_str_has_prefix (c, "FR"))
+            continue;
+          expect (factures_vat_id_eu_is_valid, "TVA UE", number, FALSE, &count);
+          refused++;
+        }
+    }
+  g_test_message ("%u EU VAT numbers checked, %u refused", count, refused);
+  g_assert_cmpuint (refused, >=, 50);
+}
+
+/* fr.tva: the SIREN derived from each valid French VAT number; Monaco has none. */
+static void
+test_vat_to_siren (void)
+{
+  g_autoptr(JsonNode) root = load_json ("python-stdnum/stdnum_identifier_vectors.json");
+  JsonObject *o = json_node_get_object (root);
+  JsonObject *doc = member_object (o, "module_docstring_examples");
+  JsonObject *to_siren = member_object (member_object (doc, "fr.tva"), "to_siren");
+  JsonObject *siret_to_tva = member_object (member_object (doc, "fr.siret"), "to_tva");
+  JsonArray *fr_only = json_object_get_array_member (member_object (o, "eu.vat_FR_only"), "valid");
+  GList *members = json_object_get_members (to_siren);
+  GList *l;
+  guint i, count = 0;
+
+  for (l = members; l != NULL; l = l->next)
+    {
+      g_autofree char *siren = factures_vat_id_fr_to_siren (l->data);
+      g_autofree char *want = factures_identifier_compact (
+        json_object_get_string_member (to_siren, l->data));
+
+      g_assert_cmpstr (siren, ==, want);
+      count++;
+    }
+  g_list_free (members);
+  /* SIRET → TVA (without prefix) and back to the SIRET's SIREN. */
+  members = json_object_get_members (siret_to_tva);
+  for (l = members; l != NULL; l = l->next)
+    {
+      g_autofree char *siret = factures_identifier_compact (l->data);
+      g_autofree char *siren = factures_vat_id_fr_to_siren (
+        json_object_get_string_member (siret_to_tva, l->data));
+
+      g_assert_nonnull (siren);
+      g_assert_true (strncmp (siret, siren, 9) == 0);
+      count++;
+    }
+  g_list_free (members);
+  /* Every valid French number of eu.vat gives a SIREN that gives it back,
+   * except Monaco's (FR xx 000…), which have none. */
+  for (i = 0; i < json_array_get_length (fr_only); i++)
+    {
+      const char *number = json_array_get_string_element (fr_only, i);
+      g_autofree char *c = factures_identifier_compact (number);
+      g_autofree char *siren = factures_vat_id_fr_to_siren (number);
+
+      if (strncmp (c + 4, "000", 3) == 0)
+        g_assert_null (siren);
+      else if (g_ascii_isdigit (c[2]) && g_ascii_isdigit (c[3]))
+        {
+          g_autofree char *back = factures_vat_id_from_siren (siren);
+          g_assert_cmpstr (back, ==, c);
+        }
+      else
+        g_assert_nonnull (siren);   /* old letter key: accepted on format */
+      count++;
+    }
+  g_assert_cmpuint (count, >=, 70);
+}
+
+/* test_bic.doctest: the numbers found online are all valid; "MULTIPLE" is
+ * refused for its country (IP). */
+static void
+test_bic_doctest (void)
+{
+  g_autofree char *path = g_build_filename (identifiers_dir, "python-stdnum", "tests",
+                                            "test_bic.doctest", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  gboolean in_list = FALSE;
+  guint i, count = 0;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  lines = g_strsplit (text, "\n", -1);
+  for (i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      if (g_str_has_prefix (line, ">>> numbers = '''"))
+        in_list = TRUE;
+      else if (in_list && g_str_has_prefix (line, "... '''"))
+        in_list = FALSE;
+      else if (in_list && g_str_has_prefix (line, "... ") && line[4] != '\0')
+        {
+          g_autoptr(GError) e = NULL;
+          g_autofree char *bic = NULL;
+
+          if (!factures_bic_check (line + 4, &bic, &e))
+            g_error ("BIC “%s” refused: %s", line + 4, e->message);
+          g_assert_cmpstr (bic, ==, line + 4);
+          count++;
+        }
+    }
+  g_test_message ("%u BICs checked", count);
+  g_assert_cmpuint (count, >=, 300);
+
+  g_assert_cmpint (factures_bic_problem ("MULTIPLE"), ==, FACTURES_IDENTIFIER_BAD_COUNTRY);
+  g_assert_false (factures_bic_check ("MULTIPLE", &out, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "country"));
+  g_assert_null (out);
+}
+
+/* schwifty's self-derived French negatives: each refusal says what is wrong;
+ * the RIB-key ones get the RIB-key message. */
+static void
+test_iban_messages (void)
+{
+  g_autoptr(JsonNode) root = load_json ("schwifty/schwifty_iban_vectors.json");
+  JsonArray *fr_cases = json_object_get_array_member (
+    json_object_get_object_member (json_node_get_object (root), "self_derived_FR_negatives"), "cases");
+  guint i, rib = 0;
+
+  for (i = 0; i < json_array_get_length (fr_cases); i++)
+    {
+      JsonObject *c = json_array_get_object_element (fr_cases, i);
+      const char *iban = json_object_get_string_member (c, "iban");
+      const char *reason = json_object_get_string_member (c, "reason");
+      FacturesIdentifierProblem problem = factures_iban_problem (iban);
+
+      g_test_message ("%s: %s → %d", iban, reason, problem);
+      if (g_str_has_prefix (reason, "VALID"))
+        g_assert_cmpint (problem, ==, FACTURES_IDENTIFIER_OK);
+      else
+        g_assert_cmpint (problem, !=, FACTURES_IDENTIFIER_OK);
+      if (problem == FACTURES_IDENTIFIER_BAD_NATIONAL_KEY)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autofree char *out = NULL;
+
+          g_assert_false (factures_iban_check (iban, &out, &error));
+          g_assert_nonnull (strstr (error->message, "RIB"));
+          rib++;
+        }
+    }
+  g_assert_cmpuint (rib, >=, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -251,6 +430,10 @@ main (int   argc,
   g_test_add_func ("/identifiers-reference/siret-npm", test_siret_npm);
   g_test_add_func ("/identifiers-reference/php-iban-fr", test_fr_ibans);
   g_test_add_func ("/identifiers-reference/schwifty", test_schwifty);
+  g_test_add_func ("/identifiers-reference/eu-vat", test_eu_vat);
+  g_test_add_func ("/identifiers-reference/vat-to-siren", test_vat_to_siren);
+  g_test_add_func ("/identifiers-reference/bic", test_bic_doctest);
+  g_test_add_func ("/identifiers-reference/iban-messages", test_iban_messages);
 
   {
     int ret = g_test_run ();

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <glib.h>
 #include "factures-error.h"
 
 G_BEGIN_DECLS
@@ -12,23 +13,23 @@ G_BEGIN_DECLS
 /**
  * factures_qr_draw:
  * @cr: where to draw (user units, usually points)
- * @payload: UTF-8 data, encoded in 8-bit mode
+ * @data: the bytes to encode (8-bit mode), e.g. from factures_epc_qr_encode()
  * @x, @y: top-left corner of the symbol including its 4-module quiet zone
  * @size: width = height of the symbol with its quiet zone
  *
  * Draws the QR code (error correction M, smallest version that fits; EPC069-12 needs
  * version ≤ 13) as black squares on a white background.
  *
- * Returns: FALSE with FACTURES_ERROR_FORMAT when libqrencode cannot encode @payload.
+ * Returns: FALSE with FACTURES_ERROR_FORMAT when libqrencode cannot encode @data.
  */
 gboolean factures_qr_draw (cairo_t     *cr,
-                           const char  *payload,
+                           GBytes      *data,
                            double       x,
                            double       y,
                            double       size,
                            GError     **error);
 
-/* The QR version (1–40) libqrencode picks for @payload at level M; 0 on failure. */
-gint     factures_qr_version (const char *payload);
+/* The QR version (1–40) libqrencode picks for @data at level M; 0 on failure. */
+gint     factures_qr_version (GBytes *data);
 
 G_END_DECLS

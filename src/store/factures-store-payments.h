@@ -130,10 +130,12 @@ typedef struct {
   GDate  paid_date;      /* the day the balance reached 0; invalid while > 0 */
 } FacturesBalance;
 
-gboolean factures_store_get_balance (FacturesStore    *self,
-                                     gint64            document_id,
-                                     FacturesBalance  *out,
-                                     GError          **error);
+/* (Named so as not to clash with factures_store_get_balance() of factures-store-lifecycle.h,
+ * which returns amount due − credit notes without payments.) */
+gboolean factures_store_get_payment_balance (FacturesStore    *self,
+                                             gint64            document_id,
+                                             FacturesBalance  *out,
+                                             GError          **error);
 
 #define FACTURES_AGING_N_BUCKETS 5   /* not yet due, 1–30, 31–60, 61–90, > 90 days late */
 

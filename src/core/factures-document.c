@@ -126,6 +126,7 @@ factures_profile_copy (const FacturesProfile *profile)
   copy->iban = g_strdup (profile->iban);
   copy->bic = g_strdup (profile->bic);
   copy->insurance = g_strdup (profile->insurance);
+  copy->building_trade = profile->building_trade;
   copy->logo = profile->logo ? g_bytes_ref (profile->logo) : NULL;
   return copy;
 }
@@ -274,6 +275,7 @@ factures_document_new (FacturesDocumentKind kind)
   document->status = FACTURES_DOCUMENT_STATUS_DRAFT;
   factures_today (&document->issue_date);
   g_date_clear (&document->delivery_date, 1);
+  g_date_clear (&document->valid_until, 1);
   document->due_date = document->issue_date;
   document->terms.kind = FACTURES_TERMS_ON_RECEIPT;
   document->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_line_free);
@@ -306,6 +308,16 @@ factures_document_copy (const FacturesDocument *document)
   copy->notes = g_strdup (document->notes);
   copy->purchase_order = g_strdup (document->purchase_order);
   copy->hash = g_strdup (document->hash);
+  copy->conditions = g_strdup (document->conditions);
+  copy->cites = document->cites ? factures_document_ref_copy (document->cites) : NULL;
+  copy->deposits = NULL;
+  if (document->deposits != NULL)
+    {
+      copy->deposits = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_document_ref_free);
+      for (i = 0; i < document->deposits->len; i++)
+        g_ptr_array_add (copy->deposits,
+                         factures_document_ref_copy (g_ptr_array_index (document->deposits, i)));
+    }
   return copy;
 }
 
@@ -325,7 +337,82 @@ factures_document_free (FacturesDocument *document)
   g_free (document->notes);
   g_free (document->purchase_order);
   g_free (document->hash);
+  g_free (document->conditions);
+  factures_document_ref_free (document->cites);
+  g_clear_pointer (&document->deposits, g_ptr_array_unref);
   g_free (document);
+}
+
+/**
+ * factures_document_ref_new:
+ *
+ * Returns: (transfer full): an empty reference (invalid date); free with
+ *   factures_document_ref_free().
+ */
+FacturesDocumentRef *
+factures_document_ref_new (void)
+{
+  FacturesDocumentRef *ref = g_new0 (FacturesDocumentRef, 1);
+
+  g_date_clear (&ref->issue_date, 1);
+  return ref;
+}
+
+/**
+ * factures_document_ref_copy:
+ * @ref: a reference
+ *
+ * Returns: (transfer full): a deep copy.
+ */
+FacturesDocumentRef *
+factures_document_ref_copy (const FacturesDocumentRef *ref)
+{
+  FacturesDocumentRef *copy;
+
+  g_return_val_if_fail (ref != NULL, NULL);
+
+  copy = g_new0 (FacturesDocumentRef, 1);
+  *copy = *ref;
+  copy->number = g_strdup (ref->number);
+  return copy;
+}
+
+/**
+ * factures_document_ref_free:
+ * @ref: (nullable): a reference
+ */
+void
+factures_document_ref_free (FacturesDocumentRef *ref)
+{
+  if (ref == NULL)
+    return;
+  g_free (ref->number);
+  g_free (ref);
+}
+
+/**
+ * factures_document_deposits_total:
+ * @document: a document
+ *
+ * Returns: the sum of the gross totals (cents) of the deposit invoices a final
+ *   invoice deducts (DESIGN.md §4), 0 when it deducts none.
+ */
+gint64
+factures_document_deposits_total (const FacturesDocument *document)
+{
+  gint64 total = 0;
+
+  g_return_val_if_fail (document != NULL, 0);
+
+  if (document->deposits == NULL)
+    return 0;
+  for (guint i = 0; i < document->deposits->len; i++)
+    {
+      const FacturesDocumentRef *ref = g_ptr_array_index (document->deposits, i);
+
+      total += ref->amount;
+    }
+  return total;
 }
 
 /**
@@ -508,8 +595,10 @@ factures_totals_compute (const GPtrArray *lines,
  *
  * factures_totals_compute() on the document's lines and allowance, exempt when
  * the seller is in franchise en base (or when there is no seller yet: franchise
- * is the default regime). paid_total is 0 and amount_due the gross total: the
- * store subtracts payments it knows of.
+ * is the default regime). On a final invoice, paid_total is the sum of the
+ * deposit invoices it deducts (document->deposits) and amount_due the gross
+ * total minus them; otherwise paid_total is 0 and amount_due the gross total.
+ * The store subtracts payments and credit notes it knows of.
  *
  * Returns: %TRUE on success.
  */
@@ -524,5 +613,16 @@ factures_document_compute_totals (const FacturesDocument *document,
 
   exempt = document->seller == NULL ||
            document->seller->vat_regime == FACTURES_VAT_REGIME_FRANCHISE;
-  return factures_totals_compute (document->lines, document->allowance, exempt, out, error);
+  if (!factures_totals_compute (document->lines, document->allowance, exempt, out, error))
+    return FALSE;
+
+  /* A final invoice deducts its deposit invoices (DESIGN.md §4; EN 16931 BT-113). */
+  if (document->kind == FACTURES_DOCUMENT_KIND_INVOICE)
+    {
+      gint64 deposits = factures_document_deposits_total (document);
+
+      out->paid_total += deposits;
+      out->amount_due -= deposits;
+    }
+  return TRUE;
 }

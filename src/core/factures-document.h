@@ -105,6 +105,8 @@ typedef struct {
   gint                  penalty_rate_bp;   /* 0: "taux BCE + 10 points" wording */
   char                 *insurance;         /* trade insurance mention, NULL when not required */
   GBytes               *logo;              /* PNG bytes or NULL */
+  gboolean              building_trade;    /* bâtiment: quotes carry "devis reçu avant
+                                            * l'exécution des travaux" (LEGAL.md §2) */
 } FacturesProfile;
 
 /* A client (buyer, BG-7). */
@@ -148,6 +150,17 @@ typedef struct {
   gint64  amount_due;    /* BT-115 */
 } FacturesTotals;
 
+/* A document cited by another (issue 3): the quote an invoice or deposit
+ * invoice comes from, the invoice a credit note corrects (BT-25/BT-26), or a
+ * deposit invoice deducted by a final invoice. */
+typedef struct {
+  gint64                  id;              /* the cited document's id */
+  FacturesDocumentKind    kind;
+  char                   *number;          /* its number (cited documents are issued) */
+  GDate                   issue_date;
+  gint64                  amount;          /* its gross total (TTC) in cents */
+} FacturesDocumentRef;
+
 typedef struct {
   gint64                  id;              /* 0 until stored */
   FacturesDocumentKind    kind;
@@ -165,6 +178,13 @@ typedef struct {
   char                   *notes;
   char                   *purchase_order;  /* buyer's order reference (BT-13) */
   char                   *hash;            /* hex SHA-256 chain value once issued */
+  /* Lifecycle (issue 3), filled by the store, frozen at issue: */
+  GDate                   valid_until;     /* quotes: validity date; invalid otherwise */
+  char                   *conditions;      /* quotes: conditions of the offer, or NULL */
+  FacturesDocumentRef    *cites;           /* the quote (invoice, deposit) or the invoice
+                                            * (credit note) this document cites, or NULL */
+  GPtrArray              *deposits;        /* final invoice: FacturesDocumentRef* of the
+                                            * deposit invoices it deducts; NULL or empty */
 } FacturesDocument;
 
 FacturesProfile  *factures_profile_new    (void);
@@ -188,6 +208,13 @@ void              factures_document_free  (FacturesDocument *document);
 const char       *factures_document_kind_title (FacturesDocumentKind kind);
 /* "Facture", "Devis", "Facture d’acompte", "Avoir": always French, for the PDF. */
 const char       *factures_document_kind_title_fr (FacturesDocumentKind kind);
+
+FacturesDocumentRef *factures_document_ref_new  (void);
+FacturesDocumentRef *factures_document_ref_copy (const FacturesDocumentRef *ref);
+void              factures_document_ref_free (FacturesDocumentRef *ref);
+
+/* Sum of the deposits' amounts (cents), 0 when none. */
+gint64            factures_document_deposits_total (const FacturesDocument *document);
 
 void              factures_party_clear    (FacturesParty *party);
 void              factures_party_copy_to  (const FacturesParty *src, FacturesParty *dest);
@@ -224,6 +251,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesProfile, factures_profile_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesClient, factures_client_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesLine, factures_line_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesDocument, factures_document_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesDocumentRef, factures_document_ref_free)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FacturesTotals, factures_totals_clear)
 
 G_END_DECLS

@@ -767,12 +767,28 @@ build_first_header (FacturesPdfLayout      *self,
       ADD_DATE_ROW (seller->activity == FACTURES_ACTIVITY_GOODS
                       ? "Date de livraison" : "Date de livraison / prestation",
                     delivery);
-    if (due != NULL && document->kind == FACTURES_DOCUMENT_KIND_QUOTE)
+    if (document->kind == FACTURES_DOCUMENT_KIND_QUOTE && g_date_valid (&document->valid_until))
+      {
+        g_autofree char *until = date_text (&document->valid_until);
+
+        ADD_DATE_ROW ("Valable jusqu'au", until);
+      }
+    else if (due != NULL && document->kind == FACTURES_DOCUMENT_KIND_QUOTE)
       ADD_DATE_ROW ("Valable jusqu'au", due);
     else if (due != NULL && document->kind != FACTURES_DOCUMENT_KIND_CREDIT_NOTE)
       ADD_DATE_ROW ("Date d'échéance", due);
     if (!is_blank (document->purchase_order))
       ADD_DATE_ROW ("Bon de commande", document->purchase_order);
+    /* The cited document: the quote, or the invoice a credit note corrects (BT-25, BT-26). */
+    if (document->cites != NULL && document->cites->number != NULL)
+      {
+        g_autofree char *cited_date = date_text (&document->cites->issue_date);
+        g_autofree char *cited = g_strdup_printf ("%s du %s", document->cites->number,
+                                                  cited_date ? cited_date : "");
+
+        ADD_DATE_ROW (document->kind == FACTURES_DOCUMENT_KIND_CREDIT_NOTE
+                        ? "Facture d'origine" : "Devis", cited);
+      }
     ADD_DATE_ROW ("Opération", activity_text (seller->activity));
   }
 #undef ADD_DATE_ROW
@@ -1135,7 +1151,22 @@ build_totals (FacturesPdfLayout      *self,
 
   if (show_due)
     {
-      y = totals_row (self, block, y, "Déjà réglé", -totals->paid_total, STYLE_BODY);
+      gint64 other_paid = totals->paid_total;
+
+      /* A final invoice lists each deposit invoice it deducts (DESIGN.md §4). */
+      if (document->kind == FACTURES_DOCUMENT_KIND_INVOICE && document->deposits != NULL)
+        for (guint i = 0; i < document->deposits->len; i++)
+          {
+            const FacturesDocumentRef *ref = g_ptr_array_index (document->deposits, i);
+            g_autofree char *date = date_text (&ref->issue_date);
+            g_autofree char *label = g_strdup_printf ("Acompte %s du %s", ref->number ? ref->number : "",
+                                                      date ? date : "");
+
+            y = totals_row (self, block, y, label, -ref->amount, STYLE_BODY);
+            other_paid -= ref->amount;
+          }
+      if (other_paid != 0)
+        y = totals_row (self, block, y, "Déjà réglé", -other_paid, STYLE_BODY);
       top = y;
       y = totals_row (self, block, y + 1.0, "Net à payer", totals->amount_due, STYLE_TOTAL);
       block_add_shape (block, SHAPE_LINE, x, top, RIGHT_EDGE, top, 1.0, &accent);
@@ -1349,16 +1380,55 @@ build_tail (FacturesPdfLayout      *self,
         add_paragraph_blocks (self, tail, *paragraphs[i] != '\0' ? paragraphs[i] : " ");
     }
 
+  if (is_credit && document->cites != NULL && document->cites->number != NULL)
+    {
+      g_autofree char *cited_date = date_text (&document->cites->issue_date);
+      g_autofree char *text = g_strdup_printf ("Avoir sur la facture n° %s du %s : il en annule "
+                                               "le montant à hauteur du total ci-dessus.",
+                                               document->cites->number, cited_date ? cited_date : "");
+
+      g_ptr_array_add (tail, mention_block (self, NULL, text, STYLE_SMALL_BOLD));
+    }
+
+  if (is_quote && !is_blank (document->conditions))
+    {
+      g_auto(GStrv) paragraphs = NULL;
+      g_autofree char *conditions = g_strstrip (g_strdup (document->conditions));
+
+      g_ptr_array_add (tail, section_title_block (self, "Conditions"));
+      paragraphs = g_strsplit (conditions, "\n", -1);
+      for (guint i = 0; paragraphs[i] != NULL; i++)
+        add_paragraph_blocks (self, tail, *paragraphs[i] != '\0' ? paragraphs[i] : " ");
+    }
+
   if (is_quote)
     {
       Block *block = block_new ();
-      const double w = 230.0;
-      double h;
+      const double w = 260.0;
+      const double x = RIGHT_EDGE - w + 8.0;
+      double h, y = 14.0;
 
-      h = block_add_text (self, block, "Bon pour accord — date et signature du client :",
-                          STYLE_SMALL_BOLD, RIGHT_EDGE - w + 8.0, 14.0, w - 16.0, PANGO_ALIGN_LEFT, &ink);
-      block_add_shape (block, SHAPE_FRAME, RIGHT_EDGE - w, 8.0, RIGHT_EDGE, 8.0 + h + 60.0, 0.6, &rule);
-      block->height = 8.0 + h + 60.0;
+      /* LEGAL.md §2: dated signature "bon pour accord"; building trades add the
+       * handwritten "devis reçu avant l'exécution des travaux". */
+      y += block_add_text (self, block, "Bon pour accord", STYLE_SMALL_BOLD, x, y, w - 16.0,
+                           PANGO_ALIGN_LEFT, &ink) + 4.0;
+      y += block_add_text (self, block,
+                           "Mention manuscrite « Lu et approuvé, bon pour accord », date, nom et "
+                           "signature du client :",
+                           STYLE_SMALL, x, y, w - 16.0, PANGO_ALIGN_LEFT, &muted) + 4.0;
+      if (seller->building_trade)
+        y += block_add_text (self, block,
+                             "Mention manuscrite également : « Devis reçu avant l'exécution des "
+                             "travaux »",
+                             STYLE_SMALL, x, y, w - 16.0, PANGO_ALIGN_LEFT, &muted) + 4.0;
+      h = block_add_text (self, block, "Date :", STYLE_SMALL, x, y + 6.0, w - 16.0, PANGO_ALIGN_LEFT, &ink);
+      y += h + 14.0;
+      block_add_text (self, block, "Nom :", STYLE_SMALL, x, y, w - 16.0, PANGO_ALIGN_LEFT, &ink);
+      y += h + 14.0;
+      block_add_text (self, block, "Signature :", STYLE_SMALL, x, y, w - 16.0, PANGO_ALIGN_LEFT, &ink);
+      y += h + 40.0;
+      block_add_shape (block, SHAPE_FRAME, RIGHT_EDGE - w, 8.0, RIGHT_EDGE, y, 0.6, &rule);
+      block->height = y + 4.0;
       g_ptr_array_add (tail, block);
     }
 }

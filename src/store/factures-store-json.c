@@ -41,13 +41,20 @@
  *     "notes", "purchase_order", "pdf" (the original PDF in base64, null for a
  *     draft), "pdf_sha256", "chain_seq" (position in the hash chain), "prev_hash",
  *     "hash" (hex SHA-256, see factures-store.c), "lines": [ LINE… ],
- *     "events": [ EVENT… ]
+ *     "events": [ EVENT… ], then "quote": QUOTE (quotes only) and
+ *     "links": [ LINK… ] (factures-store-lifecycle.c)
  *   LINE: "position" (1, 2, …), "description", "quantity", "unit", "unit_price",
  *     "vat_rate_bp", "allowance" (cents), "net" (cents, frozen when issued)
- *   EVENT: "kind" ("issued", …), "date", "data" (string or null)
+ *   EVENT: "kind" ("issued", "quote-accepted", "quote-refused", …), "date",
+ *     "data" (string or null)
+ *   QUOTE: "valid_until" (date), "conditions" (string or null)
+ *   LINK: "role" ("quote": deposit invoice → its quote, "final": final invoice →
+ *     its quote, "deposit": final invoice → a deposit invoice it deducts,
+ *     "invoice": credit note → the invoice it corrects), "target_id" (a
+ *     document "id" of the file), "position"
  *   SERIES: "name" ("invoice" for invoices and deposit invoices, "quote",
  *     "credit-note"), "pattern" ("F{YYYY}-{NNNN}"), "next_counter",
- *     "last_issued_date"
+ *     "last_issued_date", "yearly_reset" (0/1)
  *
  * ## Import rules
  *
@@ -69,6 +76,7 @@
 #include <glib/gi18n.h>
 
 #include "factures-store-private.h"
+#include "factures-store-lifecycle-private.h"
 
 #define FORMAT_NAME "factures"
 #define FORMAT_VERSION 1
@@ -171,6 +179,9 @@ add_profile (JsonBuilder           *builder,
   add_int (builder, "eom_method", profile->eom_method);
   add_int (builder, "penalty_rate_bp", profile->penalty_rate_bp);
   add_text (builder, "insurance", profile->insurance);
+  /* Written only when set, so snapshots and exports without it keep their bytes. */
+  if (profile->building_trade)
+    add_int (builder, "building_trade", 1);
   if (with_logo)
     {
       g_autofree char *logo = NULL;
@@ -200,6 +211,7 @@ read_profile (JsonObject *object)
   profile->eom_method = member_int (object, "eom_method");
   profile->penalty_rate_bp = (gint) member_int (object, "penalty_rate_bp");
   profile->insurance = member_dup (object, "insurance");
+  profile->building_trade = member_int (object, "building_trade") != 0;
   logo = member_dup (object, "logo");
   if (logo != NULL)
     {
@@ -451,6 +463,8 @@ export_documents (FacturesStore  *self,
                         "SELECT kind, date, data FROM events WHERE document_id = ?1 ORDER BY id",
                         id, error))
         return FALSE;
+      if (!factures_store_lifecycle_export_document (self, builder, id, error))
+        return FALSE;
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -504,8 +518,8 @@ export_text (FacturesStore  *self,
 
   json_builder_set_member_name (builder, "series");
   if (!export_rows (self, builder,
-                    "SELECT name, pattern, next_counter, last_issued_date FROM number_series "
-                    "ORDER BY name",
+                    "SELECT name, pattern, next_counter, last_issued_date, yearly_reset "
+                    "FROM number_series ORDER BY name",
                     0, error))
     return NULL;
   json_builder_end_object (builder);
@@ -1019,7 +1033,8 @@ import_document (Import      *import,
     }
   new_id = sqlite3_last_insert_rowid (db);
 
-  if (!import_lines (import, new_id, lines, where, error))
+  if (!import_lines (import, new_id, lines, where, error) ||
+      !factures_store_lifecycle_import_document (store, object, new_id, import->keep_ids, where, error))
     return FALSE;
 
   if (status == 1)
@@ -1061,7 +1076,7 @@ import_series (Import     *import,
 
   stmt = factures_store_prepare (import->store,
                                  "INSERT OR REPLACE INTO number_series (name, pattern, next_counter, "
-                                 "last_issued_date) VALUES (?1, ?2, ?3, ?4)",
+                                 "last_issued_date, yearly_reset) VALUES (?1, ?2, ?3, ?4, ?5)",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -1072,12 +1087,14 @@ import_series (Import     *import,
       JsonObject *object = get_element_object (series, i, where, error);
       const char *name, *pattern, *last;
       gint64 next_counter;
+      gint64 yearly_reset = 0;
 
       if (object == NULL ||
           !get_text (object, where, "name", &name, error) ||
           !get_text (object, where, "pattern", &pattern, error) ||
           !get_int (object, where, "next_counter", 1, &next_counter, error) ||
-          !get_date (object, where, "last_issued_date", FALSE, &last, error))
+          !get_date (object, where, "last_issued_date", FALSE, &last, error) ||
+          !get_int (object, where, "yearly_reset", 0, &yearly_reset, error))
         return FALSE;
       if (name == NULL || pattern == NULL)
         {
@@ -1093,6 +1110,7 @@ import_series (Import     *import,
         sqlite3_bind_text (stmt, 4, last, -1, SQLITE_TRANSIENT);
       else
         sqlite3_bind_null (stmt, 4);
+      sqlite3_bind_int (stmt, 5, yearly_reset != 0);
       if (!factures_store_step_done (import->store, stmt, error))
         {
           g_prefix_error (error, "%s: ", where);

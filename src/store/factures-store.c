@@ -26,6 +26,7 @@
 #include "factures-rows.h"
 #include "factures-sql-list-model.h"
 #include "factures-store-private.h"
+#include "factures-store-lifecycle-private.h"
 #include "factures-store-resources.h"
 #include "factures-terms.h"
 
@@ -700,7 +701,7 @@ factures_store_get_profile (FacturesStore  *self,
   stmt = factures_store_prepare (self,
                                  "SELECT " PARTY_COLUMNS ", registry, registry_city, activity, "
                                  "vat_regime, iban, bic, terms_kind, terms_days, eom_method, "
-                                 "penalty_rate_bp, insurance, logo FROM profile WHERE id = 1",
+                                 "penalty_rate_bp, insurance, logo, building_trade FROM profile WHERE id = 1",
                                  error);
   if (stmt == NULL)
     return NULL;
@@ -729,6 +730,7 @@ factures_store_get_profile (FacturesStore  *self,
   profile->insurance = col_dup (stmt, 20);
   if (sqlite3_column_type (stmt, 21) == SQLITE_BLOB)
     profile->logo = g_bytes_new (sqlite3_column_blob (stmt, 21), sqlite3_column_bytes (stmt, 21));
+  profile->building_trade = sqlite3_column_int (stmt, 22) != 0;
 
   return profile;
 }
@@ -774,9 +776,9 @@ factures_store_write_profile (FacturesStore          *self,
   stmt = factures_store_prepare (self,
                                  "INSERT OR REPLACE INTO profile (id, " PARTY_COLUMNS ", registry, "
                                  "registry_city, activity, vat_regime, iban, bic, terms_kind, "
-                                 "terms_days, eom_method, penalty_rate_bp, insurance, logo) "
+                                 "terms_days, eom_method, penalty_rate_bp, insurance, logo, building_trade) "
                                  "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-                                 "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+                                 "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -798,6 +800,7 @@ factures_store_write_profile (FacturesStore          *self,
                          g_bytes_get_size (profile->logo), SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, 22);
+  sqlite3_bind_int (stmt, 23, profile->building_trade ? 1 : 0);
 
   return factures_store_step_done (self, stmt, error);
 }
@@ -1331,6 +1334,9 @@ load_document (FacturesStore  *self,
       return NULL;
     }
 
+  if (!factures_store_lifecycle_load (self, document, error))
+    return NULL;
+
   return g_steal_pointer (&document);
 }
 
@@ -1634,7 +1640,30 @@ write_draft (FacturesStore            *self,
   if (!update)
     document->id = sqlite3_last_insert_rowid (self->db);
 
-  return write_lines (self, document->id, document->lines, totals, error);
+  return write_lines (self, document->id, document->lines, totals, error) &&
+         factures_store_lifecycle_save (self, document, error);
+}
+
+/**
+ * factures_store_write_draft: (skip)
+ *
+ * factures_store_save_draft() inside the caller's transaction, without "changed".
+ */
+gboolean
+factures_store_write_draft (FacturesStore     *self,
+                            FacturesDocument  *document,
+                            GError           **error)
+{
+  g_auto(FacturesTotals) totals = { NULL, };
+
+  if (document->status != FACTURES_DOCUMENT_STATUS_DRAFT)
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_IMMUTABLE,
+                           _("An issued document cannot be changed or deleted."));
+      return FALSE;
+    }
+  return clean_draft (self, document, &totals, error) &&
+         write_draft (self, document, &totals, error);
 }
 
 /**
@@ -1858,6 +1887,8 @@ document_canonical_text (FacturesStore  *self,
                                          sqlite3_column_blob (stmt, 16),
                                          (gsize) sqlite3_column_bytes (stmt, 16));
   canon_text (out, "pdf_sha256", pdf_sha);
+  if (!factures_store_lifecycle_canon (self, id, out, error))
+    return NULL;
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
@@ -2064,6 +2095,9 @@ issue_in_transaction (FacturesStore       *self,
   pattern = col_dup (series, 0);
   counter = sqlite3_column_int64 (series, 1);
   col_date (series, 2, &last_date);
+  /* The counter restarts with the year when the series says so. */
+  if (!factures_store_lifecycle_counter (self, series_name, &document->issue_date, &counter, error))
+    return NULL;
 
   if (g_date_valid (&last_date) && g_date_compare (&document->issue_date, &last_date) < 0)
     {
@@ -2076,6 +2110,9 @@ issue_in_transaction (FacturesStore       *self,
                    issue_text, last_text, last_text);
       return NULL;
     }
+
+  if (!factures_store_lifecycle_check_issue (self, document, error))
+    return NULL;
 
   document->number = format_number (pattern, &document->issue_date, counter, error);
   if (document->number == NULL)
@@ -2185,13 +2222,14 @@ issue_in_transaction (FacturesStore       *self,
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = factures_store_prepare (self,
-                                 "UPDATE number_series SET next_counter = next_counter + 1, "
+                                 "UPDATE number_series SET next_counter = ?3 + 1, "
                                  "last_issued_date = ?1 WHERE name = ?2",
                                  error);
   if (stmt == NULL)
     return NULL;
   bind_date (stmt, 1, &document->issue_date);
   bind_text (stmt, 2, series_name);
+  sqlite3_bind_int64 (stmt, 3, counter);
   if (!factures_store_step_done (self, stmt, error))
     return NULL;
   g_clear_pointer (&stmt, sqlite3_finalize);
@@ -2297,13 +2335,15 @@ factures_store_get_original (FacturesStore  *self,
 
 /* ---- lists ---- */
 
-#define BALANCE_EXPR "(CASE WHEN status = 1 AND kind IN (380, 386) THEN amount_due ELSE 0 END)"
-#define DAYS_LATE_EXPR "(CASE WHEN status = 1 AND kind IN (380, 386) AND amount_due > 0 " \
+/* What is still due on an issued invoice: its amount due minus its credit notes. */
+#define DUE_EXPR "(amount_due - " FACTURES_CREDITED_EXPR ")"
+#define BALANCE_EXPR "(CASE WHEN status = 1 AND kind IN (380, 386) THEN " DUE_EXPR " ELSE 0 END)"
+#define DAYS_LATE_EXPR "(CASE WHEN status = 1 AND kind IN (380, 386) AND " DUE_EXPR " > 0 " \
                        "AND due_date < :today THEN CAST (julianday (:today) - julianday (due_date) " \
                        "AS INTEGER) ELSE 0 END)"
-#define LATE_KEY_EXPR "(CASE WHEN status = 1 AND kind IN (380, 386) AND amount_due > 0 " \
+#define LATE_KEY_EXPR "(CASE WHEN status = 1 AND kind IN (380, 386) AND " DUE_EXPR " > 0 " \
                       "AND due_date < :today THEN due_date ELSE '9999-12-31' END)"
-#define OUTSTANDING_EXPR "(SELECT coalesce (sum (amount_due), 0) FROM documents " \
+#define OUTSTANDING_EXPR "(SELECT coalesce (sum (" DUE_EXPR "), 0) FROM documents " \
                          "WHERE client_id = clients.id AND status = 1 AND kind IN (380, 386))"
 
 static GObject *
@@ -2534,7 +2574,7 @@ factures_store_list_overdue (FacturesStore         *self,
 
   return list_documents (self,
                          "WHERE status = 1 AND kind IN (380, 386) AND amount_due > 0 "
-                         "AND due_date < :today",
+                         "AND " DUE_EXPR " > 0 AND due_date < :today",
                          NULL, today, sort, descending);
 }
 

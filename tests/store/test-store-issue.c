@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "factures-store.h"
+#include "factures-store-lifecycle.h"
 #include "store-test-util.h"
 
 typedef struct {
@@ -216,19 +217,24 @@ test_thousand_consecutive (Fixture       *fixture,
   {
     g_autoptr(FacturesDocument) deposit = store_test_draft (fixture->client_id, "2026-06-02", 1);
     g_autoptr(FacturesDocument) quote = store_test_draft (fixture->client_id, "2026-06-02", 1);
-    g_autoptr(FacturesDocument) credit = store_test_draft (fixture->client_id, "2026-06-02", 1);
+    g_autoptr(FacturesDocument) credit = NULL;
     g_autoptr(FacturesDocument) a = NULL;
     g_autoptr(FacturesDocument) b = NULL;
     g_autoptr(FacturesDocument) c = NULL;
+    gint64 credit_id;
 
     deposit->kind = FACTURES_DOCUMENT_KIND_DEPOSIT;
     quote->kind = FACTURES_DOCUMENT_KIND_QUOTE;
-    credit->kind = FACTURES_DOCUMENT_KIND_CREDIT_NOTE;
     g_assert_true (factures_store_save_draft (fixture->store, deposit, &error));
     g_assert_true (factures_store_save_draft (fixture->store, quote, &error));
-    g_assert_true (factures_store_save_draft (fixture->store, credit, &error));
     a = issue (fixture, deposit->id);
     b = issue (fixture, quote->id);
+    /* A credit note cites the invoice it corrects (factures-store-lifecycle.h). */
+    credit_id = factures_store_credit_note_new (fixture->store, a->id, NULL, 0, 0, &error);
+    g_assert_no_error (error);
+    credit = factures_store_get_document (fixture->store, credit_id, &error);
+    g_assert_no_error (error);
+    g_assert_true (factures_store_save_draft (fixture->store, credit, &error));
     c = issue (fixture, credit->id);
     g_assert_cmpstr (a->number, ==, "F2026-1001");
     g_assert_cmpstr (b->number, ==, "D2026-0001");

@@ -9,6 +9,7 @@
 
 #include "factures-rows.h"
 #include "factures-store.h"
+#include "factures-store-lifecycle.h"
 #include "store-test-util.h"
 
 typedef struct {
@@ -45,6 +46,7 @@ fill (FacturesStore *store)
   static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0xff };
   const char *names[] = { "ACME SAS", "Zoé « Les Œuvres » & Cie", "Ünïcödé 中文 😀 \"quoted\" \\ SARL" };
   gint64 ids[G_N_ELEMENTS (names)];
+  gint64 last_invoice = 0;
 
   profile->logo = g_bytes_new_static (png, sizeof png);
   profile->iban = g_strdup ("FR7630006000011234567890189");
@@ -76,7 +78,16 @@ fill (FacturesStore *store)
       if (i == 4)
         draft->kind = FACTURES_DOCUMENT_KIND_QUOTE;
       if (i == 7)
-        draft->kind = FACTURES_DOCUMENT_KIND_CREDIT_NOTE;
+        {
+          /* A credit note is made from an issued invoice, which it cites (links exported). */
+          gint64 credit_id = factures_store_credit_note_new (store, last_invoice, NULL, 0, 0, &error);
+
+          g_assert_no_error (error);
+          g_clear_pointer (&draft, factures_document_free);
+          draft = factures_store_get_document (store, credit_id, &error);
+          g_assert_no_error (error);
+          factures_date_parse_iso (date, &draft->issue_date, NULL);
+        }
       if (i == 9)
         draft->kind = FACTURES_DOCUMENT_KIND_DEPOSIT;
       g_assert_true (factures_store_save_draft (store, draft, &error));
@@ -86,6 +97,8 @@ fill (FacturesStore *store)
           g_autoptr(FacturesDocument) issued = factures_store_issue (store, draft->id, store_test_render, NULL, &error);
           g_assert_no_error (error);
           g_assert_nonnull (issued);
+          if (issued->kind == FACTURES_DOCUMENT_KIND_INVOICE)
+            last_invoice = issued->id;
         }
     }
 }

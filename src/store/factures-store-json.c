@@ -77,6 +77,7 @@
 
 #include "factures-store-private.h"
 #include "factures-store-lifecycle-private.h"
+#include "factures-store-payments-private.h"
 
 #define FORMAT_NAME "factures"
 #define FORMAT_VERSION 1
@@ -521,6 +522,8 @@ export_text (FacturesStore  *self,
                     "SELECT name, pattern, next_counter, last_issued_date, yearly_reset "
                     "FROM number_series ORDER BY name",
                     0, error))
+    return NULL;
+  if (!factures_store_payments_export_json (self, builder, error))
     return NULL;
   json_builder_end_object (builder);
 
@@ -1178,6 +1181,8 @@ import_root (Import      *import,
   if (import->keep_ids && !import_series (import, series, error))
     return FALSE;
 
+  if (!factures_store_payments_import_json (import->store, root, import->keep_ids, error))
+    return FALSE;
   return factures_store_verify_chain (import->store, error);
 }
 

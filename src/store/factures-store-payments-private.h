@@ -1,0 +1,32 @@
+/* factures-store-payments-private.h — hooks of the payments data into the store's own
+ * code paths (balances in the lists, JSON export/import)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "factures-store-private.h"
+#include "factures-store-payments.h"
+
+G_BEGIN_DECLS
+
+/* SQL: payments and applied client credit allocated to the document in the outer query's row. */
+#define FACTURES_PAID_EXPR "(SELECT coalesce (sum (pa.amount), 0) FROM payment_allocations pa " \
+                           "WHERE pa.document_id = documents.id)"
+
+/* JSON export: adds the members "payments", "payment_allocations", "instalments",
+ * "dunning_events", "payment_promises", "disputes", "penalty_waivers", "penalty_rates"
+ * and "dunning_steps" to the object being built (rows in primary-key order, ids kept). */
+gboolean factures_store_payments_export_json (FacturesStore  *self,
+                                              JsonBuilder    *builder,
+                                              GError        **error);
+/* JSON import, inside the import's transaction, after clients and documents. Only a full
+ * import (@keep_ids: documents kept their ids) carries these tables; otherwise nothing is
+ * read. Missing members are fine (files from before 0004). The rate table and the ladders in
+ * the file replace the ones in the database. FACTURES_ERROR_FORMAT names the bad member. */
+gboolean factures_store_payments_import_json (FacturesStore  *self,
+                                              JsonObject     *root,
+                                              gboolean        keep_ids,
+                                              GError        **error);
+
+G_END_DECLS

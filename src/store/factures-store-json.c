@@ -16,7 +16,9 @@
  *     "profile": PROFILE or null,      the business profile (seller)
  *     "clients": [ CLIENT… ],          by id
  *     "documents": [ DOCUMENT… ],      by id
- *     "series": [ SERIES… ]            by name
+ *     "series": [ SERIES… ],           by name
+ *     "catalogue", "recurring", "recurring_occurrences"
+ *                                      (factures-store-recurring-json.c)
  *   }
  *
  *   PARTY (the first keys of PROFILE and CLIENT):
@@ -77,7 +79,7 @@
 
 #include "factures-store-private.h"
 #include "factures-store-lifecycle-private.h"
-#include "factures-store-payments-private.h"
+#include "factures-store-recurring-private.h"
 
 #define FORMAT_NAME "factures"
 #define FORMAT_VERSION 1
@@ -523,7 +525,7 @@ export_text (FacturesStore  *self,
                     "FROM number_series ORDER BY name",
                     0, error))
     return NULL;
-  if (!factures_store_payments_export_json (self, builder, error))
+  if (!factures_store_recurring_export_json (self, builder, error))
     return NULL;
   json_builder_end_object (builder);
 
@@ -1180,9 +1182,10 @@ import_root (Import      *import,
 
   if (import->keep_ids && !import_series (import, series, error))
     return FALSE;
-
-  if (!factures_store_payments_import_json (import->store, root, import->keep_ids, error))
+  if (!factures_store_recurring_import_json (import->store, root, import->keep_ids,
+                                             import->client_ids, error))
     return FALSE;
+
   return factures_store_verify_chain (import->store, error);
 }
 

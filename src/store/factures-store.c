@@ -22,12 +22,12 @@
 #include <glib/gstdio.h>
 
 #include "factures-identifiers.h"
+#include "factures-identifiers-eu.h"
 #include "factures-mentions.h"
 #include "factures-rows.h"
 #include "factures-sql-list-model.h"
 #include "factures-store-private.h"
 #include "factures-store-lifecycle-private.h"
-#include "factures-store-payments-private.h"
 #include "factures-store-resources.h"
 #include "factures-terms.h"
 
@@ -628,6 +628,10 @@ clean_party (FacturesParty  *party,
       factures_party_clear (&clean);
       return FALSE;
     }
+
+  /* Issue 3 item 7: the SIREN is filled from a French VAT number (none for Monaco's). */
+  if (clean.siren == NULL && clean.vat_id != NULL)
+    clean.siren = factures_vat_id_fr_to_siren (clean.vat_id);
 
   if (clean.country_code == NULL)
     clean.country_code = g_strdup ("FR");
@@ -2336,8 +2340,8 @@ factures_store_get_original (FacturesStore  *self,
 
 /* ---- lists ---- */
 
-/* What is still due on an issued invoice: its amount due minus its credit notes and payments. */
-#define DUE_EXPR "(amount_due - " FACTURES_CREDITED_EXPR " - " FACTURES_PAID_EXPR ")"
+/* What is still due on an issued invoice: its amount due minus its credit notes. */
+#define DUE_EXPR "(amount_due - " FACTURES_CREDITED_EXPR ")"
 #define BALANCE_EXPR "(CASE WHEN status = 1 AND kind IN (380, 386) THEN " DUE_EXPR " ELSE 0 END)"
 #define DAYS_LATE_EXPR "(CASE WHEN status = 1 AND kind IN (380, 386) AND " DUE_EXPR " > 0 " \
                        "AND due_date < :today THEN CAST (julianday (:today) - julianday (due_date) " \

@@ -80,6 +80,7 @@
 #include "factures-store-private.h"
 #include "factures-store-lifecycle-private.h"
 #include "factures-store-recurring-private.h"
+#include "factures-store-payments-private.h"
 
 #define FORMAT_NAME "factures"
 #define FORMAT_VERSION 1
@@ -526,6 +527,8 @@ export_text (FacturesStore  *self,
                     0, error))
     return NULL;
   if (!factures_store_recurring_export_json (self, builder, error))
+    return NULL;
+  if (!factures_store_payments_export_json (self, builder, error))
     return NULL;
   json_builder_end_object (builder);
 
@@ -1186,6 +1189,8 @@ import_root (Import      *import,
                                              import->client_ids, error))
     return FALSE;
 
+  if (!factures_store_payments_import_json (import->store, root, import->keep_ids, error))
+    return FALSE;
   return factures_store_verify_chain (import->store, error);
 }
 

@@ -28,6 +28,7 @@
 #include "factures-sql-list-model.h"
 #include "factures-store-private.h"
 #include "factures-store-lifecycle-private.h"
+#include "factures-store-payments-private.h"
 #include "factures-store-resources.h"
 #include "factures-terms.h"
 
@@ -2340,8 +2341,8 @@ factures_store_get_original (FacturesStore  *self,
 
 /* ---- lists ---- */
 
-/* What is still due on an issued invoice: its amount due minus its credit notes. */
-#define DUE_EXPR "(amount_due - " FACTURES_CREDITED_EXPR ")"
+/* What is still due on an issued invoice: its amount due minus its credit notes and payments. */
+#define DUE_EXPR "(amount_due - " FACTURES_CREDITED_EXPR " - " FACTURES_PAID_EXPR ")"
 #define BALANCE_EXPR "(CASE WHEN status = 1 AND kind IN (380, 386) THEN " DUE_EXPR " ELSE 0 END)"
 #define DAYS_LATE_EXPR "(CASE WHEN status = 1 AND kind IN (380, 386) AND " DUE_EXPR " > 0 " \
                        "AND due_date < :today THEN CAST (julianday (:today) - julianday (due_date) " \

@@ -234,6 +234,61 @@ check_lines (GPtrArray              *list,
     }
 }
 
+/* Issue 3: what quotes, deposit invoices, final invoices and credit notes must
+ * carry besides the common mentions (LEGAL.md §2). */
+static void
+check_lifecycle (GPtrArray              *list,
+                 const FacturesDocument *document)
+{
+  switch (document->kind)
+    {
+    case FACTURES_DOCUMENT_KIND_QUOTE:
+      /* No legal duration, but it must be stated. */
+      if (!g_date_valid (&document->valid_until))
+        add (list, "quote-validity", FACTURES_MENTION_ERROR,
+             g_strdup (_("The quote has no validity date (Valid until).")));
+      else if (g_date_valid (&document->issue_date) &&
+               g_date_compare (&document->valid_until, &document->issue_date) < 0)
+        add (list, "quote-validity", FACTURES_MENTION_ERROR,
+             g_strdup (_("The quote’s validity date is earlier than its issue date (Valid until).")));
+      break;
+
+    case FACTURES_DOCUMENT_KIND_CREDIT_NOTE:
+      /* The number and date of the invoice it corrects (BR-FR-CO-05: BT-25, BT-26). */
+      if (document->cites == NULL || document->cites->number == NULL ||
+          !g_date_valid (&document->cites->issue_date))
+        add (list, "credit-note-invoice", FACTURES_MENTION_ERROR,
+             g_strdup (_("A credit note must cite the number and date of the invoice it corrects: "
+                         "make it from the invoice (Credit Note…).")));
+      break;
+
+    case FACTURES_DOCUMENT_KIND_INVOICE:
+      /* A final invoice lists the deposit invoices it deducts, each issued. */
+      if (document->deposits != NULL)
+        for (guint i = 0; i < document->deposits->len; i++)
+          {
+            const FacturesDocumentRef *ref = g_ptr_array_index (document->deposits, i);
+
+            if (ref->number == NULL || !g_date_valid (&ref->issue_date))
+              {
+                add (list, "deposit-reference", FACTURES_MENTION_ERROR,
+                     g_strdup (_("A deposit invoice this invoice deducts is not issued yet: issue "
+                                 "it first.")));
+                break;
+              }
+          }
+      G_GNUC_FALLTHROUGH;
+    case FACTURES_DOCUMENT_KIND_DEPOSIT:
+      if (document->cites != NULL && document->cites->number == NULL)
+        add (list, "quote-reference", FACTURES_MENTION_ERROR,
+             g_strdup (_("The quote this invoice comes from is not issued.")));
+      break;
+
+    default:
+      break;
+    }
+}
+
 /**
  * factures_mentions_check:
  * @document: a document about to be issued
@@ -250,7 +305,11 @@ check_lines (GPtrArray              *list,
  * - dates: valid issue date; for invoices and deposit invoices a due date, not
  *   earlier than the issue date (BR-FR-CO-07);
  * - lines: at least one, each with a description and a quantity other than 0,
- *   and a French VAT rate when the seller charges VAT.
+ *   and a French VAT rate when the seller charges VAT;
+ * - quotes: a validity date, not before the issue date; credit notes: the
+ *   number and date of the invoice they correct (BR-FR-CO-05); final invoices:
+ *   every deducted deposit invoice issued; invoices and deposit invoices made
+ *   from a quote: the quote issued (LEGAL.md §2).
  *
  * Not checked because the layout always prints them: document title and
  * number, "TVA non applicable, art. 293 B du CGI", the 40 € indemnity and
@@ -262,7 +321,8 @@ check_lines (GPtrArray              *list,
  * "seller-siren", "seller-registry", "seller-vat-id", "seller-insurance",
  * "penalty-rate", "buyer-missing", "buyer-name", "buyer-address",
  * "buyer-siren", "buyer-vat-id", "issue-date", "due-date", "due-date-order",
- * "lines", "line-description", "line-quantity", "line-vat-rate".
+ * "lines", "line-description", "line-quantity", "line-vat-rate", "quote-validity",
+ * "credit-note-invoice", "deposit-reference", "quote-reference".
  *
  * Returns: (transfer full) (element-type FacturesMissingMention): empty when complete.
  */
@@ -314,6 +374,7 @@ factures_mentions_check (const FacturesDocument *document)
     }
 
   check_lines (list, document);
+  check_lifecycle (list, document);
 
   return list;
 }

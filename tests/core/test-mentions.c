@@ -443,6 +443,8 @@ test_lines_and_dates (void)
 
     d->kind = FACTURES_DOCUMENT_KIND_QUOTE;
     g_date_clear (&d->due_date, 1);
+    /* …but a validity date (issue 3, see /mentions/lifecycle). */
+    g_date_set_dmy (&d->valid_until, 30, G_DATE_DECEMBER, 2026);
     list = factures_mentions_check (d);
     g_assert_cmpuint (list->len, ==, 0);
   }
@@ -455,6 +457,57 @@ test_lines_and_dates (void)
     g_assert_nonnull (find (list, "issue-date"));
     g_assert_true (factures_mentions_has_errors (list));
   }
+}
+
+/* Issue 3: quotes state their validity, credit notes cite their invoice,
+ * final invoices deduct issued deposits only. */
+static void
+test_lifecycle (void)
+{
+  g_autoptr(FacturesDocument) quote = b2c_franchise ("2026-03-02");
+  g_autoptr(FacturesDocument) credit = b2c_franchise ("2026-03-02");
+  g_autoptr(FacturesDocument) final = b2c_franchise ("2026-03-02");
+  g_autoptr(GPtrArray) list = NULL;
+  FacturesDocumentRef *ref;
+
+  quote->kind = FACTURES_DOCUMENT_KIND_QUOTE;
+  list = factures_mentions_check (quote);
+  assert_only (list, "quote-validity", FACTURES_MENTION_ERROR);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  g_date_set_dmy (&quote->valid_until, 1, G_DATE_MARCH, 2026);
+  list = factures_mentions_check (quote);
+  assert_only (list, "quote-validity", FACTURES_MENTION_ERROR);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  g_date_set_dmy (&quote->valid_until, 1, G_DATE_APRIL, 2026);
+  list = factures_mentions_check (quote);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  credit->kind = FACTURES_DOCUMENT_KIND_CREDIT_NOTE;
+  list = factures_mentions_check (credit);
+  assert_only (list, "credit-note-invoice", FACTURES_MENTION_ERROR);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  credit->cites = factures_document_ref_new ();
+  credit->cites->number = g_strdup ("F2026-0001");
+  list = factures_mentions_check (credit);   /* a number without its date */
+  assert_only (list, "credit-note-invoice", FACTURES_MENTION_ERROR);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  g_date_set_dmy (&credit->cites->issue_date, 2, G_DATE_MARCH, 2026);
+  list = factures_mentions_check (credit);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  final->deposits = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_document_ref_free);
+  ref = factures_document_ref_new ();
+  ref->amount = 1000;
+  g_ptr_array_add (final->deposits, ref);
+  list = factures_mentions_check (final);
+  assert_only (list, "deposit-reference", FACTURES_MENTION_ERROR);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  ref->number = g_strdup ("F2026-0001");
+  g_date_set_dmy (&ref->issue_date, 2, G_DATE_MARCH, 2026);
+  list = factures_mentions_check (final);
+  g_assert_cmpuint (list->len, ==, 0);
 }
 
 int
@@ -470,6 +523,7 @@ main (int   argc,
   g_test_add_func ("/mentions/reform-2027", test_reform_2027);
   g_test_add_func ("/mentions/buyer-vat-id", test_buyer_vat_id_warning);
   g_test_add_func ("/mentions/lines-and-dates", test_lines_and_dates);
+  g_test_add_func ("/mentions/lifecycle", test_lifecycle);
 
   return g_test_run ();
 }

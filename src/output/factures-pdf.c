@@ -32,6 +32,8 @@
 #include "factures-terms.h"
 #include "factures-fonts.h"
 #include "factures-pdf.h"
+#include "factures-epc-qr.h"
+#include "factures-qr.h"
 
 /* ---- geometry (points) ---- */
 
@@ -1295,6 +1297,68 @@ section_title_block (FacturesPdfLayout *self,
   return block;
 }
 
+/* The EPC QR code (LEGAL.md §9, EPC069-12): the amount due and the invoice number as
+ * remittance text, for the payer's banking app. NULL when the profile's details cannot make
+ * a valid payload (a name over 70 characters, a malformed BIC…): the IBAN text stays. */
+static Block *
+epc_qr_block (FacturesPdfLayout     *self,
+              const FacturesProfile *seller,
+              gint64                 amount_due)
+{
+  static const Rgb black = { 0, 0, 0 };
+  static const Rgb white = { 1, 1, 1 };
+  const double size = 96.0, x0 = MARGIN_X, y0 = 4.0;
+  FacturesEpcQr qr = { 0 };
+  g_autoptr(GBytes) data = NULL;
+  g_autofree guint8 *modules = NULL;
+  gint width = 0;
+  double module;
+  Block *block;
+
+  if (amount_due <= 0 || self->number == NULL || (self->flags & FACTURES_PDF_FLAG_PAID))
+    return NULL;
+  qr.charset = 1;
+  qr.version = "002";
+  qr.bic = seller->bic;
+  qr.name = seller->party.name;
+  qr.iban = seller->iban;
+  qr.amount = amount_due;
+  qr.text = self->number;
+  data = factures_epc_qr_encode (&qr, NULL);
+  if (data == NULL)
+    return NULL;
+  modules = factures_qr_modules (data, &width, NULL);
+  if (modules == NULL)
+    return NULL;
+
+  block = block_new ();
+  module = size / (width + 8);   /* with its 4-module quiet zone */
+  block_add_shape (block, SHAPE_FILL, x0, y0, x0 + size, y0 + size, 0, &white);
+  for (gint row = 0; row < width; row++)
+    for (gint col = 0; col < width;)
+      {
+        gint end = col;
+
+        if (!modules[row * width + col])
+          {
+            col++;
+            continue;
+          }
+        while (end < width && modules[row * width + end])
+          end++;
+        /* rows overlap by a hair so that no seam shows between them */
+        block_add_shape (block, SHAPE_FILL, x0 + (4 + col) * module, y0 + (4 + row) * module,
+                         x0 + (4 + end) * module, y0 + (5 + row) * module + 0.05, 0, &black);
+        col = end;
+      }
+  block_add_text (self, block, "Payer par virement : scannez ce code (QR code EPC) avec l'application "
+                  "de votre banque ; le montant et la référence sont déjà remplis.",
+                  STYLE_SMALL, x0 + size + 10.0, y0 + size / 2 - 10.0, CONTENT_W - size - 10.0,
+                  PANGO_ALIGN_LEFT, &muted);
+  block->height = y0 + size + 4.0;
+  return block;
+}
+
 static void
 build_tail (FacturesPdfLayout      *self,
             const FacturesDocument *document,
@@ -1331,6 +1395,13 @@ build_tail (FacturesPdfLayout      *self,
           if (!self->draft && !is_quote)
             g_string_append_printf (bank, " — référence : %s", self->number);
           g_ptr_array_add (tail, mention_block (self, "Paiement par virement", bank->str, STYLE_SMALL));
+          if (!self->draft && !is_quote)
+            {
+              Block *qr = epc_qr_block (self, seller, totals->amount_due);
+
+              if (qr != NULL)
+                g_ptr_array_add (tail, qr);
+            }
         }
 
       g_ptr_array_add (tail, mention_block (self, NULL, "Pas d'escompte pour paiement anticipé",

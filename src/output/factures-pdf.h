@@ -22,6 +22,7 @@ typedef enum {
   FACTURES_PDF_FLAG_NONE      = 0,
   FACTURES_PDF_FLAG_DUPLICATA = 1 << 0,  /* a reprint: "Duplicata" on every page */
   FACTURES_PDF_FLAG_DRAFT     = 1 << 1,  /* "Brouillon" watermark, no number */
+  FACTURES_PDF_FLAG_PAID      = 1 << 2,  /* paid in full: no EPC QR code to pay it (issue 4) */
 } FacturesPdfFlags;
 
 typedef struct _FacturesPdfLayout FacturesPdfLayout;

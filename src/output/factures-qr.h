@@ -32,4 +32,10 @@ gboolean factures_qr_draw (cairo_t     *cr,
 /* The QR version (1–40) libqrencode picks for @data at level M; 0 on failure. */
 gint     factures_qr_version (GBytes *data);
 
+/* The module matrix libqrencode makes for @data at level M (no quiet zone): @out_width × @out_width
+ * bytes, row by row, 1 for a dark module. NULL (FACTURES_ERROR_FORMAT) when it cannot encode. */
+guint8  *factures_qr_modules (GBytes      *data,
+                              gint        *out_width,
+                              GError     **error);
+
 G_END_DECLS

@@ -78,6 +78,7 @@
 #include <glib/gi18n.h>
 
 #include "factures-store-private.h"
+#include "factures-store-mail-private.h"
 #include "factures-store-lifecycle-private.h"
 #include "factures-store-recurring-private.h"
 #include "factures-store-payments-private.h"
@@ -529,6 +530,8 @@ export_text (FacturesStore  *self,
   if (!factures_store_recurring_export_json (self, builder, error))
     return NULL;
   if (!factures_store_payments_export_json (self, builder, error))
+    return NULL;
+  if (!factures_store_mail_export_json (self, builder, error))
     return NULL;
   json_builder_end_object (builder);
 
@@ -1190,6 +1193,8 @@ import_root (Import      *import,
     return FALSE;
 
   if (!factures_store_payments_import_json (import->store, root, import->keep_ids, error))
+    return FALSE;
+  if (!factures_store_mail_import_json (import->store, root, import->keep_ids, error))
     return FALSE;
   return factures_store_verify_chain (import->store, error);
 }

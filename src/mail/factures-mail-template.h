@@ -1,0 +1,50 @@
+/* factures-mail-template.h — e-mail templates with placeholders
+ *
+ * The shipped templates are data/templates/mail-*.txt (compiled into the library
+ * as resources /org/example/Factures/templates/<key>.txt): a first line
+ * "Objet : <subject>", an empty line, then the body. The user's edited versions are
+ * stored by the store (factures_store_save_mail_template) and take precedence.
+ *
+ * Placeholders (unknown ones are left as typed):
+ *   {client} buyer name            {number} document number     {kind} "Facture", "Devis"…
+ *   {total} total TTC              {amount} amount due          {issue_date} {due_date} (dd/mm/yyyy)
+ *   {days_late} days after the due date (0 before)              {penalties} B2B late-payment text
+ *   {payment_details} IBAN/BIC     {sender} the seller's name
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "factures-store.h"
+
+G_BEGIN_DECLS
+
+/* NULL-terminated list of template keys, for the editor. */
+const char * const *factures_mail_template_keys     (void);
+/* "Invoice", "Reminder (firm)"… (translated) */
+const char         *factures_mail_template_title    (const char *key);
+/* "mail-invoice", "mail-quote", "mail-deposit", "mail-credit-note" */
+const char         *factures_mail_template_for_kind (FacturesDocumentKind kind);
+/* "mail-reminder-<template_id>" of a dunning step (template ids of factures-dunning.h). */
+char               *factures_mail_template_for_step (const char *template_id);
+
+/* The shipped version. FACTURES_MAIL_ERROR_COMPOSE when @key is unknown. */
+gboolean  factures_mail_template_load_default (const char  *key,
+                                               char       **out_subject,
+                                               char       **out_body,
+                                               GError     **error);
+/* The user's version when there is one, else the shipped one. */
+gboolean  factures_mail_template_load         (FacturesStore *store,
+                                               const char    *key,
+                                               char         **out_subject,
+                                               char         **out_body,
+                                               GError       **error);
+
+/* (transfer full): placeholder name → value for @document (issued or draft) on @today. */
+GHashTable *factures_mail_template_values     (const FacturesDocument *document,
+                                               const GDate            *today);
+/* Replaces every {name} found in @values. */
+char       *factures_mail_template_expand     (const char  *text,
+                                               GHashTable  *values);
+
+G_END_DECLS

@@ -1,0 +1,714 @@
+/* factures-facturx.c — PDF/A-3b Factur-X wrapper with libqpdf's C API
+ *
+ * What a Factur-X file needs (LEGAL.md §8; Factur-X 1.0 spec §6, ISO 19005-3):
+ * the XML as an embedded file listed in the catalog's /AF with an
+ * /AFRelationship, XMP metadata declaring PDF/A-3b and the fx extension
+ * schema, an output intent with an ICC profile, a trailer /ID, and Info
+ * entries that agree with the XMP. cairo 1.16 writes none of the XMP and
+ * writes its dates without the "D:" prefix: both are rewritten here.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <qpdf/qpdf-c.h>
+
+#include "factures-facturx.h"
+
+#define FX_NS "urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#"
+
+typedef struct {
+  qpdf_data q;
+} Qpdf;
+
+static void
+qpdf_free (Qpdf *self)
+{
+  if (self->q != NULL)
+    qpdf_cleanup (&self->q);
+  g_free (self);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Qpdf, qpdf_free)
+
+static Qpdf *
+qpdf_open (GBytes *pdf, GError **error)
+{
+  Qpdf *self = g_new0 (Qpdf, 1);
+  gsize size;
+  const char *data = g_bytes_get_data (pdf, &size);
+
+  self->q = qpdf_init ();
+  qpdf_silence_errors (self->q);
+  qpdf_set_suppress_warnings (self->q, QPDF_TRUE);
+  if (size == 0 || (qpdf_read_memory (self->q, "document.pdf", data, size, NULL) & QPDF_ERRORS))
+    {
+      qpdf_error e = qpdf_get_error (self->q);
+
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, "Not a readable PDF file: %s",
+                   e != NULL ? qpdf_get_error_full_text (self->q, e) : "empty");
+      qpdf_free (self);
+      return NULL;
+    }
+  return self;
+}
+
+/* The date of the file: SOURCE_DATE_EPOCH when set (reproducible), else now, in UTC. */
+static GDateTime *
+file_date (void)
+{
+  const char *env = g_getenv ("SOURCE_DATE_EPOCH");
+
+  if (env != NULL && *env != '\0')
+    {
+      char *end = NULL;
+      gint64 epoch = g_ascii_strtoll (env, &end, 10);
+
+      if (end != env && *end == '\0' && epoch >= 0)
+        {
+          GDateTime *dt = g_date_time_new_from_unix_utc (epoch);
+
+          if (dt != NULL)
+            return dt;
+        }
+    }
+  return g_date_time_new_now_utc ();
+}
+
+static qpdf_oh
+name (qpdf_data q, const char *n)
+{
+  return qpdf_oh_new_name (q, n);
+}
+
+static const char *
+utf8_key (qpdf_data q, qpdf_oh dict, const char *key)
+{
+  qpdf_oh value = qpdf_oh_get_key (q, dict, key);
+
+  if (!qpdf_oh_is_string (q, value))
+    return NULL;
+  return qpdf_oh_get_utf8_value (q, value);
+}
+
+static char *
+xmp_packet (const char *title, const char *author, const char *creator, const char *producer,
+            const char *date, FacturesCiiProfile profile)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autofree char *head = NULL;
+  g_autofree char *fx = NULL;
+
+  g_string_append (s, "<?xpacket begin=\"\xef\xbb\xbf\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+                      "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+                      "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n");
+  head = g_markup_printf_escaped (
+    "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+    "<pdfaid:part>3</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n"
+    "</rdf:Description>\n"
+    "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
+    "<dc:format>application/pdf</dc:format>\n"
+    "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:title>\n"
+    "<dc:creator><rdf:Seq><rdf:li>%s</rdf:li></rdf:Seq></dc:creator>\n"
+    "</rdf:Description>\n"
+    "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
+    "<xmp:CreatorTool>%s</xmp:CreatorTool>\n"
+    "<xmp:CreateDate>%s</xmp:CreateDate>\n<xmp:ModifyDate>%s</xmp:ModifyDate>\n"
+    "<xmp:MetadataDate>%s</xmp:MetadataDate>\n"
+    "</rdf:Description>\n"
+    "<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
+    "<pdf:Producer>%s</pdf:Producer>\n"
+    "</rdf:Description>\n",
+    title, author, creator, date, date, date, producer);
+  g_string_append (s, head);
+  fx = g_markup_printf_escaped (
+    "<rdf:Description rdf:about=\"\" xmlns:fx=\"" FX_NS "\">\n"
+    "<fx:DocumentType>INVOICE</fx:DocumentType>\n"
+    "<fx:DocumentFileName>%s</fx:DocumentFileName>\n"
+    "<fx:Version>1.0</fx:Version>\n"
+    "<fx:ConformanceLevel>%s</fx:ConformanceLevel>\n"
+    "</rdf:Description>\n",
+    FACTURES_FACTURX_FILENAME, factures_cii_profile_conformance_level (profile));
+  g_string_append (s, fx);
+  /* The PDF/A extension schema description of the fx properties (Factur-X 1.0,
+   * akretion/factur-x xmp/Factur-X_extension_schema.xmp). */
+  g_string_append (s,
+    "<rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\""
+    " xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\""
+    " xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+    "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
+    "<pdfaSchema:schema>Factur-X PDFA Extension Schema</pdfaSchema:schema>\n"
+    "<pdfaSchema:namespaceURI>" FX_NS "</pdfaSchema:namespaceURI>\n"
+    "<pdfaSchema:prefix>fx</pdfaSchema:prefix>\n"
+    "<pdfaSchema:property><rdf:Seq>\n");
+  {
+    static const char * const props[][2] = {
+      { "DocumentFileName", "name of the embedded XML invoice file" },
+      { "DocumentType", "INVOICE" },
+      { "Version", "The actual version of the Factur-X XML schema" },
+      { "ConformanceLevel", "The conformance level of the embedded Factur-X data" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (props); i++)
+      g_string_append_printf (s,
+        "<rdf:li rdf:parseType=\"Resource\">\n"
+        "<pdfaProperty:name>%s</pdfaProperty:name>\n"
+        "<pdfaProperty:valueType>Text</pdfaProperty:valueType>\n"
+        "<pdfaProperty:category>external</pdfaProperty:category>\n"
+        "<pdfaProperty:description>%s</pdfaProperty:description>\n"
+        "</rdf:li>\n", props[i][0], props[i][1]);
+  }
+  g_string_append (s, "</rdf:Seq></pdfaSchema:property>\n</rdf:li></rdf:Bag></pdfaExtension:schemas>\n"
+                      "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n");
+  /* Padding lets editors rewrite the packet in place (XMP spec part 1, 7.3.3). */
+  for (guint i = 0; i < 20; i++)
+    g_string_append (s, "                                                                                \n");
+  g_string_append (s, "<?xpacket end=\"w\"?>");
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static gboolean
+write_out (qpdf_data q, GBytes **out, GError **error)
+{
+  if (qpdf_init_write_memory (q) & QPDF_ERRORS)
+    goto fail;
+  qpdf_set_minimum_pdf_version (q, "1.7");
+  qpdf_set_deterministic_ID (q, QPDF_TRUE);
+  qpdf_set_compress_streams (q, QPDF_TRUE);
+  qpdf_set_object_stream_mode (q, qpdf_o_disable);
+  if (qpdf_write (q) & QPDF_ERRORS)
+    goto fail;
+  *out = g_bytes_new (qpdf_get_buffer (q), qpdf_get_buffer_length (q));
+  return TRUE;
+
+fail:
+  {
+    qpdf_error e = qpdf_get_error (q);
+
+    g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, "The Factur-X PDF could not be written: %s",
+                 e != NULL ? qpdf_get_error_full_text (q, e) : "?");
+    return FALSE;
+  }
+}
+
+/**
+ * factures_facturx_wrap:
+ * (see factures-facturx.h)
+ */
+GBytes *
+factures_facturx_wrap (GBytes              *pdf,
+                       GBytes              *xml,
+                       FacturesCiiProfile   profile,
+                       GError             **error)
+{
+  g_autoptr(Qpdf) self = NULL;
+  g_autoptr(GDateTime) when = file_date ();
+  g_autoptr(GBytes) icc = NULL;
+  g_autofree char *pdf_date = NULL;
+  g_autofree char *xmp_date = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *creator = NULL;
+  g_autofree char *xmp = NULL;
+  const char *producer = "Factures " PACKAGE_VERSION " (cairo, qpdf)";
+  qpdf_data q;
+  qpdf_oh root, trailer, info, ef, ef_dict, params, filespec, ef_map, names, embedded, array, af;
+  qpdf_oh metadata, md_dict, icc_stream, icc_dict, intent, intents;
+  gsize xml_size, icc_size;
+  const char *xml_data = g_bytes_get_data (xml, &xml_size);
+  const char *icc_data;
+  GBytes *result = NULL;
+
+  g_return_val_if_fail (profile != FACTURES_CII_PROFILE_UNKNOWN, NULL);
+
+  factures_facturx_register_resources ();
+  icc = g_resources_lookup_data ("/org/example/Factures/facturx/sRGB.icc", G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (icc == NULL)
+    return NULL;
+  icc_data = g_bytes_get_data (icc, &icc_size);
+
+  self = qpdf_open (pdf, error);
+  if (self == NULL)
+    return NULL;
+  q = self->q;
+
+  pdf_date = g_date_time_format (when, "D:%Y%m%d%H%M%S+00'00'");
+  xmp_date = g_date_time_format (when, "%Y-%m-%dT%H:%M:%S+00:00");
+
+  root = qpdf_get_root (q);
+  trailer = qpdf_get_trailer (q);
+
+  /* Info: keep cairo's title and author, write dates and producer the XMP repeats. */
+  info = qpdf_oh_get_key (q, trailer, "/Info");
+  if (!qpdf_oh_is_dictionary (q, info))
+    {
+      info = qpdf_make_indirect_object (q, qpdf_oh_new_dictionary (q));
+      qpdf_oh_replace_key (q, trailer, "/Info", info);
+    }
+  title = g_strdup (utf8_key (q, info, "/Title") != NULL ? utf8_key (q, info, "/Title") : "");
+  author = g_strdup (utf8_key (q, info, "/Author") != NULL ? utf8_key (q, info, "/Author") : "");
+  creator = g_strdup (utf8_key (q, info, "/Creator") != NULL ? utf8_key (q, info, "/Creator") : "Factures");
+  qpdf_oh_replace_key (q, info, "/Title", qpdf_oh_new_unicode_string (q, title));
+  qpdf_oh_replace_key (q, info, "/Author", qpdf_oh_new_unicode_string (q, author));
+  qpdf_oh_replace_key (q, info, "/Creator", qpdf_oh_new_unicode_string (q, creator));
+  qpdf_oh_replace_key (q, info, "/Producer", qpdf_oh_new_unicode_string (q, producer));
+  qpdf_oh_replace_key (q, info, "/CreationDate", qpdf_oh_new_string (q, pdf_date));
+  qpdf_oh_replace_key (q, info, "/ModDate", qpdf_oh_new_string (q, pdf_date));
+
+  /* The embedded file stream (ISO 32000-1 §7.11.4) with its MIME subtype. */
+  ef = qpdf_oh_new_stream (q);
+  qpdf_oh_replace_stream_data (q, ef, (const unsigned char *) xml_data, xml_size,
+                               qpdf_oh_new_null (q), qpdf_oh_new_null (q));
+  ef_dict = qpdf_oh_get_dict (q, ef);
+  qpdf_oh_replace_key (q, ef_dict, "/Type", name (q, "/EmbeddedFile"));
+  qpdf_oh_replace_key (q, ef_dict, "/Subtype", name (q, "/text/xml"));
+  params = qpdf_oh_new_dictionary (q);
+  qpdf_oh_replace_key (q, params, "/Size", qpdf_oh_new_integer (q, (long long) xml_size));
+  qpdf_oh_replace_key (q, params, "/ModDate", qpdf_oh_new_string (q, pdf_date));
+  qpdf_oh_replace_key (q, ef_dict, "/Params", params);
+
+  filespec = qpdf_make_indirect_object (q, qpdf_oh_new_dictionary (q));
+  qpdf_oh_replace_key (q, filespec, "/Type", name (q, "/Filespec"));
+  qpdf_oh_replace_key (q, filespec, "/F", qpdf_oh_new_string (q, FACTURES_FACTURX_FILENAME));
+  qpdf_oh_replace_key (q, filespec, "/UF", qpdf_oh_new_unicode_string (q, FACTURES_FACTURX_FILENAME));
+  qpdf_oh_replace_key (q, filespec, "/Desc", qpdf_oh_new_unicode_string (q, "Factur-X invoice"));
+  /* Data for MINIMUM and BASIC WL (not a full invoice), Alternative otherwise (LEGAL.md §8). */
+  qpdf_oh_replace_key (q, filespec, "/AFRelationship",
+                       name (q, profile <= FACTURES_CII_PROFILE_BASIC_WL ? "/Data" : "/Alternative"));
+  ef_map = qpdf_oh_new_dictionary (q);
+  qpdf_oh_replace_key (q, ef_map, "/F", ef);
+  qpdf_oh_replace_key (q, ef_map, "/UF", ef);
+  qpdf_oh_replace_key (q, filespec, "/EF", ef_map);
+
+  /* Catalog /Names /EmbeddedFiles name tree (one leaf) and /AF. */
+  names = qpdf_oh_get_key (q, root, "/Names");
+  if (!qpdf_oh_is_dictionary (q, names))
+    {
+      names = qpdf_oh_new_dictionary (q);
+      qpdf_oh_replace_key (q, root, "/Names", names);
+    }
+  embedded = qpdf_oh_new_dictionary (q);
+  array = qpdf_oh_new_array (q);
+  qpdf_oh_append_item (q, array, qpdf_oh_new_string (q, FACTURES_FACTURX_FILENAME));
+  qpdf_oh_append_item (q, array, filespec);
+  qpdf_oh_replace_key (q, embedded, "/Names", array);
+  qpdf_oh_replace_key (q, names, "/EmbeddedFiles", embedded);
+  af = qpdf_oh_new_array (q);
+  qpdf_oh_append_item (q, af, filespec);
+  qpdf_oh_replace_key (q, root, "/AF", af);
+
+  /* XMP metadata stream: uncompressed, as PDF/A requires of it. */
+  xmp = xmp_packet (title, author, creator, producer, xmp_date, profile);
+  metadata = qpdf_oh_new_stream (q);
+  qpdf_oh_replace_stream_data (q, metadata, (const unsigned char *) xmp, strlen (xmp),
+                               qpdf_oh_new_null (q), qpdf_oh_new_null (q));
+  md_dict = qpdf_oh_get_dict (q, metadata);
+  qpdf_oh_replace_key (q, md_dict, "/Type", name (q, "/Metadata"));
+  qpdf_oh_replace_key (q, md_dict, "/Subtype", name (q, "/XML"));
+  qpdf_oh_replace_key (q, root, "/Metadata", metadata);
+
+  /* sRGB output intent (icc-profiles-free, zlib licence: data/facturx/sRGB.icc.LICENSE). */
+  icc_stream = qpdf_oh_new_stream (q);
+  qpdf_oh_replace_stream_data (q, icc_stream, (const unsigned char *) icc_data, icc_size,
+                               qpdf_oh_new_null (q), qpdf_oh_new_null (q));
+  icc_dict = qpdf_oh_get_dict (q, icc_stream);
+  qpdf_oh_replace_key (q, icc_dict, "/N", qpdf_oh_new_integer (q, 3));
+  intent = qpdf_oh_new_dictionary (q);
+  qpdf_oh_replace_key (q, intent, "/Type", name (q, "/OutputIntent"));
+  qpdf_oh_replace_key (q, intent, "/S", name (q, "/GTS_PDFA1"));
+  qpdf_oh_replace_key (q, intent, "/OutputConditionIdentifier", qpdf_oh_new_string (q, "sRGB"));
+  qpdf_oh_replace_key (q, intent, "/RegistryName", qpdf_oh_new_string (q, "http://www.color.org"));
+  qpdf_oh_replace_key (q, intent, "/Info", qpdf_oh_new_string (q, "sRGB IEC61966-2.1"));
+  qpdf_oh_replace_key (q, intent, "/DestOutputProfile", icc_stream);
+  intents = qpdf_oh_new_array (q);
+  qpdf_oh_append_item (q, intents, intent);
+  qpdf_oh_replace_key (q, root, "/OutputIntents", intents);
+
+  /* The writer gives the file its /ID (deterministic: from the content). */
+  if (!write_out (q, &result, error))
+    return NULL;
+  return result;
+}
+
+/**
+ * factures_facturx_render:
+ * (see factures-facturx.h)
+ */
+GBytes *
+factures_facturx_render (const FacturesDocument *document,
+                         FacturesPdfFlags        flags,
+                         GError                **error)
+{
+  g_autoptr(GBytes) xml = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+
+  xml = factures_cii_build (document, error);
+  if (xml == NULL)
+    return NULL;
+  pdf = factures_pdf_render (document, flags, error);
+  if (pdf == NULL)
+    return NULL;
+  return factures_facturx_wrap (pdf, xml, FACTURES_CII_PROFILE_EN16931, error);
+}
+
+/* Collects (name, filespec) pairs of a name tree node, recursively. */
+static void
+collect_names (qpdf_data q, qpdf_oh node, GArray *out, guint depth)
+{
+  qpdf_oh names, kids;
+
+  if (depth > 16 || !qpdf_oh_is_dictionary (q, node))
+    return;
+  names = qpdf_oh_get_key (q, node, "/Names");
+  if (qpdf_oh_is_array (q, names))
+    for (int i = 0; i + 1 < qpdf_oh_get_array_n_items (q, names); i += 2)
+      {
+        qpdf_oh spec = qpdf_oh_get_array_item (q, names, i + 1);
+
+        g_array_append_val (out, spec);
+      }
+  kids = qpdf_oh_get_key (q, node, "/Kids");
+  if (qpdf_oh_is_array (q, kids))
+    for (int i = 0; i < qpdf_oh_get_array_n_items (q, kids); i++)
+      collect_names (q, qpdf_oh_get_array_item (q, kids, i), out, depth + 1);
+}
+
+static char *
+filespec_name (qpdf_data q, qpdf_oh spec)
+{
+  const char *n = utf8_key (q, spec, "/UF");
+
+  if (n == NULL)
+    n = utf8_key (q, spec, "/F");
+  return g_strdup (n != NULL ? n : "");
+}
+
+static qpdf_oh
+filespec_stream (qpdf_data q, qpdf_oh spec)
+{
+  qpdf_oh ef = qpdf_oh_get_key (q, spec, "/EF");
+  qpdf_oh stream;
+
+  if (!qpdf_oh_is_dictionary (q, ef))
+    return qpdf_oh_new_null (q);
+  stream = qpdf_oh_get_key (q, ef, "/F");
+  if (!qpdf_oh_is_stream (q, stream))
+    stream = qpdf_oh_get_key (q, ef, "/UF");
+  return stream;
+}
+
+/* All embedded-file specs: the EmbeddedFiles name tree, then the catalog's /AF. */
+static GArray *
+embedded_specs (qpdf_data q)
+{
+  GArray *specs = g_array_new (FALSE, FALSE, sizeof (qpdf_oh));
+  qpdf_oh root = qpdf_get_root (q);
+  qpdf_oh names = qpdf_oh_get_key (q, root, "/Names");
+  qpdf_oh af = qpdf_oh_get_key (q, root, "/AF");
+
+  if (qpdf_oh_is_dictionary (q, names))
+    collect_names (q, qpdf_oh_get_key (q, names, "/EmbeddedFiles"), specs, 0);
+  if (specs->len == 0 && qpdf_oh_is_array (q, af))
+    for (int i = 0; i < qpdf_oh_get_array_n_items (q, af); i++)
+      {
+        qpdf_oh spec = qpdf_oh_get_array_item (q, af, i);
+
+        g_array_append_val (specs, spec);
+      }
+  return specs;
+}
+
+/**
+ * factures_facturx_extract_xml:
+ * (see factures-facturx.h)
+ */
+GBytes *
+factures_facturx_extract_xml (GBytes  *pdf,
+                              char   **out_name,
+                              GError **error)
+{
+  static const char * const preferred[] = { "factur-x.xml", "zugferd-invoice.xml", "xrechnung.xml",
+                                            "ZUGFeRD-invoice.xml" };
+  g_autoptr(Qpdf) self = qpdf_open (pdf, error);
+  g_autoptr(GArray) specs = NULL;
+  qpdf_oh chosen = 0;
+  int rank = G_MAXINT;
+  guint n_xml = 0;
+  unsigned char *buffer = NULL;
+  size_t length = 0;
+  GBytes *result;
+
+  if (out_name != NULL)
+    *out_name = NULL;
+  if (self == NULL)
+    return NULL;
+
+  specs = embedded_specs (self->q);
+  for (guint i = 0; i < specs->len; i++)
+    {
+      qpdf_oh spec = g_array_index (specs, qpdf_oh, i);
+      g_autofree char *n = filespec_name (self->q, spec);
+
+      if (!qpdf_oh_is_stream (self->q, filespec_stream (self->q, spec)))
+        continue;
+      for (guint j = 0; j < G_N_ELEMENTS (preferred); j++)
+        if (g_ascii_strcasecmp (n, preferred[j]) == 0 && (int) j < rank)
+          {
+            rank = j;
+            chosen = spec;
+          }
+      if (g_str_has_suffix (n, ".xml") || g_str_has_suffix (n, ".XML"))
+        {
+          n_xml++;
+          if (rank == G_MAXINT && n_xml == 1)
+            chosen = spec;
+        }
+    }
+  if (chosen == 0 || (rank == G_MAXINT && n_xml != 1))
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND,
+                   "The PDF carries no invoice XML (factur-x.xml)");
+      return NULL;
+    }
+  if (qpdf_oh_get_stream_data (self->q, filespec_stream (self->q, chosen), qpdf_dl_generalized,
+                               NULL, &buffer, &length) & QPDF_ERRORS)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                   "The XML embedded in the PDF cannot be read");
+      return NULL;
+    }
+  result = g_bytes_new (buffer, length);
+  free (buffer);
+  if (out_name != NULL)
+    *out_name = filespec_name (self->q, chosen);
+  return result;
+}
+
+/* Text of the first element @element (e.g. "pdfaid:part") in @xmp, or NULL. Also
+ * accepts the attribute form pdfaid:part="3". */
+static char *
+xmp_value (const char *xmp, const char *element)
+{
+  g_autofree char *open = g_strdup_printf ("<%s>", element);
+  g_autofree char *attr = g_strdup_printf ("%s=\"", element);
+  const char *p = strstr (xmp, open);
+
+  if (p != NULL)
+    {
+      const char *start = p + strlen (open);
+      const char *end = strchr (start, '<');
+
+      if (end != NULL)
+        return g_strstrip (g_strndup (start, end - start));
+    }
+  p = strstr (xmp, attr);
+  if (p != NULL)
+    {
+      const char *start = p + strlen (attr);
+      const char *end = strchr (start, '"');
+
+      if (end != NULL)
+        return g_strndup (start, end - start);
+    }
+  return NULL;
+}
+
+/* "D:20261130074500+00'00'" and "2026-11-30T07:45:00+00:00" denote the same instant? */
+static gboolean
+dates_agree (const char *pdf_date, const char *xmp_date)
+{
+  g_autoptr(GString) iso = NULL;
+  g_autoptr(GDateTime) a = NULL;
+  g_autoptr(GDateTime) b = NULL;
+  const char *d;
+
+  if (pdf_date == NULL || xmp_date == NULL || !g_str_has_prefix (pdf_date, "D:"))
+    return FALSE;
+  d = pdf_date + 2;
+  if (strlen (d) < 14)
+    return FALSE;
+  iso = g_string_new (NULL);
+  g_string_append_printf (iso, "%.4s-%.2s-%.2sT%.2s:%.2s:%.2s", d, d + 4, d + 6, d + 8, d + 10, d + 12);
+  d += 14;
+  if (*d == 'Z' || *d == '\0')
+    g_string_append (iso, "Z");
+  else if ((*d == '+' || *d == '-') && strlen (d) >= 6)
+    g_string_append_printf (iso, "%c%.2s:%.2s", *d, d + 1, d + 4);
+  else
+    return FALSE;
+  a = g_date_time_new_from_iso8601 (iso->str, NULL);
+  b = g_date_time_new_from_iso8601 (xmp_date, NULL);
+  return a != NULL && b != NULL && g_date_time_equal (a, b);
+}
+
+/**
+ * factures_facturx_check_pdf:
+ * (see factures-facturx.h)
+ */
+GPtrArray *
+factures_facturx_check_pdf (GBytes *pdf)
+{
+  GPtrArray *problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Qpdf) self = qpdf_open (pdf, &error);
+  g_autoptr(GArray) specs = NULL;
+  g_autofree char *xmp = NULL;
+  qpdf_data q;
+  qpdf_oh root, trailer, info, metadata, intents, af, id;
+  gboolean found_fx = FALSE;
+
+  if (self == NULL)
+    {
+      g_ptr_array_add (problems, g_strdup_printf ("Le fichier n’est pas un PDF lisible (%s).", error->message));
+      return problems;
+    }
+  q = self->q;
+  root = qpdf_get_root (q);
+  trailer = qpdf_get_trailer (q);
+
+  if (qpdf_more_warnings (q))
+    g_ptr_array_add (problems, g_strdup ("La structure du PDF est abîmée : qpdf a dû la réparer en la lisant."));
+
+  id = qpdf_oh_get_key (q, trailer, "/ID");
+  if (!qpdf_oh_is_array (q, id) || qpdf_oh_get_array_n_items (q, id) != 2)
+    g_ptr_array_add (problems, g_strdup ("Le PDF n’a pas d’identifiant de document (/ID)."));
+
+  /* XMP. */
+  metadata = qpdf_oh_get_key (q, root, "/Metadata");
+  if (!qpdf_oh_is_stream (q, metadata))
+    g_ptr_array_add (problems, g_strdup ("Le PDF n’a pas de métadonnées XMP."));
+  else
+    {
+      unsigned char *buffer = NULL;
+      size_t length = 0;
+      qpdf_oh filter = qpdf_oh_get_key (q, qpdf_oh_get_dict (q, metadata), "/Filter");
+
+      if (!qpdf_oh_is_null (q, filter))
+        g_ptr_array_add (problems, g_strdup ("Les métadonnées XMP sont compressées, ce que PDF/A interdit."));
+      if (!(qpdf_oh_get_stream_data (q, metadata, qpdf_dl_generalized, NULL, &buffer, &length) & QPDF_ERRORS))
+        {
+          xmp = g_strndup ((const char *) buffer, length);
+          free (buffer);
+        }
+    }
+  if (xmp != NULL)
+    {
+      g_autofree char *part = xmp_value (xmp, "pdfaid:part");
+      g_autofree char *conformance = xmp_value (xmp, "pdfaid:conformance");
+      static const char * const fx_props[] = { "DocumentType", "DocumentFileName", "Version", "ConformanceLevel" };
+
+      if (g_strcmp0 (part, "3") != 0)
+        g_ptr_array_add (problems, g_strdup_printf ("Les métadonnées XMP ne déclarent pas PDF/A-3 (pdfaid:part = %s).",
+                                                    part != NULL ? part : "absent"));
+      if (conformance == NULL || (g_ascii_strcasecmp (conformance, "B") != 0 && g_ascii_strcasecmp (conformance, "U") != 0
+                                  && g_ascii_strcasecmp (conformance, "A") != 0))
+        g_ptr_array_add (problems, g_strdup ("Les métadonnées XMP n’indiquent pas le niveau de conformité PDF/A (pdfaid:conformance)."));
+      for (guint i = 0; i < G_N_ELEMENTS (fx_props); i++)
+        {
+          g_autofree char *element = g_strdup_printf ("fx:%s", fx_props[i]);
+          g_autofree char *value = xmp_value (xmp, element);
+
+          if (value == NULL || *value == '\0')
+            g_ptr_array_add (problems, g_strdup_printf ("Les métadonnées XMP n’ont pas la propriété Factur-X %s.", fx_props[i]));
+          else
+            found_fx = TRUE;
+          if (value != NULL && i == 3)
+            {
+              static const char * const levels[] = { "MINIMUM", "BASIC WL", "BASIC", "EN 16931", "EXTENDED" };
+              gboolean known = FALSE;
+
+              for (guint j = 0; j < G_N_ELEMENTS (levels); j++)
+                known = known || g_strcmp0 (value, levels[j]) == 0;
+              if (!known)
+                g_ptr_array_add (problems, g_strdup_printf ("Le profil Factur-X déclaré dans le XMP (« %s ») est inconnu.", value));
+            }
+        }
+      if (found_fx && strstr (xmp, "pdfaExtension:schemas") == NULL)
+        g_ptr_array_add (problems, g_strdup ("Les métadonnées XMP ne décrivent pas le schéma d’extension Factur-X (pdfaExtension)."));
+    }
+
+  /* Info dates agree with the XMP. */
+  info = qpdf_oh_get_key (q, trailer, "/Info");
+  if (qpdf_oh_is_dictionary (q, info) && xmp != NULL)
+    {
+      static const char * const pairs[][2] = { { "/CreationDate", "xmp:CreateDate" }, { "/ModDate", "xmp:ModifyDate" } };
+
+      for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+        {
+          const char *pdf_date = utf8_key (q, info, pairs[i][0]);
+          g_autofree char *xmp_date = xmp_value (xmp, pairs[i][1]);
+
+          if (pdf_date == NULL)
+            continue;
+          if (!g_str_has_prefix (pdf_date, "D:"))
+            g_ptr_array_add (problems, g_strdup_printf ("La date %s du PDF n’est pas au format PDF (« D: » manquant).",
+                                                        pairs[i][0] + 1));
+          else if (!dates_agree (pdf_date, xmp_date))
+            g_ptr_array_add (problems, g_strdup_printf ("La date %s du PDF ne correspond pas à celle des métadonnées XMP.",
+                                                        pairs[i][0] + 1));
+        }
+    }
+
+  /* Output intent with an ICC profile. */
+  intents = qpdf_oh_get_key (q, root, "/OutputIntents");
+  if (!qpdf_oh_is_array (q, intents) || qpdf_oh_get_array_n_items (q, intents) == 0)
+    g_ptr_array_add (problems, g_strdup ("Le PDF n’a pas de mode de sortie (OutputIntent) avec un profil de couleurs."));
+  else
+    {
+      qpdf_oh intent = qpdf_oh_get_array_item (q, intents, 0);
+
+      if (!qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, intent, "/S"), "/GTS_PDFA1")
+          || !qpdf_oh_is_stream (q, qpdf_oh_get_key (q, intent, "/DestOutputProfile")))
+        g_ptr_array_add (problems, g_strdup ("Le mode de sortie du PDF n’est pas un profil PDF/A (GTS_PDFA1 avec profil ICC)."));
+    }
+
+  /* The embedded XML. */
+  af = qpdf_oh_get_key (q, root, "/AF");
+  specs = embedded_specs (q);
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < specs->len; i++)
+      {
+        qpdf_oh spec = g_array_index (specs, qpdf_oh, i);
+        g_autofree char *n = filespec_name (q, spec);
+        qpdf_oh stream = filespec_stream (q, spec);
+        qpdf_oh rel = qpdf_oh_get_key (q, spec, "/AFRelationship");
+        gboolean in_af = FALSE;
+
+        if (g_ascii_strcasecmp (n, FACTURES_FACTURX_FILENAME) != 0)
+          continue;
+        found = TRUE;
+        if (!qpdf_oh_is_stream (q, stream))
+          {
+            g_ptr_array_add (problems, g_strdup ("Le fichier factur-x.xml joint est vide."));
+            continue;
+          }
+        if (!qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, qpdf_oh_get_dict (q, stream), "/Subtype"), "/text/xml"))
+          g_ptr_array_add (problems, g_strdup ("Le fichier factur-x.xml joint n’a pas le type MIME text/xml."));
+        if (!qpdf_oh_is_name (q, rel))
+          g_ptr_array_add (problems, g_strdup ("Le fichier factur-x.xml joint n’a pas de relation (AFRelationship)."));
+        else if (!qpdf_oh_is_name_and_equals (q, rel, "/Alternative") && !qpdf_oh_is_name_and_equals (q, rel, "/Data")
+                 && !qpdf_oh_is_name_and_equals (q, rel, "/Source"))
+          g_ptr_array_add (problems, g_strdup_printf ("La relation du fichier factur-x.xml (%s) n’est pas celle de Factur-X.",
+                                                      qpdf_oh_get_name (q, rel)));
+        if (qpdf_oh_is_array (q, af))
+          for (int j = 0; j < qpdf_oh_get_array_n_items (q, af); j++)
+            {
+              qpdf_oh item = qpdf_oh_get_array_item (q, af, j);
+
+              if (qpdf_oh_is_indirect (q, item) && qpdf_oh_is_indirect (q, spec)
+                  && qpdf_oh_get_object_id (q, item) == qpdf_oh_get_object_id (q, spec))
+                in_af = TRUE;
+            }
+        if (!in_af)
+          g_ptr_array_add (problems, g_strdup ("Le fichier factur-x.xml n’est pas déclaré dans la liste /AF du catalogue."));
+      }
+    if (!found)
+      g_ptr_array_add (problems, g_strdup ("Le PDF ne contient pas de fichier factur-x.xml."));
+  }
+
+  return problems;
+}

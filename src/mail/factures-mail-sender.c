@@ -13,6 +13,7 @@
 #include "factures-mail-sender.h"
 #include "factures-mail-template.h"
 #include "factures-smtp.h"
+#include "factures-store-payments.h"
 
 static FacturesMailSentHook sent_hook;
 static gpointer sent_hook_data;
@@ -270,6 +271,25 @@ send_network (SendData      *data,
   return ok;
 }
 
+gboolean
+factures_mail_record_step (FacturesStore  *store,
+                           gint64          outbox_id,
+                           GError        **error)
+{
+  g_autoptr(FacturesOutboxItem) item = factures_store_outbox_get (store, outbox_id, error);
+  g_autofree char *note = NULL;
+  GDate today;
+
+  if (item == NULL)
+    return FALSE;
+  if (item->step == NULL || item->document_id == 0 || item->state != FACTURES_OUTBOX_SENT)
+    return TRUE;
+  factures_today (&today);
+  note = g_strdup_printf ("E-mail <%s>", item->message_id);
+  return factures_store_perform_step (store, item->document_id, item->instalment, item->step, &today,
+                                      note, error);
+}
+
 /* Main-thread part after the network: the outcome goes to the outbox. */
 static void
 send_end (SendData  *data,
@@ -285,6 +305,10 @@ send_end (SendData  *data,
       if (!factures_store_outbox_mark_sent (data->store, data->outbox_id, data->reply, &store_error))
         g_warning ("outbox %" G_GINT64_FORMAT ": sent, but not recorded: %s", data->outbox_id,
                    store_error->message);
+      g_clear_error (&store_error);
+      if (!factures_mail_record_step (data->store, data->outbox_id, &store_error))
+        g_debug ("outbox %" G_GINT64_FORMAT ": dunning step not recorded: %s", data->outbox_id,
+                 store_error->message);
       item = factures_store_outbox_get (data->store, data->outbox_id, NULL);
       if (item != NULL && item->step != NULL && item->document_id != 0 && sent_hook != NULL)
         sent_hook (data->store, item->document_id, item->step, item->instalment, sent_hook_data);

@@ -83,7 +83,20 @@ gboolean  factures_mail_send_sync    (FacturesStore  *store,
                                       char          **out_reply,
                                       GError        **error);
 
-/* Hook for the dunning engine: called after a message with a step was accepted. */
+/**
+ * factures_mail_record_step:
+ *
+ * After the server accepted outbox message @outbox_id: when it performs a dunning
+ * step (its step column, "+10:email"), records the step as performed today
+ * through the dunning engine (factures_store_perform_step), with the Message-ID
+ * as note. Called by the send functions (a refusal, e.g. a step already recorded
+ * by hand, is only logged there).
+ */
+gboolean  factures_mail_record_step  (FacturesStore  *store,
+                                      gint64          outbox_id,
+                                      GError        **error);
+
+/* Hook for the views: called after a message with a step was accepted. */
 typedef void (*FacturesMailSentHook) (FacturesStore *store,
                                       gint64         document_id,
                                       const char    *step,

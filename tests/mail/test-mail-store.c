@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "factures-mail-presets.h"
+#include "factures-mail-sender.h"
+#include "factures-store-payments.h"
 #include "factures-mail-template.h"
 #include "factures-store-mail.h"
 #include "../store/store-test-util.h"
@@ -232,6 +234,46 @@ test_templates (Fixture       *f,
   g_assert_cmpstr (subject, ==, "Facture {number} — {amount}");
 }
 
+/* An accepted message that performs a dunning step records the step as done. */
+static void
+test_dunning_step (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GBytes) message = g_bytes_new_static ("Subject: x\r\n\r\nrelance\r\n", 23);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plan = NULL;
+  gboolean done = FALSE;
+  GDate today;
+  gint64 id;
+
+  /* The to-do queue first records the missed pre-due step as skipped. */
+  factures_today (&today);
+  g_assert_true (factures_store_catch_up (f->store, &today, NULL, &error));
+  id = factures_store_outbox_add (f->store, f->issued_id, "+3:email", 0, "a@b.fr", "Relance",
+                                  "r1@example.org", message, &error);
+  g_assert_no_error (error);
+  /* Not sent yet: nothing is recorded. */
+  g_assert_true (factures_mail_record_step (f->store, id, &error));
+  g_assert_true (factures_store_outbox_begin_send (f->store, id, &error));
+  g_assert_true (factures_store_outbox_mark_sent (f->store, id, "250 ok", &error));
+  factures_mail_record_step (f->store, id, &error);
+  g_assert_no_error (error);
+
+  plan = factures_store_get_dunning_plan (f->store, f->issued_id, &today, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < plan->len; i++)
+    {
+      FacturesDunningTask *task = g_ptr_array_index (plan, i);
+
+      if (g_strcmp0 (task->step.step_key, "+3:email") == 0)
+        done = task->step.state == FACTURES_STEP_STATE_DONE;
+    }
+  g_assert_true (done);
+  /* Recorded once: a second call is refused by the dunning engine. */
+  g_assert_false (factures_mail_record_step (f->store, id, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+}
+
 static char *
 read_text (const char *path)
 {
@@ -295,6 +337,7 @@ main (int    argc,
   g_test_add_func ("/mail/store/presets", test_presets);
   g_test_add ("/mail/store/outbox", Fixture, NULL, fixture_set_up, test_outbox, fixture_tear_down);
   g_test_add ("/mail/store/templates", Fixture, NULL, fixture_set_up, test_templates, fixture_tear_down);
+  g_test_add ("/mail/store/dunning-step", Fixture, NULL, fixture_set_up, test_dunning_step, fixture_tear_down);
   g_test_add ("/mail/store/json", Fixture, NULL, fixture_set_up, test_json, fixture_tear_down);
   return g_test_run ();
 }

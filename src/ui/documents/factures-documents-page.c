@@ -321,6 +321,15 @@ new_invoice_cb (FacturesDocumentsPage *self)
 }
 
 static void
+new_quote_cb (FacturesDocumentsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  factures_editor_window_open_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+                                   FACTURES_DOCUMENT_KIND_QUOTE, 0);
+}
+
+static void
 store_changed_cb (FacturesDocumentsPage *self)
 {
   reload (self);
@@ -385,6 +394,12 @@ factures_documents_page_init (FacturesDocumentsPage *self)
   gtk_widget_set_tooltip_text (button, _("Write a new invoice (Ctrl+N)"));
   gtk_widget_add_css_class (button, "suggested-action");
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (new_invoice_cb), self);
+  gtk_box_append (GTK_BOX (bar), button);
+
+  /* Issue 3: quotes (devis) have their own series and follow-up. */
+  button = gtk_button_new_with_label (_("New Quote"));
+  gtk_widget_set_tooltip_text (button, _("Write a new quote"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (new_quote_cb), self);
   gtk_box_append (GTK_BOX (bar), button);
 
   self->stack = gtk_stack_new ();

@@ -51,4 +51,18 @@ void       factures_editor_window_open           (GtkWindow     *parent,
                                                   gint64         document_id,
                                                   gint64         client_id);
 
+/**
+ * factures_editor_window_open_new:
+ * @parent: (nullable): the window the editor belongs to
+ * @store: the open database
+ * @kind: the kind of the new draft (FACTURES_DOCUMENT_KIND_QUOTE for a quote)
+ * @client_id: the client to preselect, or 0
+ *
+ * Opens the editor on a new, unsaved draft of @kind (issue 3).
+ */
+void       factures_editor_window_open_new       (GtkWindow            *parent,
+                                                  FacturesStore        *store,
+                                                  FacturesDocumentKind  kind,
+                                                  gint64                client_id);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "factures-documents.h"
 #include "factures-document-print.h"
 #include "factures-editor-window.h"
+#include "factures-lifecycle-panel.h"
 #include "factures-line-row.h"
 #include "factures-mentions.h"
 #include "factures-pdf.h"
@@ -64,6 +65,7 @@ struct _FacturesEditorWindow
   GtkWidget            *franchise_label;
   GtkTextView          *notes_view;
   FacturesPdfPreview   *preview;
+  GtkWidget            *lifecycle_panel;  /* FacturesLifecyclePanel (issue 3) */
 };
 
 G_DEFINE_FINAL_TYPE (FacturesEditorWindow, factures_editor_window, ADW_TYPE_WINDOW)
@@ -445,6 +447,8 @@ refresh_from_fields (FacturesEditorWindow *self)
     return;
 
   collect_fields (self, FALSE, FALSE, NULL);
+  if (self->lifecycle_panel != NULL)
+    factures_lifecycle_panel_refresh (FACTURES_LIFECYCLE_PANEL (self->lifecycle_panel));
   schedule_preview (self, PREVIEW_DELAY_MS);
 }
 
@@ -577,6 +581,8 @@ populate (FacturesEditorWindow *self)
   update_read_only (self);
   update_due_date (self);
   update_totals (self, rows);
+  if (self->lifecycle_panel != NULL)
+    factures_lifecycle_panel_set_document (FACTURES_LIFECYCLE_PANEL (self->lifecycle_panel), self->document);
   schedule_preview (self, 0);
 }
 
@@ -1202,6 +1208,13 @@ factures_editor_window_new (FacturesStore  *store,
   self->store = g_object_ref (store);
   self->document = g_steal_pointer (&document);
 
+  /* Quote fields, follow-up of issued documents and the live checklist of
+   * missing mentions, above the form (outside it: it stays usable read-only). */
+  self->lifecycle_panel = factures_lifecycle_panel_new (store);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->form)), self->lifecycle_panel,
+                              self->read_only_box);
+  g_signal_connect_swapped (self->lifecycle_panel, "changed", G_CALLBACK (field_edited), self);
+
   if (document_id == 0 && client_id != 0)
     {
       g_autoptr (FacturesClient) client = factures_store_get_client (store, client_id, NULL);
@@ -1237,6 +1250,44 @@ factures_editor_window_get_document_id (FacturesEditorWindow *self)
 }
 
 /* ---- public entry point (factures-documents.h) ------------------------ */
+
+/**
+ * factures_editor_window_open_new:
+ * @kind: the kind of the new draft (quote, invoice…)
+ *
+ * Like factures_editor_window_open() with no document, for a new draft of @kind.
+ */
+void
+factures_editor_window_open_new (GtkWindow            *parent,
+                                 FacturesStore        *store,
+                                 FacturesDocumentKind  kind,
+                                 gint64                client_id)
+{
+  g_autoptr (GError) error = NULL;
+  FacturesEditorWindow *window;
+
+  g_return_if_fail (FACTURES_IS_STORE (store));
+
+  window = factures_editor_window_new (store, 0, client_id, &error);
+  if (window == NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (parent, _("The document cannot be opened"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  window->document->kind = kind;
+  update_title (window);
+  factures_lifecycle_panel_set_document (FACTURES_LIFECYCLE_PANEL (window->lifecycle_panel), window->document);
+  refresh_from_fields (window);
+  schedule_preview (window, 0);
+
+  if (parent != NULL && gtk_window_get_application (parent) != NULL)
+    gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (parent));
+  gtk_window_present (GTK_WINDOW (window));
+}
 
 void
 factures_editor_window_open (GtkWindow     *parent,

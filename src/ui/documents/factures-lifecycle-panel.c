@@ -1,0 +1,793 @@
+/* factures-lifecycle-panel.c — quote fields, next steps of issued documents and
+ * the live checklist of missing mentions (issue 3)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "factures-documents.h"
+#include "factures-lifecycle-panel.h"
+#include "factures-mentions.h"
+#include "factures-store-lifecycle.h"
+
+struct _FacturesLifecyclePanel
+{
+  GtkBox             parent_instance;
+
+  FacturesStore     *store;
+  FacturesDocument  *document;   /* not owned */
+  gboolean           loading;
+  gulong             changed_id;
+
+  GtkWidget         *quote_group;
+  AdwEntryRow       *valid_until_row;
+  GtkTextView       *conditions_view;
+
+  GtkWidget         *status_group;
+  GtkWidget         *status_rows;   /* GtkListBox of info rows */
+  GtkWidget         *explanation;
+  GtkWidget         *accept_button;
+  GtkWidget         *refuse_button;
+  GtkWidget         *deposit_button;
+  GtkWidget         *final_button;
+  GtkWidget         *credit_button;
+
+  GtkWidget         *checklist_group;
+  GtkWidget         *checklist;     /* GtkListBox */
+};
+
+G_DEFINE_FINAL_TYPE (FacturesLifecyclePanel, factures_lifecycle_panel, GTK_TYPE_BOX)
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void refresh_status (FacturesLifecyclePanel *self);
+
+/* ---- helpers ---- */
+
+static void
+label_widget (GtkWidget  *widget,
+              const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+label_entry_row (AdwEntryRow *row,
+                 const char  *label)
+{
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
+
+  label_widget (GTK_WIDGET (row), label);
+  if (delegate != NULL)
+    label_widget (GTK_WIDGET (delegate), label);
+}
+
+static void
+list_clear (GtkWidget *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (list), child);
+}
+
+static GtkWidget *
+info_row (const char *title,
+          const char *subtitle,
+          const char *icon)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (icon != NULL)
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
+static GtkWindow *
+parent_window (FacturesLifecyclePanel *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+show_error (FacturesLifecyclePanel *self,
+            const char             *heading,
+            const GError           *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_document (FacturesLifecyclePanel *self,
+               gint64                  id)
+{
+  factures_editor_window_open (parent_window (self), self->store, id, 0);
+}
+
+static char *
+ref_text (const FacturesDocumentRef *ref)
+{
+  g_autofree char *date = g_date_valid (&ref->issue_date) ? factures_date_format_fr (&ref->issue_date) : NULL;
+
+  if (ref->number == NULL)
+    return g_strdup (_("not issued yet"));
+  /* Translators: a document number and its date, "F2026-0001 of 02/03/2026" */
+  return g_strdup_printf (_("%s of %s"), ref->number, date ? date : "");
+}
+
+/* ---- quote fields ---- */
+
+static void
+quote_field_changed (FacturesLifecyclePanel *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  const char *until;
+  GDate date;
+
+  if (self->loading || self->document == NULL)
+    return;
+
+  until = gtk_editable_get_text (GTK_EDITABLE (self->valid_until_row));
+  if (factures_date_parse_fr (until, _("Valid until"), &date, NULL))
+    {
+      self->document->valid_until = date;
+      gtk_widget_remove_css_class (GTK_WIDGET (self->valid_until_row), "error");
+    }
+  else
+    {
+      g_date_clear (&self->document->valid_until, 1);
+      gtk_widget_add_css_class (GTK_WIDGET (self->valid_until_row), "error");
+    }
+
+  buffer = gtk_text_view_get_buffer (self->conditions_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_free (self->document->conditions);
+  self->document->conditions = *text != '\0' ? g_steal_pointer (&text) : NULL;
+
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+/* ---- actions on an issued quote ---- */
+
+typedef struct {
+  FacturesLifecyclePanel *self;
+  gboolean                accepted;
+  GtkWidget              *date_entry;
+  GtkWidget              *percent_entry;
+  GtkWidget              *amount_entry;
+  GtkWidget              *mode_full;
+  GtkWidget              *mode_lines;
+  GtkWidget              *mode_amount;
+  GPtrArray              *line_checks;
+} DialogData;
+
+static void
+dialog_data_free (DialogData *data)
+{
+  g_clear_pointer (&data->line_checks, g_ptr_array_unref);
+  g_object_unref (data->self);
+  g_free (data);
+}
+
+static DialogData *
+dialog_data_new (FacturesLifecyclePanel *self)
+{
+  DialogData *data = g_new0 (DialogData, 1);
+
+  data->self = g_object_ref (self);
+  return data;
+}
+
+static GtkWidget *
+labelled_entry (GtkWidget  *box,
+                const char *label,
+                const char *text)
+{
+  GtkWidget *caption = gtk_label_new (label);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_widget_set_halign (caption, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), caption);
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  label_widget (entry, label);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_box_append (GTK_BOX (box), entry);
+  return entry;
+}
+
+static void
+decision_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      DialogData       *data)
+{
+  FacturesLifecyclePanel *self = data->self;
+  g_autoptr(GError) error = NULL;
+  GDate date;
+
+  if (g_strcmp0 (response, "ok") == 0 && self->document != NULL)
+    {
+      if (!factures_date_parse_fr (gtk_editable_get_text (GTK_EDITABLE (data->date_entry)), _("Date"),
+                                   &date, &error) ||
+          !factures_store_set_quote_decision (self->store, self->document->id, data->accepted, &date, &error))
+        show_error (self, data->accepted ? _("The quote cannot be accepted") : _("The quote cannot be refused"),
+                    error);
+      refresh_status (self);
+    }
+  dialog_data_free (data);
+}
+
+static void
+ask_decision (FacturesLifecyclePanel *self,
+              gboolean                accepted)
+{
+  DialogData *data = dialog_data_new (self);
+  GtkWidget *dialog, *box;
+  g_autofree char *today_text = NULL;
+  GDate today;
+
+  factures_today (&today);
+  today_text = factures_date_format_fr (&today);
+  data->accepted = accepted;
+  dialog = adw_message_dialog_new (parent_window (self),
+                                   accepted ? _("Accept the Quote?") : _("Refuse the Quote?"),
+                                   accepted ? _("Record the date of the client’s signed “bon pour accord”.")
+                                            : _("Record the date of the client’s refusal."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  data->date_entry = labelled_entry (box, _("Date"), today_text);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("Cancel"),
+                                    "ok", accepted ? _("Accept") : _("Refuse"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok",
+                                              accepted ? ADW_RESPONSE_SUGGESTED : ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (decision_response_cb), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+accept_clicked_cb (FacturesLifecyclePanel *self)
+{
+  ask_decision (self, TRUE);
+}
+
+static void
+refuse_clicked_cb (FacturesLifecyclePanel *self)
+{
+  ask_decision (self, FALSE);
+}
+
+static void
+deposit_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     DialogData       *data)
+{
+  FacturesLifecyclePanel *self = data->self;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "ok") == 0 && self->document != NULL)
+    {
+      const char *percent_text = gtk_editable_get_text (GTK_EDITABLE (data->percent_entry));
+      const char *amount_text = gtk_editable_get_text (GTK_EDITABLE (data->amount_entry));
+      gint percent = 0;
+      gint64 amount = 0;
+      gint64 id = 0;
+
+      if (*amount_text != '\0')
+        {
+          if (factures_money_parse (amount_text, _("Amount"), &amount, &error))
+            id = factures_store_quote_to_deposit (self->store, self->document->id, 0, amount, &error);
+        }
+      else if (factures_rate_parse (percent_text, _("Percentage"), &percent, &error))
+        id = factures_store_quote_to_deposit (self->store, self->document->id, percent, 0, &error);
+
+      if (id == 0)
+        show_error (self, _("The deposit invoice cannot be made"), error);
+      else
+        open_document (self, id);
+      refresh_status (self);
+    }
+  dialog_data_free (data);
+}
+
+static void
+deposit_clicked_cb (FacturesLifecyclePanel *self)
+{
+  DialogData *data = dialog_data_new (self);
+  GtkWidget *dialog, *box;
+
+  dialog = adw_message_dialog_new (parent_window (self), _("Deposit Invoice"),
+                                   _("A share of the quote, as a percentage, or an amount before tax. "
+                                     "The final invoice will deduct it."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  data->percent_entry = labelled_entry (box, _("Percentage"), "30");
+  data->amount_entry = labelled_entry (box, _("Amount before tax (instead of the percentage)"), NULL);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("Cancel"),
+                                    "ok", _("Create"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (deposit_response_cb), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+final_clicked_cb (FacturesLifecyclePanel *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (self->document == NULL)
+    return;
+  id = factures_store_quote_to_invoice (self->store, self->document->id, &error);
+  if (id == 0)
+    show_error (self, _("The quote cannot be invoiced"), error);
+  else
+    open_document (self, id);
+  refresh_status (self);
+}
+
+/* ---- credit note ---- */
+
+static void
+credit_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    DialogData       *data)
+{
+  FacturesLifecyclePanel *self = data->self;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "ok") == 0 && self->document != NULL)
+    {
+      g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (guint));
+      gint64 id = 0;
+
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (data->mode_lines)))
+        {
+          for (guint i = 0; i < data->line_checks->len; i++)
+            if (gtk_check_button_get_active (GTK_CHECK_BUTTON (g_ptr_array_index (data->line_checks, i))))
+              g_array_append_val (chosen, i);
+          if (chosen->len == 0)
+            g_set_error_literal (&error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                                 _("Lines: choose at least one line to credit."));
+          else
+            id = factures_store_credit_note_new (self->store, self->document->id,
+                                                 (const guint *) (gpointer) chosen->data, chosen->len,
+                                                 0, &error);
+        }
+      else if (gtk_check_button_get_active (GTK_CHECK_BUTTON (data->mode_amount)))
+        {
+          gint64 amount = 0;
+
+          if (factures_money_parse (gtk_editable_get_text (GTK_EDITABLE (data->amount_entry)),
+                                    _("Amount"), &amount, &error))
+            id = factures_store_credit_note_new (self->store, self->document->id, NULL, 0, amount, &error);
+        }
+      else
+        id = factures_store_credit_note_new (self->store, self->document->id, NULL, 0, 0, &error);
+
+      if (id == 0)
+        show_error (self, _("The credit note cannot be made"), error);
+      else
+        open_document (self, id);
+      refresh_status (self);
+    }
+  dialog_data_free (data);
+}
+
+static void
+credit_clicked_cb (FacturesLifecyclePanel *self)
+{
+  DialogData *data;
+  GtkWidget *dialog, *box, *lines_box;
+
+  if (self->document == NULL)
+    return;
+
+  data = dialog_data_new (self);
+  dialog = adw_message_dialog_new (parent_window (self), _("Credit Note"),
+                                   _("An issued invoice can be neither changed nor deleted. A credit "
+                                     "note cites it and lowers what the client owes: credit all of it "
+                                     "(to cancel it), chosen lines, or an amount before tax."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  data->mode_full = gtk_check_button_new_with_label (_("The whole invoice"));
+  data->mode_lines = gtk_check_button_new_with_label (_("Chosen lines"));
+  data->mode_amount = gtk_check_button_new_with_label (_("An amount"));
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (data->mode_lines), GTK_CHECK_BUTTON (data->mode_full));
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (data->mode_amount), GTK_CHECK_BUTTON (data->mode_full));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (data->mode_full), TRUE);
+  gtk_box_append (GTK_BOX (box), data->mode_full);
+  gtk_box_append (GTK_BOX (box), data->mode_lines);
+
+  lines_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_margin_start (lines_box, 24);
+  data->line_checks = g_ptr_array_new ();
+  for (guint i = 0; i < self->document->lines->len; i++)
+    {
+      const FacturesLine *line = g_ptr_array_index (self->document->lines, i);
+      g_autofree char *first = g_strdup (line->description ? line->description : "");
+      g_autofree char *label = NULL;
+      char *newline = strchr (first, '\n');
+      GtkWidget *check;
+
+      if (newline != NULL)
+        *newline = '\0';
+      /* Translators: "Line 2: Pose de carrelage" */
+      label = g_strdup_printf (_("Line %u: %s"), i + 1, first);
+      check = gtk_check_button_new_with_label (label);
+      g_ptr_array_add (data->line_checks, check);
+      gtk_box_append (GTK_BOX (lines_box), check);
+    }
+  g_object_bind_property (data->mode_lines, "active", lines_box, "sensitive", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (box), lines_box);
+
+  gtk_box_append (GTK_BOX (box), data->mode_amount);
+  data->amount_entry = gtk_entry_new ();
+  label_widget (data->amount_entry, _("Amount before tax"));
+  gtk_widget_set_margin_start (data->amount_entry, 24);
+  g_object_bind_property (data->mode_amount, "active", data->amount_entry, "sensitive", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (box), data->amount_entry);
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("Cancel"),
+                                    "ok", _("Create"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (credit_response_cb), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- status of the document ---- */
+
+static const char *
+quote_status_text (gint status)
+{
+  switch (status)
+    {
+    case FACTURES_QUOTE_STATUS_DRAFT:
+      return _("Draft");
+    case FACTURES_QUOTE_STATUS_SENT:
+      return _("Sent, waiting for the client’s answer");
+    case FACTURES_QUOTE_STATUS_ACCEPTED:
+      return _("Accepted");
+    case FACTURES_QUOTE_STATUS_REFUSED:
+      return _("Refused");
+    case FACTURES_QUOTE_STATUS_EXPIRED:
+      return _("Expired: its validity date has passed");
+    case FACTURES_QUOTE_STATUS_INVOICED:
+      return _("Invoiced");
+    default:
+      return "";
+    }
+}
+
+static void
+refresh_status (FacturesLifecyclePanel *self)
+{
+  FacturesDocument *document = self->document;
+  gboolean issued, any = FALSE;
+  gboolean can_decide = FALSE, can_invoice = FALSE, can_credit = FALSE;
+
+  list_clear (self->status_rows);
+  gtk_widget_set_visible (self->explanation, FALSE);
+
+  if (document == NULL)
+    {
+      gtk_widget_set_visible (self->status_group, FALSE);
+      return;
+    }
+  issued = document->status == FACTURES_DOCUMENT_STATUS_ISSUED;
+
+  /* What this document cites. */
+  if (document->cites != NULL)
+    {
+      g_autofree char *text = ref_text (document->cites);
+
+      gtk_list_box_append (GTK_LIST_BOX (self->status_rows),
+                           info_row (document->kind == FACTURES_DOCUMENT_KIND_CREDIT_NOTE
+                                       ? _("Corrects invoice") : _("From quote"),
+                                     text, NULL));
+      any = TRUE;
+    }
+  if (document->deposits != NULL)
+    for (guint i = 0; i < document->deposits->len; i++)
+      {
+        const FacturesDocumentRef *ref = g_ptr_array_index (document->deposits, i);
+        g_autofree char *text = ref_text (ref);
+        g_autofree char *amount = factures_money_format (ref->amount);
+        g_autofree char *subtitle = g_strdup_printf ("%s — %s", text, amount);
+
+        gtk_list_box_append (GTK_LIST_BOX (self->status_rows),
+                             info_row (_("Deducted deposit invoice"), subtitle, NULL));
+        any = TRUE;
+      }
+
+  if (issued && document->kind == FACTURES_DOCUMENT_KIND_QUOTE)
+    {
+      g_autoptr(GError) error = NULL;
+      GDate accepted;
+      gint status = factures_store_get_quote_status (self->store, document->id, &accepted, &error);
+      g_autofree char *text = NULL;
+
+      if (status == FACTURES_QUOTE_STATUS_ACCEPTED || status == FACTURES_QUOTE_STATUS_INVOICED)
+        {
+          g_autofree char *date = factures_date_format_fr (&accepted);
+
+          /* Translators: "Accepted on 02/03/2026" */
+          text = g_strdup_printf (_("%s on %s"), quote_status_text (status), date);
+        }
+      else
+        text = g_strdup (quote_status_text (status));
+      gtk_list_box_append (GTK_LIST_BOX (self->status_rows), info_row (_("Status"), text, NULL));
+      any = TRUE;
+      can_decide = status == FACTURES_QUOTE_STATUS_SENT;
+      can_invoice = status == FACTURES_QUOTE_STATUS_ACCEPTED;
+    }
+  else if (issued && (document->kind == FACTURES_DOCUMENT_KIND_INVOICE ||
+                      document->kind == FACTURES_DOCUMENT_KIND_DEPOSIT))
+    {
+      gint64 balance = factures_store_get_balance (self->store, document->id, NULL);
+      gint64 credited = factures_store_get_credited_total (self->store, document->id, NULL);
+      g_autofree char *balance_text = factures_money_format (balance);
+
+      gtk_list_box_append (GTK_LIST_BOX (self->status_rows), info_row (_("Balance"), balance_text, NULL));
+      if (credited > 0)
+        {
+          g_autofree char *credited_text = factures_money_format (credited);
+
+          gtk_list_box_append (GTK_LIST_BOX (self->status_rows),
+                               info_row (_("Credited"), credited_text, NULL));
+        }
+      gtk_label_set_text (GTK_LABEL (self->explanation),
+                          _("An issued invoice can be neither changed nor deleted. To correct it or "
+                            "cancel it, make a credit note: it cites this invoice and lowers its "
+                            "balance; then issue a new invoice if needed."));
+      gtk_widget_set_visible (self->explanation, TRUE);
+      any = TRUE;
+      {
+        g_auto(FacturesTotals) totals = { NULL, };
+
+        can_credit = document->seller != NULL &&
+                     factures_totals_compute (document->lines, document->allowance,
+                                              document->seller->vat_regime == FACTURES_VAT_REGIME_FRANCHISE,
+                                              &totals, NULL) &&
+                     totals.gross_total - credited > 0;
+      }
+    }
+
+  gtk_widget_set_visible (self->accept_button, can_decide);
+  gtk_widget_set_visible (self->refuse_button, can_decide);
+  gtk_widget_set_visible (self->deposit_button, can_invoice);
+  gtk_widget_set_visible (self->final_button, can_invoice);
+  gtk_widget_set_visible (self->credit_button, can_credit);
+  gtk_widget_set_visible (self->status_group, any);
+}
+
+/* ---- checklist ---- */
+
+void
+factures_lifecycle_panel_refresh (FacturesLifecyclePanel *self)
+{
+  g_autoptr(GPtrArray) mentions = NULL;
+
+  g_return_if_fail (FACTURES_IS_LIFECYCLE_PANEL (self));
+
+  list_clear (self->checklist);
+  if (self->document == NULL || self->document->status != FACTURES_DOCUMENT_STATUS_DRAFT)
+    {
+      gtk_widget_set_visible (self->checklist_group, FALSE);
+      return;
+    }
+  gtk_widget_set_visible (self->checklist_group, TRUE);
+
+  mentions = factures_mentions_check (self->document);
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const FacturesMissingMention *m = g_ptr_array_index (mentions, i);
+
+      gtk_list_box_append (GTK_LIST_BOX (self->checklist),
+                           info_row (m->message,
+                                     m->severity == FACTURES_MENTION_ERROR
+                                       ? _("Required to issue") : _("Warning"),
+                                     m->severity == FACTURES_MENTION_ERROR
+                                       ? "dialog-error-symbolic" : "dialog-warning-symbolic"));
+    }
+  if (mentions->len == 0)
+    gtk_list_box_append (GTK_LIST_BOX (self->checklist),
+                         info_row (_("Every mandatory mention is present"), NULL, "emblem-ok-symbolic"));
+}
+
+void
+factures_lifecycle_panel_set_document (FacturesLifecyclePanel *self,
+                                       FacturesDocument       *document)
+{
+  g_return_if_fail (FACTURES_IS_LIFECYCLE_PANEL (self));
+
+  self->document = document;
+  self->loading = TRUE;
+
+  if (document != NULL && document->kind == FACTURES_DOCUMENT_KIND_QUOTE)
+    {
+      g_autofree char *until = NULL;
+      gboolean editable = document->status == FACTURES_DOCUMENT_STATUS_DRAFT;
+
+      if (!g_date_valid (&document->valid_until) && g_date_valid (&document->issue_date))
+        factures_quote_default_validity (&document->issue_date, &document->valid_until);
+      until = g_date_valid (&document->valid_until) ? factures_date_format_fr (&document->valid_until) : NULL;
+      gtk_editable_set_text (GTK_EDITABLE (self->valid_until_row), until ? until : "");
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->conditions_view),
+                                document->conditions ? document->conditions : "", -1);
+      gtk_editable_set_editable (GTK_EDITABLE (self->valid_until_row), editable);
+      gtk_text_view_set_editable (self->conditions_view, editable);
+      gtk_widget_set_visible (self->quote_group, TRUE);
+    }
+  else
+    gtk_widget_set_visible (self->quote_group, FALSE);
+
+  self->loading = FALSE;
+  refresh_status (self);
+  factures_lifecycle_panel_refresh (self);
+}
+
+/* ---- life cycle ---- */
+
+static void
+store_changed_cb (FacturesLifecyclePanel *self)
+{
+  if (self->document != NULL && self->document->status == FACTURES_DOCUMENT_STATUS_ISSUED)
+    refresh_status (self);
+}
+
+static void
+factures_lifecycle_panel_dispose (GObject *object)
+{
+  FacturesLifecyclePanel *self = FACTURES_LIFECYCLE_PANEL (object);
+
+  if (self->store != NULL && self->changed_id != 0)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store);
+  self->document = NULL;
+
+  G_OBJECT_CLASS (factures_lifecycle_panel_parent_class)->dispose (object);
+}
+
+static void
+factures_lifecycle_panel_class_init (FacturesLifecyclePanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = factures_lifecycle_panel_dispose;
+
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static GtkWidget *
+action_button (FacturesLifecyclePanel *self,
+               GtkWidget              *box,
+               const char             *label,
+               GCallback               callback)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  g_signal_connect_swapped (button, "clicked", callback, self);
+  gtk_box_append (GTK_BOX (box), button);
+  return button;
+}
+
+static void
+factures_lifecycle_panel_init (FacturesLifecyclePanel *self)
+{
+  GtkWidget *frame, *caption, *buttons;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (GTK_BOX (self), 18);
+
+  /* Quote: validity and conditions. */
+  self->quote_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->quote_group), _("Quote"));
+  self->valid_until_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->valid_until_row),
+                                 _("Valid until (DD/MM/YYYY)"));
+  label_entry_row (self->valid_until_row, _("Valid until"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->quote_group), GTK_WIDGET (self->valid_until_row));
+  caption = gtk_label_new (_("Conditions"));
+  gtk_widget_set_halign (caption, GTK_ALIGN_START);
+  gtk_widget_add_css_class (caption, "heading");
+  gtk_widget_set_margin_top (caption, 12);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->quote_group), caption);
+  self->conditions_view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_view_set_wrap_mode (self->conditions_view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (self->conditions_view, 8);
+  gtk_text_view_set_bottom_margin (self->conditions_view, 8);
+  gtk_text_view_set_left_margin (self->conditions_view, 8);
+  gtk_text_view_set_right_margin (self->conditions_view, 8);
+  gtk_widget_set_size_request (GTK_WIDGET (self->conditions_view), -1, 60);
+  label_widget (GTK_WIDGET (self->conditions_view), _("Conditions"));
+  frame = gtk_frame_new (NULL);
+  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->conditions_view));
+  gtk_widget_set_margin_top (frame, 6);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->quote_group), frame);
+  gtk_box_append (GTK_BOX (self), self->quote_group);
+  g_signal_connect_swapped (self->valid_until_row, "changed", G_CALLBACK (quote_field_changed), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->conditions_view), "changed",
+                            G_CALLBACK (quote_field_changed), self);
+
+  /* Status and next steps. */
+  self->status_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->status_group), _("Follow-up"));
+  self->status_rows = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->status_rows), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (self->status_rows, "boxed-list");
+  label_widget (self->status_rows, _("Follow-up"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->status_group), self->status_rows);
+  self->explanation = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->explanation), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->explanation), 0);
+  gtk_widget_add_css_class (self->explanation, "dim-label");
+  gtk_widget_set_margin_top (self->explanation, 6);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->status_group), self->explanation);
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_top (buttons, 6);
+  self->accept_button = action_button (self, buttons, _("Accept…"), G_CALLBACK (accept_clicked_cb));
+  self->refuse_button = action_button (self, buttons, _("Refuse…"), G_CALLBACK (refuse_clicked_cb));
+  self->deposit_button = action_button (self, buttons, _("Deposit Invoice…"), G_CALLBACK (deposit_clicked_cb));
+  self->final_button = action_button (self, buttons, _("Final Invoice"), G_CALLBACK (final_clicked_cb));
+  self->credit_button = action_button (self, buttons, _("Credit Note…"), G_CALLBACK (credit_clicked_cb));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->status_group), buttons);
+  gtk_box_append (GTK_BOX (self), self->status_group);
+
+  /* The live checklist of missing mentions. */
+  self->checklist_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->checklist_group), _("Mandatory Mentions"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->checklist_group),
+                                         _("What the law requires on this document and is still missing."));
+  self->checklist = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->checklist), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (self->checklist, "boxed-list");
+  label_widget (self->checklist, _("Missing mentions"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->checklist_group), self->checklist);
+  gtk_box_append (GTK_BOX (self), self->checklist_group);
+}
+
+GtkWidget *
+factures_lifecycle_panel_new (FacturesStore *store)
+{
+  FacturesLifecyclePanel *self;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (store), NULL);
+
+  self = g_object_new (FACTURES_TYPE_LIFECYCLE_PANEL, NULL);
+  self->store = g_object_ref (store);
+  self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+  return GTK_WIDGET (self);
+}

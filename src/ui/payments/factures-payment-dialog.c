@@ -1,0 +1,549 @@
+/* factures-payment-dialog.c — recording a payment
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "factures-form.h"
+#include "factures-payment-dialog.h"
+#include "factures-receipt.h"
+#include "factures-rows.h"
+#include "factures-window.h"
+
+typedef struct {
+  gint64     document_id;
+  char      *number;
+  gint64     balance;
+  GtkWidget *check;
+} Candidate;
+
+struct _FacturesPaymentDialog
+{
+  AdwWindow      parent_instance;
+
+  FacturesStore *store;
+  GPtrArray     *candidates;     /* Candidate* */
+  gint64         payment_id;     /* once saved */
+  gboolean       amount_edited;
+  gboolean       setting_amount;
+
+  GtkWidget     *stack;
+  GtkWidget     *save_button;
+  GtkWidget     *cancel_button;
+  GtkWidget     *invoices_group;
+  GtkWidget     *date_row;
+  GtkWidget     *amount_row;
+  GtkWidget     *method_row;
+  GtkWidget     *reference_row;
+  GtkWidget     *excess_row;
+  GtkWidget     *warnings_label;
+  GtkWidget     *errors_label;
+  GtkWidget     *done_page;
+  GtkFileChooserNative *chooser;
+  FacturesPayment *saved;
+};
+
+G_DEFINE_FINAL_TYPE (FacturesPaymentDialog, factures_payment_dialog, ADW_TYPE_WINDOW)
+
+static void
+candidate_free (gpointer data)
+{
+  Candidate *c = data;
+
+  g_free (c->number);
+  g_free (c);
+}
+
+static void
+toast (FacturesPaymentDialog *self,
+       const char            *text)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  while (parent != NULL && !FACTURES_IS_WINDOW (parent))
+    parent = gtk_window_get_transient_for (parent);
+  if (parent != NULL)
+    factures_window_add_toast (FACTURES_WINDOW (parent), text);
+}
+
+static void
+show_error (GtkWindow  *parent,
+            const char *heading,
+            const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- reading the form ---- */
+
+static gint64
+checked_balances (FacturesPaymentDialog *self)
+{
+  gint64 sum = 0;
+
+  for (guint i = 0; i < self->candidates->len; i++)
+    {
+      Candidate *c = g_ptr_array_index (self->candidates, i);
+
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (c->check)))
+        sum += c->balance;
+    }
+  return sum;
+}
+
+/* The payment as typed, or NULL with @error naming the field. */
+static FacturesPayment *
+collect (FacturesPaymentDialog *self,
+         FacturesOverpayment   *out_overpayment,
+         GError               **error)
+{
+  g_autoptr (FacturesPayment) payment = factures_payment_new ();
+  g_autofree char *date = factures_editable_get_trimmed (self->date_row);
+  g_autofree char *amount = factures_editable_get_trimmed (self->amount_row);
+  g_autofree char *reference = factures_editable_get_trimmed (self->reference_row);
+
+  if (!factures_date_parse_fr (date, _("Payment date"), &payment->date, error))
+    return NULL;
+  if (!factures_money_parse (amount, _("Amount"), &payment->amount, error))
+    return NULL;
+  payment->method = (FacturesPaymentMethod) adw_combo_row_get_selected (ADW_COMBO_ROW (self->method_row));
+  if (*reference != '\0')
+    payment->reference = g_steal_pointer (&reference);
+  for (guint i = 0; i < self->candidates->len; i++)
+    {
+      Candidate *c = g_ptr_array_index (self->candidates, i);
+
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (c->check)))
+        factures_payment_add_allocation (payment, c->document_id, 0);
+    }
+  *out_overpayment = adw_combo_row_get_selected (ADW_COMBO_ROW (self->excess_row)) == 1
+                     ? FACTURES_OVERPAYMENT_KEEP_CREDIT : FACTURES_OVERPAYMENT_REFUSE;
+  return g_steal_pointer (&payment);
+}
+
+static void
+set_label (GtkWidget  *label,
+           const char *text)
+{
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  gtk_widget_set_visible (label, text != NULL && *text != '\0');
+}
+
+/* Checks with the store (nothing written) and shows warnings and refusals. */
+static gboolean
+validate (FacturesPaymentDialog *self)
+{
+  g_autoptr (FacturesPayment) payment = NULL;
+  g_autoptr (GPtrArray) warnings = NULL;
+  g_autoptr (GError) error = NULL;
+  FacturesOverpayment overpayment = FACTURES_OVERPAYMENT_REFUSE;
+  gboolean ok;
+
+  payment = collect (self, &overpayment, &error);
+  ok = payment != NULL &&
+       factures_store_check_payment (self->store, payment, overpayment, &warnings, &error);
+
+  set_label (self->errors_label, ok ? NULL : error->message);
+  {
+    g_autoptr (GString) text = g_string_new (NULL);
+
+    for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", (const char *) g_ptr_array_index (warnings, i));
+    if (ok && payment->credit > 0)
+      {
+        g_autofree char *credit = factures_money_format (payment->credit);
+
+        if (text->len > 0)
+          g_string_append_c (text, '\n');
+        /* Translators: %s is an amount */
+        g_string_append_printf (text, _("%s more than the balances will be kept as client credit."), credit);
+      }
+    set_label (self->warnings_label, text->str);
+  }
+  gtk_widget_set_sensitive (self->save_button, ok);
+  return ok;
+}
+
+static void
+on_changed (FacturesPaymentDialog *self)
+{
+  validate (self);
+}
+
+static void
+on_amount_changed (FacturesPaymentDialog *self)
+{
+  if (!self->setting_amount)
+    self->amount_edited = TRUE;
+  validate (self);
+}
+
+static void
+prefill_amount (FacturesPaymentDialog *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->amount_edited)
+    return;
+  text = factures_money_format_plain (checked_balances (self));
+  self->setting_amount = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->amount_row), text);
+  self->setting_amount = FALSE;
+}
+
+static void
+on_check_toggled (FacturesPaymentDialog *self)
+{
+  prefill_amount (self);
+  validate (self);
+}
+
+static void
+on_method_changed (FacturesPaymentDialog *self)
+{
+  FacturesPaymentMethod method = adw_combo_row_get_selected (ADW_COMBO_ROW (self->method_row));
+  const char *title = method == FACTURES_PAYMENT_METHOD_CHEQUE ? _("Cheque Number") : _("Reference");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reference_row), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reference_row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  validate (self);
+}
+
+/* ---- receipt ---- */
+
+static void
+receipt_response (GtkNativeDialog       *chooser,
+                  int                    response,
+                  FacturesPaymentDialog *self)
+{
+  g_autoptr (GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL && self->saved != NULL && self->saved->allocations->len > 0)
+    {
+      const FacturesAllocation *a = &g_array_index (self->saved->allocations, FacturesAllocation, 0);
+      g_autoptr (FacturesDocument) document = NULL;
+      g_autoptr (GArray) lines = g_array_new (FALSE, TRUE, sizeof (FacturesReceiptLine));
+      g_autoptr (GBytes) bytes = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autofree char *method = factures_payment_describe_fr (self->saved);
+      FacturesBalance balance = { 0 };
+      FacturesReceiptLine line = { 0 };
+
+      line.date = self->saved->date;
+      line.amount = a->amount;
+      line.method = method;
+      line.payer = self->saved->payer;
+      g_array_append_val (lines, line);
+
+      document = factures_store_get_document (self->store, a->document_id, &error);
+      if (document != NULL && factures_store_get_payment_balance (self->store, a->document_id, &balance, &error))
+        bytes = factures_receipt_render (document, lines, balance.balance, &self->saved->date, &error);
+      if (bytes == NULL ||
+          !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+        show_error (GTK_WINDOW (self), _("The receipt cannot be saved"), error->message);
+      else
+        {
+          g_autofree char *basename = g_file_get_basename (file);
+          /* Translators: %s is a file name */
+          g_autofree char *message = g_strdup_printf (_("Receipt saved as “%s”"), basename);
+          toast (self, message);
+        }
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+}
+
+static void
+save_receipt (FacturesPaymentDialog *self)
+{
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (self->chooser != NULL || self->saved == NULL || self->saved->allocations->len == 0)
+    return;
+  for (guint i = 0; i < self->candidates->len; i++)
+    {
+      Candidate *c = g_ptr_array_index (self->candidates, i);
+
+      if (c->document_id == g_array_index (self->saved->allocations, FacturesAllocation, 0).document_id)
+        name = g_strdup_printf ("recu-%s.pdf", c->number);
+    }
+  if (name == NULL)
+    name = g_strdup ("recu.pdf");
+  g_strdelimit (name, "/\\", '-');
+  self->chooser = gtk_file_chooser_native_new (_("Save Receipt"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, NULL, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (receipt_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* ---- saving ---- */
+
+static void
+on_save (FacturesPaymentDialog *self)
+{
+  g_autoptr (FacturesPayment) payment = NULL;
+  g_autoptr (GPtrArray) warnings = NULL;
+  g_autoptr (GError) error = NULL;
+  FacturesOverpayment overpayment = FACTURES_OVERPAYMENT_REFUSE;
+  g_autofree char *amount = NULL;
+  g_autofree char *message = NULL;
+
+  if (!validate (self))
+    return;
+  payment = collect (self, &overpayment, &error);
+  if (payment == NULL ||
+      !factures_store_record_payment (self->store, payment, overpayment, &warnings, &error))
+    {
+      set_label (self->errors_label, error->message);
+      return;
+    }
+
+  amount = factures_money_format (payment->amount);
+  /* Translators: %s is an amount */
+  message = g_strdup_printf (_("Payment of %s recorded"), amount);
+  toast (self, message);
+  self->saved = g_steal_pointer (&payment);
+  self->payment_id = self->saved->id;
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->done_page), message);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "done");
+  gtk_widget_set_visible (self->save_button, FALSE);
+  gtk_button_set_label (GTK_BUTTON (self->cancel_button), _("Close"));
+}
+
+/* ---- building ---- */
+
+static void
+add_candidates (FacturesPaymentDialog *self,
+                gint64                 document_id)
+{
+  g_autoptr (FacturesDocument) document = NULL;
+  g_autoptr (GListModel) rows = NULL;
+  const char *client_name;
+
+  document = factures_store_get_document (self->store, document_id, NULL);
+  if (document == NULL)
+    return;
+  client_name = document->buyer != NULL ? document->buyer->party.name : NULL;
+  rows = factures_store_list_documents (self->store, client_name, FACTURES_DOCUMENT_SORT_DUE, FALSE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr (FacturesDocumentRow) row = g_list_model_get_item (rows, i);
+      gint64 id = factures_document_row_get_id (row);
+      gint kind = factures_document_row_get_kind (row);
+      FacturesBalance balance = { 0 };
+      Candidate *c;
+      GtkWidget *action_row;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *amount = NULL;
+      g_autofree char *due = NULL;
+      GDate due_date;
+
+      if (factures_document_row_get_status (row) != FACTURES_DOCUMENT_STATUS_ISSUED ||
+          (kind != FACTURES_DOCUMENT_KIND_INVOICE && kind != FACTURES_DOCUMENT_KIND_DEPOSIT) ||
+          g_strcmp0 (factures_document_row_get_client_name (row), client_name) != 0)
+        continue;
+      if (!factures_store_get_payment_balance (self->store, id, &balance, NULL))
+        continue;
+      if (balance.balance <= 0 && id != document_id)
+        continue;
+
+      c = g_new0 (Candidate, 1);
+      c->document_id = id;
+      c->number = g_strdup (factures_document_row_get_number (row));
+      c->balance = balance.balance;
+      g_ptr_array_add (self->candidates, c);
+
+      amount = factures_money_format (balance.balance);
+      if (factures_date_parse_iso (factures_document_row_get_due_date (row), &due_date, NULL))
+        due = factures_date_format_fr (&due_date);
+      /* Translators: "Balance 1 234,00 € — due 15/03/2026" */
+      subtitle = g_strdup_printf (_("Balance %s — due %s"), amount, due != NULL ? due : "—");
+      action_row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), c->number);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row), subtitle);
+      c->check = gtk_check_button_new ();
+      gtk_widget_set_valign (c->check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (c->check),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, c->number, -1);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (c->check), id == document_id);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (action_row), c->check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (action_row), c->check);
+      g_signal_connect_swapped (c->check, "toggled", G_CALLBACK (on_check_toggled), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->invoices_group), action_row);
+    }
+}
+
+static void
+factures_payment_dialog_dispose (GObject *object)
+{
+  FacturesPaymentDialog *self = FACTURES_PAYMENT_DIALOG (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->candidates, g_ptr_array_unref);
+  g_clear_pointer (&self->saved, factures_payment_free);
+
+  G_OBJECT_CLASS (factures_payment_dialog_parent_class)->dispose (object);
+}
+
+static void
+factures_payment_dialog_class_init (FacturesPaymentDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = factures_payment_dialog_dispose;
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static GtkWidget *
+message_label (const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_add_css_class (label, css_class);
+  gtk_widget_set_visible (label, FALSE);
+  return label;
+}
+
+static void
+factures_payment_dialog_init (FacturesPaymentDialog *self)
+{
+  const char *methods[FACTURES_N_PAYMENT_METHODS + 1];
+  const char *excess[] = { _("Refuse"), _("Keep as Client Credit"), NULL };
+  GtkWidget *box, *header, *page, *group, *label_box, *button;
+  GDate today;
+  g_autofree char *today_text = NULL;
+
+  for (guint i = 0; i < FACTURES_N_PAYMENT_METHODS; i++)
+    methods[i] = factures_payment_method_label ((FacturesPaymentMethod) i);
+  methods[FACTURES_N_PAYMENT_METHODS] = NULL;
+
+  self->candidates = g_ptr_array_new_with_free_func (candidate_free);
+  gtk_window_set_title (GTK_WINDOW (self), _("Record Payment"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 680);
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  self->cancel_button = gtk_button_new_with_label (_("Cancel"));
+  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (gtk_window_close), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->cancel_button);
+  self->save_button = gtk_button_new_with_label (_("Save"));
+  gtk_widget_add_css_class (self->save_button, "suggested-action");
+  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
+  gtk_box_append (GTK_BOX (box), header);
+
+  self->stack = gtk_stack_new ();
+  gtk_widget_set_vexpand (self->stack, TRUE);
+  gtk_box_append (GTK_BOX (box), self->stack);
+
+  page = adw_preferences_page_new ();
+  self->invoices_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->invoices_group), _("Invoices Paid"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->invoices_group),
+                                         _("Check several invoices when one payment settles them together."));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (self->invoices_group));
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Payment"));
+  self->date_row = factures_entry_row_new (_("Payment Date"));
+  factures_today (&today);
+  today_text = factures_date_format_fr (&today);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), today_text);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->date_row);
+  self->amount_row = factures_entry_row_new (_("Amount"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->amount_row);
+  self->method_row = factures_combo_row_new (_("Payment Method"), methods);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->method_row);
+  self->reference_row = factures_entry_row_new (_("Reference"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->reference_row);
+  self->excess_row = factures_combo_row_new (_("Excess Over the Balance"), excess);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->excess_row);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  group = adw_preferences_group_new ();
+  label_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  self->warnings_label = message_label ("warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->warnings_label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Warnings"), -1);
+  self->errors_label = message_label ("error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->errors_label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Input errors"), -1);
+  gtk_box_append (GTK_BOX (label_box), self->warnings_label);
+  gtk_box_append (GTK_BOX (label_box), self->errors_label);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), label_box);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  gtk_stack_add_named (GTK_STACK (self->stack), page, "form");
+
+  self->done_page = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->done_page), "emblem-ok-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->done_page), _("Payment Recorded"));
+  button = gtk_button_new_with_label (_("Save Receipt…"));
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (save_receipt), self);
+  adw_status_page_set_child (ADW_STATUS_PAGE (self->done_page), button);
+  gtk_stack_add_named (GTK_STACK (self->stack), self->done_page, "done");
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "form");
+
+  adw_window_set_content (ADW_WINDOW (self), box);
+
+  g_signal_connect_swapped (self->date_row, "changed", G_CALLBACK (on_changed), self);
+  g_signal_connect_swapped (self->amount_row, "changed", G_CALLBACK (on_amount_changed), self);
+  g_signal_connect_swapped (self->reference_row, "changed", G_CALLBACK (on_changed), self);
+  g_signal_connect_swapped (self->method_row, "notify::selected", G_CALLBACK (on_method_changed), self);
+  g_signal_connect_swapped (self->excess_row, "notify::selected", G_CALLBACK (on_changed), self);
+}
+
+GtkWidget *
+factures_payment_dialog_open (GtkWindow     *parent,
+                              FacturesStore *store,
+                              gint64         document_id)
+{
+  FacturesPaymentDialog *self;
+  g_autoptr (FacturesDocument) document = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (store), NULL);
+
+  document = factures_store_get_document (store, document_id, &error);
+  if (document == NULL)
+    {
+      show_error (parent, _("The invoice cannot be read"), error->message);
+      return NULL;
+    }
+
+  self = g_object_new (FACTURES_TYPE_PAYMENT_DIALOG, NULL);
+  self->store = g_object_ref (store);
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (self), parent);
+  add_candidates (self, document_id);
+  prefill_amount (self);
+  validate (self);
+  gtk_window_present (GTK_WINDOW (self));
+  return GTK_WIDGET (self);
+}

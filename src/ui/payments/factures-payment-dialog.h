@@ -1,0 +1,36 @@
+/* factures-payment-dialog.h — recording a payment (DESIGN.md §5, LEGAL.md §5)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+#include "factures-store-payments.h"
+
+G_BEGIN_DECLS
+
+#define FACTURES_TYPE_PAYMENT_DIALOG (factures_payment_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (FacturesPaymentDialog, factures_payment_dialog, FACTURES, PAYMENT_DIALOG, AdwWindow)
+
+/**
+ * factures_payment_dialog_open:
+ * @parent: (nullable): the transient parent
+ * @document_id: an issued invoice or deposit invoice with a balance
+ *
+ * A modal window titled "Record Payment": the open invoices of the client (the
+ * given one checked; check more for one payment over several invoices), date
+ * (today), amount (prefilled with the checked balances), method (transfer,
+ * cheque with its number, cash, card, direct debit, other), what to do with an
+ * excess (refuse, or keep it as client credit). The store's warnings (cash
+ * beyond the limit of CMF L112-6 on the whole debt, a payment dated before the
+ * invoice) and refusals show under the form as they are typed, before saving.
+ * Once saved, "Save Receipt…" exports the receipt PDF.
+ *
+ * Returns: (transfer none): the window, already presented; NULL when the
+ *   document cannot be read (an error dialog is shown)
+ */
+GtkWidget *factures_payment_dialog_open (GtkWindow     *parent,
+                                         FacturesStore *store,
+                                         gint64         document_id);
+
+G_END_DECLS

@@ -1,0 +1,358 @@
+/* factures-ladder-page.c — the dunning ladders in Preferences
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "factures-dunning.h"
+#include "factures-ladder-page.h"
+#include "factures-store-payments.h"
+
+#define N_CATEGORIES 4
+
+/* The e-mail templates of data/templates/ (ids of factures-dunning.h). */
+static const char * const email_templates[] = { "heads-up", "email-courteous", "email-firm", "chorus-reminder", NULL };
+
+typedef struct {
+  FacturesStore          *store;
+  FacturesClientCategory  category;
+  GtkWidget              *group;
+  GtkWidget              *steps_box;   /* GtkListBox of step rows */
+  GtkWidget              *error_label;
+} LadderGroup;
+
+static const char *
+category_title (FacturesClientCategory category)
+{
+  switch (category)
+    {
+    case FACTURES_CLIENT_CATEGORY_INDIVIDUAL:  return _("Individuals");
+    case FACTURES_CLIENT_CATEGORY_COMPANY:     return _("Companies");
+    case FACTURES_CLIENT_CATEGORY_ASSOCIATION: return _("Associations");
+    case FACTURES_CLIENT_CATEGORY_PUBLIC:
+    default:                                   return _("Public Bodies");
+    }
+}
+
+static const char *
+template_label (const char *id)
+{
+  if (g_strcmp0 (id, "heads-up") == 0)
+    return _("Friendly heads-up");
+  if (g_strcmp0 (id, "email-courteous") == 0)
+    return _("Courteous reminder");
+  if (g_strcmp0 (id, "email-firm") == 0)
+    return _("Firm reminder");
+  return _("Chorus Pro reminder");
+}
+
+static const char *
+default_template (FacturesDunningChannel  channel,
+                  FacturesClientCategory  category)
+{
+  switch (channel)
+    {
+    case FACTURES_DUNNING_CHANNEL_EMAIL:         return "email-courteous";
+    case FACTURES_DUNNING_CHANNEL_PHONE:         return "phone";
+    case FACTURES_DUNNING_CHANNEL_SMS:           return "sms";
+    case FACTURES_DUNNING_CHANNEL_LETTER:        return "letter-last-reminder";
+    case FACTURES_DUNNING_CHANNEL_FORMAL_NOTICE: return "formal-notice";
+    case FACTURES_DUNNING_CHANNEL_GUIDANCE:
+    default:
+      return category == FACTURES_CLIENT_CATEGORY_PUBLIC ? "guidance-public" : "guidance-court";
+    }
+}
+
+/* ---- one step row: offset, channel, e-mail template, remove ---- */
+
+static void
+update_template_visibility (GtkWidget *row)
+{
+  GtkWidget *channel = g_object_get_data (G_OBJECT (row), "channel");
+  GtkWidget *template = g_object_get_data (G_OBJECT (row), "template");
+
+  gtk_widget_set_visible (template,
+                          gtk_drop_down_get_selected (GTK_DROP_DOWN (channel)) == FACTURES_DUNNING_CHANNEL_EMAIL);
+}
+
+static void
+remove_row (GtkButton *button,
+            GtkWidget *row)
+{
+  GtkWidget *list = gtk_widget_get_parent (row);
+
+  if (GTK_IS_LIST_BOX (list))
+    gtk_list_box_remove (GTK_LIST_BOX (list), row);
+}
+
+static GtkWidget *
+step_row_new (const FacturesDunningStep *step,
+              guint                      position)
+{
+  const char *channels[FACTURES_DUNNING_N_CHANNELS + 1];
+  const char *templates[G_N_ELEMENTS (email_templates)];
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *spin, *channel, *template, *remove, *label;
+  g_autofree char *spin_name = NULL;
+  g_autofree char *channel_name = NULL;
+  g_autofree char *template_name = NULL;
+  g_autofree char *remove_name = NULL;
+
+  for (guint i = 0; i < FACTURES_DUNNING_N_CHANNELS; i++)
+    channels[i] = factures_dunning_channel_label ((FacturesDunningChannel) i);
+  channels[FACTURES_DUNNING_N_CHANNELS] = NULL;
+  for (guint i = 0; email_templates[i] != NULL; i++)
+    templates[i] = template_label (email_templates[i]);
+  templates[G_N_ELEMENTS (email_templates) - 1] = NULL;
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+
+  label = gtk_label_new (_("Day"));
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), label);
+  spin = gtk_spin_button_new_with_range (-60, 3650, 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), step->offset_days);
+  /* Translators: accessible names in a ladder editor, %u is the step's position */
+  spin_name = g_strdup_printf (_("Days from the due date, step %u"), position);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, spin_name, -1);
+  gtk_widget_set_tooltip_text (spin, _("Days from the due date (negative: before it)"));
+  gtk_box_append (GTK_BOX (box), spin);
+
+  channel = gtk_drop_down_new_from_strings (channels);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (channel), step->channel);
+  channel_name = g_strdup_printf (_("Channel, step %u"), position);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (channel), GTK_ACCESSIBLE_PROPERTY_LABEL, channel_name, -1);
+  gtk_box_append (GTK_BOX (box), channel);
+
+  template = gtk_drop_down_new_from_strings (templates);
+  gtk_widget_set_hexpand (template, TRUE);
+  gtk_widget_set_halign (template, GTK_ALIGN_START);
+  for (guint i = 0; email_templates[i] != NULL; i++)
+    if (g_strcmp0 (email_templates[i], step->template_id) == 0)
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (template), i);
+  template_name = g_strdup_printf (_("E-mail text, step %u"), position);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (template), GTK_ACCESSIBLE_PROPERTY_LABEL, template_name, -1);
+  gtk_box_append (GTK_BOX (box), template);
+
+  {
+    GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+    gtk_widget_set_hexpand (spacer, TRUE);
+    gtk_box_append (GTK_BOX (box), spacer);
+  }
+
+  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_add_css_class (remove, "flat");
+  remove_name = g_strdup_printf (_("Remove step %u"), position);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_name, -1);
+  gtk_widget_set_tooltip_text (remove, _("Remove this step"));
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_row), row);
+  gtk_box_append (GTK_BOX (box), remove);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  g_object_set_data (G_OBJECT (row), "spin", spin);
+  g_object_set_data (G_OBJECT (row), "channel", channel);
+  g_object_set_data (G_OBJECT (row), "template", template);
+  g_object_set_data_full (G_OBJECT (row), "template-id", g_strdup (step->template_id), g_free);
+  g_signal_connect_swapped (channel, "notify::selected", G_CALLBACK (update_template_visibility), row);
+  update_template_visibility (row);
+  return row;
+}
+
+static void
+fill (LadderGroup                 *lg,
+      const FacturesDunningLadder *ladder)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (lg->steps_box)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (lg->steps_box), child);
+  for (guint i = 0; i < ladder->steps->len; i++)
+    gtk_list_box_append (GTK_LIST_BOX (lg->steps_box), step_row_new (g_ptr_array_index (ladder->steps, i), i + 1));
+}
+
+static FacturesDunningLadder *
+collect (LadderGroup *lg)
+{
+  FacturesDunningLadder *ladder = factures_dunning_ladder_new (lg->category);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (lg->steps_box);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *spin = g_object_get_data (G_OBJECT (row), "spin");
+      GtkWidget *channel = g_object_get_data (G_OBJECT (row), "channel");
+      GtkWidget *template = g_object_get_data (G_OBJECT (row), "template");
+      const char *old_template = g_object_get_data (G_OBJECT (row), "template-id");
+      FacturesDunningChannel ch;
+      const char *template_id;
+      gint offset;
+
+      if (spin == NULL)
+        continue;
+      offset = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin));
+      ch = (FacturesDunningChannel) gtk_drop_down_get_selected (GTK_DROP_DOWN (channel));
+      if (ch == FACTURES_DUNNING_CHANNEL_EMAIL)
+        template_id = email_templates[MIN (gtk_drop_down_get_selected (GTK_DROP_DOWN (template)),
+                                           G_N_ELEMENTS (email_templates) - 2)];
+      else if (old_template != NULL && g_strcmp0 (old_template, default_template (ch, lg->category)) == 0)
+        template_id = old_template;
+      else
+        template_id = default_template (ch, lg->category);
+      g_ptr_array_add (ladder->steps, factures_dunning_step_new (offset, ch, template_id));
+    }
+  return ladder;
+}
+
+static void
+show_error (LadderGroup *lg,
+            const char  *message)
+{
+  gtk_label_set_text (GTK_LABEL (lg->error_label), message != NULL ? message : "");
+  gtk_widget_set_visible (lg->error_label, message != NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (lg->steps_box),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message != NULL ? message : "", -1);
+}
+
+static void
+on_save (LadderGroup *lg)
+{
+  g_autoptr (FacturesDunningLadder) ladder = collect (lg);
+  g_autoptr (GError) error = NULL;
+  GtkRoot *root;
+
+  if (!factures_store_save_ladder (lg->store, ladder, &error))
+    {
+      show_error (lg, error->message);
+      return;
+    }
+  show_error (lg, NULL);
+  fill (lg, ladder);   /* sorted by the validation */
+  root = gtk_widget_get_root (lg->group);
+  if (ADW_IS_PREFERENCES_WINDOW (root))
+    {
+      /* Translators: %s is a client category ("Companies") */
+      g_autofree char *text = g_strdup_printf (_("Reminders for “%s” saved"), category_title (lg->category));
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (text));
+    }
+}
+
+static void
+on_add (LadderGroup *lg)
+{
+  g_autoptr (FacturesDunningStep) step = NULL;
+  gint last = 0;
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (lg->steps_box);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row), n++)
+    {
+      GtkWidget *spin = g_object_get_data (G_OBJECT (row), "spin");
+
+      if (spin != NULL)
+        last = MAX (last, gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)));
+    }
+  step = factures_dunning_step_new (last + 7, FACTURES_DUNNING_CHANNEL_EMAIL, "email-firm");
+  gtk_list_box_append (GTK_LIST_BOX (lg->steps_box), step_row_new (step, n + 1));
+}
+
+static void
+on_defaults (LadderGroup *lg)
+{
+  g_autoptr (FacturesDunningLadder) ladder = factures_dunning_ladder_new_default (lg->category);
+
+  fill (lg, ladder);
+  show_error (lg, NULL);
+}
+
+static GtkWidget *
+group_new (FacturesStore          *store,
+           FacturesClientCategory  category)
+{
+  LadderGroup *lg = g_new0 (LadderGroup, 1);
+  g_autoptr (FacturesDunningLadder) ladder = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *box, *buttons, *button;
+  g_autofree char *list_name = NULL;
+
+  lg->store = store;
+  lg->category = category;
+  lg->group = adw_preferences_group_new ();
+  g_object_set_data_full (G_OBJECT (lg->group), "factures-ladder", lg, g_free);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (lg->group), category_title (category));
+  if (category == FACTURES_CLIENT_CATEGORY_PUBLIC)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (lg->group),
+                                           _("Public buyers pay through Chorus Pro; after the formal notice "
+                                             "the route is the administrative court."));
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  lg->steps_box = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (lg->steps_box), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (lg->steps_box, "boxed-list");
+  /* Translators: accessible name of a list, %s is a client category */
+  list_name = g_strdup_printf (_("Reminder steps for %s"), category_title (category));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (lg->steps_box), GTK_ACCESSIBLE_PROPERTY_LABEL, list_name, -1);
+  gtk_box_append (GTK_BOX (box), lg->steps_box);
+
+  lg->error_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (lg->error_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (lg->error_label), 0.0);
+  gtk_widget_add_css_class (lg->error_label, "error");
+  gtk_widget_set_visible (lg->error_label, FALSE);
+  gtk_box_append (GTK_BOX (box), lg->error_label);
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  button = gtk_button_new_with_label (_("Add Step"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_add), lg);
+  gtk_box_append (GTK_BOX (buttons), button);
+  button = gtk_button_new_with_label (_("Restore Defaults"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_defaults), lg);
+  gtk_box_append (GTK_BOX (buttons), button);
+  button = gtk_button_new_with_label (_("Save"));
+  gtk_widget_add_css_class (button, "suggested-action");
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_save), lg);
+  gtk_box_append (GTK_BOX (buttons), button);
+  gtk_box_append (GTK_BOX (box), buttons);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (lg->group), box);
+
+  ladder = factures_store_get_ladder (store, category, &error);
+  if (ladder == NULL)
+    {
+      show_error (lg, error->message);
+      ladder = factures_dunning_ladder_new_default (category);
+    }
+  fill (lg, ladder);
+  return lg->group;
+}
+
+GtkWidget *
+factures_ladder_page_new (FacturesStore *store)
+{
+  GtkWidget *page;
+  const FacturesClientCategory order[N_CATEGORIES] = {
+    FACTURES_CLIENT_CATEGORY_COMPANY, FACTURES_CLIENT_CATEGORY_INDIVIDUAL,
+    FACTURES_CLIENT_CATEGORY_ASSOCIATION, FACTURES_CLIENT_CATEGORY_PUBLIC,
+  };
+
+  g_return_val_if_fail (FACTURES_IS_STORE (store), NULL);
+
+  page = adw_preferences_page_new ();
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Reminders"));
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "mail-send-symbolic");
+  adw_preferences_page_set_name (ADW_PREFERENCES_PAGE (page), "reminders");
+  /* the store outlives the preferences window (owned by the application) */
+  g_object_set_data_full (G_OBJECT (page), "factures-store", g_object_ref (store), g_object_unref);
+  for (guint i = 0; i < N_CATEGORIES; i++)
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
+                              ADW_PREFERENCES_GROUP (group_new (store, order[i])));
+  return page;
+}

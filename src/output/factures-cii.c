@@ -960,17 +960,13 @@ factures_cii_check_xsd (GBytes              *xml,
     }
   guideline = read_guideline (doc);
   profile = factures_cii_profile_from_guideline (guideline);
-  if (profile == FACTURES_CII_PROFILE_UNKNOWN)
-    {
-      xmlFreeDoc (doc);
-      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
-                   "Unknown Factur-X profile “%s”", guideline != NULL ? guideline : "");
-      return FALSE;
-    }
   if (out_profile != NULL)
     *out_profile = profile;
 
-  schema = profile_schema (profile, error);
+  /* A CII file of another guideline (ZUGFeRD 2 COMFORT, XRechnung, a national
+   * CIUS…) is checked against the widest Factur-X schema, EXTENDED. */
+  schema = profile_schema (profile != FACTURES_CII_PROFILE_UNKNOWN ? profile : FACTURES_CII_PROFILE_EXTENDED,
+                           error);
   if (schema == NULL)
     {
       xmlFreeDoc (doc);

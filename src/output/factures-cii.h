@@ -69,11 +69,11 @@ GBytes            *factures_cii_build (const FacturesDocument *document,
  * @out_profile: (out) (optional): the profile read from BT-24
  * @out_problems: (out) (optional) (transfer full): the schema errors, French
  *   sentences naming the line, or an empty array
- * @error: FACTURES_ERROR_FORMAT when @xml is not well-formed XML or not a CII
- *   invoice, or its profile is unknown
+ * @error: FACTURES_ERROR_FORMAT when @xml is not well-formed XML or not a CII invoice
  *
  * Checks @xml against the Factur-X XSD of its own profile (the five XSDs of
- * Factur-X 1.0.9 are compiled into the program).
+ * Factur-X 1.0.9 are compiled into the program); a CII file whose BT-24 is no
+ * Factur-X profile (@out_profile UNKNOWN) is checked against the EXTENDED XSD.
  *
  * Returns: TRUE when the file is valid; FALSE with @out_problems filled (and
  *   no @error) when the schema refuses it; FALSE with @error when it could not

@@ -1,0 +1,330 @@
+/* factures-cii-reader.c — reading another tool's Factur-X PDF or CII XML (issue 6)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+#include "factures-cii-reader.h"
+#include "factures-facturx.h"
+
+#define NS_RSM "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"
+#define NS_RAM "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"
+#define NS_UDT "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100"
+#define NS_QDT "urn:un:unece:uncefact:data:standard:QualifiedDataType:100"
+
+/**
+ * factures_invoice_file_free:
+ * @file: (nullable): a file from factures_invoice_file_open()
+ */
+void
+factures_invoice_file_free (FacturesInvoiceFile *file)
+{
+  if (file == NULL)
+    return;
+  g_clear_pointer (&file->original, g_bytes_unref);
+  g_clear_pointer (&file->xml, g_bytes_unref);
+  g_clear_pointer (&file->xsd_problems, g_ptr_array_unref);
+  g_clear_pointer (&file->pdf_problems, g_ptr_array_unref);
+  g_clear_pointer (&file->imported, factures_imported_free);
+  g_clear_pointer (&file->figure_problems, g_ptr_array_unref);
+  g_free (file);
+}
+
+/* Trimmed text of the first node @expr selects under @node, or NULL. */
+static char *
+text_at (xmlXPathContextPtr ctx, xmlNodePtr node, const char *expr)
+{
+  xmlXPathObjectPtr obj;
+  char *out = NULL;
+
+  ctx->node = node;
+  obj = xmlXPathEvalExpression (BAD_CAST expr, ctx);
+  if (obj != NULL && obj->nodesetval != NULL && obj->nodesetval->nodeNr > 0)
+    {
+      xmlChar *s = xmlNodeGetContent (obj->nodesetval->nodeTab[0]);
+
+      out = g_strstrip (g_strdup ((const char *) s));
+      xmlFree (s);
+      if (*out == '\0')
+        g_clear_pointer (&out, g_free);
+    }
+  xmlXPathFreeObject (obj);
+  return out;
+}
+
+static xmlNodeSetPtr
+nodes_at (xmlXPathContextPtr ctx, xmlNodePtr node, const char *expr, xmlXPathObjectPtr *out_obj)
+{
+  ctx->node = node;
+  *out_obj = xmlXPathEvalExpression (BAD_CAST expr, ctx);
+  return *out_obj != NULL ? (*out_obj)->nodesetval : NULL;
+}
+
+static void
+date_102 (const char *text, GDate *out)
+{
+  g_date_clear (out, 1);
+  if (text == NULL || strlen (text) != 8 || strspn (text, "0123456789") != 8)
+    return;
+  {
+    guint y = (guint) g_ascii_strtoull (text, NULL, 10) / 10000;
+    guint m = (guint) (g_ascii_strtoull (text, NULL, 10) / 100 % 100);
+    guint d = (guint) (g_ascii_strtoull (text, NULL, 10) % 100);
+
+    if (g_date_valid_dmy (d, m, y))
+      g_date_set_dmy (out, d, m, y);
+  }
+}
+
+/* Sum of the amounts (exact at 2 decimals, as text) that @expr selects, or NULL when none. */
+static char *
+sum_amounts (xmlXPathContextPtr ctx, xmlNodePtr node, const char *expr)
+{
+  xmlXPathObjectPtr obj = NULL;
+  xmlNodeSetPtr set = nodes_at (ctx, node, expr, &obj);
+  gint64 total = 0;
+  char *out = NULL;
+
+  if (set != NULL && set->nodeNr > 0)
+    {
+      for (int i = 0; i < set->nodeNr; i++)
+        {
+          xmlChar *s = xmlNodeGetContent (set->nodeTab[i]);
+          gint64 v = 0;
+
+          if (factures_decimal_parse ((const char *) s, 2, &v, NULL))
+            total += v;
+          xmlFree (s);
+        }
+      out = g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02d", total < 0 ? "-" : "", ABS (total) / 100,
+                             (int) (ABS (total) % 100));
+    }
+  xmlXPathFreeObject (obj);
+  return out;
+}
+
+static void
+read_party (xmlXPathContextPtr ctx, xmlNodePtr party, FacturesParty *out)
+{
+  g_autofree char *line1 = NULL, *line2 = NULL, *line3 = NULL;
+  g_autoptr(GString) address = g_string_new (NULL);
+
+  if (party == NULL)
+    return;
+  out->name = text_at (ctx, party, "ram:Name");
+  out->siren = text_at (ctx, party, "ram:SpecifiedLegalOrganization/ram:ID[@schemeID='0002']");
+  if (out->siren == NULL)
+    out->siren = text_at (ctx, party, "ram:SpecifiedLegalOrganization/ram:ID");
+  out->siret = text_at (ctx, party, "ram:GlobalID[@schemeID='0009']");
+  out->vat_id = text_at (ctx, party, "ram:SpecifiedTaxRegistration/ram:ID[@schemeID='VA']");
+  out->email = text_at (ctx, party, "ram:URIUniversalCommunication/ram:URIID[@schemeID='EM']");
+  if (out->email == NULL)
+    out->email = text_at (ctx, party, "ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:URIID");
+  out->phone = text_at (ctx, party, "ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:CompleteNumber");
+  out->postal_code = text_at (ctx, party, "ram:PostalTradeAddress/ram:PostcodeCode");
+  out->city = text_at (ctx, party, "ram:PostalTradeAddress/ram:CityName");
+  out->country_code = text_at (ctx, party, "ram:PostalTradeAddress/ram:CountryID");
+  line1 = text_at (ctx, party, "ram:PostalTradeAddress/ram:LineOne");
+  line2 = text_at (ctx, party, "ram:PostalTradeAddress/ram:LineTwo");
+  line3 = text_at (ctx, party, "ram:PostalTradeAddress/ram:LineThree");
+  {
+    const char *lines[] = { line1, line2, line3 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+      {
+        if (lines[i] == NULL)
+          continue;
+        if (address->len > 0)
+          g_string_append_c (address, '\n');
+        g_string_append (address, lines[i]);
+      }
+  }
+  if (address->len > 0)
+    out->address = g_strdup (address->str);
+}
+
+static xmlNodePtr
+first_node (xmlXPathContextPtr ctx, xmlNodePtr node, const char *expr)
+{
+  xmlXPathObjectPtr obj = NULL;
+  xmlNodeSetPtr set = nodes_at (ctx, node, expr, &obj);
+  xmlNodePtr out = set != NULL && set->nodeNr > 0 ? set->nodeTab[0] : NULL;
+
+  xmlXPathFreeObject (obj);
+  return out;
+}
+
+/**
+ * factures_cii_read:
+ * (see factures-cii-reader.h)
+ */
+FacturesImported *
+factures_cii_read (GBytes  *xml,
+                   GError **error)
+{
+  g_autoptr(FacturesImported) self = factures_imported_new ();
+  xmlDocPtr doc;
+  xmlNodePtr root, tx, settlement, sum;
+  xmlXPathContextPtr ctx;
+  xmlXPathObjectPtr obj = NULL;
+  xmlNodeSetPtr set;
+  g_autofree char *type = NULL;
+  g_autofree char *date = NULL;
+
+  doc = xmlReadMemory (g_bytes_get_data (xml, NULL), (int) MIN (g_bytes_get_size (xml), G_MAXINT),
+                       "invoice.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (doc == NULL)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, "The file is not well-formed XML");
+      return NULL;
+    }
+  root = xmlDocGetRootElement (doc);
+  if (root == NULL || root->ns == NULL || !xmlStrEqual (root->ns->href, BAD_CAST NS_RSM))
+    {
+      xmlFreeDoc (doc);
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, "The file is not a CII invoice");
+      return NULL;
+    }
+  ctx = xmlXPathNewContext (doc);
+  xmlXPathRegisterNs (ctx, BAD_CAST "rsm", BAD_CAST NS_RSM);
+  xmlXPathRegisterNs (ctx, BAD_CAST "ram", BAD_CAST NS_RAM);
+  xmlXPathRegisterNs (ctx, BAD_CAST "udt", BAD_CAST NS_UDT);
+  xmlXPathRegisterNs (ctx, BAD_CAST "qdt", BAD_CAST NS_QDT);
+
+  self->guideline = text_at (ctx, root, "rsm:ExchangedDocumentContext/ram:GuidelineSpecifiedDocumentContextParameter/ram:ID");
+  self->number = text_at (ctx, root, "rsm:ExchangedDocument/ram:ID");
+  type = text_at (ctx, root, "rsm:ExchangedDocument/ram:TypeCode");
+  self->type_code = type != NULL ? (int) g_ascii_strtoll (type, NULL, 10) : 0;
+  date = text_at (ctx, root, "rsm:ExchangedDocument/ram:IssueDateTime/udt:DateTimeString");
+  date_102 (date, &self->issue_date);
+
+  tx = first_node (ctx, root, "rsm:SupplyChainTradeTransaction");
+  settlement = first_node (ctx, tx, "ram:ApplicableHeaderTradeSettlement");
+  read_party (ctx, first_node (ctx, tx, "ram:ApplicableHeaderTradeAgreement/ram:SellerTradeParty"), &self->seller);
+  read_party (ctx, first_node (ctx, tx, "ram:ApplicableHeaderTradeAgreement/ram:BuyerTradeParty"), &self->buyer);
+  self->currency = text_at (ctx, settlement, "ram:InvoiceCurrencyCode");
+  {
+    g_autofree char *due = text_at (ctx, settlement, "ram:SpecifiedTradePaymentTerms/ram:DueDateDateTime/udt:DateTimeString");
+
+    date_102 (due, &self->due_date);
+  }
+
+  set = nodes_at (ctx, tx, "ram:IncludedSupplyChainTradeLineItem", &obj);
+  for (int i = 0; set != NULL && i < set->nodeNr; i++)
+    {
+      xmlNodePtr item = set->nodeTab[i];
+      FacturesImportedLine *line = g_new0 (FacturesImportedLine, 1);
+
+      line->line_id = text_at (ctx, item, "ram:AssociatedDocumentLineDocument/ram:LineID");
+      line->name = text_at (ctx, item, "ram:SpecifiedTradeProduct/ram:Name");
+      line->status = text_at (ctx, item, "ram:AssociatedDocumentLineDocument/ram:LineStatusReasonCode");
+      line->quantity = text_at (ctx, item, "ram:SpecifiedLineTradeDelivery/ram:BilledQuantity");
+      line->unit_code = text_at (ctx, item, "ram:SpecifiedLineTradeDelivery/ram:BilledQuantity/@unitCode");
+      line->net_price = text_at (ctx, item, "ram:SpecifiedLineTradeAgreement/ram:NetPriceProductTradePrice/ram:ChargeAmount");
+      line->basis_quantity = text_at (ctx, item, "ram:SpecifiedLineTradeAgreement/ram:NetPriceProductTradePrice/ram:BasisQuantity");
+      line->allowances = sum_amounts (ctx, item, "ram:SpecifiedLineTradeSettlement/ram:SpecifiedTradeAllowanceCharge"
+                                                 "[ram:ChargeIndicator/udt:Indicator='false']/ram:ActualAmount");
+      line->charges = sum_amounts (ctx, item, "ram:SpecifiedLineTradeSettlement/ram:SpecifiedTradeAllowanceCharge"
+                                              "[ram:ChargeIndicator/udt:Indicator='true']/ram:ActualAmount");
+      line->line_total = text_at (ctx, item, "ram:SpecifiedLineTradeSettlement/ram:SpecifiedTradeSettlementLineMonetarySummation/ram:LineTotalAmount");
+      line->vat_category = text_at (ctx, item, "ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax/ram:CategoryCode");
+      line->vat_rate = text_at (ctx, item, "ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax/ram:RateApplicablePercent");
+      g_ptr_array_add (self->lines, line);
+    }
+  g_clear_pointer (&obj, xmlXPathFreeObject);
+
+  set = nodes_at (ctx, settlement, "ram:ApplicableTradeTax", &obj);
+  for (int i = 0; set != NULL && i < set->nodeNr; i++)
+    {
+      xmlNodePtr tax = set->nodeTab[i];
+      FacturesImportedVat *vat = g_new0 (FacturesImportedVat, 1);
+
+      vat->category = text_at (ctx, tax, "ram:CategoryCode");
+      vat->rate = text_at (ctx, tax, "ram:RateApplicablePercent");
+      vat->basis = text_at (ctx, tax, "ram:BasisAmount");
+      vat->amount = text_at (ctx, tax, "ram:CalculatedAmount");
+      vat->exemption = text_at (ctx, tax, "ram:ExemptionReason");
+      g_ptr_array_add (self->vat, vat);
+    }
+  g_clear_pointer (&obj, xmlXPathFreeObject);
+
+  self->doc_allowances = sum_amounts (ctx, settlement, "ram:SpecifiedTradeAllowanceCharge"
+                                                       "[ram:ChargeIndicator/udt:Indicator='false']/ram:ActualAmount");
+  self->doc_charges = sum_amounts (ctx, settlement, "ram:SpecifiedTradeAllowanceCharge"
+                                                    "[ram:ChargeIndicator/udt:Indicator='true']/ram:ActualAmount");
+  sum = first_node (ctx, settlement, "ram:SpecifiedTradeSettlementHeaderMonetarySummation");
+  self->line_total = text_at (ctx, sum, "ram:LineTotalAmount");
+  self->allowance_total = text_at (ctx, sum, "ram:AllowanceTotalAmount");
+  self->charge_total = text_at (ctx, sum, "ram:ChargeTotalAmount");
+  self->tax_basis_total = text_at (ctx, sum, "ram:TaxBasisTotalAmount");
+  /* BT-110 is the TaxTotalAmount in the invoice currency (BT-111 is in the VAT currency). */
+  {
+    g_autofree char *expr = g_strdup_printf ("ram:TaxTotalAmount[@currencyID='%s' or not(@currencyID)]",
+                                             self->currency != NULL ? self->currency : "EUR");
+
+    self->tax_total = text_at (ctx, sum, expr);
+  }
+  self->grand_total = text_at (ctx, sum, "ram:GrandTotalAmount");
+  self->prepaid = text_at (ctx, sum, "ram:TotalPrepaidAmount");
+  self->rounding = text_at (ctx, sum, "ram:RoundingAmount");
+  self->due_payable = text_at (ctx, sum, "ram:DuePayableAmount");
+
+  xmlXPathFreeContext (ctx);
+  xmlFreeDoc (doc);
+
+  if (self->number == NULL)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, "The invoice has no number (BT-1)");
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+/**
+ * factures_invoice_file_open:
+ * (see factures-cii-reader.h)
+ */
+FacturesInvoiceFile *
+factures_invoice_file_open (GBytes  *bytes,
+                            GError **error)
+{
+  g_autoptr(FacturesInvoiceFile) file = g_new0 (FacturesInvoiceFile, 1);
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  gboolean valid;
+
+  file->original = g_bytes_ref (bytes);
+  file->is_pdf = size >= 5 && memcmp (data, "%PDF-", 5) == 0;
+  if (file->is_pdf)
+    {
+      file->xml = factures_facturx_extract_xml (bytes, NULL, error);
+      if (file->xml == NULL)
+        return NULL;
+      file->pdf_problems = factures_facturx_check_pdf (bytes);
+    }
+  else
+    {
+      file->xml = g_bytes_ref (bytes);
+      file->pdf_problems = g_ptr_array_new_with_free_func (g_free);
+    }
+
+  valid = factures_cii_check_xsd (file->xml, &file->profile, &file->xsd_problems, error);
+  if (!valid && file->xsd_problems == NULL)
+    return NULL;
+  if (valid)
+    {
+      file->imported = factures_cii_read (file->xml, error);
+      if (file->imported == NULL)
+        return NULL;
+      file->figure_problems = factures_imported_check_figures (file->imported);
+    }
+  else
+    file->figure_problems = g_ptr_array_new_with_free_func (g_free);
+  return g_steal_pointer (&file);
+}

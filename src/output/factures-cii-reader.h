@@ -1,0 +1,64 @@
+/* factures-cii-reader.h — reading another tool's Factur-X PDF or CII XML (issue 6)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include "factures-cii.h"
+#include "factures-imported.h"
+
+G_BEGIN_DECLS
+
+/**
+ * FacturesInvoiceFile:
+ * @original: the file's bytes, unchanged
+ * @xml: the CII XML (the file itself, or the one embedded in the PDF)
+ * @is_pdf: TRUE for a Factur-X PDF
+ * @profile: the profile read from BT-24
+ * @xsd_problems: (element-type utf8): what the profile's XSD refuses (empty: valid)
+ * @pdf_problems: (element-type utf8): the PDF/A-3 structure checks (PDF only)
+ * @imported: (nullable): the invoice read from the XML (NULL when the XSD refuses it)
+ * @figure_problems: (element-type utf8): what does not add up in the file's own figures
+ */
+typedef struct {
+  GBytes             *original;
+  GBytes             *xml;
+  gboolean            is_pdf;
+  FacturesCiiProfile  profile;
+  GPtrArray          *xsd_problems;
+  GPtrArray          *pdf_problems;
+  FacturesImported   *imported;
+  GPtrArray          *figure_problems;
+} FacturesInvoiceFile;
+
+void                 factures_invoice_file_free (FacturesInvoiceFile *file);
+
+/**
+ * factures_invoice_file_open:
+ * @bytes: a Factur-X PDF or a CII XML file
+ * @error: FACTURES_ERROR_FORMAT when it is neither (not a PDF with an invoice
+ *   XML, not a CII invoice, unknown profile), FACTURES_ERROR_NOT_FOUND when a
+ *   PDF carries no invoice XML
+ *
+ * Reads and checks a file: XSD of its profile, PDF/A-3 structure (PDF),
+ * and, when the XSD accepts it, the invoice and its own arithmetic.
+ *
+ * Returns: (transfer full): the file and what was found
+ */
+FacturesInvoiceFile *factures_invoice_file_open (GBytes  *bytes,
+                                                 GError **error);
+
+/**
+ * factures_cii_read:
+ * @xml: CII XML bytes (any Factur-X profile)
+ * @error: FACTURES_ERROR_FORMAT when it is not a CII invoice
+ *
+ * Returns: (transfer full): the invoice with its figures as written
+ */
+FacturesImported    *factures_cii_read (GBytes  *xml,
+                                        GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesInvoiceFile, factures_invoice_file_free)
+
+G_END_DECLS

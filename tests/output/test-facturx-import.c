@@ -1,0 +1,333 @@
+/* test-facturx-import.c — reading other tools' Factur-X and CII files (issue 6):
+ * every public sample in 01_en16931_cii/examples and 02_facturx, and our own files.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+#include "factures-cii-reader.h"
+#include "factures-facturx.h"
+
+static const char *
+reference_dir (void)
+{
+  const char *dir = g_getenv ("FACTURES_REFERENCE_DATA");
+
+  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      if (g_getenv ("CI") != NULL)
+        g_error ("FACTURES_REFERENCE_DATA is missing under CI");
+      return NULL;
+    }
+  return dir;
+}
+
+/* Every sample file: XML and PDF of the two Factur-X/CII folders. */
+static GPtrArray *
+sample_files (const char *ref)
+{
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
+  const char *dirs[] = {
+    "01_en16931_cii/examples",
+    "02_facturx/akretion/fixtures/xml", "02_facturx/akretion/fixtures/pdf",
+    "02_facturx/mustangproject/library", "02_facturx/mustangproject/library/cii",
+    "02_facturx/mustangproject/validator",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *path = g_build_filename (ref, dirs[i], NULL);
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        if (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".pdf"))
+          g_ptr_array_add (files, g_build_filename (path, name, NULL));
+    }
+  g_ptr_array_sort (files, (GCompareFunc) g_strcmp0);
+  return files;
+}
+
+/* What xmllint-style XPath reads straight from the XML, to compare with the import. */
+static char *
+xpath_text (GBytes *xml, const char *expr)
+{
+  xmlDocPtr doc = xmlReadMemory (g_bytes_get_data (xml, NULL), (int) g_bytes_get_size (xml), "x.xml", NULL,
+                                 XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  xmlXPathContextPtr ctx = xmlXPathNewContext (doc);
+  xmlXPathObjectPtr obj;
+  xmlChar *s;
+  char *out;
+
+  xmlXPathRegisterNs (ctx, BAD_CAST "rsm", BAD_CAST "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100");
+  xmlXPathRegisterNs (ctx, BAD_CAST "ram", BAD_CAST "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100");
+  obj = xmlXPathEvalExpression (BAD_CAST expr, ctx);
+  s = xmlXPathCastToString (obj);
+  out = g_strstrip (g_strdup ((const char *) s));
+  xmlFree (s);
+  xmlXPathFreeObject (obj);
+  xmlXPathFreeContext (ctx);
+  xmlFreeDoc (doc);
+  return out;
+}
+
+static void
+test_samples (void)
+{
+  const char *ref = reference_dir ();
+  g_autoptr(GPtrArray) files = NULL;
+  guint n_history = 0, n_draft = 0, n_refused_xsd = 0, n_flagged = 0;
+  gboolean saw_invalid_arithmetics = FALSE, saw_bad_xsd = FALSE;
+
+  if (ref == NULL)
+    {
+      g_test_skip ("FACTURES_REFERENCE_DATA is not set");
+      return;
+    }
+  files = sample_files (ref);
+  g_assert_cmpuint (files->len, >=, 20);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = files->pdata[i];
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *data = NULL;
+      gsize size;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FacturesInvoiceFile) file = NULL;
+
+      g_assert_true (g_file_get_contents (path, &data, &size, NULL));
+      bytes = g_bytes_new_take (g_steal_pointer (&data), size);
+      file = factures_invoice_file_open (bytes, &error);
+      if (file == NULL)
+        {
+          /* Only a PDF without an invoice XML may fail to open at all. */
+          g_test_message ("%s: not an invoice file: %s", base, error->message);
+          g_assert_true (g_str_has_suffix (base, ".pdf"));
+          g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND);
+          continue;
+        }
+      if (file->xsd_problems->len > 0)
+        {
+          g_test_message ("%s: refused by its XSD (%s): %s", base,
+                          factures_cii_profile_conformance_level (file->profile),
+                          (char *) file->xsd_problems->pdata[0]);
+          g_assert_null (file->imported);
+          n_refused_xsd++;
+          if (strstr (base, "FAIL_zugferd") != NULL)
+            saw_bad_xsd = TRUE;
+          continue;
+        }
+
+      /* History: number, parties, lines and totals as written. */
+      {
+        g_autofree char *number = xpath_text (file->xml, "/rsm:CrossIndustryInvoice/rsm:ExchangedDocument/ram:ID");
+        g_autofree char *seller = xpath_text (file->xml, "//ram:SellerTradeParty/ram:Name");
+        g_autofree char *grand = xpath_text (file->xml, "//ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:GrandTotalAmount");
+        g_autofree char *due = xpath_text (file->xml, "//ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:DuePayableAmount");
+        g_autofree char *n_lines = xpath_text (file->xml, "count(//ram:IncludedSupplyChainTradeLineItem)");
+
+        g_assert_nonnull (file->imported);
+        g_assert_cmpstr (file->imported->number, ==, number);
+        g_assert_cmpstr (file->imported->seller.name, ==, seller);
+        g_assert_cmpstr (file->imported->grand_total != NULL ? file->imported->grand_total : "", ==, grand);
+        g_assert_cmpstr (file->imported->due_payable != NULL ? file->imported->due_payable : "", ==, due);
+        g_assert_cmpuint (file->imported->lines->len, ==, g_ascii_strtoull (n_lines, NULL, 10));
+        n_history++;
+      }
+      if (file->figure_problems->len > 0)
+        {
+          n_flagged++;
+          g_test_message ("%s: kept, figures that do not add up: %s", base, (char *) file->figure_problems->pdata[0]);
+        }
+      if (strstr (base, "invalidArithmetics") != NULL)
+        {
+          saw_invalid_arithmetics = TRUE;
+          g_assert_cmpuint (file->figure_problems->len, >, 0);
+        }
+
+      /* Draft: EUR and every figure to the cent, else refused with the reason. */
+      {
+        g_autoptr(GPtrArray) lines = NULL;
+        gint64 allowance = 0;
+        gboolean exempt = FALSE;
+
+        if (factures_imported_to_lines (file->imported, &lines, &allowance, &exempt, &error))
+          {
+            g_test_message ("%s: draft, %u lines", base, lines->len);
+            g_assert_cmpstr (file->imported->currency, ==, "EUR");
+            n_draft++;
+          }
+        else
+          {
+            g_test_message ("%s: draft refused: %s", base, error->message);
+            g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+            if (g_strcmp0 (file->imported->currency, "EUR") != 0)
+              g_assert_nonnull (strstr (error->message, file->imported->currency != NULL ? file->imported->currency : "?"));
+            g_clear_error (&error);
+          }
+      }
+    }
+  g_test_message ("%u history, %u drafts, %u refused by XSD, %u with figures flagged",
+                  n_history, n_draft, n_refused_xsd, n_flagged);
+  g_assert_true (saw_invalid_arithmetics);
+  g_assert_true (saw_bad_xsd);
+  g_assert_cmpuint (n_history, >=, 15);
+  g_assert_cmpuint (n_draft, >=, 1);
+}
+
+static void
+test_decimal (void)
+{
+  gint64 v;
+  gboolean exact;
+
+  g_assert_true (factures_decimal_parse ("12.345", 2, &v, &exact));
+  g_assert_cmpint (v, ==, 1235);
+  g_assert_false (exact);
+  g_assert_true (factures_decimal_parse (" -0.5 ", 0, &v, &exact));
+  g_assert_cmpint (v, ==, -1);
+  g_assert_true (factures_decimal_parse ("3", 4, &v, &exact));
+  g_assert_cmpint (v, ==, 30000);
+  g_assert_true (exact);
+  g_assert_true (factures_decimal_parse ("1.2300000", 2, &v, &exact));
+  g_assert_true (exact);
+  g_assert_false (factures_decimal_parse ("1,5", 2, &v, NULL));
+  g_assert_false (factures_decimal_parse ("", 2, &v, NULL));
+  g_assert_false (factures_decimal_parse ("99999999999999999999", 2, &v, NULL));
+}
+
+static FacturesDocument *
+own_document (gboolean franchise)
+{
+  FacturesDocument *d = factures_document_new (FACTURES_DOCUMENT_KIND_INVOICE);
+  const struct { const char *text; gint64 q; const char *unit; gint64 p; gint rate; gint64 allowance; } rows[] = {
+    { "Développement", 35000, "jour", 450000000, 2000, 0 },
+    { "Livre technique", 20000, "pièce", 12345678, 550, 0 },
+    { "Repas", 10000, "forfait", 33333333, 1000, 100 },
+    { "Déplacement", 12500, "km", 603000, 2000, 0 },
+  };
+
+  if (d->seller == NULL)
+    d->seller = factures_profile_new ();
+  if (d->buyer == NULL)
+    d->buyer = factures_client_new ();
+  d->seller->party.name = g_strdup ("Camille Martin EI");
+  d->seller->party.siren = g_strdup ("732829320");
+  d->seller->party.vat_id = franchise ? NULL : g_strdup ("FR44732829320");
+  d->seller->vat_regime = franchise ? FACTURES_VAT_REGIME_FRANCHISE : FACTURES_VAT_REGIME_REGISTERED;
+  d->buyer->category = FACTURES_CLIENT_CATEGORY_COMPANY;
+  d->buyer->party.name = g_strdup ("Boulangerie Ange SARL");
+  d->buyer->party.siren = g_strdup ("552081317");
+  d->status = FACTURES_DOCUMENT_STATUS_ISSUED;
+  d->number = g_strdup ("F2026-0100");
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      FacturesLine *line = factures_line_new ();
+
+      line->description = g_strdup (rows[i].text);
+      line->quantity = rows[i].q;
+      line->unit = g_strdup (rows[i].unit);
+      line->unit_price = rows[i].p;
+      line->vat_rate_bp = franchise ? 0 : rows[i].rate;
+      line->allowance = rows[i].allowance;
+      g_ptr_array_add (d->lines, line);
+    }
+  d->allowance = 2500;
+  return d;
+}
+
+/* Our own Factur-X file, read back as a draft: every line and total to the cent. */
+static void
+test_own_round_trip (void)
+{
+  for (int franchise = 0; franchise <= 1; franchise++)
+    {
+      g_autoptr(FacturesDocument) doc = own_document (franchise);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) pdf = factures_facturx_render (doc, FACTURES_PDF_FLAG_NONE, &error);
+      g_autoptr(FacturesInvoiceFile) file = NULL;
+      g_autoptr(GPtrArray) lines = NULL;
+      g_auto(FacturesTotals) before = { 0 };
+      g_auto(FacturesTotals) after = { 0 };
+      gint64 allowance = -1;
+      gboolean exempt = FALSE;
+
+      g_assert_no_error (error);
+      file = factures_invoice_file_open (pdf, &error);
+      g_assert_no_error (error);
+      g_assert_true (file->is_pdf);
+      g_assert_cmpint (file->profile, ==, FACTURES_CII_PROFILE_EN16931);
+      g_assert_cmpuint (file->xsd_problems->len, ==, 0);
+      g_assert_cmpuint (file->pdf_problems->len, ==, 0);
+      g_assert_cmpuint (file->figure_problems->len, ==, 0);
+      g_assert_cmpstr (file->imported->number, ==, "F2026-0100");
+      g_assert_cmpstr (file->imported->buyer.siren, ==, "552081317");
+
+      g_assert_true (factures_imported_to_lines (file->imported, &lines, &allowance, &exempt, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (exempt, ==, franchise);
+      g_assert_cmpint (allowance, ==, doc->allowance);
+      g_assert_true (factures_document_compute_totals (doc, &before, NULL));
+      g_assert_true (factures_totals_compute (lines, allowance, exempt, &after, NULL));
+      g_assert_cmpint (after.gross_total, ==, before.gross_total);
+      g_assert_cmpint (after.vat_total, ==, before.vat_total);
+      g_assert_cmpint (after.net_total, ==, before.net_total);
+      g_assert_cmpuint (lines->len, ==, doc->lines->len);
+      for (guint i = 0; i < lines->len; i++)
+        {
+          const FacturesLine *a = doc->lines->pdata[i], *b = lines->pdata[i];
+
+          g_assert_cmpstr (a->description, ==, b->description);
+          g_assert_cmpint (a->quantity, ==, b->quantity);
+          g_assert_cmpint (a->unit_price, ==, b->unit_price);
+          g_assert_cmpint (a->vat_rate_bp, ==, b->vat_rate_bp);
+          g_assert_cmpint (a->allowance, ==, b->allowance);
+          /* "pièce" is unit code C62 ("one"): it comes back without a unit text. */
+          g_assert_cmpstr (g_strcmp0 (a->unit, "pièce") == 0 ? NULL : a->unit, ==, b->unit);
+        }
+    }
+}
+
+/* A file whose totals are broken is kept (history) and flagged, and refused as a draft. */
+static void
+test_broken_totals (void)
+{
+  g_autoptr(FacturesDocument) doc = own_document (FALSE);
+  g_autoptr(GBytes) xml = factures_cii_build (doc, NULL);
+  g_autofree char *text = g_strndup (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
+  g_auto(GStrv) parts = g_strsplit (text, "<ram:GrandTotalAmount>", 2);
+  g_autofree char *broken_text = g_strconcat (parts[0], "<ram:GrandTotalAmount>1", parts[1], NULL);
+  g_autoptr(GBytes) broken = g_bytes_new (broken_text, strlen (broken_text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesInvoiceFile) file = factures_invoice_file_open (broken, &error);
+  g_autoptr(GPtrArray) lines = NULL;
+  gint64 allowance;
+  gboolean exempt;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (file->xsd_problems->len, ==, 0);
+  g_assert_nonnull (file->imported);
+  g_assert_cmpuint (file->figure_problems->len, >, 0);
+  g_assert_nonnull (strstr (file->figure_problems->pdata[0], "BT-112"));
+  g_assert_false (factures_imported_to_lines (file->imported, &lines, &allowance, &exempt, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/facturx-import/decimal", test_decimal);
+  g_test_add_func ("/facturx-import/samples", test_samples);
+  g_test_add_func ("/facturx-import/own-round-trip", test_own_round_trip);
+  g_test_add_func ("/facturx-import/broken-totals", test_broken_totals);
+  return g_test_run ();
+}

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "factures-cli.h"
+#include "factures-cli-payments.h"
 #include "factures-pdf.h"
 #include "factures-rows.h"
 #include "factures-store.h"
@@ -20,7 +21,7 @@ static const GOptionEntry entries[] = {
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("File written by --export-pdf"), N_("FILE") },
   { "list-overdue", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Print the overdue invoices: number, client, due date, days late, balance in cents (tab separated)"), NULL },
+    N_("Print the overdue invoices: number, client, due date, days late, balance in cents, next dunning step and its date (tab separated)"), NULL },
   { "export-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export every table to a JSON FILE"), N_("FILE") },
   { "import-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -38,6 +39,7 @@ void
 factures_cli_add_options (GApplication *application)
 {
   g_application_add_main_option_entries (application, entries);
+  factures_cli_payments_add_options (application);
   g_application_set_option_context_summary (application,
                                              _("Invoices for French micro-entrepreneurs. "
                                                "With one of the options below, no window opens."));
@@ -78,11 +80,13 @@ list_overdue (FacturesStore *store)
       g_autofree char *number = tsv_field (factures_document_row_get_number (row));
       g_autofree char *client = tsv_field (factures_document_row_get_client_name (row));
       g_autofree char *due = tsv_field (factures_document_row_get_due_date (row));
+      /* issue 4: the next dunning step and its date */
+      g_autofree char *next = factures_cli_payments_next_step (store, factures_document_row_get_id (row), &today);
 
-      g_print ("%s\t%s\t%s\t%d\t%" G_GINT64_FORMAT "\n",
+      g_print ("%s\t%s\t%s\t%d\t%" G_GINT64_FORMAT "%s\n",
                number, client, due,
                factures_document_row_get_days_late (row),
-               factures_document_row_get_balance (row));
+               factures_document_row_get_balance (row), next);
     }
   return 0;
 }
@@ -162,6 +166,8 @@ factures_cli_run (const char   *database,
   g_variant_dict_lookup (options, "backup", "^&ay", &backup);
   g_variant_dict_lookup (options, "list-overdue", "b", &list);
   g_variant_dict_lookup (options, "verify", "b", &verify);
+  if (factures_cli_payments_wanted (options))
+    return factures_cli_payments_run (database, options);
 
   if (export_pdf_number == NULL && output == NULL && export_json == NULL &&
       import_json == NULL && backup == NULL && !list && !verify)

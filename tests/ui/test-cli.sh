@@ -4,7 +4,8 @@
 # On the fixture database: --verify exits 0; --list-overdue with FACTURES_TODAY=2026-04-15
 # prints EXPECTED_OVERDUE_TSV exactly; --backup writes a database that opens, verifies and
 # lists the same; --export-pdf writes the stored original of an issued invoice and a draft
-# rendered as a draft; --export-json then --import-json into an empty database round-trips;
+# rendered as a draft; --dunning-plan and --penalties print the plan and the computation;
+# --export-json then --import-json into an empty database round-trips;
 # a row altered behind the app's back makes --verify fail naming the document; errors exit
 # non-zero with a French message under LANGUAGE=fr.
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -37,6 +38,24 @@ else fail "--list-overdue: $(cat "$tmp/err")"; fi
 # The date matters: on 2026-02-01 nothing is overdue yet.
 out=$(FACTURES_TODAY=2026-02-01 "$FACTURES" --database="$db" --list-overdue)
 if [ -z "$out" ]; then ok "--list-overdue before any due date"; else fail "overdue on 2026-02-01: $out"; fi
+
+# --dunning-plan and --penalties (issue 4), FACTURES_TODAY=2026-04-15: F2026-0001 (company) is
+# 65 days late with nothing done: D-3 missed, D+3 due since 12/02, D+10 a week after today.
+plan=$("$FACTURES" --database="$db" --dunning-plan=F2026-0001 2>"$tmp/err")
+if printf '%s\n' "$plan" | grep -qx $'0\t2026-02-06\t-3:email\tE-mail\tMissed' &&
+   printf '%s\n' "$plan" | grep -qx $'0\t2026-02-12\t+3:email\tE-mail\tDue' &&
+   printf '%s\n' "$plan" | grep -qx $'0\t2026-04-22\t+10:email\tE-mail\tPlanned' &&
+   [ "$(printf '%s\n' "$plan" | grep -c $'\tDue$')" = 1 ]; then ok "--dunning-plan"
+else fail "--dunning-plan: $plan $(cat "$tmp/err")"; fi
+# 1 590,00 € × 12,15 % × 65 / 365 = 34,40 € and the 40 € indemnity; the town hall: ECB + 8 points.
+# (amounts use U+202F and U+00A0: compared with plain spaces)
+pen=$("$FACTURES" --database="$db" --penalties=F2026-0001 2>"$tmp/err" | sed 's/\xe2\x80\xaf/ /g; s/\xc2\xa0/ /g')
+pen3=$("$FACTURES" --database="$db" --penalties=F2026-0003 2>>"$tmp/err" | sed 's/\xe2\x80\xaf/ /g; s/\xc2\xa0/ /g')
+if printf '%s\n' "$pen" | grep -q "65 jours, 1er semestre 2026) : 1 590,00 € × 12,15 % × 65 / 365 = 34,40 €" &&
+   printf '%s\n' "$pen" | grep -q "recouvrement.*40,00 €" && printf '%s\n' "$pen" | grep -q "^Total : 74,40 €" &&
+   printf '%s\n' "$pen3" | grep -q "BCE + 8 points" && printf '%s\n' "$pen3" | grep -q "^Total : 48,35 €"; then
+  ok "--penalties"
+else fail "--penalties: $pen $pen3 $(cat "$tmp/err")"; fi
 
 # --backup
 if "$FACTURES" --database="$db" --backup="$tmp/backup.db" 2>"$tmp/err" && [ -s "$tmp/backup.db" ]; then

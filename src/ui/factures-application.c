@@ -7,10 +7,12 @@
 #include <glib/gi18n.h>
 
 #include "factures-application.h"
+#include "factures-catalogue-window.h"
 #include "factures-cli.h"
 #include "factures-client-editor.h"
 #include "factures-documents.h"
 #include "factures-preferences-window.h"
+#include "factures-recurring-ui.h"
 #include "factures-ui-resources.h"
 #include "factures-window.h"
 
@@ -204,7 +206,34 @@ new_client_activated (GSimpleAction *action,
     factures_client_editor_open (GTK_WINDOW (window), self->store, 0);
 }
 
+/* Issue 3 items 8 and 4: the catalogue and the recurring invoices. */
+static void
+catalogue_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  FacturesApplication *self = user_data;
+  FacturesWindow *window = ready_window (self);
+
+  if (window != NULL)
+    factures_catalogue_window_open (GTK_WINDOW (window), self->store);
+}
+
+static void
+recurring_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  FacturesApplication *self = user_data;
+  FacturesWindow *window = ready_window (self);
+
+  if (window != NULL)
+    factures_recurring_window_open (GTK_WINDOW (window), self->store);
+}
+
 static const GActionEntry app_actions[] = {
+  { "catalogue", catalogue_activated },
+  { "recurring", recurring_activated },
   { "quit", quit_activated },
   { "about", about_activated },
   { "help", help_activated },
@@ -251,7 +280,12 @@ factures_application_activate (GApplication *application)
   FacturesWindow *window = get_main_window (self);
 
   if (window == NULL)
-    window = factures_window_new (GTK_APPLICATION (self), self->store, self->store_error);
+    {
+      window = factures_window_new (GTK_APPLICATION (self), self->store, self->store_error);
+      /* Issue 3 item 4: the recurring invoices due since the last run, once per start. */
+      gtk_window_present (GTK_WINDOW (window));
+      factures_recurring_run_at_startup (GTK_WINDOW (window), self->store);
+    }
   if (self->initial_view != NULL)
     {
       factures_window_set_view (window, self->initial_view);

@@ -8,11 +8,11 @@
 #include <glib/gi18n.h>
 
 #include "factures-cli.h"
-#include "factures-cli-mail.h"
 #include "factures-cli-payments.h"
 #include "factures-pdf.h"
 #include "factures-rows.h"
 #include "factures-store.h"
+#include "factures-store-recurring.h"
 
 static const GOptionEntry entries[] = {
   { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -31,6 +31,8 @@ static const GOptionEntry entries[] = {
     N_("Copy the database to FILE (SQLite online backup)"), N_("FILE") },
   { "verify", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the database and its hash chain; name the first broken document"), NULL },
+  { "run-recurring", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Create the recurring invoices due up to today (FACTURES_TODAY) and print what was done"), NULL },
   { "view", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL,
     N_("Open the window on VIEW: overdue, documents or clients"), N_("VIEW") },
   { NULL }
@@ -40,7 +42,6 @@ void
 factures_cli_add_options (GApplication *application)
 {
   g_application_add_main_option_entries (application, entries);
-  factures_cli_mail_add_options (application);
   factures_cli_payments_add_options (application);
   g_application_set_option_context_summary (application,
                                              _("Invoices for French micro-entrepreneurs. "
@@ -90,6 +91,39 @@ list_overdue (FacturesStore *store)
                factures_document_row_get_days_late (row),
                factures_document_row_get_balance (row), next);
     }
+  return 0;
+}
+
+/* --run-recurring: one line per occurrence still to be seen, then the counts. */
+static int
+run_recurring (FacturesStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) unseen = NULL;
+  FacturesRecurringRun run;
+  GDate today;
+
+  factures_today (&today);
+  if (!factures_store_run_recurring (store, &today, factures_pdf_render_for_issue, NULL, &run, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Recurring invoices failed: %s"), error->message);
+      return fail (message);
+    }
+  unseen = factures_store_list_unseen_occurrences (store, &error);
+  if (unseen == NULL)
+    return fail (error->message);
+  for (guint i = 0; i < unseen->len; i++)
+    {
+      FacturesOccurrence *o = g_ptr_array_index (unseen, i);
+      g_autofree char *date = factures_date_format_iso (&o->date);
+      g_autofree char *client = tsv_field (o->client_name);
+      g_autofree char *reason = tsv_field (o->issue_error);
+
+      g_print ("%s\t%s\t%" G_GINT64_FORMAT "\t%s\n", date, client, o->document_id, reason);
+    }
+  /* Translators: a summary printed by --run-recurring */
+  g_print (_("%u created, %u issued, %u missed (left as drafts), %u not issued\n"),
+           run.created, run.issued, run.missed, run.failed);
   return 0;
 }
 
@@ -159,10 +193,9 @@ factures_cli_run (const char   *database,
   const char *backup = NULL;
   gboolean list = FALSE;
   gboolean verify = FALSE;
+  gboolean recurring = FALSE;
   int status = 0;
 
-  if (factures_cli_mail_wanted (options))
-    return factures_cli_mail_run (database, options);
   g_variant_dict_lookup (options, "export-pdf", "&s", &export_pdf_number);
   g_variant_dict_lookup (options, "output", "^&ay", &output);
   g_variant_dict_lookup (options, "export-json", "^&ay", &export_json);
@@ -170,11 +203,12 @@ factures_cli_run (const char   *database,
   g_variant_dict_lookup (options, "backup", "^&ay", &backup);
   g_variant_dict_lookup (options, "list-overdue", "b", &list);
   g_variant_dict_lookup (options, "verify", "b", &verify);
+  g_variant_dict_lookup (options, "run-recurring", "b", &recurring);
   if (factures_cli_payments_wanted (options))
     return factures_cli_payments_run (database, options);
 
   if (export_pdf_number == NULL && output == NULL && export_json == NULL &&
-      import_json == NULL && backup == NULL && !list && !verify)
+      import_json == NULL && backup == NULL && !list && !verify && !recurring)
     return -1;
 
   if (output != NULL && export_pdf_number == NULL)
@@ -212,7 +246,9 @@ factures_cli_run (const char   *database,
       g_autofree char *message = g_strdup_printf (_("Export to “%s” failed: %s"), export_json, error->message);
       return fail (message);
     }
-  if (list)
+  if (recurring)
+    status = run_recurring (store);
+  if (status == 0 && list)
     status = list_overdue (store);
   if (status == 0 && export_pdf_number != NULL)
     status = export_pdf (store, export_pdf_number, output);

@@ -14,10 +14,11 @@
 #include "factures-documents.h"
 #include "factures-document-print.h"
 #include "factures-editor-window.h"
+#include "factures-catalogue-picker.h"
+#include "factures-recurring-ui.h"
 #include "factures-lifecycle-panel.h"
 #include "factures-line-row.h"
 #include "factures-mentions.h"
-#include "factures-payment-dialog.h"
 #include "factures-pdf.h"
 #include "factures-pdf-preview.h"
 #include "factures-rows.h"
@@ -45,7 +46,6 @@ struct _FacturesEditorWindow
   AdwWindowTitle       *window_title;
   GtkWidget            *save_button;
   GtkWidget            *issue_button;
-  GtkWidget            *payment_button;   /* issue 4: issued invoices only */
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *read_only_box;
   GtkLabel             *read_only_label;
@@ -60,6 +60,9 @@ struct _FacturesEditorWindow
   AdwActionRow         *due_row;
   GtkLabel             *document_errors;
   GtkWidget            *lines_box;
+  GtkWidget            *lines_header_box;
+  AdwEntryRow          *discount_row;
+  AdwActionRow         *net_row;
   AdwActionRow         *vat_row;
   GtkLabel             *net_label;
   GtkLabel             *vat_label;
@@ -272,6 +275,17 @@ update_totals (FacturesEditorWindow *self,
     g_autoptr (GString) breakdown = g_string_new (NULL);
 
     gtk_label_set_text (self->net_label, net);
+    if (totals.allowance_total != 0)
+      {
+        g_autofree char *lines_total = factures_money_format (totals.lines_total);
+        g_autofree char *discount = factures_money_format (totals.allowance_total);
+        /* Translators: subtitle of the total excl. VAT: "Lines 150,00 € − discount 5,00 €" */
+        g_autofree char *subtitle = g_strdup_printf (_("Lines %s − discount %s"), lines_total, discount);
+
+        adw_action_row_set_subtitle (self->net_row, subtitle);
+      }
+    else
+      adw_action_row_set_subtitle (self->net_row, "");
     gtk_label_set_text (self->vat_label, vat);
     gtk_label_set_text (self->gross_label, gross);
 
@@ -390,6 +404,29 @@ collect_fields (FacturesEditorWindow  *self,
       g_free (document->notes);
       document->notes = (notes != NULL && *notes != '\0') ? g_steal_pointer (&notes) : NULL;
     }
+
+  /* Document-level discount (EN 16931 BG-20 allowance), in euros; empty means none. */
+  {
+    g_autoptr (GError) discount_error = NULL;
+    g_autofree char *trimmed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->discount_row))));
+    gint64 cents = 0;
+
+    if (*trimmed != '\0' && !factures_money_parse (trimmed, _("Discount on the total"), &cents, &discount_error))
+      ;
+    else if (cents < 0)
+      discount_error = g_error_new (FACTURES_ERROR, FACTURES_ERROR_INVALID, "%s",
+                                    _("Discount on the total: a discount cannot be negative."));
+    if (discount_error != NULL)
+      {
+        gtk_widget_add_css_class (GTK_WIDGET (self->discount_row), "error");
+        FAIL (g_steal_pointer (&discount_error));
+      }
+    else
+      {
+        gtk_widget_remove_css_class (GTK_WIDGET (self->discount_row), "error");
+        document->allowance = cents;
+      }
+  }
 
   gtk_label_set_text (self->document_errors, messages->str);
   gtk_widget_set_visible (GTK_WIDGET (self->document_errors), messages->len > 0);
@@ -536,10 +573,6 @@ update_read_only (FacturesEditorWindow *self)
   gtk_widget_set_sensitive (self->form, !self->read_only);
   gtk_widget_set_visible (self->save_button, !self->read_only);
   gtk_widget_set_visible (self->issue_button, !self->read_only);
-  gtk_widget_set_visible (self->payment_button,
-                          self->read_only &&
-                          (self->document->kind == FACTURES_DOCUMENT_KIND_INVOICE ||
-                           self->document->kind == FACTURES_DOCUMENT_KIND_DEPOSIT));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.issue", !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-line", !self->read_only);
@@ -552,6 +585,9 @@ update_read_only (FacturesEditorWindow *self)
   gtk_text_view_set_editable (self->notes_view, !self->read_only);
   gtk_editable_set_editable (GTK_EDITABLE (self->issue_date_row), !self->read_only);
   gtk_editable_set_editable (GTK_EDITABLE (self->delivery_date_row), !self->read_only);
+  gtk_editable_set_editable (GTK_EDITABLE (self->discount_row), !self->read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.make-recurring",
+                                 self->document->kind == FACTURES_DOCUMENT_KIND_INVOICE);
 }
 
 static void
@@ -575,6 +611,11 @@ populate (FacturesEditorWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->delivery_date_row), delivery ? delivery : "");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
                             document->notes ? document->notes : "", -1);
+  {
+    g_autofree char *discount = document->allowance != 0 ? factures_money_format_plain (document->allowance) : NULL;
+
+    gtk_editable_set_text (GTK_EDITABLE (self->discount_row), discount ? discount : "");
+  }
 
   while ((child = gtk_widget_get_first_child (self->lines_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->lines_box), child);
@@ -1055,6 +1096,42 @@ close_response_cb (AdwMessageDialog     *dialog,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* Issue 3 item 8: a catalogue item becomes a new line (replacing a blank one). */
+static void
+catalogue_picked_cb (FacturesEditorWindow        *self,
+                     const FacturesCatalogueItem *item)
+{
+  g_autoptr (FacturesLine) line = NULL;
+  GtkWidget *only;
+
+  if (self->read_only)
+    return;
+  only = gtk_widget_get_first_child (self->lines_box);
+  if (only != NULL && gtk_widget_get_next_sibling (only) == NULL &&
+      factures_line_row_is_blank (FACTURES_LINE_ROW (only)))
+    gtk_box_remove (GTK_BOX (self->lines_box), only);
+  line = factures_catalogue_item_to_line (item, is_franchise (self));
+  add_line_row (self, line);
+  field_edited (self);
+}
+
+/* Issue 3 item 4: a recurring template from this invoice (saved first). */
+static void
+make_recurring_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  FacturesEditorWindow *self = FACTURES_EDITOR_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (!self->read_only && (self->dirty || self->document->id == 0) && !save_draft (self, TRUE, &error))
+    {
+      show_message (self, _("The invoice cannot be made recurring"), error->message);
+      return;
+    }
+  factures_recurring_dialog_open (GTK_WINDOW (self), self->store, self->document->id);
+}
+
 static gboolean
 factures_editor_window_close_request (GtkWindow *window)
 {
@@ -1136,6 +1213,9 @@ factures_editor_window_class_init (FacturesEditorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FacturesEditorWindow, due_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesEditorWindow, document_errors);
   gtk_widget_class_bind_template_child (widget_class, FacturesEditorWindow, lines_box);
+  gtk_widget_class_bind_template_child (widget_class, FacturesEditorWindow, lines_header_box);
+  gtk_widget_class_bind_template_child (widget_class, FacturesEditorWindow, discount_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesEditorWindow, net_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesEditorWindow, vat_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesEditorWindow, net_label);
   gtk_widget_class_bind_template_child (widget_class, FacturesEditorWindow, vat_label);
@@ -1151,6 +1231,7 @@ factures_editor_window_class_init (FacturesEditorWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "editor.add-line", NULL, add_line_action);
   gtk_widget_class_install_action (widget_class, "editor.choose-client", NULL, choose_client_action);
+  gtk_widget_class_install_action (widget_class, "editor.make-recurring", NULL, make_recurring_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "editor.print", NULL);
@@ -1159,28 +1240,16 @@ factures_editor_window_class_init (FacturesEditorWindowClass *klass)
 }
 
 static void
-record_payment_clicked (FacturesEditorWindow *self)
-{
-  if (self->document != NULL && self->document->id != 0)
-    factures_payment_dialog_open (GTK_WINDOW (self), self->store, self->document->id);
-}
-
-static void
 factures_editor_window_init (FacturesEditorWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* "Record Payment…" in the header, for issued invoices (issue 4). */
-  self->payment_button = gtk_button_new_with_label (_("Record Payment…"));
-  gtk_widget_set_visible (self->payment_button, FALSE);
-  g_signal_connect_swapped (self->payment_button, "clicked", G_CALLBACK (record_payment_clicked), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (gtk_widget_get_ancestor (self->issue_button, ADW_TYPE_HEADER_BAR)),
-                           self->payment_button);
 
   gtk_widget_set_parent (self->client_popover, self->client_button);
 
   label_entry_row (self->issue_date_row, _("Issue date"));
   label_entry_row (self->delivery_date_row, _("Delivery date"));
+  label_entry_row (self->discount_row, _("Discount on the total"));
+  g_signal_connect_swapped (self->discount_row, "changed", G_CALLBACK (field_edited), self);
 
   g_signal_connect_swapped (self->client_search, "search-changed", G_CALLBACK (fill_client_list), self);
   g_signal_connect_swapped (self->client_search, "activate", G_CALLBACK (client_search_activated_cb), self);
@@ -1227,6 +1296,14 @@ factures_editor_window_new (FacturesStore  *store,
   self = g_object_new (FACTURES_TYPE_EDITOR_WINDOW, NULL);
   self->store = g_object_ref (store);
   self->document = g_steal_pointer (&document);
+
+  /* Issue 3 item 8: lines picked from the catalogue. */
+  {
+    GtkWidget *picker = factures_catalogue_picker_new (store);
+
+    g_signal_connect_swapped (picker, "picked", G_CALLBACK (catalogue_picked_cb), self);
+    gtk_box_prepend (GTK_BOX (self->lines_header_box), picker);
+  }
 
   /* Quote fields, follow-up of issued documents and the live checklist of
    * missing mentions, above the form (outside it: it stays usable read-only). */

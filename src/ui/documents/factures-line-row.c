@@ -22,6 +22,7 @@ enum {
   FIELD_QUANTITY,
   FIELD_UNIT,
   FIELD_UNIT_PRICE,
+  FIELD_DISCOUNT,
   N_FIELDS
 };
 
@@ -39,6 +40,7 @@ struct _FacturesLineRow
   GtkWidget *quantity;
   GtkWidget *unit;
   GtkWidget *unit_price;
+  GtkWidget *discount;
   GtkWidget *vat_rate;
   GtkWidget *remove;
   GtkWidget *net;
@@ -67,6 +69,7 @@ field_name (FacturesLineRow *self,
     case FIELD_QUANTITY:    return g_strdup_printf (_("Quantity, line %u"), self->number);
     case FIELD_UNIT:        return g_strdup_printf (_("Unit, line %u"), self->number);
     case FIELD_UNIT_PRICE:  return g_strdup_printf (_("Unit price, line %u"), self->number);
+    case FIELD_DISCOUNT:    return g_strdup_printf (_("Discount, line %u"), self->number);
     default:                g_assert_not_reached ();
     }
 }
@@ -91,6 +94,7 @@ field_widget (FacturesLineRow *self,
     case FIELD_QUANTITY:    return self->quantity;
     case FIELD_UNIT:        return self->unit;
     case FIELD_UNIT_PRICE:  return self->unit_price;
+    case FIELD_DISCOUNT:    return self->discount;
     default:                g_assert_not_reached ();
     }
 }
@@ -154,6 +158,25 @@ check_field (FacturesLineRow  *self,
                                         name, &unit_price, &local_error))
           break;
         line->unit_price = unit_price;
+      }
+      break;
+
+    case FIELD_DISCOUNT:
+      {
+        /* Line allowance (EN 16931 BG-27), in euros; empty means none. */
+        g_autofree char *trimmed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->discount))));
+        gint64 cents = 0;
+
+        if (*trimmed != '\0' && !factures_money_parse (trimmed, name, &cents, &local_error))
+          break;
+        if (cents < 0)
+          {
+            g_set_error (&local_error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                         /* Translators: %s is the field, e.g. "Discount, line 2" */
+                         _("%s: a discount cannot be negative."), name);
+            break;
+          }
+        line->allowance = cents;
       }
       break;
 
@@ -258,6 +281,12 @@ static void
 unit_price_changed_cb (FacturesLineRow *self)
 {
   field_changed (self, FIELD_UNIT_PRICE);
+}
+
+static void
+discount_changed_cb (FacturesLineRow *self)
+{
+  field_changed (self, FIELD_DISCOUNT);
 }
 
 static void
@@ -394,6 +423,13 @@ factures_line_row_init (FacturesLineRow *self)
   g_signal_connect_swapped (self->unit_price, "changed", G_CALLBACK (unit_price_changed_cb), self);
   gtk_box_append (GTK_BOX (fields), captioned (self->unit_price, _("Unit price excl. VAT (€)")));
 
+  self->discount = gtk_entry_new ();
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->discount), 7);
+  gtk_entry_set_input_purpose (GTK_ENTRY (self->discount), GTK_INPUT_PURPOSE_NUMBER);
+  gtk_entry_set_alignment (GTK_ENTRY (self->discount), 1.0);
+  g_signal_connect_swapped (self->discount, "changed", G_CALLBACK (discount_changed_cb), self);
+  gtk_box_append (GTK_BOX (fields), captioned (self->discount, _("Discount (€)")));
+
   for (guint i = 0; i < G_N_ELEMENTS (vat_rates_bp); i++)
     {
       g_autofree char *text = factures_rate_format (vat_rates_bp[i]);
@@ -441,6 +477,12 @@ factures_line_row_new (const FacturesLine *line,
       gtk_editable_set_text (GTK_EDITABLE (self->quantity), quantity);
       gtk_editable_set_text (GTK_EDITABLE (self->unit), line->unit ? line->unit : "");
       gtk_editable_set_text (GTK_EDITABLE (self->unit_price), unit_price);
+      if (line->allowance != 0)
+        {
+          g_autofree char *discount = factures_money_format_plain (line->allowance);
+
+          gtk_editable_set_text (GTK_EDITABLE (self->discount), discount);
+        }
       for (guint i = 0; i < G_N_ELEMENTS (vat_rates_bp); i++)
         if (vat_rates_bp[i] == line->vat_rate_bp)
           gtk_drop_down_set_selected (GTK_DROP_DOWN (self->vat_rate), i);
@@ -527,6 +569,7 @@ factures_line_row_is_blank (FacturesLineRow *self)
   return *description == '\0' &&
          *gtk_editable_get_text (GTK_EDITABLE (self->unit)) == '\0' &&
          *gtk_editable_get_text (GTK_EDITABLE (self->unit_price)) == '\0' &&
+         *gtk_editable_get_text (GTK_EDITABLE (self->discount)) == '\0' &&
          (*quantity == '\0' || g_str_equal (quantity, "1"));
 }
 
@@ -566,6 +609,7 @@ factures_line_row_set_editable (FacturesLineRow *self,
   gtk_editable_set_editable (GTK_EDITABLE (self->quantity), editable);
   gtk_editable_set_editable (GTK_EDITABLE (self->unit), editable);
   gtk_editable_set_editable (GTK_EDITABLE (self->unit_price), editable);
+  gtk_editable_set_editable (GTK_EDITABLE (self->discount), editable);
   gtk_widget_set_sensitive (self->vat_rate, editable);
   gtk_widget_set_visible (self->remove, editable);
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "factures-cli.h"
+#include "factures-cli-mail.h"
 #include "factures-cli-payments.h"
 #include "factures-pdf.h"
 #include "factures-rows.h"
@@ -42,6 +43,7 @@ void
 factures_cli_add_options (GApplication *application)
 {
   g_application_add_main_option_entries (application, entries);
+  factures_cli_mail_add_options (application);
   factures_cli_payments_add_options (application);
   g_application_set_option_context_summary (application,
                                              _("Invoices for French micro-entrepreneurs. "
@@ -196,6 +198,8 @@ factures_cli_run (const char   *database,
   gboolean recurring = FALSE;
   int status = 0;
 
+  if (factures_cli_mail_wanted (options))
+    return factures_cli_mail_run (database, options);
   g_variant_dict_lookup (options, "export-pdf", "&s", &export_pdf_number);
   g_variant_dict_lookup (options, "output", "^&ay", &output);
   g_variant_dict_lookup (options, "export-json", "^&ay", &export_json);

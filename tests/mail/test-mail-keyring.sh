@@ -47,12 +47,21 @@ timeout 90 dbus-run-session -- bash -c '
   printf "%s\n" "$PASSWORD" | timeout 30 "$MAIL_TOOL" store-password 127.0.0.1 '"$USER_NAME"' || exit 4
   timeout 60 "$MAIL_TOOL" send "$1" "$2" > "$3/send1.json"
   timeout 60 "$MAIL_TOOL" test "$1" > "$3/test1.json"
+  # The command line: --test-smtp, then --send with the template of the kind.
+  if [ -n "${FACTURES_BIN:-}" ]; then
+    timeout 60 "$FACTURES_BIN" --database="$1" --test-smtp > "$3/cli-test.txt" 2>&1; echo "rc=$?" >> "$3/cli-test.txt"
+    timeout 60 "$FACTURES_BIN" --database="$1" --send="$2" > "$3/cli-send.txt" 2>&1; echo "rc=$?" >> "$3/cli-send.txt"
+  fi
 ' bash "$DB" "$NUMBER" "$TMP" 2>>"$TMP/log"
 rc=$?
 check "keyring session ran (rc $rc)" '[ $rc = 0 ]'
 check "sent with the password from the keyring" 'grep -q "\"ok\":true" "$TMP/send1.json" && grep -q "\"state\":\"sent\"" "$TMP/send1.json"'
 check "connection test authenticated with the keyring password" 'grep -q "\"authenticated\":true" "$TMP/test1.json"'
 check "the sink received it authenticated" 'grep -q "\"auth_user\": \"alice\"" "$TMP/out/001.json"'
+if [ -n "${FACTURES_BIN:-}" ]; then
+  check "factures --test-smtp passes and says so" 'grep -q "rc=0" "$TMP/cli-test.txt" && grep -q "Connection test passed" "$TMP/cli-test.txt"'
+  check "factures --send sends with the template" 'grep -q "rc=0" "$TMP/cli-send.txt" && grep -q "sent to client@example.org" "$TMP/cli-send.txt" && [ -f "$TMP/out/002.eml" ] && grep -q "^Subject: " "$TMP/out/002.eml"'
+fi
 
 # ---- 2. a bus without any Secret Service
 cat > "$TMP/session.conf" <<CONF
@@ -75,11 +84,17 @@ timeout 60 dbus-run-session --config-file="$TMP/session.conf" -- bash -c '
   echo "rc=$?" >> "$3/store2.txt"
   timeout 30 "$MAIL_TOOL" send "$1" "$2" > "$3/send2.json"
   timeout 30 "$MAIL_TOOL" retry "$1" 1 "$PASSWORD" > "$3/send3.json"
+  if [ -n "${FACTURES_BIN:-}" ]; then
+    timeout 30 "$FACTURES_BIN" --database="$1" --test-smtp > "$3/cli-test2.txt" 2>&1; echo "rc=$?" >> "$3/cli-test2.txt"
+  fi
 ' bash "$DB2" "$NUMBER2" "$TMP" 2>>"$TMP/log"
 check "no Secret Service: storing refused" 'grep -q "rc=1" "$TMP/store2.txt"'
 check "no Secret Service: clear message" 'grep -q "no-keyring: No keyring service (Secret Service) is running" "$TMP/store2.txt" && grep -q "for this session only" "$TMP/store2.txt"'
 check "no Secret Service: the message fails, reason recorded" 'grep -q "\"code\":\"no-keyring\"" "$TMP/send2.json" && grep -q "\"state\":\"failed\"" "$TMP/send2.json"'
 check "session-only password: sent on retry" 'grep -q "\"ok\":true" "$TMP/send3.json"'
+if [ -n "${FACTURES_BIN:-}" ]; then
+  check "factures --test-smtp without a keyring: exit 1 and the message" 'grep -q "rc=1" "$TMP/cli-test2.txt" && grep -q "No keyring service" "$TMP/cli-test2.txt"'
+fi
 
 # ---- the password appears nowhere (clear, or base64 as in AUTH PLAIN / LOGIN)
 PLAIN64=$(printf '\0%s\0%s' "$USER_NAME" "$PASSWORD" | base64 -w0)

@@ -610,6 +610,12 @@ build_profile (FacturesProfileEditor *self)
   profile->party.postal_code = row_text_or_null (self->postal_code_row);
   profile->party.city = row_clean (self->city_row, 100);
   profile->party.country_code = g_strdup ("FR");
+  /* Set on the Numbering page (issue 3): keep it. */
+  {
+    g_autoptr (FacturesProfile) stored = factures_store_get_profile (self->store, NULL);
+
+    profile->building_trade = stored != NULL && stored->building_trade;
+  }
   profile->party.email = row_text_or_null (self->email_row);
   profile->party.phone = row_text_or_null (self->phone_row);
   g_free (factures_check_siren_or_siret (siret, TRUE, &profile->party.siren, &profile->party.siret));

@@ -1,0 +1,179 @@
+/* test-dunning-ui.c — the pieces of the dunning UI that compute: instalment split,
+ * aging chart description, letters filled from the store (penalties, waiver)
+ *
+ * Needs a display (suite ui): skipped without DISPLAY, failed under CI.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "factures-aging-chart.h"
+#include "factures-dunning-actions.h"
+#include "factures-instalments-dialog.h"
+#include "factures-store-payments.h"
+#include "store-test-util.h"
+
+static void
+test_split (void)
+{
+  g_autoptr (GArray) plan = NULL;
+  GDate first;
+  g_autofree char *d1 = NULL;
+  g_autofree char *d2 = NULL;
+  g_autofree char *d3 = NULL;
+  gint64 sum = 0;
+
+  g_date_set_dmy (&first, 31, G_DATE_JANUARY, 2028);
+  plan = factures_instalments_split (100000, 3, &first);
+  g_assert_cmpuint (plan->len, ==, 3);
+  for (guint i = 0; i < plan->len; i++)
+    {
+      g_assert_cmpint (g_array_index (plan, FacturesInstalment, i).number, ==, (gint) i + 1);
+      sum += g_array_index (plan, FacturesInstalment, i).amount;
+    }
+  g_assert_cmpint (sum, ==, 100000);
+  g_assert_cmpint (g_array_index (plan, FacturesInstalment, 0).amount, ==, 33333);
+  g_assert_cmpint (g_array_index (plan, FacturesInstalment, 2).amount, ==, 33334);
+  /* month ends: 31 January, 29 February (leap year), 31 March */
+  d1 = factures_date_format_iso (&g_array_index (plan, FacturesInstalment, 0).due_date);
+  d2 = factures_date_format_iso (&g_array_index (plan, FacturesInstalment, 1).due_date);
+  d3 = factures_date_format_iso (&g_array_index (plan, FacturesInstalment, 2).due_date);
+  g_assert_cmpstr (d1, ==, "2028-01-31");
+  g_assert_cmpstr (d2, ==, "2028-02-29");
+  g_assert_cmpstr (d3, ==, "2028-03-31");
+
+  g_clear_pointer (&plan, g_array_unref);
+  plan = factures_instalments_split (12345, 1, &first);
+  g_assert_cmpuint (plan->len, ==, 1);
+  g_assert_cmpint (g_array_index (plan, FacturesInstalment, 0).amount, ==, 12345);
+}
+
+static void
+test_chart (void)
+{
+  GtkWidget *chart = g_object_ref_sink (factures_aging_chart_new ());
+  const gint64 amounts[5] = { 26000, 125050, 24000, 159000, 0 };
+  const guint counts[5] = { 2, 1, 1, 1, 0 };
+  g_autofree char *text = NULL;
+  g_autofree char *a = factures_money_format (125050);
+  g_autofree char *b = factures_money_format (159000);
+
+  factures_aging_chart_set (FACTURES_AGING_CHART (chart), amounts, counts);
+  text = factures_aging_chart_describe (FACTURES_AGING_CHART (chart));
+  g_assert_nonnull (strstr (text, a));
+  g_assert_nonnull (strstr (text, b));
+  g_assert_nonnull (strstr (text, "2 invoices"));
+  g_assert_nonnull (strstr (text, "Over 90 days"));
+  /* five buckets, in order */
+  g_assert_true (strstr (text, "Not yet due") < strstr (text, "1–30 days"));
+  g_assert_true (strstr (text, "61–90 days") < strstr (text, "Over 90 days"));
+  g_object_unref (chart);
+}
+
+/* A company invoice of 200 € issued 2026-01-10 (30 days: due 2026-02-09), 50 € paid on
+ * 2026-03-01; the formal notice written on 2026-04-15. */
+static void
+test_letter_from_store (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = store_test_db_path (dir);
+  g_autoptr (FacturesStore) store = NULL;
+  g_autoptr (FacturesProfile) profile = store_test_profile ();
+  g_autoptr (FacturesClient) client = store_test_client ("Atelier Dupont SARL");
+  g_autoptr (FacturesDocument) draft = NULL;
+  g_autoptr (FacturesDocument) issued = NULL;
+  g_autoptr (FacturesPayment) payment = factures_payment_new ();
+  g_autoptr (FacturesLetter) letter = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (FacturesPenalties) penalties = { 0 };
+  GDate today;
+  gint64 sum = 0;
+
+  store = factures_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_store_save_profile (store, profile, &error));
+  g_assert_true (factures_store_save_client (store, client, &error));
+  draft = store_test_draft (client->id, "2026-01-10", 2);
+  g_assert_true (factures_store_save_draft (store, draft, &error));
+  issued = factures_store_issue (store, draft->id, store_test_render, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (factures_date_parse_iso ("2026-03-01", &payment->date, NULL));
+  payment->amount = 5000;
+  payment->method = FACTURES_PAYMENT_METHOD_TRANSFER;
+  factures_payment_add_allocation (payment, issued->id, 0);
+  g_assert_true (factures_store_record_payment (store, payment, FACTURES_OVERPAYMENT_REFUSE, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (factures_date_parse_iso ("2026-04-15", &today, NULL));
+  g_assert_true (factures_store_compute_penalties (store, issued->id, &today, &penalties, &error));
+  letter = factures_dunning_build_letter (store, issued->id, FACTURES_LETTER_FORMAL_NOTICE, &today, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (letter);
+  g_assert_cmpstr (letter->number, ==, issued->number);
+  g_assert_cmpint (letter->total, ==, 20000);
+  g_assert_cmpint (letter->paid, ==, 5000);
+  g_assert_cmpint (letter->principal, ==, 15000);
+  g_assert_cmpint (letter->indemnity, ==, 4000);
+  g_assert_false (letter->waived);
+  /* the stretch before the payment runs on 200 €, the one after on 150 € */
+  g_assert_cmpuint (letter->periods->len, ==, penalties.segments->len);
+  g_assert_cmpuint (letter->periods->len, >=, 2);
+  g_assert_cmpint (g_array_index (letter->periods, FacturesLetterPeriod, 0).base, ==, 20000);
+  g_assert_cmpint (g_array_index (letter->periods, FacturesLetterPeriod, letter->periods->len - 1).base, ==, 15000);
+  for (guint i = 0; i < letter->periods->len; i++)
+    sum += g_array_index (letter->periods, FacturesLetterPeriod, i).amount;
+  g_assert_cmpint (sum, ==, letter->interest);
+  g_assert_cmpint (letter->interest, ==, penalties.interest);
+  g_assert_cmpint (letter->interest, >, 0);
+  g_assert_nonnull (letter->rate_basis);
+  {
+    gint64 claimed = 0;
+    GDate deadline;
+    g_autofree char *iso = NULL;
+
+    g_assert_true (factures_letter_claimed (letter, &claimed));
+    g_assert_cmpint (claimed, ==, 15000 + letter->interest + 4000);
+    factures_letter_deadline (letter, &deadline);
+    iso = factures_date_format_iso (&deadline);
+    g_assert_cmpstr (iso, ==, "2026-04-23");
+  }
+
+  /* waived: neither interest nor indemnity claimed */
+  g_assert_true (factures_store_waive_penalties (store, issued->id, TRUE, NULL, &error));
+  g_clear_pointer (&letter, factures_letter_free);
+  letter = factures_dunning_build_letter (store, issued->id, FACTURES_LETTER_REGISTERED_REMINDER, &today, &error);
+  g_assert_no_error (error);
+  g_assert_true (letter->waived);
+  g_assert_cmpint (letter->interest, ==, 0);
+  g_assert_cmpint (letter->indemnity, ==, 0);
+  g_assert_cmpuint (letter->periods->len, ==, 0);
+
+  g_clear_object (&store);
+  store_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_setenv ("FACTURES_TODAY", "2026-04-15", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("needs a display\n");
+      return g_getenv ("CI") ? 1 : 77;
+    }
+  adw_init ();
+
+  g_test_add_func ("/dunning-ui/instalments-split", test_split);
+  g_test_add_func ("/dunning-ui/aging-chart", test_chart);
+  g_test_add_func ("/dunning-ui/letter-from-store", test_letter_from_store);
+  return g_test_run ();
+}

@@ -11,6 +11,7 @@
 #include "factures-cli.h"
 #include "factures-client-editor.h"
 #include "factures-documents.h"
+#include "factures-due-notification.h"
 #include "factures-preferences-window.h"
 #include "factures-recurring-ui.h"
 #include "factures-ui-resources.h"
@@ -271,6 +272,8 @@ factures_application_startup (GApplication *application)
   self->store = factures_store_open (path, &self->store_error);
   if (self->store == NULL)
     g_printerr ("factures: %s\n", self->store_error->message);
+  /* Issue 4: how many dunning steps are due, once per start (nothing is sent on its own). */
+  factures_due_notification_send (application, self->store);
 }
 
 static void

@@ -1,0 +1,29 @@
+/* factures-due-notification.h — the desktop notification of the dunning steps due at start-up
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include "factures-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * factures_due_notification_send:
+ * @application: the registered application
+ * @store: (nullable): the open database
+ *
+ * Issue 4 item 5: once at start-up, records the missed pre-due steps as skipped
+ * (factures_store_catch_up(), nothing is sent or performed) and, when steps are due
+ * today (FACTURES_TODAY), sends the GNotification "due-steps": "3 dunning steps are
+ * due today". Nothing is sent when no notification service is on the session bus
+ * (org.freedesktop.Notifications or org.gtk.Notifications), so headless runs stay
+ * free of GLib's "unable to send notifications" warning.
+ *
+ * Returns: the number of steps due (0 on error).
+ */
+guint factures_due_notification_send (GApplication  *application,
+                                      FacturesStore *store);
+
+G_END_DECLS

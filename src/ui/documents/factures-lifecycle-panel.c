@@ -128,8 +128,8 @@ ref_text (const FacturesDocumentRef *ref)
 
   if (ref->number == NULL)
     return g_strdup (_("not issued yet"));
-  /* Translators: a document number and its date, "F2026-0001 of 02/03/2026" */
-  return g_strdup_printf (_("%s of %s"), ref->number, date ? date : "");
+  /* Translators: a document number and its date, "F2026-0001 dated 02/03/2026" */
+  return g_strdup_printf (_("%s dated %s"), ref->number, date ? date : "");
 }
 
 /* ---- quote fields ---- */
@@ -542,8 +542,10 @@ refresh_status (FacturesLifecyclePanel *self)
         {
           g_autofree char *date = factures_date_format_fr (&accepted);
 
-          /* Translators: "Accepted on 02/03/2026" */
-          text = g_strdup_printf (_("%s on %s"), quote_status_text (status), date);
+          text = status == FACTURES_QUOTE_STATUS_INVOICED
+                 /* Translators: %s is a date, "02/03/2026" */
+                 ? g_strdup_printf (_("Invoiced (accepted on %s)"), date)
+                 : g_strdup_printf (_("Accepted on %s"), date);
         }
       else
         text = g_strdup (quote_status_text (status));

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "factures-rows.h"
@@ -167,6 +168,26 @@ test_partial_and_credit (Fixture *f, gconstpointer data)
   g_assert_true (factures_store_get_payment_balance (f->store, a, &bal, &error));
   g_assert_true (g_date_valid (&bal.paid_date));
   g_assert_cmpint (g_date_get_day (&bal.paid_date), ==, 20);
+
+  /* the view other parts of the store read (client page: average payment delay) */
+  {
+    g_autofree char *sql_path = NULL;
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    sql_path = g_strdup (factures_store_get_path (f->store));
+    g_assert_cmpint (sqlite3_open (sql_path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT paid_date FROM invoice_paid_dates WHERE document_id = ?1",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    sqlite3_bind_int64 (stmt, 1, a);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "2026-11-20");
+    sqlite3_reset (stmt);
+    sqlite3_bind_int64 (stmt, 1, b);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
 
   list = factures_store_list_payments (f->store, a, &error);
   g_assert_no_error (error);

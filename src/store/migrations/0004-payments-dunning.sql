@@ -111,3 +111,19 @@ CREATE TABLE dunning_steps (
   PRIMARY KEY (category, position),
   UNIQUE (category, offset_days, channel)
 );
+
+-- The day each issued invoice or deposit invoice was paid in full: the date of the
+-- allocation with which the payments reached its amount due less its credit notes.
+-- (Read by the client page's average payment delay, factures-store-recurring.c.)
+CREATE VIEW invoice_paid_dates AS
+SELECT document_id, min (date) AS paid_date
+FROM (SELECT a.document_id, a.date,
+             sum (a.amount) OVER (PARTITION BY a.document_id ORDER BY a.date, a.id) AS cumulative,
+             d.amount_due - (SELECT coalesce (sum (c.gross_total), 0) FROM document_links l
+                             JOIN documents c ON c.id = l.document_id
+                             WHERE l.role = 'invoice' AND l.target_id = d.id AND c.status = 1) AS due
+      FROM payment_allocations a
+      JOIN documents d ON d.id = a.document_id
+      WHERE d.status = 1 AND d.kind IN (380, 386))
+WHERE cumulative >= due
+GROUP BY document_id;

@@ -268,8 +268,10 @@ load_doc (FacturesStore  *self,
   if (rc == SQLITE_ROW)
     return doc_info_from_stmt (stmt);
   if (rc == SQLITE_DONE)
-    g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND,
-                 _("No document with id %" G_GINT64_FORMAT "."), id);
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND, _("No document with id %s."), text);
+    }
   else
     factures_store_set_db_error (self, error);
   return NULL;
@@ -583,7 +585,8 @@ factures_store_delete_payment (FacturesStore  *self,
     goto fail;
   if (sqlite3_changes (factures_store_get_db (self)) == 0)
     {
-      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND, _("No payment with id %" G_GINT64_FORMAT "."), id);
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND, _("No payment with id %s."), text);
       goto fail;
     }
   credit = factures_store_get_client_credit (self, client_id, error);

@@ -243,7 +243,7 @@ draw_paid_stamp (cairo_t      *cr,
                  PangoContext *context,
                  const char   *text)
 {
-  const double w = 250, cx = PAGE_W - MARGIN - w / 2 - 10, cy = PAGE_H - 150;
+  const double w = 320, cx = PAGE_W - MARGIN - w / 2 - 10, cy = PAGE_H - 150;
   double h;
 
   cairo_save (cr);

@@ -72,6 +72,16 @@ make_invoice (const char *iban, const char *bic)
   return doc;
 }
 
+/* With FACTURES_KEEP_TMP set, the PDFs stay in the temporary folder to be looked at. */
+static void
+keep (GBytes *pdf, const char *name)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+
+  if (g_getenv ("FACTURES_KEEP_TMP") != NULL)
+    g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+}
+
 static char *
 page_text (GBytes *pdf, int index)
 {
@@ -258,6 +268,7 @@ test_receipt (void)
   g_date_set_dmy (&when, 7, 12, 2026);
   pdf = factures_receipt_render (doc, lines, 77053, &when, &error);
   g_assert_no_error (error);
+  keep (pdf, "receipt.pdf");
   text = page_text (pdf, 0);
   g_assert_nonnull (strstr (text, "REÇU"));
   g_assert_nonnull (strstr (text, "7 décembre 2026"));
@@ -283,6 +294,7 @@ test_paid_duplicate (void)
   g_date_set_dmy (&paid, 1, 12, 2026);
   pdf = factures_pdf_render_paid_duplicate (doc, &paid, "virement", &error);
   g_assert_no_error (error);
+  keep (pdf, "paid-duplicate.pdf");
   text = page_text (pdf, -1);
   g_assert_nonnull (strstr (text, "Duplicata"));
   g_assert_nonnull (strstr (text, "Acquittée le 1er décembre 2026 par virement"));

@@ -2466,6 +2466,8 @@ document_sort_key (FacturesDocumentSort  sort,
       return "client_key";
     case FACTURES_DOCUMENT_SORT_TOTAL:
       return "gross_total";
+    case FACTURES_DOCUMENT_SORT_BALANCE:
+      return BALANCE_EXPR;
     case FACTURES_DOCUMENT_SORT_DUE:
       return "due_date";
     case FACTURES_DOCUMENT_SORT_DAYS_LATE:
@@ -2506,7 +2508,8 @@ list_documents (FacturesStore        *self,
   params[1] = today_iso;
 
   /* Computed orders and searches cannot come from an index: sort once. */
-  if (search_pattern != NULL || sort == FACTURES_DOCUMENT_SORT_DAYS_LATE)
+  if (search_pattern != NULL || sort == FACTURES_DOCUMENT_SORT_DAYS_LATE ||
+      sort == FACTURES_DOCUMENT_SORT_BALANCE)
     {
       g_autofree char *ids_sql = g_strdup_printf ("SELECT id FROM documents %s ORDER BY %s %s, id %s",
                                                   where, key, key_dir, dir);

@@ -122,6 +122,7 @@ typedef enum {
   FACTURES_DOCUMENT_SORT_TOTAL,
   FACTURES_DOCUMENT_SORT_DUE,
   FACTURES_DOCUMENT_SORT_DAYS_LATE,
+  FACTURES_DOCUMENT_SORT_BALANCE,    /* amount still due (issue 4); a computed order */
 } FacturesDocumentSort;
 
 /* (transfer full) GListModel of FacturesClientRow; @search matches name, city, e-mail, SIREN. */

@@ -13,6 +13,7 @@
 #include "factures-aging-chart.h"
 #include "factures-dunning-actions.h"
 #include "factures-instalments-dialog.h"
+#include "factures-rows.h"
 #include "factures-store-payments.h"
 #include "store-test-util.h"
 
@@ -156,6 +157,69 @@ test_letter_from_store (void)
   store_test_remove_dir (dir);
 }
 
+/* The overdue list sorted in SQL by what is still due (FACTURES_DOCUMENT_SORT_BALANCE):
+ * 300 € with 250 € paid comes before 100 € unpaid and 200 € unpaid. */
+static void
+test_sort_by_balance (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = store_test_db_path (dir);
+  g_autoptr (FacturesStore) store = NULL;
+  g_autoptr (FacturesProfile) profile = store_test_profile ();
+  g_autoptr (FacturesClient) client = store_test_client ("Atelier Dupont SARL");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) ascending = NULL;
+  g_autoptr (GListModel) descending = NULL;
+  const guint n_lines[3] = { 3, 1, 2 };
+  gint64 ids[3];
+  GDate today;
+
+  store = factures_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_store_save_profile (store, profile, &error));
+  g_assert_true (factures_store_save_client (store, client, &error));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr (FacturesDocument) draft = store_test_draft (client->id, "2026-01-10", n_lines[i]);
+      g_autoptr (FacturesDocument) issued = NULL;
+
+      g_assert_true (factures_store_save_draft (store, draft, &error));
+      issued = factures_store_issue (store, draft->id, store_test_render, NULL, &error);
+      g_assert_no_error (error);
+      ids[i] = issued->id;
+    }
+  {
+    g_autoptr (FacturesPayment) payment = factures_payment_new ();
+
+    g_assert_true (factures_date_parse_iso ("2026-03-01", &payment->date, NULL));
+    payment->amount = 25000;
+    factures_payment_add_allocation (payment, ids[0], 0);
+    g_assert_true (factures_store_record_payment (store, payment, FACTURES_OVERPAYMENT_REFUSE, NULL, &error));
+  }
+
+  g_assert_true (factures_date_parse_iso ("2026-04-15", &today, NULL));
+  ascending = factures_store_list_overdue (store, &today, FACTURES_DOCUMENT_SORT_BALANCE, FALSE);
+  descending = factures_store_list_overdue (store, &today, FACTURES_DOCUMENT_SORT_BALANCE, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (ascending), ==, 3);
+  {
+    const gint64 expected[3] = { 5000, 10000, 20000 };
+
+    for (guint i = 0; i < 3; i++)
+      {
+        g_autoptr (FacturesDocumentRow) up = g_list_model_get_item (ascending, i);
+        g_autoptr (FacturesDocumentRow) down = g_list_model_get_item (descending, 2 - i);
+
+        g_assert_cmpint (factures_document_row_get_balance (up), ==, expected[i]);
+        g_assert_cmpint (factures_document_row_get_balance (down), ==, expected[i]);
+      }
+  }
+
+  g_clear_object (&ascending);
+  g_clear_object (&descending);
+  g_clear_object (&store);
+  store_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -175,5 +239,6 @@ main (int   argc,
   g_test_add_func ("/dunning-ui/instalments-split", test_split);
   g_test_add_func ("/dunning-ui/aging-chart", test_chart);
   g_test_add_func ("/dunning-ui/letter-from-store", test_letter_from_store);
+  g_test_add_func ("/dunning-ui/sort-by-balance", test_sort_by_balance);
   return g_test_run ();
 }

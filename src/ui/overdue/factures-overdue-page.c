@@ -812,7 +812,7 @@ factures_overdue_page_init (FacturesOverduePage *self)
   gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (self->view), column, GTK_SORT_DESCENDING);
   column = factures_cell_column_add (GTK_COLUMN_VIEW (self->view), _("Balance"), cell_balance, TRUE, FALSE);
   gtk_column_view_column_set_fixed_width (column, 140);
-  factures_sort_state_attach (self->sort_state, column, FACTURES_DOCUMENT_SORT_TOTAL);
+  factures_sort_state_attach (self->sort_state, column, FACTURES_DOCUMENT_SORT_BALANCE);
   g_signal_connect_swapped (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->view)),
                             "changed", G_CALLBACK (factures_overdue_page_refresh), self);
 

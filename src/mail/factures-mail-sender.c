@@ -16,6 +16,13 @@
 #include "factures-store-payments.h"
 
 static FacturesMailSentHook sent_hook;
+static guint in_flight;
+
+guint
+factures_mail_sends_in_flight (void)
+{
+  return in_flight;
+}
 static gpointer sent_hook_data;
 
 void
@@ -345,6 +352,7 @@ on_thread_done (GObject      *source,
   GError *error = NULL;
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
+  in_flight--;
   send_end (data, ok, error);
   if (ok)
     g_task_return_boolean (outer, TRUE);
@@ -381,6 +389,7 @@ factures_mail_send_async (FacturesStore        *store,
   g_task_set_task_data (outer, data, (GDestroyNotify) send_data_free);
 
   /* The inner task runs the network in a thread; it shares the data, owned by outer. */
+  in_flight++;
   inner = g_task_new (NULL, cancellable, on_thread_done, outer);
   g_task_set_task_data (inner, data, NULL);
   g_task_set_return_on_cancel (inner, FALSE);

@@ -96,6 +96,11 @@ gboolean  factures_mail_record_step  (FacturesStore  *store,
                                       gint64          outbox_id,
                                       GError        **error);
 
+/* Number of sends running in this process (async, not yet finished). Rows in
+ * "sending" while this is 0 were interrupted by a crash: see
+ * factures_store_outbox_recover(). */
+guint     factures_mail_sends_in_flight (void);
+
 /* Hook for the views: called after a message with a step was accepted. */
 typedef void (*FacturesMailSentHook) (FacturesStore *store,
                                       gint64         document_id,

@@ -14,6 +14,7 @@
 #include "factures-documents.h"
 #include "factures-document-print.h"
 #include "factures-editor-window.h"
+#include "factures-compose-dialog.h"
 #include "factures-catalogue-picker.h"
 #include "factures-recurring-ui.h"
 #include "factures-lifecycle-panel.h"
@@ -577,6 +578,7 @@ update_read_only (FacturesEditorWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.issue", !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-line", !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.choose-client", !self->read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.send-email", self->read_only);
 
   for (GtkWidget *child = gtk_widget_get_first_child (self->lines_box);
        child != NULL;
@@ -1039,6 +1041,18 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* Issue 5: an issued document goes out by e-mail through the compose dialog. */
+static void
+send_email_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  FacturesEditorWindow *self = FACTURES_EDITOR_WINDOW (widget);
+
+  if (self->read_only && self->document->id != 0)
+    factures_compose_dialog_present (GTK_WINDOW (self), self->store, self->document->id);
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -1229,6 +1243,7 @@ factures_editor_window_class_init (FacturesEditorWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "editor.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "editor.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "editor.send-email", NULL, send_email_action);
   gtk_widget_class_install_action (widget_class, "editor.add-line", NULL, add_line_action);
   gtk_widget_class_install_action (widget_class, "editor.choose-client", NULL, choose_client_action);
   gtk_widget_class_install_action (widget_class, "editor.make-recurring", NULL, make_recurring_action);

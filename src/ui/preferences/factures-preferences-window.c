@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "factures-ladder-page.h"
+#include "factures-mail-page.h"
 #include "factures-preferences-window.h"
 #include "factures-profile-editor.h"
 
@@ -52,6 +53,9 @@ factures_preferences_window_new (GtkWindow     *parent,
   g_signal_connect (editor, "saved", G_CALLBACK (on_saved), window);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
                               ADW_PREFERENCES_PAGE (factures_ladder_page_new (store)));
+  /* Issue 5: the e-mail account, its test, the templates. */
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
+                              ADW_PREFERENCES_PAGE (factures_mail_page_new (store)));
 
   return window;
 }

@@ -1,0 +1,25 @@
+/* factures-compose-dialog.h — "Send by E-mail" for an issued document
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+#include "factures-store.h"
+
+G_BEGIN_DECLS
+
+/* A modal window: To, Subject and text prefilled from the kind's template, the PDF
+ * attachment shown, read receipt. "Send" writes the message to the outbox, then
+ * sends it off the UI thread with progress (cancellable). A failure keeps the
+ * message in the outbox (retry there) and never changes the document. */
+void factures_compose_dialog_present (GtkWindow     *parent,
+                                      FacturesStore *store,
+                                      gint64         document_id);
+
+/* Asks for a note and records that the client acknowledged the document. */
+void factures_acknowledgment_dialog_present (GtkWindow     *parent,
+                                             FacturesStore *store,
+                                             gint64         document_id);
+
+G_END_DECLS

@@ -333,37 +333,30 @@ cash_limit_warning (FacturesStore    *self,
                     GPtrArray        *warnings,
                     GError          **error)
 {
-  /* CMF L112-6, D112-3 (LEGAL.md §5): 1 000 € for a payer tax-resident in France or acting
-   * professionally, 10 000 € for a private payer who is not. The limit is on the whole debt:
-   * earlier cash payments on the same invoices count. */
+  /* CMF L112-6, D112-3 (LEGAL.md §5): a debt above 1 000 € (payer tax-resident in France or
+   * acting professionally; 10 000 € for a private payer who is not) cannot be paid in cash.
+   * The limit applies to the whole debt, so paying it in several cash instalments below the
+   * limit does not escape it: any cash payment towards such a debt is warned about. The debt
+   * is the amount due of the invoices paid (TTC, net of deposits). */
   gint64 limit = payment->payer_non_resident ? G_GINT64_CONSTANT (1000000) : G_GINT64_CONSTANT (100000);
-  gint64 cash = 0;
+  gint64 debt = 0;
 
   if (payment->method != FACTURES_PAYMENT_METHOD_CASH)
     return TRUE;
   for (guint i = 0; i < docs->len; i++)
+    debt += ((const DocInfo *) g_ptr_array_index (docs, i))->amount_due;
+  if (debt > limit || payment->amount > limit)
     {
-      const DocInfo *info = g_ptr_array_index (docs, i);
-      gint64 earlier = 0;
-
-      if (!query_int64 (self,
-                        "SELECT coalesce (sum (a.amount), 0) FROM payment_allocations a "
-                        "JOIN payments p ON p.id = a.payment_id WHERE a.document_id = ?1 AND p.method = 2",
-                        info->id, &earlier, error))
-        return FALSE;
-      cash += earlier + g_array_index (payment->allocations, FacturesAllocation, i).amount;
-    }
-  cash += payment->credit;
-  if (cash > limit)
-    {
-      g_autofree char *total = factures_money_format (cash);
+      g_autofree char *total = factures_money_format (MAX (debt, payment->amount));
       g_autofree char *max = factures_money_format (limit);
       g_ptr_array_add (warnings,
-                       g_strdup_printf (_("Cash payments on this debt reach %s, above the legal limit of %s "
-                                          "(article L112-6 of the Code monétaire et financier): splitting the "
-                                          "debt into several cash payments does not escape the limit."),
+                       g_strdup_printf (_("A debt of %s cannot be paid in cash above the legal limit of %s "
+                                          "(article L112-6 of the Code monétaire et financier), even split "
+                                          "into several cash payments."),
                                         total, max));
     }
+  (void) self;
+  (void) error;
   return TRUE;
 }
 

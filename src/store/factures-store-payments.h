@@ -77,9 +77,9 @@ typedef enum {
  * @payment: filled by the caller; zero allocation amounts are filled in (invoice order, up
  *   to each balance) and @payment->credit is set
  * @out_warnings: (out) (transfer full) (element-type utf8) (optional): French warnings that do
- *   not stop the payment: dated before an invoice's issue date; cash beyond the legal limit on
- *   the whole debt ("Paiement en espèces au-delà de 1 000 € … (art. L112-6 du Code monétaire et
- *   financier)"), counting earlier cash payments on the same invoices
+ *   not stop the payment: dated before an invoice's issue date; cash towards a debt above the
+ *   legal limit (1 000 €, or 10 000 € when @payment->payer_non_resident; CMF L112-6, D112-3),
+ *   the debt being the amount due of the invoices paid, whatever the size of each cash payment
  *
  * Validates without writing. Refused (FACTURES_ERROR_INVALID, French, nothing stored): amount
  * ≤ 0; no allocation; an allocation on a draft, a quote or a credit note, or with a negative
@@ -144,7 +144,7 @@ typedef struct {
   gint64 overdue;                /* balances past their due date */
   gint64 expected_this_month;    /* balances (or instalments) due from today to the month's end, not late */
   gint64 aging[FACTURES_AGING_N_BUCKETS];   /* cents per bucket */
-  guint  aging_count[FACTURES_AGING_N_BUCKETS];
+  guint  aging_count[FACTURES_AGING_N_BUCKETS];   /* runs: invoices, or instalments with a plan */
   gint   dso;                    /* days sales outstanding: outstanding × 90 / TTC invoiced over the
                                     last 90 days; −1 when nothing was invoiced */
   gint64 credit;                 /* unused client credit, all clients */

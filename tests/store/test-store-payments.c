@@ -223,14 +223,30 @@ test_warnings (Fixture *f, gconstpointer data)
   g_assert_cmpuint (w1->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (w1, 0), "before"));
 
-  /* cash: 600 € is fine, a second 600 € on the same debt crosses 1 000 € */
+  /* cash on a 1 500 € debt: warned even for 600 €, and again for the second 600 € (splitting does
+   * not escape the limit, which is on the whole debt) */
   g_assert_true (pay (f, id, "2026-11-05", 60000, FACTURES_PAYMENT_METHOD_CASH, FACTURES_OVERPAYMENT_REFUSE, &w2, &error));
-  g_assert_cmpuint (w2->len, ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (w2->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (w2, 0), "L112-6"));
   g_assert_true (pay (f, id, "2026-11-06", 60000, FACTURES_PAYMENT_METHOD_CASH, FACTURES_OVERPAYMENT_REFUSE, &w3, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (w3->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (w3, 0), "L112-6"));
-  g_assert_cmpint (balance_of (f, id), ==, 150000 - 130000);
+  /* a 800 € debt may be paid in cash, in one or several payments; a transfer is never warned */
+  {
+    gint64 small = issue (f, "2026-11-02", 8);
+    g_autoptr(GPtrArray) w4 = NULL;
+    g_autoptr(GPtrArray) w5 = NULL;
+    g_autoptr(GPtrArray) w6 = NULL;
+    g_assert_true (pay (f, small, "2026-11-05", 30000, FACTURES_PAYMENT_METHOD_CASH, FACTURES_OVERPAYMENT_REFUSE, &w4, &error));
+    g_assert_true (pay (f, small, "2026-11-06", 50000, FACTURES_PAYMENT_METHOD_CASH, FACTURES_OVERPAYMENT_REFUSE, &w5, &error));
+    g_assert_cmpuint (w4->len + w5->len, ==, 0);
+    g_assert_cmpint (balance_of (f, small), ==, 0);
+    g_assert_true (pay (f, id, "2026-11-07", 1000, FACTURES_PAYMENT_METHOD_TRANSFER, FACTURES_OVERPAYMENT_REFUSE, &w6, &error));
+    g_assert_cmpuint (w6->len, ==, 0);
+  }
+  g_assert_cmpint (balance_of (f, id), ==, 150000 - 131000);
 }
 
 static void

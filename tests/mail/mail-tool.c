@@ -15,6 +15,7 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <glib/gi18n.h>
 #include <string.h>
 #include <json-glib/json-glib.h>
 
@@ -298,6 +299,11 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
+  /* The messages in the language of LANGUAGE, from the build's catalogue when given. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("FACTURES_LOCALEDIR") != NULL ? g_getenv ("FACTURES_LOCALEDIR")
+                                                                          : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   if (argc >= 9 && strcmp (argv[1], "setup") == 0)
     return setup (argv);
   if (argc >= 4 && strcmp (argv[1], "send") == 0)

@@ -80,9 +80,19 @@ def new_db(port, security, user='-', timeout=5):
     return db, number
 
 
+# The fault matrix runs in French when the build's catalogue is there (the user's language).
+LOCALEDIR = os.environ.get('MAIL_LOCALEDIR', '')
+FRENCH = os.path.exists(os.path.join(LOCALEDIR, 'fr', 'LC_MESSAGES', 'factures.mo'))
+FR_ENV = {'LANGUAGE': 'fr', 'FACTURES_LOCALEDIR': LOCALEDIR} if FRENCH else {}
+
+
+def say(english, french):
+    return french if FRENCH else english
+
+
 def send(db, number, password=None):
     args = ['send', db, number] + ([password] if password else [])
-    return json.loads(tool(*args))
+    return json.loads(tool(*args, env=FR_ENV))
 
 
 def state(db, number):
@@ -130,6 +140,7 @@ def check_failure(db, number, result, code, needle, label):
 
 
 try:
+    print('fault matrix in', 'French' if FRENCH else 'English (no build catalogue)', flush=True)
     CA, KEY = make_cert('localhost', 'localhost')
     OTHER, OTHER_KEY = make_cert('other', 'other.example')
 
@@ -178,7 +189,8 @@ try:
     port, out = start_sink('starttls', '--user', USER, '--password', PASSWORD, '--cert', CA, '--key', KEY)
     db, number = new_db(port, 'starttls', USER)
     r = send(db, number, 'wrong-password')
-    check_failure(db, number, r, 'auth', '535', 'wrong password')
+    check_failure(db, number, r, 'auth', say('refused the user name or the password (535)',
+                                             'refusé le nom d’utilisateur ou le mot de passe (535)'), 'wrong password')
     # Retry by hand with the right password: the same row becomes sent.
     r2 = json.loads(tool('retry', db, r['outbox_id'], PASSWORD))
     st = state(db, number)
@@ -187,7 +199,9 @@ try:
 
     db, number = new_db(port, 'tls', USER)
     r = send(db, number, PASSWORD)
-    check_failure(db, number, r, 'tls-mismatch', 'STARTTLS', 'implicit TLS on a STARTTLS port')
+    check_failure(db, number, r, 'tls-mismatch', say('expects STARTTLS, not TLS from the first byte',
+                                                     'attend STARTTLS, et non TLS dès le premier octet'),
+                  'implicit TLS on a STARTTLS port')
     t = json.loads(tool('test', db, PASSWORD))
     check(not t['ok'] and t['suggested_port'] == port and t['suggested_security'] == 0,
           'test proposes STARTTLS on the same port (%s)' % t['text'])
@@ -195,7 +209,9 @@ try:
     db, number = new_db(tls_port, 'starttls', USER, timeout=3)
     t0 = time.time()
     r = send(db, number, PASSWORD)
-    check_failure(db, number, r, 'tls-mismatch', 'TLS', 'STARTTLS on an implicit TLS port')
+    check_failure(db, number, r, 'tls-mismatch', say('expects TLS from the first byte, not STARTTLS',
+                                                     'attend TLS dès le premier octet, et non STARTTLS'),
+                  'STARTTLS on an implicit TLS port')
     check(time.time() - t0 < 20, 'STARTTLS on an implicit TLS port: bounded time')
     t = json.loads(tool('test', db, PASSWORD))
     check(not t['ok'] and t['suggested_port'] == tls_port and t['suggested_security'] == 1,
@@ -203,12 +219,13 @@ try:
 
     port, out = start_sink('starttls', '--user', USER, '--password', PASSWORD, '--cert', OTHER, '--key', OTHER_KEY)
     db, number = new_db(port, 'starttls', USER)
-    r = json.loads(tool('send', db, number, PASSWORD, env={'FACTURES_SMTP_CA_FILE': OTHER}))
-    check_failure(db, number, r, 'certificate-host', '127.0.0.1', 'certificate for another host name')
+    r = json.loads(tool('send', db, number, PASSWORD, env=dict(FR_ENV, FACTURES_SMTP_CA_FILE=OTHER)))
+    check_failure(db, number, r, 'certificate-host', say('not valid for the name', 'pas valable pour le nom'),
+                  'certificate for another host name')
 
-    for mode, code, needle in (('close-in-data', 'closed', 'closed the connection'),
-                               ('too-large', 'too-large', '552'),
-                               ('reject-rcpt', 'recipient', 'recipient')):
+    for mode, code, needle in (('close-in-data', 'closed', say('closed the connection', 'a fermé la connexion')),
+                               ('too-large', 'too-large', say('too large (552)', 'trop volumineux (552)')),
+                               ('reject-rcpt', 'recipient', say('recipient address', 'adresse de destinataire'))):
         port, out = start_sink(mode)
         db, number = new_db(port, 'none')
         r = send(db, number)
@@ -216,14 +233,16 @@ try:
 
     db, number = new_db(free_port(), 'none')
     r = send(db, number)
-    check_failure(db, number, r, 'refused', 'refused', 'connection refused')
+    check_failure(db, number, r, 'refused', say('refused the connection', 'a refusé la connexion'),
+                  'connection refused')
 
     port, out = start_sink('silent')
     db, number = new_db(port, 'none', timeout=2)
     t0 = time.time()
     r = send(db, number)
     elapsed = time.time() - t0
-    check_failure(db, number, r, 'timeout', '2 seconds', 'server that never answers')
+    check_failure(db, number, r, 'timeout', say('did not answer within 2 seconds', 'n’a pas répondu en 2 secondes'),
+                  'server that never answers')
     check(elapsed < 15, 'time-out within the configured limit (%.1f s)' % elapsed)
 
     # 6. The password appears nowhere: databases (and their WAL), logs with libcurl's verbose output.

@@ -13,6 +13,7 @@
 #include "factures-aging-chart.h"
 #include "factures-dunning-actions.h"
 #include "factures-instalments-dialog.h"
+#include "factures-payment-dialog.h"
 #include "factures-rows.h"
 #include "factures-store-payments.h"
 #include "store-test-util.h"
@@ -220,6 +221,89 @@ test_sort_by_balance (void)
   store_test_remove_dir (dir);
 }
 
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* The payment form with the store's checks shown before saving: cash over the CMF
+ * L112-6 limit and a payment dated before the invoice warn; zero and an excess refused. */
+static void
+test_payment_dialog (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = store_test_db_path (dir);
+  g_autoptr (FacturesStore) store = NULL;
+  g_autoptr (FacturesProfile) profile = store_test_profile ();
+  g_autoptr (FacturesClient) client = store_test_client ("Atelier Dupont SARL");
+  g_autoptr (FacturesDocument) draft = NULL;
+  g_autoptr (FacturesDocument) issued = NULL;
+  g_autoptr (GError) error = NULL;
+  FacturesPaymentDialog *dialog;
+  FacturesBalance balance = { 0 };
+
+  store = factures_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_store_save_profile (store, profile, &error));
+  g_assert_true (factures_store_save_client (store, client, &error));
+  draft = store_test_draft (client->id, "2026-01-10", 16);    /* 1 600 € */
+  g_assert_true (factures_store_save_draft (store, draft, &error));
+  issued = factures_store_issue (store, draft->id, store_test_render, NULL, &error);
+  g_assert_no_error (error);
+
+  dialog = FACTURES_PAYMENT_DIALOG (factures_payment_dialog_open (NULL, store, issued->id));
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+
+  /* prefilled with the balance: valid as it is, no warning */
+  g_assert_cmpstr (factures_payment_dialog_get_errors (dialog), ==, "");
+  g_assert_cmpstr (factures_payment_dialog_get_warnings (dialog), ==, "");
+
+  factures_payment_dialog_set_fields (dialog, "15/04/2026", "1 500,00", FACTURES_PAYMENT_METHOD_CASH, NULL);
+  g_assert_cmpstr (factures_payment_dialog_get_errors (dialog), ==, "");
+  g_assert_nonnull (strstr (factures_payment_dialog_get_warnings (dialog), "L112-6"));
+  if (g_getenv ("FACTURES_SHOTS") != NULL)
+    {
+      g_autofree char *shot = g_build_filename (g_getenv ("FACTURES_SHOTS"), "payment-dialog-cash.png", NULL);
+      g_autofree char *command = g_strdup_printf ("import -window root %s", shot);
+
+      spin (800);
+      g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+    }
+
+  factures_payment_dialog_set_fields (dialog, "05/01/2026", "100,00", FACTURES_PAYMENT_METHOD_TRANSFER, NULL);
+  g_assert_cmpstr (factures_payment_dialog_get_errors (dialog), ==, "");
+  g_assert_cmpstr (factures_payment_dialog_get_warnings (dialog), !=, "");
+  g_assert_null (strstr (factures_payment_dialog_get_warnings (dialog), "L112-6"));
+
+  factures_payment_dialog_set_fields (dialog, "15/04/2026", "0", -1, NULL);
+  g_assert_cmpstr (factures_payment_dialog_get_errors (dialog), !=, "");
+  g_assert_false (factures_payment_dialog_save (dialog));
+
+  factures_payment_dialog_set_fields (dialog, NULL, "2 000,00", -1, NULL);
+  g_assert_cmpstr (factures_payment_dialog_get_errors (dialog), !=, "");
+  g_assert_false (factures_payment_dialog_save (dialog));
+  g_assert_true (factures_store_get_payment_balance (store, issued->id, &balance, &error));
+  g_assert_cmpint (balance.balance, ==, 160000);
+
+  factures_payment_dialog_set_fields (dialog, "15/04/2026", "100,00", FACTURES_PAYMENT_METHOD_CHEQUE, "1234567");
+  g_assert_cmpstr (factures_payment_dialog_get_errors (dialog), ==, "");
+  g_assert_cmpstr (factures_payment_dialog_get_warnings (dialog), ==, "");
+  g_assert_true (factures_payment_dialog_save (dialog));
+  g_assert_true (factures_store_get_payment_balance (store, issued->id, &balance, &error));
+  g_assert_cmpint (balance.balance, ==, 150000);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (50);
+  g_assert_null (dialog);
+  g_clear_object (&store);
+  store_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -240,5 +324,6 @@ main (int   argc,
   g_test_add_func ("/dunning-ui/aging-chart", test_chart);
   g_test_add_func ("/dunning-ui/letter-from-store", test_letter_from_store);
   g_test_add_func ("/dunning-ui/sort-by-balance", test_sort_by_balance);
+  g_test_add_func ("/dunning-ui/payment-dialog", test_payment_dialog);
   return g_test_run ();
 }

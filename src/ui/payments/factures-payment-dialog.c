@@ -547,3 +547,46 @@ factures_payment_dialog_open (GtkWindow     *parent,
   gtk_window_present (GTK_WINDOW (self));
   return GTK_WIDGET (self);
 }
+
+void
+factures_payment_dialog_set_fields (FacturesPaymentDialog *self,
+                                    const char            *date,
+                                    const char            *amount,
+                                    gint                   method,
+                                    const char            *reference)
+{
+  g_return_if_fail (FACTURES_IS_PAYMENT_DIALOG (self));
+
+  if (date != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
+  if (amount != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->amount_row), amount);
+  if (method >= 0 && method < FACTURES_N_PAYMENT_METHODS)
+    adw_combo_row_set_selected (ADW_COMBO_ROW (self->method_row), (guint) method);
+  if (reference != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->reference_row), reference);
+}
+
+const char *
+factures_payment_dialog_get_warnings (FacturesPaymentDialog *self)
+{
+  g_return_val_if_fail (FACTURES_IS_PAYMENT_DIALOG (self), NULL);
+  return gtk_widget_get_visible (self->warnings_label) ? gtk_label_get_text (GTK_LABEL (self->warnings_label)) : "";
+}
+
+const char *
+factures_payment_dialog_get_errors (FacturesPaymentDialog *self)
+{
+  g_return_val_if_fail (FACTURES_IS_PAYMENT_DIALOG (self), NULL);
+  return gtk_widget_get_visible (self->errors_label) ? gtk_label_get_text (GTK_LABEL (self->errors_label)) : "";
+}
+
+gboolean
+factures_payment_dialog_save (FacturesPaymentDialog *self)
+{
+  g_return_val_if_fail (FACTURES_IS_PAYMENT_DIALOG (self), FALSE);
+  if (!gtk_widget_get_sensitive (self->save_button))
+    return FALSE;
+  on_save (self);
+  return self->saved != NULL;
+}

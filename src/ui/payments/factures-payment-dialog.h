@@ -33,4 +33,17 @@ GtkWidget *factures_payment_dialog_open (GtkWindow     *parent,
                                          FacturesStore *store,
                                          gint64         document_id);
 
+/* Fills the form as a user would type it (tests, pre-filling); NULL leaves a field as it is.
+ * @method: a FacturesPaymentMethod, or -1 to leave it. */
+void        factures_payment_dialog_set_fields   (FacturesPaymentDialog *self,
+                                                  const char            *date,
+                                                  const char            *amount,
+                                                  gint                   method,
+                                                  const char            *reference);
+/* The warnings and the refusal shown under the form ("" when none). */
+const char *factures_payment_dialog_get_warnings (FacturesPaymentDialog *self);
+const char *factures_payment_dialog_get_errors   (FacturesPaymentDialog *self);
+/* Clicks "Save": TRUE when the payment was recorded. */
+gboolean    factures_payment_dialog_save         (FacturesPaymentDialog *self);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "factures-mail-page.h"
 #include "factures-preferences-window.h"
 #include "factures-profile-editor.h"
+#include "factures-series-page.h"
 
 static void
 on_saved (GtkWidget *editor,
@@ -51,6 +52,9 @@ factures_preferences_window_new (GtkWindow     *parent,
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
   g_signal_connect (editor, "saved", G_CALLBACK (on_saved), window);
+  /* Issue 3: number series and the building-trade option of quotes. */
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
+                              ADW_PREFERENCES_PAGE (factures_series_page_new (store)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
                               ADW_PREFERENCES_PAGE (factures_ladder_page_new (store)));
   /* Issue 5: the e-mail account, its test, the templates. */

@@ -376,6 +376,8 @@ factures_mail_send_async (FacturesStore        *store,
   SendData *data;
 
   g_task_set_source_tag (outer, factures_mail_send_async);
+  /* The outcome is what the server said, even if the user cancelled too late. */
+  g_task_set_check_cancellable (outer, FALSE);
   data = send_begin (store, outbox_id, &error);
   if (data == NULL)
     {
@@ -393,6 +395,7 @@ factures_mail_send_async (FacturesStore        *store,
   inner = g_task_new (NULL, cancellable, on_thread_done, outer);
   g_task_set_task_data (inner, data, NULL);
   g_task_set_return_on_cancel (inner, FALSE);
+  g_task_set_check_cancellable (inner, FALSE);
   g_task_run_in_thread (inner, send_thread);
 }
 

@@ -7,6 +7,9 @@
  *   mail-tool send DB NUMBER [SESSION-PASSWORD]   queue + send; prints JSON
  *   mail-tool retry DB OUTBOX-ID [SESSION-PASSWORD]
  *   mail-tool test DB [SESSION-PASSWORD]          connection test; prints JSON
+ *   mail-tool send-async DB NUMBER [cancel]      the same through factures_mail_send_async()
+ *                                                 in a main loop (progress counted; "cancel":
+ *                                                 cancelled 0.5 s after the start)
  *   mail-tool state DB NUMBER                     document hash, events, outbox rows (JSON)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -179,6 +182,100 @@ send (char **argv,
   return 0;
 }
 
+typedef struct {
+  GMainLoop *loop;
+  gboolean   ok;
+  GError    *error;
+  char      *reply;
+  guint      progress_calls;
+  double     last_fraction;
+  gboolean   main_thread_ok;
+  GThread   *main_thread;
+} AsyncRun;
+
+static void
+on_async_progress (double   fraction,
+                   gpointer user_data)
+{
+  AsyncRun *run = user_data;
+
+  run->progress_calls++;
+  run->last_fraction = fraction;
+  if (g_thread_self () != run->main_thread)
+    run->main_thread_ok = FALSE;
+}
+
+static void
+on_async_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AsyncRun *run = user_data;
+
+  if (g_thread_self () != run->main_thread)
+    run->main_thread_ok = FALSE;
+  run->ok = factures_mail_send_finish (result, &run->reply, &run->error);
+  g_main_loop_quit (run->loop);
+}
+
+static gboolean
+cancel_later (gpointer cancellable)
+{
+  g_cancellable_cancel (cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static int
+send_async (char **argv,
+            int    argc)
+{
+  g_autoptr(FacturesStore) store = open_store (argv[2]);
+  g_autoptr(FacturesDocument) document = NULL;
+  g_autoptr(FacturesMailAccount) account = NULL;
+  g_autoptr(FacturesMailDraft) draft = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(FacturesOutboxItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  AsyncRun run = { 0 };
+  gint64 id;
+
+  document = factures_store_find_document (store, argv[3], &error);
+  account = factures_store_get_mail_account (store, NULL);
+  draft = factures_mail_prepare (store, document->id, NULL, &error);
+  id = factures_mail_queue (store, account, draft, NULL, 0, FALSE, &error);
+  g_assert (id != 0);
+  run.loop = g_main_loop_new (NULL, FALSE);
+  run.main_thread = g_thread_self ();
+  run.main_thread_ok = TRUE;
+  if (argc > 4 && strcmp (argv[4], "cancel") == 0)
+    g_timeout_add (500, cancel_later, cancellable);
+  factures_mail_send_async (store, id, cancellable, on_async_progress, &run, on_async_done, &run);
+  g_main_loop_run (run.loop);
+  g_main_loop_unref (run.loop);
+  item = factures_store_outbox_get (store, id, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "ok");
+  json_builder_add_boolean_value (builder, run.ok);
+  add_error (builder, run.error);
+  json_builder_set_member_name (builder, "state");
+  json_builder_add_string_value (builder, factures_outbox_state_to_string (item->state));
+  json_builder_set_member_name (builder, "progress_calls");
+  json_builder_add_int_value (builder, run.progress_calls);
+  json_builder_set_member_name (builder, "last_fraction");
+  json_builder_add_double_value (builder, run.last_fraction);
+  json_builder_set_member_name (builder, "callbacks_in_main_thread");
+  json_builder_add_boolean_value (builder, run.main_thread_ok);
+  json_builder_set_member_name (builder, "in_flight_after");
+  json_builder_add_int_value (builder, factures_mail_sends_in_flight ());
+  json_builder_end_object (builder);
+  print_json (builder);
+  g_clear_error (&run.error);
+  g_free (run.reply);
+  return 0;
+}
+
 static int
 retry (char **argv,
        int    argc)
@@ -308,6 +405,8 @@ main (int    argc,
     return setup (argv);
   if (argc >= 4 && strcmp (argv[1], "send") == 0)
     return send (argv, argc);
+  if (argc >= 4 && strcmp (argv[1], "send-async") == 0)
+    return send_async (argv, argc);
   if (argc >= 4 && strcmp (argv[1], "retry") == 0)
     return retry (argv, argc);
   if (argc >= 3 && strcmp (argv[1], "test") == 0)

@@ -245,7 +245,22 @@ try:
                   'server that never answers')
     check(elapsed < 15, 'time-out within the configured limit (%.1f s)' % elapsed)
 
-    # 6. The password appears nowhere: databases (and their WAL), logs with libcurl's verbose output.
+    # 6. Off the UI thread: factures_mail_send_async() in a main loop, progress, cancel.
+    port, out = start_sink('plain')
+    db, number = new_db(port, 'none')
+    r = json.loads(tool('send-async', db, number))
+    check(r['ok'] and r['state'] == 'sent', 'async: sent (%s)' % r['message'])
+    check(r['progress_calls'] >= 1 and abs(r['last_fraction'] - 1.0) < 1e-9, 'async: progress reported up to 100 %')
+    check(r['callbacks_in_main_thread'] and r['in_flight_after'] == 0,
+          'async: progress and completion in the main thread')
+    port, out = start_sink('silent')
+    db, number = new_db(port, 'none', timeout=30)
+    t0 = time.time()
+    r = json.loads(tool('send-async', db, number, 'cancel', env=FR_ENV))
+    check(not r['ok'] and r['state'] == 'failed' and time.time() - t0 < 10,
+          'async: cancelled quickly, the message stays in the outbox as failed (%s)' % r['message'])
+
+    # 7. The password appears nowhere: databases (and their WAL), logs with libcurl's verbose output.
     forms = [PASSWORD.encode(),
              base64.b64encode(b'\0' + USER.encode() + b'\0' + PASSWORD.encode()),
              base64.b64encode(USER.encode() + b'\0' + USER.encode() + b'\0' + PASSWORD.encode()),

@@ -17,13 +17,15 @@
 static const FacturesMailPreset presets[] = {
   /* Gmail: smtp.gmail.com 587 STARTTLS or 465 TLS; app password (2-Step Verification),
    * "less secure apps" (plain account password) retired by Google in 2022.
-   * Source (secondary): https://inboxtooling.com/blog/gmail-smtp-settings
-   * and https://cli.nylas.com/guides/gmail-smtp-settings */
+   * Google's app-password page: https://support.google.com/accounts/answer/185833
+   * (as linked by https://raw.githubusercontent.com/deltachat/provider-db/master/_providers/gmail.md,
+   * checked 2024-08: smtp.gmail.com 465 SSL). Host/ports (secondary):
+   * https://inboxtooling.com/blog/gmail-smtp-settings and https://cli.nylas.com/guides/gmail-smtp-settings */
   { "gmail", "Gmail", "smtp.gmail.com", 587, FACTURES_MAIL_SECURITY_STARTTLS,
     N_("Google no longer accepts your account password here (“less secure apps” were "
        "retired in 2022): turn on 2-Step Verification, then create an app password in your "
        "Google Account (Security → App passwords) and type it as the password."),
-    "https://inboxtooling.com/blog/gmail-smtp-settings", TRUE },
+    "https://support.google.com/accounts/answer/185833", TRUE },
   /* Outlook.com / Microsoft 365: smtp.office365.com 587 STARTTLS. Microsoft is retiring
    * Basic authentication (user name + password) for SMTP AUTH client submission: after
    * the retirement the server answers "550 5.7.30 Basic authentication is not supported
@@ -84,13 +86,15 @@ static const FacturesMailPreset presets[] = {
        "of your Infomaniak account."),
     "https://infomaniak.com/en/support/faq/admin2/email-service?i=2", FALSE },
   /* iCloud: smtp.mail.me.com 587 STARTTLS, app-specific password required.
-   * Source (secondary): https://www.lifewire.com/what-are-icloud-mail-imap-settings-1170502
-   * and https://meshworld.in/blog/devops/email/icloud-smtp-server */
+   * Apple's page "iCloud Mail server settings": https://support.apple.com/en-us/102525
+   * (as quoted by https://developer.nylas.com/docs/cookbook/email/icloud-mail-api/ ; also
+   * https://github.com/chatmail/provider-db/blob/master/_providers/icloud.md, checked 2024-10:
+   * smtp.mail.me.com 587 STARTTLS) and https://www.lifewire.com/what-are-icloud-mail-imap-settings-1170502 */
   { "icloud", "iCloud", "smtp.mail.me.com", 587, FACTURES_MAIL_SECURITY_STARTTLS,
     N_("Apple requires an app-specific password: turn on two-factor authentication, then "
        "create one at appleid.apple.com (Sign-In and Security → App-Specific Passwords). "
        "User name: your full @icloud.com address."),
-    "https://www.lifewire.com/what-are-icloud-mail-imap-settings-1170502", TRUE },
+    "https://support.apple.com/en-us/102525", TRUE },
   /* Yahoo: smtp.mail.yahoo.com 465 TLS (or 587 STARTTLS); app password required.
    * Source (secondary): https://xenocept.com/docs/email-setup/yahoo.html */
   { "yahoo", "Yahoo", "smtp.mail.yahoo.com", 465, FACTURES_MAIL_SECURITY_TLS,

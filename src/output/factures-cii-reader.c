@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
@@ -327,4 +328,68 @@ factures_invoice_file_open (GBytes  *bytes,
   else
     file->figure_problems = g_ptr_array_new_with_free_func (g_free);
   return g_steal_pointer (&file);
+}
+
+static void
+report_list (GString *out, const GPtrArray *problems)
+{
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    g_string_append_printf (out, "  • %s\n", (const char *) problems->pdata[i]);
+}
+
+/**
+ * factures_invoice_file_report:
+ * (see factures-cii-reader.h)
+ */
+char *
+factures_invoice_file_report (const FacturesInvoiceFile *file,
+                              guint                     *out_n_problems)
+{
+  GString *out = g_string_new (NULL);
+  const char *level = factures_cii_profile_conformance_level (file->profile);
+  guint n = 0;
+
+  if (file->imported != NULL)
+    g_string_append_printf (out, _("Invoice %s (%s)\n"), file->imported->number,
+                            file->is_pdf ? _("Factur-X PDF") : _("CII XML"));
+  g_string_append_printf (out, _("Profile: %s\n"), level != NULL ? level : _("not a Factur-X profile (checked against EXTENDED)"));
+
+  if (file->xsd_problems->len == 0)
+    g_string_append (out, _("XML schema (XSD): valid.\n"));
+  else
+    {
+      g_string_append_printf (out, ngettext ("XML schema (XSD): %u error.\n", "XML schema (XSD): %u errors.\n",
+                                             file->xsd_problems->len), file->xsd_problems->len);
+      report_list (out, file->xsd_problems);
+      n += file->xsd_problems->len;
+    }
+
+  if (file->is_pdf)
+    {
+      if (file->pdf_problems->len == 0)
+        g_string_append (out, _("PDF/A-3 structure: correct.\n"));
+      else
+        {
+          g_string_append_printf (out, ngettext ("PDF/A-3 structure: %u problem.\n", "PDF/A-3 structure: %u problems.\n",
+                                                 file->pdf_problems->len), file->pdf_problems->len);
+          report_list (out, file->pdf_problems);
+          n += file->pdf_problems->len;
+        }
+    }
+
+  if (file->imported != NULL)
+    {
+      if (file->figure_problems->len == 0)
+        g_string_append (out, _("Figures: lines, VAT and totals add up.\n"));
+      else
+        {
+          g_string_append_printf (out, ngettext ("Figures: %u does not add up.\n", "Figures: %u do not add up.\n",
+                                                 file->figure_problems->len), file->figure_problems->len);
+          report_list (out, file->figure_problems);
+          n += file->figure_problems->len;
+        }
+    }
+  if (out_n_problems != NULL)
+    *out_n_problems = n;
+  return g_string_free (out, FALSE);
 }

@@ -59,6 +59,20 @@ FacturesInvoiceFile *factures_invoice_file_open (GBytes  *bytes,
 FacturesImported    *factures_cii_read (GBytes  *xml,
                                         GError **error);
 
+/**
+ * factures_invoice_file_report:
+ * @file: a file from factures_invoice_file_open()
+ * @out_n_problems: (out) (optional): the number of problems listed
+ *
+ * What the "Check" action shows (translated): the invoice number and profile,
+ * the XSD check, the PDF/A-3 structure checks (PDF only) and whether the
+ * file's own figures add up, one problem per line.
+ *
+ * Returns: (transfer full): the report, several lines of text
+ */
+char                *factures_invoice_file_report (const FacturesInvoiceFile *file,
+                                                   guint                     *out_n_problems);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesInvoiceFile, factures_invoice_file_free)
 
 G_END_DECLS

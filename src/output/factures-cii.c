@@ -854,9 +854,16 @@ static void
 collect_error (void *user_data, xmlErrorPtr err)
 {
   GPtrArray *problems = user_data;
-  g_autofree char *message = g_strstrip (g_strdup (err->message != NULL ? err->message : "?"));
+  g_autofree char *raw = g_strstrip (g_strdup (err->message != NULL ? err->message : "?"));
+  g_autoptr(GString) message = g_string_new (raw);
 
-  g_ptr_array_add (problems, g_strdup_printf ("Ligne %d : %s", err->line, message));
+  /* "{urn:…:ReusableAggregateBusinessInformationEntity:100}Name" reads "ram:Name". */
+  g_string_replace (message, "{" NS_RAM "}", "ram:", 0);
+  g_string_replace (message, "{" NS_RSM "}", "rsm:", 0);
+  g_string_replace (message, "{" NS_UDT "}", "udt:", 0);
+  g_string_replace (message, "{" NS_QDT "}", "qdt:", 0);
+
+  g_ptr_array_add (problems, g_strdup_printf ("Ligne %d : %s", err->line, message->str));
 }
 
 static void

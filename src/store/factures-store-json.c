@@ -80,6 +80,7 @@
 #include "factures-store-private.h"
 #include "factures-store-mail-private.h"
 #include "factures-store-lifecycle-private.h"
+#include "factures-store-facturx-private.h"
 #include "factures-store-recurring-private.h"
 #include "factures-store-payments-private.h"
 
@@ -530,6 +531,8 @@ export_text (FacturesStore  *self,
   if (!factures_store_recurring_export_json (self, builder, error))
     return NULL;
   if (!factures_store_payments_export_json (self, builder, error))
+    return NULL;
+  if (!factures_store_facturx_export_json (self, builder, error))
     return NULL;
   if (!factures_store_mail_export_json (self, builder, error))
     return NULL;
@@ -1193,6 +1196,8 @@ import_root (Import      *import,
     return FALSE;
 
   if (!factures_store_payments_import_json (import->store, root, import->keep_ids, error))
+    return FALSE;
+  if (!factures_store_facturx_import_json (import->store, root, import->keep_ids, error))
     return FALSE;
   if (!factures_store_mail_import_json (import->store, root, import->keep_ids, error))
     return FALSE;

@@ -10,6 +10,7 @@
 #include "factures-cli.h"
 #include "factures-cli-mail.h"
 #include "factures-cli-payments.h"
+#include "factures-cli-facturx.h"
 #include "factures-pdf.h"
 #include "factures-rows.h"
 #include "factures-store.h"
@@ -45,6 +46,7 @@ factures_cli_add_options (GApplication *application)
   g_application_add_main_option_entries (application, entries);
   factures_cli_mail_add_options (application);
   factures_cli_payments_add_options (application);
+  factures_cli_facturx_add_options (application);
   g_application_set_option_context_summary (application,
                                              _("Invoices for French micro-entrepreneurs. "
                                                "With one of the options below, no window opens."));
@@ -210,6 +212,8 @@ factures_cli_run (const char   *database,
   g_variant_dict_lookup (options, "run-recurring", "b", &recurring);
   if (factures_cli_payments_wanted (options))
     return factures_cli_payments_run (database, options);
+  if (factures_cli_facturx_wanted (options))
+    return factures_cli_facturx_run (database, options);
 
   if (export_pdf_number == NULL && output == NULL && export_json == NULL &&
       import_json == NULL && backup == NULL && !list && !verify && !recurring)

@@ -1,0 +1,549 @@
+/* factures-store-facturx.c — invoices imported from Factur-X / CII files (issue 6)
+ *
+ * History rows live in imported_invoices (migration 0006-facturx.sql), read-only
+ * by trigger except paid_on; drafts go through factures_store_save_draft().
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+#include <sqlite3.h>
+
+#include "factures-store-facturx.h"
+#include "factures-store-facturx-private.h"
+#include "factures-store-private.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+static char *
+digits_only (const char *s)
+{
+  GString *out = g_string_new (NULL);
+
+  for (; s != NULL && *s; s++)
+    if (g_ascii_isdigit (*s))
+      g_string_append_c (out, *s);
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The SIREN of a party: its legal ID when 9 digits, else the first 9 digits of its SIRET. */
+static char *
+siren_of (const FacturesParty *party)
+{
+  g_autofree char *siren = digits_only (party->siren);
+  g_autofree char *siret = digits_only (party->siret);
+
+  if (siren != NULL && strlen (siren) == 9)
+    return g_steal_pointer (&siren);
+  if (siret != NULL && strlen (siret) == 14)
+    return g_strndup (siret, 9);
+  return NULL;
+}
+
+static char *
+iso_date (const GDate *date)
+{
+  if (!g_date_valid (date))
+    return NULL;
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
+static void
+bind_text (sqlite3_stmt *stmt, int col, const char *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, col);
+  else
+    sqlite3_bind_text (stmt, col, text, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_blob (sqlite3_stmt *stmt, int col, GBytes *bytes)
+{
+  gsize size;
+  gconstpointer data = g_bytes_get_data (bytes, &size);
+
+  sqlite3_bind_blob64 (stmt, col, size > 0 ? data : "", size, SQLITE_TRANSIENT);
+}
+
+/* The client for @party: same SIREN, else same folded name, else a new one (B2B when it has
+ * a SIREN). Inside the caller's transaction; @out_created tells whether it is new. */
+static gint64
+match_client (FacturesStore *self, const FacturesParty *party, gboolean *out_created, GError **error)
+{
+  g_autofree char *siren = siren_of (party);
+  g_autofree char *key = factures_store_fold (party->name != NULL ? party->name : "");
+  g_autoptr(FacturesClient) client = NULL;
+  gint64 id = 0;
+
+  *out_created = FALSE;
+  if (siren != NULL)
+    {
+      g_autoptr(sqlite3_stmt) stmt = factures_store_prepare (self,
+        "SELECT id FROM clients WHERE siren = ?1 OR substr (replace (siret, ' ', ''), 1, 9) = ?1 ORDER BY id LIMIT 1",
+        error);
+
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_text (stmt, 1, siren, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        return sqlite3_column_int64 (stmt, 0);
+    }
+  if (*key != '\0')
+    {
+      g_autoptr(sqlite3_stmt) stmt = factures_store_prepare (self,
+        "SELECT id FROM clients WHERE name_key = ?1 ORDER BY id LIMIT 1", error);
+
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        return sqlite3_column_int64 (stmt, 0);
+    }
+
+  client = factures_client_new ();
+  factures_party_copy_to (party, &client->party);
+  if (client->party.name == NULL || *client->party.name == '\0')
+    {
+      g_free (client->party.name);
+      client->party.name = g_strdup (_("Client of an imported invoice"));
+    }
+  g_free (client->party.siren);
+  client->party.siren = g_strdup (siren);
+  g_clear_pointer (&client->party.siret, g_free);
+  if (client->party.country_code == NULL)
+    client->party.country_code = g_strdup ("FR");
+  client->category = siren != NULL ? FACTURES_CLIENT_CATEGORY_COMPANY : FACTURES_CLIENT_CATEGORY_INDIVIDUAL;
+  /* Fields the client form would refuse (a foreign VAT number, an odd e-mail) are
+   * dropped rather than refusing the import: the name and address stay. */
+  if (!factures_store_clean_client (client, NULL))
+    {
+      g_autoptr(FacturesClient) plain = factures_client_new ();
+
+      plain->party.name = g_strdup (client->party.name);
+      plain->party.address = g_strdup (client->party.address);
+      plain->party.postal_code = g_strdup (client->party.postal_code);
+      plain->party.city = g_strdup (client->party.city);
+      plain->category = FACTURES_CLIENT_CATEGORY_COMPANY;
+      g_clear_pointer (&client, factures_client_free);
+      client = g_steal_pointer (&plain);
+      if (!factures_store_clean_client (client, error))
+        return 0;
+    }
+  if (!factures_store_write_client (self, client, 0, &id, error))
+    return 0;
+  *out_created = TRUE;
+  return id;
+}
+
+/**
+ * factures_store_import_history:
+ * (see factures-store-facturx.h)
+ */
+gint64
+factures_store_import_history (FacturesStore              *self,
+                               const FacturesImported     *imported,
+                               GBytes                     *original,
+                               const char                 *original_name,
+                               gboolean                    original_is_pdf,
+                               GBytes                     *xml,
+                               const char                 *profile,
+                               GPtrArray                  *figure_problems,
+                               FacturesImportedDirection  *out_direction,
+                               GError                    **error)
+{
+  g_autoptr(FacturesProfile) me = NULL;
+  g_autofree char *my_siren = NULL;
+  g_autofree char *seller_siren = siren_of (&imported->seller);
+  g_autofree char *buyer_siren = siren_of (&imported->buyer);
+  g_autofree char *issue = iso_date (&imported->issue_date);
+  g_autofree char *due = iso_date (&imported->due_date);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *now_text = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  FacturesImportedDirection direction;
+  gint64 client_id = 0;
+  gint64 grand_cents = 0;
+  gboolean eur_total;
+  gint64 id;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), 0);
+
+  me = factures_store_get_profile (self, error);
+  if (me == NULL && error != NULL && *error != NULL)
+    return 0;
+  if (me != NULL)
+    my_siren = siren_of (&me->party);
+  direction = (my_siren != NULL && g_strcmp0 (my_siren, seller_siren) == 0)
+              ? FACTURES_IMPORTED_SALE : FACTURES_IMPORTED_PURCHASE;
+  eur_total = g_strcmp0 (imported->currency, "EUR") == 0 && imported->grand_total != NULL
+              && factures_decimal_parse (imported->grand_total, 2, &grand_cents, NULL);
+  for (guint i = 0; figure_problems != NULL && i < figure_problems->len; i++)
+    g_string_append_printf (problems, "%s%s", i > 0 ? "\n" : "", (const char *) figure_problems->pdata[i]);
+
+  if (!factures_store_begin (self, error))
+    return 0;
+
+  {
+    g_autoptr(sqlite3_stmt) dup = factures_store_prepare (self,
+      "SELECT 1 FROM imported_invoices WHERE direction = ?1 AND coalesce (seller_siren, seller_name) IS coalesce (?2, ?3) "
+      "AND number = ?4", error);
+
+    if (dup == NULL)
+      goto fail;
+    sqlite3_bind_text (dup, 1, direction == FACTURES_IMPORTED_SALE ? "sale" : "purchase", -1, SQLITE_STATIC);
+    bind_text (dup, 2, seller_siren);
+    bind_text (dup, 3, imported->seller.name);
+    bind_text (dup, 4, imported->number);
+    if (sqlite3_step (dup) == SQLITE_ROW)
+      {
+        g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                     _("Invoice %s from %s was already imported."), imported->number,
+                     imported->seller.name != NULL ? imported->seller.name : "?");
+        goto fail;
+      }
+  }
+
+  if (direction == FACTURES_IMPORTED_SALE)
+    {
+      gboolean created;
+
+      client_id = match_client (self, &imported->buyer, &created, error);
+      if (client_id == 0)
+        goto fail;
+    }
+
+  stmt = factures_store_prepare (self,
+    "INSERT INTO imported_invoices (direction, number, type_code, profile, issue_date, due_date, currency, "
+    "seller_name, seller_siren, buyer_name, buyer_siren, client_id, tax_basis_total, tax_total, grand_total, "
+    "due_payable, grand_total_cents, figures_ok, figure_problems, original, original_name, original_is_pdf, xml, "
+    "imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+    "?20, ?21, ?22, ?23, ?24)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, direction == FACTURES_IMPORTED_SALE ? "sale" : "purchase", -1, SQLITE_STATIC);
+  bind_text (stmt, 2, imported->number);
+  sqlite3_bind_int (stmt, 3, imported->type_code);
+  bind_text (stmt, 4, profile);
+  bind_text (stmt, 5, issue);
+  bind_text (stmt, 6, due);
+  bind_text (stmt, 7, imported->currency);
+  bind_text (stmt, 8, imported->seller.name);
+  bind_text (stmt, 9, seller_siren);
+  bind_text (stmt, 10, imported->buyer.name);
+  bind_text (stmt, 11, buyer_siren);
+  if (client_id > 0)
+    sqlite3_bind_int64 (stmt, 12, client_id);
+  else
+    sqlite3_bind_null (stmt, 12);
+  bind_text (stmt, 13, imported->tax_basis_total);
+  bind_text (stmt, 14, imported->tax_total);
+  bind_text (stmt, 15, imported->grand_total);
+  bind_text (stmt, 16, imported->due_payable);
+  if (eur_total)
+    sqlite3_bind_int64 (stmt, 17, grand_cents);
+  else
+    sqlite3_bind_null (stmt, 17);
+  sqlite3_bind_int (stmt, 18, problems->len == 0);
+  bind_text (stmt, 19, problems->len > 0 ? problems->str : NULL);
+  bind_blob (stmt, 20, original);
+  bind_text (stmt, 21, original_name);
+  sqlite3_bind_int (stmt, 22, original_is_pdf ? 1 : 0);
+  bind_blob (stmt, 23, xml);
+  bind_text (stmt, 24, now_text);
+  if (!factures_store_step_done (self, stmt, error))
+    goto fail;
+  id = sqlite3_last_insert_rowid (factures_store_get_db (self));
+  if (!factures_store_commit (self, error))
+    return 0;
+  factures_store_emit_changed (self);
+  if (out_direction != NULL)
+    *out_direction = direction;
+  return id;
+
+fail:
+  factures_store_rollback (self);
+  return 0;
+}
+
+/**
+ * factures_store_import_draft:
+ * (see factures-store-facturx.h)
+ */
+gint64
+factures_store_import_draft (FacturesStore           *self,
+                             const FacturesImported  *imported,
+                             GError                 **error)
+{
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(FacturesDocument) draft = NULL;
+  gint64 allowance = 0;
+  gboolean exempt = FALSE;
+  gboolean created = FALSE;
+  gint64 client_id;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), 0);
+
+  if (!factures_imported_to_lines (imported, &lines, &allowance, &exempt, error))
+    return 0;
+
+  if (!factures_store_begin (self, error))
+    return 0;
+  client_id = match_client (self, &imported->buyer, &created, error);
+  if (client_id == 0 || !factures_store_commit (self, error))
+    {
+      factures_store_rollback (self);
+      return 0;
+    }
+  draft = factures_document_new (FACTURES_DOCUMENT_KIND_INVOICE);
+  draft->client_id = client_id;
+  g_ptr_array_extend_and_steal (draft->lines, g_steal_pointer (&lines));
+  draft->allowance = allowance;
+  draft->notes = g_strdup_printf ("Reprise de la facture %s%s%s", imported->number,
+                                  imported->seller.name != NULL ? " de " : "",
+                                  imported->seller.name != NULL ? imported->seller.name : "");
+  if (!factures_store_save_draft (self, draft, error))
+    {
+      /* A refused file stores nothing: the client made for it goes too. */
+      if (created)
+        factures_store_delete_client (self, client_id, NULL);
+      return 0;
+    }
+  factures_store_emit_changed (self);
+  return draft->id;
+}
+
+/**
+ * factures_store_count_imported:
+ * (see factures-store-facturx.h)
+ */
+gint64
+factures_store_count_imported (FacturesStore             *self,
+                               FacturesImportedDirection  direction,
+                               GError                   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = factures_store_prepare (self,
+    "SELECT count (*) FROM imported_invoices WHERE direction = ?1", error);
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, direction == FACTURES_IMPORTED_SALE ? "sale" : "purchase", -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      factures_store_set_db_error (self, error);
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/**
+ * factures_store_get_imported_original:
+ * (see factures-store-facturx.h)
+ */
+GBytes *
+factures_store_get_imported_original (FacturesStore  *self,
+                                      gint64          id,
+                                      GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = factures_store_prepare (self,
+    "SELECT original FROM imported_invoices WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND, _("No imported invoice with id %" G_GINT64_FORMAT "."), id);
+      return NULL;
+    }
+  return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+}
+
+/**
+ * factures_store_set_imported_paid:
+ * (see factures-store-facturx.h)
+ */
+gboolean
+factures_store_set_imported_paid (FacturesStore  *self,
+                                  gint64          id,
+                                  const GDate    *date,
+                                  GError        **error)
+{
+  g_autofree char *text = date != NULL ? iso_date (date) : NULL;
+  g_autoptr(sqlite3_stmt) stmt = factures_store_prepare (self,
+    "UPDATE imported_invoices SET paid_on = ?2 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  bind_text (stmt, 2, text);
+  if (!factures_store_step_done (self, stmt, error))
+    return FALSE;
+  factures_store_emit_changed (self);
+  return TRUE;
+}
+
+/* ---- JSON export / import (hooks called from factures-store-json.c) ---- */
+
+static const char * const json_blob_columns[] = { "original", "xml" };
+
+static gboolean
+is_blob_column (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (json_blob_columns); i++)
+    if (g_strcmp0 (name, json_blob_columns[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * factures_store_facturx_export_json:
+ * (see factures-store-facturx-private.h)
+ */
+gboolean
+factures_store_facturx_export_json (FacturesStore  *self,
+                                    JsonBuilder    *builder,
+                                    GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = factures_store_prepare (self, "SELECT * FROM imported_invoices ORDER BY id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  json_builder_set_member_name (builder, "imported_invoices");
+  json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      json_builder_begin_object (builder);
+      for (int col = 0; col < sqlite3_column_count (stmt); col++)
+        {
+          const char *name = sqlite3_column_name (stmt, col);
+
+          json_builder_set_member_name (builder, name);
+          if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
+            json_builder_add_null_value (builder);
+          else if (is_blob_column (name))
+            {
+              /* Files are kept byte for byte: base64 in the JSON. */
+              g_autofree char *b64 = g_base64_encode (sqlite3_column_blob (stmt, col),
+                                                      sqlite3_column_bytes (stmt, col));
+
+              json_builder_add_string_value (builder, b64);
+            }
+          else if (sqlite3_column_type (stmt, col) == SQLITE_INTEGER)
+            json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, col));
+          else
+            json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, col));
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * factures_store_facturx_import_json:
+ * (see factures-store-facturx-private.h)
+ */
+gboolean
+factures_store_facturx_import_json (FacturesStore  *self,
+                                    JsonObject     *root,
+                                    gboolean        keep_ids,
+                                    GError        **error)
+{
+  static const char * const columns[] = {
+    "id", "direction", "number", "type_code", "profile", "issue_date", "due_date", "currency",
+    "seller_name", "seller_siren", "buyer_name", "buyer_siren", "client_id", "tax_basis_total",
+    "tax_total", "grand_total", "due_payable", "grand_total_cents", "figures_ok", "figure_problems",
+    "original", "original_name", "original_is_pdf", "xml", "paid_on", "imported_at",
+  };
+  JsonNode *node;
+  JsonArray *rows;
+  g_autoptr(GString) sql = g_string_new ("INSERT INTO imported_invoices (");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!keep_ids)
+    return TRUE;
+  node = json_object_get_member (root, "imported_invoices");
+  if (node == NULL)
+    return TRUE;  /* a file from before 0006 */
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, _("%s: an array is expected."), "imported_invoices");
+      return FALSE;
+    }
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    g_string_append_printf (sql, "%s%s", c > 0 ? ", " : "", columns[c]);
+  g_string_append (sql, ") VALUES (");
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    g_string_append_printf (sql, "%s?%u", c > 0 ? ", " : "", c + 1);
+  g_string_append (sql, ")");
+  stmt = factures_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rows = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonNode *row_node = json_array_get_element (rows, i);
+      JsonObject *row;
+
+      if (!JSON_NODE_HOLDS_OBJECT (row_node))
+        {
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, _("%s: row %u is not an object."),
+                       "imported_invoices", i + 1);
+          return FALSE;
+        }
+      row = json_node_get_object (row_node);
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+        {
+          JsonNode *value = json_object_get_member (row, columns[c]);
+
+          if (value == NULL || JSON_NODE_HOLDS_NULL (value))
+            continue;
+          if (!JSON_NODE_HOLDS_VALUE (value))
+            {
+              g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, _("%s: row %u, “%s” is not a value."),
+                           "imported_invoices", i + 1, columns[c]);
+              return FALSE;
+            }
+          if (is_blob_column (columns[c]))
+            {
+              gsize len = 0;
+              g_autofree guchar *data = g_base64_decode (json_node_get_string (value) != NULL
+                                                         ? json_node_get_string (value) : "", &len);
+
+              sqlite3_bind_blob64 (stmt, (int) c + 1, len > 0 ? (const void *) data : "", len, SQLITE_TRANSIENT);
+            }
+          else if (json_node_get_value_type (value) == G_TYPE_INT64)
+            sqlite3_bind_int64 (stmt, (int) c + 1, json_node_get_int (value));
+          else if (json_node_get_value_type (value) == G_TYPE_STRING)
+            sqlite3_bind_text (stmt, (int) c + 1, json_node_get_string (value), -1, SQLITE_TRANSIENT);
+          else
+            {
+              g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, _("%s: row %u, “%s” has the wrong type."),
+                           "imported_invoices", i + 1, columns[c]);
+              return FALSE;
+            }
+        }
+      if (!factures_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}

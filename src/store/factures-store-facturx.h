@@ -1,0 +1,80 @@
+/* factures-store-facturx.h — invoices imported from Factur-X / CII files (issue 6)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "factures-store.h"
+#include "factures-imported.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  FACTURES_IMPORTED_SALE,      /* the user is the seller: a client's history, revenue when paid */
+  FACTURES_IMPORTED_PURCHASE,  /* a received invoice: the purchases list, never revenue */
+} FacturesImportedDirection;
+
+/**
+ * factures_store_import_history:
+ * @self: the store
+ * @imported: the invoice read from @xml (figures as written)
+ * @original: the file as the user gave it, kept byte for byte
+ * @original_name: (nullable): its file name
+ * @original_is_pdf: TRUE for a Factur-X PDF
+ * @xml: the CII XML (@original itself, or the XML embedded in it)
+ * @profile: (nullable): its fx:ConformanceLevel, NULL when not a Factur-X profile
+ * @figure_problems: (element-type utf8): what does not add up in the file (kept and shown)
+ * @out_direction: (out) (optional): sale (same SIREN as the profile) or purchase
+ * @error: FACTURES_ERROR_INVALID when the same invoice (seller, number) was
+ *   already imported; FACTURES_ERROR_DATABASE
+ *
+ * Keeps the file as history, read-only, under its own number (any currency,
+ * any profile). A sale is attached to the client with the buyer's SIREN, else
+ * name, else a new client. Nothing is stored when it fails.
+ *
+ * Returns: the new row's id, 0 on error
+ */
+gint64   factures_store_import_history (FacturesStore              *self,
+                                        const FacturesImported     *imported,
+                                        GBytes                     *original,
+                                        const char                 *original_name,
+                                        gboolean                    original_is_pdf,
+                                        GBytes                     *xml,
+                                        const char                 *profile,
+                                        GPtrArray                  *figure_problems,
+                                        FacturesImportedDirection  *out_direction,
+                                        GError                    **error);
+
+/**
+ * factures_store_import_draft:
+ * @self: the store
+ * @imported: the invoice read from a file
+ * @error: FACTURES_ERROR_INVALID with the reason from factures_imported_to_lines()
+ *
+ * A new draft invoice to re-invoice: the file's lines (EUR, every figure to the
+ * cent in the app's model, else refused), for the client matched by SIREN, else
+ * by name, else created from the file's buyer. Nothing is stored when it fails.
+ *
+ * Returns: the draft's id, 0 on error
+ */
+gint64   factures_store_import_draft   (FacturesStore           *self,
+                                        const FacturesImported  *imported,
+                                        GError                 **error);
+
+/* Number of imported invoices in @direction. */
+gint64   factures_store_count_imported (FacturesStore             *self,
+                                        FacturesImportedDirection  direction,
+                                        GError                   **error);
+
+/* The original file of an imported invoice, byte for byte; NULL with FACTURES_ERROR_NOT_FOUND. */
+GBytes  *factures_store_get_imported_original (FacturesStore  *self,
+                                               gint64          id,
+                                               GError        **error);
+
+/* Records that a history invoice was paid on @date (the only change allowed). */
+gboolean factures_store_set_imported_paid (FacturesStore  *self,
+                                           gint64          id,
+                                           const GDate    *date,
+                                           GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,88 @@
+#!/bin/bash
+# test-cli-facturx.sh FACTURES FIXTURE — the Factur-X options (issue 6), no window.
+#
+# On the fixture database (its invoices were issued through factures_pdf_render_for_issue):
+# --export-facturx writes a Factur-X file that qpdf --check accepts and --check-facturx passes;
+# --import-facturx as history (same SIREN: the client's history; once only), as draft; another
+# seller's public sample goes to the purchases, is refused as a draft with the reason; a file that
+# fails its XSD is refused and stores nothing; a file whose totals are broken is kept and flagged;
+# --export-json / --import-json carry the imported files byte for byte.
+# Needs FACTURES_REFERENCE_DATA (skips without it, fails under CI).
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -u
+
+FACTURES=$1
+FIXTURE=$2
+R=${FACTURES_REFERENCE_DATA:-}
+if [ -z "$R" ] || [ ! -d "$R/02_facturx" ]; then
+  [ -n "${CI:-}" ] && { echo "FACTURES_REFERENCE_DATA missing under CI"; exit 1; }
+  exit 77
+fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+ok() { echo "ok: $*"; }
+count() { sqlite3 "$1" "SELECT count(*) FROM imported_invoices WHERE direction = '$2'"; }
+
+db=$tmp/factures.db
+"$FIXTURE" "$db" >/dev/null || { echo "fixture failed"; exit 1; }
+F() { "$FACTURES" --database="$db" "$@"; }
+
+# export of an issued invoice: a Factur-X file
+if F --export-facturx=F2026-0001 --output="$tmp/f1.pdf" 2>"$tmp/err" && qpdf --check "$tmp/f1.pdf" >/dev/null; then
+  ok "--export-facturx"; else fail "--export-facturx: $(cat "$tmp/err")"; fi
+if F --export-facturx=F2026-0001 2>/dev/null; then fail "--export-facturx without --output"; else ok "--output required"; fi
+out=$("$FACTURES" --check-facturx="$tmp/f1.pdf" 2>&1)
+if [ $? = 0 ] && grep -q "XML schema (XSD): valid" <<<"$out" && grep -q "PDF/A-3 structure: correct" <<<"$out"; then
+  ok "--check-facturx on our file"; else fail "--check-facturx: $out"; fi
+pdfdetach -save 1 -o "$tmp/embedded.xml" "$tmp/f1.pdf" && xmllint --noout "$tmp/embedded.xml" || fail "embedded XML"
+
+# history: our own invoice (same SIREN) goes to the client's history, once
+out=$(F --import-facturx="$tmp/f1.pdf" 2>&1)
+if [ $? = 0 ] && grep -q "client's history" <<<"$out" && [ "$(count "$db" sale)" = 1 ]; then
+  ok "history import (sale)"; else fail "history import: $out"; fi
+if F --import-facturx="$tmp/f1.pdf" >/dev/null 2>&1; then fail "second import accepted"; else ok "same invoice refused twice"; fi
+stored=$(sqlite3 "$db" "SELECT hex(original) FROM imported_invoices WHERE number = 'F2026-0001'")
+[ "$stored" = "$(od -An -v -tx1 "$tmp/f1.pdf" | tr -d ' \n' | tr a-f A-F)" ] && ok "original kept byte for byte" || fail "original changed"
+if sqlite3 "$db" "UPDATE imported_invoices SET grand_total = '0.00'" 2>/dev/null; then fail "history row changed"; else ok "history is read-only"; fi
+
+# draft: our own file comes back to the cent
+out=$(F --import-facturx="$tmp/f1.pdf" --as=draft 2>&1)
+if [ $? = 0 ] && grep -q "imported as draft" <<<"$out"; then ok "draft import"; else fail "draft import: $out"; fi
+
+# another seller: purchases; as a draft refused with its reason
+sample=$R/02_facturx/akretion/fixtures/pdf/invoice_EN16931.pdf
+out=$(F --import-invoice="$sample" --as=history 2>&1)
+if [ $? = 0 ] && grep -q "purchases" <<<"$out" && [ "$(count "$db" purchase)" = 1 ]; then
+  ok "history import (purchase)"; else fail "purchase import: $out"; fi
+out=$(F --import-facturx="$sample" --as=draft 2>&1)
+if [ $? != 0 ] && grep -q "charges" <<<"$out"; then ok "draft refused with the reason"; else fail "draft not refused: $out"; fi
+out=$(F --import-facturx="$R/01_en16931_cii/examples/CII_example4.xml" --as=draft 2>&1)
+if [ $? != 0 ] && grep -q "DKK" <<<"$out"; then ok "foreign currency refused as draft"; else fail "DKK: $out"; fi
+
+# a file that fails its XSD: refused, nothing stored
+bad=$R/02_facturx/mustangproject/validator/FAIL_zugferd_2p1_MINIMUM_Rechnung_380.xml
+before=$(sqlite3 "$db" "SELECT count(*) FROM imported_invoices")
+if "$FACTURES" --validate="$bad" >/dev/null 2>&1; then fail "--validate accepted a bad file"; else ok "--validate refuses"; fi
+if F --import-facturx="$bad" >/dev/null 2>&1; then fail "bad file imported"; else ok "bad file refused"; fi
+[ "$(sqlite3 "$db" "SELECT count(*) FROM imported_invoices")" = "$before" ] && ok "nothing stored" || fail "refused file stored"
+
+# broken totals: kept, flagged
+sed 's|<ram:GrandTotalAmount>\([0-9]*\)|<ram:GrandTotalAmount>9\1|' "$tmp/embedded.xml" > "$tmp/broken.xml"
+sed -i 's|<ram:ID>F2026-0001</ram:ID>|<ram:ID>X-1</ram:ID>|' "$tmp/broken.xml"
+out=$(F --import-facturx="$tmp/broken.xml" 2>&1)
+if [ $? = 0 ] && grep -q "Warning: .*BT-112" <<<"$out" &&
+   [ "$(sqlite3 "$db" "SELECT figures_ok FROM imported_invoices WHERE number = 'X-1'")" = 0 ]; then
+  ok "broken totals kept and flagged"; else fail "broken totals: $out"; fi
+
+# JSON round trip keeps the imported files
+if F --export-json="$tmp/all.json" && "$FACTURES" --database="$tmp/copy.db" --import-json="$tmp/all.json" &&
+   [ "$(sqlite3 "$db" "SELECT group_concat(hex(original) || hex(xml)) FROM imported_invoices ORDER BY id")" = \
+     "$(sqlite3 "$tmp/copy.db" "SELECT group_concat(hex(original) || hex(xml)) FROM imported_invoices ORDER BY id")" ] &&
+   [ "$(count "$tmp/copy.db" purchase)" = 1 ]; then
+  ok "JSON round trip"; else fail "JSON round trip"; fi
+
+echo "$failures failure(s)"
+[ $failures = 0 ]

@@ -33,7 +33,6 @@ struct _FacturesOverduePage
   gulong              changed_id;
   guint               count;
   GPtrArray          *tasks;           /* FacturesDunningTask* of the queue */
-  gboolean            notified;
 
   GtkWidget          *card_values[N_CARDS];
   GtkWidget          *card_notes[N_CARDS];
@@ -361,90 +360,6 @@ task_row (FacturesOverduePage       *self,
   return row;
 }
 
-/* ---- start-up notification ---- */
-
-typedef struct {
-  GApplication *app;
-  guint         count;
-  gboolean      checked_activatable;
-} NotifyData;
-
-static void
-send_notification (NotifyData *data)
-{
-  g_autoptr (GNotification) notification = NULL;
-  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                        "%u reminder step is due today",
-                                                        "%u reminder steps are due today",
-                                                        data->count),
-                                           data->count);
-
-  notification = g_notification_new (text);
-  g_notification_set_body (notification, _("Open the Overdue view to approve them."));
-  g_notification_set_default_action (notification, "app.activate");
-  g_application_send_notification (data->app, "dunning-due", notification);
-}
-
-static void
-notify_data_free (NotifyData *data)
-{
-  g_object_unref (data->app);
-  g_free (data);
-}
-
-static void
-names_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  NotifyData *data = user_data;
-  g_autoptr (GVariant) reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, NULL);
-  g_autofree const char **names = NULL;
-  gboolean found = FALSE;
-
-  if (reply != NULL)
-    {
-      g_variant_get (reply, "(^a&s)", &names);
-      for (guint i = 0; names != NULL && names[i] != NULL; i++)
-        if (g_str_equal (names[i], "org.freedesktop.Notifications") ||
-            g_str_equal (names[i], "org.gtk.Notifications"))
-          found = TRUE;
-    }
-  if (found)
-    send_notification (data);
-  else if (!data->checked_activatable)
-    {
-      data->checked_activatable = TRUE;
-      g_dbus_connection_call (G_DBUS_CONNECTION (source), "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                              "org.freedesktop.DBus", "ListActivatableNames", NULL, G_VARIANT_TYPE ("(as)"),
-                              G_DBUS_CALL_FLAGS_NONE, 2000, NULL, names_cb, data);
-      return;
-    }
-  notify_data_free (data);
-}
-
-/* A desktop notification "N reminder steps are due today", only when a notification
- * service is there (GLib warns otherwise). Nothing is performed on its own. */
-static void
-notify_due_steps (guint count)
-{
-  GApplication *app = g_application_get_default ();
-  GDBusConnection *bus;
-  NotifyData *data;
-
-  if (app == NULL || !g_application_get_is_registered (app))
-    return;
-  bus = g_application_get_dbus_connection (app);
-  if (bus == NULL)
-    return;
-  data = g_new0 (NotifyData, 1);
-  data->app = g_object_ref (app);
-  data->count = count;
-  g_dbus_connection_call (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                          "org.freedesktop.DBus", "ListNames", NULL, G_VARIANT_TYPE ("(as)"),
-                          G_DBUS_CALL_FLAGS_NONE, 2000, NULL, names_cb, data);
-}
-
 static void
 refresh_queue (FacturesOverduePage *self,
                const GDate         *today)
@@ -467,12 +382,6 @@ refresh_queue (FacturesOverduePage *self,
                          task_row (self, g_ptr_array_index (self->tasks, i), i));
   gtk_widget_set_visible (self->todo_list, self->tasks->len > 0);
   gtk_widget_set_visible (self->todo_empty, self->tasks->len == 0);
-
-  if (!self->notified && self->tasks->len > 0)
-    {
-      self->notified = TRUE;
-      notify_due_steps (self->tasks->len);
-    }
 }
 
 /* ---- overdue list ---- */

@@ -264,6 +264,27 @@ def main():
         click(notice, 'Marquer comme envoyé')
         absent(main_window, 'Mise en demeure…', ('push button',))
 
+        step('promise to pay for F2026-0003: a past date is refused, a later one pauses the ladder')
+        menus = main_window.findChildren(lambda n: n.name == 'Autres actions pour F2026-0003')
+        [n for n in menus if 'click' in n.actions][0].doActionNamed('click')
+        time.sleep(0.5)
+        find(menus[0], 'Promesse de paiement…', roles=('push button',)).doActionNamed('click')
+        promise = frame(app, 'Promesse de paiement', timeout=10)
+        set_text(promise, 'Date promise', '01/04/2026')
+        click(promise, 'Enregistrer')
+        refusal = frame(app, 'La promesse n’a pas été enregistrée', timeout=10)
+        click(refusal, 'Fermer')
+        find(main_window, 'Écrire un courriel…', roles=('push button',))   # still to do
+        menus = main_window.findChildren(lambda n: n.name == 'Autres actions pour F2026-0003')
+        [n for n in menus if 'click' in n.actions][0].doActionNamed('click')
+        time.sleep(0.5)
+        find(menus[0], 'Promesse de paiement…', roles=('push button',)).doActionNamed('click')
+        promise = frame(app, 'Promesse de paiement', timeout=10)
+        set_text(promise, 'Date promise', '30/04/2026')
+        click(promise, 'Enregistrer')
+        absent(main_window, 'Écrire un courriel…', ('push button',))          # paused until then
+        find(main_window, 'Aucune relance à envoyer aujourd’hui.', roles=('label',))
+
         step('read the figures back from the PDF')
         text = normalise(subprocess.run(['pdftotext', '-enc', 'UTF-8', pdf, '-'], check=True,
                                         capture_output=True, text=True).stdout)

@@ -11,6 +11,7 @@
 #include "factures-cli.h"
 #include "factures-client-editor.h"
 #include "factures-documents.h"
+#include "factures-facturx-ui.h"
 #include "factures-due-notification.h"
 #include "factures-preferences-window.h"
 #include "factures-recurring-ui.h"
@@ -272,6 +273,8 @@ factures_application_startup (GApplication *application)
   self->store = factures_store_open (path, &self->store_error);
   if (self->store == NULL)
     g_printerr ("factures: %s\n", self->store_error->message);
+  else
+    factures_facturx_ui_install_actions (GTK_APPLICATION (self), self->store);  /* issue 6: app.import-invoice */
   /* Issue 4: how many dunning steps are due, once per start (nothing is sent on its own). */
   factures_due_notification_send (application, self->store);
 }

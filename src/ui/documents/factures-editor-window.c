@@ -14,6 +14,7 @@
 #include "factures-documents.h"
 #include "factures-document-print.h"
 #include "factures-editor-window.h"
+#include "factures-facturx-ui.h"
 #include "factures-compose-dialog.h"
 #include "factures-catalogue-picker.h"
 #include "factures-recurring-ui.h"
@@ -47,6 +48,7 @@ struct _FacturesEditorWindow
   AdwWindowTitle       *window_title;
   GtkWidget            *save_button;
   GtkWidget            *issue_button;
+  GtkWidget            *check_button;     /* issue 6: Factur-X check of an issued document */
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *read_only_box;
   GtkLabel             *read_only_label;
@@ -574,6 +576,8 @@ update_read_only (FacturesEditorWindow *self)
   gtk_widget_set_sensitive (self->form, !self->read_only);
   gtk_widget_set_visible (self->save_button, !self->read_only);
   gtk_widget_set_visible (self->issue_button, !self->read_only);
+  gtk_widget_set_visible (self->check_button,
+                          self->read_only && self->document->kind != FACTURES_DOCUMENT_KIND_QUOTE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.issue", !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-line", !self->read_only);
@@ -1255,9 +1259,24 @@ factures_editor_window_class_init (FacturesEditorWindowClass *klass)
 }
 
 static void
+check_clicked (FacturesEditorWindow *self)
+{
+  if (self->document != NULL && self->document->id != 0)
+    factures_facturx_ui_check_document (GTK_WINDOW (self), self->store, self->document->id);
+}
+
+static void
 factures_editor_window_init (FacturesEditorWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* "Check" in the header: the Factur-X check of an issued document (issue 6). */
+  self->check_button = gtk_button_new_with_label (_("Check"));
+  gtk_widget_set_tooltip_text (self->check_button, _("Check the Factur-X file of this document"));
+  gtk_widget_set_visible (self->check_button, FALSE);
+  g_signal_connect_swapped (self->check_button, "clicked", G_CALLBACK (check_clicked), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (gtk_widget_get_ancestor (self->issue_button, ADW_TYPE_HEADER_BAR)),
+                           self->check_button);
 
   gtk_widget_set_parent (self->client_popover, self->client_button);
 

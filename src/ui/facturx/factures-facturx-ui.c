@@ -1,0 +1,260 @@
+/* factures-facturx-ui.c — the "Check" action and the invoice import of issue 6
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "factures-facturx-ui.h"
+#include "factures-cii-reader.h"
+#include "factures-documents.h"
+#include "factures-store-facturx.h"
+#include "factures-window.h"
+
+static void
+show_message (GtkWindow *parent, const char *heading, const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+toast (GtkWindow *parent, const char *text)
+{
+  if (parent != NULL && G_TYPE_CHECK_INSTANCE_TYPE (parent, FACTURES_TYPE_WINDOW))
+    factures_window_add_toast ((FacturesWindow *) parent, text);
+  else
+    show_message (parent, text, NULL);
+}
+
+/**
+ * factures_facturx_ui_check_document:
+ * (see factures-facturx-ui.h)
+ */
+void
+factures_facturx_ui_check_document (GtkWindow     *parent,
+                                    FacturesStore *store,
+                                    gint64         document_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) original = factures_store_get_original (store, document_id, &error);
+  g_autoptr(FacturesInvoiceFile) file = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *body = NULL;
+  guint n = 0;
+
+  if (original == NULL)
+    {
+      show_message (parent, _("The document cannot be checked"), error->message);
+      return;
+    }
+  file = factures_invoice_file_open (original, &error);
+  if (file == NULL)
+    {
+      body = g_strdup_printf (_("Its stored PDF is not a Factur-X file: %s"), error->message);
+      show_message (parent, _("Not a Factur-X file"), body);
+      return;
+    }
+  report = factures_invoice_file_report (file, &n);
+  body = g_strdup_printf ("%s\n%s", n == 0 ? _("This document is a valid Factur-X file.")
+                                           : _("This document has problems:"), report);
+  show_message (parent, _("Factur-X Check"), body);
+}
+
+/* ---- import ---- */
+
+typedef struct {
+  GtkWindow            *parent;
+  FacturesStore        *store;
+  FacturesInvoiceFile  *file;
+  char                 *name;
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_clear_object (&data->parent);
+  g_clear_object (&data->store);
+  g_clear_pointer (&data->file, factures_invoice_file_free);
+  g_free (data->name);
+  g_free (data);
+}
+
+static void
+import_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    gpointer          user_data)
+{
+  ImportData *data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "history") == 0)
+    {
+      FacturesImportedDirection direction = FACTURES_IMPORTED_PURCHASE;
+      gint64 id = factures_store_import_history (data->store, data->file->imported, data->file->original,
+                                                 data->name, data->file->is_pdf, data->file->xml,
+                                                 factures_cii_profile_conformance_level (data->file->profile),
+                                                 data->file->figure_problems, &direction, &error);
+      g_autofree char *text = NULL;
+
+      if (id == 0)
+        show_message (data->parent, _("The invoice was not imported"), error->message);
+      else
+        {
+          text = g_strdup_printf (direction == FACTURES_IMPORTED_SALE
+                                  ? _("Invoice %s kept in the client's history")
+                                  : _("Invoice %s kept in the purchases"), data->file->imported->number);
+          toast (data->parent, text);
+        }
+    }
+  else if (g_strcmp0 (response, "draft") == 0)
+    {
+      gint64 id = factures_store_import_draft (data->store, data->file->imported, &error);
+
+      if (id == 0)
+        show_message (data->parent, _("The invoice cannot be re-invoiced"), error->message);
+      else
+        factures_editor_window_open (data->parent, data->store, id, 0);
+    }
+  import_data_free (data);
+}
+
+static void
+ask_how (ImportData *data)
+{
+  g_autofree char *report = factures_invoice_file_report (data->file, NULL);
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GError) reason = NULL;
+  g_autoptr(GString) body = g_string_new (report);
+  g_autofree char *heading = g_strdup_printf (_("Import Invoice %s?"), data->file->imported->number);
+  GtkWidget *dialog;
+  gint64 allowance;
+  gboolean exempt;
+  gboolean draft_ok = factures_imported_to_lines (data->file->imported, &lines, &allowance, &exempt, &reason);
+
+  g_string_append (body, "\n");
+  g_string_append (body, _("As history, the file is kept unchanged, read-only, under its own number."));
+  if (!draft_ok)
+    {
+      g_string_append (body, "\n");
+      g_string_append_printf (body, _("It cannot be re-invoiced as a draft: %s"), reason->message);
+    }
+  dialog = adw_message_dialog_new (data->parent, heading, body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "draft", _("Re-invoice as _Draft"),
+                                    "history", _("Keep as _History"),
+                                    NULL);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "draft", draft_ok);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "history", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "history");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (import_response_cb), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     gpointer         user_data)
+{
+  ImportData *data = user_data;
+  g_autoptr(GFile) gfile = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto done;
+  gfile = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  data->name = g_file_get_basename (gfile);
+  bytes = g_file_load_bytes (gfile, NULL, NULL, &error);
+  if (bytes == NULL)
+    {
+      show_message (data->parent, _("The file cannot be read"), error->message);
+      goto done;
+    }
+  data->file = factures_invoice_file_open (bytes, &error);
+  if (data->file == NULL)
+    {
+      g_autofree char *body = g_strdup_printf (_("“%s” is not a Factur-X or CII invoice: %s"), data->name, error->message);
+
+      show_message (data->parent, _("The file is refused"), body);
+      goto done;
+    }
+  if (data->file->xsd_problems->len > 0)
+    {
+      g_autofree char *report = factures_invoice_file_report (data->file, NULL);
+      g_autofree char *body = g_strdup_printf ("%s\n%s", _("It does not pass its XML schema: nothing was imported."), report);
+
+      show_message (data->parent, _("The file is refused"), body);
+      goto done;
+    }
+  ask_how (data);
+  data = NULL;
+
+done:
+  if (data != NULL)
+    import_data_free (data);
+  g_object_unref (chooser);
+}
+
+/**
+ * factures_facturx_ui_import:
+ * (see factures-facturx-ui.h)
+ */
+void
+factures_facturx_ui_import (GtkWindow     *parent,
+                            FacturesStore *store)
+{
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  ImportData *data = g_new0 (ImportData, 1);
+
+  data->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  data->store = g_object_ref (store);
+  chooser = gtk_file_chooser_native_new (_("Import an Invoice"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Factur-X or CII invoices"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_mime_type (filter, "application/xml");
+  gtk_file_filter_add_mime_type (filter, "text/xml");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_filter_add_suffix (filter, "xml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  FacturesStore *store = user_data;
+  GtkApplication *app = GTK_APPLICATION (g_application_get_default ());
+
+  factures_facturx_ui_import (app != NULL ? gtk_application_get_active_window (app) : NULL, store);
+}
+
+/**
+ * factures_facturx_ui_install_actions:
+ * (see factures-facturx-ui.h)
+ */
+void
+factures_facturx_ui_install_actions (GtkApplication *application,
+                                     FacturesStore  *store)
+{
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("import-invoice", NULL);
+
+  g_signal_connect_data (action, "activate", G_CALLBACK (import_activated), g_object_ref (store),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  g_action_map_add_action (G_ACTION_MAP (application), G_ACTION (action));
+}

@@ -1,0 +1,27 @@
+/* factures-facturx-ui.h — the "Check" action and the invoice import of issue 6
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+#include "factures-store.h"
+
+G_BEGIN_DECLS
+
+/* Shows the Factur-X check of the issued document @document_id (its stored original):
+ * XSD of its profile, PDF/A-3 structure, figures, in a dialog over @parent. */
+void factures_facturx_ui_check_document (GtkWindow     *parent,
+                                         FacturesStore *store,
+                                         gint64         document_id);
+
+/* "Import an Invoice…": a file chooser for a Factur-X PDF or CII XML, its check, then
+ * "Keep as History" or "Re-invoice as Draft" (refused with the reason when it cannot be). */
+void factures_facturx_ui_import         (GtkWindow     *parent,
+                                         FacturesStore *store);
+
+/* Installs the application action "app.import-invoice" (main menu "Import an Invoice…"). */
+void factures_facturx_ui_install_actions (GtkApplication *application,
+                                          FacturesStore  *store);
+
+G_END_DECLS

@@ -144,9 +144,9 @@ draw (GtkDrawingArea *area,
 
       /* bucket label and count under the base line */
       pango_layout_set_attributes (layout, NULL);
+      pango_layout_set_font_description (layout, small);
       pango_layout_set_text (layout, bucket_label (i), -1);
       show_centered (cr, layout, cx, top + chart_h + 5);
-      pango_layout_set_font_description (layout, small);
       pango_layout_set_text (layout, count, -1);
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.65);
       show_centered (cr, layout, cx, top + chart_h + 5 + lh);

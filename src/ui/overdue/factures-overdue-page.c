@@ -33,11 +33,13 @@ struct _FacturesOverduePage
   gulong              changed_id;
   guint               count;
   GPtrArray          *tasks;           /* FacturesDunningTask* of the queue */
+  gboolean            rates_outdated;  /* a penalty used the last known rate */
 
   GtkWidget          *card_values[N_CARDS];
   GtkWidget          *card_notes[N_CARDS];
   GtkWidget          *chart;
   GtkWidget          *todo_list;
+  GtkWidget          *rates_notice;
   GtkWidget          *todo_empty;
   GtkWidget          *todo_title;
   GtkWidget          *stack;
@@ -308,8 +310,14 @@ task_row (FacturesOverduePage       *self,
       !penalties.waived && penalties.total > 0)
     {
       g_autofree char *p = factures_money_format (penalties.total);
+      g_autofree char *computation = factures_penalties_describe (&penalties);
+
       /* Translators: %s is an amount */
       penalties_text = g_strdup_printf (_(", penalties %s"), p);
+      /* the computation spelled out (days per half-year, rate, amount, indemnity) */
+      gtk_widget_set_tooltip_text (row, computation);
+      if (penalties.table_outdated)
+        self->rates_outdated = TRUE;
     }
 
   /* Translators: "F2026-0002 — Client name" */
@@ -371,6 +379,7 @@ refresh_queue (FacturesOverduePage *self,
     gtk_list_box_remove (GTK_LIST_BOX (self->todo_list), child);
   g_clear_pointer (&self->tasks, g_ptr_array_unref);
 
+  self->rates_outdated = FALSE;
   self->tasks = factures_store_get_dunning_queue (self->store, today, &error);
   if (self->tasks == NULL)
     {
@@ -382,6 +391,7 @@ refresh_queue (FacturesOverduePage *self,
                          task_row (self, g_ptr_array_index (self->tasks, i), i));
   gtk_widget_set_visible (self->todo_list, self->tasks->len > 0);
   gtk_widget_set_visible (self->todo_empty, self->tasks->len == 0);
+  gtk_widget_set_visible (self->rates_notice, self->rates_outdated);
 }
 
 /* ---- overdue list ---- */
@@ -622,6 +632,14 @@ factures_overdue_page_init (FacturesOverduePage *self)
   gtk_widget_set_margin_bottom (content, 18);
 
   gtk_box_append (GTK_BOX (content), build_cards (self));
+
+  self->rates_notice = gtk_label_new (_("The late-penalty rate table has no rate for the current half-year: "
+                                        "the last known rate is used. The table needs updating."));
+  gtk_label_set_wrap (GTK_LABEL (self->rates_notice), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->rates_notice), 0.0);
+  gtk_widget_add_css_class (self->rates_notice, "warning");
+  gtk_widget_set_visible (self->rates_notice, FALSE);
+  gtk_box_append (GTK_BOX (content), self->rates_notice);
 
   /* aging chart | to-do queue */
   middle = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);

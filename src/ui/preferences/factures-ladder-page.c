@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "factures-dunning.h"
+#include "factures-form.h"
 #include "factures-ladder-page.h"
 #include "factures-store-payments.h"
 
@@ -334,6 +335,210 @@ group_new (FacturesStore          *store,
   return lg->group;
 }
 
+
+/* ---- the late-penalty rate table (DESIGN.md §5, LEGAL.md §3) ---- */
+
+typedef struct {
+  FacturesStore *store;
+  GtkWidget     *list;
+  GtkWidget     *error_label;
+  GtkWidget     *group;
+} RatesGroup;
+
+static GtkWidget *
+rate_entry (gint        rate_bp,
+            const char *accessible_name)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  if (rate_bp != FACTURES_RATE_UNKNOWN)
+    {
+      g_autofree char *text = factures_rate_format (rate_bp);
+      gtk_editable_set_text (GTK_EDITABLE (entry), text);
+    }
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("unknown"));
+  gtk_entry_set_alignment (GTK_ENTRY (entry), 1.0);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 8);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
+  gtk_widget_set_tooltip_text (entry, accessible_name);
+  return entry;
+}
+
+static GtkWidget *
+rate_row_new (const FacturesRatePeriod *period)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label;
+  /* Translators: a half-year of the rate table, "H1 2026" */
+  g_autofree char *title = g_strdup_printf (_("H%d %d"), period->half, period->year);
+  /* Translators: accessible names of the rate table's fields, %s is "H1 2026" */
+  g_autofree char *ecb_name = g_strdup_printf (_("ECB rate, %s"), title);
+  g_autofree char *ind_name = g_strdup_printf (_("Legal rate for individuals, %s"), title);
+  g_autofree char *other_name = g_strdup_printf (_("Legal rate, other cases, %s"), title);
+  GtkWidget *ecb = rate_entry (period->ecb_bp, ecb_name);
+  GtkWidget *ind = rate_entry (period->legal_individual_bp, ind_name);
+  GtkWidget *other = rate_entry (period->legal_other_bp, other_name);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  label = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), ecb);
+  gtk_box_append (GTK_BOX (box), ind);
+  gtk_box_append (GTK_BOX (box), other);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  g_object_set_data (G_OBJECT (row), "year", GINT_TO_POINTER (period->year));
+  g_object_set_data (G_OBJECT (row), "half", GINT_TO_POINTER (period->half));
+  g_object_set_data (G_OBJECT (row), "ecb", ecb);
+  g_object_set_data (G_OBJECT (row), "individual", ind);
+  g_object_set_data (G_OBJECT (row), "other", other);
+  g_object_set_data_full (G_OBJECT (row), "source", g_strdup (period->source), g_free);
+  return row;
+}
+
+static void
+rates_fill (RatesGroup *rg)
+{
+  g_autoptr (GArray) table = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (rg->list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (rg->list), child);
+  table = factures_store_get_rate_table (rg->store, &error);
+  if (table == NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (rg->error_label), error->message);
+      gtk_widget_set_visible (rg->error_label, TRUE);
+      return;
+    }
+  /* newest first */
+  for (guint i = table->len; i > 0; i--)
+    gtk_list_box_append (GTK_LIST_BOX (rg->list),
+                         rate_row_new (&g_array_index (table, FacturesRatePeriod, i - 1)));
+}
+
+static gboolean
+read_rate (GtkWidget *entry,
+           gint      *out,
+           GError   **error)
+{
+  g_autofree char *text = factures_editable_get_trimmed (entry);
+  const char *field = gtk_widget_get_tooltip_text (entry);
+
+  if (*text == '\0')
+    {
+      *out = FACTURES_RATE_UNKNOWN;
+      return TRUE;
+    }
+  return factures_rate_parse (text, field, out, error);
+}
+
+static void
+rates_save (RatesGroup *rg)
+{
+  g_autoptr (GError) error = NULL;
+  GtkRoot *root;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (rg->list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      FacturesRatePeriod period = { 0 };
+
+      period.year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "year"));
+      period.half = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "half"));
+      period.source = g_object_get_data (G_OBJECT (row), "source");
+      if (!read_rate (g_object_get_data (G_OBJECT (row), "ecb"), &period.ecb_bp, &error) ||
+          !read_rate (g_object_get_data (G_OBJECT (row), "individual"), &period.legal_individual_bp, &error) ||
+          !read_rate (g_object_get_data (G_OBJECT (row), "other"), &period.legal_other_bp, &error) ||
+          !factures_store_save_rate (rg->store, &period, &error))
+        {
+          gtk_label_set_text (GTK_LABEL (rg->error_label), error->message);
+          gtk_widget_set_visible (rg->error_label, TRUE);
+          return;
+        }
+    }
+  gtk_widget_set_visible (rg->error_label, FALSE);
+  root = gtk_widget_get_root (rg->group);
+  if (ADW_IS_PREFERENCES_WINDOW (root))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (_("Rate table saved")));
+}
+
+static void
+rates_add (RatesGroup *rg)
+{
+  FacturesRatePeriod period = { 0 };
+  GtkWidget *first = gtk_widget_get_first_child (rg->list);
+
+  period.ecb_bp = period.legal_individual_bp = period.legal_other_bp = FACTURES_RATE_UNKNOWN;
+  if (first != NULL)
+    {
+      period.year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (first), "year"));
+      period.half = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (first), "half")) + 1;
+      if (period.half > 2)
+        {
+          period.half = 1;
+          period.year++;
+        }
+    }
+  else
+    {
+      GDate today;
+
+      factures_today (&today);
+      period.year = g_date_get_year (&today);
+      period.half = g_date_get_month (&today) <= 6 ? 1 : 2;
+    }
+  gtk_list_box_prepend (GTK_LIST_BOX (rg->list), rate_row_new (&period));
+}
+
+static GtkWidget *
+rates_group_new (FacturesStore *store)
+{
+  RatesGroup *rg = g_new0 (RatesGroup, 1);
+  GtkWidget *box, *buttons, *button;
+
+  rg->store = store;
+  rg->group = adw_preferences_group_new ();
+  g_object_set_data_full (G_OBJECT (rg->group), "factures-rates", rg, g_free);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (rg->group), _("Late-Penalty Rates"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (rg->group),
+                                         _("Per half-year: the ECB main refinancing rate on its first day, the "
+                                           "legal rate for individuals and the legal rate for other cases. "
+                                           "When the current half-year is missing, the last known rates are used."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  rg->list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (rg->list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (rg->list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (rg->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Late-Penalty Rates"), -1);
+  gtk_box_append (GTK_BOX (box), rg->list);
+  rg->error_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (rg->error_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (rg->error_label), 0.0);
+  gtk_widget_add_css_class (rg->error_label, "error");
+  gtk_widget_set_visible (rg->error_label, FALSE);
+  gtk_box_append (GTK_BOX (box), rg->error_label);
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  button = gtk_button_new_with_label (_("Add Half-Year"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (rates_add), rg);
+  gtk_box_append (GTK_BOX (buttons), button);
+  button = gtk_button_new_with_label (_("Save"));
+  gtk_widget_add_css_class (button, "suggested-action");
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (rates_save), rg);
+  gtk_box_append (GTK_BOX (buttons), button);
+  gtk_box_append (GTK_BOX (box), buttons);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (rg->group), box);
+  rates_fill (rg);
+  return rg->group;
+}
+
 GtkWidget *
 factures_ladder_page_new (FacturesStore *store)
 {
@@ -354,5 +559,6 @@ factures_ladder_page_new (FacturesStore *store)
   for (guint i = 0; i < N_CATEGORIES; i++)
     adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
                               ADW_PREFERENCES_GROUP (group_new (store, order[i])));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (rates_group_new (store)));
   return page;
 }

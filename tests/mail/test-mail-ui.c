@@ -1,0 +1,306 @@
+/* test-mail-ui.c — Preferences → E-mail, the compose dialog and the outbox, driven as widgets
+ *
+ * The account form refuses bad input (message shown, nothing saved) and saves good
+ * input; a preset fills server, port and security; the compose dialog is prefilled
+ * from the template with the PDF shown; sending to a port where nothing listens
+ * runs off the UI thread and ends with the message failed in the outbox, its reason
+ * shown, the document unchanged; the outbox window lists it with "Retry".
+ * No password is typed: a keyring prompt could hang under Xvfb. Needs a display.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "factures-compose-dialog.h"
+#include "factures-mail-page.h"
+#include "factures-outbox-window.h"
+#include "factures-store-mail.h"
+#include "../store/store-test-util.h"
+
+typedef struct {
+  char          *dir;
+  FacturesStore *store;
+  gint64         document_id;
+  char          *hash;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(FacturesProfile) profile = store_test_profile ();
+  g_autoptr(FacturesClient) client = store_test_client ("Société Étoile");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  FacturesDocument *draft, *issued;
+
+  f->dir = store_test_make_dir ();
+  path = store_test_db_path (f->dir);
+  f->store = factures_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_store_save_profile (f->store, profile, &error));
+  g_free (client->party.email);
+  client->party.email = g_strdup ("client@example.org");
+  g_assert_true (factures_store_save_client (f->store, client, &error));
+  draft = store_test_draft (client->id, "2026-03-02", 1);
+  g_assert_true (factures_store_save_draft (f->store, draft, &error));
+  issued = factures_store_issue (f->store, draft->id, store_test_render, NULL, &error);
+  g_assert_no_error (error);
+  f->document_id = issued->id;
+  f->hash = g_strdup (issued->hash);
+  factures_document_free (draft);
+  factures_document_free (issued);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  GList *windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (windows);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&f->store);
+  store_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->hash);
+}
+
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Concatenated text of every label under @widget. */
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (out, '\n');
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+static gboolean
+labels_contain (GtkWidget  *widget,
+                const char *needle)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  collect_labels (widget, text);
+  return strstr (text->str, needle) != NULL;
+}
+
+static void
+set_row (GtkWidget  *root,
+         const char *title,
+         const char *text)
+{
+  GtkWidget *row = find_row (root, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static GtkWidget *
+window_titled (const char *title)
+{
+  GList *windows = gtk_window_list_toplevels ();
+  GtkWidget *found = NULL;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (g_strcmp0 (gtk_window_get_title (l->data), title) == 0)
+      found = l->data;
+  g_list_free (windows);
+  return found;
+}
+
+static void
+test_account_page (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = factures_mail_page_new (f->store);
+  g_autoptr(FacturesMailAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *preset;
+
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Prefilled from the business profile. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (page, "Sender address"))), ==,
+                   "camille@example.org");
+
+  /* A preset fills server, port and security, and shows its note and source. */
+  preset = find_row (page, "Provider");
+  g_assert_nonnull (preset);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (preset), 3);   /* Other, Gmail, Outlook, Orange */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (page, "Server"))), ==, "smtp.orange.fr");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (page, "Port"))), ==, "465");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_row (page, "Security"))), ==,
+                    FACTURES_MAIL_SECURITY_TLS);
+  g_assert_true (labels_contain (page, "Source:"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (preset), 2);   /* Outlook: the password retirement */
+  g_assert_true (labels_contain (page, "Basic authentication"));
+
+  /* "None" to a remote server is refused, nothing saved. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (page, "Security")), FACTURES_MAIL_SECURITY_NONE);
+  click (find_button (page, "_Save"));
+  g_assert_true (labels_contain (page, "localhost"));
+  g_assert_null (factures_store_get_mail_account (f->store, &error));
+  g_assert_no_error (error);
+
+  /* Localhost, no user: saved. */
+  set_row (page, "Server", "127.0.0.1");
+  set_row (page, "Port", "1");
+  set_row (page, "User name", "");
+  click (find_button (page, "_Save"));
+  account = factures_store_get_mail_account (f->store, &error);
+  g_assert_nonnull (account);
+  g_assert_cmpstr (account->server, ==, "127.0.0.1");
+  g_assert_cmpuint (account->port, ==, 1);
+  g_assert_null (account->user);
+  g_assert_true (labels_contain (page, "E-mail account saved."));
+
+  /* The template editor previews the placeholders filled. */
+  g_assert_true (labels_contain (page, "Facture F2026-0042"));
+}
+
+static gboolean
+wait_for (gboolean (*done) (gpointer),
+          gpointer   data,
+          guint      seconds)
+{
+  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (10000);
+  return done (data);
+}
+
+static gboolean
+outbox_failed (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(GPtrArray) items = factures_store_outbox_list (f->store, NULL);
+
+  return items != NULL && items->len == 1 &&
+         ((FacturesOutboxItem *) items->pdata[0])->state == FACTURES_OUTBOX_FAILED &&
+         window_titled ("Send by E-mail") != NULL &&
+         labels_contain (window_titled ("Send by E-mail"), "stays in the outbox");
+}
+
+static void
+test_compose_and_outbox (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(FacturesMailAccount) account = factures_mail_account_new ();
+  g_autoptr(FacturesDocument) after = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *compose, *outbox;
+
+  /* Without an account: said so, nothing queued. */
+  factures_compose_dialog_present (NULL, f->store, f->document_id);
+  compose = window_titled ("Send by E-mail");
+  g_assert_nonnull (compose);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (compose, "To"))), ==, "client@example.org");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (compose, "Subject"))), ==,
+                   "Facture F2026-0001 — 100,00\u00a0€");
+  g_assert_nonnull (find_row (compose, "Facture F2026-0001.pdf"));
+  click (find_button (compose, "_Send"));
+  g_assert_true (labels_contain (compose, "No e-mail account"));
+  items = factures_store_outbox_list (f->store, NULL);
+  g_assert_cmpuint (items->len, ==, 0);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* A port where nothing listens: sent off the UI thread, failed, kept, document unchanged. */
+  account->sender_address = g_strdup ("camille@example.org");
+  account->server = g_strdup ("127.0.0.1");
+  account->port = 1;
+  account->security = FACTURES_MAIL_SECURITY_NONE;
+  account->timeout_seconds = 5;
+  g_assert_true (factures_store_save_mail_account (f->store, account, &error));
+  click (find_button (compose, "_Send"));
+  g_assert_true (wait_for (outbox_failed, f, 30));
+  g_assert_true (labels_contain (compose, "refused the connection"));
+  after = factures_store_get_document (f->store, f->document_id, NULL);
+  g_assert_cmpstr (after->hash, ==, f->hash);
+  g_assert_cmpint (factures_store_count_events (f->store, f->document_id, "sent", NULL), ==, 0);
+
+  /* The outbox lists it with its reason and "Retry". */
+  factures_outbox_window_present (NULL, f->store);
+  outbox = window_titled ("Outbox");
+  g_assert_nonnull (outbox);
+  g_assert_true (labels_contain (outbox, "Failed"));
+  g_assert_true (labels_contain (outbox, "refused the connection"));
+  g_assert_nonnull (find_button (outbox, "_Retry"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  /* Source strings: the texts checked here are the English ones. */
+  g_setenv ("LANGUAGE", "C", TRUE);
+  if (!gtk_init_check ())
+    {
+      g_printerr ("test-mail-ui: no display\n");
+      return g_getenv ("CI") != NULL ? 1 : 77;
+    }
+  adw_init ();
+  g_test_add ("/mail/ui/account-page", Fixture, NULL, fixture_set_up, test_account_page, fixture_tear_down);
+  g_test_add ("/mail/ui/compose-and-outbox", Fixture, NULL, fixture_set_up, test_compose_and_outbox,
+              fixture_tear_down);
+  return g_test_run ();
+}

@@ -10,6 +10,8 @@
 
 #include "factures-store-private.h"
 #include "factures-store-lifecycle-private.h"
+#include "factures-store-payments-private.h"
+#include "factures-rows.h"
 #include "factures-store-recurring.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
@@ -873,20 +875,10 @@ factures_store_search_catalogue (FacturesStore  *self,
 
 /* ---- client history ---- */
 
-static gboolean
-table_exists (FacturesStore *self,
-              const char    *name)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = factures_store_prepare (self,
-                                 "SELECT 1 FROM sqlite_master WHERE name = ?1 AND type IN ('table', 'view')",
-                                 NULL);
-  if (stmt == NULL)
-    return FALSE;
-  bind_text (stmt, 1, name);
-  return sqlite3_step (stmt) == SQLITE_ROW;
-}
+/* What is still due on an issued invoice of the outer "documents" row: its
+ * amount due minus its credit notes and the payments allocated to it. */
+#define DUE "(amount_due - " FACTURES_CREDITED_EXPR " - " FACTURES_PAID_EXPR ")"
+#define IS_INVOICE "(status = 1 AND kind IN (380, 386))"
 
 gboolean
 factures_store_client_history (FacturesStore          *self,
@@ -896,8 +888,8 @@ factures_store_client_history (FacturesStore          *self,
                                GError                **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) paid = NULL;
   g_autofree char *iso = NULL;
-  int rc;
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
@@ -906,27 +898,22 @@ factures_store_client_history (FacturesStore          *self,
   iso = factures_date_format_iso (today);
 
   stmt = factures_store_prepare (self,
-                                 "SELECT count (*), "
-                                 "coalesce (sum (status = 1 AND kind IN (380, 386)), 0), "
-                                 "coalesce (sum (CASE WHEN status = 1 AND kind IN (380, 386) "
-                                 "  THEN gross_total ELSE 0 END), 0), "
-                                 "coalesce (sum (CASE WHEN status = 1 AND kind IN (380, 386) "
-                                 "  THEN amount_due ELSE 0 END), 0), "
-                                 "coalesce (sum (CASE WHEN status = 1 AND kind IN (380, 386) "
-                                 "  AND amount_due > 0 AND due_date < ?2 THEN amount_due ELSE 0 END), 0), "
-                                 "coalesce (sum (status = 1 AND kind IN (380, 386) "
-                                 "  AND amount_due > 0 AND due_date < ?2), 0), "
-                                 "coalesce (max (CASE WHEN status = 1 AND kind IN (380, 386) "
-                                 "  AND amount_due > 0 AND due_date < ?2 "
+                                 "SELECT count (*), coalesce (sum (" IS_INVOICE "), 0), "
+                                 "coalesce (sum (CASE WHEN " IS_INVOICE " THEN gross_total ELSE 0 END), 0), "
+                                 "coalesce (sum (CASE WHEN " IS_INVOICE " THEN due ELSE 0 END), 0), "
+                                 "coalesce (sum (CASE WHEN " IS_INVOICE " AND due > 0 AND due_date < ?2 "
+                                 "  THEN due ELSE 0 END), 0), "
+                                 "coalesce (sum (" IS_INVOICE " AND due > 0 AND due_date < ?2), 0), "
+                                 "coalesce (max (CASE WHEN " IS_INVOICE " AND due > 0 AND due_date < ?2 "
                                  "  THEN CAST (julianday (?2) - julianday (due_date) AS INTEGER) END), 0) "
-                                 "FROM documents WHERE client_id = ?1",
+                                 "FROM (SELECT status, kind, gross_total, due_date, " DUE " AS due "
+                                 "      FROM documents WHERE client_id = ?1)",
                                  error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, client_id);
   sqlite3_bind_text (stmt, 2, iso, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       factures_store_set_db_error (self, error);
       return FALSE;
@@ -939,35 +926,85 @@ factures_store_client_history (FacturesStore          *self,
   out->n_overdue = (guint) sqlite3_column_int (stmt, 5);
   out->max_days_late = sqlite3_column_int (stmt, 6);
 
-  /* Payment dates come with issue 4 (payments): its view invoice_paid_dates
-   * (document_id, paid_date) gives the day each invoice was fully paid. */
-  if (table_exists (self, "invoice_paid_dates"))
+  /* Paid invoices (balance 0 with at least one payment, issue 4): the day of
+   * their last payment against their due date. */
+  paid = factures_store_prepare (self,
+                                 "SELECT count (*), coalesce (sum (CAST (julianday (paid_on) "
+                                 "- julianday (due_date) AS INTEGER)), 0) FROM "
+                                 "(SELECT due_date, " DUE " AS due, "
+                                 " (SELECT max (pa.date) FROM payment_allocations pa "
+                                 "  WHERE pa.document_id = documents.id) AS paid_on "
+                                 " FROM documents WHERE client_id = ?1 AND " IS_INVOICE ") "
+                                 "WHERE due <= 0 AND paid_on IS NOT NULL AND due_date IS NOT NULL",
+                                 error);
+  if (paid == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (paid, 1, client_id);
+  if (sqlite3_step (paid) != SQLITE_ROW)
     {
-      g_autoptr(sqlite3_stmt) paid = NULL;
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  out->n_paid = (guint) sqlite3_column_int (paid, 0);
+  if (out->n_paid > 0)
+    {
+      gint64 sum = sqlite3_column_int64 (paid, 1);
+      gint64 n = out->n_paid;
 
-      paid = factures_store_prepare (self,
-                                     "SELECT count (*), coalesce (sum (CAST (julianday (p.paid_date) "
-                                     "- julianday (d.due_date) AS INTEGER)), 0) "
-                                     "FROM invoice_paid_dates p JOIN documents d ON d.id = p.document_id "
-                                     "WHERE d.client_id = ?1 AND d.status = 1 AND d.kind IN (380, 386) "
-                                     "AND p.paid_date IS NOT NULL AND d.due_date IS NOT NULL",
-                                     error);
-      if (paid == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (paid, 1, client_id);
-      if (sqlite3_step (paid) != SQLITE_ROW)
-        {
-          factures_store_set_db_error (self, error);
-          return FALSE;
-        }
-      out->n_paid = (guint) sqlite3_column_int (paid, 0);
-      if (out->n_paid > 0)
-        {
-          gint64 sum = sqlite3_column_int64 (paid, 1);
-          /* Mean rounded half away from zero. */
-          out->average_delay = (gint) ((sum >= 0 ? sum * 2 + out->n_paid : sum * 2 - out->n_paid)
-                                       / (2 * (gint64) out->n_paid));
-        }
+      /* Mean rounded half away from zero. */
+      out->average_delay = (gint) ((sum >= 0 ? sum * 2 + n : sum * 2 - n) / (2 * n));
     }
   return TRUE;
+}
+
+/**
+ * factures_store_list_client_documents:
+ *
+ * Returns: (transfer full) (element-type FacturesDocumentRow): every document of
+ *   the client, newest first, with balance and days late as in the lists.
+ */
+GPtrArray *
+factures_store_list_client_documents (FacturesStore  *self,
+                                      gint64          client_id,
+                                      const GDate    *today,
+                                      GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *iso = NULL;
+  int rc;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
+
+  iso = factures_date_format_iso (today);
+  stmt = factures_store_prepare (self,
+                                 "SELECT id, kind, status, number, client_name, issue_date, due_date, "
+                                 "gross_total, CASE WHEN " IS_INVOICE " THEN due ELSE 0 END, "
+                                 "CASE WHEN " IS_INVOICE " AND due > 0 AND due_date < ?2 "
+                                 "  THEN CAST (julianday (?2) - julianday (due_date) AS INTEGER) ELSE 0 END "
+                                 "FROM (SELECT *, " DUE " AS due FROM documents WHERE client_id = ?1) "
+                                 "ORDER BY issue_date DESC, id DESC",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  sqlite3_bind_text (stmt, 2, iso, -1, SQLITE_TRANSIENT);
+  rows = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, factures_document_row_new (sqlite3_column_int64 (stmt, 0),
+                                                      sqlite3_column_int (stmt, 1),
+                                                      sqlite3_column_int (stmt, 2),
+                                                      (const char *) sqlite3_column_text (stmt, 3),
+                                                      (const char *) sqlite3_column_text (stmt, 4),
+                                                      (const char *) sqlite3_column_text (stmt, 5),
+                                                      (const char *) sqlite3_column_text (stmt, 6),
+                                                      sqlite3_column_int64 (stmt, 7),
+                                                      sqlite3_column_int64 (stmt, 8),
+                                                      sqlite3_column_int (stmt, 9)));
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
 }

@@ -130,14 +130,21 @@ GPtrArray         *factures_store_search_catalogue      (FacturesStore          
  * @out: (out caller-allocates): filled
  *
  * Counts the client's documents, sums what its issued invoices and deposit
- * invoices still owe and what of it is past due, and, when the payments table
- * of issue 4 exists, the average delay between due date and the date an
- * invoice was fully paid.
+ * invoices still owe (net of credit notes and payments) and what of it is
+ * past due, and the average delay between the due date and the day an invoice
+ * was fully paid (its last payment, issue 4).
  */
 gboolean           factures_store_client_history        (FacturesStore          *self,
                                                          gint64                  client_id,
                                                          const GDate            *today,
                                                          FacturesClientHistory  *out,
+                                                         GError                **error);
+
+/* (transfer full) (element-type FacturesDocumentRow): every document of the
+ * client, newest first; balance net of credit notes and payments. */
+GPtrArray         *factures_store_list_client_documents (FacturesStore          *self,
+                                                         gint64                  client_id,
+                                                         const GDate            *today,
                                                          GError                **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesOccurrence, factures_occurrence_free)

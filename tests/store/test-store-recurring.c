@@ -11,6 +11,8 @@
 
 #include "factures-store.h"
 #include "factures-store-recurring.h"
+#include "factures-store-payments.h"
+#include "factures-rows.h"
 #include "store-test-util.h"
 
 typedef struct {
@@ -387,7 +389,46 @@ test_history (Fixture       *fixture,
   date_iso (&today, "2026-03-01");
   g_assert_true (factures_store_client_history (fixture->store, fixture->client_id, &today, &history, &error));
   g_assert_cmpuint (history.n_overdue, ==, 0);
+  g_assert_cmpuint (history.n_paid, ==, 0);
   g_assert_cmpint (factures_client_history_risk (&history), ==, FACTURES_RISK_LOW);
+
+  /* The first invoice (due 2026-03-02) paid in two parts, the last on
+   * 2026-03-12: 10 days late on average; it owes nothing more. */
+  {
+    g_autoptr(GPtrArray) rows = factures_store_list_client_documents (fixture->store, fixture->client_id,
+                                                                     &today, &error);
+    gint64 first = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows->len, ==, 3);
+    for (guint i = 0; i < rows->len; i++)
+      if (g_strcmp0 (factures_document_row_get_issue_date (g_ptr_array_index (rows, i)), "2026-01-31") == 0)
+        first = factures_document_row_get_id (g_ptr_array_index (rows, i));
+    g_assert_cmpint (first, >, 0);
+
+    for (guint part = 0; part < 2; part++)
+      {
+        FacturesPayment *payment = factures_payment_new ();
+
+        date_iso (&payment->date, part == 0 ? "2026-03-05" : "2026-03-12");
+        payment->amount = 5000;
+        factures_payment_add_allocation (payment, first, 5000);
+        g_assert_true (factures_store_record_payment (fixture->store, payment, FACTURES_OVERPAYMENT_REFUSE,
+                                                      NULL, &error));
+        g_assert_no_error (error);
+        factures_payment_free (payment);
+      }
+  }
+  date_iso (&today, "2026-06-30");
+  g_assert_true (factures_store_client_history (fixture->store, fixture->client_id, &today, &history, &error));
+  g_assert_cmpuint (history.n_paid, ==, 1);
+  g_assert_cmpint (history.average_delay, ==, 10);
+  g_assert_cmpint (history.outstanding, ==, 10000);
+  g_assert_cmpint (history.overdue, ==, 10000);
+  g_assert_cmpuint (history.n_overdue, ==, 1);
+  g_assert_cmpint (history.max_days_late, ==, 21);   /* 2026-06-09 → 2026-06-30 */
+  /* All of what it owes is late: high. */
+  g_assert_cmpint (factures_client_history_risk (&history), ==, FACTURES_RISK_HIGH);
 }
 
 /* Export, import into an empty database, export again: the same bytes, with

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "factures-catalogue-window.h"
+#include "factures-client-editor.h"
 #include "factures-editor-window.h"
 #include "factures-documents.h"
 #include "factures-pdf.h"
@@ -79,10 +80,10 @@ screenshot (GtkWidget  *window,
                                            "screenshots", NULL);
   g_autofree char *file = NULL;
   g_autofree char *png = g_strconcat (name, ".png", NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (window));
   int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
 
-  g_assert_true (width > 100 && height > 100);
+  g_assert_true (width > 50 && height > 20);
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
@@ -248,6 +249,31 @@ test_catalogue_to_invoice (Fixture       *fixture,
 
   gtk_window_destroy (GTK_WINDOW (editor));
   spin (100);
+
+  /* The client page: the draft, then issued: owed, not late yet, risk shown. */
+  {
+    g_autoptr (FacturesDocument) issued = factures_store_issue (fixture->store, id, factures_pdf_render_for_issue,
+                                                                NULL, &error);
+    FacturesClientEditor *client;
+    GtkWidget *row;
+    g_autofree char *title_doc = NULL;
+
+    g_assert_no_error (error);
+    client = factures_client_editor_open (NULL, fixture->store, fixture->client_id);
+    spin (300);
+    row = find_widget (GTK_WIDGET (client), ADW_TYPE_ACTION_ROW, "Owed", 0);
+    g_assert_nonnull (row);
+    g_assert_nonnull (find_widget (GTK_WIDGET (client), ADW_TYPE_ACTION_ROW, "Payment risk", 0));
+    g_assert_nonnull (find_widget (GTK_WIDGET (client), ADW_TYPE_ACTION_ROW, "Average payment delay", 0));
+    title_doc = g_strdup_printf ("%s — Invoice", issued->number);
+    g_assert_nonnull (find_widget (GTK_WIDGET (client), ADW_TYPE_ACTION_ROW, title_doc, 0));
+    spin (300);
+    screenshot (GTK_WIDGET (client), "client-history");
+    screenshot (gtk_widget_get_ancestor (find_widget (GTK_WIDGET (client), ADW_TYPE_ACTION_ROW, title_doc, 0),
+                                         ADW_TYPE_PREFERENCES_GROUP), "client-documents");
+    gtk_window_destroy (GTK_WINDOW (client));
+    spin (100);
+  }
 }
 
 int

@@ -9,6 +9,7 @@
 
 #include "factures-checks.h"
 #include "factures-client-editor.h"
+#include "factures-client-history.h"
 #include "factures-documents.h"
 #include "factures-form.h"
 #include "factures-identifiers.h"
@@ -659,7 +660,11 @@ factures_client_editor_open (GtkWindow     *parent,
       self->client->id = 0;
     }
   else
-    g_hash_table_insert (open_editors, g_memdup2 (&client_id, sizeof (gint64)), self);
+    {
+      g_hash_table_insert (open_editors, g_memdup2 (&client_id, sizeof (gint64)), self);
+      /* Issue 3 item 10: documents, what is owed and late, payment delay and risk. */
+      factures_client_history_attach (GTK_WINDOW (self), store, client_id);
+    }
 
   load_client (self);
   gtk_window_present (GTK_WINDOW (self));

@@ -118,7 +118,10 @@ draw (GtkDrawingArea *area,
   cairo_stroke (cr);
 
   small = pango_font_description_copy (pango_context_get_font_description (pango_layout_get_context (layout)));
-  pango_font_description_set_size (small, pango_font_description_get_size (small) * 0.85);
+  if (pango_font_description_get_size_is_absolute (small))
+    pango_font_description_set_absolute_size (small, pango_font_description_get_size (small) * 0.85);
+  else
+    pango_font_description_set_size (small, (gint) (pango_font_description_get_size (small) * 0.85));
 
   for (guint i = 0; i < FACTURES_AGING_CHART_N_BUCKETS; i++)
     {

@@ -159,25 +159,21 @@ ask_how (ImportData *data)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Reads @gfile, checks it, then asks how to keep it; takes @data. */
 static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     gpointer         user_data)
+import_file (ImportData *data,
+             GFile      *gfile)
 {
-  ImportData *data = user_data;
-  g_autoptr(GFile) gfile = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto done;
-  gfile = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   data->name = g_file_get_basename (gfile);
   bytes = g_file_load_bytes (gfile, NULL, NULL, &error);
   if (bytes == NULL)
     {
       show_message (data->parent, _("The file cannot be read"), error->message);
-      goto done;
+      import_data_free (data);
+      return;
     }
   data->file = factures_invoice_file_open (bytes, &error);
   if (data->file == NULL)
@@ -185,7 +181,8 @@ chooser_response_cb (GtkNativeDialog *chooser,
       g_autofree char *body = g_strdup_printf (_("“%s” is not a Factur-X or CII invoice: %s"), data->name, error->message);
 
       show_message (data->parent, _("The file is refused"), body);
-      goto done;
+      import_data_free (data);
+      return;
     }
   if (data->file->xsd_problems->len > 0)
     {
@@ -193,13 +190,48 @@ chooser_response_cb (GtkNativeDialog *chooser,
       g_autofree char *body = g_strdup_printf ("%s\n%s", _("It does not pass its XML schema: nothing was imported."), report);
 
       show_message (data->parent, _("The file is refused"), body);
-      goto done;
+      import_data_free (data);
+      return;
     }
   ask_how (data);
-  data = NULL;
+}
 
-done:
-  if (data != NULL)
+static ImportData *
+import_data_new (GtkWindow *parent, FacturesStore *store)
+{
+  ImportData *data = g_new0 (ImportData, 1);
+
+  data->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  data->store = g_object_ref (store);
+  return data;
+}
+
+/**
+ * factures_facturx_ui_import_file:
+ * (see factures-facturx-ui.h)
+ */
+void
+factures_facturx_ui_import_file (GtkWindow     *parent,
+                                 FacturesStore *store,
+                                 GFile         *file)
+{
+  import_file (import_data_new (parent, store), file);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     gpointer         user_data)
+{
+  ImportData *data = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) gfile = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      import_file (data, gfile);
+    }
+  else
     import_data_free (data);
   g_object_unref (chooser);
 }
@@ -214,10 +246,8 @@ factures_facturx_ui_import (GtkWindow     *parent,
 {
   GtkFileChooserNative *chooser;
   GtkFileFilter *filter = gtk_file_filter_new ();
-  ImportData *data = g_new0 (ImportData, 1);
+  ImportData *data = import_data_new (parent, store);
 
-  data->parent = parent != NULL ? g_object_ref (parent) : NULL;
-  data->store = g_object_ref (store);
   chooser = gtk_file_chooser_native_new (_("Import an Invoice"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("Factur-X or CII invoices"));

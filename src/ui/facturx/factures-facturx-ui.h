@@ -20,6 +20,11 @@ void factures_facturx_ui_check_document (GtkWindow     *parent,
 void factures_facturx_ui_import         (GtkWindow     *parent,
                                          FacturesStore *store);
 
+/* The same for a file already chosen (what the file chooser calls; tests). */
+void factures_facturx_ui_import_file    (GtkWindow     *parent,
+                                         FacturesStore *store,
+                                         GFile         *file);
+
 /* Installs the application action "app.import-invoice" (main menu "Import an Invoice…"). */
 void factures_facturx_ui_install_actions (GtkApplication *application,
                                           FacturesStore  *store);

@@ -1,0 +1,209 @@
+/* test-facturx-ui.c — the Factur-X "Check" dialog and the import dialog (issue 6)
+ *
+ * On the fixture database (argv[1] builds it): the check of issued invoice F2026-0001
+ * says it is a valid Factur-X file; importing its own exported file offers both
+ * "Keep as History" and "Re-invoice as Draft", and "history" stores it as a sale; a
+ * public sample with document charges (reference data) gets the draft response disabled.
+ * Screenshots of both dialogs: <build>/tests/ui/facturx-check.png, facturx-import.png.
+ * Exits 77 without a display (1 under CI).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "factures-facturx-ui.h"
+#include "factures-store.h"
+#include "factures-store-facturx.h"
+
+static const char *fixture_exe;
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static AdwMessageDialog *
+wait_dialog (void)
+{
+  for (guint i = 0; i < 100; i++)
+    {
+      AdwMessageDialog *dialog = find_dialog ();
+
+      if (dialog != NULL)
+        {
+          spin (300);
+          return dialog;
+        }
+      spin (20);
+    }
+  return NULL;
+}
+
+static void
+screenshot (GtkWidget *widget, const char *name)
+{
+  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                            "ui", name, NULL);
+
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_free (path);
+      path = g_strdup (name);
+      gdk_texture_save_to_png (texture, path);
+    }
+  g_test_message ("screenshot: %s", path);
+  g_object_unref (paintable);
+}
+
+static void
+test_dialogs (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("facturx-ui-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (tmp, "factures.db", NULL);
+  g_autofree char *pdf_path = g_build_filename (tmp, "F2026-0001.pdf", NULL);
+  const char *argv[] = { fixture_exe, db, NULL };
+  g_autoptr(FacturesStore) store = NULL;
+  g_autoptr(FacturesDocument) doc = NULL;
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(GFile) file = NULL;
+  GtkWidget *parent;
+  AdwMessageDialog *dialog;
+  int status = 0;
+
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  store = factures_store_open (db, &error);
+  g_assert_no_error (error);
+  doc = factures_store_find_document (store, "F2026-0001", &error);
+  g_assert_no_error (error);
+
+  parent = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (parent), 600, 400);
+  gtk_window_present (GTK_WINDOW (parent));
+  spin (100);
+
+  /* Check */
+  factures_facturx_ui_check_document (GTK_WINDOW (parent), store, doc->id);
+  dialog = wait_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Factur-X Check");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "This document is a valid Factur-X file."));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "XML schema (XSD): valid."));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "PDF/A-3 structure: correct."));
+  screenshot (GTK_WIDGET (dialog), "facturx-check.png");
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (100);
+  g_assert_null (find_dialog ());
+
+  /* Import our own file: both ways offered; "history" keeps it as a sale. */
+  original = factures_store_get_original (store, doc->id, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (pdf_path, g_bytes_get_data (original, NULL), g_bytes_get_size (original), NULL));
+  file = g_file_new_for_path (pdf_path);
+  factures_facturx_ui_import_file (GTK_WINDOW (parent), store, file);
+  dialog = wait_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import Invoice F2026-0001?");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "draft"));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "history"));
+  screenshot (GTK_WIDGET (dialog), "facturx-import.png");
+  adw_message_dialog_response (dialog, "history");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (100);
+  g_assert_cmpint (factures_store_count_imported (store, FACTURES_IMPORTED_SALE, NULL), ==, 1);
+  /* Outside the main window the confirmation (a toast there) comes as a dialog. */
+  dialog = wait_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Invoice F2026-0001 kept in the client's history");
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (100);
+
+  /* Another seller's file with document charges: no draft, the reason is shown. */
+  {
+    const char *ref = g_getenv ("FACTURES_REFERENCE_DATA");
+    g_autofree char *sample = ref != NULL ? g_build_filename (ref, "02_facturx", "akretion", "fixtures", "pdf",
+                                                             "invoice_EN16931.pdf", NULL) : NULL;
+
+    if (sample != NULL && g_file_test (sample, G_FILE_TEST_EXISTS))
+      {
+        g_autoptr(GFile) other = g_file_new_for_path (sample);
+
+        factures_facturx_ui_import_file (GTK_WINDOW (parent), store, other);
+        dialog = wait_dialog ();
+        g_assert_nonnull (dialog);
+        g_assert_false (adw_message_dialog_get_response_enabled (dialog, "draft"));
+        g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "charges"));
+        adw_message_dialog_response (dialog, "cancel");
+        gtk_window_destroy (GTK_WINDOW (dialog));
+        spin (100);
+        g_assert_cmpint (factures_store_count_imported (store, FACTURES_IMPORTED_PURCHASE, NULL), ==, 0);
+      }
+  }
+
+  gtk_window_destroy (GTK_WINDOW (parent));
+  g_clear_object (&store);
+  g_unlink (db);
+  g_unlink (pdf_path);
+  g_rmdir (tmp);
+}
+
+int
+main (int argc, char **argv)
+{
+  if (argc < 2)
+    {
+      g_printerr ("usage: test-facturx-ui FIXTURE\n");
+      return 2;
+    }
+  fixture_exe = argv[1];
+  argc--;
+  argv[1] = argv[0];
+  argv++;
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      if (g_getenv ("CI") != NULL)
+        return 1;
+      return 77;
+    }
+  adw_init ();
+  g_test_add_func ("/facturx-ui/dialogs", test_dialogs);
+  return g_test_run ();
+}

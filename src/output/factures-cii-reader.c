@@ -393,3 +393,58 @@ factures_invoice_file_report (const FacturesInvoiceFile *file,
     *out_n_problems = n;
   return g_string_free (out, FALSE);
 }
+
+/**
+ * factures_invoice_duplicata_from_xml:
+ * (see factures-cii-reader.h)
+ */
+GBytes *
+factures_invoice_duplicata_from_xml (GBytes  *xml,
+                                     GError **error)
+{
+  g_autoptr(FacturesImported) imported = factures_cii_read (xml, error);
+  g_autoptr(FacturesDocument) doc = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  FacturesCiiProfile profile = FACTURES_CII_PROFILE_UNKNOWN;
+  gint64 allowance = 0;
+  gboolean exempt = FALSE;
+  g_autofree char *siren = NULL;
+
+  if (imported == NULL)
+    return NULL;
+  if (!factures_imported_to_lines (imported, &lines, &allowance, &exempt, error))
+    return NULL;
+  if (!factures_cii_check_xsd (xml, &profile, NULL, NULL) || profile == FACTURES_CII_PROFILE_UNKNOWN)
+    profile = FACTURES_CII_PROFILE_EN16931;
+
+  doc = factures_document_new (imported->type_code == 381 ? FACTURES_DOCUMENT_KIND_CREDIT_NOTE
+                               : imported->type_code == 386 ? FACTURES_DOCUMENT_KIND_DEPOSIT
+                               : FACTURES_DOCUMENT_KIND_INVOICE);
+  doc->status = FACTURES_DOCUMENT_STATUS_ISSUED;
+  g_free (doc->number);
+  doc->number = g_strdup (imported->number);
+  if (g_date_valid (&imported->issue_date))
+    doc->issue_date = imported->issue_date;
+  doc->due_date = imported->due_date;
+  if (!g_date_valid (&doc->due_date))
+    doc->due_date = doc->issue_date;
+  if (doc->seller == NULL)
+    doc->seller = factures_profile_new ();
+  if (doc->buyer == NULL)
+    doc->buyer = factures_client_new ();
+  factures_party_clear (&doc->seller->party);
+  factures_party_copy_to (&imported->seller, &doc->seller->party);
+  doc->seller->vat_regime = exempt ? FACTURES_VAT_REGIME_FRANCHISE : FACTURES_VAT_REGIME_REGISTERED;
+  factures_party_clear (&doc->buyer->party);
+  factures_party_copy_to (&imported->buyer, &doc->buyer->party);
+  siren = g_strdup (imported->buyer.siren);
+  doc->buyer->category = siren != NULL ? FACTURES_CLIENT_CATEGORY_COMPANY : FACTURES_CLIENT_CATEGORY_INDIVIDUAL;
+  g_ptr_array_extend_and_steal (doc->lines, g_steal_pointer (&lines));
+  doc->allowance = allowance;
+
+  pdf = factures_pdf_render (doc, FACTURES_PDF_FLAG_DUPLICATA, error);
+  if (pdf == NULL)
+    return NULL;
+  return factures_facturx_wrap (pdf, xml, profile, error);
+}

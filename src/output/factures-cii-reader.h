@@ -73,6 +73,21 @@ FacturesImported    *factures_cii_read (GBytes  *xml,
 char                *factures_invoice_file_report (const FacturesInvoiceFile *file,
                                                    guint                     *out_n_problems);
 
+/**
+ * factures_invoice_duplicata_from_xml:
+ * @xml: an imported CII XML file that came without a PDF
+ * @error: FACTURES_ERROR_INVALID (French reason) when its figures cannot be
+ *   drawn to the cent by the app (see factures_imported_to_lines()),
+ *   FACTURES_ERROR_FORMAT when it is not a CII invoice
+ *
+ * A PDF of the file's figures marked "Duplicata", under its own number, with
+ * @xml attached unchanged as factur-x.xml (PDF/A-3b).
+ *
+ * Returns: (transfer full): the PDF bytes
+ */
+GBytes              *factures_invoice_duplicata_from_xml (GBytes  *xml,
+                                                          GError **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesInvoiceFile, factures_invoice_file_free)
 
 G_END_DECLS

@@ -345,6 +345,8 @@ factures_store_count_imported (FacturesStore             *self,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+static GBytes *imported_blob (FacturesStore *self, gint64 id, const char *column, GError **error);
+
 /**
  * factures_store_get_imported_original:
  * (see factures-store-facturx.h)
@@ -354,8 +356,14 @@ factures_store_get_imported_original (FacturesStore  *self,
                                       gint64          id,
                                       GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = factures_store_prepare (self,
-    "SELECT original FROM imported_invoices WHERE id = ?1", error);
+  return imported_blob (self, id, "original", error);
+}
+
+static GBytes *
+imported_blob (FacturesStore *self, gint64 id, const char *column, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM imported_invoices WHERE id = ?1", column);
+  g_autoptr(sqlite3_stmt) stmt = factures_store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return NULL;
@@ -366,6 +374,44 @@ factures_store_get_imported_original (FacturesStore  *self,
       return NULL;
     }
   return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+}
+
+/**
+ * factures_store_get_imported_xml:
+ * (see factures-store-facturx.h)
+ */
+GBytes *
+factures_store_get_imported_xml (FacturesStore  *self,
+                                 gint64          id,
+                                 GError        **error)
+{
+  return imported_blob (self, id, "xml", error);
+}
+
+/**
+ * factures_store_find_imported:
+ * (see factures-store-facturx.h)
+ */
+gint64
+factures_store_find_imported (FacturesStore  *self,
+                              const char     *number,
+                              gboolean       *out_is_pdf,
+                              GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = factures_store_prepare (self,
+    "SELECT id, original_is_pdf FROM imported_invoices WHERE number = ?1 ORDER BY id DESC LIMIT 1", error);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND, _("No imported invoice numbered “%s”."), number);
+      return 0;
+    }
+  if (out_is_pdf != NULL)
+    *out_is_pdf = sqlite3_column_int (stmt, 1) != 0;
+  return sqlite3_column_int64 (stmt, 0);
 }
 
 /**

@@ -71,6 +71,18 @@ GBytes  *factures_store_get_imported_original (FacturesStore  *self,
                                                gint64          id,
                                                GError        **error);
 
+/* The id of the imported invoice numbered @number (the most recent when several sellers
+ * used it), 0 with FACTURES_ERROR_NOT_FOUND; @out_is_pdf: whether its original is a PDF. */
+gint64   factures_store_find_imported (FacturesStore  *self,
+                                       const char     *number,
+                                       gboolean       *out_is_pdf,
+                                       GError        **error);
+
+/* The CII XML of an imported invoice, byte for byte; NULL with FACTURES_ERROR_NOT_FOUND. */
+GBytes  *factures_store_get_imported_xml (FacturesStore  *self,
+                                          gint64          id,
+                                          GError        **error);
+
 /* Records that a history invoice was paid on @date (the only change allowed). */
 gboolean factures_store_set_imported_paid (FacturesStore  *self,
                                            gint64          id,

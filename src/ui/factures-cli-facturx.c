@@ -201,6 +201,36 @@ export (const char *database, const char *number, const char *output)
   if (store == NULL)
     return status;
   document = factures_store_find_document (store, number, &error);
+  g_clear_error (&error);
+  if (document == NULL)
+    {
+      /* An imported invoice exports again under its number: its original PDF, or for an
+       * XML alone a "Duplicata" PDF of its figures carrying that XML unchanged. */
+      gboolean is_pdf = FALSE;
+      gint64 id = factures_store_find_imported (store, number, &is_pdf, NULL);
+
+      if (id != 0)
+        {
+          if (is_pdf)
+            bytes = factures_store_get_imported_original (store, id, &error);
+          else
+            {
+              g_autoptr(GBytes) xml = factures_store_get_imported_xml (store, id, &error);
+
+              if (xml != NULL)
+                bytes = factures_invoice_duplicata_from_xml (xml, &error);
+            }
+          if (bytes == NULL)
+            return fail (error->message);
+          if (!g_file_set_contents (output, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+            {
+              g_autofree char *message = g_strdup_printf (_("Cannot write “%s”: %s"), output, error->message);
+
+              return fail (message);
+            }
+          return 0;
+        }
+    }
   if (document == NULL || document->status != FACTURES_DOCUMENT_STATUS_ISSUED)
     {
       g_autofree char *message = g_strdup_printf (_("No issued document numbered “%s”."), number);

@@ -6,6 +6,7 @@
 # --import-facturx as history (same SIREN: the client's history; once only), as draft; another
 # seller's public sample goes to the purchases, is refused as a draft with the reason; a file that
 # fails its XSD is refused and stores nothing; a file whose totals are broken is kept and flagged;
+# an imported invoice exports again (its PDF, or a Duplicata carrying its XML);
 # --export-json / --import-json carry the imported files byte for byte.
 # Needs FACTURES_REFERENCE_DATA (skips without it, fails under CI).
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -77,11 +78,22 @@ if [ $? = 0 ] && grep -q "Warning: .*BT-112" <<<"$out" &&
    [ "$(sqlite3 "$db" "SELECT figures_ok FROM imported_invoices WHERE number = 'X-1'")" = 0 ]; then
   ok "broken totals kept and flagged"; else fail "broken totals: $out"; fi
 
+# an imported invoice exports again under its number: its original PDF byte for byte …
+if F --export-facturx=F20260023 --output="$tmp/again.pdf" 2>"$tmp/err" && cmp -s "$tmp/again.pdf" "$sample"; then
+  ok "imported PDF exported as it came"; else fail "imported PDF export: $(cat "$tmp/err")"; fi
+# … and an XML alone as a "Duplicata" PDF of its figures with the XML attached unchanged
+xml=$R/02_facturx/mustangproject/validator/validV2FR.xml
+num=$(xmllint --xpath "string(//*[local-name()='ExchangedDocument']/*[local-name()='ID'])" "$xml")
+if F --import-facturx="$xml" >/dev/null 2>&1 && F --export-facturx="$num" --output="$tmp/dup.pdf" 2>"$tmp/err" &&
+   qpdf --check "$tmp/dup.pdf" >/dev/null && pdftotext "$tmp/dup.pdf" - | grep -qi "duplicata" &&
+   pdfdetach -save 1 -o "$tmp/dup.xml" "$tmp/dup.pdf" >/dev/null && cmp -s "$tmp/dup.xml" "$xml"; then
+  ok "imported XML exported as a Duplicata carrying it"; else fail "Duplicata export of $num: $(cat "$tmp/err")"; fi
+
 # JSON round trip keeps the imported files
 if F --export-json="$tmp/all.json" && "$FACTURES" --database="$tmp/copy.db" --import-json="$tmp/all.json" &&
    [ "$(sqlite3 "$db" "SELECT group_concat(hex(original) || hex(xml)) FROM imported_invoices ORDER BY id")" = \
      "$(sqlite3 "$tmp/copy.db" "SELECT group_concat(hex(original) || hex(xml)) FROM imported_invoices ORDER BY id")" ] &&
-   [ "$(count "$tmp/copy.db" purchase)" = 1 ]; then
+   [ "$(count "$tmp/copy.db" purchase)" = "$(count "$db" purchase)" ] && [ "$(count "$db" purchase)" -ge 2 ]; then
   ok "JSON round trip"; else fail "JSON round trip"; fi
 
 echo "$failures failure(s)"

@@ -21,6 +21,7 @@
 #include "factures-lifecycle-panel.h"
 #include "factures-line-row.h"
 #include "factures-mentions.h"
+#include "factures-payment-dialog.h"
 #include "factures-pdf.h"
 #include "factures-pdf-preview.h"
 #include "factures-rows.h"
@@ -48,6 +49,7 @@ struct _FacturesEditorWindow
   AdwWindowTitle       *window_title;
   GtkWidget            *save_button;
   GtkWidget            *issue_button;
+  GtkWidget            *payment_button;   /* issue 4: issued invoices only */
   GtkWidget            *check_button;     /* issue 6: Factur-X check of an issued document */
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *read_only_box;
@@ -578,6 +580,10 @@ update_read_only (FacturesEditorWindow *self)
   gtk_widget_set_visible (self->issue_button, !self->read_only);
   gtk_widget_set_visible (self->check_button,
                           self->read_only && self->document->kind != FACTURES_DOCUMENT_KIND_QUOTE);
+  gtk_widget_set_visible (self->payment_button,
+                          self->read_only &&
+                          (self->document->kind == FACTURES_DOCUMENT_KIND_INVOICE ||
+                           self->document->kind == FACTURES_DOCUMENT_KIND_DEPOSIT));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.issue", !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-line", !self->read_only);
@@ -1259,6 +1265,13 @@ factures_editor_window_class_init (FacturesEditorWindowClass *klass)
 }
 
 static void
+record_payment_clicked (FacturesEditorWindow *self)
+{
+  if (self->document != NULL && self->document->id != 0)
+    factures_payment_dialog_open (GTK_WINDOW (self), self->store, self->document->id);
+}
+
+static void
 check_clicked (FacturesEditorWindow *self)
 {
   if (self->document != NULL && self->document->id != 0)
@@ -1277,6 +1290,13 @@ factures_editor_window_init (FacturesEditorWindow *self)
   g_signal_connect_swapped (self->check_button, "clicked", G_CALLBACK (check_clicked), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (gtk_widget_get_ancestor (self->issue_button, ADW_TYPE_HEADER_BAR)),
                            self->check_button);
+
+  /* "Record Payment…" in the header, for issued invoices (issue 4). */
+  self->payment_button = gtk_button_new_with_label (_("Record Payment…"));
+  gtk_widget_set_visible (self->payment_button, FALSE);
+  g_signal_connect_swapped (self->payment_button, "clicked", G_CALLBACK (record_payment_clicked), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (gtk_widget_get_ancestor (self->issue_button, ADW_TYPE_HEADER_BAR)),
+                           self->payment_button);
 
   gtk_widget_set_parent (self->client_popover, self->client_button);
 

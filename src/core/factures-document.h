@@ -107,6 +107,9 @@ typedef struct {
   GBytes               *logo;              /* PNG bytes or NULL */
   gboolean              building_trade;    /* bâtiment: quotes carry "devis reçu avant
                                             * l'exécution des travaux" (LEGAL.md §2) */
+  gint                  escompte_rate_bp;  /* discount for early payment (C. com. L441-9);
+                                            * 0: "Pas d'escompte pour paiement anticipé" */
+  guint                 escompte_days;     /* paid within this many days of issue */
 } FacturesProfile;
 
 /* A client (buyer, BG-7). */

@@ -1405,8 +1405,19 @@ build_tail (FacturesPdfLayout      *self,
             }
         }
 
-      g_ptr_array_add (tail, mention_block (self, NULL, "Pas d'escompte pour paiement anticipé",
-                                            STYLE_SMALL));
+      /* Escompte conditions (C. com. L441-9), issue 3 item 9. */
+      if (seller->escompte_rate_bp > 0)
+        {
+          g_autofree char *rate = factures_rate_format (seller->escompte_rate_bp);
+          g_autofree char *escompte = g_strdup_printf ("%s si paiement sous %u jours", rate,
+                                                       seller->escompte_days);
+
+          g_ptr_array_add (tail, mention_block (self, "Escompte pour paiement anticipé", escompte,
+                                                STYLE_SMALL));
+        }
+      else
+        g_ptr_array_add (tail, mention_block (self, NULL, "Pas d'escompte pour paiement anticipé",
+                                              STYLE_SMALL));
 
       /* Late penalties (C. com. L441-10; C. civ. 1344-1 for private buyers). */
       if (seller->penalty_rate_bp > 0)

@@ -188,6 +188,11 @@ add_profile (JsonBuilder           *builder,
   /* Written only when set, so snapshots and exports without it keep their bytes. */
   if (profile->building_trade)
     add_int (builder, "building_trade", 1);
+  if (profile->escompte_rate_bp != 0)
+    {
+      add_int (builder, "escompte_rate_bp", profile->escompte_rate_bp);
+      add_int (builder, "escompte_days", profile->escompte_days);
+    }
   if (with_logo)
     {
       g_autofree char *logo = NULL;
@@ -218,6 +223,8 @@ read_profile (JsonObject *object)
   profile->penalty_rate_bp = (gint) member_int (object, "penalty_rate_bp");
   profile->insurance = member_dup (object, "insurance");
   profile->building_trade = member_int (object, "building_trade") != 0;
+  profile->escompte_rate_bp = (gint) member_int (object, "escompte_rate_bp");
+  profile->escompte_days = (guint) member_int (object, "escompte_days");
   logo = member_dup (object, "logo");
   if (logo != NULL)
     {

@@ -707,7 +707,8 @@ factures_store_get_profile (FacturesStore  *self,
   stmt = factures_store_prepare (self,
                                  "SELECT " PARTY_COLUMNS ", registry, registry_city, activity, "
                                  "vat_regime, iban, bic, terms_kind, terms_days, eom_method, "
-                                 "penalty_rate_bp, insurance, logo, building_trade FROM profile WHERE id = 1",
+                                 "penalty_rate_bp, insurance, logo, building_trade, escompte_rate_bp, "
+                                 "escompte_days FROM profile WHERE id = 1",
                                  error);
   if (stmt == NULL)
     return NULL;
@@ -737,6 +738,8 @@ factures_store_get_profile (FacturesStore  *self,
   if (sqlite3_column_type (stmt, 21) == SQLITE_BLOB)
     profile->logo = g_bytes_new (sqlite3_column_blob (stmt, 21), sqlite3_column_bytes (stmt, 21));
   profile->building_trade = sqlite3_column_int (stmt, 22) != 0;
+  profile->escompte_rate_bp = sqlite3_column_int (stmt, 23);
+  profile->escompte_days = (guint) sqlite3_column_int (stmt, 24);
 
   return profile;
 }
@@ -778,13 +781,27 @@ factures_store_write_profile (FacturesStore          *self,
                            _("Late penalty rate: the rate must be between 0 and 100 %."));
       return FALSE;
     }
+  /* Issue 3 item 9: escompte terms (C. com. L441-9). */
+  if (profile->escompte_rate_bp < 0 || profile->escompte_rate_bp > 50 * 100)
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           _("Escompte rate: the rate must be between 0 and 50 %."));
+      return FALSE;
+    }
+  if (profile->escompte_rate_bp > 0 && (profile->escompte_days < 1 || profile->escompte_days > 365))
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           _("Escompte period: enter a number of days from 1 to 365."));
+      return FALSE;
+    }
 
   stmt = factures_store_prepare (self,
                                  "INSERT OR REPLACE INTO profile (id, " PARTY_COLUMNS ", registry, "
                                  "registry_city, activity, vat_regime, iban, bic, terms_kind, "
-                                 "terms_days, eom_method, penalty_rate_bp, insurance, logo, building_trade) "
+                                 "terms_days, eom_method, penalty_rate_bp, insurance, logo, building_trade, "
+                                 "escompte_rate_bp, escompte_days) "
                                  "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-                                 "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+                                 "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -807,6 +824,8 @@ factures_store_write_profile (FacturesStore          *self,
   else
     sqlite3_bind_null (stmt, 22);
   sqlite3_bind_int (stmt, 23, profile->building_trade ? 1 : 0);
+  sqlite3_bind_int (stmt, 24, profile->escompte_rate_bp);
+  sqlite3_bind_int (stmt, 25, (int) profile->escompte_days);
 
   return factures_store_step_done (self, stmt, error);
 }

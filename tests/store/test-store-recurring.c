@@ -501,6 +501,45 @@ test_json_refused (Fixture       *fixture,
   g_assert_cmpint (query_int (copy, "SELECT count(*) FROM catalogue_items"), ==, 0);
 }
 
+/* Issue 3 item 9: escompte terms in the profile, checked, kept in snapshots and the export. */
+static void
+test_escompte (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(FacturesProfile) profile = factures_store_get_profile (fixture->store, NULL);
+  g_autoptr(FacturesProfile) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "e.json", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (profile->escompte_rate_bp, ==, 0);
+  profile->escompte_rate_bp = 6000;
+  profile->escompte_days = 10;
+  g_assert_false (factures_store_save_profile (fixture->store, profile, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "Escompte rate"));
+  g_clear_error (&error);
+  profile->escompte_rate_bp = 200;
+  profile->escompte_days = 0;
+  g_assert_false (factures_store_save_profile (fixture->store, profile, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_clear_error (&error);
+  back = factures_store_get_profile (fixture->store, NULL);
+  g_assert_cmpint (back->escompte_rate_bp, ==, 0);
+  g_clear_pointer (&back, factures_profile_free);
+
+  profile->escompte_days = 10;
+  g_assert_true (factures_store_save_profile (fixture->store, profile, &error));
+  g_assert_no_error (error);
+  back = factures_store_get_profile (fixture->store, NULL);
+  g_assert_cmpint (back->escompte_rate_bp, ==, 200);
+  g_assert_cmpuint (back->escompte_days, ==, 10);
+
+  g_assert_true (factures_store_export_json (fixture->store, path, &error));
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"escompte_rate_bp\" : 200"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -518,6 +557,7 @@ main (int   argc,
   ADD ("history", test_history, NULL);
   ADD ("json-round-trip", test_json_round_trip, NULL);
   ADD ("json-refused", test_json_refused, NULL);
+  ADD ("escompte", test_escompte, NULL);
 #undef ADD
 
   return g_test_run ();

@@ -19,6 +19,7 @@
 #include "factures-catalogue-window.h"
 #include "factures-client-editor.h"
 #include "factures-editor-window.h"
+#include "factures-escompte-page.h"
 #include "factures-documents.h"
 #include "factures-pdf.h"
 #include "factures-recurring-ui.h"
@@ -222,6 +223,46 @@ test_catalogue_to_invoice (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Remise"));
   g_assert_nonnull (strstr (text, "-40,00"));
   g_assert_nonnull (strstr (text, "360,00"));
+
+  /* Escompte terms from Preferences → Discounts, printed instead of "Pas d'escompte". */
+  g_assert_null (strstr (text, "si paiement sous"));
+  g_assert_nonnull (strstr (text, "Pas d'escompte pour paiement anticip"));
+  {
+    GtkWidget *page = g_object_ref_sink (factures_escompte_page_new (fixture->store));
+    GtkWidget *rate = find_widget (page, ADW_TYPE_ENTRY_ROW, "Escompte rate (%)", 0);
+    GtkWidget *days = find_widget (page, ADW_TYPE_ENTRY_ROW, "If paid within (days)", 0);
+    GtkWidget *save = NULL;
+    g_autoptr (FacturesProfile) profile = NULL;
+    g_autoptr (FacturesDocument) again = NULL;
+    g_autoptr (GBytes) pdf2 = NULL;
+    g_autofree char *text2 = NULL;
+
+    for (guint i = 0; (save = find_widget (page, GTK_TYPE_BUTTON, NULL, i)) != NULL; i++)
+      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (save)), "Save") == 0)
+        break;
+    g_assert_nonnull (rate);
+    g_assert_nonnull (days);
+    g_assert_nonnull (save);
+    gtk_editable_set_text (GTK_EDITABLE (rate), "2");
+    gtk_editable_set_text (GTK_EDITABLE (days), "");
+    g_signal_emit_by_name (save, "clicked");
+    profile = factures_store_get_profile (fixture->store, &error);
+    g_assert_cmpint (profile->escompte_rate_bp, ==, 0);     /* refused: no period */
+    g_clear_pointer (&profile, factures_profile_free);
+    gtk_editable_set_text (GTK_EDITABLE (days), "10");
+    g_signal_emit_by_name (save, "clicked");
+    profile = factures_store_get_profile (fixture->store, &error);
+    g_assert_cmpint (profile->escompte_rate_bp, ==, 200);
+    g_assert_cmpuint (profile->escompte_days, ==, 10);
+    g_object_unref (page);
+
+    again = factures_store_get_document (fixture->store, id, &error);
+    pdf2 = factures_pdf_render (again, FACTURES_PDF_FLAG_DRAFT, &error);
+    g_assert_no_error (error);
+    text2 = pdf_text (pdf2);
+    g_assert_nonnull (strstr (text2, "2 % si paiement sous 10 jours"));
+    g_assert_null (strstr (text2, "Pas d'escompte"));
+  }
 
   /* Make it recurring: the dialog creates the template. */
   {

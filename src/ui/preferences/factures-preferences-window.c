@@ -9,6 +9,7 @@
 #include "factures-ladder-page.h"
 #include "factures-mail-page.h"
 #include "factures-preferences-window.h"
+#include "factures-escompte-page.h"
 #include "factures-profile-editor.h"
 #include "factures-series-page.h"
 
@@ -55,6 +56,8 @@ factures_preferences_window_new (GtkWindow     *parent,
   /* Issue 3: number series and the building-trade option of quotes. */
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
                               ADW_PREFERENCES_PAGE (factures_series_page_new (store)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
+                              ADW_PREFERENCES_PAGE (factures_escompte_page_new (store)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
                               ADW_PREFERENCES_PAGE (factures_ladder_page_new (store)));
   /* Issue 5: the e-mail account, its test, the templates. */

@@ -615,6 +615,9 @@ build_profile (FacturesProfileEditor *self)
     g_autoptr (FacturesProfile) stored = factures_store_get_profile (self->store, NULL);
 
     profile->building_trade = stored != NULL && stored->building_trade;
+    /* Set on the Discounts page (issue 3 item 9): kept as stored. */
+    profile->escompte_rate_bp = stored != NULL ? stored->escompte_rate_bp : 0;
+    profile->escompte_days = stored != NULL ? stored->escompte_days : 0;
   }
   profile->party.email = row_text_or_null (self->email_row);
   profile->party.phone = row_text_or_null (self->phone_row);

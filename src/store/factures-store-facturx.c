@@ -323,6 +323,76 @@ factures_store_import_draft (FacturesStore           *self,
 }
 
 /**
+ * factures_imported_row_free:
+ * @row: (nullable): a row of factures_store_list_imported()
+ */
+void
+factures_imported_row_free (FacturesImportedRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->number);
+  g_free (row->seller_name);
+  g_free (row->buyer_name);
+  g_free (row->issue_date);
+  g_free (row->grand_total);
+  g_free (row->currency);
+  g_free (row->figure_problems);
+  g_free (row);
+}
+
+static char *
+col_text (sqlite3_stmt *stmt, int col)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, col);
+
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+/**
+ * factures_store_list_imported:
+ * (see factures-store-facturx.h)
+ *
+ * Returns: (transfer full) (element-type FacturesImportedRow): the rows, or NULL on error
+ */
+GPtrArray *
+factures_store_list_imported (FacturesStore             *self,
+                              FacturesImportedDirection  direction,
+                              GError                   **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_imported_row_free);
+  g_autoptr(sqlite3_stmt) stmt = factures_store_prepare (self,
+    "SELECT id, number, seller_name, buyer_name, issue_date, grand_total, currency, figures_ok, figure_problems "
+    "FROM imported_invoices WHERE direction = ?1 ORDER BY issue_date DESC, id DESC", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, direction == FACTURES_IMPORTED_SALE ? "sale" : "purchase", -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FacturesImportedRow *row = g_new0 (FacturesImportedRow, 1);
+
+      row->id = sqlite3_column_int64 (stmt, 0);
+      row->number = col_text (stmt, 1);
+      row->seller_name = col_text (stmt, 2);
+      row->buyer_name = col_text (stmt, 3);
+      row->issue_date = col_text (stmt, 4);
+      row->grand_total = col_text (stmt, 5);
+      row->currency = col_text (stmt, 6);
+      row->figures_ok = sqlite3_column_int (stmt, 7) != 0;
+      row->figure_problems = col_text (stmt, 8);
+      g_ptr_array_add (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+/**
  * factures_store_count_imported:
  * (see factures-store-facturx.h)
  */

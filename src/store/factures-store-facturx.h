@@ -61,6 +61,26 @@ gint64   factures_store_import_draft   (FacturesStore           *self,
                                         const FacturesImported  *imported,
                                         GError                 **error);
 
+/* One row of the purchases (or sales) list: the figures as the file wrote them. */
+typedef struct {
+  gint64    id;
+  char     *number;
+  char     *seller_name;
+  char     *buyer_name;
+  char     *issue_date;     /* 'YYYY-MM-DD' or NULL */
+  char     *grand_total;    /* BT-112 as written */
+  char     *currency;
+  gboolean  figures_ok;
+  char     *figure_problems;
+} FacturesImportedRow;
+
+void       factures_imported_row_free (FacturesImportedRow *row);
+
+/* The imported invoices in @direction, newest issue date first. */
+GPtrArray *factures_store_list_imported (FacturesStore             *self,
+                                         FacturesImportedDirection  direction,
+                                         GError                   **error);
+
 /* Number of imported invoices in @direction. */
 gint64   factures_store_count_imported (FacturesStore             *self,
                                         FacturesImportedDirection  direction,

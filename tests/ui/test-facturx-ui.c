@@ -174,6 +174,58 @@ test_dialogs (void)
         gtk_window_destroy (GTK_WINDOW (dialog));
         spin (100);
         g_assert_cmpint (factures_store_count_imported (store, FACTURES_IMPORTED_PURCHASE, NULL), ==, 0);
+
+        /* Kept as history, it is listed in the purchases. */
+        factures_facturx_ui_import_file (GTK_WINDOW (parent), store, other);
+        dialog = wait_dialog ();
+        g_assert_nonnull (dialog);
+        adw_message_dialog_response (dialog, "history");
+        gtk_window_destroy (GTK_WINDOW (dialog));
+        spin (100);
+        dialog = wait_dialog ();
+        g_assert_nonnull (dialog);
+        g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Invoice F20260023 kept in the purchases");
+        adw_message_dialog_response (dialog, "close");
+        gtk_window_destroy (GTK_WINDOW (dialog));
+        spin (100);
+        factures_facturx_ui_purchases (GTK_WINDOW (parent), store);
+        spin (300);
+        {
+          GListModel *toplevels = gtk_window_get_toplevels ();
+          GtkWindow *purchases = NULL;
+
+          for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+            {
+              g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+              if (g_strcmp0 (gtk_window_get_title (w), "Purchases") == 0)
+                purchases = w;
+            }
+          g_assert_nonnull (purchases);
+          {
+            GtkWidget *row = NULL;
+            GtkWidget *w = GTK_WIDGET (purchases);
+
+            /* depth-first search for the row titled with the number and seller */
+            GQueue queue = G_QUEUE_INIT;
+
+            g_queue_push_tail (&queue, w);
+            while (!g_queue_is_empty (&queue) && row == NULL)
+              {
+                GtkWidget *cur = g_queue_pop_head (&queue);
+
+                if (ADW_IS_ACTION_ROW (cur)
+                    && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (cur)), "F20260023 — LE FOURNISSEUR") == 0)
+                  row = cur;
+                for (GtkWidget *c = gtk_widget_get_first_child (cur); c != NULL; c = gtk_widget_get_next_sibling (c))
+                  g_queue_push_tail (&queue, c);
+              }
+            g_queue_clear (&queue);
+            g_assert_nonnull (row);
+          }
+          screenshot (GTK_WIDGET (purchases), "facturx-purchases.png");
+          gtk_window_destroy (purchases);
+        }
       }
   }
 

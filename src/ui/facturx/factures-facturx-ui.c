@@ -264,6 +264,91 @@ factures_facturx_ui_import (GtkWindow     *parent,
 }
 
 static void
+fill_purchases (GtkListBox *list, FacturesStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = factures_store_list_imported (store, FACTURES_IMPORTED_PURCHASE, &error);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+  if (rows == NULL || rows->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     rows == NULL ? error->message : _("No received invoice imported yet"));
+      gtk_list_box_append (list, row);
+      return;
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const FacturesImportedRow *r = rows->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_strdup_printf ("%s — %s", r->number, r->seller_name != NULL ? r->seller_name : "?");
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s %s%s", r->issue_date != NULL ? r->issue_date : "",
+                                                   r->grand_total != NULL ? r->grand_total : "?",
+                                                   r->currency != NULL ? r->currency : "",
+                                                   r->figures_ok ? "" : _(" · figures that do not add up"));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (!r->figures_ok && r->figure_problems != NULL)
+        gtk_widget_set_tooltip_text (row, r->figure_problems);
+      gtk_list_box_append (list, row);
+    }
+}
+
+/**
+ * factures_facturx_ui_purchases:
+ * (see factures-facturx-ui.h)
+ */
+void
+factures_facturx_ui_purchases (GtkWindow     *parent,
+                               FacturesStore *store)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_window_set_title (GTK_WINDOW (window), _("Purchases"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Received invoices"), -1);
+  gtk_widget_set_valign (list, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (list, 18);
+  gtk_widget_set_margin_bottom (list, 18);
+  gtk_widget_set_margin_start (list, 12);
+  gtk_widget_set_margin_end (list, 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), list);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  fill_purchases (GTK_LIST_BOX (list), store);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+purchases_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  FacturesStore *store = user_data;
+  GtkApplication *app = GTK_APPLICATION (g_application_get_default ());
+
+  factures_facturx_ui_purchases (app != NULL ? gtk_application_get_active_window (app) : NULL, store);
+}
+
+static void
 import_activated (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
@@ -283,8 +368,12 @@ factures_facturx_ui_install_actions (GtkApplication *application,
                                      FacturesStore  *store)
 {
   g_autoptr(GSimpleAction) action = g_simple_action_new ("import-invoice", NULL);
+  g_autoptr(GSimpleAction) purchases = g_simple_action_new ("purchases", NULL);
 
   g_signal_connect_data (action, "activate", G_CALLBACK (import_activated), g_object_ref (store),
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   g_action_map_add_action (G_ACTION_MAP (application), G_ACTION (action));
+  g_signal_connect_data (purchases, "activate", G_CALLBACK (purchases_activated), g_object_ref (store),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  g_action_map_add_action (G_ACTION_MAP (application), G_ACTION (purchases));
 }

@@ -25,7 +25,12 @@ void factures_facturx_ui_import_file    (GtkWindow     *parent,
                                          FacturesStore *store,
                                          GFile         *file);
 
-/* Installs the application action "app.import-invoice" (main menu "Import an Invoice…"). */
+/* The purchases: a window listing the received invoices imported as history (figures as
+ * written; those that do not add up say so). */
+void factures_facturx_ui_purchases      (GtkWindow     *parent,
+                                         FacturesStore *store);
+
+/* Installs the application actions "app.import-invoice" and "app.purchases" (main menu). */
 void factures_facturx_ui_install_actions (GtkApplication *application,
                                           FacturesStore  *store);
 

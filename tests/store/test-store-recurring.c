@@ -540,6 +540,48 @@ test_escompte (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "\"escompte_rate_bp\" : 200"));
 }
 
+/* Bad input of issue 3: a SIRET with a wrong key, an IBAN with a wrong RIB key:
+ * refused with a message naming the field, nothing stored. And the SIREN is
+ * filled from a French VAT number typed without its prefix. */
+static void
+test_bad_identifiers (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(FacturesProfile) profile = factures_store_get_profile (fixture->store, NULL);
+  g_autoptr(FacturesProfile) back = NULL;
+  g_autoptr(FacturesClient) client = store_test_client ("Mauvais SIRET SARL");
+  g_autoptr(FacturesClient) vat_client = store_test_client ("TVA SARL");
+  g_autoptr(FacturesClient) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 clients = query_int (fixture->store, "SELECT count(*) FROM clients");
+
+  g_free (profile->iban);
+  profile->iban = g_strdup ("FR49 3000 6000 0112 3456 7890 190");   /* mod 97 right, RIB key wrong */
+  g_assert_false (factures_store_save_profile (fixture->store, profile, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "IBAN"));
+  g_assert_nonnull (strstr (error->message, "RIB"));
+  g_clear_error (&error);
+  back = factures_store_get_profile (fixture->store, NULL);
+  g_assert_null (back->iban);
+
+  g_free (client->party.siret);
+  client->party.siret = g_strdup ("732 829 320 00075");
+  g_assert_false (factures_store_save_client (fixture->store, client, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "SIRET"));
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM clients"), ==, clients);
+
+  g_clear_pointer (&vat_client->party.siren, g_free);
+  vat_client->party.vat_id = g_strdup ("40 303 265 045");
+  g_assert_true (factures_store_save_client (fixture->store, vat_client, &error));
+  g_assert_no_error (error);
+  stored = factures_store_get_client (fixture->store, vat_client->id, &error);
+  g_assert_cmpstr (stored->party.vat_id, ==, "FR40303265045");
+  g_assert_cmpstr (stored->party.siren, ==, "303265045");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -558,6 +600,7 @@ main (int   argc,
   ADD ("json-round-trip", test_json_round_trip, NULL);
   ADD ("json-refused", test_json_refused, NULL);
   ADD ("escompte", test_escompte, NULL);
+  ADD ("bad-identifiers", test_bad_identifiers, NULL);
 #undef ADD
 
   return g_test_run ();

@@ -416,9 +416,9 @@ write_notes (Ctx *ctx, xmlNodePtr exchanged, const FacturesDocument *document)
    * wording as on the PDF (C. com. L441-10, D441-5; C. civ. 1344-1). */
   if (seller->penalty_rate_bp > 0)
     {
-      g_autofree char *rate = decimal (seller->penalty_rate_bp, 100, 2, 0);
+      g_autofree char *rate = factures_rate_format (seller->penalty_rate_bp);
 
-      pmd = g_strdup_printf ("Taux des pénalités de retard : %s %% l'an", rate);
+      pmd = g_strdup_printf ("Taux des pénalités de retard : %s l'an", rate);
     }
   else if (document->buyer->category == FACTURES_CLIENT_CATEGORY_PUBLIC)
     pmd = g_strdup ("Pénalités de retard : taux de refinancement de la BCE majoré de 8 points");
@@ -432,7 +432,17 @@ write_notes (Ctx *ctx, xmlNodePtr exchanged, const FacturesDocument *document)
             b2b ? "Indemnité forfaitaire pour frais de recouvrement : 40 €"
                 : "Indemnité forfaitaire pour frais de recouvrement : sans objet (client particulier)",
             "PMT");
-  add_note (ctx, exchanged, "Pas d'escompte pour paiement anticipé", "AAB");
+  /* AAB: the escompte terms as on the PDF (C. com. L441-9). */
+  if (seller->escompte_rate_bp > 0)
+    {
+      g_autofree char *rate = factures_rate_format (seller->escompte_rate_bp);
+      g_autofree char *aab = g_strdup_printf ("Escompte pour paiement anticipé : %s si paiement sous %u jours",
+                                              rate, seller->escompte_days);
+
+      add_note (ctx, exchanged, aab, "AAB");
+    }
+  else
+    add_note (ctx, exchanged, "Pas d'escompte pour paiement anticipé", "AAB");
 
   if (!is_blank (seller->insurance))
     {

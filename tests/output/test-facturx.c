@@ -48,6 +48,8 @@ make_seller (gboolean vat_registered)
       p->vat_regime = FACTURES_VAT_REGIME_REGISTERED;
       p->activity = FACTURES_ACTIVITY_BOTH;
       p->penalty_rate_bp = 1215;
+      p->escompte_rate_bp = 150;   /* 1.5 % within 10 days: the AAB note says so */
+      p->escompte_days = 10;
     }
   else
     {
@@ -423,6 +425,11 @@ test_figures (void)
     g_assert_cmpstr (va, ==, "FR44732829320");
     g_assert_cmpstr (rows, ==, "3");
     g_assert_cmpstr (due, ==, "20261230");
+    {
+      g_autofree char *aab = xpath_text (xml, "//rsm:ExchangedDocument/ram:IncludedNote[ram:SubjectCode='AAB']/ram:Content");
+
+      g_assert_cmpstr (aab, ==, "Escompte pour paiement anticipé : 1,5\302\240% si paiement sous 10 jours");
+    }
   }
   /* Credit note: type 381 citing its invoice (BT-25, BT-26). */
   {

@@ -65,6 +65,8 @@ label_entry_row (AdwEntryRow *row,
 {
   GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
 
+  /* The title labels the row otherwise ("X X" over AT-SPI in libadwaita 1.2). */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   label_widget (GTK_WIDGET (row), label);
   if (delegate != NULL)
     label_widget (GTK_WIDGET (delegate), label);
@@ -368,10 +370,10 @@ credit_response_cb (AdwMessageDialog *dialog,
       g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (guint));
       gint64 id = 0;
 
-      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (data->mode_lines)))
+      if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (data->mode_lines)))
         {
           for (guint i = 0; i < data->line_checks->len; i++)
-            if (gtk_check_button_get_active (GTK_CHECK_BUTTON (g_ptr_array_index (data->line_checks, i))))
+            if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (g_ptr_array_index (data->line_checks, i))))
               g_array_append_val (chosen, i);
           if (chosen->len == 0)
             g_set_error_literal (&error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
@@ -381,7 +383,7 @@ credit_response_cb (AdwMessageDialog *dialog,
                                                  (const guint *) (gpointer) chosen->data, chosen->len,
                                                  0, &error);
         }
-      else if (gtk_check_button_get_active (GTK_CHECK_BUTTON (data->mode_amount)))
+      else if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (data->mode_amount)))
         {
           gint64 amount = 0;
 
@@ -405,7 +407,7 @@ static void
 credit_clicked_cb (FacturesLifecyclePanel *self)
 {
   DialogData *data;
-  GtkWidget *dialog, *box, *lines_box;
+  GtkWidget *dialog, *box, *lines_box, *modes;
 
   if (self->document == NULL)
     return;
@@ -416,14 +418,20 @@ credit_clicked_cb (FacturesLifecyclePanel *self)
                                      "note cites it and lowers what the client owes: credit all of it "
                                      "(to cancel it), chosen lines, or an amount before tax."));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  data->mode_full = gtk_check_button_new_with_label (_("The whole invoice"));
-  data->mode_lines = gtk_check_button_new_with_label (_("Chosen lines"));
-  data->mode_amount = gtk_check_button_new_with_label (_("An amount"));
-  gtk_check_button_set_group (GTK_CHECK_BUTTON (data->mode_lines), GTK_CHECK_BUTTON (data->mode_full));
-  gtk_check_button_set_group (GTK_CHECK_BUTTON (data->mode_amount), GTK_CHECK_BUTTON (data->mode_full));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (data->mode_full), TRUE);
-  gtk_box_append (GTK_BOX (box), data->mode_full);
-  gtk_box_append (GTK_BOX (box), data->mode_lines);
+  /* Grouped toggle buttons (linked), so that assistive technologies can press them. */
+  modes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (modes, "linked");
+  gtk_widget_set_halign (modes, GTK_ALIGN_CENTER);
+  data->mode_full = gtk_toggle_button_new_with_label (_("The whole invoice"));
+  data->mode_lines = gtk_toggle_button_new_with_label (_("Chosen lines"));
+  data->mode_amount = gtk_toggle_button_new_with_label (_("An amount"));
+  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (data->mode_lines), GTK_TOGGLE_BUTTON (data->mode_full));
+  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (data->mode_amount), GTK_TOGGLE_BUTTON (data->mode_full));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (data->mode_full), TRUE);
+  gtk_box_append (GTK_BOX (modes), data->mode_full);
+  gtk_box_append (GTK_BOX (modes), data->mode_lines);
+  gtk_box_append (GTK_BOX (modes), data->mode_amount);
+  gtk_box_append (GTK_BOX (box), modes);
 
   lines_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_margin_start (lines_box, 24);
@@ -440,14 +448,15 @@ credit_clicked_cb (FacturesLifecyclePanel *self)
         *newline = '\0';
       /* Translators: "Line 2: Pose de carrelage" */
       label = g_strdup_printf (_("Line %u: %s"), i + 1, first);
-      check = gtk_check_button_new_with_label (label);
+      /* Toggle buttons: pressable over AT-SPI in GTK 4.8 (check buttons have no action). */
+      check = gtk_toggle_button_new_with_label (label);
+      gtk_widget_set_halign (check, GTK_ALIGN_START);
       g_ptr_array_add (data->line_checks, check);
       gtk_box_append (GTK_BOX (lines_box), check);
     }
   g_object_bind_property (data->mode_lines, "active", lines_box, "sensitive", G_BINDING_SYNC_CREATE);
   gtk_box_append (GTK_BOX (box), lines_box);
 
-  gtk_box_append (GTK_BOX (box), data->mode_amount);
   data->amount_entry = gtk_entry_new ();
   label_widget (data->amount_entry, _("Amount before tax"));
   gtk_widget_set_margin_start (data->amount_entry, 24);

@@ -33,6 +33,8 @@ label_entry_row (AdwEntryRow *row,
 {
   GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
 
+  /* The title labels the row otherwise ("X X" over AT-SPI in libadwaita 1.2). */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   if (delegate != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (delegate), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);

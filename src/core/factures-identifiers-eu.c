@@ -206,3 +206,26 @@ factures_vat_id_fr_to_siren (const char *vat_id)
     return NULL;
   return g_strdup (c + 4);
 }
+
+/**
+ * factures_identifier_display:
+ * @compact: (nullable): a stored (compact) SIREN, SIRET or VAT number
+ *
+ * Returns: (transfer full) (nullable): its grouped form for display.
+ */
+char *
+factures_identifier_display (const char *compact)
+{
+  gsize len;
+
+  if (compact == NULL)
+    return NULL;
+  len = strlen (compact);
+  if (len == 9 && digits (compact, 0, 9))
+    return g_strdup_printf ("%.3s %.3s %.3s", compact, compact + 3, compact + 6);
+  if (len == 14 && digits (compact, 0, 14))
+    return g_strdup_printf ("%.3s %.3s %.3s %.5s", compact, compact + 3, compact + 6, compact + 9);
+  if (len == 13 && strncmp (compact, "FR", 2) == 0 && digits (compact, 4, 13))
+    return g_strdup_printf ("FR %.2s %.3s %.3s %.3s", compact + 2, compact + 4, compact + 7, compact + 10);
+  return g_strdup (compact);
+}

@@ -44,6 +44,11 @@ gboolean   factures_vat_id_eu_is_valid   (const char *vat_id);
  * (FR + key + 00000 + 4 digits: no SIREN). (transfer full) */
 char      *factures_vat_id_fr_to_siren   (const char *vat_id);
 
+/* The grouped form shown in forms: SIREN "732 829 320", SIRET "732 829 320 00074",
+ * French VAT number "FR 44 732 829 320"; anything else unchanged. (transfer full),
+ * NULL for NULL. */
+char      *factures_identifier_display   (const char *compact);
+
 /* Why @bic (any typed form) is not a valid ISO 9362 BIC, or FACTURES_IDENTIFIER_OK:
  * length 8 or 11, 4 letters or digits, an ISO 3166 country, 2 + 3 letters or digits. */
 FacturesIdentifierProblem factures_bic_problem  (const char *bic);

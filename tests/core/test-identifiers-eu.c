@@ -149,6 +149,34 @@ test_messages (void)
   g_assert_cmpint (factures_bic_problem ("AGRIFRPP"), ==, FACTURES_IDENTIFIER_OK);
 }
 
+static void
+test_display (void)
+{
+  const char *cases[][2] = {
+    { "732829320", "732 829 320" },
+    { "73282932000074", "732 829 320 00074" },
+    { "FR44732829320", "FR 44 732 829 320" },
+    { "DE123456789", "DE123456789" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = factures_identifier_display (cases[i][0]);
+      g_autofree char *back = NULL;
+
+      g_assert_cmpstr (shown, ==, cases[i][1]);
+      /* What is shown is accepted back as typed, to the same stored value. */
+      if (i == 0)
+        g_assert_true (factures_siren_check (shown, &back, NULL));
+      else if (i == 1)
+        g_assert_true (factures_siret_check (shown, &back, NULL));
+      else
+        g_assert_true (factures_vat_id_check (shown, &back, NULL));
+      g_assert_cmpstr (back, ==, cases[i][0]);
+    }
+  g_assert_null (factures_identifier_display (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -158,5 +186,6 @@ main (int   argc,
   g_test_add_func ("/identifiers-eu/siren-from-vat", test_siren_from_vat);
   g_test_add_func ("/identifiers-eu/eu-formats", test_eu_formats);
   g_test_add_func ("/identifiers-eu/messages", test_messages);
+  g_test_add_func ("/identifiers-eu/display", test_display);
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include "factures-checks.h"
 #include "factures-client-editor.h"
 #include "factures-client-history.h"
+#include "factures-identifiers-eu.h"
 #include "factures-documents.h"
 #include "factures-form.h"
 #include "factures-identifiers.h"
@@ -259,10 +260,15 @@ load_client (FacturesClientEditor *self)
                                        client->party.country_code != NULL ? client->party.country_code : "FR");
   factures_editable_set_text_or_empty (self->email_row, client->party.email);
   factures_editable_set_text_or_empty (self->phone_row, client->party.phone);
-  factures_editable_set_text_or_empty (self->siret_row,
-                                       client->party.siret != NULL && *client->party.siret
-                                       ? client->party.siret : client->party.siren);
-  factures_editable_set_text_or_empty (self->vat_row, client->party.vat_id);
+  {
+    /* Stored compact, shown grouped (issue 3 item 7). */
+    g_autofree char *siret = factures_identifier_display (client->party.siret != NULL && *client->party.siret
+                                                          ? client->party.siret : client->party.siren);
+    g_autofree char *vat = factures_identifier_display (client->party.vat_id);
+
+    factures_editable_set_text_or_empty (self->siret_row, siret);
+    factures_editable_set_text_or_empty (self->vat_row, vat);
+  }
   factures_editable_set_text_or_empty (self->notes_row, client->notes);
 
   if (client->has_terms)

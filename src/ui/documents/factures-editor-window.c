@@ -613,6 +613,15 @@ populate (FacturesEditorWindow *self)
 
   self->loading = TRUE;
   self->read_only = document->status == FACTURES_DOCUMENT_STATUS_ISSUED;
+  /* The banner of the .ui speaks of invoices; quotes and credit notes have their own. */
+  if (document->kind == FACTURES_DOCUMENT_KIND_QUOTE)
+    gtk_label_set_text (self->read_only_label,
+                        _("This quote has been issued: it can no longer be changed. Record the "
+                          "client’s answer below, then make the deposit or final invoice from it."));
+  else if (document->kind == FACTURES_DOCUMENT_KIND_CREDIT_NOTE)
+    gtk_label_set_text (self->read_only_label,
+                        _("This credit note has been issued: it is final and cannot be changed. "
+                          "You can still export, print or duplicate it."));
 
   update_title (self);
   update_client_row (self);

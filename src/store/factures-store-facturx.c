@@ -5,6 +5,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -440,7 +441,7 @@ imported_blob (FacturesStore *self, gint64 id, const char *column, GError **erro
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND, _("No imported invoice with id %" G_GINT64_FORMAT "."), id);
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND, _("No imported invoice with id %" PRId64 "."), id);
       return NULL;
     }
   return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));

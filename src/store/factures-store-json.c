@@ -72,6 +72,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include "config.h"
 
 #include <string.h>
@@ -775,7 +776,7 @@ import_clients (Import     *import,
           !factures_store_write_client (import->store, client,
                                         import->keep_ids ? file_id : 0, &new_id, error))
         {
-          g_prefix_error (error, _("Client %" G_GINT64_FORMAT ": "), file_id);
+          g_prefix_error (error, _("Client %" PRId64 ": "), file_id);
           return FALSE;
         }
       g_hash_table_insert (import->client_ids, g_memdup2 (&file_id, sizeof file_id),
@@ -987,7 +988,7 @@ import_document (Import      *import,
       if (mapped == NULL)
         {
           g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
-                       _("Invalid file: %s refers to client %" G_GINT64_FORMAT ", which is not in the file."),
+                       _("Invalid file: %s refers to client %" PRId64 ", which is not in the file."),
                        where, client_id);
           return FALSE;
         }
@@ -1163,7 +1164,7 @@ import_root (Import      *import,
   if (version != FORMAT_VERSION)
     {
       g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
-                   _("This file is in version %" G_GINT64_FORMAT " of the format; this version of "
+                   _("This file is in version %" PRId64 " of the format; this version of "
                      "Factures reads version %d."), version, FORMAT_VERSION);
       return FALSE;
     }
@@ -1264,7 +1265,7 @@ factures_store_import_json (FacturesStore  *self,
       gsize offset = (gsize) (end - data);
 
       g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
-                   _("“%s” is not valid UTF-8 text: invalid byte at line %u (byte %" G_GSIZE_FORMAT "). "
+                   _("“%s” is not valid UTF-8 text: invalid byte at line %u (byte %zu). "
                      "Nothing was imported."),
                    path, line_of_offset (data, offset), offset);
       return FALSE;

@@ -3,6 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -77,7 +78,7 @@ load_ref (FacturesStore  *self,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND,
-                   _("No document with id %" G_GINT64_FORMAT "."), id);
+                   _("No document with id %" PRId64 "."), id);
       return NULL;
     }
   ref = factures_document_ref_new ();

@@ -6,6 +6,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include "config.h"
 
 #include <string.h>
@@ -512,7 +513,7 @@ set_state (FacturesStore  *self,
   if (sqlite3_changes (factures_store_get_db (self)) == 0)
     {
       g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND,
-                   _("No message %" G_GINT64_FORMAT " waiting in the outbox."), id);
+                   _("No message %" PRId64 " waiting in the outbox."), id);
       return FALSE;
     }
   return TRUE;
@@ -719,7 +720,7 @@ factures_store_outbox_get (FacturesStore  *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND,
-                   _("No message %" G_GINT64_FORMAT " in the outbox."), id);
+                   _("No message %" PRId64 " in the outbox."), id);
       return NULL;
     }
   if (rc != SQLITE_ROW)

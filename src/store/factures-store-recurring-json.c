@@ -16,6 +16,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include "config.h"
 
 #include <string.h>
@@ -324,7 +325,7 @@ import_templates (FacturesStore  *self,
       if (mapped == NULL)
         {
           g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
-                       _("Invalid file: %s refers to client %" G_GINT64_FORMAT ", which is not in the file."),
+                       _("Invalid file: %s refers to client %" PRId64 ", which is not in the file."),
                        where, client_id);
           return FALSE;
         }

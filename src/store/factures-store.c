@@ -14,6 +14,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include "config.h"
 
 #include <errno.h>
@@ -1025,7 +1026,7 @@ factures_store_write_client (FacturesStore         *self,
       if (sqlite3_changes (self->db) == 0)
         {
           g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND,
-                       _("No client with id %" G_GINT64_FORMAT "."), client->id);
+                       _("No client with id %" PRId64 "."), client->id);
           return FALSE;
         }
 
@@ -1132,7 +1133,7 @@ factures_store_get_client (FacturesStore  *self,
     return read_client (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND,
-                 _("No client with id %" G_GINT64_FORMAT "."), id);
+                 _("No client with id %" PRId64 "."), id);
   else
     factures_store_set_db_error (self, error);
   return NULL;
@@ -1194,7 +1195,7 @@ factures_store_delete_client (FacturesStore  *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND,
-                   _("No client with id %" G_GINT64_FORMAT "."), id);
+                   _("No client with id %" PRId64 "."), id);
       goto fail;
     }
 
@@ -1443,7 +1444,7 @@ document_status (FacturesStore  *self,
     return sqlite3_column_int (stmt, 0);
   if (rc == SQLITE_DONE)
     g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND,
-                 _("No document with id %" G_GINT64_FORMAT "."), id);
+                 _("No document with id %" PRId64 "."), id);
   else
     factures_store_set_db_error (self, error);
   return -1;
@@ -2667,7 +2668,7 @@ factures_store_verify (FacturesStore  *self,
   if (sqlite3_step (foreign) == SQLITE_ROW)
     {
       g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INTEGRITY,
-                   _("The table “%s” refers to a missing row (row %" G_GINT64_FORMAT ")."),
+                   _("The table “%s” refers to a missing row (row %" PRId64 ")."),
                    col_text (foreign, 0), (gint64) sqlite3_column_int64 (foreign, 1));
       return FALSE;
     }

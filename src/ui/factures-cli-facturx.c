@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include "config.h"
 
 #include <string.h>
@@ -162,7 +163,7 @@ import (const char *database, const char *path, const char *mode)
 
           return fail (message);
         }
-      g_print (_("Invoice %s imported as draft %" G_GINT64_FORMAT ".\n"), file->imported->number, id);
+      g_print (_("Invoice %s imported as draft %" PRId64 ".\n"), file->imported->number, id);
     }
   else
     {

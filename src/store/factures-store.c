@@ -2137,6 +2137,25 @@ issue_in_transaction (FacturesStore       *self,
       return NULL;
     }
 
+  /* An issue date in the future would also push every later number past it (numbers
+   * follow dates), so a mistyped year would block the series: refused. */
+  {
+    GDate now;
+
+    factures_today (&now);
+    if (g_date_compare (&document->issue_date, &now) > 0)
+      {
+        g_autofree char *issue_text = factures_date_format_fr (&document->issue_date);
+        g_autofree char *today_text = factures_date_format_fr (&now);
+
+        g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_DATE_ORDER,
+                     _("Issue date: %s is later than today (%s). A document is issued on the "
+                       "day it is dated: correct the date, or issue it on that day."),
+                     issue_text, today_text);
+        return NULL;
+      }
+  }
+
   if (!factures_store_lifecycle_check_issue (self, document, error))
     return NULL;
 
@@ -2283,8 +2302,9 @@ issue_in_transaction (FacturesStore       *self,
  *   transaction with the document numbered, dated and with its snapshots
  * @error: FACTURES_ERROR_MISSING_MENTION (the message lists every missing
  *   mention, one per line; LEGAL.md §1), FACTURES_ERROR_DATE_ORDER (an issue date
- *   earlier than the series' last: numbers follow dates, CGI ann. II art. 242
- *   nonies A), FACTURES_ERROR_IMMUTABLE (already issued), FACTURES_ERROR_NOT_FOUND,
+ *   earlier than the series' last — numbers follow dates, CGI ann. II art. 242 nonies A —
+ *   or later than factures_today()), FACTURES_ERROR_IMMUTABLE (already issued),
+ *   FACTURES_ERROR_NOT_FOUND,
  *   any error of @render, FACTURES_ERROR_DATABASE
  *
  * One BEGIN IMMEDIATE transaction: the document takes the next number of its

@@ -337,6 +337,27 @@ test_date_order (Fixture       *fixture,
 }
 
 static void
+test_future_date (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(FacturesDocument) issued = NULL;
+  g_autoptr(GError) error = NULL;
+  /* FACTURES_TODAY is 2026-06-15 (fixture): a mistyped year is refused, so it
+   * cannot push the series' last date a year ahead. */
+  gint64 typo = save_draft (fixture, "2027-06-15");
+  gint64 today = save_draft (fixture, "2026-06-15");
+
+  g_assert_null (factures_store_issue (fixture->store, typo, store_test_render, &fixture->renders, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_DATE_ORDER);
+  g_assert_nonnull (strstr (error->message, "15/06/2027"));
+  g_assert_cmpuint (fixture->renders, ==, 0);
+  g_clear_error (&error);
+
+  issued = issue (fixture, today);
+  g_assert_cmpstr (issued->number, ==, "F2026-0001");
+}
+
+static void
 test_missing_mentions (Fixture       *fixture,
                        gconstpointer  data)
 {
@@ -485,6 +506,7 @@ main (int    argc,
   ADD ("/store/issue/thousand-consecutive", test_thousand_consecutive);
   ADD ("/store/issue/triggers", test_triggers);
   ADD ("/store/issue/date-order", test_date_order);
+  ADD ("/store/issue/future-date", test_future_date);
   ADD ("/store/issue/missing-mentions", test_missing_mentions);
   ADD ("/store/issue/render-failure", test_render_failure_rolls_back);
   ADD ("/store/verify/tampering", test_verify_detects_tampering);

@@ -244,6 +244,8 @@ factures_cli_run (const char   *database,
       g_autofree char *message = g_strdup_printf (_("Verification failed: %s"), error->message);
       return fail (message);
     }
+  if (verify)
+    g_print ("%s\n", _("Verification passed: the database is intact and the hash chain of issued documents is unbroken."));
   if (backup != NULL && !factures_store_backup (store, backup, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Backup to “%s” failed: %s"), backup, error->message);

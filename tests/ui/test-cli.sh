@@ -27,7 +27,7 @@ db=$tmp/factures.db
 "$FIXTURE" "$db" || { echo "fixture failed"; exit 1; }
 
 # --verify on a good database
-if "$FACTURES" --database="$db" --verify >"$tmp/out" 2>"$tmp/err"; then ok "--verify"; else fail "--verify: $(cat "$tmp/err")"; fi
+if "$FACTURES" --database="$db" --verify >"$tmp/out" 2>"$tmp/err" && grep -q . "$tmp/out"; then ok "--verify (says so)"; else fail "--verify: $(cat "$tmp/err")"; fi
 
 # --list-overdue
 if "$FACTURES" --database="$db" --list-overdue >"$tmp/overdue.tsv" 2>"$tmp/err"; then

@@ -96,7 +96,7 @@ factures_escompte_page_new (FacturesStore *store)
 
   widget = adw_preferences_page_new ();
   adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (widget), _("Discounts"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (widget), "emblem-money-symbolic");
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (widget), "accessories-calculator-symbolic");
   g_object_set_data_full (G_OBJECT (widget), "factures-escompte-page", page, (GDestroyNotify) page_free);
 
   group = adw_preferences_group_new ();

@@ -552,7 +552,7 @@ factures_ladder_page_new (FacturesStore *store)
 
   page = adw_preferences_page_new ();
   adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Reminders"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "mail-send-symbolic");
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "alarm-symbolic");
   adw_preferences_page_set_name (ADW_PREFERENCES_PAGE (page), "reminders");
   /* the store outlives the preferences window (owned by the application) */
   g_object_set_data_full (G_OBJECT (page), "factures-store", g_object_ref (store), g_object_unref);

@@ -1525,6 +1525,14 @@ clean_draft (FacturesStore     *self,
                        _("Line %u: Quantity: the quantity cannot be 0."), i + 1);
           return FALSE;
         }
+      if (line->unit_price < 0)
+        {
+          /* EN 16931 BR-27: the item net price (BT-146) is never negative. */
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                       _("Line %u: Unit price: a unit price cannot be negative; enter a discount, "
+                         "or a negative quantity for something taken back."), i + 1);
+          return FALSE;
+        }
       if (line->vat_rate_bp < 0 || line->vat_rate_bp > FACTURES_RATE_ONE)
         {
           g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,

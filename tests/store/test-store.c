@@ -459,8 +459,16 @@ test_draft_validation (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "Line 2"));
   g_clear_error (&error);
 
-  /* Invalid UTF-8 in a description */
+  /* A negative unit price (EN 16931 BR-27) */
   line->quantity = FACTURES_QUANTITY_ONE;
+  line->unit_price = -5 * FACTURES_UNIT_PRICE_ONE;
+  g_assert_false (factures_store_save_draft (fixture->store, draft, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Line 2"));
+  g_clear_error (&error);
+  line->unit_price = 100 * FACTURES_UNIT_PRICE_ONE;
+
+  /* Invalid UTF-8 in a description */
   g_free (line->description);
   line->description = g_strdup ("bad \xff\xfe bytes");
   g_assert_false (factures_store_save_draft (fixture->store, draft, &error));

@@ -157,6 +157,15 @@ check_field (FacturesLineRow  *self,
         if (!factures_unit_price_parse (gtk_editable_get_text (GTK_EDITABLE (self->unit_price)),
                                         name, &unit_price, &local_error))
           break;
+        if (unit_price < 0)
+          {
+            /* EN 16931 BR-27: the item net price is never negative. */
+            g_set_error (&local_error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                         /* Translators: %s is the field, e.g. "Unit price, line 2" */
+                         _("%s: a unit price cannot be negative; enter a discount, or a negative quantity for something taken back."),
+                         name);
+            break;
+          }
         line->unit_price = unit_price;
       }
       break;

@@ -26,6 +26,8 @@ typedef struct {
   GCancellable      *cancellable;
   gboolean           sending;
   gint64             outbox_id;   /* the queued message; a retry sends it again */
+  char              *step_key;    /* the dunning step this message performs, or NULL */
+  gint               instalment;
 } Compose;
 
 static void
@@ -34,6 +36,7 @@ compose_free (Compose *c)
   g_cancellable_cancel (c->cancellable);
   g_clear_object (&c->cancellable);
   g_clear_object (&c->store);
+  g_free (c->step_key);
   factures_mail_draft_free (c->draft);
   g_free (c);
 }
@@ -136,7 +139,7 @@ on_send (GtkButton *button,
   c->draft->body = body_text (c);
 
   /* Written to the outbox before any network I/O. */
-  id = factures_mail_queue (c->store, account, c->draft, NULL, 0,
+  id = factures_mail_queue (c->store, account, c->draft, c->step_key, c->instalment,
                             gtk_switch_get_active (GTK_SWITCH (c->receipt_switch)), &error);
   if (id == 0)
     {
@@ -179,8 +182,19 @@ factures_compose_dialog_present (GtkWindow     *parent,
                                  FacturesStore *store,
                                  gint64         document_id)
 {
+  factures_compose_dialog_present_for_step (parent, store, document_id, NULL, NULL, 0);
+}
+
+void
+factures_compose_dialog_present_for_step (GtkWindow     *parent,
+                                          FacturesStore *store,
+                                          gint64         document_id,
+                                          const char    *template_key,
+                                          const char    *step_key,
+                                          gint           instalment)
+{
   g_autoptr(GError) error = NULL;
-  FacturesMailDraft *draft = factures_mail_prepare (store, document_id, NULL, &error);
+  FacturesMailDraft *draft = factures_mail_prepare (store, document_id, template_key, &error);
   GtkWidget *toolbar, *header, *content, *group, *row, *scroller, *box, *icon, *cancel;
   g_autofree char *size = NULL;
   Compose *c;
@@ -196,6 +210,8 @@ factures_compose_dialog_present (GtkWindow     *parent,
   c = g_new0 (Compose, 1);
   c->store = g_object_ref (store);
   c->draft = draft;
+  c->step_key = g_strdup (step_key);
+  c->instalment = instalment;
   c->cancellable = g_cancellable_new ();
 
   c->window = adw_window_new ();

@@ -17,6 +17,16 @@ void factures_compose_dialog_present (GtkWindow     *parent,
                                       FacturesStore *store,
                                       gint64         document_id);
 
+/* The same for a dunning step: the text comes from @template_key
+ * ("mail-reminder-<template id>") and the message carries @step_key and
+ * @instalment, so that when the server accepts it the step is recorded as
+ * performed (factures_store_perform_step, DESIGN.md §5). */
+void factures_compose_dialog_present_for_step (GtkWindow     *parent,
+                                               FacturesStore *store,
+                                               gint64         document_id,
+                                               const char    *template_key,
+                                               const char    *step_key,
+                                               gint           instalment);
 /* Asks for a note and records that the client acknowledged the document. */
 void factures_acknowledgment_dialog_present (GtkWindow     *parent,
                                              FacturesStore *store,

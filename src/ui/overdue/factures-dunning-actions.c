@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "factures-dunning-actions.h"
+#include "factures-compose-dialog.h"
 #include "factures-form.h"
 #include "factures-window.h"
 
@@ -31,6 +32,7 @@ typedef struct {
   FacturesLetter         *letter;
   GtkFileChooserNative   *chooser;
   gboolean                pdf_saved;
+  char                   *template_id;  /* e-mail steps: the reminder template */
 } Ctx;
 
 static void
@@ -45,6 +47,7 @@ ctx_free (gpointer data)
   g_free (ctx->email);
   g_free (ctx->phone);
   g_free (ctx->step_key);
+  g_free (ctx->template_id);
   g_free (ctx->text);
   g_free (ctx->subject);
   g_clear_pointer (&ctx->letter, factures_letter_free);
@@ -413,6 +416,20 @@ open_mail_client (GtkButton *button,
   open_uri (dialog, uri);
 }
 
+/* Sends the reminder over SMTP (issue 5): the compose dialog queues it in the
+ * outbox with this step's key, and the step is recorded when the server accepts it. */
+static void
+send_from_factures (GtkButton *button,
+                    GtkWidget *dialog)
+{
+  Ctx *ctx = g_object_get_data (G_OBJECT (dialog), "factures-ctx");
+  g_autofree char *template_key = g_strdup_printf ("mail-reminder-%s", ctx->template_id);
+
+  factures_compose_dialog_present_for_step (parent_window (ctx->parent), ctx->store, ctx->document_id,
+                                            template_key, ctx->step_key, ctx->instalment);
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
 static GtkWidget *
 button_box (void)
 {
@@ -447,8 +464,12 @@ perform_email (Ctx                       *ctx,
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_box_append (GTK_BOX (box), text_box (ctx->text, _("E-mail text")));
   buttons = button_box ();
-  button = gtk_button_new_with_label (_("Open in Mail Client"));
+  ctx->template_id = g_strdup (task->step.template_id);
+  button = gtk_button_new_with_label (_("Send from Factures…"));
   gtk_widget_add_css_class (button, "suggested-action");
+  g_signal_connect (button, "clicked", G_CALLBACK (send_from_factures), dialog);
+  gtk_box_append (GTK_BOX (buttons), button);
+  button = gtk_button_new_with_label (_("Open in Mail Client"));
   g_signal_connect (button, "clicked", G_CALLBACK (open_mail_client), dialog);
   gtk_box_append (GTK_BOX (buttons), button);
   button = gtk_button_new_with_label (_("Copy Text"));

@@ -16,7 +16,6 @@
 #include "factures-store-facturx-private.h"
 #include "factures-store-private.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 static char *
 digits_only (const char *s)

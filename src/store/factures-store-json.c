@@ -88,7 +88,6 @@
 #define FORMAT_NAME "factures"
 #define FORMAT_VERSION 1
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* ---- snapshots ---- */
 

@@ -12,50 +12,6 @@
 #include "factures-store-lifecycle-private.h"
 #include "factures-series.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
-
-static char *
-col_dup (sqlite3_stmt *stmt,
-         int           col)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, col);
-
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
-}
-
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static void
-bind_date (sqlite3_stmt *stmt,
-           int           index,
-           const GDate  *date)
-{
-  if (date != NULL && g_date_valid (date))
-    sqlite3_bind_text (stmt, index, factures_date_format_iso (date), -1, g_free);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static void
-col_date (sqlite3_stmt *stmt,
-          int           col,
-          GDate        *out_date)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, col);
-
-  g_date_clear (out_date, 1);
-  if (text != NULL)
-    factures_date_parse_iso (text, out_date, NULL);
-}
 
 /* ---- references ---- */
 
@@ -84,8 +40,8 @@ load_ref (FacturesStore  *self,
   ref = factures_document_ref_new ();
   ref->id = id;
   ref->kind = sqlite3_column_int (stmt, 0);
-  ref->number = col_dup (stmt, 1);
-  col_date (stmt, 2, &ref->issue_date);
+  ref->number = factures_sql_col_dup (stmt, 1);
+  factures_sql_col_date (stmt, 2, &ref->issue_date);
   ref->amount = sqlite3_column_int64 (stmt, 3);
   return ref;
 }
@@ -114,8 +70,8 @@ factures_store_lifecycle_load (FacturesStore     *self,
       sqlite3_bind_int64 (stmt, 1, document->id);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         {
-          col_date (stmt, 0, &document->valid_until);
-          document->conditions = col_dup (stmt, 1);
+          factures_sql_col_date (stmt, 0, &document->valid_until);
+          document->conditions = factures_sql_col_dup (stmt, 1);
         }
       if (!g_date_valid (&document->valid_until) && g_date_valid (&document->issue_date))
         factures_quote_default_validity (&document->issue_date, &document->valid_until);
@@ -192,8 +148,8 @@ factures_store_lifecycle_save (FacturesStore     *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, document->id);
-  bind_date (stmt, 2, &document->valid_until);
-  bind_text (stmt, 3, conditions);
+  factures_sql_bind_date (stmt, 2, &document->valid_until);
+  factures_sql_bind_text (stmt, 3, conditions);
   if (!factures_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -253,7 +209,7 @@ quote_decision (FacturesStore  *self,
       return -2;
     }
   if (out_date != NULL)
-    col_date (stmt, 1, out_date);
+    factures_sql_col_date (stmt, 1, out_date);
   return g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "quote-accepted") == 0 ? 1 : 0;
 }
 
@@ -285,7 +241,7 @@ quote_final_invoice (FacturesStore  *self,
       return -1;
     }
   if (out_number != NULL)
-    *out_number = col_dup (stmt, 1);
+    *out_number = factures_sql_col_dup (stmt, 1);
   return sqlite3_column_int64 (stmt, 0);
 }
 
@@ -390,8 +346,8 @@ factures_store_set_quote_decision (FacturesStore  *self,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
-  bind_text (stmt, 2, accepted ? "quote-accepted" : "quote-refused");
-  bind_date (stmt, 3, date);
+  factures_sql_bind_text (stmt, 2, accepted ? "quote-accepted" : "quote-refused");
+  factures_sql_bind_date (stmt, 3, date);
   if (!factures_store_step_done (self, stmt, error) ||
       !factures_store_commit (self, error))
     goto fail;
@@ -421,7 +377,7 @@ insert_link (FacturesStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, document_id);
-  bind_text (stmt, 2, role);
+  factures_sql_bind_text (stmt, 2, role);
   sqlite3_bind_int64 (stmt, 3, target_id);
   sqlite3_bind_int (stmt, 4, position);
   return factures_store_step_done (self, stmt, error);
@@ -1007,7 +963,7 @@ get_series (FacturesStore  *self,
                                  error);
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, name);
+  factures_sql_bind_text (stmt, 1, name);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND,
@@ -1015,11 +971,11 @@ get_series (FacturesStore  *self,
       return NULL;
     }
   series = g_new0 (FacturesSeries, 1);
-  series->name = col_dup (stmt, 0);
-  series->pattern = col_dup (stmt, 1);
+  series->name = factures_sql_col_dup (stmt, 0);
+  series->pattern = factures_sql_col_dup (stmt, 1);
   series->next_counter = sqlite3_column_int64 (stmt, 2);
   series->yearly_reset = sqlite3_column_int (stmt, 3) != 0;
-  col_date (stmt, 4, &series->last_issued);
+  factures_sql_col_date (stmt, 4, &series->last_issued);
   return series;
 }
 
@@ -1161,10 +1117,10 @@ factures_store_set_series (FacturesStore  *self,
                                  error);
   if (stmt == NULL)
     goto fail;
-  bind_text (stmt, 1, pattern);
+  factures_sql_bind_text (stmt, 1, pattern);
   sqlite3_bind_int64 (stmt, 2, next_counter);
   sqlite3_bind_int (stmt, 3, yearly_reset ? 1 : 0);
-  bind_text (stmt, 4, name);
+  factures_sql_bind_text (stmt, 4, name);
   if (!factures_store_step_done (self, stmt, error) ||
       !factures_store_commit (self, error))
     goto fail;
@@ -1285,8 +1241,8 @@ factures_store_lifecycle_import_document (FacturesStore  *self,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, new_id);
-      bind_text (stmt, 2, until);
-      bind_text (stmt, 3, conditions);
+      factures_sql_bind_text (stmt, 2, until);
+      factures_sql_bind_text (stmt, 3, conditions);
       if (!factures_store_step_done (self, stmt, error))
         {
           g_prefix_error (error, "%s.quote: ", where);

@@ -16,7 +16,6 @@
 #include "factures-store-mail-private.h"
 #include "factures-store-private.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* ---- account ---- */
 

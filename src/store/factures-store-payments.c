@@ -12,52 +12,8 @@
 #include "factures-store-payments.h"
 #include "factures-store-payments-private.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* ---- small helpers ---- */
-
-static char *
-col_dup (sqlite3_stmt *stmt,
-         int           col)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, col);
-
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
-}
-
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static void
-bind_date (sqlite3_stmt *stmt,
-           int           index,
-           const GDate  *date)
-{
-  if (date != NULL && g_date_valid (date))
-    sqlite3_bind_text (stmt, index, factures_date_format_iso (date), -1, g_free);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static void
-col_date (sqlite3_stmt *stmt,
-          int           col,
-          GDate        *out_date)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, col);
-
-  g_date_clear (out_date, 1);
-  if (text != NULL)
-    factures_date_parse_iso (text, out_date, NULL);
-}
 
 static gboolean
 invalid (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
@@ -226,16 +182,16 @@ doc_info_from_stmt (sqlite3_stmt *stmt)
   info->id = sqlite3_column_int64 (stmt, 0);
   info->kind = sqlite3_column_int (stmt, 1);
   info->status = sqlite3_column_int (stmt, 2);
-  info->number = col_dup (stmt, 3);
-  col_date (stmt, 4, &info->issue_date);
-  col_date (stmt, 5, &info->due_date);
+  info->number = factures_sql_col_dup (stmt, 3);
+  factures_sql_col_date (stmt, 4, &info->issue_date);
+  factures_sql_col_date (stmt, 5, &info->due_date);
   info->amount_due = sqlite3_column_int64 (stmt, 6);
   info->credited = sqlite3_column_int64 (stmt, 7);
   info->paid = sqlite3_column_int64 (stmt, 8);
   info->client_id = sqlite3_column_int64 (stmt, 9);
-  info->client_name = col_dup (stmt, 10);
-  info->buyer_json = col_dup (stmt, 11);
-  info->seller_json = col_dup (stmt, 12);
+  info->client_name = factures_sql_col_dup (stmt, 10);
+  info->buyer_json = factures_sql_col_dup (stmt, 11);
+  info->seller_json = factures_sql_col_dup (stmt, 12);
   return info;
 }
 
@@ -511,13 +467,13 @@ factures_store_record_payment (FacturesStore        *self,
     goto fail;
   if (payment->client_id != 0)
     sqlite3_bind_int64 (insert, 1, payment->client_id);
-  bind_date (insert, 2, &payment->date);
+  factures_sql_bind_date (insert, 2, &payment->date);
   sqlite3_bind_int64 (insert, 3, payment->amount);
   sqlite3_bind_int (insert, 4, payment->method);
-  bind_text (insert, 5, *reference ? reference : NULL);
-  bind_text (insert, 6, *payer ? payer : NULL);
+  factures_sql_bind_text (insert, 5, *reference ? reference : NULL);
+  factures_sql_bind_text (insert, 6, *payer ? payer : NULL);
   sqlite3_bind_int (insert, 7, payment->payer_non_resident ? 1 : 0);
-  bind_text (insert, 8, *notes ? notes : NULL);
+  factures_sql_bind_text (insert, 8, *notes ? notes : NULL);
   sqlite3_bind_int64 (insert, 9, payment->credit);
   if (!factures_store_step_done (self, insert, error))
     goto fail;
@@ -536,7 +492,7 @@ factures_store_record_payment (FacturesStore        *self,
       if (payment->client_id != 0)
         sqlite3_bind_int64 (alloc, 2, payment->client_id);
       sqlite3_bind_int64 (alloc, 3, a->document_id);
-      bind_date (alloc, 4, &payment->date);
+      factures_sql_bind_date (alloc, 4, &payment->date);
       sqlite3_bind_int64 (alloc, 5, a->amount);
       if (!factures_store_step_done (self, alloc, error))
         goto fail;
@@ -654,13 +610,13 @@ factures_store_list_payments (FacturesStore  *self,
       g_ptr_array_add (payments, p);
       p->id = sqlite3_column_int64 (stmt, 0);
       p->client_id = sqlite3_column_int64 (stmt, 1);
-      col_date (stmt, 2, &p->date);
+      factures_sql_col_date (stmt, 2, &p->date);
       p->amount = sqlite3_column_int64 (stmt, 3);
       p->method = (FacturesPaymentMethod) sqlite3_column_int (stmt, 4);
-      p->reference = col_dup (stmt, 5);
-      p->payer = col_dup (stmt, 6);
+      p->reference = factures_sql_col_dup (stmt, 5);
+      p->payer = factures_sql_col_dup (stmt, 6);
       p->payer_non_resident = sqlite3_column_int (stmt, 7) != 0;
-      p->notes = col_dup (stmt, 8);
+      p->notes = factures_sql_col_dup (stmt, 8);
       p->credit = sqlite3_column_int64 (stmt, 9);
     }
   if (rc != SQLITE_DONE)
@@ -748,7 +704,7 @@ factures_store_apply_credit (FacturesStore  *self,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, info->client_id);
   sqlite3_bind_int64 (stmt, 2, document_id);
-  bind_date (stmt, 3, date);
+  factures_sql_bind_date (stmt, 3, date);
   sqlite3_bind_int64 (stmt, 4, amount);
   if (!factures_store_step_done (self, stmt, error) || !factures_store_commit (self, error))
     goto fail;
@@ -798,7 +754,7 @@ factures_store_get_payment_balance (FacturesStore    *self,
     {
       GDate date;
 
-      col_date (stmt, 0, &date);
+      factures_sql_col_date (stmt, 0, &date);
       cumulative += sqlite3_column_int64 (stmt, 1);
       out->last_payment = date;
       if (!g_date_valid (&out->paid_date) && cumulative >= info->amount_due - info->credited)
@@ -838,7 +794,7 @@ load_instalments (FacturesStore  *self,
       FacturesInstalment inst = { 0 };
 
       inst.number = sqlite3_column_int (stmt, 0);
-      col_date (stmt, 1, &inst.due_date);
+      factures_sql_col_date (stmt, 1, &inst.due_date);
       inst.amount = sqlite3_column_int64 (stmt, 2);
       g_array_append_val (instalments, inst);
     }
@@ -948,7 +904,7 @@ factures_store_set_instalments (FacturesStore  *self,
       inst->number = (gint) i + 1;
       sqlite3_bind_int64 (ins, 1, document_id);
       sqlite3_bind_int (ins, 2, inst->number);
-      bind_date (ins, 3, &inst->due_date);
+      factures_sql_bind_date (ins, 3, &inst->due_date);
       sqlite3_bind_int64 (ins, 4, inst->amount);
       if (!factures_store_step_done (self, ins, error))
         goto fail;
@@ -1066,8 +1022,8 @@ factures_store_get_receivables (FacturesStore        *self,
                                   error);
   if (sales == NULL)
     return FALSE;
-  bind_date (sales, 1, &window_start);
-  bind_date (sales, 2, today);
+  factures_sql_bind_date (sales, 1, &window_start);
+  factures_sql_bind_date (sales, 2, today);
   if (sqlite3_step (sales) != SQLITE_ROW)
     {
       factures_store_set_db_error (self, error);
@@ -1170,8 +1126,8 @@ factures_store_save_ladder (FacturesStore          *self,
       sqlite3_bind_int (ins, 1, ladder->category);
       sqlite3_bind_int (ins, 2, (int) i);
       sqlite3_bind_int (ins, 3, step->offset_days);
-      bind_text (ins, 4, factures_dunning_channel_to_string (step->channel));
-      bind_text (ins, 5, step->template_id);
+      factures_sql_bind_text (ins, 4, factures_dunning_channel_to_string (step->channel));
+      factures_sql_bind_text (ins, 5, step->template_id);
       if (!factures_store_step_done (self, ins, error))
         goto fail;
     }
@@ -1229,8 +1185,8 @@ load_events (FacturesStore  *self,
     {
       FacturesDunningEvent ev = { 0 };
 
-      ev.step_key = col_dup (stmt, 0);
-      col_date (stmt, 1, &ev.date);
+      ev.step_key = factures_sql_col_dup (stmt, 0);
+      factures_sql_col_date (stmt, 1, &ev.date);
       ev.skipped = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "skipped") == 0;
       g_array_append_val (events, ev);
     }
@@ -1261,7 +1217,7 @@ factures_store_get_promise (FacturesStore  *self,
   sqlite3_bind_int64 (stmt, 1, document_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    col_date (stmt, 0, out_date);
+    factures_sql_col_date (stmt, 0, out_date);
   else if (rc != SQLITE_DONE)
     {
       factures_store_set_db_error (self, error);
@@ -1397,13 +1353,13 @@ insert_event (FacturesStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, document_id);
   sqlite3_bind_int (stmt, 2, instalment);
-  bind_text (stmt, 3, step_key);
-  bind_text (stmt, 4, factures_dunning_channel_to_string (channel));
-  bind_text (stmt, 5, template_id);
-  bind_text (stmt, 6, skipped ? "skipped" : "done");
-  bind_date (stmt, 7, date);
-  bind_date (stmt, 8, recorded);
-  bind_text (stmt, 9, note != NULL && *note != '\0' ? note : NULL);
+  factures_sql_bind_text (stmt, 3, step_key);
+  factures_sql_bind_text (stmt, 4, factures_dunning_channel_to_string (channel));
+  factures_sql_bind_text (stmt, 5, template_id);
+  factures_sql_bind_text (stmt, 6, skipped ? "skipped" : "done");
+  factures_sql_bind_date (stmt, 7, date);
+  factures_sql_bind_date (stmt, 8, recorded);
+  factures_sql_bind_text (stmt, 9, note != NULL && *note != '\0' ? note : NULL);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       if (sqlite3_extended_errcode (factures_store_get_db (self)) == SQLITE_CONSTRAINT_UNIQUE)
@@ -1609,7 +1565,7 @@ record_step (FacturesStore  *self,
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_int64 (stmt, 1, document_id);
-      bind_date (stmt, 2, date);
+      factures_sql_bind_date (stmt, 2, date);
       if (sqlite3_step (stmt) != SQLITE_ROW)
         {
           factures_store_set_db_error (self, error);
@@ -1687,8 +1643,8 @@ factures_store_set_step_note (FacturesStore  *self,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, document_id);
   sqlite3_bind_int (stmt, 2, instalment);
-  bind_text (stmt, 3, step_key);
-  bind_text (stmt, 4, *clean ? clean : NULL);
+  factures_sql_bind_text (stmt, 3, step_key);
+  factures_sql_bind_text (stmt, 4, *clean ? clean : NULL);
   if (!factures_store_step_done (self, stmt, error))
     goto fail;
   if (sqlite3_changes (factures_store_get_db (self)) == 0)
@@ -1721,9 +1677,9 @@ insert_simple (FacturesStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, document_id);
-  bind_date (stmt, 2, date1);
-  bind_date (stmt, 3, date2);
-  bind_text (stmt, 4, note != NULL && *note != '\0' ? note : NULL);
+  factures_sql_bind_date (stmt, 2, date1);
+  factures_sql_bind_date (stmt, 3, date2);
+  factures_sql_bind_text (stmt, 4, note != NULL && *note != '\0' ? note : NULL);
   return factures_store_step_done (self, stmt, error);
 }
 
@@ -1811,8 +1767,8 @@ factures_store_set_dispute (FacturesStore  *self,
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_int64 (stmt, 1, document_id);
-      bind_date (stmt, 2, date);
-      bind_text (stmt, 3, *clean ? clean : NULL);
+      factures_sql_bind_date (stmt, 2, date);
+      factures_sql_bind_text (stmt, 3, *clean ? clean : NULL);
       if (!factures_store_step_done (self, stmt, error))
         goto fail;
     }
@@ -1853,7 +1809,7 @@ factures_store_get_rate_table (FacturesStore  *self,
       p.ecb_bp = sqlite3_column_int (stmt, 2);
       p.legal_individual_bp = sqlite3_column_int (stmt, 3);
       p.legal_other_bp = sqlite3_column_int (stmt, 4);
-      p.source = col_dup (stmt, 5);
+      p.source = factures_sql_col_dup (stmt, 5);
       g_array_append_val (table, p);
     }
   if (rc != SQLITE_DONE)
@@ -1906,7 +1862,7 @@ factures_store_save_rate (FacturesStore            *self,
   bind_rate (stmt, 3, period->ecb_bp);
   bind_rate (stmt, 4, period->legal_individual_bp);
   bind_rate (stmt, 5, period->legal_other_bp);
-  bind_text (stmt, 6, *source ? source : NULL);
+  factures_sql_bind_text (stmt, 6, *source ? source : NULL);
   if (!factures_store_step_done (self, stmt, error) || !factures_store_commit (self, error))
     goto fail;
   factures_store_emit_changed (self);
@@ -1943,7 +1899,7 @@ factures_store_waive_penalties (FacturesStore  *self,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, document_id);
-  bind_text (stmt, 2, *clean ? clean : NULL);
+  factures_sql_bind_text (stmt, 2, *clean ? clean : NULL);
   if (!factures_store_step_done (self, stmt, error) || !factures_store_commit (self, error))
     goto fail;
   factures_store_emit_changed (self);
@@ -1993,7 +1949,7 @@ factures_store_compute_penalties (FacturesStore      *self,
     {
       FacturesPenaltyPayment p;
 
-      col_date (stmt, 0, &p.date);
+      factures_sql_col_date (stmt, 0, &p.date);
       p.amount = sqlite3_column_int64 (stmt, 1);
       if (g_date_compare (&p.date, &info->due_date) <= 0)
         principal -= p.amount;
@@ -2019,7 +1975,7 @@ factures_store_compute_penalties (FacturesStore      *self,
       factures_store_set_db_error (self, error);
       return FALSE;
     }
-  col_date (stmt, 0, &notice);
+  factures_sql_col_date (stmt, 0, &notice);
 
   end = *today;
   if (balance.balance <= 0 && g_date_valid (&balance.paid_date))
@@ -2124,7 +2080,7 @@ table_columns (FacturesStore  *self,
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (columns, col_dup (stmt, 1));
+    g_ptr_array_add (columns, factures_sql_col_dup (stmt, 1));
   if (rc != SQLITE_DONE)
     {
       factures_store_set_db_error (self, error);

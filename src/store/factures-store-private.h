@@ -9,6 +9,57 @@
 
 #include "factures-store.h"
 
+/* ---- SQL helpers shared by the store's files ---- */
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* Column @col as a newly allocated string, NULL for SQL NULL. */
+static inline char *
+factures_sql_col_dup (sqlite3_stmt *stmt,
+                      int           col)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, col);
+
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+/* Binds @text, or SQL NULL when @text is NULL. */
+static inline void
+factures_sql_bind_text (sqlite3_stmt *stmt,
+                        int           index,
+                        const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* Binds @date as ISO "YYYY-MM-DD", or SQL NULL when it is NULL or invalid. */
+static inline void
+factures_sql_bind_date (sqlite3_stmt *stmt,
+                        int           index,
+                        const GDate  *date)
+{
+  if (date != NULL && g_date_valid (date))
+    sqlite3_bind_text (stmt, index, factures_date_format_iso (date), -1, g_free);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* Column @col (ISO date text) into @out_date; cleared (invalid) for NULL. */
+static inline void
+factures_sql_col_date (sqlite3_stmt *stmt,
+                       int           col,
+                       GDate        *out_date)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+  g_date_clear (out_date, 1);
+  if (text != NULL)
+    factures_date_parse_iso (text, out_date, NULL);
+}
+
 G_BEGIN_DECLS
 
 sqlite3  *factures_store_get_db          (FacturesStore  *self);

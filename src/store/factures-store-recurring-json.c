@@ -24,7 +24,6 @@
 
 #include "factures-store-recurring-private.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 static gboolean
 export_query (FacturesStore  *self,

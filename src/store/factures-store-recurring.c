@@ -14,51 +14,6 @@
 #include "factures-rows.h"
 #include "factures-store-recurring.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
-
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           col,
-           const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, col, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, col);
-}
-
-static void
-bind_date (sqlite3_stmt *stmt,
-           int           col,
-           const GDate  *date)
-{
-  if (date != NULL && g_date_valid (date))
-    {
-      g_autofree char *iso = factures_date_format_iso (date);
-      sqlite3_bind_text (stmt, col, iso, -1, SQLITE_TRANSIENT);
-    }
-  else
-    sqlite3_bind_null (stmt, col);
-}
-
-static char *
-col_dup (sqlite3_stmt *stmt,
-         int           col)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, col));
-}
-
-static void
-col_date (sqlite3_stmt *stmt,
-          int           col,
-          GDate        *out)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, col);
-
-  g_date_clear (out, 1);
-  if (text != NULL)
-    factures_date_parse_iso (text, out, NULL);
-}
 
 static gboolean
 invalid (GError     **error,
@@ -179,9 +134,9 @@ write_recurring_lines (FacturesStore      *self,
       sqlite3_reset (ins);
       sqlite3_bind_int64 (ins, 1, r->id);
       sqlite3_bind_int (ins, 2, (int) i + 1);
-      bind_text (ins, 3, line->description);
+      factures_sql_bind_text (ins, 3, line->description);
       sqlite3_bind_int64 (ins, 4, line->quantity);
-      bind_text (ins, 5, line->unit);
+      factures_sql_bind_text (ins, 5, line->unit);
       sqlite3_bind_int64 (ins, 6, line->unit_price);
       sqlite3_bind_int (ins, 7, line->vat_rate_bp);
       sqlite3_bind_int64 (ins, 8, line->allowance);
@@ -215,12 +170,12 @@ write_recurring (FacturesStore      *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, r->client_id);
   sqlite3_bind_int (stmt, 2, r->period);
-  bind_date (stmt, 3, &r->start_date);
-  bind_date (stmt, 4, &r->next_date);
-  bind_date (stmt, 5, &r->end_date);
+  factures_sql_bind_date (stmt, 3, &r->start_date);
+  factures_sql_bind_date (stmt, 4, &r->next_date);
+  factures_sql_bind_date (stmt, 5, &r->end_date);
   sqlite3_bind_int (stmt, 6, r->auto_issue ? 1 : 0);
   sqlite3_bind_int64 (stmt, 7, r->allowance);
-  bind_text (stmt, 8, r->notes);
+  factures_sql_bind_text (stmt, 8, r->notes);
   if (update)
     sqlite3_bind_int64 (stmt, 9, r->id);
   if (!factures_store_step_done (self, stmt, error))
@@ -285,9 +240,9 @@ load_recurring_lines (FacturesStore      *self,
     {
       FacturesLine *line = factures_line_new ();
 
-      line->description = col_dup (stmt, 0);
+      line->description = factures_sql_col_dup (stmt, 0);
       line->quantity = sqlite3_column_int64 (stmt, 1);
-      line->unit = col_dup (stmt, 2);
+      line->unit = factures_sql_col_dup (stmt, 2);
       line->unit_price = sqlite3_column_int64 (stmt, 3);
       line->vat_rate_bp = sqlite3_column_int (stmt, 4);
       line->allowance = sqlite3_column_int64 (stmt, 5);
@@ -308,14 +263,14 @@ recurring_from_stmt (sqlite3_stmt *stmt)
 
   r->id = sqlite3_column_int64 (stmt, 0);
   r->client_id = sqlite3_column_int64 (stmt, 1);
-  r->client_name = col_dup (stmt, 2);
+  r->client_name = factures_sql_col_dup (stmt, 2);
   r->period = (FacturesPeriod) sqlite3_column_int (stmt, 3);
-  col_date (stmt, 4, &r->start_date);
-  col_date (stmt, 5, &r->next_date);
-  col_date (stmt, 6, &r->end_date);
+  factures_sql_col_date (stmt, 4, &r->start_date);
+  factures_sql_col_date (stmt, 5, &r->next_date);
+  factures_sql_col_date (stmt, 6, &r->end_date);
   r->auto_issue = sqlite3_column_int (stmt, 7) != 0;
   r->allowance = sqlite3_column_int64 (stmt, 8);
-  r->notes = col_dup (stmt, 9);
+  r->notes = factures_sql_col_dup (stmt, 9);
   return r;
 }
 
@@ -461,8 +416,8 @@ create_occurrence (FacturesStore           *self,
   if (ins == NULL)
     return -1;
   sqlite3_bind_int64 (ins, 1, r->id);
-  bind_date (ins, 2, date);
-  bind_date (ins, 3, today);
+  factures_sql_bind_date (ins, 2, date);
+  factures_sql_bind_date (ins, 3, today);
   sqlite3_bind_int (ins, 4, g_date_compare (date, today) < 0 ? 1 : 0);
   rc = sqlite3_step (ins);
   if (rc != SQLITE_DONE)
@@ -491,7 +446,7 @@ create_occurrence (FacturesStore           *self,
     return -1;
   sqlite3_bind_int64 (upd, 1, draft->id);
   sqlite3_bind_int64 (upd, 2, r->id);
-  bind_date (upd, 3, date);
+  factures_sql_bind_date (upd, 3, date);
   if (!factures_store_step_done (self, upd, error))
     return -1;
   return draft->id;
@@ -510,7 +465,7 @@ set_next_date (FacturesStore           *self,
                                  error);
   if (stmt == NULL)
     return FALSE;
-  bind_date (stmt, 1, next);
+  factures_sql_bind_date (stmt, 1, next);
   sqlite3_bind_int64 (stmt, 2, r->id);
   return factures_store_step_done (self, stmt, error);
 }
@@ -532,9 +487,9 @@ set_issue_error (FacturesStore           *self,
                                  error);
   if (stmt != NULL)
     {
-      bind_text (stmt, 1, message);
+      factures_sql_bind_text (stmt, 1, message);
       sqlite3_bind_int64 (stmt, 2, r->id);
-      bind_date (stmt, 3, date);
+      factures_sql_bind_date (stmt, 3, date);
     }
   if (stmt == NULL || !factures_store_step_done (self, stmt, error) ||
       !factures_store_commit (self, error))
@@ -683,10 +638,10 @@ factures_store_list_unseen_occurrences (FacturesStore  *self,
       FacturesOccurrence *o = g_new0 (FacturesOccurrence, 1);
 
       o->template_id = sqlite3_column_int64 (stmt, 0);
-      col_date (stmt, 1, &o->date);
+      factures_sql_col_date (stmt, 1, &o->date);
       o->document_id = sqlite3_column_int64 (stmt, 2);
-      o->client_name = col_dup (stmt, 3);
-      o->issue_error = col_dup (stmt, 4);
+      o->client_name = factures_sql_col_dup (stmt, 3);
+      o->issue_error = factures_sql_col_dup (stmt, 4);
       g_ptr_array_add (list, o);
     }
   if (rc != SQLITE_DONE)
@@ -765,9 +720,9 @@ factures_store_save_catalogue_item (FacturesStore          *self,
                                    error);
   if (stmt != NULL)
     {
-      bind_text (stmt, 1, item->name);
-      bind_text (stmt, 2, item->description);
-      bind_text (stmt, 3, item->unit);
+      factures_sql_bind_text (stmt, 1, item->name);
+      factures_sql_bind_text (stmt, 2, item->description);
+      factures_sql_bind_text (stmt, 3, item->unit);
       sqlite3_bind_int64 (stmt, 4, item->unit_price);
       sqlite3_bind_int (stmt, 5, item->vat_rate_bp);
       sqlite3_bind_int (stmt, 6, item->is_goods ? 1 : 0);
@@ -850,16 +805,16 @@ factures_store_search_catalogue (FacturesStore  *self,
       if (*trimmed != '\0')
         key = factures_store_fold (trimmed);
     }
-  bind_text (stmt, 1, key);
+  factures_sql_bind_text (stmt, 1, key);
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_catalogue_item_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       FacturesCatalogueItem *item = factures_catalogue_item_new ();
 
       item->id = sqlite3_column_int64 (stmt, 0);
-      item->name = col_dup (stmt, 1);
-      item->description = col_dup (stmt, 2);
-      item->unit = col_dup (stmt, 3);
+      item->name = factures_sql_col_dup (stmt, 1);
+      item->description = factures_sql_col_dup (stmt, 2);
+      item->unit = factures_sql_col_dup (stmt, 3);
       item->unit_price = sqlite3_column_int64 (stmt, 4);
       item->vat_rate_bp = sqlite3_column_int (stmt, 5);
       item->is_goods = sqlite3_column_int (stmt, 6) != 0;

@@ -187,56 +187,12 @@ factures_store_rollback (FacturesStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
-
-static char *
-col_dup (sqlite3_stmt *stmt,
-         int           col)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, col);
-
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
-}
 
 static const char *
 col_text (sqlite3_stmt *stmt,
           int           col)
 {
   return (const char *) sqlite3_column_text (stmt, col);
-}
-
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static void
-bind_date (sqlite3_stmt *stmt,
-           int           index,
-           const GDate  *date)
-{
-  if (date != NULL && g_date_valid (date))
-    sqlite3_bind_text (stmt, index, factures_date_format_iso (date), -1, g_free);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static void
-col_date (sqlite3_stmt *stmt,
-          int           col,
-          GDate        *out_date)
-{
-  const char *text = col_text (stmt, col);
-
-  g_date_clear (out_date, 1);
-  if (text != NULL)
-    factures_date_parse_iso (text, out_date, NULL);
 }
 
 /**
@@ -655,16 +611,16 @@ bind_party (sqlite3_stmt        *stmt,
             int                  first,
             const FacturesParty *party)
 {
-  bind_text (stmt, first + 0, party->name);
-  bind_text (stmt, first + 1, party->address);
-  bind_text (stmt, first + 2, party->postal_code);
-  bind_text (stmt, first + 3, party->city);
-  bind_text (stmt, first + 4, party->country_code);
-  bind_text (stmt, first + 5, party->siren);
-  bind_text (stmt, first + 6, party->siret);
-  bind_text (stmt, first + 7, party->vat_id);
-  bind_text (stmt, first + 8, party->email);
-  bind_text (stmt, first + 9, party->phone);
+  factures_sql_bind_text (stmt, first + 0, party->name);
+  factures_sql_bind_text (stmt, first + 1, party->address);
+  factures_sql_bind_text (stmt, first + 2, party->postal_code);
+  factures_sql_bind_text (stmt, first + 3, party->city);
+  factures_sql_bind_text (stmt, first + 4, party->country_code);
+  factures_sql_bind_text (stmt, first + 5, party->siren);
+  factures_sql_bind_text (stmt, first + 6, party->siret);
+  factures_sql_bind_text (stmt, first + 7, party->vat_id);
+  factures_sql_bind_text (stmt, first + 8, party->email);
+  factures_sql_bind_text (stmt, first + 9, party->phone);
 }
 
 static void
@@ -673,16 +629,16 @@ read_party (sqlite3_stmt  *stmt,
             FacturesParty *party)
 {
   factures_party_clear (party);
-  party->name = col_dup (stmt, first + 0);
-  party->address = col_dup (stmt, first + 1);
-  party->postal_code = col_dup (stmt, first + 2);
-  party->city = col_dup (stmt, first + 3);
-  party->country_code = col_dup (stmt, first + 4);
-  party->siren = col_dup (stmt, first + 5);
-  party->siret = col_dup (stmt, first + 6);
-  party->vat_id = col_dup (stmt, first + 7);
-  party->email = col_dup (stmt, first + 8);
-  party->phone = col_dup (stmt, first + 9);
+  party->name = factures_sql_col_dup (stmt, first + 0);
+  party->address = factures_sql_col_dup (stmt, first + 1);
+  party->postal_code = factures_sql_col_dup (stmt, first + 2);
+  party->city = factures_sql_col_dup (stmt, first + 3);
+  party->country_code = factures_sql_col_dup (stmt, first + 4);
+  party->siren = factures_sql_col_dup (stmt, first + 5);
+  party->siret = factures_sql_col_dup (stmt, first + 6);
+  party->vat_id = factures_sql_col_dup (stmt, first + 7);
+  party->email = factures_sql_col_dup (stmt, first + 8);
+  party->phone = factures_sql_col_dup (stmt, first + 9);
 }
 
 #define PARTY_COLUMNS "name, address, postal_code, city, country_code, siren, siret, vat_id, email, phone"
@@ -726,16 +682,16 @@ factures_store_get_profile (FacturesStore  *self,
   profile = factures_profile_new ();
   read_party (stmt, 0, &profile->party);
   profile->registry = sqlite3_column_int (stmt, 10);
-  profile->registry_city = col_dup (stmt, 11);
+  profile->registry_city = factures_sql_col_dup (stmt, 11);
   profile->activity = sqlite3_column_int (stmt, 12);
   profile->vat_regime = sqlite3_column_int (stmt, 13);
-  profile->iban = col_dup (stmt, 14);
-  profile->bic = col_dup (stmt, 15);
+  profile->iban = factures_sql_col_dup (stmt, 14);
+  profile->bic = factures_sql_col_dup (stmt, 15);
   profile->default_terms.kind = sqlite3_column_int (stmt, 16);
   profile->default_terms.days = (guint) sqlite3_column_int (stmt, 17);
   profile->eom_method = sqlite3_column_int (stmt, 18);
   profile->penalty_rate_bp = sqlite3_column_int (stmt, 19);
-  profile->insurance = col_dup (stmt, 20);
+  profile->insurance = factures_sql_col_dup (stmt, 20);
   if (sqlite3_column_type (stmt, 21) == SQLITE_BLOB)
     profile->logo = g_bytes_new (sqlite3_column_blob (stmt, 21), sqlite3_column_bytes (stmt, 21));
   profile->building_trade = sqlite3_column_int (stmt, 22) != 0;
@@ -809,16 +765,16 @@ factures_store_write_profile (FacturesStore          *self,
 
   bind_party (stmt, 1, &clean->party);
   sqlite3_bind_int (stmt, 11, profile->registry);
-  bind_text (stmt, 12, registry_city);
+  factures_sql_bind_text (stmt, 12, registry_city);
   sqlite3_bind_int (stmt, 13, profile->activity);
   sqlite3_bind_int (stmt, 14, profile->vat_regime);
-  bind_text (stmt, 15, iban);
-  bind_text (stmt, 16, bic);
+  factures_sql_bind_text (stmt, 15, iban);
+  factures_sql_bind_text (stmt, 16, bic);
   sqlite3_bind_int (stmt, 17, profile->default_terms.kind);
   sqlite3_bind_int (stmt, 18, (int) profile->default_terms.days);
   sqlite3_bind_int (stmt, 19, profile->eom_method);
   sqlite3_bind_int (stmt, 20, profile->penalty_rate_bp);
-  bind_text (stmt, 21, insurance);
+  factures_sql_bind_text (stmt, 21, insurance);
   if (profile->logo != NULL)
     sqlite3_bind_blob64 (stmt, 22, g_bytes_get_data (profile->logo, NULL),
                          g_bytes_get_size (profile->logo), SQLITE_TRANSIENT);
@@ -1010,7 +966,7 @@ factures_store_write_client (FacturesStore         *self,
   sqlite3_bind_int (stmt, 12, client->has_terms ? 1 : 0);
   sqlite3_bind_int (stmt, 13, client->terms.kind);
   sqlite3_bind_int (stmt, 14, (int) client->terms.days);
-  bind_text (stmt, 15, client->notes);
+  factures_sql_bind_text (stmt, 15, client->notes);
   if (update)
     sqlite3_bind_int64 (stmt, 16, client->id);
   else if (force_id != 0)
@@ -1039,7 +995,7 @@ factures_store_write_client (FacturesStore         *self,
                                        error);
       if (drafts == NULL)
         return FALSE;
-      bind_text (drafts, 1, client->party.name);
+      factures_sql_bind_text (drafts, 1, client->party.name);
       sqlite3_bind_int64 (drafts, 2, client->id);
       if (!factures_store_step_done (self, drafts, error))
         return FALSE;
@@ -1105,7 +1061,7 @@ read_client (sqlite3_stmt *stmt)
   client->terms.kind = sqlite3_column_int (stmt, 13);
   client->terms.days = (guint) sqlite3_column_int (stmt, 14);
   g_free (client->notes);
-  client->notes = col_dup (stmt, 15);
+  client->notes = factures_sql_col_dup (stmt, 15);
   return client;
 }
 
@@ -1282,17 +1238,17 @@ load_document (FacturesStore  *self,
   document = factures_document_new (sqlite3_column_int (stmt, 1));
   document->id = sqlite3_column_int64 (stmt, 0);
   document->status = sqlite3_column_int (stmt, 2);
-  document->number = col_dup (stmt, 3);
-  col_date (stmt, 4, &document->issue_date);
-  col_date (stmt, 5, &document->delivery_date);
-  col_date (stmt, 6, &document->due_date);
+  document->number = factures_sql_col_dup (stmt, 3);
+  factures_sql_col_date (stmt, 4, &document->issue_date);
+  factures_sql_col_date (stmt, 5, &document->delivery_date);
+  factures_sql_col_date (stmt, 6, &document->due_date);
   document->terms.kind = sqlite3_column_int (stmt, 7);
   document->terms.days = (guint) sqlite3_column_int (stmt, 8);
   document->client_id = sqlite3_column_int64 (stmt, 9);
   document->allowance = sqlite3_column_int64 (stmt, 12);
-  document->notes = col_dup (stmt, 13);
-  document->purchase_order = col_dup (stmt, 14);
-  document->hash = col_dup (stmt, 15);
+  document->notes = factures_sql_col_dup (stmt, 13);
+  document->purchase_order = factures_sql_col_dup (stmt, 14);
+  document->hash = factures_sql_col_dup (stmt, 15);
 
   if (document->status == FACTURES_DOCUMENT_STATUS_ISSUED)
     {
@@ -1346,9 +1302,9 @@ load_document (FacturesStore  *self,
 
       g_free (line->description);
       g_free (line->unit);
-      line->description = col_dup (lines, 0);
+      line->description = factures_sql_col_dup (lines, 0);
       line->quantity = sqlite3_column_int64 (lines, 1);
-      line->unit = col_dup (lines, 2);
+      line->unit = factures_sql_col_dup (lines, 2);
       line->unit_price = sqlite3_column_int64 (lines, 3);
       line->vat_rate_bp = sqlite3_column_int (lines, 4);
       line->allowance = sqlite3_column_int64 (lines, 5);
@@ -1414,7 +1370,7 @@ factures_store_find_document (FacturesStore  *self,
   stmt = factures_store_prepare (self, DOCUMENT_SELECT "WHERE number = ?1", error);
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, number);
+  factures_sql_bind_text (stmt, 1, number);
   document = load_document (self, stmt, &local_error);
   if (document == NULL && g_error_matches (local_error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND))
     {
@@ -1589,9 +1545,9 @@ write_lines (FacturesStore           *self,
       sqlite3_reset (ins);
       sqlite3_bind_int64 (ins, 1, document_id);
       sqlite3_bind_int (ins, 2, (int) i + 1);
-      bind_text (ins, 3, line->description);
+      factures_sql_bind_text (ins, 3, line->description);
       sqlite3_bind_int64 (ins, 4, line->quantity);
-      bind_text (ins, 5, line->unit);
+      factures_sql_bind_text (ins, 5, line->unit);
       sqlite3_bind_int64 (ins, 6, line->unit_price);
       sqlite3_bind_int (ins, 7, line->vat_rate_bp);
       sqlite3_bind_int64 (ins, 8, line->allowance);
@@ -1652,20 +1608,20 @@ write_draft (FacturesStore            *self,
     return FALSE;
 
   sqlite3_bind_int (stmt, 1, document->kind);
-  bind_date (stmt, 2, &document->issue_date);
-  bind_date (stmt, 3, &document->delivery_date);
+  factures_sql_bind_date (stmt, 2, &document->issue_date);
+  factures_sql_bind_date (stmt, 3, &document->delivery_date);
   if (client != NULL)
     sqlite3_bind_int64 (stmt, 4, client->id);
   else
     sqlite3_bind_null (stmt, 4);
-  bind_text (stmt, 5, client ? client->party.name : NULL);
+  factures_sql_bind_text (stmt, 5, client ? client->party.name : NULL);
   sqlite3_bind_int64 (stmt, 6, document->allowance);
   sqlite3_bind_int64 (stmt, 7, totals->net_total);
   sqlite3_bind_int64 (stmt, 8, totals->vat_total);
   sqlite3_bind_int64 (stmt, 9, totals->gross_total);
   sqlite3_bind_int64 (stmt, 10, totals->amount_due);
-  bind_text (stmt, 11, document->notes);
-  bind_text (stmt, 12, document->purchase_order);
+  factures_sql_bind_text (stmt, 11, document->notes);
+  factures_sql_bind_text (stmt, 12, document->purchase_order);
   if (update)
     sqlite3_bind_int64 (stmt, 13, document->id);
 
@@ -2119,16 +2075,16 @@ issue_in_transaction (FacturesStore       *self,
                                    error);
   if (series == NULL)
     return NULL;
-  bind_text (series, 1, series_name);
+  factures_sql_bind_text (series, 1, series_name);
   if (sqlite3_step (series) != SQLITE_ROW)
     {
       g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_DATABASE,
                    _("Database error: the number series “%s” is missing."), series_name);
       return NULL;
     }
-  pattern = col_dup (series, 0);
+  pattern = factures_sql_col_dup (series, 0);
   counter = sqlite3_column_int64 (series, 1);
-  col_date (series, 2, &last_date);
+  factures_sql_col_date (series, 2, &last_date);
   /* The counter restarts with the year when the series says so. */
   if (!factures_store_lifecycle_counter (self, series_name, &document->issue_date, &counter, error))
     return NULL;
@@ -2226,19 +2182,19 @@ issue_in_transaction (FacturesStore       *self,
                                    error);
   if (update == NULL)
     return NULL;
-  bind_text (update, 1, document->number);
-  bind_date (update, 2, &document->due_date);
+  factures_sql_bind_text (update, 1, document->number);
+  factures_sql_bind_date (update, 2, &document->due_date);
   sqlite3_bind_int (update, 3, document->terms.kind);
   sqlite3_bind_int (update, 4, (int) document->terms.days);
-  bind_text (update, 5, document->buyer->party.name);
-  bind_text (update, 6, seller_json);
-  bind_text (update, 7, buyer_json);
+  factures_sql_bind_text (update, 5, document->buyer->party.name);
+  factures_sql_bind_text (update, 6, seller_json);
+  factures_sql_bind_text (update, 7, buyer_json);
   sqlite3_bind_int64 (update, 8, totals.net_total);
   sqlite3_bind_int64 (update, 9, totals.vat_total);
   sqlite3_bind_int64 (update, 10, totals.gross_total);
   sqlite3_bind_int64 (update, 11, totals.amount_due);
   sqlite3_bind_blob64 (update, 12, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), SQLITE_STATIC);
-  bind_text (update, 13, pdf_sha);
+  factures_sql_bind_text (update, 13, pdf_sha);
   sqlite3_bind_int64 (update, 14, id);
   if (!factures_store_step_done (self, update, error))
     return NULL;
@@ -2253,7 +2209,7 @@ issue_in_transaction (FacturesStore       *self,
   if (sqlite3_step (last) == SQLITE_ROW)
     {
       chain_seq = sqlite3_column_int64 (last, 0) + 1;
-      prev_hash = col_dup (last, 1);
+      prev_hash = factures_sql_col_dup (last, 1);
     }
 
   hash = document_hash (self, id, prev_hash, error);
@@ -2267,8 +2223,8 @@ issue_in_transaction (FacturesStore       *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, chain_seq);
-  bind_text (stmt, 2, prev_hash);
-  bind_text (stmt, 3, hash);
+  factures_sql_bind_text (stmt, 2, prev_hash);
+  factures_sql_bind_text (stmt, 3, hash);
   sqlite3_bind_int64 (stmt, 4, id);
   if (!factures_store_step_done (self, stmt, error))
     return NULL;
@@ -2280,8 +2236,8 @@ issue_in_transaction (FacturesStore       *self,
                                  error);
   if (stmt == NULL)
     return NULL;
-  bind_date (stmt, 1, &document->issue_date);
-  bind_text (stmt, 2, series_name);
+  factures_sql_bind_date (stmt, 1, &document->issue_date);
+  factures_sql_bind_text (stmt, 2, series_name);
   sqlite3_bind_int64 (stmt, 3, counter);
   if (!factures_store_step_done (self, stmt, error))
     return NULL;
@@ -2296,7 +2252,7 @@ issue_in_transaction (FacturesStore       *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  bind_text (stmt, 2, today_iso);
+  factures_sql_bind_text (stmt, 2, today_iso);
   if (!factures_store_step_done (self, stmt, error))
     return NULL;
 

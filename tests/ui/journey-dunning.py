@@ -34,50 +34,14 @@ config.logDebugToStdOut = False
 config.searchCutoffCount = 20
 config.searchBackoffDuration = 0.5
 from dogtail import tree  # noqa: E402
+from atspi_journey import (  # noqa: E402
+    click, find, frame, names_match, normalise, screenshot, set_screenshot_dir, set_text, step,
+    text_of)
 
 BINARY, BUILD_DIR, FIXTURE, DUNNING_FIXTURE = sys.argv[1:5]
 SHOTS = os.environ.get('JOURNEY_SCREENSHOTS', BUILD_DIR)
+set_screenshot_dir(SHOTS)
 TODAY = datetime.date(2026, 4, 15)
-
-
-def step(text):
-    print(f'[{time.strftime("%H:%M:%S")}] {text}', flush=True)
-
-
-def normalise(text):
-    return re.sub(r'[ \u00a0\u202f\n]+', ' ', text)
-
-
-def names_match(node_name, name):
-    node_name = normalise(node_name.replace('_', ''))
-    name = normalise(name)
-    return node_name == name or node_name == f'{name} {name}'
-
-
-def find(parent, name=None, roles=None, prefix=None, timeout=15.0):
-    if isinstance(roles, str):
-        roles = (roles,)
-
-    def pred(n):
-        try:
-            if roles and n.roleName not in roles:
-                return False
-            if name is not None and not names_match(n.name, name):
-                return False
-            if prefix is not None and not normalise(n.name).startswith(normalise(prefix)):
-                return False
-            return True
-        except Exception:
-            return False
-
-    deadline = time.time() + timeout
-    while True:
-        node = parent.findChild(pred, retry=False, requireResult=False)
-        if node is not None:
-            return node
-        if time.time() > deadline:
-            raise LookupError(f'not found: name={name!r} prefix={prefix!r} roles={roles}')
-        time.sleep(0.3)
 
 
 def absent(parent, name, roles, timeout=10.0):
@@ -90,48 +54,6 @@ def absent(parent, name, roles, timeout=10.0):
         if time.time() > deadline:
             raise AssertionError(f'{name!r} is still there')
         time.sleep(0.3)
-
-
-def click(parent, name, roles=('push button', 'toggle button', 'page tab')):
-    node = find(parent, name, roles)
-    node.doActionNamed('click')
-    return node
-
-
-def text_of(node):
-    t = node.queryText()
-    return t.getText(0, t.characterCount)
-
-
-def set_text(parent, name, value, roles=('text', 'entry')):
-    node = find(parent, name, roles)
-    node.text = value
-    got = text_of(node)
-    if got != value:
-        raise AssertionError(f'{name}: typed {value!r}, reads back {got!r}')
-    return node
-
-
-def frame(app, name=None, prefix=None, timeout=15.0):
-    deadline = time.time() + timeout
-    while True:
-        for child in app.children:
-            try:
-                if (name is not None and child.name == name) or \
-                   (prefix is not None and child.name.startswith(prefix)):
-                    return child
-            except Exception:
-                pass
-        if time.time() > deadline:
-            raise LookupError(f'no window {name or prefix!r}; have '
-                              f'{[(c.roleName, c.name) for c in app.children]}')
-        time.sleep(0.3)
-
-
-def screenshot(name):
-    path = os.path.join(SHOTS, name)
-    subprocess.run(['import', '-window', 'root', path], check=False)
-    step(f'screenshot {path}')
 
 
 def cents(text):

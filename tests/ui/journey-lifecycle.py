@@ -35,10 +35,14 @@ config.logDebugToStdOut = False
 config.searchCutoffCount = 20
 config.searchBackoffDuration = 0.5
 from dogtail import tree  # noqa: E402
+from atspi_journey import (  # noqa: E402
+    click, find, frame, names_match, normalise, screenshot, set_screenshot_dir, set_text, step,
+    text_of)
 
 BINARY = sys.argv[1]
 BUILD_DIR = sys.argv[2]
 SHOTS = os.environ.get('JOURNEY_SCREENSHOTS', BUILD_DIR)
+set_screenshot_dir(SHOTS)
 
 SELLER = {'Nom': 'Paul Martin EI', 'Adresse': '3 rue du Port', 'Code postal': '44000',
           'Ville': 'Nantes', 'SIREN ou SIRET': '73282932000074'}
@@ -51,46 +55,6 @@ LINES = [
 CONDITIONS = 'Travaux sous 15 jours après acceptation.'
 
 
-def step(text):
-    print(f'[{time.strftime("%H:%M:%S")}] {text}', flush=True)
-
-
-def normalise(text):
-    return re.sub(r'[ \u00a0\u202f]+', ' ', text)
-
-
-def names_match(node_name, name):
-    node_name = normalise(node_name.replace('_', ''))
-    name = normalise(name)
-    return node_name == name or node_name == f'{name} {name}'
-
-
-def find(parent, name=None, roles=None, prefix=None, contains=(), timeout=15.0):
-    if isinstance(roles, str):
-        roles = (roles,)
-
-    def pred(n):
-        try:
-            if roles and n.roleName not in roles:
-                return False
-            if name is not None and not names_match(n.name, name):
-                return False
-            if prefix is not None and not normalise(n.name).startswith(normalise(prefix)):
-                return False
-            return all(normalise(c) in normalise(n.name) for c in contains)
-        except Exception:
-            return False
-
-    deadline = time.time() + timeout
-    while True:
-        node = parent.findChild(pred, retry=False, requireResult=False)
-        if node is not None:
-            return node
-        if time.time() > deadline:
-            raise LookupError(f'not found: name={name!r} prefix={prefix!r} contains={contains!r} roles={roles}')
-        time.sleep(0.3)
-
-
 def absent(parent, roles=None, contains=(), timeout=10.0):
     """Waits until no node holds every string of @contains."""
     deadline = time.time() + timeout
@@ -101,43 +65,6 @@ def absent(parent, roles=None, contains=(), timeout=10.0):
             return
         if time.time() > deadline:
             raise AssertionError(f'still there: {contains!r}')
-        time.sleep(0.3)
-
-
-def click(parent, name, roles=('push button', 'toggle button', 'page tab', 'menu item',
-                               'check box', 'radio button')):
-    node = find(parent, name, roles)
-    node.doActionNamed('click' if 'click' in node.actions else list(node.actions)[0])
-    return node
-
-
-def text_of(node):
-    t = node.queryText()
-    return t.getText(0, t.characterCount)
-
-
-def set_text(parent, name, value, roles=('text', 'entry', 'password text')):
-    node = find(parent, name, roles)
-    node.text = value
-    got = text_of(node)
-    if got != value:
-        raise AssertionError(f'{name}: typed {value!r}, reads back {got!r}')
-    return node
-
-
-def frame(app, name=None, prefix=None, timeout=20.0):
-    deadline = time.time() + timeout
-    while True:
-        for child in app.children:
-            try:
-                if (name is not None and child.name == name) or \
-                   (prefix is not None and child.name.startswith(prefix)):
-                    return child
-            except Exception:
-                pass
-        if time.time() > deadline:
-            raise LookupError(f'no window {name or prefix!r}; have '
-                              f'{[(c.roleName, c.name) for c in app.children]}')
         time.sleep(0.3)
 
 
@@ -164,12 +91,6 @@ def dismiss(message):
     """Closes the message dialog that shows @message."""
     dialog = window_of(message)
     click(dialog if dialog is not None else message.parent, 'Fermer', ('push button',))
-
-
-def screenshot(name):
-    path = os.path.join(SHOTS, name)
-    subprocess.run(['import', '-window', 'root', path], check=False)
-    step(f'screenshot {path}')
 
 
 def issue(app, editor, kind):

@@ -33,10 +33,14 @@ config.logDebugToStdOut = False
 config.searchCutoffCount = 20
 config.searchBackoffDuration = 0.5
 from dogtail import tree  # noqa: E402
+from atspi_journey import (  # noqa: E402
+    click, find, frame, names_match, normalise, screenshot, set_screenshot_dir, set_text, step,
+    text_of)
 
 BINARY = sys.argv[1]
 BUILD_DIR = sys.argv[2]
 SHOTS = os.environ.get('JOURNEY_SCREENSHOTS', BUILD_DIR)
+set_screenshot_dir(SHOTS)
 
 SELLER = {'Nom': 'Marie Durand EI', 'Adresse': '12 rue des Lilas', 'Code postal': '69003',
           'Ville': 'Lyon', 'SIREN ou SIRET': '73282932000074'}
@@ -48,94 +52,6 @@ LINES = [
     ('Hébergement annuel', '1', 'an', '89,90'),
 ]
 TOTAL = '1 679,90 €'   # 450 + 1 140 + 89,90, franchise en base: TTC = HT
-
-
-def step(text):
-    print(f'[{time.strftime("%H:%M:%S")}] {text}', flush=True)
-
-
-def names_match(node_name, name):
-    # Tolerate what GTK 4.8 / libadwaita 1.2 may add around a name: a mnemonic
-    # underscore, or the title repeated ("Nom Nom": the label plus its description).
-    # Amounts hold U+202F and U+00A0: compare with plain spaces.
-    node_name = normalise(node_name.replace('_', ''))
-    name = normalise(name)
-    return node_name == name or node_name == f'{name} {name}'
-
-
-def find(parent, name=None, roles=None, prefix=None, contains=(), timeout=15.0):
-    """First descendant of @parent with an exact name (or a name prefix, and/or
-    holding every string of @contains) and one of @roles."""
-    if isinstance(roles, str):
-        roles = (roles,)
-
-    def pred(n):
-        try:
-            if roles and n.roleName not in roles:
-                return False
-            if name is not None and not names_match(n.name, name):
-                return False
-            if prefix is not None and not n.name.startswith(prefix):
-                return False
-            return all(c in normalise(n.name) for c in contains)
-        except Exception:
-            return False
-
-    deadline = time.time() + timeout
-    while True:
-        node = parent.findChild(pred, retry=False, requireResult=False)
-        if node is not None:
-            return node
-        if time.time() > deadline:
-            raise LookupError(f'not found: name={name!r} prefix={prefix!r} roles={roles}')
-        time.sleep(0.3)
-
-
-def click(parent, name, roles=('push button', 'toggle button', 'page tab')):
-    node = find(parent, name, roles)
-    node.doActionNamed('click')
-    return node
-
-
-def text_of(node):
-    t = node.queryText()                        # GetText(0, -1) is '' in GTK 4.8
-    return t.getText(0, t.characterCount)
-
-
-def set_text(parent, name, value, roles=('text', 'entry', 'password text')):
-    node = find(parent, name, roles)
-    node.text = value                            # EditableText
-    got = text_of(node)
-    if got != value:
-        raise AssertionError(f'{name}: typed {value!r}, reads back {got!r}')
-    return node
-
-
-def frame(app, name=None, prefix=None, timeout=15.0):
-    deadline = time.time() + timeout
-    while True:
-        for child in app.children:
-            try:
-                # GtkFileChooserDialog shows up as a "filler" in GTK 4.8.
-                if (name is not None and child.name == name) or \
-                   (prefix is not None and child.name.startswith(prefix)):
-                    return child
-            except Exception:
-                pass
-        if time.time() > deadline:
-            raise LookupError(f'no window {name or prefix!r}; have '
-                              f'{[(c.roleName, c.name) for c in app.children]}')
-        time.sleep(0.3)
-
-
-def screenshot(name):
-    path = os.path.join(SHOTS, name)
-    subprocess.run(['import', '-window', 'root', path], check=False)
-    step(f'screenshot {path}')
-
-
-def normalise(text):
-    return re.sub(r'[ \u00a0\u202f]+', ' ', text)
 
 
 def main():

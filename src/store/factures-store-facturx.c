@@ -1,7 +1,8 @@
 /* factures-store-facturx.c — invoices imported from Factur-X / CII files (issue 6)
  *
  * History rows live in imported_invoices (migration 0006-facturx.sql), read-only
- * by trigger except paid_on; drafts go through factures_store_save_draft().
+ * by trigger except the payment (paid_on, and since 0007 paid_method, paid_amount,
+ * paid_reference: factures-store-receipts.c); drafts go through factures_store_save_draft().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +16,7 @@
 #include "factures-store-facturx.h"
 #include "factures-store-facturx-private.h"
 #include "factures-store-private.h"
+#include "factures-store-receipts.h"
 
 
 static char *
@@ -494,18 +496,11 @@ factures_store_set_imported_paid (FacturesStore  *self,
                                   const GDate    *date,
                                   GError        **error)
 {
-  g_autofree char *text = date != NULL ? iso_date (date) : NULL;
-  g_autoptr(sqlite3_stmt) stmt = factures_store_prepare (self,
-    "UPDATE imported_invoices SET paid_on = ?2 WHERE id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  bind_text (stmt, 2, text);
-  if (!factures_store_step_done (self, stmt, error))
-    return FALSE;
-  factures_store_emit_changed (self);
-  return TRUE;
+  /* Since 0007 a payment carries its method and amount: this older entry point records
+   * "autre" and the file's amount due (EUR files only), or cancels with a NULL @date. */
+  if (date == NULL)
+    return factures_store_cancel_imported_payment (self, id, error);
+  return factures_store_record_imported_payment (self, id, date, FACTURES_PAYMENT_METHOD_OTHER, 0, NULL, error);
 }
 
 /* ---- JSON export / import (hooks called from factures-store-json.c) ---- */
@@ -586,6 +581,7 @@ factures_store_facturx_import_json (FacturesStore  *self,
     "seller_name", "seller_siren", "buyer_name", "buyer_siren", "client_id", "tax_basis_total",
     "tax_total", "grand_total", "due_payable", "grand_total_cents", "figures_ok", "figure_problems",
     "original", "original_name", "original_is_pdf", "xml", "paid_on", "imported_at",
+    "paid_method", "paid_amount", "paid_reference",  /* 0007-receipts.sql */
   };
   JsonNode *node;
   JsonArray *rows;

@@ -103,7 +103,9 @@ GBytes  *factures_store_get_imported_xml (FacturesStore  *self,
                                           gint64          id,
                                           GError        **error);
 
-/* Records that a history invoice was paid on @date (the only change allowed). */
+/* Records that an imported sale was paid on @date (the only change allowed), as
+ * factures_store_record_imported_payment() with the method "autre" and the file's amount due
+ * (BT-115, EUR files only); a NULL @date cancels the payment recorded. Refused for a purchase. */
 gboolean factures_store_set_imported_paid (FacturesStore  *self,
                                            gint64          id,
                                            const GDate    *date,

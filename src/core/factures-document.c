@@ -318,6 +318,7 @@ factures_document_copy (const FacturesDocument *document)
         g_ptr_array_add (copy->deposits,
                          factures_document_ref_copy (g_ptr_array_index (document->deposits, i)));
     }
+  copy->instalments = document->instalments != NULL ? g_array_copy (document->instalments) : NULL;
   return copy;
 }
 
@@ -340,6 +341,7 @@ factures_document_free (FacturesDocument *document)
   g_free (document->conditions);
   factures_document_ref_free (document->cites);
   g_clear_pointer (&document->deposits, g_ptr_array_unref);
+  g_clear_pointer (&document->instalments, g_array_unref);
   g_free (document);
 }
 

@@ -164,6 +164,13 @@ typedef struct {
   gint64                  amount;          /* its gross total (TTC) in cents */
 } FacturesDocumentRef;
 
+/* One instalment of a payment schedule (échéancier) agreed before the document
+ * is issued (issue 6): see factures-schedule.h for its rules. */
+typedef struct {
+  GDate                   due_date;
+  gint64                  amount;          /* cents, > 0 */
+} FacturesPlannedInstalment;
+
 typedef struct {
   gint64                  id;              /* 0 until stored */
   FacturesDocumentKind    kind;
@@ -188,6 +195,10 @@ typedef struct {
                                             * (credit note) this document cites, or NULL */
   GPtrArray              *deposits;        /* final invoice: FacturesDocumentRef* of the
                                             * deposit invoices it deducts; NULL or empty */
+  /* Payment schedule (issue 6), filled by the store: a draft's plan as saved with
+   * factures_store_set_instalments(), or the plan frozen into an issued document.
+   * GArray of FacturesPlannedInstalment in due-date order; NULL or empty: none. */
+  GArray                 *instalments;
 } FacturesDocument;
 
 FacturesProfile  *factures_profile_new    (void);

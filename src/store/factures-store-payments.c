@@ -779,7 +779,8 @@ load_instalments (FacturesStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) instalments = g_array_new (FALSE, TRUE, sizeof (FacturesInstalment));
-  gint64 remaining = doc_balance (info);
+  /* a draft's plan (issue 6) has nothing paid on it */
+  gint64 remaining = is_payable (info) ? doc_balance (info) : G_MAXINT64;
   gint64 later = 0;
   int rc;
 
@@ -847,12 +848,9 @@ factures_store_set_instalments (FacturesStore  *self,
   info = load_doc (self, document_id, error);
   if (info == NULL)
     goto fail;
-  if (info->status != FACTURES_DOCUMENT_STATUS_ISSUED)
-    {
-      invalid (error, _("Instalments: issue the invoice before planning its instalments."));
-      goto fail;
-    }
-  if (!is_payable (info))
+  /* A draft invoice may carry the schedule agreed before issuing (issue 6): its
+   * total still changes, so the sum is checked when it is issued. */
+  if (info->kind != FACTURES_DOCUMENT_KIND_INVOICE && info->kind != FACTURES_DOCUMENT_KIND_DEPOSIT)
     {
       invalid (error, _("Instalments: only invoices and deposit invoices have instalments."));
       goto fail;
@@ -879,7 +877,7 @@ factures_store_set_instalments (FacturesStore  *self,
         }
       sum += inst->amount;
     }
-  if (instalments->len > 0 && sum != doc_balance (info))
+  if (is_payable (info) && instalments->len > 0 && sum != doc_balance (info))
     {
       g_autofree char *got = factures_money_format (sum);
       g_autofree char *want = factures_money_format (doc_balance (info));

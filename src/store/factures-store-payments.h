@@ -170,8 +170,12 @@ GArray  *factures_store_get_instalments (FacturesStore  *self,
                                          gint64          document_id,
                                          GError        **error);
 /* Replaces the plan. Refused: dates not strictly increasing, an amount ≤ 0, a sum that differs
- * from the current balance (the message gives both), a draft. An empty array removes the plan.
- * Numbers are reassigned 1…n. Dunning events of the old plan are kept for the record. */
+ * from the current balance (the message gives both), a quote or credit note. An empty array
+ * removes the plan. Numbers are reassigned 1…n. Dunning events of the old plan are kept for the
+ * record. A draft invoice or deposit invoice may have a plan too (the schedule agreed before
+ * issuing, issue 6): its sum is not checked then but when it is issued
+ * (factures_schedule_validate()), and the issued document keeps the plan it was issued with
+ * (FacturesDocument.instalments) whatever is set here later. */
 gboolean factures_store_set_instalments (FacturesStore  *self,
                                          gint64          document_id,
                                          GArray         *instalments,

@@ -30,6 +30,7 @@
 #include "factures-store-private.h"
 #include "factures-store-lifecycle-private.h"
 #include "factures-store-payments-private.h"
+#include "factures-store-schedule-private.h"
 #include "factures-store-resources.h"
 #include "factures-terms.h"
 
@@ -1318,6 +1319,9 @@ load_document (FacturesStore  *self,
 
   if (!factures_store_lifecycle_load (self, document, error))
     return NULL;
+  /* The payment schedule (issue 6): a draft's, or the one frozen in the buyer snapshot. */
+  if (!factures_store_schedule_load (self, document, col_text (stmt, 11), error))
+    return NULL;
 
   return g_steal_pointer (&document);
 }
@@ -2154,6 +2158,9 @@ issue_in_transaction (FacturesStore       *self,
 
   if (!factures_document_compute_totals (document, &totals, error))
     return NULL;
+  /* A payment schedule must add up to the amount due (issue 6). */
+  if (!factures_store_schedule_check_issue (document, &totals, error))
+    return NULL;
 
   pdf = render (document, user_data, error);
   if (pdf == NULL)
@@ -2166,7 +2173,12 @@ issue_in_transaction (FacturesStore       *self,
   pdf_sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
 
   seller_json = factures_store_profile_to_json (document->seller, FALSE);
-  buyer_json = factures_store_client_to_json (document->buyer);
+  {
+    g_autofree char *client_json = factures_store_client_to_json (document->buyer);
+
+    /* …with the payment schedule frozen into the buyer snapshot (issue 6). */
+    buyer_json = factures_store_schedule_freeze (client_json, document->instalments);
+  }
 
   /* Freeze lines (nets) and the document while it is still a draft… */
   if (!write_lines (self, id, document->lines, &totals, error))
@@ -2268,6 +2280,8 @@ issue_in_transaction (FacturesStore       *self,
  *   mention, one per line; LEGAL.md §1), FACTURES_ERROR_DATE_ORDER (an issue date
  *   earlier than the series' last — numbers follow dates, CGI ann. II art. 242 nonies A —
  *   or later than factures_today()), FACTURES_ERROR_IMMUTABLE (already issued),
+ *   FACTURES_ERROR_INVALID (a payment schedule that breaks factures_schedule_validate(),
+ *   e.g. whose sum is not the amount due; issue 6),
  *   FACTURES_ERROR_NOT_FOUND,
  *   any error of @render, FACTURES_ERROR_DATABASE
  *
@@ -2276,6 +2290,7 @@ issue_in_transaction (FacturesStore       *self,
  * credit notes "A…" have their own), its due date from the client's terms or
  * the profile's default, its seller (profile) and buyer (client) snapshots, its
  * totals from factures_document_compute_totals(), the PDF bytes as its original,
+ * its payment schedule, if any, frozen (the due date is then the last instalment's),
  * and its place in the SHA-256 hash chain. Nothing changes on error.
  *
  * Returns: (transfer full): the issued document, or NULL.

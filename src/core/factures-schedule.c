@@ -1,0 +1,255 @@
+/* factures-schedule.c — a payment schedule (échéancier) agreed before issuing (issue 6)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "factures-schedule.h"
+#include "factures-terms.h"
+
+/**
+ * factures_document_has_schedule:
+ * @document: a document
+ *
+ * Returns: %TRUE when @document carries a payment schedule (one instalment or more).
+ */
+gboolean
+factures_document_has_schedule (const FacturesDocument *document)
+{
+  g_return_val_if_fail (document != NULL, FALSE);
+
+  return document->instalments != NULL && document->instalments->len > 0;
+}
+
+/**
+ * factures_schedule_total:
+ * @plan: (nullable) (element-type FacturesPlannedInstalment): a schedule
+ *
+ * Returns: the sum of the instalments, in cents; 0 for %NULL or an empty plan.
+ */
+gint64
+factures_schedule_total (const GArray *plan)
+{
+  gint64 sum = 0;
+
+  for (guint i = 0; plan != NULL && i < plan->len; i++)
+    sum += g_array_index (plan, FacturesPlannedInstalment, i).amount;
+  return sum;
+}
+
+/**
+ * factures_schedule_due_date:
+ * @plan: (nullable) (element-type FacturesPlannedInstalment): a schedule
+ * @out: (out caller-allocates): the last instalment's date
+ *
+ * The due date of a document paid by instalments is the last instalment's
+ * date: the day the whole amount is owed. It is the one payment due date the
+ * Factur-X XML carries (EN 16931 BT-9; the plan itself goes into BT-20) and the
+ * "Échéance" printed on the PDF (C. com. L441-9: the date payment is due).
+ *
+ * Returns: %FALSE without a plan (@out untouched).
+ */
+gboolean
+factures_schedule_due_date (const GArray *plan,
+                            GDate        *out)
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (plan == NULL || plan->len == 0)
+    return FALSE;
+  *out = g_array_index (plan, FacturesPlannedInstalment, plan->len - 1).due_date;
+  return TRUE;
+}
+
+/**
+ * factures_schedule_legal_limit:
+ * @issue_date: a valid issue date
+ * @method: the profile's count of "45 jours fin de mois"
+ * @out: (out caller-allocates): the latest date allowed
+ *
+ * The latest date a professional buyer may be asked to pay by: the later of
+ * 60 days from the issue date and 45 days end of month (counted with
+ * @method), the two maximum delays of C. com. L441-10 I (LEGAL.md §3), the
+ * same caps factures_terms_validate() applies to payment terms.
+ */
+void
+factures_schedule_legal_limit (const GDate       *issue_date,
+                               FacturesEomMethod  method,
+                               GDate             *out)
+{
+  FacturesPaymentTerms sixty = { FACTURES_TERMS_DAYS, 60 };
+  FacturesPaymentTerms eom = { FACTURES_TERMS_END_OF_MONTH_45, 0 };
+  GDate a, b;
+
+  g_return_if_fail (issue_date != NULL && g_date_valid (issue_date));
+  g_return_if_fail (out != NULL);
+
+  factures_terms_due_date (&sixty, method, issue_date, &a);
+  factures_terms_due_date (&eom, method, issue_date, &b);
+  *out = g_date_compare (&a, &b) >= 0 ? a : b;
+}
+
+/**
+ * factures_schedule_validate:
+ * @plan: (element-type FacturesPlannedInstalment): a schedule (not empty)
+ * @issue_date: the document's issue date
+ * @category: the buyer's category
+ * @method: the profile's count of "45 jours fin de mois"
+ * @amount_due: the document's amount due in cents (BT-115), or -1 to skip the
+ *   sum check (a draft, whose total still changes)
+ * @error: FACTURES_ERROR_INVALID, with a French message naming the
+ *   "Échéancier" and the instalment
+ *
+ * The rules a schedule obeys when its document is issued:
+ * every date valid and strictly after the previous one; the first one not
+ * before the issue date (EN 16931 BR-FR-CO-07 wants BT-9 ≥ BT-2, and an
+ * instalment due before the invoice exists is a payment, not a term); every
+ * amount > 0; their sum equal to @amount_due (the plan splits what is owed,
+ * nothing more, nothing less); and, for a professional buyer
+ * (factures_client_category_is_b2b()), the last date no later than
+ * factures_schedule_legal_limit(): C. com. L441-10 I caps the payment delay
+ * of the whole debt, an instalment plan does not extend it.
+ *
+ * Returns: %TRUE when the schedule can be issued.
+ */
+gboolean
+factures_schedule_validate (const GArray           *plan,
+                            const GDate            *issue_date,
+                            FacturesClientCategory  category,
+                            FacturesEomMethod       method,
+                            gint64                  amount_due,
+                            GError                **error)
+{
+  gint64 sum = 0;
+
+  g_return_val_if_fail (plan != NULL, FALSE);
+  g_return_val_if_fail (issue_date != NULL && g_date_valid (issue_date), FALSE);
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      const FacturesPlannedInstalment *inst = &g_array_index (plan, FacturesPlannedInstalment, i);
+
+      if (!g_date_valid (&inst->due_date))
+        {
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                       _("Payment schedule: the due date of instalment %u is missing or invalid."),
+                       i + 1);
+          return FALSE;
+        }
+      if (inst->amount <= 0)
+        {
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                       _("Payment schedule: the amount of instalment %u must be greater than zero."),
+                       i + 1);
+          return FALSE;
+        }
+      if (i == 0 && g_date_compare (&inst->due_date, issue_date) < 0)
+        {
+          g_autofree char *date = factures_date_format_fr (&inst->due_date);
+          g_autofree char *issue = factures_date_format_fr (issue_date);
+
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                       _("Payment schedule: the first instalment (%s) is due before the issue "
+                         "date (%s)."), date, issue);
+          return FALSE;
+        }
+      if (i > 0 && g_date_compare (&inst->due_date,
+                                   &g_array_index (plan, FacturesPlannedInstalment, i - 1).due_date) <= 0)
+        {
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                       _("Payment schedule: instalment %u must be due after the previous one."),
+                       i + 1);
+          return FALSE;
+        }
+      if (!factures_money_add (sum, inst->amount, &sum, error))
+        return FALSE;
+    }
+
+  if (amount_due >= 0 && sum != amount_due)
+    {
+      g_autofree char *got = factures_money_format (sum);
+      g_autofree char *want = factures_money_format (amount_due);
+
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   _("Payment schedule: the instalments add up to %s but the amount due is %s. "
+                     "Correct the schedule, then issue."), got, want);
+      return FALSE;
+    }
+
+  if (plan->len > 0 && factures_client_category_is_b2b (category))
+    {
+      GDate limit;
+      const GDate *last = &g_array_index (plan, FacturesPlannedInstalment, plan->len - 1).due_date;
+
+      factures_schedule_legal_limit (issue_date, method, &limit);
+      if (g_date_compare (last, &limit) > 0)
+        {
+          g_autofree char *date = factures_date_format_fr (last);
+          g_autofree char *max = factures_date_format_fr (&limit);
+
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                       _("Payment schedule: the last instalment (%s) is later than the legal "
+                         "maximum for a professional client, %s (60 days from the issue date, "
+                         "or 45 days end of month; Code de commerce L441-10)."), date, max);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * factures_schedule_title_fr:
+ * @plan: (element-type FacturesPlannedInstalment): a schedule
+ *
+ * Returns: (transfer full): "Paiement en 3 échéances" ("en 1 échéance"), always French.
+ */
+char *
+factures_schedule_title_fr (const GArray *plan)
+{
+  guint n = plan != NULL ? plan->len : 0;
+
+  return g_strdup_printf ("Paiement en %u échéance%s", n, n > 1 ? "s" : "");
+}
+
+/**
+ * factures_schedule_list_fr:
+ * @plan: (element-type FacturesPlannedInstalment): a schedule
+ *
+ * Returns: (transfer full): "300,00 € le 15/01/2027 ; 390,00 € le 15/02/2027",
+ *   always French (amounts by factures_money_format(), no-break space before ";").
+ */
+char *
+factures_schedule_list_fr (const GArray *plan)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; plan != NULL && i < plan->len; i++)
+    {
+      const FacturesPlannedInstalment *inst = &g_array_index (plan, FacturesPlannedInstalment, i);
+      g_autofree char *amount = factures_money_format (inst->amount);
+      g_autofree char *date = factures_date_format_fr (&inst->due_date);
+
+      if (i > 0)
+        g_string_append (out, "\302\240; ");
+      g_string_append_printf (out, "%s le %s", amount, date);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * factures_schedule_describe_fr:
+ * @plan: (element-type FacturesPlannedInstalment): a schedule
+ *
+ * Returns: (transfer full): "Paiement en 3 échéances : 300,00 € le 15/01/2027 ; …",
+ *   the payment terms text of the XML (BT-20), always French.
+ */
+char *
+factures_schedule_describe_fr (const GArray *plan)
+{
+  g_autofree char *title = factures_schedule_title_fr (plan);
+  g_autofree char *list = factures_schedule_list_fr (plan);
+
+  return g_strdup_printf ("%s\302\240: %s", title, list);
+}

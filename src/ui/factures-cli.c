@@ -11,6 +11,7 @@
 #include "factures-cli-mail.h"
 #include "factures-cli-payments.h"
 #include "factures-cli-facturx.h"
+#include "factures-cli-receipts.h"
 #include "factures-pdf.h"
 #include "factures-rows.h"
 #include "factures-store.h"
@@ -47,6 +48,7 @@ factures_cli_add_options (GApplication *application)
   factures_cli_mail_add_options (application);
   factures_cli_payments_add_options (application);
   factures_cli_facturx_add_options (application);
+  factures_cli_receipts_add_options (application);
   g_application_set_option_context_summary (application,
                                              _("Invoices for French micro-entrepreneurs. "
                                                "With one of the options below, no window opens."));
@@ -214,6 +216,8 @@ factures_cli_run (const char   *database,
     return factures_cli_payments_run (database, options);
   if (factures_cli_facturx_wanted (options))
     return factures_cli_facturx_run (database, options);
+  if (factures_cli_receipts_wanted (options))
+    return factures_cli_receipts_run (database, options);
 
   if (export_pdf_number == NULL && output == NULL && export_json == NULL &&
       import_json == NULL && backup == NULL && !list && !verify && !recurring)

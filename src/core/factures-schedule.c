@@ -218,7 +218,8 @@ factures_schedule_title_fr (const GArray *plan)
  * @plan: (element-type FacturesPlannedInstalment): a schedule
  *
  * Returns: (transfer full): "300,00 € le 15/01/2027 ; 390,00 € le 15/02/2027",
- *   always French (amounts by factures_money_format(), no-break space before ";").
+ *   always French (amounts by factures_money_format(), no-break spaces around "le"
+ *   and before ";", so that lines wrap between instalments only).
  */
 char *
 factures_schedule_list_fr (const GArray *plan)
@@ -233,7 +234,8 @@ factures_schedule_list_fr (const GArray *plan)
 
       if (i > 0)
         g_string_append (out, "\302\240; ");
-      g_string_append_printf (out, "%s le %s", amount, date);
+      /* no-break spaces: an instalment never wraps between its amount and its date */
+      g_string_append_printf (out, "%s\302\240le\302\240%s", amount, date);
     }
   return g_string_free (out, FALSE);
 }

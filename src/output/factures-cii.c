@@ -18,6 +18,7 @@
 #include "factures-cii.h"
 #include "factures-facturx-resources.h"
 #include "factures-identifiers.h"
+#include "factures-schedule.h"
 
 #define NS_RSM "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"
 #define NS_RAM "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"
@@ -676,19 +677,27 @@ factures_cii_build (const FacturesDocument *document,
                       franchise ? 0 : row->rate_bp);
       }
 
-  /* BG-20 BT-20 and BT-9. An instalment plan would go into the description. */
+  /* BG-20 BT-20 and BT-9. A payment schedule (issue 6) goes into the description,
+   * "Paiement en 3 échéances : 300,00 € le 15/01/2027 ; …", as the PDF prints it;
+   * the one due date the XSD allows is then the last instalment's. */
   {
     g_autofree char *text = terms_text (&document->terms);
     g_autofree char *description = NULL;
     xmlNodePtr terms = ram (&ctx, settlement, "SpecifiedTradePaymentTerms");
+    GDate due = document->due_date;
 
     if (document->kind == FACTURES_DOCUMENT_KIND_CREDIT_NOTE)
       description = g_strdup ("Avoir : montant à déduire ou à rembourser");
+    else if (factures_document_has_schedule (document))
+      {
+        description = factures_schedule_describe_fr (document->instalments);
+        factures_schedule_due_date (document->instalments, &due);
+      }
     else
       description = g_strdup_printf ("Paiement : %s", text);
     ram_text (&ctx, terms, "Description", description);
-    if (g_date_valid (&document->due_date) && document->kind != FACTURES_DOCUMENT_KIND_CREDIT_NOTE)
-      date_element (&ctx, terms, "DueDateDateTime", &document->due_date, FALSE);
+    if (g_date_valid (&due) && document->kind != FACTURES_DOCUMENT_KIND_CREDIT_NOTE)
+      date_element (&ctx, terms, "DueDateDateTime", &due, FALSE);
   }
 
   /* BG-22: document totals. */

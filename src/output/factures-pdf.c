@@ -29,6 +29,7 @@
 
 #include "factures-date.h"
 #include "factures-money.h"
+#include "factures-schedule.h"
 #include "factures-terms.h"
 #include "factures-fonts.h"
 #include "factures-pdf.h"
@@ -1381,7 +1382,17 @@ build_tail (FacturesPdfLayout      *self,
       g_autofree char *due = document_due_date_text (document, seller);
 
       g_ptr_array_add (tail, section_title_block (self, "Conditions de règlement"));
-      g_ptr_array_add (tail, mention_block (self, "Conditions de paiement", terms, STYLE_SMALL));
+      if (factures_document_has_schedule (document) && !is_quote)
+        {
+          /* The payment schedule agreed with the client (issue 6): "Paiement en 3
+           * échéances : 300,00 € le 15/01/2027 ; …"; the due date below is the last one. */
+          g_autofree char *title = factures_schedule_title_fr (document->instalments);
+          g_autofree char *list = factures_schedule_list_fr (document->instalments);
+
+          g_ptr_array_add (tail, mention_block (self, title, list, STYLE_SMALL));
+        }
+      else
+        g_ptr_array_add (tail, mention_block (self, "Conditions de paiement", terms, STYLE_SMALL));
       if (due != NULL && !is_quote)
         g_ptr_array_add (tail, mention_block (self, "Échéance", due, STYLE_SMALL));
 

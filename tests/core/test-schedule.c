@@ -147,9 +147,10 @@ test_describe (void)
   g_autofree char *text = factures_schedule_describe_fr (plan);
   g_autofree char *single = factures_schedule_describe_fr (one);
 
-  g_assert_cmpstr (text, ==, "Paiement en 3 échéances\302\240: 300,00\302\240€ le 15/01/2027\302\240; "
-                             "300,00\302\240€ le 15/02/2027\302\240; 390,00\302\240€ le 15/03/2027");
-  g_assert_cmpstr (single, ==, "Paiement en 1 échéance\302\240: 1\342\200\257234,56\302\240€ le 15/01/2027");
+  g_assert_cmpstr (text, ==, "Paiement en 3 échéances\302\240: 300,00\302\240€\302\240le\302\24015/01/2027\302\240; "
+                             "300,00\302\240€\302\240le\302\24015/02/2027\302\240; "
+                             "390,00\302\240€\302\240le\302\24015/03/2027");
+  g_assert_cmpstr (single, ==, "Paiement en 1 échéance\302\240: 1\342\200\257234,56\302\240€\302\240le\302\24015/01/2027");
 }
 
 int

@@ -18,6 +18,7 @@
 
 #include "factures-cii.h"
 #include "factures-facturx.h"
+#include "factures-schedule.h"
 
 #define SAXON_JAR "/usr/share/java/Saxon-HE.jar"
 
@@ -128,6 +129,35 @@ make_document (FacturesDocumentKind kind, gboolean vat_registered, FacturesClien
   return doc;
 }
 
+/* Splits the amount due into @n instalments, the first on 15/12/2026 and then one per
+ * @months_apart months (0: the last on 29/01/2027, within 60 days of the issue date);
+ * the due date becomes the last instalment's, as the store does when it issues. */
+static void
+set_schedule (FacturesDocument *doc, guint n, guint months_apart)
+{
+  g_auto(FacturesTotals) totals = { 0 };
+  gint64 share;
+
+  g_assert_true (factures_document_compute_totals (doc, &totals, NULL));
+  share = totals.amount_due / n;
+  doc->instalments = g_array_new (FALSE, TRUE, sizeof (FacturesPlannedInstalment));
+  for (guint i = 0; i < n; i++)
+    {
+      FacturesPlannedInstalment inst;
+
+      set_date (&inst.due_date, 15, 12, 2026);
+      if (months_apart > 0)
+        g_date_add_months (&inst.due_date, i * months_apart);
+      else if (i > 0)
+        set_date (&inst.due_date, 29, 1, 2027);
+      inst.amount = i + 1 < n ? share : totals.amount_due - share * (n - 1);
+      g_array_append_val (doc->instalments, inst);
+    }
+  g_assert_true (factures_schedule_due_date (doc->instalments, &doc->due_date));
+  g_assert_true (factures_schedule_validate (doc->instalments, &doc->issue_date, doc->buyer->category,
+                                             doc->seller->eom_method, totals.amount_due, NULL));
+}
+
 /* The documents every check runs on: each kind, both regimes, B2B and B2C, 1 and 300 lines. */
 static GPtrArray *
 fixtures (void)
@@ -198,6 +228,19 @@ fixtures (void)
     d->deposits = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_document_ref_free);
     g_ptr_array_add (d->deposits, ref);
   }
+  g_ptr_array_add (docs, d);
+
+  /* Payment schedules agreed before issuing (issue 6): B2C franchise in 12 monthly
+   * instalments, B2B VAT in 2 within the legal cap (last date = BT-9). */
+  d = make_document (FACTURES_DOCUMENT_KIND_INVOICE, FALSE, FACTURES_CLIENT_CATEGORY_INDIVIDUAL, "F2026-0007");
+  add_line (d, "Formation individuelle au tournage, 40 séances", 400000, "h", 45000000, 0, 0);
+  set_schedule (d, 12, 1);
+  g_ptr_array_add (docs, d);
+
+  d = make_document (FACTURES_DOCUMENT_KIND_INVOICE, TRUE, FACTURES_CLIENT_CATEGORY_COMPANY, "F2026-0008");
+  add_line (d, "Refonte du site", 30000, "jour", 520000000, 2000, 0);
+  add_line (d, "Livre technique", 10000, "pièce", 39900000, 550, 0);
+  set_schedule (d, 2, 0);
   g_ptr_array_add (docs, d);
 
   return docs;
@@ -344,6 +387,50 @@ static char *
 cents (gint64 c)
 {
   return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02d", c < 0 ? "-" : "", ABS (c) / 100, (int) (ABS (c) % 100));
+}
+
+/* A payment schedule (issue 6): BT-20 carries it as the PDF prints it, BT-9 is the last
+ * instalment's date; a document without one keeps "Paiement : 30 jours". */
+static void
+test_schedule (void)
+{
+  g_autoptr(GPtrArray) docs = fixtures ();
+
+  for (guint i = 0; i < docs->len; i++)
+    {
+      const FacturesDocument *doc = docs->pdata[i];
+      g_autoptr(GBytes) xml = NULL;
+      g_autofree char *bt20 = NULL;
+      g_autofree char *bt9 = NULL;
+
+      if (doc->kind == FACTURES_DOCUMENT_KIND_CREDIT_NOTE)
+        continue;
+      xml = factures_cii_build (doc, NULL);
+      bt20 = xpath_text (xml, "//ram:SpecifiedTradePaymentTerms/ram:Description");
+      bt9 = xpath_text (xml, "//ram:SpecifiedTradePaymentTerms/ram:DueDateDateTime/udt:DateTimeString");
+      if (!factures_document_has_schedule (doc))
+        {
+          g_assert_cmpstr (bt20, ==, "Paiement : 30 jours");
+          g_assert_cmpstr (bt9, ==, "20261230");
+          continue;
+        }
+      g_test_message ("%s BT-20: %s", doc->number, bt20);
+      {
+        g_autofree char *expected = factures_schedule_describe_fr (doc->instalments);
+        g_autofree char *count = g_strdup_printf ("Paiement en %u échéances", doc->instalments->len);
+
+        g_assert_cmpstr (bt20, ==, expected);
+        g_assert_true (g_str_has_prefix (bt20, count));
+      }
+      if (doc->instalments->len == 12)
+        {
+          g_assert_nonnull (strstr (bt20, "le\302\24015/12/2026"));
+          g_assert_nonnull (strstr (bt20, "le\302\24015/11/2027"));
+          g_assert_cmpstr (bt9, ==, "20271115");
+        }
+      else
+        g_assert_cmpstr (bt9, ==, "20270129");
+    }
 }
 
 /* The figures in the XML are those of factures_document_compute_totals(). */
@@ -850,6 +937,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/facturx/xml/xsd", test_xsd);
   g_test_add_func ("/facturx/xml/figures", test_figures);
+  g_test_add_func ("/facturx/xml/schedule", test_schedule);
   g_test_add_func ("/facturx/xml/reference-xsd", test_reference_xsd);
   g_test_add_func ("/facturx/xml/schematron", test_schematron);
   g_test_add_func ("/facturx/pdf/structure", test_pdf);

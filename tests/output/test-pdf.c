@@ -15,6 +15,7 @@
 #include "factures-document.h"
 #include "factures-money.h"
 #include "factures-pdf.h"
+#include "factures-schedule.h"
 
 #define NNBSP "\342\200\257"  /* U+202F */
 #define NBSP  "\302\240"      /* U+00A0 */
@@ -1050,6 +1051,52 @@ test_kinds (void)
 }
 
 /* A draft without a due date yet shows the one its terms give, as a date. */
+/* A payment schedule agreed before issuing (issue 6) replaces the terms in the payment
+ * conditions: "Paiement en 3 échéances : 300,00 € le 15/12/2026 ; …", due date the last. */
+static void
+test_schedule (void)
+{
+  for (guint n = 2; n <= 12; n += 10)
+    {
+      g_autoptr(FacturesDocument) doc = make_document (FALSE, FACTURES_CLIENT_CATEGORY_INDIVIDUAL);
+      g_autoptr(GBytes) pdf = NULL;
+      g_autoptr(PdfText) text = NULL;
+      g_auto(FacturesTotals) totals = { 0, };
+      g_autofree char *title = g_strdup_printf ("Paiement en %u échéances :", n);
+      gint64 share;
+
+      add_line (doc, "Stage de poterie, cycle annuel", 120000, "h", 40 * FACTURES_UNIT_PRICE_ONE, 0);
+      g_assert_true (factures_document_compute_totals (doc, &totals, NULL));
+      share = totals.amount_due / n;
+      doc->instalments = g_array_new (FALSE, TRUE, sizeof (FacturesPlannedInstalment));
+      for (guint i = 0; i < n; i++)
+        {
+          FacturesPlannedInstalment inst;
+
+          set_date (&inst.due_date, 15, 12, 2026);
+          g_date_add_months (&inst.due_date, i);
+          inst.amount = i + 1 < n ? share : totals.amount_due - share * (n - 1);
+          g_array_append_val (doc->instalments, inst);
+        }
+      g_assert_true (factures_schedule_due_date (doc->instalments, &doc->due_date));
+
+      pdf = render (doc, FACTURES_PDF_FLAG_NONE);
+      text = pdf_text (pdf);
+      assert_contains (text->all, title);
+      assert_not_contains (text->all, "Conditions de paiement");
+      for (guint i = 0; i < n; i++)
+        {
+          const FacturesPlannedInstalment *inst = &g_array_index (doc->instalments, FacturesPlannedInstalment, i);
+          g_autofree char *amount = money_text (inst->amount);
+          g_autofree char *date = factures_date_format_fr (&inst->due_date);
+          g_autofree char *item = g_strdup_printf ("%s le %s", amount, date);
+
+          assert_contains (text->all, item);
+        }
+      assert_contains (text->all, n == 2 ? "Échéance : 15/01/2027" : "Échéance : 15/11/2027");
+    }
+}
+
 static void
 test_due_date_from_terms (void)
 {
@@ -1173,6 +1220,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/output/pdf/duplicata-draft", test_duplicata_and_draft);
   g_test_add_func ("/output/pdf/kinds", test_kinds);
   g_test_add_func ("/output/pdf/due-date-from-terms", test_due_date_from_terms);
+  g_test_add_func ("/output/pdf/schedule", test_schedule);
   g_test_add_func ("/output/pdf/logo", test_logo);
   g_test_add_func ("/output/pdf/layout-on-image", test_layout_on_image);
   g_test_add_func ("/output/pdf/overflow", test_overflow);

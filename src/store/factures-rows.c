@@ -210,6 +210,7 @@ struct _FacturesDocumentRow
   gint64  total;
   gint64  balance;
   gint    days_late;
+  gint    quote_status;
 };
 
 G_DEFINE_FINAL_TYPE (FacturesDocumentRow, factures_document_row, G_TYPE_OBJECT)
@@ -226,6 +227,7 @@ enum {
   DOC_PROP_TOTAL,
   DOC_PROP_BALANCE,
   DOC_PROP_DAYS_LATE,
+  DOC_PROP_QUOTE_STATUS,
   N_DOC_PROPS
 };
 
@@ -284,6 +286,9 @@ factures_document_row_get_property (GObject    *object,
     case DOC_PROP_DAYS_LATE:
       g_value_set_int (value, self->days_late);
       break;
+    case DOC_PROP_QUOTE_STATUS:
+      g_value_set_int (value, self->quote_status);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -318,6 +323,8 @@ factures_document_row_class_init (FacturesDocumentRowClass *klass)
     g_param_spec_int64 ("balance", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
   document_properties[DOC_PROP_DAYS_LATE] =
     g_param_spec_int ("days-late", NULL, NULL, 0, G_MAXINT, 0, flags);
+  document_properties[DOC_PROP_QUOTE_STATUS] =
+    g_param_spec_int ("quote-status", NULL, NULL, -1, G_MAXINT, -1, flags);
 
   g_object_class_install_properties (object_class, N_DOC_PROPS, document_properties);
 }
@@ -325,6 +332,7 @@ factures_document_row_class_init (FacturesDocumentRowClass *klass)
 static void
 factures_document_row_init (FacturesDocumentRow *self)
 {
+  self->quote_status = -1;
 }
 
 /**
@@ -428,4 +436,31 @@ factures_document_row_get_days_late (FacturesDocumentRow *self)
 {
   g_return_val_if_fail (FACTURES_IS_DOCUMENT_ROW (self), 0);
   return self->days_late;
+}
+
+/**
+ * factures_document_row_get_quote_status:
+ *
+ * Returns: the derived status of a quote (FacturesQuoteStatus), -1 for another kind.
+ */
+gint
+factures_document_row_get_quote_status (FacturesDocumentRow *self)
+{
+  g_return_val_if_fail (FACTURES_IS_DOCUMENT_ROW (self), -1);
+  return self->quote_status;
+}
+
+/**
+ * factures_document_row_set_quote_status:
+ * @status: a FacturesQuoteStatus, or -1 when the row is not a quote
+ *
+ * For the store's list models, right after factures_document_row_new(): rows are
+ * read-only once handed to a view.
+ */
+void
+factures_document_row_set_quote_status (FacturesDocumentRow *self,
+                                        gint                 status)
+{
+  g_return_if_fail (FACTURES_IS_DOCUMENT_ROW (self));
+  self->quote_status = MAX (status, -1);
 }

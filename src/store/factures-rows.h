@@ -34,7 +34,9 @@ FacturesClientRow *factures_client_row_new       (gint64      id,
 /* Properties: "id" (gint64), "kind" (gint, FacturesDocumentKind), "status" (gint,
  * FacturesDocumentStatus), "number" (NULL for drafts), "client-name", "issue-date",
  * "due-date" (ISO strings), "total" (gint64 cents TTC), "balance" (gint64 cents),
- * "days-late" (gint, 0 when not late). */
+ * "days-late" (gint, 0 when not late), "quote-status" (gint, -1 when not a quote).
+ * A draft's "due-date" is the one its payment terms give from its issue date (what
+ * issuing it would store), NULL without an issue date. */
 #define FACTURES_TYPE_DOCUMENT_ROW (factures_document_row_get_type ())
 G_DECLARE_FINAL_TYPE (FacturesDocumentRow, factures_document_row, FACTURES, DOCUMENT_ROW, GObject)
 
@@ -48,6 +50,9 @@ const char *factures_document_row_get_due_date    (FacturesDocumentRow *self);
 gint64      factures_document_row_get_total       (FacturesDocumentRow *self);
 gint64      factures_document_row_get_balance     (FacturesDocumentRow *self);
 gint        factures_document_row_get_days_late   (FacturesDocumentRow *self);
+/* A quote's derived status (FacturesQuoteStatus of factures-lifecycle.h), -1 for
+ * any other kind. Property "quote-status". */
+gint        factures_document_row_get_quote_status (FacturesDocumentRow *self);
 
 /* Used by the store's list models (and tests); strings are copied. */
 FacturesDocumentRow *factures_document_row_new   (gint64      id,
@@ -60,5 +65,9 @@ FacturesDocumentRow *factures_document_row_new   (gint64      id,
                                                   gint64      total,
                                                   gint64      balance,
                                                   gint        days_late);
+/* Used by the store's list models after factures_document_row_new(): @status is a
+ * FacturesQuoteStatus, or -1 (the default) when the row is not a quote. */
+void        factures_document_row_set_quote_status (FacturesDocumentRow *self,
+                                                    gint                 status);
 
 G_END_DECLS

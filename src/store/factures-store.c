@@ -24,6 +24,7 @@
 
 #include "factures-identifiers.h"
 #include "factures-identifiers-eu.h"
+#include "factures-lifecycle.h"
 #include "factures-mentions.h"
 #include "factures-rows.h"
 #include "factures-sql-list-model.h"
@@ -2383,19 +2384,82 @@ client_row_from_stmt (sqlite3_stmt *stmt)
                                             sqlite3_column_int64 (stmt, 6)));
 }
 
+/* Columns 10–16 of a document row, read by document_row_from_stmt(): what derives a
+ * quote's status (first decision event, final invoice made, validity date) and a
+ * draft's due date (the last instalment of its schedule, else its effective terms:
+ * the client's own or the profile's, and the profile's end-of-month method). */
+#define DOCUMENT_ROW_DERIVED_COLUMNS \
+  "CASE WHEN kind = 0 THEN (SELECT e.kind FROM events e WHERE e.document_id = documents.id " \
+  "AND e.kind IN ('quote-accepted', 'quote-refused') ORDER BY e.id LIMIT 1) END, " \
+  "CASE WHEN kind = 0 THEN EXISTS (SELECT 1 FROM document_links l WHERE l.role = 'final' " \
+  "AND l.target_id = documents.id) ELSE 0 END, " \
+  "CASE WHEN kind = 0 THEN (SELECT q.valid_until FROM quote_details q " \
+  "WHERE q.document_id = documents.id) END, " \
+  "CASE WHEN status = 0 THEN (SELECT i.due_date FROM instalments i " \
+  "WHERE i.document_id = documents.id ORDER BY i.number DESC LIMIT 1) END, " \
+  "CASE WHEN status = 0 THEN coalesce ((SELECT c.terms_kind FROM clients c " \
+  "WHERE c.id = documents.client_id AND c.has_terms), (SELECT p.terms_kind FROM profile p), 0) END, " \
+  "CASE WHEN status = 0 THEN coalesce ((SELECT c.terms_days FROM clients c " \
+  "WHERE c.id = documents.client_id AND c.has_terms), (SELECT p.terms_days FROM profile p), 0) END, " \
+  "CASE WHEN status = 0 THEN coalesce ((SELECT p.eom_method FROM profile p), 0) END"
+
+/* A draft's due date as issuing would set it (ISO, or NULL without an issue date). */
+static char *
+draft_row_due_date (sqlite3_stmt *stmt)
+{
+  FacturesPaymentTerms terms = { 0, };
+  GDate issue, due;
+
+  if (col_text (stmt, 13) != NULL)
+    return g_strdup (col_text (stmt, 13));
+  if (col_text (stmt, 5) == NULL || !factures_date_parse_iso (col_text (stmt, 5), &issue, NULL))
+    return NULL;
+  terms.kind = sqlite3_column_int (stmt, 14);
+  terms.days = (guint) MAX (sqlite3_column_int (stmt, 15), 0);
+  if (terms.kind < FACTURES_TERMS_ON_RECEIPT || terms.kind > FACTURES_TERMS_END_OF_MONTH_45)
+    return NULL;
+  factures_terms_due_date (&terms, sqlite3_column_int (stmt, 16), &issue, &due);
+  return factures_date_format_iso (&due);
+}
+
+static gint
+quote_row_status (sqlite3_stmt *stmt)
+{
+  const char *decision = col_text (stmt, 10);
+  GDate valid_until, today;
+  gboolean has_validity;
+
+  has_validity = col_text (stmt, 12) != NULL &&
+                 factures_date_parse_iso (col_text (stmt, 12), &valid_until, NULL);
+  factures_today (&today);
+  return factures_quote_status_derive (sqlite3_column_int (stmt, 2) == FACTURES_DOCUMENT_STATUS_ISSUED,
+                                       g_strcmp0 (decision, "quote-accepted") == 0,
+                                       g_strcmp0 (decision, "quote-refused") == 0,
+                                       sqlite3_column_int (stmt, 11) != 0,
+                                       has_validity ? &valid_until : NULL, &today);
+}
+
 static GObject *
 document_row_from_stmt (sqlite3_stmt *stmt)
 {
-  return G_OBJECT (factures_document_row_new (sqlite3_column_int64 (stmt, 0),
-                                              sqlite3_column_int (stmt, 1),
-                                              sqlite3_column_int (stmt, 2),
-                                              col_text (stmt, 3),
-                                              col_text (stmt, 4),
-                                              col_text (stmt, 5),
-                                              col_text (stmt, 6),
-                                              sqlite3_column_int64 (stmt, 7),
-                                              sqlite3_column_int64 (stmt, 8),
-                                              sqlite3_column_int (stmt, 9)));
+  g_autofree char *draft_due = NULL;
+  FacturesDocumentRow *row;
+
+  if (sqlite3_column_int (stmt, 2) == FACTURES_DOCUMENT_STATUS_DRAFT)
+    draft_due = draft_row_due_date (stmt);
+  row = factures_document_row_new (sqlite3_column_int64 (stmt, 0),
+                                   sqlite3_column_int (stmt, 1),
+                                   sqlite3_column_int (stmt, 2),
+                                   col_text (stmt, 3),
+                                   col_text (stmt, 4),
+                                   col_text (stmt, 5),
+                                   draft_due != NULL ? draft_due : col_text (stmt, 6),
+                                   sqlite3_column_int64 (stmt, 7),
+                                   sqlite3_column_int64 (stmt, 8),
+                                   sqlite3_column_int (stmt, 9));
+  if (sqlite3_column_int (stmt, 1) == FACTURES_DOCUMENT_KIND_QUOTE)
+    factures_document_row_set_quote_status (row, quote_row_status (stmt));
+  return G_OBJECT (row);
 }
 
 /**
@@ -2538,14 +2602,15 @@ list_documents (FacturesStore        *self,
                                                                ids_sql,
                                                                "SELECT documents.id, kind, status, number, "
                                                                "client_name, issue_date, due_date, gross_total, "
-                                                               BALANCE_EXPR ", " DAYS_LATE_EXPR " FROM documents "
+                                                               BALANCE_EXPR ", " DAYS_LATE_EXPR ", "
+                                                               DOCUMENT_ROW_DERIVED_COLUMNS " FROM documents "
                                                                "WHERE documents.id IN",
                                                                params, document_row_from_stmt));
     }
 
   count_sql = g_strdup_printf ("SELECT count(*) FROM documents %s", where);
   page_sql = g_strdup_printf ("SELECT documents.id, kind, status, number, client_name, issue_date, "
-                              "due_date, gross_total, %s, %s "
+                              "due_date, gross_total, %s, %s, " DOCUMENT_ROW_DERIVED_COLUMNS " "
                               "FROM (SELECT id FROM documents %s ORDER BY %s %s, id %s "
                               "LIMIT :limit OFFSET :offset) AS page "
                               "JOIN documents ON documents.id = page.id "

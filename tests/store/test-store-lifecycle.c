@@ -577,6 +577,111 @@ test_json_round_trip (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* The row of document @id in the Documents list (every kind and status). */
+static FacturesDocumentRow *
+listed_row (Fixture *fixture,
+            gint64   id)
+{
+  g_autoptr(GListModel) model = factures_store_list_documents (fixture->store, NULL,
+                                                               FACTURES_DOCUMENT_SORT_DATE, TRUE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(FacturesDocumentRow) row = g_list_model_get_item (model, i);
+
+      if (factures_document_row_get_id (row) == id)
+        return g_steal_pointer (&row);
+    }
+  g_assert_not_reached ();
+}
+
+static gint
+listed_quote_status (Fixture *fixture,
+                     gint64   id)
+{
+  g_autoptr(FacturesDocumentRow) row = listed_row (fixture, id);
+  g_autoptr(GError) error = NULL;
+  gint status = factures_document_row_get_quote_status (row);
+
+  /* The list derives it in SQL; it must say what the quote's own page says. */
+  g_assert_cmpint (status, ==, factures_store_get_quote_status (fixture->store, id, NULL, &error));
+  g_assert_no_error (error);
+  return status;
+}
+
+static void
+test_list_rows (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(FacturesDocument) invoice = store_test_draft (fixture->client_id, "2026-03-02", 1);
+  g_autoptr(FacturesDocument) own_terms = NULL;
+  g_autoptr(FacturesDocument) draft_quote = store_test_draft (fixture->client_id, "2026-03-02", 1);
+  g_autoptr(FacturesDocument) issued_invoice = NULL;
+  g_autoptr(FacturesClient) client = store_test_client ("Atelier Dupont SAS");
+  g_autoptr(FacturesProfile) profile = NULL;
+  g_autoptr(FacturesDocumentRow) row = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 sent, accepted, refused, invoiced;
+  GDate date;
+
+  /* A draft invoice: the due date of the profile's terms (30 days), not nothing. */
+  g_assert_true (factures_store_save_draft (fixture->store, invoice, &error));
+  g_assert_no_error (error);
+  row = listed_row (fixture, invoice->id);
+  g_assert_cmpstr (factures_document_row_get_due_date (row), ==, "2026-04-01");
+  g_assert_cmpint (factures_document_row_get_quote_status (row), ==, -1);
+  g_clear_object (&row);
+
+  /* A client with its own terms, 45 days end of month counted "end, then add". */
+  client->has_terms = TRUE;
+  client->terms.kind = FACTURES_TERMS_END_OF_MONTH_45;
+  g_assert_true (factures_store_save_client (fixture->store, client, &error));
+  g_assert_no_error (error);
+  profile = factures_store_get_profile (fixture->store, &error);
+  profile->eom_method = FACTURES_EOM_METHOD_END_THEN_ADD;
+  g_assert_true (factures_store_save_profile (fixture->store, profile, &error));
+  g_assert_no_error (error);
+  own_terms = store_test_draft (client->id, "2026-03-02", 1);
+  g_assert_true (factures_store_save_draft (fixture->store, own_terms, &error));
+  g_assert_no_error (error);
+  row = listed_row (fixture, own_terms->id);
+  g_assert_cmpstr (factures_document_row_get_due_date (row), ==, "2026-05-15");
+  g_clear_object (&row);
+
+  /* Issued: the stored due date, whatever the terms are now. */
+  issued_invoice = issue (fixture, invoice->id);
+  row = listed_row (fixture, invoice->id);
+  g_assert_cmpstr (factures_document_row_get_due_date (row), ==, "2026-04-01");
+  g_clear_object (&row);
+
+  /* Quotes: each status of the lifecycle. */
+  draft_quote->kind = FACTURES_DOCUMENT_KIND_QUOTE;
+  g_assert_true (factures_store_save_draft (fixture->store, draft_quote, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (listed_quote_status (fixture, draft_quote->id), ==, FACTURES_QUOTE_STATUS_DRAFT);
+  sent = issued_quote (fixture, 1);
+  accepted = issued_quote (fixture, 1);
+  refused = issued_quote (fixture, 1);
+  invoiced = issued_quote (fixture, 1);
+  g_assert_cmpint (listed_quote_status (fixture, sent), ==, FACTURES_QUOTE_STATUS_SENT);
+  accept (fixture, accepted, "2026-03-02");
+  g_assert_cmpint (listed_quote_status (fixture, accepted), ==, FACTURES_QUOTE_STATUS_ACCEPTED);
+  g_assert_true (factures_date_parse_iso ("2026-03-02", &date, NULL));
+  g_assert_true (factures_store_set_quote_decision (fixture->store, refused, FALSE, &date, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (listed_quote_status (fixture, refused), ==, FACTURES_QUOTE_STATUS_REFUSED);
+  accept (fixture, invoiced, "2026-03-02");
+  g_assert_cmpint (factures_store_quote_to_invoice (fixture->store, invoiced, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (listed_quote_status (fixture, invoiced), ==, FACTURES_QUOTE_STATUS_INVOICED);
+
+  /* Expired: derived from today, after the 30 days of validity; answered ones stay. */
+  g_setenv ("FACTURES_TODAY", "2026-04-02", TRUE);
+  g_assert_cmpint (listed_quote_status (fixture, sent), ==, FACTURES_QUOTE_STATUS_EXPIRED);
+  g_assert_cmpint (listed_quote_status (fixture, accepted), ==, FACTURES_QUOTE_STATUS_ACCEPTED);
+  g_assert_cmpint (listed_quote_status (fixture, refused), ==, FACTURES_QUOTE_STATUS_REFUSED);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -589,6 +694,7 @@ main (int    argc,
   ADD ("/store/lifecycle/credit-notes", test_credit_notes);
   ADD ("/store/lifecycle/series", test_series);
   ADD ("/store/lifecycle/json-round-trip", test_json_round_trip);
+  ADD ("/store/lifecycle/list-rows", test_list_rows);
 #undef ADD
 
   return g_test_run ();

@@ -199,6 +199,106 @@ test_page_sort (Fixture       *fixture,
 }
 
 static void
+wait_frames (guint n)
+{
+  /* Layout happens on frame clock ticks: give the window time to allocate. */
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 until = g_get_monotonic_time () + 20 * G_TIME_SPAN_MILLISECOND;
+
+      while (g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+static GtkScrolledWindow *
+find_scrolled (GtkWidget *widget)
+{
+  for (GtkWidget *parent = widget; parent != NULL; parent = gtk_widget_get_parent (parent))
+    if (GTK_IS_SCROLLED_WINDOW (parent))
+      return GTK_SCROLLED_WINDOW (parent);
+  return NULL;
+}
+
+/* A store change re-queries the list (a snapshot), but the selected document and the
+ * scroll position stay; while the page is hidden it waits until it is shown again. */
+static void
+test_page_refresh_keeps_place (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = factures_documents_page_new (fixture->store);
+  GtkColumnView *view = find_column_view (page);
+  GtkSelectionModel *selection = gtk_column_view_get_model (view);
+  GtkAdjustment *vadjustment;
+  g_autoptr (FacturesDocumentRow) selected = NULL;
+  g_autoptr (FacturesDocumentRow) after = NULL;
+  g_autoptr (FacturesClient) client = factures_client_new ();
+  g_autoptr (GError) error = NULL;
+  gint64 anne = 0;
+  double scroll;
+  guint position;
+  GListModel *before_model;
+
+  /* 150 more drafts, so that the list scrolls. */
+  {
+    g_autoptr (GListModel) clients = factures_store_list_clients (fixture->store, "Anne",
+                                                                  FACTURES_CLIENT_SORT_NAME, FALSE);
+    g_autoptr (FacturesClientRow) row = g_list_model_get_item (clients, 0);
+
+    anne = factures_client_row_get_id (row);
+  }
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2025-%02u-%02u", 1 + i % 12, 1 + i % 28);
+
+      add_draft (fixture->store, anne, date, (i + 1) * FACTURES_UNIT_PRICE_ONE);
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 400);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (20);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 153);
+
+  vadjustment = gtk_scrolled_window_get_vadjustment (find_scrolled (GTK_WIDGET (view)));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, gtk_adjustment_get_page_size (vadjustment) * 3);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), 80);
+  selected = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection));
+  g_object_ref (selected);
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment) / 2);
+  wait_frames (10);
+  scroll = gtk_adjustment_get_value (vadjustment);
+  g_assert_cmpfloat (scroll, >, 0);
+
+  /* Any change: here a new client, which moves no document. */
+  client->party.name = g_strdup ("Zoé");
+  g_assert_true (factures_store_save_client (fixture->store, client, &error));
+  g_assert_no_error (error);
+  wait_frames (10);
+
+  position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection));
+  g_assert_cmpuint (position, ==, 80);
+  after = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection));
+  g_object_ref (after);
+  g_assert_true (after != selected);   /* a new snapshot… */
+  g_assert_cmpint (factures_document_row_get_id (after), ==, factures_document_row_get_id (selected));
+  g_assert_cmpfloat (ABS (gtk_adjustment_get_value (vadjustment) - scroll), <, 1.0);
+
+  /* Hidden: no query until shown again. */
+  gtk_widget_set_visible (window, FALSE);
+  wait_frames (2);
+  before_model = G_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)));
+  add_draft (fixture->store, anne, "2026-04-01", FACTURES_UNIT_PRICE_ONE);
+  g_assert_true (G_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection))) == before_model);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (10);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 154);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 assert_refused (FacturesLineRow *row,
                 const char      *field)
 {
@@ -280,6 +380,8 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/documents/page-sort", Fixture, NULL, fixture_set_up, test_page_sort, fixture_tear_down);
+  g_test_add ("/documents/page-refresh-keeps-place", Fixture, NULL, fixture_set_up,
+              test_page_refresh_keeps_place, fixture_tear_down);
   g_test_add_func ("/documents/line-row-checks", test_line_row_checks);
   g_test_add_func ("/documents/line-row-quote-allows-zero", test_line_row_quote_allows_zero);
 

@@ -22,6 +22,7 @@
 #include "factures-rows.h"
 #include "factures-money.h"
 #include "factures-date.h"
+#include "factures-lifecycle.h"
 
 typedef enum {
   COLUMN_NUMBER,
@@ -46,9 +47,11 @@ struct _FacturesDocumentsPage
   GtkWidget            *search_entry;
   GtkWidget            *stack;
   GtkWidget            *column_view;
+  GtkWidget            *scrolled;
   GtkWidget            *empty_page;
   GtkSingleSelection   *selection;
   GtkSorter            *column_sorters[N_COLUMNS];
+  gboolean              stale;           /* the store changed while the page was hidden */
 };
 
 G_DEFINE_FINAL_TYPE (FacturesDocumentsPage, factures_documents_page, GTK_TYPE_BOX)
@@ -191,6 +194,9 @@ cell_text (FacturesDocumentRow *row,
     case COLUMN_STATUS:
       if (factures_document_row_get_status (row) == FACTURES_DOCUMENT_STATUS_DRAFT)
         return g_strdup (_("Draft"));
+      /* Sent, accepted, refused, expired or invoiced (DESIGN.md §4). */
+      if (factures_document_row_get_quote_status (row) >= 0)
+        return g_strdup (factures_quote_status_title (factures_document_row_get_quote_status (row)));
       if (factures_document_row_get_days_late (row) > 0)
         {
           int days = factures_document_row_get_days_late (row);
@@ -258,10 +264,19 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     }
   if (column == COLUMN_STATUS)
     {
+      gint quote_status = factures_document_row_get_quote_status (row);
+
       if (factures_document_row_get_days_late (row) > 0)
         gtk_widget_add_css_class (label, "error");
       else
         gtk_widget_remove_css_class (label, "error");
+      /* An accepted quote waits for its invoice; refused and expired ones are over. */
+      if (quote_status == FACTURES_QUOTE_STATUS_ACCEPTED)
+        gtk_widget_add_css_class (label, "success");
+      else
+        gtk_widget_remove_css_class (label, "success");
+      if (quote_status == FACTURES_QUOTE_STATUS_REFUSED || quote_status == FACTURES_QUOTE_STATUS_EXPIRED)
+        gtk_widget_add_css_class (label, "dim-label");
     }
 }
 
@@ -329,10 +344,69 @@ new_quote_cb (FacturesDocumentsPage *self)
                                    FACTURES_DOCUMENT_KIND_QUOTE, 0);
 }
 
+/* The row with @id at or near @position in the new model (rows rarely move far on
+ * a change), without reading more than a few pages of the lazy model. */
+static guint
+find_row_near (GListModel *model,
+               gint64      id,
+               guint       position)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint distance = 0; distance <= 64; distance++)
+    {
+      for (int sign = 1; sign >= -1; sign -= 2)
+        {
+          g_autoptr (FacturesDocumentRow) row = NULL;
+          gint64 candidate = (gint64) position + sign * (gint64) distance;
+
+          if (candidate < 0 || candidate >= n || (distance == 0 && sign < 0))
+            continue;
+          row = g_list_model_get_item (model, (guint) candidate);
+          if (row != NULL && factures_document_row_get_id (row) == id)
+            return (guint) candidate;
+        }
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The list is a snapshot: re-query it, keeping the selected document and the scroll
+ * position, so that saving a draft elsewhere does not throw the user back to the top. */
+static void
+refresh (FacturesDocumentsPage *self)
+{
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
+  double scroll = gtk_adjustment_get_value (vadjustment);
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  gpointer item = gtk_single_selection_get_selected_item (self->selection);
+  gint64 selected_id = item != NULL ? factures_document_row_get_id (item) : 0;
+
+  self->stale = FALSE;
+  reload (self);
+
+  if (selected_id != 0)
+    gtk_single_selection_set_selected (self->selection,
+                                       find_row_near (G_LIST_MODEL (self->selection), selected_id, selected));
+  gtk_adjustment_set_value (vadjustment, scroll);
+}
+
 static void
 store_changed_cb (FacturesDocumentsPage *self)
 {
-  reload (self);
+  /* Hidden (another view is shown): re-query once, when it is shown again. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  refresh (self);
+}
+
+static void
+map_cb (FacturesDocumentsPage *self)
+{
+  if (self->stale)
+    refresh (self);
 }
 
 /* ---- GObject ---------------------------------------------------------- */
@@ -342,6 +416,13 @@ factures_documents_page_dispose (GObject *object)
 {
   FacturesDocumentsPage *self = FACTURES_DOCUMENTS_PAGE (object);
 
+  /* Removing the columns while the view goes changes its sorter: no reload then. */
+  if (self->column_view != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view)),
+                                            view_sorter_changed_cb, self);
+      self->column_view = NULL;
+    }
   for (guint i = 0; i < N_COLUMNS; i++)
     g_clear_object (&self->column_sorters[i]);
   g_clear_object (&self->selection);
@@ -429,6 +510,8 @@ factures_documents_page_init (FacturesDocumentsPage *self)
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->column_view);
   gtk_stack_add_named (GTK_STACK (self->stack), scrolled, "list");
+  self->scrolled = scrolled;
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 
   /* Search as you type: keys typed anywhere on the page go to the search entry. */
   gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (self->search_entry), GTK_WIDGET (self));

@@ -15,6 +15,7 @@
 #include "factures-document-print.h"
 #include "factures-editor-window.h"
 #include "factures-facturx-ui.h"
+#include "factures-instalments-dialog.h"
 #include "factures-compose-dialog.h"
 #include "factures-catalogue-picker.h"
 #include "factures-recurring-ui.h"
@@ -25,6 +26,7 @@
 #include "factures-pdf.h"
 #include "factures-pdf-preview.h"
 #include "factures-rows.h"
+#include "factures-schedule.h"
 #include "factures-terms.h"
 
 #define PREVIEW_DELAY_MS   300
@@ -51,6 +53,7 @@ struct _FacturesEditorWindow
   GtkWidget            *issue_button;
   GtkWidget            *payment_button;   /* issue 4: issued invoices only */
   GtkWidget            *check_button;     /* issue 6: Factur-X check of an issued document */
+  GtkWidget            *schedule_button;  /* issue 6: payment schedule of a draft invoice */
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *read_only_box;
   GtkLabel             *read_only_label;
@@ -228,6 +231,8 @@ update_due_date (FacturesEditorWindow *self)
                                                   : FACTURES_EOM_METHOD_ADD_THEN_END;
 
       factures_terms_due_date (&document->terms, method, &document->issue_date, &document->due_date);
+      /* With a payment schedule, the last instalment's date (issue 6). */
+      factures_schedule_due_date (document->instalments, &document->due_date);
     }
 
   if (!g_date_valid (&document->due_date))
@@ -237,7 +242,13 @@ update_due_date (FacturesEditorWindow *self)
     }
 
   date = factures_date_format_fr (&document->due_date);
-  terms = factures_terms_describe (&document->terms);
+  if (factures_document_has_schedule (document))
+    terms = g_strdup_printf (ngettext ("payment schedule of %u instalment",
+                                       "payment schedule of %u instalments",
+                                       document->instalments->len),
+                             document->instalments->len);
+  else
+    terms = factures_terms_describe (&document->terms);
   /* Translators: due date and payment terms, "30/12/2026 — 30 jours" */
   subtitle = g_strdup_printf (_("%s — %s"), date, terms);
   adw_action_row_set_subtitle (self->due_row, subtitle);
@@ -589,6 +600,10 @@ update_read_only (FacturesEditorWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-line", !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.choose-client", !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.send-email", self->read_only);
+  gtk_widget_set_visible (self->schedule_button,
+                          !self->read_only &&
+                          (self->document->kind == FACTURES_DOCUMENT_KIND_INVOICE ||
+                           self->document->kind == FACTURES_DOCUMENT_KIND_DEPOSIT));
 
   for (GtkWidget *child = gtk_widget_get_first_child (self->lines_box);
        child != NULL;
@@ -1280,6 +1295,43 @@ record_payment_clicked (FacturesEditorWindow *self)
     factures_payment_dialog_open (GTK_WINDOW (self), self->store, self->document->id);
 }
 
+/* The schedule dialog closed: take the draft's plan as stored (issue 6). */
+static void
+schedule_closed_cb (FacturesEditorWindow *self)
+{
+  g_autoptr (FacturesDocument) stored = NULL;
+
+  if (self->document->id == 0 || self->document->status != FACTURES_DOCUMENT_STATUS_DRAFT)
+    return;
+  stored = factures_store_get_document (self->store, self->document->id, NULL);
+  if (stored == NULL)
+    return;
+  g_clear_pointer (&self->document->instalments, g_array_unref);
+  self->document->instalments = g_steal_pointer (&stored->instalments);
+  update_due_date (self);
+  schedule_preview (self, 0);
+}
+
+/* "Payment Schedule…" of a draft invoice (issue 6): saved first, then the
+ * instalments dialog the overdue page uses for issued invoices. */
+static void
+schedule_clicked (FacturesEditorWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (self->read_only)
+    return;
+  if ((self->dirty || self->document->id == 0) && !save_draft (self, FALSE, &error))
+    {
+      show_message (self, _("The draft cannot be saved"), error->message);
+      return;
+    }
+  dialog = factures_instalments_dialog_open (GTK_WINDOW (self), self->store, self->document->id);
+  if (dialog != NULL)
+    g_signal_connect_object (dialog, "destroy", G_CALLBACK (schedule_closed_cb), self, G_CONNECT_SWAPPED);
+}
+
 static void
 check_clicked (FacturesEditorWindow *self)
 {
@@ -1306,6 +1358,14 @@ factures_editor_window_init (FacturesEditorWindow *self)
   g_signal_connect_swapped (self->payment_button, "clicked", G_CALLBACK (record_payment_clicked), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (gtk_widget_get_ancestor (self->issue_button, ADW_TYPE_HEADER_BAR)),
                            self->payment_button);
+
+  /* "Payment Schedule…" on the due date row of a draft invoice (issue 6). */
+  self->schedule_button = gtk_button_new_with_label (_("Payment Schedule…"));
+  gtk_widget_set_valign (self->schedule_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (self->schedule_button,
+                               _("Split the payment into dated instalments agreed with the client"));
+  g_signal_connect_swapped (self->schedule_button, "clicked", G_CALLBACK (schedule_clicked), self);
+  adw_action_row_add_suffix (self->due_row, self->schedule_button);
 
   gtk_widget_set_parent (self->client_popover, self->client_button);
 

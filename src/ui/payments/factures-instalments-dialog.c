@@ -8,12 +8,17 @@
 
 #include "factures-form.h"
 #include "factures-instalments-dialog.h"
+#include "factures-schedule.h"
 #include "factures-window.h"
 
 typedef struct {
   FacturesStore *store;
   gint64         document_id;
   gint64         balance;
+  gboolean       draft;       /* issue 6: the schedule agreed before issuing */
+  GDate          issue_date;
+  FacturesClientCategory category;   /* the draft's buyer (individual without one) */
+  FacturesEomMethod      eom_method;
   char          *number;
   GtkWidget     *window;
   GtkWidget     *rows;        /* GtkListBox */
@@ -190,7 +195,11 @@ on_split (Dialog *d)
   GtkWidget *child;
   GDate first;
 
-  factures_today (&first);
+  /* a month after the issue date of a draft, after today for an issued invoice */
+  if (d->draft && g_date_valid (&d->issue_date))
+    first = d->issue_date;
+  else
+    factures_today (&first);
   g_date_add_months (&first, 1);
   plan = factures_instalments_split (d->balance, MAX (n, 1), &first);
   while ((child = gtk_widget_get_first_child (d->rows)) != NULL)
@@ -226,13 +235,30 @@ on_save (Dialog *d)
   GtkWindow *parent;
 
   plan = collect (d, &error);
+  if (plan != NULL && d->draft && plan->len > 0 && g_date_valid (&d->issue_date))
+    {
+      /* A draft's schedule meets the rules of issuing now, but for its sum (the
+       * total may still change): dates from the issue date on, the legal limit
+       * for a professional client (factures_schedule_validate()). */
+      g_autoptr (GArray) planned = g_array_new (FALSE, TRUE, sizeof (FacturesPlannedInstalment));
+
+      for (guint i = 0; i < plan->len; i++)
+        {
+          const FacturesInstalment *inst = &g_array_index (plan, FacturesInstalment, i);
+          FacturesPlannedInstalment p = { inst->due_date, inst->amount };
+
+          g_array_append_val (planned, p);
+        }
+      if (!factures_schedule_validate (planned, &d->issue_date, d->category, d->eom_method, -1, &error))
+        g_clear_pointer (&plan, g_array_unref);
+    }
   if (plan == NULL || !factures_store_set_instalments (d->store, d->document_id, plan, &error))
     {
       set_error (d, error->message);
       return;
     }
   parent = gtk_window_get_transient_for (GTK_WINDOW (d->window));
-  if (FACTURES_IS_WINDOW (parent))
+  if (FACTURES_IS_WINDOW (parent) && d->number != NULL)
     {
       /* Translators: %s is an invoice number */
       g_autofree char *text = plan->len > 0 ? g_strdup_printf (_("Instalment plan of %s saved"), d->number)
@@ -258,8 +284,19 @@ factures_instalments_dialog_open (GtkWindow     *parent,
   g_return_val_if_fail (FACTURES_IS_STORE (store), NULL);
 
   document = factures_store_get_document (store, document_id, &error);
+  if (document != NULL && document->status == FACTURES_DOCUMENT_STATUS_DRAFT)
+    {
+      /* A draft (issue 6): its amount due as it stands; the sum is checked at issue. */
+      g_auto (FacturesTotals) totals = { 0 };
+
+      if (factures_document_compute_totals (document, &totals, &error))
+        balance.balance = totals.amount_due;
+      else
+        g_clear_pointer (&document, factures_document_free);
+    }
+  else if (document != NULL && !factures_store_get_payment_balance (store, document_id, &balance, &error))
+    g_clear_pointer (&document, factures_document_free);
   if (document == NULL ||
-      !factures_store_get_payment_balance (store, document_id, &balance, &error) ||
       (plan = factures_store_get_instalments (store, document_id, &error)) == NULL)
     {
       GtkWidget *dialog = adw_message_dialog_new (parent, _("The invoice cannot be read"), error->message);
@@ -273,11 +310,18 @@ factures_instalments_dialog_open (GtkWindow     *parent,
   d->store = g_object_ref (store);
   d->document_id = document_id;
   d->balance = balance.balance;
+  d->draft = document->status == FACTURES_DOCUMENT_STATUS_DRAFT;
+  d->issue_date = document->issue_date;
+  d->category = document->buyer != NULL ? document->buyer->category : FACTURES_CLIENT_CATEGORY_INDIVIDUAL;
+  d->eom_method = document->seller != NULL ? document->seller->eom_method : FACTURES_EOM_METHOD_ADD_THEN_END;
   d->number = g_strdup (document->number);
   d->window = adw_window_new ();
   g_object_set_data_full (G_OBJECT (d->window), "factures-dialog", d, dialog_free);
-  /* Translators: %s is an invoice number */
-  title = g_strdup_printf (_("Instalment Plan of %s"), document->number);
+  if (d->draft)
+    title = g_strdup (_("Payment Schedule of the Draft"));
+  else
+    /* Translators: %s is an invoice number */
+    title = g_strdup_printf (_("Instalment Plan of %s"), document->number);
   gtk_window_set_title (GTK_WINDOW (d->window), title);
   gtk_window_set_modal (GTK_WINDOW (d->window), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (d->window), 520, 560);
@@ -302,8 +346,22 @@ factures_instalments_dialog_open (GtkWindow     *parent,
   gtk_widget_set_margin_top (content, 18);
   gtk_widget_set_margin_bottom (content, 18);
 
+  if (d->draft)
+    {
+      /* What happens to the schedule of a draft (issue 6). */
+      label = gtk_label_new (_("The schedule agreed with the client is printed on the invoice. "
+                               "The draft can still change: when it is issued, the instalments must "
+                               "add up to the amount due, the last one gives the due date and, for a "
+                               "professional client, falls within the legal limit (60 days, or 45 days "
+                               "end of month)."));
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (content), label);
+    }
+
   split_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  label = gtk_label_new (_("Split the balance into"));
+  label = gtk_label_new (d->draft ? _("Split the amount due into") : _("Split the balance into"));
   gtk_box_append (GTK_BOX (split_box), label);
   d->count_spin = gtk_spin_button_new_with_range (1, 36, 1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (d->count_spin), 3);

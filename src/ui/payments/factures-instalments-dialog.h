@@ -12,7 +12,9 @@ G_BEGIN_DECLS
 /**
  * factures_instalments_dialog_open:
  * @parent: (nullable): the transient parent
- * @document_id: an issued invoice with a balance
+ * @document_id: an issued invoice with a balance, or a draft invoice or deposit
+ *   invoice (issue 6: the schedule agreed before issuing; its amount due as it
+ *   stands is split, and the sum is checked when the draft is issued)
  *
  * A modal window "Instalment Plan": the invoice's balance split into dated
  * instalments (date and amount per row, rows added and removed), with "Split"

@@ -476,6 +476,8 @@ factures_store_record_imported_payment (FacturesStore          *self,
   clean_reference = factures_text_clean (reference, _("Reference"), FACTURES_MAX_SHORT, FALSE, error);
   if (clean_reference == NULL)
     return FALSE;
+  if (method == FACTURES_PAYMENT_METHOD_CHEQUE && *clean_reference == '\0')
+    return invalid (error, _("Cheque number: the number of the cheque is required."));
 
   stmt = factures_store_prepare (self,
     "UPDATE imported_invoices SET paid_on = ?2, paid_method = ?3, paid_amount = ?4, paid_reference = ?5 "
@@ -541,6 +543,33 @@ factures_imported_sale_free (FacturesImportedSale *sale)
   g_free (sale);
 }
 
+#define SALE_COLUMNS "id, number, issue_date, grand_total, currency, coalesce (grand_total_cents, -1), figures_ok, " \
+                     "figure_problems, paid_on, coalesce (paid_method, 5), coalesce (paid_amount, 0), due_payable "
+
+static FacturesImportedSale *
+read_sale (sqlite3_stmt *stmt)
+{
+  FacturesImportedSale *sale = g_new0 (FacturesImportedSale, 1);
+  const char *due = (const char *) sqlite3_column_text (stmt, 11);
+
+  sale->id = sqlite3_column_int64 (stmt, 0);
+  sale->number = factures_sql_col_dup (stmt, 1);
+  factures_sql_col_date (stmt, 2, &sale->issue_date);
+  sale->grand_total = factures_sql_col_dup (stmt, 3);
+  sale->currency = factures_sql_col_dup (stmt, 4);
+  sale->grand_total_cents = sqlite3_column_int64 (stmt, 5);
+  sale->figures_ok = sqlite3_column_int (stmt, 6) != 0;
+  sale->figure_problems = factures_sql_col_dup (stmt, 7);
+  factures_sql_col_date (stmt, 8, &sale->paid_on);
+  sale->paid = g_date_valid (&sale->paid_on);
+  sale->paid_method = method_of (sqlite3_column_int (stmt, 9));
+  sale->paid_amount = sqlite3_column_int64 (stmt, 10);
+  if (g_strcmp0 (sale->currency, "EUR") != 0 || due == NULL
+      || !factures_decimal_parse (due, 2, &sale->due_payable_cents, NULL))
+    sale->due_payable_cents = -1;
+  return sale;
+}
+
 /**
  * factures_store_list_client_imported_sales:
  * (see factures-store-receipts.h)
@@ -552,9 +581,7 @@ factures_store_list_client_imported_sales (FacturesStore  *self,
 {
   g_autoptr(GPtrArray) sales = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_imported_sale_free);
   g_autoptr(sqlite3_stmt) stmt = factures_store_prepare (self,
-    "SELECT id, number, issue_date, grand_total, currency, coalesce (grand_total_cents, -1), figures_ok, "
-    "       figure_problems, paid_on, coalesce (paid_method, 5), coalesce (paid_amount, 0) "
-    "FROM imported_invoices WHERE direction = 'sale' AND client_id = ?1 "
+    "SELECT " SALE_COLUMNS "FROM imported_invoices WHERE direction = 'sale' AND client_id = ?1 "
     "ORDER BY issue_date DESC, id DESC", error);
   int rc;
 
@@ -562,27 +589,34 @@ factures_store_list_client_imported_sales (FacturesStore  *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, client_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      FacturesImportedSale *sale = g_new0 (FacturesImportedSale, 1);
-
-      sale->id = sqlite3_column_int64 (stmt, 0);
-      sale->number = factures_sql_col_dup (stmt, 1);
-      factures_sql_col_date (stmt, 2, &sale->issue_date);
-      sale->grand_total = factures_sql_col_dup (stmt, 3);
-      sale->currency = factures_sql_col_dup (stmt, 4);
-      sale->grand_total_cents = sqlite3_column_int64 (stmt, 5);
-      sale->figures_ok = sqlite3_column_int (stmt, 6) != 0;
-      sale->figure_problems = factures_sql_col_dup (stmt, 7);
-      factures_sql_col_date (stmt, 8, &sale->paid_on);
-      sale->paid = g_date_valid (&sale->paid_on);
-      sale->paid_method = method_of (sqlite3_column_int (stmt, 9));
-      sale->paid_amount = sqlite3_column_int64 (stmt, 10);
-      g_ptr_array_add (sales, sale);
-    }
+    g_ptr_array_add (sales, read_sale (stmt));
   if (rc != SQLITE_DONE)
     {
       factures_store_set_db_error (self, error);
       return NULL;
     }
   return g_steal_pointer (&sales);
+}
+
+/**
+ * factures_store_get_imported_sale:
+ * (see factures-store-receipts.h)
+ */
+FacturesImportedSale *
+factures_store_get_imported_sale (FacturesStore  *self,
+                                  gint64          id,
+                                  GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = factures_store_prepare (self,
+    "SELECT " SALE_COLUMNS "FROM imported_invoices WHERE direction = 'sale' AND id = ?1", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND, _("No imported sale with id %" PRId64 "."), id);
+      return NULL;
+    }
+  return read_sale (stmt);
 }

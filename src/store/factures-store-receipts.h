@@ -126,9 +126,10 @@ gboolean   factures_receipts_write_csv  (GPtrArray              *receipts,
  * @amount: cents received in EUR, > 0; 0 means "BT-115 (amount due) of the file", only when the
  *   file is in EUR
  * @reference: (nullable): cheque number, transfer reference (trimmed; at most 100 characters)
- * @error: FACTURES_ERROR_INVALID in French naming the field (date missing, after today or before
- *   the invoice's issue date; amount ≤ 0; no amount for a file not in EUR; a purchase, which is
- *   never revenue; a payment already recorded, which is cancelled first); FACTURES_ERROR_NOT_FOUND
+ * @error: FACTURES_ERROR_INVALID in French naming the field (date missing or after today;
+ *   amount ≤ 0; no amount for a file not in EUR; a cheque without its number, as for the
+ *   payments table; a purchase, which is never revenue; a payment already recorded, which is
+ *   cancelled first); FACTURES_ERROR_NOT_FOUND
  *
  * Records that an imported sale was paid: it enters the livre des recettes on @date. Nothing is
  * stored when it fails.
@@ -167,6 +168,7 @@ typedef struct {
   char                  *grand_total;    /* BT-112 as written */
   char                  *currency;       /* as written, NULL when missing */
   gint64                 grand_total_cents; /* BT-112 in cents when EUR, else -1 */
+  gint64                 due_payable_cents; /* BT-115 in cents when EUR, else -1 */
   gboolean               figures_ok;
   char                  *figure_problems;
   gboolean               paid;
@@ -182,6 +184,11 @@ void       factures_imported_sale_free (FacturesImportedSale *sale);
 GPtrArray *factures_store_list_client_imported_sales (FacturesStore  *self,
                                                       gint64          client_id,
                                                       GError        **error);
+
+/* One imported sale by id; NULL with FACTURES_ERROR_NOT_FOUND (also for a purchase). */
+FacturesImportedSale *factures_store_get_imported_sale (FacturesStore  *self,
+                                                        gint64          id,
+                                                        GError        **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesReceipt, factures_receipt_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesImportedSale, factures_imported_sale_free)

@@ -15,6 +15,7 @@
 #include "factures-due-notification.h"
 #include "factures-preferences-window.h"
 #include "factures-recurring-ui.h"
+#include "factures-register-window.h"
 #include "factures-ui-resources.h"
 #include "factures-window.h"
 
@@ -274,7 +275,10 @@ factures_application_startup (GApplication *application)
   if (self->store == NULL)
     g_printerr ("factures: %s\n", self->store_error->message);
   else
-    factures_facturx_ui_install_actions (GTK_APPLICATION (self), self->store);  /* issue 6: app.import-invoice */
+    {
+      factures_facturx_ui_install_actions (GTK_APPLICATION (self), self->store);  /* issue 6: app.import-invoice */
+      factures_register_install_actions (GTK_APPLICATION (self), self->store);    /* app.receipts */
+    }
   /* Issue 4: how many dunning steps are due, once per start (nothing is sent on its own). */
   factures_due_notification_send (application, self->store);
 }

@@ -344,6 +344,7 @@ test_refusals (Fixture *f, gconstpointer data)
   refused (f, sale, "2026-03-01", FACTURES_PAYMENT_METHOD_TRANSFER, -100, NULL, "Amount");
   refused (f, sale, "2026-03-01", (FacturesPaymentMethod) 9, 0, NULL, "Payment method");
   refused (f, sale, "2026-03-01", FACTURES_PAYMENT_METHOD_CHEQUE, 0, long_ref, "100");
+  refused (f, sale, "2026-03-01", FACTURES_PAYMENT_METHOD_CHEQUE, 0, "  ", "Cheque number");
   refused (f, usd, "2026-03-01", FACTURES_PAYMENT_METHOD_TRANSFER, 0, NULL, "USD");
   refused (f, purchase, "2026-03-01", FACTURES_PAYMENT_METHOD_TRANSFER, 4500, NULL, "purchase");
   /* the older entry point refuses a purchase too, and a file not in EUR */

@@ -10,6 +10,8 @@
 #include "factures-documents.h"
 #include "factures-rows.h"
 #include "factures-store-recurring.h"
+#include "factures-store-receipts.h"
+#include "factures-imported-payment-dialog.h"
 
 #define MAX_DOCUMENTS 200
 
@@ -20,6 +22,7 @@ typedef struct {
   GtkWindow     *window;
   GtkWidget     *summary;     /* AdwPreferencesGroup */
   GtkWidget     *documents;   /* AdwPreferencesGroup */
+  GtkWidget     *imported;    /* AdwPreferencesGroup: imported sales (issue 6), hidden when none */
   GPtrArray     *rows;        /* widgets added to the groups, removed on refresh */
 } History;
 
@@ -66,10 +69,128 @@ open_document_cb (GtkWidget *row,
 }
 
 static void
+record_payment_clicked_cb (GtkWidget *button,
+                           History   *history)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "id");
+
+  gtk_window_present (factures_imported_payment_dialog_new (history->window, history->store, id));
+}
+
+static void
+cancel_payment_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            History          *history)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "id");
+  g_autoptr (GError) error = NULL;
+
+  if (g_strcmp0 (response, "cancel-payment") != 0)
+    return;
+  if (!factures_store_cancel_imported_payment (history->store, id, &error))
+    {
+      GtkWidget *message = adw_message_dialog_new (history->window, _("The payment was not cancelled"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+    }
+}
+
+static void
+cancel_payment_clicked_cb (GtkWidget *button,
+                           History   *history)
+{
+  gint64 *id = g_new (gint64, 1);
+  const char *number = g_object_get_data (G_OBJECT (button), "number");
+  g_autofree char *heading = g_strdup_printf (_("Cancel the Payment of %s?"), number);
+  GtkWidget *dialog = adw_message_dialog_new (history->window, heading,
+                                              _("Cancel a payment recorded by mistake: the invoice is unpaid again "
+                                                "and leaves the receipts register. Record the right payment afterwards."));
+
+  *id = *(gint64 *) g_object_get_data (G_OBJECT (button), "id");
+  g_object_set_data_full (G_OBJECT (dialog), "id", id, g_free);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep It"),
+                                    "cancel-payment", _("_Cancel Payment"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "cancel-payment",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect (dialog, "response", G_CALLBACK (cancel_payment_response_cb), history);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The client's imported sales (issue 6): figures as the file wrote them, paid or not. */
+static void
+add_imported_rows (History *history, GPtrArray *sales)
+{
+  gtk_widget_set_visible (history->imported, sales != NULL && sales->len > 0);
+  for (guint i = 0; sales != NULL && i < sales->len && i < MAX_DOCUMENTS; i++)
+    {
+      const FacturesImportedSale *sale = g_ptr_array_index (sales, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button;
+      g_autofree char *title = NULL;
+      g_autofree char *date = g_date_valid (&sale->issue_date) ? factures_date_format_fr (&sale->issue_date) : NULL;
+      g_autoptr (GString) subtitle = g_string_new (date != NULL ? date : "");
+      gint64 *id = g_new (gint64, 1);
+
+      /* Translators: "F2026-0001 — Imported invoice" */
+      title = g_strdup_printf (_("%s — %s"), sale->number, _("Imported invoice"));
+      /* the total as written, with its currency: "1590.00 EUR" */
+      g_string_append_printf (subtitle, " — %s %s", sale->grand_total != NULL ? sale->grand_total : "?",
+                              sale->currency != NULL ? sale->currency : "");
+      g_string_append (subtitle, " — ");
+      if (sale->paid)
+        {
+          g_autofree char *paid_on = factures_date_format_fr (&sale->paid_on);
+          g_autofree char *amount = factures_money_format (sale->paid_amount);
+
+          /* Translators: "Paid on 05/03/2026 (Cash, 1 590,00 €)" */
+          g_string_append_printf (subtitle, _("Paid on %s (%s, %s)"), paid_on,
+                                  factures_payment_method_label (sale->paid_method), amount);
+        }
+      else
+        g_string_append (subtitle, _("Not paid"));
+      if (!sale->figures_ok)
+        {
+          g_string_append (subtitle, " — ");
+          g_string_append (subtitle, _("Figures do not add up"));
+          gtk_widget_add_css_class (row, "error");
+          if (sale->figure_problems != NULL)
+            gtk_widget_set_tooltip_text (row, sale->figure_problems);
+        }
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+      if (!sale->paid)
+        {
+          button = gtk_button_new_with_mnemonic (_("_Record Payment…"));
+          gtk_widget_add_css_class (button, "suggested-action");
+          g_signal_connect (button, "clicked", G_CALLBACK (record_payment_clicked_cb), history);
+        }
+      else
+        {
+          button = gtk_button_new_with_mnemonic (_("Cancel _Payment…"));
+          gtk_widget_add_css_class (button, "flat");
+          g_object_set_data_full (G_OBJECT (button), "number", g_strdup (sale->number), g_free);
+          g_signal_connect (button, "clicked", G_CALLBACK (cancel_payment_clicked_cb), history);
+        }
+      *id = sale->id;
+      g_object_set_data_full (G_OBJECT (button), "id", id, g_free);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (history->imported), row);
+      g_ptr_array_add (history->rows, row);
+    }
+}
+
+static void
 refresh (History *history)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) documents = NULL;
+  g_autoptr (GPtrArray) sales = NULL;
+  gint64 imported_total = 0;
+  guint n_imported = 0;
   FacturesClientHistory h;
   FacturesRisk risk;
   GDate today;
@@ -90,9 +211,22 @@ refresh (History *history)
       value_row (history, history->summary, _("Error"), error->message, "error");
       return;
     }
+  /* Imported sales in euros count in "Invoiced" (their BT-112 as written); the others cannot be
+   * added to euros and are listed only. Owed, late and the risk stay those of the app's invoices. */
+  sales = factures_store_list_client_imported_sales (history->store, history->client_id, NULL);
+  for (guint i = 0; sales != NULL && i < sales->len; i++)
+    {
+      const FacturesImportedSale *sale = g_ptr_array_index (sales, i);
+
+      if (sale->grand_total_cents >= 0)
+        {
+          imported_total += sale->grand_total_cents;
+          n_imported++;
+        }
+    }
 
   {
-    g_autofree char *invoiced = factures_money_format (h.invoiced_total);
+    g_autofree char *invoiced = factures_money_format (h.invoiced_total + imported_total);
     g_autofree char *owed = factures_money_format (h.outstanding);
     g_autofree char *late = factures_money_format (h.overdue);
     g_autofree char *invoiced_text = NULL;
@@ -101,8 +235,22 @@ refresh (History *history)
 
     /* Translators: "1 200,00 € (4 invoices)" */
     invoiced_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u invoice)", "%s (%u invoices)", h.n_invoices),
-                                     invoiced, h.n_invoices);
-    value_row (history, history->summary, _("Invoiced"), invoiced_text, NULL);
+                                     invoiced, h.n_invoices + n_imported);
+    {
+      GtkWidget *row = value_row (history, history->summary, _("Invoiced"), invoiced_text, NULL);
+
+      if (n_imported > 0)
+        {
+          g_autofree char *amount = factures_money_format (imported_total);
+          /* Translators: subtitle of "Invoiced": "Including 1 imported invoice in euros (250,00 €)" */
+          g_autofree char *including = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                     "Including %u imported invoice in euros (%s)",
+                                                                     "Including %u imported invoices in euros (%s)",
+                                                                     n_imported), n_imported, amount);
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), including);
+        }
+    }
     value_row (history, history->summary, _("Owed"), owed, NULL);
     if (h.n_overdue > 0)
       /* Translators: "300,00 € on 2 invoices, up to 45 days late" */
@@ -132,6 +280,8 @@ refresh (History *history)
              risk == FACTURES_RISK_HIGH ? "error" :
              risk == FACTURES_RISK_MEDIUM ? "warning" :
              risk == FACTURES_RISK_LOW ? "success" : NULL);
+
+  add_imported_rows (history, sales);
 
   documents = factures_store_list_client_documents (history->store, history->client_id, &today, &error);
   if (documents == NULL)
@@ -231,6 +381,13 @@ factures_client_history_attach (GtkWindow     *editor,
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (history->documents), _("Documents"));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (history->summary));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (history->documents));
+  history->imported = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (history->imported), _("Imported Invoices"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (history->imported),
+                                         _("Your invoices to this client imported from Factur-X or CII files, "
+                                           "figures as written. Those in euros count in “Invoiced”; each one "
+                                           "counts in the receipts register once its payment is recorded."));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (history->imported));
   /* The history first: it is what the page is opened for before an order. */
   {
     GtkWidget *box = gtk_widget_get_parent (history->summary);

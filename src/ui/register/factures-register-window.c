@@ -1,0 +1,496 @@
+/* factures-register-window.c — the livre des recettes window (LEGAL.md §6, DESIGN.md §1)
+ *
+ * Built in code: a header bar with the year (previous / next) and "Export CSV…", then either
+ * an empty state or the year's totals (year, cash, each quarter with its three months: what is
+ * declared to URSSAF) followed by one group per month holding receipts, each with its total.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "factures-register-window.h"
+#include "factures-store-receipts.h"
+
+struct _FacturesRegisterWindow
+{
+  AdwWindow             parent_instance;
+
+  FacturesStore        *store;
+  gulong                changed_id;
+  guint                 year;
+  guint                 n_entries;
+
+  AdwWindowTitle       *title;
+  GtkWidget            *previous;
+  GtkWidget            *next;
+  GtkWidget            *export_button;
+  AdwToastOverlay      *toasts;
+  GtkStack             *stack;
+  AdwStatusPage        *empty;
+  GtkBox               *groups;
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (FacturesRegisterWindow, factures_register_window, ADW_TYPE_WINDOW)
+
+static void
+year_bounds (guint year, GDate *from, GDate *to)
+{
+  g_date_clear (from, 1);
+  g_date_clear (to, 1);
+  g_date_set_dmy (from, 1, G_DATE_JANUARY, (GDateYear) year);
+  g_date_set_dmy (to, 31, G_DATE_DECEMBER, (GDateYear) year);
+}
+
+static GtkWidget *
+amount_label (gint64 cents, gboolean strong)
+{
+  g_autofree char *text = factures_money_format (cents);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "numeric");
+  if (strong)
+    gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  return label;
+}
+
+/* A row "title … amount" of the totals group; @subtitle may be NULL. */
+static GtkWidget *
+total_row (const char *title, const char *subtitle, gint64 cents, gboolean strong)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *amount = factures_money_format (cents);
+  g_autofree char *name = g_strdup_printf ("%s: %s", title, amount);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), amount_label (cents, strong));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return row;
+}
+
+/* "janvier 2026" → "janvier": the quarter rows name their months without the year. */
+static char *
+without_year (const char *label)
+{
+  const char *space = strrchr (label, ' ');
+
+  return space != NULL ? g_strndup (label, space - label) : g_strdup (label);
+}
+
+static GtkWidget *
+totals_group (FacturesRegisterWindow *self, GPtrArray *receipts, const GDate *from, const GDate *to)
+{
+  g_autoptr(GArray) months = factures_receipts_totals (receipts, from, to, FACTURES_RECEIPT_PERIOD_MONTH);
+  g_autoptr(GArray) quarters = factures_receipts_totals (receipts, from, to, FACTURES_RECEIPT_PERIOD_QUARTER);
+  g_autoptr(GArray) years = factures_receipts_totals (receipts, from, to, FACTURES_RECEIPT_PERIOD_YEAR);
+  const FacturesReceiptTotal *year = &g_array_index (years, FacturesReceiptTotal, 0);
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autofree char *title = g_strdup_printf (_("Totals of %u"), self->year);
+  g_autofree char *n_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u receipt", "%u receipts",
+                                                          year->n_entries), year->n_entries);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Cash received, by the day it came in: the figure to declare to "
+                                           "URSSAF each month or each quarter, even when it is zero."));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), total_row (_("Received in the year"), n_text,
+                                                                        year->total, TRUE));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), total_row (_("Of which cash"), NULL, year->cash, FALSE));
+  for (guint q = 0; q < quarters->len; q++)
+    {
+      const FacturesReceiptTotal *quarter = &g_array_index (quarters, FacturesReceiptTotal, q);
+      g_autofree char *label = factures_receipt_total_label (quarter, FACTURES_RECEIPT_PERIOD_QUARTER);
+      g_autoptr(GString) detail = g_string_new (NULL);
+
+      for (guint m = 0; m < months->len; m++)
+        {
+          const FacturesReceiptTotal *month = &g_array_index (months, FacturesReceiptTotal, m);
+          g_autofree char *month_label = NULL;
+          g_autofree char *name = NULL;
+          g_autofree char *amount = NULL;
+
+          if ((month->index - 1) / 3 + 1 != quarter->index)
+            continue;
+          month_label = factures_receipt_total_label (month, FACTURES_RECEIPT_PERIOD_MONTH);
+          name = without_year (month_label);
+          amount = factures_money_format (month->total);
+          g_string_append_printf (detail, "%s%s %s", detail->len > 0 ? " · " : "", name, amount);
+        }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), total_row (label, detail->str, quarter->total, FALSE));
+    }
+  return group;
+}
+
+static GtkWidget *
+entry_row (const FacturesReceipt *r)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = g_strdup_printf (_("%s — %s"), r->invoices != NULL ? r->invoices : "?",
+                                            r->client != NULL ? r->client : "?");
+  g_autofree char *date = factures_date_format_fr (&r->date);
+  g_autofree char *amount = factures_money_format (r->amount);
+  g_autoptr(GString) subtitle = g_string_new (date);
+  g_autofree char *name = NULL;
+
+  g_string_append_printf (subtitle, " · %s · %s", r->nature, factures_payment_method_label (r->method));
+  if (r->reference != NULL)
+    g_string_append_printf (subtitle, " %s", r->reference);
+  if (r->source == FACTURES_RECEIPT_IMPORTED)
+    g_string_append_printf (subtitle, " · %s", _("imported invoice"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  if (r->method == FACTURES_PAYMENT_METHOD_CASH)
+    {
+      /* Cash told apart (LEGAL.md §6): a tag before the amount. */
+      GtkWidget *tag = gtk_label_new (_("Cash"));
+
+      gtk_widget_add_css_class (tag, "caption-heading");
+      gtk_widget_add_css_class (tag, "warning");
+      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), amount_label (r->amount, FALSE));
+  name = g_strdup_printf ("%s, %s, %s", title, subtitle->str, amount);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return row;
+}
+
+static void
+refresh (FacturesRegisterWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) receipts = NULL;
+  g_autoptr(GArray) months = NULL;
+  g_autofree char *subtitle = g_strdup_printf ("%u", self->year);
+  GtkWidget *child;
+  GDate from, to, today;
+
+  factures_today (&today);
+  adw_window_title_set_subtitle (self->title, subtitle);
+  gtk_widget_set_sensitive (self->next, self->year < g_date_get_year (&today));
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups))) != NULL)
+    gtk_box_remove (self->groups, child);
+
+  year_bounds (self->year, &from, &to);
+  receipts = factures_store_list_receipts (self->store, &from, &to, &error);
+  if (receipts == NULL)
+    {
+      adw_status_page_set_icon_name (self->empty, "dialog-error-symbolic");
+      adw_status_page_set_title (self->empty, _("The register cannot be read"));
+      adw_status_page_set_description (self->empty, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      gtk_widget_set_sensitive (self->export_button, FALSE);
+      self->n_entries = 0;
+      return;
+    }
+  self->n_entries = receipts->len;
+  gtk_widget_set_sensitive (self->export_button, receipts->len > 0);
+  if (receipts->len == 0)
+    {
+      g_autofree char *title = g_strdup_printf (_("Nothing received in %u"), self->year);
+
+      adw_status_page_set_icon_name (self->empty, "x-office-spreadsheet-symbolic");
+      adw_status_page_set_title (self->empty, title);
+      adw_status_page_set_description (self->empty,
+                                       _("Payments recorded for your invoices, and imported sales marked as paid, "
+                                         "appear here on the day the money came in."));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->stack, "register");
+  gtk_box_append (self->groups, totals_group (self, receipts, &from, &to));
+
+  months = factures_receipts_totals (receipts, &from, &to, FACTURES_RECEIPT_PERIOD_MONTH);
+  for (guint m = 0; m < months->len; m++)
+    {
+      const FacturesReceiptTotal *month = &g_array_index (months, FacturesReceiptTotal, m);
+      g_autofree char *label = NULL;
+      g_autofree char *amount = NULL;
+      g_autofree char *total_text = NULL;
+      GtkWidget *group;
+      GtkWidget *suffix;
+
+      if (month->n_entries == 0)
+        continue;
+      label = factures_receipt_total_label (month, FACTURES_RECEIPT_PERIOD_MONTH);
+      amount = factures_money_format (month->total);
+      /* Translators: the total of a month in the receipts register: "Total: 1 590,00 €" */
+      total_text = g_strdup_printf (_("Total: %s"), amount);
+      group = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), label);
+      if (month->cash > 0)
+        {
+          g_autofree char *cash = factures_money_format (month->cash);
+          g_autofree char *description = g_strdup_printf (_("Of which cash: %s"), cash);
+
+          adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+        }
+      suffix = gtk_label_new (total_text);
+      gtk_widget_add_css_class (suffix, "numeric");
+      gtk_widget_add_css_class (suffix, "heading");
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), suffix);
+      for (guint i = 0; i < receipts->len; i++)
+        {
+          const FacturesReceipt *r = g_ptr_array_index (receipts, i);
+
+          if (g_date_get_month (&r->date) == month->index && g_date_get_year (&r->date) == month->year)
+            adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), entry_row (r));
+        }
+      gtk_box_append (self->groups, group);
+    }
+}
+
+/**
+ * factures_register_window_set_year:
+ * (see factures-register-window.h)
+ */
+void
+factures_register_window_set_year (FacturesRegisterWindow *self,
+                                   guint                   year)
+{
+  g_return_if_fail (FACTURES_IS_REGISTER_WINDOW (self));
+  g_return_if_fail (year >= 1900 && year <= 9999);
+
+  self->year = year;
+  refresh (self);
+}
+
+/**
+ * factures_register_window_get_year:
+ * (see factures-register-window.h)
+ */
+guint
+factures_register_window_get_year (FacturesRegisterWindow *self)
+{
+  g_return_val_if_fail (FACTURES_IS_REGISTER_WINDOW (self), 0);
+  return self->year;
+}
+
+static void
+previous_clicked_cb (FacturesRegisterWindow *self)
+{
+  if (self->year > 1900)
+    factures_register_window_set_year (self, self->year - 1);
+}
+
+static void
+next_clicked_cb (FacturesRegisterWindow *self)
+{
+  factures_register_window_set_year (self, self->year + 1);
+}
+
+/**
+ * factures_register_window_export:
+ * (see factures-register-window.h)
+ */
+gboolean
+factures_register_window_export (FacturesRegisterWindow  *self,
+                                 GFile                   *file,
+                                 GError                 **error)
+{
+  g_autoptr(GPtrArray) receipts = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  GDate from, to;
+
+  g_return_val_if_fail (FACTURES_IS_REGISTER_WINDOW (self), FALSE);
+
+  year_bounds (self->year, &from, &to);
+  receipts = factures_store_list_receipts (self->store, &from, &to, error);
+  if (receipts == NULL)
+    return FALSE;
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
+  if (stream == NULL)
+    return FALSE;
+  if (!factures_receipts_write_csv (receipts, G_OUTPUT_STREAM (stream), error))
+    return FALSE;
+  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog        *chooser,
+                     int                     response,
+                     FacturesRegisterWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+  if (factures_register_window_export (self, file, &error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *text = g_strdup_printf (_("Receipts register exported to %s"), name);
+
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+    }
+  else
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The CSV file was not written"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+export_clicked_cb (FacturesRegisterWindow *self)
+{
+  g_autofree char *name = g_strdup_printf ("livre-des-recettes-%u.csv", self->year);
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Export the Receipts Register"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  gtk_file_filter_set_name (filter, _("CSV file"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_object_unref (filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+factures_register_window_dispose (GObject *object)
+{
+  FacturesRegisterWindow *self = FACTURES_REGISTER_WINDOW (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (factures_register_window_parent_class)->dispose (object);
+}
+
+static void
+factures_register_window_class_init (FacturesRegisterWindowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = factures_register_window_dispose;
+}
+
+static void
+factures_register_window_init (FacturesRegisterWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *export_content = adw_button_content_new ();
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Receipts Register"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 720, 640);
+
+  self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Receipts Register"), NULL));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
+
+  self->previous = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  gtk_widget_set_tooltip_text (self->previous, _("Previous Year"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->previous), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Previous Year"), -1);
+  g_signal_connect_swapped (self->previous, "clicked", G_CALLBACK (previous_clicked_cb), self);
+  self->next = gtk_button_new_from_icon_name ("go-next-symbolic");
+  gtk_widget_set_tooltip_text (self->next, _("Next Year"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->next), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Next Year"), -1);
+  g_signal_connect_swapped (self->next, "clicked", G_CALLBACK (next_clicked_cb), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->previous);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->next);
+
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (export_content), "document-save-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (export_content), _("Export CSV…"));
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (export_content), TRUE);
+  self->export_button = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (self->export_button), export_content);
+  gtk_widget_set_tooltip_text (self->export_button, _("Write the year's register as a CSV file for a spreadsheet"));
+  g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (export_clicked_cb), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->export_button);
+  gtk_box_append (GTK_BOX (box), header);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  self->empty = ADW_STATUS_PAGE (adw_status_page_new ());
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty), "empty");
+
+  self->groups = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 24));
+  gtk_widget_set_margin_top (GTK_WIDGET (self->groups), 24);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->groups), 24);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->groups), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->groups), 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->groups));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_stack_add_named (self->stack, scrolled, "register");
+
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->stack));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->toasts));
+  adw_window_set_content (ADW_WINDOW (self), box);
+}
+
+/**
+ * factures_register_window_new:
+ * (see factures-register-window.h)
+ *
+ * Returns: (transfer none): the window, not yet presented
+ */
+GtkWindow *
+factures_register_window_new (GtkWindow     *parent,
+                              FacturesStore *store)
+{
+  FacturesRegisterWindow *self;
+  GDate today;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (store), NULL);
+
+  self = g_object_new (FACTURES_TYPE_REGISTER_WINDOW, NULL);
+  self->store = g_object_ref (store);
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (self), parent);
+  factures_today (&today);
+  self->year = g_date_get_year (&today);
+  self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (refresh), self);
+  refresh (self);
+  return GTK_WINDOW (self);
+}
+
+static void
+receipts_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  FacturesStore *store = user_data;
+  GtkApplication *app = GTK_APPLICATION (g_application_get_default ());
+  GtkWindow *parent = app != NULL ? gtk_application_get_active_window (app) : NULL;
+
+  gtk_window_present (factures_register_window_new (parent, store));
+}
+
+/**
+ * factures_register_install_actions:
+ * (see factures-register-window.h)
+ */
+void
+factures_register_install_actions (GtkApplication *application,
+                                   FacturesStore  *store)
+{
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("receipts", NULL);
+
+  g_signal_connect_data (action, "activate", G_CALLBACK (receipts_activated), g_object_ref (store),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  g_action_map_add_action (G_ACTION_MAP (application), G_ACTION (action));
+}

@@ -193,6 +193,8 @@ static void
 factures_window_init (FacturesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Shown only when the database cannot be opened: until then, not in the AT-SPI tree. */
+  gtk_widget_set_visible (self->error_page, FALSE);
 }
 
 FacturesWindow *
@@ -224,6 +226,7 @@ factures_window_new (GtkApplication *application,
     {
       adw_status_page_set_description (ADW_STATUS_PAGE (self->error_page),
                                        store_error != NULL ? store_error->message : NULL);
+      gtk_widget_set_visible (self->error_page, TRUE);
       gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "error");
       gtk_stack_set_visible_child_name (GTK_STACK (self->title_stack), "title");
       return self;
@@ -234,6 +237,7 @@ factures_window_new (GtkApplication *application,
   if (profile == NULL && error != NULL)
     {
       adw_status_page_set_description (ADW_STATUS_PAGE (self->error_page), error->message);
+      gtk_widget_set_visible (self->error_page, TRUE);
       gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "error");
       gtk_stack_set_visible_child_name (GTK_STACK (self->title_stack), "title");
       return self;

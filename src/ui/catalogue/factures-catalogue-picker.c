@@ -155,6 +155,9 @@ factures_catalogue_picker_init (FacturesCataloguePicker *self)
 
   self->button = gtk_menu_button_new ();
   gtk_menu_button_set_label (GTK_MENU_BUTTON (self->button), _("From Catalogue"));
+  /* GTK 4.8 names a menu button after its type for AT-SPI: give it its label. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("From Catalogue"), -1);
   gtk_widget_set_valign (self->button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (self->button, "flat");
   gtk_widget_set_tooltip_text (self->button, _("Add a line from a product or service of the catalogue"));

@@ -196,3 +196,63 @@ factures_entry_row_on_leave (GtkWidget *row,
   g_signal_connect_swapped (focus, "leave", callback, user_data);
   gtk_widget_add_controller (row, focus);
 }
+
+/**
+ * factures_drop_down_set_accessible_label:
+ * @drop_down: a GtkDropDown
+ * @label: its accessible name
+ */
+void
+factures_drop_down_set_accessible_label (GtkWidget  *drop_down,
+                                         const char *label)
+{
+  GtkWidget *button;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  /* GTK 4.8: the first child is the button that opens the list. */
+  button = gtk_widget_get_first_child (drop_down);
+  if (GTK_IS_TOGGLE_BUTTON (button))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/**
+ * factures_accessible_fix_descendants:
+ * @widget: where to look (not itself)
+ * @type: the GType of the internal widgets
+ * @role: their accessible role
+ * @label: (nullable): their accessible name, or NULL for their tooltip (hidden from
+ *   AT-SPI without one)
+ *
+ * Returns: the number of widgets changed.
+ */
+guint
+factures_accessible_fix_descendants (GtkWidget         *widget,
+                                     GType              type,
+                                     GtkAccessibleRole  role,
+                                     const char        *label)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), 0);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (child)) == role)
+        {
+          const char *name = label != NULL ? label : gtk_widget_get_tooltip_text (child);
+
+          if (name != NULL)
+            gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          else
+            gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+          count++;
+        }
+      count += factures_accessible_fix_descendants (child, type, role, label);
+    }
+  return count;
+}

@@ -45,4 +45,18 @@ void          factures_entry_row_on_leave (GtkWidget *row,
                                            GCallback  callback,
                                            gpointer   user_data);
 
+/* Names @drop_down @label for AT-SPI, and the toggle button GTK 4.8 puts inside it, which
+ * AT-SPI would otherwise call "GtkToggleButton". */
+void          factures_drop_down_set_accessible_label (GtkWidget  *drop_down,
+                                                       const char *label);
+/* Names every descendant of @widget of type @type and accessible role @role @label, or,
+ * when @label is NULL, its tooltip, or hides it from AT-SPI when it has none: the
+ * unnamed internals of GTK/libadwaita widgets (a password row's peek button, a disabled
+ * search entry) that AT-SPI would otherwise name after their type. Returns how many
+ * were changed. */
+guint         factures_accessible_fix_descendants (GtkWidget         *widget,
+                                                   GType              type,
+                                                   GtkAccessibleRole  role,
+                                                   const char        *label);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-form.h"
 #include "factures-line-row.h"
 #include "factures-money.h"
 #include "factures-date.h"
@@ -558,9 +559,7 @@ factures_line_row_set_number (FacturesLineRow *self,
                                   -1);
 
   vat = g_strdup_printf (_("VAT rate, line %u"), number);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->vat_rate),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, vat,
-                                  -1);
+  factures_drop_down_set_accessible_label (self->vat_rate, vat);
 }
 
 gboolean

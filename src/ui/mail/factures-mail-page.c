@@ -556,6 +556,8 @@ factures_mail_page_new (FacturesStore *store)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (p->password_row), _("Password (kept in the keyring)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (p->password_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Password"), -1);
+  /* Its peek and apply buttons hold only an icon: libadwaita 1.2 names them by tooltip only. */
+  factures_accessible_fix_descendants (p->password_row, GTK_TYPE_BUTTON, GTK_ACCESSIBLE_ROLE_BUTTON, NULL);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), p->name_row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), p->address_row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), p->reply_row);

@@ -710,6 +710,8 @@ factures_overdue_page_init (FacturesOverduePage *self)
     gtk_popover_set_child (GTK_POPOVER (popover), box);
     gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu), popover);
     gtk_menu_button_set_label (GTK_MENU_BUTTON (menu), _("More Actions"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("More Actions"), -1);
     gtk_box_append (GTK_BOX (self->list_buttons), menu);
   }
   gtk_box_append (GTK_BOX (content), list_header);

@@ -128,7 +128,7 @@ step_row_new (const FacturesDunningStep *step,
   channel = gtk_drop_down_new_from_strings (channels);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (channel), step->channel);
   channel_name = g_strdup_printf (_("Channel, step %u"), position);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (channel), GTK_ACCESSIBLE_PROPERTY_LABEL, channel_name, -1);
+  factures_drop_down_set_accessible_label (channel, channel_name);
   gtk_box_append (GTK_BOX (box), channel);
 
   template = gtk_drop_down_new_from_strings (templates);
@@ -138,7 +138,7 @@ step_row_new (const FacturesDunningStep *step,
     if (g_strcmp0 (email_templates[i], step->template_id) == 0)
       gtk_drop_down_set_selected (GTK_DROP_DOWN (template), i);
   template_name = g_strdup_printf (_("E-mail text, step %u"), position);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (template), GTK_ACCESSIBLE_PROPERTY_LABEL, template_name, -1);
+  factures_drop_down_set_accessible_label (template, template_name);
   gtk_box_append (GTK_BOX (box), template);
 
   {

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-form.h"
 #include "factures-ladder-page.h"
 #include "factures-mail-page.h"
 #include "factures-preferences-window.h"
@@ -36,6 +37,8 @@ factures_preferences_window_new (GtkWindow     *parent,
   gtk_window_set_title (GTK_WINDOW (window), _("Preferences"));
   gtk_window_set_default_size (GTK_WINDOW (window), 640, 760);
   adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
+  /* Search is off, but its unnamed entry stays in the widget tree: keep it out of AT-SPI. */
+  factures_accessible_fix_descendants (window, GTK_TYPE_SEARCH_ENTRY, GTK_ACCESSIBLE_ROLE_SEARCH_BOX, NULL);
   if (parent != NULL)
     {
       gtk_window_set_transient_for (GTK_WINDOW (window), parent);

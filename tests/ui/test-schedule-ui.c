@@ -4,7 +4,8 @@
  * "Payment Schedule…" on the due date row opens the instalments dialog for the draft;
  * "Split" then "Save" stores three monthly instalments and the editor's due date becomes
  * the last one. A schedule that no longer adds up is refused when the draft is issued,
- * with the amounts, and nothing is issued; corrected, the issued original PDF prints it.
+ * with the amounts, and nothing is issued; corrected, the issued original PDF prints it,
+ * and its Factur-X file reads back and imports as a draft (the plan text is not a plan).
  * The professional client's draft of the fixture gets three monthly instalments refused
  * at once (beyond the legal limit, C. com. L441-10), nothing stored.
  * Screenshots: <build>/tests/ui/schedule-dialog.png, schedule-editor.png,
@@ -23,9 +24,11 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "factures-cii-reader.h"
 #include "factures-documents.h"
 #include "factures-schedule.h"
 #include "factures-store.h"
+#include "factures-store-facturx.h"
 #include "factures-store-payments.h"
 
 static const char *fixture_exe;
@@ -315,6 +318,31 @@ test_schedule (void)
   text = original_text (store, id);
   g_assert_nonnull (strstr (text, "Paiement en 3 échéances"));
   gtk_window_destroy (editor);
+
+  /* Its Factur-X file, with the schedule in BT-20, reads back and imports as a draft to
+   * re-invoice: the last instalment is the due date read, the figures are the same, and the
+   * new draft has no schedule (the text is not read back as a plan). */
+  {
+    g_autoptr(GBytes) original = factures_store_get_original (store, id, &error);
+    g_autoptr(FacturesInvoiceFile) file = NULL;
+    g_autoptr(FacturesDocument) redraft = NULL;
+    g_auto (FacturesTotals) totals = { 0 };
+    gint64 redraft_id;
+
+    g_assert_no_error (error);
+    file = factures_invoice_file_open (original, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (file->xsd_problems->len, ==, 0);
+    g_assert_cmpuint (file->figure_problems->len, ==, 0);
+    g_assert_cmpint (g_date_compare (&file->imported->due_date, &doc->due_date), ==, 0);
+    redraft_id = factures_store_import_draft (store, file->imported, &error);
+    g_assert_no_error (error);
+    redraft = factures_store_get_document (store, redraft_id, &error);
+    g_assert_no_error (error);
+    g_assert_false (factures_document_has_schedule (redraft));
+    g_assert_true (factures_document_compute_totals (redraft, &totals, NULL));
+    g_assert_cmpint (totals.amount_due, ==, 54000);
+  }
 
   /* The professional client's draft: three monthly instalments go beyond the legal limit. */
   for (gint64 i = 1; i < 20 && b2b_id == 0; i++)

@@ -311,6 +311,20 @@ test_frozen_at_issue (Fixture *f, gconstpointer data)
   g_assert_cmpstr (imported_text, ==, text);
   g_assert_true (factures_store_verify (copy, &error));
   g_assert_no_error (error);
+  /* …and the export of the copy is the same file, byte for byte. */
+  {
+    g_autofree char *again_path = g_build_filename (import_dir, "again.json", NULL);
+    g_autofree char *first = NULL;
+    g_autofree char *second = NULL;
+
+    g_assert_true (factures_store_export_json (copy, again_path, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (export_path, &first, NULL, NULL));
+    g_assert_true (g_file_get_contents (again_path, &second, NULL, NULL));
+    /* the frozen schedule is in the issued document's buyer */
+    g_assert_nonnull (strstr (first, "\"instalments\" : [\n          {\n            \"due_date\" : \"2026-12-15\""));
+    g_assert_cmpstr (first, ==, second);
+  }
   g_clear_object (&copy);
   store_test_remove_dir (import_dir);
 }

@@ -579,9 +579,10 @@ refresh_status (FacturesLifecyclePanel *self)
                                info_row (_("Credited"), credited_text, NULL));
         }
       gtk_label_set_text (GTK_LABEL (self->explanation),
-                          _("An issued invoice can be neither changed nor deleted. To correct it or "
-                            "cancel it, make a credit note: it cites this invoice and lowers its "
-                            "balance; then issue a new invoice if needed."));
+                          /* The banner above the form already says it cannot be changed. */
+                          _("A credit note cites this invoice and lowers its balance: credit all of "
+                            "it to cancel it, or part of it to correct it; then issue a new invoice "
+                            "if needed."));
       gtk_widget_set_visible (self->explanation, TRUE);
       any = TRUE;
       {

@@ -838,6 +838,8 @@ factures_profile_editor_init (FacturesProfileEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->days_row), "30");
   adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (self->days_row), GTK_INPUT_PURPOSE_DIGITS);
   self->eom_row = factures_combo_row_new (_("End of month counting"), eom);
+  /* The chosen counting is a short sentence: under the title, not cut at its end. */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (self->eom_row), TRUE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->eom_row);
   self->penalty_row = add_entry_row (self, group, _("Late penalty rate"), check_penalty);
   button = gtk_image_new_from_icon_name ("dialog-information-symbolic");

@@ -7,8 +7,8 @@
  * counts it in "Invoiced"; the payment dialog refuses a negative amount and a future date
  * (nothing stored) and records a cash payment; the open register follows ("changed") with the
  * sale in March marked cash; 2025 shows the empty state; the CSV export writes the year.
- * Screenshots in <build>/tests/ui/: register.png, register-empty.png, client-imported.png,
- * imported-payment.png. Exits 77 without a display (1 under CI).
+ * Screenshots in <build>/tests/ui/: register.png, register-empty.png, client-summary.png,
+ * client-imported.png, client-imported-paid.png, imported-payment.png. Exits 77 without a display (1 under CI).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -94,6 +94,12 @@ group_titled (GtkWidget *w, gconstpointer title)
 {
   return ADW_IS_PREFERENCES_GROUP (w) && gtk_widget_get_mapped (w)
          && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (w)), title) == 0;
+}
+
+static gboolean
+label_is (GtkWidget *w, gconstpointer text)
+{
+  return GTK_IS_LABEL (w) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), text) == 0;
 }
 
 static gboolean
@@ -232,7 +238,16 @@ test_register (void)
     g_assert_nonnull (invoiced);
     g_assert_nonnull (adw_action_row_get_subtitle (ADW_ACTION_ROW (invoiced)));
     g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (invoiced)), "1"));
+    {
+      /* F2026-0001 issued (1 590 €) and its imported copy in euros: 3 180 € over 2 invoices */
+      g_autofree char *amount = factures_money_format (318000);
+      g_autofree char *value = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u invoice)", "%s (%u invoices)", 2),
+                                                amount, 2);
+
+      g_assert_nonnull (find (invoiced, label_is, value));
+    }
   }
+  screenshot (editor, "client-summary.png");
   {
     /* scroll the editor to its imported invoices for the picture */
     GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
@@ -282,6 +297,7 @@ test_register (void)
   row = find (editor, row_titled, imported_title);
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "05/03/2026"));
+  screenshot (editor, "client-imported-paid.png");
   g_assert_nonnull (find (GTK_WIDGET (window), group_titled, "mars 2026"));
   row = find (GTK_WIDGET (window), row_titled, "F2026-0001");
   g_assert_nonnull (row);

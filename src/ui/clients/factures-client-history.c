@@ -234,7 +234,8 @@ refresh (History *history)
     g_autofree char *delay_text = NULL;
 
     /* Translators: "1 200,00 € (4 invoices)" */
-    invoiced_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u invoice)", "%s (%u invoices)", h.n_invoices),
+    invoiced_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u invoice)", "%s (%u invoices)",
+                                                  h.n_invoices + n_imported),
                                      invoiced, h.n_invoices + n_imported);
     {
       GtkWidget *row = value_row (history, history->summary, _("Invoiced"), invoiced_text, NULL);

@@ -53,8 +53,14 @@ factures_cli_receipts_add_options (GApplication *application)
 gboolean
 factures_cli_receipts_wanted (GVariantDict *options)
 {
-  return g_variant_dict_contains (options, "receipts") || g_variant_dict_contains (options, "imported-paid")
-         || g_variant_dict_contains (options, "cancel-imported-paid");
+  static const char * const names[] = {
+    "receipts", "imported-paid", "cancel-imported-paid", "year", "date", "method", "amount", "reference",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_variant_dict_contains (options, names[i]))
+      return TRUE;
+  return FALSE;
 }
 
 static int
@@ -256,6 +262,12 @@ factures_cli_receipts_run (const char   *database,
   g_variant_dict_lookup (options, "cancel-imported-paid", "&s", &cancel_number);
   if (output != NULL && !list)
     return fail (_("--output goes with --receipts (or --export-pdf, --export-facturx)."));
+  if (g_variant_dict_contains (options, "year") && !list)
+    return fail (_("--year goes with --receipts."));
+  if (paid_number == NULL && (g_variant_dict_contains (options, "date") || g_variant_dict_contains (options, "method")
+                              || g_variant_dict_contains (options, "amount")
+                              || g_variant_dict_contains (options, "reference")))
+    return fail (_("--date, --method, --amount and --reference go with --imported-paid=NUMBER."));
 
   if (database == NULL)
     database = default_path = factures_store_default_path ();

@@ -43,6 +43,7 @@ struct _FacturesClientEditor
   GtkWidget      *notes_row;
   GtkWidget      *error_label;
   GtkWidget      *delete_button;
+  GtkWidget      *delete_group;   /* the last group of the page, holding delete_button */
 };
 
 G_DEFINE_FINAL_TYPE (FacturesClientEditor, factures_client_editor, ADW_TYPE_WINDOW)
@@ -295,7 +296,7 @@ load_client (FacturesClientEditor *self)
     }
   on_terms_or_category_changed (self);
 
-  gtk_widget_set_visible (self->delete_button, client->id != 0);
+  gtk_widget_set_visible (self->delete_group, client->id != 0);
   if (client->id != 0 && client->party.name != NULL)
     gtk_window_set_title (GTK_WINDOW (self), client->party.name);
   else
@@ -550,19 +551,18 @@ factures_client_editor_init (FacturesClientEditor *self)
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_cancel_clicked), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), button);
 
-  self->delete_button = gtk_button_new_with_label (_("Delete"));
-  gtk_widget_add_css_class (self->delete_button, "destructive-action");
-  gtk_widget_set_visible (self->delete_button, FALSE);
-  g_signal_connect_swapped (self->delete_button, "clicked", G_CALLBACK (on_delete_clicked), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->delete_button);
-
+  /* The header keeps Cancel, the client's name and what one does next (New Invoice, Save);
+   * Delete, rare and destructive, waits at the end of the page. */
   button = gtk_button_new_with_label (_("Save"));
   gtk_widget_add_css_class (button, "suggested-action");
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_save_clicked), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), button);
 
-  button = gtk_button_new_with_label (_("New Invoice"));
+  /* An icon, so that the client's name has room in the title. */
+  button = gtk_button_new_from_icon_name ("document-new-symbolic");
   gtk_widget_set_tooltip_text (button, _("Save the client and write an invoice for it"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("New Invoice"), -1);
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_new_invoice_clicked), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), button);
   gtk_box_append (GTK_BOX (box), header);
@@ -618,6 +618,14 @@ factures_client_editor_init (FacturesClientEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->days_row), "30");
   self->notes_row = add_entry_row (self, group, _("Notes"), check_notes);
 
+  self->delete_group = adw_preferences_group_new ();
+  gtk_widget_set_visible (self->delete_group, FALSE);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (self->delete_group));
+  self->delete_button = gtk_button_new_with_label (_("Delete"));
+  gtk_widget_add_css_class (self->delete_button, "destructive-action");
+  gtk_widget_set_halign (self->delete_button, GTK_ALIGN_START);
+  g_signal_connect_swapped (self->delete_button, "clicked", G_CALLBACK (on_delete_clicked), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->delete_group), self->delete_button);
 
   g_signal_connect_swapped (self->terms_row, "notify::selected", G_CALLBACK (on_terms_or_category_changed), self);
   g_signal_connect_swapped (self->category_row, "notify::selected", G_CALLBACK (on_terms_or_category_changed), self);
@@ -670,6 +678,13 @@ factures_client_editor_open (GtkWindow     *parent,
       g_hash_table_insert (open_editors, g_memdup2 (&client_id, sizeof (gint64)), self);
       /* Issue 3 item 10: documents, what is owed and late, payment delay and risk. */
       factures_client_history_attach (GTK_WINDOW (self), store, client_id);
+      /* …whose groups come after the form: Delete stays last. */
+      {
+        GtkWidget *box = gtk_widget_get_parent (self->delete_group);
+
+        if (GTK_IS_BOX (box))
+          gtk_box_reorder_child_after (GTK_BOX (box), self->delete_group, gtk_widget_get_last_child (box));
+      }
     }
 
   load_client (self);

@@ -393,6 +393,49 @@ test_penalties_per_instalment (Fixture *f, gconstpointer data)
   }
 }
 
+/* A file of clients and drafts (no issued document) is added with new ids: the drafts keep
+ * their schedules (the member "schedule" of each draft in the file). */
+static void
+test_drafts_file_keeps_schedule (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = save_draft (f, f->private_id, "2026-11-02", 3);
+  g_autofree char *path = g_build_filename (f->dir, "drafts.json", NULL);
+  g_autofree char *other_dir = store_test_make_dir ();
+  g_autofree char *other_path = store_test_db_path (other_dir);
+  g_autoptr(FacturesStore) other = NULL;
+  g_autoptr(FacturesClient) someone = store_test_client ("Déjà là SARL");
+  g_autofree char *text = NULL;
+  gint64 found = 0;
+
+  set_plan (f, id, "2026-12-15:10000,2027-01-15:20000");
+  g_assert_true (factures_store_export_json (f->store, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"schedule\""));
+
+  other = factures_store_open (other_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_store_save_client (other, someone, &error));   /* ids move on */
+  g_assert_true (factures_store_import_json (other, path, &error));
+  g_assert_no_error (error);
+  for (gint64 i = 1; i < 10 && found == 0; i++)
+    {
+      g_autoptr(FacturesDocument) doc = factures_store_get_document (other, i, NULL);
+
+      if (doc != NULL && factures_document_has_schedule (doc))
+        {
+          g_autofree char *plan = plan_text (doc);
+
+          g_assert_cmpstr (plan, ==, "2026-12-15:10000,2027-01-15:20000");
+          found = i;
+        }
+    }
+  g_assert_cmpint (found, !=, 0);
+  g_clear_object (&other);
+  store_test_remove_dir (other_dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -402,6 +445,7 @@ main (int argc, char **argv)
   g_test_add ("/store-schedule/issue-refused-wrong-sum", Fixture, NULL, fixture_set_up, test_issue_refused_wrong_sum, fixture_tear_down);
   g_test_add ("/store-schedule/issue-refused-b2b-cap", Fixture, NULL, fixture_set_up, test_issue_refused_b2b_cap, fixture_tear_down);
   g_test_add ("/store-schedule/frozen-at-issue", Fixture, NULL, fixture_set_up, test_frozen_at_issue, fixture_tear_down);
+  g_test_add ("/store-schedule/drafts-file-keeps-schedule", Fixture, NULL, fixture_set_up, test_drafts_file_keeps_schedule, fixture_tear_down);
   g_test_add ("/store-schedule/penalties-per-instalment", Fixture, NULL, fixture_set_up, test_penalties_per_instalment, fixture_tear_down);
   return g_test_run ();
 }

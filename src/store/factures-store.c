@@ -491,6 +491,21 @@ factures_store_open (const char  *path,
     }
 
   sqlite3_extended_result_codes (self->db, 0);
+
+  /* Never delete the -wal and -shm files on close. POSIX locks belong to the process: when
+   * any code of a process closes a descriptor of the database (GTK's file chooser reads every
+   * file of the folder it shows, to guess its type), the process loses its SQLite locks.
+   * Another process (the command line) then believes it is alone and, on closing, used to
+   * delete the -wal and -shm files the window was still writing to: every later save went
+   * to deleted files. With persistent WAL both keep using the same files and the log is
+   * only checkpointed (https://sqlite.org/c3ref/c_fcntl_begin_atomic_write.html#sqlitefcntlpersistwal,
+   * https://sqlite.org/howtocorrupt.html §2.2). tests/store/test-store-locks.c. */
+  {
+    int persist = 1;
+
+    sqlite3_file_control (self->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+  }
+
   sqlite3_create_function_v2 (self->db, "factures_fold", 1,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
                               sql_fold, NULL, NULL, NULL);

@@ -1661,6 +1661,32 @@ fail:
   return FALSE;
 }
 
+char *
+factures_store_get_last_step_note (FacturesStore          *self,
+                                   gint64                  document_id,
+                                   FacturesDunningChannel  channel,
+                                   GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
+
+  stmt = factures_store_prepare (self, "SELECT note FROM dunning_events WHERE document_id = ?1 "
+                                       "AND channel = ?2 AND state = 'done' "
+                                       "ORDER BY date DESC, id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  factures_sql_bind_text (stmt, 2, factures_dunning_channel_to_string (channel));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return factures_sql_col_dup (stmt, 0);
+  if (rc != SQLITE_DONE)
+    factures_store_set_db_error (self, error);
+  return NULL;
+}
+
 static gboolean
 insert_simple (FacturesStore  *self,
                const char     *sql,

@@ -260,6 +260,24 @@ gboolean factures_store_set_step_note (FacturesStore  *self,
                                        const char     *note,
                                        GError        **error);
 
+/**
+ * factures_store_get_last_step_note:
+ * @document_id: an invoice
+ * @channel: a FacturesDunningChannel, e.g. %FACTURES_DUNNING_CHANNEL_LETTER
+ * @error: FACTURES_ERROR_DATABASE
+ *
+ * The note of the latest step done through @channel on @document_id, whatever its
+ * instalment (latest by date, then by recording order): for a registered letter, the
+ * sentence holding its tracking number, cited by the formal notice (LEGAL.md §4).
+ *
+ * Returns: (transfer full) (nullable): the note; NULL when no such step was done or it has
+ *   no note, or with @error set.
+ */
+char    *factures_store_get_last_step_note (FacturesStore          *self,
+                                            gint64                  document_id,
+                                            FacturesDunningChannel  channel,
+                                            GError                **error);
+
 /* A promise to pay by @promise_date, recorded @today. Refused when @promise_date < @today. */
 gboolean factures_store_add_promise   (FacturesStore  *self,
                                        gint64          document_id,

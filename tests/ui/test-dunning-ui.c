@@ -9,6 +9,7 @@
 
 #include <locale.h>
 #include <string.h>
+#include <poppler.h>
 
 #include "factures-aging-chart.h"
 #include "factures-dunning-actions.h"
@@ -153,6 +154,126 @@ test_letter_from_store (void)
   g_assert_cmpint (letter->interest, ==, 0);
   g_assert_cmpint (letter->indemnity, ==, 0);
   g_assert_cmpuint (letter->periods->len, ==, 0);
+
+  g_clear_object (&store);
+  store_test_remove_dir (dir);
+}
+
+static char *
+letter_text (const FacturesLetter *letter)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = factures_letter_render (letter, &error);
+  PopplerDocument *doc = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  doc = poppler_document_new_from_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (doc, i);
+      g_autofree char *t = poppler_page_get_text (page);
+
+      g_string_append (text, t);
+      g_object_unref (page);
+    }
+  g_object_unref (doc);
+  return g_string_free (text, FALSE);
+}
+
+/* The formal notice cites the tracking number recorded with the registered letter step
+ * (its dunning_events note), and only a number: "Registered letter sent" cites none. */
+static void
+test_notice_cites_tracking (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = store_test_db_path (dir);
+  g_autoptr (FacturesStore) store = NULL;
+  g_autoptr (FacturesProfile) profile = store_test_profile ();
+  g_autoptr (FacturesClient) client = store_test_client ("Atelier Dupont SARL");
+  g_autoptr (FacturesDocument) draft = NULL;
+  g_autoptr (FacturesDocument) issued = NULL;
+  g_autoptr (FacturesLetter) letter = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  GDate today, sent;
+
+  store = factures_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_store_save_profile (store, profile, &error));
+  g_assert_true (factures_store_save_client (store, client, &error));
+  draft = store_test_draft (client->id, "2026-01-10", 2);
+  g_assert_true (factures_store_save_draft (store, draft, &error));
+  issued = factures_store_issue (store, draft->id, store_test_render, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_date_parse_iso ("2026-04-15", &today, NULL));
+
+  /* No registered letter yet: none cited. */
+  letter = factures_dunning_build_letter (store, issued->id, FACTURES_LETTER_FORMAL_NOTICE, &today, &error);
+  g_assert_no_error (error);
+  g_assert_null (letter->tracking);
+  g_clear_pointer (&letter, factures_letter_free);
+
+  /* The registered letter step, sent without a number first, then the number added. */
+  g_assert_true (factures_date_parse_iso ("2026-03-12", &sent, NULL));
+  {
+    /* The amicable steps before it are skipped, as the ladder asks. */
+    g_autoptr (GPtrArray) plan = factures_store_get_dunning_plan (store, issued->id, &today, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < plan->len; i++)
+      {
+        const FacturesDunningTask *task = g_ptr_array_index (plan, i);
+
+        if (task->step.channel == FACTURES_DUNNING_CHANNEL_LETTER)
+          {
+            g_assert_cmpstr (task->step.step_key, ==, "+30:letter");
+            break;
+          }
+        g_assert_true (factures_store_skip_step (store, issued->id, 0, task->step.step_key,
+                                                 &task->step.date, NULL, &error));
+        g_assert_no_error (error);
+      }
+  }
+  g_assert_true (factures_store_perform_step (store, issued->id, 0, "+30:letter", &sent,
+                                              "Registered letter sent", &error));
+  g_assert_no_error (error);
+  letter = factures_dunning_build_letter (store, issued->id, FACTURES_LETTER_FORMAL_NOTICE, &today, &error);
+  g_assert_no_error (error);
+  g_assert_null (letter->tracking);
+  g_clear_pointer (&letter, factures_letter_free);
+
+  note = factures_dunning_tracking_note ("1A 234 567 8901 2");
+  g_assert_true (factures_store_set_step_note (store, issued->id, 0, "+30:letter", note, &error));
+  g_assert_no_error (error);
+  letter = factures_dunning_build_letter (store, issued->id, FACTURES_LETTER_FORMAL_NOTICE, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (letter->tracking, ==, "1A 234 567 8901 2");
+  text = letter_text (letter);
+  flat = g_strdelimit (g_strdup (text), "\n", ' ');
+  g_assert_nonnull (strstr (flat, "n° 1A 234 567 8901 2"));
+  g_clear_pointer (&letter, factures_letter_free);
+
+  /* The registered reminder itself cites nothing. */
+  letter = factures_dunning_build_letter (store, issued->id, FACTURES_LETTER_REGISTERED_REMINDER, &today, &error);
+  g_assert_no_error (error);
+  g_assert_null (letter->tracking);
+
+  /* Notes: in English whatever the language, and nothing but the number. */
+  {
+    g_autofree char *a = factures_dunning_tracking_from_note ("Registered letter, tracking number  RR 12 ");
+    g_autofree char *b = factures_dunning_tracking_from_note ("Registered letter sent");
+    g_autofree char *c = factures_dunning_tracking_from_note ("Registered letter, tracking number ");
+    g_autofree char *d = factures_dunning_tracking_from_note (NULL);
+
+    g_assert_cmpstr (a, ==, "RR 12");
+    g_assert_null (b);
+    g_assert_null (c);
+    g_assert_null (d);
+  }
 
   g_clear_object (&store);
   store_test_remove_dir (dir);
@@ -323,6 +444,7 @@ main (int   argc,
   g_test_add_func ("/dunning-ui/instalments-split", test_split);
   g_test_add_func ("/dunning-ui/aging-chart", test_chart);
   g_test_add_func ("/dunning-ui/letter-from-store", test_letter_from_store);
+  g_test_add_func ("/dunning-ui/notice-cites-tracking", test_notice_cites_tracking);
   g_test_add_func ("/dunning-ui/sort-by-balance", test_sort_by_balance);
   g_test_add_func ("/dunning-ui/payment-dialog", test_payment_dialog);
   return g_test_run ();

@@ -218,6 +218,49 @@ factures_dunning_expand_template (FacturesStore             *store,
   }
 }
 
+char *
+factures_dunning_tracking_note (const char *tracking)
+{
+  /* Translators: %s is a registered-mail tracking number */
+  return g_strdup_printf (_("Registered letter, tracking number %s"), tracking);
+}
+
+/* The text around "%s" in a note format, found by formatting a marker. */
+static char *
+tracking_between (const char *note,
+                  const char *pattern)
+{
+  const char *marker = strchr (pattern, '\x01');
+  gsize prefix, suffix, length = strlen (note);
+
+  if (marker == NULL)
+    return NULL;
+  prefix = (gsize) (marker - pattern);
+  suffix = strlen (marker + 1);
+  if (length <= prefix + suffix || strncmp (note, pattern, prefix) != 0 ||
+      strcmp (note + length - suffix, marker + 1) != 0)
+    return NULL;
+  return g_strstrip (g_strndup (note + prefix, length - prefix - suffix));
+}
+
+char *
+factures_dunning_tracking_from_note (const char *note)
+{
+  g_autofree char *translated = factures_dunning_tracking_note ("\x01");
+  /* The same sentence untranslated, for a note recorded in another language. */
+  g_autofree char *english = g_strdup_printf ("Registered letter, tracking number %s", "\x01");
+  char *tracking;
+
+  if (note == NULL)
+    return NULL;
+  tracking = tracking_between (note, translated);
+  if (tracking == NULL)
+    tracking = tracking_between (note, english);
+  if (tracking != NULL && *tracking == '\0')
+    g_clear_pointer (&tracking, g_free);
+  return tracking;
+}
+
 FacturesLetter *
 factures_dunning_build_letter (FacturesStore      *store,
                                gint64              document_id,
@@ -268,6 +311,20 @@ factures_dunning_build_letter (FacturesStore      *store,
       letter->indemnity = penalties.indemnity;
       if (penalties.segments != NULL && penalties.segments->len > 0)
         letter->rate_basis = g_strdup (factures_penalty_rule_label (penalties.rule));
+    }
+  if (kind == FACTURES_LETTER_FORMAL_NOTICE)
+    {
+      g_autofree char *note = NULL;
+      GError *local_error = NULL;
+
+      note = factures_store_get_last_step_note (store, document_id, FACTURES_DUNNING_CHANNEL_LETTER,
+                                                &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return NULL;
+        }
+      letter->tracking = factures_dunning_tracking_from_note (note);
     }
   return g_steal_pointer (&letter);
 }
@@ -694,8 +751,7 @@ letter_response (AdwMessageDialog *dialog,
     return;
   tracking = factures_editable_get_trimmed (ctx->entry);
   if (*tracking != '\0')
-    /* Translators: %s is a registered-mail tracking number */
-    note = g_strdup_printf (_("Registered letter, tracking number %s"), tracking);
+    note = factures_dunning_tracking_note (tracking);
   else
     note = g_strdup (_("Registered letter sent"));
   record_step (ctx, note);

@@ -50,6 +50,13 @@ void            factures_dunning_waive   (GtkWidget     *parent,
                                           gint64         document_id,
                                           const char    *number);
 
+/* The note recorded with a registered letter sent with @tracking, its registered-mail
+ * number: "Registered letter, tracking number …" (translated). */
+char           *factures_dunning_tracking_note      (const char *tracking);
+/* The tracking number in a note made by factures_dunning_tracking_note(), in the current
+ * language or in English; NULL for any other note ("Registered letter sent"…). */
+char           *factures_dunning_tracking_from_note (const char *note);
+
 /**
  * factures_dunning_build_letter:
  * @kind: registered reminder or formal notice
@@ -57,7 +64,8 @@ void            factures_dunning_waive   (GtkWidget     *parent,
  *
  * Fills a letter from the issued invoice's frozen seller and buyer, its balance
  * and factures_store_compute_penalties() (waived penalties: neither interest nor
- * indemnity claimed).
+ * indemnity claimed). A formal notice cites the tracking number recorded with the
+ * latest registered letter of the invoice, if any.
  *
  * Returns: (transfer full) (nullable): the letter
  */

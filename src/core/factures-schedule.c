@@ -6,6 +6,8 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "factures-schedule.h"
 #include "factures-terms.h"
 
@@ -254,4 +256,127 @@ factures_schedule_describe_fr (const GArray *plan)
   g_autofree char *list = factures_schedule_list_fr (plan);
 
   return g_strdup_printf ("%s\302\240: %s", title, list);
+}
+
+static gint
+compare_fills (gconstpointer a,
+               gconstpointer b)
+{
+  return g_date_compare (&((const FacturesPenaltyPayment *) a)->date,
+                         &((const FacturesPenaltyPayment *) b)->date);
+}
+
+/**
+ * factures_schedule_penalties:
+ * @plan: (element-type FacturesPlannedInstalment): the schedule in force, in date order
+ * @settled: cents of the schedule settled without a date (credit notes), ≥ 0
+ * @payments: (element-type FacturesPenaltyPayment) (nullable): the payments on the
+ *   schedule, any order
+ * @category: the buyer's category
+ * @fixed_rate_bp: as factures_penalties_compute()
+ * @notice_date: (nullable): as factures_penalties_compute()
+ * @end_date: last day counted
+ * @table: (element-type FacturesRatePeriod): the rate table
+ * @out: (out caller-allocates): cleared first; clear with factures_penalties_clear()
+ * @error: as factures_penalties_compute()
+ *
+ * Late penalties of an invoice paid by instalments: interest runs on each instalment
+ * from the day after its own due date (C. com. L441-10: penalties are due from the
+ * day after the payment date agreed, and each instalment has its own), on what is
+ * unpaid on it. @settled, then the payments in date order, fill the instalments in
+ * due-date order, the earliest first (as factures_store_get_instalments() does).
+ * Each instalment is computed by factures_penalties_compute(); the result adds up
+ * their interest and lists their segments, instalment after instalment. The 40 €
+ * indemnity is due once per late invoice (C. com. D441-5), not per instalment.
+ * @out->principal is the sum of what was unpaid on the late instalments when their
+ * interest started; @out->days the longest delay among them; @out->start the
+ * earliest first day of interest.
+ *
+ * Returns: FALSE on the errors of factures_penalties_compute().
+ */
+gboolean
+factures_schedule_penalties (const GArray           *plan,
+                             gint64                  settled,
+                             const GArray           *payments,
+                             FacturesClientCategory  category,
+                             gint                    fixed_rate_bp,
+                             const GDate            *notice_date,
+                             const GDate            *end_date,
+                             const GArray           *table,
+                             FacturesPenalties      *out,
+                             GError                **error)
+{
+  g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (FacturesPenaltyPayment));
+  guint next = 0;
+  gint64 left_in_payment = 0;
+
+  g_return_val_if_fail (plan != NULL && end_date != NULL, FALSE);
+
+  memset (out, 0, sizeof *out);
+  out->rule = factures_penalty_rule_for (category, fixed_rate_bp);
+  out->segments = g_array_new (FALSE, TRUE, sizeof (FacturesPenaltySegment));
+  g_date_clear (&out->start, 1);
+  g_date_clear (&out->end, 1);
+
+  if (payments != NULL)
+    g_array_append_vals (sorted, payments->data, payments->len);
+  g_array_sort (sorted, compare_fills);
+  if (sorted->len > 0)
+    left_in_payment = g_array_index (sorted, FacturesPenaltyPayment, 0).amount;
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      const FacturesPlannedInstalment *inst = &g_array_index (plan, FacturesPlannedInstalment, i);
+      g_autoptr(GArray) later = g_array_new (FALSE, FALSE, sizeof (FacturesPenaltyPayment));
+      g_auto(FacturesPenalties) one = { 0 };
+      gint64 need = inst->amount;
+      gint64 principal;
+      gint64 take = MIN (settled, need);
+
+      /* what credit notes settle first, then the payments in date order */
+      settled -= take;
+      need -= take;
+      principal = need;
+      while (need > 0 && next < sorted->len)
+        {
+          const FacturesPenaltyPayment *p = &g_array_index (sorted, FacturesPenaltyPayment, next);
+          FacturesPenaltyPayment part = { p->date, MIN (left_in_payment, need) };
+
+          need -= part.amount;
+          left_in_payment -= part.amount;
+          if (g_date_compare (&part.date, &inst->due_date) <= 0)
+            principal -= part.amount;
+          else
+            g_array_append_val (later, part);
+          if (left_in_payment == 0 && ++next < sorted->len)
+            left_in_payment = g_array_index (sorted, FacturesPenaltyPayment, next).amount;
+        }
+
+      if (!factures_penalties_compute (category, fixed_rate_bp, principal, later, &inst->due_date,
+                                       notice_date, end_date, table, &one, error))
+        {
+          factures_penalties_clear (out);
+          return FALSE;
+        }
+      if (one.indemnity == 0 && one.segments->len == 0 && !g_date_valid (&one.start))
+        continue;   /* not late */
+      if (!factures_money_add (out->interest, one.interest, &out->interest, error) ||
+          !factures_money_add (out->principal, one.principal, &out->principal, error))
+        {
+          factures_penalties_clear (out);
+          return FALSE;
+        }
+      out->indemnity = MAX (out->indemnity, one.indemnity);
+      out->days = MAX (out->days, one.days);
+      out->table_outdated |= one.table_outdated;
+      if (g_date_valid (&one.start) &&
+          (!g_date_valid (&out->start) || g_date_compare (&one.start, &out->start) < 0))
+        out->start = one.start;
+      if (g_date_valid (&one.end) &&
+          (!g_date_valid (&out->end) || g_date_compare (&one.end, &out->end) > 0))
+        out->end = one.end;
+      g_array_append_vals (out->segments, one.segments->data, one.segments->len);
+    }
+
+  return factures_money_add (out->interest, out->indemnity, &out->total, error);
 }

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "factures-document.h"
+#include "factures-penalties.h"
 
 G_BEGIN_DECLS
 
@@ -41,5 +42,16 @@ char     *factures_schedule_title_fr      (const GArray           *plan);
 char     *factures_schedule_list_fr       (const GArray           *plan);
 /* Title " : " list: the BT-20 text. */
 char     *factures_schedule_describe_fr   (const GArray           *plan);
+
+gboolean  factures_schedule_penalties      (const GArray           *plan,
+                                           gint64                  settled,
+                                           const GArray           *payments,
+                                           FacturesClientCategory  category,
+                                           gint                    fixed_rate_bp,
+                                           const GDate            *notice_date,
+                                           const GDate            *end_date,
+                                           const GArray           *table,
+                                           FacturesPenalties      *out,
+                                           GError                **error);
 
 G_END_DECLS

@@ -44,7 +44,8 @@
  *     draft), "pdf_sha256", "chain_seq" (position in the hash chain), "prev_hash",
  *     "hash" (hex SHA-256, see factures-store.c), "lines": [ LINE… ],
  *     "events": [ EVENT… ], then "quote": QUOTE (quotes only) and
- *     "links": [ LINK… ] (factures-store-lifecycle.c)
+ *     "links": [ LINK… ] (factures-store-lifecycle.c), and for a draft with a payment
+ *     schedule "schedule": [ {"due_date", "amount"}… ] (factures-store-schedule.c)
  *   LINE: "position" (1, 2, …), "description", "quantity", "unit", "unit_price",
  *     "vat_rate_bp", "allowance" (cents), "net" (cents, frozen when issued)
  *   EVENT: "kind" ("issued", "quote-accepted", "quote-refused", …), "date",
@@ -81,6 +82,7 @@
 #include "factures-store-private.h"
 #include "factures-store-mail-private.h"
 #include "factures-store-lifecycle-private.h"
+#include "factures-store-schedule-private.h"
 #include "factures-store-facturx-private.h"
 #include "factures-store-recurring-private.h"
 #include "factures-store-payments-private.h"
@@ -476,7 +478,8 @@ export_documents (FacturesStore  *self,
                         "SELECT kind, date, data FROM events WHERE document_id = ?1 ORDER BY id",
                         id, error))
         return FALSE;
-      if (!factures_store_lifecycle_export_document (self, builder, id, error))
+      if (!factures_store_lifecycle_export_document (self, builder, id, error) ||
+          !factures_store_schedule_export_document (self, builder, id, error))
         return FALSE;
       json_builder_end_object (builder);
     }
@@ -1055,7 +1058,8 @@ import_document (Import      *import,
   new_id = sqlite3_last_insert_rowid (db);
 
   if (!import_lines (import, new_id, lines, where, error) ||
-      !factures_store_lifecycle_import_document (store, object, new_id, import->keep_ids, where, error))
+      !factures_store_lifecycle_import_document (store, object, new_id, import->keep_ids, where, error) ||
+      !factures_store_schedule_import_document (store, object, new_id, import->keep_ids, where, error))
     return FALSE;
 
   if (status == 1)

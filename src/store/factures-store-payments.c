@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "factures-schedule.h"
 #include "factures-store-lifecycle-private.h"
 #include "factures-store-payments.h"
 #include "factures-store-payments-private.h"
@@ -1947,6 +1948,7 @@ factures_store_compute_penalties (FacturesStore      *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   FacturesBalance balance;
   gint64 principal, waived = 0;
+  gboolean scheduled = FALSE;
   GDate notice, end;
   int rc;
 
@@ -2005,7 +2007,67 @@ factures_store_compute_penalties (FacturesStore      *self,
   if (balance.balance <= 0 && g_date_valid (&balance.paid_date))
     end = balance.paid_date;
 
-  if (!factures_penalties_compute (doc_category (info), doc_fixed_rate (info), principal, payments,
+  /* With an instalment plan (issue 6), interest runs on each instalment from its own due date. */
+  {
+    g_autoptr(GArray) plan = load_instalments (self, info, error);
+
+    if (plan == NULL)
+      return FALSE;
+    if (plan->len > 0)
+      {
+        g_autoptr(GArray) planned = g_array_new (FALSE, FALSE, sizeof (FacturesPlannedInstalment));
+        g_autoptr(GArray) dated = g_array_new (FALSE, FALSE, sizeof (FacturesPenaltyPayment));
+        gint64 sum = 0, before, settled;
+
+        for (guint i = 0; i < plan->len; i++)
+          {
+            const FacturesInstalment *inst = &g_array_index (plan, FacturesInstalment, i);
+            FacturesPlannedInstalment p = { inst->due_date, inst->amount };
+
+            g_array_append_val (planned, p);
+            sum += inst->amount;
+          }
+        /* What was settled before the plan (it covers what was owed when it was agreed):
+         * credit notes first, then the earliest payments. The rest fills the instalments. */
+        before = MAX (info->amount_due - sum, 0);
+        settled = info->credited - MIN (before, info->credited);
+        before -= MIN (before, info->credited);
+        g_clear_pointer (&stmt, sqlite3_finalize);
+        stmt = factures_store_prepare (self, "SELECT date, amount FROM payment_allocations "
+                                             "WHERE document_id = ?1 ORDER BY date, id", error);
+        if (stmt == NULL)
+          return FALSE;
+        sqlite3_bind_int64 (stmt, 1, document_id);
+        while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+          {
+            FacturesPenaltyPayment p;
+
+            factures_sql_col_date (stmt, 0, &p.date);
+            p.amount = sqlite3_column_int64 (stmt, 1);
+            if (before > 0)
+              {
+                gint64 skip = MIN (before, p.amount);
+
+                before -= skip;
+                p.amount -= skip;
+              }
+            if (p.amount > 0)
+              g_array_append_val (dated, p);
+          }
+        if (rc != SQLITE_DONE)
+          {
+            factures_store_set_db_error (self, error);
+            return FALSE;
+          }
+        if (!factures_schedule_penalties (planned, settled, dated, doc_category (info), doc_fixed_rate (info),
+                                          &notice, &end, table, out, error))
+          return FALSE;
+        scheduled = TRUE;
+      }
+  }
+
+  if (!scheduled &&
+      !factures_penalties_compute (doc_category (info), doc_fixed_rate (info), principal, payments,
                                    &info->due_date, &notice, &end, table, out, error))
     return FALSE;
   if (!query_int64 (self, "SELECT count(*) FROM penalty_waivers WHERE document_id = ?1", document_id, &waived, error))

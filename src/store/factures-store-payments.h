@@ -325,7 +325,10 @@ gboolean factures_store_waive_penalties (FacturesStore  *self,
  * buyer's frozen category, the seller's frozen penalty_rate_bp, the balance on the due date,
  * later payments, the formal-notice step's date for individuals, the rate table. When the
  * invoice is paid the end date is the day it was paid in full. out->waived is set (figures
- * still computed, for the record).
+ * still computed, for the record). With an instalment plan, interest runs on each instalment
+ * from its own due date (factures_schedule_penalties(); issue 6): credit notes, then the
+ * payments in date order, fill the instalments earliest first, what was settled before the
+ * plan was agreed (the invoice's amount due minus the plan's sum) set aside first.
  */
 gboolean factures_store_compute_penalties (FacturesStore      *self,
                                            gint64              document_id,

@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "factures-store.h"
 
 G_BEGIN_DECLS
@@ -26,5 +28,20 @@ gboolean  factures_store_schedule_check_issue (const FacturesDocument *document,
  * a copy of @buyer_json without a plan. */
 char     *factures_store_schedule_freeze      (const char             *buyer_json,
                                                const GArray           *plan);
+
+/* JSON (factures-store-json.c): a draft's schedule as the member "schedule" of its
+ * DOCUMENT, [{"due_date", "amount"}…], only when it has one. The full export also has the
+ * instalments table, which a full import (@keep_ids) restores: the member is then skipped;
+ * a file of clients and drafts (new ids) gets its drafts' schedules from it. */
+gboolean  factures_store_schedule_export_document (FacturesStore  *self,
+                                                   JsonBuilder    *builder,
+                                                   gint64          id,
+                                                   GError        **error);
+gboolean  factures_store_schedule_import_document (FacturesStore  *self,
+                                                   JsonObject     *object,
+                                                   gint64          new_id,
+                                                   gboolean        keep_ids,
+                                                   const char     *where,
+                                                   GError        **error);
 
 G_END_DECLS

@@ -171,3 +171,103 @@ factures_store_schedule_freeze (const char   *buyer_json,
   json_generator_set_root (generator, root);
   return json_generator_to_data (generator, NULL);
 }
+
+gboolean
+factures_store_schedule_export_document (FacturesStore  *self,
+                                         JsonBuilder    *builder,
+                                         gint64          id,
+                                         GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) plan = NULL;
+  int rc;
+
+  stmt = factures_store_prepare (self, "SELECT status FROM documents WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  if (sqlite3_column_int (stmt, 0) != FACTURES_DOCUMENT_STATUS_DRAFT)
+    return TRUE;
+  plan = load_draft_plan (self, id, error);
+  if (plan == NULL)
+    return FALSE;
+  if (plan->len == 0)
+    return TRUE;
+  json_builder_set_member_name (builder, "schedule");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < plan->len; i++)
+    {
+      const FacturesPlannedInstalment *inst = &g_array_index (plan, FacturesPlannedInstalment, i);
+      g_autofree char *iso = factures_date_format_iso (&inst->due_date);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "due_date");
+      json_builder_add_string_value (builder, iso);
+      json_builder_set_member_name (builder, "amount");
+      json_builder_add_int_value (builder, inst->amount);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  return TRUE;
+}
+
+gboolean
+factures_store_schedule_import_document (FacturesStore  *self,
+                                         JsonObject     *object,
+                                         gint64          new_id,
+                                         gboolean        keep_ids,
+                                         const char     *where,
+                                         GError        **error)
+{
+  JsonNode *node = json_object_get_member (object, "schedule");
+  JsonArray *array;
+
+  /* a full import restores the instalments table itself */
+  if (keep_ids || node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    goto bad;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      JsonObject *inst;
+      JsonNode *amount;
+      GDate date;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        goto bad;
+      inst = json_node_get_object (element);
+      amount = json_object_get_member (inst, "amount");
+      if (!factures_date_parse_iso (json_object_get_string_member_with_default (inst, "due_date", ""), &date, NULL) ||
+          amount == NULL || json_node_get_value_type (amount) != G_TYPE_INT64 || json_node_get_int (amount) <= 0)
+        goto bad;
+      stmt = factures_store_prepare (self, "INSERT INTO instalments (document_id, number, due_date, amount) "
+                                           "VALUES (?1, ?2, ?3, ?4)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, new_id);
+      sqlite3_bind_int (stmt, 2, (int) i + 1);
+      factures_sql_bind_date (stmt, 3, &date);
+      sqlite3_bind_int64 (stmt, 4, json_node_get_int (amount));
+      if (!factures_store_step_done (self, stmt, error))
+        {
+          g_prefix_error (error, "%s.schedule: ", where);
+          return FALSE;
+        }
+    }
+  return TRUE;
+
+bad:
+  g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+               _("%s.schedule: a list of instalments with a date and an amount in cents is expected."),
+               where);
+  return FALSE;
+}

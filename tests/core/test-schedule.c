@@ -153,6 +153,54 @@ test_describe (void)
   g_assert_cmpstr (single, ==, "Paiement en 1 échéance\302\240: 1\342\200\257234,56\302\240€\302\240le\302\24015/01/2027");
 }
 
+/* Interest per instalment from its own due date, 40 € once per invoice. Fixed 15 %. */
+static void
+penalties (const char *spec, gint64 settled, const char *paid_on, gint64 paid, const char *end,
+           gint64 expected_interest, gint64 expected_indemnity)
+{
+  g_autoptr(GArray) plan = plan_of (spec);
+  g_autoptr(GArray) table = factures_rate_table_new_default ();
+  g_autoptr(GArray) payments = g_array_new (FALSE, FALSE, sizeof (FacturesPenaltyPayment));
+  g_autoptr(GError) error = NULL;
+  g_auto(FacturesPenalties) out = { 0 };
+  GDate end_date = date_of (end);
+
+  if (paid_on != NULL)
+    {
+      FacturesPenaltyPayment p = { date_of (paid_on), paid };
+      g_array_append_val (payments, p);
+    }
+  g_assert_true (factures_schedule_penalties (plan, settled, payments, FACTURES_CLIENT_CATEGORY_COMPANY, 1500,
+                                              NULL, &end_date, table, &out, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s settled %" G_GINT64_FORMAT " → interest %" G_GINT64_FORMAT ", %u segments",
+                  spec, settled, out.interest, out.segments->len);
+  g_assert_cmpint (out.interest, ==, expected_interest);
+  g_assert_cmpint (out.indemnity, ==, expected_indemnity);
+  g_assert_cmpint (out.total, ==, expected_interest + expected_indemnity);
+}
+
+static void
+test_penalties (void)
+{
+  const char *plan = "2026-01-31:100000,2026-02-28:100000";
+
+  /* 1 000 € late from 1/02 to 30/03 (58 days): 100 000 × 15 % × 58 / 365 = 2 383,56 → 2 384;
+   * 1 000 € from 1/03 (30 days): 1 232,88 → 1 233. The whole 2 000 € from the last due
+   * date would give 2 466: the plan's dates matter. */
+  penalties (plan, 0, NULL, 0, "2026-03-30", 2384 + 1233, 4000);
+  /* 1 000 € paid on 10/02 settles the first instalment: 10 days on it (411). */
+  penalties (plan, 0, "2026-02-10", 100000, "2026-03-30", 411 + 1233, 4000);
+  /* 1 500 € paid on 10/02: the first is settled, half of the second is paid before its date. */
+  penalties (plan, 0, "2026-02-10", 150000, "2026-03-30", 411 + 616, 4000);
+  /* A credit note of 500 € settles half of the first one from the start: 1 192 on it. */
+  penalties (plan, 50000, NULL, 0, "2026-03-30", 1192 + 1233, 4000);
+  /* Nothing late yet: nothing at all. */
+  penalties (plan, 0, NULL, 0, "2026-01-31", 0, 0);
+  /* Only the first is late: interest on it, the 40 € once. */
+  penalties (plan, 0, NULL, 0, "2026-02-09", 370, 4000);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -161,5 +209,6 @@ main (int argc, char **argv)
   g_test_add_func ("/schedule/rules", test_rules);
   g_test_add_func ("/schedule/b2b-cap", test_b2b_cap);
   g_test_add_func ("/schedule/describe", test_describe);
+  g_test_add_func ("/schedule/penalties", test_penalties);
   return g_test_run ();
 }

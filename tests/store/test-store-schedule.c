@@ -163,6 +163,16 @@ test_draft_plan_kept (Fixture *f, gconstpointer data)
     g_assert_true (copy->instalments != again->instalments);
     g_assert_cmpuint (copy->instalments->len, ==, 2);
   }
+
+  /* A draft with a plan can still be deleted (the plan goes with it). */
+  g_assert_true (factures_store_delete_draft (f->store, id, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GArray) gone = factures_store_get_instalments (f->store, id, &error);
+
+    g_assert_null (gone);
+    g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND);
+  }
 }
 
 static void
@@ -301,8 +311,129 @@ test_frozen_at_issue (Fixture *f, gconstpointer data)
   g_assert_cmpstr (imported_text, ==, text);
   g_assert_true (factures_store_verify (copy, &error));
   g_assert_no_error (error);
+  /* …and the export of the copy is the same file, byte for byte. */
+  {
+    g_autofree char *again_path = g_build_filename (import_dir, "again.json", NULL);
+    g_autofree char *first = NULL;
+    g_autofree char *second = NULL;
+
+    g_assert_true (factures_store_export_json (copy, again_path, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (export_path, &first, NULL, NULL));
+    g_assert_true (g_file_get_contents (again_path, &second, NULL, NULL));
+    /* the frozen schedule is in the issued document's buyer */
+    g_assert_nonnull (strstr (first, "\"instalments\" : [\n          {\n            \"due_date\" : \"2026-12-15\""));
+    g_assert_cmpstr (first, ==, second);
+  }
   g_clear_object (&copy);
   store_test_remove_dir (import_dir);
+}
+
+/* Penalties of an invoice with a plan run per instalment from each one's due date. */
+static void
+test_penalties_per_instalment (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = save_draft (f, f->client_id, "2026-09-01", 3);   /* 300 €, company */
+  g_autoptr(FacturesDocument) issued = NULL;
+  g_autoptr(GArray) table = NULL;
+  g_auto(FacturesPenalties) pen = { 0 };
+  g_auto(FacturesPenalties) first = { 0 };
+  g_auto(FacturesPenalties) second = { 0 };
+  g_auto(FacturesPenalties) whole = { 0 };
+  GDate today = d ("2026-11-30");
+  GDate due1 = d ("2026-09-30"), due2 = d ("2026-10-30");
+  gint rate;
+
+  set_plan (f, id, "2026-09-30:15000,2026-10-30:15000");
+  issued = factures_store_issue (f->store, id, render_with_plan, NULL, &error);
+  g_assert_no_error (error);
+  rate = issued->seller->penalty_rate_bp;
+  table = factures_store_get_rate_table (f->store, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (factures_store_compute_penalties (f->store, id, &today, &pen, &error));
+  g_assert_no_error (error);
+  g_assert_true (factures_penalties_compute (FACTURES_CLIENT_CATEGORY_COMPANY, rate, 15000, NULL, &due1, NULL,
+                                             &today, table, &first, NULL));
+  g_assert_true (factures_penalties_compute (FACTURES_CLIENT_CATEGORY_COMPANY, rate, 15000, NULL, &due2, NULL,
+                                             &today, table, &second, NULL));
+  g_assert_true (factures_penalties_compute (FACTURES_CLIENT_CATEGORY_COMPANY, rate, 30000, NULL, &due2, NULL,
+                                             &today, table, &whole, NULL));
+  g_test_message ("per instalment %" G_GINT64_FORMAT " + %" G_GINT64_FORMAT ", whole from the last date %"
+                  G_GINT64_FORMAT, first.interest, second.interest, whole.interest);
+  g_assert_cmpint (first.interest, >, 0);
+  g_assert_cmpint (pen.interest, ==, first.interest + second.interest);
+  g_assert_cmpint (pen.interest, !=, whole.interest);
+  g_assert_cmpint (pen.indemnity, ==, 4000);   /* once per invoice (D441-5) */
+  g_assert_cmpuint (pen.segments->len, ==, first.segments->len + second.segments->len);
+  factures_penalties_clear (&pen);
+
+  /* The first instalment paid on 10/10: 10 days on it; the second runs on. */
+  {
+    g_autoptr(FacturesPayment) payment = factures_payment_new ();
+    g_autoptr(GArray) later = g_array_new (FALSE, FALSE, sizeof (FacturesPenaltyPayment));
+    FacturesPenaltyPayment p = { d ("2026-10-10"), 15000 };
+    g_auto(FacturesPenalties) first_paid = { 0 };
+
+    payment->date = p.date;
+    payment->amount = p.amount;
+    payment->method = FACTURES_PAYMENT_METHOD_TRANSFER;
+    factures_payment_add_allocation (payment, id, 0);
+    g_assert_true (factures_store_record_payment (f->store, payment, FACTURES_OVERPAYMENT_REFUSE, NULL, &error));
+    g_assert_no_error (error);
+    g_array_append_val (later, p);
+    g_assert_true (factures_penalties_compute (FACTURES_CLIENT_CATEGORY_COMPANY, rate, 15000, later, &due1,
+                                               NULL, &today, table, &first_paid, NULL));
+    g_assert_cmpint (first_paid.days, ==, 10);
+    g_assert_true (factures_store_compute_penalties (f->store, id, &today, &pen, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (pen.interest, ==, first_paid.interest + second.interest);
+    g_assert_cmpint (pen.indemnity, ==, 4000);
+  }
+}
+
+/* A file of clients and drafts (no issued document) is added with new ids: the drafts keep
+ * their schedules (the member "schedule" of each draft in the file). */
+static void
+test_drafts_file_keeps_schedule (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = save_draft (f, f->private_id, "2026-11-02", 3);
+  g_autofree char *path = g_build_filename (f->dir, "drafts.json", NULL);
+  g_autofree char *other_dir = store_test_make_dir ();
+  g_autofree char *other_path = store_test_db_path (other_dir);
+  g_autoptr(FacturesStore) other = NULL;
+  g_autoptr(FacturesClient) someone = store_test_client ("Déjà là SARL");
+  g_autofree char *text = NULL;
+  gint64 found = 0;
+
+  set_plan (f, id, "2026-12-15:10000,2027-01-15:20000");
+  g_assert_true (factures_store_export_json (f->store, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"schedule\""));
+
+  other = factures_store_open (other_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_store_save_client (other, someone, &error));   /* ids move on */
+  g_assert_true (factures_store_import_json (other, path, &error));
+  g_assert_no_error (error);
+  for (gint64 i = 1; i < 10 && found == 0; i++)
+    {
+      g_autoptr(FacturesDocument) doc = factures_store_get_document (other, i, NULL);
+
+      if (doc != NULL && factures_document_has_schedule (doc))
+        {
+          g_autofree char *plan = plan_text (doc);
+
+          g_assert_cmpstr (plan, ==, "2026-12-15:10000,2027-01-15:20000");
+          found = i;
+        }
+    }
+  g_assert_cmpint (found, !=, 0);
+  g_clear_object (&other);
+  store_test_remove_dir (other_dir);
 }
 
 int
@@ -314,5 +445,7 @@ main (int argc, char **argv)
   g_test_add ("/store-schedule/issue-refused-wrong-sum", Fixture, NULL, fixture_set_up, test_issue_refused_wrong_sum, fixture_tear_down);
   g_test_add ("/store-schedule/issue-refused-b2b-cap", Fixture, NULL, fixture_set_up, test_issue_refused_b2b_cap, fixture_tear_down);
   g_test_add ("/store-schedule/frozen-at-issue", Fixture, NULL, fixture_set_up, test_frozen_at_issue, fixture_tear_down);
+  g_test_add ("/store-schedule/drafts-file-keeps-schedule", Fixture, NULL, fixture_set_up, test_drafts_file_keeps_schedule, fixture_tear_down);
+  g_test_add ("/store-schedule/penalties-per-instalment", Fixture, NULL, fixture_set_up, test_penalties_per_instalment, fixture_tear_down);
   return g_test_run ();
 }

@@ -4,11 +4,12 @@
  * "Payment Schedule…" on the due date row opens the instalments dialog for the draft;
  * "Split" then "Save" stores three monthly instalments and the editor's due date becomes
  * the last one. A schedule that no longer adds up is refused when the draft is issued,
- * with the amounts, and nothing is issued; corrected, the issued original PDF prints it.
- * The professional client's draft of the fixture gets three monthly instalments refused
- * at once (beyond the legal limit, C. com. L441-10), nothing stored.
+ * with the amounts, and nothing is issued; corrected, the issued original PDF prints it,
+ * and its Factur-X file reads back and imports as a draft (the plan text is not a plan).
+ * The professional client's draft of the fixture: "Split" spreads the instalments up to the
+ * legal limit (C. com. L441-10), the last one on it; one more beyond it is refused at once.
  * Screenshots: <build>/tests/ui/schedule-dialog.png, schedule-editor.png,
- * schedule-refused.png, and schedule-screen.png (the X screen: the dialog over the
+ * schedule-refused.png, schedule-b2b.png, and schedule-screen.png (the X screen: the dialog over the
  * editor) when ImageMagick's import is there; LANGUAGE=fr for the French ones.
  * Exits 77 without a display (1 under CI).
  *
@@ -23,9 +24,11 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "factures-cii-reader.h"
 #include "factures-documents.h"
 #include "factures-schedule.h"
 #include "factures-store.h"
+#include "factures-store-facturx.h"
 #include "factures-store-payments.h"
 
 static const char *fixture_exe;
@@ -316,7 +319,33 @@ test_schedule (void)
   g_assert_nonnull (strstr (text, "Paiement en 3 échéances"));
   gtk_window_destroy (editor);
 
-  /* The professional client's draft: three monthly instalments go beyond the legal limit. */
+  /* Its Factur-X file, with the schedule in BT-20, reads back and imports as a draft to
+   * re-invoice: the last instalment is the due date read, the figures are the same, and the
+   * new draft has no schedule (the text is not read back as a plan). */
+  {
+    g_autoptr(GBytes) original = factures_store_get_original (store, id, &error);
+    g_autoptr(FacturesInvoiceFile) file = NULL;
+    g_autoptr(FacturesDocument) redraft = NULL;
+    g_auto (FacturesTotals) totals = { 0 };
+    gint64 redraft_id;
+
+    g_assert_no_error (error);
+    file = factures_invoice_file_open (original, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (file->xsd_problems->len, ==, 0);
+    g_assert_cmpuint (file->figure_problems->len, ==, 0);
+    g_assert_cmpint (g_date_compare (&file->imported->due_date, &doc->due_date), ==, 0);
+    redraft_id = factures_store_import_draft (store, file->imported, &error);
+    g_assert_no_error (error);
+    redraft = factures_store_get_document (store, redraft_id, &error);
+    g_assert_no_error (error);
+    g_assert_false (factures_document_has_schedule (redraft));
+    g_assert_true (factures_document_compute_totals (redraft, &totals, NULL));
+    g_assert_cmpint (totals.amount_due, ==, 54000);
+  }
+
+  /* The professional client's draft: the split spreads the instalments up to the legal
+   * limit (C. com. L441-10), the last one on it; one more beyond it is refused at once. */
   for (gint64 i = 1; i < 20 && b2b_id == 0; i++)
     {
       g_autoptr(FacturesDocument) d = factures_store_get_document (store, i, NULL);
@@ -330,7 +359,40 @@ test_schedule (void)
   click (GTK_WIDGET (editor), _("Payment Schedule…"));
   dialog = find_window (_("Payment Schedule of the Draft"));
   g_assert_nonnull (dialog);
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, _("instalments up to the legal limit")));
   click (GTK_WIDGET (dialog), _("Split"));
+  screenshot (GTK_WIDGET (dialog), "schedule-b2b.png");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  click (GTK_WIDGET (dialog), _("Save"));
+  g_assert_null (dialog);
+  g_clear_pointer (&plan, g_array_unref);
+  plan = factures_store_get_instalments (store, b2b_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->len, ==, 3);
+  {
+    g_autoptr(FacturesDocument) draft = factures_store_get_document (store, b2b_id, &error);
+    GDate limit;
+
+    factures_schedule_legal_limit (&draft->issue_date, draft->seller->eom_method, &limit);
+    g_assert_cmpint (g_date_compare (&g_array_index (plan, FacturesInstalment, 2).due_date, &limit), ==, 0);
+    g_assert_cmpint (g_date_compare (&draft->due_date, &limit), ==, 0);
+
+    /* One more instalment, the day after the limit: refused with the reason, nothing stored. */
+    click (GTK_WIDGET (editor), _("Payment Schedule…"));
+    dialog = find_window (_("Payment Schedule of the Draft"));
+    g_assert_nonnull (dialog);
+    click (GTK_WIDGET (dialog), _("Add Instalment"));
+    {
+      GtkWidget *rows = find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, NULL);
+      GtkWidget *last = gtk_widget_get_last_child (rows);
+      g_autofree char *late = NULL;
+
+      g_date_add_days (&limit, 1);
+      late = factures_date_format_fr (&limit);
+      gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (last), "date")), late);
+      gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (last), "amount")), "1,00");
+    }
+  }
   click (GTK_WIDGET (dialog), _("Save"));
   {
     /* the error label is the visible label with the "error" style */
@@ -355,7 +417,7 @@ test_schedule (void)
   }
   g_clear_pointer (&plan, g_array_unref);
   plan = factures_store_get_instalments (store, b2b_id, &error);
-  g_assert_cmpuint (plan->len, ==, 0);
+  g_assert_cmpuint (plan->len, ==, 3);
   gtk_window_destroy (dialog);
   gtk_window_destroy (editor);
   spin (100);

@@ -187,6 +187,13 @@ update_sum (Dialog *d)
     gtk_widget_remove_css_class (d->sum_label, "warning");
 }
 
+/* A draft for a professional client: the schedule must end within the legal limit. */
+static gboolean
+within_limit (Dialog *d)
+{
+  return d->draft && g_date_valid (&d->issue_date) && factures_client_category_is_b2b (d->category);
+}
+
 static void
 on_split (Dialog *d)
 {
@@ -202,6 +209,24 @@ on_split (Dialog *d)
     factures_today (&first);
   g_date_add_months (&first, 1);
   plan = factures_instalments_split (d->balance, MAX (n, 1), &first);
+  if (within_limit (d))
+    {
+      /* A professional client's draft: monthly instalments would pass the legal limit
+       * (C. com. L441-10), so they are spread evenly up to it, the last one on it. */
+      GDate limit;
+      gint span;
+
+      factures_schedule_legal_limit (&d->issue_date, d->eom_method, &limit);
+      span = factures_date_days_between (&d->issue_date, &limit);
+      n = MAX (n, 1);
+      for (guint i = 0; i < plan->len; i++)
+        {
+          FacturesInstalment *inst = &g_array_index (plan, FacturesInstalment, i);
+
+          inst->due_date = d->issue_date;
+          g_date_add_days (&inst->due_date, (guint) ((gint64) span * (i + 1) / n));
+        }
+    }
   while ((child = gtk_widget_get_first_child (d->rows)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (d->rows), child);
   for (guint i = 0; i < plan->len; i++)
@@ -368,7 +393,7 @@ factures_instalments_dialog_open (GtkWindow     *parent,
   gtk_accessible_update_property (GTK_ACCESSIBLE (d->count_spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Number of instalments"), -1);
   gtk_box_append (GTK_BOX (split_box), d->count_spin);
-  label = gtk_label_new (_("monthly instalments"));
+  label = gtk_label_new (within_limit (d) ? _("instalments up to the legal limit") : _("monthly instalments"));
   gtk_box_append (GTK_BOX (split_box), label);
   button = gtk_button_new_with_label (_("Split"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_split), d);

@@ -17,6 +17,7 @@
 #include "factures-store-facturx-private.h"
 #include "factures-store-private.h"
 #include "factures-store-receipts.h"
+#include "factures-identifiers-eu.h"
 
 
 static char *
@@ -35,7 +36,8 @@ digits_only (const char *s)
   return g_string_free (out, FALSE);
 }
 
-/* The SIREN of a party: its legal ID when 9 digits, else the first 9 digits of its SIRET. */
+/* The SIREN of a party: its legal ID when 9 digits, else the first 9 digits of its SIRET,
+ * else the one inside its French VAT number; NULL when none. */
 static char *
 siren_of (const FacturesParty *party)
 {
@@ -46,7 +48,8 @@ siren_of (const FacturesParty *party)
     return g_steal_pointer (&siren);
   if (siret != NULL && strlen (siret) == 14)
     return g_strndup (siret, 9);
-  return NULL;
+  /* A French VAT number carries the SIREN (FR + key + SIREN). */
+  return party->vat_id != NULL ? factures_vat_id_fr_to_siren (party->vat_id) : NULL;
 }
 
 static char *
@@ -123,7 +126,13 @@ match_client (FacturesStore *self, const FacturesParty *party, gboolean *out_cre
   g_clear_pointer (&client->party.siret, g_free);
   if (client->party.country_code == NULL)
     client->party.country_code = g_strdup ("FR");
-  client->category = siren != NULL ? FACTURES_CLIENT_CATEGORY_COMPANY : FACTURES_CLIENT_CATEGORY_INDIVIDUAL;
+  /* A buyer the file identifies as a business (SIREN or SIRET, a VAT number: BT-47, BT-48)
+   * is a company; only a buyer without any identifier is taken for a private person. The
+   * category decides the mentions and the late-payment terms (C. com. L441-10). */
+  client->category = (siren != NULL
+                      || (client->party.vat_id != NULL && *client->party.vat_id != '\0')
+                      || (party->siret != NULL && *party->siret != '\0'))
+                     ? FACTURES_CLIENT_CATEGORY_COMPANY : FACTURES_CLIENT_CATEGORY_INDIVIDUAL;
   /* Fields the client form would refuse (a foreign VAT number, an odd e-mail) are
    * dropped rather than refusing the import: the name and address stay. */
   if (!factures_store_clean_client (client, NULL))
@@ -215,6 +224,25 @@ factures_store_import_history (FacturesStore              *self,
       }
   }
 
+  /* Our own invoice, exported then imported back: it is already here, issued, with its
+   * payments; a second copy under the same number would count it twice. */
+  if (direction == FACTURES_IMPORTED_SALE)
+    {
+      g_autoptr(sqlite3_stmt) own = factures_store_prepare (self,
+        "SELECT 1 FROM documents WHERE number = ?1 AND status <> 0", error);
+
+      if (own == NULL)
+        goto fail;
+      bind_text (own, 1, imported->number);
+      if (sqlite3_step (own) == SQLITE_ROW)
+        {
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                       _("Number %s is already one of the documents issued with Factures: "
+                         "it is not imported a second time."), imported->number);
+          goto fail;
+        }
+    }
+
   if (direction == FACTURES_IMPORTED_SALE)
     {
       gboolean created;
@@ -277,6 +305,85 @@ fail:
   return 0;
 }
 
+/* Whether the app's own model (factures_totals_compute() with the user's VAT regime) gives
+ * the file's totals to the cent: BT-109, BT-110, BT-112 and BT-115 (issue 6: "every figure
+ * must come out to the cent in the app's model, else it is refused with the reason").
+ * FACTURES_ERROR_INVALID with the first figure that differs. */
+static gboolean
+draft_figures_match (FacturesStore           *self,
+                     const FacturesImported  *imported,
+                     GPtrArray               *lines,
+                     gint64                   allowance,
+                     GError                 **error)
+{
+  g_autoptr(FacturesProfile) me = factures_store_get_profile (self, error);
+  g_auto(FacturesTotals) totals = { 0 };
+  gboolean franchise;
+  struct {
+    const char *written;
+    const char *what;
+    gint64      computed;
+  } figures[4];
+
+  if (me == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                             _("Fill in your business profile before re-invoicing a file."));
+      return FALSE;
+    }
+  franchise = me->vat_regime == FACTURES_VAT_REGIME_FRANCHISE;
+  if (!factures_totals_compute (lines, allowance, franchise, &totals, error))
+    return FALSE;
+
+  figures[0].written = imported->tax_basis_total;
+  figures[0].what = _("Total without VAT (BT-109)");
+  figures[0].computed = totals.net_total;
+  figures[1].written = imported->tax_total;
+  figures[1].what = _("VAT (BT-110)");
+  figures[1].computed = totals.vat_total;
+  figures[2].written = imported->grand_total;
+  figures[2].what = _("Total with VAT (BT-112)");
+  figures[2].computed = totals.gross_total;
+  figures[3].written = imported->due_payable;
+  figures[3].what = _("Amount due (BT-115)");
+  figures[3].computed = totals.gross_total;
+
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      gint64 written = 0;
+      g_autofree char *w = NULL;
+      g_autofree char *c = NULL;
+
+      if (figures[i].written == NULL && i == 1)
+        written = 0;   /* BT-110 may be absent when there is no VAT */
+      else if (figures[i].written == NULL || !factures_decimal_parse (figures[i].written, 2, &written, NULL))
+        {
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                       _("%s: the file gives no usable amount."), figures[i].what);
+          return FALSE;
+        }
+      if (written == figures[i].computed)
+        continue;
+      w = factures_money_format (written);
+      c = factures_money_format (figures[i].computed);
+      if (i == 1 && franchise && totals.vat_total == 0)
+        g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                     _("The file charges %s of VAT, and your business profile is under the VAT "
+                       "exemption for small businesses (art. 293 B du CGI): re-invoiced by you, "
+                       "its lines would total a different amount. Keep it as history instead."), w);
+      else if (i == 3)
+        g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                     _("%s: the file says %s after deducting amounts already paid; a new draft "
+                       "would ask for %s."), figures[i].what, w, c);
+      else
+        g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                     _("%s: the file says %s, the same lines in Factures give %s."), figures[i].what, w, c);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * factures_store_import_draft:
  * (see factures-store-facturx.h)
@@ -296,6 +403,8 @@ factures_store_import_draft (FacturesStore           *self,
   g_return_val_if_fail (FACTURES_IS_STORE (self), 0);
 
   if (!factures_imported_to_lines (imported, &lines, &allowance, &exempt, error))
+    return 0;
+  if (!draft_figures_match (self, imported, lines, allowance, error))
     return 0;
 
   if (!factures_store_begin (self, error))

@@ -40,18 +40,36 @@ if [ $? = 0 ] && grep -q "XML schema (XSD): valid" <<<"$out" && grep -q "PDF/A-3
   ok "--check-facturx on our file"; else fail "--check-facturx: $out"; fi
 pdfdetach -save 1 -o "$tmp/embedded.xml" "$tmp/f1.pdf" && xmllint --noout "$tmp/embedded.xml" || fail "embedded XML"
 
-# history: our own invoice (same SIREN) goes to the client's history, once
+# history: our own issued invoice, exported then imported back, is already here: refused
 out=$(F --import-facturx="$tmp/f1.pdf" 2>&1)
+if [ $? != 0 ] && grep -q "already one of the documents issued" <<<"$out" && [ "$(count "$db" sale)" = 0 ]; then
+  ok "own issued number refused as history"; else fail "own issued number: $out"; fi
+# an invoice of ours made with another tool before (same SIREN, a number Factures never issued):
+# the client's history, once, kept byte for byte (the PDF of a previous tool, here as an XML)
+sed 's|<ram:ID>F2026-0001</ram:ID>|<ram:ID>H2025-0099</ram:ID>|' "$tmp/embedded.xml" > "$tmp/before.xml"
+out=$(F --import-facturx="$tmp/before.xml" 2>&1)
 if [ $? = 0 ] && grep -q "client's history" <<<"$out" && [ "$(count "$db" sale)" = 1 ]; then
   ok "history import (sale)"; else fail "history import: $out"; fi
-if F --import-facturx="$tmp/f1.pdf" >/dev/null 2>&1; then fail "second import accepted"; else ok "same invoice refused twice"; fi
-stored=$(sqlite3 "$db" "SELECT hex(original) FROM imported_invoices WHERE number = 'F2026-0001'")
-[ "$stored" = "$(od -An -v -tx1 "$tmp/f1.pdf" | tr -d ' \n' | tr a-f A-F)" ] && ok "original kept byte for byte" || fail "original changed"
+if F --import-facturx="$tmp/before.xml" >/dev/null 2>&1; then fail "second import accepted"; else ok "same invoice refused twice"; fi
+stored=$(sqlite3 "$db" "SELECT hex(original) FROM imported_invoices WHERE number = 'H2025-0099'")
+[ "$stored" = "$(od -An -v -tx1 "$tmp/before.xml" | tr -d ' \n' | tr a-f A-F)" ] && ok "original kept byte for byte" || fail "original changed"
 if sqlite3 "$db" "UPDATE imported_invoices SET grand_total = '0.00'" 2>/dev/null; then fail "history row changed"; else ok "history is read-only"; fi
 
 # draft: our own file comes back to the cent
 out=$(F --import-facturx="$tmp/f1.pdf" --as=draft 2>&1)
 if [ $? = 0 ] && grep -q "imported as draft" <<<"$out"; then ok "draft import"; else fail "draft import: $out"; fi
+
+# a buyer the file identifies only by its VAT number is a business, not a private person
+perl -0pe 's|<ram:ID>F2026-0001</ram:ID>|<ram:ID>H2025-0100</ram:ID>|;
+            s|<ram:Name>Atelier Dupont SARL</ram:Name>|<ram:Name>Nouvelle Cliente SAS</ram:Name>|;
+            s|\s*<ram:SpecifiedLegalOrganization>\s*<ram:ID schemeID="0002">552081317</ram:ID>\s*</ram:SpecifiedLegalOrganization>||;
+            s|(<ram:URIID schemeID="0225">552081317</ram:URIID>\s*</ram:URIUniversalCommunication>)|$1<ram:SpecifiedTaxRegistration><ram:ID schemeID="VA">FR03552081317</ram:ID></ram:SpecifiedTaxRegistration>|' \
+  "$tmp/before.xml" > "$tmp/vat-buyer.xml"
+grep -q 'schemeID="VA">FR03552081317' "$tmp/vat-buyer.xml" || fail "vat-buyer.xml not made"
+sqlite3 "$db" "UPDATE clients SET siren = NULL WHERE siren = '552081317'" 2>/dev/null
+out=$(F --import-facturx="$tmp/vat-buyer.xml" --as=draft 2>&1)
+if [ $? = 0 ] && [ "$(sqlite3 "$db" "SELECT category || '|' || siren FROM clients WHERE name = 'Nouvelle Cliente SAS'")" = "1|552081317" ]; then
+  ok "VAT-identified buyer created as a company"; else fail "VAT-identified buyer: $out / $(sqlite3 "$db" "SELECT category, siren FROM clients WHERE name = 'Nouvelle Cliente SAS'")"; fi
 
 # another seller: purchases; as a draft refused with its reason
 sample=$R/02_facturx/akretion/fixtures/pdf/invoice_EN16931.pdf
@@ -62,6 +80,12 @@ out=$(F --import-facturx="$sample" --as=draft 2>&1)
 if [ $? != 0 ] && grep -q "charges" <<<"$out"; then ok "draft refused with the reason"; else fail "draft not refused: $out"; fi
 out=$(F --import-facturx="$R/01_en16931_cii/examples/CII_example4.xml" --as=draft 2>&1)
 if [ $? != 0 ] && grep -q "DKK" <<<"$out"; then ok "foreign currency refused as draft"; else fail "DKK: $out"; fi
+
+v2=$R/02_facturx/mustangproject/validator/validV2FR.xml
+before=$(sqlite3 "$db" "SELECT count(*) FROM documents")
+out=$(F --import-facturx="$v2" --as=draft 2>&1)
+if [ $? != 0 ] && grep -q "293 B" <<<"$out" && [ "$(sqlite3 "$db" "SELECT count(*) FROM documents")" = "$before" ]; then
+  ok "VAT file refused as a franchise draft"; else fail "VAT file as franchise draft: $out"; fi
 
 # a file that fails its XSD: refused, nothing stored
 bad=$R/02_facturx/mustangproject/validator/FAIL_zugferd_2p1_MINIMUM_Rechnung_380.xml

@@ -38,9 +38,11 @@ sqlite3 "$db" "INSERT INTO payments (id, client_id, date, amount, method, refere
 
 # our own invoice, exported then imported back: a sale
 F --export-facturx=F2026-0001 --output="$tmp/f1.pdf" >/dev/null 2>&1 || { echo "export failed"; exit 1; }
-F --import-facturx="$tmp/f1.pdf" >/dev/null 2>&1 || { echo "import failed"; exit 1; }
-# the same invoice from another seller (SIREN and number changed): a purchase
+# (under a number Factures never issued: an issued number is not imported a second time)
 pdfdetach -save 1 -o "$tmp/f1.xml" "$tmp/f1.pdf" >/dev/null 2>&1
+sed 's|<ram:ID>F2026-0001</ram:ID>|<ram:ID>H2025-0099</ram:ID>|' "$tmp/f1.xml" > "$tmp/sale.xml"
+F --import-facturx="$tmp/sale.xml" >/dev/null 2>&1 || { echo "import failed"; exit 1; }
+# the same invoice from another seller (SIREN and number changed): a purchase
 sed -e 's/732829320/404833048/g' -e 's|<ram:ID>F2026-0001</ram:ID>|<ram:ID>ACH-77</ram:ID>|' "$tmp/f1.xml" > "$tmp/purchase.xml"
 F --import-facturx="$tmp/purchase.xml" >/dev/null 2>&1 || { echo "purchase import failed"; exit 1; }
 [ "$(sqlite3 "$db" "SELECT direction FROM imported_invoices WHERE number = 'ACH-77'")" = purchase ] || fail "ACH-77 is not a purchase"
@@ -50,33 +52,33 @@ expect_refused() {
   local what=$1 pattern=$2; shift 2
   local out
   out=$(F "$@" 2>&1)
-  if [ $? != 0 ] && grep -qi -- "$pattern" <<<"$out" && [ "$(paid F2026-0001)" = "||" ]; then
-    ok "refused: $what"; else fail "$what: $out / $(paid F2026-0001)"; fi
+  if [ $? != 0 ] && grep -qi -- "$pattern" <<<"$out" && [ "$(paid H2025-0099)" = "||" ]; then
+    ok "refused: $what"; else fail "$what: $out / $(paid H2025-0099)"; fi
 }
-expect_refused "no date" "--date" --imported-paid=F2026-0001 --method=especes
-expect_refused "future date" "later than today" --imported-paid=F2026-0001 --date=2026-07-01 --method=especes
-expect_refused "impossible date" "date" --imported-paid=F2026-0001 --date=2026-02-31 --method=especes
-expect_refused "unknown method" "bitcoin" --imported-paid=F2026-0001 --date=2026-03-01 --method=bitcoin
-expect_refused "no method" "--method" --imported-paid=F2026-0001 --date=2026-03-01
-expect_refused "negative amount" "greater than zero" --imported-paid=F2026-0001 --date=2026-03-01 --method=especes --amount=-5
-expect_refused "amount not a number" "amount" --imported-paid=F2026-0001 --date=2026-03-01 --method=especes --amount=12,3,4
+expect_refused "no date" "--date" --imported-paid=H2025-0099 --method=especes
+expect_refused "future date" "later than today" --imported-paid=H2025-0099 --date=2026-07-01 --method=especes
+expect_refused "impossible date" "date" --imported-paid=H2025-0099 --date=2026-02-31 --method=especes
+expect_refused "unknown method" "bitcoin" --imported-paid=H2025-0099 --date=2026-03-01 --method=bitcoin
+expect_refused "no method" "--method" --imported-paid=H2025-0099 --date=2026-03-01
+expect_refused "negative amount" "greater than zero" --imported-paid=H2025-0099 --date=2026-03-01 --method=especes --amount=-5
+expect_refused "amount not a number" "amount" --imported-paid=H2025-0099 --date=2026-03-01 --method=especes --amount=12,3,4
 expect_refused "unknown number" "F2099" --imported-paid=F2099-0001 --date=2026-03-01 --method=especes
 out=$(F --imported-paid=ACH-77 --date=2026-03-01 --method=virement 2>&1)
 if [ $? != 0 ] && grep -q "purchase" <<<"$out" && [ "$(paid ACH-77)" = "||" ]; then ok "purchase refused"; else fail "purchase: $out"; fi
 
 # a cash payment of the sale: its amount due
-out=$(F --imported-paid=F2026-0001 --date=2026-03-05 --method=especes 2>&1)
-if [ $? = 0 ] && [ "$(paid F2026-0001)" = "2026-03-05|2|159000" ]; then ok "sale paid"; else fail "sale paid: $out / $(paid F2026-0001)"; fi
-out=$(F --imported-paid=F2026-0001 --date=2026-03-06 --method=virement 2>&1)
-if [ $? != 0 ] && grep -q "05/03/2026" <<<"$out" && [ "$(paid F2026-0001)" = "2026-03-05|2|159000" ]; then
+out=$(F --imported-paid=H2025-0099 --date=2026-03-05 --method=especes 2>&1)
+if [ $? = 0 ] && [ "$(paid H2025-0099)" = "2026-03-05|2|159000" ]; then ok "sale paid"; else fail "sale paid: $out / $(paid H2025-0099)"; fi
+out=$(F --imported-paid=H2025-0099 --date=2026-03-06 --method=virement 2>&1)
+if [ $? != 0 ] && grep -q "05/03/2026" <<<"$out" && [ "$(paid H2025-0099)" = "2026-03-05|2|159000" ]; then
   ok "second payment refused, first kept"; else fail "second payment: $out"; fi
 
 # the register: entries in cash-in order, then the totals
 out=$(F --receipts --year=2026 2>&1)
 entries=$(sed '/^$/,$d' <<<"$out")
-if [ "$(cut -f1,2 <<<"$entries" | tr '\t\n' ' ;')" = "2026-02-15 F2026-0002;2026-03-05 F2026-0001;2026-04-03 F2026-0004;" ]; then
+if [ "$(cut -f1,2 <<<"$entries" | tr '\t\n' ' ;')" = "2026-02-15 F2026-0002;2026-03-05 H2025-0099;2026-04-03 F2026-0004;" ]; then
   ok "entries in cash-in order"; else fail "entries: $out"; fi
-grep -q $'^2026-03-05\tF2026-0001\tAtelier Dupont SARL\tPrestation de services\t1\xe2\x80\xaf590,00\xc2\xa0€\tespèces' <<<"$entries" \
+grep -q $'^2026-03-05\tH2025-0099\tAtelier Dupont SARL\tPrestation de services\t1\xe2\x80\xaf590,00\xc2\xa0€\tespèces' <<<"$entries" \
   && ok "imported sale entry" || fail "imported sale entry: $entries"
 grep -q "ACH-77" <<<"$out" && fail "a purchase is in the register" || ok "no purchase"
 grep -q "F2026-0003\|F2026-0005" <<<"$out" && fail "an unpaid invoice is in the register" || ok "no unpaid invoice"
@@ -103,12 +105,12 @@ expected=$(sqlite3 "$db" "SELECT ((SELECT count(*) FROM payments) + (SELECT coun
 [ "$sum" = "$expected" ] && ok "CSV rows and sum ($sum)" || fail "CSV rows/sum: $sum, expected $expected"
 
 # cancelled: out of the register; --output alone is refused
-out=$(F --cancel-imported-paid=F2026-0001 2>&1)
-if [ $? = 0 ] && [ "$(paid F2026-0001)" = "||" ] && ! F --receipts --year=2026 | grep -q "F2026-0001"; then
+out=$(F --cancel-imported-paid=H2025-0099 2>&1)
+if [ $? = 0 ] && [ "$(paid H2025-0099)" = "||" ] && ! F --receipts --year=2026 | grep -q "H2025-0099"; then
   ok "payment cancelled"; else fail "cancel: $out"; fi
-F --cancel-imported-paid=F2026-0001 >/dev/null 2>&1 && fail "cancelled twice" || ok "nothing to cancel"
-F --imported-paid=F2026-0001 --date=05/03/2026 --method=cheque --amount=1590 --reference=7654321 >/dev/null 2>&1 \
-  && [ "$(paid F2026-0001)" = "2026-03-05|1|159000" ] && ok "recorded again (French date, amount)" || fail "record again: $(paid F2026-0001)"
+F --cancel-imported-paid=H2025-0099 >/dev/null 2>&1 && fail "cancelled twice" || ok "nothing to cancel"
+F --imported-paid=H2025-0099 --date=05/03/2026 --method=cheque --amount=1590 --reference=7654321 >/dev/null 2>&1 \
+  && [ "$(paid H2025-0099)" = "2026-03-05|1|159000" ] && ok "recorded again (French date, amount)" || fail "record again: $(paid H2025-0099)"
 
 # JSON round trip keeps the payment
 if F --export-json="$tmp/all.json" && "$FACTURES" --database="$tmp/copy.db" --import-json="$tmp/all.json" &&

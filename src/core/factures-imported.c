@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "factures-imported.h"
+#include "factures-imported-text.h"
 
 /**
  * factures_imported_line_free:
@@ -193,19 +194,12 @@ cents_of (const char *text, gint64 *out)
   return factures_decimal_parse (text, 2, out, NULL);
 }
 
-static char *
-fmt (gint64 cents)
-{
-  guint64 abs = cents < 0 ? (guint64) 0 - (guint64) cents : (guint64) cents;
-
-  return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%02u", cents < 0 ? "-" : "", abs / 100, (guint) (abs % 100));
-}
-
+/* The amounts in the French form ("1 273,00 €", "110,00 USD"). */
 static void
-mismatch (GPtrArray *problems, const char *what, gint64 written, gint64 computed)
+mismatch (GPtrArray *problems, const char *currency, const char *what, gint64 written, gint64 computed)
 {
-  g_autofree char *w = fmt (written);
-  g_autofree char *c = fmt (computed);
+  g_autofree char *w = factures_imported_cents_format (written, currency);
+  g_autofree char *c = factures_imported_cents_format (computed, currency);
 
   g_ptr_array_add (problems, g_strdup_printf (_("%s: the file says %s, its own figures give %s."), what, w, c));
 }
@@ -273,16 +267,16 @@ factures_imported_check_figures (const FacturesImported *imported)
       sum_lines += net;
       /* One cent of tolerance: the price may carry more decimals than the quantity × price product. */
       if (ABS (amount - allowances + charges - net) > 1)
-        mismatch (problems, what, net, amount - allowances + charges);
+        mismatch (problems, imported->currency, what, net, amount - allowances + charges);
     }
   if (imported->lines->len > 0 && imported->line_total != NULL && sum_lines != line_total)
-    mismatch (problems, _("Sum of the lines (BT-106)"), line_total, sum_lines);
+    mismatch (problems, imported->currency, _("Sum of the lines (BT-106)"), line_total, sum_lines);
   if (imported->doc_allowances != NULL && imported->allowance_total != NULL && doc_allowances != allowance_total)
-    mismatch (problems, _("Allowances (BT-107)"), allowance_total, doc_allowances);
+    mismatch (problems, imported->currency, _("Allowances (BT-107)"), allowance_total, doc_allowances);
   if (imported->doc_charges != NULL && imported->charge_total != NULL && doc_charges != charge_total)
-    mismatch (problems, _("Charges (BT-108)"), charge_total, doc_charges);
+    mismatch (problems, imported->currency, _("Charges (BT-108)"), charge_total, doc_charges);
   if (imported->line_total != NULL && tax_basis != line_total - allowance_total + charge_total)
-    mismatch (problems, _("Total without VAT (BT-109)"), tax_basis, line_total - allowance_total + charge_total);
+    mismatch (problems, imported->currency, _("Total without VAT (BT-109)"), tax_basis, line_total - allowance_total + charge_total);
 
   for (guint i = 0; i < imported->vat->len; i++)
     {
@@ -301,15 +295,15 @@ factures_imported_check_figures (const FacturesImported *imported)
         {
           g_autofree char *what = g_strdup_printf (_("VAT at %s %%"), vat->rate != NULL ? vat->rate : "0");
 
-          mismatch (problems, what, amount, expected);
+          mismatch (problems, imported->currency, what, amount, expected);
         }
     }
   if (imported->vat->len > 0 && imported->tax_total != NULL && sum_vat != tax_total)
-    mismatch (problems, _("Total VAT (BT-110)"), tax_total, sum_vat);
+    mismatch (problems, imported->currency, _("Total VAT (BT-110)"), tax_total, sum_vat);
   if (imported->grand_total != NULL && grand != tax_basis + tax_total)
-    mismatch (problems, _("Total with VAT (BT-112)"), grand, tax_basis + tax_total);
+    mismatch (problems, imported->currency, _("Total with VAT (BT-112)"), grand, tax_basis + tax_total);
   if (imported->due_payable != NULL && due != grand - prepaid + rounding)
-    mismatch (problems, _("Amount due (BT-115)"), due, grand - prepaid + rounding);
+    mismatch (problems, imported->currency, _("Amount due (BT-115)"), due, grand - prepaid + rounding);
   return problems;
 }
 
@@ -322,6 +316,7 @@ unit_text (const char *code)
     { "MON", "mois" }, { "ANN", "an" }, { "MIN", "min" }, { "KGM", "kg" }, { "GRM", "g" },
     { "TNE", "t" }, { "MTR", "m" }, { "KMT", "km" }, { "CMT", "cm" }, { "MTK", "m²" },
     { "MTQ", "m³" }, { "LTR", "l" }, { "LS", "forfait" }, { "KWH", "kWh" },
+    { "C62", "u" }, { "H87", "pièce" }, { "EA", "u" }, { "XPP", "pièce" },  /* "one", "piece", "each" */
   };
 
   for (guint i = 0; code != NULL && i < G_N_ELEMENTS (map); i++)
@@ -433,8 +428,8 @@ factures_imported_to_lines (const FacturesImported *imported,
       cents_of (src->line_total, &written);
       if (written != g_array_index (totals.line_nets, gint64, i))
         {
-          g_autofree char *w = fmt (written);
-          g_autofree char *c = fmt (g_array_index (totals.line_nets, gint64, i));
+          g_autofree char *w = factures_money_format (written);
+          g_autofree char *c = factures_money_format (g_array_index (totals.line_nets, gint64, i));
 
           return refuse (error, g_strdup_printf (_("Line %s: the file's net amount %s is %s in the app."),
                                                  src->line_id != NULL ? src->line_id : "?", w, c));
@@ -457,10 +452,11 @@ factures_imported_to_lines (const FacturesImported *imported,
           continue;
         if (!cents_of (checks[i].text, &written) || written != checks[i].computed)
           {
-            g_autofree char *c = fmt (checks[i].computed);
+            g_autofree char *w = factures_imported_amount_format (checks[i].text, "EUR");
+            g_autofree char *c = factures_money_format (checks[i].computed);
 
             return refuse (error, g_strdup_printf (_("%s: the file says %s, the app computes %s: the totals do not add up in the app's model."),
-                                                   checks[i].what, checks[i].text, c));
+                                                   checks[i].what, w, c));
           }
       }
   }
@@ -482,10 +478,13 @@ factures_imported_to_lines (const FacturesImported *imported,
             found = TRUE;
         }
       if (!found)
-        return refuse (error, g_strdup_printf (_("VAT at %s %%: base %s and VAT %s are not what the app computes."),
-                                               vat->rate != NULL ? vat->rate : "0",
-                                               vat->basis != NULL ? vat->basis : "?",
-                                               vat->amount != NULL ? vat->amount : "?"));
+        {
+          g_autofree char *b = factures_imported_amount_format (vat->basis, "EUR");
+          g_autofree char *a = factures_imported_amount_format (vat->amount, "EUR");
+
+          return refuse (error, g_strdup_printf (_("VAT at %s %%: base %s and VAT %s are not what the app computes."),
+                                                 vat->rate != NULL ? vat->rate : "0", b, a));
+        }
     }
 
   *out_lines = g_steal_pointer (&lines);

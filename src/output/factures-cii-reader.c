@@ -12,6 +12,8 @@
 #include <libxml/xpathInternals.h>
 
 #include "factures-cii-reader.h"
+#include "factures-cii-parse.h"
+#include "factures-imported-text.h"
 #include "factures-facturx.h"
 
 #define NS_RSM "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"
@@ -34,6 +36,7 @@ factures_invoice_file_free (FacturesInvoiceFile *file)
   g_clear_pointer (&file->pdf_problems, g_ptr_array_unref);
   g_clear_pointer (&file->imported, factures_imported_free);
   g_clear_pointer (&file->figure_problems, g_ptr_array_unref);
+  g_free (file->range_problem);
   g_free (file);
 }
 
@@ -178,18 +181,16 @@ factures_cii_read (GBytes  *xml,
   g_autofree char *type = NULL;
   g_autofree char *date = NULL;
 
-  doc = xmlReadMemory (g_bytes_get_data (xml, NULL), (int) MIN (g_bytes_get_size (xml), G_MAXINT),
-                       "invoice.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  /* Never loads a DTD or an external entity (factures-cii-parse.c). */
+  doc = factures_cii_parse (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml), error);
   if (doc == NULL)
-    {
-      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, "The file is not well-formed XML");
-      return NULL;
-    }
+    return NULL;
   root = xmlDocGetRootElement (doc);
   if (root == NULL || root->ns == NULL || !xmlStrEqual (root->ns->href, BAD_CAST NS_RSM))
     {
       xmlFreeDoc (doc);
-      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, "The file is not a CII invoice");
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                           _("The XML file is not a CII invoice (rsm:CrossIndustryInvoice)."));
       return NULL;
     }
   ctx = xmlXPathNewContext (doc);
@@ -281,10 +282,38 @@ factures_cii_read (GBytes  *xml,
 
   if (self->number == NULL)
     {
-      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, "The invoice has no number (BT-1)");
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, _("The invoice has no number (BT-1)."));
       return NULL;
     }
   return g_steal_pointer (&self);
+}
+
+/**
+ * factures_invoice_file_sniff:
+ * (see factures-cii-reader.h)
+ */
+FacturesInvoiceFileKind
+factures_invoice_file_sniff (GBytes *bytes)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  gsize i = 0;
+
+  if (size == 0)
+    return FACTURES_INVOICE_FILE_EMPTY;
+  /* ISO 32000: the header may follow some bytes; readers look in the first 1024. */
+  for (gsize j = 0; j + 5 <= MIN (size, 1024); j++)
+    if (memcmp (data + j, "%PDF-", 5) == 0)
+      return FACTURES_INVOICE_FILE_PDF;
+  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    i = 3;
+  while (i < size && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+    i++;
+  if (i < size && data[i] == '<')
+    return FACTURES_INVOICE_FILE_XML;
+  if (i == size)
+    return FACTURES_INVOICE_FILE_EMPTY;
+  return FACTURES_INVOICE_FILE_OTHER;
 }
 
 /**
@@ -296,12 +325,26 @@ factures_invoice_file_open (GBytes  *bytes,
                             GError **error)
 {
   g_autoptr(FacturesInvoiceFile) file = g_new0 (FacturesInvoiceFile, 1);
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
   gboolean valid;
 
   file->original = g_bytes_ref (bytes);
-  file->is_pdf = size >= 5 && memcmp (data, "%PDF-", 5) == 0;
+  /* The kind comes from the content, never from the file name. */
+  switch (factures_invoice_file_sniff (bytes))
+    {
+    case FACTURES_INVOICE_FILE_EMPTY:
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, _("The file is empty."));
+      return NULL;
+    case FACTURES_INVOICE_FILE_OTHER:
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                           _("This file is neither a PDF nor an XML file."));
+      return NULL;
+    case FACTURES_INVOICE_FILE_PDF:
+      file->is_pdf = TRUE;
+      break;
+    case FACTURES_INVOICE_FILE_XML:
+      file->is_pdf = FALSE;
+      break;
+    }
   if (file->is_pdf)
     {
       file->xml = factures_facturx_extract_xml (bytes, NULL, error);
@@ -324,6 +367,12 @@ factures_invoice_file_open (GBytes  *bytes,
       if (file->imported == NULL)
         return NULL;
       file->figure_problems = factures_imported_check_figures (file->imported);
+      {
+        g_autoptr(GError) range = NULL;
+
+        if (!factures_imported_check_range (file->imported, &range))
+          file->range_problem = g_strdup (range->message);
+      }
     }
   else
     file->figure_problems = g_ptr_array_new_with_free_func (g_free);
@@ -350,7 +399,9 @@ factures_invoice_file_report (const FacturesInvoiceFile *file,
   guint n = 0;
 
   if (file->imported != NULL)
-    g_string_append_printf (out, _("Invoice %s (%s)\n"), file->imported->number,
+    /* Translators: "Credit note A2026-0001 (Factur-X PDF)": the kind of document, its number, the file format */
+    g_string_append_printf (out, C_("imported document", "%s %s (%s)\n"),
+                            factures_imported_kind_label (file->imported->type_code), file->imported->number,
                             file->is_pdf ? _("Factur-X PDF") : _("CII XML"));
   g_string_append_printf (out, _("Profile: %s\n"), level != NULL ? level : _("not a Factur-X profile (checked against EXTENDED)"));
 
@@ -377,13 +428,19 @@ factures_invoice_file_report (const FacturesInvoiceFile *file,
         }
     }
 
-  if (file->imported != NULL)
+  if (file->range_problem != NULL)
+    {
+      g_string_append_printf (out, "%s\n", _("Amounts: beyond what the app can hold, the file cannot be imported."));
+      g_string_append_printf (out, "  • %s\n", file->range_problem);
+      n++;
+    }
+  else if (file->imported != NULL)
     {
       if (file->figure_problems->len == 0)
         g_string_append (out, _("Figures: lines, VAT and totals add up.\n"));
       else
         {
-          g_string_append_printf (out, ngettext ("Figures: %u does not add up.\n", "Figures: %u do not add up.\n",
+          g_string_append_printf (out, ngettext ("Figures: %u amount does not add up.\n", "Figures: %u amounts do not add up.\n",
                                                  file->figure_problems->len), file->figure_problems->len);
           report_list (out, file->figure_problems);
           n += file->figure_problems->len;
@@ -392,6 +449,40 @@ factures_invoice_file_report (const FacturesInvoiceFile *file,
   if (out_n_problems != NULL)
     *out_n_problems = n;
   return g_string_free (out, FALSE);
+}
+
+/* The seller's account of a credit transfer (BG-16 payment means 30 or 58, BG-17 BT-84 IBAN,
+ * BT-86 BIC), or NULLs; the IBAN without spaces. */
+static void
+read_transfer_account (GBytes *xml, char **out_iban, char **out_bic)
+{
+  xmlDocPtr doc = factures_cii_parse (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml), NULL);
+  xmlXPathContextPtr ctx;
+  xmlNodePtr means;
+
+  *out_iban = *out_bic = NULL;
+  if (doc == NULL)
+    return;
+  ctx = xmlXPathNewContext (doc);
+  xmlXPathRegisterNs (ctx, BAD_CAST "rsm", BAD_CAST NS_RSM);
+  xmlXPathRegisterNs (ctx, BAD_CAST "ram", BAD_CAST NS_RAM);
+  means = first_node (ctx, xmlDocGetRootElement (doc),
+                      "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement"
+                      "/ram:SpecifiedTradeSettlementPaymentMeans[(ram:TypeCode='58' or ram:TypeCode='30')"
+                      " and ram:PayeePartyCreditorFinancialAccount/ram:IBANID]");
+  if (means != NULL)
+    {
+      g_autofree char *iban = text_at (ctx, means, "ram:PayeePartyCreditorFinancialAccount/ram:IBANID");
+      GString *compact = g_string_new (NULL);
+
+      for (const char *p = iban; p != NULL && *p; p++)
+        if (!g_ascii_isspace (*p))
+          g_string_append_c (compact, g_ascii_toupper (*p));
+      *out_iban = g_string_free (compact, compact->len == 0);
+      *out_bic = text_at (ctx, means, "ram:PayeeSpecifiedCreditorFinancialInstitution/ram:BICID");
+    }
+  xmlXPathFreeContext (ctx);
+  xmlFreeDoc (doc);
 }
 
 /**
@@ -436,6 +527,10 @@ factures_invoice_duplicata_from_xml (GBytes  *xml,
   factures_party_clear (&doc->seller->party);
   factures_party_copy_to (&imported->seller, &doc->seller->party);
   doc->seller->vat_regime = exempt ? FACTURES_VAT_REGIME_FRANCHISE : FACTURES_VAT_REGIME_REGISTERED;
+  /* "Paiement par virement": the account the XML gives (BG-16, BG-17) */
+  g_clear_pointer (&doc->seller->iban, g_free);
+  g_clear_pointer (&doc->seller->bic, g_free);
+  read_transfer_account (xml, &doc->seller->iban, &doc->seller->bic);
   factures_party_clear (&doc->buyer->party);
   factures_party_copy_to (&imported->buyer, &doc->buyer->party);
   siren = g_strdup (imported->buyer.siren);

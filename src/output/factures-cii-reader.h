@@ -20,6 +20,9 @@ G_BEGIN_DECLS
  * @pdf_problems: (element-type utf8): the PDF/A-3 structure checks (PDF only)
  * @imported: (nullable): the invoice read from the XML (NULL when the XSD refuses it)
  * @figure_problems: (element-type utf8): what does not add up in the file's own figures
+ * @range_problem: (nullable): a figure beyond what the app can hold
+ *   (factures_imported_check_range(), translated): the file is refused
+ *   as history and as a draft, its figures are not checked
  */
 typedef struct {
   GBytes             *original;
@@ -30,16 +33,35 @@ typedef struct {
   GPtrArray          *pdf_problems;
   FacturesImported   *imported;
   GPtrArray          *figure_problems;
+  char               *range_problem;
 } FacturesInvoiceFile;
+
+typedef enum {
+  FACTURES_INVOICE_FILE_EMPTY,  /* no byte, or only blanks */
+  FACTURES_INVOICE_FILE_PDF,    /* "%PDF-" in the first 1024 bytes */
+  FACTURES_INVOICE_FILE_XML,    /* '<' first, after a BOM and blanks */
+  FACTURES_INVOICE_FILE_OTHER,  /* anything else (a PNG renamed .pdf…) */
+} FacturesInvoiceFileKind;
+
+/**
+ * factures_invoice_file_sniff:
+ * @bytes: a file's content
+ *
+ * What the file is, from its content (never from its name).
+ *
+ * Returns: its kind
+ */
+FacturesInvoiceFileKind factures_invoice_file_sniff (GBytes *bytes);
 
 void                 factures_invoice_file_free (FacturesInvoiceFile *file);
 
 /**
  * factures_invoice_file_open:
  * @bytes: a Factur-X PDF or a CII XML file
- * @error: FACTURES_ERROR_FORMAT when it is neither (not a PDF with an invoice
- *   XML, not a CII invoice, unknown profile), FACTURES_ERROR_NOT_FOUND when a
- *   PDF carries no invoice XML
+ * @error: FACTURES_ERROR_FORMAT with a translated reason when it is neither
+ *   (empty, neither PDF nor XML by its content, an unreadable PDF, XML that is
+ *   not well-formed or declares a DOCTYPE, not a CII invoice),
+ *   FACTURES_ERROR_NOT_FOUND when a PDF carries no invoice XML
  *
  * Reads and checks a file: XSD of its profile, PDF/A-3 structure (PDF),
  * and, when the XSD accepts it, the invoice and its own arithmetic.

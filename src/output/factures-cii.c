@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 #include <libxml/tree.h>
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
@@ -16,6 +17,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "factures-cii.h"
+#include "factures-cii-parse.h"
 #include "factures-facturx-resources.h"
 #include "factures-identifiers.h"
 #include "factures-schedule.h"
@@ -206,11 +208,20 @@ postal_address (Ctx *ctx, xmlNodePtr parent, const FacturesParty *party)
   ram_text (ctx, addr, "CountryID", is_blank (party->country_code) ? "FR" : party->country_code);
 }
 
-/* UN/ECE Recommendation 20 code for the free-text unit of a line. */
+/* UN/ECE Recommendation 20 code (BT-130) for the free-text unit of a line. The reader
+ * (factures-imported.c, unit_text()) maps each code back to the first text below, so an
+ * own file exported, imported as a draft and exported again keeps the unit's meaning:
+ *   "h", "heure(s)", "hr" → HUR → "h"        "j", "jour(s)", "journée(s)" → DAY → "jour"
+ *   "u", "unité(s)", no unit → C62 ("one") → "u"
+ *   "pièce(s)", "pce", "pc" → H87 ("piece") → "pièce"
+ *   "forfait", "lot" → LS ("lump sum") → "forfait"     "page" → ZZ (mutually defined) → no unit
+ *   any other text → C62 → "u" (the text itself is not carried by CII). */
 static const char *
 unit_code (const char *unit)
 {
   static const struct { const char *text; const char *code; } map[] = {
+    { "u", "C62" }, { "unité", "C62" }, { "unités", "C62" },
+    { "pièce", "H87" }, { "pièces", "H87" }, { "pce", "H87" }, { "pc", "H87" },
     { "h", "HUR" }, { "heure", "HUR" }, { "heures", "HUR" }, { "hr", "HUR" },
     { "j", "DAY" }, { "jour", "DAY" }, { "jours", "DAY" }, { "journée", "DAY" },
     { "journées", "DAY" }, { "demi-journée", "HD" }, { "demi-journées", "HD" },
@@ -873,16 +884,9 @@ static void
 collect_error (void *user_data, xmlErrorPtr err)
 {
   GPtrArray *problems = user_data;
-  g_autofree char *raw = g_strstrip (g_strdup (err->message != NULL ? err->message : "?"));
-  g_autoptr(GString) message = g_string_new (raw);
 
-  /* "{urn:…:ReusableAggregateBusinessInformationEntity:100}Name" reads "ram:Name". */
-  g_string_replace (message, "{" NS_RAM "}", "ram:", 0);
-  g_string_replace (message, "{" NS_RSM "}", "rsm:", 0);
-  g_string_replace (message, "{" NS_UDT "}", "udt:", 0);
-  g_string_replace (message, "{" NS_QDT "}", "qdt:", 0);
-
-  g_ptr_array_add (problems, g_strdup_printf ("Ligne %d : %s", err->line, message->str));
+  /* In French, naming the line and the element; libxml2's text stays as a detail. */
+  g_ptr_array_add (problems, factures_cii_schema_problem (err));
 }
 
 static void
@@ -912,7 +916,7 @@ profile_schema (FacturesCiiProfile profile, GError **error)
   G_UNLOCK (schemas);
   if (schema == NULL)
     g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
-                 "The Factur-X schema %s could not be loaded", profile_xsd (profile));
+                 _("The Factur-X schema %s could not be loaded."), profile_xsd (profile));
   return schema;
 }
 
@@ -967,21 +971,18 @@ factures_cii_check_xsd (GBytes              *xml,
     *out_problems = NULL;
 
   factures_facturx_register_resources ();
-  doc = xmlReadMemory (data, (int) MIN (size, G_MAXINT), "factur-x.xml", NULL,
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  /* Never loads a DTD or an external entity; refuses a DOCTYPE (factures-cii-parse.c). */
+  doc = factures_cii_parse (data, size, error);
   if (doc == NULL)
-    {
-      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
-                   "The file is not well-formed XML");
-      return FALSE;
-    }
+    return FALSE;
   root = xmlDocGetRootElement (doc);
   if (root == NULL || root->ns == NULL || !xmlStrEqual (root->ns->href, BAD_CAST NS_RSM)
       || !xmlStrEqual (root->name, BAD_CAST "CrossIndustryInvoice"))
     {
-      xmlFreeDoc (doc);
       g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
-                   "The file is not a CII invoice (rsm:CrossIndustryInvoice)");
+                   _("The XML file is not a CII invoice: its first element is %s, not rsm:CrossIndustryInvoice."),
+                   root != NULL ? (const char *) root->name : "?");
+      xmlFreeDoc (doc);
       return FALSE;
     }
   guideline = read_guideline (doc);
@@ -1005,7 +1006,7 @@ factures_cii_check_xsd (GBytes              *xml,
   xmlFreeDoc (doc);
 
   if (rc != 0 && problems->len == 0)
-    g_ptr_array_add (problems, g_strdup ("Le fichier ne respecte pas le schéma XSD."));
+    g_ptr_array_add (problems, g_strdup (_("The file does not follow its XML schema (XSD).")));
   if (out_problems != NULL)
     *out_problems = g_steal_pointer (&problems);
   return rc == 0;

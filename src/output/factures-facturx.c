@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <glib/gi18n.h>
 #include <string.h>
 #include <qpdf/qpdf-c.h>
 
@@ -47,8 +48,13 @@ qpdf_open (GBytes *pdf, GError **error)
     {
       qpdf_error e = qpdf_get_error (self->q);
 
-      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, "Not a readable PDF file: %s",
-                   e != NULL ? qpdf_get_error_full_text (self->q, e) : "empty");
+      /* qpdf's own text names the buffer ("document.pdf: …"): only its detail is kept, as a detail. */
+      if (size == 0)
+        g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, _("The file is empty."));
+      else
+        g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                     _("Unreadable PDF: the file is truncated or damaged (technical detail: %s)."),
+                     e != NULL ? qpdf_get_error_message_detail (self->q, e) : "?");
       qpdf_free (self);
       return NULL;
     }
@@ -468,15 +474,15 @@ factures_facturx_extract_xml (GBytes  *pdf,
     }
   if (chosen == 0 || (rank == G_MAXINT && n_xml != 1))
     {
-      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND,
-                   "The PDF carries no invoice XML (factur-x.xml)");
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND,
+                           _("The PDF carries no invoice: no factur-x.xml file is attached to it."));
       return NULL;
     }
   if (qpdf_oh_get_stream_data (self->q, filespec_stream (self->q, chosen), qpdf_dl_generalized,
                                NULL, &buffer, &length) & QPDF_ERRORS)
     {
-      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
-                   "The XML embedded in the PDF cannot be read");
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                           _("The invoice XML attached to the PDF cannot be read: the PDF is damaged."));
       return NULL;
     }
   result = g_bytes_new (buffer, length);
@@ -561,7 +567,7 @@ factures_facturx_check_pdf (GBytes *pdf)
 
   if (self == NULL)
     {
-      g_ptr_array_add (problems, g_strdup_printf ("Le fichier n’est pas un PDF lisible (%s).", error->message));
+      g_ptr_array_add (problems, g_strdup (error->message));
       return problems;
     }
   q = self->q;

@@ -6,12 +6,16 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
+#include <poppler.h>
+
 #include "factures-cii-reader.h"
 #include "factures-facturx.h"
+#include "factures-imported-text.h"
 
 static const char *
 reference_dir (void)
@@ -312,8 +316,8 @@ test_own_round_trip (void)
           g_assert_cmpint (a->unit_price, ==, b->unit_price);
           g_assert_cmpint (a->vat_rate_bp, ==, b->vat_rate_bp);
           g_assert_cmpint (a->allowance, ==, b->allowance);
-          /* "pièce" is unit code C62 ("one"): it comes back without a unit text. */
-          g_assert_cmpstr (g_strcmp0 (a->unit, "pièce") == 0 ? NULL : a->unit, ==, b->unit);
+          /* "pièce" is H87 ("piece") and comes back as written (see test_units for the others). */
+          g_assert_cmpstr (a->unit, ==, b->unit);
         }
     }
 }
@@ -343,6 +347,253 @@ test_broken_totals (void)
   g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
 }
 
+
+/* Our own XML with @from replaced by @to (once). */
+static GBytes *
+own_xml_with (const char *from, const char *to)
+{
+  g_autoptr(FacturesDocument) doc = own_document (FALSE);
+  g_autoptr(GBytes) xml = factures_cii_build (doc, NULL);
+  g_autofree char *text = g_strndup (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
+  g_auto(GStrv) parts = g_strsplit (text, from, 2);
+  g_autofree char *changed = NULL;
+
+  g_assert_nonnull (parts[1]);
+  changed = g_strconcat (parts[0], to, parts[1], NULL);
+  return g_bytes_new (changed, strlen (changed));
+}
+
+/* A file that is not an invoice is refused with its own reason, in the app's words (translated
+ * messages: the C locale reads the English source), never libxml2's or qpdf's alone. */
+static void
+test_refusals (void)
+{
+  static const guchar png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+  g_autoptr(FacturesDocument) doc = own_document (FALSE);
+  g_autoptr(GBytes) pdf = factures_facturx_render (doc, FACTURES_PDF_FLAG_NONE, NULL);
+  g_autoptr(GBytes) half = g_bytes_new_from_bytes (pdf, 0, g_bytes_get_size (pdf) / 2);
+  g_autoptr(GBytes) empty = g_bytes_new (NULL, 0);
+  g_autoptr(GBytes) picture = g_bytes_new (png, sizeof png);
+  g_autofree char *secret_path = g_build_filename (g_get_tmp_dir (), "factures-xxe-secret.txt", NULL);
+  g_autofree char *entity = NULL;
+  g_autoptr(GBytes) xxe = NULL;
+  g_autoptr(GBytes) bogus = NULL;
+  g_autoptr(GError) error = NULL;
+  FacturesInvoiceFile *file;
+
+  file = factures_invoice_file_open (empty, &error);
+  g_assert_null (file);
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT);
+  g_assert_cmpstr (error->message, ==, "The file is empty.");
+  g_clear_error (&error);
+
+  /* a PNG renamed .pdf: the kind comes from the content */
+  g_assert_cmpint (factures_invoice_file_sniff (picture), ==, FACTURES_INVOICE_FILE_OTHER);
+  file = factures_invoice_file_open (picture, &error);
+  g_assert_null (file);
+  g_assert_cmpstr (error->message, ==, "This file is neither a PDF nor an XML file.");
+  g_clear_error (&error);
+
+  /* a truncated PDF: said so, qpdf's text only as a detail, no made-up file name */
+  g_assert_cmpint (factures_invoice_file_sniff (half), ==, FACTURES_INVOICE_FILE_PDF);
+  file = factures_invoice_file_open (half, &error);
+  g_assert_null (file);
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, "Unreadable PDF: the file is truncated or damaged"));
+  g_assert_null (strstr (error->message, "document.pdf"));
+  g_clear_error (&error);
+
+  /* an external entity is never loaded, and the file is refused for its DOCTYPE */
+  g_assert_true (g_file_set_contents (secret_path, "SECRET-42", -1, NULL));
+  entity = g_strdup_printf ("<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM \"file://%s\">]>\n"
+                            "<rsm:CrossIndustryInvoice xmlns:rsm=\"urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100\">"
+                            "&e;</rsm:CrossIndustryInvoice>\n", secret_path);
+  xxe = g_bytes_new (entity, strlen (entity));
+  file = factures_invoice_file_open (xxe, &error);
+  g_assert_null (file);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "(DOCTYPE)"));
+  g_assert_null (strstr (error->message, "SECRET"));
+  g_assert_null (strstr (error->message, "Internal error"));
+  g_clear_error (&error);
+  g_assert_null (factures_cii_read (xxe, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_unlink (secret_path);
+
+  /* not well-formed: the line */
+  {
+    g_autoptr(GBytes) cut = g_bytes_new_static ("<?xml version=\"1.0\"?>\n<a>\n<b></a>\n", 33);
+
+    g_assert_null (factures_invoice_file_open (cut, &error));
+    g_assert_true (g_str_has_prefix (error->message, "The XML file is not well-formed at line 3"));
+    g_clear_error (&error);
+  }
+
+  /* a schema error names the line and the element in the app's words */
+  bogus = own_xml_with ("<ram:TypeCode>", "<ram:Bogus>1</ram:Bogus><ram:TypeCode>");
+  file = factures_invoice_file_open (bogus, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (file->xsd_problems->len, >, 0);
+  g_test_message ("%s", (const char *) file->xsd_problems->pdata[0]);
+  g_assert_true (g_str_has_prefix (file->xsd_problems->pdata[0], "Line "));
+  g_assert_nonnull (strstr (file->xsd_problems->pdata[0], "ram:Bogus: this element is not expected here"));
+  factures_invoice_file_free (file);
+}
+
+/* The report names the kind of document and writes amounts the French way. */
+static void
+test_report_wording (void)
+{
+  g_autoptr(GBytes) credit = own_xml_with ("<ram:TypeCode>380</ram:TypeCode>", "<ram:TypeCode>381</ram:TypeCode>");
+  g_autoptr(GBytes) deposit = own_xml_with ("<ram:TypeCode>380</ram:TypeCode>", "<ram:TypeCode>386</ram:TypeCode>");
+  g_autoptr(GBytes) broken = own_xml_with ("<ram:GrandTotalAmount>", "<ram:GrandTotalAmount>1");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesInvoiceFile) c = factures_invoice_file_open (credit, &error);
+  g_autoptr(FacturesInvoiceFile) d = factures_invoice_file_open (deposit, &error);
+  g_autoptr(FacturesInvoiceFile) b = factures_invoice_file_open (broken, &error);
+  g_autofree char *rc = NULL, *rd = NULL, *rb = NULL;
+  g_autofree char *amount = NULL;
+
+  g_assert_no_error (error);
+  rc = factures_invoice_file_report (c, NULL);
+  rd = factures_invoice_file_report (d, NULL);
+  rb = factures_invoice_file_report (b, NULL);
+  g_assert_true (g_str_has_prefix (rc, "Credit note F2026-0100 (CII XML)"));
+  g_assert_true (g_str_has_prefix (rd, "Deposit invoice F2026-0100"));
+  g_assert_true (g_str_has_prefix (rb, "Invoice F2026-0100"));
+  g_test_message ("%s", rb);
+  /* "the file says 1 xxx,xx €": a decimal comma and the euro sign, never "1273.00" */
+  g_assert_nonnull (strstr (b->figure_problems->pdata[0], ","));
+  g_assert_nonnull (strstr (b->figure_problems->pdata[0], "\xc2\xa0€"));
+  g_assert_nonnull (strstr (rb, "amount does not add up") != NULL ? rb : strstr (rb, "amounts do not add up"));
+
+  amount = factures_imported_amount_format ("1273.00", "EUR");
+  g_assert_cmpstr (amount, ==, "1\xe2\x80\xaf" "273,00\xc2\xa0€");
+  g_free (amount);
+  amount = factures_imported_amount_format ("110.5", "USD");
+  g_assert_cmpstr (amount, ==, "110,50\xc2\xa0USD");
+  g_assert_cmpstr (factures_imported_kind_label (261), ==, "Credit note");
+  g_assert_cmpstr (factures_imported_kind_label (380), ==, "Invoice");
+}
+
+/* An XSD-valid amount the app cannot hold is flagged: the file is refused as history and draft. */
+static void
+test_out_of_range (void)
+{
+  g_autoptr(FacturesDocument) doc = own_document (FALSE);
+  g_autoptr(GBytes) xml = factures_cii_build (doc, NULL);
+  g_autofree char *text = g_strndup (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
+  g_autoptr(GRegex) re = g_regex_new ("<ram:GrandTotalAmount>[^<]*<", 0, 0, NULL);
+  g_autofree char *huge_text = g_regex_replace_literal (re, text, -1, 0,
+                                                        "<ram:GrandTotalAmount>9223372036854775807.99<", 0, NULL);
+  g_autoptr(GBytes) huge = g_bytes_new (huge_text, strlen (huge_text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesInvoiceFile) file = factures_invoice_file_open (huge, &error);
+  g_autoptr(FacturesInvoiceFile) fine = factures_invoice_file_open (xml, &error);
+  g_autofree char *report = NULL;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (file->xsd_problems->len, ==, 0);
+  g_assert_nonnull (file->range_problem);
+  g_assert_nonnull (strstr (file->range_problem, "BT-112"));
+  g_assert_nonnull (strstr (file->range_problem, "beyond what the app can hold"));
+  report = factures_invoice_file_report (file, &n);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_nonnull (strstr (report, "9223372036854775807.99"));
+  g_assert_false (factures_imported_check_range (file->imported, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_OVERFLOW);
+  g_assert_null (fine->range_problem);
+}
+
+/* Units (UN/ECE Rec. 20) survive our own export → import as a draft → export: same codes. */
+static void
+test_units (void)
+{
+  static const char * const units[][2] = {
+    { "u", "u" }, { "heure", "h" }, { "pièce", "pièce" }, { NULL, "u" }, { "jour", "jour" }, { "forfait", "forfait" },
+  };
+  g_autoptr(FacturesDocument) doc = own_document (FALSE);
+  g_autoptr(GBytes) xml = NULL, again = NULL;
+  g_autoptr(FacturesImported) imported = NULL, imported_again = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 allowance;
+  gboolean exempt;
+
+  g_ptr_array_set_size (doc->lines, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      FacturesLine *line = factures_line_new ();
+
+      line->description = g_strdup_printf ("Ligne %u", i);
+      line->quantity = 10000;
+      line->unit = g_strdup (units[i][0]);
+      line->unit_price = 1000000;
+      line->vat_rate_bp = 2000;
+      g_ptr_array_add (doc->lines, line);
+    }
+  doc->allowance = 0;
+  xml = factures_cii_build (doc, &error);
+  g_assert_no_error (error);
+  imported = factures_cii_read (xml, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_imported_to_lines (imported, &lines, &allowance, &exempt, &error));
+  for (guint i = 0; i < lines->len; i++)
+    g_assert_cmpstr (((FacturesLine *) lines->pdata[i])->unit, ==, units[i][1]);
+
+  /* the draft exported again: the same unit codes */
+  g_ptr_array_set_size (doc->lines, 0);
+  g_ptr_array_extend_and_steal (doc->lines, g_steal_pointer (&lines));
+  again = factures_cii_build (doc, &error);
+  g_assert_no_error (error);
+  imported_again = factures_cii_read (again, &error);
+  for (guint i = 0; i < imported->lines->len; i++)
+    g_assert_cmpstr (((FacturesImportedLine *) imported->lines->pdata[i])->unit_code, ==,
+                     ((FacturesImportedLine *) imported_again->lines->pdata[i])->unit_code);
+  g_assert_cmpstr (((FacturesImportedLine *) imported->lines->pdata[0])->unit_code, ==, "C62");
+  g_assert_cmpstr (((FacturesImportedLine *) imported->lines->pdata[2])->unit_code, ==, "H87");
+}
+
+/* The Duplicata of an XML-only import shows the payment means of the XML (BG-16, BG-17). */
+static void
+test_duplicata_iban (void)
+{
+  g_autoptr(FacturesDocument) doc = own_document (FALSE);
+  g_autoptr(GBytes) xml = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *document = NULL;
+  GString *text = g_string_new (NULL);
+  g_autofree char *all = NULL;
+
+  doc->seller->iban = g_strdup ("FR7630006000011234567890189");
+  doc->seller->bic = g_strdup ("AGRIFRPPXXX");
+  xml = factures_cii_build (doc, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml), "FR7630006000011234567890189"));
+  pdf = factures_invoice_duplicata_from_xml (xml, &error);
+  g_assert_no_error (error);
+  document = poppler_document_new_from_bytes (pdf, NULL, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      g_autofree char *t = poppler_page_get_text (page);
+
+      g_string_append (text, t);
+      g_object_unref (page);
+    }
+  g_object_unref (document);
+  all = g_string_free (text, FALSE);
+  g_test_message ("%s", all);
+  g_assert_nonnull (strstr (all, "Paiement par virement"));
+  g_assert_nonnull (strstr (all, "FR76 3000 6000 0112 3456 7890 189"));
+  g_assert_nonnull (strstr (all, "AGRIFRPPXXX"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -351,5 +602,10 @@ main (int argc, char **argv)
   g_test_add_func ("/facturx-import/samples", test_samples);
   g_test_add_func ("/facturx-import/own-round-trip", test_own_round_trip);
   g_test_add_func ("/facturx-import/broken-totals", test_broken_totals);
+  g_test_add_func ("/facturx-import/refusals", test_refusals);
+  g_test_add_func ("/facturx-import/report-wording", test_report_wording);
+  g_test_add_func ("/facturx-import/out-of-range", test_out_of_range);
+  g_test_add_func ("/facturx-import/units", test_units);
+  g_test_add_func ("/facturx-import/duplicata-iban", test_duplicata_iban);
   return g_test_run ();
 }

@@ -342,7 +342,7 @@ test_xsd (void)
     g_assert_false (factures_cii_check_xsd (broken, NULL, &problems, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (problems->len, >, 0);
-    g_assert_true (g_str_has_prefix (problems->pdata[0], "Ligne "));
+    g_assert_true (g_str_has_prefix (problems->pdata[0], "Line "));
     g_assert_false (factures_cii_check_xsd (junk, NULL, NULL, &error));
     g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT);
   }

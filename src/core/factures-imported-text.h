@@ -1,0 +1,69 @@
+/* factures-imported-text.h — how an imported invoice reads in French (issue 6)
+ *
+ * The figures of an imported file are kept as the decimal text the file wrote;
+ * these helpers say them the French way ("1 273,00 €", "110,00 USD"), name the
+ * kind of document from its type code (BT-3) and refuse amounts the app cannot hold.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include "factures-imported.h"
+
+G_BEGIN_DECLS
+
+/* The largest amount (cents, absolute value) an imported figure may have: sums of
+ * lines, VAT rows and totals of such amounts stay far inside gint64. */
+#define FACTURES_IMPORTED_AMOUNT_MAX G_GINT64_CONSTANT (1000000000000000)
+
+/**
+ * factures_imported_amount_format:
+ * @text: (nullable): an amount as the file wrote it ("1273.00", "-5.5")
+ * @currency: (nullable): its ISO 4217 code (BT-5), NULL or "EUR" for euros
+ *
+ * An amount the French way: "1 273,00 €" for euros (factures_money_format()),
+ * "110,00 USD" for another currency (decimal comma, U+00A0 before the code). Text
+ * that is not an exact amount at 2 decimals is shown as written, with a decimal comma.
+ *
+ * Returns: (transfer full): the text; "?" when @text is NULL
+ */
+char       *factures_imported_amount_format (const char *text,
+                                             const char *currency);
+
+/**
+ * factures_imported_cents_format:
+ * @cents: an amount in cents
+ * @currency: (nullable): its ISO 4217 code, NULL or "EUR" for euros
+ *
+ * Returns: (transfer full): "1 273,00 €" or "1 273,00 USD"
+ */
+char       *factures_imported_cents_format  (gint64      cents,
+                                             const char *currency);
+
+/**
+ * factures_imported_kind_label:
+ * @type_code: the document type code (BT-3, UNTDID 1001)
+ *
+ * Returns: the translated name of the document: "Credit note" for 381, 261,
+ *   262, 296, 308, 396, 420, 458, 532, 81 and 83; "Deposit invoice" for 386;
+ *   "Corrected invoice" for 384; "Invoice" otherwise
+ */
+const char *factures_imported_kind_label    (int         type_code);
+
+/**
+ * factures_imported_check_range:
+ * @imported: an invoice read from a file that passed its XSD
+ * @error: FACTURES_ERROR_OVERFLOW with a French sentence naming the figure
+ *   (BT number) when an amount is beyond FACTURES_IMPORTED_AMOUNT_MAX, or a
+ *   quantity or price does not fit in the app's 64-bit units
+ *
+ * An XSD-valid file may carry amounts no invoice holds (9223372036854775807.99):
+ * such a file is refused, as history and as a draft, and nothing is stored.
+ *
+ * Returns: TRUE when every figure can be held
+ */
+gboolean    factures_imported_check_range   (const FacturesImported  *imported,
+                                             GError                 **error);
+
+G_END_DECLS

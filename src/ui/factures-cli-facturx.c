@@ -13,6 +13,7 @@
 #include "factures-facturx.h"
 #include "factures-store.h"
 #include "factures-store-facturx.h"
+#include "factures-store-facturx-drafts.h"
 
 static const GOptionEntry entries[] = {
   { "check-facturx", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -149,13 +150,23 @@ import (const char *database, const char *path, const char *mode)
       g_printerr ("%s", report);
       return fail (_("The file does not pass its XML schema: nothing was imported."));
     }
+  if (file->range_problem != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Refused: %s Nothing was imported."), file->range_problem);
+
+      return fail (message);
+    }
   store = open_store (database, &status);
   if (store == NULL)
     return status;
 
   if (draft)
     {
+      /* Re-invoicing the same file twice can be meant: not refused, but said. */
+      g_autoptr(GArray) before = factures_store_find_import_drafts (store, file->imported->number, NULL);
       gint64 id = factures_store_import_draft (store, file->imported, &error);
+      g_autoptr(FacturesDocument) made = NULL;
+      const char *client = NULL;
 
       if (id == 0)
         {
@@ -163,7 +174,16 @@ import (const char *database, const char *path, const char *mode)
 
           return fail (message);
         }
-      g_print (_("Invoice %s imported as draft %" PRId64 ".\n"), file->imported->number, id);
+      made = factures_store_get_document (store, id, NULL);
+      if (made != NULL && made->buyer != NULL)
+        client = made->buyer->party.name;
+      g_print (_("Invoice %s imported as a draft invoice for %s.\n"), file->imported->number,
+               client != NULL ? client : "?");
+      if (before != NULL && before->len > 0)
+        g_printerr (ngettext ("Warning: a draft already re-invoiced invoice %s; this is a second one.\n",
+                              "Warning: %2$u drafts already re-invoiced invoice %1$s; this is one more.\n",
+                              before->len),
+                    file->imported->number, before->len);
     }
   else
     {
@@ -187,6 +207,52 @@ import (const char *database, const char *path, const char *mode)
   return 0;
 }
 
+/**
+ * factures_cli_facturx_export_imported:
+ * (see factures-cli-facturx.h)
+ */
+int
+factures_cli_facturx_export_imported (FacturesStore *store,
+                                      const char    *number,
+                                      const char    *output)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean is_pdf = FALSE;
+  gint64 id = factures_store_find_imported (store, number, &is_pdf, NULL);
+
+  if (id == 0)
+    return -1;
+  /* An imported invoice exports again under its number: its original PDF, or for an
+   * XML alone a "Duplicata" PDF of its figures carrying that XML unchanged. */
+  if (is_pdf)
+    bytes = factures_store_get_imported_original (store, id, &error);
+  else
+    {
+      g_autoptr(GBytes) xml = factures_store_get_imported_xml (store, id, &error);
+
+      if (xml != NULL)
+        bytes = factures_invoice_duplicata_from_xml (xml, &error);
+      if (bytes == NULL && error != NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("Imported invoice %s came as an XML file alone and no "
+                                                        "Duplicata PDF can be drawn from it: %s"),
+                                                      number, error->message);
+
+          return fail (message);
+        }
+    }
+  if (bytes == NULL)
+    return fail (error->message);
+  if (!g_file_set_contents (output, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot write “%s”: %s"), output, error->message);
+
+      return fail (message);
+    }
+  return 0;
+}
+
 static int
 export (const char *database, const char *number, const char *output)
 {
@@ -205,32 +271,10 @@ export (const char *database, const char *number, const char *output)
   g_clear_error (&error);
   if (document == NULL)
     {
-      /* An imported invoice exports again under its number: its original PDF, or for an
-       * XML alone a "Duplicata" PDF of its figures carrying that XML unchanged. */
-      gboolean is_pdf = FALSE;
-      gint64 id = factures_store_find_imported (store, number, &is_pdf, NULL);
+      int imported = factures_cli_facturx_export_imported (store, number, output);
 
-      if (id != 0)
-        {
-          if (is_pdf)
-            bytes = factures_store_get_imported_original (store, id, &error);
-          else
-            {
-              g_autoptr(GBytes) xml = factures_store_get_imported_xml (store, id, &error);
-
-              if (xml != NULL)
-                bytes = factures_invoice_duplicata_from_xml (xml, &error);
-            }
-          if (bytes == NULL)
-            return fail (error->message);
-          if (!g_file_set_contents (output, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
-            {
-              g_autofree char *message = g_strdup_printf (_("Cannot write “%s”: %s"), output, error->message);
-
-              return fail (message);
-            }
-          return 0;
-        }
+      if (imported >= 0)
+        return imported;
     }
   if (document == NULL || document->status != FACTURES_DOCUMENT_STATUS_ISSUED)
     {

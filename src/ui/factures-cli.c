@@ -21,9 +21,10 @@ static const GOptionEntry entries[] = {
   { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Use the database at PATH instead of the default one"), N_("PATH") },
   { "export-pdf", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Write the PDF of the document NUMBER (or of the draft with that id) to the --output file"), N_("NUMBER") },
+    N_("Write the PDF of the document NUMBER (or of the draft with that id, or of the imported invoice NUMBER) "
+       "to the --output file"), N_("NUMBER") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("File written by --export-pdf"), N_("FILE") },
+    N_("File written by --export-pdf, --export-facturx or --receipts (CSV)"), N_("FILE") },
   { "list-overdue", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the overdue invoices: number, client, due date, days late, balance in cents, next dunning step and its date (tab separated)"), NULL },
   { "export-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -164,7 +165,13 @@ export_pdf (FacturesStore *store,
     }
   if (document == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("No document numbered “%s”."), number);
+      /* An imported invoice (issue 6): its original PDF, or the Duplicata of an XML alone. */
+      int imported = factures_cli_facturx_export_imported (store, number, output);
+      g_autofree char *message = NULL;
+
+      if (imported >= 0)
+        return imported;
+      message = g_strdup_printf (_("No document numbered “%s”."), number);
       return fail (message);
     }
 
@@ -224,7 +231,7 @@ factures_cli_run (const char   *database,
     return -1;
 
   if (output != NULL && export_pdf_number == NULL)
-    return fail (_("--output goes with --export-pdf=NUMBER."));
+    return fail (_("--output goes with --export-pdf=NUMBER, --export-facturx=NUMBER or --receipts."));
   if (export_pdf_number != NULL && output == NULL)
     return fail (_("--export-pdf needs --output=FILE: where to write the PDF."));
 

@@ -57,7 +57,39 @@ if sqlite3 "$db" "UPDATE imported_invoices SET grand_total = '0.00'" 2>/dev/null
 
 # draft: our own file comes back to the cent
 out=$(F --import-facturx="$tmp/f1.pdf" --as=draft 2>&1)
-if [ $? = 0 ] && grep -q "imported as draft" <<<"$out"; then ok "draft import"; else fail "draft import: $out"; fi
+if [ $? = 0 ] && grep -q "F2026-0001 imported as a draft invoice for Atelier Dupont SARL" <<<"$out" &&
+   ! grep -q "draft [0-9]" <<<"$out" && ! grep -q "Warning" <<<"$out"; then
+  ok "draft import (says whose draft, no internal id)"; else fail "draft import: $out"; fi
+# the same file again as a draft: made (re-invoicing twice can be meant), with a warning
+drafts() { sqlite3 "$db" "SELECT count(*) FROM documents WHERE status = 0 AND notes LIKE 'Reprise de la facture F2026-0001%'"; }
+out=$(F --import-facturx="$tmp/f1.pdf" --as=draft 2>&1)
+if [ $? = 0 ] && grep -q "Warning: a draft already re-invoiced invoice F2026-0001" <<<"$out" && [ "$(drafts)" = 2 ]; then
+  ok "second draft from the same file: warned"; else fail "second draft: $out ($(drafts) drafts)"; fi
+
+# refusals say why, in the app's words (the kind comes from the content, not the name)
+: > "$tmp/empty.pdf"
+printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR' > "$tmp/picture.pdf"
+head -c $(( $(stat -c %s "$tmp/f1.pdf") / 2 )) "$tmp/f1.pdf" > "$tmp/cut.pdf"
+printf '%s\n' '<?xml version="1.0"?>' '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/hostname">]>' \
+  '<rsm:CrossIndustryInvoice xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100">&e;</rsm:CrossIndustryInvoice>' \
+  > "$tmp/xxe.xml"
+for case in "empty.pdf|The file is empty" "picture.pdf|neither a PDF nor an XML file" \
+            "cut.pdf|Unreadable PDF: the file is truncated or damaged" "xxe.xml|(DOCTYPE)"; do
+  file=${case%%|*}; want=${case#*|}
+  out=$("$FACTURES" --check-facturx="$tmp/$file" 2>&1)
+  if [ $? != 0 ] && grep -qF "$want" <<<"$out" && ! grep -q "document.pdf\|Internal error\|well-formed XML$" <<<"$out"; then
+    ok "$file refused: $want"; else fail "$file: $out"; fi
+done
+grep -qF "$(cat /etc/hostname)" <<<"$("$FACTURES" --check-facturx="$tmp/xxe.xml" 2>&1)" && fail "external entity was read"
+
+# an amount beyond what the app can hold: refused, nothing stored
+sed -e 's|<ram:GrandTotalAmount>[^<]*<|<ram:GrandTotalAmount>9223372036854775807.99<|' \
+    -e 's|<ram:ID>F2026-0001</ram:ID>|<ram:ID>HUGE-1</ram:ID>|' "$tmp/embedded.xml" > "$tmp/huge.xml"
+before=$(sqlite3 "$db" "SELECT count(*) FROM imported_invoices")
+out=$(F --import-facturx="$tmp/huge.xml" 2>&1)
+if [ $? != 0 ] && grep -q "BT-112.*beyond what the app can hold" <<<"$out" &&
+   [ "$(sqlite3 "$db" "SELECT count(*) FROM imported_invoices")" = "$before" ]; then
+  ok "amount beyond gint64 refused"; else fail "huge amount: $out"; fi
 
 # a buyer the file identifies only by its VAT number is a business, not a private person
 perl -0pe 's|<ram:ID>F2026-0001</ram:ID>|<ram:ID>H2025-0100</ram:ID>|;
@@ -112,6 +144,15 @@ if F --import-facturx="$xml" >/dev/null 2>&1 && F --export-facturx="$num" --outp
    qpdf --check "$tmp/dup.pdf" >/dev/null && pdftotext "$tmp/dup.pdf" - | grep -qi "duplicata" &&
    pdfdetach -save 1 -o "$tmp/dup.xml" "$tmp/dup.pdf" >/dev/null && cmp -s "$tmp/dup.xml" "$xml"; then
   ok "imported XML exported as a Duplicata carrying it"; else fail "Duplicata export of $num: $(cat "$tmp/err")"; fi
+
+# --export-pdf exports an imported invoice the same way
+if F --export-pdf=F20260023 --output="$tmp/again2.pdf" 2>"$tmp/err" && cmp -s "$tmp/again2.pdf" "$sample"; then
+  ok "--export-pdf of an imported PDF"; else fail "--export-pdf imported: $(cat "$tmp/err")"; fi
+if F --export-pdf="$num" --output="$tmp/dup2.pdf" 2>"$tmp/err" && pdftotext "$tmp/dup2.pdf" - | grep -qi "duplicata"; then
+  ok "--export-pdf of an imported XML: the Duplicata"; else fail "--export-pdf Duplicata: $(cat "$tmp/err")"; fi
+help=$("$FACTURES" --help 2>&1)
+if grep -A2 -- "--output=FILE" <<<"$help" | grep -q -- "--export-facturx" ; then
+  ok "--help: --output names --export-facturx"; else fail "--help: $(grep -A2 -- '--output' <<<"$help")"; fi
 
 # JSON round trip keeps the imported files
 if F --export-json="$tmp/all.json" && "$FACTURES" --database="$tmp/copy.db" --import-json="$tmp/all.json" &&

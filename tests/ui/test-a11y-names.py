@@ -3,7 +3,7 @@
 """Every control has a name a screen reader can say, in French (AT-SPI, dogtail).
 
 Walks the accessible tree of the main window (all its views), of a new invoice's
-editor and of the Preferences window, and fails on:
+editor, of the Preferences window and of a new client's editor, and fails on:
 - a control (button, toggle, check box, combo box, menu item, text field…) whose
   accessible name is a GTK or libadwaita type name ("GtkMenuButton", "GtkToggleButton",
   "GtkImage"…): GTK 4.8 falls back to the type name when a widget has no label;
@@ -105,6 +105,13 @@ def main():
         click(app, 'Préférences', ('menu item', 'push button'))
         prefs = frame(app, 'Préférences')
         failures += check(prefs, 'preferences')
+        click(prefs, 'Fermer')
+
+        click(main_window, 'Clients')
+        click(main_window, 'Nouveau client')
+        client = frame(app, 'Nouveau client')
+        find(client, 'Enregistrer', ('push button',))
+        failures += check(client, 'client editor')
     except Exception:
         traceback.print_exc()
         failures += 1

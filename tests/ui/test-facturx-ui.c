@@ -18,6 +18,7 @@
 #include "factures-facturx-ui.h"
 #include "factures-store.h"
 #include "factures-store-facturx.h"
+#include "factures-store-facturx-drafts.h"
 
 static const char *fixture_exe;
 
@@ -60,6 +61,25 @@ wait_dialog (void)
       spin (20);
     }
   return NULL;
+}
+
+/* Closes every window but message dialogs and @keep (the editor a draft import opens). */
+static GtkWidget *keep_window;
+
+static void
+close_editors (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (GTK_WIDGET (window) != keep_window && !ADW_IS_MESSAGE_DIALOG (window)
+          && gtk_widget_get_visible (GTK_WIDGET (window)))
+        gtk_window_destroy (window);
+    }
+  spin (100);
 }
 
 static void
@@ -115,6 +135,7 @@ test_dialogs (void)
   parent = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (parent), 600, 400);
   gtk_window_present (GTK_WINDOW (parent));
+  keep_window = parent;
   spin (100);
 
   /* Check */
@@ -146,14 +167,47 @@ test_dialogs (void)
   adw_message_dialog_response (dialog, "history");
   gtk_window_destroy (GTK_WINDOW (dialog));
   spin (100);
-  g_assert_cmpint (factures_store_count_imported (store, FACTURES_IMPORTED_SALE, NULL), ==, 1);
-  /* Outside the main window the confirmation (a toast there) comes as a dialog. */
+  /* Our own issued number is already in the documents: refused as history (6abfcb8), said so. */
+  g_assert_cmpint (factures_store_count_imported (store, FACTURES_IMPORTED_SALE, NULL), ==, 0);
   dialog = wait_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Invoice F2026-0001 kept in the client's history");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The invoice was not imported");
   adw_message_dialog_response (dialog, "close");
   gtk_window_destroy (GTK_WINDOW (dialog));
   spin (100);
+
+  /* Re-invoiced as a draft once; the second time the app asks before making another one. */
+  {
+    g_autoptr(GArray) drafts = NULL;
+
+    factures_facturx_ui_import_file (GTK_WINDOW (parent), store, file);
+    dialog = wait_dialog ();
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (dialog, "draft");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    spin (300);
+    drafts = factures_store_find_import_drafts (store, "F2026-0001", NULL);
+    g_assert_cmpuint (drafts->len, ==, 1);
+    g_clear_pointer (&drafts, g_array_unref);
+    close_editors ();
+
+    factures_facturx_ui_import_file (GTK_WINDOW (parent), store, file);
+    dialog = wait_dialog ();
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (dialog, "draft");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    spin (100);
+    dialog = wait_dialog ();
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Invoice F2026-0001 Was Already Re-invoiced");
+    g_assert_true (adw_message_dialog_has_response (dialog, "draft-again"));
+    screenshot (GTK_WIDGET (dialog), "facturx-draft-again.png");
+    adw_message_dialog_response (dialog, "cancel");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    spin (100);
+    drafts = factures_store_find_import_drafts (store, "F2026-0001", NULL);
+    g_assert_cmpuint (drafts->len, ==, 1);
+  }
 
   /* Another seller's file with document charges: no draft, the reason is shown. */
   {
@@ -222,8 +276,42 @@ test_dialogs (void)
               }
             g_queue_clear (&queue);
             g_assert_nonnull (row);
+            /* French date and amount, whatever the language; the row opens the invoice */
+            g_test_message ("%s", adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+            g_assert_true (g_regex_match_simple ("^[0-3][0-9]/[01][0-9]/20[0-9][0-9] · [0-9]",
+                                                 adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), 0, 0));
+            g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ",90\xc2\xa0€"));
+            g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+            screenshot (GTK_WIDGET (purchases), "facturx-purchases.png");
+            g_signal_emit_by_name (row, "activated");
+            dialog = wait_dialog ();
+            g_assert_nonnull (dialog);
+            g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Invoice F20260023");
+            g_test_message ("%s", adw_message_dialog_get_body (dialog));
+            g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Seller: LE FOURNISSEUR"));
+            g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Total with VAT: "));
+            g_assert_true (adw_message_dialog_has_response (dialog, "export"));
+            screenshot (GTK_WIDGET (dialog), "facturx-purchase-details.png");
+            adw_message_dialog_response (dialog, "close");
+            gtk_window_destroy (GTK_WINDOW (dialog));
+            spin (100);
           }
-          screenshot (GTK_WIDGET (purchases), "facturx-purchases.png");
+          /* "Export the Original…" writes the file as it came, byte for byte */
+          {
+            g_autofree char *out_path = g_build_filename (tmp, "export.pdf", NULL);
+            g_autoptr(GFile) out = g_file_new_for_path (out_path);
+            g_autofree char *a = NULL, *b = NULL;
+            gsize la = 0, lb = 0;
+            gint64 id = factures_store_find_imported (store, "F20260023", NULL, NULL);
+
+            g_assert_true (factures_facturx_ui_export_imported_to (store, id, out, &error));
+            g_assert_no_error (error);
+            g_assert_true (g_file_get_contents (out_path, &a, &la, NULL));
+            g_assert_true (g_file_get_contents (sample, &b, &lb, NULL));
+            g_assert_cmpuint (la, ==, lb);
+            g_assert_true (memcmp (a, b, la) == 0);
+            g_unlink (out_path);
+          }
           gtk_window_destroy (purchases);
         }
       }

@@ -10,7 +10,9 @@
 #include "factures-facturx-ui.h"
 #include "factures-cii-reader.h"
 #include "factures-documents.h"
+#include "factures-imported-text.h"
 #include "factures-store-facturx.h"
+#include "factures-store-facturx-drafts.h"
 #include "factures-window.h"
 
 static void
@@ -86,6 +88,29 @@ import_data_free (ImportData *data)
   g_free (data);
 }
 
+static void import_response_cb (AdwMessageDialog *dialog, const char *response, gpointer user_data);
+
+/* A draft from the same invoice exists: ask before making another one (re-invoicing twice can
+ * be meant, so it is not refused). Takes @data. */
+static void
+confirm_second_draft (ImportData *data, guint n_drafts)
+{
+  g_autofree char *heading = g_strdup_printf (_("Invoice %s Was Already Re-invoiced"), data->file->imported->number);
+  g_autofree char *body = g_strdup_printf (ngettext ("A draft made from this invoice already exists. Create another draft?",
+                                                     "%u drafts made from this invoice already exist. Create another draft?",
+                                                     n_drafts), n_drafts);
+  GtkWidget *dialog = adw_message_dialog_new (data->parent, heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "draft-again", _("Create _Another Draft"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (import_response_cb), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 import_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
@@ -93,6 +118,19 @@ import_response_cb (AdwMessageDialog *dialog,
 {
   ImportData *data = user_data;
   g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "draft") == 0)
+    {
+      g_autoptr(GArray) drafts = factures_store_find_import_drafts (data->store, data->file->imported->number, NULL);
+
+      if (drafts != NULL && drafts->len > 0)
+        {
+          confirm_second_draft (data, drafts->len);
+          return;
+        }
+    }
+  if (g_strcmp0 (response, "draft-again") == 0)
+    response = "draft";
 
   if (g_strcmp0 (response, "history") == 0)
     {
@@ -193,6 +231,14 @@ import_file (ImportData *data,
       import_data_free (data);
       return;
     }
+  if (data->file->range_problem != NULL)
+    {
+      g_autofree char *body = g_strdup_printf ("%s\n%s", data->file->range_problem, _("Nothing was imported."));
+
+      show_message (data->parent, _("The file is refused"), body);
+      import_data_free (data);
+      return;
+    }
   ask_how (data);
 }
 
@@ -263,6 +309,232 @@ factures_facturx_ui_import (GtkWindow     *parent,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* "2018-12-31" → "31/12/2018"; the text itself when it is not a date. */
+static char *
+french_date (const char *iso)
+{
+  GDate date;
+
+  if (iso == NULL)
+    return g_strdup ("");
+  if (!factures_date_parse_iso (iso, &date, NULL))
+    return g_strdup (iso);
+  return factures_date_format_fr (&date);
+}
+
+/* ---- one imported invoice: its details and "Export the Original…" ---- */
+
+typedef struct {
+  GtkWindow     *parent;
+  FacturesStore *store;
+  gint64         id;
+  char          *number;
+} ShowData;
+
+static void
+show_data_free (ShowData *data)
+{
+  g_clear_object (&data->parent);
+  g_clear_object (&data->store);
+  g_free (data->number);
+  g_free (data);
+}
+
+/**
+ * factures_facturx_ui_export_imported_to:
+ * (see factures-facturx-ui.h)
+ */
+gboolean
+factures_facturx_ui_export_imported_to (FacturesStore  *store,
+                                        gint64          id,
+                                        GFile          *file,
+                                        GError        **error)
+{
+  g_autoptr(GBytes) original = factures_store_get_imported_original (store, id, error);
+
+  if (original == NULL)
+    return FALSE;
+  return g_file_replace_contents (file, g_bytes_get_data (original, NULL), g_bytes_get_size (original), NULL,
+                                  FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+}
+
+static void
+export_chooser_response_cb (GtkNativeDialog *chooser,
+                            int              response,
+                            gpointer         user_data)
+{
+  ShowData *data = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) gfile = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+
+      if (!factures_facturx_ui_export_imported_to (data->store, data->id, gfile, &error))
+        show_message (data->parent, _("The original could not be exported"), error->message);
+      else
+        {
+          g_autofree char *name = g_file_get_basename (gfile);
+          g_autofree char *text = g_strdup_printf (_("Original of invoice %s exported as “%s”"), data->number, name);
+
+          toast (data->parent, text);
+        }
+    }
+  show_data_free (data);
+  g_object_unref (chooser);
+}
+
+static void
+export_original (ShowData *data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) original = factures_store_get_imported_original (data->store, data->id, &error);
+  gboolean is_pdf = original != NULL && factures_invoice_file_sniff (original) == FACTURES_INVOICE_FILE_PDF;
+  g_autofree char *safe = g_strdup (data->number != NULL ? data->number : "facture");
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (original == NULL)
+    {
+      show_message (data->parent, _("The original could not be exported"), error->message);
+      show_data_free (data);
+      return;
+    }
+  g_strdelimit (safe, "/\\:*?\"<>|", '-');
+  name = g_strconcat (safe, is_pdf ? ".pdf" : ".xml", NULL);
+  chooser = gtk_file_chooser_native_new (_("Export the Original"), data->parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_chooser_response_cb), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+show_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  gpointer          user_data)
+{
+  ShowData *data = user_data;
+
+  if (g_strcmp0 (response, "export") == 0)
+    export_original (data);
+  else
+    show_data_free (data);
+}
+
+static void
+append_line (GString *out, const char *label, const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+  /* Translators: one line of an imported invoice's details: "Seller: Le Fournisseur" */
+  g_string_append_printf (out, _("%s: %s\n"), label, value);
+}
+
+static void
+append_amount (GString *out, const char *label, const char *text, const char *currency)
+{
+  g_autofree char *value = NULL;
+
+  if (text == NULL)
+    return;
+  value = factures_imported_amount_format (text, currency);
+  append_line (out, label, value);
+}
+
+/**
+ * factures_facturx_ui_show_imported:
+ * (see factures-facturx-ui.h)
+ */
+void
+factures_facturx_ui_show_imported (GtkWindow     *parent,
+                                   FacturesStore *store,
+                                   gint64         id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) xml = factures_store_get_imported_xml (store, id, &error);
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(FacturesImported) imported = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  ShowData *data;
+  GtkWidget *dialog;
+
+  if (xml != NULL)
+    imported = factures_cii_read (xml, &error);
+  if (imported == NULL)
+    {
+      show_message (parent, _("The imported invoice cannot be shown"), error->message);
+      return;
+    }
+  original = factures_store_get_imported_original (store, id, NULL);
+  heading = g_strdup_printf ("%s %s", factures_imported_kind_label (imported->type_code), imported->number);
+  {
+    g_autofree char *seller = imported->seller.siren != NULL
+      ? g_strdup_printf ("%s (SIREN %s)", imported->seller.name != NULL ? imported->seller.name : "?", imported->seller.siren)
+      : g_strdup (imported->seller.name);
+    g_autofree char *issued = g_date_valid (&imported->issue_date) ? factures_date_format_fr (&imported->issue_date) : NULL;
+    g_autofree char *due = g_date_valid (&imported->due_date) ? factures_date_format_fr (&imported->due_date) : NULL;
+
+    append_line (body, _("Seller"), seller);
+    append_line (body, _("Buyer"), imported->buyer.name);
+    append_line (body, _("Issue date"), issued);
+    append_line (body, _("Due date"), due);
+    append_line (body, _("Currency"), imported->currency);
+  }
+  g_string_append_c (body, '\n');
+  append_amount (body, _("Total without VAT"), imported->tax_basis_total, imported->currency);
+  append_amount (body, _("VAT"), imported->tax_total, imported->currency);
+  append_amount (body, _("Total with VAT"), imported->grand_total, imported->currency);
+  append_amount (body, _("Amount already paid"), imported->prepaid, imported->currency);
+  append_amount (body, _("Amount due"), imported->due_payable, imported->currency);
+  g_string_append_c (body, '\n');
+  problems = factures_imported_check_figures (imported);
+  if (problems->len == 0)
+    g_string_append (body, _("Its lines, VAT and totals add up."));
+  else
+    {
+      g_string_append_printf (body, ngettext ("%u amount does not add up (kept as the file wrote it):",
+                                              "%u amounts do not add up (kept as the file wrote them):",
+                                              problems->len), problems->len);
+      for (guint i = 0; i < problems->len; i++)
+        g_string_append_printf (body, "\n • %s", (const char *) problems->pdata[i]);
+    }
+  g_string_append_c (body, '\n');
+  g_string_append (body, original != NULL && factures_invoice_file_sniff (original) == FACTURES_INVOICE_FILE_PDF
+                         ? _("Kept as the Factur-X PDF received, unchanged.")
+                         : _("Kept as the CII XML file received, unchanged."));
+
+  data = g_new0 (ShowData, 1);
+  data->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  data->store = g_object_ref (store);
+  data->id = id;
+  data->number = g_strdup (imported->number);
+  dialog = adw_message_dialog_new (parent, heading, body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"),
+                                    "export", _("_Export the Original…"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect (dialog, "response", G_CALLBACK (show_response_cb), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+purchase_row_activated (AdwActionRow *row,
+                        gpointer      user_data)
+{
+  FacturesStore *store = user_data;
+  const gint64 *id = g_object_get_data (G_OBJECT (row), "imported-id64");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
+
+  if (id != NULL)
+    factures_facturx_ui_show_imported (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, store, *id);
+}
+
 static void
 fill_purchases (GtkListBox *list, FacturesStore *store)
 {
@@ -286,9 +558,9 @@ fill_purchases (GtkListBox *list, FacturesStore *store)
       const FacturesImportedRow *r = rows->pdata[i];
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *title = g_strdup_printf ("%s — %s", r->number, r->seller_name != NULL ? r->seller_name : "?");
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s %s%s", r->issue_date != NULL ? r->issue_date : "",
-                                                   r->grand_total != NULL ? r->grand_total : "?",
-                                                   r->currency != NULL ? r->currency : "",
+      g_autofree char *date = french_date (r->issue_date);
+      g_autofree char *total = factures_imported_amount_format (r->grand_total, r->currency);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s%s", date, total,
                                                    r->figures_ok ? "" : _(" · figures that do not add up"));
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -296,6 +568,12 @@ fill_purchases (GtkListBox *list, FacturesStore *store)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       if (!r->figures_ok && r->figure_problems != NULL)
         gtk_widget_set_tooltip_text (row, r->figure_problems);
+      /* Activating the row shows the invoice, and its original can be exported from there. */
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "imported-id64", g_memdup2 (&r->id, sizeof r->id), g_free);
+      g_signal_connect_data (row, "activated", G_CALLBACK (purchase_row_activated), g_object_ref (store),
+                             (GClosureNotify) (void (*) (void)) g_object_unref, 0);
       gtk_list_box_append (list, row);
     }
 }
@@ -376,4 +654,6 @@ factures_facturx_ui_install_actions (GtkApplication *application,
   g_signal_connect_data (purchases, "activate", G_CALLBACK (purchases_activated), g_object_ref (store),
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   g_action_map_add_action (G_ACTION_MAP (application), G_ACTION (purchases));
+  /* Ctrl+O, as "Open" elsewhere: no other action of the app uses it. */
+  gtk_application_set_accels_for_action (application, "app.import-invoice", (const char *[]) { "<Control>o", NULL });
 }

@@ -30,6 +30,20 @@ void factures_facturx_ui_import_file    (GtkWindow     *parent,
 void factures_facturx_ui_purchases      (GtkWindow     *parent,
                                          FacturesStore *store);
 
+/* The details of the imported invoice @id (seller, number, dates, totals as the file wrote
+ * them, figures that do not add up) with "Export the Original…" (the file byte for byte),
+ * in a dialog over @parent. Used by the purchases window and the client's imported sales. */
+void factures_facturx_ui_show_imported  (GtkWindow     *parent,
+                                         FacturesStore *store,
+                                         gint64         id);
+
+/* Writes the original file of the imported invoice @id to @file, byte for byte
+ * (what "Export the Original…" does once the file is chosen). */
+gboolean factures_facturx_ui_export_imported_to (FacturesStore  *store,
+                                                 gint64          id,
+                                                 GFile          *file,
+                                                 GError        **error);
+
 /* Installs the application actions "app.import-invoice" and "app.purchases" (main menu). */
 void factures_facturx_ui_install_actions (GtkApplication *application,
                                           FacturesStore  *store);

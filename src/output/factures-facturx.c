@@ -575,16 +575,16 @@ factures_facturx_check_pdf (GBytes *pdf)
   trailer = qpdf_get_trailer (q);
 
   if (qpdf_more_warnings (q))
-    g_ptr_array_add (problems, g_strdup ("La structure du PDF est abîmée : qpdf a dû la réparer en la lisant."));
+    g_ptr_array_add (problems, g_strdup (_("The PDF structure is damaged: qpdf had to repair it while reading it.")));
 
   id = qpdf_oh_get_key (q, trailer, "/ID");
   if (!qpdf_oh_is_array (q, id) || qpdf_oh_get_array_n_items (q, id) != 2)
-    g_ptr_array_add (problems, g_strdup ("Le PDF n’a pas d’identifiant de document (/ID)."));
+    g_ptr_array_add (problems, g_strdup (_("The PDF has no document identifier (/ID).")));
 
   /* XMP. */
   metadata = qpdf_oh_get_key (q, root, "/Metadata");
   if (!qpdf_oh_is_stream (q, metadata))
-    g_ptr_array_add (problems, g_strdup ("Le PDF n’a pas de métadonnées XMP."));
+    g_ptr_array_add (problems, g_strdup (_("The PDF has no XMP metadata.")));
   else
     {
       unsigned char *buffer = NULL;
@@ -592,7 +592,7 @@ factures_facturx_check_pdf (GBytes *pdf)
       qpdf_oh filter = qpdf_oh_get_key (q, qpdf_oh_get_dict (q, metadata), "/Filter");
 
       if (!qpdf_oh_is_null (q, filter))
-        g_ptr_array_add (problems, g_strdup ("Les métadonnées XMP sont compressées, ce que PDF/A interdit."));
+        g_ptr_array_add (problems, g_strdup (_("The XMP metadata is compressed, which PDF/A forbids.")));
       if (!(qpdf_oh_get_stream_data (q, metadata, qpdf_dl_generalized, NULL, &buffer, &length) & QPDF_ERRORS))
         {
           xmp = g_strndup ((const char *) buffer, length);
@@ -606,18 +606,18 @@ factures_facturx_check_pdf (GBytes *pdf)
       static const char * const fx_props[] = { "DocumentType", "DocumentFileName", "Version", "ConformanceLevel" };
 
       if (g_strcmp0 (part, "3") != 0)
-        g_ptr_array_add (problems, g_strdup_printf ("Les métadonnées XMP ne déclarent pas PDF/A-3 (pdfaid:part = %s).",
-                                                    part != NULL ? part : "absent"));
+        g_ptr_array_add (problems, g_strdup_printf (_("The XMP metadata does not declare PDF/A-3 (pdfaid:part = %s)."),
+                                                    part != NULL ? part : _("absent")));
       if (conformance == NULL || (g_ascii_strcasecmp (conformance, "B") != 0 && g_ascii_strcasecmp (conformance, "U") != 0
                                   && g_ascii_strcasecmp (conformance, "A") != 0))
-        g_ptr_array_add (problems, g_strdup ("Les métadonnées XMP n’indiquent pas le niveau de conformité PDF/A (pdfaid:conformance)."));
+        g_ptr_array_add (problems, g_strdup (_("The XMP metadata does not give the PDF/A conformance level (pdfaid:conformance).")));
       for (guint i = 0; i < G_N_ELEMENTS (fx_props); i++)
         {
           g_autofree char *element = g_strdup_printf ("fx:%s", fx_props[i]);
           g_autofree char *value = xmp_value (xmp, element);
 
           if (value == NULL || *value == '\0')
-            g_ptr_array_add (problems, g_strdup_printf ("Les métadonnées XMP n’ont pas la propriété Factur-X %s.", fx_props[i]));
+            g_ptr_array_add (problems, g_strdup_printf (_("The XMP metadata lacks the Factur-X property %s."), fx_props[i]));
           else
             found_fx = TRUE;
           if (value != NULL && i == 3)
@@ -628,11 +628,11 @@ factures_facturx_check_pdf (GBytes *pdf)
               for (guint j = 0; j < G_N_ELEMENTS (levels); j++)
                 known = known || g_strcmp0 (value, levels[j]) == 0;
               if (!known)
-                g_ptr_array_add (problems, g_strdup_printf ("Le profil Factur-X déclaré dans le XMP (« %s ») est inconnu.", value));
+                g_ptr_array_add (problems, g_strdup_printf (_("The Factur-X profile declared in the XMP (“%s”) is unknown."), value));
             }
         }
       if (found_fx && strstr (xmp, "pdfaExtension:schemas") == NULL)
-        g_ptr_array_add (problems, g_strdup ("Les métadonnées XMP ne décrivent pas le schéma d’extension Factur-X (pdfaExtension)."));
+        g_ptr_array_add (problems, g_strdup (_("The XMP metadata does not describe the Factur-X extension schema (pdfaExtension).")));
     }
 
   /* Info dates agree with the XMP. */
@@ -649,10 +649,10 @@ factures_facturx_check_pdf (GBytes *pdf)
           if (pdf_date == NULL)
             continue;
           if (!g_str_has_prefix (pdf_date, "D:"))
-            g_ptr_array_add (problems, g_strdup_printf ("La date %s du PDF n’est pas au format PDF (« D: » manquant).",
+            g_ptr_array_add (problems, g_strdup_printf (_("The PDF date %s is not in the PDF format (“D:” missing)."),
                                                         pairs[i][0] + 1));
           else if (!dates_agree (pdf_date, xmp_date))
-            g_ptr_array_add (problems, g_strdup_printf ("La date %s du PDF ne correspond pas à celle des métadonnées XMP.",
+            g_ptr_array_add (problems, g_strdup_printf (_("The PDF date %s does not match the one of the XMP metadata."),
                                                         pairs[i][0] + 1));
         }
     }
@@ -660,14 +660,14 @@ factures_facturx_check_pdf (GBytes *pdf)
   /* Output intent with an ICC profile. */
   intents = qpdf_oh_get_key (q, root, "/OutputIntents");
   if (!qpdf_oh_is_array (q, intents) || qpdf_oh_get_array_n_items (q, intents) == 0)
-    g_ptr_array_add (problems, g_strdup ("Le PDF n’a pas de mode de sortie (OutputIntent) avec un profil de couleurs."));
+    g_ptr_array_add (problems, g_strdup (_("The PDF has no output intent (OutputIntent) with a colour profile.")));
   else
     {
       qpdf_oh intent = qpdf_oh_get_array_item (q, intents, 0);
 
       if (!qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, intent, "/S"), "/GTS_PDFA1")
           || !qpdf_oh_is_stream (q, qpdf_oh_get_key (q, intent, "/DestOutputProfile")))
-        g_ptr_array_add (problems, g_strdup ("Le mode de sortie du PDF n’est pas un profil PDF/A (GTS_PDFA1 avec profil ICC)."));
+        g_ptr_array_add (problems, g_strdup (_("The PDF output intent is not a PDF/A one (GTS_PDFA1 with an ICC profile).")));
     }
 
   /* The embedded XML. */
@@ -689,16 +689,16 @@ factures_facturx_check_pdf (GBytes *pdf)
         found = TRUE;
         if (!qpdf_oh_is_stream (q, stream))
           {
-            g_ptr_array_add (problems, g_strdup ("Le fichier factur-x.xml joint est vide."));
+            g_ptr_array_add (problems, g_strdup (_("The attached factur-x.xml file is empty.")));
             continue;
           }
         if (!qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, qpdf_oh_get_dict (q, stream), "/Subtype"), "/text/xml"))
-          g_ptr_array_add (problems, g_strdup ("Le fichier factur-x.xml joint n’a pas le type MIME text/xml."));
+          g_ptr_array_add (problems, g_strdup (_("The attached factur-x.xml file does not have the MIME type text/xml.")));
         if (!qpdf_oh_is_name (q, rel))
-          g_ptr_array_add (problems, g_strdup ("Le fichier factur-x.xml joint n’a pas de relation (AFRelationship)."));
+          g_ptr_array_add (problems, g_strdup (_("The attached factur-x.xml file has no relationship (AFRelationship).")));
         else if (!qpdf_oh_is_name_and_equals (q, rel, "/Alternative") && !qpdf_oh_is_name_and_equals (q, rel, "/Data")
                  && !qpdf_oh_is_name_and_equals (q, rel, "/Source"))
-          g_ptr_array_add (problems, g_strdup_printf ("La relation du fichier factur-x.xml (%s) n’est pas celle de Factur-X.",
+          g_ptr_array_add (problems, g_strdup_printf (_("The relationship of the factur-x.xml file (%s) is not the one of Factur-X."),
                                                       qpdf_oh_get_name (q, rel)));
         if (qpdf_oh_is_array (q, af))
           for (int j = 0; j < qpdf_oh_get_array_n_items (q, af); j++)
@@ -710,10 +710,10 @@ factures_facturx_check_pdf (GBytes *pdf)
                 in_af = TRUE;
             }
         if (!in_af)
-          g_ptr_array_add (problems, g_strdup ("Le fichier factur-x.xml n’est pas déclaré dans la liste /AF du catalogue."));
+          g_ptr_array_add (problems, g_strdup (_("The factur-x.xml file is not listed in the catalog's /AF array.")));
       }
     if (!found)
-      g_ptr_array_add (problems, g_strdup ("Le PDF ne contient pas de fichier factur-x.xml."));
+      g_ptr_array_add (problems, g_strdup (_("The PDF contains no factur-x.xml file.")));
   }
 
   return problems;

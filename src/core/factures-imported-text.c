@@ -52,18 +52,30 @@ factures_imported_amount_format (const char *text,
 }
 
 /**
- * factures_imported_kind_label:
+ * factures_imported_type_is_credit_note:
  * (see factures-imported-text.h)
  */
-const char *
-factures_imported_kind_label (int type_code)
+gboolean
+factures_imported_type_is_credit_note (int type_code)
 {
   /* UNTDID 1001 codes of credit notes allowed by EN 16931 (and the two older ones). */
   static const int credit_notes[] = { 81, 83, 261, 262, 296, 308, 381, 396, 420, 458, 532 };
 
   for (guint i = 0; i < G_N_ELEMENTS (credit_notes); i++)
     if (type_code == credit_notes[i])
-      return _("Credit note");
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * factures_imported_kind_label:
+ * (see factures-imported-text.h)
+ */
+const char *
+factures_imported_kind_label (int type_code)
+{
+  if (factures_imported_type_is_credit_note (type_code))
+    return _("Credit note");
   if (type_code == 386)
     return _("Deposit invoice");
   if (type_code == 384)

@@ -42,6 +42,15 @@ char       *factures_imported_cents_format  (gint64      cents,
                                              const char *currency);
 
 /**
+ * factures_imported_type_is_credit_note:
+ * @type_code: the document type code (BT-3, UNTDID 1001)
+ *
+ * Returns: TRUE for the credit note codes EN 16931 allows (381, 261, 262, 296,
+ *   308, 396, 420, 458, 532) and the older 81 and 83
+ */
+gboolean    factures_imported_type_is_credit_note (int type_code);
+
+/**
  * factures_imported_kind_label:
  * @type_code: the document type code (BT-3, UNTDID 1001)
  *

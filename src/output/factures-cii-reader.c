@@ -509,7 +509,8 @@ factures_invoice_duplicata_from_xml (GBytes  *xml,
   if (!factures_cii_check_xsd (xml, &profile, NULL, NULL) || profile == FACTURES_CII_PROFILE_UNKNOWN)
     profile = FACTURES_CII_PROFILE_EN16931;
 
-  doc = factures_document_new (imported->type_code == 381 ? FACTURES_DOCUMENT_KIND_CREDIT_NOTE
+  doc = factures_document_new (factures_imported_type_is_credit_note (imported->type_code)
+                               ? FACTURES_DOCUMENT_KIND_CREDIT_NOTE
                                : imported->type_code == 386 ? FACTURES_DOCUMENT_KIND_DEPOSIT
                                : FACTURES_DOCUMENT_KIND_INVOICE);
   doc->status = FACTURES_DOCUMENT_STATUS_ISSUED;

@@ -170,7 +170,12 @@ ask_how (ImportData *data)
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(GError) reason = NULL;
   g_autoptr(GString) body = g_string_new (report);
-  g_autofree char *heading = g_strdup_printf (_("Import Invoice %s?"), data->file->imported->number);
+  int type = data->file->imported->type_code;
+  /* The kind of document, as the report names it (a credit note is not called an invoice). */
+  g_autofree char *heading = g_strdup_printf (factures_imported_type_is_credit_note (type) ? _("Import Credit Note %s?")
+                                              : type == 386 ? _("Import Deposit Invoice %s?")
+                                              : _("Import Invoice %s?"),
+                                              data->file->imported->number);
   GtkWidget *dialog;
   gint64 allowance;
   gboolean exempt;

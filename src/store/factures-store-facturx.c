@@ -18,6 +18,7 @@
 #include "factures-store-private.h"
 #include "factures-store-receipts.h"
 #include "factures-identifiers-eu.h"
+#include "factures-imported-text.h"
 
 
 static char *
@@ -188,6 +189,10 @@ factures_store_import_history (FacturesStore              *self,
   gint64 id;
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), 0);
+
+  /* An amount the app cannot hold (XSD-valid 9223372036854775807.99): refused, nothing stored. */
+  if (!factures_imported_check_range (imported, error))
+    return 0;
 
   me = factures_store_get_profile (self, error);
   if (me == NULL && error != NULL && *error != NULL)

@@ -26,7 +26,8 @@ typedef enum {
  * @figure_problems: (element-type utf8): what does not add up in the file (kept and shown)
  * @out_direction: (out) (optional): sale (same SIREN as the profile) or purchase
  * @error: FACTURES_ERROR_INVALID when the same invoice (seller, number) was
- *   already imported; FACTURES_ERROR_DATABASE
+ *   already imported; FACTURES_ERROR_OVERFLOW when a figure is beyond what the
+ *   app can hold (factures_imported_check_range()); FACTURES_ERROR_DATABASE
  *
  * Keeps the file as history, read-only, under its own number (any currency,
  * any profile). A sale is attached to the client with the buyer's SIREN, else

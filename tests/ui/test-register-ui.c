@@ -1,7 +1,7 @@
 /* test-register-ui.c — the "Livre des recettes" window and the imported sales in the client editor
  *
  * On the fixture database (argv[1] builds it) with FACTURES_TODAY=2026-06-30: two payments of the
- * app's invoices (a cheque in February, cash in April) and our own invoice F2026-0001 imported
+ * app's invoices (a cheque in February, cash in April) and our own invoice F2026-0001 (renumbered H2025-0099) imported
  * back from its Factur-X file as a sale. The register window shows 2026 by month with the
  * payments and not the unpaid sale; the client editor lists the sale with "Record Payment…" and
  * counts it in "Invoiced"; the payment dialog refuses a negative amount and a future date
@@ -200,7 +200,11 @@ test_register (void)
   g_assert_no_error (error);
   file = factures_invoice_file_open (original, &error);
   g_assert_no_error (error);
-  sale_id = factures_store_import_history (store, file->imported, file->original, "F2026-0001.pdf", file->is_pdf,
+  /* under a number Factures never issued (an issued number is not imported twice): an invoice
+   * of ours made before, with another tool */
+  g_free (file->imported->number);
+  file->imported->number = g_strdup ("H2025-0099");
+  sale_id = factures_store_import_history (store, file->imported, file->original, "H2025-0099.pdf", file->is_pdf,
                                            file->xml, factures_cii_profile_conformance_level (file->profile),
                                            file->figure_problems, &direction, &error);
   g_assert_no_error (error);
@@ -216,7 +220,7 @@ test_register (void)
   g_assert_nonnull (find (GTK_WIDGET (window), group_titled, "février 2026"));
   g_assert_nonnull (find (GTK_WIDGET (window), group_titled, "avril 2026"));
   g_assert_nonnull (find (GTK_WIDGET (window), row_titled, "F2026-0002"));
-  g_assert_null (find (GTK_WIDGET (window), row_titled, "F2026-0001"));
+  g_assert_null (find (GTK_WIDGET (window), row_titled, "H2025-0099"));
   row = find (GTK_WIDGET (window), row_titled, "F2026-0004");
   g_assert_nonnull (row);
   g_assert_nonnull (find (row, is_warning_label, NULL));   /* cash is marked */
@@ -227,7 +231,7 @@ test_register (void)
   gtk_window_set_default_size (GTK_WINDOW (editor), 640, 1100);
   gtk_window_present (GTK_WINDOW (editor));
   spin (500);
-  imported_title = g_strdup_printf (_("%s — %s"), "F2026-0001", _("Imported invoice"));
+  imported_title = g_strdup_printf (_("%s — %s"), "H2025-0099", _("Imported invoice"));
   row = find (editor, row_titled, imported_title);
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "1590.00 EUR"));
@@ -239,7 +243,7 @@ test_register (void)
     g_assert_nonnull (adw_action_row_get_subtitle (ADW_ACTION_ROW (invoiced)));
     g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (invoiced)), "1"));
     {
-      /* F2026-0001 issued (1 590 €) and its imported copy in euros: 3 180 € over 2 invoices */
+      /* F2026-0001 issued (1 590 €) and the imported H2025-0099 in euros: 3 180 € over 2 invoices */
       g_autofree char *amount = factures_money_format (318000);
       g_autofree char *value = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u invoice)", "%s (%u invoices)", 2),
                                                 amount, 2);
@@ -299,7 +303,7 @@ test_register (void)
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "05/03/2026"));
   screenshot (editor, "client-imported-paid.png");
   g_assert_nonnull (find (GTK_WIDGET (window), group_titled, "mars 2026"));
-  row = find (GTK_WIDGET (window), row_titled, "F2026-0001");
+  row = find (GTK_WIDGET (window), row_titled, "H2025-0099");
   g_assert_nonnull (row);
   g_assert_nonnull (find (row, is_warning_label, NULL));
   screenshot (GTK_WIDGET (window), "register.png");
@@ -311,7 +315,7 @@ test_register (void)
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (csv, &csv_text, NULL, NULL));
   g_assert_true (g_str_has_prefix (csv_text, "\xEF\xBB\xBF\"Date d'encaissement\""));
-  g_assert_nonnull (strstr (csv_text, "\"05/03/2026\";\"F2026-0001\""));
+  g_assert_nonnull (strstr (csv_text, "\"05/03/2026\";\"H2025-0099\""));
   g_assert_nonnull (strstr (csv_text, "\"1590,00\";\"espèces\";\"oui\""));
 
   /* another year: the empty state */

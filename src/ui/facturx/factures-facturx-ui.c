@@ -583,6 +583,12 @@ fill_purchases (GtkListBox *list, FacturesStore *store)
     }
 }
 
+static void
+purchases_store_changed (GtkListBox *list)
+{
+  fill_purchases (list, g_object_get_data (G_OBJECT (list), "store"));
+}
+
 /**
  * factures_facturx_ui_purchases:
  * (see factures-facturx-ui.h)
@@ -617,6 +623,9 @@ factures_facturx_ui_purchases (GtkWindow     *parent,
   gtk_box_append (GTK_BOX (box), scrolled);
   adw_window_set_content (ADW_WINDOW (window), box);
   fill_purchases (GTK_LIST_BOX (list), store);
+  /* A purchase imported while the window is open shows at once. */
+  g_object_set_data_full (G_OBJECT (list), "store", g_object_ref (store), g_object_unref);
+  g_signal_connect_object (store, "changed", G_CALLBACK (purchases_store_changed), list, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
 }
 

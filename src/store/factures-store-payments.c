@@ -330,6 +330,20 @@ check_payment (FacturesStore        *self,
 
   if (!g_date_valid (&payment->date))
     return invalid (error, _("Payment date: the date is missing or invalid."));
+  {
+    /* The livre des recettes is kept by cash-in date (LEGAL.md §6): a payment is recorded
+     * once the money has come in, never ahead. */
+    GDate today;
+
+    factures_today (&today);
+    if (g_date_compare (&payment->date, &today) > 0)
+      {
+        g_autofree char *text = factures_date_format_fr (&payment->date);
+
+        return invalid (error, _("Payment date: %s is later than today; a receipt is recorded once the money "
+                                 "has come in."), text);
+      }
+  }
   if (payment->amount <= 0)
     return invalid (error, _("Amount: a payment must be greater than zero."));
   if ((guint) payment->method >= FACTURES_N_PAYMENT_METHODS)

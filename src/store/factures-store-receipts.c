@@ -473,6 +473,21 @@ factures_store_record_imported_payment (FacturesStore          *self,
         return invalid (error, _("Amount: invoice %s gives no amount due; give the amount received."), state.number);
       amount = due;
     }
+  else if (g_strcmp0 (state.currency, "EUR") == 0)
+    {
+      gint64 due = 0;
+
+      /* More than the invoice asks for is not a payment of it (an overpayment of the app's own
+       * invoices becomes client credit; an imported invoice has no such account). */
+      if (state.due_payable != NULL && factures_decimal_parse (state.due_payable, 2, &due, NULL) && due > 0
+          && amount > due)
+        {
+          g_autofree char *a = factures_money_format (amount);
+          g_autofree char *d = factures_money_format (due);
+
+          return invalid (error, _("Amount: %s is more than the %s invoice %s asks for."), a, d, state.number);
+        }
+    }
   clean_reference = factures_text_clean (reference, _("Reference"), FACTURES_MAX_SHORT, FALSE, error);
   if (clean_reference == NULL)
     return FALSE;

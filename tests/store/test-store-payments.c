@@ -119,6 +119,11 @@ test_refusals (Fixture *f, gconstpointer data)
   g_assert_false (pay (f, id, "2026-11-05", -500, FACTURES_PAYMENT_METHOD_TRANSFER, FACTURES_OVERPAYMENT_REFUSE, NULL, &error));
   g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
   g_clear_error (&error);
+  /* after today (FACTURES_TODAY, set in main): the receipts register is kept by cash-in date */
+  g_assert_false (pay (f, id, "2028-01-01", 1000, FACTURES_PAYMENT_METHOD_TRANSFER, FACTURES_OVERPAYMENT_REFUSE, NULL, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "later than today"));
+  g_clear_error (&error);
 
   g_assert_true (factures_store_save_draft (f->store, draft, &error));
   g_assert_false (pay (f, draft->id, "2026-11-05", 1000, FACTURES_PAYMENT_METHOD_TRANSFER, FACTURES_OVERPAYMENT_REFUSE, NULL, &error));
@@ -518,6 +523,8 @@ test_json_round_trip (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
+  /* The fixtures record payments up to mid-2027: payments are never dated after today. */
+  g_setenv ("FACTURES_TODAY", "2027-12-31", TRUE);
   g_test_init (&argc, &argv, NULL);
   ADD ("/payments/refusals", test_refusals);
   ADD ("/payments/partial-credit", test_partial_and_credit);

@@ -62,6 +62,7 @@ expect_refused "unknown method" "bitcoin" --imported-paid=H2025-0099 --date=2026
 expect_refused "no method" "--method" --imported-paid=H2025-0099 --date=2026-03-01
 expect_refused "negative amount" "greater than zero" --imported-paid=H2025-0099 --date=2026-03-01 --method=especes --amount=-5
 expect_refused "amount not a number" "amount" --imported-paid=H2025-0099 --date=2026-03-01 --method=especes --amount=12,3,4
+expect_refused "more than the invoice asks" "more than" --imported-paid=H2025-0099 --date=2026-03-01 --method=especes --amount=2000
 expect_refused "unknown number" "F2099" --imported-paid=F2099-0001 --date=2026-03-01 --method=especes
 out=$(F --imported-paid=ACH-77 --date=2026-03-01 --method=virement 2>&1)
 if [ $? != 0 ] && grep -q "purchase" <<<"$out" && [ "$(paid ACH-77)" = "||" ]; then ok "purchase refused"; else fail "purchase: $out"; fi

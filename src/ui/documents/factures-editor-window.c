@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-file-chooser.h"
 #include "factures-documents.h"
 #include "factures-document-print.h"
 #include "factures-editor-window.h"
@@ -1065,6 +1066,7 @@ export_action (GtkWidget  *widget,
 
   self->chooser = gtk_file_chooser_native_new (_("Export PDF"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, NULL, NULL);
+  factures_file_chooser_start_in_documents (self->chooser);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");

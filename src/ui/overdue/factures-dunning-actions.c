@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-file-chooser.h"
 #include "factures-dunning-actions.h"
 #include "factures-compose-dialog.h"
 #include "factures-form.h"
@@ -729,6 +730,7 @@ save_letter (GtkButton *button,
   g_strdelimit (name, "/\\", '-');
   ctx->chooser = gtk_file_chooser_native_new (_("Save Letter"), GTK_WINDOW (dialog),
                                               GTK_FILE_CHOOSER_ACTION_SAVE, NULL, NULL);
+  factures_file_chooser_start_in_documents (ctx->chooser);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (ctx->chooser), TRUE);
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");

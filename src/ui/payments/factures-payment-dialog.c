@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-file-chooser.h"
 #include "factures-form.h"
 #include "factures-payment-dialog.h"
 #include "factures-receipt.h"
@@ -282,6 +283,7 @@ save_receipt (FacturesPaymentDialog *self)
   g_strdelimit (name, "/\\", '-');
   self->chooser = gtk_file_chooser_native_new (_("Save Receipt"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, NULL, NULL);
+  factures_file_chooser_start_in_documents (self->chooser);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "factures-file-chooser.h"
 #include "factures-checks.h"
 #include "factures-form.h"
 #include "factures-identifiers.h"
@@ -468,6 +469,7 @@ on_choose_logo (FacturesProfileEditor *self)
                                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                GTK_FILE_CHOOSER_ACTION_OPEN,
                                                _("_Open"), _("_Cancel"));
+  factures_file_chooser_start_in_documents (self->chooser);
   filter = gtk_file_filter_new ();
   gtk_file_filter_set_name (filter, _("PNG images"));
   gtk_file_filter_add_mime_type (filter, "image/png");

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "factures-file-chooser.h"
 #include "factures-register-window.h"
 #include "factures-store-receipts.h"
 
@@ -354,6 +355,7 @@ export_clicked_cb (FacturesRegisterWindow *self)
     return;
   self->chooser = gtk_file_chooser_native_new (_("Export the Receipts Register"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  factures_file_chooser_start_in_documents (self->chooser);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   gtk_file_filter_set_name (filter, _("CSV file"));
   gtk_file_filter_add_mime_type (filter, "text/csv");

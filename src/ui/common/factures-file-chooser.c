@@ -1,0 +1,34 @@
+/* factures-file-chooser.c — where the file choosers open
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "factures-file-chooser.h"
+
+/**
+ * factures_file_chooser_start_in_documents:
+ * @chooser: a file chooser not shown yet
+ *
+ * Opens @chooser in the user's Documents folder (the home folder when there is none),
+ * never in the current folder. Outside a sandbox GTK's chooser runs in this process and
+ * reads the first bytes of every file of the folder it shows to guess its type; closing
+ * those files drops the process's POSIX locks on them, SQLite's included (see
+ * https://sqlite.org/howtocorrupt.html §2.2 and tests/store/test-store-locks.c). Starting
+ * elsewhere than the database's folder (which the command line may have as current
+ * folder) keeps that from happening in the common case. In the Flatpak the chooser is the
+ * portal's, in another process.
+ */
+void
+factures_file_chooser_start_in_documents (GtkFileChooserNative *chooser)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autoptr(GFile) folder = NULL;
+
+  g_return_if_fail (GTK_IS_FILE_CHOOSER_NATIVE (chooser));
+
+  if (documents == NULL || !g_file_test (documents, G_FILE_TEST_IS_DIR))
+    documents = g_get_home_dir ();
+  folder = g_file_new_for_path (documents);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+}

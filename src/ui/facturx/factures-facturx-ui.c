@@ -10,6 +10,7 @@
 #include "factures-facturx-ui.h"
 #include "factures-cii-reader.h"
 #include "factures-documents.h"
+#include "factures-file-chooser.h"
 #include "factures-imported-text.h"
 #include "factures-store-facturx.h"
 #include "factures-store-facturx-drafts.h"
@@ -309,6 +310,7 @@ factures_facturx_ui_import (GtkWindow     *parent,
   gtk_file_filter_add_suffix (filter, "xml");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_object_unref (filter);
+  factures_file_chooser_start_in_documents (chooser);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), data);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -409,6 +411,7 @@ export_original (ShowData *data)
   name = g_strconcat (safe, is_pdf ? ".pdf" : ".xml", NULL);
   chooser = gtk_file_chooser_native_new (_("Export the Original"), data->parent, GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
+  factures_file_chooser_start_in_documents (chooser);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (export_chooser_response_cb), data);

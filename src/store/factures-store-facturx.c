@@ -157,6 +157,76 @@ match_client (FacturesStore *self, const FacturesParty *party, gboolean *out_cre
 }
 
 /**
+ * factures_store_check_import_history:
+ * (see factures-store-facturx.h)
+ */
+gboolean
+factures_store_check_import_history (FacturesStore              *self,
+                                     const FacturesImported     *imported,
+                                     FacturesImportedDirection  *out_direction,
+                                     GError                    **error)
+{
+  g_autoptr(FacturesProfile) me = NULL;
+  g_autofree char *my_siren = NULL;
+  g_autofree char *seller_siren = siren_of (&imported->seller);
+  g_autoptr(sqlite3_stmt) dup = NULL;
+  FacturesImportedDirection direction;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+
+  /* An amount the app cannot hold (XSD-valid 9223372036854775807.99). */
+  if (!factures_imported_check_range (imported, error))
+    return FALSE;
+
+  me = factures_store_get_profile (self, error);
+  if (me == NULL && error != NULL && *error != NULL)
+    return FALSE;
+  if (me != NULL)
+    my_siren = siren_of (&me->party);
+  direction = (my_siren != NULL && g_strcmp0 (my_siren, seller_siren) == 0)
+              ? FACTURES_IMPORTED_SALE : FACTURES_IMPORTED_PURCHASE;
+  if (out_direction != NULL)
+    *out_direction = direction;
+
+  dup = factures_store_prepare (self,
+    "SELECT 1 FROM imported_invoices WHERE direction = ?1 AND coalesce (seller_siren, seller_name) IS coalesce (?2, ?3) "
+    "AND number = ?4", error);
+  if (dup == NULL)
+    return FALSE;
+  sqlite3_bind_text (dup, 1, direction == FACTURES_IMPORTED_SALE ? "sale" : "purchase", -1, SQLITE_STATIC);
+  bind_text (dup, 2, seller_siren);
+  bind_text (dup, 3, imported->seller.name);
+  bind_text (dup, 4, imported->number);
+  if (sqlite3_step (dup) == SQLITE_ROW)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   _("Invoice %s from %s was already imported."), imported->number,
+                   imported->seller.name != NULL ? imported->seller.name : "?");
+      return FALSE;
+    }
+
+  /* Our own invoice, exported then imported back: it is already here, issued, with its
+   * payments; a second copy under the same number would count it twice. */
+  if (direction == FACTURES_IMPORTED_SALE)
+    {
+      g_autoptr(sqlite3_stmt) own = factures_store_prepare (self,
+        "SELECT 1 FROM documents WHERE number = ?1 AND status <> 0", error);
+
+      if (own == NULL)
+        return FALSE;
+      bind_text (own, 1, imported->number);
+      if (sqlite3_step (own) == SQLITE_ROW)
+        {
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                       _("Number %s is already one of the documents issued with Factures: "
+                         "it is not imported a second time."), imported->number);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
  * factures_store_import_history:
  * (see factures-store-facturx.h)
  */
@@ -172,8 +242,6 @@ factures_store_import_history (FacturesStore              *self,
                                FacturesImportedDirection  *out_direction,
                                GError                    **error)
 {
-  g_autoptr(FacturesProfile) me = NULL;
-  g_autofree char *my_siren = NULL;
   g_autofree char *seller_siren = siren_of (&imported->seller);
   g_autofree char *buyer_siren = siren_of (&imported->buyer);
   g_autofree char *issue = iso_date (&imported->issue_date);
@@ -190,17 +258,6 @@ factures_store_import_history (FacturesStore              *self,
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), 0);
 
-  /* An amount the app cannot hold (XSD-valid 9223372036854775807.99): refused, nothing stored. */
-  if (!factures_imported_check_range (imported, error))
-    return 0;
-
-  me = factures_store_get_profile (self, error);
-  if (me == NULL && error != NULL && *error != NULL)
-    return 0;
-  if (me != NULL)
-    my_siren = siren_of (&me->party);
-  direction = (my_siren != NULL && g_strcmp0 (my_siren, seller_siren) == 0)
-              ? FACTURES_IMPORTED_SALE : FACTURES_IMPORTED_PURCHASE;
   eur_total = g_strcmp0 (imported->currency, "EUR") == 0 && imported->grand_total != NULL
               && factures_decimal_parse (imported->grand_total, 2, &grand_cents, NULL);
   for (guint i = 0; figure_problems != NULL && i < figure_problems->len; i++)
@@ -208,45 +265,8 @@ factures_store_import_history (FacturesStore              *self,
 
   if (!factures_store_begin (self, error))
     return 0;
-
-  {
-    g_autoptr(sqlite3_stmt) dup = factures_store_prepare (self,
-      "SELECT 1 FROM imported_invoices WHERE direction = ?1 AND coalesce (seller_siren, seller_name) IS coalesce (?2, ?3) "
-      "AND number = ?4", error);
-
-    if (dup == NULL)
-      goto fail;
-    sqlite3_bind_text (dup, 1, direction == FACTURES_IMPORTED_SALE ? "sale" : "purchase", -1, SQLITE_STATIC);
-    bind_text (dup, 2, seller_siren);
-    bind_text (dup, 3, imported->seller.name);
-    bind_text (dup, 4, imported->number);
-    if (sqlite3_step (dup) == SQLITE_ROW)
-      {
-        g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
-                     _("Invoice %s from %s was already imported."), imported->number,
-                     imported->seller.name != NULL ? imported->seller.name : "?");
-        goto fail;
-      }
-  }
-
-  /* Our own invoice, exported then imported back: it is already here, issued, with its
-   * payments; a second copy under the same number would count it twice. */
-  if (direction == FACTURES_IMPORTED_SALE)
-    {
-      g_autoptr(sqlite3_stmt) own = factures_store_prepare (self,
-        "SELECT 1 FROM documents WHERE number = ?1 AND status <> 0", error);
-
-      if (own == NULL)
-        goto fail;
-      bind_text (own, 1, imported->number);
-      if (sqlite3_step (own) == SQLITE_ROW)
-        {
-          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
-                       _("Number %s is already one of the documents issued with Factures: "
-                         "it is not imported a second time."), imported->number);
-          goto fail;
-        }
-    }
+  if (!factures_store_check_import_history (self, imported, &direction, error))
+    goto fail;
 
   if (direction == FACTURES_IMPORTED_SALE)
     {
@@ -387,6 +407,25 @@ draft_figures_match (FacturesStore           *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * factures_store_check_import_draft:
+ * (see factures-store-facturx.h)
+ */
+gboolean
+factures_store_check_import_draft (FacturesStore           *self,
+                                   const FacturesImported  *imported,
+                                   GError                 **error)
+{
+  g_autoptr(GPtrArray) lines = NULL;
+  gint64 allowance = 0;
+  gboolean exempt = FALSE;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+
+  return factures_imported_to_lines (imported, &lines, &allowance, &exempt, error)
+         && draft_figures_match (self, imported, lines, allowance, error);
 }
 
 /**

@@ -47,6 +47,35 @@ gint64   factures_store_import_history (FacturesStore              *self,
                                         GError                    **error);
 
 /**
+ * factures_store_check_import_history:
+ * @self: the store
+ * @imported: the invoice read from a file
+ * @out_direction: (out) (optional): sale (same SIREN as the profile) or purchase
+ * @error: FACTURES_ERROR_INVALID with the reason: an amount beyond what the app holds, the
+ *   same invoice (seller, number) already imported, or (a sale) a number Factures issued itself
+ *
+ * What factures_store_import_history() checks before storing, without storing: lets the
+ * import dialog say at once why a file cannot be kept as history.
+ */
+gboolean factures_store_check_import_history (FacturesStore              *self,
+                                              const FacturesImported     *imported,
+                                              FacturesImportedDirection  *out_direction,
+                                              GError                    **error);
+
+/**
+ * factures_store_check_import_draft:
+ * @self: the store
+ * @imported: the invoice read from a file
+ * @error: FACTURES_ERROR_INVALID with the reason (factures_imported_to_lines(), or a total
+ *   that the app's own model, with the user's VAT regime, does not give to the cent)
+ *
+ * What factures_store_import_draft() checks before storing, without storing.
+ */
+gboolean factures_store_check_import_draft   (FacturesStore           *self,
+                                              const FacturesImported  *imported,
+                                              GError                 **error);
+
+/**
  * factures_store_import_draft:
  * @self: the store
  * @imported: the invoice read from a file

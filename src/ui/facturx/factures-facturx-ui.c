@@ -168,7 +168,6 @@ static void
 ask_how (ImportData *data)
 {
   g_autofree char *report = factures_invoice_file_report (data->file, NULL);
-  g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(GError) reason = NULL;
   g_autoptr(GString) body = g_string_new (report);
   int type = data->file->imported->type_code;
@@ -177,13 +176,17 @@ ask_how (ImportData *data)
                                               : type == 386 ? _("Import Deposit Invoice %s?")
                                               : _("Import Invoice %s?"),
                                               data->file->imported->number);
+  g_autoptr(GError) history_reason = NULL;
   GtkWidget *dialog;
-  gint64 allowance;
-  gboolean exempt;
-  gboolean draft_ok = factures_imported_to_lines (data->file->imported, &lines, &allowance, &exempt, &reason);
+  /* The store's own checks, so that a response that would be refused is not offered. */
+  gboolean history_ok = factures_store_check_import_history (data->store, data->file->imported, NULL, &history_reason);
+  gboolean draft_ok = factures_store_check_import_draft (data->store, data->file->imported, &reason);
 
   g_string_append (body, "\n");
-  g_string_append (body, _("As history, the file is kept unchanged, read-only, under its own number."));
+  if (history_ok)
+    g_string_append (body, _("As history, the file is kept unchanged, read-only, under its own number."));
+  else
+    g_string_append_printf (body, _("It cannot be kept as history: %s"), history_reason->message);
   if (!draft_ok)
     {
       g_string_append (body, "\n");
@@ -196,8 +199,10 @@ ask_how (ImportData *data)
                                     "history", _("Keep as _History"),
                                     NULL);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "draft", draft_ok);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "history", history_ok);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "history", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "history");
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog),
+                                           history_ok ? "history" : draft_ok ? "draft" : "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (import_response_cb), data);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -12,6 +12,8 @@
 #include "factures-store-recurring.h"
 #include "factures-store-receipts.h"
 #include "factures-imported-payment-dialog.h"
+#include "factures-facturx-ui.h"
+#include "factures-imported-text.h"
 
 #define MAX_DOCUMENTS 200
 
@@ -66,6 +68,16 @@ open_document_cb (GtkWidget *row,
   gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (row), "id");
 
   factures_editor_window_open (history->window, history->store, id, 0);
+}
+
+/* An imported sale: its details and "Export the Original…" (issue 6). */
+static void
+open_imported_cb (GtkWidget *row,
+                  History   *history)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (row), "id");
+
+  factures_facturx_ui_show_imported (history->window, history->store, id);
 }
 
 static void
@@ -135,9 +147,12 @@ add_imported_rows (History *history, GPtrArray *sales)
 
       /* Translators: "F2026-0001 — Imported invoice" */
       title = g_strdup_printf (_("%s — %s"), sale->number, _("Imported invoice"));
-      /* the total as written, with its currency: "1590.00 EUR" */
-      g_string_append_printf (subtitle, " — %s %s", sale->grand_total != NULL ? sale->grand_total : "?",
-                              sale->currency != NULL ? sale->currency : "");
+      /* the total as written, the French way: "1 590,00 €", "110,00 USD" */
+      {
+        g_autofree char *total = factures_imported_amount_format (sale->grand_total, sale->currency);
+
+        g_string_append_printf (subtitle, " — %s", total);
+      }
       g_string_append (subtitle, " — ");
       if (sale->paid)
         {
@@ -178,6 +193,10 @@ add_imported_rows (History *history, GPtrArray *sales)
       g_object_set_data_full (G_OBJECT (button), "id", id, g_free);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      /* the row itself opens the invoice, with "Export the Original…" */
+      g_object_set_data_full (G_OBJECT (row), "id", g_memdup2 (&sale->id, sizeof sale->id), g_free);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect (row, "activated", G_CALLBACK (open_imported_cb), history);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (history->imported), row);
       g_ptr_array_add (history->rows, row);
     }

@@ -127,7 +127,7 @@ gboolean   factures_receipts_write_csv  (GPtrArray              *receipts,
  *   file is in EUR
  * @reference: (nullable): cheque number, transfer reference (trimmed; at most 100 characters)
  * @error: FACTURES_ERROR_INVALID in French naming the field (date missing or after today;
- *   amount ≤ 0; no amount for a file not in EUR; a cheque without its number, as for the
+ *   amount ≤ 0; more than BT-115 of a file in EUR; no amount for a file not in EUR; a cheque without its number, as for the
  *   payments table; a purchase, which is never revenue; a payment already recorded, which is
  *   cancelled first); FACTURES_ERROR_NOT_FOUND
  *

@@ -179,7 +179,6 @@ add_imported_rows (History *history, GPtrArray *sales)
       if (!sale->paid)
         {
           button = gtk_button_new_with_mnemonic (_("_Record Payment…"));
-          gtk_widget_add_css_class (button, "suggested-action");
           g_signal_connect (button, "clicked", G_CALLBACK (record_payment_clicked_cb), history);
         }
       else

@@ -253,6 +253,14 @@ test_register (void)
       g_assert_nonnull (find (invoiced, label_is, value));
     }
   }
+  {
+    /* F2026-0001's balance (1 590 €) and the unpaid imported H2025-0099 (1 590 €) are owed */
+    GtkWidget *owed = find (editor, row_titled, _("Owed"));
+    g_autofree char *value = factures_money_format (318000);
+
+    g_assert_nonnull (owed);
+    g_assert_nonnull (find (owed, label_is, value));
+  }
   screenshot (editor, "client-summary.png");
   {
     /* scroll the editor to its imported invoices for the picture */
@@ -303,6 +311,14 @@ test_register (void)
   row = find (editor, row_titled, imported_title);
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "05/03/2026"));
+  {
+    /* paid: only F2026-0001 is owed */
+    GtkWidget *owed = find (editor, row_titled, _("Owed"));
+    g_autofree char *value = factures_money_format (159000);
+
+    g_assert_nonnull (owed);
+    g_assert_nonnull (find (owed, label_is, value));
+  }
   screenshot (editor, "client-imported-paid.png");
   g_assert_nonnull (find (GTK_WIDGET (window), group_titled, "mars 2026"));
   row = find (GTK_WIDGET (window), row_titled, "H2025-0099");

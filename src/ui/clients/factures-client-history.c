@@ -209,6 +209,8 @@ refresh (History *history)
   g_autoptr (GPtrArray) sales = NULL;
   gint64 imported_total = 0;
   guint n_imported = 0;
+  gint64 imported_owed = 0;
+  guint n_imported_owed = 0;
   FacturesClientHistory h;
   FacturesRisk risk;
   GDate today;
@@ -230,7 +232,8 @@ refresh (History *history)
       return;
     }
   /* Imported sales in euros count in "Invoiced" (their BT-112 as written); the others cannot be
-   * added to euros and are listed only. Owed, late and the risk stay those of the app's invoices. */
+   * added to euros and are listed only. Unpaid ones in euros count in "Owed"; late and the risk
+   * stay those of the app's invoices (the dunning ladder does not run on imported invoices). */
   sales = factures_store_list_client_imported_sales (history->store, history->client_id, NULL);
   for (guint i = 0; sales != NULL && i < sales->len; i++)
     {
@@ -241,11 +244,17 @@ refresh (History *history)
           imported_total += sale->grand_total_cents;
           n_imported++;
         }
+      /* Unpaid, in euros: owed too, or "Owed" would say 0 € beside an unpaid invoice. */
+      if (!sale->paid && sale->grand_total_cents >= 0 && sale->due_payable_cents > 0)
+        {
+          imported_owed += sale->due_payable_cents;
+          n_imported_owed++;
+        }
     }
 
   {
     g_autofree char *invoiced = factures_money_format (h.invoiced_total + imported_total);
-    g_autofree char *owed = factures_money_format (h.outstanding);
+    g_autofree char *owed = factures_money_format (h.outstanding + imported_owed);
     g_autofree char *late = factures_money_format (h.overdue);
     g_autofree char *invoiced_text = NULL;
     g_autofree char *late_text = NULL;
@@ -270,7 +279,21 @@ refresh (History *history)
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), including);
         }
     }
-    value_row (history, history->summary, _("Owed"), owed, NULL);
+    {
+      GtkWidget *row = value_row (history, history->summary, _("Owed"), owed, NULL);
+
+      if (n_imported_owed > 0)
+        {
+          g_autofree char *amount = factures_money_format (imported_owed);
+          /* Translators: subtitle of "Owed": "Including 1 unpaid imported invoice (250,00 €)" */
+          g_autofree char *including = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                     "Including %u unpaid imported invoice (%s)",
+                                                                     "Including %u unpaid imported invoices (%s)",
+                                                                     n_imported_owed), n_imported_owed, amount);
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), including);
+        }
+    }
     if (h.n_overdue > 0)
       /* Translators: "300,00 € on 2 invoices, up to 45 days late" */
       late_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s on %u invoice, up to %d days late",

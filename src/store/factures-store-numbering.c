@@ -21,6 +21,9 @@
 #include "factures-store-lifecycle.h"
 #include "factures-store-numbering-private.h"
 
+#define COUNTER_MAX      G_GINT64_CONSTANT (999999999999)
+#define COUNTER_MAX_TEXT "999999999999"
+
 static guint
 year_of (const GDate *date)
 {
@@ -393,6 +396,13 @@ plan_series (FacturesStore  *self,
     {
       g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
                            _("Next number: the counter must be 1 or more."));
+      return NULL;
+    }
+  /* Twelve digits at most: the widest counter {NNNNNNNNNNNN}, read back by factures_series_parse(). */
+  if (next_counter > COUNTER_MAX)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   _("Next number: the counter must be at most %s."), COUNTER_MAX_TEXT);
       return NULL;
     }
   if (!factures_series_pattern_check (pattern, yearly_reset, error))

@@ -2746,11 +2746,11 @@ factures_store_verify (FacturesStore  *self,
       return FALSE;
     }
 
-  /* Each series' counter against its highest number (issue 10). */
-  if (!factures_store_check_series (self, error))
+  if (!factures_store_verify_chain (self, error))
     return FALSE;
 
-  return factures_store_verify_chain (self, error);
+  /* Each series' counter against its highest number (issue 10). */
+  return factures_store_check_series (self, error);
 }
 
 /**

@@ -373,6 +373,12 @@ test_counter_start (Fixture       *f,
   g_autofree char *preview = NULL;
   gint64 late;
 
+  /* A counter beyond twelve digits is refused, naming the field. */
+  g_assert_false (factures_store_set_series (f->store, "invoice", "F{YYYY}-{NNNN}", G_MAXINT64, TRUE, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "Next number: "));
+  g_clear_error (&error);
+
   /* Nothing issued yet: the series may start at 10. */
   g_assert_true (factures_store_set_series (f->store, "invoice", "F{YYYY}-{NNNN}", 10, TRUE, &error));
   g_assert_no_error (error);

@@ -14,6 +14,7 @@
 #include "factures-store.h"
 #include "factures-store-facturx.h"
 #include "factures-store-lifecycle.h"
+#include "factures-store-numbering.h"
 #include "store-test-util.h"
 
 typedef struct {
@@ -204,6 +205,11 @@ test_import_moves_counter (Fixture       *f,
   g_assert_cmpint (import_history (f, "F2026-0041", "2026-03-10", "732829320", &error), >, 0);
   g_assert_no_error (error);
   g_assert_cmpint (raw_int (f, "SELECT next_counter FROM number_series WHERE name = 'invoice'"), ==, 42);
+  {
+    g_autofree char *note = factures_store_numbering_note (f->store, "F2026-0041");
+
+    g_assert_cmpstr (note, ==, "Numbering continues after F2026-0041.");
+  }
   g_assert_cmpint (raw_int (f, "SELECT last_issued_date = '2026-03-10' FROM number_series "
                                "WHERE name = 'invoice'"), ==, 1);
   next = issue (f, "2026-03-10");
@@ -214,6 +220,46 @@ test_import_moves_counter (Fixture       *f,
   g_assert_no_error (error);
   after = issue (f, "2026-03-10");
   g_assert_cmpstr (after, ==, "F2026-0043");
+  g_assert_null (factures_store_numbering_note (f->store, "F2026-0099"));
+  g_assert_true (factures_store_verify (f->store, &error));
+  g_assert_no_error (error);
+}
+
+/* With a yearly restart: a sale of a past year is history (nothing to continue); a sale of the
+ * current year past the counter continues it, in that year only. */
+static void
+test_import_yearly (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+
+  g_assert_true (factures_store_set_series (f->store, "invoice", "F{YYYY}-{NNNN}", 1, TRUE, &error));
+  g_assert_no_error (error);
+  a = issue (f, "2026-03-10");
+  g_assert_cmpstr (a, ==, "F2026-0001");
+  /* Last year's sale of the other tool: kept, the series goes on at 2. */
+  g_assert_cmpint (import_history (f, "F2025-0350", "2025-12-20", "732829320", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_null (factures_store_numbering_note (f->store, "F2025-0350"));
+  b = issue (f, "2026-03-10");
+  g_assert_cmpstr (b, ==, "F2026-0002");
+  /* This year's, past the counter: continued after it. */
+  g_assert_cmpint (import_history (f, "F2026-0010", "2026-03-10", "732829320", &error), >, 0);
+  g_assert_no_error (error);
+  c = issue (f, "2026-03-10");
+  g_assert_cmpstr (c, ==, "F2026-0011");
+  /* This year's, below the last number Factures issued: refused. */
+  g_assert_cmpint (import_history (f, "F2026-0011", "2026-03-10", "732829320", &error), ==, 0);
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (import_history (f, "F2026-0005", "2026-03-10", "732829320", &error), ==, 0);
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (factures_store_verify (f->store, &error));
+  g_assert_no_error (error);
 }
 
 /* An own sale below the last number Factures issued in a series is refused, nothing stored. */
@@ -488,6 +534,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/store/numbering/import-moves-counter", test_import_moves_counter);
+  ADD ("/store/numbering/import-yearly", test_import_yearly);
   ADD ("/store/numbering/import-below-refused", test_import_below_refused);
   ADD ("/store/numbering/pattern-change-meets-imported", test_pattern_change_meets_imported);
   ADD ("/store/numbering/issue-meets-imported", test_issue_meets_imported);

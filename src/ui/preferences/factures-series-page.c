@@ -172,8 +172,8 @@ save_clicked_cb (SeriesGroup *group)
       return;
     }
 
-  body = g_strdup_printf (_("Invoice numbers follow each other without gaps and never repeat (CGI, "
-                            "annexe II, art. 242 nonies A). Move the counter only to continue the "
+  body = g_strdup_printf (_("The numbers of a series follow each other without gaps and never repeat "
+                            "(CGI, annexe II, art. 242 nonies A). Move the counter only to continue the "
                             "numbering of another tool or of a paper invoice book: the next number "
                             "will be %s. Once a number is given in this period, the counter can no "
                             "longer be moved."),

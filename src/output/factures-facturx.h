@@ -69,6 +69,39 @@ GBytes    *factures_facturx_extract_xml (GBytes  *pdf,
                                          GError **error);
 
 /**
+ * factures_facturx_extract_xml_max:
+ * @pdf: a PDF file's bytes
+ * @max: the largest XML accepted, in bytes
+ * @out_name: (out) (optional) (transfer full): the embedded file's name
+ * @error: as factures_facturx_extract_xml(), and FACTURES_ERROR_OVERFLOW when the
+ *   decoded XML is larger than @max (detected while inflating: a small compressed
+ *   stream never makes a large buffer); its message is only the size, for the caller
+ *   to word
+ *
+ * factures_facturx_extract_xml() with a limit (issue 10).
+ *
+ * Returns: (transfer full): the XML bytes, unchanged
+ */
+GBytes    *factures_facturx_extract_xml_max (GBytes  *pdf,
+                                             gsize    max,
+                                             char   **out_name,
+                                             GError **error);
+
+/**
+ * factures_facturx_check_damage:
+ * @pdf: a PDF file's bytes
+ * @error: FACTURES_ERROR_FORMAT (French) when qpdf cannot read @pdf, had to rebuild its
+ *   cross-reference table, or meets an error or warning while reading and decoding every
+ *   object and stream (qpdf_check_pdf(), what "qpdf --check" does)
+ *
+ * Whether @pdf is damaged: a damaged file is refused by the import (help: import-invoice).
+ *
+ * Returns: TRUE when qpdf reads it all without a warning
+ */
+gboolean   factures_facturx_check_damage (GBytes  *pdf,
+                                          GError **error);
+
+/**
  * factures_facturx_check_pdf:
  * @pdf: a PDF file's bytes
  *

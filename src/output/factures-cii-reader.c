@@ -550,7 +550,10 @@ factures_invoice_file_report (const FacturesInvoiceFile *file,
   else if (file->imported != NULL)
     {
       if (file->figure_problems->len == 0)
-        g_string_append (out, _("Figures: lines, VAT and totals add up.\n"));
+        g_string_append (out, file->imported->lines->len == 0 && file->imported->vat->len == 0
+                              /* MINIMUM: neither lines nor VAT breakdown to check */
+                              ? _("Figures: the totals add up (the profile has no lines and no VAT breakdown).\n")
+                              : _("Figures: lines, VAT and totals add up.\n"));
       else
         {
           g_string_append_printf (out, ngettext ("Figures: %u amount does not add up.\n", "Figures: %u amounts do not add up.\n",

@@ -894,6 +894,7 @@ test_minimum_prepaid (void)
   g_test_message ("%s", report);
   g_assert_cmpuint (file->figure_problems->len, ==, 0);
   g_assert_null (strstr (report, "BT-115"));
+  g_assert_nonnull (strstr (report, "no lines and no VAT breakdown"));
   g_assert_null (file->content_problem);
 }
 

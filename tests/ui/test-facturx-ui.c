@@ -18,6 +18,8 @@
 #include "factures-facturx-ui.h"
 #include "factures-facturx.h"
 #include "factures-cii-reader.h"
+#include "factures-pdf.h"
+#include "factures-store-lifecycle.h"
 #include "factures-store.h"
 #include "factures-store-facturx.h"
 #include "factures-store-facturx-drafts.h"
@@ -474,8 +476,19 @@ test_kinds_and_refusals (void)
     g_assert_nonnull (made->cites);
     g_assert_cmpstr (made->cites->number, ==, "F2026-0001");
     g_assert_cmpint (made->client_id, ==, doc->client_id);
+    close_editors ();
+
+    /* it issues like a credit note made from the invoice, and credits it */
+    {
+      g_autoptr(FacturesDocument) issued = factures_store_issue (store, made->id, factures_pdf_render_for_issue,
+                                                                 NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (issued->kind, ==, FACTURES_DOCUMENT_KIND_CREDIT_NOTE);
+      g_test_message ("issued credit note %s", issued->number);
+      g_assert_cmpint (factures_store_get_credited_total (store, doc->id, NULL), >, 0);
+    }
   }
-  close_editors ();
 
   /* 386: a deposit-invoice draft */
   dialog = import_dialog (parent, store, deposit);
@@ -490,8 +503,33 @@ test_kinds_and_refusals (void)
     g_assert_cmpuint (drafts->len, ==, 1);
     made = factures_store_get_document (store, g_array_index (drafts, gint64, 0), &error);
     g_assert_cmpint (made->kind, ==, FACTURES_DOCUMENT_KIND_DEPOSIT);
+    close_editors ();
+    {
+      g_autoptr(FacturesDocument) issued = factures_store_issue (store, made->id, factures_pdf_render_for_issue,
+                                                                 NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (issued->kind, ==, FACTURES_DOCUMENT_KIND_DEPOSIT);
+    }
   }
-  close_editors ();
+  /* the invoice is now fully credited: a second credit note of it is refused, with the reason */
+  {
+    g_autofree char *dir = g_strdup (tmp);
+    const char *again_pairs[] = {
+      "<ram:TypeCode>380</ram:TypeCode>", "<ram:TypeCode>381</ram:TypeCode>",
+      "<ram:ID>F2026-0001</ram:ID>", "<ram:ID>AV-UI-2</ram:ID>",
+      reference, "</ram:SpecifiedTradeSettlementHeaderMonetarySummation><ram:InvoiceReferencedDocument>"
+                 "<ram:IssuerAssignedID>F2026-0001</ram:IssuerAssignedID></ram:InvoiceReferencedDocument>",
+      NULL };
+    g_autoptr(GFile) again = variant (xml, dir, "credit-again.xml", again_pairs);
+
+    dialog = import_dialog (parent, store, again);
+    g_assert_nonnull (dialog);
+    g_test_message ("%s", adw_message_dialog_get_body (dialog));
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "draft"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "left to credit"));
+    close_dialog (dialog, "cancel");
+  }
 
   before = store_counts (store);
 
@@ -553,7 +591,7 @@ test_kinds_and_refusals (void)
   spin (100);
   g_clear_object (&store);
   {
-    const char *names[] = { "factures.db", "credit.xml", "corrected.xml", "deposit.xml", "date.xml", "damaged.pdf" };
+    const char *names[] = { "factures.db", "credit-again.xml", "credit.xml", "corrected.xml", "deposit.xml", "date.xml", "damaged.pdf" };
 
     for (guint i = 0; i < G_N_ELEMENTS (names); i++)
       {

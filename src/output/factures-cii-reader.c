@@ -550,10 +550,11 @@ factures_invoice_file_report (const FacturesInvoiceFile *file,
   else if (file->imported != NULL)
     {
       if (file->figure_problems->len == 0)
-        g_string_append (out, file->imported->lines->len == 0 && file->imported->vat->len == 0
-                              /* MINIMUM: neither lines nor VAT breakdown to check */
-                              ? _("Figures: the totals add up (the profile has no lines and no VAT breakdown).\n")
-                              : _("Figures: lines, VAT and totals add up.\n"));
+        /* What was checked depends on the profile: MINIMUM has neither lines nor VAT
+         * breakdown, BASIC WL no lines. */
+        g_string_append (out, file->imported->lines->len > 0 ? _("Figures: lines, VAT and totals add up.\n")
+                              : file->imported->vat->len > 0 ? _("Figures: VAT and totals add up (the profile has no lines).\n")
+                              : _("Figures: the totals add up (the profile has no lines and no VAT breakdown).\n"));
       else
         {
           g_string_append_printf (out, ngettext ("Figures: %u amount does not add up.\n", "Figures: %u amounts do not add up.\n",

@@ -896,6 +896,23 @@ test_minimum_prepaid (void)
   g_assert_null (strstr (report, "BT-115"));
   g_assert_nonnull (strstr (report, "no lines and no VAT breakdown"));
   g_assert_null (file->content_problem);
+
+  /* BASIC WL: VAT breakdown, no lines; the report says what it checked */
+  {
+    g_autofree char *wl_path = g_build_filename (ref, "02_facturx", "akretion", "fixtures", "xml", "factur-x-basicwl.xml", NULL);
+    g_autofree char *wl_data = NULL;
+    g_autoptr(GBytes) wl_bytes = NULL;
+    g_autoptr(FacturesInvoiceFile) wl = NULL;
+    g_autofree char *wl_report = NULL;
+
+    g_assert_true (g_file_get_contents (wl_path, &wl_data, &size, NULL));
+    wl_bytes = g_bytes_new_take (g_steal_pointer (&wl_data), size);
+    wl = factures_invoice_file_open (wl_bytes, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (wl->profile, ==, FACTURES_CII_PROFILE_BASIC_WL);
+    wl_report = factures_invoice_file_report (wl, NULL);
+    g_assert_nonnull (strstr (wl_report, "VAT and totals add up (the profile has no lines)"));
+  }
 }
 
 /* BT-25 and BT-26, the invoice a credit note corrects, are read. */

@@ -431,7 +431,7 @@ embedded_specs (qpdf_data q)
  * qpdf lets through); FACTURES_ERROR_OVERFLOW past @max bytes, FACTURES_ERROR_FORMAT when the
  * data is damaged. */
 static gboolean
-inflate_max (const guint8 *data, gsize length, gsize max, GByteArray *out, GError **error)
+inflate_max (const guint8 *data, gsize length, gsize max, GByteArray *out, gsize *out_total, GError **error)
 {
   g_autoptr(GConverter) inflater = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB));
   gsize in_pos = 0, total = 0;
@@ -452,6 +452,8 @@ inflate_max (const guint8 *data, gsize length, gsize max, GByteArray *out, GErro
         }
       in_pos += read;
       total += written;
+      if (out_total != NULL)
+        *out_total = total;
       if (out != NULL)
         g_byte_array_append (out, chunk, (guint) written);
       if (total > max)
@@ -489,6 +491,17 @@ stream_data_max (qpdf_data q, qpdf_oh stream, gsize max, GError **error)
   size_t length = 0;
   g_autoptr(GByteArray) out = NULL;
   g_autoptr(GError) local = NULL;
+  g_autofree char *filters = g_strdup (qpdf_oh_unparse (q, qpdf_oh_get_key (q, qpdf_oh_get_dict (q, stream), "/Filter")));
+
+  /* FlateDecode with other filters or parameters: qpdf would inflate it whole in memory,
+   * and no Factur-X writer does it. */
+  if (!flate && strstr (filters, "/FlateDecode") != NULL)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                   _("The invoice XML attached to the PDF is compressed in a way the app does not read "
+                     "(technical detail: %s)."), filters);
+      return NULL;
+    }
 
   if (qpdf_oh_get_stream_data (q, stream, flate ? qpdf_dl_none : qpdf_dl_generalized, NULL, &buffer, &length)
       & QPDF_ERRORS)
@@ -513,7 +526,7 @@ stream_data_max (qpdf_data q, qpdf_oh stream, gsize max, GError **error)
     }
 
   out = g_byte_array_new ();
-  if (!inflate_max (buffer, length, max, out, &local))
+  if (!inflate_max (buffer, length, max, out, NULL, &local))
     {
       free (buffer);
       if (g_error_matches (local, FACTURES_ERROR, FACTURES_ERROR_FORMAT))
@@ -599,6 +612,30 @@ factures_facturx_extract_xml (GBytes  *pdf,
   return factures_facturx_extract_xml_max (pdf, G_MAXSIZE, out_name, error);
 }
 
+/* FACTURES_ERROR_FORMAT "Damaged PDF", with qpdf's first warning (or error, or @fallback) as a detail. */
+static gboolean
+damaged (qpdf_data q, const char *fallback, GError **error)
+{
+  g_autofree char *detail = NULL;
+
+  if (qpdf_more_warnings (q))
+    {
+      qpdf_error w = qpdf_next_warning (q);
+
+      detail = g_strdup (w != NULL ? qpdf_get_error_message_detail (q, w) : NULL);
+    }
+  else if (qpdf_has_error (q))
+    {
+      qpdf_error e = qpdf_get_error (q);
+
+      detail = g_strdup (e != NULL ? qpdf_get_error_message_detail (q, e) : NULL);
+    }
+  g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+               _("Damaged PDF: the file is truncated or damaged, it is refused (technical detail: %s)."),
+               detail != NULL && *detail != '\0' ? detail : fallback);
+  return FALSE;
+}
+
 /**
  * factures_facturx_check_damage:
  * (see factures-facturx.h)
@@ -612,43 +649,25 @@ factures_facturx_check_damage (GBytes  *pdf,
 
   if (self == NULL)
     return FALSE;
-  /* Warnings while reading: qpdf rebuilt a broken cross-reference table. Then every
-   * object and stream is read and decoded (what "qpdf --check" does). */
+  /* Warnings while reading: qpdf rebuilt a broken cross-reference table. */
   repaired = qpdf_more_warnings (self->q);
-  if (repaired || (qpdf_check_pdf (self->q) & (QPDF_ERRORS | QPDF_WARNINGS)) || qpdf_more_warnings (self->q))
-    {
-      g_autofree char *detail = NULL;
-
-      if (qpdf_more_warnings (self->q))
-        {
-          qpdf_error w = qpdf_next_warning (self->q);
-
-          detail = g_strdup (w != NULL ? qpdf_get_error_message_detail (self->q, w) : NULL);
-        }
-      else if (qpdf_has_error (self->q))
-        {
-          qpdf_error e = qpdf_get_error (self->q);
-
-          detail = g_strdup (e != NULL ? qpdf_get_error_message_detail (self->q, e) : NULL);
-        }
-      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
-                   _("Damaged PDF: the file is truncated or damaged, it is refused (technical detail: %s)."),
-                   detail != NULL && *detail != '\0' ? detail
-                   : repaired ? "cross-reference table rebuilt" : "stream or object error");
-      return FALSE;
-    }
+  if (repaired)
+    return damaged (self->q, "cross-reference table rebuilt", error);
 
   /* qpdf decodes a FlateDecode stream whose bytes were changed without a word (it does not
-   * check the Adler-32 of zlib): every such stream is inflated here to its end. */
+   * check the Adler-32 of zlib): every such stream is inflated here to its end, within a
+   * budget for the whole file (a few kilobytes can inflate to gigabytes). */
   {
     qpdf_oh size = qpdf_oh_get_key (self->q, qpdf_get_trailer (self->q), "/Size");
     int n = qpdf_oh_is_integer (self->q, size) ? qpdf_oh_get_int_value_as_int (self->q, size) : 0;
+    gsize budget = FACTURES_FACTURX_INFLATED_MAX;
 
     for (int id = 1; id < MIN (n, 1 << 22); id++)
       {
         qpdf_oh object = qpdf_get_object_by_id (self->q, id, 0);
         unsigned char *buffer = NULL;
         size_t length = 0;
+        gsize total = 0;
         g_autoptr(GError) local = NULL;
         gboolean ok;
 
@@ -657,20 +676,30 @@ factures_facturx_check_damage (GBytes  *pdf,
         if (qpdf_oh_get_stream_data (self->q, object, qpdf_dl_none, NULL, &buffer, &length) & QPDF_ERRORS)
           ok = FALSE;
         else
-          ok = inflate_max (buffer, length, G_MAXSIZE, NULL, &local);
+          ok = inflate_max (buffer, length, budget, NULL, &total, &local);
         free (buffer);
+        if (!ok && g_error_matches (local, FACTURES_ERROR, FACTURES_ERROR_OVERFLOW))
+          {
+            g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_OVERFLOW,
+                         /* Translators: %d is the limit in MiB ("1024") */
+                         _("The PDF is too large once decompressed: at most %d MiB are accepted."),
+                         (int) (FACTURES_FACTURX_INFLATED_MAX / (1024 * 1024)));
+            return FALSE;
+          }
         if (!ok)
           {
             g_autofree char *detail = g_strdup_printf ("object %d: %s", id,
                                                        local != NULL ? local->message : "unreadable stream");
 
-            g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
-                         _("Damaged PDF: the file is truncated or damaged, it is refused (technical detail: %s)."),
-                         detail);
-            return FALSE;
+            return damaged (self->q, detail, error);
           }
+        budget -= total;
       }
   }
+
+  /* Then every object and stream read and decoded, as "qpdf --check" does. */
+  if ((qpdf_check_pdf (self->q) & (QPDF_ERRORS | QPDF_WARNINGS)) || qpdf_more_warnings (self->q))
+    return damaged (self->q, "stream or object error", error);
   return TRUE;
 }
 

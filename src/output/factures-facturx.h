@@ -87,12 +87,18 @@ GBytes    *factures_facturx_extract_xml_max (GBytes  *pdf,
                                              char   **out_name,
                                              GError **error);
 
+/* The most a PDF to import may inflate to, all its FlateDecode streams together (1 GiB). */
+#define FACTURES_FACTURX_INFLATED_MAX ((gsize) 1024 * 1024 * 1024)
+
 /**
  * factures_facturx_check_damage:
  * @pdf: a PDF file's bytes
  * @error: FACTURES_ERROR_FORMAT (French) when qpdf cannot read @pdf, had to rebuild its
- *   cross-reference table, or meets an error or warning while reading and decoding every
- *   object and stream (qpdf_check_pdf(), what "qpdf --check" does)
+ *   cross-reference table, meets a FlateDecode stream that does not inflate to its end
+ *   with a right checksum, or an error or warning while reading and decoding every
+ *   object and stream (qpdf_check_pdf(), what "qpdf --check" does);
+ *   FACTURES_ERROR_OVERFLOW when its FlateDecode streams inflate to more than
+ *   %FACTURES_FACTURX_INFLATED_MAX bytes together (checked first, while inflating)
  *
  * Whether @pdf is damaged: a damaged file is refused by the import (help: import-invoice).
  *

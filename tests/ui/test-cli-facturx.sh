@@ -274,6 +274,26 @@ refused "an 11 MiB XML" "10 MiB" --import-facturx="$tmp/big.xml"
 { cat "$tmp/i10.pdf"; head -c $((31 * 1024 * 1024)) /dev/zero; } > "$tmp/big.pdf"
 refused "a 31 MiB PDF" "30 MiB" --import-facturx="$tmp/big.pdf"
 rm -f "$tmp/big.xml" "$tmp/big.pdf"
+# a PDF of 1 MiB whose page inflates to 1.1 GiB: refused while inflating, the limit said
+python3 - "$tmp/bomb.pdf" <<'PY'
+import sys, zlib
+c = zlib.compressobj(9)
+chunk = b'\0' * (16 * 1024 * 1024)
+data = b''.join(c.compress(chunk) for _ in range(70)) + c.flush()
+objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"]
+out, offsets = b"%PDF-1.7\n", []
+for i, o in enumerate(objs):
+    offsets.append(len(out))
+    out += b"%d 0 obj\n" % (i + 1) + o + b"\nendobj\n"
+xref = len(out)
+out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+open(sys.argv[1], 'wb').write(out)
+PY
+refused "a PDF inflating to 1.1 GiB" "1024 MiB" --import-facturx="$tmp/bomb.pdf"
 
 echo "$failures failure(s)"
 [ $failures = 0 ]

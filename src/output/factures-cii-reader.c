@@ -355,24 +355,37 @@ factures_invoice_file_load (GFile   *file,
 {
   g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
                                                  NULL, NULL);
-  char *data = NULL;
-  gsize size = 0;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) data = NULL;
 
   if (info != NULL && g_file_info_get_size (info) > FACTURES_INVOICE_FILE_PDF_MAX)
     {
       set_too_large (error, (gsize) g_file_info_get_size (info), FACTURES_INVOICE_FILE_PDF_MAX);
       return NULL;
     }
-  if (!g_file_load_contents (file, NULL, &data, &size, NULL, error))
+  stream = g_file_read (file, NULL, error);
+  if (stream == NULL)
     return NULL;
-  /* It may have grown since: the limit again on what was read. */
-  if (size > FACTURES_INVOICE_FILE_PDF_MAX)
+  /* Read up to one byte past the limit: a file that grows, a pipe or a device without a
+   * size (/dev/zero) is never held whole. */
+  data = g_byte_array_new ();
+  for (;;)
     {
-      g_free (data);
-      set_too_large (error, size, FACTURES_INVOICE_FILE_PDF_MAX);
-      return NULL;
+      guint8 chunk[65536];
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), chunk, sizeof chunk, NULL, error);
+
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+      g_byte_array_append (data, chunk, (guint) n);
+      if (data->len > FACTURES_INVOICE_FILE_PDF_MAX)
+        {
+          set_too_large (error, data->len, FACTURES_INVOICE_FILE_PDF_MAX);
+          return NULL;
+        }
     }
-  return g_bytes_new_take (data, size);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 
 /**

@@ -273,6 +273,8 @@ mib=$(head -c $((1024 * 1024)) /dev/zero | tr '\0' x)
 refused "an 11 MiB XML" "10 MiB" --import-facturx="$tmp/big.xml"
 { cat "$tmp/i10.pdf"; head -c $((31 * 1024 * 1024)) /dev/zero; } > "$tmp/big.pdf"
 refused "a 31 MiB PDF" "30 MiB" --import-facturx="$tmp/big.pdf"
+# a device without a size is read up to the limit only
+[ -r /dev/zero ] && refused "/dev/zero" "30 MiB" --import-facturx=/dev/zero
 rm -f "$tmp/big.xml" "$tmp/big.pdf"
 # a PDF of 1 MiB whose page inflates to 1.1 GiB: refused while inflating, the limit said
 python3 - "$tmp/bomb.pdf" <<'PY'

@@ -169,3 +169,140 @@ factures_imported_check_range (const FacturesImported  *imported,
     }
   return TRUE;
 }
+
+/**
+ * factures_imported_parse_date:
+ * (see factures-imported-text.h)
+ */
+gboolean
+factures_imported_parse_date (const char *text,
+                              GDate      *out_date)
+{
+  guint64 value;
+  guint y, m, d;
+
+  g_date_clear (out_date, 1);
+  if (text == NULL || strlen (text) != 8 || strspn (text, "0123456789") != 8)
+    return FALSE;
+  value = g_ascii_strtoull (text, NULL, 10);
+  y = (guint) (value / 10000);
+  m = (guint) (value / 100 % 100);
+  d = (guint) (value % 100);
+  if (y < 1900 || y > 2999 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_set_dmy (out_date, d, m, y);
+  return TRUE;
+}
+
+/* FALSE (and the error naming @what) when @text is longer than @max characters. */
+static gboolean
+text_fits (const char *text, glong max, const char *what, GError **error)
+{
+  glong length;
+
+  if (text == NULL)
+    return TRUE;
+  length = g_utf8_validate (text, -1, NULL) ? g_utf8_strlen (text, -1) : (glong) strlen (text);
+  if (length <= max)
+    return TRUE;
+  g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+               /* Translators: %s names the field ("Seller name (BT-27)"); then its length and the limit */
+               _("%s: %ld characters, at most %ld are accepted."), what, length, max);
+  return FALSE;
+}
+
+static gboolean
+party_fits (const FacturesParty *party, gboolean seller, GError **error)
+{
+  struct { const char *text; const char *what; } fields[] = {
+    { party->name, seller ? _("Seller name (BT-27)") : _("Buyer name (BT-44)") },
+    { party->siren, seller ? _("Seller legal registration (BT-30)") : _("Buyer legal registration (BT-47)") },
+    { party->siret, seller ? _("Seller identifier (BT-29)") : _("Buyer identifier (BT-46)") },
+    { party->vat_id, seller ? _("Seller VAT number (BT-31)") : _("Buyer VAT number (BT-48)") },
+    { party->email, seller ? _("Seller e-mail (BT-34)") : _("Buyer e-mail (BT-49)") },
+    { party->phone, seller ? _("Seller phone (BT-42)") : _("Buyer phone (BT-57)") },
+    { party->address, seller ? _("Seller address (BG-5)") : _("Buyer address (BG-8)") },
+    { party->postal_code, seller ? _("Seller post code (BT-38)") : _("Buyer post code (BT-53)") },
+    { party->city, seller ? _("Seller city (BT-37)") : _("Buyer city (BT-52)") },
+    { party->country_code, seller ? _("Seller country (BT-40)") : _("Buyer country (BT-55)") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (!text_fits (fields[i].text, FACTURES_IMPORTED_TEXT_MAX, fields[i].what, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* FALSE (and the error naming @what) when @text is written but is not a date. */
+static gboolean
+date_ok (const char *text, const char *what, GError **error)
+{
+  GDate date;
+
+  if (text == NULL || factures_imported_parse_date (text, &date))
+    return TRUE;
+  g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+               /* Translators: %s names the date ("Issue date (BT-2)"), then the text of the file */
+               _("%s: “%s” is not a date (YYYYMMDD, years 1900 to 2999)."), what, text);
+  return FALSE;
+}
+
+/**
+ * factures_imported_check_content:
+ * (see factures-imported-text.h)
+ */
+gboolean
+factures_imported_check_content (const FacturesImported  *imported,
+                                 GError                 **error)
+{
+  if (imported->number == NULL || *imported->number == '\0')
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           _("Invoice number (BT-1): the file gives none."));
+      return FALSE;
+    }
+  if (!text_fits (imported->number, FACTURES_IMPORTED_NUMBER_MAX, _("Invoice number (BT-1)"), error))
+    return FALSE;
+  if (imported->issue_date_text != NULL)
+    {
+      if (!date_ok (imported->issue_date_text, _("Issue date (BT-2)"), error))
+        return FALSE;
+    }
+  else if (!g_date_valid (&imported->issue_date))
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           _("Issue date (BT-2): the file gives none."));
+      return FALSE;
+    }
+  if (!date_ok (imported->due_date_text, _("Due date (BT-9)"), error)
+      || !text_fits (imported->preceding_number, FACTURES_IMPORTED_NUMBER_MAX,
+                     _("Preceding invoice reference (BT-25)"), error)
+      || !text_fits (imported->currency, 3, _("Currency (BT-5)"), error)
+      || !text_fits (imported->guideline, FACTURES_IMPORTED_TEXT_MAX, _("Specification identifier (BT-24)"), error)
+      || !party_fits (&imported->seller, TRUE, error)
+      || !party_fits (&imported->buyer, FALSE, error))
+    return FALSE;
+  for (guint i = 0; i < imported->lines->len; i++)
+    {
+      const FacturesImportedLine *line = imported->lines->pdata[i];
+      g_autofree char *what = NULL;
+
+      if (!text_fits (line->line_id, FACTURES_IMPORTED_NUMBER_MAX, _("Line identifier (BT-126)"), error))
+        return FALSE;
+      what = g_strdup_printf (_("Line %s, item name (BT-153)"), line->line_id != NULL ? line->line_id : "?");
+      if (!text_fits (line->name, FACTURES_IMPORTED_TEXT_MAX, what, error)
+          || !text_fits (line->unit_code, FACTURES_IMPORTED_TEXT_MAX, _("Unit (BT-130)"), error)
+          || !text_fits (line->vat_category, FACTURES_IMPORTED_TEXT_MAX, _("VAT category (BT-151)"), error)
+          || !text_fits (line->status, FACTURES_IMPORTED_TEXT_MAX, _("Line status"), error))
+        return FALSE;
+    }
+  for (guint i = 0; i < imported->vat->len; i++)
+    {
+      const FacturesImportedVat *vat = imported->vat->pdata[i];
+
+      if (!text_fits (vat->exemption, FACTURES_IMPORTED_TEXT_MAX, _("VAT exemption reason (BT-120)"), error)
+          || !text_fits (vat->category, FACTURES_IMPORTED_TEXT_MAX, _("VAT category (BT-118)"), error))
+        return FALSE;
+    }
+  return TRUE;
+}

@@ -75,4 +75,39 @@ const char *factures_imported_kind_label    (int         type_code);
 gboolean    factures_imported_check_range   (const FacturesImported  *imported,
                                              GError                 **error);
 
+/* The longest invoice number (BT-1, and BT-25) an imported file may carry, in characters. */
+#define FACTURES_IMPORTED_NUMBER_MAX 200
+/* The longest text (a name, an address, a line's name…) an imported file may carry, in
+ * characters: what the editor allows for a line's description (FACTURES_MAX_DESCRIPTION). */
+#define FACTURES_IMPORTED_TEXT_MAX   4000
+
+/**
+ * factures_imported_check_content:
+ * @imported: an invoice read from a file that passed its XSD
+ * @error: FACTURES_ERROR_INVALID with a French sentence naming the field (BT number):
+ *   an invoice number (BT-1) missing or longer than %FACTURES_IMPORTED_NUMBER_MAX
+ *   characters, an issue date (BT-2) missing or not a calendar date (format 102,
+ *   YYYYMMDD: the XSD only checks that it is text), a due date (BT-9) written but
+ *   not a date, a preceding invoice reference (BT-25)
+ *   longer than %FACTURES_IMPORTED_NUMBER_MAX, a text longer than
+ *   %FACTURES_IMPORTED_TEXT_MAX characters
+ *
+ * What the XSD lets through but no invoice holds: such a file is refused, as history and
+ * as a draft, and nothing is stored (issue 10).
+ *
+ * Returns: TRUE when the file can be kept
+ */
+gboolean    factures_imported_check_content (const FacturesImported  *imported,
+                                             GError                 **error);
+
+/**
+ * factures_imported_parse_date:
+ * @text: (nullable): a date as CII writes it, format 102 (YYYYMMDD)
+ * @out_date: (out): the date, cleared when @text is not one
+ *
+ * Returns: TRUE for a calendar date between the years 1900 and 2999
+ */
+gboolean    factures_imported_parse_date    (const char *text,
+                                             GDate      *out_date);
+
 G_END_DECLS

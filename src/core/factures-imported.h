@@ -61,6 +61,13 @@ typedef struct {
   char                 *prepaid;          /* BT-113 */
   char                 *rounding;         /* BT-114 */
   char                 *due_payable;      /* BT-115 */
+  /* Since issue 10: */
+  char                 *issue_date_text;  /* BT-2 as written (YYYYMMDD), NULL when absent */
+  char                 *due_date_text;    /* BT-9 as written, NULL when absent */
+  char                 *preceding_number; /* BT-25: the invoice a credit note corrects, or NULL */
+  GDate                 preceding_date;   /* BT-26, invalid when absent or not a date */
+  gboolean              no_prepaid;       /* the file's profile has no BT-113 (Factur-X MINIMUM):
+                                           * BT-115 may be below BT-112 without any fault */
 } FacturesImported;
 
 FacturesImported *factures_imported_new  (void);

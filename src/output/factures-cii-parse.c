@@ -10,6 +10,7 @@
 
 #include "factures-cii-parse.h"
 #include "factures-error.h"
+#include "factures-cii-reader.h"
 
 /* libxml2's text with the CII namespaces as their usual prefixes, trimmed. */
 static char *
@@ -41,6 +42,15 @@ factures_cii_parse (const char  *data,
   if (size == 0)
     {
       g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, _("The file is empty."));
+      return NULL;
+    }
+  /* Before libxml2 holds it all: an invoice's XML is far smaller (issue 10). */
+  if (size > FACTURES_INVOICE_FILE_XML_MAX)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_OVERFLOW,
+                   /* Translators: %d is the limit in MiB ("10") */
+                   _("The invoice XML is too large: at most %d MiB are accepted."),
+                   FACTURES_INVOICE_FILE_XML_MAX / (1024 * 1024));
       return NULL;
     }
   ctxt = xmlNewParserCtxt ();

@@ -23,7 +23,8 @@ G_BEGIN_DECLS
  * @size: their number
  * @error: FACTURES_ERROR_FORMAT with a translated sentence: the file is empty,
  *   not well-formed (with its line, libxml2's text as a detail), or declares a
- *   DTD or entities
+ *   DTD or entities; FACTURES_ERROR_OVERFLOW when it is larger than
+ *   %FACTURES_INVOICE_FILE_XML_MAX bytes (never handed to libxml2)
  *
  * Parses without ever loading anything: no network (XML_PARSE_NONET), no
  * external DTD (no XML_PARSE_DTDLOAD), no entity substitution (no

@@ -37,6 +37,7 @@ factures_invoice_file_free (FacturesInvoiceFile *file)
   g_clear_pointer (&file->imported, factures_imported_free);
   g_clear_pointer (&file->figure_problems, g_ptr_array_unref);
   g_free (file->range_problem);
+  g_free (file->content_problem);
   g_free (file);
 }
 
@@ -70,20 +71,12 @@ nodes_at (xmlXPathContextPtr ctx, xmlNodePtr node, const char *expr, xmlXPathObj
   return *out_obj != NULL ? (*out_obj)->nodesetval : NULL;
 }
 
+/* A date of format 102 (YYYYMMDD); cleared when it is not one (factures_imported_check_content()
+ * refuses the file then, naming the field). */
 static void
 date_102 (const char *text, GDate *out)
 {
-  g_date_clear (out, 1);
-  if (text == NULL || strlen (text) != 8 || strspn (text, "0123456789") != 8)
-    return;
-  {
-    guint y = (guint) g_ascii_strtoull (text, NULL, 10) / 10000;
-    guint m = (guint) (g_ascii_strtoull (text, NULL, 10) / 100 % 100);
-    guint d = (guint) (g_ascii_strtoull (text, NULL, 10) % 100);
-
-    if (g_date_valid_dmy (d, m, y))
-      g_date_set_dmy (out, d, m, y);
-  }
+  factures_imported_parse_date (text, out);
 }
 
 /* Sum of the amounts (exact at 2 decimals, as text) that @expr selects, or NULL when none. */
@@ -205,6 +198,9 @@ factures_cii_read (GBytes  *xml,
   self->type_code = type != NULL ? (int) g_ascii_strtoll (type, NULL, 10) : 0;
   date = text_at (ctx, root, "rsm:ExchangedDocument/ram:IssueDateTime/udt:DateTimeString");
   date_102 (date, &self->issue_date);
+  self->issue_date_text = g_strdup (date);
+  /* A MINIMUM file has no BT-113: what was already paid cannot be written in it. */
+  self->no_prepaid = factures_cii_profile_from_guideline (self->guideline) == FACTURES_CII_PROFILE_MINIMUM;
 
   tx = first_node (ctx, root, "rsm:SupplyChainTradeTransaction");
   settlement = first_node (ctx, tx, "ram:ApplicableHeaderTradeSettlement");
@@ -215,6 +211,19 @@ factures_cii_read (GBytes  *xml,
     g_autofree char *due = text_at (ctx, settlement, "ram:SpecifiedTradePaymentTerms/ram:DueDateDateTime/udt:DateTimeString");
 
     date_102 (due, &self->due_date);
+    self->due_date_text = g_steal_pointer (&due);
+  }
+  /* BT-25, BT-26: the invoice a credit note corrects (the first one when several). */
+  {
+    xmlNodePtr preceding = first_node (ctx, settlement, "ram:InvoiceReferencedDocument");
+    g_autofree char *preceding_date = NULL;
+
+    if (preceding != NULL)
+      {
+        self->preceding_number = text_at (ctx, preceding, "ram:IssuerAssignedID");
+        preceding_date = text_at (ctx, preceding, "ram:FormattedIssueDateTime/qdt:DateTimeString");
+        date_102 (preceding_date, &self->preceding_date);
+      }
   }
 
   set = nodes_at (ctx, tx, "ram:IncludedSupplyChainTradeLineItem", &obj);
@@ -316,6 +325,93 @@ factures_invoice_file_sniff (GBytes *bytes)
   return FACTURES_INVOICE_FILE_OTHER;
 }
 
+/* FACTURES_ERROR_OVERFLOW: "The PDF file is 31.5 MB; at most 30 MB are accepted." */
+static void
+set_too_large (GError **error, gsize size, gsize max)
+{
+  g_autofree char *limit = g_strdup_printf ("%" G_GSIZE_FORMAT, max / (1024 * 1024));
+
+  if (max == FACTURES_INVOICE_FILE_PDF_MAX)
+    {
+      g_autofree char *have = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_OVERFLOW,
+                   /* Translators: the file's size ("31.5 MiB"), then the limit in MiB ("30") */
+                   _("The file is too large (%s): at most %s MiB are accepted for an invoice."), have, limit);
+    }
+  else
+    g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_OVERFLOW,
+                 /* Translators: %d is the limit in MiB ("10") */
+                 _("The invoice XML is too large: at most %d MiB are accepted."), (int) (max / (1024 * 1024)));
+}
+
+/**
+ * factures_invoice_file_load:
+ * (see factures-cii-reader.h)
+ */
+GBytes *
+factures_invoice_file_load (GFile   *file,
+                            GError **error)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                                                 NULL, NULL);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) data = NULL;
+
+  if (info != NULL && g_file_info_get_size (info) > FACTURES_INVOICE_FILE_PDF_MAX)
+    {
+      set_too_large (error, (gsize) g_file_info_get_size (info), FACTURES_INVOICE_FILE_PDF_MAX);
+      return NULL;
+    }
+  stream = g_file_read (file, NULL, error);
+  if (stream == NULL)
+    return NULL;
+  /* Read up to one byte past the limit: a file that grows, a pipe or a device without a
+   * size (/dev/zero) is never held whole. */
+  data = g_byte_array_new ();
+  for (;;)
+    {
+      guint8 chunk[65536];
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), chunk, sizeof chunk, NULL, error);
+
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+      g_byte_array_append (data, chunk, (guint) n);
+      if (data->len > FACTURES_INVOICE_FILE_PDF_MAX)
+        {
+          set_too_large (error, data->len, FACTURES_INVOICE_FILE_PDF_MAX);
+          return NULL;
+        }
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+/**
+ * factures_invoice_file_check_importable:
+ * (see factures-cii-reader.h)
+ */
+gboolean
+factures_invoice_file_check_importable (const FacturesInvoiceFile  *file,
+                                        GError                    **error)
+{
+  if (file->xsd_problems->len > 0 || file->imported == NULL)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   _("The file does not pass its XML schema (%s)."),
+                   file->xsd_problems->len > 0 ? (const char *) file->xsd_problems->pdata[0] : "?");
+      return FALSE;
+    }
+  if (file->range_problem != NULL || file->content_problem != NULL)
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           file->range_problem != NULL ? file->range_problem : file->content_problem);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * factures_invoice_file_open:
  * (see factures-cii-reader.h)
@@ -328,6 +424,11 @@ factures_invoice_file_open (GBytes  *bytes,
   gboolean valid;
 
   file->original = g_bytes_ref (bytes);
+  if (g_bytes_get_size (bytes) > FACTURES_INVOICE_FILE_PDF_MAX)
+    {
+      set_too_large (error, g_bytes_get_size (bytes), FACTURES_INVOICE_FILE_PDF_MAX);
+      return NULL;
+    }
   /* The kind comes from the content, never from the file name. */
   switch (factures_invoice_file_sniff (bytes))
     {
@@ -347,13 +448,29 @@ factures_invoice_file_open (GBytes  *bytes,
     }
   if (file->is_pdf)
     {
-      file->xml = factures_facturx_extract_xml (bytes, NULL, error);
-      if (file->xml == NULL)
+      g_autoptr(GError) local = NULL;
+
+      /* A damaged PDF is refused (help: import-invoice), whatever qpdf could still read. */
+      if (!factures_facturx_check_damage (bytes, error))
         return NULL;
+      file->xml = factures_facturx_extract_xml_max (bytes, FACTURES_INVOICE_FILE_XML_MAX, NULL, &local);
+      if (file->xml == NULL)
+        {
+          if (g_error_matches (local, FACTURES_ERROR, FACTURES_ERROR_OVERFLOW))
+            set_too_large (error, FACTURES_INVOICE_FILE_XML_MAX + 1, FACTURES_INVOICE_FILE_XML_MAX);
+          else
+            g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
       file->pdf_problems = factures_facturx_check_pdf (bytes);
     }
   else
     {
+      if (g_bytes_get_size (bytes) > FACTURES_INVOICE_FILE_XML_MAX)
+        {
+          set_too_large (error, g_bytes_get_size (bytes), FACTURES_INVOICE_FILE_XML_MAX);
+          return NULL;
+        }
       file->xml = g_bytes_ref (bytes);
       file->pdf_problems = g_ptr_array_new_with_free_func (g_free);
     }
@@ -372,6 +489,8 @@ factures_invoice_file_open (GBytes  *bytes,
 
         if (!factures_imported_check_range (file->imported, &range))
           file->range_problem = g_strdup (range->message);
+        else if (!factures_imported_check_content (file->imported, &range))
+          file->content_problem = g_strdup (range->message);
       }
     }
   else
@@ -434,10 +553,21 @@ factures_invoice_file_report (const FacturesInvoiceFile *file,
       g_string_append_printf (out, "  • %s\n", file->range_problem);
       n++;
     }
+  else if (file->content_problem != NULL)
+    {
+      /* What the XSD lets through (a date of 20261340): said, never "valid" alone. */
+      g_string_append_printf (out, "%s\n", _("Content: refused, the file cannot be imported."));
+      g_string_append_printf (out, "  • %s\n", file->content_problem);
+      n++;
+    }
   else if (file->imported != NULL)
     {
       if (file->figure_problems->len == 0)
-        g_string_append (out, _("Figures: lines, VAT and totals add up.\n"));
+        /* What was checked depends on the profile: MINIMUM has neither lines nor VAT
+         * breakdown, BASIC WL no lines. */
+        g_string_append (out, file->imported->lines->len > 0 ? _("Figures: lines, VAT and totals add up.\n")
+                              : file->imported->vat->len > 0 ? _("Figures: VAT and totals add up (the profile has no lines).\n")
+                              : _("Figures: the totals add up (the profile has no lines and no VAT breakdown).\n"));
       else
         {
           g_string_append_printf (out, ngettext ("Figures: %u amount does not add up.\n", "Figures: %u amounts do not add up.\n",

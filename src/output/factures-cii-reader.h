@@ -23,6 +23,10 @@ G_BEGIN_DECLS
  * @range_problem: (nullable): a figure beyond what the app can hold
  *   (factures_imported_check_range(), translated): the file is refused
  *   as history and as a draft, its figures are not checked
+ * @content_problem: (nullable): what the XSD lets through but no invoice holds
+ *   (factures_imported_check_content(), translated: a date that is not one, an
+ *   invoice number or a text beyond its limit): the file is refused as history and
+ *   as a draft (issue 10)
  */
 typedef struct {
   GBytes             *original;
@@ -34,7 +38,13 @@ typedef struct {
   FacturesImported   *imported;
   GPtrArray          *figure_problems;
   char               *range_problem;
+  char               *content_problem;
 } FacturesInvoiceFile;
+
+/* The largest files the import reads (issue 10): a Factur-X PDF, and the CII XML, alone or
+ * attached to a PDF (an invoice's XML is a few hundred kilobytes at most). */
+#define FACTURES_INVOICE_FILE_PDF_MAX (30 * 1024 * 1024)
+#define FACTURES_INVOICE_FILE_XML_MAX (10 * 1024 * 1024)
 
 typedef enum {
   FACTURES_INVOICE_FILE_EMPTY,  /* no byte, or only blanks */
@@ -59,9 +69,13 @@ void                 factures_invoice_file_free (FacturesInvoiceFile *file);
  * factures_invoice_file_open:
  * @bytes: a Factur-X PDF or a CII XML file
  * @error: FACTURES_ERROR_FORMAT with a translated reason when it is neither
- *   (empty, neither PDF nor XML by its content, an unreadable PDF, XML that is
- *   not well-formed or declares a DOCTYPE, not a CII invoice),
- *   FACTURES_ERROR_NOT_FOUND when a PDF carries no invoice XML
+ *   (empty, neither PDF nor XML by its content, an unreadable PDF, a damaged
+ *   PDF (factures_facturx_check_damage()), XML that is not well-formed or
+ *   declares a DOCTYPE, not a CII invoice), FACTURES_ERROR_NOT_FOUND when a PDF
+ *   carries no invoice XML, FACTURES_ERROR_OVERFLOW when the PDF is larger than
+ *   %FACTURES_INVOICE_FILE_PDF_MAX or its XML larger than
+ *   %FACTURES_INVOICE_FILE_XML_MAX bytes (the limit in the message; the XML is
+ *   measured before libxml2 reads it)
  *
  * Reads and checks a file: XSD of its profile, PDF/A-3 structure (PDF),
  * and, when the XSD accepts it, the invoice and its own arithmetic.
@@ -70,6 +84,35 @@ void                 factures_invoice_file_free (FacturesInvoiceFile *file);
  */
 FacturesInvoiceFile *factures_invoice_file_open (GBytes  *bytes,
                                                  GError **error);
+
+/**
+ * factures_invoice_file_load:
+ * @file: a file the user chose
+ * @error: FACTURES_ERROR_OVERFLOW (the limit in the message) when it is larger than
+ *   %FACTURES_INVOICE_FILE_PDF_MAX, seen from its size before reading it; the
+ *   G_IO_ERROR of reading it otherwise
+ *
+ * Reads a file to import, refusing a file too large before holding it in memory.
+ *
+ * Returns: (transfer full): its bytes, NULL on error
+ */
+GBytes              *factures_invoice_file_load (GFile   *file,
+                                                 GError **error);
+
+/**
+ * factures_invoice_file_check_importable:
+ * @file: a file from factures_invoice_file_open()
+ * @error: FACTURES_ERROR_INVALID with a translated reason when the file cannot be
+ *   imported at all (it fails its XSD, carries an amount beyond what the app holds,
+ *   or content no invoice holds: @file's problems)
+ *
+ * What every door (command line, import dialog) checks before offering to store the file;
+ * the store checks the content again (factures_store_check_import_history()).
+ *
+ * Returns: TRUE when the file may be kept as history or, if its figures allow, a draft
+ */
+gboolean             factures_invoice_file_check_importable (const FacturesInvoiceFile  *file,
+                                                             GError                    **error);
 
 /**
  * factures_cii_read:

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <string.h>
 #include <qpdf/qpdf-c.h>
@@ -426,14 +427,129 @@ embedded_specs (qpdf_data q)
   return specs;
 }
 
+/* Inflates zlib data (FlateDecode) into @out (NULL: thrown away), checking its Adler-32 (which
+ * qpdf lets through); FACTURES_ERROR_OVERFLOW past @max bytes, FACTURES_ERROR_FORMAT when the
+ * data is damaged. */
+static gboolean
+inflate_max (const guint8 *data, gsize length, gsize max, GByteArray *out, gsize *out_total, GError **error)
+{
+  g_autoptr(GConverter) inflater = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB));
+  gsize in_pos = 0, total = 0;
+
+  for (;;)
+    {
+      guint8 chunk[65536];
+      gsize read = 0, written = 0;
+      g_autoptr(GError) local = NULL;
+      GConverterResult result = g_converter_convert (inflater, data + in_pos, length - in_pos, chunk, sizeof chunk,
+                                                     G_CONVERTER_INPUT_AT_END, &read, &written, &local);
+
+      if (result == G_CONVERTER_ERROR)
+        {
+          /* zlib's text, a technical detail for the caller's sentence */
+          g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, local->message);
+          return FALSE;
+        }
+      in_pos += read;
+      total += written;
+      if (out_total != NULL)
+        *out_total = total;
+      if (out != NULL)
+        g_byte_array_append (out, chunk, (guint) written);
+      if (total > max)
+        {
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_OVERFLOW, "> %" G_GSIZE_FORMAT, max);
+          return FALSE;
+        }
+      if (result == G_CONVERTER_FINISHED || (read == 0 && written == 0))
+        return TRUE;
+    }
+}
+
+/* TRUE when @stream's only filter is FlateDecode without parameters (what inflate_max() reads). */
+static gboolean
+is_plain_flate (qpdf_data q, qpdf_oh stream)
+{
+  qpdf_oh dict = qpdf_oh_get_dict (q, stream);
+  qpdf_oh filter = qpdf_oh_get_key (q, dict, "/Filter");
+
+  if (qpdf_oh_is_array (q, filter) && qpdf_oh_get_array_n_items (q, filter) == 1)
+    filter = qpdf_oh_get_array_item (q, filter, 0);
+  return qpdf_oh_is_name (q, filter) && g_strcmp0 (qpdf_oh_get_name (q, filter), "/FlateDecode") == 0
+         && qpdf_oh_is_null (q, qpdf_oh_get_key (q, dict, "/DecodeParms"));
+}
+
+/* The decoded data of @stream, at most @max bytes (FACTURES_ERROR_OVERFLOW above it, before
+ * holding more than @max + 64 KiB): a stream of a few kilobytes can inflate to gigabytes, so
+ * FlateDecode (the filter every Factur-X writer uses) is inflated here step by step; other
+ * filters are decoded by qpdf and measured after. */
+static GBytes *
+stream_data_max (qpdf_data q, qpdf_oh stream, gsize max, GError **error)
+{
+  gboolean flate = is_plain_flate (q, stream);
+  unsigned char *buffer = NULL;
+  size_t length = 0;
+  g_autoptr(GByteArray) out = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *filters = g_strdup (qpdf_oh_unparse (q, qpdf_oh_get_key (q, qpdf_oh_get_dict (q, stream), "/Filter")));
+
+  /* FlateDecode with other filters or parameters: qpdf would inflate it whole in memory,
+   * and no Factur-X writer does it. */
+  if (!flate && strstr (filters, "/FlateDecode") != NULL)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                   _("The invoice XML attached to the PDF is compressed in a way the app does not read "
+                     "(technical detail: %s)."), filters);
+      return NULL;
+    }
+
+  if (qpdf_oh_get_stream_data (q, stream, flate ? qpdf_dl_none : qpdf_dl_generalized, NULL, &buffer, &length)
+      & QPDF_ERRORS)
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                           _("The invoice XML attached to the PDF cannot be read: the PDF is damaged."));
+      return NULL;
+    }
+  if (!flate)
+    {
+      GBytes *data;
+
+      if (length > max)
+        {
+          free (buffer);
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_OVERFLOW, "%" G_GSIZE_FORMAT, (gsize) length);
+          return NULL;
+        }
+      data = g_bytes_new (buffer, length);
+      free (buffer);
+      return data;
+    }
+
+  out = g_byte_array_new ();
+  if (!inflate_max (buffer, length, max, out, NULL, &local))
+    {
+      free (buffer);
+      if (g_error_matches (local, FACTURES_ERROR, FACTURES_ERROR_FORMAT))
+        g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                     _("The invoice XML attached to the PDF cannot be read: the PDF is damaged "
+                       "(technical detail: %s)."), local->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  free (buffer);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
 /**
- * factures_facturx_extract_xml:
+ * factures_facturx_extract_xml_max:
  * (see factures-facturx.h)
  */
 GBytes *
-factures_facturx_extract_xml (GBytes  *pdf,
-                              char   **out_name,
-                              GError **error)
+factures_facturx_extract_xml_max (GBytes  *pdf,
+                                  gsize    max,
+                                  char   **out_name,
+                                  GError **error)
 {
   static const char * const preferred[] = { "factur-x.xml", "zugferd-invoice.xml", "xrechnung.xml",
                                             "ZUGFeRD-invoice.xml" };
@@ -442,8 +558,6 @@ factures_facturx_extract_xml (GBytes  *pdf,
   qpdf_oh chosen = 0;
   int rank = G_MAXINT;
   guint n_xml = 0;
-  unsigned char *buffer = NULL;
-  size_t length = 0;
   GBytes *result;
 
   if (out_name != NULL)
@@ -478,18 +592,115 @@ factures_facturx_extract_xml (GBytes  *pdf,
                            _("The PDF carries no invoice: no factur-x.xml file is attached to it."));
       return NULL;
     }
-  if (qpdf_oh_get_stream_data (self->q, filespec_stream (self->q, chosen), qpdf_dl_generalized,
-                               NULL, &buffer, &length) & QPDF_ERRORS)
-    {
-      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
-                           _("The invoice XML attached to the PDF cannot be read: the PDF is damaged."));
-      return NULL;
-    }
-  result = g_bytes_new (buffer, length);
-  free (buffer);
+  result = stream_data_max (self->q, filespec_stream (self->q, chosen), max, error);
+  if (result == NULL)
+    return NULL;
   if (out_name != NULL)
     *out_name = filespec_name (self->q, chosen);
   return result;
+}
+
+/**
+ * factures_facturx_extract_xml:
+ * (see factures-facturx.h)
+ */
+GBytes *
+factures_facturx_extract_xml (GBytes  *pdf,
+                              char   **out_name,
+                              GError **error)
+{
+  return factures_facturx_extract_xml_max (pdf, G_MAXSIZE, out_name, error);
+}
+
+/* FACTURES_ERROR_FORMAT "Damaged PDF", with qpdf's first warning (or error, or @fallback) as a detail. */
+static gboolean
+damaged (qpdf_data q, const char *fallback, GError **error)
+{
+  g_autofree char *detail = NULL;
+
+  if (qpdf_more_warnings (q))
+    {
+      qpdf_error w = qpdf_next_warning (q);
+
+      detail = g_strdup (w != NULL ? qpdf_get_error_message_detail (q, w) : NULL);
+    }
+  else if (qpdf_has_error (q))
+    {
+      qpdf_error e = qpdf_get_error (q);
+
+      detail = g_strdup (e != NULL ? qpdf_get_error_message_detail (q, e) : NULL);
+    }
+  g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+               _("Damaged PDF: the file is truncated or damaged, it is refused (technical detail: %s)."),
+               detail != NULL && *detail != '\0' ? detail : fallback);
+  return FALSE;
+}
+
+/**
+ * factures_facturx_check_damage:
+ * (see factures-facturx.h)
+ */
+gboolean
+factures_facturx_check_damage (GBytes  *pdf,
+                               GError **error)
+{
+  g_autoptr(Qpdf) self = qpdf_open (pdf, error);
+  gboolean repaired;
+
+  if (self == NULL)
+    return FALSE;
+  /* Warnings while reading: qpdf rebuilt a broken cross-reference table. */
+  repaired = qpdf_more_warnings (self->q);
+  if (repaired)
+    return damaged (self->q, "cross-reference table rebuilt", error);
+
+  /* qpdf decodes a FlateDecode stream whose bytes were changed without a word (it does not
+   * check the Adler-32 of zlib): every such stream is inflated here to its end, within a
+   * budget for the whole file (a few kilobytes can inflate to gigabytes). */
+  {
+    qpdf_oh size = qpdf_oh_get_key (self->q, qpdf_get_trailer (self->q), "/Size");
+    int n = qpdf_oh_is_integer (self->q, size) ? qpdf_oh_get_int_value_as_int (self->q, size) : 0;
+    gsize budget = FACTURES_FACTURX_INFLATED_MAX;
+
+    for (int id = 1; id < MIN (n, 1 << 22); id++)
+      {
+        qpdf_oh object = qpdf_get_object_by_id (self->q, id, 0);
+        unsigned char *buffer = NULL;
+        size_t length = 0;
+        gsize total = 0;
+        g_autoptr(GError) local = NULL;
+        gboolean ok;
+
+        if (!qpdf_oh_is_stream (self->q, object) || !is_plain_flate (self->q, object))
+          continue;
+        if (qpdf_oh_get_stream_data (self->q, object, qpdf_dl_none, NULL, &buffer, &length) & QPDF_ERRORS)
+          ok = FALSE;
+        else
+          ok = inflate_max (buffer, length, budget, NULL, &total, &local);
+        free (buffer);
+        if (!ok && g_error_matches (local, FACTURES_ERROR, FACTURES_ERROR_OVERFLOW))
+          {
+            g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_OVERFLOW,
+                         /* Translators: %d is the limit in MiB ("1024") */
+                         _("The PDF is too large once decompressed: at most %d MiB are accepted."),
+                         (int) (FACTURES_FACTURX_INFLATED_MAX / (1024 * 1024)));
+            return FALSE;
+          }
+        if (!ok)
+          {
+            g_autofree char *detail = g_strdup_printf ("object %d: %s", id,
+                                                       local != NULL ? local->message : "unreadable stream");
+
+            return damaged (self->q, detail, error);
+          }
+        budget -= total;
+      }
+  }
+
+  /* Then every object and stream read and decoded, as "qpdf --check" does. */
+  if ((qpdf_check_pdf (self->q) & (QPDF_ERRORS | QPDF_WARNINGS)) || qpdf_more_warnings (self->q))
+    return damaged (self->q, "stream or object error", error);
+  return TRUE;
 }
 
 /* Text of the first element @element (e.g. "pdfaid:part") in @xmp, or NULL. Also

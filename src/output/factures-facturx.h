@@ -69,6 +69,45 @@ GBytes    *factures_facturx_extract_xml (GBytes  *pdf,
                                          GError **error);
 
 /**
+ * factures_facturx_extract_xml_max:
+ * @pdf: a PDF file's bytes
+ * @max: the largest XML accepted, in bytes
+ * @out_name: (out) (optional) (transfer full): the embedded file's name
+ * @error: as factures_facturx_extract_xml(), and FACTURES_ERROR_OVERFLOW when the
+ *   decoded XML is larger than @max (detected while inflating: a small compressed
+ *   stream never makes a large buffer); its message is only the size, for the caller
+ *   to word
+ *
+ * factures_facturx_extract_xml() with a limit (issue 10).
+ *
+ * Returns: (transfer full): the XML bytes, unchanged
+ */
+GBytes    *factures_facturx_extract_xml_max (GBytes  *pdf,
+                                             gsize    max,
+                                             char   **out_name,
+                                             GError **error);
+
+/* The most a PDF to import may inflate to, all its FlateDecode streams together (1 GiB). */
+#define FACTURES_FACTURX_INFLATED_MAX ((gsize) 1024 * 1024 * 1024)
+
+/**
+ * factures_facturx_check_damage:
+ * @pdf: a PDF file's bytes
+ * @error: FACTURES_ERROR_FORMAT (French) when qpdf cannot read @pdf, had to rebuild its
+ *   cross-reference table, meets a FlateDecode stream that does not inflate to its end
+ *   with a right checksum, or an error or warning while reading and decoding every
+ *   object and stream (qpdf_check_pdf(), what "qpdf --check" does);
+ *   FACTURES_ERROR_OVERFLOW when its FlateDecode streams inflate to more than
+ *   %FACTURES_FACTURX_INFLATED_MAX bytes together (checked first, while inflating)
+ *
+ * Whether @pdf is damaged: a damaged file is refused by the import (help: import-invoice).
+ *
+ * Returns: TRUE when qpdf reads it all without a warning
+ */
+gboolean   factures_facturx_check_damage (GBytes  *pdf,
+                                          GError **error);
+
+/**
  * factures_facturx_check_pdf:
  * @pdf: a PDF file's bytes
  *

@@ -16,6 +16,7 @@
 #include "factures-store-facturx.h"
 #include "factures-store-facturx-private.h"
 #include "factures-store-private.h"
+#include "factures-store-lifecycle-private.h"
 #include "factures-store-numbering-private.h"
 #include "factures-store-receipts.h"
 #include "factures-identifiers-eu.h"
@@ -38,7 +39,8 @@ digits_only (const char *s)
   return g_string_free (out, FALSE);
 }
 
-/* The SIREN of a party: its legal ID when 9 digits, else the first 9 digits of its SIRET,
+/* The SIREN of a party: its legal ID (BT-30, BT-47) when 9 digits, else the first 9 digits
+ * of a 14-digit SIRET written there (as the FNFE samples write BT-30) or in its global ID,
  * else the one inside its French VAT number; NULL when none. */
 static char *
 siren_of (const FacturesParty *party)
@@ -48,6 +50,8 @@ siren_of (const FacturesParty *party)
 
   if (siren != NULL && strlen (siren) == 9)
     return g_steal_pointer (&siren);
+  if (siren != NULL && strlen (siren) == 14)
+    return g_strndup (siren, 9);
   if (siret != NULL && strlen (siret) == 14)
     return g_strndup (siret, 9);
   /* A French VAT number carries the SIREN (FR + key + SIREN). */
@@ -81,17 +85,15 @@ bind_blob (sqlite3_stmt *stmt, int col, GBytes *bytes)
   sqlite3_bind_blob64 (stmt, col, size > 0 ? data : "", size, SQLITE_TRANSIENT);
 }
 
-/* The client for @party: same SIREN, else same folded name, else a new one (B2B when it has
- * a SIREN). Inside the caller's transaction; @out_created tells whether it is new. */
-static gint64
-match_client (FacturesStore *self, const FacturesParty *party, gboolean *out_created, GError **error)
+/* The existing client for @party: same SIREN, else same folded name; *@out_id 0 when none.
+ * FALSE on a database error. */
+static gboolean
+find_client (FacturesStore *self, const FacturesParty *party, gint64 *out_id, GError **error)
 {
   g_autofree char *siren = siren_of (party);
   g_autofree char *key = factures_store_fold (party->name != NULL ? party->name : "");
-  g_autoptr(FacturesClient) client = NULL;
-  gint64 id = 0;
 
-  *out_created = FALSE;
+  *out_id = 0;
   if (siren != NULL)
     {
       g_autoptr(sqlite3_stmt) stmt = factures_store_prepare (self,
@@ -99,10 +101,13 @@ match_client (FacturesStore *self, const FacturesParty *party, gboolean *out_cre
         error);
 
       if (stmt == NULL)
-        return 0;
+        return FALSE;
       sqlite3_bind_text (stmt, 1, siren, -1, SQLITE_TRANSIENT);
       if (sqlite3_step (stmt) == SQLITE_ROW)
-        return sqlite3_column_int64 (stmt, 0);
+        {
+          *out_id = sqlite3_column_int64 (stmt, 0);
+          return TRUE;
+        }
     }
   if (*key != '\0')
     {
@@ -110,11 +115,28 @@ match_client (FacturesStore *self, const FacturesParty *party, gboolean *out_cre
         "SELECT id FROM clients WHERE name_key = ?1 ORDER BY id LIMIT 1", error);
 
       if (stmt == NULL)
-        return 0;
+        return FALSE;
       sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
       if (sqlite3_step (stmt) == SQLITE_ROW)
-        return sqlite3_column_int64 (stmt, 0);
+        *out_id = sqlite3_column_int64 (stmt, 0);
     }
+  return TRUE;
+}
+
+/* The client for @party: same SIREN, else same folded name, else a new one (B2B when it has
+ * a SIREN). Inside the caller's transaction; @out_created tells whether it is new. */
+static gint64
+match_client (FacturesStore *self, const FacturesParty *party, gboolean *out_created, GError **error)
+{
+  g_autofree char *siren = siren_of (party);
+  g_autoptr(FacturesClient) client = NULL;
+  gint64 id = 0;
+
+  *out_created = FALSE;
+  if (!find_client (self, party, &id, error))
+    return 0;
+  if (id != 0)
+    return id;
 
   client = factures_client_new ();
   factures_party_copy_to (party, &client->party);
@@ -175,8 +197,9 @@ factures_store_check_import_history (FacturesStore              *self,
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
 
-  /* An amount the app cannot hold (XSD-valid 9223372036854775807.99). */
-  if (!factures_imported_check_range (imported, error))
+  /* An amount the app cannot hold (XSD-valid 9223372036854775807.99); a date that is not one,
+   * a number or a text beyond its limit (issue 10). */
+  if (!factures_imported_check_range (imported, error) || !factures_imported_check_content (imported, error))
     return FALSE;
 
   me = factures_store_get_profile (self, error);
@@ -416,6 +439,100 @@ draft_figures_match (FacturesStore           *self,
   return TRUE;
 }
 
+/* What a file becomes as a draft (issue 10): a deposit invoice for 386; for a credit note
+ * (factures_imported_type_is_credit_note()) a credit note citing the invoice of BT-25, which
+ * must be one Factures issued to the client the file's buyer matches, with enough left to
+ * credit; a corrected invoice (384) is refused; any other code an invoice. *@out_invoice is the
+ * credited invoice's id (0 when none), *@out_invoice_date its issue date. Inside or outside
+ * a transaction; FACTURES_ERROR_INVALID with the reason. */
+static gboolean
+draft_kind (FacturesStore            *self,
+            const FacturesImported   *imported,
+            FacturesDocumentKind     *out_kind,
+            gint64                   *out_invoice,
+            GDate                    *out_invoice_date,
+            GError                  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 client_id = 0, invoice_client = 0, gross = 0, credited, asked = 0;
+  g_autofree char *kind_label = NULL;
+
+  *out_invoice = 0;
+  g_date_clear (out_invoice_date, 1);
+  if (imported->type_code == 384)
+    {
+      /* A corrected invoice replaces an issued one: in France an issued invoice is corrected
+       * by a credit note, then a new invoice (CGI art. 242 nonies A, BOI-TVA-DECLA-30-20-20). */
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           _("Type of document (BT-3): a corrected invoice (384) cannot become a draft. "
+                             "To correct an invoice, make a credit note from it, then a new invoice."));
+      return FALSE;
+    }
+  if (imported->type_code == FACTURES_DOCUMENT_KIND_DEPOSIT)
+    {
+      *out_kind = FACTURES_DOCUMENT_KIND_DEPOSIT;
+      return TRUE;
+    }
+  if (!factures_imported_type_is_credit_note (imported->type_code))
+    {
+      *out_kind = FACTURES_DOCUMENT_KIND_INVOICE;
+      return TRUE;
+    }
+
+  *out_kind = FACTURES_DOCUMENT_KIND_CREDIT_NOTE;
+  if (imported->preceding_number == NULL)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   _("Preceding invoice (BT-25): this credit note (type %d) names no invoice; a credit "
+                     "note can become a draft only for an invoice issued with Factures. Keep it as "
+                     "history instead."), imported->type_code);
+      return FALSE;
+    }
+  stmt = factures_store_prepare (self,
+    "SELECT id, client_id, gross_total, issue_date FROM documents WHERE number = ?1 AND status = 1 "
+    "AND kind IN (380, 386) ORDER BY id LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, imported->preceding_number);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   _("Preceding invoice (BT-25): %s is not an invoice issued with Factures; a credit "
+                     "note can become a draft only for one of your issued invoices. Keep it as "
+                     "history instead."), imported->preceding_number);
+      return FALSE;
+    }
+  *out_invoice = sqlite3_column_int64 (stmt, 0);
+  invoice_client = sqlite3_column_int64 (stmt, 1);
+  gross = sqlite3_column_int64 (stmt, 2);
+  factures_sql_col_date (stmt, 3, out_invoice_date);
+  if (!find_client (self, &imported->buyer, &client_id, error))
+    return FALSE;
+  if (client_id == 0 || client_id != invoice_client)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   _("Preceding invoice (BT-25): invoice %s was issued to another client than the "
+                     "buyer of this credit note (%s)."), imported->preceding_number,
+                   imported->buyer.name != NULL ? imported->buyer.name : "?");
+      return FALSE;
+    }
+  credited = factures_store_get_credited_total (self, *out_invoice, error);
+  if (credited < 0)
+    return FALSE;
+  if (imported->grand_total != NULL && factures_decimal_parse (imported->grand_total, 2, &asked, NULL)
+      && asked > gross - credited)
+    {
+      g_autofree char *left = factures_money_format (MAX (gross - credited, 0));
+      g_autofree char *want = factures_money_format (asked);
+
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   _("Total with VAT (BT-112): %s is above what is left to credit on invoice %s (%s, "
+                     "its total minus its issued credit notes)."), want, imported->preceding_number, left);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * factures_store_check_import_draft:
  * (see factures-store-facturx.h)
@@ -426,12 +543,17 @@ factures_store_check_import_draft (FacturesStore           *self,
                                    GError                 **error)
 {
   g_autoptr(GPtrArray) lines = NULL;
-  gint64 allowance = 0;
+  gint64 allowance = 0, invoice = 0;
   gboolean exempt = FALSE;
+  FacturesDocumentKind kind;
+  GDate invoice_date;
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
 
-  return factures_imported_to_lines (imported, &lines, &allowance, &exempt, error)
+  return factures_imported_check_range (imported, error)
+         && factures_imported_check_content (imported, error)
+         && draft_kind (self, imported, &kind, &invoice, &invoice_date, error)
+         && factures_imported_to_lines (imported, &lines, &allowance, &exempt, error)
          && draft_figures_match (self, imported, lines, allowance, error);
 }
 
@@ -446,42 +568,70 @@ factures_store_import_draft (FacturesStore           *self,
 {
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(FacturesDocument) draft = NULL;
-  gint64 allowance = 0;
+  g_autoptr(sqlite3_stmt) link = NULL;
+  gint64 allowance = 0, invoice = 0;
   gboolean exempt = FALSE;
   gboolean created = FALSE;
+  FacturesDocumentKind kind = FACTURES_DOCUMENT_KIND_INVOICE;
+  GDate invoice_date;
   gint64 client_id;
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), 0);
 
+  if (!factures_imported_check_range (imported, error) || !factures_imported_check_content (imported, error)
+      || !draft_kind (self, imported, &kind, &invoice, &invoice_date, error))
+    return 0;
   if (!factures_imported_to_lines (imported, &lines, &allowance, &exempt, error))
     return 0;
   if (!draft_figures_match (self, imported, lines, allowance, error))
     return 0;
 
+  /* One transaction: the client made for the file, the draft (the editor's gate:
+   * factures_store_write_draft(), its checks and factures_totals_compute()) and, for a
+   * credit note, its link to the invoice; a refusal at any step stores nothing. */
   if (!factures_store_begin (self, error))
     return 0;
+  /* Again inside the transaction: another process may have credited the invoice since. */
+  if (!draft_kind (self, imported, &kind, &invoice, &invoice_date, error))
+    goto fail;
   client_id = match_client (self, &imported->buyer, &created, error);
-  if (client_id == 0 || !factures_store_commit (self, error))
-    {
-      factures_store_rollback (self);
-      return 0;
-    }
-  draft = factures_document_new (FACTURES_DOCUMENT_KIND_INVOICE);
+  if (client_id == 0)
+    goto fail;
+  draft = factures_document_new (kind);
   draft->client_id = client_id;
+  /* A credit note is never dated before the invoice it corrects. */
+  if (g_date_valid (&invoice_date) && g_date_compare (&draft->issue_date, &invoice_date) < 0)
+    draft->issue_date = invoice_date;
+  draft->due_date = draft->issue_date;
   g_ptr_array_extend_and_steal (draft->lines, g_steal_pointer (&lines));
   draft->allowance = allowance;
   draft->notes = g_strdup_printf ("Reprise de la facture %s%s%s", imported->number,
                                   imported->seller.name != NULL ? " de " : "",
                                   imported->seller.name != NULL ? imported->seller.name : "");
-  if (!factures_store_save_draft (self, draft, error))
+  if (!factures_store_write_draft (self, draft, error))
+    goto fail;
+  if (invoice != 0)
     {
-      /* A refused file stores nothing: the client made for it goes too. */
-      if (created)
-        factures_store_delete_client (self, client_id, NULL);
-      return 0;
+      /* Cited as the editor's credit notes cite their invoice (BT-25, BT-26): the link
+       * 'invoice' of factures_store_credit_note_new(). */
+      link = factures_store_prepare (self,
+        "INSERT INTO document_links (document_id, role, target_id, position) VALUES (?1, 'invoice', ?2, 0)",
+        error);
+      if (link == NULL)
+        goto fail;
+      sqlite3_bind_int64 (link, 1, draft->id);
+      sqlite3_bind_int64 (link, 2, invoice);
+      if (!factures_store_step_done (self, link, error))
+        goto fail;
     }
+  if (!factures_store_commit (self, error))
+    goto fail;
   factures_store_emit_changed (self);
   return draft->id;
+
+fail:
+  factures_store_rollback (self);
+  return 0;
 }
 
 /**

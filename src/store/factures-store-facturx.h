@@ -24,9 +24,11 @@ typedef enum {
  * @xml: the CII XML (@original itself, or the XML embedded in it)
  * @profile: (nullable): its fx:ConformanceLevel, NULL when not a Factur-X profile
  * @figure_problems: (element-type utf8): what does not add up in the file (kept and shown)
- * @out_direction: (out) (optional): sale (same SIREN as the profile) or purchase
+ * @out_direction: (out) (optional): sale (same SIREN as the profile: BT-30 of 9
+ *   digits, or a 14-digit SIRET there or in BT-29, or the French VAT number) or purchase
  * @error: FACTURES_ERROR_INVALID when the same invoice (seller, number) was
- *   already imported; FACTURES_ERROR_OVERFLOW when a figure is beyond what the
+ *   already imported, or its content is refused (factures_imported_check_content());
+ *   FACTURES_ERROR_OVERFLOW when a figure is beyond what the
  *   app can hold (factures_imported_check_range()); FACTURES_ERROR_DATABASE
  *
  * Keeps the file as history, read-only, under its own number (any currency,
@@ -66,8 +68,7 @@ gboolean factures_store_check_import_history (FacturesStore              *self,
  * factures_store_check_import_draft:
  * @self: the store
  * @imported: the invoice read from a file
- * @error: FACTURES_ERROR_INVALID with the reason (factures_imported_to_lines(), or a total
- *   that the app's own model, with the user's VAT regime, does not give to the cent)
+ * @error: FACTURES_ERROR_INVALID with the reason (as factures_store_import_draft())
  *
  * What factures_store_import_draft() checks before storing, without storing.
  */
@@ -79,11 +80,23 @@ gboolean factures_store_check_import_draft   (FacturesStore           *self,
  * factures_store_import_draft:
  * @self: the store
  * @imported: the invoice read from a file
- * @error: FACTURES_ERROR_INVALID with the reason from factures_imported_to_lines()
+ * @error: FACTURES_ERROR_INVALID with the reason: content no invoice holds
+ *   (factures_imported_check_content(): BT-2 not a date, BT-1 above 200 characters,
+ *   a text above 4,000), a corrected invoice (BT-3 384: the way is a credit note and a
+ *   new invoice), a credit note whose BT-25 is not an invoice Factures issued to the
+ *   client the buyer matches (or with less left to credit than its total), figures
+ *   that factures_imported_to_lines() or the app's model with the user's VAT regime do
+ *   not give to the cent; FACTURES_ERROR_OVERFLOW (factures_imported_check_range());
+ *   the editor's refusals (factures_store_save_draft())
  *
- * A new draft invoice to re-invoice: the file's lines (EUR, every figure to the
- * cent in the app's model, else refused), for the client matched by SIREN, else
- * by name, else created from the file's buyer. Nothing is stored when it fails.
+ * A new draft to re-invoice (issue 6, kinds since issue 10): a deposit invoice for
+ * type code 386, a credit note citing its invoice (BT-25, as the editor's credit notes
+ * do) for the EN 16931 credit-note codes (381, 261, 262, 296, 308, 396, 420, 458, 532,
+ * and 81, 83), an invoice otherwise; the file's lines (EUR, every figure to the cent in
+ * the app's model, else refused), for the client matched by SIREN (BT-47, or a 14-digit
+ * SIRET there), else by name, else created from the file's buyer. One transaction
+ * through the editor's checks (factures_store_save_draft()): nothing is stored when
+ * it fails.
  *
  * Returns: the draft's id, 0 on error
  */

@@ -66,20 +66,22 @@ fail (const char *message)
 static FacturesInvoiceFile *
 open_file (const char *path, int *status)
 {
-  g_autofree char *data = NULL;
-  gsize size = 0;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) gfile = g_file_new_for_commandline_arg (path);
   FacturesInvoiceFile *file;
 
-  if (!g_file_get_contents (path, &data, &size, &error))
+  /* A file above the limit is refused from its size, before it is read. */
+  bytes = factures_invoice_file_load (gfile, &error);
+  if (bytes == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("Cannot read “%s”: %s"), path, error->message);
+      g_autofree char *message = g_error_matches (error, FACTURES_ERROR, FACTURES_ERROR_OVERFLOW)
+                                 ? g_strdup_printf (_("“%s” is not a Factur-X or CII invoice: %s"), path, error->message)
+                                 : g_strdup_printf (_("Cannot read “%s”: %s"), path, error->message);
 
       *status = fail (message);
       return NULL;
     }
-  bytes = g_bytes_new_take (g_steal_pointer (&data), size);
   file = factures_invoice_file_open (bytes, &error);
   if (file == NULL)
     {
@@ -151,9 +153,11 @@ import (const char *database, const char *path, const char *mode)
       g_printerr ("%s", report);
       return fail (_("The file does not pass its XML schema: nothing was imported."));
     }
-  if (file->range_problem != NULL)
+  /* An amount beyond what the app holds, a date that is not one, a number or a text above
+   * its limit: refused before the database is opened. */
+  if (!factures_invoice_file_check_importable (file, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("Refused: %s Nothing was imported."), file->range_problem);
+      g_autofree char *message = g_strdup_printf (_("Refused: %s Nothing was imported."), error->message);
 
       return fail (message);
     }
@@ -178,8 +182,17 @@ import (const char *database, const char *path, const char *mode)
       made = factures_store_get_document (store, id, NULL);
       if (made != NULL && made->buyer != NULL)
         client = made->buyer->party.name;
-      g_print (_("Invoice %s imported as a draft invoice for %s.\n"), file->imported->number,
-               client != NULL ? client : "?");
+      if (made != NULL && made->kind == FACTURES_DOCUMENT_KIND_CREDIT_NOTE)
+        g_print (_("Credit note %s imported as a draft credit note for %s, citing invoice %s.\n"),
+                 file->imported->number, client != NULL ? client : "?",
+                 made->cites != NULL && made->cites->number != NULL ? made->cites->number
+                 : file->imported->preceding_number);
+      else if (made != NULL && made->kind == FACTURES_DOCUMENT_KIND_DEPOSIT)
+        g_print (_("Deposit invoice %s imported as a draft deposit invoice for %s.\n"), file->imported->number,
+                 client != NULL ? client : "?");
+      else
+        g_print (_("Invoice %s imported as a draft invoice for %s.\n"), file->imported->number,
+                 client != NULL ? client : "?");
       if (before != NULL && before->len > 0)
         g_printerr (ngettext ("Warning: a draft already re-invoiced invoice %s; this is a second one.\n",
                               "Warning: %2$u drafts already re-invoiced invoice %1$s; this is one more.\n",

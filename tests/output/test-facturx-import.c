@@ -597,6 +597,343 @@ test_duplicata_iban (void)
   g_assert_nonnull (strstr (all, "AGRIFRPPXXX"));
 }
 
+
+/* @pdf with @n bytes at @offset replaced by zeros. */
+static GBytes *
+zeroed (GBytes *pdf, gsize offset, gsize n)
+{
+  gsize size;
+  guint8 *copy = g_memdup2 (g_bytes_get_data (pdf, &size), g_bytes_get_size (pdf));
+
+  g_assert_cmpuint (offset + n, <=, size);
+  memset (copy + offset, 0, n);
+  return g_bytes_new_take (copy, size);
+}
+
+/* The first @needle in the @size bytes at @data (binary: NUL bytes included), or NULL. */
+static const char *
+find_bytes (const char *data, gsize size, const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= size; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return data + i;
+  return NULL;
+}
+
+/* Where the data of the first FlateDecode stream of more than 1,000 bytes starts and ends in @pdf. */
+static void
+flate_stream_span (GBytes *pdf, gsize *out_start, gsize *out_end)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (pdf, &size);
+  const char *p = data;
+
+  for (;;)
+    {
+      const char *start = find_bytes (p, size - (p - data), ">>\nstream\n");
+      const char *end, *dict;
+      g_autofree char *head = NULL;
+
+      g_assert_nonnull (start);
+      dict = MAX (data, start - 300);
+      head = g_strndup (dict, start - dict);
+      start += strlen (">>\nstream\n");
+      end = find_bytes (start, size - (start - data), "endstream");
+      g_assert_nonnull (end);
+      if (strstr (head, "/FlateDecode") != NULL && strstr (head, "/FlateDecode") > g_strrstr (head, "obj")
+          && end - start > 1000)
+        {
+          *out_start = start - data;
+          *out_end = end - data;
+          return;
+        }
+      p = end;
+    }
+}
+
+/* A damaged PDF is refused (help: import-invoice), not only one cut at the end: bytes
+ * changed in the middle of a compressed stream (qpdf alone reads it without a word), a
+ * broken cross-reference table (qpdf repairs it), a file cut in the middle of a stream. */
+static void
+test_damaged_pdf (void)
+{
+  g_autoptr(FacturesDocument) doc = own_document (FALSE);
+  g_autoptr(GBytes) pdf = factures_facturx_render (doc, FACTURES_PDF_FLAG_NONE, NULL);
+  gsize size, start, end, xref;
+  const char *data = g_bytes_get_data (pdf, &size);
+  g_autoptr(FacturesInvoiceFile) fine = NULL;
+  g_autoptr(GError) error = NULL;
+  struct { const char *what; GBytes *bytes; } cases[3];
+
+  fine = factures_invoice_file_open (pdf, &error);
+  g_assert_no_error (error);
+
+  /* the page's content stream (FlateDecode), 16 bytes zeroed in its middle */
+  flate_stream_span (pdf, &start, &end);
+  cases[0].what = "stream";
+  cases[0].bytes = zeroed (pdf, (start + end) / 2, 16);
+  /* the cross-reference table: its offsets overwritten */
+  xref = 0;
+  for (const char *at = data; (at = find_bytes (at, size - (at - data), "\nxref\n")) != NULL; at++)
+    xref = at - data;
+  g_assert_cmpuint (xref, >, 0);
+  cases[1].what = "xref";
+  cases[1].bytes = zeroed (pdf, xref + 30, 20);
+  /* cut in the middle of the same stream */
+  cases[2].what = "cut";
+  cases[2].bytes = g_bytes_new_from_bytes (pdf, 0, (start + end) / 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      FacturesInvoiceFile *file = factures_invoice_file_open (cases[i].bytes, &error);
+
+      g_test_message ("%s: %s", cases[i].what, error != NULL ? error->message : "opened");
+      g_assert_null (file);
+      g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT);
+      g_assert_true (strstr (error->message, "damaged") != NULL);
+      g_assert_null (strstr (error->message, "document.pdf"));
+      g_clear_error (&error);
+      g_bytes_unref (cases[i].bytes);
+    }
+}
+
+/* A date the XSD lets through but that is none (BT-2 20261340) is refused, naming BT-2, and the
+ * check does not call the file valid; so is a due date (BT-9) that is none. */
+static void
+test_bad_dates (void)
+{
+  g_autoptr(GBytes) bt2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesInvoiceFile) file = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GRegex) re = g_regex_new ("(<ram:IssueDateTime>\\s*<udt:DateTimeString format=\"102\">)[0-9]{8}", 0, 0, NULL);
+  guint n = 0;
+
+  {
+    g_autoptr(FacturesDocument) doc = own_document (FALSE);
+    g_autoptr(GBytes) xml = factures_cii_build (doc, NULL);
+    g_autofree char *orig = g_strndup (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
+
+    text = g_regex_replace (re, orig, -1, 0, "\\g<1>20261340", 0, NULL);
+    g_assert_nonnull (strstr (text, ">20261340<"));
+    bt2 = g_bytes_new (text, strlen (text));
+  }
+  file = factures_invoice_file_open (bt2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (file->xsd_problems->len, ==, 0);
+  g_assert_nonnull (file->content_problem);
+  g_test_message ("%s", file->content_problem);
+  g_assert_nonnull (strstr (file->content_problem, "BT-2"));
+  g_assert_nonnull (strstr (file->content_problem, "20261340"));
+  report = factures_invoice_file_report (file, &n);
+  g_test_message ("%s", report);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_nonnull (strstr (report, "20261340"));
+  g_assert_false (factures_invoice_file_check_importable (file, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "BT-2"));
+  g_clear_error (&error);
+  g_assert_false (factures_imported_check_content (file->imported, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* 29 February exists only in leap years; a due date (BT-9) of 20270229 is none */
+  {
+    g_autoptr(FacturesImported) imported = factures_cii_read (bt2, &error);
+    GDate date;
+
+    g_assert_no_error (error);
+    g_assert_true (factures_imported_parse_date ("20280229", &date));
+    g_assert_false (factures_imported_parse_date ("20270229", &date));
+    g_assert_false (factures_imported_parse_date ("00010101", &date));
+    g_free (imported->issue_date_text);
+    imported->issue_date_text = g_strdup ("20260110");
+    g_assert_true (factures_imported_check_content (imported, &error));
+    g_free (imported->due_date_text);
+    imported->due_date_text = g_strdup ("20270229");
+    g_assert_false (factures_imported_check_content (imported, &error));
+    g_assert_nonnull (strstr (error->message, "BT-9"));
+  }
+}
+
+/* Limits, each said in the message: PDF 30 MiB, XML 10 MiB (also inside a PDF, where a
+ * few kilobytes of compressed data inflate to it), BT-1 200 characters, texts 4,000. */
+static void
+test_limits (void)
+{
+  g_autoptr(FacturesDocument) doc = own_document (FALSE);
+  g_autoptr(GBytes) xml = factures_cii_build (doc, NULL);
+  g_autofree char *text = g_strndup (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
+  g_autoptr(GError) error = NULL;
+  FacturesInvoiceFile *file;
+
+  /* an XML of 11 MiB: eleven comments of 1 MiB after the invoice (each below libxml2's own
+   * limit on one node: the file is otherwise fine) */
+  {
+    GString *big = g_string_new (text);
+    g_autofree char *mib = g_strnfill (1024 * 1024, 'x');
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(GBytes) pdf = NULL;
+    g_autoptr(GBytes) wrapped = NULL;
+
+    for (guint i = 0; i < 11; i++)
+      g_string_append_printf (big, "<!--%s-->\n", mib);
+    bytes = g_string_free_to_bytes (big);
+    file = factures_invoice_file_open (bytes, &error);
+    g_assert_null (file);
+    g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_OVERFLOW);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "10 MiB"));
+    g_clear_error (&error);
+
+    /* the same XML attached to a PDF of 30 KB: refused while inflating */
+    pdf = factures_pdf_render (doc, FACTURES_PDF_FLAG_NONE, &error);
+    g_assert_no_error (error);
+    wrapped = factures_facturx_wrap (pdf, bytes, FACTURES_CII_PROFILE_EN16931, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_bytes_get_size (wrapped), <, 2 * 1024 * 1024);
+    file = factures_invoice_file_open (wrapped, &error);
+    g_assert_null (file);
+    g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_OVERFLOW);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "10 MiB"));
+    g_clear_error (&error);
+  }
+
+  /* a PDF of 31 MiB: refused before qpdf reads it */
+  {
+    gsize size = 31 * 1024 * 1024;
+    guint8 *data = g_malloc0 (size);
+    g_autoptr(GBytes) bytes = NULL;
+
+    memcpy (data, "%PDF-1.7\n", 9);
+    bytes = g_bytes_new_take (data, size);
+    file = factures_invoice_file_open (bytes, &error);
+    g_assert_null (file);
+    g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_OVERFLOW);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "30 MiB"));
+    g_clear_error (&error);
+  }
+
+  /* BT-1: 200 characters kept, 201 and 20,000 refused with the limit */
+  for (guint i = 0; i < 3; i++)
+    {
+      const guint lengths[] = { 200, 201, 20000 };
+      g_autofree char *number = g_strnfill (lengths[i], 'N');
+      g_autofree char *with = g_strdup_printf ("<ram:ID>%s</ram:ID>", number);
+      g_autoptr(GBytes) bytes = own_xml_with ("<ram:ID>F2026-0100</ram:ID>", with);
+      g_autoptr(FacturesInvoiceFile) f = factures_invoice_file_open (bytes, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (f->xsd_problems->len, ==, 0);
+      if (lengths[i] == 200)
+        g_assert_null (f->content_problem);
+      else
+        {
+          g_assert_nonnull (f->content_problem);
+          g_test_message ("%s", f->content_problem);
+          g_assert_nonnull (strstr (f->content_problem, "BT-1"));
+          g_assert_nonnull (strstr (f->content_problem, "200"));
+        }
+    }
+
+  /* a line's name of 4,030 characters (the editor stops at 4,000) */
+  {
+    g_autofree char *name = g_strnfill (4030, 'a');
+    g_autofree char *with = g_strdup_printf ("<ram:Name>%s", name);
+    g_autoptr(GBytes) bytes = own_xml_with ("<ram:Name>Développement", with);
+    g_autoptr(FacturesInvoiceFile) f = factures_invoice_file_open (bytes, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (f->content_problem);
+    g_test_message ("%s", f->content_problem);
+    g_assert_nonnull (strstr (f->content_problem, "4000"));
+    g_assert_nonnull (strstr (f->content_problem, "BT-153"));
+  }
+}
+
+/* The checks know the profile: a MINIMUM file has no BT-113, so an amount due (BT-115) below
+ * its total is no fault (the FNFE sample facturFrMinimum.xml: 470.15 due of 671.15); in
+ * EN 16931 the same gap without BT-113 is. */
+static void
+test_minimum_prepaid (void)
+{
+  const char *ref = reference_dir ();
+  g_autofree char *path = NULL;
+  g_autofree char *data = NULL;
+  gsize size;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesInvoiceFile) file = NULL;
+  g_autoptr(GBytes) en = own_xml_with ("<ram:DuePayableAmount>", "<ram:DuePayableAmount>1");
+  g_autoptr(FacturesInvoiceFile) en_file = NULL;
+  g_autofree char *report = NULL;
+
+  en_file = factures_invoice_file_open (en, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (en_file->figure_problems->len, ==, 1);
+  g_assert_nonnull (strstr (en_file->figure_problems->pdata[0], "BT-115"));
+
+  if (ref == NULL)
+    {
+      g_test_skip ("FACTURES_REFERENCE_DATA is not set");
+      return;
+    }
+  path = g_build_filename (ref, "02_facturx", "mustangproject", "library", "cii", "facturFrMinimum.xml", NULL);
+  g_assert_true (g_file_get_contents (path, &data, &size, NULL));
+  bytes = g_bytes_new_take (g_steal_pointer (&data), size);
+  file = factures_invoice_file_open (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (file->profile, ==, FACTURES_CII_PROFILE_MINIMUM);
+  g_assert_cmpstr (file->imported->due_payable, !=, file->imported->grand_total);
+  report = factures_invoice_file_report (file, NULL);
+  g_test_message ("%s", report);
+  g_assert_cmpuint (file->figure_problems->len, ==, 0);
+  g_assert_null (strstr (report, "BT-115"));
+  g_assert_nonnull (strstr (report, "no lines and no VAT breakdown"));
+  g_assert_null (file->content_problem);
+
+  /* BASIC WL: VAT breakdown, no lines; the report says what it checked */
+  {
+    g_autofree char *wl_path = g_build_filename (ref, "02_facturx", "akretion", "fixtures", "xml", "factur-x-basicwl.xml", NULL);
+    g_autofree char *wl_data = NULL;
+    g_autoptr(GBytes) wl_bytes = NULL;
+    g_autoptr(FacturesInvoiceFile) wl = NULL;
+    g_autofree char *wl_report = NULL;
+
+    g_assert_true (g_file_get_contents (wl_path, &wl_data, &size, NULL));
+    wl_bytes = g_bytes_new_take (g_steal_pointer (&wl_data), size);
+    wl = factures_invoice_file_open (wl_bytes, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (wl->profile, ==, FACTURES_CII_PROFILE_BASIC_WL);
+    wl_report = factures_invoice_file_report (wl, NULL);
+    g_assert_nonnull (strstr (wl_report, "VAT and totals add up (the profile has no lines)"));
+  }
+}
+
+/* BT-25 and BT-26, the invoice a credit note corrects, are read. */
+static void
+test_preceding (void)
+{
+  g_autoptr(GBytes) credit = own_xml_with ("</ram:SpecifiedTradeSettlementHeaderMonetarySummation>",
+                                           "</ram:SpecifiedTradeSettlementHeaderMonetarySummation>"
+                                           "<ram:InvoiceReferencedDocument><ram:IssuerAssignedID>F2026-0007</ram:IssuerAssignedID>"
+                                           "<ram:FormattedIssueDateTime><qdt:DateTimeString format=\"102\">20260105</qdt:DateTimeString>"
+                                           "</ram:FormattedIssueDateTime></ram:InvoiceReferencedDocument>");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesInvoiceFile) file = factures_invoice_file_open (credit, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (file->xsd_problems->len, ==, 0);
+  g_assert_cmpstr (file->imported->preceding_number, ==, "F2026-0007");
+  g_assert_true (g_date_valid (&file->imported->preceding_date));
+  g_assert_cmpint (g_date_get_day (&file->imported->preceding_date), ==, 5);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -610,5 +947,10 @@ main (int argc, char **argv)
   g_test_add_func ("/facturx-import/out-of-range", test_out_of_range);
   g_test_add_func ("/facturx-import/units", test_units);
   g_test_add_func ("/facturx-import/duplicata-iban", test_duplicata_iban);
+  g_test_add_func ("/facturx-import/damaged-pdf", test_damaged_pdf);
+  g_test_add_func ("/facturx-import/bad-dates", test_bad_dates);
+  g_test_add_func ("/facturx-import/limits", test_limits);
+  g_test_add_func ("/facturx-import/minimum-prepaid", test_minimum_prepaid);
+  g_test_add_func ("/facturx-import/preceding", test_preceding);
   return g_test_run ();
 }

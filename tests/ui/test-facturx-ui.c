@@ -16,6 +16,10 @@
 #include <glib/gstdio.h>
 
 #include "factures-facturx-ui.h"
+#include "factures-facturx.h"
+#include "factures-cii-reader.h"
+#include "factures-pdf.h"
+#include "factures-store-lifecycle.h"
 #include "factures-store.h"
 #include "factures-store-facturx.h"
 #include "factures-store-facturx-drafts.h"
@@ -320,6 +324,285 @@ test_dialogs (void)
   g_rmdir (tmp);
 }
 
+
+/* @xml (the XML of F2026-0001) with each FROM of @pairs replaced by its TO, written to @dir/@name. */
+static GFile *
+variant (GBytes *xml, const char *dir, const char *name, const char * const *pairs)
+{
+  g_autofree char *text = g_strndup (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  for (guint i = 0; pairs[i] != NULL; i += 2)
+    {
+      g_auto(GStrv) parts = g_strsplit (text, pairs[i], 2);
+
+      g_assert_nonnull (parts[1]);
+      g_free (text);
+      text = g_strconcat (parts[0], pairs[i + 1], parts[1], NULL);
+    }
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return g_file_new_for_path (path);
+}
+
+/* The response's dialog for @file: its heading and body checked by the caller; NULL when none. */
+static AdwMessageDialog *
+import_dialog (GtkWidget *parent, FacturesStore *store, GFile *file)
+{
+  factures_facturx_ui_import_file (GTK_WINDOW (parent), store, file);
+  return wait_dialog ();
+}
+
+static void
+close_dialog (AdwMessageDialog *dialog, const char *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (100);
+}
+
+/* Documents, clients and imported invoices as the store lists them: what a refusal must leave. */
+static char *
+store_counts (FacturesStore *store)
+{
+  g_autoptr(GListModel) documents = factures_store_list_documents (store, NULL, 0, FALSE);
+  g_autoptr(GListModel) clients = factures_store_list_clients (store, NULL, 0, FALSE);
+
+  return g_strdup_printf ("%u documents, %u clients, %" G_GINT64_FORMAT " imported",
+                          g_list_model_get_n_items (documents), g_list_model_get_n_items (clients),
+                          factures_store_count_imported (store, FACTURES_IMPORTED_SALE, NULL)
+                          + factures_store_count_imported (store, FACTURES_IMPORTED_PURCHASE, NULL));
+}
+
+/* Issue 10: the import dialog makes a credit note (citing its invoice) or a deposit invoice,
+ * refuses a corrected invoice, a damaged PDF, a date that is none; the store function refuses
+ * the same when called directly; nothing is stored by a refusal. */
+static void
+test_kinds_and_refusals (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("facturx-ui10-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (tmp, "factures.db", NULL);
+  const char *argv[] = { fixture_exe, db, NULL };
+  g_autoptr(FacturesStore) store = NULL;
+  g_autoptr(FacturesDocument) doc = NULL;
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(GBytes) xml = NULL;
+  GtkWidget *parent;
+  AdwMessageDialog *dialog;
+  int status = 0;
+  const char *reference = "</ram:SpecifiedTradeSettlementHeaderMonetarySummation>";
+  const char *credit_pairs[] = {
+    "<ram:TypeCode>380</ram:TypeCode>", "<ram:TypeCode>381</ram:TypeCode>",
+    "<ram:ID>F2026-0001</ram:ID>", "<ram:ID>AV-UI-1</ram:ID>",
+    reference, "</ram:SpecifiedTradeSettlementHeaderMonetarySummation><ram:InvoiceReferencedDocument>"
+               "<ram:IssuerAssignedID>F2026-0001</ram:IssuerAssignedID></ram:InvoiceReferencedDocument>",
+    NULL };
+  const char *corrected_pairs[] = {
+    "<ram:TypeCode>380</ram:TypeCode>", "<ram:TypeCode>384</ram:TypeCode>",
+    "<ram:ID>F2026-0001</ram:ID>", "<ram:ID>RC-UI-1</ram:ID>", NULL };
+  const char *deposit_pairs[] = {
+    "<ram:TypeCode>380</ram:TypeCode>", "<ram:TypeCode>386</ram:TypeCode>",
+    "<ram:ID>F2026-0001</ram:ID>", "<ram:ID>AC-UI-1</ram:ID>", NULL };
+  const char *date_pairs[] = {
+    "<udt:DateTimeString format=\"102\">20260110</udt:DateTimeString>",
+    "<udt:DateTimeString format=\"102\">20261340</udt:DateTimeString>",
+    "<ram:ID>F2026-0001</ram:ID>", "<ram:ID>DATE-UI-1</ram:ID>", NULL };
+  g_autoptr(GFile) credit = NULL, corrected = NULL, deposit = NULL, bad_date = NULL, damaged = NULL;
+  g_autofree char *before = NULL;
+
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  store = factures_store_open (db, &error);
+  g_assert_no_error (error);
+  doc = factures_store_find_document (store, "F2026-0001", &error);
+  g_assert_no_error (error);
+  original = factures_store_get_original (store, doc->id, &error);
+  g_assert_no_error (error);
+  xml = factures_facturx_extract_xml (original, NULL, &error);
+  g_assert_no_error (error);
+  credit = variant (xml, tmp, "credit.xml", credit_pairs);
+  corrected = variant (xml, tmp, "corrected.xml", corrected_pairs);
+  deposit = variant (xml, tmp, "deposit.xml", deposit_pairs);
+  bad_date = variant (xml, tmp, "date.xml", date_pairs);
+  /* the PDF with 16 bytes zeroed in the middle of its first large compressed stream */
+  {
+    gsize size;
+    const char *data = g_bytes_get_data (original, &size);
+    g_autofree char *copy = g_memdup2 (data, size);
+    g_autofree char *path = g_build_filename (tmp, "damaged.pdf", NULL);
+    gsize mid = 0;
+
+    for (gsize i = 0; i + 10 < size && mid == 0; i++)
+      if (memcmp (data + i, ">>\nstream\n", 10) == 0)
+        {
+          g_autofree char *head = g_strndup (data + (i > 300 ? i - 300 : 0), i > 300 ? 300 : i);
+          gsize start = i + 10, end = start;
+
+          while (end + 9 < size && memcmp (data + end, "endstream", 9) != 0)
+            end++;
+          if (strstr (head, "/FlateDecode") != NULL && end - start > 1000)
+            mid = (start + end) / 2;
+        }
+    g_assert_cmpuint (mid, >, 0);
+    memset (copy + mid, 0, 16);
+    g_assert_true (g_file_set_contents (path, copy, size, NULL));
+    damaged = g_file_new_for_path (path);
+  }
+
+  parent = gtk_window_new ();
+  gtk_window_present (GTK_WINDOW (parent));
+  keep_window = parent;
+  spin (100);
+
+  /* 381 citing F2026-0001 of the same client: a credit-note draft citing it */
+  dialog = import_dialog (parent, store, credit);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import Credit Note AV-UI-1?");
+  g_test_message ("%s", adw_message_dialog_get_body (dialog));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "draft"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "credit note citing invoice F2026-0001"));
+  close_dialog (dialog, "draft");
+  spin (200);
+  {
+    g_autoptr(GArray) drafts = factures_store_find_import_drafts (store, "AV-UI-1", NULL);
+    g_autoptr(FacturesDocument) made = NULL;
+
+    g_assert_cmpuint (drafts->len, ==, 1);
+    made = factures_store_get_document (store, g_array_index (drafts, gint64, 0), &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (made->kind, ==, FACTURES_DOCUMENT_KIND_CREDIT_NOTE);
+    g_assert_nonnull (made->cites);
+    g_assert_cmpstr (made->cites->number, ==, "F2026-0001");
+    g_assert_cmpint (made->client_id, ==, doc->client_id);
+    close_editors ();
+
+    /* it issues like a credit note made from the invoice, and credits it */
+    {
+      g_autoptr(FacturesDocument) issued = factures_store_issue (store, made->id, factures_pdf_render_for_issue,
+                                                                 NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (issued->kind, ==, FACTURES_DOCUMENT_KIND_CREDIT_NOTE);
+      g_test_message ("issued credit note %s", issued->number);
+      g_assert_cmpint (factures_store_get_credited_total (store, doc->id, NULL), >, 0);
+    }
+  }
+
+  /* 386: a deposit-invoice draft */
+  dialog = import_dialog (parent, store, deposit);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import Deposit Invoice AC-UI-1?");
+  close_dialog (dialog, "draft");
+  spin (200);
+  {
+    g_autoptr(GArray) drafts = factures_store_find_import_drafts (store, "AC-UI-1", NULL);
+    g_autoptr(FacturesDocument) made = NULL;
+
+    g_assert_cmpuint (drafts->len, ==, 1);
+    made = factures_store_get_document (store, g_array_index (drafts, gint64, 0), &error);
+    g_assert_cmpint (made->kind, ==, FACTURES_DOCUMENT_KIND_DEPOSIT);
+    close_editors ();
+    {
+      g_autoptr(FacturesDocument) issued = factures_store_issue (store, made->id, factures_pdf_render_for_issue,
+                                                                 NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (issued->kind, ==, FACTURES_DOCUMENT_KIND_DEPOSIT);
+    }
+  }
+  /* the invoice is now fully credited: a second credit note of it is refused, with the reason */
+  {
+    g_autofree char *dir = g_strdup (tmp);
+    const char *again_pairs[] = {
+      "<ram:TypeCode>380</ram:TypeCode>", "<ram:TypeCode>381</ram:TypeCode>",
+      "<ram:ID>F2026-0001</ram:ID>", "<ram:ID>AV-UI-2</ram:ID>",
+      reference, "</ram:SpecifiedTradeSettlementHeaderMonetarySummation><ram:InvoiceReferencedDocument>"
+                 "<ram:IssuerAssignedID>F2026-0001</ram:IssuerAssignedID></ram:InvoiceReferencedDocument>",
+      NULL };
+    g_autoptr(GFile) again = variant (xml, dir, "credit-again.xml", again_pairs);
+
+    dialog = import_dialog (parent, store, again);
+    g_assert_nonnull (dialog);
+    g_test_message ("%s", adw_message_dialog_get_body (dialog));
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "draft"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "left to credit"));
+    close_dialog (dialog, "cancel");
+  }
+
+  before = store_counts (store);
+
+  /* 384: no draft, the way is said */
+  dialog = import_dialog (parent, store, corrected);
+  g_assert_nonnull (dialog);
+  g_test_message ("%s", adw_message_dialog_get_body (dialog));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "draft"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "make a credit note from it, then a new invoice"));
+  close_dialog (dialog, "cancel");
+
+  /* a damaged PDF and a date that is none: refused before any choice */
+  dialog = import_dialog (parent, store, damaged);
+  g_assert_nonnull (dialog);
+  g_test_message ("%s", adw_message_dialog_get_body (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The file is refused");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "damaged"));
+  close_dialog (dialog, "close");
+  dialog = import_dialog (parent, store, bad_date);
+  g_assert_nonnull (dialog);
+  g_test_message ("%s", adw_message_dialog_get_body (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The file is refused");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "BT-2"));
+  close_dialog (dialog, "close");
+
+  /* the store function, called directly, refuses the same */
+  {
+    g_autoptr(FacturesImported) date_file = NULL;
+    g_autoptr(FacturesImported) corrected_file = NULL;
+    g_autoptr(GBytes) date_bytes = g_file_load_bytes (bad_date, NULL, NULL, NULL);
+    g_autoptr(GBytes) corrected_bytes = g_file_load_bytes (corrected, NULL, NULL, NULL);
+
+    date_file = factures_cii_read (date_bytes, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (factures_store_import_history (store, date_file, date_bytes, "date.xml", FALSE, date_bytes,
+                                                    "EN 16931", NULL, NULL, &error), ==, 0);
+    g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "BT-2"));
+    g_clear_error (&error);
+    g_assert_cmpint (factures_store_import_draft (store, date_file, &error), ==, 0);
+    g_assert_nonnull (strstr (error->message, "BT-2"));
+    g_clear_error (&error);
+    corrected_file = factures_cii_read (corrected_bytes, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (factures_store_import_draft (store, corrected_file, &error), ==, 0);
+    g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "384"));
+    g_clear_error (&error);
+  }
+  {
+    g_autofree char *after = store_counts (store);
+
+    g_test_message ("%s", after);
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  keep_window = NULL;
+  gtk_window_destroy (GTK_WINDOW (parent));
+  spin (100);
+  g_clear_object (&store);
+  {
+    const char *names[] = { "factures.db", "credit-again.xml", "credit.xml", "corrected.xml", "deposit.xml", "date.xml", "damaged.pdf" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *path = g_build_filename (tmp, names[i], NULL);
+
+        g_unlink (path);
+      }
+  }
+  g_rmdir (tmp);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -341,5 +624,6 @@ main (int argc, char **argv)
     }
   adw_init ();
   g_test_add_func ("/facturx-ui/dialogs", test_dialogs);
+  g_test_add_func ("/facturx-ui/kinds-and-refusals", test_kinds_and_refusals);
   return g_test_run ();
 }

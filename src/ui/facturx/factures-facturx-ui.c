@@ -205,6 +205,17 @@ ask_how (ImportData *data)
       g_string_append (body, "\n");
       g_string_append_printf (body, _("It cannot be re-invoiced as a draft: %s"), reason->message);
     }
+  else if (factures_imported_type_is_credit_note (type))
+    {
+      g_string_append (body, "\n");
+      g_string_append_printf (body, _("As a draft, it becomes a credit note citing invoice %s."),
+                              data->file->imported->preceding_number);
+    }
+  else if (type == 386)
+    {
+      g_string_append (body, "\n");
+      g_string_append (body, _("As a draft, it becomes a deposit invoice."));
+    }
   dialog = adw_message_dialog_new (data->parent, heading, body->str);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -230,10 +241,19 @@ import_file (ImportData *data,
   g_autoptr(GError) error = NULL;
 
   data->name = g_file_get_basename (gfile);
-  bytes = g_file_load_bytes (gfile, NULL, NULL, &error);
+  /* A file above the limit is refused from its size, before it is read. */
+  bytes = factures_invoice_file_load (gfile, &error);
   if (bytes == NULL)
     {
-      show_message (data->parent, _("The file cannot be read"), error->message);
+      if (g_error_matches (error, FACTURES_ERROR, FACTURES_ERROR_OVERFLOW))
+        {
+          g_autofree char *body = g_strdup_printf (_("“%s” is not a Factur-X or CII invoice: %s"), data->name,
+                                                   error->message);
+
+          show_message (data->parent, _("The file is refused"), body);
+        }
+      else
+        show_message (data->parent, _("The file cannot be read"), error->message);
       import_data_free (data);
       return;
     }
@@ -255,9 +275,11 @@ import_file (ImportData *data,
       import_data_free (data);
       return;
     }
-  if (data->file->range_problem != NULL)
+  /* An amount beyond what the app holds, a date that is not one, a number or a text above its
+   * limit (issue 10). */
+  if (!factures_invoice_file_check_importable (data->file, &error))
     {
-      g_autofree char *body = g_strdup_printf ("%s\n%s", data->file->range_problem, _("Nothing was imported."));
+      g_autofree char *body = g_strdup_printf ("%s\n%s", error->message, _("Nothing was imported."));
 
       show_message (data->parent, _("The file is refused"), body);
       import_data_free (data);

@@ -612,6 +612,7 @@ typedef struct {
   gboolean           has_head;
   FacturesChainHead  head;
   GPtrArray         *journal;     /* char *: "tbl\x1frow_id\x1fcanonical" by seq (backups only) */
+  GPtrArray         *journal_refs;  /* char *: the ref of each of those entries */
   gboolean           journal_comparable;   /* the file's journal hash can be compared (backups) */
 } Witness;
 
@@ -620,6 +621,7 @@ witness_clear (Witness *w)
 {
   g_clear_pointer (&w->documents, g_ptr_array_unref);
   g_clear_pointer (&w->journal, g_ptr_array_unref);
+  g_clear_pointer (&w->journal_refs, g_ptr_array_unref);
   factures_chain_head_clear (&w->head);
 }
 
@@ -692,19 +694,25 @@ read_backup (const char  *path,
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (table_exists (db, "journal") &&
-      sqlite3_prepare_v2 (db, "SELECT seq, tbl, row_id, canonical FROM journal ORDER BY seq",
+      sqlite3_prepare_v2 (db, "SELECT seq, tbl, row_id, canonical, ref FROM journal ORDER BY seq",
                           -1, &stmt, NULL) == SQLITE_OK)
     {
       w->journal = g_ptr_array_new_with_free_func (g_free);
+      w->journal_refs = g_ptr_array_new_with_free_func (g_free);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
           gint64 seq = sqlite3_column_int64 (stmt, 0);
 
           /* by position: seq 1 at index 0 (a gap in the file leaves a NULL) */
           while ((gint64) w->journal->len < seq - 1)
-            g_ptr_array_add (w->journal, NULL);
-          if ((gint64) w->journal->len == seq - 1)
-            g_ptr_array_add (w->journal,
+            {
+              g_ptr_array_add (w->journal, NULL);
+              g_ptr_array_add (w->journal_refs, NULL);
+            }
+          if ((gint64) w->journal->len != seq - 1)
+            continue;
+          g_ptr_array_add (w->journal_refs, factures_sql_col_dup (stmt, 4));
+          g_ptr_array_add (w->journal,
                              g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT "\x1f%s",
                                               (const char *) sqlite3_column_text (stmt, 1),
                                               (gint64) sqlite3_column_int64 (stmt, 2),
@@ -1041,7 +1049,8 @@ factures_store_verify_against (FacturesStore  *self,
           if (g_strcmp0 (now, seen) == 0)
             continue;
           what = describe_row (parts[0], parts[1] != NULL ? g_ascii_strtoll (parts[1], NULL, 10) : 0,
-                               now != NULL ? (const char *) sqlite3_column_text (entry, 3) : NULL);
+                               now != NULL ? (const char *) sqlite3_column_text (entry, 3)
+                                           : g_ptr_array_index (w.journal_refs, i));
           if (now == NULL)
             add_problem (problems, g_strdup_printf (_("History: %s (journal entry %s) is missing from the "
                                                       "database."), what, seq));

@@ -73,7 +73,7 @@ grep -q $'^2026-03-01\tF2026-0002\t.*\t240,00\xc2\xa0€' <<<"$entries" &&
   && ok "the receipts register shows the payment and its negative reversal" || fail "register: $entries"
 F --list-overdue | grep -q $'^F2026-0002\t.*\t24000\t' && ok "the invoice is due again" || fail "balance: $(F --list-overdue)"
 before=$(dump)
-expect_refused "cancelled twice" "already" --cancel-payment=1 --reason=x
+expect_refused "cancelled twice" "déjà annulé" --cancel-payment=1 --reason=x
 sqlite3 "$db" "DELETE FROM payments WHERE id = 1" 2>/dev/null && fail "a payment was deleted" || ok "payments are append-only"
 sqlite3 "$db" "UPDATE payment_reversals SET reason = 'x'" 2>/dev/null && fail "a reversal was changed" || ok "reversals are append-only"
 sqlite3 "$db" "UPDATE events SET date = '2026-01-01'" 2>/dev/null && fail "an event was changed" || ok "events are append-only"

@@ -219,6 +219,117 @@ test_series_state_and_version (Fixture *f, gconstpointer data)
   assert_verify_fails (f, "F2026-0002");
 }
 
+/* The factures-chain-v1 canonical text of an invoice without quote details or links, written
+ * again here, independently of the store: it pins the v1 format, which must never change. */
+static char *
+v1_hash (sqlite3 *db, const char *number, const char *prev)
+{
+  g_autoptr(GString) out = g_string_new ("factures-chain-v1\n");
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *pdf_sha = NULL;
+  sqlite3_stmt *doc = NULL, *lines = NULL;
+  const char *text_cols[] = { "number", NULL, "issue_date", "delivery_date", "due_date", NULL, NULL, "seller", "buyer" };
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT number, kind, issue_date, delivery_date, due_date, terms_kind, "
+                                           "terms_days, seller, buyer, allowance, net_total, vat_total, gross_total, "
+                                           "amount_due, notes, purchase_order, pdf, id FROM documents WHERE number = ?1",
+                                       -1, &doc, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (doc, 1, number, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (doc), ==, SQLITE_ROW);
+#define TEXT(key, col) do { const char *v = (const char *) sqlite3_column_text (doc, col); \
+    if (v == NULL) g_string_append_printf (out, "%s=-\n", key); \
+    else g_string_append_printf (out, "%s=%zu:%s\n", key, strlen (v), v); } while (0)
+#define INT(key, stmt, col) g_string_append_printf (out, "%s=%" G_GINT64_FORMAT "\n", key, \
+    (gint64) sqlite3_column_int64 (stmt, col))
+  for (int col = 0; col < 9; col++)
+    {
+      if (text_cols[col] != NULL)
+        TEXT (text_cols[col], col);
+      else
+        INT (col == 1 ? "kind" : col == 5 ? "terms_kind" : "terms_days", doc, col);
+    }
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT position, description, quantity, unit, unit_price, vat_rate_bp, "
+                                           "allowance, net FROM lines WHERE document_id = ?1 ORDER BY position",
+                                       -1, &lines, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (lines, 1, sqlite3_column_int64 (doc, 17));
+  while (sqlite3_step (lines) == SQLITE_ROW)
+    {
+      const char *description = (const char *) sqlite3_column_text (lines, 1);
+      const char *unit = (const char *) sqlite3_column_text (lines, 3);
+
+      INT ("line", lines, 0);
+      g_string_append_printf (out, "description=%zu:%s\n", strlen (description), description);
+      INT ("quantity", lines, 2);
+      if (unit == NULL)
+        g_string_append (out, "unit=-\n");
+      else
+        g_string_append_printf (out, "unit=%zu:%s\n", strlen (unit), unit);
+      INT ("unit_price", lines, 4);
+      INT ("vat_rate_bp", lines, 5);
+      INT ("line_allowance", lines, 6);
+      INT ("net", lines, 7);
+    }
+  sqlite3_finalize (lines);
+  INT ("allowance", doc, 9);
+  INT ("net_total", doc, 10);
+  INT ("vat_total", doc, 11);
+  INT ("gross_total", doc, 12);
+  INT ("amount_due", doc, 13);
+  TEXT ("notes", 14);
+  TEXT ("purchase_order", 15);
+  pdf_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, sqlite3_column_blob (doc, 16),
+                                         (gsize) sqlite3_column_bytes (doc, 16));
+  g_string_append_printf (out, "pdf_sha256=%zu:%s\n", strlen (pdf_sha), pdf_sha);
+#undef TEXT
+#undef INT
+  sqlite3_finalize (doc);
+  if (prev != NULL)
+    g_checksum_update (checksum, (const guchar *) prev, -1);
+  g_checksum_update (checksum, (const guchar *) out->str, -1);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* A chain issued before migration 0008 (v1) keeps verifying, v1 hashes as they were, and goes
+ * on in v2: the client of a v1 document is outside its hash, that of a v2 one inside. */
+static void
+test_v1_then_v2 (Fixture *f, gconstpointer data)
+{
+  g_autofree char *hash = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3 *db = NULL;
+
+  issue (f, "2026-03-01");
+  /* F2026-0001 made as the code before 0008 made it */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  hash = v1_hash (db, "F2026-0001", NULL);
+  sqlite3_close (db);
+  sql = g_strdup_printf ("DROP TRIGGER documents_issued_no_update; "
+                         "UPDATE documents SET chain_version = 1, series_name = NULL, series_counter = NULL, "
+                         "series_date = NULL, hash = '%s' WHERE number = 'F2026-0001'; "
+                         "CREATE TRIGGER documents_issued_no_update BEFORE UPDATE ON documents WHEN OLD.status = 1 "
+                         "BEGIN SELECT RAISE (ABORT, 'issued document is immutable'); END;", hash);
+  tamper (f, sql);
+  assert_verify_passes (f);
+
+  issue (f, "2026-03-02");
+  assert_verify_passes (f);
+  {
+    g_autofree char *check = NULL;
+
+    g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+    check = v1_hash (db, "F2026-0001", NULL);
+    sqlite3_close (db);
+    g_assert_cmpstr (check, ==, hash);
+  }
+
+  /* v1 never hashed the client reference: unseen there (documented); seen on v2 */
+  tamper (f, "DROP TRIGGER documents_issued_no_update; "
+             "UPDATE documents SET client_name = 'Autre' WHERE number = 'F2026-0001';");
+  assert_verify_passes (f);
+  tamper (f, "UPDATE documents SET client_name = 'Autre' WHERE number = 'F2026-0002';");
+  assert_verify_fails (f, "F2026-0002");
+}
+
 /* Events: never updated nor deleted; done behind the app's back, --verify names them. */
 static void
 test_events (Fixture *f, gconstpointer data)
@@ -495,6 +606,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/integrity/columns-classified", test_columns_classified);
   ADD ("/integrity/verify/client-change", test_client_change);
+  ADD ("/integrity/verify/v1-then-v2", test_v1_then_v2);
   ADD ("/integrity/verify/client-name-change", test_client_name_change);
   ADD ("/integrity/verify/series-state-and-version", test_series_state_and_version);
   ADD ("/integrity/verify/events", test_events);

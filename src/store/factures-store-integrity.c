@@ -921,7 +921,8 @@ factures_store_verify_against (FacturesStore  *self,
                          local_error->message);
             return FALSE;
           }
-        if (g_strrstr (data, "\"" CSV_HEAD_LABEL "\"") != NULL && strchr (data, '{') == NULL)
+        /* The register's CSV starts with a byte order mark and its French header. */
+        if (g_str_has_prefix (data, "\xEF\xBB\xBF\"Date d'encaissement\""))
           {
             if (!read_csv (path, data, &w, error))
               return FALSE;

@@ -11,6 +11,13 @@
  * records, the number, kind, dates, terms, notes, seller and buyer snapshots,
  * every line, the frozen totals and the SHA-256 of the stored PDF. It is always
  * computed from the stored row, so issuing and verifying share one code path.
+ * Each document records the version of that text (documents.chain_version): 1 for the
+ * documents issued before migration 0008 ("factures-chain-v1", kept as it was), 2 since
+ * ("factures-chain-v2": also the client reference, the stored PDF's fingerprint, the chain
+ * position and the state of the number series after the issue). The columns hashed and not
+ * hashed are listed in chain_hashed_columns below; a new issued field means a new version.
+ * The rest of the history (events, payments…) is checked through the journal of 0008
+ * (factures-store-integrity.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

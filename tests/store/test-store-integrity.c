@@ -496,6 +496,37 @@ test_cancel_payment (Fixture *f, gconstpointer data)
   g_assert_true (refused (f, "DELETE FROM payment_reversals"));
 }
 
+/* The excess of a payment kept as client credit and applied to another invoice cannot be taken
+ * back by cancelling the payment: refused, nothing stored. */
+static void
+test_cancel_applied_credit (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesPayment) p = factures_payment_new ();
+  gint64 first = issue (f, "2026-03-01");
+  gint64 second = issue (f, "2026-03-02");
+  GDate date = d ("2026-03-20");
+  FacturesBalance balance;
+
+  p->date = d ("2026-03-10");
+  p->amount = 15000;
+  p->method = FACTURES_PAYMENT_METHOD_TRANSFER;
+  factures_payment_add_allocation (p, first, 0);
+  g_assert_true (factures_store_record_payment (f->store, p, FACTURES_OVERPAYMENT_KEEP_CREDIT, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (factures_store_apply_credit (f->store, second, 5000, &date, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (factures_store_cancel_payment (f->store, p->id, &date, "erreur", &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "credit"));
+  g_assert_true (factures_store_get_payment_balance (f->store, first, &balance, NULL));
+  g_assert_cmpint (balance.balance, ==, 0);
+  g_assert_true (factures_store_get_payment_balance (f->store, second, &balance, NULL));
+  g_assert_cmpint (balance.balance, ==, 5000);
+  assert_verify_passes (f);
+}
+
 /* Trailing deletion: the last invoice deleted with its history and the counter set back. The
  * database alone cannot show it; a backup, a JSON export or a receipts CSV made before can. */
 static void
@@ -614,6 +645,7 @@ main (int argc, char *argv[])
   ADD ("/integrity/verify/payment-edited", test_payment_edited);
   ADD ("/integrity/verify/imported-payment", test_imported_payment);
   ADD ("/integrity/cancel-payment", test_cancel_payment);
+  ADD ("/integrity/cancel-payment/applied-credit", test_cancel_applied_credit);
   ADD ("/integrity/against/trailing-deletion", test_trailing_deletion);
   ADD ("/integrity/json-round-trip", test_json_round_trip);
 #undef ADD

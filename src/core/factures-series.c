@@ -239,17 +239,30 @@ factures_series_format (const char   *pattern,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+static guint
+year_of (const GDate *date)
+{
+  return date != NULL && g_date_valid (date) ? g_date_get_year (date) : 0;
+}
+
+gint64
+factures_series_counter_since (gint64        next_counter,
+                               guint         counter_year,
+                               const GDate  *issue_date,
+                               gboolean      yearly_reset)
+{
+  if (yearly_reset && counter_year > 0 && year_of (issue_date) > counter_year)
+    return 1;
+  return MAX (next_counter, 1);
+}
+
 gint64
 factures_series_counter_for (gint64        next_counter,
                              const GDate  *last_issued,
                              const GDate  *issue_date,
                              gboolean      yearly_reset)
 {
-  if (yearly_reset && last_issued != NULL && g_date_valid (last_issued) &&
-      issue_date != NULL && g_date_valid (issue_date) &&
-      g_date_get_year (issue_date) > g_date_get_year (last_issued))
-    return 1;
-  return MAX (next_counter, 1);
+  return factures_series_counter_since (next_counter, year_of (last_issued), issue_date, yearly_reset);
 }
 
 /* Reads @n digits (exactly) at @s. */
@@ -357,28 +370,36 @@ factures_series_parse (const char  *pattern,
 }
 
 gboolean
+factures_series_may_repeat_since (const char *pattern,
+                                  gboolean    yearly_reset,
+                                  gint64      next_counter,
+                                  guint       counter_year,
+                                  const char *existing)
+{
+  guint year = 0;
+  gint64 counter = 0;
+
+  if (!factures_series_parse (pattern, existing, &year, &counter))
+    return FALSE;
+
+  if (!yearly_reset || year == 0)
+    return counter >= next_counter;
+
+  /* Restarting each year: a later year starts again at 1. */
+  if (year > counter_year)
+    return TRUE;
+  if (year == counter_year)
+    return counter >= next_counter;
+  return FALSE;
+}
+
+gboolean
 factures_series_may_repeat (const char   *pattern,
                             gboolean      yearly_reset,
                             gint64        next_counter,
                             const GDate  *last_issued,
                             const char   *existing)
 {
-  guint year = 0;
-  gint64 counter = 0;
-  guint last_year = 0;
-
-  if (!factures_series_parse (pattern, existing, &year, &counter))
-    return FALSE;
-  if (last_issued != NULL && g_date_valid (last_issued))
-    last_year = g_date_get_year (last_issued);
-
-  if (!yearly_reset || year == 0)
-    return counter >= next_counter;
-
-  /* Restarting each year: a later year starts again at 1. */
-  if (year > last_year)
-    return TRUE;
-  if (year == last_year)
-    return counter >= next_counter;
-  return FALSE;
+  return factures_series_may_repeat_since (pattern, yearly_reset, next_counter, year_of (last_issued),
+                                           existing);
 }

@@ -87,4 +87,41 @@ gboolean  factures_series_may_repeat    (const char   *pattern,
                                          const GDate  *last_issued,
                                          const char   *existing);
 
+/**
+ * factures_series_counter_since:
+ * @next_counter: the series' stored next counter
+ * @counter_year: the year @next_counter belongs to (the year of the series' last
+ *   number, or the year whose start was set by hand); 0 when nothing was numbered
+ * @issue_date: the date of the document being numbered
+ * @yearly_reset: whether the counter restarts at 1 each year
+ *
+ * Like factures_series_counter_for() with the counter's year given directly: a
+ * series that restarts each year may have its start set for a new year before the
+ * first number of that year (issue 10).
+ *
+ * Returns: 1 when @yearly_reset and @issue_date is in a later year than
+ *   @counter_year, else @next_counter (at least 1).
+ */
+gint64    factures_series_counter_since (gint64        next_counter,
+                                         guint         counter_year,
+                                         const GDate  *issue_date,
+                                         gboolean      yearly_reset);
+
+/**
+ * factures_series_may_repeat_since:
+ * @pattern, @yearly_reset, @next_counter: a series as it would be
+ * @counter_year: the year @next_counter belongs to, 0 when none (see
+ *   factures_series_counter_since())
+ * @existing: a number already given (issued, or held by an imported own sale)
+ *
+ * Like factures_series_may_repeat() with the counter's year given directly.
+ *
+ * Returns: TRUE when the series could one day produce @existing.
+ */
+gboolean  factures_series_may_repeat_since (const char *pattern,
+                                            gboolean    yearly_reset,
+                                            gint64      next_counter,
+                                            guint       counter_year,
+                                            const char *existing);
+
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "factures-store-facturx.h"
 #include "factures-store-facturx-private.h"
 #include "factures-store-private.h"
+#include "factures-store-numbering-private.h"
 #include "factures-store-receipts.h"
 #include "factures-identifiers-eu.h"
 #include "factures-imported-text.h"
@@ -222,6 +223,9 @@ factures_store_check_import_history (FacturesStore              *self,
                          "it is not imported a second time."), imported->number);
           return FALSE;
         }
+      /* Numbered like a series: only after the last number Factures issued in it (issue 10). */
+      if (!factures_store_numbering_check_import (self, imported->number, &imported->issue_date, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -274,6 +278,9 @@ factures_store_import_history (FacturesStore              *self,
 
       client_id = match_client (self, &imported->buyer, &created, error);
       if (client_id == 0)
+        goto fail;
+      /* A series whose pattern gives its number continues after it (issue 10). */
+      if (!factures_store_numbering_import_sale (self, imported->number, &imported->issue_date, error))
         goto fail;
     }
 

@@ -40,12 +40,6 @@ gboolean factures_store_lifecycle_canon  (FacturesStore     *self,
                                           gint64             id,
                                           GString           *out,
                                           GError           **error);
-/* The counter to use for @series_name on @issue_date (yearly reset). */
-gboolean factures_store_lifecycle_counter (FacturesStore    *self,
-                                           const char       *series_name,
-                                           const GDate      *issue_date,
-                                           gint64           *out_counter,
-                                           GError          **error);
 /* JSON: members "quote" and "links" of a DOCUMENT. */
 gboolean factures_store_lifecycle_export_document (FacturesStore  *self,
                                                    JsonBuilder    *builder,

@@ -135,6 +135,13 @@ typedef struct {
   gint64    next_counter;
   gboolean  yearly_reset;
   GDate     last_issued;   /* invalid when nothing was issued */
+  /* Since issue 10 (0009-numbering.sql; factures-store-numbering.c): */
+  guint     counter_year;  /* yearly reset: the year whose start was set before its first
+                            * number, 0 when next_counter belongs to last_issued's year */
+  gint64    counter_now;   /* the counter the next number takes today (1 in a new year
+                            * after a yearly reset): what the window shows and edits */
+  gboolean  started;       /* a number was given in the current period (this year with a
+                            * yearly reset, ever otherwise): the counter no longer moves */
 } FacturesSeries;
 
 void     factures_series_free              (FacturesSeries *series);
@@ -147,11 +154,22 @@ GPtrArray *factures_store_list_series      (FacturesStore  *self,
 /**
  * factures_store_preview_series:
  * @name: a series name
- * @pattern, @next_counter, @yearly_reset: the series as the user wants it
+ * @pattern, @yearly_reset: the series as the user wants it
+ * @next_counter: the counter the next number should take (FacturesSeries.counter_now
+ *   leaves it where it is)
  * @date: (nullable): the issue date to preview for (today when NULL)
  * @error: FACTURES_ERROR_INVALID naming the field: the pattern's syntax, a number
- *   above 35 characters or with a space, a counter below 1, or a change that
- *   could produce a number already issued (“… would repeat number F2026-0003”)
+ *   above 35 characters or with a space, a counter below 1, a change that could
+ *   produce a number already issued or held by an own sale imported as history
+ *   (“… would repeat number F2026-0003”), or a counter moved once the period has begun
+ *   (“Next number: …”)
+ *
+ * Numbers of a series follow each other without gaps and never repeat (CGI, annexe II,
+ * art. 242 nonies A, I-7°; BOI-TVA-DECLA-30-20-20; LEGAL.md §1). So the counter never goes
+ * back, and moves forward only to set where the series starts, before its first number in
+ * the current period (the year for a series that restarts each year, the series' whole life
+ * otherwise) — or past numbers held by own sales imported as history, which are not gaps.
+ * The window asks for a confirmation before moving it; the store enforces the rule.
  *
  * Returns: (transfer full): the next number the series would give, or NULL.
  */
@@ -163,7 +181,8 @@ char      *factures_store_preview_series   (FacturesStore  *self,
                                             const GDate    *date,
                                             GError        **error);
 
-/* Checks as factures_store_preview_series(), then saves. */
+/* Checks as factures_store_preview_series() (for today), then saves, in one transaction.
+ * Defined in factures-store-numbering.c. */
 gboolean   factures_store_set_series       (FacturesStore  *self,
                                             const char     *name,
                                             const char     *pattern,

@@ -38,6 +38,7 @@
 #include "factures-store-private.h"
 #include "factures-store-integrity-private.h"
 #include "factures-store-lifecycle-private.h"
+#include "factures-store-numbering-private.h"
 #include "factures-store-payments-private.h"
 #include "factures-store-schedule-private.h"
 #include "factures-store-resources.h"
@@ -2202,7 +2203,7 @@ issue_in_transaction (FacturesStore       *self,
   counter = sqlite3_column_int64 (series, 1);
   factures_sql_col_date (series, 2, &last_date);
   /* The counter restarts with the year when the series says so. */
-  if (!factures_store_lifecycle_counter (self, series_name, &document->issue_date, &counter, error))
+  if (!factures_store_numbering_next (self, series_name, &document->issue_date, &counter, error))
     return NULL;
 
   if (g_date_valid (&last_date) && g_date_compare (&document->issue_date, &last_date) < 0)
@@ -2241,6 +2242,9 @@ issue_in_transaction (FacturesStore       *self,
 
   document->number = format_number (pattern, &document->issue_date, counter, error);
   if (document->number == NULL)
+    return NULL;
+  /* Unique among every number of the business, own sales imported as history included. */
+  if (!factures_store_numbering_check_free (self, document->number, error))
     return NULL;
   document->status = FACTURES_DOCUMENT_STATUS_ISSUED;
 
@@ -2374,18 +2378,8 @@ issue_in_transaction (FacturesStore       *self,
     return NULL;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = factures_store_prepare (self,
-                                 "UPDATE number_series SET next_counter = ?3 + 1, "
-                                 "last_issued_date = ?1 WHERE name = ?2",
-                                 error);
-  if (stmt == NULL)
+  if (!factures_store_numbering_advance (self, series_name, counter, &document->issue_date, error))
     return NULL;
-  factures_sql_bind_date (stmt, 1, &document->issue_date);
-  factures_sql_bind_text (stmt, 2, series_name);
-  sqlite3_bind_int64 (stmt, 3, counter);
-  if (!factures_store_step_done (self, stmt, error))
-    return NULL;
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
   factures_today (&today);
   today_iso = factures_date_format_iso (&today);
@@ -2874,6 +2868,10 @@ factures_store_verify (FacturesStore  *self,
     }
 
   if (!factures_store_verify_chain (self, error))
+    return FALSE;
+
+  /* Each series' counter against its highest number (issue 10). */
+  if (!factures_store_check_series (self, error))
     return FALSE;
   /* The history: events, payments, their cancellations, the payments of imported sales
    * (migration 0008). */

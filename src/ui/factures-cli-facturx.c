@@ -14,6 +14,7 @@
 #include "factures-store.h"
 #include "factures-store-facturx.h"
 #include "factures-store-facturx-drafts.h"
+#include "factures-store-numbering.h"
 
 static const GOptionEntry entries[] = {
   { "check-facturx", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -201,6 +202,14 @@ import (const char *database, const char *path, const char *mode)
       g_print (direction == FACTURES_IMPORTED_SALE
                ? _("Invoice %s kept in the client's history.\n")
                : _("Invoice %s kept in the purchases (received invoices).\n"), file->imported->number);
+      if (direction == FACTURES_IMPORTED_SALE)
+        {
+          /* An own sale of a series' pattern: the numbering continues after it (issue 10). */
+          g_autofree char *note = factures_store_numbering_note (store, file->imported->number);
+
+          if (note != NULL)
+            g_print ("%s\n", note);
+        }
       for (guint i = 0; i < file->figure_problems->len; i++)
         g_print (_("Warning: %s\n"), (const char *) file->figure_problems->pdata[i]);
     }

@@ -146,6 +146,32 @@ test_parse_and_repeat (void)
   g_assert_true (factures_series_may_repeat ("F-{NN}", FALSE, 1, &last, "F-12345"));
 }
 
+/* Issue 10: a yearly series' start set for a new year before its first number. */
+static void
+test_counter_since (void)
+{
+  GDate dec, jan;
+
+  date_set (&dec, 31, 12, 2026);
+  date_set (&jan, 4, 1, 2027);
+
+  /* The counter belongs to 2026 (last number): 2027 restarts at 1. */
+  g_assert_cmpint (factures_series_counter_since (12, 2026, &jan, TRUE), ==, 1);
+  /* Start of 2027 set at 5 before its first number: 5 in 2027. */
+  g_assert_cmpint (factures_series_counter_since (5, 2027, &jan, TRUE), ==, 5);
+  g_assert_cmpint (factures_series_counter_since (5, 2027, &dec, TRUE), ==, 5);
+  g_assert_cmpint (factures_series_counter_since (5, 0, &jan, TRUE), ==, 5);
+  g_assert_cmpint (factures_series_counter_since (12, 2026, &jan, FALSE), ==, 12);
+  g_assert_cmpint (factures_series_counter_since (0, 0, &jan, FALSE), ==, 1);
+
+  /* A counter set to start 2027 at 5: 2027's 0005 and above may come, 0004 never; 2026's never. */
+  g_assert_true (factures_series_may_repeat_since ("F{YYYY}-{NNNN}", TRUE, 5, 2027, "F2027-0005"));
+  g_assert_false (factures_series_may_repeat_since ("F{YYYY}-{NNNN}", TRUE, 5, 2027, "F2027-0004"));
+  g_assert_false (factures_series_may_repeat_since ("F{YYYY}-{NNNN}", TRUE, 5, 2027, "F2026-0090"));
+  g_assert_true (factures_series_may_repeat_since ("F{YYYY}-{NNNN}", TRUE, 5, 2027, "F2028-0001"));
+  g_assert_true (factures_series_may_repeat_since ("F{YYYY}-{NNNN}", FALSE, 5, 2027, "F2026-0090"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -156,6 +182,7 @@ main (int    argc,
   g_test_add_func ("/series/refused", test_refused);
   g_test_add_func ("/series/counter-for", test_counter_for);
   g_test_add_func ("/series/parse-and-repeat", test_parse_and_repeat);
+  g_test_add_func ("/series/counter-since", test_counter_since);
 
   return g_test_run ();
 }

@@ -565,6 +565,7 @@ test_trailing_deletion (Fixture *f, gconstpointer data)
   /* the whole of April: the invoice, its lines, its history, the counter set back */
   tamper (f, "PRAGMA foreign_keys = OFF; DROP TRIGGER documents_issued_no_delete; "
              "DROP TRIGGER lines_issued_no_delete; DROP TRIGGER events_no_delete; DROP TRIGGER journal_no_delete; "
+             "DROP TRIGGER number_series_counter_never_back; "
              "DELETE FROM journal WHERE tbl = 'events' AND row_id IN (SELECT id FROM events WHERE document_id = "
              "(SELECT id FROM documents WHERE number = 'F2026-0003'));"
              "DELETE FROM events WHERE document_id = (SELECT id FROM documents WHERE number = 'F2026-0003');"

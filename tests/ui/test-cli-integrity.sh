@@ -118,7 +118,7 @@ done
 # the whole of April: F2026-0004 and F2026-0005, their lines and history; the counter set back
 sqlite3 "$db" "PRAGMA foreign_keys = OFF;
   DROP TRIGGER documents_issued_no_delete; DROP TRIGGER lines_issued_no_delete; DROP TRIGGER events_no_delete;
-  DROP TRIGGER journal_no_delete;
+  DROP TRIGGER journal_no_delete; DROP TRIGGER number_series_counter_never_back;
   DELETE FROM journal WHERE tbl = 'events' AND row_id IN (SELECT e.id FROM events e JOIN documents d
     ON d.id = e.document_id WHERE d.number IN ('F2026-0004', 'F2026-0005'));
   DELETE FROM events WHERE document_id IN (SELECT id FROM documents WHERE number IN ('F2026-0004', 'F2026-0005'));

@@ -14,6 +14,7 @@
 #include "factures-imported-text.h"
 #include "factures-store-facturx.h"
 #include "factures-store-facturx-drafts.h"
+#include "factures-store-numbering.h"
 #include "factures-window.h"
 
 static void
@@ -146,9 +147,21 @@ import_response_cb (AdwMessageDialog *dialog,
         show_message (data->parent, _("The invoice was not imported"), error->message);
       else
         {
+          /* An own sale of a series' pattern: the numbering continues after it (issue 10). */
+          g_autofree char *note = direction == FACTURES_IMPORTED_SALE
+                                  ? factures_store_numbering_note (data->store, data->file->imported->number)
+                                  : NULL;
+
           text = g_strdup_printf (direction == FACTURES_IMPORTED_SALE
                                   ? _("Invoice %s kept in the client's history")
                                   : _("Invoice %s kept in the purchases"), data->file->imported->number);
+          if (note != NULL)
+            {
+              g_autofree char *both = g_strdup_printf ("%s. %s", text, note);
+
+              g_free (text);
+              text = g_steal_pointer (&both);
+            }
           toast (data->parent, text);
         }
     }

@@ -101,8 +101,9 @@ group_changed (SeriesGroup *group)
     }
 }
 
+/* Saves; a refusal is shown where the preview was, and the user's input stays as typed. */
 static void
-save_clicked_cb (SeriesGroup *group)
+save_group (SeriesGroup *group)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *pattern = NULL;
@@ -116,7 +117,80 @@ save_clicked_cb (SeriesGroup *group)
     {
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (group->preview_row), _("Refused"));
       adw_action_row_set_subtitle (group->preview_row, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (group->preview_row), "error");
     }
+}
+
+static void
+move_counter_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          SeriesGroup      *group)
+{
+  if (g_strcmp0 (response, "move") == 0)
+    save_group (group);
+}
+
+/* The counter the series' next number takes now, as stored (0 when unknown). */
+static gint64
+stored_counter (SeriesGroup *group)
+{
+  g_autoptr(GPtrArray) list = factures_store_list_series (group->store, NULL);
+
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      const FacturesSeries *series = g_ptr_array_index (list, i);
+
+      if (g_strcmp0 (series->name, group->name) == 0)
+        return series->counter_now;
+    }
+  return 0;
+}
+
+/* Moving the counter sets where the series starts: the store allows it only before the
+ * first number of the period (issue 10); the window says why first and asks. */
+static void
+save_clicked_cb (SeriesGroup *group)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pattern = NULL;
+  g_autofree char *preview = NULL;
+  g_autofree char *body = NULL;
+  gint64 counter = 0;
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  if (!read_group (group, &pattern, &counter, &error) || counter == stored_counter (group))
+    {
+      save_group (group);
+      return;
+    }
+  preview = factures_store_preview_series (group->store, group->name, pattern, counter,
+                                           gtk_switch_get_active (group->reset_switch), NULL, &error);
+  if (preview == NULL)
+    {
+      save_group (group);
+      return;
+    }
+
+  body = g_strdup_printf (_("The numbers of a series follow each other without gaps and never repeat "
+                            "(CGI, annexe II, art. 242 nonies A). Move the counter only to continue the "
+                            "numbering of another tool or of a paper invoice book: the next number "
+                            "will be %s. Once a number is given in this period, the counter can no "
+                            "longer be moved."),
+                          preview);
+  root = gtk_widget_get_root (group->save_button);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Set Where the Numbering Starts?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "move", _("_Move the Counter"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "move",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (move_counter_response_cb), group);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static const char *
@@ -137,7 +211,8 @@ series_group_new (FacturesStore        *store,
 {
   GtkWidget *widget = adw_preferences_group_new ();
   SeriesGroup *group = g_new0 (SeriesGroup, 1);
-  g_autofree char *counter = g_strdup_printf ("%" G_GINT64_FORMAT, series->next_counter);
+  /* The counter the next number takes today (1 in a new year after a yearly restart). */
+  g_autofree char *counter = g_strdup_printf ("%" G_GINT64_FORMAT, series->counter_now);
   g_autofree char *pattern_label = NULL;
   g_autofree char *counter_label = NULL;
   g_autofree char *reset_label = NULL;
@@ -237,7 +312,10 @@ factures_series_page_new (FacturesStore *store)
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("Numbers follow each other without gaps and never repeat. "
                                            "At most 35 characters: letters without accents, digits and "
-                                           "+ - _ /, no spaces. The counter widens past 9999."));
+                                           "+ - _ /, no spaces. The counter widens past 9999. It never "
+                                           "goes back, and can be moved forward only to set where a "
+                                           "series starts, before its first number of the year (or of "
+                                           "the series, without a yearly restart)."));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
   list = factures_store_list_series (store, &error);

@@ -809,7 +809,13 @@ factures_store_set_imported_paid (FacturesStore  *self,
   /* Since 0007 a payment carries its method and amount: this older entry point records
    * "autre" and the file's amount due (EUR files only), or cancels with a NULL @date. */
   if (date == NULL)
-    return factures_store_cancel_imported_payment (self, id, error);
+    {
+      GDate today;
+
+      /* A payment is never erased (0008): cancelled today, the reason said. */
+      factures_today (&today);
+      return factures_store_cancel_imported_payment (self, id, &today, _("marked as unpaid"), error);
+    }
   return factures_store_record_imported_payment (self, id, date, FACTURES_PAYMENT_METHOD_OTHER, 0, NULL, error);
 }
 

@@ -80,6 +80,7 @@
 #include <glib/gi18n.h>
 
 #include "factures-store-private.h"
+#include "factures-store-integrity-private.h"
 #include "factures-store-mail-private.h"
 #include "factures-store-lifecycle-private.h"
 #include "factures-store-schedule-private.h"
@@ -479,7 +480,8 @@ export_documents (FacturesStore  *self,
                         id, error))
         return FALSE;
       if (!factures_store_lifecycle_export_document (self, builder, id, error) ||
-          !factures_store_schedule_export_document (self, builder, id, error))
+          !factures_store_schedule_export_document (self, builder, id, error) ||
+          !factures_store_chain_export_document (self, builder, id, error))
         return FALSE;
       json_builder_end_object (builder);
     }
@@ -545,6 +547,8 @@ export_text (FacturesStore  *self,
   if (!factures_store_facturx_export_json (self, builder, error))
     return NULL;
   if (!factures_store_mail_export_json (self, builder, error))
+    return NULL;
+  if (!factures_store_chain_head_export_json (self, builder, error))
     return NULL;
   json_builder_end_object (builder);
 
@@ -1059,7 +1063,8 @@ import_document (Import      *import,
 
   if (!import_lines (import, new_id, lines, where, error) ||
       !factures_store_lifecycle_import_document (store, object, new_id, import->keep_ids, where, error) ||
-      !factures_store_schedule_import_document (store, object, new_id, import->keep_ids, where, error))
+      !factures_store_schedule_import_document (store, object, new_id, import->keep_ids, where, error) ||
+      !factures_store_chain_import_document (store, object, new_id, where, error))
     return FALSE;
 
   if (status == 1)

@@ -10,8 +10,9 @@
 
 G_BEGIN_DECLS
 
-/* SQL: payments and applied client credit allocated to the document in the outer query's row. */
-#define FACTURES_PAID_EXPR "(SELECT coalesce (sum (pa.amount), 0) FROM payment_allocations pa " \
+/* SQL: payments and applied client credit allocated to the document in the outer query's row
+ * (a cancelled payment no longer counts: live_payment_allocations, migration 0008). */
+#define FACTURES_PAID_EXPR "(SELECT coalesce (sum (pa.amount), 0) FROM live_payment_allocations pa " \
                            "WHERE pa.document_id = documents.id)"
 
 /* JSON export: adds the members "payments", "payment_allocations", "instalments",
@@ -28,5 +29,8 @@ gboolean factures_store_payments_import_json (FacturesStore  *self,
                                               JsonObject     *root,
                                               gboolean        keep_ids,
                                               GError        **error);
+
+/* SQL: the payments not cancelled (a row of payment_reversals cancels one; migration 0008). */
+#define FACTURES_LIVE_PAYMENTS "(SELECT * FROM payments WHERE id NOT IN (SELECT payment_id FROM payment_reversals))"
 
 G_END_DECLS

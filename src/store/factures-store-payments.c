@@ -3,6 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -99,6 +100,7 @@ factures_payment_new (void)
   FacturesPayment *payment = g_new0 (FacturesPayment, 1);
 
   g_date_clear (&payment->date, 1);
+  g_date_clear (&payment->cancelled_on, 1);
   payment->allocations = g_array_new (FALSE, TRUE, sizeof (FacturesAllocation));
   return payment;
 }
@@ -111,6 +113,7 @@ factures_payment_free (FacturesPayment *payment)
   g_free (payment->reference);
   g_free (payment->payer);
   g_free (payment->notes);
+  g_free (payment->cancel_reason);
   g_array_unref (payment->allocations);
   g_free (payment);
 }
@@ -527,37 +530,117 @@ fail:
   return FALSE;
 }
 
+/* The reason of a reversal: trimmed, required, at most FACTURES_MAX_SHORT characters. */
+char *
+factures_store_clean_reason (const char  *reason,
+                             GError     **error)
+{
+  g_autofree char *clean = factures_text_clean (reason, _("Reason"), FACTURES_MAX_SHORT, FALSE, error);
+
+  if (clean == NULL)
+    return NULL;
+  if (*clean == '\0')
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           _("Reason: say why the payment is cancelled (a bounced cheque, a payment "
+                             "recorded by mistake…); the reason stays in the records."));
+      return NULL;
+    }
+  return g_steal_pointer (&clean);
+}
+
+/* A reversal date: valid, not before @paid_on (ISO), not after today. */
 gboolean
-factures_store_delete_payment (FacturesStore  *self,
+factures_store_check_reversal_date (const GDate  *date,
+                                    const char   *paid_on,
+                                    GError      **error)
+{
+  GDate today, paid;
+
+  if (date == NULL || !g_date_valid (date))
+    return invalid (error, _("Cancellation date: the date is missing or invalid."));
+  factures_today (&today);
+  if (g_date_compare (date, &today) > 0)
+    {
+      g_autofree char *text = factures_date_format_fr (date);
+
+      return invalid (error, _("Cancellation date: %s is later than today."), text);
+    }
+  if (paid_on != NULL && factures_date_parse_iso (paid_on, &paid, NULL) && g_date_compare (date, &paid) < 0)
+    {
+      g_autofree char *text = factures_date_format_fr (date);
+      g_autofree char *paid_text = factures_date_format_fr (&paid);
+
+      return invalid (error, _("Cancellation date: %s is earlier than the payment it cancels (%s)."),
+                      text, paid_text);
+    }
+  return TRUE;
+}
+
+/**
+ * factures_store_cancel_payment:
+ * (see factures-store-payments.h)
+ */
+gboolean
+factures_store_cancel_payment (FacturesStore  *self,
                                gint64          id,
+                               const GDate    *date,
+                               const char     *reason,
                                GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) payment = NULL;
+  g_autofree char *clean_reason = NULL;
+  g_autofree char *paid_on = NULL;
   gint64 client_id = 0, credit = 0;
+  gboolean cancelled;
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
 
+  clean_reason = factures_store_clean_reason (reason, error);
+  if (clean_reason == NULL)
+    return FALSE;
   if (!factures_store_begin (self, error))
     return FALSE;
-  if (!query_int64 (self, "SELECT coalesce (client_id, 0) FROM payments WHERE id = ?1", id, &client_id, error))
+  payment = factures_store_prepare (self,
+                                    "SELECT coalesce (client_id, 0), date, "
+                                    "EXISTS (SELECT 1 FROM payment_reversals WHERE payment_id = ?1) "
+                                    "FROM payments WHERE id = ?1",
+                                    error);
+  if (payment == NULL)
     goto fail;
-  stmt = factures_store_prepare (self, "DELETE FROM payments WHERE id = ?1", error);
+  sqlite3_bind_int64 (payment, 1, id);
+  if (sqlite3_step (payment) != SQLITE_ROW)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND, _("No payment with id %" PRId64 "."), id);
+      goto fail;
+    }
+  client_id = sqlite3_column_int64 (payment, 0);
+  paid_on = factures_sql_col_dup (payment, 1);
+  cancelled = sqlite3_column_int (payment, 2) != 0;
+  if (cancelled)
+    {
+      invalid (error, _("Payment %" PRId64 ": it is already cancelled."), id);
+      goto fail;
+    }
+  if (!factures_store_check_reversal_date (date, paid_on, error))
+    goto fail;
+  stmt = factures_store_prepare (self,
+                                 "INSERT INTO payment_reversals (payment_id, date, reason) VALUES (?1, ?2, ?3)",
+                                 error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
+  factures_sql_bind_date (stmt, 2, date);
+  factures_sql_bind_text (stmt, 3, clean_reason);
   if (!factures_store_step_done (self, stmt, error))
     goto fail;
-  if (sqlite3_changes (factures_store_get_db (self)) == 0)
-    {
-      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND, _("No payment with id %s."), text);
-      goto fail;
-    }
   credit = factures_store_get_client_credit (self, client_id, error);
   if (credit < 0)
     {
       if (error != NULL && *error == NULL)
-        invalid (error, _("This payment's credit was already applied to another invoice; remove that first."));
+        invalid (error, _("Payment %" PRId64 ": its excess was already applied as credit to another invoice; "
+                          "that credit cannot be taken back."), id);
       goto fail;
     }
   if (!factures_store_commit (self, error))
@@ -611,7 +694,10 @@ factures_store_list_payments (FacturesStore  *self,
 
   stmt = factures_store_prepare (self,
                                  "SELECT id, coalesce (client_id, 0), date, amount, method, reference, payer, "
-                                 "payer_non_resident, notes, credit FROM payments "
+                                 "payer_non_resident, notes, credit, "
+                                 "(SELECT r.date FROM payment_reversals r WHERE r.payment_id = payments.id), "
+                                 "(SELECT r.reason FROM payment_reversals r WHERE r.payment_id = payments.id) "
+                                 "FROM payments "
                                  "WHERE ?1 = 0 OR id IN (SELECT payment_id FROM payment_allocations WHERE document_id = ?1) "
                                  "ORDER BY date, id",
                                  error);
@@ -633,6 +719,8 @@ factures_store_list_payments (FacturesStore  *self,
       p->payer_non_resident = sqlite3_column_int (stmt, 7) != 0;
       p->notes = factures_sql_col_dup (stmt, 8);
       p->credit = sqlite3_column_int64 (stmt, 9);
+      factures_sql_col_date (stmt, 10, &p->cancelled_on);
+      p->cancel_reason = factures_sql_col_dup (stmt, 11);
     }
   if (rc != SQLITE_DONE)
     {
@@ -661,7 +749,7 @@ factures_store_get_client_credit (FacturesStore  *self,
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), -1);
 
-  if (!query_int64 (self, "SELECT coalesce (sum (credit), 0) FROM payments WHERE client_id = ?1",
+  if (!query_int64 (self, "SELECT coalesce (sum (credit), 0) FROM " FACTURES_LIVE_PAYMENTS " WHERE client_id = ?1",
                     client_id, &credit, error) ||
       !query_int64 (self, "SELECT coalesce (sum (amount), 0) FROM payment_allocations "
                           "WHERE payment_id IS NULL AND client_id = ?1",
@@ -760,7 +848,7 @@ factures_store_get_payment_balance (FacturesStore    *self,
   out->balance = doc_balance (info);
 
   stmt = factures_store_prepare (self,
-                                 "SELECT date, amount FROM payment_allocations WHERE document_id = ?1 ORDER BY date, id",
+                                 "SELECT date, amount FROM live_payment_allocations WHERE document_id = ?1 ORDER BY date, id",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -1055,7 +1143,7 @@ factures_store_get_receivables (FacturesStore        *self,
 
   {
     gint64 credit = 0, used = 0;
-    if (!query_int64 (self, "SELECT coalesce (sum (credit), 0) FROM payments WHERE ?1 = ?1", 0, &credit, error) ||
+    if (!query_int64 (self, "SELECT coalesce (sum (credit), 0) FROM " FACTURES_LIVE_PAYMENTS " WHERE ?1 = ?1", 0, &credit, error) ||
         !query_int64 (self, "SELECT coalesce (sum (amount), 0) FROM payment_allocations WHERE payment_id IS NULL AND ?1 = ?1",
                       0, &used, error))
       return FALSE;
@@ -1980,7 +2068,7 @@ factures_store_compute_penalties (FacturesStore      *self,
 
   /* the unpaid amount on the due date, and the payments after it */
   principal = info->amount_due - info->credited;
-  stmt = factures_store_prepare (self, "SELECT date, amount FROM payment_allocations WHERE document_id = ?1 "
+  stmt = factures_store_prepare (self, "SELECT date, amount FROM live_payment_allocations WHERE document_id = ?1 "
                                        "ORDER BY date, id", error);
   if (stmt == NULL)
     return FALSE;
@@ -2047,7 +2135,7 @@ factures_store_compute_penalties (FacturesStore      *self,
         settled = info->credited - MIN (before, info->credited);
         before -= MIN (before, info->credited);
         g_clear_pointer (&stmt, sqlite3_finalize);
-        stmt = factures_store_prepare (self, "SELECT date, amount FROM payment_allocations "
+        stmt = factures_store_prepare (self, "SELECT date, amount FROM live_payment_allocations "
                                              "WHERE document_id = ?1 ORDER BY date, id", error);
         if (stmt == NULL)
           return FALSE;
@@ -2113,6 +2201,11 @@ static const JsonTable json_tables[] = {
   { "dunning_steps", "category, position" },
   { "payments", "id" },
   { "payment_allocations", "id" },
+  { "payment_reversals", "id" },   /* 0008-integrity.sql */
+  /* (after imported_invoices, which factures-store-facturx.c imports later: foreign keys
+   * are deferred to the import's COMMIT) */
+  { "imported_payments", "id" },
+  { "imported_payment_reversals", "id" },
   { "instalments", "document_id, number" },
   { "dunning_events", "id" },
   { "payment_promises", "id" },
@@ -2196,6 +2289,64 @@ json_format_error (GError **error, const char *table, guint index, const char *w
   return FALSE;
 }
 
+/* imported_invoices[i].paid_on, paid_method, paid_amount, paid_reference (files from 0007) into
+ * rows of imported_payments (0008). */
+static gboolean
+import_legacy_imported_payments (FacturesStore  *self,
+                                 JsonObject     *root,
+                                 GError        **error)
+{
+  JsonNode *node = json_object_get_member (root, "imported_invoices");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  JsonArray *rows;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return TRUE;  /* (factures-store-facturx.c says what is wrong with it) */
+  stmt = factures_store_prepare (self,
+                                 "INSERT INTO imported_payments (invoice_id, date, method, amount, reference) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5)",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  rows = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonNode *row_node = json_array_get_element (rows, i);
+      JsonObject *row = JSON_NODE_HOLDS_OBJECT (row_node) ? json_node_get_object (row_node) : NULL;
+      const char *members[] = { "id", "paid_on", "paid_method", "paid_amount", "paid_reference" };
+      JsonNode *values[G_N_ELEMENTS (members)] = { NULL, };
+      gboolean paid = row != NULL;
+
+      for (guint m = 0; row != NULL && m < G_N_ELEMENTS (members); m++)
+        {
+          values[m] = json_object_get_member (row, members[m]);
+          if (m < 4 && (values[m] == NULL || !JSON_NODE_HOLDS_VALUE (values[m])))
+            paid = FALSE;
+        }
+      if (!paid)
+        continue;
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+        {
+          if (values[m] == NULL || !JSON_NODE_HOLDS_VALUE (values[m]))
+            continue;
+          if (json_node_get_value_type (values[m]) == G_TYPE_INT64)
+            sqlite3_bind_int64 (stmt, (int) m + 1, json_node_get_int (values[m]));
+          else if (json_node_get_value_type (values[m]) == G_TYPE_STRING)
+            sqlite3_bind_text (stmt, (int) m + 1, json_node_get_string (values[m]), -1, SQLITE_TRANSIENT);
+          else
+            return json_format_error (error, "imported_invoices", i, _("a value is neither a whole number, a text nor null"));
+        }
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          g_autofree char *what = g_strdup (sqlite3_errmsg (factures_store_get_db (self)));
+          return json_format_error (error, "imported_invoices", i, what);
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 factures_store_payments_import_json (FacturesStore  *self,
                                      JsonObject     *root,
@@ -2204,6 +2355,13 @@ factures_store_payments_import_json (FacturesStore  *self,
 {
   if (!keep_ids)
     return TRUE;
+
+  /* The payments of imported sales refer to imported_invoices, imported after these tables. */
+  if (!factures_store_exec (self, "PRAGMA defer_foreign_keys = ON", error))
+    return FALSE;
+  /* A file from before 0008: the payment of an imported sale was in its paid_* members. */
+  if (!json_object_has_member (root, "imported_payments") && !import_legacy_imported_payments (self, root, error))
+    return FALSE;
 
   for (guint t = 0; t < G_N_ELEMENTS (json_tables); t++)
     {

@@ -56,6 +56,8 @@ typedef struct {
   char                  *notes;
   GArray                *allocations;     /* FacturesAllocation */
   gint64                 credit;          /* out: the part kept as client credit */
+  GDate                  cancelled_on;    /* out: the day it was cancelled; invalid while it counts */
+  char                  *cancel_reason;   /* out: why it was cancelled; NULL while it counts */
 } FacturesPayment;
 
 FacturesPayment *factures_payment_new  (void);
@@ -98,11 +100,36 @@ gboolean factures_store_record_payment (FacturesStore        *self,
                                         FacturesOverpayment   overpayment,
                                         GPtrArray           **out_warnings,
                                         GError              **error);
-gboolean factures_store_delete_payment (FacturesStore        *self,
+/**
+ * factures_store_cancel_payment:
+ * @id: a row of the payments table (factures --list-payments prints them)
+ * @date: the day of the cancellation: valid, not before the payment, not after today
+ * @reason: why (a bounced cheque, a payment recorded by mistake…): required, at most 100 characters
+ * @error: FACTURES_ERROR_INVALID in French naming the field (reason, date; a payment already
+ *   cancelled; a payment whose excess was applied as credit to another invoice);
+ *   FACTURES_ERROR_NOT_FOUND
+ *
+ * A payment is never erased (the payments table is append-only, migration 0008): it is cancelled
+ * by a reversing entry (@date, @reason), shown as a negative line of the livre des recettes on
+ * @date (LEGAL.md §6). From then on its allocations and its credit no longer count in balances.
+ * Replaces factures_store_delete_payment(). Nothing changes on error.
+ */
+gboolean factures_store_cancel_payment (FacturesStore        *self,
                                         gint64                id,
+                                        const GDate          *date,
+                                        const char           *reason,
                                         GError              **error);
+/* The reason of a cancellation, trimmed (FACTURES_ERROR_INVALID when empty or above 100
+ * characters). (transfer full) */
+char    *factures_store_clean_reason   (const char           *reason,
+                                        GError              **error);
+/* FACTURES_ERROR_INVALID unless @date is valid, not after today, not before @paid_on (ISO, nullable). */
+gboolean factures_store_check_reversal_date (const GDate     *date,
+                                             const char      *paid_on,
+                                             GError         **error);
 /* (transfer full) (element-type FacturesPayment): payments with an allocation on @document_id
- * (0: every payment), by date; each carries all its allocations. NULL on error. */
+ * (0: every payment), by date, the cancelled ones included (cancelled_on set); each carries all
+ * its allocations. NULL on error. */
 GPtrArray *factures_store_list_payments (FacturesStore  *self,
                                          gint64          document_id,
                                          GError        **error);

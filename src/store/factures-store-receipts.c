@@ -12,6 +12,7 @@
 
 #include "factures-imported.h"
 #include "factures-store-receipts.h"
+#include "factures-store-payments.h"
 #include "factures-store-private.h"
 
 /* ---- entries ---- */
@@ -29,6 +30,7 @@ factures_receipt_free (FacturesReceipt *receipt)
   g_free (receipt->client);
   g_free (receipt->nature);
   g_free (receipt->reference);
+  g_free (receipt->reason);
   g_free (receipt);
 }
 
@@ -73,7 +75,11 @@ compare_receipts (gconstpointer a, gconstpointer b)
     return c;
   if (ra->source != rb->source)
     return ra->source < rb->source ? -1 : 1;
-  return ra->id < rb->id ? -1 : ra->id > rb->id;
+  if (ra->payment_id != rb->payment_id)
+    return ra->payment_id < rb->payment_id ? -1 : 1;
+  if (ra->id != rb->id)
+    return ra->id < rb->id ? -1 : 1;
+  return ra->reversal - rb->reversal;
 }
 
 static FacturesPaymentMethod
@@ -109,80 +115,107 @@ factures_store_list_receipts (FacturesStore  *self,
       return NULL;
     }
 
-  /* Every payment received; allocations of a client's credit (payment_id NULL) are not receipts. */
-  payments = factures_store_prepare (self,
-    "SELECT p.id, p.date, p.amount, p.method, p.reference, coalesce (p.client_id, 0), "
-    "       (SELECT group_concat (n, ', ') FROM (SELECT d.number AS n FROM payment_allocations a "
-    "          JOIN documents d ON d.id = a.document_id WHERE a.payment_id = p.id ORDER BY a.id)), "
-    "       coalesce (fd.client_name, c.name), json_extract (fd.seller, '$.activity'), "
-    "       (SELECT l.description FROM lines l WHERE l.document_id = fd.id ORDER BY l.position LIMIT 1) "
-    "FROM payments p LEFT JOIN clients c ON c.id = p.client_id "
-    "LEFT JOIN documents fd ON fd.id = (SELECT a.document_id FROM payment_allocations a "
-    "                                   WHERE a.payment_id = p.id ORDER BY a.id LIMIT 1) "
-    "WHERE p.date BETWEEN ?1 AND ?2 ORDER BY p.date, p.id", error);
-  if (payments == NULL)
-    return NULL;
-  factures_sql_bind_date (payments, 1, from);
-  factures_sql_bind_date (payments, 2, to);
-  while ((rc = sqlite3_step (payments)) == SQLITE_ROW)
+  /* Every payment received (allocations of a client's credit, payment_id NULL, are not
+   * receipts), then every cancellation of one, as a negative line on its own date (a payment is
+   * never erased, migration 0008). */
+  for (int reversal = 0; reversal <= 1; reversal++)
     {
-      FacturesReceipt *r = g_new0 (FacturesReceipt, 1);
+      g_autofree char *sql = g_strdup_printf (
+        "SELECT p.id, %s, %sp.amount, p.method, p.reference, coalesce (p.client_id, 0), "
+        "       (SELECT group_concat (n, ', ') FROM (SELECT d.number AS n FROM payment_allocations a "
+        "          JOIN documents d ON d.id = a.document_id WHERE a.payment_id = p.id ORDER BY a.id)), "
+        "       coalesce (fd.client_name, c.name), json_extract (fd.seller, '$.activity'), "
+        "       (SELECT l.description FROM lines l WHERE l.document_id = fd.id ORDER BY l.position LIMIT 1), "
+        "       %s "
+        "FROM %s LEFT JOIN clients c ON c.id = p.client_id "
+        "LEFT JOIN documents fd ON fd.id = (SELECT a.document_id FROM payment_allocations a "
+        "                                   WHERE a.payment_id = p.id ORDER BY a.id LIMIT 1) "
+        "WHERE %s BETWEEN ?1 AND ?2",
+        reversal ? "r.date" : "p.date", reversal ? "-" : "", reversal ? "r.reason" : "NULL",
+        reversal ? "payment_reversals r JOIN payments p ON p.id = r.payment_id" : "payments p",
+        reversal ? "r.date" : "p.date");
 
-      r->source = FACTURES_RECEIPT_PAYMENT;
-      r->id = sqlite3_column_int64 (payments, 0);
-      factures_sql_col_date (payments, 1, &r->date);
-      r->amount = sqlite3_column_int64 (payments, 2);
-      r->method = method_of (sqlite3_column_int (payments, 3));
-      r->reference = factures_sql_col_dup (payments, 4);
-      r->client_id = sqlite3_column_int64 (payments, 5);
-      r->invoices = factures_sql_col_dup (payments, 6);
-      r->client = factures_sql_col_dup (payments, 7);
-      r->nature = nature_of (sqlite3_column_type (payments, 8) == SQLITE_NULL
-                             ? FACTURES_ACTIVITY_SERVICES : sqlite3_column_int (payments, 8),
-                             (const char *) sqlite3_column_text (payments, 9));
-      g_ptr_array_add (receipts, r);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      factures_store_set_db_error (self, error);
-      return NULL;
+      g_clear_pointer (&payments, sqlite3_finalize);
+      payments = factures_store_prepare (self, sql, error);
+      if (payments == NULL)
+        return NULL;
+      factures_sql_bind_date (payments, 1, from);
+      factures_sql_bind_date (payments, 2, to);
+      while ((rc = sqlite3_step (payments)) == SQLITE_ROW)
+        {
+          FacturesReceipt *r = g_new0 (FacturesReceipt, 1);
+
+          r->source = FACTURES_RECEIPT_PAYMENT;
+          r->id = sqlite3_column_int64 (payments, 0);
+          factures_sql_col_date (payments, 1, &r->date);
+          r->amount = sqlite3_column_int64 (payments, 2);
+          r->method = method_of (sqlite3_column_int (payments, 3));
+          r->reference = factures_sql_col_dup (payments, 4);
+          r->client_id = sqlite3_column_int64 (payments, 5);
+          r->invoices = factures_sql_col_dup (payments, 6);
+          r->client = factures_sql_col_dup (payments, 7);
+          r->nature = nature_of (sqlite3_column_type (payments, 8) == SQLITE_NULL
+                                 ? FACTURES_ACTIVITY_SERVICES : sqlite3_column_int (payments, 8),
+                                 (const char *) sqlite3_column_text (payments, 9));
+          r->reversal = reversal != 0;
+          r->reason = factures_sql_col_dup (payments, 10);
+          g_ptr_array_add (receipts, r);
+        }
+      if (rc != SQLITE_DONE)
+        {
+          factures_store_set_db_error (self, error);
+          return NULL;
+        }
     }
 
   profile = factures_store_get_profile (self, NULL);
   if (profile != NULL)
     my_activity = profile->activity;
 
-  /* Every imported sale whose payment was recorded; never a purchase. */
-  imported = factures_store_prepare (self,
-    "SELECT i.id, i.paid_on, i.paid_amount, i.paid_method, i.paid_reference, coalesce (i.client_id, 0), "
-    "       i.number, coalesce (i.buyer_name, c.name) "
-    "FROM imported_invoices i LEFT JOIN clients c ON c.id = i.client_id "
-    "WHERE i.direction = 'sale' AND i.paid_on IS NOT NULL AND i.paid_amount IS NOT NULL "
-    "  AND i.paid_on BETWEEN ?1 AND ?2 ORDER BY i.paid_on, i.id", error);
-  if (imported == NULL)
-    return NULL;
-  factures_sql_bind_date (imported, 1, from);
-  factures_sql_bind_date (imported, 2, to);
-  while ((rc = sqlite3_step (imported)) == SQLITE_ROW)
+  /* Every payment of an imported sale (never a purchase), then every cancellation of one. */
+  for (int reversal = 0; reversal <= 1; reversal++)
     {
-      FacturesReceipt *r = g_new0 (FacturesReceipt, 1);
+      g_autofree char *sql = g_strdup_printf (
+        "SELECT i.id, %s, %sp.amount, p.method, p.reference, coalesce (i.client_id, 0), "
+        "       i.number, coalesce (i.buyer_name, c.name), %s, p.id "
+        "FROM %s JOIN imported_invoices i ON i.id = p.invoice_id "
+        "LEFT JOIN clients c ON c.id = i.client_id "
+        "WHERE i.direction = 'sale' AND %s BETWEEN ?1 AND ?2",
+        reversal ? "r.date" : "p.date", reversal ? "-" : "", reversal ? "r.reason" : "NULL",
+        reversal ? "imported_payment_reversals r JOIN imported_payments p ON p.id = r.imported_payment_id"
+                 : "imported_payments p",
+        reversal ? "r.date" : "p.date");
 
-      r->source = FACTURES_RECEIPT_IMPORTED;
-      r->id = sqlite3_column_int64 (imported, 0);
-      factures_sql_col_date (imported, 1, &r->date);
-      r->amount = sqlite3_column_int64 (imported, 2);
-      r->method = method_of (sqlite3_column_int (imported, 3));
-      r->reference = factures_sql_col_dup (imported, 4);
-      r->client_id = sqlite3_column_int64 (imported, 5);
-      r->invoices = factures_sql_col_dup (imported, 6);
-      r->client = factures_sql_col_dup (imported, 7);
-      r->nature = nature_of (my_activity, NULL);
-      g_ptr_array_add (receipts, r);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      factures_store_set_db_error (self, error);
-      return NULL;
+      g_clear_pointer (&imported, sqlite3_finalize);
+      imported = factures_store_prepare (self, sql, error);
+      if (imported == NULL)
+        return NULL;
+      factures_sql_bind_date (imported, 1, from);
+      factures_sql_bind_date (imported, 2, to);
+      while ((rc = sqlite3_step (imported)) == SQLITE_ROW)
+        {
+          FacturesReceipt *r = g_new0 (FacturesReceipt, 1);
+
+          r->source = FACTURES_RECEIPT_IMPORTED;
+          r->id = sqlite3_column_int64 (imported, 0);
+          factures_sql_col_date (imported, 1, &r->date);
+          r->amount = sqlite3_column_int64 (imported, 2);
+          r->method = method_of (sqlite3_column_int (imported, 3));
+          r->reference = factures_sql_col_dup (imported, 4);
+          r->client_id = sqlite3_column_int64 (imported, 5);
+          r->invoices = factures_sql_col_dup (imported, 6);
+          r->client = factures_sql_col_dup (imported, 7);
+          r->nature = nature_of (my_activity, NULL);
+          r->reversal = reversal != 0;
+          r->reason = factures_sql_col_dup (imported, 8);
+          r->payment_id = sqlite3_column_int64 (imported, 9);
+          g_ptr_array_add (receipts, r);
+        }
+      if (rc != SQLITE_DONE)
+        {
+          factures_store_set_db_error (self, error);
+          return NULL;
+        }
     }
 
   g_ptr_array_sort (receipts, compare_receipts);
@@ -345,7 +378,18 @@ factures_receipts_write_csv (GPtrArray      *receipts,
       csv_field (out, amount, FALSE);
       csv_field (out, factures_payment_method_label_fr (r->method), FALSE);
       csv_field (out, r->method == FACTURES_PAYMENT_METHOD_CASH ? "oui" : "non", FALSE);
-      csv_field (out, r->reference, FALSE);
+      if (r->reversal)
+        {
+          /* A cancellation: why, and which payment (always French: a legal record). */
+          g_autofree char *text = g_strdup_printf ("Annulation du paiement%s%s (motif : %s)",
+                                                   r->reference != NULL ? " " : "",
+                                                   r->reference != NULL ? r->reference : "",
+                                                   r->reason != NULL ? r->reason : "");
+
+          csv_field (out, text, FALSE);
+        }
+      else
+        csv_field (out, r->reference, FALSE);
       g_string_append (out, "\r\n");
     }
   return g_output_stream_write_all (stream, out->str, out->len, NULL, NULL, error);
@@ -375,6 +419,7 @@ typedef struct {
   char     *currency;
   char     *due_payable;
   gboolean  paid;
+  gint64    payment_id;   /* the payment that counts (imported_payments.id), 0 when none */
   char     *paid_on;
 } ImportedState;
 
@@ -389,11 +434,18 @@ imported_state_clear (ImportedState *state)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ImportedState, imported_state_clear)
 
+/* SQL: the payment of imported sale ?1 that counts (the latest not cancelled). */
+#define LIVE_IMPORTED_PAYMENT(col, invoice) \
+  "(SELECT " col " FROM imported_payments p WHERE p.invoice_id = " invoice " AND NOT EXISTS " \
+  "(SELECT 1 FROM imported_payment_reversals r WHERE r.imported_payment_id = p.id) ORDER BY p.id DESC LIMIT 1)"
+
 static gboolean
 load_state (FacturesStore *self, gint64 id, ImportedState *out, GError **error)
 {
   g_autoptr(sqlite3_stmt) stmt = factures_store_prepare (self,
-    "SELECT number, direction = 'sale', currency, due_payable, paid_on FROM imported_invoices WHERE id = ?1",
+    "SELECT number, direction = 'sale', currency, due_payable, "
+    LIVE_IMPORTED_PAYMENT ("p.id", "?1") ", " LIVE_IMPORTED_PAYMENT ("p.date", "?1") " "
+    "FROM imported_invoices WHERE id = ?1",
     error);
 
   if (stmt == NULL)
@@ -408,8 +460,9 @@ load_state (FacturesStore *self, gint64 id, ImportedState *out, GError **error)
   out->sale = sqlite3_column_int (stmt, 1) != 0;
   out->currency = factures_sql_col_dup (stmt, 2);
   out->due_payable = factures_sql_col_dup (stmt, 3);
-  out->paid_on = factures_sql_col_dup (stmt, 4);
-  out->paid = out->paid_on != NULL;
+  out->payment_id = sqlite3_column_int64 (stmt, 4);
+  out->paid_on = factures_sql_col_dup (stmt, 5);
+  out->paid = out->payment_id != 0;
   return TRUE;
 }
 
@@ -494,9 +547,10 @@ factures_store_record_imported_payment (FacturesStore          *self,
   if (method == FACTURES_PAYMENT_METHOD_CHEQUE && *clean_reference == '\0')
     return invalid (error, _("Cheque number: the number of the cheque is required."));
 
+  /* A new row, never an update (the payments of imported sales are append-only, 0008). */
   stmt = factures_store_prepare (self,
-    "UPDATE imported_invoices SET paid_on = ?2, paid_method = ?3, paid_amount = ?4, paid_reference = ?5 "
-    "WHERE id = ?1", error);
+    "INSERT INTO imported_payments (invoice_id, date, method, amount, reference) VALUES (?1, ?2, ?3, ?4, ?5)",
+    error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -517,10 +571,13 @@ factures_store_record_imported_payment (FacturesStore          *self,
 gboolean
 factures_store_cancel_imported_payment (FacturesStore  *self,
                                         gint64          id,
+                                        const GDate    *date,
+                                        const char     *reason,
                                         GError        **error)
 {
   g_auto(ImportedState) state = { 0 };
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *clean_reason = NULL;
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
 
@@ -528,12 +585,18 @@ factures_store_cancel_imported_payment (FacturesStore  *self,
     return FALSE;
   if (!state.paid)
     return invalid (error, _("Invoice %s: no payment is recorded."), state.number);
+  clean_reason = factures_store_clean_reason (reason, error);
+  if (clean_reason == NULL)
+    return FALSE;
+  if (!factures_store_check_reversal_date (date, state.paid_on, error))
+    return FALSE;
   stmt = factures_store_prepare (self,
-    "UPDATE imported_invoices SET paid_on = NULL, paid_method = NULL, paid_amount = NULL, paid_reference = NULL "
-    "WHERE id = ?1", error);
+    "INSERT INTO imported_payment_reversals (imported_payment_id, date, reason) VALUES (?1, ?2, ?3)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 1, state.payment_id);
+  factures_sql_bind_date (stmt, 2, date);
+  factures_sql_bind_text (stmt, 3, clean_reason);
   if (!factures_store_step_done (self, stmt, error))
     return FALSE;
   factures_store_emit_changed (self);
@@ -559,7 +622,11 @@ factures_imported_sale_free (FacturesImportedSale *sale)
 }
 
 #define SALE_COLUMNS "id, number, issue_date, grand_total, currency, coalesce (grand_total_cents, -1), figures_ok, " \
-                     "figure_problems, paid_on, coalesce (paid_method, 5), coalesce (paid_amount, 0), due_payable "
+                     "figure_problems, " LIVE_IMPORTED_PAYMENT ("p.date", "imported_invoices.id") ", " \
+                     "coalesce (" LIVE_IMPORTED_PAYMENT ("p.method", "imported_invoices.id") ", 5), " \
+                     "coalesce (" LIVE_IMPORTED_PAYMENT ("p.amount", "imported_invoices.id") ", 0), due_payable, " \
+                     "(SELECT count (*) FROM imported_payment_reversals r JOIN imported_payments p " \
+                     " ON p.id = r.imported_payment_id WHERE p.invoice_id = imported_invoices.id) "
 
 static FacturesImportedSale *
 read_sale (sqlite3_stmt *stmt)
@@ -579,6 +646,7 @@ read_sale (sqlite3_stmt *stmt)
   sale->paid = g_date_valid (&sale->paid_on);
   sale->paid_method = method_of (sqlite3_column_int (stmt, 9));
   sale->paid_amount = sqlite3_column_int64 (stmt, 10);
+  sale->n_cancelled = (guint) sqlite3_column_int (stmt, 12);
   if (g_strcmp0 (sale->currency, "EUR") != 0 || due == NULL
       || !factures_decimal_parse (due, 2, &sale->due_payable_cents, NULL))
     sale->due_payable_cents = -1;

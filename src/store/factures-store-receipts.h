@@ -10,7 +10,11 @@
  *    numbers of the invoices it pays as reference). Applying a client's credit to another
  *    invoice is not a new receipt and is not listed;
  *  - every imported sale (imported_invoices.direction = 'sale', the user is the seller) once
- *    its payment is recorded (date, method, amount in EUR cents: migration 0007-receipts.sql).
+ *    its payment is recorded (date, method, amount in EUR cents: a row of imported_payments,
+ *    migration 0008-integrity.sql);
+ *  - every cancellation of one of those payments, as a negative line on the day it was
+ *    cancelled (a payment is never erased: 0008-integrity.sql). The line of the payment itself
+ *    stays on its own date.
  * Never purchases, unpaid sales, quotes or drafts.
  *
  * Nature (always French, as the register is a French legal record): from the seller's activity
@@ -42,9 +46,13 @@ typedef struct {
   gint64                 client_id;   /* 0 when unknown */
   char                  *client;      /* the client's name as on the invoice */
   char                  *nature;      /* French, see above */
-  gint64                 amount;      /* cents received, > 0 */
+  gint64                 amount;      /* cents received, > 0; < 0 for a reversal */
   FacturesPaymentMethod  method;
   char                  *reference;   /* cheque number, transfer reference; NULL when none */
+  gboolean               reversal;    /* the cancellation of a payment: @amount < 0, on the day it
+                                         was cancelled (migration 0008) */
+  char                  *reason;      /* why it was cancelled (reversal only) */
+  gint64                 payment_id;  /* imported sales: imported_payments.id; 0 otherwise */
 } FacturesReceipt;
 
 void factures_receipt_free (FacturesReceipt *receipt);
@@ -148,16 +156,22 @@ gboolean   factures_store_record_imported_payment (FacturesStore          *self,
  * factures_store_cancel_imported_payment:
  * @self: the store
  * @id: an imported sale whose payment was recorded
- * @error: FACTURES_ERROR_INVALID when no payment is recorded; FACTURES_ERROR_NOT_FOUND
+ * @date: the day of the cancellation: valid, not before the payment, not after today
+ * @reason: why (required, at most 100 characters)
+ * @error: FACTURES_ERROR_INVALID in French naming the field (no payment recorded, reason,
+ *   date); FACTURES_ERROR_NOT_FOUND
  *
- * Cancels a payment recorded by mistake (as factures_store_delete_payment() does for a payment
- * of the app's invoices): the sale is unpaid again and leaves the register. A recorded payment
- * is never edited in place (trigger of migration 0007): cancel it, then record it again.
+ * Cancels the payment of an imported sale (as factures_store_cancel_payment() does for a payment
+ * of the app's invoices): the payment stays in the livre des recettes on its date, its
+ * cancellation is a negative line on @date, and the sale is unpaid again. A recorded payment is
+ * never edited nor erased (append-only, migration 0008): cancel it, then record the right one.
  *
  * Returns: TRUE on success
  */
 gboolean   factures_store_cancel_imported_payment (FacturesStore          *self,
                                                    gint64                  id,
+                                                   const GDate            *date,
+                                                   const char             *reason,
                                                    GError                **error);
 
 /* One imported sale of a client, for the client's history. */
@@ -175,6 +189,7 @@ typedef struct {
   GDate                  paid_on;        /* invalid while unpaid */
   FacturesPaymentMethod  paid_method;
   gint64                 paid_amount;    /* cents, 0 while unpaid */
+  guint                  n_cancelled;    /* payments recorded then cancelled (0008) */
 } FacturesImportedSale;
 
 void       factures_imported_sale_free (FacturesImportedSale *sale);

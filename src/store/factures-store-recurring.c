@@ -887,7 +887,7 @@ factures_store_client_history (FacturesStore          *self,
                                  "SELECT count (*), coalesce (sum (CAST (julianday (paid_on) "
                                  "- julianday (due_date) AS INTEGER)), 0) FROM "
                                  "(SELECT due_date, " DUE " AS due, "
-                                 " (SELECT max (pa.date) FROM payment_allocations pa "
+                                 " (SELECT max (pa.date) FROM live_payment_allocations pa "
                                  "  WHERE pa.document_id = documents.id) AS paid_on "
                                  " FROM documents WHERE client_id = ?1 AND " IS_INVOICE ") "
                                  "WHERE due <= 0 AND paid_on IS NOT NULL AND due_date IS NOT NULL",

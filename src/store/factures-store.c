@@ -11,6 +11,13 @@
  * records, the number, kind, dates, terms, notes, seller and buyer snapshots,
  * every line, the frozen totals and the SHA-256 of the stored PDF. It is always
  * computed from the stored row, so issuing and verifying share one code path.
+ * Each document records the version of that text (documents.chain_version): 1 for the
+ * documents issued before migration 0008 ("factures-chain-v1", kept as it was), 2 since
+ * ("factures-chain-v2": also the client reference, the stored PDF's fingerprint, the chain
+ * position and the state of the number series after the issue). The columns hashed and not
+ * hashed are listed in chain_hashed_columns below; a new issued field means a new version.
+ * The rest of the history (events, payments…) is checked through the journal of 0008
+ * (factures-store-integrity.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,6 +36,7 @@
 #include "factures-rows.h"
 #include "factures-sql-list-model.h"
 #include "factures-store-private.h"
+#include "factures-store-integrity-private.h"
 #include "factures-store-lifecycle-private.h"
 #include "factures-store-numbering-private.h"
 #include "factures-store-payments-private.h"
@@ -38,6 +46,7 @@
 
 #define MIGRATIONS_PATH "/org/example/Factures/migrations"
 #define IMMUTABLE_MESSAGE "issued document is immutable"
+#define APPEND_ONLY_MESSAGE "append-only"   /* triggers of 0008-integrity.sql */
 
 struct _FacturesStore
 {
@@ -113,6 +122,10 @@ factures_store_set_db_error (FacturesStore  *self,
   if (strstr (message, IMMUTABLE_MESSAGE) != NULL)
     g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_IMMUTABLE,
                          _("An issued document cannot be changed or deleted."));
+  else if (strstr (message, APPEND_ONLY_MESSAGE) != NULL)
+    g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_IMMUTABLE,
+                         _("The history (events, payments and their cancellations) is never changed "
+                           "nor deleted: a payment is cancelled by a reversing entry."));
   else
     g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_DATABASE,
                  _("Database error: %s"), message);
@@ -130,6 +143,10 @@ factures_store_exec (FacturesStore  *self,
       if (message != NULL && strstr (message, IMMUTABLE_MESSAGE) != NULL)
         g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_IMMUTABLE,
                              _("An issued document cannot be changed or deleted."));
+      else if (message != NULL && strstr (message, APPEND_ONLY_MESSAGE) != NULL)
+        g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_IMMUTABLE,
+                             _("The history (events, payments and their cancellations) is never changed "
+                               "nor deleted: a payment is cancelled by a reversing entry."));
       else
         g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_DATABASE,
                      _("Database error: %s"), message ? message : "?");
@@ -1825,7 +1842,52 @@ canon_int (GString    *out,
   g_string_append_printf (out, "%s=%" G_GINT64_FORMAT "\n", key, value);
 }
 
-/* The canonical text of a stored document (see the top of this file). */
+/* The columns of an issued document, classified for the chain (factures-chain-v2).
+ *
+ * KEEP IN STEP WITH document_canonical_text() below. Every column of the documents table is
+ * either hashed (its value is part of the canonical text) or named here as not hashed, with the
+ * reason. A later issue that adds a column an issued document carries MUST add it to the
+ * canonical text under a NEW version (factures-chain-v3: a new value of documents.chain_version,
+ * the older versions still computed as they were), never change what v1 or v2 hash: the stored
+ * hashes of the documents already issued must keep verifying. tests/store/test-store-integrity.c
+ * fails when a column of documents is in neither list. */
+static const char * const chain_hashed_columns[] = {
+  /* v1 and v2 */
+  "number", "kind", "issue_date", "delivery_date", "due_date", "terms_kind", "terms_days",
+  "seller", "buyer", "allowance", "net_total", "vat_total", "gross_total", "amount_due", "notes",
+  "purchase_order", "pdf" /* as its SHA-256 */, "prev_hash" /* the input of the hash */,
+  /* v2 only */
+  "client_id", "client_name", "pdf_sha256", "chain_seq", "chain_version", "series_name",
+  "series_counter", "series_date",
+  NULL
+};
+
+static const char * const chain_unhashed_columns[] = {
+  "id",          /* the row id: internal, documents are named by their number */
+  "status",      /* 1 for every hashed document (the hash is computed just before it is set) */
+  "hash",        /* the result */
+  "client_key",  /* folded copy of client_name (sorting), rebuilt from it */
+  "search_key",  /* folded copy of number and client_name (search), rebuilt from them */
+  NULL
+};
+
+/**
+ * factures_store_chain_columns:
+ * @out_hashed: (out) (transfer none): the columns of documents hashed by the newest chain version
+ * @out_unhashed: (out) (transfer none): the columns left out of the hash, each for a reason
+ *
+ * For the test that every column of documents is classified (see document_canonical_text()).
+ */
+void
+factures_store_chain_columns (const char * const **out_hashed,
+                              const char * const **out_unhashed)
+{
+  *out_hashed = chain_hashed_columns;
+  *out_unhashed = chain_unhashed_columns;
+}
+
+/* The canonical text of a stored document (see the top of this file), in the chain version
+ * the document records (chain_version: 1 before migration 0008, 2 since). */
 static char *
 document_canonical_text (FacturesStore  *self,
                          gint64          id,
@@ -1833,24 +1895,45 @@ document_canonical_text (FacturesStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) lines = NULL;
-  g_autoptr(GString) out = g_string_new ("factures-chain-v1\n");
+  g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *pdf_sha = NULL;
+  gint64 version;
   int rc;
 
-  stmt = factures_store_prepare (self,
-                                 "SELECT number, kind, issue_date, delivery_date, due_date, terms_kind, "
-                                 "terms_days, seller, buyer, allowance, net_total, vat_total, "
-                                 "gross_total, amount_due, notes, purchase_order, pdf "
-                                 "FROM documents WHERE id = ?1",
-                                 error);
-  if (stmt == NULL)
-    return NULL;
+#define CANONICAL_COLUMNS "number, kind, issue_date, delivery_date, due_date, terms_kind, " \
+                          "terms_days, seller, buyer, allowance, net_total, vat_total, " \
+                          "gross_total, amount_due, notes, purchase_order, pdf, "
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT " CANONICAL_COLUMNS
+                          "coalesce (chain_version, 1), status, client_id, client_name, pdf_sha256, "
+                          "chain_seq, series_name, series_counter, series_date "
+                          "FROM documents WHERE id = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      /* A database from before migration 0008, verified read-only: every document is v1. */
+      stmt = factures_store_prepare (self,
+                                     "SELECT " CANONICAL_COLUMNS "1, status, client_id, client_name, "
+                                     "pdf_sha256, chain_seq, NULL, NULL, NULL FROM documents WHERE id = ?1",
+                                     error);
+      if (stmt == NULL)
+        return NULL;
+    }
+#undef CANONICAL_COLUMNS
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       factures_store_set_db_error (self, error);
       return NULL;
     }
+  version = sqlite3_column_int64 (stmt, 17);
+  if (version != 1 && version != 2)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INTEGRITY,
+                   _("Document %s: unknown hash chain version %" PRId64 "."),
+                   col_text (stmt, 0) != NULL ? col_text (stmt, 0) : "?", version);
+      return NULL;
+    }
+  g_string_append_printf (out, "factures-chain-v%" G_GINT64_FORMAT "\n", version);
 
   canon_text (out, "number", col_text (stmt, 0));
   canon_int (out, "kind", sqlite3_column_int64 (stmt, 1));
@@ -1900,6 +1983,19 @@ document_canonical_text (FacturesStore  *self,
   canon_text (out, "pdf_sha256", pdf_sha);
   if (!factures_store_lifecycle_canon (self, id, out, error))
     return NULL;
+
+  /* factures-chain-v2 (migration 0008): the rest of the issued row, the client reference and
+   * the state of the number series after the issue. */
+  if (version >= 2)
+    {
+      canon_text (out, "client_id", col_text (stmt, 19));
+      canon_text (out, "client_name", col_text (stmt, 20));
+      canon_text (out, "stored_pdf_sha256", col_text (stmt, 21));
+      canon_text (out, "chain_seq", col_text (stmt, 22));
+      canon_text (out, "series_name", col_text (stmt, 23));
+      canon_text (out, "series_counter", col_text (stmt, 24));
+      canon_text (out, "series_date", col_text (stmt, 25));
+    }
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
@@ -2243,6 +2339,26 @@ issue_in_transaction (FacturesStore       *self,
       chain_seq = sqlite3_column_int64 (last, 0) + 1;
       prev_hash = factures_sql_col_dup (last, 1);
     }
+
+  /* …with its place, its chain version and the state its series will have after the issue
+   * (factures-chain-v2, migration 0008)… */
+  {
+    g_autoptr(sqlite3_stmt) chain = factures_store_prepare (self,
+                                                            "UPDATE documents SET chain_version = 2, "
+                                                            "series_name = ?1, series_counter = ?2 + 1, "
+                                                            "series_date = ?3, chain_seq = ?5 WHERE id = ?4 AND status = 0",
+                                                            error);
+
+    if (chain == NULL)
+      return NULL;
+    factures_sql_bind_text (chain, 1, series_name);
+    sqlite3_bind_int64 (chain, 2, counter);
+    factures_sql_bind_date (chain, 3, &document->issue_date);
+    sqlite3_bind_int64 (chain, 4, id);
+    sqlite3_bind_int64 (chain, 5, chain_seq);
+    if (!factures_store_step_done (self, chain, error))
+      return NULL;
+  }
 
   hash = document_hash (self, id, prev_hash, error);
   if (hash == NULL)
@@ -2707,7 +2823,12 @@ factures_store_count_content (FacturesStore  *self,
  *   (or SQLite's own report), FACTURES_ERROR_DATABASE
  *
  * PRAGMA integrity_check, PRAGMA foreign_key_check, then the hash chain
- * recomputed from the first issued document in chain (issue) order.
+ * recomputed from the first issued document in chain (issue) order (each in the chain
+ * version it records: factures-chain-v2 since migration 0008 hashes the client reference and
+ * the series state too), then the history journal (factures_store_verify_journal(): an
+ * event, a payment, a cancellation or an imported sale's payment edited, deleted or added
+ * behind the app's back). What the database alone cannot show (the last documents deleted)
+ * is found by factures_store_verify_against() with a backup or an export.
  */
 gboolean
 factures_store_verify (FacturesStore  *self,
@@ -2750,14 +2871,21 @@ factures_store_verify (FacturesStore  *self,
     return FALSE;
 
   /* Each series' counter against its highest number (issue 10). */
-  return factures_store_check_series (self, error);
+  if (!factures_store_check_series (self, error))
+    return FALSE;
+  /* The history: events, payments, their cancellations, the payments of imported sales
+   * (migration 0008). */
+  return factures_store_verify_journal (self, error);
 }
 
 /**
  * factures_store_backup:
  * @path: the copy to write (replaced if it exists)
  *
- * A consistent copy through the SQLite online backup API, safe while the app writes.
+ * A consistent copy through the SQLite online backup API, safe while the app writes. The copy
+ * then gets its witness, the chain head (table factures_witness: last chain position, its
+ * hash, issued documents per series, size and hash of the history journal), read by
+ * factures_store_verify_against().
  */
 gboolean
 factures_store_backup (FacturesStore  *self,
@@ -2767,5 +2895,6 @@ factures_store_backup (FacturesStore  *self,
   g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return backup_to (self->db, path, error);
+  /* The copy carries its witness: the chain head (factures --verify --against=FILE). */
+  return backup_to (self->db, path, error) && factures_store_write_witness (path, error);
 }

@@ -11,6 +11,7 @@
 #include "factures-cli-receipts.h"
 #include "factures-store-facturx.h"
 #include "factures-store-receipts.h"
+#include "factures-store-integrity.h"
 
 static const GOptionEntry entries[] = {
   { "receipts", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -32,7 +33,8 @@ static const GOptionEntry entries[] = {
   { "reference", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Cheque number or transfer reference for --imported-paid"), N_("TEXT") },
   { "cancel-imported-paid", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Cancel the payment recorded by mistake for the imported sale NUMBER"), N_("NUMBER") },
+    N_("Cancel the payment of the imported sale NUMBER with --reason=TEXT (and --date, default today): "
+       "a negative line of the receipts register on that day"), N_("NUMBER") },
   { NULL }
 };
 
@@ -146,7 +148,8 @@ receipts (FacturesStore *store, gint year, const char *output)
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
       g_autoptr(GFileOutputStream) stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
 
-      if (stream == NULL || !factures_receipts_write_csv (list, G_OUTPUT_STREAM (stream), &error)
+      /* …with the chain head on its last line (the witness of factures --verify --against). */
+      if (stream == NULL || !factures_store_write_receipts_csv (store, list, G_OUTPUT_STREAM (stream), &error)
           || !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error))
         {
           g_autofree char *message = g_strdup_printf (_("Cannot write “%s”: %s"), output, error->message);
@@ -166,7 +169,18 @@ receipts (FacturesStore *store, gint year, const char *output)
       g_autofree char *client = tsv_field (r->client);
       g_autofree char *nature = tsv_field (r->nature);
       g_autofree char *amount = factures_money_format (r->amount);
-      g_autofree char *reference = tsv_field (r->reference);
+      g_autofree char *reference = NULL;
+
+      if (r->reversal)
+        {
+          /* Translators: the reference column of a cancelled payment in --receipts */
+          g_autofree char *text = g_strdup_printf (_("cancellation (%s)%s%s"), r->reason != NULL ? r->reason : "",
+                                                   r->reference != NULL ? " " : "",
+                                                   r->reference != NULL ? r->reference : "");
+          reference = tsv_field (text);
+        }
+      else
+        reference = tsv_field (r->reference);
 
       g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\n", date, invoices, client, nature, amount,
                factures_payment_method_label_fr (r->method), reference);
@@ -224,16 +238,33 @@ imported_paid (FacturesStore *store, const char *number, GVariantDict *options)
 }
 
 static int
-cancel_imported_paid (FacturesStore *store, const char *number)
+cancel_imported_paid (FacturesStore *store, const char *number, GVariantDict *options)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = factures_store_find_imported (store, number, NULL, &error);
+  const char *reason = NULL, *date_text = NULL;
+  gint64 id;
+  GDate date;
 
+  g_variant_dict_lookup (options, "reason", "&s", &reason);
+  g_variant_dict_lookup (options, "date", "&s", &date_text);
+  if (reason == NULL)
+    return fail (_("--cancel-imported-paid needs --reason=TEXT: why the payment is cancelled (it stays in "
+                   "the records)."));
+  if (date_text != NULL && !factures_date_parse_fr (date_text, _("Cancellation date"), &date, &error))
+    return fail (error->message);
+  if (date_text == NULL)
+    factures_today (&date);
+  id = factures_store_find_imported (store, number, NULL, &error);
   if (id == 0)
     return fail (error->message);
-  if (!factures_store_cancel_imported_payment (store, id, &error))
+  if (!factures_store_cancel_imported_payment (store, id, &date, reason, &error))
     return fail (error->message);
-  g_print (_("Payment of %s cancelled: it left the receipts register.\n"), number);
+  {
+    g_autofree char *date_fr = factures_date_format_fr (&date);
+
+    g_print (_("Payment of %s cancelled on %s: the receipts register shows its reversal on that day.\n"),
+             number, date_fr);
+  }
   return 0;
 }
 
@@ -264,7 +295,8 @@ factures_cli_receipts_run (const char   *database,
     return fail (_("--output goes with --receipts (or --export-pdf, --export-facturx)."));
   if (g_variant_dict_contains (options, "year") && !list)
     return fail (_("--year goes with --receipts."));
-  if (paid_number == NULL && (g_variant_dict_contains (options, "date") || g_variant_dict_contains (options, "method")
+  if (paid_number == NULL && ((g_variant_dict_contains (options, "date") && cancel_number == NULL)
+                              || g_variant_dict_contains (options, "method")
                               || g_variant_dict_contains (options, "amount")
                               || g_variant_dict_contains (options, "reference")))
     return fail (_("--date, --method, --amount and --reference go with --imported-paid=NUMBER."));
@@ -279,7 +311,7 @@ factures_cli_receipts_run (const char   *database,
       return fail (message);
     }
   if (cancel_number != NULL)
-    status = cancel_imported_paid (store, cancel_number);
+    status = cancel_imported_paid (store, cancel_number, options);
   if (status == 0 && paid_number != NULL)
     status = imported_paid (store, paid_number, options);
   if (status == 0 && list)

@@ -12,6 +12,7 @@
 #include "factures-cli-payments.h"
 #include "factures-cli-facturx.h"
 #include "factures-cli-receipts.h"
+#include "factures-cli-verify.h"
 #include "factures-pdf.h"
 #include "factures-rows.h"
 #include "factures-store.h"
@@ -50,6 +51,7 @@ factures_cli_add_options (GApplication *application)
   factures_cli_payments_add_options (application);
   factures_cli_facturx_add_options (application);
   factures_cli_receipts_add_options (application);
+  factures_cli_verify_add_options (application);
   g_application_set_option_context_summary (application,
                                              _("Invoices for French micro-entrepreneurs. "
                                                "With one of the options below, no window opens."));
@@ -219,6 +221,8 @@ factures_cli_run (const char   *database,
   g_variant_dict_lookup (options, "list-overdue", "b", &list);
   g_variant_dict_lookup (options, "verify", "b", &verify);
   g_variant_dict_lookup (options, "run-recurring", "b", &recurring);
+  if (factures_cli_verify_wanted (options))
+    return factures_cli_verify_run (database, options);
   if (factures_cli_payments_wanted (options))
     return factures_cli_payments_run (database, options);
   if (factures_cli_facturx_wanted (options))

@@ -484,7 +484,7 @@ test_verify_detects_deletion (Fixture       *fixture,
       g_autoptr(FacturesDocument) issued = issue (fixture, save_draft (fixture, "2026-06-01"));
     }
   g_assert_cmpint (raw_exec (fixture->path,
-                             "PRAGMA foreign_keys = OFF; DROP TRIGGER documents_issued_no_delete;"
+                             "PRAGMA foreign_keys = OFF; DROP TRIGGER documents_issued_no_delete; DROP TRIGGER events_no_delete;"
                              "DROP TRIGGER lines_issued_no_delete;"
                              "DELETE FROM events WHERE document_id = (SELECT id FROM documents WHERE number = 'F2026-0002');"
                              "DELETE FROM lines WHERE document_id = (SELECT id FROM documents WHERE number = 'F2026-0002');"

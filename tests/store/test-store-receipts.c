@@ -289,25 +289,50 @@ test_register (Fixture *f, gconstpointer data)
     g_assert_cmpuint (g_array_index (across, FacturesReceiptTotal, 3).index, ==, 2);
   }
 
-  /* a cancelled payment leaves the register; recorded again, it comes back */
-  g_assert_true (factures_store_cancel_imported_payment (f->store, sale, &error));
-  g_assert_no_error (error);
-  g_clear_pointer (&all, g_ptr_array_unref);
-  all = year (f, "2026-01-01", "2026-12-31");
-  g_assert_cmpuint (all->len, ==, 3);
-  g_assert_false (factures_store_cancel_imported_payment (f->store, sale, &error));
-  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  /* a cancelled payment stays on its date; its reversal is a negative line on the day it was
+   * cancelled (issue 10: a payment is never erased); a reason is required */
+  {
+    GDate on = d ("2026-05-20");
+    const FacturesReceipt *reversal;
+    gint64 paid = 0;
+
+    for (guint i = 0; i < all->len; i++)
+      if (((FacturesReceipt *) g_ptr_array_index (all, i))->source == FACTURES_RECEIPT_IMPORTED)
+        paid = ((FacturesReceipt *) g_ptr_array_index (all, i))->amount;
+    g_assert_cmpint (paid, >, 0);
+    g_assert_false (factures_store_cancel_imported_payment (f->store, sale, &on, "  ", &error));
+    g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "Reason"));
+    g_clear_error (&error);
+    g_assert_true (factures_store_cancel_imported_payment (f->store, sale, &on, "chèque impayé", &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&all, g_ptr_array_unref);
+    all = year (f, "2026-01-01", "2026-12-31");
+    g_assert_cmpuint (all->len, ==, 5);
+    reversal = g_ptr_array_index (all, 4);
+    g_assert_true (reversal->reversal);
+    g_assert_cmpint (reversal->amount, ==, -paid);
+    g_assert_cmpstr (reversal->reason, ==, "chèque impayé");
+    g_assert_cmpint (g_date_compare (&reversal->date, &on), ==, 0);
+    {
+      GDate first = d ("2026-01-01"), last = d ("2026-12-31");
+      g_autoptr(GArray) total = factures_receipts_totals (all, &first, &last, FACTURES_RECEIPT_PERIOD_YEAR);
+
+      g_assert_cmpint (g_array_index (total, FacturesReceiptTotal, 0).total, ==, 85000 - paid);
+    }
+    g_assert_false (factures_store_cancel_imported_payment (f->store, sale, &on, "again", &error));
+    g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  }
 }
 
 static void
 assert_unpaid (Fixture *f, gint64 id)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT coalesce (paid_on, '') || coalesce (paid_method, '') || "
-                                          "coalesce (paid_amount, '') || coalesce (paid_reference, '') "
-                                          "FROM imported_invoices WHERE id = %" G_GINT64_FORMAT, id);
+  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM imported_payments WHERE invoice_id = %"
+                                          G_GINT64_FORMAT, id);
   g_autofree char *text = query_text (f, sql);
 
-  g_assert_cmpstr (text, ==, "");
+  g_assert_cmpstr (text, ==, "0");
 }
 
 static void
@@ -364,7 +389,8 @@ test_refusals (Fixture *f, gconstpointer data)
                                                          9150, NULL, &error));
   g_assert_no_error (error);
   {
-    g_autofree char *amount = query_text (f, "SELECT paid_amount FROM imported_invoices WHERE number = 'EXT-USD'");
+    g_autofree char *amount = query_text (f, "SELECT p.amount FROM imported_payments p JOIN imported_invoices i "
+                                             "ON i.id = p.invoice_id WHERE i.number = 'EXT-USD'");
     g_assert_cmpstr (amount, ==, "9150");
   }
   /* recorded once: a second one is refused, the first one stays */
@@ -377,21 +403,25 @@ test_refusals (Fixture *f, gconstpointer data)
   g_assert_true (factures_store_set_imported_paid (f->store, sale, &date, &error));
   g_assert_no_error (error);
   {
-    g_autofree char *row = query_text (f, "SELECT paid_on || '|' || paid_method || '|' || paid_amount "
-                                          "FROM imported_invoices WHERE number = 'EXT-1'");
+    g_autofree char *row = query_text (f, "SELECT p.date || '|' || p.method || '|' || p.amount FROM imported_payments p "
+                                          "JOIN imported_invoices i ON i.id = p.invoice_id WHERE i.number = 'EXT-1'");
     g_assert_cmpstr (row, ==, "2026-03-01|5|25000");
   }
 
-  /* the triggers: a payment is whole, never edited in place, never on a purchase; figures stay */
+  /* the triggers (issue 10): the payment is a row of imported_payments, never updated nor deleted;
+   * the old columns stay empty; figures stay */
   g_assert_false (exec_sql (f, "UPDATE imported_invoices SET paid_amount = 1 WHERE number = 'EXT-1'"));
   g_assert_false (exec_sql (f, "UPDATE imported_invoices SET paid_on = '2026-03-02' WHERE number = 'EXT-1'"));
-  g_assert_false (exec_sql (f, "UPDATE imported_invoices SET paid_method = NULL WHERE number = 'EXT-1'"));
-  g_assert_false (exec_sql (f, "UPDATE imported_invoices SET paid_on = '2026-03-02', paid_method = 0, "
-                               "paid_amount = 4500 WHERE number = 'ACH-1'"));
+  g_assert_false (exec_sql (f, "UPDATE imported_invoices SET paid_on = NULL, paid_method = NULL, paid_amount = NULL, "
+                               "paid_reference = NULL WHERE number = 'EXT-1'"));
   g_assert_false (exec_sql (f, "UPDATE imported_invoices SET grand_total = '1.00' WHERE number = 'EXT-1'"));
-  g_assert_true (exec_sql (f, "UPDATE imported_invoices SET paid_on = NULL, paid_method = NULL, paid_amount = NULL, "
-                              "paid_reference = NULL WHERE number = 'EXT-1'"));
-  assert_unpaid (f, sale);
+  g_assert_false (exec_sql (f, "UPDATE imported_payments SET amount = 1"));
+  g_assert_false (exec_sql (f, "DELETE FROM imported_payments"));
+  {
+    g_autofree char *count = query_text (f, "SELECT count (*) FROM imported_payments");
+
+    g_assert_cmpstr (count, ==, "2");
+  }
 }
 
 /* The client's imported sales, paid or not, figures as written. */

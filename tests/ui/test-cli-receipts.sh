@@ -20,7 +20,11 @@ trap 'rm -rf "$tmp"' EXIT
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 ok() { echo "ok: $*"; }
-paid() { sqlite3 "$db" "SELECT coalesce(paid_on,'') || '|' || coalesce(paid_method,'') || '|' || coalesce(paid_amount,'') FROM imported_invoices WHERE number = '$1'"; }
+# the payment of an imported sale that counts: a row of imported_payments not cancelled (issue 10)
+paid() { sqlite3 "$db" "SELECT coalesce(p.date,'') || '|' || coalesce(p.method,'') || '|' || coalesce(p.amount,'')
+  FROM imported_invoices i LEFT JOIN imported_payments p ON p.invoice_id = i.id
+  AND NOT EXISTS (SELECT 1 FROM imported_payment_reversals r WHERE r.imported_payment_id = p.id)
+  WHERE i.number = '$1' ORDER BY p.id DESC LIMIT 1"; }
 
 db=$tmp/factures.db
 "$FIXTURE" "$db" >/dev/null || { echo "fixture failed"; exit 1; }
@@ -99,17 +103,27 @@ head -1 "$tmp/recettes.csv" | grep -q "Date d'encaissement\";\"Référence\";\"C
   && ok "CSV header" || fail "CSV header: $(head -1 "$tmp/recettes.csv")"
 sum=$(python3 -c "
 import csv, sys
-rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline=''), delimiter=';'))[1:]
+rows = [r for r in csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline=''), delimiter=';')][1:]
+assert rows[-1][0] == 'Tête de chaîne', rows[-1]   # the witness on the last line
+rows = rows[:-1]
 print(len(rows), sum(int(r[4].replace(',', '')) for r in rows), sum(r[6] == 'oui' for r in rows))" "$tmp/recettes.csv")
-expected=$(sqlite3 "$db" "SELECT ((SELECT count(*) FROM payments) + (SELECT count(*) FROM imported_invoices WHERE paid_on IS NOT NULL)) || ' ' ||
-  ((SELECT sum(amount) FROM payments) + (SELECT sum(paid_amount) FROM imported_invoices WHERE direction = 'sale')) || ' 2'")
-[ "$sum" = "$expected" ] && ok "CSV rows and sum ($sum)" || fail "CSV rows/sum: $sum, expected $expected"
+expected=$(sqlite3 "$db" "SELECT ((SELECT count(*) FROM payments) + (SELECT count(*) FROM imported_payments)) || ' ' ||
+  ((SELECT sum(amount) FROM payments) + (SELECT sum(amount) FROM imported_payments)) || ' 2'")
+[ -n "$sum" ] && [ "$sum" = "$expected" ] && ok "CSV rows and sum ($sum)" || fail "CSV rows/sum: $sum, expected $expected"
 
-# cancelled: out of the register; --output alone is refused
+# cancelled (issue 10): a reason is required; the payment stays on its date and its reversal is a
+# negative line on the day it was cancelled
 out=$(F --cancel-imported-paid=H2025-0099 2>&1)
-if [ $? = 0 ] && [ "$(paid H2025-0099)" = "||" ] && ! F --receipts --year=2026 | grep -q "H2025-0099"; then
-  ok "payment cancelled"; else fail "cancel: $out"; fi
-F --cancel-imported-paid=H2025-0099 >/dev/null 2>&1 && fail "cancelled twice" || ok "nothing to cancel"
+[ $? != 0 ] && grep -q -- "--reason" <<<"$out" && [ "$(paid H2025-0099)" = "2026-03-05|2|159000" ] \
+  && ok "cancel without a reason refused" || fail "cancel without a reason: $out"
+out=$(F --cancel-imported-paid=H2025-0099 --reason="encaissé deux fois" --date=2026-04-10 2>&1)
+entries=$(F --receipts --year=2026 | sed '/^$/,$d')
+if [ $? = 0 ] && [ "$(paid H2025-0099)" = "||" ] && grep -q $'^2026-03-05\tH2025-0099\t' <<<"$entries" &&
+   grep -q $'^2026-04-10\tH2025-0099\t.*\t-1\xe2\x80\xaf590,00\xc2\xa0€\tespèces\t.*encaissé deux fois' <<<"$entries"; then
+  ok "payment cancelled by a reversal"; else fail "cancel: $out / $entries"; fi
+F --cancel-imported-paid=H2025-0099 --reason=x >/dev/null 2>&1 && fail "cancelled twice" || ok "nothing to cancel"
+if sqlite3 "$db" "DELETE FROM imported_payments" 2>/dev/null || sqlite3 "$db" "UPDATE imported_payment_reversals SET reason = 'x'" 2>/dev/null; then
+  fail "imported payments are not append-only"; else ok "imported payments are append-only"; fi
 F --imported-paid=H2025-0099 --date=05/03/2026 --method=cheque --amount=1590 --reference=7654321 >/dev/null 2>&1 \
   && [ "$(paid H2025-0099)" = "2026-03-05|1|159000" ] && ok "recorded again (French date, amount)" || fail "record again: $(paid H2025-0099)"
 

@@ -425,6 +425,90 @@ test_payment_dialog (void)
   store_test_remove_dir (dir);
 }
 
+/* An action row whose subtitle holds @text, anywhere under @widget. */
+static GtkWidget *
+find_subtitle (GtkWidget  *widget,
+               const char *text)
+{
+  if (ADW_IS_ACTION_ROW (widget) && adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)) != NULL &&
+      strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), text) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_subtitle (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Issue 10: a payment recorded on the invoice is listed under "Payments Recorded" and cancelled
+ * by a reversal once a reason is given; it stays listed, with its cancellation. */
+static void
+test_payment_cancel (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = store_test_db_path (dir);
+  g_autoptr (FacturesStore) store = NULL;
+  g_autoptr (FacturesProfile) profile = store_test_profile ();
+  g_autoptr (FacturesClient) client = store_test_client ("Atelier Dupont SARL");
+  g_autoptr (FacturesDocument) draft = NULL;
+  g_autoptr (FacturesDocument) issued = NULL;
+  g_autoptr (FacturesPayment) payment = factures_payment_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) toplevels = NULL;
+  FacturesPaymentDialog *dialog, *reopened = NULL;
+  FacturesBalance balance = { 0 };
+
+  store = factures_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_store_save_profile (store, profile, &error));
+  g_assert_true (factures_store_save_client (store, client, &error));
+  draft = store_test_draft (client->id, "2026-01-10", 2);    /* 200 € */
+  g_assert_true (factures_store_save_draft (store, draft, &error));
+  issued = factures_store_issue (store, draft->id, store_test_render, NULL, &error);
+  g_assert_no_error (error);
+  g_date_set_dmy (&payment->date, 1, 3, 2026);
+  payment->amount = 20000;
+  payment->method = FACTURES_PAYMENT_METHOD_CHEQUE;
+  payment->reference = g_strdup ("1234567");
+  factures_payment_add_allocation (payment, issued->id, 0);
+  g_assert_true (factures_store_record_payment (store, payment, FACTURES_OVERPAYMENT_REFUSE, NULL, &error));
+  g_assert_no_error (error);
+
+  dialog = FACTURES_PAYMENT_DIALOG (factures_payment_dialog_open (NULL, store, issued->id));
+  g_assert_nonnull (dialog);
+  spin (100);
+  g_assert_nonnull (find_subtitle (GTK_WIDGET (dialog), "1234567"));
+
+  /* no reason: refused, shown, nothing stored */
+  g_assert_false (factures_payment_dialog_cancel_payment (dialog, payment->id, "  "));
+  g_assert_nonnull (strstr (factures_payment_dialog_get_errors (dialog), "Reason"));
+  g_assert_true (factures_store_get_payment_balance (store, issued->id, &balance, &error));
+  g_assert_cmpint (balance.balance, ==, 0);
+
+  g_assert_true (factures_payment_dialog_cancel_payment (dialog, payment->id, "chèque impayé"));
+  spin (100);
+  g_assert_true (factures_store_get_payment_balance (store, issued->id, &balance, &error));
+  g_assert_cmpint (balance.balance, ==, 20000);
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (FACTURES_IS_PAYMENT_DIALOG (window))
+        reopened = FACTURES_PAYMENT_DIALOG (window);
+    }
+  g_assert_nonnull (reopened);
+  g_assert_nonnull (find_subtitle (GTK_WIDGET (reopened), "chèque impayé"));
+  gtk_window_destroy (GTK_WINDOW (reopened));
+  spin (50);
+  g_clear_object (&store);
+  store_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,5 +531,6 @@ main (int   argc,
   g_test_add_func ("/dunning-ui/notice-cites-tracking", test_notice_cites_tracking);
   g_test_add_func ("/dunning-ui/sort-by-balance", test_sort_by_balance);
   g_test_add_func ("/dunning-ui/payment-dialog", test_payment_dialog);
+  g_test_add_func ("/dunning-ui/payment-cancel", test_payment_cancel);
   return g_test_run ();
 }

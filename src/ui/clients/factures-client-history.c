@@ -97,15 +97,30 @@ cancel_payment_response_cb (AdwMessageDialog *dialog,
   gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "id");
   g_autoptr (GError) error = NULL;
 
+  GtkEditable *reason = g_object_get_data (G_OBJECT (dialog), "reason");
+  GDate today;
+
   if (g_strcmp0 (response, "cancel-payment") != 0)
     return;
-  if (!factures_store_cancel_imported_payment (history->store, id, &error))
+  /* A payment is never erased (issue 10): cancelled today, the reason kept. */
+  factures_today (&today);
+  if (!factures_store_cancel_imported_payment (history->store, id, &today, gtk_editable_get_text (reason), &error))
     {
       GtkWidget *message = adw_message_dialog_new (history->window, _("The payment was not cancelled"), error->message);
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (message));
     }
+}
+
+/* The cancellation needs its reason. */
+static void
+reason_changed_cb (GtkEditable      *reason,
+                   AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (reason)));
+
+  adw_message_dialog_set_response_enabled (dialog, "cancel-payment", *text != '\0');
 }
 
 static void
@@ -116,16 +131,25 @@ cancel_payment_clicked_cb (GtkWidget *button,
   const char *number = g_object_get_data (G_OBJECT (button), "number");
   g_autofree char *heading = g_strdup_printf (_("Cancel the Payment of %s?"), number);
   GtkWidget *dialog = adw_message_dialog_new (history->window, heading,
-                                              _("Cancel a payment recorded by mistake: the invoice is unpaid again "
-                                                "and leaves the receipts register. Record the right payment afterwards."));
+                                              _("The payment stays in the receipts register on its date and its "
+                                                "cancellation is a negative line today: the invoice is unpaid "
+                                                "again. Say why; record the right payment afterwards."));
+  GtkWidget *reason = gtk_entry_new ();
 
   *id = *(gint64 *) g_object_get_data (G_OBJECT (button), "id");
   g_object_set_data_full (G_OBJECT (dialog), "id", id, g_free);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (reason), _("Reason (bounced cheque, recorded by mistake…)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (reason), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"), -1);
+  gtk_entry_set_max_length (GTK_ENTRY (reason), FACTURES_MAX_SHORT);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), reason);
+  g_object_set_data (G_OBJECT (dialog), "reason", reason);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep It"),
                                     "cancel-payment", _("_Cancel Payment"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "cancel-payment",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "cancel-payment", FALSE);
+  g_signal_connect (reason, "changed", G_CALLBACK (reason_changed_cb), dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (cancel_payment_response_cb), history);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -165,6 +189,15 @@ add_imported_rows (History *history, GPtrArray *sales)
         }
       else
         g_string_append (subtitle, _("Not paid"));
+      if (sale->n_cancelled > 0)
+        {
+          g_autofree char *count = g_strdup_printf ("%u", sale->n_cancelled);
+
+          g_string_append (subtitle, " — ");
+          /* Translators: %s is a number; the cancelled payments stay in the receipts register */
+          g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%s payment cancelled",
+                                                         "%s payments cancelled", sale->n_cancelled), count);
+        }
       if (!sale->figures_ok)
         {
           g_string_append (subtitle, " — ");

@@ -34,6 +34,8 @@ struct _FacturesPaymentDialog
   GtkWidget     *save_button;
   GtkWidget     *cancel_button;
   GtkWidget     *invoices_group;
+  GtkWidget     *payments_group;  /* the payments already recorded on the invoice (issue 10) */
+  gint64         document_id;
   GtkWidget     *date_row;
   GtkWidget     *amount_row;
   GtkWidget     *method_row;
@@ -392,6 +394,130 @@ add_candidates (FacturesPaymentDialog *self,
     }
 }
 
+/* ---- the payments recorded: cancelled by a reversal, never erased (issue 10) ---- */
+
+static void
+cancel_response_cb (AdwMessageDialog      *dialog,
+                    const char            *response,
+                    FacturesPaymentDialog *self)
+{
+  GtkEditable *reason = g_object_get_data (G_OBJECT (dialog), "reason");
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "id");
+
+  if (g_strcmp0 (response, "cancel-payment") != 0)
+    return;
+  factures_payment_dialog_cancel_payment (self, id, gtk_editable_get_text (reason));
+}
+
+static void
+reason_changed_cb (GtkEditable      *reason,
+                   AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (reason)));
+
+  adw_message_dialog_set_response_enabled (dialog, "cancel-payment", *text != '\0');
+}
+
+static void
+cancel_clicked_cb (GtkWidget             *button,
+                   FacturesPaymentDialog *self)
+{
+  gint64 *id = g_new (gint64, 1);
+  GtkWidget *dialog, *reason;
+
+  *id = *(gint64 *) g_object_get_data (G_OBJECT (button), "id");
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cancel This Payment?"),
+                                   _("A payment is never erased: it stays in the receipts register on its date, "
+                                     "and its cancellation is a negative line today. The invoice is due again. "
+                                     "Say why (a bounced cheque, a payment recorded by mistake…)."));
+  reason = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (reason), _("Reason"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (reason), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"), -1);
+  gtk_entry_set_max_length (GTK_ENTRY (reason), FACTURES_MAX_SHORT);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), reason);
+  g_object_set_data (G_OBJECT (dialog), "reason", reason);
+  g_object_set_data_full (G_OBJECT (dialog), "id", id, g_free);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep It"),
+                                    "cancel-payment", _("_Cancel Payment"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "cancel-payment",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "cancel-payment", FALSE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect (reason, "changed", G_CALLBACK (reason_changed_cb), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (cancel_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_payments (FacturesPaymentDialog *self)
+{
+  g_autoptr (GPtrArray) payments = factures_store_list_payments (self->store, self->document_id, NULL);
+
+  gtk_widget_set_visible (self->payments_group, payments != NULL && payments->len > 0);
+  for (guint i = 0; payments != NULL && i < payments->len; i++)
+    {
+      const FacturesPayment *p = g_ptr_array_index (payments, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *date = factures_date_format_fr (&p->date);
+      g_autofree char *amount = factures_money_format (p->amount);
+      /* Translators: "05/03/2026 — 240,00 € — Cheque" */
+      g_autofree char *title = g_strdup_printf (_("%s — %s — %s"), date, amount,
+                                                factures_payment_method_label (p->method));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      if (g_date_valid (&p->cancelled_on))
+        {
+          g_autofree char *on = factures_date_format_fr (&p->cancelled_on);
+          /* Translators: "Cancelled on 20/03/2026: bounced cheque" */
+          g_autofree char *subtitle = g_strdup_printf (_("Cancelled on %s: %s"), on,
+                                                       p->cancel_reason != NULL ? p->cancel_reason : "");
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          gtk_widget_add_css_class (row, "dim-label");
+        }
+      else
+        {
+          GtkWidget *button = gtk_button_new_with_mnemonic (_("C_ancel Payment…"));
+          gint64 *id = g_new (gint64, 1);
+
+          *id = p->id;
+          g_object_set_data_full (G_OBJECT (button), "id", id, g_free);
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          g_signal_connect (button, "clicked", G_CALLBACK (cancel_clicked_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+          if (p->reference != NULL)
+            adw_action_row_set_subtitle (ADW_ACTION_ROW (row), p->reference);
+        }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->payments_group), row);
+    }
+}
+
+gboolean
+factures_payment_dialog_cancel_payment (FacturesPaymentDialog *self,
+                                        gint64                 payment_id,
+                                        const char            *reason)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWindow *parent;
+  GDate today;
+
+  g_return_val_if_fail (FACTURES_IS_PAYMENT_DIALOG (self), FALSE);
+
+  factures_today (&today);
+  if (!factures_store_cancel_payment (self->store, payment_id, &today, reason, &error))
+    {
+      set_label (self->errors_label, error->message);
+      return FALSE;
+    }
+  toast (self, _("Payment cancelled"));
+  /* The balances changed: the window opens again on the same invoice. */
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  factures_payment_dialog_open (parent, self->store, self->document_id);
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
+}
+
 static void
 factures_payment_dialog_dispose (GObject *object)
 {
@@ -469,6 +595,13 @@ factures_payment_dialog_init (FacturesPaymentDialog *self)
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->invoices_group),
                                          _("Check several invoices when one payment settles them together."));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (self->invoices_group));
+  self->payments_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->payments_group), _("Payments Recorded"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->payments_group),
+                                         _("A payment recorded by mistake or not honoured is cancelled, never "
+                                           "erased."));
+  gtk_widget_set_visible (self->payments_group, FALSE);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (self->payments_group));
 
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Payment"));
@@ -543,7 +676,9 @@ factures_payment_dialog_open (GtkWindow     *parent,
   self->store = g_object_ref (store);
   if (parent != NULL)
     gtk_window_set_transient_for (GTK_WINDOW (self), parent);
+  self->document_id = document_id;
   add_candidates (self, document_id);
+  add_payments (self);
   prefill_amount (self);
   validate (self);
   gtk_window_present (GTK_WINDOW (self));

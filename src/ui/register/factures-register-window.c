@@ -14,6 +14,7 @@
 #include "factures-file-chooser.h"
 #include "factures-register-window.h"
 #include "factures-store-receipts.h"
+#include "factures-store-integrity.h"
 
 struct _FacturesRegisterWindow
 {
@@ -145,6 +146,13 @@ entry_row (const FacturesReceipt *r)
     g_string_append_printf (subtitle, " %s", r->reference);
   if (r->source == FACTURES_RECEIPT_IMPORTED)
     g_string_append_printf (subtitle, " · %s", _("imported invoice"));
+  if (r->reversal)
+    {
+      /* A cancelled payment (issue 10): its reversal, negative, on the day it was cancelled. */
+      g_string_append (subtitle, " · ");
+      g_string_append_printf (subtitle, _("cancellation of the payment: %s"), r->reason != NULL ? r->reason : "");
+      gtk_widget_add_css_class (row, "dim-label");
+    }
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
@@ -310,7 +318,8 @@ factures_register_window_export (FacturesRegisterWindow  *self,
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
   if (stream == NULL)
     return FALSE;
-  if (!factures_receipts_write_csv (receipts, G_OUTPUT_STREAM (stream), error))
+  /* …with the chain head on its last line: the witness of factures --verify --against. */
+  if (!factures_store_write_receipts_csv (self->store, receipts, G_OUTPUT_STREAM (stream), error))
     return FALSE;
   return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
 }

@@ -1,0 +1,1065 @@
+/* factures-store-integrity.c — the history journal, the chain head and the witness
+ * (issue 10; see factures-store-integrity.h and migration 0008-integrity.sql)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <inttypes.h>
+#include "config.h"
+
+#include <csv.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "factures-store-integrity-private.h"
+#include "factures-store-receipts.h"
+
+/* Problems beyond this number are counted, not listed. */
+#define MAX_PROBLEMS 50
+
+/* The append-only tables the journal copies (0008-integrity.sql, view journal_rows). */
+static const char * const journal_tables[] = {
+  "events", "payments", "payment_allocations", "payment_reversals", "imported_payments",
+  "imported_payment_reversals",
+};
+
+void
+factures_chain_head_clear (FacturesChainHead *head)
+{
+  g_clear_pointer (&head->hash, g_free);
+  g_clear_pointer (&head->journal_hash, g_free);
+  memset (head, 0, sizeof *head);
+}
+
+static gboolean
+db_error (sqlite3  *db,
+          GError  **error)
+{
+  g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_DATABASE, _("Database error: %s"), sqlite3_errmsg (db));
+  return FALSE;
+}
+
+static char *
+int_text (gint64 value)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, value);
+}
+
+static gboolean
+table_exists (sqlite3    *db,
+              const char *table)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+/* The running hash of the journal: SHA-256 (previous hex || "seq|table|row|canonical"). */
+static void
+journal_hash_step (char       **running,
+                   gint64       seq,
+                   const char  *tbl,
+                   gint64       row_id,
+                   const char  *canonical)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *record = g_strdup_printf ("%" G_GINT64_FORMAT "|%s|%" G_GINT64_FORMAT "|%s", seq,
+                                             tbl != NULL ? tbl : "", row_id, canonical != NULL ? canonical : "");
+
+  if (*running != NULL)
+    g_checksum_update (checksum, (const guchar *) *running, -1);
+  g_checksum_update (checksum, (const guchar *) record, -1);
+  g_free (*running);
+  *running = g_strdup (g_checksum_get_string (checksum));
+}
+
+/* The hash of the first @limit journal entries (all when @limit < 0); @out_n: how many there were. */
+static gboolean
+journal_hash (sqlite3  *db,
+              gint64    limit,
+              char    **out_hash,
+              gint64   *out_n,
+              GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *running = NULL;
+  gint64 n = 0;
+  int rc;
+
+  *out_hash = NULL;
+  *out_n = 0;
+  if (!table_exists (db, "journal"))
+    return TRUE;
+  if (sqlite3_prepare_v2 (db, "SELECT seq, tbl, row_id, canonical FROM journal ORDER BY seq LIMIT ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return db_error (db, error);
+  sqlite3_bind_int64 (stmt, 1, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      journal_hash_step (&running, sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+                         sqlite3_column_int64 (stmt, 2), (const char *) sqlite3_column_text (stmt, 3));
+      n++;
+    }
+  if (rc != SQLITE_DONE)
+    return db_error (db, error);
+  *out_hash = g_steal_pointer (&running);
+  *out_n = n;
+  return TRUE;
+}
+
+gboolean
+factures_chain_head_read (sqlite3            *db,
+                          FacturesChainHead  *out,
+                          GError            **error)
+{
+  g_autoptr(sqlite3_stmt) last = NULL;
+  g_autoptr(sqlite3_stmt) counts = NULL;
+
+  memset (out, 0, sizeof *out);
+  if (sqlite3_prepare_v2 (db, "SELECT chain_seq, hash FROM documents WHERE status = 1 "
+                              "ORDER BY chain_seq DESC LIMIT 1", -1, &last, NULL) != SQLITE_OK)
+    return db_error (db, error);
+  if (sqlite3_step (last) == SQLITE_ROW)
+    {
+      out->chain_seq = sqlite3_column_int64 (last, 0);
+      out->hash = factures_sql_col_dup (last, 1);
+    }
+  if (sqlite3_prepare_v2 (db, "SELECT coalesce (sum (kind IN (380, 386)), 0), coalesce (sum (kind = 0), 0), "
+                              "coalesce (sum (kind = 381), 0) FROM documents WHERE status = 1",
+                          -1, &counts, NULL) != SQLITE_OK ||
+      sqlite3_step (counts) != SQLITE_ROW)
+    return db_error (db, error);
+  out->n_invoices = sqlite3_column_int64 (counts, 0);
+  out->n_quotes = sqlite3_column_int64 (counts, 1);
+  out->n_credit_notes = sqlite3_column_int64 (counts, 2);
+  return journal_hash (db, -1, &out->journal_hash, &out->journal_seq, error);
+}
+
+/**
+ * factures_store_get_chain_head:
+ * (see factures-store-integrity.h)
+ */
+gboolean
+factures_store_get_chain_head (FacturesStore      *self,
+                               FacturesChainHead  *out,
+                               GError            **error)
+{
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+
+  return factures_chain_head_read (factures_store_get_db (self), out, error);
+}
+
+/* ---- the journal ---- */
+
+/* "the event 12 of F2026-0003", "payment 4"… (the row a journal entry copies). */
+static char *
+describe_row (const char *tbl,
+              gint64      row_id,
+              const char *ref)
+{
+  g_autofree char *id = int_text (row_id);
+  const char *about = ref != NULL ? ref : "?";
+
+  if (g_strcmp0 (tbl, "events") == 0)
+    return g_strdup_printf (_("the event %s of document %s"), id, about);
+  if (g_strcmp0 (tbl, "payments") == 0)
+    return g_strdup_printf (_("payment %s"), id);
+  if (g_strcmp0 (tbl, "payment_allocations") == 0)
+    return g_strdup_printf (_("the allocation %s of a payment to %s"), id, about);
+  if (g_strcmp0 (tbl, "payment_reversals") == 0)
+    return g_strdup_printf (_("the cancellation %s of a payment"), id);
+  if (g_strcmp0 (tbl, "imported_payments") == 0)
+    return g_strdup_printf (_("the payment %s of the imported sale %s"), id, about);
+  if (g_strcmp0 (tbl, "imported_payment_reversals") == 0)
+    return g_strdup_printf (_("the cancellation %s of an imported sale’s payment"), id);
+  return g_strdup_printf ("%s %s", tbl != NULL ? tbl : "?", id);
+}
+
+static void
+add_problem (GPtrArray *problems,
+             char      *message)
+{
+  g_ptr_array_add (problems, message);
+}
+
+static gboolean
+problems_error (GPtrArray  *problems,
+                GError    **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (problems->len == 0)
+    return TRUE;
+  for (guint i = 0; i < problems->len && i < MAX_PROBLEMS; i++)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, g_ptr_array_index (problems, i));
+    }
+  if (problems->len > MAX_PROBLEMS)
+    {
+      g_autofree char *more = int_text (problems->len - MAX_PROBLEMS);
+
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("… and %s more."), more);
+    }
+  g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INTEGRITY, text->str);
+  return FALSE;
+}
+
+/**
+ * factures_store_verify_journal:
+ * (see factures-store-integrity.h)
+ */
+gboolean
+factures_store_verify_journal (FacturesStore  *self,
+                               GError        **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) gaps = NULL;
+  int rc;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+
+  /* A database from before migration 0008 (verified read-only) has no journal. */
+  if (!table_exists (factures_store_get_db (self), "journal"))
+    return TRUE;
+
+  /* Entries deleted in the middle of the journal (with the rows they copy, or not). */
+  gaps = factures_store_prepare (self,
+                                 "SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM journal WHERE seq = 1) "
+                                 "AND EXISTS (SELECT 1 FROM journal) "
+                                 "UNION ALL SELECT j.seq + 1 FROM journal j "
+                                 "WHERE j.seq < (SELECT max (seq) FROM journal) "
+                                 "AND NOT EXISTS (SELECT 1 FROM journal k WHERE k.seq = j.seq + 1)",
+                                 error);
+  if (gaps == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (gaps)) == SQLITE_ROW)
+    {
+      g_autofree char *seq = int_text (sqlite3_column_int64 (gaps, 0));
+
+      add_problem (problems, g_strdup_printf (_("History: journal entry %s is missing (a record of the "
+                                                "history was deleted with it)."), seq));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+
+  for (guint t = 0; t < G_N_ELEMENTS (journal_tables); t++)
+    {
+      g_autoptr(sqlite3_stmt) entries = NULL;
+      g_autoptr(sqlite3_stmt) strays = NULL;
+
+      /* Each entry against the row it copies. */
+      entries = factures_store_prepare (self,
+                                        "SELECT j.seq, j.row_id, j.ref, r.row_id IS NULL, "
+                                        "r.canonical IS NOT j.canonical "
+                                        "FROM journal j LEFT JOIN journal_rows r "
+                                        "ON r.tbl = ?1 AND r.row_id = j.row_id "
+                                        "WHERE j.tbl = ?1 ORDER BY j.seq",
+                                        error);
+      if (entries == NULL)
+        return FALSE;
+      sqlite3_bind_text (entries, 1, journal_tables[t], -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (entries)) == SQLITE_ROW)
+        {
+          g_autofree char *seq = int_text (sqlite3_column_int64 (entries, 0));
+          g_autofree char *what = NULL;
+
+          if (!sqlite3_column_int (entries, 3) && !sqlite3_column_int (entries, 4))
+            continue;
+          what = describe_row (journal_tables[t], sqlite3_column_int64 (entries, 1),
+                               (const char *) sqlite3_column_text (entries, 2));
+          if (sqlite3_column_int (entries, 3))
+            add_problem (problems, g_strdup_printf (_("History: %s was deleted (journal entry %s)."), what, seq));
+          else
+            add_problem (problems, g_strdup_printf (_("History: %s was changed after it was recorded "
+                                                      "(journal entry %s)."), what, seq));
+        }
+      if (rc != SQLITE_DONE)
+        {
+          factures_store_set_db_error (self, error);
+          return FALSE;
+        }
+
+      /* Rows that no trigger copied: written behind the app's back. */
+      strays = factures_store_prepare (self,
+                                       "SELECT r.row_id FROM journal_rows r WHERE r.tbl = ?1 AND NOT EXISTS "
+                                       "(SELECT 1 FROM journal j WHERE j.tbl = ?1 AND j.row_id = r.row_id) "
+                                       "ORDER BY r.row_id",
+                                       error);
+      if (strays == NULL)
+        return FALSE;
+      sqlite3_bind_text (strays, 1, journal_tables[t], -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (strays)) == SQLITE_ROW)
+        {
+          g_autofree char *what = describe_row (journal_tables[t], sqlite3_column_int64 (strays, 0), NULL);
+
+          add_problem (problems, g_strdup_printf (_("History: %s was written outside Factures (it has no "
+                                                    "journal entry)."), what));
+        }
+      if (rc != SQLITE_DONE)
+        {
+          factures_store_set_db_error (self, error);
+          return FALSE;
+        }
+    }
+  return problems_error (problems, error);
+}
+
+/* ---- the witness in exports ---- */
+
+gboolean
+factures_store_chain_head_export_json (FacturesStore  *self,
+                                       JsonBuilder    *builder,
+                                       GError        **error)
+{
+  g_auto(FacturesChainHead) head = { 0 };
+
+  if (!factures_store_get_chain_head (self, &head, error))
+    return FALSE;
+  json_builder_set_member_name (builder, "chain_head");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "chain_seq");
+  json_builder_add_int_value (builder, head.chain_seq);
+  json_builder_set_member_name (builder, "hash");
+  if (head.hash != NULL)
+    json_builder_add_string_value (builder, head.hash);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "series");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "invoice");
+  json_builder_add_int_value (builder, head.n_invoices);
+  json_builder_set_member_name (builder, "quote");
+  json_builder_add_int_value (builder, head.n_quotes);
+  json_builder_set_member_name (builder, "credit-note");
+  json_builder_add_int_value (builder, head.n_credit_notes);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "journal_seq");
+  json_builder_add_int_value (builder, head.journal_seq);
+  json_builder_set_member_name (builder, "journal_hash");
+  if (head.journal_hash != NULL)
+    json_builder_add_string_value (builder, head.journal_hash);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+  return TRUE;
+}
+
+gboolean
+factures_store_chain_export_document (FacturesStore  *self,
+                                      JsonBuilder    *builder,
+                                      gint64          id,
+                                      GError        **error)
+{
+  static const char * const names[] = { "chain_version", "series_name", "series_counter", "series_date" };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = factures_store_prepare (self,
+                                 "SELECT chain_version, series_name, series_counter, series_date "
+                                 "FROM documents WHERE id = ?1",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  for (int col = 0; col < 4; col++)
+    {
+      if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
+        continue;
+      json_builder_set_member_name (builder, names[col]);
+      if (sqlite3_column_type (stmt, col) == SQLITE_INTEGER)
+        json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, col));
+      else
+        json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, col));
+    }
+  return TRUE;
+}
+
+static gboolean
+member_error (GError    **error,
+              const char *where,
+              const char *member,
+              const char *expected)
+{
+  g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, _("Invalid file: %s.%s must be %s."),
+               where, member, expected);
+  return FALSE;
+}
+
+gboolean
+factures_store_chain_import_document (FacturesStore  *self,
+                                      JsonObject     *object,
+                                      gint64          id,
+                                      const char     *where,
+                                      GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  JsonNode *status = json_object_get_member (object, "status");
+  gint64 version = 1, counter = 0;
+  gboolean has_counter = FALSE;
+  const char *series = NULL, *date = NULL;
+  JsonNode *node;
+
+  if (status == NULL || !JSON_NODE_HOLDS_VALUE (status) || json_node_get_value_type (status) != G_TYPE_INT64 ||
+      json_node_get_int (status) != 1)
+    return TRUE;
+
+  node = json_object_get_member (object, "chain_version");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
+          (json_node_get_int (node) != 1 && json_node_get_int (node) != 2))
+        return member_error (error, where, "chain_version", _("1 or 2"));
+      version = json_node_get_int (node);
+    }
+  node = json_object_get_member (object, "series_name");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        return member_error (error, where, "series_name", _("a string"));
+      series = json_node_get_string (node);
+    }
+  node = json_object_get_member (object, "series_counter");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+        return member_error (error, where, "series_counter", _("a whole number"));
+      counter = json_node_get_int (node);
+      has_counter = TRUE;
+    }
+  node = json_object_get_member (object, "series_date");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        return member_error (error, where, "series_date", _("a string"));
+      date = json_node_get_string (node);
+    }
+
+  stmt = factures_store_prepare (self,
+                                 "UPDATE documents SET chain_version = ?1, series_name = ?2, "
+                                 "series_counter = ?3, series_date = ?4 WHERE id = ?5 AND status = 0",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, version);
+  factures_sql_bind_text (stmt, 2, series);
+  if (has_counter)
+    sqlite3_bind_int64 (stmt, 3, counter);
+  else
+    sqlite3_bind_null (stmt, 3);
+  factures_sql_bind_text (stmt, 4, date);
+  sqlite3_bind_int64 (stmt, 5, id);
+  if (!factures_store_step_done (self, stmt, error))
+    {
+      g_prefix_error (error, "%s: ", where);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+csv_field (GString    *line,
+           const char *text,
+           gboolean    first)
+{
+  gsize len = text != NULL ? strlen (text) : 0;
+  gsize room = 2 * len + 2;
+  g_autofree char *quoted = g_malloc (room + 1);
+  gsize written = csv_write (quoted, room, text != NULL ? text : "", len);
+
+  if (!first)
+    g_string_append_c (line, ';');
+  g_string_append_len (line, quoted, MIN (written, room));
+}
+
+#define CSV_HEAD_LABEL "Tête de chaîne"
+
+/**
+ * factures_store_write_receipts_csv:
+ * (see factures-store-integrity.h)
+ */
+gboolean
+factures_store_write_receipts_csv (FacturesStore   *self,
+                                   GPtrArray       *receipts,
+                                   GOutputStream   *stream,
+                                   GError         **error)
+{
+  g_auto(FacturesChainHead) head = { 0 };
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autofree char *seq = NULL;
+  g_autofree char *invoices = NULL;
+  g_autofree char *quotes = NULL;
+  g_autofree char *credit_notes = NULL;
+  g_autofree char *journal = NULL;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+
+  if (!factures_store_get_chain_head (self, &head, error) ||
+      !factures_receipts_write_csv (receipts, stream, error))
+    return FALSE;
+  /* Always French, like the rest of the register. */
+  seq = int_text (head.chain_seq);
+  invoices = g_strdup_printf ("factures %" G_GINT64_FORMAT, head.n_invoices);
+  quotes = g_strdup_printf ("devis %" G_GINT64_FORMAT, head.n_quotes);
+  credit_notes = g_strdup_printf ("avoirs %" G_GINT64_FORMAT, head.n_credit_notes);
+  journal = g_strdup_printf ("historique %" G_GINT64_FORMAT, head.journal_seq);
+  csv_field (line, CSV_HEAD_LABEL, TRUE);
+  csv_field (line, seq, FALSE);
+  csv_field (line, head.hash, FALSE);
+  csv_field (line, invoices, FALSE);
+  csv_field (line, quotes, FALSE);
+  csv_field (line, credit_notes, FALSE);
+  csv_field (line, journal, FALSE);
+  csv_field (line, head.journal_hash, FALSE);
+  g_string_append (line, "\r\n");
+  return g_output_stream_write_all (stream, line->str, line->len, NULL, NULL, error);
+}
+
+/* ---- the witness in backups ---- */
+
+gboolean
+factures_store_write_witness (const char  *path,
+                              GError     **error)
+{
+  g_auto(FacturesChainHead) head = { 0 };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_DATABASE,
+                   _("Cannot write the chain head into the backup “%s”: %s"), path,
+                   db != NULL ? sqlite3_errmsg (db) : "out of memory");
+      sqlite3_close (db);
+      return FALSE;
+    }
+  /* The head of the copy itself, so that it matches the documents it holds. */
+  if (!factures_chain_head_read (db, &head, error))
+    goto out;
+  if (sqlite3_exec (db,
+                    "CREATE TABLE IF NOT EXISTS factures_witness ("
+                    "  id INTEGER PRIMARY KEY CHECK (id = 1), written TEXT NOT NULL, "
+                    "  chain_seq INTEGER NOT NULL, hash TEXT, n_invoices INTEGER NOT NULL, "
+                    "  n_quotes INTEGER NOT NULL, n_credit_notes INTEGER NOT NULL, "
+                    "  journal_seq INTEGER NOT NULL, journal_hash TEXT)",
+                    NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db,
+                          "INSERT OR REPLACE INTO factures_witness VALUES "
+                          "(1, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_DATABASE,
+                   _("Cannot write the chain head into the backup “%s”: %s"), path, sqlite3_errmsg (db));
+      goto out;
+    }
+  sqlite3_bind_int64 (stmt, 1, head.chain_seq);
+  factures_sql_bind_text (stmt, 2, head.hash);
+  sqlite3_bind_int64 (stmt, 3, head.n_invoices);
+  sqlite3_bind_int64 (stmt, 4, head.n_quotes);
+  sqlite3_bind_int64 (stmt, 5, head.n_credit_notes);
+  sqlite3_bind_int64 (stmt, 6, head.journal_seq);
+  factures_sql_bind_text (stmt, 7, head.journal_hash);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_DATABASE,
+                   _("Cannot write the chain head into the backup “%s”: %s"), path, sqlite3_errmsg (db));
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (sqlite3_close (db) != SQLITE_OK && ok)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_DATABASE,
+                   _("Cannot write the chain head into the backup “%s”."), path);
+      ok = FALSE;
+    }
+  return ok;
+}
+
+/* ---- comparing with a witness ---- */
+
+typedef struct {
+  gint64  chain_seq;
+  char   *number;
+  char   *hash;
+} WitnessDocument;
+
+static void
+witness_document_free (WitnessDocument *doc)
+{
+  g_free (doc->number);
+  g_free (doc->hash);
+  g_free (doc);
+}
+
+typedef struct {
+  GPtrArray         *documents;   /* WitnessDocument: the issued documents the file holds */
+  gboolean           has_head;
+  FacturesChainHead  head;
+  GPtrArray         *journal;     /* char *: "tbl\x1frow_id\x1fcanonical" by seq (backups only) */
+  GPtrArray         *journal_refs;  /* char *: the ref of each of those entries */
+  gboolean           journal_comparable;   /* the file's journal hash can be compared (backups) */
+} Witness;
+
+static void
+witness_clear (Witness *w)
+{
+  g_clear_pointer (&w->documents, g_ptr_array_unref);
+  g_clear_pointer (&w->journal, g_ptr_array_unref);
+  g_clear_pointer (&w->journal_refs, g_ptr_array_unref);
+  factures_chain_head_clear (&w->head);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Witness, witness_clear)
+
+static void
+add_witness_document (Witness    *w,
+                      gint64      chain_seq,
+                      const char *number,
+                      const char *hash)
+{
+  WitnessDocument *doc = g_new0 (WitnessDocument, 1);
+
+  doc->chain_seq = chain_seq;
+  doc->number = g_strdup (number);
+  doc->hash = g_strdup (hash);
+  g_ptr_array_add (w->documents, doc);
+}
+
+static gboolean
+read_backup (const char  *path,
+             Witness     *w,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, _("Cannot read the backup “%s”: %s"), path,
+                   db != NULL ? sqlite3_errmsg (db) : "out of memory");
+      sqlite3_close (db);
+      return FALSE;
+    }
+  if (sqlite3_prepare_v2 (db, "SELECT chain_seq, number, hash FROM documents WHERE status = 1 ORDER BY chain_seq",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                   _("“%s” is not a backup of a Factures database: %s"), path, sqlite3_errmsg (db));
+      goto out;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    add_witness_document (w, sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+                          (const char *) sqlite3_column_text (stmt, 2));
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, _("Cannot read the backup “%s”: %s"), path,
+                   sqlite3_errmsg (db));
+      goto out;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (table_exists (db, "factures_witness") &&
+      sqlite3_prepare_v2 (db, "SELECT chain_seq, hash, n_invoices, n_quotes, n_credit_notes, journal_seq, "
+                              "journal_hash FROM factures_witness WHERE id = 1", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      w->has_head = TRUE;
+      w->head.chain_seq = sqlite3_column_int64 (stmt, 0);
+      w->head.hash = factures_sql_col_dup (stmt, 1);
+      w->head.n_invoices = sqlite3_column_int64 (stmt, 2);
+      w->head.n_quotes = sqlite3_column_int64 (stmt, 3);
+      w->head.n_credit_notes = sqlite3_column_int64 (stmt, 4);
+      w->head.journal_seq = sqlite3_column_int64 (stmt, 5);
+      w->head.journal_hash = factures_sql_col_dup (stmt, 6);
+      w->journal_comparable = TRUE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (table_exists (db, "journal") &&
+      sqlite3_prepare_v2 (db, "SELECT seq, tbl, row_id, canonical, ref FROM journal ORDER BY seq",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      w->journal = g_ptr_array_new_with_free_func (g_free);
+      w->journal_refs = g_ptr_array_new_with_free_func (g_free);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 seq = sqlite3_column_int64 (stmt, 0);
+
+          /* by position: seq 1 at index 0 (a gap in the file leaves a NULL) */
+          while ((gint64) w->journal->len < seq - 1)
+            {
+              g_ptr_array_add (w->journal, NULL);
+              g_ptr_array_add (w->journal_refs, NULL);
+            }
+          if ((gint64) w->journal->len != seq - 1)
+            continue;
+          g_ptr_array_add (w->journal_refs, factures_sql_col_dup (stmt, 4));
+          g_ptr_array_add (w->journal,
+                             g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT "\x1f%s",
+                                              (const char *) sqlite3_column_text (stmt, 1),
+                                              (gint64) sqlite3_column_int64 (stmt, 2),
+                                              (const char *) sqlite3_column_text (stmt, 3)));
+        }
+    }
+  ok = TRUE;
+
+out:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_close (db);
+  return ok;
+}
+
+static gint64
+json_int (JsonObject *object,
+          const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return 0;
+  return json_node_get_int (node);
+}
+
+static const char *
+json_text (JsonObject *object,
+           const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+read_json (const char  *path,
+           Witness     *w,
+           GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+  JsonObject *object, *head;
+  JsonNode *documents;
+
+  if (!json_parser_load_from_mapped_file (parser, path, &local_error))
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                   _("“%s” is neither a backup, a JSON export nor a CSV export of Factures: %s"),
+                   path, local_error->message);
+      return FALSE;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      g_strcmp0 (json_text (json_node_get_object (root), "format"), "factures") != 0)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                   _("“%s” is not a Factures export (its “format” is not “factures”)."), path);
+      return FALSE;
+    }
+  object = json_node_get_object (root);
+  documents = json_object_get_member (object, "documents");
+  if (documents != NULL && JSON_NODE_HOLDS_ARRAY (documents))
+    {
+      JsonArray *array = json_node_get_array (documents);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *node = json_array_get_element (array, i);
+          JsonObject *doc = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+
+          if (doc == NULL || json_int (doc, "status") != 1)
+            continue;
+          add_witness_document (w, json_int (doc, "chain_seq"), json_text (doc, "number"), json_text (doc, "hash"));
+        }
+    }
+  head = json_object_has_member (object, "chain_head") &&
+         JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "chain_head"))
+         ? json_object_get_object_member (object, "chain_head") : NULL;
+  if (head != NULL)
+    {
+      JsonObject *series = json_object_has_member (head, "series") &&
+                           JSON_NODE_HOLDS_OBJECT (json_object_get_member (head, "series"))
+                           ? json_object_get_object_member (head, "series") : NULL;
+
+      w->has_head = TRUE;
+      w->head.chain_seq = json_int (head, "chain_seq");
+      w->head.hash = g_strdup (json_text (head, "hash"));
+      w->head.n_invoices = json_int (series, "invoice");
+      w->head.n_quotes = json_int (series, "quote");
+      w->head.n_credit_notes = json_int (series, "credit-note");
+      w->head.journal_seq = json_int (head, "journal_seq");
+      w->head.journal_hash = g_strdup (json_text (head, "journal_hash"));
+    }
+  return TRUE;
+}
+
+/* The last line of a CSV export of the livre des recettes. */
+static gboolean
+read_csv (const char  *path,
+          const char  *data,
+          Witness     *w,
+          GError     **error)
+{
+  const char *line = g_strrstr (data, "\"" CSV_HEAD_LABEL "\"");
+  g_auto(GStrv) fields = NULL;
+  g_autofree char *copy = NULL;
+
+  if (line == NULL)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                   _("“%s” has no chain head: it is not an export of the receipts register made by "
+                     "this version of Factures."), path);
+      return FALSE;
+    }
+  copy = g_strndup (line, strcspn (line, "\r\n"));
+  g_strdelimit (copy, "\"", ' ');
+  fields = g_strsplit (copy, ";", -1);
+  if (g_strv_length (fields) < 8)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                   _("“%s”: the chain head on its last line is incomplete."), path);
+      return FALSE;
+    }
+  for (guint i = 0; fields[i] != NULL; i++)
+    g_strstrip (fields[i]);
+  w->has_head = TRUE;
+  w->head.chain_seq = g_ascii_strtoll (fields[1], NULL, 10);
+  w->head.hash = *fields[2] != '\0' ? g_strdup (fields[2]) : NULL;
+  w->head.n_invoices = g_ascii_strtoll (fields[3] + strcspn (fields[3], "0123456789"), NULL, 10);
+  w->head.n_quotes = g_ascii_strtoll (fields[4] + strcspn (fields[4], "0123456789"), NULL, 10);
+  w->head.n_credit_notes = g_ascii_strtoll (fields[5] + strcspn (fields[5], "0123456789"), NULL, 10);
+  w->head.journal_seq = g_ascii_strtoll (fields[6] + strcspn (fields[6], "0123456789"), NULL, 10);
+  w->head.journal_hash = *fields[7] != '\0' ? g_strdup (fields[7]) : NULL;
+  return TRUE;
+}
+
+static void
+compare_count (GPtrArray  *problems,
+               const char *series,
+               gint64      witnessed,
+               gint64      stored)
+{
+  g_autofree char *seen = NULL;
+  g_autofree char *now = NULL;
+
+  if (stored >= witnessed)
+    return;
+  seen = int_text (witnessed);
+  now = int_text (stored);
+  add_problem (problems, g_strdup_printf (_("Series “%s”: the copy counted %s issued documents, the "
+                                            "database has only %s."), series, seen, now));
+}
+
+/**
+ * factures_store_verify_against:
+ * (see factures-store-integrity.h)
+ */
+gboolean
+factures_store_verify_against (FacturesStore  *self,
+                               const char     *path,
+                               GError        **error)
+{
+  g_auto(Witness) w = { 0 };
+  g_auto(FacturesChainHead) head = { 0 };
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) by_seq = NULL;
+  g_autoptr(sqlite3_stmt) by_number = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3 *db;
+  gsize len = 0;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  db = factures_store_get_db (self);
+  w.documents = g_ptr_array_new_with_free_func ((GDestroyNotify) witness_document_free);
+
+  /* Which kind of file: the first bytes tell. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, &local_error);
+    char magic[16] = { 0 };
+    gsize n = 0;
+
+    if (stream == NULL ||
+        !g_input_stream_read_all (G_INPUT_STREAM (stream), magic, sizeof magic, &n, NULL, &local_error))
+      {
+        g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, _("Cannot read “%s”: %s"), path,
+                     local_error->message);
+        return FALSE;
+      }
+    if (n == sizeof magic && memcmp (magic, "SQLite format 3", 16) == 0)
+      {
+        if (!read_backup (path, &w, error))
+          return FALSE;
+      }
+    else
+      {
+        if (!g_file_get_contents (path, &data, &len, &local_error))
+          {
+            g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, _("Cannot read “%s”: %s"), path,
+                         local_error->message);
+            return FALSE;
+          }
+        /* The register's CSV starts with a byte order mark and its French header. */
+        if (g_str_has_prefix (data, "\xEF\xBB\xBF\"Date d'encaissement\""))
+          {
+            if (!read_csv (path, data, &w, error))
+              return FALSE;
+          }
+        else if (!read_json (path, &w, error))
+          return FALSE;
+      }
+  }
+
+  if (!factures_store_get_chain_head (self, &head, error))
+    return FALSE;
+
+  /* Every issued document the file holds: in the database at the same chain position, with the
+   * same number and hash. */
+  by_seq = factures_store_prepare (self, "SELECT number, hash FROM documents WHERE status = 1 AND chain_seq = ?1",
+                                   error);
+  by_number = factures_store_prepare (self, "SELECT chain_seq FROM documents WHERE status = 1 AND number = ?1",
+                                      error);
+  if (by_seq == NULL || by_number == NULL)
+    return FALSE;
+  for (guint i = 0; i < w.documents->len; i++)
+    {
+      const WitnessDocument *doc = g_ptr_array_index (w.documents, i);
+      g_autofree char *seq = int_text (doc->chain_seq);
+      const char *number = doc->number != NULL ? doc->number : "?";
+
+      sqlite3_reset (by_seq);
+      sqlite3_bind_int64 (by_seq, 1, doc->chain_seq);
+      if (sqlite3_step (by_seq) != SQLITE_ROW)
+        {
+          sqlite3_reset (by_number);
+          factures_sql_bind_text (by_number, 1, doc->number);
+          if (doc->number != NULL && sqlite3_step (by_number) == SQLITE_ROW)
+            {
+              g_autofree char *now = int_text (sqlite3_column_int64 (by_number, 0));
+
+              add_problem (problems, g_strdup_printf (_("Document %s: at position %s of the chain in the copy, "
+                                                        "at position %s in the database."), number, seq, now));
+            }
+          else
+            add_problem (problems, g_strdup_printf (_("Document %s (position %s of the chain) is missing from "
+                                                      "the database."), number, seq));
+          continue;
+        }
+      if (g_strcmp0 ((const char *) sqlite3_column_text (by_seq, 0), doc->number) != 0)
+        add_problem (problems, g_strdup_printf (_("Document %s (position %s of the chain) is missing from the "
+                                                  "database: %s is in its place."),
+                                                number, seq, (const char *) sqlite3_column_text (by_seq, 0)));
+      else if (g_strcmp0 ((const char *) sqlite3_column_text (by_seq, 1), doc->hash) != 0)
+        add_problem (problems, g_strdup_printf (_("Document %s (position %s of the chain) differs from the copy "
+                                                  "(another hash)."), number, seq));
+    }
+
+  if (w.has_head)
+    {
+      g_autofree char *seen = int_text (w.head.chain_seq);
+      g_autofree char *now = int_text (head.chain_seq);
+
+      /* The head: the last document the file saw is still there, unchanged. */
+      if (w.head.chain_seq > head.chain_seq)
+        add_problem (problems, g_strdup_printf (_("The copy saw %s documents in the hash chain, the database "
+                                                  "has only %s: the last documents were deleted."), seen, now));
+      else if (w.head.chain_seq > 0)
+        {
+          sqlite3_reset (by_seq);
+          sqlite3_bind_int64 (by_seq, 1, w.head.chain_seq);
+          if (sqlite3_step (by_seq) != SQLITE_ROW ||
+              g_strcmp0 ((const char *) sqlite3_column_text (by_seq, 1), w.head.hash) != 0)
+            add_problem (problems, g_strdup_printf (_("The last document the copy saw (position %s of the chain) "
+                                                      "differs in the database."), seen));
+        }
+      compare_count (problems, "invoice", w.head.n_invoices, head.n_invoices);
+      compare_count (problems, "quote", w.head.n_quotes, head.n_quotes);
+      compare_count (problems, "credit-note", w.head.n_credit_notes, head.n_credit_notes);
+
+      /* The history: as long as the copy saw, and (backups, whose journal is the same file's)
+       * the same entries. */
+      if (w.head.journal_seq > head.journal_seq)
+        {
+          g_autofree char *jseen = int_text (w.head.journal_seq);
+          g_autofree char *jnow = int_text (head.journal_seq);
+
+          add_problem (problems, g_strdup_printf (_("History: the copy saw %s journal entries, the database has "
+                                                    "only %s: the last records (payments, events) were deleted."),
+                                                  jseen, jnow));
+        }
+      else if (w.journal_comparable && w.head.journal_seq > 0)
+        {
+          g_autofree char *prefix = NULL;
+          gint64 n = 0;
+
+          if (!journal_hash (db, w.head.journal_seq, &prefix, &n, error))
+            return FALSE;
+          if (g_strcmp0 (prefix, w.head.journal_hash) != 0 && w.journal == NULL)
+            add_problem (problems, g_strdup (_("History: the journal entries the copy saw differ in the database.")));
+        }
+    }
+
+  /* Backups: each journal entry of the copy, in the database. */
+  if (w.journal != NULL)
+    {
+      g_autoptr(sqlite3_stmt) entry = factures_store_prepare (self,
+                                                               "SELECT tbl, row_id, canonical, ref FROM journal "
+                                                               "WHERE seq = ?1",
+                                                               error);
+
+      if (entry == NULL)
+        return FALSE;
+      for (guint i = 0; i < w.journal->len; i++)
+        {
+          const char *seen = g_ptr_array_index (w.journal, i);
+          g_autofree char *seq = int_text (i + 1);
+          g_autofree char *now = NULL;
+          g_auto(GStrv) parts = NULL;
+          g_autofree char *what = NULL;
+
+          if (seen == NULL)
+            continue;
+          parts = g_strsplit (seen, "\x1f", 3);
+          sqlite3_reset (entry);
+          sqlite3_bind_int64 (entry, 1, i + 1);
+          if (sqlite3_step (entry) == SQLITE_ROW)
+            now = g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT "\x1f%s", (const char *) sqlite3_column_text (entry, 0),
+                                   (gint64) sqlite3_column_int64 (entry, 1), (const char *) sqlite3_column_text (entry, 2));
+          if (g_strcmp0 (now, seen) == 0)
+            continue;
+          what = describe_row (parts[0], parts[1] != NULL ? g_ascii_strtoll (parts[1], NULL, 10) : 0,
+                               now != NULL ? (const char *) sqlite3_column_text (entry, 3)
+                                           : g_ptr_array_index (w.journal_refs, i));
+          if (now == NULL)
+            add_problem (problems, g_strdup_printf (_("History: %s (journal entry %s) is missing from the "
+                                                      "database."), what, seq));
+          else
+            add_problem (problems, g_strdup_printf (_("History: %s (journal entry %s) differs from the copy."),
+                                                    what, seq));
+        }
+    }
+
+  return problems_error (problems, error);
+}

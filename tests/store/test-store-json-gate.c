@@ -273,6 +273,48 @@ test_bad_structure (Fixture       *fixture,
   expect_refused (fixture, deep_65, "nested more than 64 levels");
 }
 
+/* Recurring templates and catalogue items go through the checks of their editors. */
+static void
+test_bad_templates (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *item = "{\"id\": 1, \"name\": \"Item\", \"unit_price\": 1000000, \"vat_rate_bp\": 0, \"is_goods\": 0}";
+  const char *line = "{\"position\": 1, \"description\": \"Maintenance\", \"quantity\": 10000, "
+                     "\"unit_price\": 1000000, \"vat_rate_bp\": 0, \"allowance\": 0}";
+  struct {
+    const char *item;
+    const char *line;
+    gint64      allowance;
+    const char *path;
+  } cases[] = {
+    { "{\"id\": 1, \"name\": \"Item\", \"unit_price\": -5, \"vat_rate_bp\": 0, \"is_goods\": 0}", NULL, 0,
+      "catalogue[0]" },
+    { "{\"id\": 1, \"name\": \"Item\", \"unit_price\": 5, \"vat_rate_bp\": 4294969296, \"is_goods\": 0}", NULL, 0,
+      "catalogue[0]" },
+    { NULL, "{\"position\": 1, \"description\": \"M\", \"quantity\": 10000, \"unit_price\": -1, "
+            "\"vat_rate_bp\": 0, \"allowance\": 0}", 0, "recurring[0]" },
+    { NULL, "{\"position\": 1, \"description\": \"M\", \"quantity\": 9223372036854775807, \"unit_price\": 0, "
+            "\"vat_rate_bp\": 0, \"allowance\": 0}", 0, "recurring[0]" },
+    { NULL, NULL, 1000001, "recurring[0]" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = NULL;
+
+      text = g_strdup_printf ("{\"format\": \"factures\", \"version\": 1, \"profile\": null,\n"
+                              " \"clients\": [{\"id\": 7, \"name\": \"Client SARL\", \"category\": 1}],\n"
+                              " \"documents\": [], \"series\": [], \"catalogue\": [%s],\n"
+                              " \"recurring\": [{\"id\": 1, \"client_id\": 7, \"period\": 1, \"start_date\": \"2026-05-01\",\n"
+                              "   \"next_date\": \"2026-05-01\", \"auto_issue\": 0, \"allowance\": %" G_GINT64_FORMAT ",\n"
+                              "   \"lines\": [%s]}]}\n",
+                              cases[i].item != NULL ? cases[i].item : item, cases[i].allowance,
+                              cases[i].line != NULL ? cases[i].line : line);
+      g_test_message ("case %u", i);
+      expect_refused (fixture, text, cases[i].path);
+    }
+}
+
 static char *
 read_fixture_export (void)
 {
@@ -389,6 +431,7 @@ main (int    argc,
   ADD ("/store/json-gate/bad-lines", test_bad_lines);
   ADD ("/store/json-gate/bad-parties", test_bad_parties);
   ADD ("/store/json-gate/bad-structure", test_bad_structure);
+  ADD ("/store/json-gate/bad-templates", test_bad_templates);
   ADD ("/store/json-gate/todays-export-restores", test_todays_export_restores);
   ADD ("/store/json-gate/bad-restores", test_bad_restores);
   ADD ("/store/json-gate/restore-draft-path", test_restore_draft_path);

@@ -62,8 +62,22 @@
  * ## Import rules
  *
  * An import is one transaction: all or nothing. The file must be valid UTF-8
- * and JSON of this format (else FACTURES_ERROR_FORMAT, naming the position or
- * the key). Into an empty database (no client, no document) everything is
+ * and JSON of this format (else FACTURES_ERROR_FORMAT, naming the line or the
+ * JSON path of the first bad value, "documents[3].lines[0].quantity"). Before
+ * json-glib parses it (its parser recurses once per level), the raw bytes are
+ * walked: at most 64 levels of nesting, exactly one value at the top, no
+ * "\u0000" in a text. There is no size limit: exports embed every stored PDF.
+ *
+ * One gate (issue 10): the profile goes through factures_store_write_profile(),
+ * clients through factures_store_clean_client(), drafts through
+ * factures_store_write_draft_at() (the editor's checks; totals computed by
+ * factures_totals_compute(), the file's ignored), templates and catalogue items
+ * through the checks of their editors. Issued documents (full restore only) are
+ * checked for types, ranges and structure, their totals recomputed and compared
+ * (a mismatch refuses the file), then the whole hash chain is verified; the
+ * mention rules of today are not applied to them again. Series need a valid
+ * pattern and a counter past every number of the file they could repeat. Two
+ * clients or documents with one id are refused. Into an empty database (no client, no document) everything is
  * imported with its ids, the profile and the series, and the hash chain of the
  * issued documents is verified before COMMIT (FACTURES_ERROR_INTEGRITY). A file
  * with issued documents is refused by a database that is not empty

@@ -620,6 +620,7 @@ typedef struct {
   GHashTable    *document_ids;  /* file ids of documents seen (gint64 pointers) */
   GHashTable    *issued_gross;  /* file id of an issued document → its gross total */
   GPtrArray     *issued;        /* numbers of the issued documents, for the series */
+  GHashTable    *numbers;       /* the same numbers (set), and "#<chain_seq>" of each */
 } Import;
 
 /* "documents[3]" + "lines" → "documents[3].lines"; "" + "clients" → "clients". */
@@ -1503,6 +1504,22 @@ import_issued (Import      *import,
       format_error (error, where, "number", _("the document’s number"));
       return FALSE;
     }
+  {
+    g_autofree char *seq_key = g_strdup_printf ("#%" G_GINT64_FORMAT, chain_seq);
+    const char *key = g_hash_table_contains (import->numbers, number) ? "number"
+                      : g_hash_table_contains (import->numbers, seq_key) ? "chain_seq" : NULL;
+
+    if (key != NULL)
+      {
+        g_autofree char *path = path_join (where, key);
+
+        g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                     _("Invalid file: %s: another document of the file has the same value."), path);
+        return FALSE;
+      }
+    g_hash_table_add (import->numbers, g_strdup (number));
+    g_hash_table_add (import->numbers, g_steal_pointer (&seq_key));
+  }
   if (pdf == NULL || hash == NULL)
     {
       format_error (error, where, pdf == NULL ? "pdf" : "hash",
@@ -2052,11 +2069,12 @@ factures_store_import_json (FacturesStore  *self,
   g_autoptr(GHashTable) document_ids = NULL;
   g_autoptr(GHashTable) issued_gross = NULL;
   g_autoptr(GPtrArray) issued = NULL;
+  g_autoptr(GHashTable) numbers = NULL;
   g_autofree char *data = NULL;
   GError *local_error = NULL;
   const char *end = NULL;
   JsonNode *root;
-  Import import = { self, FALSE, NULL, NULL, NULL, NULL };
+  Import import = { self, FALSE, NULL, NULL, NULL, NULL, NULL };
   gsize len = 0;
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
@@ -2109,6 +2127,8 @@ factures_store_import_json (FacturesStore  *self,
   import.document_ids = document_ids;
   import.issued_gross = issued_gross;
   import.issued = issued;
+  numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import.numbers = numbers;
 
   if (!factures_store_begin (self, error))
     return FALSE;

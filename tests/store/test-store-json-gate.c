@@ -390,6 +390,8 @@ test_bad_restores (Fixture       *fixture,
     { "\"pdf\" : \"", "\"pdf\" : \"*", "documents[0].pdf" },
     { "\"id\" : 2,\n      \"kind\"", "\"id\" : 1,\n      \"kind\"", "documents[1].id" },
     { "\"number\" : \"F2026-0001\"", "\"number\" : null", "documents[0].number" },
+    { "\"number\" : \"D2026-0001\"", "\"number\" : \"F2026-0001\"", "documents[1].number" },
+    { "\"chain_seq\" : 2", "\"chain_seq\" : 1", "documents[1].chain_seq" },
     /* The recurring template and the catalogue. */
     { "\"description\" : \"Maintenance mensuelle\"", "\"description\" : \"\"", "recurring[0]" },
   };

@@ -685,10 +685,17 @@ frames_path (const Frame *frames,
   return g_string_free (path, FALSE);
 }
 
+static gboolean
+is_scalar_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '+' || c == '-' || c == '.';
+}
+
 /* Walks @data (valid UTF-8) without recursion: nesting at most MAX_DEPTH
  * levels, one value at the top, no "\u0000" in a string (a C string would end
- * there: "ACME\u0000SAS" would be stored as "ACME"). Other syntax errors are
- * left to json-glib, which names their line. */
+ * there: "ACME\u0000SAS" would be stored as "ACME"), nothing between values
+ * but JSON's own tokens. Other syntax errors are left to json-glib, which
+ * names their line. */
 static gboolean
 check_raw_json (const char  *data,
                 gsize        len,
@@ -816,9 +823,21 @@ check_raw_json (const char  *data,
           break;
 
         default:
-          /* A number or a literal, up to the next delimiter. */
-          i++;
-          while (i < len && data[i] != '\0' && strchr (" \t\r\n,:[]{}\"", data[i]) == NULL)
+          /* A number or a literal (true, false, null), nothing else: json-glib
+           * also reads comments and single-quoted strings, which could hide
+           * brackets from this walk; an export never has them. */
+          if (!is_scalar_char (c))
+            {
+              char text[8] = { 0 };
+
+              g_unichar_to_utf8 (g_utf8_get_char (data + i), text);
+              g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                           _("Invalid file: unexpected “%s” at line %u; a Factures export is "
+                             "plain JSON, without comments."),
+                           text, line);
+              return FALSE;
+            }
+          while (i < len && is_scalar_char (data[i]))
             i++;
           break;
         }

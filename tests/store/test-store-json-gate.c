@@ -238,6 +238,16 @@ test_bad_structure (Fixture       *fixture,
   expect_refused (fixture, second, "second JSON value");
   expect_refused (fixture, scalar, "second JSON value");
 
+  /* json-glib reads comments and single quotes, where brackets could hide from the
+   * depth check: refused. */
+  {
+    g_autofree char *comment = g_strdup_printf ("{\"format\": /* \" */ \"factures\", %s", good + 1);
+    g_autofree char *quote = g_strdup_printf ("{'format': 'factures', %s", good + 1);
+
+    expect_refused (fixture, comment, "comments");
+    expect_refused (fixture, quote, "comments");
+  }
+
   /* 100,000 levels crashed json-glib's recursive parser (SIGSEGV). */
   for (guint i = 0; i < 100000; i++)
     g_string_append_c (deep, '[');

@@ -21,6 +21,9 @@ G_BEGIN_DECLS
 #define FACTURES_QUANTITY_ONE   G_GINT64_CONSTANT (10000)
 #define FACTURES_UNIT_PRICE_ONE G_GINT64_CONSTANT (1000000)
 #define FACTURES_RATE_ONE       10000
+/* The largest quantity a line may hold, either sign (1 000 000 000 units): every
+ * door refuses more (the store's draft and template checks). */
+#define FACTURES_QUANTITY_MAX   (G_GINT64_CONSTANT (1000000000) * FACTURES_QUANTITY_ONE)
 
 /* Arithmetic. All return FALSE and set FACTURES_ERROR_OVERFLOW on overflow. */
 gboolean factures_money_add        (gint64        a,

@@ -99,6 +99,15 @@ gboolean  factures_store_write_client    (FacturesStore          *self,
                                           gint64                 *out_id,
                                           GError                **error);
 
+/* factures_store_write_draft() (the editor's checks, totals from factures_totals_compute())
+ * naming, on a refusal, the member of the JSON export (*out_key: "quantity", "allowance"…)
+ * and the line (0-based, -1 for the document) that holds the refused value. */
+gboolean  factures_store_write_draft_at  (FacturesStore          *self,
+                                          FacturesDocument       *document,
+                                          const char            **out_key,
+                                          gint                   *out_line,
+                                          GError                **error);
+
 /* Lower case, accents removed: the key used to sort and search names. */
 char     *factures_store_fold            (const char     *text);
 

@@ -119,8 +119,10 @@ format_error (GError     **error,
               const char  *key,
               const char  *expected)
 {
+  g_autofree char *path = *where != '\0' ? g_strconcat (where, ".", key, NULL) : g_strdup (key);
+
   g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
-               _("Invalid file: %s “%s” must be %s."), where, key, expected);
+               _("Invalid file: %s must be %s."), path, expected);
 }
 
 /* Binds @object's members as ?1…?n in @columns' order. */
@@ -224,7 +226,7 @@ step (FacturesStore  *self,
 {
   if (factures_store_step_done (self, stmt, error))
     return TRUE;
-  g_prefix_error (error, "%s: ", where);
+  g_prefix_error (error, _("Invalid file: %s: "), where);
   return FALSE;
 }
 
@@ -249,6 +251,59 @@ static const Column occurrence_columns[] = {
   { "created_on", 'D' }, { "missed", 'I' }, { "seen", 'I' }, { "issue_error", 't' },
 };
 
+/* Members whose types bind_columns() checked. */
+static const char *
+member_text (JsonObject *object,
+             const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gint64
+member_int (JsonObject *object,
+            const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return 0;
+  return json_node_get_int (node);
+}
+
+/* An integer member that a gint holds, else -1 (which the checks refuse). */
+static gint
+member_gint (JsonObject *object,
+             const char *key)
+{
+  gint64 value = member_int (object, key);
+
+  return value >= G_MININT && value <= G_MAXINT ? (gint) value : -1;
+}
+
+static void
+member_date (JsonObject *object,
+             const char *key,
+             GDate      *out)
+{
+  const char *text = member_text (object, key);
+
+  g_date_clear (out, 1);
+  if (text != NULL)
+    factures_date_parse_iso (text, out, NULL);
+}
+
+/* A refusal of the editor's checks, after the JSON path of the template or item. */
+static void
+prefix_where (GError     **error,
+              const char  *where)
+{
+  g_prefix_error (error, _("Invalid file: %s: "), where);
+}
+
 static gboolean
 import_catalogue (FacturesStore  *self,
                   JsonArray      *items,
@@ -268,6 +323,7 @@ import_catalogue (FacturesStore  *self,
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
       g_autofree char *where = g_strdup_printf ("catalogue[%u]", i);
+      g_autoptr(FacturesCatalogueItem) item = NULL;
       JsonObject *object = element_object (items, i, where, error);
 
       if (object == NULL)
@@ -275,6 +331,26 @@ import_catalogue (FacturesStore  *self,
       sqlite3_reset (stmt);
       if (!bind_columns (stmt, object, item_columns, G_N_ELEMENTS (item_columns), where, error))
         return FALSE;
+
+      /* The catalogue editor's checks (factures_store_save_catalogue_item()). */
+      item = factures_catalogue_item_new ();
+      item->name = g_strdup (member_text (object, "name"));
+      item->description = g_strdup (member_text (object, "description"));
+      item->unit = g_strdup (member_text (object, "unit"));
+      item->unit_price = member_int (object, "unit_price");
+      item->vat_rate_bp = member_gint (object, "vat_rate_bp");
+      item->is_goods = member_int (object, "is_goods") != 0;
+      if (!factures_store_catalogue_item_clean (item, error))
+        {
+          prefix_where (error, where);
+          return FALSE;
+        }
+      factures_sql_bind_text (stmt, 1, item->name);
+      factures_sql_bind_text (stmt, 2, item->description);
+      factures_sql_bind_text (stmt, 3, item->unit);
+      sqlite3_bind_int64 (stmt, 4, item->unit_price);
+      sqlite3_bind_int (stmt, 5, item->vat_rate_bp);
+      sqlite3_bind_int (stmt, 6, item->is_goods ? 1 : 0);
       if (!keep_ids)
         sqlite3_bind_null (stmt, 7);
       if (!step (self, stmt, where, error))
@@ -309,6 +385,7 @@ import_templates (FacturesStore  *self,
   for (guint i = 0; i < json_array_get_length (templates); i++)
     {
       g_autofree char *where = g_strdup_printf ("recurring[%u]", i);
+      g_autoptr(FacturesRecurring) r = NULL;
       JsonObject *object = element_object (templates, i, where, error);
       JsonNode *lines_node;
       JsonArray *lines;
@@ -319,7 +396,7 @@ import_templates (FacturesStore  *self,
       sqlite3_reset (stmt);
       if (!bind_columns (stmt, object, template_columns, G_N_ELEMENTS (template_columns), where, error))
         return FALSE;
-      client_id = json_object_get_int_member (object, "client_id");
+      client_id = member_int (object, "client_id");
       mapped = g_hash_table_lookup (client_ids, &client_id);
       if (mapped == NULL)
         {
@@ -328,12 +405,6 @@ import_templates (FacturesStore  *self,
                        where, client_id);
           return FALSE;
         }
-      sqlite3_bind_int64 (stmt, 1, *mapped);
-      if (!keep_ids)
-        sqlite3_bind_null (stmt, 9);
-      if (!step (self, stmt, where, error))
-        return FALSE;
-      template_id = sqlite3_last_insert_rowid (factures_store_get_db (self));
 
       lines_node = json_object_get_member (object, "lines");
       if (lines_node == NULL || !JSON_NODE_HOLDS_ARRAY (lines_node))
@@ -342,10 +413,22 @@ import_templates (FacturesStore  *self,
           return FALSE;
         }
       lines = json_node_get_array (lines_node);
+
+      /* The template editor's checks (factures_store_save_recurring()). */
+      r = factures_recurring_new ();
+      r->client_id = *mapped;
+      r->period = member_gint (object, "period");
+      member_date (object, "start_date", &r->start_date);
+      member_date (object, "next_date", &r->next_date);
+      member_date (object, "end_date", &r->end_date);
+      r->auto_issue = member_int (object, "auto_issue") != 0;
+      r->allowance = member_int (object, "allowance");
+      r->notes = g_strdup (member_text (object, "notes"));
       for (guint j = 0; j < json_array_get_length (lines); j++)
         {
           g_autofree char *line_where = g_strdup_printf ("%s.lines[%u]", where, j);
           JsonObject *line = element_object (lines, j, line_where, error);
+          FacturesLine *copy;
 
           if (line == NULL)
             return FALSE;
@@ -353,6 +436,50 @@ import_templates (FacturesStore  *self,
           if (!bind_columns (line_stmt, line, line_columns, G_N_ELEMENTS (line_columns),
                              line_where, error))
             return FALSE;
+          copy = factures_line_new ();
+          g_free (copy->description);
+          g_free (copy->unit);
+          copy->description = g_strdup (member_text (line, "description"));
+          copy->unit = g_strdup (member_text (line, "unit"));
+          copy->quantity = member_int (line, "quantity");
+          copy->unit_price = member_int (line, "unit_price");
+          copy->vat_rate_bp = member_gint (line, "vat_rate_bp");
+          copy->allowance = member_int (line, "allowance");
+          g_ptr_array_add (r->lines, copy);
+        }
+      if (!factures_store_recurring_clean (self, r, error))
+        {
+          prefix_where (error, where);
+          return FALSE;
+        }
+
+      sqlite3_bind_int64 (stmt, 1, r->client_id);
+      sqlite3_bind_int (stmt, 2, r->period);
+      factures_sql_bind_date (stmt, 3, &r->start_date);
+      factures_sql_bind_date (stmt, 4, &r->next_date);
+      factures_sql_bind_date (stmt, 5, &r->end_date);
+      sqlite3_bind_int (stmt, 6, r->auto_issue ? 1 : 0);
+      sqlite3_bind_int64 (stmt, 7, r->allowance);
+      factures_sql_bind_text (stmt, 8, r->notes);
+      if (!keep_ids)
+        sqlite3_bind_null (stmt, 9);
+      if (!step (self, stmt, where, error))
+        return FALSE;
+      template_id = sqlite3_last_insert_rowid (factures_store_get_db (self));
+
+      for (guint j = 0; j < r->lines->len; j++)
+        {
+          g_autofree char *line_where = g_strdup_printf ("%s.lines[%u]", where, j);
+          const FacturesLine *line = g_ptr_array_index (r->lines, j);
+
+          sqlite3_reset (line_stmt);
+          sqlite3_bind_int (line_stmt, 1, (int) j + 1);
+          factures_sql_bind_text (line_stmt, 2, line->description);
+          sqlite3_bind_int64 (line_stmt, 3, line->quantity);
+          factures_sql_bind_text (line_stmt, 4, line->unit);
+          sqlite3_bind_int64 (line_stmt, 5, line->unit_price);
+          sqlite3_bind_int (line_stmt, 6, line->vat_rate_bp);
+          sqlite3_bind_int64 (line_stmt, 7, line->allowance);
           sqlite3_bind_int64 (line_stmt, 8, template_id);
           if (!step (self, line_stmt, line_where, error))
             return FALSE;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "factures-store-private.h"
+#include "factures-store-recurring.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,14 @@ gboolean factures_store_recurring_import_json (FacturesStore  *self,
                                                gboolean        keep_ids,
                                                GHashTable     *client_ids,
                                                GError        **error);
+
+/* The checks of factures_store_save_recurring() and factures_store_save_catalogue_item()
+ * (text cleaned in place), without writing: the JSON import runs them on every template
+ * and item. FACTURES_ERROR_INVALID naming the field. */
+gboolean factures_store_recurring_clean      (FacturesStore          *self,
+                                              FacturesRecurring      *recurring,
+                                              GError                **error);
+gboolean factures_store_catalogue_item_clean (FacturesCatalogueItem  *item,
+                                              GError                **error);
 
 G_END_DECLS

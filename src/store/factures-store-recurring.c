@@ -13,6 +13,7 @@
 #include "factures-store-payments-private.h"
 #include "factures-rows.h"
 #include "factures-store-recurring.h"
+#include "factures-store-recurring-private.h"
 
 
 static gboolean
@@ -96,13 +97,34 @@ clean_recurring (FacturesStore      *self,
         return FALSE;
       if (line->quantity == 0)
         return invalid (error, _("Quantity: enter a quantity other than 0."));
+      if (line->quantity > FACTURES_QUANTITY_MAX || line->quantity < -FACTURES_QUANTITY_MAX)
+        return invalid (error, _("Quantity: the quantity is too large (at most 1 000 000 000)."));
+      if (line->unit_price < 0)
+        return invalid (error, _("Unit price: the price cannot be negative."));
       if (!rate_is_valid (line->vat_rate_bp))
         return invalid (error, _("VAT rate: the rate is not valid."));
       if (line->allowance < 0)
         return invalid (error, _("Discount: the amount cannot be negative."));
     }
   /* Figures that would overflow are refused now rather than at each run. */
-  return factures_totals_compute (r->lines, r->allowance, FALSE, &totals, error);
+  if (!factures_totals_compute (r->lines, r->allowance, FALSE, &totals, error))
+    return FALSE;
+  /* A discount is at most what it reduces (as for drafts). */
+  for (guint i = 0; i < r->lines->len; i++)
+    if (((FacturesLine *) g_ptr_array_index (r->lines, i))->allowance > 0 &&
+        g_array_index (totals.line_nets, gint64, i) < 0)
+      return invalid (error, _("Discount: the discount is larger than the line’s amount."));
+  if (r->allowance > 0 && totals.net_total < 0)
+    return invalid (error, _("Discount: the discount is larger than the sum of the lines."));
+  return TRUE;
+}
+
+gboolean
+factures_store_recurring_clean (FacturesStore      *self,
+                                FacturesRecurring  *recurring,
+                                GError            **error)
+{
+  return clean_recurring (self, recurring, error);
 }
 
 static gboolean
@@ -685,6 +707,13 @@ clean_item (FacturesCatalogueItem  *item,
   if (!rate_is_valid (item->vat_rate_bp))
     return invalid (error, _("VAT rate: the rate is not valid."));
   return TRUE;
+}
+
+gboolean
+factures_store_catalogue_item_clean (FacturesCatalogueItem  *item,
+                                     GError                **error)
+{
+  return clean_item (item, error);
 }
 
 gboolean

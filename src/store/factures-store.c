@@ -767,6 +767,52 @@ factures_store_write_profile (FacturesStore          *self,
       !factures_terms_validate (&profile->default_terms, FACTURES_CLIENT_CATEGORY_COMPANY, error))
     return FALSE;
 
+  /* The preferences take a PNG image of at most 2 MB. */
+  if (profile->logo != NULL)
+    {
+      /* The start of the PNG signature (RFC 2083 §3.1); the preferences decode the image too. */
+      static const guint8 png_signature[4] = { 0x89, 'P', 'N', 'G' };
+      gsize size = 0;
+      const guint8 *bytes = g_bytes_get_data (profile->logo, &size);
+
+      if (size < sizeof png_signature || memcmp (bytes, png_signature, sizeof png_signature) != 0)
+        {
+          g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                               _("Logo: the image is not a PNG image."));
+          return FALSE;
+        }
+      if (size > 2 * 1024 * 1024)
+        {
+          g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                               _("Logo: the image is larger than 2 MB."));
+          return FALSE;
+        }
+    }
+  /* The choices the preferences offer, and nothing else (the JSON import comes here too). */
+  if ((guint) profile->registry > FACTURES_REGISTRY_RNE)
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           _("Registry: unknown registry."));
+      return FALSE;
+    }
+  if ((guint) profile->activity > FACTURES_ACTIVITY_BOTH)
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           _("Activity: unknown activity."));
+      return FALSE;
+    }
+  if ((guint) profile->vat_regime > FACTURES_VAT_REGIME_REGISTERED)
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           _("VAT regime: unknown regime."));
+      return FALSE;
+    }
+  if ((guint) profile->eom_method > FACTURES_EOM_METHOD_END_THEN_ADD)
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           _("End of month: unknown method."));
+      return FALSE;
+    }
   if (profile->penalty_rate_bp < 0 || profile->penalty_rate_bp > 100 * FACTURES_RATE_ONE)
     {
       g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
@@ -1444,11 +1490,22 @@ document_status (FacturesStore  *self,
   return -1;
 }
 
-/* Validates and cleans a draft's text and figures; fills @totals (seller regime from the profile). */
+/* The member (JSON key of the export) and line (-1: the document) of the first
+ * value clean_draft() refused, for the callers that name it (the JSON import). */
+typedef struct {
+  const char *key;
+  gint        line;
+} DraftFault;
+
+#define FAULT(k, l) G_STMT_START { if (fault != NULL) { fault->key = (k); fault->line = (l); } } G_STMT_END
+
+/* Validates and cleans a draft's text and figures; fills @totals (seller regime from the profile).
+ * @fault: (nullable): set to the refused member on error. */
 static gboolean
 clean_draft (FacturesStore     *self,
              FacturesDocument  *document,
              FacturesTotals    *totals,
+             DraftFault        *fault,
              GError           **error)
 {
   g_autoptr(FacturesProfile) profile = NULL;
@@ -1458,35 +1515,45 @@ clean_draft (FacturesStore     *self,
 
   if (!kind_is_valid (document->kind))
     {
+      FAULT ("kind", -1);
       g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
                            _("Document type: unknown type."));
       return FALSE;
     }
   if (!g_date_valid (&document->issue_date))
     {
+      FAULT ("issue_date", -1);
       g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
                            _("Issue date: the date is missing or invalid."));
       return FALSE;
     }
   if (document->allowance < 0)
     {
+      FAULT ("allowance", -1);
       g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
                            _("Discount: the amount cannot be negative."));
       return FALSE;
     }
   if (document->client_id != 0 && !client_exists (self, document->client_id))
     {
+      FAULT ("client_id", -1);
       g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
                            _("Client: the client no longer exists."));
       return FALSE;
     }
 
   if (!clean_optional (document->notes, _("Notes"), FACTURES_MAX_NOTES, &text, error))
-    return FALSE;
+    {
+      FAULT ("notes", -1);
+      return FALSE;
+    }
   g_free (document->notes);
   document->notes = g_steal_pointer (&text);
   if (!clean_optional (document->purchase_order, _("Purchase order"), FACTURES_MAX_SHORT, &text, error))
-    return FALSE;
+    {
+      FAULT ("purchase_order", -1);
+      return FALSE;
+    }
   g_free (document->purchase_order);
   document->purchase_order = g_steal_pointer (&text);
 
@@ -1499,6 +1566,7 @@ clean_draft (FacturesStore     *self,
                                          FACTURES_MAX_DESCRIPTION, TRUE, &local_error);
       if (description == NULL)
         {
+          FAULT ("description", (gint) i);
           g_propagate_prefixed_error (error, local_error, _("Line %u: "), i + 1);
           return FALSE;
         }
@@ -1507,6 +1575,7 @@ clean_draft (FacturesStore     *self,
 
       if (!clean_optional (line->unit, _("Unit"), 20, &text, &local_error))
         {
+          FAULT ("unit", (gint) i);
           g_propagate_prefixed_error (error, local_error, _("Line %u: "), i + 1);
           return FALSE;
         }
@@ -1515,12 +1584,22 @@ clean_draft (FacturesStore     *self,
 
       if (line->quantity == 0 && document->kind != FACTURES_DOCUMENT_KIND_QUOTE)
         {
+          FAULT ("quantity", (gint) i);
           g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
                        _("Line %u: Quantity: the quantity cannot be 0."), i + 1);
           return FALSE;
         }
+      if (line->quantity > FACTURES_QUANTITY_MAX || line->quantity < -FACTURES_QUANTITY_MAX)
+        {
+          FAULT ("quantity", (gint) i);
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_OVERFLOW,
+                       _("Line %u: Quantity: the quantity is too large (at most 1 000 000 000)."),
+                       i + 1);
+          return FALSE;
+        }
       if (line->unit_price < 0)
         {
+          FAULT ("unit_price", (gint) i);
           /* EN 16931 BR-27: the item net price (BT-146) is never negative. */
           g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
                        _("Line %u: Unit price: a unit price cannot be negative; enter a discount, "
@@ -1529,12 +1608,14 @@ clean_draft (FacturesStore     *self,
         }
       if (line->vat_rate_bp < 0 || line->vat_rate_bp > FACTURES_RATE_ONE)
         {
+          FAULT ("vat_rate_bp", (gint) i);
           g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
                        _("Line %u: VAT rate: the rate must be between 0 and 100 %%."), i + 1);
           return FALSE;
         }
       if (line->allowance < 0)
         {
+          FAULT ("allowance", (gint) i);
           g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
                        _("Line %u: Discount: the amount cannot be negative."), i + 1);
           return FALSE;
@@ -1548,8 +1629,38 @@ clean_draft (FacturesStore     *self,
       return FALSE;
     }
   exempt = profile == NULL || profile->vat_regime == FACTURES_VAT_REGIME_FRANCHISE;
-  return factures_totals_compute (document->lines, document->allowance, exempt, totals, error);
+  if (!factures_totals_compute (document->lines, document->allowance, exempt, totals, error))
+    {
+      FAULT ("lines", -1);
+      return FALSE;
+    }
+
+  /* A discount is at most what it reduces: a line's amount, the sum of the lines. */
+  for (guint i = 0; i < document->lines->len; i++)
+    {
+      const FacturesLine *line = g_ptr_array_index (document->lines, i);
+
+      if (line->allowance > 0 && g_array_index (totals->line_nets, gint64, i) < 0)
+        {
+          FAULT ("allowance", (gint) i);
+          factures_totals_clear (totals);
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                       _("Line %u: Discount: the discount is larger than the line’s amount."), i + 1);
+          return FALSE;
+        }
+    }
+  if (document->allowance > 0 && totals->net_total < 0)
+    {
+      FAULT ("allowance", -1);
+      factures_totals_clear (totals);
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           _("Discount: the discount is larger than the sum of the lines."));
+      return FALSE;
+    }
+  return TRUE;
 }
+
+#undef FAULT
 
 static gboolean
 write_lines (FacturesStore           *self,
@@ -1690,8 +1801,42 @@ factures_store_write_draft (FacturesStore     *self,
                            _("An issued document cannot be changed or deleted."));
       return FALSE;
     }
-  return clean_draft (self, document, &totals, error) &&
+  return clean_draft (self, document, &totals, NULL, error) &&
          write_draft (self, document, &totals, error);
+}
+
+/**
+ * factures_store_write_draft_at: (skip)
+ * @out_key: (out) (optional): on a refusal by the checks, the member of the JSON
+ *   export ("quantity", "allowance", …) that holds the refused value, else NULL
+ * @out_line: (out) (optional): its line (0-based), -1 for the document itself
+ *
+ * factures_store_write_draft() that says which value it refused: the JSON import
+ * names its path.
+ */
+gboolean
+factures_store_write_draft_at (FacturesStore     *self,
+                               FacturesDocument  *document,
+                               const char       **out_key,
+                               gint              *out_line,
+                               GError           **error)
+{
+  g_auto(FacturesTotals) totals = { NULL, };
+  DraftFault fault = { NULL, -1 };
+  gboolean ok;
+
+  if (document->status != FACTURES_DOCUMENT_STATUS_DRAFT)
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_IMMUTABLE,
+                           _("An issued document cannot be changed or deleted."));
+      return FALSE;
+    }
+  ok = clean_draft (self, document, &totals, &fault, error);
+  if (out_key != NULL)
+    *out_key = ok ? NULL : fault.key;
+  if (out_line != NULL)
+    *out_line = ok ? -1 : fault.line;
+  return ok && write_draft (self, document, &totals, error);
 }
 
 /**
@@ -1723,7 +1868,7 @@ factures_store_save_draft (FacturesStore     *self,
       return FALSE;
     }
 
-  if (!clean_draft (self, document, &totals, error))
+  if (!clean_draft (self, document, &totals, NULL, error))
     return FALSE;
 
   old_id = document->id;

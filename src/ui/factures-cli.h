@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "factures-store.h"
+
 G_BEGIN_DECLS
 
 /* Adds --database, --export-pdf, --output, --list-overdue, --export-json,
@@ -31,5 +33,23 @@ void factures_cli_add_options (GApplication *application);
  */
 int  factures_cli_run         (const char   *database,
                                GVariantDict *options);
+
+/**
+ * factures_cli_open_store:
+ * @database: (nullable): the --database path, NULL for factures_store_default_path()
+ * @write: TRUE for a command that writes (the database is created and migrated when
+ *   needed); FALSE for a read-only command: the database must exist with the current
+ *   schema, nothing is created or converted (FACTURES_STORE_OPEN_EXISTING)
+ * @status: (out): set to 1 when the database cannot be opened
+ *
+ * Opens the database for the command line: a statement waits up to 30 s for another
+ * process's lock, and the first wait is said once on stderr, in the user's language.
+ * Errors are printed (French, never SQLite's own text alone).
+ *
+ * Returns: (transfer full) (nullable): the store, or NULL after printing why.
+ */
+FacturesStore *factures_cli_open_store (const char *database,
+                                        gboolean    write,
+                                        int        *status);
 
 G_END_DECLS

@@ -123,8 +123,16 @@ static void
 set_busy_error (FacturesStore  *self,
                 GError        **error)
 {
-  guint seconds = (self->busy_timeout_ms + 999) / 1000;
+  guint seconds = self->busy_timeout_ms / 1000;
 
+  if (seconds == 0)
+    {
+      /* The window: a short wait, the user retries. */
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_BUSY,
+                           _("Another process is using the database (another Factures window or a "
+                             "command). Nothing was changed: try again in a moment."));
+      return;
+    }
   g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_BUSY,
                g_dngettext (GETTEXT_PACKAGE,
                             "Another process is still using the database after %u second (another "

@@ -17,8 +17,10 @@
 # numbers are distinct and consecutive (F2026-0001 … ), every run printed its number, and
 # --verify passes.
 #
-# The normal suite runs --kill=20 and --concurrent=25; the benchmark (meson benchmark, a long
-# run) --kill=400 and --concurrent=500.
+# --lock-timeout: a lock held for more than 30 s: the command waits 30 s, says so once, then
+# stops with a French message, having written nothing.
+# The normal suite runs --kill=20 and --concurrent=50; the benchmark (meson benchmark, a long
+# run) --kill=400, --concurrent=500 and --lock-timeout.
 # SPDX-License-Identifier: GPL-3.0-or-later
 import json
 import os
@@ -314,6 +316,31 @@ def concurrent(h, n):
     print('ok: 2 × %d issued at once: %d distinct consecutive numbers' % (n, len(set(got))))
 
 
+def lock_timeout(h):
+    """Another process holds the write lock for longer than the command line waits (30 s):
+    the command says once that it waits, then stops with a French message, nothing written."""
+    db = os.path.join(h.tmp, 'locked.db')
+    h.run(db, '--import-json=' + h.write_json('locked.json', database_json(
+        PROFILE, [client(1, "ACME SAS", "552081317", "FR03552081317")], [draft(1, 1, "ACME SAS")])))
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    start = time.monotonic()
+    p = subprocess.run([h.factures, '--database=' + db, '--issue=1', '--yes'],
+                       env=dict(ENV, LANGUAGE='fr'), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    waited = time.monotonic() - start
+    holder.execute("ROLLBACK")
+    holder.close()
+    if p.returncode == 0:
+        h.fail('--issue went through a held lock')
+    if p.stderr.count('Un autre processus utilise') != 2 or 'locked' in p.stderr:
+        h.fail('the wait and the refusal are not said in French, once each: %r' % p.stderr)
+    if not 29 <= waited <= 40:
+        h.fail('waited %.1f s instead of 30 s' % waited)
+    if scalar(db, "SELECT status FROM documents WHERE id = 1") != 0:
+        h.fail('the refused --issue wrote')
+    print('ok: a lock held for longer than 30 s: refused after %.1f s, in French' % waited)
+
+
 def main():
     factures = sys.argv[1]
     opts = dict(a[2:].split('=', 1) for a in sys.argv[2:] if a.startswith('--') and '=' in a)
@@ -323,6 +350,8 @@ def main():
         if 'kill' in opts:
             seed = int(opts.get('seed', os.environ.get('FACTURES_KILL_SEED', int(time.time()))))
             kill_runs(h, int(opts['kill']), seed, opts.get('only'))
+        if '--lock-timeout' in sys.argv:
+            lock_timeout(h)
         if 'concurrent' in opts:
             concurrent(h, int(opts['concurrent']))
     finally:

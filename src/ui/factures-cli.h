@@ -11,7 +11,8 @@
 G_BEGIN_DECLS
 
 /* Adds --database, --export-pdf, --output, --list-overdue, --export-json,
- * --import-json, --backup, --verify and the hidden --view to @application. */
+ * --import-json, --backup, --verify, --run-recurring, --version and the hidden --view to
+ * @application, and the options of the factures-cli-*.c files. */
 void factures_cli_add_options (GApplication *application);
 
 /**
@@ -26,7 +27,9 @@ void factures_cli_add_options (GApplication *application);
  * number, client, due date (ISO 8601), days late, balance in cents; "today" is
  * factures_today() (FACTURES_TODAY). --export-pdf=NUMBER (or the id of a draft)
  * writes an issued document's stored original, or renders a draft marked as such.
- * Errors are printed in the user's language to stderr.
+ * --version prints "factures VERSION". Only --import-json and --run-recurring may create
+ * or migrate the database; the other options need an existing database of the current
+ * schema (factures_cli_open_store()). Errors are printed in the user's language to stderr.
  *
  * Returns: -1 when @options holds no command-line action (open the window),
  *   else the exit status: 0 on success, 1 on error.

@@ -55,7 +55,8 @@ parse_iso_quiet (const char *text,
  * @out_date: (out caller-allocates): today
  *
  * Today in Europe/Paris, or the date in the environment variable
- * FACTURES_TODAY ("YYYY-MM-DD") when it is set and valid (tests, demos).
+ * FACTURES_TODAY ("YYYY-MM-DD") when it is set and valid (tests, demos). An invalid
+ * FACTURES_TODAY is said once per process on stderr, translated, and the real date is used.
  */
 void
 factures_today (GDate *out_date)
@@ -67,9 +68,19 @@ factures_today (GDate *out_date)
 
   if (env != NULL && *env != '\0')
     {
+      static gsize warned = 0;
+
       if (parse_iso_quiet (env, out_date, &impossible))
         return;
-      g_warning ("FACTURES_TODAY=%s is not a valid YYYY-MM-DD date; using the real date", env);
+      /* Said once per process, in the user's language (issue 10 finding 8: the same English
+       * warning was printed at every call, 55 times for one command). */
+      if (g_once_init_enter (&warned))
+        {
+          g_printerr ("factures: ");
+          g_printerr (_("FACTURES_TODAY=%s is not a date in the form YYYY-MM-DD: the real date is used."), env);
+          g_printerr ("\n");
+          g_once_init_leave (&warned, 1);
+        }
     }
 
   tz = g_time_zone_new_identifier ("Europe/Paris");

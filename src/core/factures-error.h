@@ -22,6 +22,8 @@ G_BEGIN_DECLS
  * @FACTURES_ERROR_INTEGRITY: the database or its hash chain is damaged; the message names the document
  * @FACTURES_ERROR_FORMAT: a file (JSON, PDF, XML) is not in the expected format
  * @FACTURES_ERROR_NOT_EMPTY: a full import needs an empty database
+ * @FACTURES_ERROR_BUSY: another process held the database's lock longer than the busy
+ *   timeout (factures_store_set_busy_timeout()); nothing was written, the action can be retried
  *
  * Error codes of the %FACTURES_ERROR domain, shared by core, store and output.
  */
@@ -36,6 +38,7 @@ typedef enum {
   FACTURES_ERROR_INTEGRITY,
   FACTURES_ERROR_FORMAT,
   FACTURES_ERROR_NOT_EMPTY,
+  FACTURES_ERROR_BUSY,
 } FacturesError;
 
 GQuark factures_error_quark (void);

@@ -72,7 +72,8 @@ factures_terms_due_date (const FacturesPaymentTerms *terms,
  *
  * Professional buyers (factures_client_category_is_b2b()): at most 60 days
  * from the issue date, or 45 days end of month (C. com. L441-10 I). Any
- * buyer: at most 365 days (a typing error otherwise).
+ * buyer: at most 365 days (a typing error otherwise), and never a negative count
+ * (a value above G_MAXINT32: a negative number cast to guint).
  *
  * Returns: %TRUE when the terms are allowed.
  */
@@ -89,6 +90,15 @@ factures_terms_validate (const FacturesPaymentTerms *terms,
     case FACTURES_TERMS_END_OF_MONTH_45:
       return TRUE;
     case FACTURES_TERMS_DAYS:
+      /* A negative count (-30 from a JSON file) arrives wrapped round as a guint: said as
+       * typed, never as "4294967266 days" (issue 10 finding 8). */
+      if (terms->days > G_MAXINT32)
+        {
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                       _("Payment terms: %d days is negative; give a number of days from 0 to 365."),
+                       (gint) (gint32) terms->days);
+          return FALSE;
+        }
       if (factures_client_category_is_b2b (category) && terms->days > 60)
         {
           g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,

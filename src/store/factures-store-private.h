@@ -107,6 +107,14 @@ gboolean  factures_store_write_draft_at  (FacturesStore          *self,
                                           const char            **out_key,
                                           gint                   *out_line,
                                           GError                **error);
+/* factures_store_issue() inside the caller's BEGIN IMMEDIATE transaction (issue 10 item 4:
+ * an automatic recurring issue commits with its occurrence). On error the caller rolls back
+ * (to a savepoint taken before, to keep the rest); no "changed" is emitted. */
+FacturesDocument *factures_store_issue_in_transaction (FacturesStore       *self,
+                                                       gint64               id,
+                                                       FacturesRenderFunc   render,
+                                                       gpointer             user_data,
+                                                       GError             **error);
 
 /* Lower case, accents removed: the key used to sort and search names. */
 char     *factures_store_fold            (const char     *text);

@@ -492,6 +492,7 @@ set_next_date (FacturesStore           *self,
   return factures_store_step_done (self, stmt, error);
 }
 
+/* Inside the occurrence's transaction: why its automatic issue was refused. */
 static gboolean
 set_issue_error (FacturesStore           *self,
                  const FacturesRecurring *r,
@@ -501,25 +502,44 @@ set_issue_error (FacturesStore           *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (!factures_store_begin (self, error))
-    return FALSE;
   stmt = factures_store_prepare (self,
                                  "UPDATE recurring_occurrences SET issue_error = ?1, seen = 0 "
                                  "WHERE template_id = ?2 AND occurrence_date = ?3",
                                  error);
-  if (stmt != NULL)
-    {
-      factures_sql_bind_text (stmt, 1, message);
-      sqlite3_bind_int64 (stmt, 2, r->id);
-      factures_sql_bind_date (stmt, 3, date);
-    }
-  if (stmt == NULL || !factures_store_step_done (self, stmt, error) ||
-      !factures_store_commit (self, error))
-    {
-      factures_store_rollback (self);
-      return FALSE;
-    }
-  return TRUE;
+  if (stmt == NULL)
+    return FALSE;
+  factures_sql_bind_text (stmt, 1, message);
+  sqlite3_bind_int64 (stmt, 2, r->id);
+  factures_sql_bind_date (stmt, 3, date);
+  return factures_store_step_done (self, stmt, error);
+}
+
+/* Inside the occurrence's transaction (issue 10 item 4: a process killed between the
+ * occurrence and its issue used to leave a silent draft that no later run issued): the
+ * automatic issue under a savepoint. Returns 1 issued, 0 refused (the draft stays, the
+ * reason is kept on the occurrence), -1 on a database error. */
+static int
+auto_issue (FacturesStore           *self,
+            const FacturesRecurring *r,
+            const GDate             *date,
+            gint64                   draft_id,
+            FacturesRenderFunc       render,
+            gpointer                 user_data,
+            GError                 **error)
+{
+  g_autoptr(FacturesDocument) issued = NULL;
+  g_autoptr(GError) refused = NULL;
+
+  if (!factures_store_exec (self, "SAVEPOINT auto_issue", error))
+    return -1;
+  issued = factures_store_issue_in_transaction (self, draft_id, render, user_data, &refused);
+  if (issued != NULL)
+    return factures_store_exec (self, "RELEASE auto_issue", error) ? 1 : -1;
+  if (!factures_store_exec (self, "ROLLBACK TO auto_issue", error) ||
+      !factures_store_exec (self, "RELEASE auto_issue", error) ||
+      !set_issue_error (self, r, date, refused->message, error))
+    return -1;
+  return 0;
 }
 
 gboolean
@@ -553,6 +573,7 @@ factures_store_run_recurring (FacturesStore         *self,
           GError *local = NULL;
           GDate next;
           gint64 draft_id;
+          int issued;
 
           /* One transaction per occurrence; the template is read again inside
            * it, so a concurrent run that got there first is seen. */
@@ -572,7 +593,12 @@ factures_store_run_recurring (FacturesStore         *self,
             }
           factures_recurrence_after (&r->start_date, r->period, date, &next);
           draft_id = create_occurrence (self, r, date, today, &local);
-          if (draft_id < 0 || !set_next_date (self, r, &next, &local) ||
+          issued = -2;   /* not tried */
+          /* An occurrence dated today of an automatic template is issued in the same
+           * transaction; a missed one (dated before today) stays a draft. */
+          if (draft_id > 0 && r->auto_issue && render != NULL && g_date_compare (date, today) >= 0)
+            issued = auto_issue (self, r, date, draft_id, render, user_data, &local);
+          if (draft_id < 0 || issued == -1 || !set_next_date (self, r, &next, &local) ||
               !factures_store_commit (self, &local))
             {
               factures_store_rollback (self);
@@ -592,28 +618,11 @@ factures_store_run_recurring (FacturesStore         *self,
             continue;
           run.created++;
           if (g_date_compare (date, today) < 0)
-            {
-              run.missed++;
-              continue;
-            }
-          if (r->auto_issue && render != NULL)
-            {
-              g_autoptr(FacturesDocument) issued = NULL;
-
-              issued = factures_store_issue (self, draft_id, render, user_data, &local);
-              if (issued != NULL)
-                run.issued++;
-              else
-                {
-                  run.failed++;
-                  if (!set_issue_error (self, r, date, local->message, error))
-                    {
-                      g_clear_error (&local);
-                      return FALSE;
-                    }
-                  g_clear_error (&local);
-                }
-            }
+            run.missed++;
+          else if (issued == 1)
+            run.issued++;
+          else if (issued == 0)
+            run.failed++;
         }
     }
 

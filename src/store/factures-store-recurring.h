@@ -77,8 +77,10 @@ typedef struct {
  * occurrence dated before @today was missed (the app was closed): it stays a
  * draft, flagged for the user, even when the template issues automatically, so
  * issued numbers keep following their dates. An occurrence dated @today of an
- * automatic template is then issued; when issuing is refused (a missing
- * mention, the date order) the draft stays and the reason is kept.
+ * automatic template is issued in the same transaction as its row and draft (a
+ * process killed at any point leaves either nothing or the issued invoice, never a
+ * silent draft); when issuing is refused (a missing mention, the date order) the
+ * draft stays and the reason is kept, still in that transaction.
  *
  * Returns: FALSE only on a database error.
  */

@@ -26,6 +26,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -50,10 +51,17 @@
 
 struct _FacturesStore
 {
-  GObject  parent_instance;
+  GObject                parent_instance;
 
-  char    *path;
-  sqlite3 *db;
+  char                  *path;
+  sqlite3               *db;
+
+  /* Waiting for another process's lock (issue 10 item 5): see busy_handler(). */
+  guint                  busy_timeout_ms;
+  FacturesStoreBusyFunc  busy_func;
+  gpointer               busy_data;
+  gint64                 busy_since;       /* monotonic µs of the current wait's start */
+  gboolean               busy_notified;    /* busy_func is called once per store */
 };
 
 G_DEFINE_FINAL_TYPE (FacturesStore, factures_store, G_TYPE_OBJECT)
@@ -113,13 +121,47 @@ factures_store_emit_changed (FacturesStore *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* SQLite gave up waiting for another connection's lock: a French message, never its text. */
+static gboolean
+is_busy_code (int rc)
+{
+  rc &= 0xff;
+  return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
+}
+
+static void
+set_busy_error (FacturesStore  *self,
+                GError        **error)
+{
+  guint seconds = self->busy_timeout_ms / 1000;
+
+  if (seconds == 0)
+    {
+      /* The window: a short wait, the user retries. */
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_BUSY,
+                           _("Another process is using the database (another Factures window or a "
+                             "command). Nothing was changed: try again in a moment."));
+      return;
+    }
+  g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_BUSY,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "Another process is still using the database after %u second (another "
+                            "Factures window or command). Nothing was changed: try again once it has finished.",
+                            "Another process is still using the database after %u seconds (another "
+                            "Factures window or command). Nothing was changed: try again once it has finished.",
+                            seconds),
+               seconds);
+}
+
 void
 factures_store_set_db_error (FacturesStore  *self,
                              GError        **error)
 {
   const char *message = sqlite3_errmsg (self->db);
 
-  if (strstr (message, IMMUTABLE_MESSAGE) != NULL)
+  if (is_busy_code (sqlite3_errcode (self->db)))
+    set_busy_error (self, error);
+  else if (strstr (message, IMMUTABLE_MESSAGE) != NULL)
     g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_IMMUTABLE,
                          _("An issued document cannot be changed or deleted."));
   else if (strstr (message, APPEND_ONLY_MESSAGE) != NULL)
@@ -137,10 +179,13 @@ factures_store_exec (FacturesStore  *self,
                      GError        **error)
 {
   char *message = NULL;
+  int rc;
 
-  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+  if ((rc = sqlite3_exec (self->db, sql, NULL, NULL, &message)) != SQLITE_OK)
     {
-      if (message != NULL && strstr (message, IMMUTABLE_MESSAGE) != NULL)
+      if (is_busy_code (rc))
+        set_busy_error (self, error);
+      else if (message != NULL && strstr (message, IMMUTABLE_MESSAGE) != NULL)
         g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_IMMUTABLE,
                              _("An issued document cannot be changed or deleted."));
       else if (message != NULL && strstr (message, APPEND_ONLY_MESSAGE) != NULL)
@@ -390,13 +435,16 @@ compare_strings (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* Runs the pending migrations; with @apply FALSE only checks that none is pending (a
+ * read-only open): an older schema is FACTURES_ERROR_DATABASE naming the version needed. */
 static gboolean
 migrate (FacturesStore  *self,
+         gboolean        apply,
          GError        **error)
 {
   g_auto(GStrv) names = NULL;
   gint version = get_user_version (self);
-  gboolean backed_up = FALSE;
+  gboolean backed_up;
   gint latest = 0;
   guint n;
 
@@ -405,6 +453,10 @@ migrate (FacturesStore  *self,
       factures_store_set_db_error (self, error);
       return FALSE;
     }
+  /* Only a database that holds something is copied: a brand-new one (schema 0), or one
+   * created and left empty, needs no backup (issue 10 finding 8: every new database used to
+   * leave a ".bak-v1" of an empty file, the copy being taken after its first migration). */
+  backed_up = version == 0 || factures_store_count_content (self, NULL) == 0;
 
   names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, error);
   if (names == NULL)
@@ -424,6 +476,8 @@ migrate (FacturesStore  *self,
         continue;
       latest = MAX (latest, number);
       if (number <= version)
+        continue;
+      if (!apply)
         continue;
 
       /* A copy of a non-empty database before its first migration. */
@@ -463,7 +517,78 @@ migrate (FacturesStore  *self,
                    self->path, version);
       return FALSE;
     }
+  if (!apply && version == 0)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_DATABASE,
+                   _("“%s” is not a Factures database (it is empty or was made by another program)."),
+                   self->path);
+      return FALSE;
+    }
+  if (!apply && version < latest)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_DATABASE,
+                   _("The database “%s” has schema version %d; this command needs version %d and "
+                     "never converts a database. Open it once in Factures (or run a command that "
+                     "writes, such as --run-recurring) to update it, then run this command again."),
+                   self->path, version, latest);
+      return FALSE;
+    }
   return TRUE;
+}
+
+/* SQLite's busy handler: sleeps in short steps until the timeout, and tells the caller
+ * once (per store) that it is waiting, after the first 100 ms of a wait. Returns 0 to give up
+ * (SQLite then returns SQLITE_BUSY, shown as FACTURES_ERROR_BUSY). */
+static int
+busy_handler (void *data,
+              int   count)
+{
+  FacturesStore *self = data;
+  gint64 now = g_get_monotonic_time ();
+  gint64 limit = (gint64) self->busy_timeout_ms * 1000;
+  gint64 waited, step;
+
+  if (count == 0)
+    self->busy_since = now;
+  waited = now - self->busy_since;
+  if (waited >= limit)
+    return 0;
+  if (!self->busy_notified && self->busy_func != NULL && waited >= 100000)
+    {
+      self->busy_notified = TRUE;
+      self->busy_func (self, self->busy_data);
+    }
+  /* 1, 2, 4 … 50 ms, never past the limit */
+  step = MIN ((gint64) 1000 << MIN (count, 6), 50000);
+  g_usleep ((gulong) MIN (step, limit - waited));
+  return 1;
+}
+
+/**
+ * factures_store_set_busy_timeout:
+ * @timeout_ms: how long a statement waits for another process's lock, in milliseconds
+ *   (0: it fails at once)
+ * @on_wait: (nullable): called once in the life of the store, on the main thread, when a
+ *   wait has lasted 100 ms, so that the caller can say it is waiting
+ * @user_data: for @on_wait
+ *
+ * A statement that still cannot get the lock after @timeout_ms fails with
+ * FACTURES_ERROR_BUSY (a French message, never SQLite's text) and changes nothing.
+ * factures_store_open() sets 5 000 ms; the command line 30 000 ms with a message;
+ * the window 250 ms (it runs on the main thread and must not freeze).
+ */
+void
+factures_store_set_busy_timeout (FacturesStore         *self,
+                                 guint                  timeout_ms,
+                                 FacturesStoreBusyFunc  on_wait,
+                                 gpointer               user_data)
+{
+  g_return_if_fail (FACTURES_IS_STORE (self));
+
+  self->busy_timeout_ms = timeout_ms;
+  self->busy_func = on_wait;
+  self->busy_data = user_data;
+  sqlite3_busy_handler (self->db, busy_handler, self);
 }
 
 /**
@@ -471,10 +596,8 @@ migrate (FacturesStore  *self,
  * @path: (nullable): the database file; NULL for factures_store_default_path()
  * @error: FACTURES_ERROR_DATABASE when the file cannot be opened or migrated
  *
- * Opens the database (creating its folder and file), sets WAL, foreign keys,
- * synchronous=FULL and a busy timeout, then runs the pending migrations, each in
- * its own transaction, after copying a non-empty database to "<path>.bak-v<N>"
- * (N: the schema version before migrating).
+ * factures_store_open_full() with %FACTURES_STORE_OPEN_CREATE and a busy timeout
+ * of 5 000 ms.
  *
  * Returns: (transfer full): the store, or NULL.
  */
@@ -482,14 +605,70 @@ FacturesStore *
 factures_store_open (const char  *path,
                      GError     **error)
 {
+  return factures_store_open_full (path, FACTURES_STORE_OPEN_CREATE, 5000, NULL, NULL, error);
+}
+
+/**
+ * factures_store_open_full:
+ * @path: (nullable): the database file; NULL for factures_store_default_path()
+ * @mode: %FACTURES_STORE_OPEN_CREATE: creates the folder and the file if needed and runs
+ *   the pending migrations; %FACTURES_STORE_OPEN_EXISTING: the file must exist and already
+ *   have the current schema — nothing is created, converted or copied (read-only commands)
+ * @busy_timeout_ms: @on_wait: @user_data: as factures_store_set_busy_timeout(), from the
+ *   first statement on (migrations wait too)
+ * @error: FACTURES_ERROR_NOT_FOUND (%FACTURES_STORE_OPEN_EXISTING and no such file),
+ *   FACTURES_ERROR_DATABASE (a folder, a read-only file opened to write, not a database,
+ *   a schema newer than this version, or older with %FACTURES_STORE_OPEN_EXISTING: the
+ *   message names the version needed), FACTURES_ERROR_BUSY; every message is French
+ *
+ * Opens the database, sets WAL, foreign keys, synchronous=FULL and the busy handler,
+ * then (%FACTURES_STORE_OPEN_CREATE) runs the pending migrations, each in its own
+ * transaction, after copying a database that holds clients or documents to
+ * "<path>.bak-v<N>" (N: the schema version before migrating).
+ *
+ * Returns: (transfer full): the store, or NULL.
+ */
+FacturesStore *
+factures_store_open_full (const char             *path,
+                          FacturesStoreOpenMode   mode,
+                          guint                   busy_timeout_ms,
+                          FacturesStoreBusyFunc   on_wait,
+                          gpointer                user_data,
+                          GError                **error)
+{
   g_autoptr(FacturesStore) self = g_object_new (FACTURES_TYPE_STORE, NULL);
   g_autofree char *folder = NULL;
+  gboolean create = mode == FACTURES_STORE_OPEN_CREATE;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
 
   ensure_resources ();
 
   self->path = path != NULL ? g_strdup (path) : factures_store_default_path ();
   folder = g_path_get_dirname (self->path);
-  if (g_mkdir_with_parents (folder, 0700) != 0)
+
+  /* Said in French before SQLite would say it in English (issue 10 finding 8). */
+  if (g_file_test (self->path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_DATABASE,
+                   _("“%s” is a folder, not a database file: give the path of the file "
+                     "(for example %s)."), self->path, "…/factures.db");
+      return NULL;
+    }
+  if (!create && !g_file_test (self->path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND,
+                   _("The database “%s” does not exist: check the path (this command never "
+                     "creates a database)."), self->path);
+      return NULL;
+    }
+  if (create && g_file_test (self->path, G_FILE_TEST_EXISTS) && g_access (self->path, W_OK) != 0)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_DATABASE,
+                   _("The database “%s” is read-only: Factures cannot write to it. Check the "
+                     "permissions of the file."), self->path);
+      return NULL;
+    }
+  if (create && g_mkdir_with_parents (folder, 0700) != 0)
     {
       int saved_errno = errno;
 
@@ -497,18 +676,26 @@ factures_store_open (const char  *path,
                    _("Cannot create the folder “%s”: %s"), folder, g_strerror (saved_errno));
       return NULL;
     }
-
-  if (sqlite3_open_v2 (self->path, &self->db,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                       NULL) != SQLITE_OK)
+  if (create && !g_file_test (self->path, G_FILE_TEST_EXISTS) && g_access (folder, W_OK) != 0)
     {
       g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_DATABASE,
-                   _("Cannot open the database “%s”: %s"), self->path,
+                   _("Cannot create the database “%s”: the folder “%s” is read-only."),
+                   self->path, folder);
+      return NULL;
+    }
+
+  if (create)
+    flags |= SQLITE_OPEN_CREATE;
+  if (sqlite3_open_v2 (self->path, &self->db, flags, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_DATABASE,
+                   _("Cannot open the database “%s” (%s)."), self->path,
                    self->db ? sqlite3_errmsg (self->db) : "out of memory");
       return NULL;
     }
 
   sqlite3_extended_result_codes (self->db, 0);
+  factures_store_set_busy_timeout (self, busy_timeout_ms, on_wait, user_data);
 
   /* Never delete the -wal and -shm files on close. POSIX locks belong to the process: when
    * any code of a process closes a descriptor of the database (GTK's file chooser reads every
@@ -528,18 +715,27 @@ factures_store_open (const char  *path,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
                               sql_fold, NULL, NULL, NULL);
 
-  /* The first statements also tell a file that is not a database. */
-  if (!factures_store_exec (self, "PRAGMA busy_timeout = 5000", NULL) ||
-      !factures_store_exec (self, "PRAGMA journal_mode = WAL", NULL) ||
-      !factures_store_exec (self, "PRAGMA synchronous = FULL", NULL) ||
-      !factures_store_exec (self, "PRAGMA foreign_keys = ON", NULL))
-    {
-      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_DATABASE,
-                   _("The file is not a database, or it is damaged (%s)."), sqlite3_errmsg (self->db));
-      return NULL;
-    }
+  /* The first statements also tell a file that is not a database. An existing database is
+   * already in WAL mode: a read-only open does not switch (that would write). */
+  {
+    g_autoptr(GError) local = NULL;
 
-  if (!migrate (self, error))
+    if ((create && !factures_store_exec (self, "PRAGMA journal_mode = WAL", &local)) ||
+        !factures_store_exec (self, "PRAGMA synchronous = FULL", &local) ||
+        !factures_store_exec (self, "PRAGMA foreign_keys = ON", &local) ||
+        (!create && !factures_store_exec (self, "SELECT count(*) FROM sqlite_master", &local)))
+      {
+        if (g_error_matches (local, FACTURES_ERROR, FACTURES_ERROR_BUSY))
+          g_propagate_error (error, g_steal_pointer (&local));
+        else
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_DATABASE,
+                       _("“%s” is not a Factures database, or it is damaged (%s)."),
+                       self->path, sqlite3_errmsg (self->db));
+        return NULL;
+      }
+  }
+
+  if (!migrate (self, create, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -2596,6 +2792,24 @@ factures_store_issue (FacturesStore       *self,
 
   factures_store_emit_changed (self);
   return document;
+}
+
+/**
+ * factures_store_issue_in_transaction:
+ * (see factures-store-private.h)
+ */
+FacturesDocument *
+factures_store_issue_in_transaction (FacturesStore       *self,
+                                     gint64               id,
+                                     FacturesRenderFunc   render,
+                                     gpointer             user_data,
+                                     GError             **error)
+{
+  g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
+  g_return_val_if_fail (render != NULL, NULL);
+  g_return_val_if_fail (!sqlite3_get_autocommit (self->db), NULL);
+
+  return issue_in_transaction (self, id, render, user_data, error);
 }
 
 /**

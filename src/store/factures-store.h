@@ -23,9 +23,32 @@ G_DECLARE_FINAL_TYPE (FacturesStore, factures_store, FACTURES, STORE, GObject)
 /* $XDG_DATA_HOME/factures/factures.db */
 char            *factures_store_default_path   (void);
 
-/* Opens (creating folders and file) and migrates. */
+/* Opens (creating folders and file) and migrates; busy timeout 5 s. */
 FacturesStore   *factures_store_open           (const char     *path,
                                                 GError        **error);
+
+/* How factures_store_open_full() treats the file (issue 10 finding 8). */
+typedef enum {
+  FACTURES_STORE_OPEN_CREATE,    /* create folder and file if needed, run the migrations */
+  FACTURES_STORE_OPEN_EXISTING,  /* an existing database of the current schema; never
+                                    created, migrated or copied (read-only commands) */
+} FacturesStoreOpenMode;
+
+/* Called once per store when a statement has waited 100 ms for another process's lock. */
+typedef void (*FacturesStoreBusyFunc) (FacturesStore *store,
+                                       gpointer       user_data);
+
+FacturesStore   *factures_store_open_full      (const char             *path,
+                                                FacturesStoreOpenMode   mode,
+                                                guint                   busy_timeout_ms,
+                                                FacturesStoreBusyFunc   on_wait,
+                                                gpointer                user_data,
+                                                GError                **error);
+/* How long a statement waits for a lock before FACTURES_ERROR_BUSY (see the .c). */
+void             factures_store_set_busy_timeout (FacturesStore         *self,
+                                                  guint                  timeout_ms,
+                                                  FacturesStoreBusyFunc  on_wait,
+                                                  gpointer               user_data);
 const char      *factures_store_get_path       (FacturesStore  *self);
 
 /* ---- business profile (seller) ---- */

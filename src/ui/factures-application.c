@@ -271,7 +271,11 @@ factures_application_startup (GApplication *application)
 
   if (path == NULL)
     path = default_path = factures_store_default_path ();
-  self->store = factures_store_open (path, &self->store_error);
+  /* One synchronous connection on the main thread: a lock held by another process (the
+   * command line) is waited for at most 250 ms, then the write is refused with a message
+   * and the user's input stays for a retry (issue 10 item 5), instead of a frozen window. */
+  self->store = factures_store_open_full (path, FACTURES_STORE_OPEN_CREATE, 250, NULL, NULL,
+                                          &self->store_error);
   if (self->store == NULL)
     g_printerr ("factures: %s\n", self->store_error->message);
   else

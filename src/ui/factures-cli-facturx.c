@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "factures-cli.h"
 #include "factures-cli-facturx.h"
 #include "factures-cii-reader.h"
 #include "factures-facturx.h"
@@ -108,22 +109,10 @@ check (const char *path)
 }
 
 static FacturesStore *
-open_store (const char *database, int *status)
+open_store (const char *database, gboolean write, int *status)
 {
-  g_autofree char *default_path = NULL;
-  g_autoptr(GError) error = NULL;
-  FacturesStore *store;
-
-  if (database == NULL)
-    database = default_path = factures_store_default_path ();
-  store = factures_store_open (database, &error);
-  if (store == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Cannot open the database “%s”: %s"), database, error->message);
-
-      *status = fail (message);
-    }
-  return store;
+  /* issue 10: a read-only command never creates or converts a database; 30 s for a lock */
+  return factures_cli_open_store (database, write, status);
 }
 
 static int
@@ -161,7 +150,7 @@ import (const char *database, const char *path, const char *mode)
 
       return fail (message);
     }
-  store = open_store (database, &status);
+  store = open_store (database, TRUE, &status);
   if (store == NULL)
     return status;
 
@@ -286,7 +275,7 @@ export (const char *database, const char *number, const char *output)
 
   if (output == NULL)
     return fail (_("--export-facturx needs --output=FILE: where to write the file."));
-  store = open_store (database, &status);
+  store = open_store (database, FALSE, &status);
   if (store == NULL)
     return status;
   document = factures_store_find_document (store, number, &error);

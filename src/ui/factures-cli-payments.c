@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-cli.h"
 #include "factures-cli-payments.h"
 #include "factures-store-payments.h"
 
@@ -135,8 +136,6 @@ factures_cli_payments_run (const char   *database,
                            GVariantDict *options)
 {
   g_autoptr(FacturesStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *default_path = NULL;
   const char *plan_number = NULL;
   const char *penalties_number = NULL;
   GDate today;
@@ -146,15 +145,9 @@ factures_cli_payments_run (const char   *database,
   g_variant_dict_lookup (options, "penalties", "&s", &penalties_number);
   factures_today (&today);
 
-  if (database == NULL)
-    database = default_path = factures_store_default_path ();
-  store = factures_store_open (database, &error);
+  store = factures_cli_open_store (database, FALSE, &status);
   if (store == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Cannot open the database “%s”: %s"),
-                                                  database, error->message);
-      return fail (message);
-    }
+    return status;
   if (plan_number != NULL)
     status = dunning_plan (store, plan_number, &today);
   if (status == 0 && penalties_number != NULL)

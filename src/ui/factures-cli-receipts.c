@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "factures-cli.h"
 #include "factures-cli-receipts.h"
 #include "factures-store-facturx.h"
 #include "factures-store-receipts.h"
@@ -25,13 +26,13 @@ static const GOptionEntry entries[] = {
        "carte|prelevement|autre, --amount in euros (default: the amount due of a file in EUR), --reference"),
     N_("NUMBER") },
   { "date", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Payment date of --imported-paid (YYYY-MM-DD or DD/MM/YYYY)"), N_("DATE") },
+    N_("Payment date of --imported-paid or --record-payment (YYYY-MM-DD or DD/MM/YYYY)"), N_("DATE") },
   { "method", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Payment method of --imported-paid: virement, cheque, especes, carte, prelevement or autre"), N_("METHOD") },
+    N_("Payment method of --imported-paid or --record-payment: virement, cheque, especes, carte, prelevement or autre"), N_("METHOD") },
   { "amount", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Amount received in euros for --imported-paid (\"1234,56\")"), N_("AMOUNT") },
+    N_("Amount received in euros for --imported-paid or --record-payment (\"1234,56\")"), N_("AMOUNT") },
   { "reference", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Cheque number or transfer reference for --imported-paid"), N_("TEXT") },
+    N_("Cheque number or transfer reference for --imported-paid or --record-payment"), N_("TEXT") },
   { "cancel-imported-paid", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Cancel the payment of the imported sale NUMBER with --reason=TEXT (and --date, default today): "
        "a negative line of the receipts register on that day"), N_("NUMBER") },
@@ -82,8 +83,12 @@ tsv_field (const char *text)
   return copy;
 }
 
-static gboolean
-parse_method (const char *text, FacturesPaymentMethod *out)
+/**
+ * factures_cli_receipts_parse_method:
+ * (see factures-cli-receipts.h)
+ */
+gboolean
+factures_cli_receipts_parse_method (const char *text, FacturesPaymentMethod *out)
 {
   static const struct { const char *name; FacturesPaymentMethod method; } names[] = {
     { "virement", FACTURES_PAYMENT_METHOD_TRANSFER },
@@ -214,7 +219,7 @@ imported_paid (FacturesStore *store, const char *number, GVariantDict *options)
     return fail (error->message);
   if (method_text == NULL)
     return fail (_("--imported-paid needs --method=virement|cheque|especes|carte|prelevement|autre."));
-  if (!parse_method (method_text, &method))
+  if (!factures_cli_receipts_parse_method (method_text, &method))
     {
       g_autofree char *message = g_strdup_printf (_("Payment method: “%s” is not one of virement, cheque, especes, "
                                                     "carte, prelevement, autre."), method_text);
@@ -277,8 +282,6 @@ factures_cli_receipts_run (const char   *database,
                            GVariantDict *options)
 {
   g_autoptr(FacturesStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *default_path = NULL;
   const char *paid_number = NULL;
   const char *cancel_number = NULL;
   const char *output = NULL;
@@ -301,15 +304,9 @@ factures_cli_receipts_run (const char   *database,
                               || g_variant_dict_contains (options, "reference")))
     return fail (_("--date, --method, --amount and --reference go with --imported-paid=NUMBER."));
 
-  if (database == NULL)
-    database = default_path = factures_store_default_path ();
-  store = factures_store_open (database, &error);
+  store = factures_cli_open_store (database, paid_number != NULL || cancel_number != NULL, &status);
   if (store == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Cannot open the database “%s”: %s"), database, error->message);
-
-      return fail (message);
-    }
+    return status;
   if (cancel_number != NULL)
     status = cancel_imported_paid (store, cancel_number, options);
   if (status == 0 && paid_number != NULL)

@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "factures-store-payments.h"
+
 G_BEGIN_DECLS
 
 /* Adds --receipts with --year=YYYY (and --output=FILE.csv), --imported-paid=NUMBER with
@@ -17,5 +19,9 @@ gboolean factures_cli_receipts_wanted      (GVariantDict *options);
  * reason printed in French). */
 int      factures_cli_receipts_run         (const char   *database,
                                             GVariantDict *options);
+/* --method as typed: virement, cheque (chèque), especes (espèces), carte, prelevement
+ * (prélèvement) or autre; FALSE for anything else. Shared with --record-payment. */
+gboolean factures_cli_receipts_parse_method (const char            *text,
+                                             FacturesPaymentMethod *out);
 
 G_END_DECLS

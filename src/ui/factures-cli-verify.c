@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "factures-cli.h"
 #include "factures-cli-verify.h"
 #include "factures-store.h"
 #include "factures-store-integrity.h"
@@ -150,6 +151,7 @@ factures_cli_verify_run (const char   *database,
   g_autofree char *default_path = NULL;
   const char *against = NULL, *list = NULL, *cancel = NULL;
   gboolean verify = FALSE;
+  int status = 1;
 
   g_variant_dict_lookup (options, "against", "^&ay", &against);
   g_variant_dict_lookup (options, "list-payments", "&s", &list);
@@ -177,13 +179,10 @@ factures_cli_verify_run (const char   *database,
 
       return fail (message);
     }
-  store = factures_store_open (database, &error);
+  /* Only --cancel-payment writes; the others never create, migrate or copy a database. */
+  store = factures_cli_open_store (database, cancel != NULL, &status);
   if (store == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Cannot open the database “%s”: %s"), database, error->message);
-
-      return fail (message);
-    }
+    return status;
 
   if (list != NULL)
     return list_payments (store, list);

@@ -13,6 +13,7 @@
 #include "factures-cli-facturx.h"
 #include "factures-cli-receipts.h"
 #include "factures-cli-verify.h"
+#include "factures-cli-actions.h"
 #include "factures-pdf.h"
 #include "factures-rows.h"
 #include "factures-store.h"
@@ -38,6 +39,8 @@ static const GOptionEntry entries[] = {
     N_("Check the database and its hash chain; name the first broken document"), NULL },
   { "run-recurring", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Create the recurring invoices due up to today (FACTURES_TODAY) and print what was done"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version of Factures and exit"), NULL },
   { "view", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL,
     N_("Open the window on VIEW: overdue, documents or clients"), N_("VIEW") },
   { NULL }
@@ -52,6 +55,7 @@ factures_cli_add_options (GApplication *application)
   factures_cli_facturx_add_options (application);
   factures_cli_receipts_add_options (application);
   factures_cli_verify_add_options (application);
+  factures_cli_actions_add_options (application);
   g_application_set_option_context_summary (application,
                                              _("Invoices for French micro-entrepreneurs. "
                                                "With one of the options below, no window opens."));
@@ -62,6 +66,42 @@ fail (const char *message)
 {
   g_printerr ("factures: %s\n", message);
   return 1;
+}
+
+/* Said once, the first time a statement has waited for another process's lock. */
+static void
+busy_waiting_cb (FacturesStore *store,
+                 gpointer       user_data)
+{
+  g_printerr ("factures: %s\n", _("Another process is using the database; waiting up to 30 s…"));
+}
+
+/**
+ * factures_cli_open_store:
+ * (see factures-cli.h)
+ */
+FacturesStore *
+factures_cli_open_store (const char *database,
+                         gboolean    write,
+                         int        *status)
+{
+  g_autofree char *default_path = NULL;
+  g_autoptr (GError) error = NULL;
+  FacturesStore *store;
+
+  if (database == NULL)
+    database = default_path = factures_store_default_path ();
+  store = factures_store_open_full (database,
+                                    write ? FACTURES_STORE_OPEN_CREATE : FACTURES_STORE_OPEN_EXISTING,
+                                    30000, busy_waiting_cb, NULL, &error);
+  if (store == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot open the database “%s”: %s"),
+                                                  database, error->message);
+
+      *status = fail (message);
+    }
+  return store;
 }
 
 /* Tabs and line breaks would break the TSV: print them as spaces. */
@@ -200,7 +240,6 @@ factures_cli_run (const char   *database,
 {
   g_autoptr (FacturesStore) store = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *default_path = NULL;
   const char *export_pdf_number = NULL;
   const char *output = NULL;
   const char *export_json = NULL;
@@ -211,8 +250,15 @@ factures_cli_run (const char   *database,
   gboolean recurring = FALSE;
   int status = 0;
 
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("factures %s\n", PACKAGE_VERSION);
+      return 0;
+    }
   if (factures_cli_mail_wanted (options))
     return factures_cli_mail_run (database, options);
+  if (factures_cli_actions_wanted (options))
+    return factures_cli_actions_run (database, options);
   g_variant_dict_lookup (options, "export-pdf", "&s", &export_pdf_number);
   g_variant_dict_lookup (options, "output", "^&ay", &output);
   g_variant_dict_lookup (options, "export-json", "^&ay", &export_json);
@@ -239,15 +285,11 @@ factures_cli_run (const char   *database,
   if (export_pdf_number != NULL && output == NULL)
     return fail (_("--export-pdf needs --output=FILE: where to write the PDF."));
 
-  if (database == NULL)
-    database = default_path = factures_store_default_path ();
-  store = factures_store_open (database, &error);
+  /* Only --import-json and --run-recurring write: the others never create or convert
+   * a database (issue 10 finding 8: --verify on a mistyped path created one). */
+  store = factures_cli_open_store (database, import_json != NULL || recurring, &status);
   if (store == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Cannot open the database “%s”: %s"),
-                                                  database, error->message);
-      return fail (message);
-    }
+    return status;
 
   if (import_json != NULL && !factures_store_import_json (store, import_json, &error))
     {

@@ -6,10 +6,13 @@
 
 #include <gio/gio.h>
 
+#include "factures-store.h"
+
 G_BEGIN_DECLS
 
 /* Adds --database, --export-pdf, --output, --list-overdue, --export-json,
- * --import-json, --backup, --verify and the hidden --view to @application. */
+ * --import-json, --backup, --verify, --run-recurring, --version and the hidden --view to
+ * @application, and the options of the factures-cli-*.c files. */
 void factures_cli_add_options (GApplication *application);
 
 /**
@@ -24,12 +27,32 @@ void factures_cli_add_options (GApplication *application);
  * number, client, due date (ISO 8601), days late, balance in cents; "today" is
  * factures_today() (FACTURES_TODAY). --export-pdf=NUMBER (or the id of a draft)
  * writes an issued document's stored original, or renders a draft marked as such.
- * Errors are printed in the user's language to stderr.
+ * --version prints "factures VERSION". Only --import-json and --run-recurring may create
+ * or migrate the database; the other options need an existing database of the current
+ * schema (factures_cli_open_store()). Errors are printed in the user's language to stderr.
  *
  * Returns: -1 when @options holds no command-line action (open the window),
  *   else the exit status: 0 on success, 1 on error.
  */
 int  factures_cli_run         (const char   *database,
                                GVariantDict *options);
+
+/**
+ * factures_cli_open_store:
+ * @database: (nullable): the --database path, NULL for factures_store_default_path()
+ * @write: TRUE for a command that writes (the database is created and migrated when
+ *   needed); FALSE for a read-only command: the database must exist with the current
+ *   schema, nothing is created or converted (FACTURES_STORE_OPEN_EXISTING)
+ * @status: (out): set to 1 when the database cannot be opened
+ *
+ * Opens the database for the command line: a statement waits up to 30 s for another
+ * process's lock, and the first wait is said once on stderr, in the user's language.
+ * Errors are printed (French, never SQLite's own text alone).
+ *
+ * Returns: (transfer full) (nullable): the store, or NULL after printing why.
+ */
+FacturesStore *factures_cli_open_store (const char *database,
+                                        gboolean    write,
+                                        int        *status);
 
 G_END_DECLS

@@ -130,6 +130,23 @@ test_describe (void)
   g_free (s);
 }
 
+/* Issue 10 finding 8: terms of -30 days (a JSON file) read "4294967266 days". */
+static void
+test_validate_negative (void)
+{
+  FacturesPaymentTerms minus30 = { FACTURES_TERMS_DAYS, (guint) -30 };
+  g_autoptr(GError) error = NULL;
+
+  for (guint category = 0; category < 3; category++)
+    {
+      g_assert_false (factures_terms_validate (&minus30, category, &error));
+      g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+      g_assert_null (strstr (error->message, "4294967266"));
+      g_assert_nonnull (strstr (error->message, "-30"));
+      g_clear_error (&error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -140,6 +157,7 @@ main (int   argc,
   g_test_add_func ("/terms/days", test_days);
   g_test_add_func ("/terms/end-of-month-45", test_end_of_month);
   g_test_add_func ("/terms/b2b-cap", test_validate_b2b_cap);
+  g_test_add_func ("/terms/negative", test_validate_negative);
   g_test_add_func ("/terms/describe", test_describe);
 
   return g_test_run ();

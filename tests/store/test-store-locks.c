@@ -12,9 +12,16 @@
  * -shm), lets another process open and close the database, then saves in the first
  * connection and checks from a third process that the save is in the file.
  *
+ * Issue 10 item 5: another process holding the write lock longer than the busy timeout gives
+ * FACTURES_ERROR_BUSY with a French message (never SQLite's "database is locked"), the waiting
+ * is reported once through the busy callback, nothing is written, and the same write succeeds
+ * once the other process has finished; a shorter hold is simply waited for.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -56,6 +63,26 @@ child_main (int    argc,
         return 2;
       g_object_unref (other);
       return 0;
+    }
+  /* --child-hold PATH MS: takes the write lock, says "held", keeps it MS milliseconds or
+   * until its standard input is closed, whichever comes first. */
+  if (argc == 4 && g_str_equal (argv[1], "--child-hold"))
+    {
+      gint64 until = g_get_monotonic_time () + g_ascii_strtoll (argv[3], NULL, 10) * 1000;
+      int flags;
+      char c;
+
+      if (sqlite3_open_v2 (argv[2], &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+          sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return 2;
+      printf ("held\n");
+      fflush (stdout);
+      flags = fcntl (0, F_GETFL);
+      fcntl (0, F_SETFL, flags | O_NONBLOCK);
+      while (g_get_monotonic_time () < until && read (0, &c, 1) != 0)
+        g_usleep (10000);
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return sqlite3_close (db) == SQLITE_OK ? 0 : 3;
     }
   if (argc == 4 && g_str_equal (argv[1], "--child-open"))
     {
@@ -156,6 +183,123 @@ test_locks_dropped_by_a_reader (void)
   store_test_remove_dir (dir);
 }
 
+/* Starts --child-hold and returns once the lock is held; *stdin_fd closes to release it. */
+static GPid
+hold_lock_in_child (const char *path,
+                    guint       ms,
+                    int        *stdin_fd)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ms_text = g_strdup_printf ("%u", ms);
+  const char *argv[] = { "/proc/self/exe", "--child-hold", path, ms_text, NULL };
+  char line[16] = { 0 };
+  int stdout_fd = -1;
+  GPid pid = 0;
+  gsize got = 0;
+
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                           NULL, NULL, &pid, stdin_fd, &stdout_fd, NULL, &error));
+  g_assert_no_error (error);
+  while (got < 5)
+    {
+      ssize_t n = read (stdout_fd, line + got, 5 - got);
+
+      g_assert_cmpint (n, >, 0);
+      got += (gsize) n;
+    }
+  g_assert_cmpstr (line, ==, "held\n");
+  close (stdout_fd);
+  return pid;
+}
+
+static void
+wait_child (GPid pid)
+{
+  int status = 0;
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  g_spawn_close_pid (pid);
+}
+
+static void
+count_wait_cb (FacturesStore *store,
+               gpointer       user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_locks_busy_refused (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = store_test_db_path (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesStore) store = factures_store_open (path, &error);
+  g_autoptr(FacturesClient) client = store_test_client ("Refusé SARL");
+  guint waits = 0;
+  int child_stdin = -1;
+  GPid pid;
+
+  g_assert_no_error (error);
+  factures_store_set_busy_timeout (store, 300, count_wait_cb, &waits);
+
+  /* Another process holds the lock far longer than the timeout. */
+  pid = hold_lock_in_child (path, 60000, &child_stdin);
+  g_assert_false (factures_store_save_client (store, client, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_BUSY);
+  g_assert_null (strstr (error->message, "locked"));
+  g_assert_null (strstr (error->message, "Database error"));
+  g_assert_cmpint (waits, ==, 1);
+  g_assert_cmpint (client->id, ==, 0);
+  g_clear_error (&error);
+
+  /* A second refusal does not say again that it waits. */
+  g_assert_false (factures_store_save_client (store, client, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_BUSY);
+  g_assert_cmpint (waits, ==, 1);
+  g_clear_error (&error);
+
+  /* The other process finishes: the same write now goes through, once. */
+  close (child_stdin);
+  wait_child (pid);
+  g_assert_true (factures_store_save_client (store, client, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (in_child_count_clients (path, "Refusé SARL"), ==, 1);
+
+  g_clear_object (&store);
+  store_test_remove_dir (dir);
+}
+
+static void
+test_locks_busy_waits (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = store_test_db_path (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesStore) store = factures_store_open (path, &error);
+  g_autoptr(FacturesClient) client = store_test_client ("Patient SARL");
+  guint waits = 0;
+  int child_stdin = -1;
+  GPid pid;
+
+  g_assert_no_error (error);
+  factures_store_set_busy_timeout (store, 30000, count_wait_cb, &waits);
+
+  /* A hold shorter than the timeout: the write waits for it, says so once, and succeeds. */
+  pid = hold_lock_in_child (path, 400, &child_stdin);
+  g_assert_true (factures_store_save_client (store, client, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (waits, ==, 1);
+  close (child_stdin);
+  wait_child (pid);
+  g_assert_cmpint (in_child_count_clients (path, "Patient SARL"), ==, 1);
+
+  g_clear_object (&store);
+  store_test_remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -163,5 +307,7 @@ main (int argc, char **argv)
     return child_main (argc, argv);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/store/locks/dropped-by-a-reader", test_locks_dropped_by_a_reader);
+  g_test_add_func ("/store/locks/busy-refused", test_locks_busy_refused);
+  g_test_add_func ("/store/locks/busy-waits", test_locks_busy_waits);
   return g_test_run ();
 }

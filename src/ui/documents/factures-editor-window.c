@@ -55,6 +55,7 @@ struct _FacturesEditorWindow
   GtkWidget            *payment_button;   /* issue 4: issued invoices only */
   GtkWidget            *check_button;     /* issue 6: Factur-X check of an issued document */
   GtkWidget            *schedule_button;  /* issue 6: payment schedule of a draft invoice */
+  GtkWidget            *delete_button;    /* issue 10: Delete Draft… of a saved draft */
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *read_only_box;
   GtkLabel             *read_only_label;
@@ -583,6 +584,17 @@ update_client_row (FacturesEditorWindow *self)
     adw_action_row_set_subtitle (self->client_row, _("No client chosen"));
 }
 
+/* "Delete Draft…" only for a draft that is saved (issue 10 finding 8: before, nothing a user
+ * could reach deleted a draft). */
+static void
+update_delete (FacturesEditorWindow *self)
+{
+  gboolean saved_draft = !self->read_only && self->document != NULL && self->document->id != 0;
+
+  gtk_widget_set_visible (self->delete_button, saved_draft);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete-draft", saved_draft);
+}
+
 static void
 update_read_only (FacturesEditorWindow *self)
 {
@@ -601,6 +613,7 @@ update_read_only (FacturesEditorWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-line", !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.choose-client", !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.send-email", self->read_only);
+  update_delete (self);
   gtk_widget_set_visible (self->schedule_button,
                           !self->read_only &&
                           (self->document->kind == FACTURES_DOCUMENT_KIND_INVOICE ||
@@ -817,6 +830,7 @@ save_draft (FacturesEditorWindow  *self,
 
   set_dirty (self, FALSE);
   update_title (self);
+  update_delete (self);
   return TRUE;
 }
 
@@ -959,6 +973,52 @@ issue_action (GtkWidget  *widget,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (issue_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_draft_response_cb (AdwMessageDialog     *dialog,
+                          const char           *response,
+                          FacturesEditorWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0)
+    return;
+  /* A refusal (another process holds the database, the draft was issued meanwhile) keeps
+   * the window and what was typed. */
+  if (!factures_store_delete_draft (self->store, self->document->id, &error))
+    {
+      show_message (self, _("The draft cannot be deleted"), error->message);
+      return;
+    }
+  self->dirty = FALSE;
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+delete_draft_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FacturesEditorWindow *self = FACTURES_EDITOR_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->read_only || self->document->id == 0)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete This Draft?"),
+                                   _("The draft and its lines are deleted for good. It has no number "
+                                     "yet, so no gap is left in the numbering."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (delete_draft_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1277,6 +1337,7 @@ factures_editor_window_class_init (FacturesEditorWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.issue", NULL, issue_action);
   gtk_widget_class_install_action (widget_class, "editor.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "editor.delete-draft", NULL, delete_draft_action);
   gtk_widget_class_install_action (widget_class, "editor.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "editor.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "editor.send-email", NULL, send_email_action);
@@ -1360,6 +1421,16 @@ factures_editor_window_init (FacturesEditorWindow *self)
   g_signal_connect_swapped (self->payment_button, "clicked", G_CALLBACK (record_payment_clicked), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (gtk_widget_get_ancestor (self->issue_button, ADW_TYPE_HEADER_BAR)),
                            self->payment_button);
+
+  /* "Delete Draft…" in the header, for a saved draft (issue 10). */
+  self->delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "editor.delete-draft");
+  gtk_widget_set_tooltip_text (self->delete_button, _("Delete Draft…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->delete_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete Draft"), -1);
+  gtk_widget_set_visible (self->delete_button, FALSE);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (gtk_widget_get_ancestor (self->issue_button, ADW_TYPE_HEADER_BAR)),
+                             self->delete_button);
 
   /* "Payment Schedule…" on the due date row of a draft invoice (issue 6). */
   self->schedule_button = gtk_button_new_with_label (_("Payment Schedule…"));

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-cli.h"
 #include "factures-cli-mail.h"
 #include "factures-mail-secret.h"
 #include "factures-mail-sender.h"
@@ -121,23 +122,15 @@ factures_cli_mail_run (const char   *database,
                        GVariantDict *options)
 {
   g_autoptr(FacturesStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *default_path = NULL;
   const char *number = NULL;
   gboolean test = FALSE;
   int status = 0;
 
   g_variant_dict_lookup (options, "send", "&s", &number);
   g_variant_dict_lookup (options, "test-smtp", "b", &test);
-  if (database == NULL)
-    database = default_path = factures_store_default_path ();
-  store = factures_store_open (database, &error);
+  store = factures_cli_open_store (database, TRUE, &status);
   if (store == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Cannot open the database “%s”: %s"),
-                                                  database, error->message);
-      return fail (message);
-    }
+    return status;
   factures_store_outbox_recover (store, NULL);
   if (test)
     status = test_smtp (store);

@@ -607,10 +607,9 @@ refresh_status (FacturesLifecyclePanel *self)
 /* ---- checklist ---- */
 
 void
-factures_lifecycle_panel_refresh (FacturesLifecyclePanel *self)
+factures_lifecycle_panel_set_checklist (FacturesLifecyclePanel *self,
+                                        const GPtrArray        *mentions)
 {
-  g_autoptr(GPtrArray) mentions = NULL;
-
   g_return_if_fail (FACTURES_IS_LIFECYCLE_PANEL (self));
 
   list_clear (self->checklist);
@@ -621,10 +620,9 @@ factures_lifecycle_panel_refresh (FacturesLifecyclePanel *self)
     }
   gtk_widget_set_visible (self->checklist_group, TRUE);
 
-  mentions = factures_mentions_check (self->document);
   for (guint i = 0; i < mentions->len; i++)
     {
-      const FacturesMissingMention *m = g_ptr_array_index (mentions, i);
+      const FacturesMissingMention *m = g_ptr_array_index ((GPtrArray *) mentions, i);
 
       gtk_list_box_append (GTK_LIST_BOX (self->checklist),
                            info_row (m->message,
@@ -636,6 +634,23 @@ factures_lifecycle_panel_refresh (FacturesLifecyclePanel *self)
   if (mentions->len == 0)
     gtk_list_box_append (GTK_LIST_BOX (self->checklist),
                          info_row (_("Every mandatory mention is present"), NULL, "emblem-ok-symbolic"));
+}
+
+void
+factures_lifecycle_panel_refresh (FacturesLifecyclePanel *self)
+{
+  g_autoptr(GPtrArray) mentions = NULL;
+
+  g_return_if_fail (FACTURES_IS_LIFECYCLE_PANEL (self));
+
+  if (self->document == NULL || self->document->status != FACTURES_DOCUMENT_STATUS_DRAFT)
+    {
+      list_clear (self->checklist);
+      gtk_widget_set_visible (self->checklist_group, FALSE);
+      return;
+    }
+  mentions = factures_mentions_check (self->document);
+  factures_lifecycle_panel_set_checklist (self, mentions);
 }
 
 void

@@ -12,6 +12,7 @@
 
 #include "factures-checks.h"
 #include "factures-client-editor.h"
+#include "factures-form-row.h"
 #include "factures-profile-editor.h"
 #include "factures-rows.h"
 #include "factures-store.h"
@@ -120,6 +121,65 @@ row_in_error (GtkWidget  *form,
   return gtk_widget_has_css_class (row, "error");
 }
 
+/* The message shown under the field titled @title (issue 11 finding 5), checked to be the
+ * field's tooltip too; NULL when the field shows none. */
+static const char *
+message_under (GtkWidget  *form,
+               const char *title)
+{
+  GtkWidget *row = find_row (form, title);
+  FacturesFormRow *form_row;
+  const char *message;
+
+  g_assert_nonnull (row);
+  form_row = factures_form_row_find (row);
+  g_assert_nonnull (form_row);
+  message = factures_form_row_get_message (form_row);
+  g_assert_cmpstr (message, ==, gtk_widget_get_tooltip_text (row));
+  g_assert_true ((message != NULL) == gtk_widget_has_css_class (row, "error"));
+  return message;
+}
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Renders @window into <build>/tests/ui/screenshots/@name.png. */
+static void
+screenshot (GtkWidget  *window,
+            const char *name)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                           "screenshots", NULL);
+  g_autofree char *file = NULL;
+  g_autofree char *png = g_strconcat (name, ".png", NULL);
+  GskRenderer *renderer;
+  int width, height;
+
+  spin (300);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (window));
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  g_assert_true (width > 50 && height > 20);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  file = g_build_filename (dir, png, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, file));
+  g_test_message ("screenshot %s", file);
+}
+
 static void
 on_saved (GtkWidget *editor,
           guint     *count)
@@ -164,6 +224,22 @@ test_profile_editor (Fixture       *fixture,
   g_assert_nonnull (strstr (tooltip, "7500"));
   /* The name lacks "EI": the form offers to append it. */
   g_assert_nonnull (find_button (editor, "Append “EI”"));
+  /* Each message under its field (issue 11 finding 5). */
+  g_assert_nonnull (strstr (message_under (editor, "Postal code"), "7500"));
+  g_assert_nonnull (strstr (message_under (editor, "IBAN"), "IBAN"));
+  g_assert_null (message_under (editor, "City"));
+  {
+    GtkWidget *window = gtk_window_new ();
+    GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), editor);
+    gtk_window_set_child (GTK_WINDOW (window), scrolled);
+    gtk_window_set_default_size (GTK_WINDOW (window), 640, 1000);
+    gtk_window_present (GTK_WINDOW (window));
+    screenshot (window, "profile-editor-errors");
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), NULL);
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
 
   /* Refused: still no profile. */
   g_assert_null (factures_store_get_profile (fixture->store, &error));
@@ -236,6 +312,92 @@ test_profile_editor (Fixture       *fixture,
   g_assert_cmpstr (profile->party.name, ==, "Jean Dupont EI");
 }
 
+/* Writes a @width × @height image of @type ("png", "jpeg") into @dir; returns its path. */
+static char *
+write_image (const char *dir,
+             const char *type,
+             int         width,
+             int         height)
+{
+  g_autoptr (GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("logo-%dx%d.%s", width, height, type);
+  char *path = g_build_filename (dir, name, NULL);
+
+  gdk_pixbuf_fill (pixbuf, 0x2060a0ff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, type, &error, NULL));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* The logo (issue 11 item 10): a 6000 × 6000 PNG stored as a 600 × 600 PNG, a JPEG
+ * accepted, the original size said; anything else refused under the Logo row. */
+static void
+test_profile_logo (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FacturesProfile) profile = NULL;
+  g_autofree char *big = write_image (fixture->dir, "png", 6000, 6000);
+  g_autofree char *jpeg = write_image (fixture->dir, "jpeg", 1200, 300);
+  g_autofree char *text = g_build_filename (fixture->dir, "logo.gif", NULL);
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  GtkWidget *editor = g_object_ref_sink (factures_profile_editor_new (fixture->store));
+  GtkWidget *logo_row = find_row (editor, "Logo");
+
+  set_row (editor, "Name", "Jean Dupont EI");
+  set_row (editor, "Address", "1 rue de la Paix");
+  set_row (editor, "Postal code", "75002");
+  set_row (editor, "City", "Paris");
+  set_row (editor, "SIREN or SIRET", "732 829 320 00074");
+
+  /* Not an image: refused, said under the row. */
+  g_assert_true (g_file_set_contents (text, "GIF89a not really", -1, NULL));
+  file = g_file_new_for_path (text);
+  g_assert_false (factures_profile_editor_load_logo (FACTURES_PROFILE_EDITOR (editor), file));
+  g_assert_nonnull (strstr (message_under (editor, "Logo"), "PNG or JPEG"));
+  g_clear_object (&file);
+
+  file = g_file_new_for_path (big);
+  g_assert_true (factures_profile_editor_load_logo (FACTURES_PROFILE_EDITOR (editor), file));
+  g_assert_null (message_under (editor, "Logo"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (logo_row)), "6000 × 6000"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (logo_row)), "600 × 600"));
+  g_assert_true (factures_profile_editor_save (FACTURES_PROFILE_EDITOR (editor), &error));
+  g_assert_no_error (error);
+  profile = factures_store_get_profile (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (profile->logo);
+  texture = gdk_texture_new_from_bytes (profile->logo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 600);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 600);
+  g_assert_cmpint (((const guint8 *) g_bytes_get_data (profile->logo, NULL))[1], ==, 'P');
+  g_clear_object (&file);
+  g_clear_object (&texture);
+  g_clear_pointer (&profile, factures_profile_free);
+
+  /* A JPEG: stored as a PNG, 600 px on its long side, proportions kept. */
+  file = g_file_new_for_path (jpeg);
+  g_assert_true (factures_profile_editor_load_logo (FACTURES_PROFILE_EDITOR (editor), file));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (logo_row)), "1200 × 300"));
+  g_assert_true (factures_profile_editor_save (FACTURES_PROFILE_EDITOR (editor), &error));
+  g_assert_no_error (error);
+  profile = factures_store_get_profile (fixture->store, &error);
+  g_assert_no_error (error);
+  texture = gdk_texture_new_from_bytes (profile->logo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 600);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 150);
+  g_assert_cmpint (((const guint8 *) g_bytes_get_data (profile->logo, NULL))[1], ==, 'P');
+
+  g_object_unref (editor);
+  g_unlink (big);
+  g_unlink (jpeg);
+  g_unlink (text);
+}
+
 static guint
 n_clients (FacturesStore *store)
 {
@@ -272,6 +434,13 @@ test_client_editor (Fixture       *fixture,
   g_assert_true (row_in_error (GTK_WIDGET (editor), "E-mail address"));
   g_assert_true (row_in_error (GTK_WIDGET (editor), "Number of days"));
   g_assert_cmpuint (n_clients (fixture->store), ==, 0);
+  /* Each message under its field, naming it; none elsewhere. */
+  g_assert_nonnull (strstr (message_under (GTK_WIDGET (editor), "Name"), "Name"));
+  g_assert_nonnull (strstr (message_under (GTK_WIDGET (editor), "E-mail address"), "E-mail"));
+  g_assert_null (message_under (GTK_WIDGET (editor), "City"));
+  gtk_window_set_default_size (GTK_WINDOW (editor), 560, 900);
+  gtk_window_present (GTK_WINDOW (editor));
+  screenshot (GTK_WIDGET (editor), "client-editor-errors");
 
   /* 90 days is fine for an individual (the 60-day maximum is B2B only). */
   adw_combo_row_set_selected (ADW_COMBO_ROW (category), FACTURES_CLIENT_CATEGORY_INDIVIDUAL);
@@ -405,6 +574,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/forms/checks", test_checks);
   g_test_add ("/ui/forms/profile-editor", Fixture, NULL, fixture_set_up, test_profile_editor, fixture_tear_down);
+  g_test_add ("/ui/forms/profile-logo", Fixture, NULL, fixture_set_up, test_profile_logo, fixture_tear_down);
   g_test_add ("/ui/forms/client-editor", Fixture, NULL, fixture_set_up, test_client_editor, fixture_tear_down);
   return g_test_run ();
 }

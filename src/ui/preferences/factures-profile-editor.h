@@ -31,4 +31,8 @@ GtkWidget *factures_profile_editor_new (FacturesStore *store);
 gboolean   factures_profile_editor_save (FacturesProfileEditor *self,
                                          GError               **error);
 
+/* The file a user chose with "Choose a Logo…" (PNG or JPEG; see the .c). */
+gboolean   factures_profile_editor_load_logo (FacturesProfileEditor *self,
+                                              GFile                 *file);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "factures-checks.h"
 #include "factures-client-editor.h"
+#include "factures-country-row.h"
 #include "factures-form-row.h"
 #include "factures-profile-editor.h"
 #include "factures-rows.h"
@@ -507,6 +508,35 @@ test_client_editor (Fixture       *fixture,
   g_assert_cmpuint (n_clients (fixture->store), ==, 0);
 }
 
+/* The country chooser (issue 11 item 6): a searchable drop-down of names, a code behind. */
+static void
+test_country_row (void)
+{
+  GtkWidget *row = g_object_ref_sink (factures_country_row_new ());
+  FacturesCountryRow *country = FACTURES_COUNTRY_ROW (row);
+  GtkDropDown *drop_down = GTK_DROP_DOWN (factures_country_row_get_drop_down (country));
+  GtkStringObject *item;
+
+  g_assert_cmpstr (factures_country_row_get_country_code (country), ==, "FR");
+  g_assert_true (gtk_drop_down_get_enable_search (drop_down));
+  g_assert_nonnull (gtk_drop_down_get_expression (drop_down));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (drop_down)), >, 240);
+  item = gtk_drop_down_get_selected_item (drop_down);
+  g_assert_cmpstr (gtk_string_object_get_string (item), ==, "France");
+
+  factures_country_row_set_country_code (country, "be");
+  g_assert_cmpstr (factures_country_row_get_country_code (country), ==, "BE");
+  item = gtk_drop_down_get_selected_item (drop_down);
+  g_assert_cmpstr (gtk_string_object_get_string (item), ==, "Belgium");
+
+  /* A code from an older record that ISO does not know is kept. */
+  factures_country_row_set_country_code (country, "XK");
+  g_assert_cmpstr (factures_country_row_get_country_code (country), ==, "XK");
+  factures_country_row_set_country_code (country, NULL);
+  g_assert_cmpstr (factures_country_row_get_country_code (country), ==, "FR");
+  g_object_unref (row);
+}
+
 static void
 test_checks (void)
 {
@@ -573,6 +603,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/ui/forms/checks", test_checks);
+  g_test_add_func ("/ui/forms/country-row", test_country_row);
   g_test_add ("/ui/forms/profile-editor", Fixture, NULL, fixture_set_up, test_profile_editor, fixture_tear_down);
   g_test_add ("/ui/forms/profile-logo", Fixture, NULL, fixture_set_up, test_profile_logo, fixture_tear_down);
   g_test_add ("/ui/forms/client-editor", Fixture, NULL, fixture_set_up, test_client_editor, fixture_tear_down);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "factures-checks.h"
+#include "factures-country-row.h"
 #include "factures-client-editor.h"
 #include "factures-client-history.h"
 #include "factures-identifiers-eu.h"
@@ -56,9 +57,7 @@ static GHashTable *open_editors;
 static gboolean
 is_france (FacturesClientEditor *self)
 {
-  g_autofree char *country = factures_editable_get_trimmed (self->country_row);
-
-  return *country == '\0' || g_ascii_strcasecmp (country, "FR") == 0;
+  return g_strcmp0 (factures_country_row_get_country_code (FACTURES_COUNTRY_ROW (self->country_row)), "FR") == 0;
 }
 
 static FacturesClientCategory
@@ -99,17 +98,6 @@ check_city (const char *text,
             gpointer    user_data)
 {
   return factures_check_text (text, _("City"), 100, FALSE);
-}
-
-static char *
-check_country (const char *text,
-               gpointer    user_data)
-{
-  if (*text == '\0')
-    return NULL;
-  if (strlen (text) != 2 || !g_ascii_isalpha (text[0]) || !g_ascii_isalpha (text[1]))
-    return g_strdup_printf (_("Country: “%s” is not a two-letter country code (FR, BE, DE…)."), text);
-  return NULL;
 }
 
 static char *
@@ -243,8 +231,7 @@ load_client (FacturesClientEditor *self)
   factures_editable_set_text_or_empty (self->address_row, client->party.address);
   factures_editable_set_text_or_empty (self->postal_code_row, client->party.postal_code);
   factures_editable_set_text_or_empty (self->city_row, client->party.city);
-  factures_editable_set_text_or_empty (self->country_row,
-                                       client->party.country_code != NULL ? client->party.country_code : "FR");
+  factures_country_row_set_country_code (FACTURES_COUNTRY_ROW (self->country_row), client->party.country_code);
   factures_editable_set_text_or_empty (self->email_row, client->party.email);
   factures_editable_set_text_or_empty (self->phone_row, client->party.phone);
   {
@@ -306,7 +293,6 @@ fill_client (FacturesClientEditor *self,
 {
   g_autofree char *siret = factures_editable_get_trimmed (self->siret_row);
   g_autofree char *vat = factures_editable_get_trimmed (self->vat_row);
-  g_autofree char *country = factures_editable_get_trimmed (self->country_row);
   gboolean france = is_france (self);
 
   client->category = get_category (self);
@@ -315,7 +301,7 @@ fill_client (FacturesClientEditor *self,
   client->party.address = clean_or_null (self->address_row, 300);
   client->party.postal_code = clean_or_null (self->postal_code_row, 16);
   client->party.city = clean_or_null (self->city_row, 100);
-  client->party.country_code = *country ? g_ascii_strup (country, -1) : g_strdup ("FR");
+  client->party.country_code = g_strdup (factures_country_row_get_country_code (FACTURES_COUNTRY_ROW (self->country_row)));
   client->party.email = clean_or_null (self->email_row, 254);
   client->party.phone = clean_or_null (self->phone_row, 30);
   if (france)
@@ -373,7 +359,7 @@ save (FacturesClientEditor *self)
 {
   GtkWidget *rows[] = {
     self->name_row, self->address_row, self->postal_code_row, self->city_row,
-    self->country_row, self->email_row, self->phone_row, self->siret_row, self->vat_row,
+    self->email_row, self->phone_row, self->siret_row, self->vat_row,
     self->days_row, self->notes_row,
   };
   g_autoptr (FacturesClient) client = NULL;
@@ -584,7 +570,9 @@ factures_client_editor_init (FacturesClientEditor *self)
   self->address_row = add_entry_row (self, group, _("Address"), check_address);
   self->postal_code_row = add_entry_row (self, group, _("Postal code"), check_postal_code);
   self->city_row = add_entry_row (self, group, _("City"), check_city);
-  self->country_row = add_entry_row (self, group, _("Country"), check_country);
+  self->country_row = factures_country_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->country_row), _("Country"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->country_row);
 
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Contact"));
@@ -620,7 +608,7 @@ factures_client_editor_init (FacturesClientEditor *self)
 
   g_signal_connect_swapped (self->terms_row, "notify::selected", G_CALLBACK (on_terms_or_category_changed), self);
   g_signal_connect_swapped (self->category_row, "notify::selected", G_CALLBACK (on_terms_or_category_changed), self);
-  g_signal_connect_swapped (self->country_row, "changed", G_CALLBACK (on_country_changed), self);
+  g_signal_connect_swapped (self->country_row, "notify::country-code", G_CALLBACK (on_country_changed), self);
 }
 
 FacturesClientEditor *

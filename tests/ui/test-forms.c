@@ -14,6 +14,7 @@
 #include "factures-client-editor.h"
 #include "factures-country-row.h"
 #include "factures-form-row.h"
+#include "factures-preferences-window.h"
 #include "factures-profile-editor.h"
 #include "factures-rows.h"
 #include "factures-store.h"
@@ -508,6 +509,115 @@ test_client_editor (Fixture       *fixture,
   g_assert_cmpuint (n_clients (fixture->store), ==, 0);
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        dialog = ADW_MESSAGE_DIALOG (window);
+    }
+  return dialog;
+}
+
+/* Leaving a field runs its check (what the focus does). */
+static void
+leave_row (GtkWidget  *form,
+           const char *title)
+{
+  factures_form_row_validate (factures_form_row_find (find_row (form, title)));
+}
+
+/* Preferences apply on change (issue 11 item 6): a valid value is saved when entered,
+ * an invalid one stays with its message and is not saved, closing then asks. */
+static void
+test_preferences_apply (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr (FacturesProfile) profile = factures_profile_new ();
+  g_autoptr (GError) error = NULL;
+  GtkWidget *window;
+  GtkWidget *editor;
+  AdwMessageDialog *dialog;
+
+  g_free (profile->party.name);
+  profile->party.name = g_strdup ("Jean Dupont EI");
+  profile->party.address = g_strdup ("1 rue de la Paix");
+  profile->party.postal_code = g_strdup ("75002");
+  profile->party.city = g_strdup ("Paris");
+  profile->party.siren = g_strdup ("732829320");
+  profile->party.siret = g_strdup ("73282932000074");
+  g_assert_true (factures_store_save_profile (fixture->store, profile, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&profile, factures_profile_free);
+
+  window = factures_preferences_window_new (NULL, fixture->store);
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  editor = factures_preferences_window_get_profile_editor (FACTURES_PREFERENCES_WINDOW (window));
+  /* No per-section Save. */
+  g_assert_false (gtk_widget_is_visible (find_button (editor, "Save")));
+
+  /* A valid value is saved when entered. */
+  set_row (editor, "City", "Lyon");
+  leave_row (editor, "City");
+  profile = factures_store_get_profile (fixture->store, &error);
+  g_assert_cmpstr (profile->party.city, ==, "Lyon");
+  g_clear_pointer (&profile, factures_profile_free);
+
+  /* An invalid one stays in its field with its message, and is not saved; a valid
+   * one entered after it still is. */
+  set_row (editor, "Postal code", "690");
+  leave_row (editor, "Postal code");
+  g_assert_nonnull (message_under (editor, "Postal code"));
+  set_row (editor, "Address", "2 place Bellecour");
+  leave_row (editor, "Address");
+  profile = factures_store_get_profile (fixture->store, &error);
+  g_assert_cmpstr (profile->party.postal_code, ==, "75002");
+  g_assert_cmpstr (profile->party.address, ==, "2 place Bellecour");
+  g_clear_pointer (&profile, factures_profile_free);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "Postal code"))), ==, "690");
+
+  /* Half-typed and never left: not saved either. */
+  set_row (editor, "IBAN", "FR76 3000");
+  set_row (editor, "Phone", "04 72 00 00 00");
+  leave_row (editor, "Phone");
+  profile = factures_store_get_profile (fixture->store, &error);
+  g_assert_null (profile->iban);
+  g_assert_cmpstr (profile->party.phone, ==, "04 72 00 00 00");
+  g_clear_pointer (&profile, factures_profile_free);
+
+  /* Closing asks what to do; "Keep Editing" keeps the window. */
+  gtk_window_close (GTK_WINDOW (window));
+  spin (100);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Some Values Are Not Saved");
+  adw_message_dialog_response (dialog, "edit");
+  /* What a click on the button does after the response. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (100);
+  g_assert_true (gtk_widget_get_visible (window));
+  screenshot (window, "preferences-unsaved");
+
+  /* Corrected: closing saves and closes without asking. */
+  set_row (editor, "Postal code", "69002");
+  set_row (editor, "IBAN", "FR76 3000 6000 0112 3456 7890 189");
+  gtk_window_close (GTK_WINDOW (window));
+  spin (100);
+  g_assert_null (find_message_dialog ());
+  g_assert_false (gtk_widget_get_visible (window));
+  profile = factures_store_get_profile (fixture->store, &error);
+  g_assert_cmpstr (profile->party.postal_code, ==, "69002");
+  g_assert_cmpstr (profile->iban, ==, "FR7630006000011234567890189");
+  g_object_unref (window);
+}
+
 /* The country chooser (issue 11 item 6): a searchable drop-down of names, a code behind. */
 static void
 test_country_row (void)
@@ -605,6 +715,7 @@ main (int   argc,
   g_test_add_func ("/ui/forms/checks", test_checks);
   g_test_add_func ("/ui/forms/country-row", test_country_row);
   g_test_add ("/ui/forms/profile-editor", Fixture, NULL, fixture_set_up, test_profile_editor, fixture_tear_down);
+  g_test_add ("/ui/forms/preferences-apply", Fixture, NULL, fixture_set_up, test_preferences_apply, fixture_tear_down);
   g_test_add ("/ui/forms/profile-logo", Fixture, NULL, fixture_set_up, test_profile_logo, fixture_tear_down);
   g_test_add ("/ui/forms/client-editor", Fixture, NULL, fixture_set_up, test_client_editor, fixture_tear_down);
   return g_test_run ();

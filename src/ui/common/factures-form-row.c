@@ -38,6 +38,14 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  VALIDATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 static GtkBuildableIface *parent_buildable_iface;
 
 /* ------------------------------------------------------------ validation -- */
@@ -241,6 +249,35 @@ factures_form_row_validate (FacturesFormRow *self)
     text = g_strdup ("");
   message = self->check (text, self->check_data);
   factures_form_row_set_message (self, message);
+  g_signal_emit (self, signals[VALIDATED], 0, message == NULL);
+  return message == NULL;
+}
+
+/**
+ * factures_form_row_is_valid:
+ * @self: a FacturesFormRow
+ *
+ * Runs the check on the field's trimmed text without showing anything (to know
+ * whether a value being typed may be saved).
+ *
+ * Returns: TRUE when the check accepts the value (or there is no check and no
+ *   message shown).
+ */
+gboolean
+factures_form_row_is_valid (FacturesFormRow *self)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (FACTURES_IS_FORM_ROW (self), FALSE);
+
+  if (self->check == NULL)
+    return self->message == NULL;
+  if (self->field != NULL && GTK_IS_EDITABLE (self->field))
+    text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->field))));
+  else
+    text = g_strdup ("");
+  message = self->check (text, self->check_data);
   return message == NULL;
 }
 
@@ -380,6 +417,17 @@ factures_form_row_class_init (FacturesFormRowClass *klass)
     g_param_spec_string ("message", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * FacturesFormRow::validated:
+   * @valid: whether the value is acceptable
+   *
+   * Emitted after the check ran on the field (leaving it, Enter, a change while a
+   * message is shown, or factures_form_row_validate()): where settings apply on
+   * change, a valid value is saved from here.
+   */
+  signals[VALIDATED] = g_signal_new ("validated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Factures/ui/common/factures-form-row.ui");

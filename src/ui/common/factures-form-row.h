@@ -17,6 +17,8 @@
  * each change while a message is shown (so the message goes as soon as the value
  * is right, and never appears while the user is still typing a first value: the
  * window does not jump under the pointer). factures_form_row_validate() runs it now.
+ * Each run emits "validated" (valid or not): settings that apply on change save a
+ * valid value from there.
  *
  * In a template, put the field inside the row; the field keeps its own title,
  * which stays its accessible name (the AT-SPI tests find fields by title):
@@ -72,6 +74,8 @@ void             factures_form_row_set_check   (FacturesFormRow     *self,
                                                 GDestroyNotify       destroy);
 /* Runs the check (if any) on the field's trimmed text now; TRUE when valid. */
 gboolean         factures_form_row_validate    (FacturesFormRow *self);
+/* Runs the check without showing its message; TRUE when valid. */
+gboolean         factures_form_row_is_valid    (FacturesFormRow *self);
 /* The FacturesFormRow around @field (or @field itself), or NULL. */
 FacturesFormRow *factures_form_row_find        (GtkWidget       *field);
 

@@ -165,13 +165,22 @@ factures_entry_row_new (const char *title)
   GtkWidget *row = adw_entry_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  factures_entry_row_name_once (row);
+  return row;
+}
+
+void
+factures_entry_row_name_once (GtkWidget *row)
+{
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
   /* libadwaita 1.2 labels the row by both its title and its placeholder title,
    * which AT-SPI reads as "Name Name": name it once, by its title. */
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
                                   -1);
-  return row;
 }
 
 GtkWidget *

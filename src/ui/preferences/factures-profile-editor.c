@@ -52,6 +52,10 @@ struct _FacturesProfileEditor
   GtkWidget     *logo_remove_button;
   GtkWidget     *error_label;
   GtkWidget     *save_button;
+  GtkWidget     *save_box;
+
+  gboolean       apply_on_change;  /* Preferences: each valid value is saved when entered */
+  gboolean       applying_held;    /* while load or a validation of every row runs */
 
   GtkFileChooserNative *chooser;
 };
@@ -291,6 +295,16 @@ row_in_error (GtkWidget *row)
   return form_row != NULL && factures_form_row_get_message (form_row) != NULL;
 }
 
+static void apply_changes (FacturesProfileEditor *self);
+
+static void
+row_validated_cb (FacturesProfileEditor *self,
+                  gboolean               valid)
+{
+  if (valid && self->apply_on_change && !self->applying_held)
+    apply_changes (self);
+}
+
 /* The entry row titled @title, in a FacturesFormRow that checks it with @check and shows
  * its message under it. */
 static GtkWidget *
@@ -303,8 +317,17 @@ add_entry_row (FacturesProfileEditor *self,
   GtkWidget *form_row = factures_form_row_new (row);
 
   factures_form_row_set_check (FACTURES_FORM_ROW (form_row), check, self, NULL);
+  g_signal_connect_swapped (form_row, "validated", G_CALLBACK (row_validated_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), form_row);
   return row;
+}
+
+static gboolean
+row_valid (GtkWidget *row)
+{
+  FacturesFormRow *form_row = factures_form_row_find (row);
+
+  return form_row == NULL || factures_form_row_is_valid (form_row);
 }
 
 static GtkWidget *
@@ -343,6 +366,8 @@ static void
 on_combo_selected (FacturesProfileEditor *self)
 {
   update_sensitivity (self);
+  if (self->apply_on_change && !self->applying_held)
+    apply_changes (self);
 }
 
 /* Switching to "charges VAT" with an empty VAT number: propose the French one
@@ -364,6 +389,12 @@ on_vat_regime_selected (FacturesProfileEditor *self)
         }
     }
   update_sensitivity (self);
+  if (self->apply_on_change && !self->applying_held)
+    {
+      /* A VAT number is needed from now on: say so under it at once. */
+      validate_row (self, self->vat_id_row);
+      apply_changes (self);
+    }
 }
 
 static void
@@ -462,6 +493,8 @@ factures_profile_editor_load_logo (FacturesProfileEditor *self,
     /* TRANSLATORS: file name, then the size of the image in pixels. */
     description = g_strdup_printf (_("%s, %d × %d px"), basename, width, height);
   update_logo_row (self, description);
+  if (self->apply_on_change)
+    apply_changes (self);
   return TRUE;
 }
 
@@ -513,6 +546,8 @@ on_remove_logo (FacturesProfileEditor *self)
   g_clear_pointer (&self->logo, g_bytes_unref);
   set_row_message (self->logo_row, NULL);
   update_logo_row (self, NULL);
+  if (self->apply_on_change)
+    apply_changes (self);
 }
 
 /* ------------------------------------------------------------------ load -- */
@@ -707,6 +742,139 @@ build_profile (FacturesProfileEditor *self)
     profile->logo = g_bytes_ref (self->logo);
 
   return g_steal_pointer (&profile);
+}
+
+/* What is saved while some fields are invalid or half-typed: their stored values. */
+static void
+keep_stored_where_invalid (FacturesProfileEditor *self,
+                           FacturesProfile       *profile,
+                           const FacturesProfile *stored)
+{
+#define KEEP_TEXT(row, member) \
+  if (!row_valid (self->row)) \
+    { \
+      g_free (profile->member); \
+      profile->member = g_strdup (stored->member); \
+    }
+
+  KEEP_TEXT (name_row, party.name);
+  KEEP_TEXT (address_row, party.address);
+  KEEP_TEXT (postal_code_row, party.postal_code);
+  KEEP_TEXT (city_row, party.city);
+  KEEP_TEXT (email_row, party.email);
+  KEEP_TEXT (phone_row, party.phone);
+  KEEP_TEXT (insurance_row, insurance);
+  KEEP_TEXT (iban_row, iban);
+  KEEP_TEXT (bic_row, bic);
+  if (!row_valid (self->siret_row))
+    {
+      g_free (profile->party.siren);
+      g_free (profile->party.siret);
+      profile->party.siren = g_strdup (stored->party.siren);
+      profile->party.siret = g_strdup (stored->party.siret);
+    }
+  if (!row_valid (self->registry_city_row))
+    {
+      g_free (profile->registry_city);
+      profile->registry_city = g_strdup (stored->registry_city);
+      profile->registry = stored->registry;
+    }
+  if (!row_valid (self->vat_id_row))
+    {
+      g_free (profile->party.vat_id);
+      profile->party.vat_id = g_strdup (stored->party.vat_id);
+      profile->vat_regime = stored->vat_regime;
+    }
+  if (!row_valid (self->days_row))
+    profile->default_terms = stored->default_terms;
+  if (!row_valid (self->penalty_row))
+    profile->penalty_rate_bp = stored->penalty_rate_bp;
+#undef KEEP_TEXT
+}
+
+static void
+show_store_error (FacturesProfileEditor *self,
+                  const char            *message)
+{
+  gtk_label_set_text (GTK_LABEL (self->error_label), message != NULL ? message : "");
+  gtk_widget_set_visible (self->error_label, message != NULL);
+}
+
+/* Preferences (issue 11 item 6): the profile as entered, each invalid or half-typed
+ * field keeping its stored value, is saved at once. */
+static void
+apply_changes (FacturesProfileEditor *self)
+{
+  g_autoptr (FacturesProfile) stored = NULL;
+  g_autoptr (FacturesProfile) profile = NULL;
+  g_autoptr (GError) error = NULL;
+
+  stored = factures_store_get_profile (self->store, &error);
+  if (stored == NULL)
+    {
+      /* No profile yet: the first one is saved with Save, complete. */
+      show_store_error (self, error != NULL ? error->message : NULL);
+      return;
+    }
+  profile = build_profile (self);
+  keep_stored_where_invalid (self, profile, stored);
+  if (!factures_store_save_profile (self->store, profile, &error))
+    {
+      show_store_error (self, error->message);
+      return;
+    }
+  show_store_error (self, NULL);
+  g_signal_emit (self, signals[SAVED], 0);
+}
+
+/**
+ * factures_profile_editor_set_apply_on_change:
+ * @self: a FacturesProfileEditor
+ * @apply_on_change: TRUE in the Preferences
+ *
+ * With @apply_on_change, there is no Save button: a valid value is saved as soon as
+ * it is entered (leaving the field, Enter, a choice, a logo); an invalid one stays
+ * in its field with its message and is not saved (the stored value stays).
+ * factures_profile_editor_flush() says, when the window closes, whether some are left.
+ */
+void
+factures_profile_editor_set_apply_on_change (FacturesProfileEditor *self,
+                                             gboolean               apply_on_change)
+{
+  g_return_if_fail (FACTURES_IS_PROFILE_EDITOR (self));
+
+  self->apply_on_change = !!apply_on_change;
+  gtk_widget_set_visible (self->save_box, !self->apply_on_change);
+}
+
+/**
+ * factures_profile_editor_flush:
+ * @self: a FacturesProfileEditor with apply-on-change
+ *
+ * Checks every field (showing the messages), saves what is valid.
+ *
+ * Returns: TRUE when every field is valid (nothing is left unsaved).
+ */
+gboolean
+factures_profile_editor_flush (FacturesProfileEditor *self)
+{
+  GtkWidget *rows[] = {
+    self->name_row, self->address_row, self->postal_code_row, self->city_row,
+    self->email_row, self->phone_row, self->siret_row, self->registry_city_row, self->vat_id_row,
+    self->insurance_row, self->iban_row, self->bic_row, self->days_row, self->penalty_row,
+  };
+  gboolean all_valid = TRUE;
+
+  g_return_val_if_fail (FACTURES_IS_PROFILE_EDITOR (self), TRUE);
+
+  self->applying_held = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (!validate_row (self, rows[i]))
+      all_valid = FALSE;
+  self->applying_held = FALSE;
+  if (self->apply_on_change)
+    apply_changes (self);
+  return all_valid;
 }
 
 gboolean
@@ -908,6 +1076,7 @@ factures_profile_editor_init (FacturesProfileEditor *self)
   gtk_box_append (GTK_BOX (self), self->error_label);
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  self->save_box = box;
   gtk_widget_set_halign (box, GTK_ALIGN_END);
   self->save_button = gtk_button_new_with_label (_("Save"));
   gtk_widget_add_css_class (self->save_button, "suggested-action");
@@ -932,6 +1101,8 @@ factures_profile_editor_new (FacturesStore *store)
 
   self = g_object_new (FACTURES_TYPE_PROFILE_EDITOR, NULL);
   self->store = g_object_ref (store);
+  self->applying_held = TRUE;
   load_profile (self);
+  self->applying_held = FALSE;
   return GTK_WIDGET (self);
 }

@@ -14,6 +14,8 @@
 #include "factures-client-editor.h"
 #include "factures-country-row.h"
 #include "factures-form-row.h"
+#include "factures-mail-template.h"
+#include "factures-placeholder-button.h"
 #include "factures-preferences-window.h"
 #include "factures-profile-editor.h"
 #include "factures-rows.h"
@@ -647,6 +649,47 @@ test_country_row (void)
   g_object_unref (row);
 }
 
+/* Template placeholders a French user can read, inserted from a menu (issue 11 item 6);
+ * the older names keep working. */
+static void
+test_placeholders (void)
+{
+  GtkWidget *view = g_object_ref_sink (gtk_text_view_new ());
+  GtkWidget *entry = g_object_ref_sink (adw_entry_row_new ());
+  GtkWidget *button = g_object_ref_sink (factures_placeholder_button_new (view));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_autoptr (GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *text = NULL;
+  g_autofree char *expanded = NULL;
+  g_autofree char *old = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_set_text (buffer, "Bonjour ,", -1);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 8);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_assert_true (gtk_widget_activate_action (button, "placeholder.insert", "s", "Nom du client"));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, "Bonjour {Nom du client},");
+
+  factures_placeholder_button_set_target (FACTURES_PLACEHOLDER_BUTTON (button), entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Facture ");
+  gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+  factures_placeholder_button_insert (FACTURES_PLACEHOLDER_BUTTON (button), "Numéro");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Facture {Numéro}");
+
+  g_hash_table_insert (values, g_strdup ("client"), g_strdup ("Atelier Dupont"));
+  g_hash_table_insert (values, g_strdup ("due_date"), g_strdup ("31/01/2027"));
+  expanded = factures_mail_template_expand ("Bonjour {Nom du client}, échéance le {Échéance}.", values);
+  g_assert_cmpstr (expanded, ==, "Bonjour Atelier Dupont, échéance le 31/01/2027.");
+  old = factures_mail_template_expand ("{client} {due_date} {inconnu}", values);
+  g_assert_cmpstr (old, ==, "Atelier Dupont 31/01/2027 {inconnu}");
+
+  g_object_unref (button);
+  g_object_unref (entry);
+  g_object_unref (view);
+}
+
 static void
 test_checks (void)
 {
@@ -714,6 +757,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/forms/checks", test_checks);
   g_test_add_func ("/ui/forms/country-row", test_country_row);
+  g_test_add_func ("/ui/forms/placeholders", test_placeholders);
   g_test_add ("/ui/forms/profile-editor", Fixture, NULL, fixture_set_up, test_profile_editor, fixture_tear_down);
   g_test_add ("/ui/forms/preferences-apply", Fixture, NULL, fixture_set_up, test_preferences_apply, fixture_tear_down);
   g_test_add ("/ui/forms/profile-logo", Fixture, NULL, fixture_set_up, test_profile_logo, fixture_tear_down);

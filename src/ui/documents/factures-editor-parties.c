@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "factures-editor-parties.h"
+#include "factures-form-row.h"
 #include "factures-rows.h"
 #include "factures-schedule.h"
 #include "factures-terms.h"
@@ -29,12 +30,10 @@ struct _FacturesEditorParties
   GtkWidget           *client_popover;
   GtkWidget           *client_search;
   GtkWidget           *client_list;
+  FacturesFormRow     *issue_date_form_row;
   AdwEntryRow         *issue_date_row;
-  GtkWidget           *issue_date_message_row;
-  GtkLabel            *issue_date_message;
+  FacturesFormRow     *delivery_date_form_row;
   AdwEntryRow         *delivery_date_row;
-  GtkWidget           *delivery_date_message_row;
-  GtkLabel            *delivery_date_message;
   AdwActionRow        *due_row;
   GtkWidget           *schedule_button;
 };
@@ -63,33 +62,24 @@ label_entry_row (AdwEntryRow *row,
     gtk_accessible_update_property (GTK_ACCESSIBLE (delegate), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
-/* Shows @message (NULL: none) in the row under @row, and as the accessible description
- * of the field, so that a screen reader announces it on the field. */
+/* Shows @message (NULL: none) under the field (FacturesFormRow: error style, tooltip,
+ * accessible description and invalid state of the row), and as the accessible
+ * description of the row's text too, so that a screen reader says it on the field. */
 static void
-show_message (AdwEntryRow *row,
-              GtkWidget   *message_row,
-              GtkLabel    *message_label,
-              const char  *message)
+show_message (FacturesFormRow *form_row,
+              AdwEntryRow     *row,
+              const char      *message)
 {
   GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
 
-  gtk_label_set_text (message_label, message ? message : "");
-  gtk_widget_set_visible (message_row, message != NULL);
+  factures_form_row_set_message (form_row, message);
+  if (delegate == NULL)
+    return;
   if (message != NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
-      if (delegate != NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (delegate), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                        message, -1);
-    }
+    gtk_accessible_update_property (GTK_ACCESSIBLE (delegate), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    message, -1);
   else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      if (delegate != NULL)
-        gtk_accessible_reset_property (GTK_ACCESSIBLE (delegate), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (delegate), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 /* ---- client chooser ---- */
@@ -245,9 +235,9 @@ factures_editor_parties_collect (FacturesEditorParties  *self,
   else if (factures_date_parse_fr (delivery, _("Delivery date"), &date, &delivery_error))
     document->delivery_date = date;
 
-  show_message (self->issue_date_row, self->issue_date_message_row, self->issue_date_message,
+  show_message (self->issue_date_form_row, self->issue_date_row,
                 issue_error != NULL && self->touched ? issue_error->message : NULL);
-  show_message (self->delivery_date_row, self->delivery_date_message_row, self->delivery_date_message,
+  show_message (self->delivery_date_form_row, self->delivery_date_row,
                 delivery_error != NULL && self->touched ? delivery_error->message : NULL);
 
   if (issue_error != NULL)
@@ -392,6 +382,8 @@ factures_editor_parties_class_init (FacturesEditorPartiesClass *klass)
 
   object_class->dispose = factures_editor_parties_dispose;
 
+  g_type_ensure (FACTURES_TYPE_FORM_ROW);
+
   /**
    * FacturesEditorParties::changed:
    * The issue or delivery date was edited.
@@ -413,12 +405,10 @@ factures_editor_parties_class_init (FacturesEditorPartiesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FacturesEditorParties, client_popover);
   gtk_widget_class_bind_template_child (widget_class, FacturesEditorParties, client_search);
   gtk_widget_class_bind_template_child (widget_class, FacturesEditorParties, client_list);
+  gtk_widget_class_bind_template_child (widget_class, FacturesEditorParties, issue_date_form_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesEditorParties, issue_date_row);
-  gtk_widget_class_bind_template_child (widget_class, FacturesEditorParties, issue_date_message_row);
-  gtk_widget_class_bind_template_child (widget_class, FacturesEditorParties, issue_date_message);
+  gtk_widget_class_bind_template_child (widget_class, FacturesEditorParties, delivery_date_form_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesEditorParties, delivery_date_row);
-  gtk_widget_class_bind_template_child (widget_class, FacturesEditorParties, delivery_date_message_row);
-  gtk_widget_class_bind_template_child (widget_class, FacturesEditorParties, delivery_date_message);
   gtk_widget_class_bind_template_child (widget_class, FacturesEditorParties, due_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesEditorParties, schedule_button);
   gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "factures-editor-totals.h"
+#include "factures-form-row.h"
 
 struct _FacturesEditorTotals
 {
@@ -15,9 +16,8 @@ struct _FacturesEditorTotals
   gboolean             loading;
 
   /* template */
+  FacturesFormRow     *discount_form_row;
   AdwEntryRow         *discount_row;
-  GtkWidget           *discount_message_row;
-  GtkLabel            *discount_message;
   AdwActionRow        *net_row;
   AdwActionRow        *vat_row;
   GtkLabel            *net_label;
@@ -77,14 +77,11 @@ factures_editor_totals_collect (FacturesEditorTotals *self,
     discount_error = g_error_new (FACTURES_ERROR, FACTURES_ERROR_INVALID, "%s",
                                   _("Discount on the total: a discount cannot be negative."));
 
+  /* Under the field (FacturesFormRow), and said on the row's text too. */
   delegate = gtk_editable_get_delegate (GTK_EDITABLE (self->discount_row));
-  gtk_label_set_text (self->discount_message, discount_error ? discount_error->message : "");
-  gtk_widget_set_visible (self->discount_message_row, discount_error != NULL);
+  factures_form_row_set_message (self->discount_form_row, discount_error ? discount_error->message : NULL);
   if (discount_error != NULL)
     {
-      gtk_widget_add_css_class (GTK_WIDGET (self->discount_row), "error");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->discount_row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, discount_error->message, -1);
       if (delegate != NULL)
         gtk_accessible_update_property (GTK_ACCESSIBLE (delegate),
                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, discount_error->message, -1);
@@ -94,8 +91,6 @@ factures_editor_totals_collect (FacturesEditorTotals *self,
       return FALSE;
     }
 
-  gtk_widget_remove_css_class (GTK_WIDGET (self->discount_row), "error");
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->discount_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   if (delegate != NULL)
     gtk_accessible_reset_property (GTK_ACCESSIBLE (delegate), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   document->allowance = cents;
@@ -185,6 +180,8 @@ factures_editor_totals_class_init (FacturesEditorTotalsClass *klass)
 
   object_class->dispose = factures_editor_totals_dispose;
 
+  g_type_ensure (FACTURES_TYPE_FORM_ROW);
+
   /**
    * FacturesEditorTotals::changed:
    * The discount on the total was edited.
@@ -194,9 +191,8 @@ factures_editor_totals_class_init (FacturesEditorTotalsClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Factures/ui/documents/factures-editor-totals.ui");
+  gtk_widget_class_bind_template_child (widget_class, FacturesEditorTotals, discount_form_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesEditorTotals, discount_row);
-  gtk_widget_class_bind_template_child (widget_class, FacturesEditorTotals, discount_message_row);
-  gtk_widget_class_bind_template_child (widget_class, FacturesEditorTotals, discount_message);
   gtk_widget_class_bind_template_child (widget_class, FacturesEditorTotals, net_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesEditorTotals, vat_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesEditorTotals, net_label);

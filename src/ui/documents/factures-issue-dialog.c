@@ -18,7 +18,6 @@ struct _FacturesIssueDialog
   GPtrArray        *problems;   /* utf8 */
 
   /* template */
-  GtkWidget        *problems_scroller;
   GtkWidget        *problems_list;
 };
 
@@ -45,7 +44,6 @@ factures_issue_dialog_class_init (FacturesIssueDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Factures/ui/documents/factures-issue-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, FacturesIssueDialog, problems_scroller);
   gtk_widget_class_bind_template_child (widget_class, FacturesIssueDialog, problems_list);
 }
 
@@ -114,7 +112,7 @@ factures_issue_dialog_new_refused (GtkWindow *parent,
       gtk_list_box_append (GTK_LIST_BOX (self->problems_list), row);
       g_ptr_array_add (self->problems, g_strdup (message));
     }
-  gtk_widget_set_visible (self->problems_scroller, problems->len > 0);
+  gtk_widget_set_visible (self->problems_list, problems->len > 0);
   return self;
 }
 

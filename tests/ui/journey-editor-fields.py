@@ -90,8 +90,9 @@ def main():
         for field, name, value, words in WRONG:
             node = set_text(editor, field, value)
             message = announced(node, name, words)
-            # …and the same message shows as a label (under the field).
-            find(editor, roles=('label',), prefix=name + ' : ', contains=words)
+            # …and the same message shows as a label under the field (the form rows'
+            # labels are alerts: AT-SPI "notification").
+            find(editor, roles=('label', 'notification', 'alert'), prefix=name + ' : ', contains=words)
             step(f'  {field}: {message[:90]}')
         time.sleep(1.0)
         screenshot('editor-field-errors.png')

@@ -165,6 +165,28 @@ click_response (GtkWidget  *dialog,
   g_assert_not_reached ();
 }
 
+/* Saves what @widget shows as @name in the build folder (G_TEST_BUILDDIR/ui), to be looked at. */
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "ui", name, NULL);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot %s", path);
+}
+
 static gboolean
 problems_hold (GPtrArray  *problems,
                const char *text)
@@ -195,6 +217,8 @@ test_issue_lists_everything (Fixture       *fixture,
   row = FACTURES_LINE_ROW (find_type (GTK_WIDGET (editor), FACTURES_TYPE_LINE_ROW));
   g_assert_nonnull (row);
   factures_line_row_set_texts (row, "Conseil", "0", "h", "100");
+  spin (100);
+  save_png (GTK_WIDGET (row), "editor-line-zero.png");
   issue_date = find_entry_row (GTK_WIDGET (editor), "Issue date");
   g_assert_nonnull (issue_date);
   gtk_editable_set_text (GTK_EDITABLE (issue_date), "16/04/2026");
@@ -218,7 +242,31 @@ test_issue_lists_everything (Fixture       *fixture,
   g_assert_true (problems_hold (problems, "is later than today"));
   g_assert_false (problems_hold (problems, "The document has no lines."));
   g_assert_cmpuint (problems->len, ==, 3);
+  spin (100);
+  save_png (GTK_WIDGET (dialog), "editor-issue-dialog.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Every field of the line wrong: each message under the line, each naming its field. */
+  factures_line_row_set_texts (row, "", "abc", "uuuuuuuuuuuuuuuuuuuuu", "12,3,4");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  spin (100);
+  save_png (GTK_WIDGET (row), "editor-line-errors.png");
+  {
+    g_autoptr (GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+
+    factures_line_row_collect_messages (row, messages);
+    g_assert_cmpuint (messages->len, ==, 4);
+    g_assert_true (problems_hold (messages, "Description, line 1"));
+    g_assert_true (problems_hold (messages, "Quantity, line 1"));
+    g_assert_true (problems_hold (messages, "Unit, line 1"));
+    g_assert_true (problems_hold (messages, "Unit price, line 1"));
+  }
+  {
+    GtkWindow *refusal = find_toplevel (GTK_WINDOW (editor), ADW_TYPE_MESSAGE_DIALOG);
+
+    if (refusal != NULL)
+      gtk_window_destroy (refusal);
+  }
 
   gtk_window_destroy (GTK_WINDOW (editor));
   g_unsetenv ("FACTURES_TODAY");

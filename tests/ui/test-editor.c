@@ -18,10 +18,12 @@
 #include <string.h>
 
 #include "factures-close-prompt.h"
+#include "factures-document-print.h"
 #include "factures-documents.h"
 #include "factures-editor-window.h"
 #include "factures-issue-dialog.h"
 #include "factures-line-row.h"
+#include "factures-pdf.h"
 #include "store-test-util.h"
 
 typedef struct {
@@ -384,6 +386,37 @@ test_close_prompt_save (Fixture       *fixture,
   g_object_unref (editor);
 }
 
+/* Printing through FacturesDocumentPrint (a GtkPrintOperation subclass): a draft drawn by the
+ * layout code, an issued document from its stored original, exported as PDF files. */
+static void
+test_print_export (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FacturesDocument) draft = store_test_draft (fixture->client_id, "2026-01-15", 2);
+  g_autoptr (FacturesDocument) issued = NULL;
+  g_autofree char *draft_pdf = g_build_filename (fixture->dir, "draft.pdf", NULL);
+  g_autofree char *issued_pdf = g_build_filename (fixture->dir, "issued.pdf", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (factures_store_save_draft (fixture->store, draft, &error));
+  g_assert_true (factures_document_print_run (NULL, fixture->store, draft, GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                              draft_pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (draft_pdf, &contents, &length, NULL));
+  g_assert_true (length > 4 && memcmp (contents, "%PDF", 4) == 0);
+  g_clear_pointer (&contents, g_free);
+
+  issued = factures_store_issue (fixture->store, draft->id, factures_pdf_render_for_issue, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_document_print_run (NULL, fixture->store, issued, GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                              issued_pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (issued_pdf, &contents, &length, NULL));
+  g_assert_true (length > 4 && memcmp (contents, "%PDF", 4) == 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +437,7 @@ main (int   argc,
               test_issue_lists_everything, fixture_tear_down);
   g_test_add ("/editor/issue-date-order", Fixture, NULL, fixture_set_up, test_issue_date_order,
               fixture_tear_down);
+  g_test_add ("/editor/print-export", Fixture, NULL, fixture_set_up, test_print_export, fixture_tear_down);
   g_test_add ("/editor/close-prompt-save-new", Fixture, NULL, fixture_set_up, test_close_prompt_save_new,
               fixture_tear_down);
   g_test_add ("/editor/close-prompt-save", Fixture, NULL, fixture_set_up, test_close_prompt_save,

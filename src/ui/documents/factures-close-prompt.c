@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "factures-documents.h"
 #include "factures-close-prompt.h"
 
 struct _FacturesClosePrompt
@@ -16,6 +17,8 @@ G_DEFINE_FINAL_TYPE (FacturesClosePrompt, factures_close_prompt, ADW_TYPE_MESSAG
 static void
 factures_close_prompt_class_init (FacturesClosePromptClass *klass)
 {
+  /* A static library drops the self-registering constructor of the bundle. */
+  factures_documents_register_resources ();
   gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass),
                                                "/org/example/Factures/ui/documents/factures-close-prompt.ui");
 }

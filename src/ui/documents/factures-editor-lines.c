@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-documents.h"
 #include "factures-catalogue-picker.h"
 #include "factures-editor-lines.h"
 #include "factures-recurrence.h"
@@ -239,6 +240,8 @@ factures_editor_lines_class_init (FacturesEditorLinesClass *klass)
   signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /* A static library drops the self-registering constructor of the bundle. */
+  factures_documents_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Factures/ui/documents/factures-editor-lines.ui");
   gtk_widget_class_bind_template_child (widget_class, FacturesEditorLines, header_box);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-documents.h"
 #include "factures-editor-parties.h"
 #include "factures-form-row.h"
 #include "factures-rows.h"
@@ -398,6 +399,8 @@ factures_editor_parties_class_init (FacturesEditorPartiesClass *klass)
                                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                                 G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  /* A static library drops the self-registering constructor of the bundle. */
+  factures_documents_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Factures/ui/documents/factures-editor-parties.ui");
   gtk_widget_class_bind_template_child (widget_class, FacturesEditorParties, client_row);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-documents.h"
 #include "factures-issue-dialog.h"
 
 struct _FacturesIssueDialog
@@ -42,6 +43,8 @@ factures_issue_dialog_class_init (FacturesIssueDialogClass *klass)
 
   object_class->dispose = factures_issue_dialog_dispose;
 
+  /* A static library drops the self-registering constructor of the bundle. */
+  factures_documents_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Factures/ui/documents/factures-issue-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, FacturesIssueDialog, problems_list);

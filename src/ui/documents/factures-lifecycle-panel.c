@@ -703,6 +703,7 @@ factures_lifecycle_panel_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
   self->document = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (self), FACTURES_TYPE_LIFECYCLE_PANEL);
 
   G_OBJECT_CLASS (factures_lifecycle_panel_parent_class)->dispose (object);
 }
@@ -711,99 +712,47 @@ static void
 factures_lifecycle_panel_class_init (FacturesLifecyclePanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = factures_lifecycle_panel_dispose;
 
   signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-}
 
-static GtkWidget *
-action_button (FacturesLifecyclePanel *self,
-               GtkWidget              *box,
-               const char             *label,
-               GCallback               callback)
-{
-  GtkWidget *button = gtk_button_new_with_label (label);
-
-  g_signal_connect_swapped (button, "clicked", callback, self);
-  gtk_box_append (GTK_BOX (box), button);
-  return button;
+  /* A static library drops the self-registering constructor of the bundle. */
+  factures_documents_register_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Factures/ui/documents/factures-lifecycle-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, FacturesLifecyclePanel, quote_group);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLifecyclePanel, valid_until_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLifecyclePanel, conditions_view);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLifecyclePanel, status_group);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLifecyclePanel, status_rows);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLifecyclePanel, explanation);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLifecyclePanel, accept_button);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLifecyclePanel, refuse_button);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLifecyclePanel, deposit_button);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLifecyclePanel, final_button);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLifecyclePanel, credit_button);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLifecyclePanel, checklist_group);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLifecyclePanel, checklist);
+  gtk_widget_class_bind_template_callback (widget_class, quote_field_changed);
+  gtk_widget_class_bind_template_callback (widget_class, accept_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, refuse_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, deposit_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, final_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, credit_clicked_cb);
 }
 
 static void
 factures_lifecycle_panel_init (FacturesLifecyclePanel *self)
 {
-  GtkWidget *frame, *caption, *buttons;
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-  gtk_box_set_spacing (GTK_BOX (self), 18);
-
-  /* Quote: validity and conditions. */
-  self->quote_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->quote_group), _("Quote"));
-  self->valid_until_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->valid_until_row),
-                                 _("Valid until (DD/MM/YYYY)"));
   label_entry_row (self->valid_until_row, _("Valid until"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->quote_group), GTK_WIDGET (self->valid_until_row));
-  caption = gtk_label_new (_("Conditions"));
-  gtk_widget_set_halign (caption, GTK_ALIGN_START);
-  gtk_widget_add_css_class (caption, "heading");
-  gtk_widget_set_margin_top (caption, 12);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->quote_group), caption);
-  self->conditions_view = GTK_TEXT_VIEW (gtk_text_view_new ());
-  gtk_text_view_set_wrap_mode (self->conditions_view, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (self->conditions_view, 8);
-  gtk_text_view_set_bottom_margin (self->conditions_view, 8);
-  gtk_text_view_set_left_margin (self->conditions_view, 8);
-  gtk_text_view_set_right_margin (self->conditions_view, 8);
-  gtk_widget_set_size_request (GTK_WIDGET (self->conditions_view), -1, 60);
-  label_widget (GTK_WIDGET (self->conditions_view), _("Conditions"));
-  frame = gtk_frame_new (NULL);
-  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->conditions_view));
-  gtk_widget_set_margin_top (frame, 6);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->quote_group), frame);
-  gtk_box_append (GTK_BOX (self), self->quote_group);
-  g_signal_connect_swapped (self->valid_until_row, "changed", G_CALLBACK (quote_field_changed), self);
+  /* The buffer is not a template child. */
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->conditions_view), "changed",
                             G_CALLBACK (quote_field_changed), self);
-
-  /* Status and next steps. */
-  self->status_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->status_group), _("Follow-up"));
-  self->status_rows = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->status_rows), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (self->status_rows, "boxed-list");
-  label_widget (self->status_rows, _("Follow-up"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->status_group), self->status_rows);
-  self->explanation = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->explanation), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->explanation), 0);
-  gtk_widget_add_css_class (self->explanation, "dim-label");
-  gtk_widget_set_margin_top (self->explanation, 6);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->status_group), self->explanation);
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_top (buttons, 6);
-  self->accept_button = action_button (self, buttons, _("Accept…"), G_CALLBACK (accept_clicked_cb));
-  self->refuse_button = action_button (self, buttons, _("Refuse…"), G_CALLBACK (refuse_clicked_cb));
-  self->deposit_button = action_button (self, buttons, _("Deposit Invoice…"), G_CALLBACK (deposit_clicked_cb));
-  self->final_button = action_button (self, buttons, _("Final Invoice"), G_CALLBACK (final_clicked_cb));
-  self->credit_button = action_button (self, buttons, _("Credit Note…"), G_CALLBACK (credit_clicked_cb));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->status_group), buttons);
-  gtk_box_append (GTK_BOX (self), self->status_group);
-
-  /* The live checklist of missing mentions. */
-  self->checklist_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->checklist_group), _("Mandatory Mentions"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->checklist_group),
-                                         _("What the law requires on this document and is still missing."));
-  self->checklist = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->checklist), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (self->checklist, "boxed-list");
-  label_widget (self->checklist, _("Missing mentions"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->checklist_group), self->checklist);
-  gtk_box_append (GTK_BOX (self), self->checklist_group);
 }
 
 GtkWidget *

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-documents.h"
 #include "factures-form.h"
 #include "factures-line-row.h"
 #include "factures-money.h"
@@ -407,6 +408,8 @@ factures_line_row_class_init (FacturesLineRowClass *klass)
                                             G_TYPE_NONE, 0);
 
   gtk_widget_class_set_css_name (widget_class, "linerow");
+  /* A static library drops the self-registering constructor of the bundle. */
+  factures_documents_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Factures/ui/documents/factures-line-row.ui");
   gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, caption);

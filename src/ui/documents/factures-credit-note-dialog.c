@@ -91,13 +91,6 @@ factures_credit_note_dialog_new (GtkWindow              *parent,
       gtk_box_append (GTK_BOX (self->lines_box), check);
     }
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (self),
-                                    "cancel", _("Cancel"),
-                                    "ok", _("Create"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self), "ok", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (self), "ok");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (self), "cancel");
   return self;
 }
 

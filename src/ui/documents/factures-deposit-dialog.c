@@ -4,8 +4,6 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "factures-deposit-dialog.h"
 #include "factures-documents.h"
 
@@ -53,16 +51,7 @@ factures_deposit_dialog_init (FacturesDepositDialog *self)
 FacturesDepositDialog *
 factures_deposit_dialog_new (GtkWindow *parent)
 {
-  FacturesDepositDialog *self = g_object_new (FACTURES_TYPE_DEPOSIT_DIALOG, "transient-for", parent, NULL);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (self),
-                                    "cancel", _("Cancel"),
-                                    "ok", _("Create"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self), "ok", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (self), "ok");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (self), "cancel");
-  return self;
+  return g_object_new (FACTURES_TYPE_DEPOSIT_DIALOG, "transient-for", parent, NULL);
 }
 
 const char *

@@ -40,6 +40,7 @@ struct _FacturesLifecyclePanel
 
   GtkWidget         *checklist_group;
   GtkWidget         *checklist;     /* GtkListBox */
+  char              *checklist_key; /* what the checklist shows, to skip rebuilding it */
 };
 
 G_DEFINE_FINAL_TYPE (FacturesLifecyclePanel, factures_lifecycle_panel, GTK_TYPE_BOX)
@@ -470,15 +471,31 @@ void
 factures_lifecycle_panel_set_checklist (FacturesLifecyclePanel *self,
                                         const GPtrArray        *mentions)
 {
+  g_autoptr(GString) key = g_string_new (NULL);
+
   g_return_if_fail (FACTURES_IS_LIFECYCLE_PANEL (self));
 
-  list_clear (self->checklist);
   if (self->document == NULL || self->document->status != FACTURES_DOCUMENT_STATUS_DRAFT)
     {
+      list_clear (self->checklist);
+      g_clear_pointer (&self->checklist_key, g_free);
       gtk_widget_set_visible (self->checklist_group, FALSE);
       return;
     }
   gtk_widget_set_visible (self->checklist_group, TRUE);
+
+  /* Called on every keystroke: the rows (and their AT-SPI events) only change with the list. */
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const FacturesMissingMention *m = g_ptr_array_index ((GPtrArray *) mentions, i);
+
+      g_string_append_printf (key, "%d%s\n", m->severity, m->message);
+    }
+  if (g_strcmp0 (key->str, self->checklist_key) == 0 && gtk_widget_get_first_child (self->checklist) != NULL)
+    return;
+  g_free (self->checklist_key);
+  self->checklist_key = g_strdup (key->str);
+  list_clear (self->checklist);
 
   for (guint i = 0; i < mentions->len; i++)
     {
@@ -506,6 +523,7 @@ factures_lifecycle_panel_refresh (FacturesLifecyclePanel *self)
   if (self->document == NULL || self->document->status != FACTURES_DOCUMENT_STATUS_DRAFT)
     {
       list_clear (self->checklist);
+      g_clear_pointer (&self->checklist_key, g_free);
       gtk_widget_set_visible (self->checklist_group, FALSE);
       return;
     }
@@ -562,6 +580,7 @@ factures_lifecycle_panel_dispose (GObject *object)
   if (self->store != NULL && self->changed_id != 0)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->checklist_key, g_free);
   self->document = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), FACTURES_TYPE_LIFECYCLE_PANEL);
 

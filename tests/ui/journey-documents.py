@@ -23,6 +23,7 @@ usage: journey-documents.py FACTURES_BINARY BUILD_DIR UI_FIXTURE DOCUMENTS_FIXTU
 Exit 77 (skip) without DISPLAY or a session bus, except under CI (env CI set).
 """
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -68,6 +69,17 @@ def expect_labels(node, wanted, what):
         if time.time() > deadline:
             raise AssertionError(f'{what}: missing {missing}; labels: {have[:120]}')
         time.sleep(0.5)
+
+
+TYPE_NAME = re.compile(r'^(Gtk|Adw|Factures)[A-Z][A-Za-z]*$')
+CONTROLS = {'push button', 'toggle button', 'check box', 'radio button', 'combo box', 'menu item',
+            'text', 'entry', 'link', 'page tab'}
+
+
+def unnamed_controls(root):
+    """Controls a screen reader would announce by their type name (as test-a11y-names.py)."""
+    return [(n.roleName, n.name) for n in root.findChildren(
+        lambda n: n.roleName in CONTROLS and bool(TYPE_NAME.match(n.name or '')), recursive=True)]
 
 
 def activate(action, value):
@@ -141,6 +153,10 @@ def main():
             raise AssertionError('"Solde" still counts the credit notes only')
         find(view, 'Enregistrer le paiement…', roles=('push button',))
         find(view, 'Avoir…', roles=('push button',))
+        for root, what in ((view, 'document view'), (main_window, 'documents list')):
+            bad = unnamed_controls(root)
+            if bad:
+                raise AssertionError(f'{what}: controls without a name: {bad}')
         time.sleep(1.5)                                     # the preview renders the original
         screenshot('journey-documents-view.png')
         click(view, 'Fermer')

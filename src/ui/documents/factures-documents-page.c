@@ -835,6 +835,16 @@ factures_documents_page_class_init (FacturesDocumentsPageClass *klass)
 }
 
 static void
+label_drop_down_button (GtkWidget  *drop_down,
+                        const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (drop_down); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
 factures_documents_page_init (FacturesDocumentsPage *self)
 {
   g_autoptr (GtkStringList) states = gtk_string_list_new (NULL);
@@ -853,6 +863,10 @@ factures_documents_page_init (FacturesDocumentsPage *self)
   self->years = gtk_string_list_new (NULL);
   gtk_string_list_append (self->years, _("All years"));
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->year_filter), G_LIST_MODEL (self->years));
+
+  /* GTK 4.8 leaves the drop-downs' inner button unnamed for screen readers. */
+  label_drop_down_button (self->status_filter, _("Status filter"));
+  label_drop_down_button (self->year_filter, _("Year filter"));
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);

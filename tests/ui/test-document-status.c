@@ -275,6 +275,38 @@ shown_rows (GtkWidget *page)
   return model;
 }
 
+/* Writes what @window shows to <build>/tests/ui/screenshots/@name (to be looked at). */
+static void
+screenshot (GtkWidget  *window,
+            const char *name)
+{
+  GtkNative *native = GTK_NATIVE (window);
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                           "ui", "screenshots", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  int width, height;
+
+  for (int i = 0; i < 200 && (!gtk_widget_get_mapped (window) || gtk_widget_get_width (window) == 0); i++)
+    g_main_context_iteration (NULL, TRUE);
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (native), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot %s", path);
+}
+
 static GPtrArray *
 shown_states (Fixture   *fixture,
               GtkWidget *page)
@@ -318,6 +350,7 @@ test_page_filters (Fixture       *fixture,
 
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
   gtk_window_set_child (GTK_WINDOW (window), overlay);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 420);
   gtk_window_present (GTK_WINDOW (window));
 
   all = shown_states (fixture, page);
@@ -354,6 +387,7 @@ test_page_filters (Fixture       *fixture,
 
   gtk_drop_down_set_selected (status_filter, FACTURES_DOCUMENT_STATE_OVERDUE);
   g_assert_cmpuint (g_list_model_get_n_items (shown_rows (page)), ==, 1);
+  screenshot (window, "document-status-overdue.png");
 
   /* Years: "Toutes les années", 2026, 2025; 2025 alone holds the overdue invoice. */
   years = gtk_drop_down_get_model (year_filter);
@@ -366,6 +400,7 @@ test_page_filters (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (shown_rows (page)), ==, 1);
   gtk_drop_down_set_selected (year_filter, 1);
   g_assert_cmpuint (g_list_model_get_n_items (shown_rows (page)), ==, 5);
+  screenshot (window, "document-status-2026.png");
   gtk_drop_down_set_selected (year_filter, 0);
   g_assert_cmpuint (g_list_model_get_n_items (shown_rows (page)), ==, 6);
 

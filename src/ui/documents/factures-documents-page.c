@@ -24,6 +24,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "factures-document-cell.h"
 #include "factures-document-status.h"
 #include "factures-documents.h"
 #include "factures-documents-page.h"
@@ -32,17 +33,7 @@
 #include "factures-date.h"
 #include "factures-lifecycle.h"
 
-typedef enum {
-  COLUMN_NUMBER,
-  COLUMN_KIND,
-  COLUMN_CLIENT,
-  COLUMN_ISSUE_DATE,
-  COLUMN_DUE_DATE,
-  COLUMN_TOTAL,
-  COLUMN_LEFT,
-  COLUMN_STATUS,
-  N_COLUMNS
-} Column;
+typedef FacturesDocumentColumn Column;
 
 struct _FacturesDocumentsPage
 {
@@ -54,7 +45,7 @@ struct _FacturesDocumentsPage
   int                   probed_column;   /* set by the probe sorters */
 
   GtkSingleSelection   *selection;
-  GtkSorter            *column_sorters[N_COLUMNS];
+  GtkSorter            *column_sorters[FACTURES_N_DOCUMENT_COLUMNS];
   gboolean              stale;           /* the store changed while the page was hidden */
   GHashTable           *facts;           /* id → FacturesDocumentFacts of the rows seen */
   GArray               *pending_deletes; /* gint64 ids of drafts deleted, waiting for their toast */
@@ -74,15 +65,15 @@ struct _FacturesDocumentsPage
 G_DEFINE_FINAL_TYPE (FacturesDocumentsPage, factures_documents_page, GTK_TYPE_BOX)
 
 /* The SQL order of each sortable column; -1: the column cannot be sorted. */
-static const int column_sorts[N_COLUMNS] = {
-  [COLUMN_NUMBER]     = FACTURES_DOCUMENT_SORT_NUMBER,
-  [COLUMN_KIND]       = -1,
-  [COLUMN_CLIENT]     = FACTURES_DOCUMENT_SORT_CLIENT,
-  [COLUMN_ISSUE_DATE] = FACTURES_DOCUMENT_SORT_DATE,
-  [COLUMN_DUE_DATE]   = FACTURES_DOCUMENT_SORT_DUE,
-  [COLUMN_TOTAL]      = FACTURES_DOCUMENT_SORT_TOTAL,
-  [COLUMN_LEFT]       = FACTURES_DOCUMENT_SORT_BALANCE,
-  [COLUMN_STATUS]     = -1,
+static const int column_sorts[FACTURES_N_DOCUMENT_COLUMNS] = {
+  [FACTURES_DOCUMENT_COLUMN_NUMBER]     = FACTURES_DOCUMENT_SORT_NUMBER,
+  [FACTURES_DOCUMENT_COLUMN_KIND]       = -1,
+  [FACTURES_DOCUMENT_COLUMN_CLIENT]     = FACTURES_DOCUMENT_SORT_CLIENT,
+  [FACTURES_DOCUMENT_COLUMN_ISSUE_DATE] = FACTURES_DOCUMENT_SORT_DATE,
+  [FACTURES_DOCUMENT_COLUMN_DUE_DATE]   = FACTURES_DOCUMENT_SORT_DUE,
+  [FACTURES_DOCUMENT_COLUMN_TOTAL]      = FACTURES_DOCUMENT_SORT_TOTAL,
+  [FACTURES_DOCUMENT_COLUMN_LEFT]       = FACTURES_DOCUMENT_SORT_BALANCE,
+  [FACTURES_DOCUMENT_COLUMN_STATUS]     = -1,
 };
 
 static void refresh           (FacturesDocumentsPage *self);
@@ -291,86 +282,6 @@ factures_documents_page_get_sort (FacturesDocumentsPage *self,
 
 /* ---- cells ------------------------------------------------------------ */
 
-static char *
-iso_to_fr (const char *iso)
-{
-  GDate date;
-
-  if (iso == NULL || *iso == '\0' || !factures_date_parse_iso (iso, &date, NULL))
-    return g_strdup ("");
-  return factures_date_format_fr (&date);
-}
-
-static char *
-cell_text (FacturesDocumentsPage *self,
-           FacturesDocumentRow   *row,
-           Column                 column)
-{
-  switch (column)
-    {
-    case COLUMN_NUMBER:
-      if (factures_document_row_get_number (row) != NULL)
-        return g_strdup (factures_document_row_get_number (row));
-      return g_strdup (_("Draft"));
-
-    case COLUMN_KIND:
-      return g_strdup (factures_document_kind_title (factures_document_row_get_kind (row)));
-
-    case COLUMN_CLIENT:
-      return g_strdup (factures_document_row_get_client_name (row)
-                       ? factures_document_row_get_client_name (row) : "");
-
-    case COLUMN_ISSUE_DATE:
-      return iso_to_fr (factures_document_row_get_issue_date (row));
-
-    case COLUMN_DUE_DATE:
-      return iso_to_fr (factures_document_row_get_due_date (row));
-
-    case COLUMN_TOTAL:
-      return factures_money_format (factures_document_row_get_total (row));
-
-    case COLUMN_LEFT:
-      {
-        const FacturesDocumentFacts *facts = row_facts (self, row);
-
-        /* Only what an issued invoice still waits for; nothing for the others. */
-        if (facts->status != FACTURES_DOCUMENT_STATUS_ISSUED ||
-            (facts->kind != FACTURES_DOCUMENT_KIND_INVOICE && facts->kind != FACTURES_DOCUMENT_KIND_DEPOSIT))
-          return g_strdup ("—");
-        return factures_money_format (facts->balance);
-      }
-
-    case COLUMN_STATUS:
-      return factures_document_state_label (row_facts (self, row));
-
-    case N_COLUMNS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  Column column = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (column == COLUMN_TOTAL || column == COLUMN_LEFT)
-    {
-      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-      gtk_widget_add_css_class (label, "numeric");
-    }
-  else
-    gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  if (column == COLUMN_ISSUE_DATE || column == COLUMN_DUE_DATE)
-    gtk_widget_add_css_class (label, "numeric");
-
-  gtk_list_item_set_child (item, label);
-}
-
 typedef struct
 {
   FacturesDocumentsPage *page;   /* not owned: the page owns the column view */
@@ -378,70 +289,23 @@ typedef struct
 } CellSpec;
 
 static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               CellSpec                 *spec)
+{
+  gtk_list_item_set_child (item, factures_document_cell_new (spec->column));
+}
+
+static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               CellSpec                 *spec)
 {
   FacturesDocumentRow *row = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  Column column = spec->column;
-  g_autofree char *text = NULL;
-  static const char * const state_classes[] = { "dim-label", "error", "success", "warning", NULL };
 
-  if (row == NULL)
-    return;
-
-  text = cell_text (spec->page, row, column);
-  gtk_label_set_text (GTK_LABEL (label), text);
-
-  if (column == COLUMN_NUMBER)
-    {
-      if (factures_document_row_get_status (row) == FACTURES_DOCUMENT_STATUS_DRAFT)
-        gtk_widget_add_css_class (label, "dim-label");
-      else
-        gtk_widget_remove_css_class (label, "dim-label");
-    }
-  if (column == COLUMN_STATUS)
-    {
-      const FacturesDocumentFacts *facts = row_facts (spec->page, row);
-      const char *style = NULL;
-
-      for (guint i = 0; state_classes[i] != NULL; i++)
-        gtk_widget_remove_css_class (label, state_classes[i]);
-      switch (factures_document_state_of (facts))
-        {
-        case FACTURES_DOCUMENT_STATE_OVERDUE:
-          style = "error";
-          break;
-        case FACTURES_DOCUMENT_STATE_DISPUTED:
-        case FACTURES_DOCUMENT_STATE_PARTLY_PAID:
-          style = "warning";
-          break;
-        case FACTURES_DOCUMENT_STATE_PAID:
-          style = "success";
-          break;
-        case FACTURES_DOCUMENT_STATE_DRAFT:
-        case FACTURES_DOCUMENT_STATE_CANCELLED:
-          style = "dim-label";
-          break;
-        case FACTURES_DOCUMENT_STATE_QUOTE:
-          /* An accepted quote waits for its invoice; refused and expired ones are over. */
-          if (facts->quote_status == FACTURES_QUOTE_STATUS_ACCEPTED)
-            style = "success";
-          else if (facts->quote_status == FACTURES_QUOTE_STATUS_REFUSED ||
-                   facts->quote_status == FACTURES_QUOTE_STATUS_EXPIRED)
-            style = "dim-label";
-          break;
-        case FACTURES_DOCUMENT_STATE_ANY:
-        case FACTURES_DOCUMENT_STATE_ISSUED:
-        case FACTURES_DOCUMENT_STATE_SENT:
-        case FACTURES_N_DOCUMENT_STATES:
-        default:
-          break;
-        }
-      if (style != NULL)
-        gtk_widget_add_css_class (label, style);
-    }
+  if (row != NULL)
+    factures_document_cell_bind (FACTURES_DOCUMENT_CELL (gtk_list_item_get_child (item)), row,
+                                 row_facts (spec->page, row));
 }
 
 static void
@@ -458,7 +322,7 @@ add_column (FacturesDocumentsPage *self,
 
   spec->page = self;
   spec->column = column;
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), spec);
   g_signal_connect_data (factory, "bind", G_CALLBACK (bind_cell_cb), spec, (GClosureNotify) (void (*) (void)) g_free, 0);
 
   view_column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
@@ -792,7 +656,7 @@ factures_documents_page_dispose (GObject *object)
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_func (self->selection, selection_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FACTURES_TYPE_DOCUMENTS_PAGE);
-  for (guint i = 0; i < N_COLUMNS; i++)
+  for (guint i = 0; i < FACTURES_N_DOCUMENT_COLUMNS; i++)
     g_clear_object (&self->column_sorters[i]);
   g_clear_object (&self->selection);
   g_clear_object (&self->years);
@@ -876,14 +740,14 @@ factures_documents_page_init (FacturesDocumentsPage *self)
   gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view), GTK_SELECTION_MODEL (self->selection));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.delete-selected", FALSE);
 
-  add_column (self, COLUMN_NUMBER, _("Number"), FALSE, 120);
-  add_column (self, COLUMN_KIND, _("Kind"), FALSE, 120);
-  add_column (self, COLUMN_CLIENT, _("Client"), TRUE, -1);
-  add_column (self, COLUMN_ISSUE_DATE, _("Issue date"), FALSE, 120);
-  add_column (self, COLUMN_DUE_DATE, _("Due date"), FALSE, 120);
-  add_column (self, COLUMN_TOTAL, _("Total incl. VAT"), FALSE, 120);
-  add_column (self, COLUMN_LEFT, _("Left to pay"), FALSE, 120);
-  add_column (self, COLUMN_STATUS, _("Status"), FALSE, 190);
+  add_column (self, FACTURES_DOCUMENT_COLUMN_NUMBER, _("Number"), FALSE, 120);
+  add_column (self, FACTURES_DOCUMENT_COLUMN_KIND, _("Kind"), FALSE, 120);
+  add_column (self, FACTURES_DOCUMENT_COLUMN_CLIENT, _("Client"), TRUE, -1);
+  add_column (self, FACTURES_DOCUMENT_COLUMN_ISSUE_DATE, _("Issue date"), FALSE, 120);
+  add_column (self, FACTURES_DOCUMENT_COLUMN_DUE_DATE, _("Due date"), FALSE, 120);
+  add_column (self, FACTURES_DOCUMENT_COLUMN_TOTAL, _("Total incl. VAT"), FALSE, 120);
+  add_column (self, FACTURES_DOCUMENT_COLUMN_LEFT, _("Left to pay"), FALSE, 120);
+  add_column (self, FACTURES_DOCUMENT_COLUMN_STATUS, _("Status"), FALSE, 190);
 
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 
@@ -908,7 +772,7 @@ factures_documents_page_new (FacturesStore *store)
 
   /* Newest first, shown by the arrow on the issue-date header. */
   columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (self->column_view));
-  date_column = g_list_model_get_item (columns, COLUMN_ISSUE_DATE);
+  date_column = g_list_model_get_item (columns, FACTURES_DOCUMENT_COLUMN_ISSUE_DATE);
   gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (self->column_view), date_column, GTK_SORT_DESCENDING);
 
   g_signal_connect (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view)), "changed",

@@ -410,6 +410,18 @@ test_page_filters (Fixture       *fixture,
   g_assert_true (factures_documents_page_delete_draft (FACTURES_DOCUMENTS_PAGE (page), fixture->draft_id));
   g_assert_cmpuint (g_list_model_get_n_items (shown_rows (page)), ==, 5);
   {
+    /* Hidden without filtering: the list stays the lazy SQL model underneath. */
+    GListModel *inner = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (shown_rows (page)));
+
+    g_assert_false (GTK_IS_FILTER_LIST_MODEL (inner));
+    for (guint i = 0; i < g_list_model_get_n_items (inner); i++)
+      {
+        g_autoptr (FacturesDocumentRow) row = g_list_model_get_item (inner, i);
+
+        g_assert_cmpint (factures_document_row_get_id (row), !=, fixture->draft_id);
+      }
+  }
+  {
     g_autoptr (FacturesDocument) still = factures_store_get_document (fixture->store, fixture->draft_id, NULL);
 
     g_assert_nonnull (still);

@@ -14,7 +14,7 @@
  * what happened to each document (factures-document-status.c), the "Left to pay" column
  * shows the one balance, and two drop-downs filter by status and year. Filtering keeps the
  * lazy model underneath: a GtkFilterListModel (incremental) over it only while a filter is
- * chosen. A draft is deleted with an undo toast: hidden at once, deleted in the database
+ * chosen; a draft waiting for its toast is hidden by a FacturesSkipModel (lazy). A draft is deleted with an undo toast: hidden at once, deleted in the database
  * when the toast goes away (or when the page goes, at quit), never if "Undo" was pressed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -28,6 +28,7 @@
 #include "factures-document-status.h"
 #include "factures-documents.h"
 #include "factures-documents-page.h"
+#include "factures-skip-model.h"
 #include "factures-rows.h"
 #include "factures-money.h"
 #include "factures-date.h"
@@ -49,6 +50,7 @@ struct _FacturesDocumentsPage
   gboolean              stale;           /* the store changed while the page was hidden */
   GHashTable           *facts;           /* id → FacturesDocumentFacts of the rows seen */
   GArray               *pending_deletes; /* gint64 ids of drafts deleted, waiting for their toast */
+  GArray               *pending_hints;   /* guint: where each was last seen in the SQL model */
   GtkStringList        *years;           /* the year filter's items after "All years" */
 
   /* template */
@@ -77,6 +79,9 @@ static const int column_sorts[FACTURES_N_DOCUMENT_COLUMNS] = {
 };
 
 static void refresh           (FacturesDocumentsPage *self);
+static guint find_row_near    (GListModel            *model,
+                               gint64                 id,
+                               guint                  position);
 static void filter_changed_cb (FacturesDocumentsPage *self);
 
 /* ---- model ------------------------------------------------------------ */
@@ -188,12 +193,37 @@ reload (FacturesDocumentsPage *self)
   g_autoptr (GListModel) model = NULL;
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   gboolean has_search = search != NULL && *search != '\0';
-  gboolean filtered = chosen_state (self) != FACTURES_DOCUMENT_STATE_ANY || chosen_year (self) != 0 ||
-                      self->pending_deletes->len > 0;
+  gboolean chosen = chosen_state (self) != FACTURES_DOCUMENT_STATE_ANY || chosen_year (self) != 0;
+  gboolean filtered = chosen;
 
   g_hash_table_remove_all (self->facts);
   model = factures_store_list_documents (self->store, has_search ? search : NULL,
                                          self->sort, self->descending);
+
+  /* Drafts waiting for their undo toast: hidden where they are, without reading the rest. */
+  if (!chosen && self->pending_deletes->len > 0)
+    {
+      g_autoptr (GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      for (guint i = 0; i < self->pending_deletes->len; i++)
+        {
+          guint position = find_row_near (model, g_array_index (self->pending_deletes, gint64, i),
+                                          g_array_index (self->pending_hints, guint, i));
+
+          if (position == GTK_INVALID_LIST_POSITION)
+            {
+              /* Moved far (another sort or search): the filter below finds it. */
+              filtered = TRUE;
+              break;
+            }
+          g_array_index (self->pending_hints, guint, i) = position;
+          g_array_append_val (positions, position);
+        }
+      if (!filtered)
+        model = G_LIST_MODEL (factures_skip_model_new (g_steal_pointer (&model),
+                                                       (const guint *) positions->data, positions->len));
+    }
+
   if (filtered)
     {
       /* Chunks of rows in idle time: the lazy model underneath is read as the filter goes. */
@@ -201,9 +231,7 @@ reload (FacturesDocumentsPage *self)
 
       filter_model = gtk_filter_list_model_new (g_steal_pointer (&model),
                                                 GTK_FILTER (gtk_custom_filter_new (filter_row_cb, self, NULL)));
-      gtk_filter_list_model_set_incremental (filter_model, self->pending_deletes->len == 0 ||
-                                                           chosen_state (self) != FACTURES_DOCUMENT_STATE_ANY ||
-                                                           chosen_year (self) != 0);
+      gtk_filter_list_model_set_incremental (filter_model, TRUE);
       model = G_LIST_MODEL (filter_model);
     }
   gtk_single_selection_set_model (self->selection, model);
@@ -395,6 +423,7 @@ forget_pending (FacturesDocumentsPage *self,
     if (g_array_index (self->pending_deletes, gint64, i) == id)
       {
         g_array_remove_index (self->pending_deletes, i);
+        g_array_remove_index (self->pending_hints, i);
         return;
       }
 }
@@ -437,9 +466,10 @@ toast_undo_cb (AdwToast              *toast,
   refresh (self);
 }
 
-gboolean
-factures_documents_page_delete_draft (FacturesDocumentsPage *self,
-                                      gint64                 id)
+static gboolean
+delete_draft_near (FacturesDocumentsPage *self,
+                   gint64                 id,
+                   guint                  hint)
 {
   g_autoptr (FacturesDocument) document = NULL;
   g_autoptr (GError) error = NULL;
@@ -453,6 +483,7 @@ factures_documents_page_delete_draft (FacturesDocumentsPage *self,
     return FALSE;
 
   g_array_append_val (self->pending_deletes, id);
+  g_array_append_val (self->pending_hints, hint);
   refresh (self);
 
   toast = adw_toast_new (_("Draft deleted"));
@@ -475,6 +506,16 @@ factures_documents_page_delete_draft (FacturesDocumentsPage *self,
   return TRUE;
 }
 
+gboolean
+factures_documents_page_delete_draft (FacturesDocumentsPage *self,
+                                      gint64                 id)
+{
+  g_return_val_if_fail (FACTURES_IS_DOCUMENTS_PAGE (self), FALSE);
+
+  /* Drafts are the newest rows in the default order: look near the top first. */
+  return delete_draft_near (self, id, 0);
+}
+
 static void
 delete_selected_action (GtkWidget  *widget,
                         const char *action_name,
@@ -484,7 +525,7 @@ delete_selected_action (GtkWidget  *widget,
   FacturesDocumentRow *row = gtk_single_selection_get_selected_item (self->selection);
 
   if (row != NULL && factures_document_row_get_status (row) == FACTURES_DOCUMENT_STATUS_DRAFT)
-    factures_documents_page_delete_draft (self, factures_document_row_get_id (row));
+    delete_draft_near (self, factures_document_row_get_id (row), gtk_single_selection_get_selected (self->selection));
 }
 
 static void
@@ -596,6 +637,7 @@ perform_pending_deletes (FacturesDocumentsPage *self)
       gint64 id = g_array_index (self->pending_deletes, gint64, 0);
 
       g_array_remove_index (self->pending_deletes, 0);
+      g_array_remove_index (self->pending_hints, 0);
       if (!factures_store_delete_draft (self->store, id, NULL))
         g_warning ("draft %" G_GINT64_FORMAT " could not be deleted at quit", id);
     }
@@ -663,6 +705,7 @@ factures_documents_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->facts, g_hash_table_unref);
   g_clear_pointer (&self->pending_deletes, g_array_unref);
+  g_clear_pointer (&self->pending_hints, g_array_unref);
 
   G_OBJECT_CLASS (factures_documents_page_parent_class)->dispose (object);
 }
@@ -720,6 +763,7 @@ factures_documents_page_init (FacturesDocumentsPage *self)
   self->descending = TRUE;
   self->facts = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   self->pending_deletes = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->pending_hints = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint state = FACTURES_DOCUMENT_STATE_ANY; state < FACTURES_N_DOCUMENT_STATES; state++)
     gtk_string_list_append (states, factures_document_state_filter_label (state));

@@ -407,6 +407,8 @@ test_page_filters (Fixture       *fixture,
   /* Deleting the draft: gone from the list at once, still in the store until the toast
    * goes; closing the window (quitting) performs it. An issued document is refused. */
   g_assert_false (factures_documents_page_delete_draft (FACTURES_DOCUMENTS_PAGE (page), 1));
+  /* The editor's way needs the application's main window (journey-documents drives it). */
+  g_assert_false (factures_documents_delete_draft_with_undo (GTK_WINDOW (window), fixture->draft_id));
   g_assert_true (factures_documents_page_delete_draft (FACTURES_DOCUMENTS_PAGE (page), fixture->draft_id));
   g_assert_cmpuint (g_list_model_get_n_items (shown_rows (page)), ==, 5);
   {

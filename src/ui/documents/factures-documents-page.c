@@ -516,6 +516,30 @@ factures_documents_page_delete_draft (FacturesDocumentsPage *self,
   return delete_draft_near (self, id, 0);
 }
 
+gboolean
+factures_documents_delete_draft_with_undo (GtkWindow *from,
+                                           gint64     id)
+{
+  GtkApplication *application;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (from), FALSE);
+
+  application = gtk_window_get_application (from);
+  if (application == NULL)
+    return FALSE;
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    {
+      GActionGroup *group = G_ACTION_GROUP (l->data);
+
+      if (G_IS_ACTION_GROUP (l->data) && g_action_group_has_action (group, "delete-draft"))
+        {
+          g_action_group_activate_action (group, "delete-draft", g_variant_new_int64 (id));
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 delete_selected_action (GtkWidget  *widget,
                         const char *action_name,

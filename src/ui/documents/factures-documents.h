@@ -83,4 +83,19 @@ gboolean   factures_document_view_open_if_issued (GtkWindow     *parent,
                                                   FacturesStore *store,
                                                   gint64         document_id);
 
+/**
+ * factures_documents_delete_draft_with_undo:
+ * @from: a window of the application (the editor of the draft)
+ * @id: the draft's id
+ *
+ * Activates "win.delete-draft" (int64 parameter) on the application's main window: the
+ * draft leaves the documents list at once with an undo toast and is deleted from the
+ * database when the toast goes (or at quit), never if the user presses "Undo". The editor
+ * calls this, then closes without asking to save.
+ *
+ * Returns: FALSE when no main window has the action (delete directly then)
+ */
+gboolean   factures_documents_delete_draft_with_undo (GtkWindow *from,
+                                                      gint64     id);
+
 G_END_DECLS

@@ -14,6 +14,8 @@
 #include <adwaita.h>
 
 #include "factures-document-status.h"
+#include "factures-document-view.h"
+#include "factures-payments-panel.h"
 #include "factures-documents.h"
 #include "factures-documents-page.h"
 #include "factures-lifecycle.h"
@@ -121,6 +123,7 @@ typedef struct
   char          *dir;
   FacturesStore *store;
   gint64         draft_id;
+  gint64         partly_id;
 } Fixture;
 
 static gint64
@@ -222,6 +225,7 @@ fixture_set_up (Fixture       *fixture,
 
   pay (fixture->store, paid, "2026-04-02", 30000);
   pay (fixture->store, partly, "2026-04-12", 100000);
+  fixture->partly_id = partly;
   g_assert_true (factures_date_parse_iso ("2026-04-10", &date, NULL));
   g_assert_true (factures_store_set_dispute (fixture->store, disputed, TRUE, "Heures contestées", &date, &error));
   g_assert_no_error (error);
@@ -440,6 +444,37 @@ test_page_filters (Fixture       *fixture,
     ;
 }
 
+/* The issued-document view of the invoice paid in part: its Payments panel says what the
+ * list says; screenshots in light and dark at 1024×700. */
+static void
+test_view (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  FacturesDocumentView *view = factures_document_view_new (fixture->store, fixture->partly_id, &error);
+  GtkWidget *panel;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (view);
+  panel = find_type (GTK_WIDGET (view), FACTURES_TYPE_PAYMENTS_PANEL);
+  g_assert_nonnull (panel);
+  g_assert_cmpint (factures_payments_panel_get_balance (FACTURES_PAYMENTS_PANEL (panel)), ==, 151079);
+
+  /* A draft is the editor's: refused here. */
+  g_assert_null (factures_document_view_new (fixture->store, fixture->draft_id, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+
+  gtk_window_set_default_size (GTK_WINDOW (view), 1024, 700);
+  gtk_window_present (GTK_WINDOW (view));
+  screenshot (GTK_WIDGET (view), "document-view-light.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  screenshot (GTK_WIDGET (view), "document-view-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (view));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -461,6 +496,7 @@ main (int   argc,
       adw_init ();
       g_test_add ("/document-status/page-filters-and-delete", Fixture, NULL, fixture_set_up,
                   test_page_filters, fixture_tear_down);
+      g_test_add ("/document-status/view", Fixture, NULL, fixture_set_up, test_view, fixture_tear_down);
     }
   else if (g_getenv ("CI") != NULL)
     g_error ("needs a display");

@@ -382,7 +382,7 @@ record_step (FacturesStore  *self,
   GDate today;
 
   if (date == NULL || !g_date_valid (date))
-    return factures_store_pay_invalid (error, _("Date: the date is missing or factures_store_pay_invalid."));
+    return factures_store_pay_invalid (error, _("Date: the date is missing or invalid."));
   clean_note = factures_text_clean (note, _("Note"), FACTURES_MAX_NOTES, FALSE, error);
   if (clean_note == NULL)
     return FALSE;
@@ -610,7 +610,7 @@ factures_store_add_promise (FacturesStore  *self,
   g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
 
   if (promise_date == NULL || !g_date_valid (promise_date))
-    return factures_store_pay_invalid (error, _("Promised date: the date is missing or factures_store_pay_invalid."));
+    return factures_store_pay_invalid (error, _("Promised date: the date is missing or invalid."));
   if (g_date_compare (promise_date, today) < 0)
     return factures_store_pay_invalid (error, _("Promised date: a promise to pay cannot be dated in the past."));
   clean = factures_text_clean (note, _("Note"), FACTURES_MAX_NOTES, FALSE, error);
@@ -644,7 +644,7 @@ factures_store_set_dispute (FacturesStore  *self,
   g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
 
   if (date == NULL || !g_date_valid (date))
-    return factures_store_pay_invalid (error, _("Date: the date is missing or factures_store_pay_invalid."));
+    return factures_store_pay_invalid (error, _("Date: the date is missing or invalid."));
   clean = factures_text_clean (note, _("Note"), FACTURES_MAX_NOTES, FALSE, error);
   if (clean == NULL)
     return FALSE;

@@ -309,7 +309,7 @@ check_payment (FacturesStore        *self,
   gint64 explicit_sum = 0, allocated = 0, remaining;
 
   if (!g_date_valid (&payment->date))
-    return factures_store_pay_invalid (error, _("Payment date: the date is missing or factures_store_pay_invalid."));
+    return factures_store_pay_invalid (error, _("Payment date: the date is missing or invalid."));
   {
     /* The livre des recettes is kept by cash-in date (LEGAL.md §6): a payment is recorded
      * once the money has come in, never ahead. */
@@ -535,7 +535,7 @@ factures_store_check_reversal_date (const GDate  *date,
   GDate today, paid;
 
   if (date == NULL || !g_date_valid (date))
-    return factures_store_pay_invalid (error, _("Cancellation date: the date is missing or factures_store_pay_invalid."));
+    return factures_store_pay_invalid (error, _("Cancellation date: the date is missing or invalid."));
   factures_today (&today);
   if (g_date_compare (date, &today) > 0)
     {
@@ -749,7 +749,7 @@ factures_store_apply_credit (FacturesStore  *self,
   g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
 
   if (date == NULL || !g_date_valid (date))
-    return factures_store_pay_invalid (error, _("Date: the date is missing or factures_store_pay_invalid."));
+    return factures_store_pay_invalid (error, _("Date: the date is missing or invalid."));
   if (amount <= 0)
     return factures_store_pay_invalid (error, _("Amount: the credit applied must be greater than zero."));
   if (!factures_store_begin (self, error))

@@ -106,7 +106,7 @@ factures_store_set_instalments (FacturesStore  *self,
 
       if (!g_date_valid (&inst->due_date))
         {
-          factures_store_pay_invalid (error, _("Instalment %u: the due date is missing or factures_store_pay_invalid."), i + 1);
+          factures_store_pay_invalid (error, _("Instalment %u: the due date is missing or invalid."), i + 1);
           goto fail;
         }
       if (inst->amount <= 0)

@@ -157,8 +157,9 @@ typedef struct {
   GDate  paid_date;      /* the day the balance reached 0; invalid while > 0 */
 } FacturesBalance;
 
-/* (Named so as not to clash with factures_store_get_balance() of factures-store-lifecycle.h,
- * which returns amount due − credit notes without payments.) */
+/* The one balance of an invoice, shown everywhere (documents list, issued-document view,
+ * payment dialog, dunning, clients list); factures_store_get_balance(), which left the payments
+ * out, is gone (issue 11). */
 gboolean factures_store_get_payment_balance (FacturesStore    *self,
                                              gint64            document_id,
                                              FacturesBalance  *out,

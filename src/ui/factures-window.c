@@ -8,6 +8,7 @@
 
 #include "factures-clients-page.h"
 #include "factures-documents.h"
+#include "factures-documents-page.h"
 #include "factures-overdue-page.h"
 #include "factures-profile-editor.h"
 #include "factures-window.h"
@@ -31,6 +32,7 @@ struct _FacturesWindow
   GtkWidget            *profile_editor;
   GtkWidget            *overdue_page;
   GtkWidget            *clients_page;
+  GtkWidget            *documents_page;
   AdwViewStackPage     *overdue_stack_page;
 };
 
@@ -80,7 +82,7 @@ build_views (FacturesWindow *self)
   g_signal_connect_swapped (self->overdue_page, "notify::count", G_CALLBACK (update_badge), self);
   update_badge (self);
 
-  documents_page = factures_documents_page_new (self->store);
+  documents_page = self->documents_page = factures_documents_page_new (self->store);
   page = adw_view_stack_add_titled (ADW_VIEW_STACK (self->view_stack),
                                     documents_page, "documents", _("Documents"));
   adw_view_stack_page_set_icon_name (page, "x-office-document-symbolic");
@@ -120,6 +122,37 @@ show_welcome (FacturesWindow *self)
   gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "welcome");
   gtk_stack_set_visible_child_name (GTK_STACK (self->title_stack), "title");
 }
+
+/* win.delete-draft (int64: the draft's id), for the documents list and the editor: the draft
+ * goes from the list with an undo toast and is deleted when the toast goes (issue 11). */
+static void
+delete_draft_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  FacturesWindow *self = user_data;
+
+  if (self->documents_page != NULL)
+    factures_documents_page_delete_draft (FACTURES_DOCUMENTS_PAGE (self->documents_page),
+                                          g_variant_get_int64 (parameter));
+}
+
+/* win.open-document (int64): a draft in the editor, an issued document in its view. */
+static void
+open_document_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  FacturesWindow *self = user_data;
+
+  if (self->store != NULL)
+    factures_editor_window_open (GTK_WINDOW (self), self->store, g_variant_get_int64 (parameter), 0);
+}
+
+static const GActionEntry win_actions[] = {
+  { "delete-draft", delete_draft_activated, "x" },
+  { "open-document", open_document_activated, "x" },
+};
 
 static gboolean
 is_view_name (const char *name)
@@ -193,6 +226,7 @@ static void
 factures_window_init (FacturesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   /* Shown only when the database cannot be opened: until then, not in the AT-SPI tree. */
   gtk_widget_set_visible (self->error_page, FALSE);
 }

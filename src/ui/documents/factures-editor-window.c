@@ -1597,6 +1597,10 @@ factures_editor_window_open (GtkWindow     *parent,
 
   factures_documents_register_resources ();
 
+  /* Issue 11: an issued document is shown as a document (factures-document-view.c). */
+  if (factures_document_view_open_if_issued (parent, store, document_id))
+    return;
+
   if (document_id != 0)
     {
       toplevels = gtk_window_get_toplevels ();

@@ -244,6 +244,7 @@ factures_window_class_init (FacturesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FacturesWindow, welcome_box);
   gtk_widget_class_bind_template_child (widget_class, FacturesWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
 static void

@@ -6,7 +6,7 @@
    editor on the Clients view. Screenshot first-run-next-steps.png.
 2. On the fixture database (something overdue) with last-view=clients in GSettings: the
    window opens on the overdue view; the main menu has "Raccourcis clavier" (which opens the
-   shortcuts window, screenshot shortcuts.png) and "À propos de Factures" (the about window),
+   shortcuts window, screenshots main-menu.png, shortcuts.png) and "À propos de Factures" (the about window),
    and no "Quitter"; a new invoice made dirty, then app.quit (Ctrl+Q, sent over D-Bus):
    the close prompt's "Enregistrer" saves the draft; the app exits with status 0 and logs no
    critical or warning (G_DEBUG=fatal-criticals from the test environment).
@@ -129,6 +129,7 @@ def shell(tmp, env):
         step('main menu: keyboard shortcuts, about, no quit')
         open_menu(main_window)
         find(app, 'Raccourcis clavier', ('menu item', 'push button'))
+        screenshot('main-menu.png')
         for forbidden in ('Quitter',):
             try:
                 find(app, forbidden, ('menu item', 'push button'), timeout=1)

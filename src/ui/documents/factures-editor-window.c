@@ -1184,6 +1184,13 @@ add_line_action (GtkWidget  *widget,
 
 /* ---- closing ---------------------------------------------------------- */
 
+static gboolean
+close_idle_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 close_response_cb (AdwMessageDialog     *dialog,
                    const char           *response,
@@ -1203,7 +1210,9 @@ close_response_cb (AdwMessageDialog     *dialog,
     return;
 
   self->close_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  /* Not from inside the dialog's "response": closing the editor there destroys the
+   * transient dialog under libadwaita's feet (use after free, issue 11 item 11). */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 /* Issue 3 item 8: a catalogue item becomes a new line (replacing a blank one). */

@@ -13,6 +13,7 @@
 
 #include "factures-aging-chart.h"
 #include "factures-dunning-actions.h"
+#include "factures-dunning-dialog.h"
 #include "factures-instalments-dialog.h"
 #include "factures-overdue-page.h"
 #include "factures-todo-item.h"
@@ -511,6 +512,129 @@ test_payment_cancel (void)
   store_test_remove_dir (dir);
 }
 
+/* The window drawn into @name in $DUNNING_UI_SHOTS, when set (to look at the dialogs). */
+static void
+save_shot (GtkWidget  *window,
+           const char *name)
+{
+  const char *dir = g_getenv ("DUNNING_UI_SHOTS");
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+/* Issue 11 item 1: one dialog class for every step, parameterised by channel, and for the
+ * decisions on an invoice; each shows its parts and its confirming response. */
+static void
+test_dunning_dialogs (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = store_test_db_path (dir);
+  g_autoptr (FacturesStore) store = NULL;
+  g_autoptr (FacturesProfile) profile = store_test_profile ();
+  g_autoptr (FacturesClient) client = store_test_client ("Atelier Dupont SARL");
+  g_autoptr (FacturesDocument) draft = NULL;
+  g_autoptr (FacturesDocument) issued = NULL;
+  g_autoptr (GPtrArray) queue = NULL;
+  g_autoptr (GError) error = NULL;
+  const struct { FacturesDunningChannel channel; const char *template_id; const char *heading; const char *confirm; } steps[] = {
+    { FACTURES_DUNNING_CHANNEL_EMAIL, "email-courteous", "E-mail Reminder", "Mark as Sent" },
+    { FACTURES_DUNNING_CHANNEL_PHONE, "phone", "Phone Call", "Log the Call" },
+    { FACTURES_DUNNING_CHANNEL_SMS, "sms", "SMS Reminder", "Mark as Sent" },
+    { FACTURES_DUNNING_CHANNEL_LETTER, NULL, "Registered Letter", "Mark as Sent" },
+    { FACTURES_DUNNING_CHANNEL_FORMAL_NOTICE, NULL, "Formal Notice", "Mark as Sent" },
+    { FACTURES_DUNNING_CHANNEL_GUIDANCE, NULL, "Next Steps", "Mark as Done" },
+  };
+  const struct { FacturesDunningDialogKind kind; const char *heading; const char *confirm; } decisions[] = {
+    { FACTURES_DUNNING_DIALOG_SKIP, "Skip This Step?", "Skip" },
+    { FACTURES_DUNNING_DIALOG_PROMISE, "Promise to Pay", "Record" },
+    { FACTURES_DUNNING_DIALOG_DISPUTE, "Mark as Disputed?", "Mark as Disputed" },
+    { FACTURES_DUNNING_DIALOG_WAIVE, "Waive the Penalties?", "Waive" },
+  };
+  GDate today;
+
+  store = factures_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_store_save_profile (store, profile, &error));
+  g_assert_true (factures_store_save_client (store, client, &error));
+  draft = store_test_draft (client->id, "2026-01-10", 2);
+  g_assert_true (factures_store_save_draft (store, draft, &error));
+  issued = factures_store_issue (store, draft->id, store_test_render, NULL, &error);
+  g_assert_no_error (error);
+  g_date_set_dmy (&today, 15, G_DATE_APRIL, 2026);
+  queue = factures_store_get_dunning_queue (store, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (queue->len, ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      FacturesDunningTask task = *(FacturesDunningTask *) g_ptr_array_index (queue, 0);
+      GtkWidget *dialog;
+
+      task.step.channel = steps[i].channel;
+      task.step.template_id = (char *) steps[i].template_id;
+      dialog = factures_dunning_dialog_new (NULL, store, FACTURES_DUNNING_DIALOG_STEP, &task, 0, NULL);
+      g_assert_nonnull (dialog);
+      g_assert_cmpint (factures_dunning_dialog_get_channel (FACTURES_DUNNING_DIALOG (dialog)), ==, steps[i].channel);
+      g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, steps[i].heading);
+      g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "confirm"), ==,
+                       steps[i].confirm);
+      if (steps[i].channel == FACTURES_DUNNING_CHANNEL_PHONE || steps[i].channel == FACTURES_DUNNING_CHANNEL_FORMAL_NOTICE)
+        {
+          g_autofree char *name = g_strdup_printf ("dunning-dialog-%u.png", i);
+
+          gtk_window_present (GTK_WINDOW (dialog));
+          spin (400);
+          save_shot (dialog, name);
+        }
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (decisions); i++)
+    {
+      GtkWidget *dialog = factures_dunning_dialog_new (NULL, store, decisions[i].kind, g_ptr_array_index (queue, 0),
+                                                       issued->id, issued->number);
+
+      g_assert_nonnull (dialog);
+      g_assert_cmpint (factures_dunning_dialog_get_kind (FACTURES_DUNNING_DIALOG (dialog)), ==, decisions[i].kind);
+      g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, decisions[i].heading);
+      g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "confirm"), ==,
+                       decisions[i].confirm);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+
+  /* the dispute recorded through the dialog's response */
+  {
+    GtkWidget *dialog = factures_dunning_dialog_new (NULL, store, FACTURES_DUNNING_DIALOG_DISPUTE, NULL,
+                                                     issued->id, issued->number);
+    gboolean disputed = FALSE;
+
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
+    g_assert_true (factures_store_get_dispute (store, issued->id, &disputed, &error));
+    g_assert_no_error (error);
+    g_assert_true (disputed);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+  spin (50);
+  g_clear_object (&store);
+  store_test_remove_dir (dir);
+}
+
 /* Issue 12 item 2: the To-Do queue is a list model of FacturesTodoItem shown by a GtkListView
  * that builds only the visible rows: N_QUEUE overdue invoices, one step each, and the page maps
  * with a few dozen rows built. A store change while the page is hidden only marks it stale. */
@@ -627,6 +751,7 @@ main (int   argc,
   g_test_add_func ("/dunning-ui/sort-by-balance", test_sort_by_balance);
   g_test_add_func ("/dunning-ui/payment-dialog", test_payment_dialog);
   g_test_add_func ("/dunning-ui/payment-cancel", test_payment_cancel);
+  g_test_add_func ("/dunning-ui/dunning-dialogs", test_dunning_dialogs);
   g_test_add_func ("/dunning-ui/todo-queue", test_todo_queue);
   return g_test_run ();
 }

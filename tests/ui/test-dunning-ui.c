@@ -721,6 +721,14 @@ test_todo_queue (void)
   spin (300);
   g_assert_false (factures_overdue_page_get_stale (FACTURES_OVERDUE_PAGE (page)));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_QUEUE - 1);
+  /* the count for the start-up notification is the queue's */
+  g_assert_cmpuint (factures_overdue_page_get_n_due_steps (FACTURES_OVERDUE_PAGE (page)), ==, N_QUEUE - 1);
+  {
+    GDate today;
+
+    g_date_set_dmy (&today, 15, G_DATE_APRIL, 2026);
+    g_assert_cmpuint (factures_store_count_due_steps (store, &today, &error), ==, N_QUEUE - 1);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin (50);

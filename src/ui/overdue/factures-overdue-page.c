@@ -757,3 +757,13 @@ factures_overdue_page_get_stale (FacturesOverduePage *self)
   g_return_val_if_fail (FACTURES_IS_OVERDUE_PAGE (self), FALSE);
   return self->stale;
 }
+
+guint
+factures_overdue_page_get_n_due_steps (FacturesOverduePage *self)
+{
+  g_return_val_if_fail (FACTURES_IS_OVERDUE_PAGE (self), 0);
+
+  if (self->stale)
+    factures_overdue_page_refresh (self);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->todo_items));
+}

@@ -675,6 +675,9 @@ factures_overdue_page_init (FacturesOverduePage *self)
   GtkNoSelection *none;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* "after 5 paid invoices and 90 days" is read whole */
+  gtk_label_set_ellipsize (self->dso_note, PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (self->dso_note, TRUE);
 
   /* the to-do queue */
   self->todo_items = g_list_store_new (FACTURES_TYPE_TODO_ITEM);

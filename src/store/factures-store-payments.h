@@ -175,6 +175,8 @@ typedef struct {
   guint  aging_count[FACTURES_AGING_N_BUCKETS];   /* runs: invoices, or instalments with a plan */
   gint   dso;                    /* days sales outstanding: outstanding × 90 / TTC invoiced over the
                                     last 90 days; −1 when nothing was invoiced */
+  gboolean dso_history;          /* enough history for the DSO to mean something: see
+                                    factures_dso_has_history() (issue 11 item 8) */
   gint64 credit;                 /* unused client credit, all clients */
   guint  n_overdue;
 } FacturesReceivables;

@@ -277,6 +277,28 @@ factures_store_get_receivables (FacturesStore        *self,
   else
     out->dso = -1;
 
+  /* Issue 11 item 8: invoices paid in full, and the first issue date. */
+  {
+    g_autoptr(sqlite3_stmt) history = NULL;
+    GDate first;
+
+    history = factures_store_prepare (self,
+                                      "SELECT (SELECT count (*) FROM documents WHERE status = 1 AND kind IN (380, 386) "
+                                      "AND amount_due > 0 AND " FACTURES_PAID_EXPR " > 0 "
+                                      "AND amount_due - " FACTURES_CREDITED_EXPR " - " FACTURES_PAID_EXPR " <= 0), "
+                                      "(SELECT min (issue_date) FROM documents WHERE status = 1 AND kind IN (380, 386))",
+                                      error);
+    if (history == NULL)
+      return FALSE;
+    if (sqlite3_step (history) != SQLITE_ROW)
+      {
+        factures_store_set_db_error (self, error);
+        return FALSE;
+      }
+    factures_sql_col_date (history, 1, &first);
+    out->dso_history = factures_dso_has_history ((guint) sqlite3_column_int64 (history, 0), &first, today);
+  }
+
   {
     gint64 credit = 0, used = 0;
     if (!factures_store_pay_query_int64 (self, "SELECT coalesce (sum (credit), 0) FROM " FACTURES_LIVE_PAYMENTS " WHERE ?1 = ?1", 0, &credit, error) ||

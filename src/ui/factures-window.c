@@ -169,11 +169,6 @@ first_invoice_activated (GSimpleAction *action,
   factures_editor_window_open (GTK_WINDOW (self), self->store, 0, 0);
 }
 
-static const GActionEntry win_actions[] = {
-  { "show-view", show_view_activated, "s" },
-  { "first-client", first_client_activated },
-  { "first-invoice", first_invoice_activated },
-};
 
 static void
 show_welcome (FacturesWindow *self)
@@ -212,6 +207,9 @@ open_document_activated (GSimpleAction *action,
 }
 
 static const GActionEntry win_actions[] = {
+  { "show-view", show_view_activated, "s" },
+  { "first-client", first_client_activated },
+  { "first-invoice", first_invoice_activated },
   { "delete-draft", delete_draft_activated, "x" },
   { "open-document", open_document_activated, "x" },
 };

@@ -31,6 +31,8 @@ GtkWidget    *factures_form_get_first_error_row (FacturesForm *self);
 
 /* An AdwEntryRow titled @title, accessible name @title (AT-SPI role "text"). */
 GtkWidget    *factures_entry_row_new     (const char   *title);
+/* The same naming for an AdwEntryRow built by a template (call after gtk_widget_init_template). */
+void          factures_entry_row_name_by_title (GtkWidget *row);
 /* An AdwComboRow over a GtkStringList of @items (NULL-terminated), accessible name @title. */
 GtkWidget    *factures_combo_row_new     (const char   *title,
                                           const char * const *items);

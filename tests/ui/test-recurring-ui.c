@@ -271,7 +271,7 @@ test_catalogue_to_invoice (Fixture       *fixture,
     g_autoptr (GPtrArray) templates = NULL;
 
     for (guint i = 0; (create = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, NULL, i)) != NULL; i++)
-      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (create)), "Create") == 0)
+      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (create)), "C_reate") == 0)
         break;
     g_assert_nonnull (create);
     spin (200);

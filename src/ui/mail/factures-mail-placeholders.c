@@ -10,17 +10,17 @@
 #include "factures-mail-placeholders.h"
 
 static const FacturesMailPlaceholder placeholders[] = {
-  { "client",          N_("Client name") },
-  { "number",          N_("Number") },
-  { "kind",            N_("Kind of document") },
-  { "issue_date",      N_("Issue date") },
-  { "due_date",        N_("Due date") },
-  { "total",           N_("Total incl. VAT") },
-  { "amount",          N_("Amount due") },
-  { "days_late",       N_("Days late") },
-  { "penalties",       N_("Late-payment penalties") },
-  { "payment_details", N_("Payment details") },
-  { "sender",          N_("Your name") },
+  { "client",          NC_("mail placeholder", "Client name") },
+  { "number",          NC_("mail placeholder", "Number") },
+  { "kind",            NC_("mail placeholder", "Kind of document") },
+  { "issue_date",      NC_("mail placeholder", "Issue date") },
+  { "due_date",        NC_("mail placeholder", "Due date") },
+  { "total",           NC_("mail placeholder", "Total incl. VAT") },
+  { "amount",          NC_("mail placeholder", "Amount due") },
+  { "days_late",       NC_("mail placeholder", "Days late") },
+  { "penalties",       NC_("mail placeholder", "Late-payment penalties") },
+  { "payment_details", NC_("mail placeholder", "Payment details") },
+  { "sender",          NC_("mail placeholder", "Your name") },
 };
 
 const FacturesMailPlaceholder *
@@ -82,10 +82,17 @@ key_variant (const FacturesMailPlaceholder *placeholder,
   return second ? NULL : placeholder->key;
 }
 
+/* Translated in their own context: "Due date" is « Échéance » here, whatever it is elsewhere. */
+static const char *
+translated (const FacturesMailPlaceholder *placeholder)
+{
+  return g_dpgettext2 (GETTEXT_PACKAGE, "mail placeholder", placeholder->label);
+}
+
 static const char *
 label_of (const FacturesMailPlaceholder *placeholder)
 {
-  return _(placeholder->label);
+  return translated (placeholder);
 }
 
 /* The translated label, then the source one. */
@@ -93,7 +100,7 @@ static const char *
 label_variant (const FacturesMailPlaceholder *placeholder,
                gboolean                       second)
 {
-  return second ? placeholder->label : _(placeholder->label);
+  return second ? placeholder->label : translated (placeholder);
 }
 
 char *

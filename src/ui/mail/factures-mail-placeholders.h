@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 typedef struct {
   const char *key;     /* "client" */
-  const char *label;   /* N_("Client name"): translate with _() */
+  const char *label;   /* "Client name", translated in the context "mail placeholder" */
 } FacturesMailPlaceholder;
 
 /* Every placeholder of factures-mail-template.h, in the menu's order. */

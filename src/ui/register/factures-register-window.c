@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "factures-file-chooser.h"
+#include "factures-register-group.h"
 #include "factures-register-row.h"
 #include "factures-register-window.h"
 #include "factures-store-receipts.h"
@@ -62,17 +63,16 @@ totals_group (FacturesRegisterWindow *self, GPtrArray *receipts, const GDate *fr
   g_autoptr(GArray) quarters = factures_receipts_totals (receipts, from, to, FACTURES_RECEIPT_PERIOD_QUARTER);
   g_autoptr(GArray) years = factures_receipts_totals (receipts, from, to, FACTURES_RECEIPT_PERIOD_YEAR);
   const FacturesReceiptTotal *year = &g_array_index (years, FacturesReceiptTotal, 0);
-  GtkWidget *group = adw_preferences_group_new ();
   g_autofree char *title = g_strdup_printf (_("Totals of %u"), self->year);
   g_autofree char *n_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u receipt", "%u receipts",
                                                           year->n_entries), year->n_entries);
+  GtkWidget *group = factures_register_group_new (title,
+                                                  _("Cash received, by the day it came in: the figure to declare "
+                                                    "to URSSAF each month or each quarter, even when it is zero."),
+                                                  NULL);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Cash received, by the day it came in: the figure to declare to "
-                                           "URSSAF each month or each quarter, even when it is zero."));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), factures_register_row_new_total (_("Received in the year"), n_text,
-                                                                        year->total, TRUE));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             factures_register_row_new_total (_("Received in the year"), n_text, year->total, TRUE));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), factures_register_row_new_total (_("Of which cash"), NULL, year->cash, FALSE));
   for (guint q = 0; q < quarters->len; q++)
     {
@@ -175,8 +175,8 @@ refresh (FacturesRegisterWindow *self)
       g_autofree char *label = NULL;
       g_autofree char *amount = NULL;
       g_autofree char *total_text = NULL;
+      g_autofree char *description = NULL;
       GtkWidget *group;
-      GtkWidget *suffix;
 
       if (month->n_entries == 0)
         continue;
@@ -184,19 +184,13 @@ refresh (FacturesRegisterWindow *self)
       amount = factures_money_format (month->total);
       /* Translators: the total of a month in the receipts register: "Total: 1 590,00 €" */
       total_text = g_strdup_printf (_("Total: %s"), amount);
-      group = adw_preferences_group_new ();
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), label);
       if (month->cash > 0)
         {
           g_autofree char *cash = factures_money_format (month->cash);
-          g_autofree char *description = g_strdup_printf (_("Of which cash: %s"), cash);
 
-          adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+          description = g_strdup_printf (_("Of which cash: %s"), cash);
         }
-      suffix = gtk_label_new (total_text);
-      gtk_widget_add_css_class (suffix, "numeric");
-      gtk_widget_add_css_class (suffix, "heading");
-      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), suffix);
+      group = factures_register_group_new (label, description, total_text);
       for (guint i = 0; i < receipts->len; i++)
         {
           const FacturesReceipt *r = g_ptr_array_index (receipts, i);

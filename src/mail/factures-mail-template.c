@@ -153,6 +153,45 @@ factures_mail_template_load (FacturesStore  *store,
   return factures_mail_template_load_default (key, out_subject, out_body, error);
 }
 
+/* Each placeholder, and the French name a user inserts from the editor's menu (issue 11
+ * item 6): {Nom du client} and {client} give the same text, so the templates written
+ * before keep working. */
+static const FacturesMailPlaceholder placeholders[] = {
+  { "client", "Nom du client" },
+  { "number", "Numéro" },
+  { "kind", "Type de document" },
+  { "issue_date", "Date d’émission" },
+  { "due_date", "Échéance" },
+  { "total", "Total TTC" },
+  { "amount", "Montant dû" },
+  { "days_late", "Jours de retard" },
+  { "penalties", "Pénalités de retard" },
+  { "payment_details", "Coordonnées bancaires" },
+  { "sender", "Votre nom" },
+};
+
+/**
+ * factures_mail_template_placeholders:
+ * @n_placeholders: (out): how many
+ *
+ * Returns: (transfer none): the placeholders, in the order of the editor's menu.
+ */
+const FacturesMailPlaceholder *
+factures_mail_template_placeholders (guint *n_placeholders)
+{
+  *n_placeholders = G_N_ELEMENTS (placeholders);
+  return placeholders;
+}
+
+static const char *
+canonical_name (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (placeholders); i++)
+    if (g_strcmp0 (placeholders[i].french, name) == 0)
+      return placeholders[i].name;
+  return name;
+}
+
 static void
 put (GHashTable *values,
      const char *name,
@@ -245,7 +284,7 @@ factures_mail_template_expand (const char *text,
         }
       {
         g_autofree char *name = g_strndup (open + 1, (gsize) (close - open - 1));
-        const char *value = g_hash_table_lookup (values, name);
+        const char *value = g_hash_table_lookup (values, canonical_name (name));
 
         if (value != NULL)
           g_string_append (out, value);

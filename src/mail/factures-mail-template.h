@@ -10,6 +10,8 @@
  *   {total} total TTC              {amount} amount due          {issue_date} {due_date} (dd/mm/yyyy)
  *   {days_late} days after the due date (0 before)              {penalties} B2B late-payment text
  *   {payment_details} IBAN/BIC     {sender} the seller's name
+ * and the same by their French names ({Nom du client}, {Numéro}, {Échéance}…: see
+ * factures_mail_template_placeholders()), which the editors insert from a menu.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +20,14 @@
 #include "factures-store.h"
 
 G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *name;     /* "client" */
+  const char *french;   /* "Nom du client": also accepted between braces, and shown */
+} FacturesMailPlaceholder;
+
+const FacturesMailPlaceholder *factures_mail_template_placeholders (guint *n_placeholders);
 
 /* NULL-terminated list of template keys, for the editor. */
 const char * const *factures_mail_template_keys     (void);

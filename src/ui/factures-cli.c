@@ -14,6 +14,7 @@
 #include "factures-cli-receipts.h"
 #include "factures-cli-verify.h"
 #include "factures-cli-actions.h"
+#include "factures-logo.h"
 #include "factures-pdf.h"
 #include "factures-rows.h"
 #include "factures-store.h"
@@ -176,6 +177,21 @@ run_recurring (FacturesStore *store)
   return 0;
 }
 
+/* After --import-json: the imported logo through the one way in of a logo. */
+static gboolean
+factures_cli_prepare_logo (FacturesStore *store,
+                           GError       **error)
+{
+  g_autoptr (FacturesProfile) profile = factures_store_get_profile (store, error);
+  gboolean changed = FALSE;
+
+  if (profile == NULL)
+    return error == NULL || *error == NULL;
+  if (!factures_logo_prepare_profile (profile, &changed, error))
+    return FALSE;
+  return !changed || factures_store_save_profile (store, profile, error);
+}
+
 static gboolean
 is_all_digits (const char *text)
 {
@@ -292,6 +308,13 @@ factures_cli_run (const char   *database,
     return status;
 
   if (import_json != NULL && !factures_store_import_json (store, import_json, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Import of “%s” failed: %s"), import_json, error->message);
+      return fail (message);
+    }
+  /* The store takes a PNG of at most 2 MB; its size is brought to the one of a logo
+   * chosen in the preferences (issue 11 item 10: output/factures-logo.c). */
+  if (import_json != NULL && !factures_cli_prepare_logo (store, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Import of “%s” failed: %s"), import_json, error->message);
       return fail (message);

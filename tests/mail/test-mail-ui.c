@@ -189,15 +189,17 @@ screenshot (GtkWidget  *widget,
   g_test_message ("screenshot: %s", path);
 }
 
+/* The first widget of @type under @widget, depth first. */
 static GtkWidget *
-find_text_view (GtkWidget *widget)
+find_of_type (GtkWidget *widget,
+              GType      type)
 {
-  if (GTK_IS_TEXT_VIEW (widget))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_text_view (child);
+      GtkWidget *found = find_of_type (child, type);
 
       if (found != NULL)
         return found;
@@ -209,7 +211,7 @@ find_text_view (GtkWidget *widget)
 static char *
 text_view_text (GtkWidget *root)
 {
-  GtkWidget *view = find_text_view (root);
+  GtkWidget *view = find_of_type (root, GTK_TYPE_TEXT_VIEW);
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
 
@@ -283,25 +285,27 @@ test_account_page (Fixture       *f,
   /* The template editor previews the placeholders filled. */
   g_assert_true (labels_contain (page, "Facture F2026-0042"));
 
-  /* It shows them by label, inserts them from the menu, and stores them by key. */
+  /* It shows them by their French names, inserts them from "Insert a Field", and the sender
+   * expands both the French names and the older ones. */
   {
     g_autofree char *body = text_view_text (page);
     g_autofree char *subject = NULL;
     g_autofree char *stored = NULL;
+    GtkWidget *insert = find_of_type (page, g_type_from_name ("FacturesPlaceholderButton"));
 
-    g_assert_nonnull (strstr (body, "{Client name}"));
+    g_assert_nonnull (insert);
+    g_assert_nonnull (strstr (body, "{Nom du client}"));
     g_assert_null (strstr (body, "{client}"));
-    g_assert_true (gtk_widget_activate_action (page, "mail-page.insert-placeholder", "s", "due_date"));
+    g_assert_true (gtk_widget_activate_action (insert, "placeholder.insert", "s", "Échéance"));
     g_free (body);
     body = text_view_text (page);
-    g_assert_nonnull (strstr (body, "{Due date}"));
+    g_assert_nonnull (strstr (body, "{Échéance}"));
     g_assert_true (labels_contain (page, "02/12/2026"));
-    g_assert_true (gtk_widget_activate_action (page, "mail-page.save-template", NULL));
+    click (find_button (page, "Save _Template"));
     g_assert_true (factures_store_get_mail_template (f->store, "mail-invoice", &subject, &stored, &error));
     g_assert_no_error (error);
-    g_assert_nonnull (strstr (stored, "{due_date}"));
-    g_assert_nonnull (strstr (stored, "{client}"));
-    g_assert_null (strstr (stored, "{Client name}"));
+    g_assert_nonnull (strstr (stored, "{Échéance}"));
+    g_assert_nonnull (strstr (stored, "{Nom du client}"));
   }
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 1000);
   screenshot (page, "mail-page.png");

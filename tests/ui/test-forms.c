@@ -12,6 +12,11 @@
 
 #include "factures-checks.h"
 #include "factures-client-editor.h"
+#include "factures-country-row.h"
+#include "factures-form-row.h"
+#include "factures-mail-template.h"
+#include "factures-placeholder-button.h"
+#include "factures-preferences-window.h"
 #include "factures-profile-editor.h"
 #include "factures-rows.h"
 #include "factures-store.h"
@@ -120,6 +125,65 @@ row_in_error (GtkWidget  *form,
   return gtk_widget_has_css_class (row, "error");
 }
 
+/* The message shown under the field titled @title (issue 11 finding 5), checked to be the
+ * field's tooltip too; NULL when the field shows none. */
+static const char *
+message_under (GtkWidget  *form,
+               const char *title)
+{
+  GtkWidget *row = find_row (form, title);
+  FacturesFormRow *form_row;
+  const char *message;
+
+  g_assert_nonnull (row);
+  form_row = factures_form_row_find (row);
+  g_assert_nonnull (form_row);
+  message = factures_form_row_get_message (form_row);
+  g_assert_cmpstr (message, ==, gtk_widget_get_tooltip_text (row));
+  g_assert_true ((message != NULL) == gtk_widget_has_css_class (row, "error"));
+  return message;
+}
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Renders @window into <build>/tests/ui/screenshots/@name.png. */
+static void
+screenshot (GtkWidget  *window,
+            const char *name)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                           "screenshots", NULL);
+  g_autofree char *file = NULL;
+  g_autofree char *png = g_strconcat (name, ".png", NULL);
+  GskRenderer *renderer;
+  int width, height;
+
+  spin (300);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (window));
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  g_assert_true (width > 50 && height > 20);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  file = g_build_filename (dir, png, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, file));
+  g_test_message ("screenshot %s", file);
+}
+
 static void
 on_saved (GtkWidget *editor,
           guint     *count)
@@ -164,6 +228,22 @@ test_profile_editor (Fixture       *fixture,
   g_assert_nonnull (strstr (tooltip, "7500"));
   /* The name lacks "EI": the form offers to append it. */
   g_assert_nonnull (find_button (editor, "Append “EI”"));
+  /* Each message under its field (issue 11 finding 5). */
+  g_assert_nonnull (strstr (message_under (editor, "Postal code"), "7500"));
+  g_assert_nonnull (strstr (message_under (editor, "IBAN"), "IBAN"));
+  g_assert_null (message_under (editor, "City"));
+  {
+    GtkWidget *window = gtk_window_new ();
+    GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), editor);
+    gtk_window_set_child (GTK_WINDOW (window), scrolled);
+    gtk_window_set_default_size (GTK_WINDOW (window), 640, 1000);
+    gtk_window_present (GTK_WINDOW (window));
+    screenshot (window, "profile-editor-errors");
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), NULL);
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
 
   /* Refused: still no profile. */
   g_assert_null (factures_store_get_profile (fixture->store, &error));
@@ -236,6 +316,92 @@ test_profile_editor (Fixture       *fixture,
   g_assert_cmpstr (profile->party.name, ==, "Jean Dupont EI");
 }
 
+/* Writes a @width × @height image of @type ("png", "jpeg") into @dir; returns its path. */
+static char *
+write_image (const char *dir,
+             const char *type,
+             int         width,
+             int         height)
+{
+  g_autoptr (GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("logo-%dx%d.%s", width, height, type);
+  char *path = g_build_filename (dir, name, NULL);
+
+  gdk_pixbuf_fill (pixbuf, 0x2060a0ff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, type, &error, NULL));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* The logo (issue 11 item 10): a 6000 × 6000 PNG stored as a 600 × 600 PNG, a JPEG
+ * accepted, the original size said; anything else refused under the Logo row. */
+static void
+test_profile_logo (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FacturesProfile) profile = NULL;
+  g_autofree char *big = write_image (fixture->dir, "png", 6000, 6000);
+  g_autofree char *jpeg = write_image (fixture->dir, "jpeg", 1200, 300);
+  g_autofree char *text = g_build_filename (fixture->dir, "logo.gif", NULL);
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  GtkWidget *editor = g_object_ref_sink (factures_profile_editor_new (fixture->store));
+  GtkWidget *logo_row = find_row (editor, "Logo");
+
+  set_row (editor, "Name", "Jean Dupont EI");
+  set_row (editor, "Address", "1 rue de la Paix");
+  set_row (editor, "Postal code", "75002");
+  set_row (editor, "City", "Paris");
+  set_row (editor, "SIREN or SIRET", "732 829 320 00074");
+
+  /* Not an image: refused, said under the row. */
+  g_assert_true (g_file_set_contents (text, "GIF89a not really", -1, NULL));
+  file = g_file_new_for_path (text);
+  g_assert_false (factures_profile_editor_load_logo (FACTURES_PROFILE_EDITOR (editor), file));
+  g_assert_nonnull (strstr (message_under (editor, "Logo"), "PNG or JPEG"));
+  g_clear_object (&file);
+
+  file = g_file_new_for_path (big);
+  g_assert_true (factures_profile_editor_load_logo (FACTURES_PROFILE_EDITOR (editor), file));
+  g_assert_null (message_under (editor, "Logo"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (logo_row)), "6000 × 6000"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (logo_row)), "600 × 600"));
+  g_assert_true (factures_profile_editor_save (FACTURES_PROFILE_EDITOR (editor), &error));
+  g_assert_no_error (error);
+  profile = factures_store_get_profile (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (profile->logo);
+  texture = gdk_texture_new_from_bytes (profile->logo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 600);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 600);
+  g_assert_cmpint (((const guint8 *) g_bytes_get_data (profile->logo, NULL))[1], ==, 'P');
+  g_clear_object (&file);
+  g_clear_object (&texture);
+  g_clear_pointer (&profile, factures_profile_free);
+
+  /* A JPEG: stored as a PNG, 600 px on its long side, proportions kept. */
+  file = g_file_new_for_path (jpeg);
+  g_assert_true (factures_profile_editor_load_logo (FACTURES_PROFILE_EDITOR (editor), file));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (logo_row)), "1200 × 300"));
+  g_assert_true (factures_profile_editor_save (FACTURES_PROFILE_EDITOR (editor), &error));
+  g_assert_no_error (error);
+  profile = factures_store_get_profile (fixture->store, &error);
+  g_assert_no_error (error);
+  texture = gdk_texture_new_from_bytes (profile->logo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 600);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 150);
+  g_assert_cmpint (((const guint8 *) g_bytes_get_data (profile->logo, NULL))[1], ==, 'P');
+
+  g_object_unref (editor);
+  g_unlink (big);
+  g_unlink (jpeg);
+  g_unlink (text);
+}
+
 static guint
 n_clients (FacturesStore *store)
 {
@@ -272,6 +438,13 @@ test_client_editor (Fixture       *fixture,
   g_assert_true (row_in_error (GTK_WIDGET (editor), "E-mail address"));
   g_assert_true (row_in_error (GTK_WIDGET (editor), "Number of days"));
   g_assert_cmpuint (n_clients (fixture->store), ==, 0);
+  /* Each message under its field, naming it; none elsewhere. */
+  g_assert_nonnull (strstr (message_under (GTK_WIDGET (editor), "Name"), "Name"));
+  g_assert_nonnull (strstr (message_under (GTK_WIDGET (editor), "E-mail address"), "E-mail"));
+  g_assert_null (message_under (GTK_WIDGET (editor), "City"));
+  gtk_window_set_default_size (GTK_WINDOW (editor), 560, 900);
+  gtk_window_present (GTK_WINDOW (editor));
+  screenshot (GTK_WIDGET (editor), "client-editor-errors");
 
   /* 90 days is fine for an individual (the 60-day maximum is B2B only). */
   adw_combo_row_set_selected (ADW_COMBO_ROW (category), FACTURES_CLIENT_CATEGORY_INDIVIDUAL);
@@ -336,6 +509,185 @@ test_client_editor (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
   g_object_unref (editor);
   g_assert_cmpuint (n_clients (fixture->store), ==, 0);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        dialog = ADW_MESSAGE_DIALOG (window);
+    }
+  return dialog;
+}
+
+/* Leaving a field runs its check (what the focus does). */
+static void
+leave_row (GtkWidget  *form,
+           const char *title)
+{
+  factures_form_row_validate (factures_form_row_find (find_row (form, title)));
+}
+
+/* Preferences apply on change (issue 11 item 6): a valid value is saved when entered,
+ * an invalid one stays with its message and is not saved, closing then asks. */
+static void
+test_preferences_apply (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr (FacturesProfile) profile = factures_profile_new ();
+  g_autoptr (GError) error = NULL;
+  GtkWidget *window;
+  GtkWidget *editor;
+  AdwMessageDialog *dialog;
+
+  g_free (profile->party.name);
+  profile->party.name = g_strdup ("Jean Dupont EI");
+  profile->party.address = g_strdup ("1 rue de la Paix");
+  profile->party.postal_code = g_strdup ("75002");
+  profile->party.city = g_strdup ("Paris");
+  profile->party.siren = g_strdup ("732829320");
+  profile->party.siret = g_strdup ("73282932000074");
+  g_assert_true (factures_store_save_profile (fixture->store, profile, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&profile, factures_profile_free);
+
+  window = factures_preferences_window_new (NULL, fixture->store);
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  editor = factures_preferences_window_get_profile_editor (FACTURES_PREFERENCES_WINDOW (window));
+  /* No per-section Save. */
+  g_assert_false (gtk_widget_is_visible (find_button (editor, "Save")));
+
+  /* A valid value is saved when entered. */
+  set_row (editor, "City", "Lyon");
+  leave_row (editor, "City");
+  profile = factures_store_get_profile (fixture->store, &error);
+  g_assert_cmpstr (profile->party.city, ==, "Lyon");
+  g_clear_pointer (&profile, factures_profile_free);
+
+  /* An invalid one stays in its field with its message, and is not saved; a valid
+   * one entered after it still is. */
+  set_row (editor, "Postal code", "690");
+  leave_row (editor, "Postal code");
+  g_assert_nonnull (message_under (editor, "Postal code"));
+  set_row (editor, "Address", "2 place Bellecour");
+  leave_row (editor, "Address");
+  profile = factures_store_get_profile (fixture->store, &error);
+  g_assert_cmpstr (profile->party.postal_code, ==, "75002");
+  g_assert_cmpstr (profile->party.address, ==, "2 place Bellecour");
+  g_clear_pointer (&profile, factures_profile_free);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "Postal code"))), ==, "690");
+
+  /* Half-typed and never left: not saved either. */
+  set_row (editor, "IBAN", "FR76 3000");
+  set_row (editor, "Phone", "04 72 00 00 00");
+  leave_row (editor, "Phone");
+  profile = factures_store_get_profile (fixture->store, &error);
+  g_assert_null (profile->iban);
+  g_assert_cmpstr (profile->party.phone, ==, "04 72 00 00 00");
+  g_clear_pointer (&profile, factures_profile_free);
+
+  /* Closing asks what to do; "Keep Editing" keeps the window. */
+  gtk_window_close (GTK_WINDOW (window));
+  spin (100);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Some Values Are Not Saved");
+  adw_message_dialog_response (dialog, "edit");
+  /* What a click on the button does after the response. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (100);
+  g_assert_true (gtk_widget_get_visible (window));
+  screenshot (window, "preferences-unsaved");
+
+  /* Corrected: closing saves and closes without asking. */
+  set_row (editor, "Postal code", "69002");
+  set_row (editor, "IBAN", "FR76 3000 6000 0112 3456 7890 189");
+  gtk_window_close (GTK_WINDOW (window));
+  spin (100);
+  g_assert_null (find_message_dialog ());
+  g_assert_false (gtk_widget_get_visible (window));
+  profile = factures_store_get_profile (fixture->store, &error);
+  g_assert_cmpstr (profile->party.postal_code, ==, "69002");
+  g_assert_cmpstr (profile->iban, ==, "FR7630006000011234567890189");
+  g_object_unref (window);
+}
+
+/* The country chooser (issue 11 item 6): a searchable drop-down of names, a code behind. */
+static void
+test_country_row (void)
+{
+  GtkWidget *row = g_object_ref_sink (factures_country_row_new ());
+  FacturesCountryRow *country = FACTURES_COUNTRY_ROW (row);
+  GtkDropDown *drop_down = GTK_DROP_DOWN (factures_country_row_get_drop_down (country));
+  GtkStringObject *item;
+
+  g_assert_cmpstr (factures_country_row_get_country_code (country), ==, "FR");
+  g_assert_true (gtk_drop_down_get_enable_search (drop_down));
+  g_assert_nonnull (gtk_drop_down_get_expression (drop_down));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (drop_down)), >, 240);
+  item = gtk_drop_down_get_selected_item (drop_down);
+  g_assert_cmpstr (gtk_string_object_get_string (item), ==, "France");
+
+  factures_country_row_set_country_code (country, "be");
+  g_assert_cmpstr (factures_country_row_get_country_code (country), ==, "BE");
+  item = gtk_drop_down_get_selected_item (drop_down);
+  g_assert_cmpstr (gtk_string_object_get_string (item), ==, "Belgium");
+
+  /* A code from an older record that ISO does not know is kept. */
+  factures_country_row_set_country_code (country, "XK");
+  g_assert_cmpstr (factures_country_row_get_country_code (country), ==, "XK");
+  factures_country_row_set_country_code (country, NULL);
+  g_assert_cmpstr (factures_country_row_get_country_code (country), ==, "FR");
+  g_object_unref (row);
+}
+
+/* Template placeholders a French user can read, inserted from a menu (issue 11 item 6);
+ * the older names keep working. */
+static void
+test_placeholders (void)
+{
+  GtkWidget *view = g_object_ref_sink (gtk_text_view_new ());
+  GtkWidget *entry = g_object_ref_sink (adw_entry_row_new ());
+  GtkWidget *button = g_object_ref_sink (factures_placeholder_button_new (view));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_autoptr (GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *text = NULL;
+  g_autofree char *expanded = NULL;
+  g_autofree char *old = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_set_text (buffer, "Bonjour ,", -1);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 8);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_assert_true (gtk_widget_activate_action (button, "placeholder.insert", "s", "Nom du client"));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, "Bonjour {Nom du client},");
+
+  factures_placeholder_button_set_target (FACTURES_PLACEHOLDER_BUTTON (button), entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Facture ");
+  gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+  factures_placeholder_button_insert (FACTURES_PLACEHOLDER_BUTTON (button), "Numéro");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Facture {Numéro}");
+
+  g_hash_table_insert (values, g_strdup ("client"), g_strdup ("Atelier Dupont"));
+  g_hash_table_insert (values, g_strdup ("due_date"), g_strdup ("31/01/2027"));
+  expanded = factures_mail_template_expand ("Bonjour {Nom du client}, échéance le {Échéance}.", values);
+  g_assert_cmpstr (expanded, ==, "Bonjour Atelier Dupont, échéance le 31/01/2027.");
+  old = factures_mail_template_expand ("{client} {due_date} {inconnu}", values);
+  g_assert_cmpstr (old, ==, "Atelier Dupont 31/01/2027 {inconnu}");
+
+  g_object_unref (button);
+  g_object_unref (entry);
+  g_object_unref (view);
 }
 
 static void
@@ -404,7 +756,11 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/ui/forms/checks", test_checks);
+  g_test_add_func ("/ui/forms/country-row", test_country_row);
+  g_test_add_func ("/ui/forms/placeholders", test_placeholders);
   g_test_add ("/ui/forms/profile-editor", Fixture, NULL, fixture_set_up, test_profile_editor, fixture_tear_down);
+  g_test_add ("/ui/forms/preferences-apply", Fixture, NULL, fixture_set_up, test_preferences_apply, fixture_tear_down);
+  g_test_add ("/ui/forms/profile-logo", Fixture, NULL, fixture_set_up, test_profile_logo, fixture_tear_down);
   g_test_add ("/ui/forms/client-editor", Fixture, NULL, fixture_set_up, test_client_editor, fixture_tear_down);
   return g_test_run ();
 }

@@ -8,11 +8,13 @@
 #include <glib/gi18n.h>
 
 #include "factures-checks.h"
+#include "factures-country-row.h"
 #include "factures-client-editor.h"
 #include "factures-client-history.h"
 #include "factures-identifiers-eu.h"
 #include "factures-documents.h"
 #include "factures-form.h"
+#include "factures-form-row.h"
 #include "factures-identifiers.h"
 #include "factures-terms.h"
 
@@ -25,7 +27,6 @@ struct _FacturesClientEditor
 
   FacturesStore  *store;
   FacturesClient *client;     /* the edited copy; id 0 until first saved */
-  FacturesForm   *form;
   GtkWindow      *main_window; /* weak */
 
   GtkWidget      *category_row;
@@ -48,11 +49,6 @@ struct _FacturesClientEditor
 
 G_DEFINE_FINAL_TYPE (FacturesClientEditor, factures_client_editor, ADW_TYPE_WINDOW)
 
-typedef char *(*RowCheck) (FacturesClientEditor *self,
-                           const char           *text);
-
-#define CHECK_KEY "factures-row-check"
-
 /* Open editors by client id (0 is never stored: new clients get their own window). */
 static GHashTable *open_editors;
 
@@ -61,9 +57,7 @@ static GHashTable *open_editors;
 static gboolean
 is_france (FacturesClientEditor *self)
 {
-  g_autofree char *country = factures_editable_get_trimmed (self->country_row);
-
-  return *country == '\0' || g_ascii_strcasecmp (country, "FR") == 0;
+  return g_strcmp0 (factures_country_row_get_country_code (FACTURES_COUNTRY_ROW (self->country_row)), "FR") == 0;
 }
 
 static FacturesClientCategory
@@ -73,8 +67,8 @@ get_category (FacturesClientEditor *self)
 }
 
 static char *
-check_name (FacturesClientEditor *self,
-            const char           *text)
+check_name (const char *text,
+            gpointer    user_data)
 {
   if (*text == '\0')
     return g_strdup (_("Name: required."));
@@ -82,66 +76,61 @@ check_name (FacturesClientEditor *self,
 }
 
 static char *
-check_address (FacturesClientEditor *self,
-               const char           *text)
+check_address (const char *text,
+               gpointer    user_data)
 {
   return factures_check_text (text, _("Address"), 300, FALSE);
 }
 
 static char *
-check_postal_code (FacturesClientEditor *self,
-                   const char           *text)
+check_postal_code (const char *text,
+                   gpointer    user_data)
 {
+  FacturesClientEditor *self = user_data;
+
   if (!is_france (self))
     return factures_check_text (text, _("Postal code"), 16, FALSE);
   return factures_check_postal_code (text, FALSE);
 }
 
 static char *
-check_city (FacturesClientEditor *self,
-            const char           *text)
+check_city (const char *text,
+            gpointer    user_data)
 {
   return factures_check_text (text, _("City"), 100, FALSE);
 }
 
 static char *
-check_country (FacturesClientEditor *self,
-               const char           *text)
-{
-  if (*text == '\0')
-    return NULL;
-  if (strlen (text) != 2 || !g_ascii_isalpha (text[0]) || !g_ascii_isalpha (text[1]))
-    return g_strdup_printf (_("Country: “%s” is not a two-letter country code (FR, BE, DE…)."), text);
-  return NULL;
-}
-
-static char *
-check_email (FacturesClientEditor *self,
-             const char           *text)
+check_email (const char *text,
+             gpointer    user_data)
 {
   return factures_check_email (text);
 }
 
 static char *
-check_phone (FacturesClientEditor *self,
-             const char           *text)
+check_phone (const char *text,
+             gpointer    user_data)
 {
   return factures_check_phone (text);
 }
 
 static char *
-check_siret (FacturesClientEditor *self,
-             const char           *text)
+check_siret (const char *text,
+             gpointer    user_data)
 {
+  FacturesClientEditor *self = user_data;
+
   if (!is_france (self))
     return factures_check_text (text, _("SIREN or SIRET"), 30, FALSE);
   return factures_check_siren_or_siret (text, FALSE, NULL, NULL);
 }
 
 static char *
-check_vat (FacturesClientEditor *self,
-           const char           *text)
+check_vat (const char *text,
+           gpointer    user_data)
 {
+  FacturesClientEditor *self = user_data;
+
   g_autofree char *out = NULL;
   GError *error = NULL;
 
@@ -159,17 +148,19 @@ check_vat (FacturesClientEditor *self,
 }
 
 static char *
-check_days (FacturesClientEditor *self,
-            const char           *text)
+check_days (const char *text,
+            gpointer    user_data)
 {
+  FacturesClientEditor *self = user_data;
+
   if (adw_combo_row_get_selected (ADW_COMBO_ROW (self->terms_row)) != TERMS_POS_DAYS)
     return NULL;
   return factures_check_days (text, get_category (self), NULL);
 }
 
 static char *
-check_notes (FacturesClientEditor *self,
-             const char           *text)
+check_notes (const char *text,
+             gpointer    user_data)
 {
   return factures_check_text (text, _("Notes"), 2000, FALSE);
 }
@@ -178,49 +169,32 @@ static gboolean
 validate_row (FacturesClientEditor *self,
               GtkWidget            *row)
 {
-  RowCheck check = g_object_get_data (G_OBJECT (row), CHECK_KEY);
-  g_autofree char *text = NULL;
-  g_autofree char *message = NULL;
+  FacturesFormRow *form_row = factures_form_row_find (row);
 
-  /* Focus can leave a row while the window is being destroyed. */
-  if (check == NULL || self->form == NULL)
-    return TRUE;
-  text = factures_editable_get_trimmed (row);
-  message = check (self, text);
-  factures_form_set_error (self->form, row, message);
-  return message == NULL;
+  return form_row == NULL || factures_form_row_validate (form_row);
 }
 
-static void
-on_row_leave (GtkWidget *row)
+static gboolean
+row_in_error (GtkWidget *row)
 {
-  GtkRoot *root = gtk_widget_get_root (row);
+  FacturesFormRow *form_row = factures_form_row_find (row);
 
-  if (FACTURES_IS_CLIENT_EDITOR (root))
-    validate_row (FACTURES_CLIENT_EDITOR (root), row);
+  return form_row != NULL && factures_form_row_get_message (form_row) != NULL;
 }
 
-static void
-on_row_changed (GtkWidget            *row,
-                FacturesClientEditor *self)
-{
-  if (gtk_widget_has_css_class (row, "error"))
-    validate_row (self, row);
-}
-
+/* The entry row titled @title, in a FacturesFormRow that checks it with @check and shows
+ * its message under it. */
 static GtkWidget *
 add_entry_row (FacturesClientEditor *self,
                GtkWidget            *group,
                const char           *title,
-               RowCheck              check)
+               FacturesFormRowCheck  check)
 {
   GtkWidget *row = factures_entry_row_new (title);
+  GtkWidget *form_row = factures_form_row_new (row);
 
-  g_object_set_data (G_OBJECT (row), CHECK_KEY, check);
-  g_signal_connect (row, "changed", G_CALLBACK (on_row_changed), self);
-  g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (validate_row), self);
-  factures_entry_row_on_leave (row, G_CALLBACK (on_row_leave), row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  factures_form_row_set_check (FACTURES_FORM_ROW (form_row), check, self, NULL);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), form_row);
   return row;
 }
 
@@ -240,7 +214,7 @@ on_country_changed (FacturesClientEditor *self)
   GtkWidget *rows[] = { self->postal_code_row, self->siret_row, self->vat_row };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    if (gtk_widget_has_css_class (rows[i], "error"))
+    if (row_in_error (rows[i]))
       validate_row (self, rows[i]);
 }
 
@@ -257,8 +231,7 @@ load_client (FacturesClientEditor *self)
   factures_editable_set_text_or_empty (self->address_row, client->party.address);
   factures_editable_set_text_or_empty (self->postal_code_row, client->party.postal_code);
   factures_editable_set_text_or_empty (self->city_row, client->party.city);
-  factures_editable_set_text_or_empty (self->country_row,
-                                       client->party.country_code != NULL ? client->party.country_code : "FR");
+  factures_country_row_set_country_code (FACTURES_COUNTRY_ROW (self->country_row), client->party.country_code);
   factures_editable_set_text_or_empty (self->email_row, client->party.email);
   factures_editable_set_text_or_empty (self->phone_row, client->party.phone);
   {
@@ -320,7 +293,6 @@ fill_client (FacturesClientEditor *self,
 {
   g_autofree char *siret = factures_editable_get_trimmed (self->siret_row);
   g_autofree char *vat = factures_editable_get_trimmed (self->vat_row);
-  g_autofree char *country = factures_editable_get_trimmed (self->country_row);
   gboolean france = is_france (self);
 
   client->category = get_category (self);
@@ -329,7 +301,7 @@ fill_client (FacturesClientEditor *self,
   client->party.address = clean_or_null (self->address_row, 300);
   client->party.postal_code = clean_or_null (self->postal_code_row, 16);
   client->party.city = clean_or_null (self->city_row, 100);
-  client->party.country_code = *country ? g_ascii_strup (country, -1) : g_strdup ("FR");
+  client->party.country_code = g_strdup (factures_country_row_get_country_code (FACTURES_COUNTRY_ROW (self->country_row)));
   client->party.email = clean_or_null (self->email_row, 254);
   client->party.phone = clean_or_null (self->phone_row, 30);
   if (france)
@@ -387,7 +359,7 @@ save (FacturesClientEditor *self)
 {
   GtkWidget *rows[] = {
     self->name_row, self->address_row, self->postal_code_row, self->city_row,
-    self->country_row, self->email_row, self->phone_row, self->siret_row, self->vat_row,
+    self->email_row, self->phone_row, self->siret_row, self->vat_row,
     self->days_row, self->notes_row,
   };
   g_autoptr (FacturesClient) client = NULL;
@@ -395,10 +367,14 @@ save (FacturesClientEditor *self)
   GtkWidget *first;
   gint64 old_id = self->client->id;
 
+  gtk_widget_set_visible (self->error_label, FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     validate_row (self, rows[i]);
 
-  first = factures_form_get_first_error_row (self->form);
+  first = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (rows) && first == NULL; i++)
+    if (row_in_error (rows[i]))
+      first = rows[i];
   if (first != NULL)
     {
       gtk_widget_grab_focus (first);
@@ -502,7 +478,6 @@ factures_client_editor_dispose (GObject *object)
 
   g_clear_weak_pointer (&self->main_window);
   g_clear_object (&self->store);
-  g_clear_object (&self->form);
   g_clear_pointer (&self->client, factures_client_free);
 
   G_OBJECT_CLASS (factures_client_editor_parent_class)->dispose (object);
@@ -567,15 +542,17 @@ factures_client_editor_init (FacturesClientEditor *self)
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), button);
   gtk_box_append (GTK_BOX (box), header);
 
-  /* Messages go right under the header bar, where they are seen whatever the scroll. */
+  /* A refusal of the store (not of a field: those are shown under the field) goes right
+   * under the header bar; it appears only after Save, never while typing. */
   self->error_label = gtk_label_new (NULL);
+  gtk_widget_set_visible (self->error_label, FALSE);
+  gtk_widget_add_css_class (self->error_label, "error");
   gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->error_label), 0);
   gtk_widget_set_margin_start (self->error_label, 18);
   gtk_widget_set_margin_end (self->error_label, 18);
   gtk_widget_set_margin_top (self->error_label, 12);
   gtk_box_append (GTK_BOX (box), self->error_label);
-  self->form = factures_form_new (GTK_LABEL (self->error_label));
 
   page = adw_preferences_page_new ();
   gtk_widget_set_vexpand (page, TRUE);
@@ -593,7 +570,9 @@ factures_client_editor_init (FacturesClientEditor *self)
   self->address_row = add_entry_row (self, group, _("Address"), check_address);
   self->postal_code_row = add_entry_row (self, group, _("Postal code"), check_postal_code);
   self->city_row = add_entry_row (self, group, _("City"), check_city);
-  self->country_row = add_entry_row (self, group, _("Country"), check_country);
+  self->country_row = factures_country_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->country_row), _("Country"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->country_row);
 
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Contact"));
@@ -629,7 +608,7 @@ factures_client_editor_init (FacturesClientEditor *self)
 
   g_signal_connect_swapped (self->terms_row, "notify::selected", G_CALLBACK (on_terms_or_category_changed), self);
   g_signal_connect_swapped (self->category_row, "notify::selected", G_CALLBACK (on_terms_or_category_changed), self);
-  g_signal_connect_swapped (self->country_row, "changed", G_CALLBACK (on_country_changed), self);
+  g_signal_connect_swapped (self->country_row, "notify::country-code", G_CALLBACK (on_country_changed), self);
 }
 
 FacturesClientEditor *

@@ -7,18 +7,18 @@
 #include <glib/gi18n.h>
 
 #include "factures-form.h"
+#include "factures-form-row.h"
 
 struct _FacturesForm
 {
-  GObject    parent_instance;
+  GObject     parent_instance;
 
-  GtkLabel  *error_label;   /* weak */
-  GPtrArray *rows;          /* rows that ever had an error, in order; strong refs */
+  GtkLabel   *error_label;   /* weak */
+  GPtrArray  *rows;          /* rows that ever had an error, in order; strong refs */
+  GHashTable *messages;      /* row → its current message (owned); rows without one absent */
 };
 
 G_DEFINE_FINAL_TYPE (FacturesForm, factures_form, G_TYPE_OBJECT)
-
-#define ERROR_KEY "factures-form-error"
 
 static void
 factures_form_dispose (GObject *object)
@@ -26,6 +26,7 @@ factures_form_dispose (GObject *object)
   FacturesForm *self = FACTURES_FORM (object);
 
   g_clear_weak_pointer (&self->error_label);
+  g_clear_pointer (&self->messages, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (factures_form_parent_class)->dispose (object);
@@ -41,6 +42,7 @@ static void
 factures_form_init (FacturesForm *self)
 {
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->messages = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
 
 FacturesForm *
@@ -60,6 +62,8 @@ factures_form_new (GtkLabel *error_label)
   return self;
 }
 
+/* The label lists the messages of the rows that are not in a FacturesFormRow (those
+ * show their message under the field). */
 static void
 update_label (FacturesForm *self)
 {
@@ -70,9 +74,10 @@ update_label (FacturesForm *self)
 
   for (guint i = 0; i < self->rows->len; i++)
     {
-      const char *message = g_object_get_data (g_ptr_array_index (self->rows, i), ERROR_KEY);
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      const char *message = g_hash_table_lookup (self->messages, row);
 
-      if (message == NULL)
+      if (message == NULL || factures_form_row_find (row) != NULL)
         continue;
       if (text->len > 0)
         g_string_append_c (text, '\n');
@@ -91,6 +96,8 @@ factures_form_set_error (FacturesForm *self,
                          GtkWidget    *row,
                          const char   *message)
 {
+  FacturesFormRow *form_row;
+
   g_return_if_fail (FACTURES_IS_FORM (self));
   g_return_if_fail (GTK_IS_WIDGET (row));
 
@@ -101,7 +108,16 @@ factures_form_set_error (FacturesForm *self,
     {
       if (!g_ptr_array_find (self->rows, row, NULL))
         g_ptr_array_add (self->rows, g_object_ref (row));
-      g_object_set_data_full (G_OBJECT (row), ERROR_KEY, g_strdup (message), g_free);
+      g_hash_table_replace (self->messages, row, g_strdup (message));
+    }
+  else
+    g_hash_table_remove (self->messages, row);
+
+  form_row = factures_form_row_find (row);
+  if (form_row != NULL)
+    factures_form_row_set_message (form_row, message);
+  else if (message != NULL)
+    {
       gtk_widget_add_css_class (row, "error");
       gtk_widget_set_tooltip_text (row, message);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row),
@@ -113,7 +129,6 @@ factures_form_set_error (FacturesForm *self,
     }
   else
     {
-      g_object_set_data (G_OBJECT (row), ERROR_KEY, NULL);
       gtk_widget_remove_css_class (row, "error");
       gtk_widget_set_tooltip_text (row, NULL);
       gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
@@ -138,7 +153,7 @@ factures_form_get_first_error_row (FacturesForm *self)
     {
       GtkWidget *row = g_ptr_array_index (self->rows, i);
 
-      if (g_object_get_data (G_OBJECT (row), ERROR_KEY) != NULL)
+      if (g_hash_table_contains (self->messages, row))
         return row;
     }
   return NULL;
@@ -150,17 +165,22 @@ factures_entry_row_new (const char *title)
   GtkWidget *row = adw_entry_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  factures_entry_row_name_by_title (row);
+  factures_entry_row_name_once (row);
   return row;
 }
 
 void
-factures_entry_row_name_by_title (GtkWidget *row)
+factures_entry_row_name_once (GtkWidget *row)
 {
+  const char *title;
+  g_autoptr(GString) name = NULL;
+
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
   /* libadwaita 1.2 labels the row by both its title and its placeholder title,
    * which AT-SPI reads as "Name Name": name it once, by its title. */
-  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
-  g_autoptr(GString) name = g_string_new (NULL);
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  name = g_string_new (NULL);
 
   /* Without the mnemonic's underscore ("_Name" is named "Name"; "__" is one "_"). */
   for (const char *p = title != NULL ? title : ""; *p != '\0'; p++)

@@ -3,9 +3,10 @@
  * Rows are AdwEntryRow / AdwComboRow whose accessible name is their title
  * (once: libadwaita 1.2 would say it twice), so AT-SPI clients (and the journey
  * test) find fields by their French title; an entry row is the AT-SPI "text". A FacturesForm keeps the
- * current validation message of each row, shows it on the row (style class
- * "error", tooltip, accessible description) and lists every message, each naming
- * its field, in one label under the form.
+ * current validation message of each row. A row inside a FacturesFormRow
+ * (factures-form-row.h) gets its message shown under it by that row; any other row
+ * gets the style class "error", the tooltip and the accessible description, and its
+ * message is listed, naming its field, in the form's label (if any).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,8 +32,9 @@ GtkWidget    *factures_form_get_first_error_row (FacturesForm *self);
 
 /* An AdwEntryRow titled @title, accessible name @title (AT-SPI role "text"). */
 GtkWidget    *factures_entry_row_new     (const char   *title);
-/* The same naming for an AdwEntryRow built by a template (call after gtk_widget_init_template). */
-void          factures_entry_row_name_by_title (GtkWidget *row);
+/* Names an entry row from a template once, by its title without the mnemonic's underscore
+ * (see factures_entry_row_new()). */
+void          factures_entry_row_name_once (GtkWidget  *row);
 /* An AdwComboRow over a GtkStringList of @items (NULL-terminated), accessible name @title. */
 GtkWidget    *factures_combo_row_new     (const char   *title,
                                           const char * const *items);

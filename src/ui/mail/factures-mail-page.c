@@ -5,9 +5,10 @@
  * Keyring and network work run in threads (GTask): the window never freezes.
  *
  * The template (factures-mail-page.ui) holds the provider, the account and the templates;
- * the buttons activate "mail-page.*" actions. The templates are edited with their
- * placeholders by label ({Nom du client}…, factures-mail-placeholders.h), inserted from the
- * "Insert a Placeholder" menu, and stored by key.
+ * the buttons activate "mail-page.*" actions. The templates show their placeholders by
+ * their French names ({Nom du client}…, factures_mail_template_placeholders()), inserted
+ * from "Insert a Field" (FacturesPlaceholderButton) into the subject or the text, whichever
+ * had the focus last.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,7 +19,7 @@
 #include "factures-form.h"
 #include "factures-mail-error.h"
 #include "factures-mail-page.h"
-#include "factures-mail-placeholders.h"
+#include "factures-placeholder-button.h"
 #include "factures-mail-presets.h"
 #include "factures-mail-secret.h"
 #include "factures-mail-template.h"
@@ -33,7 +34,6 @@ struct _FacturesMailPage
   FacturesStore      *store;
   gboolean            loading;
   GCancellable       *cancellable;
-  GtkWidget          *placeholder_target;   /* the subject row or the text view */
 
   GtkWidget          *preset_row;
   GtkWidget          *preset_note;
@@ -54,6 +54,7 @@ struct _FacturesMailPage
   GtkWidget          *subject_row;
   GtkTextView        *body_view;
   GtkWidget          *preview_label;
+  GtkWidget          *placeholder_button;
 };
 
 G_DEFINE_FINAL_TYPE (FacturesMailPage, factures_mail_page, ADW_TYPE_PREFERENCES_PAGE)
@@ -430,15 +431,32 @@ static void
 update_preview (Page *p)
 {
   g_autoptr(GHashTable) values = sample_values ();
-  g_autofree char *subject_typed = factures_editable_get_trimmed (p->subject_row);
-  g_autofree char *body_typed = body_text (p);
-  g_autofree char *subject_src = factures_mail_placeholders_to_keys (subject_typed);
-  g_autofree char *body_src = factures_mail_placeholders_to_keys (body_typed);
+  g_autofree char *subject_src = factures_editable_get_trimmed (p->subject_row);
+  g_autofree char *body_src = body_text (p);
   g_autofree char *subject = factures_mail_template_expand (subject_src, values);
   g_autofree char *body = factures_mail_template_expand (body_src, values);
   g_autofree char *text = g_strdup_printf ("%s %s\n\n%s", _("Subject:"), subject, body);
 
   gtk_label_set_text (GTK_LABEL (p->preview_label), text);
+}
+
+/* "{client}" → "{Nom du client}": the shipped templates and those saved before show the
+ * names "Insert a Field" inserts (both are expanded). */
+static char *
+with_french_names (const char *text)
+{
+  guint n = 0;
+  const FacturesMailPlaceholder *placeholders = factures_mail_template_placeholders (&n);
+  g_autoptr(GString) out = g_string_new (text);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("{%s}", placeholders[i].name);
+      g_autofree char *french = g_strdup_printf ("{%s}", placeholders[i].french);
+
+      g_string_replace (out, name, french, 0);
+    }
+  return g_strdup (out->str);
 }
 
 static void
@@ -452,8 +470,8 @@ load_template (Page *p)
 
   if (!factures_mail_template_load (p->store, selected_template (p), &subject, &body, NULL))
     return;
-  subject_shown = factures_mail_placeholders_to_labels (subject);
-  body_shown = factures_mail_placeholders_to_labels (body);
+  subject_shown = with_french_names (subject);
+  body_shown = with_french_names (body);
   gtk_editable_set_text (GTK_EDITABLE (p->subject_row), subject_shown);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (p->body_view), body_shown, -1);
   update_preview (p);
@@ -465,11 +483,8 @@ save_template_activated (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   Page *p = FACTURES_MAIL_PAGE (widget);
-  g_autofree char *subject_typed = factures_editable_get_trimmed (p->subject_row);
-  g_autofree char *body_typed = body_text (p);
-  /* Stored by key: what the sender expands, whatever the language of the UI. */
-  g_autofree char *subject = factures_mail_placeholders_to_keys (subject_typed);
-  g_autofree char *body = factures_mail_placeholders_to_keys (body_typed);
+  g_autofree char *subject = factures_editable_get_trimmed (p->subject_row);
+  g_autofree char *body = body_text (p);
   g_autoptr(GError) error = NULL;
 
   if (!factures_store_save_mail_template (p->store, selected_template (p), subject, body, &error))
@@ -503,35 +518,11 @@ template_changed_cb (Page *p)
 }
 
 static void
-insert_placeholder_activated (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
-{
-  Page *p = FACTURES_MAIL_PAGE (widget);
-  const char *key = g_variant_get_string (parameter, NULL);
-  g_autofree char *braced = g_strdup_printf ("{%s}", key);
-  g_autofree char *text = factures_mail_placeholders_to_labels (braced);
-
-  if (p->placeholder_target == p->subject_row)
-    {
-      int position = gtk_editable_get_position (GTK_EDITABLE (p->subject_row));
-
-      gtk_editable_insert_text (GTK_EDITABLE (p->subject_row), text, -1, &position);
-      gtk_editable_set_position (GTK_EDITABLE (p->subject_row), position);
-      gtk_widget_grab_focus (p->subject_row);
-    }
-  else
-    {
-      gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (p->body_view), text, -1);
-      gtk_widget_grab_focus (GTK_WIDGET (p->body_view));
-    }
-}
-
-static void
 field_focused_cb (GtkEventControllerFocus *controller,
                   Page                    *p)
 {
-  p->placeholder_target = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  factures_placeholder_button_set_target (FACTURES_PLACEHOLDER_BUTTON (p->placeholder_button),
+                                          gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
 }
 
 static void
@@ -551,6 +542,7 @@ factures_mail_page_class_init (FacturesMailPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = factures_mail_page_dispose;
+  g_type_ensure (FACTURES_TYPE_PLACEHOLDER_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Factures/ui/mail/factures-mail-page.ui");
@@ -572,6 +564,7 @@ factures_mail_page_class_init (FacturesMailPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FacturesMailPage, subject_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesMailPage, body_view);
   gtk_widget_class_bind_template_child (widget_class, FacturesMailPage, preview_label);
+  gtk_widget_class_bind_template_child (widget_class, FacturesMailPage, placeholder_button);
   gtk_widget_class_bind_template_callback (widget_class, preset_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, template_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_preview);
@@ -581,7 +574,6 @@ factures_mail_page_class_init (FacturesMailPageClass *klass)
   gtk_widget_class_install_action (widget_class, "mail-page.outbox", NULL, outbox_activated);
   gtk_widget_class_install_action (widget_class, "mail-page.save-template", NULL, save_template_activated);
   gtk_widget_class_install_action (widget_class, "mail-page.reset-template", NULL, reset_template_activated);
-  gtk_widget_class_install_action (widget_class, "mail-page.insert-placeholder", "s", insert_placeholder_activated);
 }
 
 static void
@@ -592,19 +584,19 @@ factures_mail_page_init (FacturesMailPage *self)
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  factures_entry_row_name_by_title (self->name_row);
-  factures_entry_row_name_by_title (self->address_row);
-  factures_entry_row_name_by_title (self->reply_row);
-  factures_entry_row_name_by_title (self->server_row);
-  factures_entry_row_name_by_title (self->port_row);
-  factures_entry_row_name_by_title (self->user_row);
-  factures_entry_row_name_by_title (self->subject_row);
+  factures_entry_row_name_once (self->name_row);
+  factures_entry_row_name_once (self->address_row);
+  factures_entry_row_name_once (self->reply_row);
+  factures_entry_row_name_once (self->server_row);
+  factures_entry_row_name_once (self->port_row);
+  factures_entry_row_name_once (self->user_row);
+  factures_entry_row_name_once (self->subject_row);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->password_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Password"), -1);
   /* Its peek and apply buttons hold only an icon: libadwaita 1.2 names them by tooltip only. */
   factures_accessible_fix_descendants (self->password_row, GTK_TYPE_BUTTON, GTK_ACCESSIBLE_ROLE_BUTTON, NULL);
 
-  /* "Insert a Placeholder" puts it in the field last focused: the subject or the text. */
+  /* "Insert a Field" puts it in the field last focused: the subject or the text. */
   fields[0] = self->subject_row;
   fields[1] = GTK_WIDGET (self->body_view);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -614,7 +606,6 @@ factures_mail_page_init (FacturesMailPage *self)
       g_signal_connect (focus, "enter", G_CALLBACK (field_focused_cb), self);
       gtk_widget_add_controller (fields[i], focus);
     }
-  self->placeholder_target = GTK_WIDGET (self->body_view);
 }
 
 GtkWidget *

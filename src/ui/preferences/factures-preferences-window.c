@@ -1,4 +1,4 @@
-/* factures-preferences-window.c — Preferences: the business profile after the first run
+/* factures-preferences-window.c — Preferences
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,66 +6,141 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-escompte-page.h"
 #include "factures-form.h"
 #include "factures-ladder-page.h"
 #include "factures-mail-page.h"
 #include "factures-preferences-window.h"
-#include "factures-escompte-page.h"
 #include "factures-profile-editor.h"
 #include "factures-series-page.h"
 
-static void
-on_saved (GtkWidget *editor,
-          GtkWidget *window)
+struct _FacturesPreferencesWindow
 {
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window),
-                                    adw_toast_new (_("Business profile saved")));
+  AdwPreferencesWindow  parent_instance;
+
+  AdwPreferencesPage   *profile_page;
+  AdwPreferencesGroup  *profile_group;
+
+  GtkWidget            *profile_editor;
+  GtkWidget            *escompte_page;
+  gboolean              closing;        /* the user chose to close with values left */
+};
+
+G_DEFINE_FINAL_TYPE (FacturesPreferencesWindow, factures_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void
+close_response_cb (AdwMessageDialog          *dialog,
+                   const char                *response,
+                   FacturesPreferencesWindow *self)
+{
+  if (g_strcmp0 (response, "close") == 0)
+    {
+      self->closing = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+/* Settings apply on change; what is still invalid is not saved: ask. */
+static gboolean
+close_request_cb (FacturesPreferencesWindow *self)
+{
+  gboolean profile_ok;
+  gboolean escompte_ok;
+  AdwMessageDialog *dialog;
+
+  if (self->closing)
+    return FALSE;
+  profile_ok = factures_profile_editor_flush (FACTURES_PROFILE_EDITOR (self->profile_editor));
+  escompte_ok = factures_escompte_page_flush (FACTURES_ESCOMPTE_PAGE (self->escompte_page));
+  if (profile_ok && escompte_ok)
+    return FALSE;
+
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self),
+                                           profile_ok ? ADW_PREFERENCES_PAGE (self->escompte_page)
+                                                      : self->profile_page);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Some Values Are Not Saved"),
+                                                       _("The fields marked in red hold values that cannot "
+                                                         "be saved; the previous values are kept. Correct them, "
+                                                         "or close and leave them as they were.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "edit", _("_Keep Editing"),
+                                    "close", _("_Close Without Them"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "edit");
+  adw_message_dialog_set_close_response (dialog, "edit");
+  g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+GtkWidget *
+factures_preferences_window_get_profile_editor (FacturesPreferencesWindow *self)
+{
+  g_return_val_if_fail (FACTURES_IS_PREFERENCES_WINDOW (self), NULL);
+  return self->profile_editor;
+}
+
+static void
+factures_preferences_window_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), FACTURES_TYPE_PREFERENCES_WINDOW);
+
+  G_OBJECT_CLASS (factures_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+factures_preferences_window_class_init (FacturesPreferencesWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = factures_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Factures/ui/preferences/factures-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FacturesPreferencesWindow, profile_page);
+  gtk_widget_class_bind_template_child (widget_class, FacturesPreferencesWindow, profile_group);
+  gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
+}
+
+static void
+factures_preferences_window_init (FacturesPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Search is off, but its unnamed entry stays in the widget tree: keep it out of AT-SPI. */
+  factures_accessible_fix_descendants (GTK_WIDGET (self), GTK_TYPE_SEARCH_ENTRY,
+                                       GTK_ACCESSIBLE_ROLE_SEARCH_BOX, NULL);
 }
 
 GtkWidget *
 factures_preferences_window_new (GtkWindow     *parent,
                                  FacturesStore *store)
 {
-  GtkWidget *window;
-  GtkWidget *page;
-  GtkWidget *group;
-  GtkWidget *editor;
+  FacturesPreferencesWindow *self;
 
   g_return_val_if_fail (FACTURES_IS_STORE (store), NULL);
 
-  window = adw_preferences_window_new ();
-  gtk_window_set_title (GTK_WINDOW (window), _("Preferences"));
-  gtk_window_set_default_size (GTK_WINDOW (window), 640, 760);
-  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
-  /* Search is off, but its unnamed entry stays in the widget tree: keep it out of AT-SPI. */
-  factures_accessible_fix_descendants (window, GTK_TYPE_SEARCH_ENTRY, GTK_ACCESSIBLE_ROLE_SEARCH_BOX, NULL);
+  self = g_object_new (FACTURES_TYPE_PREFERENCES_WINDOW, NULL);
   if (parent != NULL)
     {
-      gtk_window_set_transient_for (GTK_WINDOW (window), parent);
-      gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (parent));
+      gtk_window_set_transient_for (GTK_WINDOW (self), parent);
+      gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
     }
 
-  page = adw_preferences_page_new ();
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Business Profile"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "user-info-symbolic");
-  /* The editor holds its own groups: wrap it in one untitled group, whose
-   * non-row children go below its (empty) list. */
-  group = adw_preferences_group_new ();
-  editor = factures_profile_editor_new (store);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), editor);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
-  g_signal_connect (editor, "saved", G_CALLBACK (on_saved), window);
+  self->profile_editor = factures_profile_editor_new (store);
+  factures_profile_editor_set_apply_on_change (FACTURES_PROFILE_EDITOR (self->profile_editor), TRUE);
+  adw_preferences_group_add (self->profile_group, self->profile_editor);
   /* Issue 3: number series and the building-trade option of quotes. */
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (factures_series_page_new (store)));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
-                              ADW_PREFERENCES_PAGE (factures_escompte_page_new (store)));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
+  self->escompte_page = factures_escompte_page_new (store);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->escompte_page));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (factures_ladder_page_new (store)));
   /* Issue 5: the e-mail account, its test, the templates. */
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (factures_mail_page_new (store)));
 
-  return window;
+  return GTK_WIDGET (self);
 }

@@ -1,4 +1,4 @@
-/* factures-preferences-window.h — Preferences: the business profile after the first run
+/* factures-preferences-window.h — Preferences
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,17 +9,27 @@
 
 G_BEGIN_DECLS
 
+#define FACTURES_TYPE_PREFERENCES_WINDOW (factures_preferences_window_get_type ())
+G_DECLARE_FINAL_TYPE (FacturesPreferencesWindow, factures_preferences_window, FACTURES, PREFERENCES_WINDOW,
+                      AdwPreferencesWindow)
+
 /**
  * factures_preferences_window_new:
  * @parent: (nullable): the main window
  * @store: the open database
  *
- * An AdwPreferencesWindow holding the business profile editor (the same form as
- * the first-run welcome page). Saving shows a toast; the window stays open.
+ * The Preferences: the business profile (the form of the first-run welcome page),
+ * numbering, escompte, dunning ladder, e-mail. Settings apply on change, GNOME's
+ * way (issue 11 item 6): a valid value is saved when it is entered; an invalid or
+ * half-typed one stays in its field with its message, and closing the window then
+ * asks whether to keep editing or to close without it.
  *
  * Returns: (transfer floating): the window, not yet presented
  */
 GtkWidget *factures_preferences_window_new (GtkWindow     *parent,
                                             FacturesStore *store);
+
+/* The business profile page's editor (tests). */
+GtkWidget *factures_preferences_window_get_profile_editor (FacturesPreferencesWindow *self);
 
 G_END_DECLS

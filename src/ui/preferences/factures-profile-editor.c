@@ -10,7 +10,9 @@
 #include "factures-file-chooser.h"
 #include "factures-checks.h"
 #include "factures-form.h"
+#include "factures-form-row.h"
 #include "factures-identifiers.h"
+#include "factures-logo.h"
 #include "factures-profile-editor.h"
 #include "factures-terms.h"
 
@@ -23,7 +25,6 @@ struct _FacturesProfileEditor
   GtkBox         parent_instance;
 
   FacturesStore *store;
-  FacturesForm  *form;
   GBytes        *logo;
 
   GtkWidget     *name_row;
@@ -51,6 +52,10 @@ struct _FacturesProfileEditor
   GtkWidget     *logo_remove_button;
   GtkWidget     *error_label;
   GtkWidget     *save_button;
+  GtkWidget     *save_box;
+
+  gboolean       apply_on_change;  /* Preferences: each valid value is saved when entered */
+  gboolean       applying_held;    /* while load or a validation of every row runs */
 
   GtkFileChooserNative *chooser;
 };
@@ -59,11 +64,6 @@ G_DEFINE_FINAL_TYPE (FacturesProfileEditor, factures_profile_editor, GTK_TYPE_BO
 
 enum { SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
-
-typedef char *(*RowCheck) (FacturesProfileEditor *self,
-                           const char            *text);
-
-#define CHECK_KEY "factures-row-check"
 
 /* ---------------------------------------------------------------- checks -- */
 
@@ -106,9 +106,11 @@ offer_append_ei (FacturesProfileEditor *self,
 }
 
 static char *
-check_name (FacturesProfileEditor *self,
-            const char            *text)
+check_name (const char *text,
+            gpointer    user_data)
 {
+  FacturesProfileEditor *self = user_data;
+
   char *message = factures_check_text (text, _("Name"), 200, TRUE);
 
   offer_append_ei (self, FALSE);
@@ -123,37 +125,39 @@ check_name (FacturesProfileEditor *self,
 }
 
 static char *
-check_address (FacturesProfileEditor *self,
-               const char            *text)
+check_address (const char *text,
+               gpointer    user_data)
 {
   return factures_check_text (text, _("Address"), 300, TRUE);
 }
 
 static char *
-check_city (FacturesProfileEditor *self,
-            const char            *text)
+check_city (const char *text,
+            gpointer    user_data)
 {
   return factures_check_text (text, _("City"), 100, TRUE);
 }
 
 static char *
-check_postal_code (FacturesProfileEditor *self,
-                   const char            *text)
+check_postal_code (const char *text,
+                   gpointer    user_data)
 {
   return factures_check_postal_code (text, TRUE);
 }
 
 static char *
-check_siret (FacturesProfileEditor *self,
-             const char            *text)
+check_siret (const char *text,
+             gpointer    user_data)
 {
   return factures_check_siren_or_siret (text, TRUE, NULL, NULL);
 }
 
 static char *
-check_registry_city (FacturesProfileEditor *self,
-                     const char            *text)
+check_registry_city (const char *text,
+                     gpointer    user_data)
 {
+  FacturesProfileEditor *self = user_data;
+
   if (adw_combo_row_get_selected (ADW_COMBO_ROW (self->registry_row)) != REGISTRY_POS_RCS)
     return NULL;
   if (*text == '\0')
@@ -162,15 +166,15 @@ check_registry_city (FacturesProfileEditor *self,
 }
 
 static char *
-check_email (FacturesProfileEditor *self,
-             const char            *text)
+check_email (const char *text,
+             gpointer    user_data)
 {
   return factures_check_email (text);
 }
 
 static char *
-check_phone (FacturesProfileEditor *self,
-             const char            *text)
+check_phone (const char *text,
+             gpointer    user_data)
 {
   return factures_check_phone (text);
 }
@@ -183,9 +187,11 @@ charges_vat (FacturesProfileEditor *self)
 
 /* A seller that charges VAT prints its VAT number (CGI art. 242 nonies A; LEGAL.md §1). */
 static char *
-check_vat_id (FacturesProfileEditor *self,
-              const char            *text)
+check_vat_id (const char *text,
+              gpointer    user_data)
 {
+  FacturesProfileEditor *self = user_data;
+
   g_autofree char *out = NULL;
   GError *error = NULL;
 
@@ -201,15 +207,15 @@ check_vat_id (FacturesProfileEditor *self,
 }
 
 static char *
-check_insurance (FacturesProfileEditor *self,
-                 const char            *text)
+check_insurance (const char *text,
+                 gpointer    user_data)
 {
   return factures_check_text (text, _("Trade insurance"), 500, FALSE);
 }
 
 static char *
-check_iban (FacturesProfileEditor *self,
-            const char            *text)
+check_iban (const char *text,
+            gpointer    user_data)
 {
   g_autofree char *out = NULL;
   GError *error = NULL;
@@ -220,8 +226,8 @@ check_iban (FacturesProfileEditor *self,
 }
 
 static char *
-check_bic (FacturesProfileEditor *self,
-           const char            *text)
+check_bic (const char *text,
+           gpointer    user_data)
 {
   g_autofree char *out = NULL;
   GError *error = NULL;
@@ -232,9 +238,11 @@ check_bic (FacturesProfileEditor *self,
 }
 
 static char *
-check_days (FacturesProfileEditor *self,
-            const char            *text)
+check_days (const char *text,
+            gpointer    user_data)
 {
+  FacturesProfileEditor *self = user_data;
+
   if (adw_combo_row_get_selected (ADW_COMBO_ROW (self->terms_row)) != TERMS_POS_DAYS)
     return NULL;
   /* The default terms apply to business clients too: keep them within the B2B maximum. */
@@ -242,8 +250,8 @@ check_days (FacturesProfileEditor *self,
 }
 
 static char *
-check_penalty (FacturesProfileEditor *self,
-               const char            *text)
+check_penalty (const char *text,
+               gpointer    user_data)
 {
   gint rate = 0;
   GError *error = NULL;
@@ -263,52 +271,63 @@ static gboolean
 validate_row (FacturesProfileEditor *self,
               GtkWidget             *row)
 {
-  RowCheck check = g_object_get_data (G_OBJECT (row), CHECK_KEY);
-  g_autofree char *text = NULL;
-  g_autofree char *message = NULL;
+  FacturesFormRow *form_row = factures_form_row_find (row);
 
-  /* Focus can leave a row while the window is being destroyed. */
-  if (check == NULL || self->form == NULL)
-    return TRUE;
-  text = factures_editable_get_trimmed (row);
-  message = check (self, text);
-  factures_form_set_error (self->form, row, message);
-  return message == NULL;
+  return form_row == NULL || factures_form_row_validate (form_row);
 }
+
+/* Shows @message (NULL clears it) under @row. */
+static void
+set_row_message (GtkWidget  *row,
+                 const char *message)
+{
+  FacturesFormRow *form_row = factures_form_row_find (row);
+
+  if (form_row != NULL)
+    factures_form_row_set_message (form_row, message);
+}
+
+static gboolean
+row_in_error (GtkWidget *row)
+{
+  FacturesFormRow *form_row = factures_form_row_find (row);
+
+  return form_row != NULL && factures_form_row_get_message (form_row) != NULL;
+}
+
+static void apply_changes (FacturesProfileEditor *self);
 
 static void
-on_row_leave (GtkWidget *row)
+row_validated_cb (FacturesProfileEditor *self,
+                  gboolean               valid)
 {
-  FacturesProfileEditor *self = FACTURES_PROFILE_EDITOR (gtk_widget_get_ancestor (row, FACTURES_TYPE_PROFILE_EDITOR));
-
-  if (self != NULL)
-    validate_row (self, row);
+  if (valid && self->apply_on_change && !self->applying_held)
+    apply_changes (self);
 }
 
-static void
-on_row_changed (GtkWidget             *row,
-                FacturesProfileEditor *self)
-{
-  /* While a row shows an error, re-check as the user types so the message goes away
-   * as soon as the value is right; otherwise wait for the focus to leave. */
-  if (gtk_widget_has_css_class (row, "error"))
-    validate_row (self, row);
-}
-
+/* The entry row titled @title, in a FacturesFormRow that checks it with @check and shows
+ * its message under it. */
 static GtkWidget *
 add_entry_row (FacturesProfileEditor *self,
                GtkWidget             *group,
                const char            *title,
-               RowCheck               check)
+               FacturesFormRowCheck   check)
 {
   GtkWidget *row = factures_entry_row_new (title);
+  GtkWidget *form_row = factures_form_row_new (row);
 
-  g_object_set_data (G_OBJECT (row), CHECK_KEY, check);
-  g_signal_connect (row, "changed", G_CALLBACK (on_row_changed), self);
-  g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (validate_row), self);
-  factures_entry_row_on_leave (row, G_CALLBACK (on_row_leave), row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  factures_form_row_set_check (FACTURES_FORM_ROW (form_row), check, self, NULL);
+  g_signal_connect_swapped (form_row, "validated", G_CALLBACK (row_validated_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), form_row);
   return row;
+}
+
+static gboolean
+row_valid (GtkWidget *row)
+{
+  FacturesFormRow *form_row = factures_form_row_find (row);
+
+  return form_row == NULL || factures_form_row_is_valid (form_row);
 }
 
 static GtkWidget *
@@ -334,19 +353,21 @@ update_sensitivity (FacturesProfileEditor *self)
   gtk_widget_set_sensitive (self->registry_city_row, rcs);
   gtk_widget_set_sensitive (self->vat_id_row, charges_vat (self));
   if (!charges_vat (self))
-    factures_form_set_error (self->form, self->vat_id_row, NULL);
+    set_row_message (self->vat_id_row, NULL);
   gtk_widget_set_sensitive (self->days_row, terms == TERMS_POS_DAYS);
   gtk_widget_set_sensitive (self->eom_row, terms == TERMS_POS_EOM_45);
   if (!rcs)
-    factures_form_set_error (self->form, self->registry_city_row, NULL);
+    set_row_message (self->registry_city_row, NULL);
   if (terms != TERMS_POS_DAYS)
-    factures_form_set_error (self->form, self->days_row, NULL);
+    set_row_message (self->days_row, NULL);
 }
 
 static void
 on_combo_selected (FacturesProfileEditor *self)
 {
   update_sensitivity (self);
+  if (self->apply_on_change && !self->applying_held)
+    apply_changes (self);
 }
 
 /* Switching to "charges VAT" with an empty VAT number: propose the French one
@@ -368,6 +389,12 @@ on_vat_regime_selected (FacturesProfileEditor *self)
         }
     }
   update_sensitivity (self);
+  if (self->apply_on_change && !self->applying_held)
+    {
+      /* A VAT number is needed from now on: say so under it at once. */
+      validate_row (self, self->vat_id_row);
+      apply_changes (self);
+    }
 }
 
 static void
@@ -405,54 +432,83 @@ update_logo_row (FacturesProfileEditor *self,
   gtk_widget_set_visible (self->logo_picture, self->logo != NULL);
 }
 
+/**
+ * factures_profile_editor_load_logo:
+ * @self: a FacturesProfileEditor
+ * @file: a PNG or JPEG image
+ *
+ * What "Choose a Logo…" does with the file chosen: the logo is prepared
+ * (factures_logo_prepare()) and shown with its original size; a refusal is shown
+ * under the Logo row. Saved with the profile.
+ *
+ * Returns: TRUE when the logo was taken.
+ */
+gboolean
+factures_profile_editor_load_logo (FacturesProfileEditor *self,
+                                   GFile                 *file)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *description = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GBytes) logo = NULL;
+  gsize length = 0;
+  int width = 0;
+  int height = 0;
+
+  g_return_val_if_fail (FACTURES_IS_PROFILE_EDITOR (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  basename = g_file_get_basename (file);
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Logo: cannot read “%s”: %s"), basename, error->message);
+      set_row_message (self->logo_row, message);
+      return FALSE;
+    }
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  /* The one way in (issue 11 item 10): PNG or JPEG, stored as a PNG of at most 600 px. */
+  logo = factures_logo_prepare (bytes, &width, &height, &error);
+  if (logo == NULL)
+    {
+      g_autofree char *message = g_strdup_printf ("%s (%s)", error->message, basename);
+      set_row_message (self->logo_row, message);
+      return FALSE;
+    }
+
+  g_clear_pointer (&self->logo, g_bytes_unref);
+  self->logo = g_steal_pointer (&logo);
+  set_row_message (self->logo_row, NULL);
+  if (MAX (width, height) > FACTURES_LOGO_MAX_SIDE)
+    {
+      g_autoptr (GdkTexture) texture = gdk_texture_new_from_bytes (self->logo, NULL);
+
+      /* TRANSLATORS: file name, then the size of the image in pixels, then the size kept. */
+      description = g_strdup_printf (_("%s, %d × %d px, reduced to %d × %d px"), basename, width, height,
+                                     texture != NULL ? gdk_texture_get_width (texture) : 0,
+                                     texture != NULL ? gdk_texture_get_height (texture) : 0);
+    }
+  else
+    /* TRANSLATORS: file name, then the size of the image in pixels. */
+    description = g_strdup_printf (_("%s, %d × %d px"), basename, width, height);
+  update_logo_row (self, description);
+  if (self->apply_on_change)
+    apply_changes (self);
+  return TRUE;
+}
+
 static void
 on_chooser_response (GtkNativeDialog       *dialog,
                      int                    response,
                      FacturesProfileEditor *self)
 {
-  static const guint8 png_signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-  g_autoptr (GFile) file = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *basename = NULL;
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  gsize length = 0;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  basename = g_file_get_basename (file);
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error))
+  if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autofree char *message = g_strdup_printf (_("Logo: cannot read “%s”: %s"), basename, error->message);
-      factures_form_set_error (self->form, self->logo_row, message);
-      goto out;
-    }
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  if (length >= sizeof png_signature)
-    texture = gdk_texture_new_from_bytes (bytes, NULL);
-  if (texture == NULL ||
-      memcmp (g_bytes_get_data (bytes, NULL), png_signature, sizeof png_signature) != 0)
-    {
-      g_autofree char *message = g_strdup_printf (_("Logo: “%s” is not a PNG image."), basename);
-      factures_form_set_error (self->form, self->logo_row, message);
-      goto out;
-    }
-  if (length > 2 * 1024 * 1024)
-    {
-      g_autofree char *message = g_strdup_printf (_("Logo: “%s” is larger than 2 MB."), basename);
-      factures_form_set_error (self->form, self->logo_row, message);
-      goto out;
-    }
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
-  g_clear_pointer (&self->logo, g_bytes_unref);
-  self->logo = g_steal_pointer (&bytes);
-  factures_form_set_error (self->form, self->logo_row, NULL);
-  update_logo_row (self, basename);
-
-out:
+      factures_profile_editor_load_logo (self, file);
+    }
   g_clear_object (&self->chooser);
 }
 
@@ -471,9 +527,12 @@ on_choose_logo (FacturesProfileEditor *self)
                                                _("_Open"), _("_Cancel"));
   factures_file_chooser_start_in_documents (self->chooser);
   filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("PNG images"));
+  gtk_file_filter_set_name (filter, _("PNG or JPEG images"));
   gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
   gtk_file_filter_add_suffix (filter, "png");
+  gtk_file_filter_add_suffix (filter, "jpg");
+  gtk_file_filter_add_suffix (filter, "jpeg");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   g_object_unref (filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
@@ -485,8 +544,10 @@ static void
 on_remove_logo (FacturesProfileEditor *self)
 {
   g_clear_pointer (&self->logo, g_bytes_unref);
-  factures_form_set_error (self->form, self->logo_row, NULL);
+  set_row_message (self->logo_row, NULL);
   update_logo_row (self, NULL);
+  if (self->apply_on_change)
+    apply_changes (self);
 }
 
 /* ------------------------------------------------------------------ load -- */
@@ -683,6 +744,139 @@ build_profile (FacturesProfileEditor *self)
   return g_steal_pointer (&profile);
 }
 
+/* What is saved while some fields are invalid or half-typed: their stored values. */
+static void
+keep_stored_where_invalid (FacturesProfileEditor *self,
+                           FacturesProfile       *profile,
+                           const FacturesProfile *stored)
+{
+#define KEEP_TEXT(row, member) \
+  if (!row_valid (self->row)) \
+    { \
+      g_free (profile->member); \
+      profile->member = g_strdup (stored->member); \
+    }
+
+  KEEP_TEXT (name_row, party.name);
+  KEEP_TEXT (address_row, party.address);
+  KEEP_TEXT (postal_code_row, party.postal_code);
+  KEEP_TEXT (city_row, party.city);
+  KEEP_TEXT (email_row, party.email);
+  KEEP_TEXT (phone_row, party.phone);
+  KEEP_TEXT (insurance_row, insurance);
+  KEEP_TEXT (iban_row, iban);
+  KEEP_TEXT (bic_row, bic);
+  if (!row_valid (self->siret_row))
+    {
+      g_free (profile->party.siren);
+      g_free (profile->party.siret);
+      profile->party.siren = g_strdup (stored->party.siren);
+      profile->party.siret = g_strdup (stored->party.siret);
+    }
+  if (!row_valid (self->registry_city_row))
+    {
+      g_free (profile->registry_city);
+      profile->registry_city = g_strdup (stored->registry_city);
+      profile->registry = stored->registry;
+    }
+  if (!row_valid (self->vat_id_row))
+    {
+      g_free (profile->party.vat_id);
+      profile->party.vat_id = g_strdup (stored->party.vat_id);
+      profile->vat_regime = stored->vat_regime;
+    }
+  if (!row_valid (self->days_row))
+    profile->default_terms = stored->default_terms;
+  if (!row_valid (self->penalty_row))
+    profile->penalty_rate_bp = stored->penalty_rate_bp;
+#undef KEEP_TEXT
+}
+
+static void
+show_store_error (FacturesProfileEditor *self,
+                  const char            *message)
+{
+  gtk_label_set_text (GTK_LABEL (self->error_label), message != NULL ? message : "");
+  gtk_widget_set_visible (self->error_label, message != NULL);
+}
+
+/* Preferences (issue 11 item 6): the profile as entered, each invalid or half-typed
+ * field keeping its stored value, is saved at once. */
+static void
+apply_changes (FacturesProfileEditor *self)
+{
+  g_autoptr (FacturesProfile) stored = NULL;
+  g_autoptr (FacturesProfile) profile = NULL;
+  g_autoptr (GError) error = NULL;
+
+  stored = factures_store_get_profile (self->store, &error);
+  if (stored == NULL)
+    {
+      /* No profile yet: the first one is saved with Save, complete. */
+      show_store_error (self, error != NULL ? error->message : NULL);
+      return;
+    }
+  profile = build_profile (self);
+  keep_stored_where_invalid (self, profile, stored);
+  if (!factures_store_save_profile (self->store, profile, &error))
+    {
+      show_store_error (self, error->message);
+      return;
+    }
+  show_store_error (self, NULL);
+  g_signal_emit (self, signals[SAVED], 0);
+}
+
+/**
+ * factures_profile_editor_set_apply_on_change:
+ * @self: a FacturesProfileEditor
+ * @apply_on_change: TRUE in the Preferences
+ *
+ * With @apply_on_change, there is no Save button: a valid value is saved as soon as
+ * it is entered (leaving the field, Enter, a choice, a logo); an invalid one stays
+ * in its field with its message and is not saved (the stored value stays).
+ * factures_profile_editor_flush() says, when the window closes, whether some are left.
+ */
+void
+factures_profile_editor_set_apply_on_change (FacturesProfileEditor *self,
+                                             gboolean               apply_on_change)
+{
+  g_return_if_fail (FACTURES_IS_PROFILE_EDITOR (self));
+
+  self->apply_on_change = !!apply_on_change;
+  gtk_widget_set_visible (self->save_box, !self->apply_on_change);
+}
+
+/**
+ * factures_profile_editor_flush:
+ * @self: a FacturesProfileEditor with apply-on-change
+ *
+ * Checks every field (showing the messages), saves what is valid.
+ *
+ * Returns: TRUE when every field is valid (nothing is left unsaved).
+ */
+gboolean
+factures_profile_editor_flush (FacturesProfileEditor *self)
+{
+  GtkWidget *rows[] = {
+    self->name_row, self->address_row, self->postal_code_row, self->city_row,
+    self->email_row, self->phone_row, self->siret_row, self->registry_city_row, self->vat_id_row,
+    self->insurance_row, self->iban_row, self->bic_row, self->days_row, self->penalty_row,
+  };
+  gboolean all_valid = TRUE;
+
+  g_return_val_if_fail (FACTURES_IS_PROFILE_EDITOR (self), TRUE);
+
+  self->applying_held = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (!validate_row (self, rows[i]))
+      all_valid = FALSE;
+  self->applying_held = FALSE;
+  if (self->apply_on_change)
+    apply_changes (self);
+  return all_valid;
+}
+
 gboolean
 factures_profile_editor_save (FacturesProfileEditor *self,
                               GError               **error)
@@ -698,10 +892,16 @@ factures_profile_editor_save (FacturesProfileEditor *self,
 
   g_return_val_if_fail (FACTURES_IS_PROFILE_EDITOR (self), FALSE);
 
+  gtk_widget_set_visible (self->error_label, FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     validate_row (self, rows[i]);
 
-  first = factures_form_get_first_error_row (self->form);
+  first = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (rows) && first == NULL; i++)
+    if (row_in_error (rows[i]))
+      first = rows[i];
+  if (first == NULL && row_in_error (self->logo_row))
+    first = self->logo_row;
   if (first != NULL)
     {
       gtk_widget_grab_focus (first);
@@ -741,7 +941,6 @@ factures_profile_editor_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_object (&self->append_ei_button);
   g_clear_object (&self->store);
-  g_clear_object (&self->form);
   g_clear_pointer (&self->logo, g_bytes_unref);
 
   G_OBJECT_CLASS (factures_profile_editor_parent_class)->dispose (object);
@@ -866,16 +1065,18 @@ factures_profile_editor_init (FacturesProfileEditor *self)
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_choose_logo), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->logo_row), button);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->logo_row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), factures_form_row_new (self->logo_row));
 
-  /* Errors and Save */
+  /* A refusal of the store (the fields show theirs under them) and Save */
   self->error_label = gtk_label_new (NULL);
+  gtk_widget_set_visible (self->error_label, FALSE);
+  gtk_widget_add_css_class (self->error_label, "error");
   gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->error_label), 0);
   gtk_box_append (GTK_BOX (self), self->error_label);
-  self->form = factures_form_new (GTK_LABEL (self->error_label));
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  self->save_box = box;
   gtk_widget_set_halign (box, GTK_ALIGN_END);
   self->save_button = gtk_button_new_with_label (_("Save"));
   gtk_widget_add_css_class (self->save_button, "suggested-action");
@@ -900,6 +1101,8 @@ factures_profile_editor_new (FacturesStore *store)
 
   self = g_object_new (FACTURES_TYPE_PROFILE_EDITOR, NULL);
   self->store = g_object_ref (store);
+  self->applying_held = TRUE;
   load_profile (self);
+  self->applying_held = FALSE;
   return GTK_WIDGET (self);
 }

@@ -31,4 +31,14 @@ GtkWidget *factures_profile_editor_new (FacturesStore *store);
 gboolean   factures_profile_editor_save (FacturesProfileEditor *self,
                                          GError               **error);
 
+/* Preferences: no Save button, each valid value saved when entered (see the .c). */
+void       factures_profile_editor_set_apply_on_change (FacturesProfileEditor *self,
+                                                        gboolean               apply_on_change);
+/* Checks every field, saves the valid ones; FALSE when some are left invalid. */
+gboolean   factures_profile_editor_flush (FacturesProfileEditor *self);
+
+/* The file a user chose with "Choose a Logo…" (PNG or JPEG; see the .c). */
+gboolean   factures_profile_editor_load_logo (FacturesProfileEditor *self,
+                                              GFile                 *file);
+
 G_END_DECLS

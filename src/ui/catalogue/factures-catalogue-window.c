@@ -330,10 +330,10 @@ factures_catalogue_window_init (FacturesCatalogueWindow *self)
       gtk_string_list_append (rates, text);
     }
   adw_combo_row_set_model (ADW_COMBO_ROW (self->rate_row), G_LIST_MODEL (rates));
-  factures_entry_row_name_by_title (self->name_row);
-  factures_entry_row_name_by_title (self->description_row);
-  factures_entry_row_name_by_title (self->unit_row);
-  factures_entry_row_name_by_title (self->price_row);
+  factures_entry_row_name_once (self->name_row);
+  factures_entry_row_name_once (self->description_row);
+  factures_entry_row_name_once (self->unit_row);
+  factures_entry_row_name_once (self->price_row);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->rate_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("VAT rate"), -1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "catalogue.delete-item", FALSE);

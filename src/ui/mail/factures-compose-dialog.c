@@ -229,8 +229,8 @@ factures_compose_dialog_init (FacturesComposeDialog *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  factures_entry_row_name_by_title (self->to_row);
-  factures_entry_row_name_by_title (self->subject_row);
+  factures_entry_row_name_once (self->to_row);
+  factures_entry_row_name_once (self->subject_row);
 }
 
 void

@@ -108,8 +108,8 @@ static void
 factures_recurring_dialog_init (FacturesRecurringDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  factures_entry_row_name_by_title (self->start_row);
-  factures_entry_row_name_by_title (self->end_row);
+  factures_entry_row_name_once (self->start_row);
+  factures_entry_row_name_once (self->end_row);
 }
 
 /**

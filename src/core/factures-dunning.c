@@ -438,3 +438,17 @@ factures_dunning_plan_invoice (const FacturesDunningLadder *ladder,
     }
   return plan;
 }
+
+gboolean
+factures_dso_has_history (guint        n_paid,
+                          const GDate *first_issue,
+                          const GDate *today)
+{
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  if (n_paid < FACTURES_DSO_MIN_PAID)
+    return FALSE;
+  if (first_issue == NULL || !g_date_valid (first_issue))
+    return FALSE;
+  return g_date_days_between (first_issue, today) >= FACTURES_DSO_MIN_DAYS;
+}

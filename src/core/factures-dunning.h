@@ -160,6 +160,24 @@ GArray *factures_dunning_plan_invoice (const FacturesDunningLadder *ladder,
                                        gboolean                     disputed,
                                        const GDate                 *today);
 
+/* Days sales outstanding means something only with some history (issue 11 item 8): at least
+ * FACTURES_DSO_MIN_PAID invoices paid, and the first invoice issued at least
+ * FACTURES_DSO_MIN_DAYS days before @today. Before that the dashboard says so instead of a figure. */
+#define FACTURES_DSO_MIN_PAID 5
+#define FACTURES_DSO_MIN_DAYS 90
+
+/**
+ * factures_dso_has_history:
+ * @n_paid: issued invoices paid in full
+ * @first_issue: (nullable): the issue date of the first issued invoice, NULL or invalid if none
+ * @today: the day of the dashboard
+ *
+ * Returns: whether the days sales outstanding can be shown
+ */
+gboolean factures_dso_has_history (guint        n_paid,
+                                   const GDate *first_issue,
+                                   const GDate *today);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesDunningStep, factures_dunning_step_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesDunningLadder, factures_dunning_ladder_free)
 

@@ -218,7 +218,8 @@ factures_catalogue_item_to_line (const FacturesCatalogueItem *item,
 FacturesRisk
 factures_client_history_risk (const FacturesClientHistory *history)
 {
-  if (history->n_invoices == 0)
+  /* Nothing was due yet (nothing paid, nothing late): no history to judge from. */
+  if (history->n_invoices == 0 || (history->n_paid == 0 && history->n_overdue == 0))
     return FACTURES_RISK_UNKNOWN;
   if (history->max_days_late > 30 ||
       (history->outstanding > 0 && history->overdue * 2 > history->outstanding) ||

@@ -99,7 +99,7 @@ FacturesLine          *factures_catalogue_item_to_line (const FacturesCatalogueI
 
 /* Payment risk of a client from its history (issue 3 item 10). */
 typedef enum {
-  FACTURES_RISK_UNKNOWN,   /* no issued invoice yet */
+  FACTURES_RISK_UNKNOWN,   /* nothing was due yet: no invoice paid, none late */
   FACTURES_RISK_LOW,
   FACTURES_RISK_MEDIUM,
   FACTURES_RISK_HIGH,
@@ -126,7 +126,7 @@ typedef struct {
  * factures_client_history_risk:
  *
  * A plain indicator from the history, to decide whether to ask a deposit:
- * UNKNOWN without issued invoices; HIGH when an invoice is more than 30 days
+ * UNKNOWN before anything was due (no invoice paid, none late); HIGH when an invoice is more than 30 days
  * late, when more than half the outstanding amount is overdue, or when
  * invoices are paid more than 30 days late on average; MEDIUM when something
  * is overdue or invoices are paid more than 7 days late on average; LOW otherwise.

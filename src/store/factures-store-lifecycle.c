@@ -618,21 +618,40 @@ factures_store_get_credited_total (FacturesStore  *self,
   return total;
 }
 
-gint64
-factures_store_get_balance (FacturesStore  *self,
-                            gint64          id,
-                            GError        **error)
+GPtrArray *
+factures_store_list_credit_notes (FacturesStore  *self,
+                                  gint64          invoice_id,
+                                  GError        **error)
 {
-  gint64 balance = 0;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  int rc;
 
-  g_return_val_if_fail (FACTURES_IS_STORE (self), 0);
+  g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
 
-  if (!count_rows (self,
-                   "SELECT CASE WHEN status = 1 AND kind IN (380, 386) THEN amount_due - "
-                   FACTURES_CREDITED_EXPR " ELSE 0 END FROM documents WHERE id = ?1",
-                   id, &balance, error))
-    return 0;
-  return balance;
+  stmt = factures_store_prepare (self,
+                                 "SELECT c.id FROM document_links l JOIN documents c ON c.id = l.document_id "
+                                 "WHERE l.role = 'invoice' AND l.target_id = ?1 AND c.status = 1 "
+                                 "ORDER BY c.issue_date, c.id",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, invoice_id);
+  notes = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_document_ref_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FacturesDocumentRef *ref = load_ref (self, sqlite3_column_int64 (stmt, 0), error);
+
+      if (ref == NULL)
+        return NULL;
+      g_ptr_array_add (notes, ref);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&notes);
 }
 
 /* The invoice a credit note may cite, and what is left to credit on it. */

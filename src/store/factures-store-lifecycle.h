@@ -117,15 +117,17 @@ gint64   factures_store_credit_note_new    (FacturesStore  *self,
                                             GError        **error);
 
 /**
- * factures_store_get_balance:
- * @id: an issued invoice or deposit invoice
+ * factures_store_list_credit_notes:
+ * @invoice_id: an issued invoice or deposit invoice
  *
- * Returns: its amount due (net of deposits) minus its issued credit notes, in
- *   cents (negative: money to give back); 0 for other documents.
+ * The issued credit notes that correct @invoice_id (the Payments panel of the
+ * issued-document view, issue 11), oldest first; their amounts are gross (TTC).
+ *
+ * Returns: (transfer full) (element-type FacturesDocumentRef): may be empty; NULL on error.
  */
-gint64   factures_store_get_balance        (FacturesStore  *self,
-                                            gint64          id,
-                                            GError        **error);
+GPtrArray *factures_store_list_credit_notes (FacturesStore  *self,
+                                             gint64          invoice_id,
+                                             GError        **error);
 
 /* ---- number series ---- */
 

@@ -157,8 +157,9 @@ typedef struct {
   GDate  paid_date;      /* the day the balance reached 0; invalid while > 0 */
 } FacturesBalance;
 
-/* (Named so as not to clash with factures_store_get_balance() of factures-store-lifecycle.h,
- * which returns amount due − credit notes without payments.) */
+/* The one balance of an invoice, shown everywhere (documents list, issued-document view,
+ * payment dialog, dunning, clients list); factures_store_get_balance(), which left the payments
+ * out, is gone (issue 11). */
 gboolean factures_store_get_payment_balance (FacturesStore    *self,
                                              gint64            document_id,
                                              FacturesBalance  *out,
@@ -174,6 +175,8 @@ typedef struct {
   guint  aging_count[FACTURES_AGING_N_BUCKETS];   /* runs: invoices, or instalments with a plan */
   gint   dso;                    /* days sales outstanding: outstanding × 90 / TTC invoiced over the
                                     last 90 days; −1 when nothing was invoiced */
+  gboolean dso_history;          /* enough history for the DSO to mean something: see
+                                    factures_dso_has_history() (issue 11 item 8) */
   gint64 credit;                 /* unused client credit, all clients */
   guint  n_overdue;
 } FacturesReceivables;

@@ -119,6 +119,9 @@ about_activated (GSimpleAction *action,
                                    "every mandatory mention, PDF, printing, and what is overdue."));
   adw_about_window_set_copyright (ADW_ABOUT_WINDOW (about), "© 2026 The Factures developers");
   adw_about_window_set_license_type (ADW_ABOUT_WINDOW (about), GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_website (ADW_ABOUT_WINDOW (about), "https://example.org/factures/");
+  adw_about_window_set_issue_url (ADW_ABOUT_WINDOW (about), "https://example.org/factures/issues");
+  adw_about_window_set_support_url (ADW_ABOUT_WINDOW (about), "https://example.org/factures/help/");
   adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), _("translator-credits"));
   gtk_window_set_transient_for (GTK_WINDOW (about),
                                 gtk_application_get_active_window (GTK_APPLICATION (self)));
@@ -234,7 +237,21 @@ recurring_activated (GSimpleAction *action,
     factures_recurring_window_open (GTK_WINDOW (window), self->store);
 }
 
+/* The due-steps notification's action: the window, on the overdue view. */
+static void
+show_overdue_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  FacturesApplication *self = user_data;
+
+  g_free (self->initial_view);
+  self->initial_view = g_strdup ("overdue");
+  g_application_activate (G_APPLICATION (self));
+}
+
 static const GActionEntry app_actions[] = {
+  { "show-overdue", show_overdue_activated },
   { "catalogue", catalogue_activated },
   { "recurring", recurring_activated },
   { "quit", quit_activated },
@@ -259,6 +276,9 @@ factures_application_startup (GApplication *application)
     { "app.preferences", { "<Control>comma", NULL } },
     { "app.new-invoice", { "<Control>n", NULL } },
     { "app.new-client", { "<Control><Shift>n", NULL } },
+    { "win.show-view::overdue", { "<Alt>1", NULL } },
+    { "win.show-view::documents", { "<Alt>2", NULL } },
+    { "win.show-view::clients", { "<Alt>3", NULL } },
   };
 
   G_APPLICATION_CLASS (factures_application_parent_class)->startup (application);

@@ -9,47 +9,6 @@
 #include "factures-due-notification.h"
 #include "factures-store-payments.h"
 
-/* TRUE when a notification server owns, or can be started for, one of the names. */
-static gboolean
-have_notification_service (GApplication *application)
-{
-  GDBusConnection *bus = g_application_get_dbus_connection (application);
-  const char *names[] = { "org.freedesktop.Notifications", "org.gtk.Notifications" };
-
-  if (bus == NULL)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autoptr(GVariant) reply = NULL;
-      gboolean owned = FALSE;
-
-      reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                           "org.freedesktop.DBus", "NameHasOwner",
-                                           g_variant_new ("(s)", names[i]), G_VARIANT_TYPE ("(b)"),
-                                           G_DBUS_CALL_FLAGS_NONE, 1000, NULL, NULL);
-      if (reply != NULL)
-        g_variant_get (reply, "(b)", &owned);
-      if (owned)
-        return TRUE;
-    }
-  {
-    g_autoptr(GVariant) reply = NULL;
-    g_autofree const char **activatable = NULL;
-
-    reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                         "org.freedesktop.DBus", "ListActivatableNames", NULL,
-                                         G_VARIANT_TYPE ("(as)"), G_DBUS_CALL_FLAGS_NONE, 1000, NULL, NULL);
-    if (reply != NULL)
-      {
-        g_variant_get (reply, "(^a&s)", &activatable);
-        for (guint i = 0; activatable != NULL && activatable[i] != NULL; i++)
-          if (g_strcmp0 (activatable[i], names[0]) == 0 || g_strcmp0 (activatable[i], names[1]) == 0)
-            return TRUE;
-      }
-  }
-  return FALSE;
-}
-
 guint
 factures_due_notification_send (GApplication  *application,
                                 FacturesStore *store)
@@ -71,17 +30,20 @@ factures_due_notification_send (GApplication  *application,
     }
   if (n == 0)
     return 0;
-  if (!have_notification_service (application))
-    {
-      g_debug ("%u dunning steps due; no notification service on the session bus", n);
-      return n;
-    }
+  /* The test suites run on a session bus without a notification server, where GIO would
+   * warn that the notification could not be sent: they set FACTURES_NOTIFICATIONS=0. */
+  if (g_strcmp0 (g_getenv ("FACTURES_NOTIFICATIONS"), "0") == 0)
+    return n;
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dunning step is due today",
                                         "%u dunning steps are due today", n), n);
   notification = g_notification_new (title);
   g_notification_set_body (notification, _("Open Factures to review them in the “To do today” queue. "
                                             "Nothing is sent without your approval."));
   g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_NORMAL);
+  g_notification_set_default_action (notification, "app.show-overdue");
+  /* Straight to GIO: it picks the portal in the Flatpak, org.gtk.Notifications or the
+   * freedesktop server outside it. No name is probed first: behind the Flatpak's D-Bus
+   * proxy such a probe fails and the notification never showed (issue 11 item 9). */
   g_application_send_notification (application, "due-steps", notification);
   return n;
 }

@@ -17,9 +17,10 @@ G_BEGIN_DECLS
  * Issue 4 item 5: once at start-up, records the missed pre-due steps as skipped
  * (factures_store_catch_up(), nothing is sent or performed) and, when steps are due
  * today (FACTURES_TODAY), sends the GNotification "due-steps": "3 dunning steps are
- * due today". Nothing is sent when no notification service is on the session bus
- * (org.freedesktop.Notifications or org.gtk.Notifications), so headless runs stay
- * free of GLib's "unable to send notifications" warning.
+ * due today"; activating it opens the overdue view (app.show-overdue). It goes straight
+ * to GIO's GNotification (the portal in the Flatpak), without probing D-Bus names first.
+ * With FACTURES_NOTIFICATIONS=0 in the environment (the test suites, whose session bus
+ * has no notification server) nothing is sent.
  *
  * Returns: the number of steps due (0 on error).
  */

@@ -6,8 +6,10 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-client-editor.h"
 #include "factures-clients-page.h"
 #include "factures-documents.h"
+#include "factures-documents-page.h"
 #include "factures-overdue-page.h"
 #include "factures-profile-editor.h"
 #include "factures-window.h"
@@ -31,12 +33,19 @@ struct _FacturesWindow
   GtkWidget            *profile_editor;
   GtkWidget            *overdue_page;
   GtkWidget            *clients_page;
+  GtkWidget            *documents_page;
   AdwViewStackPage     *overdue_stack_page;
 };
 
 G_DEFINE_FINAL_TYPE (FacturesWindow, factures_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static const char * const view_names[] = { "overdue", "documents", "clients", NULL };
+
+static gboolean
+is_view_name (const char *name)
+{
+  return name != NULL && g_strv_contains (view_names, name);
+}
 
 static GSettings *
 settings_new_if_installed (void)
@@ -80,7 +89,7 @@ build_views (FacturesWindow *self)
   g_signal_connect_swapped (self->overdue_page, "notify::count", G_CALLBACK (update_badge), self);
   update_badge (self);
 
-  documents_page = factures_documents_page_new (self->store);
+  documents_page = self->documents_page = factures_documents_page_new (self->store);
   page = adw_view_stack_add_titled (ADW_VIEW_STACK (self->view_stack),
                                     documents_page, "documents", _("Documents"));
   adw_view_stack_page_set_icon_name (page, "x-office-document-symbolic");
@@ -104,12 +113,62 @@ show_views (FacturesWindow *self)
     }
 }
 
+/* Issue 11 item 7: the first run ends on what to do next, not on an all-zero dashboard. */
 static void
 on_profile_saved (FacturesWindow *self)
 {
-  show_views (self);
-  factures_window_add_toast (self, _("Business profile saved"));
+  build_views (self);
+  g_clear_pointer (&self->pending_view, g_free);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "next-steps");
+  gtk_stack_set_visible_child_name (GTK_STACK (self->title_stack), "switcher");
 }
+
+/* A view chosen in the switcher while the next steps are shown: show the views. */
+static void
+view_changed_cb (FacturesWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->main_stack)), "next-steps") == 0)
+    gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "views");
+}
+
+/* ------------------------------------------------------------- actions -- */
+
+static void
+show_view_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  FacturesWindow *self = user_data;
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (self->overdue_page == NULL || !is_view_name (name))
+    return;
+  gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "views");
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (self->view_stack), name);
+}
+
+static void
+first_client_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  FacturesWindow *self = user_data;
+
+  g_action_group_activate_action (G_ACTION_GROUP (self), "show-view", g_variant_new_string ("clients"));
+  factures_client_editor_open (GTK_WINDOW (self), self->store, 0);
+}
+
+static void
+first_invoice_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  FacturesWindow *self = user_data;
+
+  g_action_group_activate_action (G_ACTION_GROUP (self), "show-view", g_variant_new_string ("documents"));
+  factures_editor_window_open (GTK_WINDOW (self), self->store, 0, 0);
+}
+
 
 static void
 show_welcome (FacturesWindow *self)
@@ -121,11 +180,39 @@ show_welcome (FacturesWindow *self)
   gtk_stack_set_visible_child_name (GTK_STACK (self->title_stack), "title");
 }
 
-static gboolean
-is_view_name (const char *name)
+/* win.delete-draft (int64: the draft's id), for the documents list and the editor: the draft
+ * goes from the list with an undo toast and is deleted when the toast goes (issue 11). */
+static void
+delete_draft_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
 {
-  return name != NULL && g_strv_contains (view_names, name);
+  FacturesWindow *self = user_data;
+
+  if (self->documents_page != NULL)
+    factures_documents_page_delete_draft (FACTURES_DOCUMENTS_PAGE (self->documents_page),
+                                          g_variant_get_int64 (parameter));
 }
+
+/* win.open-document (int64): a draft in the editor, an issued document in its view. */
+static void
+open_document_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  FacturesWindow *self = user_data;
+
+  if (self->store != NULL)
+    factures_editor_window_open (GTK_WINDOW (self), self->store, g_variant_get_int64 (parameter), 0);
+}
+
+static const GActionEntry win_actions[] = {
+  { "show-view", show_view_activated, "s" },
+  { "first-client", first_client_activated },
+  { "first-invoice", first_invoice_activated },
+  { "delete-draft", delete_draft_activated, "x" },
+  { "open-document", open_document_activated, "x" },
+};
 
 static gboolean
 factures_window_close_request (GtkWindow *window)
@@ -187,12 +274,15 @@ factures_window_class_init (FacturesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FacturesWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, FacturesWindow, welcome_box);
   gtk_widget_class_bind_template_child (widget_class, FacturesWindow, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
 static void
 factures_window_init (FacturesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   /* Shown only when the database cannot be opened: until then, not in the AT-SPI tree. */
   gtk_widget_set_visible (self->error_page, FALSE);
 }
@@ -246,7 +336,12 @@ factures_window_new (GtkApplication *application,
   if (profile == NULL)
     show_welcome (self);
   else
-    show_views (self);
+    {
+      show_views (self);
+      /* The README's promise: something overdue, the app opens on it (--view still wins). */
+      if (factures_overdue_page_get_count (FACTURES_OVERDUE_PAGE (self->overdue_page)) > 0)
+        adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (self->view_stack), "overdue");
+    }
 
   return self;
 }

@@ -21,8 +21,12 @@ G_DECLARE_FINAL_TYPE (FacturesWindow, factures_window, FACTURES, WINDOW, AdwAppl
  * An AdwHeaderBar with an AdwViewSwitcher over an AdwViewStack whose pages are
  * "overdue" (first, with the count of overdue invoices as badge), "documents" and
  * "clients", inside an AdwToastOverlay. Without a business profile in @store the
- * window first shows the welcome form. Size, maximized state and the last view are
- * kept in GSettings (org.example.Factures) when the schema is installed.
+ * window first shows the welcome form, then a page of next steps (first client, first
+ * invoice). Size, maximized state and the last view are kept in GSettings
+ * (org.example.Factures) when the schema is installed; when an invoice is overdue the
+ * window opens on the overdue view whatever the last view was. Window actions:
+ * win.show-view (s: "overdue", "documents", "clients"; Alt+1…3), win.first-client,
+ * win.first-invoice, and GTK's win.show-help-overlay (Ctrl+?, gtk/help-overlay.ui).
  *
  * Returns: (transfer full): the window
  */

@@ -258,6 +258,29 @@ test_instalments_one_step_a_day (void)
   assert_step (plan, ladder->steps->len + 1, "+3:email", "2026-12-04", FACTURES_STEP_STATE_PLANNED);
 }
 
+/* Issue 11 item 8: no "90 days" on day one; the figure only after 5 paid invoices and
+ * 90 days since the first was issued. */
+static void
+test_dso_history (void)
+{
+  GDate first, today;
+
+  g_date_set_dmy (&first, 6, G_DATE_JANUARY, 2026);
+  today = first;
+  g_assert_false (factures_dso_has_history (0, NULL, &today));        /* nothing issued */
+  g_assert_false (factures_dso_has_history (0, &first, &today));      /* day one */
+  g_assert_false (factures_dso_has_history (5, &first, &today));      /* 5 paid, but day one */
+  g_date_set_dmy (&today, 5, G_DATE_APRIL, 2026);                     /* 89 days later */
+  g_assert_cmpint (g_date_days_between (&first, &today), ==, 89);
+  g_assert_false (factures_dso_has_history (5, &first, &today));
+  g_date_set_dmy (&today, 6, G_DATE_APRIL, 2026);                     /* 90 days later */
+  g_assert_false (factures_dso_has_history (4, &first, &today));      /* only 4 paid */
+  g_assert_true (factures_dso_has_history (5, &first, &today));
+  g_assert_true (factures_dso_has_history (120, &first, &today));
+  g_date_clear (&first, 1);
+  g_assert_false (factures_dso_has_history (5, &first, &today));      /* invalid date */
+}
+
 int
 main (int argc, char **argv)
 {
@@ -268,5 +291,6 @@ main (int argc, char **argv)
   g_test_add_func ("/dunning/offline-catch-up", test_offline_catch_up);
   g_test_add_func ("/dunning/promise-dispute", test_promise_and_dispute);
   g_test_add_func ("/dunning/instalments", test_instalments_one_step_a_day);
+  g_test_add_func ("/dunning/dso-history", test_dso_history);
   return g_test_run ();
 }

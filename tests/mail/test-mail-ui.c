@@ -72,13 +72,20 @@ fixture_tear_down (Fixture       *f,
   g_free (f->hash);
 }
 
+/* The row titled @title, the mnemonic's underscore left out ("Sender _address" is "Sender address"). */
 static GtkWidget *
 find_row (GtkWidget  *widget,
           const char *title)
 {
-  if (ADW_IS_PREFERENCES_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    {
+      g_autoptr(GString) shown = g_string_new (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+
+      if (adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (widget)))
+        g_string_replace (shown, "_", "", 1);
+      if (g_strcmp0 (shown->str, title) == 0)
+        return widget;
+    }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
@@ -150,6 +157,70 @@ click (GtkWidget *button)
   g_signal_emit_by_name (button, "clicked");
 }
 
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Renders @widget's window into <G_TEST_BUILDDIR>/@name, to be looked at. */
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                            name, NULL);
+
+  spin (300);
+  paintable = gtk_widget_paintable_new (window);
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* The first widget of @type under @widget, depth first. */
+static GtkWidget *
+find_of_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The text of the first text view under @root. */
+static char *
+text_view_text (GtkWidget *root)
+{
+  GtkWidget *view = find_of_type (root, GTK_TYPE_TEXT_VIEW);
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_assert_nonnull (view);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
 static GtkWidget *
 window_titled (const char *title)
 {
@@ -213,6 +284,43 @@ test_account_page (Fixture       *f,
 
   /* The template editor previews the placeholders filled. */
   g_assert_true (labels_contain (page, "Facture F2026-0042"));
+
+  /* It shows them by their French names, inserts them from "Insert a Field", and the sender
+   * expands both the French names and the older ones. */
+  {
+    g_autofree char *body = text_view_text (page);
+    g_autofree char *subject = NULL;
+    g_autofree char *stored = NULL;
+    GtkWidget *insert = find_of_type (page, g_type_from_name ("FacturesPlaceholderButton"));
+
+    g_assert_nonnull (insert);
+    g_assert_nonnull (strstr (body, "{Nom du client}"));
+    g_assert_null (strstr (body, "{client}"));
+    g_assert_true (gtk_widget_activate_action (insert, "placeholder.insert", "s", "Échéance"));
+    g_free (body);
+    body = text_view_text (page);
+    g_assert_nonnull (strstr (body, "{Échéance}"));
+    g_assert_true (labels_contain (page, "02/12/2026"));
+    click (find_button (page, "Save _Template"));
+    g_assert_true (factures_store_get_mail_template (f->store, "mail-invoice", &subject, &stored, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (stored, "{Échéance}"));
+    g_assert_nonnull (strstr (stored, "{Nom du client}"));
+  }
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 1000);
+  screenshot (page, "mail-page.png");
+  {
+    /* …and its templates, at the bottom. */
+    GtkWidget *scrolled = gtk_widget_get_first_child (page);
+    GtkAdjustment *adjustment;
+
+    while (scrolled != NULL && !GTK_IS_SCROLLED_WINDOW (scrolled))
+      scrolled = gtk_widget_get_first_child (scrolled);
+    g_assert_nonnull (scrolled);
+    adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    screenshot (page, "mail-page-templates.png");
+  }
 }
 
 static gboolean
@@ -257,6 +365,7 @@ test_compose_and_outbox (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (compose, "Subject"))), ==,
                    "Facture F2026-0001 — 100,00\u00a0€");
   g_assert_nonnull (find_row (compose, "Facture F2026-0001.pdf"));
+  screenshot (compose, "compose.png");
   click (find_button (compose, "_Send"));
   g_assert_true (labels_contain (compose, "No e-mail account"));
   items = factures_store_outbox_list (f->store, NULL);
@@ -284,6 +393,7 @@ test_compose_and_outbox (Fixture       *f,
   g_assert_true (labels_contain (outbox, "Failed"));
   g_assert_true (labels_contain (outbox, "refused the connection"));
   g_assert_nonnull (find_button (outbox, "_Retry"));
+  screenshot (outbox, "outbox.png");
 }
 
 int

@@ -11,6 +11,7 @@
 #include "factures-rows.h"
 #include "factures-store.h"
 #include "factures-store-lifecycle.h"
+#include "factures-store-payments.h"
 #include "store-test-util.h"
 
 typedef struct {
@@ -19,6 +20,20 @@ typedef struct {
   FacturesStore *store;
   gint64         client_id;
 } Fixture;
+
+/* The one balance of an invoice (issue 11: factures_store_get_balance() is gone):
+ * amount due − payments − credit notes, or G_MININT64 on error. */
+static gint64
+payment_balance (FacturesStore *store,
+                 gint64         id,
+                 GError       **error)
+{
+  FacturesBalance balance;
+
+  if (!factures_store_get_payment_balance (store, id, &balance, error))
+    return G_MININT64;
+  return balance.balance;
+}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -263,7 +278,7 @@ test_quote_to_invoices (Fixture       *fixture,
 
   issued_deposit = issue (fixture, deposit_id);
   g_assert_cmpstr (issued_deposit->number, ==, "F2026-0001");
-  g_assert_cmpint (factures_store_get_balance (fixture->store, deposit_id, NULL), ==, 30000);
+  g_assert_cmpint (payment_balance (fixture->store, deposit_id, NULL), ==, 30000);
 
   /* The final invoice: lines copied, the quote cited, the deposit deducted. */
   final_id = factures_store_quote_to_invoice (fixture->store, quote_id, &error);
@@ -291,7 +306,7 @@ test_quote_to_invoices (Fixture       *fixture,
                    ==, 70000);
   g_assert_cmpint (raw_int (fixture->path, "SELECT gross_total FROM documents WHERE number = 'F2026-0002'"),
                    ==, 100000);
-  g_assert_cmpint (factures_store_get_balance (fixture->store, final_id, NULL), ==, 70000);
+  g_assert_cmpint (payment_balance (fixture->store, final_id, NULL), ==, 70000);
   g_assert_cmpint (factures_store_get_quote_status (fixture->store, quote_id, NULL, &error), ==,
                    FACTURES_QUOTE_STATUS_INVOICED);
 
@@ -347,11 +362,11 @@ test_credit_notes (Fixture       *fixture,
   g_assert_cmpint (g_date_get_day (&credit->cites->issue_date), ==, 2);
 
   /* The draft does not lower the balance; the issued credit note does. */
-  g_assert_cmpint (factures_store_get_balance (fixture->store, issued->id, NULL), ==, 30000);
+  g_assert_cmpint (payment_balance (fixture->store, issued->id, NULL), ==, 30000);
   issued_credit = issue (fixture, credit_id);
   g_assert_cmpstr (issued_credit->number, ==, "A2026-0001");
   g_assert_cmpint (factures_store_get_credited_total (fixture->store, issued->id, NULL), ==, 10000);
-  g_assert_cmpint (factures_store_get_balance (fixture->store, issued->id, NULL), ==, 20000);
+  g_assert_cmpint (payment_balance (fixture->store, issued->id, NULL), ==, 20000);
   /* The list rows show the same balance. */
   list = factures_store_list_documents (fixture->store, "F2026-0001", FACTURES_DOCUMENT_SORT_NUMBER, FALSE);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
@@ -388,7 +403,7 @@ test_credit_notes (Fixture       *fixture,
   g_assert_true (factures_store_save_draft (fixture->store, second, &error));
   g_clear_pointer (&second, factures_document_free);
   second = issue (fixture, second_id);
-  g_assert_cmpint (factures_store_get_balance (fixture->store, issued->id, NULL), ==, 0);
+  g_assert_cmpint (payment_balance (fixture->store, issued->id, NULL), ==, 0);
   g_assert_cmpint (factures_store_credit_note_new (fixture->store, issued->id, NULL, 0, 100, &error), ==, 0);
   g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "fully credited"));
@@ -573,7 +588,7 @@ test_json_round_trip (Fixture       *fixture,
   copy = factures_store_find_document (target, final->number, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (copy->deposits->len, ==, 1);
-  g_assert_cmpint (factures_store_get_balance (target, copy->id, NULL), ==, 40000 - 12000 - 5000);
+  g_assert_cmpint (payment_balance (target, copy->id, NULL), ==, 40000 - 12000 - 5000);
   g_assert_true (factures_store_verify (target, &error));
   g_assert_no_error (error);
 }

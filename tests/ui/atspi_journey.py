@@ -10,6 +10,13 @@ import re
 import subprocess
 import time
 
+import pyatspi
+
+# libatspi gives up on a method call after 800 ms by default: a loaded CI machine
+# (2 cores) laying out a 20,000-character line made the read-back fail with "Did not
+# receive a reply" while the app was only busy. The journeys test behaviour, not latency.
+pyatspi.setTimeout(20000, 30000)
+
 _shots_dir = os.environ.get('JOURNEY_SCREENSHOTS', '.')
 
 

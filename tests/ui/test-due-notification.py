@@ -66,6 +66,7 @@ with tempfile.TemporaryDirectory() as tmp:
     db = os.path.join(tmp, 'fixture.db')
     subprocess.run([FIXTURE, db], check=True, stdout=subprocess.DEVNULL)
     env = dict(os.environ, FACTURES_TODAY='2026-04-15')
+    env.pop('FACTURES_NOTIFICATIONS', None)      # this test runs its own server
     expected = subprocess.run([FACTURES, '--database=' + db, '--list-overdue'], env=env,
                               capture_output=True, text=True, check=True).stdout
     # every overdue invoice of the fixture has its D+3 e-mail due: one step each

@@ -13,7 +13,10 @@
 
 #include "factures-aging-chart.h"
 #include "factures-dunning-actions.h"
+#include "factures-dunning-dialog.h"
 #include "factures-instalments-dialog.h"
+#include "factures-overdue-page.h"
+#include "factures-todo-item.h"
 #include "factures-payment-dialog.h"
 #include "factures-rows.h"
 #include "factures-store-payments.h"
@@ -458,7 +461,7 @@ test_payment_cancel (void)
   g_autoptr (FacturesDocument) issued = NULL;
   g_autoptr (FacturesPayment) payment = factures_payment_new ();
   g_autoptr (GError) error = NULL;
-  g_autoptr (GListModel) toplevels = NULL;
+  GListModel *toplevels = NULL;   /* transfer none */
   FacturesPaymentDialog *dialog, *reopened = NULL;
   FacturesBalance balance = { 0 };
 
@@ -509,6 +512,230 @@ test_payment_cancel (void)
   store_test_remove_dir (dir);
 }
 
+/* The window drawn into @name in $DUNNING_UI_SHOTS, when set (to look at the dialogs). */
+static void
+save_shot (GtkWidget  *window,
+           const char *name)
+{
+  const char *dir = g_getenv ("DUNNING_UI_SHOTS");
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+/* Issue 11 item 1: one dialog class for every step, parameterised by channel, and for the
+ * decisions on an invoice; each shows its parts and its confirming response. */
+static void
+test_dunning_dialogs (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = store_test_db_path (dir);
+  g_autoptr (FacturesStore) store = NULL;
+  g_autoptr (FacturesProfile) profile = store_test_profile ();
+  g_autoptr (FacturesClient) client = store_test_client ("Atelier Dupont SARL");
+  g_autoptr (FacturesDocument) draft = NULL;
+  g_autoptr (FacturesDocument) issued = NULL;
+  g_autoptr (GPtrArray) queue = NULL;
+  g_autoptr (GError) error = NULL;
+  const struct { FacturesDunningChannel channel; const char *template_id; const char *heading; const char *confirm; } steps[] = {
+    { FACTURES_DUNNING_CHANNEL_EMAIL, "email-courteous", "E-mail Reminder", "Mark as Sent" },
+    { FACTURES_DUNNING_CHANNEL_PHONE, "phone", "Phone Call", "Log the Call" },
+    { FACTURES_DUNNING_CHANNEL_SMS, "sms", "SMS Reminder", "Mark as Sent" },
+    { FACTURES_DUNNING_CHANNEL_LETTER, NULL, "Registered Letter", "Mark as Sent" },
+    { FACTURES_DUNNING_CHANNEL_FORMAL_NOTICE, NULL, "Formal Notice", "Mark as Sent" },
+    { FACTURES_DUNNING_CHANNEL_GUIDANCE, NULL, "Next Steps", "Mark as Done" },
+  };
+  const struct { FacturesDunningDialogKind kind; const char *heading; const char *confirm; } decisions[] = {
+    { FACTURES_DUNNING_DIALOG_SKIP, "Skip This Step?", "Skip" },
+    { FACTURES_DUNNING_DIALOG_PROMISE, "Promise to Pay", "Record" },
+    { FACTURES_DUNNING_DIALOG_DISPUTE, "Mark as Disputed?", "Mark as Disputed" },
+    { FACTURES_DUNNING_DIALOG_WAIVE, "Waive the Penalties?", "Waive" },
+  };
+  GDate today;
+
+  store = factures_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_store_save_profile (store, profile, &error));
+  g_assert_true (factures_store_save_client (store, client, &error));
+  draft = store_test_draft (client->id, "2026-01-10", 2);
+  g_assert_true (factures_store_save_draft (store, draft, &error));
+  issued = factures_store_issue (store, draft->id, store_test_render, NULL, &error);
+  g_assert_no_error (error);
+  g_date_set_dmy (&today, 15, G_DATE_APRIL, 2026);
+  queue = factures_store_get_dunning_queue (store, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (queue->len, ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      FacturesDunningTask task = *(FacturesDunningTask *) g_ptr_array_index (queue, 0);
+      GtkWidget *dialog;
+
+      task.step.channel = steps[i].channel;
+      task.step.template_id = (char *) steps[i].template_id;
+      dialog = factures_dunning_dialog_new (NULL, store, FACTURES_DUNNING_DIALOG_STEP, &task, 0, NULL);
+      g_assert_nonnull (dialog);
+      g_assert_cmpint (factures_dunning_dialog_get_channel (FACTURES_DUNNING_DIALOG (dialog)), ==, steps[i].channel);
+      g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, steps[i].heading);
+      g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "confirm"), ==,
+                       steps[i].confirm);
+      if (steps[i].channel == FACTURES_DUNNING_CHANNEL_PHONE || steps[i].channel == FACTURES_DUNNING_CHANNEL_FORMAL_NOTICE)
+        {
+          g_autofree char *name = g_strdup_printf ("dunning-dialog-%u.png", i);
+
+          gtk_window_present (GTK_WINDOW (dialog));
+          spin (400);
+          save_shot (dialog, name);
+        }
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (decisions); i++)
+    {
+      GtkWidget *dialog = factures_dunning_dialog_new (NULL, store, decisions[i].kind, g_ptr_array_index (queue, 0),
+                                                       issued->id, issued->number);
+
+      g_assert_nonnull (dialog);
+      g_assert_cmpint (factures_dunning_dialog_get_kind (FACTURES_DUNNING_DIALOG (dialog)), ==, decisions[i].kind);
+      g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, decisions[i].heading);
+      g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "confirm"), ==,
+                       decisions[i].confirm);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+
+  /* the dispute recorded through the dialog's response */
+  {
+    GtkWidget *dialog = factures_dunning_dialog_new (NULL, store, FACTURES_DUNNING_DIALOG_DISPUTE, NULL,
+                                                     issued->id, issued->number);
+    gboolean disputed = FALSE;
+
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
+    g_assert_true (factures_store_get_dispute (store, issued->id, &disputed, &error));
+    g_assert_no_error (error);
+    g_assert_true (disputed);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+  spin (50);
+  g_clear_object (&store);
+  store_test_remove_dir (dir);
+}
+
+/* Issue 12 item 2: the To-Do queue is a list model of FacturesTodoItem shown by a GtkListView
+ * that builds only the visible rows: N_QUEUE overdue invoices, one step each, and the page maps
+ * with a few dozen rows built. A store change while the page is hidden only marks it stale. */
+#define N_QUEUE 5000
+
+static void
+test_todo_queue (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = store_test_db_path (dir);
+  g_autoptr (FacturesStore) store = NULL;
+  g_autoptr (FacturesProfile) profile = store_test_profile ();
+  g_autoptr (FacturesClient) client = store_test_client ("Atelier Dupont SARL");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FacturesTodoItem) first = NULL;
+  GtkWidget *window, *page;
+  GListModel *model;
+  gint64 first_id = 0;
+  gint64 started;
+
+  store = factures_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_store_save_profile (store, profile, &error));
+  g_assert_true (factures_store_save_client (store, client, &error));
+  started = g_get_monotonic_time ();
+  for (guint i = 0; i < N_QUEUE; i++)
+    {
+      g_autoptr (FacturesDocument) draft = store_test_draft (client->id, "2026-01-10", 1);
+      g_autoptr (FacturesDocument) issued = NULL;
+
+      g_assert_true (factures_store_save_draft (store, draft, &error));
+      issued = factures_store_issue (store, draft->id, store_test_render, NULL, &error);
+      g_assert_no_error (error);
+      if (first_id == 0)
+        first_id = issued->id;
+    }
+  g_test_message ("%u invoices issued in %.1f s", N_QUEUE, (g_get_monotonic_time () - started) / 1e6);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  page = factures_overdue_page_new (store);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  started = g_get_monotonic_time ();
+  while (!gtk_widget_get_mapped (page) && g_get_monotonic_time () - started < 10 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, TRUE);
+  spin (300);
+
+  model = factures_overdue_page_get_todo_model (FACTURES_OVERDUE_PAGE (page));
+  g_assert_true (g_list_model_get_item_type (model) == FACTURES_TYPE_TODO_ITEM);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_QUEUE);
+  g_assert_cmpuint (factures_overdue_page_get_count (FACTURES_OVERDUE_PAGE (page)), ==, N_QUEUE);
+  first = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (factures_todo_item_get_action_name (first), ==, "overdue.perform-step");
+  g_assert_nonnull (factures_todo_item_get_number (first));
+  g_assert_true (g_str_has_prefix (factures_todo_item_get_title (first), factures_todo_item_get_number (first)));
+  g_assert_true (g_date_valid (factures_todo_item_get_date (first)));
+  /* only what is visible and a margin around it was built (GTK 4.8's list views keep up to
+   * 200 rows around the visible ones; 410 built, the same for 300, 1,500 or 5,000 items),
+   * not one row per item */
+  g_test_message ("%u rows built for %u items", factures_overdue_page_get_n_todo_rows (FACTURES_OVERDUE_PAGE (page)),
+                  N_QUEUE);
+  g_assert_cmpuint (factures_overdue_page_get_n_todo_rows (FACTURES_OVERDUE_PAGE (page)), >, 0);
+  g_assert_cmpuint (factures_overdue_page_get_n_todo_rows (FACTURES_OVERDUE_PAGE (page)), <=, 500);
+  /* a shown row has its detail (penalties and indemnity apart) */
+  g_assert_nonnull (factures_todo_item_get_detail (first));
+  g_assert_nonnull (strstr (factures_todo_item_get_detail (first), "indemnity"));
+  g_assert_false (factures_overdue_page_get_stale (FACTURES_OVERDUE_PAGE (page)));
+
+  /* hidden: a change marks the page stale, updates only the count; shown: refreshed */
+  gtk_widget_set_visible (page, FALSE);
+  spin (50);
+  g_assert_false (gtk_widget_get_mapped (page));
+  {
+    GDate today;
+
+    g_date_set_dmy (&today, 15, G_DATE_APRIL, 2026);
+    g_assert_true (factures_store_set_dispute (store, first_id, TRUE, "test", &today, &error));
+  }
+  g_assert_no_error (error);
+  g_assert_true (factures_overdue_page_get_stale (FACTURES_OVERDUE_PAGE (page)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_QUEUE);
+  gtk_widget_set_visible (page, TRUE);
+  spin (300);
+  g_assert_false (factures_overdue_page_get_stale (FACTURES_OVERDUE_PAGE (page)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_QUEUE - 1);
+  /* the count for the start-up notification is the queue's */
+  g_assert_cmpuint (factures_overdue_page_get_n_due_steps (FACTURES_OVERDUE_PAGE (page)), ==, N_QUEUE - 1);
+  {
+    GDate today;
+
+    g_date_set_dmy (&today, 15, G_DATE_APRIL, 2026);
+    g_assert_cmpuint (factures_store_count_due_steps (store, &today, &error), ==, N_QUEUE - 1);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  g_clear_object (&store);
+  store_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -532,5 +759,7 @@ main (int   argc,
   g_test_add_func ("/dunning-ui/sort-by-balance", test_sort_by_balance);
   g_test_add_func ("/dunning-ui/payment-dialog", test_payment_dialog);
   g_test_add_func ("/dunning-ui/payment-cancel", test_payment_cancel);
+  g_test_add_func ("/dunning-ui/dunning-dialogs", test_dunning_dialogs);
+  g_test_add_func ("/dunning-ui/todo-queue", test_todo_queue);
   return g_test_run ();
 }

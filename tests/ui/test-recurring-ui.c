@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <poppler.h>
 #include <string.h>
@@ -164,6 +165,8 @@ test_catalogue_to_invoice (Fixture       *fixture,
   factures_catalogue_window_edit_new (catalogue);
   factures_catalogue_window_set_texts (catalogue, "Développement", "Sur site, à la journée", "jour", "quatre");
   g_assert_false (factures_catalogue_window_save (catalogue));
+  spin (300);
+  screenshot (GTK_WIDGET (catalogue), "catalogue-form-refused");
   items = factures_store_search_catalogue (fixture->store, NULL, &error);
   g_assert_cmpuint (items->len, ==, 0);
   g_clear_pointer (&items, g_ptr_array_unref);
@@ -267,7 +270,7 @@ test_catalogue_to_invoice (Fixture       *fixture,
     g_autoptr (GPtrArray) templates = NULL;
 
     for (guint i = 0; (create = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, NULL, i)) != NULL; i++)
-      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (create)), "Create") == 0)
+      if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (create)), "recurring.create") == 0)
         break;
     g_assert_nonnull (create);
     spin (200);
@@ -318,6 +321,10 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
+  /* The build tree's translations, for FACTURES_SCREENSHOT_LANG. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("FACTURES_LOCALEDIR") ? g_getenv ("FACTURES_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {

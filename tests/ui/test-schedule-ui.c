@@ -26,6 +26,7 @@
 
 #include "factures-cii-reader.h"
 #include "factures-documents.h"
+#include "factures-instalment-row.h"
 #include "factures-schedule.h"
 #include "factures-store.h"
 #include "factures-store-facturx.h"
@@ -389,8 +390,10 @@ test_schedule (void)
 
       g_date_add_days (&limit, 1);
       late = factures_date_format_fr (&limit);
-      gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (last), "date")), late);
-      gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (last), "amount")), "1,00");
+      gtk_editable_set_text (GTK_EDITABLE (factures_instalment_row_get_date_entry (FACTURES_INSTALMENT_ROW (last))),
+                             late);
+      gtk_editable_set_text (GTK_EDITABLE (factures_instalment_row_get_amount_entry (FACTURES_INSTALMENT_ROW (last))),
+                             "1,00");
     }
   }
   click (GTK_WIDGET (dialog), _("Save"));

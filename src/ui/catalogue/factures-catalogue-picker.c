@@ -1,5 +1,9 @@
 /* factures-catalogue-picker.c — pick a catalogue item into an invoice line
  *
+ * The template (factures-catalogue-picker.ui) holds the menu button and its popover: a
+ * search entry, one FacturesCataloguePickerRow per item (action "picker.pick" with the
+ * item's id) and "Manage the Catalogue…" ("picker.manage").
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -7,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "factures-catalogue-picker.h"
+#include "factures-catalogue-picker-row.h"
 #include "factures-catalogue-window.h"
 #include "factures-store-recurring.h"
 
@@ -15,12 +20,13 @@ struct _FacturesCataloguePicker
   GtkWidget      parent_instance;
 
   FacturesStore *store;
+  GPtrArray     *items;   /* FacturesCatalogueItem*, shown in the list */
+
   GtkWidget     *button;
   GtkWidget     *popover;
   GtkWidget     *search;
   GtkWidget     *list;
   GtkWidget     *empty;
-  GPtrArray     *items;   /* FacturesCatalogueItem*, shown in the list */
 };
 
 G_DEFINE_FINAL_TYPE (FacturesCataloguePicker, factures_catalogue_picker, GTK_TYPE_WIDGET)
@@ -33,15 +39,31 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-item_clicked_cb (GtkButton               *button,
-                 FacturesCataloguePicker *self)
+pick (FacturesCataloguePicker     *self,
+      const FacturesCatalogueItem *item)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
-
-  if (self->items == NULL || index >= self->items->len)
-    return;
   gtk_popover_popdown (GTK_POPOVER (self->popover));
-  g_signal_emit (self, signals[PICKED], 0, g_ptr_array_index (self->items, index));
+  g_signal_emit (self, signals[PICKED], 0, item);
+}
+
+static void
+pick_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FacturesCataloguePicker *self = FACTURES_CATALOGUE_PICKER (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+
+  for (guint i = 0; self->items != NULL && i < self->items->len; i++)
+    {
+      const FacturesCatalogueItem *item = g_ptr_array_index (self->items, i);
+
+      if (item->id == id)
+        {
+          pick (self, item);
+          return;
+        }
+    }
 }
 
 static void
@@ -65,23 +87,7 @@ fill_list (FacturesCataloguePicker *self)
     }
 
   for (guint i = 0; i < self->items->len && i < 100; i++)
-    {
-      const FacturesCatalogueItem *item = g_ptr_array_index (self->items, i);
-      GtkWidget *button = gtk_button_new_with_label (item->name);
-      GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
-      g_autofree char *price = factures_unit_price_format (item->unit_price);
-      g_autofree char *tooltip = NULL;
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (button, "flat");
-      /* Translators: tooltip of a catalogue item: "45,00 € / h" */
-      tooltip = g_strdup_printf (_("%s / %s"), price, item->unit ? item->unit : _("unit"));
-      gtk_widget_set_tooltip_text (button, tooltip);
-      g_object_set_data (G_OBJECT (button), "index", GUINT_TO_POINTER (i));
-      g_signal_connect (button, "clicked", G_CALLBACK (item_clicked_cb), self);
-      gtk_box_append (GTK_BOX (self->list), button);
-    }
+    gtk_box_append (GTK_BOX (self->list), factures_catalogue_picker_row_new (g_ptr_array_index (self->items, i)));
 
   gtk_label_set_text (GTK_LABEL (self->empty),
                       *gtk_editable_get_text (GTK_EDITABLE (self->search)) != '\0'
@@ -91,14 +97,17 @@ fill_list (FacturesCataloguePicker *self)
 }
 
 static void
+search_changed_cb (FacturesCataloguePicker *self)
+{
+  fill_list (self);
+}
+
+static void
 search_activate_cb (FacturesCataloguePicker *self)
 {
   fill_list (self);
   if (self->items != NULL && self->items->len > 0)
-    {
-      gtk_popover_popdown (GTK_POPOVER (self->popover));
-      g_signal_emit (self, signals[PICKED], 0, g_ptr_array_index (self->items, 0));
-    }
+    pick (self, g_ptr_array_index (self->items, 0));
 }
 
 static void
@@ -110,9 +119,12 @@ popover_show_cb (FacturesCataloguePicker *self)
 }
 
 static void
-manage_clicked_cb (FacturesCataloguePicker *self)
+manage_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  FacturesCataloguePicker *self = FACTURES_CATALOGUE_PICKER (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
 
   gtk_popover_popdown (GTK_POPOVER (self->popover));
   factures_catalogue_window_open (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store);
@@ -123,7 +135,7 @@ factures_catalogue_picker_dispose (GObject *object)
 {
   FacturesCataloguePicker *self = FACTURES_CATALOGUE_PICKER (object);
 
-  g_clear_pointer (&self->button, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FACTURES_TYPE_CATALOGUE_PICKER);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_object (&self->store);
 
@@ -146,55 +158,25 @@ factures_catalogue_picker_class_init (FacturesCataloguePickerClass *klass)
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Factures/ui/catalogue/factures-catalogue-picker.ui");
+  gtk_widget_class_bind_template_child (widget_class, FacturesCataloguePicker, button);
+  gtk_widget_class_bind_template_child (widget_class, FacturesCataloguePicker, popover);
+  gtk_widget_class_bind_template_child (widget_class, FacturesCataloguePicker, search);
+  gtk_widget_class_bind_template_child (widget_class, FacturesCataloguePicker, list);
+  gtk_widget_class_bind_template_child (widget_class, FacturesCataloguePicker, empty);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, popover_show_cb);
+
+  gtk_widget_class_install_action (widget_class, "picker.pick", "x", pick_activated);
+  gtk_widget_class_install_action (widget_class, "picker.manage", NULL, manage_activated);
 }
 
 static void
 factures_catalogue_picker_init (FacturesCataloguePicker *self)
 {
-  GtkWidget *box, *scrolled, *manage;
-
-  self->button = gtk_menu_button_new ();
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->button), _("From Catalogue"));
-  /* GTK 4.8 names a menu button after its type for AT-SPI: give it its label. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("From Catalogue"), -1);
-  gtk_widget_set_valign (self->button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (self->button, "flat");
-  gtk_widget_set_tooltip_text (self->button, _("Add a line from a product or service of the catalogue"));
-  gtk_widget_set_parent (self->button, GTK_WIDGET (self));
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  self->search = gtk_search_entry_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Search the catalogue"), -1);
-  g_object_set (self->search, "placeholder-text", _("Search the catalogue"), NULL);
-  g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (fill_list), self);
-  g_signal_connect_swapped (self->search, "activate", G_CALLBACK (search_activate_cb), self);
-  gtk_box_append (GTK_BOX (box), self->search);
-
-  self->list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  gtk_widget_set_size_request (scrolled, 300, -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->list);
-  gtk_box_append (GTK_BOX (box), scrolled);
-
-  self->empty = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->empty), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->empty), 36);
-  gtk_widget_add_css_class (self->empty, "dim-label");
-  gtk_box_append (GTK_BOX (box), self->empty);
-
-  manage = gtk_button_new_with_label (_("Manage the Catalogue…"));
-  g_signal_connect_swapped (manage, "clicked", G_CALLBACK (manage_clicked_cb), self);
-  gtk_box_append (GTK_BOX (box), manage);
-
-  self->popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (self->popover), box);
-  g_signal_connect_swapped (self->popover, "show", G_CALLBACK (popover_show_cb), self);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->button), self->popover);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *

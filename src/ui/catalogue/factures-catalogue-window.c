@@ -1,7 +1,7 @@
 /* factures-catalogue-window.c — manage the products and services picked into lines
  *
- * Two pages in a GtkStack: the list (search entry, one row per item, "New Item")
- * and the form of one item (name, description, unit, unit price, VAT rate,
+ * Two pages in a GtkStack (factures-catalogue-window.ui): the list (search entry, one
+ * FacturesCatalogueRow per item, "New Item", Ctrl+N) and the form of one item (name, description, unit, unit price, VAT rate,
  * goods or service). Validation is the store's (factures_store_save_catalogue_item):
  * its message, naming the field, is shown under the form and nothing is stored.
  *
@@ -12,6 +12,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "factures-catalogue-row.h"
 #include "factures-catalogue-window.h"
 #include "factures-form.h"
 #include "factures-store-recurring.h"
@@ -29,7 +30,6 @@ struct _FacturesCatalogueWindow
 
   GtkWidget     *stack;
   GtkWidget     *search;
-  GtkWidget     *list_group;
   GtkWidget     *list_box;
   GtkWidget     *empty;
   GPtrArray     *items;
@@ -49,16 +49,6 @@ struct _FacturesCatalogueWindow
 G_DEFINE_FINAL_TYPE (FacturesCatalogueWindow, factures_catalogue_window, ADW_TYPE_WINDOW)
 
 static void show_form (FacturesCatalogueWindow *self, const FacturesCatalogueItem *item);
-
-static void
-item_activated_cb (GtkButton               *button,
-                   FacturesCatalogueWindow *self)
-{
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
-
-  if (self->items != NULL && index < self->items->len)
-    show_form (self, g_ptr_array_index (self->items, index));
-}
 
 static void
 fill_list (FacturesCatalogueWindow *self)
@@ -82,26 +72,8 @@ fill_list (FacturesCatalogueWindow *self)
   for (guint i = 0; i < self->items->len; i++)
     {
       const FacturesCatalogueItem *item = g_ptr_array_index (self->items, i);
-      g_autofree char *price = factures_unit_price_format (item->unit_price);
-      g_autofree char *rate = factures_rate_format (item->vat_rate_bp);
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *edit = gtk_button_new_with_label (_("Edit"));
 
-      /* Translators: "45,00 € / h — VAT 20 % — Service" */
-      subtitle = g_strdup_printf (_("%s / %s — VAT %s — %s"), price,
-                                  item->unit ? item->unit : _("unit"), rate,
-                                  item->is_goods ? _("Goods") : _("Service"));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
-      g_object_set_data (G_OBJECT (edit), "index", GUINT_TO_POINTER (i));
-      g_signal_connect (edit, "clicked", G_CALLBACK (item_activated_cb), self);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      item->name, -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), edit);
-      gtk_list_box_append (GTK_LIST_BOX (self->list_box), row);
+      gtk_list_box_append (GTK_LIST_BOX (self->list_box), factures_catalogue_row_new (item));
     }
   gtk_label_set_text (GTK_LABEL (self->empty),
                       *gtk_editable_get_text (GTK_EDITABLE (self->search)) != '\0'
@@ -149,6 +121,7 @@ show_form (FacturesCatalogueWindow     *self,
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->form_group),
                                    item ? _("Edit Item") : _("New Item"));
   gtk_widget_set_visible (self->delete_button, item != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "catalogue.delete-item", item != NULL);
   set_error (self, NULL);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "form");
   gtk_widget_grab_focus (self->name_row);
@@ -215,20 +188,61 @@ factures_catalogue_window_get_n_items (FacturesCatalogueWindow *self)
 }
 
 static void
-save_clicked_cb (FacturesCatalogueWindow *self)
+new_item_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  factures_catalogue_window_save (self);
+  show_form (FACTURES_CATALOGUE_WINDOW (widget), NULL);
 }
 
 static void
-cancel_clicked_cb (FacturesCatalogueWindow *self)
+edit_item_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "list");
+  FacturesCatalogueWindow *self = FACTURES_CATALOGUE_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+
+  for (guint i = 0; self->items != NULL && i < self->items->len; i++)
+    {
+      const FacturesCatalogueItem *item = g_ptr_array_index (self->items, i);
+
+      if (item->id == id)
+        {
+          show_form (self, item);
+          return;
+        }
+    }
 }
 
 static void
-delete_clicked_cb (FacturesCatalogueWindow *self)
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
+  FacturesCatalogueWindow *self = FACTURES_CATALOGUE_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->stack)), "form") == 0)
+    factures_catalogue_window_save (self);
+}
+
+static void
+cancel_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  FacturesCatalogueWindow *self = FACTURES_CATALOGUE_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->stack)), "form") == 0)
+    gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "list");
+}
+
+static void
+delete_item_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  FacturesCatalogueWindow *self = FACTURES_CATALOGUE_WINDOW (widget);
   g_autoptr (GError) error = NULL;
 
   /* Lines keep their own copy of an item's text and price: deleting is harmless. */
@@ -244,6 +258,12 @@ delete_clicked_cb (FacturesCatalogueWindow *self)
 
 static void
 store_changed_cb (FacturesCatalogueWindow *self)
+{
+  fill_list (self);
+}
+
+static void
+search_changed_cb (FacturesCatalogueWindow *self)
 {
   fill_list (self);
 }
@@ -269,123 +289,54 @@ factures_catalogue_window_class_init (FacturesCatalogueWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = factures_catalogue_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Factures/ui/catalogue/factures-catalogue-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FacturesCatalogueWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, FacturesCatalogueWindow, search);
+  gtk_widget_class_bind_template_child (widget_class, FacturesCatalogueWindow, list_box);
+  gtk_widget_class_bind_template_child (widget_class, FacturesCatalogueWindow, empty);
+  gtk_widget_class_bind_template_child (widget_class, FacturesCatalogueWindow, form_group);
+  gtk_widget_class_bind_template_child (widget_class, FacturesCatalogueWindow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesCatalogueWindow, description_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesCatalogueWindow, unit_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesCatalogueWindow, price_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesCatalogueWindow, rate_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesCatalogueWindow, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesCatalogueWindow, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, FacturesCatalogueWindow, errors);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "catalogue.new-item", NULL, new_item_activated);
+  gtk_widget_class_install_action (widget_class, "catalogue.edit-item", "x", edit_item_activated);
+  gtk_widget_class_install_action (widget_class, "catalogue.save", NULL, save_activated);
+  gtk_widget_class_install_action (widget_class, "catalogue.cancel", NULL, cancel_activated);
+  gtk_widget_class_install_action (widget_class, "catalogue.delete-item", NULL, delete_item_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "catalogue.new-item", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "catalogue.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "catalogue.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
-}
-
-static GtkWidget *
-clamped_page (GtkWidget *child)
-{
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-
-  gtk_widget_set_margin_top (child, 18);
-  gtk_widget_set_margin_bottom (child, 18);
-  gtk_widget_set_margin_start (child, 12);
-  gtk_widget_set_margin_end (child, 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), child);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  return scrolled;
 }
 
 static void
 factures_catalogue_window_init (FacturesCatalogueWindow *self)
 {
-  const char *kinds[] = { N_("Service"), N_("Goods"), NULL };
-  const char *kinds_translated[3] = { _(kinds[0]), _(kinds[1]), NULL };
-  GtkWidget *content, *header, *list_page, *form_page, *add, *buttons, *save, *cancel;
   g_autoptr (GtkStringList) rates = gtk_string_list_new (NULL);
 
-  gtk_window_set_title (GTK_WINDOW (self), _("Catalogue"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 640, 620);
-
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  gtk_box_append (GTK_BOX (content), header);
-
-  self->stack = gtk_stack_new ();
-  gtk_box_append (GTK_BOX (content), self->stack);
-
-  /* list page */
-  list_page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  self->search = gtk_search_entry_new ();
-  g_object_set (self->search, "placeholder-text", _("Search the catalogue"), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Search the catalogue"), -1);
-  g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (fill_list), self);
-  gtk_box_append (GTK_BOX (list_page), self->search);
-
-  self->list_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->list_group), _("Products and Services"));
-  add = gtk_button_new_with_label (_("New Item"));
-  gtk_widget_add_css_class (add, "flat");
-  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (add, "clicked", G_CALLBACK (factures_catalogue_window_edit_new), self);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->list_group), add);
-  self->list_box = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list_box), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (self->list_box, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_box), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Products and Services"), -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->list_group), self->list_box);
-  self->empty = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->empty), TRUE);
-  gtk_widget_add_css_class (self->empty, "dim-label");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->list_group), self->empty);
-  gtk_box_append (GTK_BOX (list_page), self->list_group);
-  gtk_stack_add_named (GTK_STACK (self->stack), clamped_page (list_page), "list");
-
-  /* form page */
-  form_page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  self->form_group = adw_preferences_group_new ();
-  self->name_row = factures_entry_row_new (_("Name"));
-  self->description_row = factures_entry_row_new (_("Description"));
-  self->unit_row = factures_entry_row_new (_("Unit"));
-  self->price_row = factures_entry_row_new (_("Unit price excl. VAT (€)"));
+  gtk_widget_init_template (GTK_WIDGET (self));
   for (guint i = 0; i < G_N_ELEMENTS (rates_bp); i++)
     {
       g_autofree char *text = factures_rate_format (rates_bp[i]);
       gtk_string_list_append (rates, text);
     }
-  self->rate_row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rate_row), _("VAT rate"));
   adw_combo_row_set_model (ADW_COMBO_ROW (self->rate_row), G_LIST_MODEL (rates));
+  factures_entry_row_name_once (self->name_row);
+  factures_entry_row_name_once (self->description_row);
+  factures_entry_row_name_once (self->unit_row);
+  factures_entry_row_name_once (self->price_row);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->rate_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("VAT rate"), -1);
-  self->kind_row = factures_combo_row_new (_("Kind"), kinds_translated);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->form_group), self->name_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->form_group), self->description_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->form_group), self->unit_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->form_group), self->price_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->form_group), self->rate_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->form_group), self->kind_row);
-  gtk_box_append (GTK_BOX (form_page), self->form_group);
-
-  self->errors = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->errors), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->errors), 0.0);
-  gtk_widget_add_css_class (self->errors, "error");
-  gtk_widget_set_visible (self->errors, FALSE);
-  gtk_box_append (GTK_BOX (form_page), self->errors);
-
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  self->delete_button = gtk_button_new_with_label (_("Delete"));
-  gtk_widget_add_css_class (self->delete_button, "destructive-action");
-  g_signal_connect_swapped (self->delete_button, "clicked", G_CALLBACK (delete_clicked_cb), self);
-  cancel = gtk_button_new_with_label (_("Cancel"));
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (cancel_clicked_cb), self);
-  save = gtk_button_new_with_label (_("Save"));
-  gtk_widget_add_css_class (save, "suggested-action");
-  g_signal_connect_swapped (save, "clicked", G_CALLBACK (save_clicked_cb), self);
-  gtk_box_append (GTK_BOX (buttons), self->delete_button);
-  gtk_box_append (GTK_BOX (buttons), cancel);
-  gtk_box_append (GTK_BOX (buttons), save);
-  gtk_box_append (GTK_BOX (form_page), buttons);
-  gtk_stack_add_named (GTK_STACK (self->stack), clamped_page (form_page), "form");
-
-  adw_window_set_content (ADW_WINDOW (self), content);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "catalogue.delete-item", FALSE);
 }
 
 FacturesCatalogueWindow *

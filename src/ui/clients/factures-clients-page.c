@@ -58,12 +58,15 @@ static void
 refresh (FacturesClientsPage *self)
 {
   g_autoptr (GListModel) model = NULL;
-  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char *search;
   int sort = FACTURES_CLIENT_SORT_NAME;
   gboolean descending = FALSE;
 
+  /* The column view's sorter says "changed" while dispose removes the columns: the
+   * store is gone and the search entry too (issue 11: a critical on every quit). */
   if (self->store == NULL)
     return;
+  search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   if (!factures_sort_state_query (self->sort_state, &sort, &descending))
     {
       sort = FACTURES_CLIENT_SORT_NAME;

@@ -172,15 +172,24 @@ factures_entry_row_new (const char *title)
 void
 factures_entry_row_name_once (GtkWidget *row)
 {
+  const char *title;
+  g_autoptr(GString) name = NULL;
+
   g_return_if_fail (ADW_IS_ENTRY_ROW (row));
 
   /* libadwaita 1.2 labels the row by both its title and its placeholder title,
    * which AT-SPI reads as "Name Name": name it once, by its title. */
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  name = g_string_new (NULL);
+
+  /* Without the mnemonic's underscore ("_Name" is named "Name"; "__" is one "_"). */
+  for (const char *p = title != NULL ? title : ""; *p != '\0'; p++)
+    if (*p != '_' || !adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row)) || *++p != '\0')
+      g_string_append_c (name, *p);
+    else
+      break;
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
 }
 
 GtkWidget *

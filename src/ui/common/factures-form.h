@@ -32,7 +32,8 @@ GtkWidget    *factures_form_get_first_error_row (FacturesForm *self);
 
 /* An AdwEntryRow titled @title, accessible name @title (AT-SPI role "text"). */
 GtkWidget    *factures_entry_row_new     (const char   *title);
-/* Names an entry row from a template once, by its title (see factures_entry_row_new()). */
+/* Names an entry row from a template once, by its title without the mnemonic's underscore
+ * (see factures_entry_row_new()). */
 void          factures_entry_row_name_once (GtkWidget  *row);
 /* An AdwComboRow over a GtkStringList of @items (NULL-terminated), accessible name @title. */
 GtkWidget    *factures_combo_row_new     (const char   *title,

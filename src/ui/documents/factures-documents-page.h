@@ -16,4 +16,19 @@ G_DECLARE_FINAL_TYPE (FacturesDocumentsPage, factures_documents_page, FACTURES, 
 FacturesDocumentSort factures_documents_page_get_sort       (FacturesDocumentsPage *self,
                                                              gboolean              *descending);
 
+/**
+ * factures_documents_page_delete_draft:
+ * @id: a draft (a document that is not a draft is left alone)
+ *
+ * Hides the draft from the list at once and shows a toast "… draft deleted" with "Undo".
+ * The draft is deleted from the database when the toast is dismissed or times out, or when
+ * the page is disposed (quit); "Undo" brings it back into the list. The main window's
+ * "win.delete-draft" action (int64 parameter) calls this; the editor's "Delete Draft"
+ * activates it.
+ *
+ * Returns: TRUE when the deletion was scheduled
+ */
+gboolean             factures_documents_page_delete_draft (FacturesDocumentsPage *self,
+                                                           gint64                 id);
+
 G_END_DECLS

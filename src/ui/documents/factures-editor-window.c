@@ -629,7 +629,6 @@ close_response_cb (FacturesEditorWindow *self,
   close_later (self);
 }
 
-/* Issue 3 item 4: a recurring template from this invoice (saved first). */
 static gboolean
 factures_editor_window_close_request (GtkWindow *window)
 {
@@ -861,6 +860,10 @@ factures_editor_window_open (GtkWindow     *parent,
   g_return_if_fail (FACTURES_IS_STORE (store));
 
   factures_documents_register_resources ();
+
+  /* Issue 11: an issued document is shown as a document (factures-document-view.c). */
+  if (factures_document_view_open_if_issued (parent, store, document_id))
+    return;
 
   if (document_id != 0)
     {

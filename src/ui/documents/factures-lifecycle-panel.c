@@ -15,6 +15,7 @@
 #include "factures-mentions.h"
 #include "factures-quote-decision-dialog.h"
 #include "factures-store-lifecycle.h"
+#include "factures-store-payments.h"
 
 struct _FacturesLifecyclePanel
 {
@@ -427,9 +428,14 @@ refresh_status (FacturesLifecyclePanel *self)
   else if (issued && (document->kind == FACTURES_DOCUMENT_KIND_INVOICE ||
                       document->kind == FACTURES_DOCUMENT_KIND_DEPOSIT))
     {
-      gint64 balance = factures_store_get_balance (self->store, document->id, NULL);
+      /* The one balance (issue 11): payments and credit notes deducted. */
+      FacturesBalance balance = { 0, };
       gint64 credited = factures_store_get_credited_total (self->store, document->id, NULL);
-      g_autofree char *balance_text = factures_money_format (balance);
+      g_autofree char *balance_text = NULL;
+
+      if (!factures_store_get_payment_balance (self->store, document->id, &balance, NULL))
+        balance.balance = 0;
+      balance_text = factures_money_format (balance.balance);
 
       gtk_list_box_append (GTK_LIST_BOX (self->status_rows), info_row (_("Balance"), balance_text, NULL));
       if (credited > 0)

@@ -1,103 +1,107 @@
 /* factures-compose-dialog.c — "Send by E-mail" for an issued document
  *
+ * The template (factures-compose-dialog.ui) holds To, Subject, the attachment, the read
+ * receipt switch and the text; "compose.send" (Ctrl+Return) queues the message in the
+ * outbox and sends it off the UI thread, "compose.outbox" opens the outbox.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "factures-acknowledgment-dialog.h"
 #include "factures-compose-dialog.h"
 #include "factures-form.h"
 #include "factures-mail-sender.h"
 #include "factures-outbox-window.h"
 #include "factures-store-mail.h"
 
-typedef struct {
+struct _FacturesComposeDialog
+{
+  AdwWindow          parent_instance;
+
   FacturesStore     *store;
   FacturesMailDraft *draft;
-  GtkWidget         *window;
-  GtkWidget         *to_row;
-  GtkWidget         *subject_row;
-  GtkTextView       *body_view;
-  GtkWidget         *receipt_switch;
-  GtkWidget         *send_button;
-  GtkWidget         *progress;
-  GtkWidget         *status;
   GCancellable      *cancellable;
   gboolean           sending;
   gint64             outbox_id;   /* the queued message; a retry sends it again */
   char              *step_key;    /* the dunning step this message performs, or NULL */
   gint               instalment;
-} Compose;
+
+  GtkWidget         *to_row;
+  GtkWidget         *subject_row;
+  GtkWidget         *attachment_row;
+  GtkTextView       *body_view;
+  GtkWidget         *receipt_switch;
+  GtkWidget         *send_button;
+  GtkWidget         *progress;
+  GtkWidget         *status;
+};
+
+G_DEFINE_FINAL_TYPE (FacturesComposeDialog, factures_compose_dialog, ADW_TYPE_WINDOW)
 
 static void
-compose_free (Compose *c)
+set_status (FacturesComposeDialog *self,
+            const char            *text,
+            gboolean               error)
 {
-  g_cancellable_cancel (c->cancellable);
-  g_clear_object (&c->cancellable);
-  g_clear_object (&c->store);
-  g_free (c->step_key);
-  factures_mail_draft_free (c->draft);
-  g_free (c);
-}
-
-static void
-set_status (Compose    *c,
-            const char *text,
-            gboolean    error)
-{
-  gtk_label_set_text (GTK_LABEL (c->status), text);
-  gtk_widget_set_visible (c->status, text != NULL && *text != '\0');
+  gtk_label_set_text (GTK_LABEL (self->status), text);
+  gtk_widget_set_visible (self->status, text != NULL && *text != '\0');
   if (error)
-    gtk_widget_add_css_class (c->status, "error");
+    gtk_widget_add_css_class (self->status, "error");
   else
-    gtk_widget_remove_css_class (c->status, "error");
+    gtk_widget_remove_css_class (self->status, "error");
 }
 
 static void
 on_progress (double   fraction,
              gpointer user_data)
 {
-  Compose *c = user_data;
+  FacturesComposeDialog *self = user_data;
 
-  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (c->progress), fraction);
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress), fraction);
 }
 
+static void
+set_sending (FacturesComposeDialog *self,
+             gboolean               sending)
+{
+  self->sending = sending;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compose.send", !sending);
+  gtk_widget_set_visible (self->progress, sending);
+}
+
+/* Holds a reference on the dialog: closed while sending, it stays alive (hidden) until here. */
 static void
 on_sent (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  Compose *c = user_data;
+  g_autoptr(FacturesComposeDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *reply = NULL;
 
-  c->sending = FALSE;
-  if (c->window == NULL)
-    {
-      /* Closed while sending: the outbox holds the outcome. */
-      compose_free (c);
-      return;
-    }
+  set_sending (self, FALSE);
   if (!factures_mail_send_finish (result, &reply, &error))
     {
-      gtk_widget_set_visible (c->progress, FALSE);
-      gtk_widget_set_sensitive (c->send_button, TRUE);
-      gtk_button_set_label (GTK_BUTTON (c->send_button), _("_Retry"));
-      {
-        g_autofree char *text = g_strdup_printf (_("Not sent — the message stays in the outbox. %s"),
-                                                 error->message);
-        set_status (c, text, TRUE);
-      }
+      g_autofree char *text = g_strdup_printf (_("Not sent — the message stays in the outbox. %s"),
+                                               error->message);
+
+      /* Closed while sending: the outbox holds the outcome. */
+      if (g_cancellable_is_cancelled (self->cancellable))
+        return;
+      gtk_button_set_label (GTK_BUTTON (self->send_button), _("_Retry"));
+      set_status (self, text, TRUE);
       return;
     }
-  gtk_window_destroy (GTK_WINDOW (c->window));
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static char *
-body_text (Compose *c)
+body_text (FacturesComposeDialog *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (c->body_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
   GtkTextIter start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -105,76 +109,128 @@ body_text (Compose *c)
 }
 
 static void
-on_send (GtkButton *button,
-         Compose   *c)
+send_queued (FacturesComposeDialog *self)
 {
+  set_sending (self, TRUE);
+  set_status (self, _("Sending…"), FALSE);
+  factures_mail_send_async (self->store, self->outbox_id, self->cancellable, on_progress, self,
+                            on_sent, g_object_ref (self));
+}
+
+static void
+send_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FacturesComposeDialog *self = FACTURES_COMPOSE_DIALOG (widget);
   g_autoptr(FacturesMailAccount) account = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  if (c->sending)
+  if (self->sending)
     return;
-  if (c->outbox_id != 0)
+  if (self->outbox_id != 0)
     {
       /* Retry: the same message (same Message-ID) from the outbox. */
-      c->sending = TRUE;
-      gtk_widget_set_sensitive (c->send_button, FALSE);
-      gtk_widget_set_visible (c->progress, TRUE);
-      set_status (c, _("Sending…"), FALSE);
-      factures_mail_send_async (c->store, c->outbox_id, c->cancellable, on_progress, c, on_sent, c);
+      send_queued (self);
       return;
     }
-  account = factures_store_get_mail_account (c->store, &error);
+  account = factures_store_get_mail_account (self->store, &error);
   if (account == NULL)
     {
-      set_status (c, error != NULL ? error->message
-                                   : _("No e-mail account is set up: fill it in Preferences → E-mail."), TRUE);
+      set_status (self, error != NULL ? error->message
+                                      : _("No e-mail account is set up: fill it in Preferences → E-mail."), TRUE);
       return;
     }
-  g_free (c->draft->to);
-  c->draft->to = factures_editable_get_trimmed (c->to_row);
-  g_free (c->draft->subject);
-  c->draft->subject = factures_editable_get_trimmed (c->subject_row);
-  g_free (c->draft->body);
-  c->draft->body = body_text (c);
+  g_free (self->draft->to);
+  self->draft->to = factures_editable_get_trimmed (self->to_row);
+  g_free (self->draft->subject);
+  self->draft->subject = factures_editable_get_trimmed (self->subject_row);
+  g_free (self->draft->body);
+  self->draft->body = body_text (self);
 
   /* Written to the outbox before any network I/O. */
-  id = factures_mail_queue (c->store, account, c->draft, c->step_key, c->instalment,
-                            gtk_switch_get_active (GTK_SWITCH (c->receipt_switch)), &error);
+  id = factures_mail_queue (self->store, account, self->draft, self->step_key, self->instalment,
+                            gtk_switch_get_active (GTK_SWITCH (self->receipt_switch)), &error);
   if (id == 0)
     {
-      set_status (c, error->message, TRUE);
+      set_status (self, error->message, TRUE);
       return;
     }
-  c->outbox_id = id;
-  gtk_widget_set_sensitive (c->to_row, FALSE);
-  gtk_widget_set_sensitive (c->subject_row, FALSE);
-  gtk_text_view_set_editable (c->body_view, FALSE);
-  c->sending = TRUE;
-  gtk_widget_set_sensitive (c->send_button, FALSE);
-  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (c->progress), 0);
-  gtk_widget_set_visible (c->progress, TRUE);
-  set_status (c, _("Sending…"), FALSE);
-  factures_mail_send_async (c->store, id, c->cancellable, on_progress, c, on_sent, c);
+  self->outbox_id = id;
+  gtk_widget_set_sensitive (self->to_row, FALSE);
+  gtk_widget_set_sensitive (self->subject_row, FALSE);
+  gtk_text_view_set_editable (self->body_view, FALSE);
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress), 0);
+  send_queued (self);
 }
 
 static void
-on_outbox (GtkButton *button,
-           Compose   *c)
+outbox_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  factures_outbox_window_present (GTK_WINDOW (c->window), c->store);
+  FacturesComposeDialog *self = FACTURES_COMPOSE_DIALOG (widget);
+
+  factures_outbox_window_present (GTK_WINDOW (self), self->store);
+}
+
+static gboolean
+factures_compose_dialog_close_request (GtkWindow *window)
+{
+  FacturesComposeDialog *self = FACTURES_COMPOSE_DIALOG (window);
+
+  /* on_sent ends it; the outbox keeps the message whatever happens. */
+  if (self->sending)
+    g_cancellable_cancel (self->cancellable);
+  return GTK_WINDOW_CLASS (factures_compose_dialog_parent_class)->close_request (window);
 }
 
 static void
-on_destroy (GtkWidget *window,
-            Compose   *c)
+factures_compose_dialog_dispose (GObject *object)
 {
-  c->window = NULL;
-  if (!c->sending)
-    compose_free (c);
-  else
-    /* on_sent frees it; the outbox keeps the message whatever happens. */
-    g_cancellable_cancel (c->cancellable);
+  FacturesComposeDialog *self = FACTURES_COMPOSE_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->step_key, g_free);
+  g_clear_pointer (&self->draft, factures_mail_draft_free);
+  G_OBJECT_CLASS (factures_compose_dialog_parent_class)->dispose (object);
+}
+
+static void
+factures_compose_dialog_class_init (FacturesComposeDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = factures_compose_dialog_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = factures_compose_dialog_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Factures/ui/mail/factures-compose-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, FacturesComposeDialog, to_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesComposeDialog, subject_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesComposeDialog, attachment_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesComposeDialog, body_view);
+  gtk_widget_class_bind_template_child (widget_class, FacturesComposeDialog, receipt_switch);
+  gtk_widget_class_bind_template_child (widget_class, FacturesComposeDialog, send_button);
+  gtk_widget_class_bind_template_child (widget_class, FacturesComposeDialog, progress);
+  gtk_widget_class_bind_template_child (widget_class, FacturesComposeDialog, status);
+
+  gtk_widget_class_install_action (widget_class, "compose.send", NULL, send_activated);
+  gtk_widget_class_install_action (widget_class, "compose.outbox", NULL, outbox_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "compose.send", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+factures_compose_dialog_init (FacturesComposeDialog *self)
+{
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  factures_entry_row_name_once (self->to_row);
+  factures_entry_row_name_once (self->subject_row);
 }
 
 void
@@ -195,9 +251,9 @@ factures_compose_dialog_present_for_step (GtkWindow     *parent,
 {
   g_autoptr(GError) error = NULL;
   FacturesMailDraft *draft = factures_mail_prepare (store, document_id, template_key, &error);
-  GtkWidget *toolbar, *header, *content, *group, *row, *scroller, *box, *icon, *cancel;
+  g_autoptr(FacturesMailAccount) account = NULL;
   g_autofree char *size = NULL;
-  Compose *c;
+  FacturesComposeDialog *self;
 
   if (draft == NULL)
     {
@@ -207,135 +263,21 @@ factures_compose_dialog_present_for_step (GtkWindow     *parent,
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
-  c = g_new0 (Compose, 1);
-  c->store = g_object_ref (store);
-  c->draft = draft;
-  c->step_key = g_strdup (step_key);
-  c->instalment = instalment;
-  c->cancellable = g_cancellable_new ();
+  self = g_object_new (FACTURES_TYPE_COMPOSE_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->draft = draft;
+  self->step_key = g_strdup (step_key);
+  self->instalment = instalment;
 
-  c->window = adw_window_new ();
-  gtk_window_set_title (GTK_WINDOW (c->window), _("Send by E-mail"));
-  gtk_window_set_default_size (GTK_WINDOW (c->window), 640, 640);
-  gtk_window_set_modal (GTK_WINDOW (c->window), TRUE);
-  if (parent != NULL)
-    gtk_window_set_transient_for (GTK_WINDOW (c->window), parent);
-
-  toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), c->window);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  c->send_button = gtk_button_new_with_mnemonic (_("_Send"));
-  gtk_widget_add_css_class (c->send_button, "suggested-action");
-  g_signal_connect (c->send_button, "clicked", G_CALLBACK (on_send), c);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), c->send_button);
-  gtk_box_append (GTK_BOX (toolbar), header);
-
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_start (content, 18);
-  gtk_widget_set_margin_end (content, 18);
-  gtk_widget_set_margin_top (content, 12);
-  gtk_widget_set_margin_bottom (content, 18);
-  gtk_widget_set_vexpand (content, TRUE);
-
-  group = adw_preferences_group_new ();
-  c->to_row = factures_entry_row_new (_("To"));
-  factures_editable_set_text_or_empty (c->to_row, draft->to);
-  c->subject_row = factures_entry_row_new (_("Subject"));
-  factures_editable_set_text_or_empty (c->subject_row, draft->subject);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), c->to_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), c->subject_row);
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), draft->attachment_name);
+  factures_editable_set_text_or_empty (self->to_row, draft->to);
+  factures_editable_set_text_or_empty (self->subject_row, draft->subject);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->attachment_row), draft->attachment_name);
   size = g_format_size (g_bytes_get_size (draft->attachment));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), size);
-  icon = gtk_image_new_from_icon_name ("mail-attachment-symbolic");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Attachment"), -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Ask for a read receipt"));
-  c->receipt_switch = gtk_switch_new ();
-  gtk_widget_set_valign (c->receipt_switch, GTK_ALIGN_CENTER);
-  {
-    g_autoptr(FacturesMailAccount) account = factures_store_get_mail_account (store, NULL);
-
-    gtk_switch_set_active (GTK_SWITCH (c->receipt_switch), account != NULL && account->read_receipt);
-  }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (c->receipt_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Ask for a read receipt"), -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), c->receipt_switch);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), c->receipt_switch);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  gtk_box_append (GTK_BOX (content), group);
-
-  c->body_view = GTK_TEXT_VIEW (gtk_text_view_new ());
-  gtk_text_view_set_wrap_mode (c->body_view, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_left_margin (c->body_view, 8);
-  gtk_text_view_set_top_margin (c->body_view, 8);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (c->body_view), draft->body, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (c->body_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Message text"), -1);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (c->body_view));
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_widget_add_css_class (scroller, "card");
-  gtk_box_append (GTK_BOX (content), scroller);
-
-  c->progress = gtk_progress_bar_new ();
-  gtk_widget_set_visible (c->progress, FALSE);
-  gtk_box_append (GTK_BOX (content), c->progress);
-  c->status = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (c->status), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (c->status), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (c->status), 0);
-  gtk_widget_set_visible (c->status, FALSE);
-  gtk_box_append (GTK_BOX (content), c->status);
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  {
-    GtkWidget *outbox = gtk_button_new_with_mnemonic (_("_Outbox…"));
-
-    g_signal_connect (outbox, "clicked", G_CALLBACK (on_outbox), c);
-    gtk_box_append (GTK_BOX (box), outbox);
-  }
-  gtk_box_append (GTK_BOX (content), box);
-
-  gtk_box_append (GTK_BOX (toolbar), content);
-  adw_window_set_content (ADW_WINDOW (c->window), toolbar);
-  g_signal_connect (c->window, "destroy", G_CALLBACK (on_destroy), c);
-  gtk_window_present (GTK_WINDOW (c->window));
-}
-
-/* ---- acknowledgment ---- */
-
-typedef struct {
-  FacturesStore *store;
-  gint64         document_id;
-  GtkWidget     *entry;
-  GtkWindow     *parent;
-} Ack;
-
-static void
-on_ack_response (AdwMessageDialog *dialog,
-                 const char       *response,
-                 Ack              *ack)
-{
-  if (g_strcmp0 (response, "record") == 0)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *note = factures_editable_get_trimmed (ack->entry);
-
-      if (!factures_store_record_acknowledgment (ack->store, ack->document_id, note, &error))
-        {
-          GtkWidget *fail = adw_message_dialog_new (ack->parent, _("Not Recorded"), error->message);
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (fail), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (fail));
-        }
-    }
-  g_object_unref (ack->store);
-  g_free (ack);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->attachment_row), size);
+  account = factures_store_get_mail_account (store, NULL);
+  gtk_switch_set_active (GTK_SWITCH (self->receipt_switch), account != NULL && account->read_receipt);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), draft->body, -1);
+  gtk_window_present (GTK_WINDOW (self));
 }
 
 void
@@ -343,22 +285,5 @@ factures_acknowledgment_dialog_present (GtkWindow     *parent,
                                         FacturesStore *store,
                                         gint64         document_id)
 {
-  GtkWidget *dialog;
-  Ack *ack = g_new0 (Ack, 1);
-
-  ack->store = g_object_ref (store);
-  ack->document_id = document_id;
-  ack->parent = parent;
-  dialog = adw_message_dialog_new (parent, _("Record an Acknowledgment"),
-                                   _("The client confirmed receiving the document (a read receipt, "
-                                     "a reply, a call). It is recorded on the document with today’s date."));
-  ack->entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (ack->entry), _("Note (optional)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (ack->entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), ack->entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "record", _("_Record"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record", ADW_RESPONSE_SUGGESTED);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_ack_response), ack);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (factures_acknowledgment_dialog_new (parent, store, document_id)));
 }

@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+#define FACTURES_TYPE_COMPOSE_DIALOG (factures_compose_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (FacturesComposeDialog, factures_compose_dialog, FACTURES, COMPOSE_DIALOG, AdwWindow)
+
 /* A modal window: To, Subject and text prefilled from the kind's template, the PDF
  * attachment shown, read receipt. "Send" writes the message to the outbox, then
  * sends it off the UI thread with progress (cancellable). A failure keeps the

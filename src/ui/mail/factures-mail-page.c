@@ -4,6 +4,12 @@
  * usable keyring the user is told why and may keep it for this session only.
  * Keyring and network work run in threads (GTask): the window never freezes.
  *
+ * The template (factures-mail-page.ui) holds the provider, the account and the templates;
+ * the buttons activate "mail-page.*" actions. The templates show their placeholders by
+ * their French names ({Nom du client}…, factures_mail_template_placeholders()), inserted
+ * from "Insert a Field" (FacturesPlaceholderButton) into the subject or the text, whichever
+ * had the focus last.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -13,6 +19,7 @@
 #include "factures-form.h"
 #include "factures-mail-error.h"
 #include "factures-mail-page.h"
+#include "factures-placeholder-button.h"
 #include "factures-mail-presets.h"
 #include "factures-mail-secret.h"
 #include "factures-mail-template.h"
@@ -20,41 +27,39 @@
 #include "factures-smtp.h"
 #include "factures-store-mail.h"
 
-typedef struct {
-  FacturesStore *store;
-  GtkWidget     *page;
-  GtkWidget     *preset_row;
-  GtkWidget     *preset_note;
-  GtkWidget     *name_row;
-  GtkWidget     *address_row;
-  GtkWidget     *reply_row;
-  GtkWidget     *server_row;
-  GtkWidget     *port_row;
-  GtkWidget     *security_row;
-  GtkWidget     *user_row;
-  GtkWidget     *password_row;
-  GtkWidget     *bcc_switch;
-  GtkWidget     *receipt_switch;
-  GtkWidget     *status_label;
-  GtkWidget     *test_button;
-  GtkWidget     *spinner;
-  /* templates */
-  GtkWidget     *template_row;
-  GtkWidget     *subject_row;
-  GtkTextView   *body_view;
-  GtkWidget     *preview_label;
-  gboolean       loading;
-  GCancellable  *cancellable;
-} Page;
-
-static void
-page_free (Page *p)
+struct _FacturesMailPage
 {
-  g_cancellable_cancel (p->cancellable);
-  g_clear_object (&p->cancellable);
-  g_clear_object (&p->store);
-  g_free (p);
-}
+  AdwPreferencesPage  parent_instance;
+
+  FacturesStore      *store;
+  gboolean            loading;
+  GCancellable       *cancellable;
+
+  GtkWidget          *preset_row;
+  GtkWidget          *preset_note;
+  GtkWidget          *name_row;
+  GtkWidget          *address_row;
+  GtkWidget          *reply_row;
+  GtkWidget          *server_row;
+  GtkWidget          *port_row;
+  GtkWidget          *security_row;
+  GtkWidget          *user_row;
+  GtkWidget          *password_row;
+  GtkWidget          *bcc_switch;
+  GtkWidget          *receipt_switch;
+  GtkWidget          *status_label;
+  GtkWidget          *spinner;
+  /* templates */
+  GtkWidget          *template_row;
+  GtkWidget          *subject_row;
+  GtkTextView        *body_view;
+  GtkWidget          *preview_label;
+  GtkWidget          *placeholder_button;
+};
+
+G_DEFINE_FINAL_TYPE (FacturesMailPage, factures_mail_page, ADW_TYPE_PREFERENCES_PAGE)
+
+typedef FacturesMailPage Page;
 
 static void
 set_status (Page       *p,
@@ -66,25 +71,6 @@ set_status (Page       *p,
     gtk_widget_add_css_class (p->status_label, "error");
   else
     gtk_widget_remove_css_class (p->status_label, "error");
-}
-
-static GtkWidget *
-switch_row (const char  *title,
-            const char  *subtitle,
-            GtkWidget  **out_switch)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *sw = gtk_switch_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  *out_switch = sw;
-  return row;
 }
 
 /* The account as typed (NULL strings for empty fields). */
@@ -136,13 +122,15 @@ show_preset_note (Page *p)
 }
 
 static void
-on_preset_changed (Page *p)
+preset_changed_cb (Page *p)
 {
   guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (p->preset_row));
   guint n = 0;
   const FacturesMailPreset *presets = factures_mail_presets (&n);
   g_autofree char *port = NULL;
 
+  if (p->store == NULL)
+    return;
   show_preset_note (p);
   if (p->loading || selected == 0 || selected > n)
     return;
@@ -241,7 +229,7 @@ on_secret_stored (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  Page *p = user_data;
+  Page *p = FACTURES_MAIL_PAGE (source);
   g_autoptr(GError) error = NULL;
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
@@ -253,7 +241,7 @@ on_secret_stored (GObject      *source,
     return;
   {
     GtkWidget *dialog;
-    GtkRoot *root = gtk_widget_get_root (p->page);
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (p));
 
     dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                      _("The Password Cannot Be Saved"), error->message);
@@ -270,9 +258,11 @@ on_secret_stored (GObject      *source,
 }
 
 static void
-on_save (GtkButton *button,
-         Page      *p)
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
+  Page *p = FACTURES_MAIL_PAGE (widget);
   g_autoptr(FacturesMailAccount) account = read_form (p);
   g_autoptr(GError) error = NULL;
   g_autofree char *password = factures_editable_get_trimmed (p->password_row);
@@ -285,7 +275,7 @@ on_save (GtkButton *button,
   set_status (p, _("E-mail account saved."), FALSE);
   if (*password != '\0' && account->user != NULL)
     {
-      g_autoptr(GTask) task = g_task_new (NULL, p->cancellable, on_secret_stored, p);
+      g_autoptr(GTask) task = g_task_new (p, p->cancellable, on_secret_stored, NULL);
       Secret *s = g_new0 (Secret, 1);
 
       s->server = g_strdup (account->server);
@@ -343,7 +333,7 @@ on_tested (GObject      *source,
            GAsyncResult *res,
            gpointer      user_data)
 {
-  Page *p = user_data;
+  Page *p = FACTURES_MAIL_PAGE (source);
   g_autoptr(GError) error = NULL;
   g_autoptr(FacturesSmtpTestResult) result = g_task_propagate_pointer (G_TASK (res), &error);
   g_autofree char *text = NULL;
@@ -351,7 +341,7 @@ on_tested (GObject      *source,
   if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   gtk_spinner_stop (GTK_SPINNER (p->spinner));
-  gtk_widget_set_sensitive (p->test_button, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (p), "mail-page.test", TRUE);
   if (result == NULL)
     {
       set_status (p, error->message, TRUE);
@@ -370,10 +360,12 @@ on_tested (GObject      *source,
 }
 
 static void
-on_test (GtkButton *button,
-         Page      *p)
+test_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, p->cancellable, on_tested, p);
+  Page *p = FACTURES_MAIL_PAGE (widget);
+  g_autoptr(GTask) task = g_task_new (p, p->cancellable, on_tested, NULL);
   TestData *t = g_new0 (TestData, 1);
 
   t->account = read_form (p);
@@ -383,15 +375,17 @@ on_test (GtkButton *button,
   g_task_set_task_data (task, t, (GDestroyNotify) test_data_free);
   set_status (p, _("Testing the connection… (no message is sent)"), FALSE);
   gtk_spinner_start (GTK_SPINNER (p->spinner));
-  gtk_widget_set_sensitive (p->test_button, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (p), "mail-page.test", FALSE);
   g_task_run_in_thread (task, test_thread);
 }
 
 static void
-on_outbox (GtkButton *button,
-           Page      *p)
+outbox_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  GtkRoot *root = gtk_widget_get_root (p->page);
+  Page *p = FACTURES_MAIL_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
 
   factures_outbox_window_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, p->store);
 }
@@ -446,23 +440,49 @@ update_preview (Page *p)
   gtk_label_set_text (GTK_LABEL (p->preview_label), text);
 }
 
+/* "{client}" → "{Nom du client}": the shipped templates and those saved before show the
+ * names "Insert a Field" inserts (both are expanded). */
+static char *
+with_french_names (const char *text)
+{
+  guint n = 0;
+  const FacturesMailPlaceholder *placeholders = factures_mail_template_placeholders (&n);
+  g_autoptr(GString) out = g_string_new (text);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("{%s}", placeholders[i].name);
+      g_autofree char *french = g_strdup_printf ("{%s}", placeholders[i].french);
+
+      g_string_replace (out, name, french, 0);
+    }
+  return g_strdup (out->str);
+}
+
 static void
 load_template (Page *p)
 {
   g_autofree char *subject = NULL;
   g_autofree char *body = NULL;
 
+  g_autofree char *subject_shown = NULL;
+  g_autofree char *body_shown = NULL;
+
   if (!factures_mail_template_load (p->store, selected_template (p), &subject, &body, NULL))
     return;
-  gtk_editable_set_text (GTK_EDITABLE (p->subject_row), subject);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (p->body_view), body, -1);
+  subject_shown = with_french_names (subject);
+  body_shown = with_french_names (body);
+  gtk_editable_set_text (GTK_EDITABLE (p->subject_row), subject_shown);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (p->body_view), body_shown, -1);
   update_preview (p);
 }
 
 static void
-on_template_save (GtkButton *button,
-                  Page      *p)
+save_template_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
 {
+  Page *p = FACTURES_MAIL_PAGE (widget);
   g_autofree char *subject = factures_editable_get_trimmed (p->subject_row);
   g_autofree char *body = body_text (p);
   g_autoptr(GError) error = NULL;
@@ -474,9 +494,11 @@ on_template_save (GtkButton *button,
 }
 
 static void
-on_template_reset (GtkButton *button,
-                   Page      *p)
+reset_template_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
 {
+  Page *p = FACTURES_MAIL_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
   if (!factures_store_reset_mail_template (p->store, selected_template (p), &error))
@@ -488,155 +510,123 @@ on_template_reset (GtkButton *button,
     }
 }
 
-static GtkWidget *
-button (const char *label,
-        GCallback   callback,
-        Page       *p)
+static void
+template_changed_cb (Page *p)
 {
-  GtkWidget *b = gtk_button_new_with_mnemonic (label);
+  if (p->store != NULL)
+    load_template (p);
+}
 
-  g_signal_connect (b, "clicked", callback, p);
-  return b;
+static void
+field_focused_cb (GtkEventControllerFocus *controller,
+                  Page                    *p)
+{
+  factures_placeholder_button_set_target (FACTURES_PLACEHOLDER_BUTTON (p->placeholder_button),
+                                          gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+}
+
+static void
+factures_mail_page_dispose (GObject *object)
+{
+  Page *p = FACTURES_MAIL_PAGE (object);
+
+  g_cancellable_cancel (p->cancellable);
+  g_clear_object (&p->cancellable);
+  g_clear_object (&p->store);
+  G_OBJECT_CLASS (factures_mail_page_parent_class)->dispose (object);
+}
+
+static void
+factures_mail_page_class_init (FacturesMailPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = factures_mail_page_dispose;
+  g_type_ensure (FACTURES_TYPE_PLACEHOLDER_BUTTON);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Factures/ui/mail/factures-mail-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FacturesMailPage, preset_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesMailPage, preset_note);
+  gtk_widget_class_bind_template_child (widget_class, FacturesMailPage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesMailPage, address_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesMailPage, reply_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesMailPage, server_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesMailPage, port_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesMailPage, security_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesMailPage, user_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesMailPage, password_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesMailPage, bcc_switch);
+  gtk_widget_class_bind_template_child (widget_class, FacturesMailPage, receipt_switch);
+  gtk_widget_class_bind_template_child (widget_class, FacturesMailPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, FacturesMailPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, FacturesMailPage, template_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesMailPage, subject_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesMailPage, body_view);
+  gtk_widget_class_bind_template_child (widget_class, FacturesMailPage, preview_label);
+  gtk_widget_class_bind_template_child (widget_class, FacturesMailPage, placeholder_button);
+  gtk_widget_class_bind_template_callback (widget_class, preset_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, template_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_preview);
+
+  gtk_widget_class_install_action (widget_class, "mail-page.save", NULL, save_activated);
+  gtk_widget_class_install_action (widget_class, "mail-page.test", NULL, test_activated);
+  gtk_widget_class_install_action (widget_class, "mail-page.outbox", NULL, outbox_activated);
+  gtk_widget_class_install_action (widget_class, "mail-page.save-template", NULL, save_template_activated);
+  gtk_widget_class_install_action (widget_class, "mail-page.reset-template", NULL, reset_template_activated);
+}
+
+static void
+factures_mail_page_init (FacturesMailPage *self)
+{
+  GtkWidget *fields[2];
+
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  factures_entry_row_name_once (self->name_row);
+  factures_entry_row_name_once (self->address_row);
+  factures_entry_row_name_once (self->reply_row);
+  factures_entry_row_name_once (self->server_row);
+  factures_entry_row_name_once (self->port_row);
+  factures_entry_row_name_once (self->user_row);
+  factures_entry_row_name_once (self->subject_row);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->password_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Password"), -1);
+  /* Its peek and apply buttons hold only an icon: libadwaita 1.2 names them by tooltip only. */
+  factures_accessible_fix_descendants (self->password_row, GTK_TYPE_BUTTON, GTK_ACCESSIBLE_ROLE_BUTTON, NULL);
+
+  /* "Insert a Field" puts it in the field last focused: the subject or the text. */
+  fields[0] = self->subject_row;
+  fields[1] = GTK_WIDGET (self->body_view);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_signal_connect (focus, "enter", G_CALLBACK (field_focused_cb), self);
+      gtk_widget_add_controller (fields[i], focus);
+    }
 }
 
 GtkWidget *
 factures_mail_page_new (FacturesStore *store)
 {
-  static const char *security_items[] = { N_("STARTTLS"), N_("TLS"), N_("None (this computer only)"), NULL };
-  g_autoptr(GPtrArray) preset_names = g_ptr_array_new ();
-  g_autoptr(GPtrArray) security_names = g_ptr_array_new ();
-  g_autoptr(GPtrArray) template_names = g_ptr_array_new ();
-  Page *p = g_new0 (Page, 1);
-  GtkWidget *group, *row, *box, *scroller;
+  g_autoptr(GtkStringList) presets_model = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) templates_model = gtk_string_list_new (NULL);
+  Page *p = g_object_new (FACTURES_TYPE_MAIL_PAGE, NULL);
   guint n = 0;
   const FacturesMailPreset *presets = factures_mail_presets (&n);
 
-  p->store = g_object_ref (store);
-  p->cancellable = g_cancellable_new ();
-  p->page = adw_preferences_page_new ();
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (p->page), _("E-mail"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (p->page), "mail-send-symbolic");
-  adw_preferences_page_set_name (ADW_PREFERENCES_PAGE (p->page), "mail");
-  g_object_set_data_full (G_OBJECT (p->page), "factures-mail-page", p, (GDestroyNotify) page_free);
-
-  /* Provider */
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Provider"));
-  g_ptr_array_add (preset_names, (gpointer) _("Other"));
+  gtk_string_list_append (presets_model, _("Other"));
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (preset_names, (gpointer) presets[i].name);
-  g_ptr_array_add (preset_names, NULL);
-  p->preset_row = factures_combo_row_new (_("Provider"), (const char * const *) preset_names->pdata);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), p->preset_row);
-  p->preset_note = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (p->preset_note), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (p->preset_note), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (p->preset_note), 0);
-  gtk_widget_add_css_class (p->preset_note, "dim-label");
-  gtk_widget_set_margin_top (p->preset_note, 6);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), p->preset_note);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (p->page), ADW_PREFERENCES_GROUP (group));
-
-  /* Account */
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Sending Account"));
-  p->name_row = factures_entry_row_new (_("Sender name"));
-  p->address_row = factures_entry_row_new (_("Sender address"));
-  p->reply_row = factures_entry_row_new (_("Reply-to address (optional)"));
-  p->server_row = factures_entry_row_new (_("Server"));
-  p->port_row = factures_entry_row_new (_("Port"));
-  for (guint i = 0; security_items[i] != NULL; i++)
-    g_ptr_array_add (security_names, (gpointer) _(security_items[i]));
-  g_ptr_array_add (security_names, NULL);
-  p->security_row = factures_combo_row_new (_("Security"), (const char * const *) security_names->pdata);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (p->security_row),
-                               _("STARTTLS usually on port 587, TLS from the first byte on port 465"));
-  p->user_row = factures_entry_row_new (_("User name"));
-  p->password_row = adw_password_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (p->password_row), _("Password (kept in the keyring)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (p->password_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Password"), -1);
-  /* Its peek and apply buttons hold only an icon: libadwaita 1.2 names them by tooltip only. */
-  factures_accessible_fix_descendants (p->password_row, GTK_TYPE_BUTTON, GTK_ACCESSIBLE_ROLE_BUTTON, NULL);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), p->name_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), p->address_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), p->reply_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), p->server_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), p->port_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), p->security_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), p->user_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), p->password_row);
-  row = switch_row (_("Send me a copy"), _("A hidden copy (Bcc) of every message to the sender address"),
-                    &p->bcc_switch);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  row = switch_row (_("Ask for a read receipt"), _("The client’s mail program may send one back, or not"),
-                    &p->receipt_switch);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_box_append (GTK_BOX (box), button (_("_Save"), G_CALLBACK (on_save), p));
-  p->test_button = button (_("_Test Connection"), G_CALLBACK (on_test), p);
-  gtk_box_append (GTK_BOX (box), p->test_button);
-  gtk_box_append (GTK_BOX (box), button (_("_Outbox…"), G_CALLBACK (on_outbox), p));
-  p->spinner = gtk_spinner_new ();
-  gtk_box_append (GTK_BOX (box), p->spinner);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
-  p->status_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (p->status_label), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (p->status_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (p->status_label), 0);
-  gtk_widget_set_margin_top (p->status_label, 6);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (p->status_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("E-mail status"), -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), p->status_label);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (p->page), ADW_PREFERENCES_GROUP (group));
-
-  /* Templates */
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Message Templates"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-    _("Placeholders: {client} {number} {kind} {total} {amount} {issue_date} {due_date} "
-      "{days_late} {penalties} {payment_details} {sender}"));
+    gtk_string_list_append (presets_model, presets[i].name);
+  adw_combo_row_set_model (ADW_COMBO_ROW (p->preset_row), G_LIST_MODEL (presets_model));
   for (const char * const *key = factures_mail_template_keys (); *key; key++)
-    g_ptr_array_add (template_names, (gpointer) factures_mail_template_title (*key));
-  g_ptr_array_add (template_names, NULL);
-  p->template_row = factures_combo_row_new (_("Template"), (const char * const *) template_names->pdata);
-  p->subject_row = factures_entry_row_new (_("Subject"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), p->template_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), p->subject_row);
-  p->body_view = GTK_TEXT_VIEW (gtk_text_view_new ());
-  gtk_text_view_set_wrap_mode (p->body_view, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (p->body_view, 6);
-  gtk_text_view_set_left_margin (p->body_view, 6);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (p->body_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Message text"), -1);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (p->body_view));
-  gtk_widget_set_size_request (scroller, -1, 180);
-  gtk_widget_set_margin_top (scroller, 6);
-  gtk_widget_add_css_class (scroller, "card");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), scroller);
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_box_append (GTK_BOX (box), button (_("Save _Template"), G_CALLBACK (on_template_save), p));
-  gtk_box_append (GTK_BOX (box), button (_("_Reset to Shipped Text"), G_CALLBACK (on_template_reset), p));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
-  p->preview_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (p->preview_label), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (p->preview_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (p->preview_label), 0);
-  gtk_widget_set_margin_top (p->preview_label, 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (p->preview_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Preview"), -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), p->preview_label);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (p->page), ADW_PREFERENCES_GROUP (group));
+    gtk_string_list_append (templates_model, factures_mail_template_title (*key));
+  adw_combo_row_set_model (ADW_COMBO_ROW (p->template_row), G_LIST_MODEL (templates_model));
 
+  p->store = g_object_ref (store);
   load (p);
   load_template (p);
-  g_signal_connect_swapped (p->preset_row, "notify::selected", G_CALLBACK (on_preset_changed), p);
-  g_signal_connect_swapped (p->template_row, "notify::selected", G_CALLBACK (load_template), p);
-  g_signal_connect_swapped (p->subject_row, "changed", G_CALLBACK (update_preview), p);
-  g_signal_connect_swapped (gtk_text_view_get_buffer (p->body_view), "changed", G_CALLBACK (update_preview), p);
-  return p->page;
+  return GTK_WIDGET (p);
 }

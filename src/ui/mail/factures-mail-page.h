@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+#define FACTURES_TYPE_MAIL_PAGE (factures_mail_page_get_type ())
+G_DECLARE_FINAL_TYPE (FacturesMailPage, factures_mail_page, FACTURES, MAIL_PAGE, AdwPreferencesPage)
+
 /* An AdwPreferencesPage "E-mail": provider presets (with their source), the account
  * (password to the keyring, or this session only), "Test Connection", the outbox,
  * and the template editor with a preview. */

@@ -1,233 +1,171 @@
 /* factures-outbox-window.c — the outbox: every message with its state, retry by hand
  *
+ * The template (factures-outbox-window.ui) holds the status line, the list (one
+ * FacturesOutboxRow per message) and the empty state; "outbox.retry" and
+ * "outbox.acknowledge" take the row's id.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "factures-compose-dialog.h"
+#include "factures-acknowledgment-dialog.h"
 #include "factures-mail-sender.h"
+#include "factures-outbox-row.h"
 #include "factures-outbox-window.h"
 #include "factures-store-mail.h"
 
-typedef struct {
+struct _FacturesOutboxWindow
+{
+  AdwWindow      parent_instance;
+
   FacturesStore *store;
-  GtkWidget     *window;
+  GCancellable  *cancellable;
+  gulong         changed_id;
+
   GtkWidget     *list;
   GtkWidget     *empty;
   GtkWidget     *status;
-  GCancellable  *cancellable;
-  gulong         changed_id;
-  guint          in_flight;
-} Outbox;
+};
 
-static GtkWidget *open_window;
+G_DEFINE_FINAL_TYPE (FacturesOutboxWindow, factures_outbox_window, ADW_TYPE_WINDOW)
 
-static void refresh (Outbox *o);
+/* The one outbox window, presented again rather than opened twice. */
+static FacturesOutboxWindow *open_window;
 
 static void
-outbox_free (Outbox *o)
+refresh (FacturesOutboxWindow *self)
 {
-  g_cancellable_cancel (o->cancellable);
-  g_clear_object (&o->cancellable);
-  g_clear_object (&o->store);
-  g_free (o);
+  g_autoptr(GPtrArray) items = factures_store_outbox_list (self->store, NULL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    gtk_list_box_append (GTK_LIST_BOX (self->list), factures_outbox_row_new (g_ptr_array_index (items, i)));
+  gtk_widget_set_visible (self->empty, items == NULL || items->len == 0);
+  gtk_widget_set_visible (self->list, items != NULL && items->len > 0);
 }
 
-static const char *
-state_label (FacturesOutboxState state)
-{
-  switch (state)
-    {
-    case FACTURES_OUTBOX_QUEUED:
-      return _("Queued");
-    case FACTURES_OUTBOX_SENDING:
-      return _("Sending…");
-    case FACTURES_OUTBOX_SENT:
-      return _("Sent");
-    case FACTURES_OUTBOX_FAILED:
-    default:
-      return _("Failed");
-    }
-}
-
-typedef struct {
-  Outbox *outbox;
-  gint64  id;
-} RowAction;
-
+/* Holds a reference on the window: closed meanwhile, it stays alive (hidden) until here. */
 static void
 on_retried (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  Outbox *o = user_data;
+  g_autoptr(FacturesOutboxWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  o->in_flight--;
-  if (o->window == NULL)
-    {
-      if (o->in_flight == 0)
-        outbox_free (o);
-      return;
-    }
   if (!factures_mail_send_finish (result, NULL, &error))
-    gtk_label_set_text (GTK_LABEL (o->status), error->message);
+    gtk_label_set_text (GTK_LABEL (self->status), error->message);
   else
-    gtk_label_set_text (GTK_LABEL (o->status), _("Sent."));
-  refresh (o);
+    gtk_label_set_text (GTK_LABEL (self->status), _("Sent."));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "outbox.retry", TRUE);
+  if (self->store != NULL)
+    refresh (self);
 }
 
 static void
-on_retry (GtkButton *button,
-          RowAction *action)
+retry_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
-  Outbox *o = action->outbox;
+  FacturesOutboxWindow *self = FACTURES_OUTBOX_WINDOW (widget);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
-  gtk_label_set_text (GTK_LABEL (o->status), _("Sending…"));
-  o->in_flight++;
-  factures_mail_send_async (o->store, action->id, o->cancellable, NULL, NULL, on_retried, o);
+  gtk_label_set_text (GTK_LABEL (self->status), _("Sending…"));
+  /* One retry at a time: the buttons wait for its outcome. */
+  gtk_widget_action_set_enabled (widget, "outbox.retry", FALSE);
+  factures_mail_send_async (self->store, g_variant_get_int64 (parameter), self->cancellable, NULL, NULL,
+                            on_retried, g_object_ref (self));
 }
 
 static void
-on_ack (GtkButton *button,
-        RowAction *action)
+acknowledge_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
-  factures_acknowledgment_dialog_present (GTK_WINDOW (action->outbox->window), action->outbox->store,
-                                          action->id);
-}
+  FacturesOutboxWindow *self = FACTURES_OUTBOX_WINDOW (widget);
 
-static GtkWidget *
-row_for (Outbox             *o,
-         FacturesOutboxItem *item)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *subtitle = NULL;
-  const char *detail = item->state == FACTURES_OUTBOX_SENT ? item->server_reply : item->error;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->subject);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  /* Translators: recipients · state · date (· attempts) and, on the next line, the server's
-   * reply or the reason of the failure */
-  subtitle = g_strdup_printf (_("%s · %s · %s · attempts: %d%s%s"),
-                              item->recipients, state_label (item->state),
-                              item->updated != NULL ? item->updated : item->created, item->attempts,
-                              detail != NULL ? "\n" : "", detail != NULL ? detail : "");
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-
-  if (item->state == FACTURES_OUTBOX_FAILED || item->state == FACTURES_OUTBOX_QUEUED)
-    {
-      GtkWidget *retry = gtk_button_new_with_mnemonic (_("_Retry"));
-      RowAction *action = g_new0 (RowAction, 1);
-
-      action->outbox = o;
-      action->id = item->id;
-      gtk_widget_set_valign (retry, GTK_ALIGN_CENTER);
-      g_signal_connect_data (retry, "clicked", G_CALLBACK (on_retry), action, (GClosureNotify) (void (*) (void)) g_free, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), retry);
-    }
-  else if (item->state == FACTURES_OUTBOX_SENT && item->document_id != 0)
-    {
-      GtkWidget *ack = gtk_button_new_with_mnemonic (_("Record _Acknowledgment…"));
-      RowAction *action = g_new0 (RowAction, 1);
-
-      action->outbox = o;
-      action->id = item->document_id;
-      gtk_widget_set_valign (ack, GTK_ALIGN_CENTER);
-      g_signal_connect_data (ack, "clicked", G_CALLBACK (on_ack), action, (GClosureNotify) (void (*) (void)) g_free, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), ack);
-    }
-  return row;
+  gtk_window_present (GTK_WINDOW (factures_acknowledgment_dialog_new (GTK_WINDOW (self), self->store,
+                                                                      g_variant_get_int64 (parameter))));
 }
 
 static void
-refresh (Outbox *o)
+store_changed_cb (FacturesOutboxWindow *self)
 {
-  g_autoptr(GPtrArray) items = factures_store_outbox_list (o->store, NULL);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (o->list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (o->list), child);
-  for (guint i = 0; items != NULL && i < items->len; i++)
-    gtk_list_box_append (GTK_LIST_BOX (o->list), row_for (o, g_ptr_array_index (items, i)));
-  gtk_widget_set_visible (o->empty, items == NULL || items->len == 0);
-  gtk_widget_set_visible (o->list, items != NULL && items->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "outbox.retry", TRUE);
+  refresh (self);
 }
 
-static void
-on_destroy (GtkWidget *window,
-            Outbox    *o)
+static gboolean
+factures_outbox_window_close_request (GtkWindow *window)
 {
-  if (open_window == window)
+  FacturesOutboxWindow *self = FACTURES_OUTBOX_WINDOW (window);
+
+  if (open_window == self)
     open_window = NULL;
-  g_signal_handler_disconnect (o->store, o->changed_id);
-  o->window = NULL;
-  if (o->in_flight == 0)
-    outbox_free (o);
+  g_clear_signal_handler (&self->changed_id, self->store);
+  return GTK_WINDOW_CLASS (factures_outbox_window_parent_class)->close_request (window);
+}
+
+static void
+factures_outbox_window_dispose (GObject *object)
+{
+  FacturesOutboxWindow *self = FACTURES_OUTBOX_WINDOW (object);
+
+  if (open_window == self)
+    open_window = NULL;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (factures_outbox_window_parent_class)->dispose (object);
+}
+
+static void
+factures_outbox_window_class_init (FacturesOutboxWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = factures_outbox_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = factures_outbox_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Factures/ui/mail/factures-outbox-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FacturesOutboxWindow, list);
+  gtk_widget_class_bind_template_child (widget_class, FacturesOutboxWindow, empty);
+  gtk_widget_class_bind_template_child (widget_class, FacturesOutboxWindow, status);
+
+  gtk_widget_class_install_action (widget_class, "outbox.retry", "x", retry_activated);
+  gtk_widget_class_install_action (widget_class, "outbox.acknowledge", "x", acknowledge_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+factures_outbox_window_init (FacturesOutboxWindow *self)
+{
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 void
 factures_outbox_window_present (GtkWindow     *parent,
                                 FacturesStore *store)
 {
-  GtkWidget *box, *header, *scroller, *clamp, *content;
-  Outbox *o;
+  FacturesOutboxWindow *self;
 
   if (open_window != NULL)
     {
       gtk_window_present (GTK_WINDOW (open_window));
       return;
     }
-  o = g_new0 (Outbox, 1);
-  o->store = g_object_ref (store);
-  o->cancellable = g_cancellable_new ();
-  o->window = adw_window_new ();
-  open_window = o->window;
-  gtk_window_set_title (GTK_WINDOW (o->window), _("Outbox"));
-  gtk_window_set_default_size (GTK_WINDOW (o->window), 720, 560);
-  if (parent != NULL)
-    gtk_window_set_transient_for (GTK_WINDOW (o->window), parent);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  gtk_box_append (GTK_BOX (box), header);
-
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (content, 18);
-  gtk_widget_set_margin_bottom (content, 18);
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-  o->list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (o->list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (o->list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (o->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Messages"), -1);
-  o->empty = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (o->empty), "mail-send-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (o->empty), _("No Messages"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (o->empty),
-                                   _("Documents sent by e-mail appear here with their state."));
-  o->status = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (o->status), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (o->status), 0);
-  gtk_label_set_selectable (GTK_LABEL (o->status), TRUE);
-  gtk_box_append (GTK_BOX (content), o->status);
-  gtk_box_append (GTK_BOX (content), o->list);
-  gtk_box_append (GTK_BOX (content), o->empty);
-  clamp = adw_clamp_new ();
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (box), scroller);
-  adw_window_set_content (ADW_WINDOW (o->window), box);
-
-  o->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (refresh), o);
-  g_signal_connect (o->window, "destroy", G_CALLBACK (on_destroy), o);
+  self = g_object_new (FACTURES_TYPE_OUTBOX_WINDOW, "transient-for", parent, NULL);
+  open_window = self;
+  self->store = g_object_ref (store);
+  self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
   if (factures_mail_sends_in_flight () == 0)
     factures_store_outbox_recover (store, NULL);
-  refresh (o);
-  gtk_window_present (GTK_WINDOW (o->window));
+  refresh (self);
+  gtk_window_present (GTK_WINDOW (self));
 }

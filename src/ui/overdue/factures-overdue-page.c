@@ -4,6 +4,12 @@
  * sales outstanding), the aging chart, the "To Do Today" queue of dunning steps
  * (each done in one action) and the list of overdue invoices, sorted in SQL.
  *
+ * The queue is a GtkListView over FacturesTodoItem (only the visible rows are built; a
+ * row's penalties are computed when it is shown). The page refreshes only when it is
+ * mapped: a store change while it is hidden marks it stale (and updates the count of the
+ * view switcher's badge), and mapping it refreshes it. Commands are the widget actions
+ * "overdue.*", each taking the invoice id ("x").
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -20,6 +26,8 @@
 #include "factures-rows.h"
 #include "factures-sort-state.h"
 #include "factures-store-payments.h"
+#include "factures-todo-item.h"
+#include "factures-todo-row.h"
 
 enum { CARD_OUTSTANDING, CARD_OVERDUE, CARD_EXPECTED, CARD_DSO, N_CARDS };
 
@@ -30,22 +38,33 @@ struct _FacturesOverduePage
   FacturesStore      *store;
   FacturesSortState  *sort_state;
   GtkSingleSelection *selection;
+  GListStore         *todo_items;      /* FacturesTodoItem */
   gulong              changed_id;
   guint               count;
-  GPtrArray          *tasks;           /* FacturesDunningTask* of the queue */
-  gboolean            rates_outdated;  /* a penalty used the last known rate */
+  guint               n_todo_rows;     /* rows the factory built, for the tests */
+  gboolean            stale;           /* the store changed while the page was hidden */
 
-  GtkWidget          *card_values[N_CARDS];
-  GtkWidget          *card_notes[N_CARDS];
+  GtkLabel           *outstanding_value;
+  GtkLabel           *outstanding_note;
+  GtkLabel           *overdue_value;
+  GtkLabel           *overdue_note;
+  GtkLabel           *expected_value;
+  GtkLabel           *expected_note;
+  GtkLabel           *dso_value;
+  GtkLabel           *dso_note;
   GtkWidget          *chart;
-  GtkWidget          *todo_list;
+  GtkWidget          *todo_title;
+  GtkWidget          *todo_scroller;
+  GtkListView        *todo_view;
   GtkWidget          *rates_notice;
   GtkWidget          *todo_empty;
-  GtkWidget          *todo_title;
-  GtkWidget          *stack;
-  GtkWidget          *view;
+  GtkStack           *stack;
+  GtkColumnView      *view;
   GtkWidget          *list_buttons;
-  GtkWidget          *status;
+  GtkWidget          *list_payment;
+  GtkWidget          *list_instalments;
+  GtkWidget          *list_more;
+  GtkWidget          *list_menu_box;
 };
 
 G_DEFINE_FINAL_TYPE (FacturesOverduePage, factures_overdue_page, GTK_TYPE_BOX)
@@ -107,19 +126,19 @@ cell_balance (gpointer item)
 /* ---- summary ---- */
 
 static void
-set_card (FacturesOverduePage *self,
-          guint                card,
-          const char          *value,
-          const char          *note)
+set_card (GtkLabel   *value_label,
+          GtkLabel   *note_label,
+          guint       card,
+          const char *value,
+          const char *note)
 {
   g_autofree char *name = NULL;
 
-  gtk_label_set_text (GTK_LABEL (self->card_values[card]), value);
-  gtk_label_set_text (GTK_LABEL (self->card_notes[card]), note != NULL ? note : "");
+  gtk_label_set_text (value_label, value);
+  gtk_label_set_text (note_label, note != NULL ? note : "");
   /* Translators: an accessible name, "Outstanding: 1 234,00 €" */
   name = g_strdup_printf (_("%s: %s"), card_title (card), value);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->card_values[card]),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (value_label), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 static void
@@ -143,10 +162,6 @@ refresh_summary (FacturesOverduePage *self,
   outstanding = factures_money_format (r.outstanding);
   overdue = factures_money_format (r.overdue);
   expected = factures_money_format (r.expected_this_month);
-  if (r.dso >= 0)
-    dso = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", r.dso), r.dso);
-  else
-    dso = g_strdup ("—");
   overdue_note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u invoice late", "%u invoices late",
                                                r.n_overdue), r.n_overdue);
   if (r.credit > 0)
@@ -156,94 +171,37 @@ refresh_summary (FacturesOverduePage *self,
       credit_note = g_strdup_printf (_("of which client credit %s"), credit);
     }
 
-  set_card (self, CARD_OUTSTANDING, outstanding, credit_note != NULL ? credit_note : _("issued, not yet paid"));
-  set_card (self, CARD_OVERDUE, overdue, overdue_note);
-  set_card (self, CARD_EXPECTED, expected, _("due by the end of the month"));
-  set_card (self, CARD_DSO, dso, _("over the last 90 days"));
-  gtk_widget_set_visible (self->card_notes[CARD_OVERDUE], TRUE);
-  if (r.overdue > 0)
-    gtk_widget_add_css_class (self->card_values[CARD_OVERDUE], "error");
+  set_card (self->outstanding_value, self->outstanding_note, CARD_OUTSTANDING, outstanding,
+            credit_note != NULL ? credit_note : _("issued, not yet paid"));
+  set_card (self->overdue_value, self->overdue_note, CARD_OVERDUE, overdue, overdue_note);
+  set_card (self->expected_value, self->expected_note, CARD_EXPECTED, expected, _("due by the end of the month"));
+  /* Issue 11 item 8: no figure before 5 invoices were paid and the first was issued 90 days ago. */
+  if (!r.dso_history)
+    {
+      set_card (self->dso_value, self->dso_note, CARD_DSO, _("not enough history yet"),
+                _("after 5 paid invoices and 90 days"));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->dso_value), "title-2");
+      gtk_widget_add_css_class (GTK_WIDGET (self->dso_value), "title-4");
+    }
   else
-    gtk_widget_remove_css_class (self->card_values[CARD_OVERDUE], "error");
+    {
+      if (r.dso >= 0)
+        dso = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", r.dso), r.dso);
+      else
+        dso = g_strdup ("—");
+      set_card (self->dso_value, self->dso_note, CARD_DSO, dso, _("over the last 90 days"));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->dso_value), "title-4");
+      gtk_widget_add_css_class (GTK_WIDGET (self->dso_value), "title-2");
+    }
+  if (r.overdue > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->overdue_value), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->overdue_value), "error");
 
   factures_aging_chart_set (FACTURES_AGING_CHART (self->chart), r.aging, r.aging_count);
 }
 
 /* ---- to-do queue ---- */
-
-static FacturesDunningTask *
-task_of (FacturesOverduePage *self,
-         GtkWidget           *button)
-{
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "factures-task"));
-
-  if (self->tasks == NULL || index >= self->tasks->len)
-    return NULL;
-  return g_ptr_array_index (self->tasks, index);
-}
-
-static void
-popdown (GtkWidget *button)
-{
-  GtkWidget *popover = gtk_widget_get_ancestor (button, GTK_TYPE_POPOVER);
-
-  if (popover != NULL)
-    gtk_popover_popdown (GTK_POPOVER (popover));
-}
-
-static void
-on_task_perform (GtkWidget           *button,
-                 FacturesOverduePage *self)
-{
-  FacturesDunningTask *task = task_of (self, button);
-
-  if (task != NULL)
-    factures_dunning_perform (GTK_WIDGET (self), self->store, task);
-}
-
-static void
-on_task_skip (GtkWidget           *button,
-              FacturesOverduePage *self)
-{
-  FacturesDunningTask *task = task_of (self, button);
-
-  popdown (button);
-  if (task != NULL)
-    factures_dunning_skip (GTK_WIDGET (self), self->store, task);
-}
-
-static void
-on_task_promise (GtkWidget           *button,
-                 FacturesOverduePage *self)
-{
-  FacturesDunningTask *task = task_of (self, button);
-
-  popdown (button);
-  if (task != NULL)
-    factures_dunning_promise (GTK_WIDGET (self), self->store, task->document_id, task->number);
-}
-
-static void
-on_task_dispute (GtkWidget           *button,
-                 FacturesOverduePage *self)
-{
-  FacturesDunningTask *task = task_of (self, button);
-
-  popdown (button);
-  if (task != NULL)
-    factures_dunning_dispute (GTK_WIDGET (self), self->store, task->document_id, task->number);
-}
-
-static void
-on_task_waive (GtkWidget           *button,
-               FacturesOverduePage *self)
-{
-  FacturesDunningTask *task = task_of (self, button);
-
-  popdown (button);
-  if (task != NULL)
-    factures_dunning_waive (GTK_WIDGET (self), self->store, task->document_id, task->number);
-}
 
 static GtkWindow *
 page_window (FacturesOverduePage *self)
@@ -253,75 +211,141 @@ page_window (FacturesOverduePage *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-static void
-on_task_payment (GtkWidget           *button,
-                 FacturesOverduePage *self)
+/* The dunning step due today for @document_id (at most one per invoice), or NULL. */
+static const FacturesDunningTask *
+task_for (FacturesOverduePage *self,
+          gint64               document_id)
 {
-  FacturesDunningTask *task = task_of (self, button);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->todo_items));
 
-  popdown (button);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (FacturesTodoItem) item = g_list_model_get_item (G_LIST_MODEL (self->todo_items), i);
+      const FacturesDunningTask *task = factures_todo_item_get_data (item);
+
+      if (task != NULL && task->document_id == document_id)
+        return task;
+    }
+  return NULL;
+}
+
+/* The number of invoice @document_id, from the queue or the overdue list. */
+static char *
+number_of (FacturesOverduePage *self,
+           gint64               document_id)
+{
+  const FacturesDunningTask *task = task_for (self, document_id);
+  FacturesDocumentRow *row;
+
   if (task != NULL)
-    factures_payment_dialog_open (page_window (self), self->store, task->document_id);
+    return g_strdup (task->number);
+  row = gtk_single_selection_get_selected_item (self->selection);
+  if (row != NULL && factures_document_row_get_id (row) == document_id)
+    return g_strdup (factures_document_row_get_number (row));
+  return NULL;
 }
 
 static void
-on_task_instalments (GtkWidget           *button,
-                     FacturesOverduePage *self)
+perform_step_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  FacturesDunningTask *task = task_of (self, button);
+  FacturesOverduePage *self = FACTURES_OVERDUE_PAGE (widget);
+  const FacturesDunningTask *task = task_for (self, g_variant_get_int64 (parameter));
 
-  popdown (button);
   if (task != NULL)
-    factures_instalments_dialog_open (page_window (self), self->store, task->document_id);
+    factures_dunning_perform (widget, self->store, task);
 }
 
-static GtkWidget *
-menu_item (FacturesOverduePage *self,
-           const char          *label,
-           GCallback            callback,
-           guint                index)
+static void
+skip_step_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  GtkWidget *button = gtk_button_new_with_label (label);
+  FacturesOverduePage *self = FACTURES_OVERDUE_PAGE (widget);
+  const FacturesDunningTask *task = task_for (self, g_variant_get_int64 (parameter));
 
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_halign (gtk_button_get_child (GTK_BUTTON (button)), GTK_ALIGN_START);
-  g_object_set_data (G_OBJECT (button), "factures-task", GUINT_TO_POINTER (index));
-  g_signal_connect (button, "clicked", callback, self);
-  return button;
+  if (task != NULL)
+    factures_dunning_skip (widget, self->store, task);
 }
 
-static GtkWidget *
-task_row (FacturesOverduePage       *self,
-          const FacturesDunningTask *task,
-          guint                      index)
+static void
+record_payment_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button, *menu, *popover, *box;
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *amount = factures_money_format (task->balance);
+  FacturesOverduePage *self = FACTURES_OVERDUE_PAGE (widget);
+
+  factures_payment_dialog_open (page_window (self), self->store, g_variant_get_int64 (parameter));
+}
+
+static void
+instalments_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FacturesOverduePage *self = FACTURES_OVERDUE_PAGE (widget);
+
+  factures_instalments_dialog_open (page_window (self), self->store, g_variant_get_int64 (parameter));
+}
+
+static void
+invoice_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FacturesOverduePage *self = FACTURES_OVERDUE_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autofree char *number = number_of (self, id);
+
+  if (number == NULL)
+    return;
+  if (g_str_equal (action_name, "overdue.promise"))
+    factures_dunning_promise (widget, self->store, id, number);
+  else if (g_str_equal (action_name, "overdue.dispute"))
+    factures_dunning_dispute (widget, self->store, id, number);
+  else
+    factures_dunning_waive (widget, self->store, id, number);
+}
+
+/* The subtitle of a dunning step; the late penalties and the flat indemnity apart. */
+static void
+complete_task_item (FacturesOverduePage *self,
+                    FacturesTodoItem    *item)
+{
+  const FacturesDunningTask *task = factures_todo_item_get_data (item);
+  g_autofree char *amount = NULL;
   g_autofree char *penalties_text = NULL;
-  g_autofree char *more_name = NULL;
+  g_autofree char *subtitle = NULL;
   g_auto (FacturesPenalties) penalties = { 0 };
   GDate today;
 
+  if (task == NULL || factures_todo_item_get_complete (item))
+    return;
+  factures_todo_item_set_complete (item, TRUE);
+  amount = factures_money_format (task->balance);
   factures_today (&today);
-  if (factures_store_compute_penalties (self->store, task->document_id, &today, &penalties, NULL) &&
+  if (task->days_late > 0 &&
+      factures_store_compute_penalties (self->store, task->document_id, &today, &penalties, NULL) &&
       !penalties.waived && penalties.total > 0)
     {
-      g_autofree char *p = factures_money_format (penalties.total);
+      g_autofree char *interest = factures_money_format (penalties.interest);
+      g_autofree char *indemnity = factures_money_format (penalties.indemnity);
       g_autofree char *computation = factures_penalties_describe (&penalties);
 
-      /* Translators: %s is an amount */
-      penalties_text = g_strdup_printf (_(", penalties %s"), p);
+      if (penalties.interest > 0 && penalties.indemnity > 0)
+        /* Translators: late penalties (interest) and the flat 40 € recovery indemnity, shown apart */
+        penalties_text = g_strdup_printf (_(", penalties %s, indemnity %s"), interest, indemnity);
+      else if (penalties.indemnity > 0)
+        /* Translators: %s is the flat recovery indemnity */
+        penalties_text = g_strdup_printf (_(", indemnity %s"), indemnity);
+      else
+        /* Translators: %s is an amount */
+        penalties_text = g_strdup_printf (_(", penalties %s"), interest);
       /* the computation spelled out (days per half-year, rate, amount, indemnity) */
-      gtk_widget_set_tooltip_text (row, computation);
-      if (penalties.table_outdated)
-        self->rates_outdated = TRUE;
+      factures_todo_item_set_tooltip (item, computation);
     }
 
-  /* Translators: "F2026-0002 — Client name" */
-  title = g_strdup_printf (_("%s — %s"), task->number, task->client_name);
   if (task->instalment > 0)
     /* Translators: step, instalment number, days late, amount, penalties */
     subtitle = g_strdup_printf (_("%s · instalment %d · %d days late · %s%s"),
@@ -336,36 +360,41 @@ task_row (FacturesOverduePage       *self,
     /* Translators: step, amount */
     subtitle = g_strdup_printf (_("%s · not yet due · %s"),
                                 factures_dunning_channel_label (task->step.channel), amount);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  factures_todo_item_set_detail (item, subtitle);
+}
 
-  button = gtk_button_new_with_label (factures_dunning_action_label (task->step.channel));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "suggested-action");
-  g_object_set_data (G_OBJECT (button), "factures-task", GUINT_TO_POINTER (index));
-  g_signal_connect (button, "clicked", G_CALLBACK (on_task_perform), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+static FacturesTodoItem *
+item_for_task (FacturesDunningTask *task)
+{
+  /* Translators: "F2026-0002 — Client name" */
+  g_autofree char *title = g_strdup_printf (_("%s — %s"), task->number, task->client_name);
+  FacturesTodoItem *item = factures_todo_item_new (&task->step.date, title, "overdue.perform-step",
+                                                   g_variant_new_int64 (task->document_id),
+                                                   factures_dunning_action_label (task->step.channel));
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_box_append (GTK_BOX (box), menu_item (self, _("Record Payment…"), G_CALLBACK (on_task_payment), index));
-  gtk_box_append (GTK_BOX (box), menu_item (self, _("Instalment Plan…"), G_CALLBACK (on_task_instalments), index));
-  gtk_box_append (GTK_BOX (box), menu_item (self, _("Skip This Step…"), G_CALLBACK (on_task_skip), index));
-  gtk_box_append (GTK_BOX (box), menu_item (self, _("Promise to Pay…"), G_CALLBACK (on_task_promise), index));
-  gtk_box_append (GTK_BOX (box), menu_item (self, _("Mark as Disputed…"), G_CALLBACK (on_task_dispute), index));
-  gtk_box_append (GTK_BOX (box), menu_item (self, _("Waive Penalties…"), G_CALLBACK (on_task_waive), index));
-  popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  menu = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "view-more-symbolic");
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu), popover);
-  gtk_widget_set_valign (menu, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (menu, "flat");
-  /* Translators: accessible name of a menu button, %s is an invoice number */
-  more_name = g_strdup_printf (_("More Actions for %s"), task->number);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_PROPERTY_LABEL, more_name, -1);
-  gtk_widget_set_tooltip_text (menu, _("More actions"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), menu);
-  return row;
+  factures_todo_item_set_document (item, task->document_id, task->number);
+  factures_todo_item_set_data (item, task, (GDestroyNotify) factures_dunning_task_free);
+  return item;
+}
+
+/* Whether the penalty table lacks the current half-year: one late invoice tells, since every
+ * late invoice uses today's rate. */
+static gboolean
+rates_outdated (FacturesOverduePage *self,
+                GPtrArray           *tasks,
+                const GDate         *today)
+{
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      const FacturesDunningTask *task = g_ptr_array_index (tasks, i);
+      g_auto (FacturesPenalties) penalties = { 0 };
+
+      if (task->days_late <= 0)
+        continue;
+      if (factures_store_compute_penalties (self->store, task->document_id, today, &penalties, NULL))
+        return penalties.table_outdated;
+    }
+  return FALSE;
 }
 
 static void
@@ -373,25 +402,65 @@ refresh_queue (FacturesOverduePage *self,
                const GDate         *today)
 {
   g_autoptr (GError) error = NULL;
-  GtkWidget *child;
+  g_autoptr (GPtrArray) tasks = NULL;
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean outdated;
 
-  while ((child = gtk_widget_get_first_child (self->todo_list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (self->todo_list), child);
-  g_clear_pointer (&self->tasks, g_ptr_array_unref);
-
-  self->rates_outdated = FALSE;
-  self->tasks = factures_store_get_dunning_queue (self->store, today, &error);
-  if (self->tasks == NULL)
+  tasks = factures_store_get_dunning_queue (self->store, today, &error);
+  if (tasks == NULL)
     {
       g_warning ("To-do queue: %s", error->message);
-      self->tasks = g_ptr_array_new ();
+      tasks = g_ptr_array_new ();
     }
-  for (guint i = 0; i < self->tasks->len; i++)
-    gtk_list_box_append (GTK_LIST_BOX (self->todo_list),
-                         task_row (self, g_ptr_array_index (self->tasks, i), i));
-  gtk_widget_set_visible (self->todo_list, self->tasks->len > 0);
-  gtk_widget_set_visible (self->todo_empty, self->tasks->len == 0);
-  gtk_widget_set_visible (self->rates_notice, self->rates_outdated);
+  outdated = rates_outdated (self, tasks, today);
+  /* the items take the tasks over */
+  g_ptr_array_set_free_func (tasks, NULL);
+  for (guint i = 0; i < tasks->len; i++)
+    g_ptr_array_add (items, item_for_task (g_ptr_array_index (tasks, i)));
+  g_list_store_splice (self->todo_items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->todo_items)),
+                       items->pdata, items->len);
+
+  gtk_widget_set_visible (self->todo_scroller, items->len > 0);
+  gtk_widget_set_visible (self->todo_empty, items->len == 0);
+  gtk_widget_set_visible (self->rates_notice, outdated);
+}
+
+static void
+todo_setup (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            FacturesOverduePage      *self)
+{
+  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_selectable (list_item, FALSE);
+  gtk_list_item_set_child (list_item, factures_todo_row_new ());
+  self->n_todo_rows++;
+}
+
+static void
+todo_bind (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           FacturesOverduePage      *self)
+{
+  FacturesTodoRow *row = FACTURES_TODO_ROW (gtk_list_item_get_child (list_item));
+  FacturesTodoItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *primary;
+
+  complete_task_item (self, item);
+  factures_todo_row_set_item (row, item);
+  /* one suggested action per view: the first step of the queue */
+  primary = factures_todo_row_get_primary (row);
+  if (gtk_list_item_get_position (list_item) == 0)
+    gtk_widget_add_css_class (primary, "suggested-action");
+  else
+    gtk_widget_remove_css_class (primary, "suggested-action");
+}
+
+static void
+todo_unbind (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             FacturesOverduePage      *self)
+{
+  factures_todo_row_set_item (FACTURES_TODO_ROW (gtk_list_item_get_child (list_item)), NULL);
 }
 
 /* ---- overdue list ---- */
@@ -403,57 +472,41 @@ selected_row (FacturesOverduePage *self)
 }
 
 static void
-on_list_payment (FacturesOverduePage *self)
-{
-  FacturesDocumentRow *row = selected_row (self);
-
-  if (row != NULL)
-    factures_payment_dialog_open (page_window (self), self->store, factures_document_row_get_id (row));
-}
-
-static void
-on_list_instalments (FacturesOverduePage *self)
-{
-  FacturesDocumentRow *row = selected_row (self);
-
-  if (row != NULL)
-    factures_instalments_dialog_open (page_window (self), self->store, factures_document_row_get_id (row));
-}
-
-static void
-on_list_promise (FacturesOverduePage *self)
-{
-  FacturesDocumentRow *row = selected_row (self);
-
-  if (row != NULL)
-    factures_dunning_promise (GTK_WIDGET (self), self->store, factures_document_row_get_id (row),
-                              factures_document_row_get_number (row));
-}
-
-static void
-on_list_dispute (FacturesOverduePage *self)
-{
-  FacturesDocumentRow *row = selected_row (self);
-
-  if (row != NULL)
-    factures_dunning_dispute (GTK_WIDGET (self), self->store, factures_document_row_get_id (row),
-                              factures_document_row_get_number (row));
-}
-
-static void
-on_list_waive (FacturesOverduePage *self)
-{
-  FacturesDocumentRow *row = selected_row (self);
-
-  if (row != NULL)
-    factures_dunning_waive (GTK_WIDGET (self), self->store, factures_document_row_get_id (row),
-                            factures_document_row_get_number (row));
-}
-
-static void
 update_list_buttons (FacturesOverduePage *self)
 {
-  gtk_widget_set_sensitive (self->list_buttons, selected_row (self) != NULL);
+  FacturesDocumentRow *row = selected_row (self);
+  GVariant *target;
+
+  gtk_widget_set_sensitive (self->list_buttons, row != NULL);
+  if (row == NULL)
+    return;
+  target = g_variant_ref_sink (g_variant_new_int64 (factures_document_row_get_id (row)));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->list_payment), target);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->list_instalments), target);
+  for (GtkWidget *child = gtk_widget_get_first_child (self->list_menu_box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (child), target);
+  g_variant_unref (target);
+}
+
+static void
+on_list_menu_clicked (GtkWidget           *button,
+                      FacturesOverduePage *self)
+{
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->list_more));
+}
+
+static void
+refresh_count (FacturesOverduePage *self,
+               GListModel          *model)
+{
+  guint count = g_list_model_get_n_items (model);
+
+  if (count != self->count)
+    {
+      self->count = count;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
+    }
 }
 
 void
@@ -469,6 +522,7 @@ factures_overdue_page_refresh (FacturesOverduePage *self)
 
   if (self->store == NULL)
     return;
+  self->stale = FALSE;
   if (!factures_sort_state_query (self->sort_state, &sort, &descending))
     {
       sort = FACTURES_DOCUMENT_SORT_DAYS_LATE;
@@ -481,16 +535,40 @@ factures_overdue_page_refresh (FacturesOverduePage *self)
   update_list_buttons (self);
 
   count = g_list_model_get_n_items (model);
-  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), count > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->stack, count > 0 ? "list" : "empty");
   gtk_widget_set_visible (self->list_buttons, count > 0);
-  if (count != self->count)
-    {
-      self->count = count;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
-    }
+  refresh_count (self, model);
 
   refresh_summary (self, &today);
   refresh_queue (self, &today);
+}
+
+/* A store change: the whole page when it is shown; only the badge's count when hidden. */
+static void
+on_store_changed (FacturesOverduePage *self)
+{
+  g_autoptr (GListModel) model = NULL;
+  GDate today;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      factures_overdue_page_refresh (self);
+      return;
+    }
+  self->stale = TRUE;
+  factures_today (&today);
+  model = factures_store_list_overdue (self->store, &today, FACTURES_DOCUMENT_SORT_DAYS_LATE, TRUE);
+  refresh_count (self, model);
+}
+
+static void
+factures_overdue_page_map (GtkWidget *widget)
+{
+  FacturesOverduePage *self = FACTURES_OVERDUE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (factures_overdue_page_parent_class)->map (widget);
+  if (self->stale)
+    factures_overdue_page_refresh (self);
 }
 
 static void
@@ -529,10 +607,11 @@ factures_overdue_page_dispose (GObject *object)
   FacturesOverduePage *self = FACTURES_OVERDUE_PAGE (object);
 
   g_clear_signal_handler (&self->changed_id, self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FACTURES_TYPE_OVERDUE_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->selection);
+  g_clear_object (&self->todo_items);
   g_clear_pointer (&self->sort_state, factures_sort_state_free);
-  g_clear_pointer (&self->tasks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (factures_overdue_page_parent_class)->dispose (object);
 }
@@ -541,235 +620,102 @@ static void
 factures_overdue_page_class_init (FacturesOverduePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = factures_overdue_page_dispose;
   object_class->get_property = factures_overdue_page_get_property;
+  widget_class->map = factures_overdue_page_map;
 
   properties[PROP_COUNT] = g_param_spec_uint ("count", NULL, NULL,
                                               0, G_MAXUINT, 0,
                                               G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-}
 
-static GtkWidget *
-heading (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
+  g_type_ensure (FACTURES_TYPE_AGING_CHART);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Factures/ui/overdue/factures-overdue-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FacturesOverduePage, outstanding_value);
+  gtk_widget_class_bind_template_child (widget_class, FacturesOverduePage, outstanding_note);
+  gtk_widget_class_bind_template_child (widget_class, FacturesOverduePage, overdue_value);
+  gtk_widget_class_bind_template_child (widget_class, FacturesOverduePage, overdue_note);
+  gtk_widget_class_bind_template_child (widget_class, FacturesOverduePage, expected_value);
+  gtk_widget_class_bind_template_child (widget_class, FacturesOverduePage, expected_note);
+  gtk_widget_class_bind_template_child (widget_class, FacturesOverduePage, dso_value);
+  gtk_widget_class_bind_template_child (widget_class, FacturesOverduePage, dso_note);
+  gtk_widget_class_bind_template_child (widget_class, FacturesOverduePage, chart);
+  gtk_widget_class_bind_template_child (widget_class, FacturesOverduePage, rates_notice);
+  gtk_widget_class_bind_template_child (widget_class, FacturesOverduePage, todo_title);
+  gtk_widget_class_bind_template_child (widget_class, FacturesOverduePage, todo_scroller);
+  gtk_widget_class_bind_template_child (widget_class, FacturesOverduePage, todo_view);
+  gtk_widget_class_bind_template_child (widget_class, FacturesOverduePage, todo_empty);
+  gtk_widget_class_bind_template_child (widget_class, FacturesOverduePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, FacturesOverduePage, view);
+  gtk_widget_class_bind_template_child (widget_class, FacturesOverduePage, list_buttons);
+  gtk_widget_class_bind_template_child (widget_class, FacturesOverduePage, list_payment);
+  gtk_widget_class_bind_template_child (widget_class, FacturesOverduePage, list_instalments);
+  gtk_widget_class_bind_template_child (widget_class, FacturesOverduePage, list_more);
+  gtk_widget_class_bind_template_child (widget_class, FacturesOverduePage, list_menu_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_menu_clicked);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
-  return label;
-}
-
-static GtkWidget *
-build_cards (FacturesOverduePage *self)
-{
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-
-  gtk_box_set_homogeneous (GTK_BOX (row), TRUE);
-  for (guint i = 0; i < N_CARDS; i++)
-    {
-      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *title = gtk_label_new (card_title (i));
-
-      gtk_widget_add_css_class (card, "card");
-      gtk_widget_set_margin_bottom (card, 2);
-      gtk_label_set_xalign (GTK_LABEL (title), 0.0);
-      gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (title, "caption-heading");
-      gtk_widget_add_css_class (title, "dim-label");
-      gtk_widget_set_margin_start (title, 14);
-      gtk_widget_set_margin_end (title, 14);
-      gtk_widget_set_margin_top (title, 12);
-      gtk_box_append (GTK_BOX (card), title);
-
-      self->card_values[i] = gtk_label_new ("—");
-      gtk_label_set_xalign (GTK_LABEL (self->card_values[i]), 0.0);
-      gtk_widget_add_css_class (self->card_values[i], "title-2");
-      gtk_widget_add_css_class (self->card_values[i], "numeric");
-      gtk_widget_set_margin_start (self->card_values[i], 14);
-      gtk_widget_set_margin_end (self->card_values[i], 14);
-      gtk_box_append (GTK_BOX (card), self->card_values[i]);
-
-      self->card_notes[i] = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (self->card_notes[i]), 0.0);
-      gtk_label_set_ellipsize (GTK_LABEL (self->card_notes[i]), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (self->card_notes[i], "caption");
-      gtk_widget_add_css_class (self->card_notes[i], "dim-label");
-      gtk_widget_set_margin_start (self->card_notes[i], 14);
-      gtk_widget_set_margin_end (self->card_notes[i], 14);
-      gtk_widget_set_margin_bottom (self->card_notes[i], 12);
-      gtk_box_append (GTK_BOX (card), self->card_notes[i]);
-      gtk_box_append (GTK_BOX (row), card);
-    }
-  return row;
-}
-
-static GtkWidget *
-list_button (FacturesOverduePage *self,
-             const char          *label,
-             GCallback            callback)
-{
-  GtkWidget *button = gtk_button_new_with_label (label);
-
-  g_signal_connect_swapped (button, "clicked", callback, self);
-  return button;
+  gtk_widget_class_install_action (widget_class, "overdue.perform-step", "x", perform_step_action);
+  gtk_widget_class_install_action (widget_class, "overdue.skip-step", "x", skip_step_action);
+  gtk_widget_class_install_action (widget_class, "overdue.record-payment", "x", record_payment_action);
+  gtk_widget_class_install_action (widget_class, "overdue.instalments", "x", instalments_action);
+  gtk_widget_class_install_action (widget_class, "overdue.promise", "x", invoice_action);
+  gtk_widget_class_install_action (widget_class, "overdue.dispute", "x", invoice_action);
+  gtk_widget_class_install_action (widget_class, "overdue.waive", "x", invoice_action);
 }
 
 static void
 factures_overdue_page_init (FacturesOverduePage *self)
 {
-  GtkWidget *scroller, *clamp, *content, *middle, *left, *right, *frame, *list_header;
   GtkColumnViewColumn *column;
+  GtkListItemFactory *factory;
+  GtkNoSelection *none;
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* "after 5 paid invoices and 90 days" is read whole */
+  gtk_label_set_ellipsize (self->dso_note, PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (self->dso_note, TRUE);
 
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  gtk_widget_set_margin_start (content, 18);
-  gtk_widget_set_margin_end (content, 18);
-  gtk_widget_set_margin_top (content, 18);
-  gtk_widget_set_margin_bottom (content, 18);
+  /* the to-do queue */
+  self->todo_items = g_list_store_new (FACTURES_TYPE_TODO_ITEM);
+  none = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->todo_items)));
+  gtk_list_view_set_model (self->todo_view, GTK_SELECTION_MODEL (none));
+  g_object_unref (none);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (todo_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (todo_bind), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (todo_unbind), self);
+  gtk_list_view_set_factory (self->todo_view, factory);
+  g_object_unref (factory);
 
-  gtk_box_append (GTK_BOX (content), build_cards (self));
-
-  self->rates_notice = gtk_label_new (_("The late-penalty rate table has no rate for the current half-year: "
-                                        "the last known rate is used. The table needs updating."));
-  gtk_label_set_wrap (GTK_LABEL (self->rates_notice), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->rates_notice), 0.0);
-  gtk_widget_add_css_class (self->rates_notice, "warning");
-  gtk_widget_set_visible (self->rates_notice, FALSE);
-  gtk_box_append (GTK_BOX (content), self->rates_notice);
-
-  /* aging chart | to-do queue */
-  middle = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  gtk_box_set_homogeneous (GTK_BOX (middle), TRUE);
-  left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  gtk_box_append (GTK_BOX (left), heading (_("Aging of Receivables")));
-  frame = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_add_css_class (frame, "card");
-  self->chart = factures_aging_chart_new ();
-  gtk_widget_set_margin_start (self->chart, 8);
-  gtk_widget_set_margin_end (self->chart, 8);
-  gtk_widget_set_margin_top (self->chart, 8);
-  gtk_widget_set_margin_bottom (self->chart, 8);
-  gtk_widget_set_vexpand (self->chart, TRUE);
-  gtk_box_append (GTK_BOX (frame), self->chart);
-  gtk_box_append (GTK_BOX (left), frame);
-  gtk_box_append (GTK_BOX (middle), left);
-
-  right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  self->todo_title = heading (_("To Do Today"));
-  gtk_box_append (GTK_BOX (right), self->todo_title);
-  self->todo_list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->todo_list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (self->todo_list, "boxed-list");
-  gtk_widget_set_valign (self->todo_list, GTK_ALIGN_START);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->todo_list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("To Do Today"), -1);
-  gtk_box_append (GTK_BOX (right), self->todo_list);
-  self->todo_empty = gtk_label_new (_("No reminder to send today."));
-  gtk_widget_add_css_class (self->todo_empty, "dim-label");
-  gtk_widget_set_vexpand (self->todo_empty, TRUE);
-  gtk_box_append (GTK_BOX (right), self->todo_empty);
-  gtk_box_append (GTK_BOX (middle), right);
-  gtk_box_append (GTK_BOX (content), middle);
-
-  /* overdue invoices */
-  list_header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  {
-    GtkWidget *title = heading (_("Overdue Invoices"));
-
-    gtk_widget_set_hexpand (title, TRUE);
-    gtk_box_append (GTK_BOX (list_header), title);
-  }
-  self->list_buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_append (GTK_BOX (self->list_buttons),
-                  list_button (self, _("Record Payment…"), G_CALLBACK (on_list_payment)));
-  gtk_box_append (GTK_BOX (self->list_buttons),
-                  list_button (self, _("Instalment Plan…"), G_CALLBACK (on_list_instalments)));
-  {
-    GtkWidget *menu = gtk_menu_button_new ();
-    GtkWidget *popover = gtk_popover_new ();
-    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-    const struct { const char *label; GCallback callback; } items[] = {
-      { N_("Promise to Pay…"), G_CALLBACK (on_list_promise) },
-      { N_("Mark as Disputed…"), G_CALLBACK (on_list_dispute) },
-      { N_("Waive Penalties…"), G_CALLBACK (on_list_waive) },
-    };
-
-    for (guint i = 0; i < G_N_ELEMENTS (items); i++)
-      {
-        GtkWidget *button = list_button (self, _(items[i].label), items[i].callback);
-
-        gtk_widget_add_css_class (button, "flat");
-        gtk_widget_set_halign (gtk_button_get_child (GTK_BUTTON (button)), GTK_ALIGN_START);
-        g_signal_connect_swapped (button, "clicked", G_CALLBACK (gtk_popover_popdown), popover);
-        gtk_box_append (GTK_BOX (box), button);
-      }
-    gtk_popover_set_child (GTK_POPOVER (popover), box);
-    gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu), popover);
-    gtk_menu_button_set_label (GTK_MENU_BUTTON (menu), _("More Actions"));
-    gtk_accessible_update_property (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    _("More Actions"), -1);
-    gtk_box_append (GTK_BOX (self->list_buttons), menu);
-  }
-  gtk_box_append (GTK_BOX (content), list_header);
-
+  /* the overdue invoices, sorted in SQL */
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (update_list_buttons), self);
-  self->view = gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)));
-  gtk_widget_add_css_class (self->view, "data-table");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Overdue invoices"), -1);
-  g_signal_connect (self->view, "activate", G_CALLBACK (on_activate), self);
+  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
 
-  self->sort_state = factures_sort_state_new (GTK_COLUMN_VIEW (self->view));
-  column = factures_cell_column_add (GTK_COLUMN_VIEW (self->view), _("Number"), cell_number, FALSE, FALSE);
+  self->sort_state = factures_sort_state_new (self->view);
+  column = factures_cell_column_add (self->view, _("Number"), cell_number, FALSE, FALSE);
   gtk_column_view_column_set_fixed_width (column, 150);
   factures_sort_state_attach (self->sort_state, column, FACTURES_DOCUMENT_SORT_NUMBER);
-  column = factures_cell_column_add (GTK_COLUMN_VIEW (self->view), _("Client"), cell_client, FALSE, TRUE);
+  column = factures_cell_column_add (self->view, _("Client"), cell_client, FALSE, TRUE);
   factures_sort_state_attach (self->sort_state, column, FACTURES_DOCUMENT_SORT_CLIENT);
-  column = factures_cell_column_add (GTK_COLUMN_VIEW (self->view), _("Due Date"), cell_due_date, TRUE, FALSE);
+  column = factures_cell_column_add (self->view, _("Due Date"), cell_due_date, TRUE, FALSE);
   gtk_column_view_column_set_fixed_width (column, 130);
   factures_sort_state_attach (self->sort_state, column, FACTURES_DOCUMENT_SORT_DUE);
-  column = factures_cell_column_add (GTK_COLUMN_VIEW (self->view), _("Days Late"), cell_days_late, TRUE, FALSE);
+  column = factures_cell_column_add (self->view, _("Days Late"), cell_days_late, TRUE, FALSE);
   gtk_column_view_column_set_fixed_width (column, 130);
   factures_sort_state_attach (self->sort_state, column, FACTURES_DOCUMENT_SORT_DAYS_LATE);
-  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (self->view), column, GTK_SORT_DESCENDING);
-  column = factures_cell_column_add (GTK_COLUMN_VIEW (self->view), _("Balance"), cell_balance, TRUE, FALSE);
+  gtk_column_view_sort_by_column (self->view, column, GTK_SORT_DESCENDING);
+  column = factures_cell_column_add (self->view, _("Balance"), cell_balance, TRUE, FALSE);
   gtk_column_view_column_set_fixed_width (column, 140);
   factures_sort_state_attach (self->sort_state, column, FACTURES_DOCUMENT_SORT_BALANCE);
-  g_signal_connect_swapped (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->view)),
+  g_signal_connect_swapped (gtk_column_view_get_sorter (self->view),
                             "changed", G_CALLBACK (factures_overdue_page_refresh), self);
-
-  self->stack = gtk_stack_new ();
-  gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
-  frame = gtk_frame_new (NULL);
-  gtk_frame_set_child (GTK_FRAME (frame), self->view);
-  gtk_stack_add_named (GTK_STACK (self->stack), frame, "list");
-  self->status = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->status), "emblem-ok-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (self->status), _("Nothing Overdue"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (self->status),
-                                   _("Every issued invoice is paid or not yet due."));
-  gtk_widget_add_css_class (self->status, "compact");
-  gtk_stack_add_named (GTK_STACK (self->stack), self->status, "empty");
-  gtk_box_append (GTK_BOX (content), self->stack);
-  gtk_widget_set_halign (self->list_buttons, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (content), self->list_buttons);
-
-  clamp = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1200);
-  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 900);
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (self), scroller);
 }
 
 GtkWidget *
@@ -781,9 +727,9 @@ factures_overdue_page_new (FacturesStore *store)
 
   self = g_object_new (FACTURES_TYPE_OVERDUE_PAGE, NULL);
   self->store = g_object_ref (store);
-  self->changed_id = g_signal_connect_swapped (store, "changed",
-                                               G_CALLBACK (factures_overdue_page_refresh), self);
-  factures_overdue_page_refresh (self);
+  self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
+  /* the count now (for the badge), the rest when the page is first shown */
+  on_store_changed (self);
   return GTK_WIDGET (self);
 }
 
@@ -792,4 +738,35 @@ factures_overdue_page_get_count (FacturesOverduePage *self)
 {
   g_return_val_if_fail (FACTURES_IS_OVERDUE_PAGE (self), 0);
   return self->count;
+}
+
+GListModel *
+factures_overdue_page_get_todo_model (FacturesOverduePage *self)
+{
+  g_return_val_if_fail (FACTURES_IS_OVERDUE_PAGE (self), NULL);
+  return G_LIST_MODEL (self->todo_items);
+}
+
+guint
+factures_overdue_page_get_n_todo_rows (FacturesOverduePage *self)
+{
+  g_return_val_if_fail (FACTURES_IS_OVERDUE_PAGE (self), 0);
+  return self->n_todo_rows;
+}
+
+gboolean
+factures_overdue_page_get_stale (FacturesOverduePage *self)
+{
+  g_return_val_if_fail (FACTURES_IS_OVERDUE_PAGE (self), FALSE);
+  return self->stale;
+}
+
+guint
+factures_overdue_page_get_n_due_steps (FacturesOverduePage *self)
+{
+  g_return_val_if_fail (FACTURES_IS_OVERDUE_PAGE (self), 0);
+
+  if (self->stale)
+    factures_overdue_page_refresh (self);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->todo_items));
 }

@@ -27,6 +27,15 @@ G_DECLARE_FINAL_TYPE (FacturesOverduePage, factures_overdue_page, FACTURES, OVER
  */
 GtkWidget *factures_overdue_page_new       (FacturesStore       *store);
 guint      factures_overdue_page_get_count (FacturesOverduePage *self);
+/* The To-Do queue (FacturesTodoItem), the number of rows its factory built, and whether a
+ * store change is waiting for the page to be shown (for the tests). */
+GListModel *factures_overdue_page_get_todo_model  (FacturesOverduePage *self);
+guint       factures_overdue_page_get_n_todo_rows (FacturesOverduePage *self);
+gboolean    factures_overdue_page_get_stale       (FacturesOverduePage *self);
+/* The number of dunning steps due today: the To-Do queue's length (computed now if the page
+ * has not been shown since the last change), for the start-up notification, so that the
+ * queue is computed once (factures_store_count_due_steps() computes it again). */
+guint       factures_overdue_page_get_n_due_steps (FacturesOverduePage *self);
 /* Re-reads the list (e.g. when the date changed). */
 void       factures_overdue_page_refresh   (FacturesOverduePage *self);
 

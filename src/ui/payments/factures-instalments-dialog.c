@@ -7,11 +7,15 @@
 #include <glib/gi18n.h>
 
 #include "factures-form.h"
+#include "factures-instalment-row.h"
 #include "factures-instalments-dialog.h"
 #include "factures-schedule.h"
 #include "factures-window.h"
 
-typedef struct {
+struct _FacturesInstalmentsDialog
+{
+  AdwWindow      parent_instance;
+
   FacturesStore *store;
   gint64         document_id;
   gint64         balance;
@@ -20,22 +24,19 @@ typedef struct {
   FacturesClientCategory category;   /* the draft's buyer (individual without one) */
   FacturesEomMethod      eom_method;
   char          *number;
-  GtkWidget     *window;
-  GtkWidget     *rows;        /* GtkListBox */
+
+  GtkWidget     *draft_note;
+  GtkWidget     *split_label;
+  GtkWidget     *unit_label;
+  GtkWidget     *rows;        /* GtkListBox of FacturesInstalmentRow */
   GtkWidget     *count_spin;
   GtkWidget     *sum_label;
   GtkWidget     *error_label;
-} Dialog;
+};
 
-static void
-dialog_free (gpointer data)
-{
-  Dialog *d = data;
+G_DEFINE_FINAL_TYPE (FacturesInstalmentsDialog, factures_instalments_dialog, ADW_TYPE_WINDOW)
 
-  g_clear_object (&d->store);
-  g_free (d->number);
-  g_free (d);
-}
+typedef FacturesInstalmentsDialog Dialog;
 
 GArray *
 factures_instalments_split (gint64       balance,
@@ -76,12 +77,10 @@ n_rows (Dialog *d)
 static void update_sum (Dialog *d);
 
 static void
-remove_row (GtkButton *button,
-            GtkWidget *row)
+on_remove_requested (FacturesInstalmentRow *row,
+                     Dialog                *d)
 {
-  Dialog *d = g_object_get_data (G_OBJECT (row), "dialog");
-
-  gtk_list_box_remove (GTK_LIST_BOX (d->rows), row);
+  gtk_list_box_remove (GTK_LIST_BOX (d->rows), GTK_WIDGET (row));
   update_sum (d);
 }
 
@@ -90,49 +89,11 @@ add_row (Dialog       *d,
          const GDate  *date,
          gint64        amount)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *date_entry = gtk_entry_new ();
-  GtkWidget *amount_entry = gtk_entry_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  guint position = n_rows (d) + 1;
-  g_autofree char *date_name = g_strdup_printf (_("Due date, instalment %u"), position);
-  g_autofree char *amount_name = g_strdup_printf (_("Amount, instalment %u"), position);
-  g_autofree char *remove_name = g_strdup_printf (_("Remove instalment %u"), position);
+  GtkWidget *row = factures_instalment_row_new (n_rows (d) + 1, date, amount);
 
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  if (date != NULL && g_date_valid (date))
-    {
-      g_autofree char *text = factures_date_format_fr (date);
-      gtk_editable_set_text (GTK_EDITABLE (date_entry), text);
-    }
-  gtk_entry_set_placeholder_text (GTK_ENTRY (date_entry), _("DD/MM/YYYY"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (date_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, date_name, -1);
-  gtk_widget_set_hexpand (date_entry, TRUE);
-  gtk_box_append (GTK_BOX (box), date_entry);
-  if (amount > 0)
-    {
-      g_autofree char *text = factures_money_format_plain (amount);
-      gtk_editable_set_text (GTK_EDITABLE (amount_entry), text);
-    }
-  gtk_entry_set_alignment (GTK_ENTRY (amount_entry), 1.0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (amount_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, amount_name, -1);
-  gtk_widget_set_hexpand (amount_entry, TRUE);
-  gtk_box_append (GTK_BOX (box), amount_entry);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_name, -1);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_row), row);
-  gtk_box_append (GTK_BOX (box), remove);
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  g_object_set_data (G_OBJECT (row), "dialog", d);
-  g_object_set_data (G_OBJECT (row), "date", date_entry);
-  g_object_set_data (G_OBJECT (row), "amount", amount_entry);
-  g_signal_connect_swapped (amount_entry, "changed", G_CALLBACK (update_sum), d);
+  g_signal_connect (row, "remove-requested", G_CALLBACK (on_remove_requested), d);
+  g_signal_connect_swapped (factures_instalment_row_get_amount_entry (FACTURES_INSTALMENT_ROW (row)), "changed",
+                            G_CALLBACK (update_sum), d);
   gtk_list_box_append (GTK_LIST_BOX (d->rows), row);
 }
 
@@ -147,8 +108,8 @@ collect (Dialog  *d,
   for (GtkWidget *row = gtk_widget_get_first_child (d->rows); row != NULL; row = gtk_widget_get_next_sibling (row))
     {
       FacturesInstalment inst = { 0 };
-      g_autofree char *date = factures_editable_get_trimmed (g_object_get_data (G_OBJECT (row), "date"));
-      g_autofree char *amount = factures_editable_get_trimmed (g_object_get_data (G_OBJECT (row), "amount"));
+      g_autofree char *date = factures_editable_get_trimmed (factures_instalment_row_get_date_entry (FACTURES_INSTALMENT_ROW (row)));
+      g_autofree char *amount = factures_editable_get_trimmed (factures_instalment_row_get_amount_entry (FACTURES_INSTALMENT_ROW (row)));
       g_autofree char *date_field = g_strdup_printf (_("Due date, instalment %u"), i + 1);
       g_autofree char *amount_field = g_strdup_printf (_("Amount, instalment %u"), i + 1);
 
@@ -171,7 +132,7 @@ update_sum (Dialog *d)
 
   for (GtkWidget *row = gtk_widget_get_first_child (d->rows); row != NULL; row = gtk_widget_get_next_sibling (row))
     {
-      g_autofree char *amount = factures_editable_get_trimmed (g_object_get_data (G_OBJECT (row), "amount"));
+      g_autofree char *amount = factures_editable_get_trimmed (factures_instalment_row_get_amount_entry (FACTURES_INSTALMENT_ROW (row)));
       gint64 cents = 0;
 
       if (factures_money_parse (amount, "", &cents, NULL))
@@ -282,7 +243,7 @@ on_save (Dialog *d)
       set_error (d, error->message);
       return;
     }
-  parent = gtk_window_get_transient_for (GTK_WINDOW (d->window));
+  parent = gtk_window_get_transient_for (GTK_WINDOW (d));
   if (FACTURES_IS_WINDOW (parent) && d->number != NULL)
     {
       /* Translators: %s is an invoice number */
@@ -290,7 +251,82 @@ on_save (Dialog *d)
                                             : g_strdup_printf (_("Instalment plan of %s removed"), d->number);
       factures_window_add_toast (FACTURES_WINDOW (parent), text);
     }
-  gtk_window_close (GTK_WINDOW (d->window));
+  gtk_window_close (GTK_WINDOW (d));
+}
+
+static void
+split_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  on_split (FACTURES_INSTALMENTS_DIALOG (widget));
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  on_add (FACTURES_INSTALMENTS_DIALOG (widget));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  on_save (FACTURES_INSTALMENTS_DIALOG (widget));
+}
+
+static void
+factures_instalments_dialog_dispose (GObject *object)
+{
+  FacturesInstalmentsDialog *self = FACTURES_INSTALMENTS_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FACTURES_TYPE_INSTALMENTS_DIALOG);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (factures_instalments_dialog_parent_class)->dispose (object);
+}
+
+static void
+factures_instalments_dialog_finalize (GObject *object)
+{
+  FacturesInstalmentsDialog *self = FACTURES_INSTALMENTS_DIALOG (object);
+
+  g_free (self->number);
+
+  G_OBJECT_CLASS (factures_instalments_dialog_parent_class)->finalize (object);
+}
+
+static void
+factures_instalments_dialog_class_init (FacturesInstalmentsDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = factures_instalments_dialog_dispose;
+  object_class->finalize = factures_instalments_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Factures/ui/payments/factures-instalments-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, FacturesInstalmentsDialog, draft_note);
+  gtk_widget_class_bind_template_child (widget_class, FacturesInstalmentsDialog, split_label);
+  gtk_widget_class_bind_template_child (widget_class, FacturesInstalmentsDialog, unit_label);
+  gtk_widget_class_bind_template_child (widget_class, FacturesInstalmentsDialog, rows);
+  gtk_widget_class_bind_template_child (widget_class, FacturesInstalmentsDialog, count_spin);
+  gtk_widget_class_bind_template_child (widget_class, FacturesInstalmentsDialog, sum_label);
+  gtk_widget_class_bind_template_child (widget_class, FacturesInstalmentsDialog, error_label);
+  gtk_widget_class_install_action (widget_class, "instalments.split", NULL, split_action);
+  gtk_widget_class_install_action (widget_class, "instalments.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "instalments.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+factures_instalments_dialog_init (FacturesInstalmentsDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -303,7 +339,6 @@ factures_instalments_dialog_open (GtkWindow     *parent,
   g_autoptr (GArray) plan = NULL;
   g_autoptr (GError) error = NULL;
   FacturesBalance balance = { 0 };
-  GtkWidget *box, *header, *button, *content, *split_box, *label, *scroller;
   g_autofree char *title = NULL;
 
   g_return_val_if_fail (FACTURES_IS_STORE (store), NULL);
@@ -331,7 +366,7 @@ factures_instalments_dialog_open (GtkWindow     *parent,
       return NULL;
     }
 
-  d = g_new0 (Dialog, 1);
+  d = g_object_new (FACTURES_TYPE_INSTALMENTS_DIALOG, NULL);
   d->store = g_object_ref (store);
   d->document_id = document_id;
   d->balance = balance.balance;
@@ -340,93 +375,21 @@ factures_instalments_dialog_open (GtkWindow     *parent,
   d->category = document->buyer != NULL ? document->buyer->category : FACTURES_CLIENT_CATEGORY_INDIVIDUAL;
   d->eom_method = document->seller != NULL ? document->seller->eom_method : FACTURES_EOM_METHOD_ADD_THEN_END;
   d->number = g_strdup (document->number);
-  d->window = adw_window_new ();
-  g_object_set_data_full (G_OBJECT (d->window), "factures-dialog", d, dialog_free);
   if (d->draft)
     title = g_strdup (_("Payment Schedule of the Draft"));
   else
     /* Translators: %s is an invoice number */
     title = g_strdup_printf (_("Instalment Plan of %s"), document->number);
-  gtk_window_set_title (GTK_WINDOW (d->window), title);
-  gtk_window_set_modal (GTK_WINDOW (d->window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (d->window), 520, 560);
+  gtk_window_set_title (GTK_WINDOW (d), title);
   if (parent != NULL)
-    gtk_window_set_transient_for (GTK_WINDOW (d->window), parent);
+    gtk_window_set_transient_for (GTK_WINDOW (d), parent);
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  button = gtk_button_new_with_label (_("Cancel"));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (gtk_window_close), d->window);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), button);
-  button = gtk_button_new_with_label (_("Save"));
-  gtk_widget_add_css_class (button, "suggested-action");
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_save), d);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), button);
-  gtk_box_append (GTK_BOX (box), header);
-
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_start (content, 18);
-  gtk_widget_set_margin_end (content, 18);
-  gtk_widget_set_margin_top (content, 18);
-  gtk_widget_set_margin_bottom (content, 18);
-
-  if (d->draft)
-    {
-      /* What happens to the schedule of a draft (issue 6). */
-      label = gtk_label_new (_("The schedule agreed with the client is printed on the invoice. "
-                               "The draft can still change: when it is issued, the instalments must "
-                               "add up to the amount due, the last one gives the due date and, for a "
-                               "professional client, falls within the legal limit (60 days, or 45 days "
-                               "end of month)."));
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (content), label);
-    }
-
-  split_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  label = gtk_label_new (d->draft ? _("Split the amount due into") : _("Split the balance into"));
-  gtk_box_append (GTK_BOX (split_box), label);
-  d->count_spin = gtk_spin_button_new_with_range (1, 36, 1);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (d->count_spin), 3);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (d->count_spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Number of instalments"), -1);
-  gtk_box_append (GTK_BOX (split_box), d->count_spin);
-  label = gtk_label_new (within_limit (d) ? _("instalments up to the legal limit") : _("monthly instalments"));
-  gtk_box_append (GTK_BOX (split_box), label);
-  button = gtk_button_new_with_label (_("Split"));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_split), d);
-  gtk_box_append (GTK_BOX (split_box), button);
-  gtk_box_append (GTK_BOX (content), split_box);
-
-  d->rows = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (d->rows), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (d->rows, "boxed-list");
-  gtk_widget_set_valign (d->rows, GTK_ALIGN_START);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (d->rows), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Instalments"), -1);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), d->rows);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (content), scroller);
-
-  button = gtk_button_new_with_label (_("Add Instalment"));
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_add), d);
-  gtk_box_append (GTK_BOX (content), button);
-
-  d->sum_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (d->sum_label), 0.0);
-  gtk_box_append (GTK_BOX (content), d->sum_label);
-  d->error_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (d->error_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (d->error_label), 0.0);
-  gtk_widget_add_css_class (d->error_label, "error");
-  gtk_widget_set_visible (d->error_label, FALSE);
-  gtk_box_append (GTK_BOX (content), d->error_label);
-  gtk_box_append (GTK_BOX (box), content);
-  adw_window_set_content (ADW_WINDOW (d->window), box);
+  /* What happens to the schedule of a draft (issue 6). */
+  gtk_widget_set_visible (d->draft_note, d->draft);
+  gtk_label_set_text (GTK_LABEL (d->split_label),
+                      d->draft ? _("Split the amount due into") : _("Split the balance into"));
+  gtk_label_set_text (GTK_LABEL (d->unit_label),
+                      within_limit (d) ? _("instalments up to the legal limit") : _("monthly instalments"));
 
   for (guint i = 0; i < plan->len; i++)
     {
@@ -434,6 +397,6 @@ factures_instalments_dialog_open (GtkWindow     *parent,
       add_row (d, &inst->due_date, inst->amount);
     }
   update_sum (d);
-  gtk_window_present (GTK_WINDOW (d->window));
-  return d->window;
+  gtk_window_present (GTK_WINDOW (d));
+  return GTK_WIDGET (d);
 }

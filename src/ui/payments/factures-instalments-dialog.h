@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+#define FACTURES_TYPE_INSTALMENTS_DIALOG (factures_instalments_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (FacturesInstalmentsDialog, factures_instalments_dialog, FACTURES, INSTALMENTS_DIALOG, AdwWindow)
+
 /**
  * factures_instalments_dialog_open:
  * @parent: (nullable): the transient parent

@@ -9,6 +9,7 @@
 #include "factures-file-chooser.h"
 #include "factures-form.h"
 #include "factures-payment-dialog.h"
+#include "factures-payment-fields.h"
 #include "factures-receipt.h"
 #include "factures-rows.h"
 #include "factures-window.h"
@@ -29,6 +30,9 @@ struct _FacturesPaymentDialog
   gint64         payment_id;     /* once saved */
   gboolean       amount_edited;
   gboolean       setting_amount;
+  gboolean       can_save;
+  gint64         cancel_id;      /* the payment the "Cancel This Payment?" dialog is about */
+  GtkWidget     *cancel_reason;  /* its reason entry */
 
   GtkWidget     *stack;
   GtkWidget     *save_button;
@@ -36,6 +40,7 @@ struct _FacturesPaymentDialog
   GtkWidget     *invoices_group;
   GtkWidget     *payments_group;  /* the payments already recorded on the invoice (issue 10) */
   gint64         document_id;
+  GtkWidget     *fields;          /* FacturesPaymentFields: date, amount, method, reference */
   GtkWidget     *date_row;
   GtkWidget     *amount_row;
   GtkWidget     *method_row;
@@ -43,7 +48,7 @@ struct _FacturesPaymentDialog
   GtkWidget     *excess_row;
   GtkWidget     *warnings_label;
   GtkWidget     *errors_label;
-  GtkWidget     *done_page;
+  GtkWidget     *done_page;     /* AdwStatusPage */
   GtkFileChooserNative *chooser;
   FacturesPayment *saved;
 };
@@ -168,7 +173,8 @@ validate (FacturesPaymentDialog *self)
       }
     set_label (self->warnings_label, text->str);
   }
-  gtk_widget_set_sensitive (self->save_button, ok);
+  self->can_save = ok;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "payment.save", ok);
   return ok;
 }
 
@@ -296,6 +302,14 @@ save_receipt (FacturesPaymentDialog *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+static void
+save_receipt_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  save_receipt (FACTURES_PAYMENT_DIALOG (widget));
+}
+
 /* ---- saving ---- */
 
 static void
@@ -328,6 +342,14 @@ on_save (FacturesPaymentDialog *self)
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "done");
   gtk_widget_set_visible (self->save_button, FALSE);
   gtk_button_set_label (GTK_BUTTON (self->cancel_button), _("Close"));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  on_save (FACTURES_PAYMENT_DIALOG (widget));
 }
 
 /* ---- building ---- */
@@ -401,12 +423,16 @@ cancel_response_cb (AdwMessageDialog      *dialog,
                     const char            *response,
                     FacturesPaymentDialog *self)
 {
-  GtkEditable *reason = g_object_get_data (G_OBJECT (dialog), "reason");
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "id");
+  g_autofree char *reason = NULL;
 
-  if (g_strcmp0 (response, "cancel-payment") != 0)
-    return;
-  factures_payment_dialog_cancel_payment (self, id, gtk_editable_get_text (reason));
+  if (g_strcmp0 (response, "cancel-payment") == 0 && self->cancel_reason != NULL)
+    {
+      reason = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->cancel_reason)));
+      self->cancel_reason = NULL;
+      factures_payment_dialog_cancel_payment (self, self->cancel_id, reason);
+      return;
+    }
+  self->cancel_reason = NULL;
 }
 
 static void
@@ -418,14 +444,16 @@ reason_changed_cb (GtkEditable      *reason,
   adw_message_dialog_set_response_enabled (dialog, "cancel-payment", *text != '\0');
 }
 
+/* "payment.cancel-payment" (x: the payment): asks for the reason first. */
 static void
-cancel_clicked_cb (GtkWidget             *button,
-                   FacturesPaymentDialog *self)
+cancel_payment_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
-  gint64 *id = g_new (gint64, 1);
+  FacturesPaymentDialog *self = FACTURES_PAYMENT_DIALOG (widget);
   GtkWidget *dialog, *reason;
 
-  *id = *(gint64 *) g_object_get_data (G_OBJECT (button), "id");
+  self->cancel_id = g_variant_get_int64 (parameter);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cancel This Payment?"),
                                    _("A payment is never erased: it stays in the receipts register on its date, "
                                      "and its cancellation is a negative line today. The invoice is due again. "
@@ -435,8 +463,7 @@ cancel_clicked_cb (GtkWidget             *button,
   gtk_accessible_update_property (GTK_ACCESSIBLE (reason), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"), -1);
   gtk_entry_set_max_length (GTK_ENTRY (reason), FACTURES_MAX_SHORT);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), reason);
-  g_object_set_data (G_OBJECT (dialog), "reason", reason);
-  g_object_set_data_full (G_OBJECT (dialog), "id", id, g_free);
+  self->cancel_reason = reason;   /* owned by the modal dialog, cleared on its response */
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep It"),
                                     "cancel-payment", _("_Cancel Payment"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "cancel-payment",
@@ -444,7 +471,7 @@ cancel_clicked_cb (GtkWidget             *button,
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "cancel-payment", FALSE);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   g_signal_connect (reason, "changed", G_CALLBACK (reason_changed_cb), dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (cancel_response_cb), self);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (cancel_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -479,12 +506,10 @@ add_payments (FacturesPaymentDialog *self)
       else
         {
           GtkWidget *button = gtk_button_new_with_mnemonic (_("C_ancel Payment…"));
-          gint64 *id = g_new (gint64, 1);
 
-          *id = p->id;
-          g_object_set_data_full (G_OBJECT (button), "id", id, g_free);
+          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (p->id));
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "payment.cancel-payment");
           gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-          g_signal_connect (button, "clicked", G_CALLBACK (cancel_clicked_cb), self);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
           if (p->reference != NULL)
             adw_action_row_set_subtitle (ADW_ACTION_ROW (row), p->reference);
@@ -526,6 +551,7 @@ factures_payment_dialog_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FACTURES_TYPE_PAYMENT_DIALOG);
   g_clear_object (&self->store);
   g_clear_pointer (&self->candidates, g_ptr_array_unref);
   g_clear_pointer (&self->saved, factures_payment_free);
@@ -540,112 +566,40 @@ factures_payment_dialog_class_init (FacturesPaymentDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = factures_payment_dialog_dispose;
+
+  g_type_ensure (FACTURES_TYPE_PAYMENT_FIELDS);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Factures/ui/payments/factures-payment-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, FacturesPaymentDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, FacturesPaymentDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, FacturesPaymentDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, FacturesPaymentDialog, invoices_group);
+  gtk_widget_class_bind_template_child (widget_class, FacturesPaymentDialog, payments_group);
+  gtk_widget_class_bind_template_child (widget_class, FacturesPaymentDialog, fields);
+  gtk_widget_class_bind_template_child (widget_class, FacturesPaymentDialog, excess_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesPaymentDialog, warnings_label);
+  gtk_widget_class_bind_template_child (widget_class, FacturesPaymentDialog, errors_label);
+  gtk_widget_class_bind_template_child (widget_class, FacturesPaymentDialog, done_page);
+
+  gtk_widget_class_install_action (widget_class, "payment.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "payment.save-receipt", NULL, save_receipt_action);
+  gtk_widget_class_install_action (widget_class, "payment.cancel-payment", "x", cancel_payment_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-}
-
-static GtkWidget *
-message_label (const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_add_css_class (label, css_class);
-  gtk_widget_set_visible (label, FALSE);
-  return label;
 }
 
 static void
 factures_payment_dialog_init (FacturesPaymentDialog *self)
 {
-  const char *methods[FACTURES_N_PAYMENT_METHODS + 1];
   const char *excess[] = { _("Refuse"), _("Keep as Client Credit"), NULL };
-  GtkWidget *box, *header, *page, *group, *label_box, *button;
-  GDate today;
-  g_autofree char *today_text = NULL;
+  g_autoptr (GtkStringList) excess_list = gtk_string_list_new (excess);
 
-  for (guint i = 0; i < FACTURES_N_PAYMENT_METHODS; i++)
-    methods[i] = factures_payment_method_label ((FacturesPaymentMethod) i);
-  methods[FACTURES_N_PAYMENT_METHODS] = NULL;
-
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->candidates = g_ptr_array_new_with_free_func (candidate_free);
-  gtk_window_set_title (GTK_WINDOW (self), _("Record Payment"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 680);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  self->cancel_button = gtk_button_new_with_label (_("Cancel"));
-  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (gtk_window_close), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->cancel_button);
-  self->save_button = gtk_button_new_with_label (_("Save"));
-  gtk_widget_add_css_class (self->save_button, "suggested-action");
-  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->stack = gtk_stack_new ();
-  gtk_widget_set_vexpand (self->stack, TRUE);
-  gtk_box_append (GTK_BOX (box), self->stack);
-
-  page = adw_preferences_page_new ();
-  self->invoices_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->invoices_group), _("Invoices Paid"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->invoices_group),
-                                         _("Check several invoices when one payment settles them together."));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (self->invoices_group));
-  self->payments_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->payments_group), _("Payments Recorded"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->payments_group),
-                                         _("A payment recorded by mistake or not honoured is cancelled, never "
-                                           "erased."));
-  gtk_widget_set_visible (self->payments_group, FALSE);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (self->payments_group));
-
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Payment"));
-  self->date_row = factures_entry_row_new (_("Payment Date"));
-  factures_today (&today);
-  today_text = factures_date_format_fr (&today);
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), today_text);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->date_row);
-  self->amount_row = factures_entry_row_new (_("Amount"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->amount_row);
-  self->method_row = factures_combo_row_new (_("Payment Method"), methods);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->method_row);
-  self->reference_row = factures_entry_row_new (_("Reference"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->reference_row);
-  self->excess_row = factures_combo_row_new (_("Excess Over the Balance"), excess);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->excess_row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-
-  group = adw_preferences_group_new ();
-  label_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  self->warnings_label = message_label ("warning");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->warnings_label),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Warnings"), -1);
-  self->errors_label = message_label ("error");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->errors_label),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Input errors"), -1);
-  gtk_box_append (GTK_BOX (label_box), self->warnings_label);
-  gtk_box_append (GTK_BOX (label_box), self->errors_label);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), label_box);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  gtk_stack_add_named (GTK_STACK (self->stack), page, "form");
-
-  self->done_page = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->done_page), "emblem-ok-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (self->done_page), _("Payment Recorded"));
-  button = gtk_button_new_with_label (_("Save Receipt…"));
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "pill");
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (save_receipt), self);
-  adw_status_page_set_child (ADW_STATUS_PAGE (self->done_page), button);
-  gtk_stack_add_named (GTK_STACK (self->stack), self->done_page, "done");
-  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "form");
-
-  adw_window_set_content (ADW_WINDOW (self), box);
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->excess_row), G_LIST_MODEL (excess_list));
+  self->date_row = factures_payment_fields_get_date_row (FACTURES_PAYMENT_FIELDS (self->fields));
+  self->amount_row = factures_payment_fields_get_amount_row (FACTURES_PAYMENT_FIELDS (self->fields));
+  self->method_row = factures_payment_fields_get_method_row (FACTURES_PAYMENT_FIELDS (self->fields));
+  self->reference_row = factures_payment_fields_get_reference_row (FACTURES_PAYMENT_FIELDS (self->fields));
 
   g_signal_connect_swapped (self->date_row, "changed", G_CALLBACK (on_changed), self);
   g_signal_connect_swapped (self->amount_row, "changed", G_CALLBACK (on_amount_changed), self);
@@ -694,14 +648,7 @@ factures_payment_dialog_set_fields (FacturesPaymentDialog *self,
 {
   g_return_if_fail (FACTURES_IS_PAYMENT_DIALOG (self));
 
-  if (date != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
-  if (amount != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->amount_row), amount);
-  if (method >= 0 && method < FACTURES_N_PAYMENT_METHODS)
-    adw_combo_row_set_selected (ADW_COMBO_ROW (self->method_row), (guint) method);
-  if (reference != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->reference_row), reference);
+  factures_payment_fields_set (FACTURES_PAYMENT_FIELDS (self->fields), date, amount, method, reference);
 }
 
 const char *
@@ -722,7 +669,7 @@ gboolean
 factures_payment_dialog_save (FacturesPaymentDialog *self)
 {
   g_return_val_if_fail (FACTURES_IS_PAYMENT_DIALOG (self), FALSE);
-  if (!gtk_widget_get_sensitive (self->save_button))
+  if (!self->can_save)
     return FALSE;
   on_save (self);
   return self->saved != NULL;

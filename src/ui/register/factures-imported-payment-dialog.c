@@ -8,6 +8,7 @@
 
 #include "factures-form.h"
 #include "factures-imported-payment-dialog.h"
+#include "factures-payment-fields.h"
 #include "factures-store-receipts.h"
 
 struct _FacturesImportedPaymentDialog
@@ -19,6 +20,7 @@ struct _FacturesImportedPaymentDialog
   gboolean       in_euros;       /* the file is in EUR: the amount may stay as its amount due */
 
   FacturesForm  *form;
+  GtkWidget     *fields;         /* FacturesPaymentFields */
   GtkWidget     *date_row;
   GtkWidget     *amount_row;
   GtkWidget     *method_row;
@@ -64,7 +66,7 @@ validate (FacturesImportedPaymentDialog *self, GDate *out_date, gint64 *out_amou
   else
     factures_form_set_error (self->form, self->amount_row, NULL);
 
-  gtk_widget_set_sensitive (self->save_button, !factures_form_has_errors (self->form));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "imported-payment.save", !factures_form_has_errors (self->form));
   if (factures_form_has_errors (self->form))
     return FALSE;
   if (out_date != NULL)
@@ -98,7 +100,7 @@ factures_imported_payment_dialog_save (FacturesImportedPaymentDialog *self)
     return FALSE;
   reference = factures_editable_get_trimmed (self->reference_row);
   if (!factures_store_record_imported_payment (self->store, self->imported_id, &date,
-                                               (FacturesPaymentMethod) adw_combo_row_get_selected (ADW_COMBO_ROW (self->method_row)),
+                                               factures_payment_fields_get_method (FACTURES_PAYMENT_FIELDS (self->fields)),
                                                amount, reference, &error))
     {
       /* Refused by the store (nothing stored): said under the form, the dialog stays open. */
@@ -111,9 +113,11 @@ factures_imported_payment_dialog_save (FacturesImportedPaymentDialog *self)
 }
 
 static void
-save_clicked_cb (FacturesImportedPaymentDialog *self)
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  factures_imported_payment_dialog_save (self);
+  factures_imported_payment_dialog_save (FACTURES_IMPORTED_PAYMENT_DIALOG (widget));
 }
 
 /**
@@ -129,14 +133,7 @@ factures_imported_payment_dialog_set_fields (FacturesImportedPaymentDialog *self
 {
   g_return_if_fail (FACTURES_IS_IMPORTED_PAYMENT_DIALOG (self));
 
-  if (date != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
-  if (amount != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->amount_row), amount);
-  if (method >= 0 && method < FACTURES_N_PAYMENT_METHODS)
-    adw_combo_row_set_selected (ADW_COMBO_ROW (self->method_row), (guint) method);
-  if (reference != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->reference_row), reference);
+  factures_payment_fields_set (FACTURES_PAYMENT_FIELDS (self->fields), date, amount, method, reference);
   validate (self, NULL, NULL);
 }
 
@@ -156,6 +153,7 @@ factures_imported_payment_dialog_dispose (GObject *object)
 {
   FacturesImportedPaymentDialog *self = FACTURES_IMPORTED_PAYMENT_DIALOG (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), FACTURES_TYPE_IMPORTED_PAYMENT_DIALOG);
   g_clear_object (&self->form);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (factures_imported_payment_dialog_parent_class)->dispose (object);
@@ -164,66 +162,30 @@ factures_imported_payment_dialog_dispose (GObject *object)
 static void
 factures_imported_payment_dialog_class_init (FacturesImportedPaymentDialogClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = factures_imported_payment_dialog_dispose;
+
+  g_type_ensure (FACTURES_TYPE_PAYMENT_FIELDS);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Factures/ui/register/factures-imported-payment-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, FacturesImportedPaymentDialog, fields);
+  gtk_widget_class_bind_template_child (widget_class, FacturesImportedPaymentDialog, errors_label);
+  gtk_widget_class_bind_template_child (widget_class, FacturesImportedPaymentDialog, save_button);
+  gtk_widget_class_install_action (widget_class, "imported-payment.save", NULL, save_action);
 }
 
 static void
 factures_imported_payment_dialog_init (FacturesImportedPaymentDialog *self)
 {
-  const char *methods[FACTURES_N_PAYMENT_METHODS + 1];
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_label (_("Cancel"));
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group = adw_preferences_group_new ();
-  g_autofree char *today_text = NULL;
-  GDate today;
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (guint i = 0; i < FACTURES_N_PAYMENT_METHODS; i++)
-    methods[i] = factures_payment_method_label ((FacturesPaymentMethod) i);
-  methods[FACTURES_N_PAYMENT_METHODS] = NULL;
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Record Payment"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 480, 460);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_close), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->save_button = gtk_button_new_with_label (_("Save"));
-  gtk_widget_add_css_class (self->save_button, "suggested-action");
-  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->errors_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->errors_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->errors_label), 0);
-  gtk_widget_add_css_class (self->errors_label, "error");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->errors_label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Input errors"), -1);
   self->form = factures_form_new (GTK_LABEL (self->errors_label));
-
-  self->date_row = factures_entry_row_new (_("Payment Date"));
-  factures_today (&today);
-  today_text = factures_date_format_fr (&today);
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), today_text);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->date_row);
-  self->amount_row = factures_entry_row_new (_("Amount Received (€)"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->amount_row);
-  self->method_row = factures_combo_row_new (_("Payment Method"), methods);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->method_row);
-  self->reference_row = factures_entry_row_new (_("Reference"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->reference_row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  {
-    GtkWidget *messages = adw_preferences_group_new ();
-
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (messages), self->errors_label);
-    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (messages));
-  }
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (self), box);
+  factures_payment_fields_set_amount_title (FACTURES_PAYMENT_FIELDS (self->fields), _("Amount Received (€)"));
+  self->date_row = factures_payment_fields_get_date_row (FACTURES_PAYMENT_FIELDS (self->fields));
+  self->amount_row = factures_payment_fields_get_amount_row (FACTURES_PAYMENT_FIELDS (self->fields));
+  self->method_row = factures_payment_fields_get_method_row (FACTURES_PAYMENT_FIELDS (self->fields));
+  self->reference_row = factures_payment_fields_get_reference_row (FACTURES_PAYMENT_FIELDS (self->fields));
 
   g_signal_connect_swapped (self->date_row, "changed", G_CALLBACK (changed_cb), self);
   g_signal_connect_swapped (self->amount_row, "changed", G_CALLBACK (changed_cb), self);

@@ -1,8 +1,9 @@
 /* factures-register-window.c — the livre des recettes window (LEGAL.md §6, DESIGN.md §1)
  *
- * Built in code: a header bar with the year (previous / next) and "Export CSV…", then either
- * an empty state or the year's totals (year, cash, each quarter with its three months: what is
- * declared to URSSAF) followed by one group per month holding receipts, each with its total.
+ * The template (factures-register-window.ui) holds a header bar with the year (previous / next,
+ * Alt+← / Alt+→) and "Export CSV…" (Ctrl+E), then either an empty state or the year's totals
+ * (year, cash, each quarter with its three months: what is declared to URSSAF) followed by one
+ * group per month holding receipts (FacturesRegisterRow), each with its total.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,8 @@
 #include <string.h>
 
 #include "factures-file-chooser.h"
+#include "factures-register-group.h"
+#include "factures-register-row.h"
 #include "factures-register-window.h"
 #include "factures-store-receipts.h"
 #include "factures-store-integrity.h"
@@ -26,9 +29,6 @@ struct _FacturesRegisterWindow
   guint                 n_entries;
 
   AdwWindowTitle       *title;
-  GtkWidget            *previous;
-  GtkWidget            *next;
-  GtkWidget            *export_button;
   AdwToastOverlay      *toasts;
   GtkStack             *stack;
   AdwStatusPage        *empty;
@@ -47,36 +47,6 @@ year_bounds (guint year, GDate *from, GDate *to)
   g_date_set_dmy (to, 31, G_DATE_DECEMBER, (GDateYear) year);
 }
 
-static GtkWidget *
-amount_label (gint64 cents, gboolean strong)
-{
-  g_autofree char *text = factures_money_format (cents);
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "numeric");
-  if (strong)
-    gtk_widget_add_css_class (label, "heading");
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  return label;
-}
-
-/* A row "title … amount" of the totals group; @subtitle may be NULL. */
-static GtkWidget *
-total_row (const char *title, const char *subtitle, gint64 cents, gboolean strong)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *amount = factures_money_format (cents);
-  g_autofree char *name = g_strdup_printf ("%s: %s", title, amount);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), amount_label (cents, strong));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  return row;
-}
-
 /* "janvier 2026" → "janvier": the quarter rows name their months without the year. */
 static char *
 without_year (const char *label)
@@ -93,18 +63,17 @@ totals_group (FacturesRegisterWindow *self, GPtrArray *receipts, const GDate *fr
   g_autoptr(GArray) quarters = factures_receipts_totals (receipts, from, to, FACTURES_RECEIPT_PERIOD_QUARTER);
   g_autoptr(GArray) years = factures_receipts_totals (receipts, from, to, FACTURES_RECEIPT_PERIOD_YEAR);
   const FacturesReceiptTotal *year = &g_array_index (years, FacturesReceiptTotal, 0);
-  GtkWidget *group = adw_preferences_group_new ();
   g_autofree char *title = g_strdup_printf (_("Totals of %u"), self->year);
   g_autofree char *n_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u receipt", "%u receipts",
                                                           year->n_entries), year->n_entries);
+  GtkWidget *group = factures_register_group_new (title,
+                                                  _("Cash received, by the day it came in: the figure to declare "
+                                                    "to URSSAF each month or each quarter, even when it is zero."),
+                                                  NULL);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Cash received, by the day it came in: the figure to declare to "
-                                           "URSSAF each month or each quarter, even when it is zero."));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), total_row (_("Received in the year"), n_text,
-                                                                        year->total, TRUE));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), total_row (_("Of which cash"), NULL, year->cash, FALSE));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             factures_register_row_new_total (_("Received in the year"), n_text, year->total, TRUE));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), factures_register_row_new_total (_("Of which cash"), NULL, year->cash, FALSE));
   for (guint q = 0; q < quarters->len; q++)
     {
       const FacturesReceiptTotal *quarter = &g_array_index (quarters, FacturesReceiptTotal, q);
@@ -125,7 +94,7 @@ totals_group (FacturesRegisterWindow *self, GPtrArray *receipts, const GDate *fr
           amount = factures_money_format (month->total);
           g_string_append_printf (detail, "%s%s %s", detail->len > 0 ? " · " : "", name, amount);
         }
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), total_row (label, detail->str, quarter->total, FALSE));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), factures_register_row_new_total (label, detail->str, quarter->total, FALSE));
     }
   return group;
 }
@@ -133,13 +102,10 @@ totals_group (FacturesRegisterWindow *self, GPtrArray *receipts, const GDate *fr
 static GtkWidget *
 entry_row (const FacturesReceipt *r)
 {
-  GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = g_strdup_printf (_("%s — %s"), r->invoices != NULL ? r->invoices : "?",
                                             r->client != NULL ? r->client : "?");
   g_autofree char *date = factures_date_format_fr (&r->date);
-  g_autofree char *amount = factures_money_format (r->amount);
   g_autoptr(GString) subtitle = g_string_new (date);
-  g_autofree char *name = NULL;
 
   g_string_append_printf (subtitle, " · %s · %s", r->nature, factures_payment_method_label (r->method));
   if (r->reference != NULL)
@@ -151,25 +117,9 @@ entry_row (const FacturesReceipt *r)
       /* A cancelled payment (issue 10): its reversal, negative, on the day it was cancelled. */
       g_string_append (subtitle, " · ");
       g_string_append_printf (subtitle, _("cancellation of the payment: %s"), r->reason != NULL ? r->reason : "");
-      gtk_widget_add_css_class (row, "dim-label");
     }
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  if (r->method == FACTURES_PAYMENT_METHOD_CASH)
-    {
-      /* Cash told apart (LEGAL.md §6): a tag before the amount. */
-      GtkWidget *tag = gtk_label_new (_("Cash"));
-
-      gtk_widget_add_css_class (tag, "caption-heading");
-      gtk_widget_add_css_class (tag, "warning");
-      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
-    }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), amount_label (r->amount, FALSE));
-  name = g_strdup_printf ("%s, %s, %s", title, subtitle->str, amount);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  return row;
+  return factures_register_row_new_receipt (title, subtitle->str, r->amount,
+                                            r->method == FACTURES_PAYMENT_METHOD_CASH, r->reversal);
 }
 
 static void
@@ -184,7 +134,8 @@ refresh (FacturesRegisterWindow *self)
 
   factures_today (&today);
   adw_window_title_set_subtitle (self->title, subtitle);
-  gtk_widget_set_sensitive (self->next, self->year < g_date_get_year (&today));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.previous-year", self->year > 1900);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.next-year", self->year < g_date_get_year (&today));
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups))) != NULL)
     gtk_box_remove (self->groups, child);
 
@@ -196,12 +147,12 @@ refresh (FacturesRegisterWindow *self)
       adw_status_page_set_title (self->empty, _("The register cannot be read"));
       adw_status_page_set_description (self->empty, error->message);
       gtk_stack_set_visible_child_name (self->stack, "empty");
-      gtk_widget_set_sensitive (self->export_button, FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.export", FALSE);
       self->n_entries = 0;
       return;
     }
   self->n_entries = receipts->len;
-  gtk_widget_set_sensitive (self->export_button, receipts->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.export", receipts->len > 0);
   if (receipts->len == 0)
     {
       g_autofree char *title = g_strdup_printf (_("Nothing received in %u"), self->year);
@@ -224,8 +175,8 @@ refresh (FacturesRegisterWindow *self)
       g_autofree char *label = NULL;
       g_autofree char *amount = NULL;
       g_autofree char *total_text = NULL;
+      g_autofree char *description = NULL;
       GtkWidget *group;
-      GtkWidget *suffix;
 
       if (month->n_entries == 0)
         continue;
@@ -233,19 +184,13 @@ refresh (FacturesRegisterWindow *self)
       amount = factures_money_format (month->total);
       /* Translators: the total of a month in the receipts register: "Total: 1 590,00 €" */
       total_text = g_strdup_printf (_("Total: %s"), amount);
-      group = adw_preferences_group_new ();
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), label);
       if (month->cash > 0)
         {
           g_autofree char *cash = factures_money_format (month->cash);
-          g_autofree char *description = g_strdup_printf (_("Of which cash: %s"), cash);
 
-          adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+          description = g_strdup_printf (_("Of which cash: %s"), cash);
         }
-      suffix = gtk_label_new (total_text);
-      gtk_widget_add_css_class (suffix, "numeric");
-      gtk_widget_add_css_class (suffix, "heading");
-      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), suffix);
+      group = factures_register_group_new (label, description, total_text);
       for (guint i = 0; i < receipts->len; i++)
         {
           const FacturesReceipt *r = g_ptr_array_index (receipts, i);
@@ -284,16 +229,27 @@ factures_register_window_get_year (FacturesRegisterWindow *self)
 }
 
 static void
-previous_clicked_cb (FacturesRegisterWindow *self)
+previous_year_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
 {
+  FacturesRegisterWindow *self = FACTURES_REGISTER_WINDOW (widget);
+
   if (self->year > 1900)
     factures_register_window_set_year (self, self->year - 1);
 }
 
 static void
-next_clicked_cb (FacturesRegisterWindow *self)
+next_year_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  factures_register_window_set_year (self, self->year + 1);
+  FacturesRegisterWindow *self = FACTURES_REGISTER_WINDOW (widget);
+  GDate today;
+
+  factures_today (&today);
+  if (self->year < g_date_get_year (&today))
+    factures_register_window_set_year (self, self->year + 1);
 }
 
 /**
@@ -355,8 +311,11 @@ chooser_response_cb (GtkNativeDialog        *chooser,
 }
 
 static void
-export_clicked_cb (FacturesRegisterWindow *self)
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
+  FacturesRegisterWindow *self = FACTURES_REGISTER_WINDOW (widget);
   g_autofree char *name = g_strdup_printf ("livre-des-recettes-%u.csv", self->year);
   GtkFileFilter *filter = gtk_file_filter_new ();
 
@@ -392,65 +351,31 @@ factures_register_window_dispose (GObject *object)
 static void
 factures_register_window_class_init (FacturesRegisterWindowClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = factures_register_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Factures/ui/register/factures-register-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FacturesRegisterWindow, title);
+  gtk_widget_class_bind_template_child (widget_class, FacturesRegisterWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, FacturesRegisterWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, FacturesRegisterWindow, empty);
+  gtk_widget_class_bind_template_child (widget_class, FacturesRegisterWindow, groups);
+
+  gtk_widget_class_install_action (widget_class, "register.previous-year", NULL, previous_year_activated);
+  gtk_widget_class_install_action (widget_class, "register.next-year", NULL, next_year_activated);
+  gtk_widget_class_install_action (widget_class, "register.export", NULL, export_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "register.previous-year", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "register.next-year", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "register.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
 static void
 factures_register_window_init (FacturesRegisterWindow *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *export_content = adw_button_content_new ();
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Receipts Register"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 720, 640);
-
-  self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Receipts Register"), NULL));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
-
-  self->previous = gtk_button_new_from_icon_name ("go-previous-symbolic");
-  gtk_widget_set_tooltip_text (self->previous, _("Previous Year"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->previous), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Previous Year"), -1);
-  g_signal_connect_swapped (self->previous, "clicked", G_CALLBACK (previous_clicked_cb), self);
-  self->next = gtk_button_new_from_icon_name ("go-next-symbolic");
-  gtk_widget_set_tooltip_text (self->next, _("Next Year"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->next), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Next Year"), -1);
-  g_signal_connect_swapped (self->next, "clicked", G_CALLBACK (next_clicked_cb), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->previous);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->next);
-
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (export_content), "document-save-symbolic");
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (export_content), _("Export CSV…"));
-  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (export_content), TRUE);
-  self->export_button = gtk_button_new ();
-  gtk_button_set_child (GTK_BUTTON (self->export_button), export_content);
-  gtk_widget_set_tooltip_text (self->export_button, _("Write the year's register as a CSV file for a spreadsheet"));
-  g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (export_clicked_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->export_button);
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  self->empty = ADW_STATUS_PAGE (adw_status_page_new ());
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty), "empty");
-
-  self->groups = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 24));
-  gtk_widget_set_margin_top (GTK_WIDGET (self->groups), 24);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->groups), 24);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->groups), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->groups), 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->groups));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_stack_add_named (self->stack, scrolled, "register");
-
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->stack));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->toasts));
-  adw_window_set_content (ADW_WINDOW (self), box);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**

@@ -1,0 +1,683 @@
+/* factures-store-dunning.c — dunning plans, steps, promises and disputes
+ * (split from factures-store-payments.c; see factures-store-payments.h)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <inttypes.h>
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "factures-schedule.h"
+#include "factures-store-lifecycle-private.h"
+#include "factures-store-payments.h"
+#include "factures-store-payments-private.h"
+#include "factures-store-payments-impl-private.h"
+
+/* ---- dunning plans ---- */
+
+void
+factures_dunning_task_free (FacturesDunningTask *task)
+{
+  if (task == NULL)
+    return;
+  g_free (task->number);
+  g_free (task->client_name);
+  g_free (task->client_email);
+  g_free (task->client_phone);
+  factures_planned_step_clear (&task->step);
+  g_free (task);
+}
+
+static void
+event_clear (FacturesDunningEvent *ev)
+{
+  g_clear_pointer (&ev->step_key, g_free);
+}
+
+/* Events of one run. */
+static GArray *
+load_events (FacturesStore  *self,
+             gint64          document_id,
+             gint            instalment,
+             GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) events = g_array_new (FALSE, TRUE, sizeof (FacturesDunningEvent));
+  int rc;
+
+  g_array_set_clear_func (events, (GDestroyNotify) event_clear);
+  stmt = factures_store_prepare (self,
+                                 "SELECT step_key, date, state FROM dunning_events "
+                                 "WHERE document_id = ?1 AND instalment = ?2 ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int (stmt, 2, instalment);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FacturesDunningEvent ev = { 0 };
+
+      ev.step_key = factures_sql_col_dup (stmt, 0);
+      factures_sql_col_date (stmt, 1, &ev.date);
+      ev.skipped = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "skipped") == 0;
+      g_array_append_val (events, ev);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&events);
+}
+
+gboolean
+factures_store_get_promise (FacturesStore  *self,
+                            gint64          document_id,
+                            GDate          *out_date,
+                            GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+
+  g_date_clear (out_date, 1);
+  stmt = factures_store_prepare (self, "SELECT date FROM payment_promises WHERE document_id = ?1 "
+                                       "ORDER BY id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    factures_sql_col_date (stmt, 0, out_date);
+  else if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+factures_store_get_dispute (FacturesStore  *self,
+                            gint64          document_id,
+                            gboolean       *out_disputed,
+                            GError        **error)
+{
+  gint64 open = 0;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+
+  if (!factures_store_pay_query_int64 (self, "SELECT count(*) FROM disputes WHERE document_id = ?1 AND closed IS NULL",
+                    document_id, &open, error))
+    return FALSE;
+  *out_disputed = open > 0;
+  return TRUE;
+}
+
+/* The plan of one invoice (every step of every run), or NULL with @error. */
+static GArray *
+plan_for (FacturesStore          *self,
+          const DocInfo          *info,
+          const GDate            *today,
+          FacturesDunningLadder **out_ladder,
+          GArray                **out_runs,
+          GError                **error)
+{
+  g_autoptr(FacturesDunningLadder) ladder = NULL;
+  g_autoptr(GArray) runs = NULL;
+  g_autoptr(GPtrArray) event_sets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GArray) plan_runs = g_array_new (FALSE, TRUE, sizeof (FacturesDunningRun));
+  gboolean disputed = FALSE;
+  GDate promise;
+
+  ladder = factures_store_get_ladder (self, factures_store_pay_doc_category (info), error);
+  if (ladder == NULL)
+    return NULL;
+  runs = factures_store_pay_load_runs (self, info, error);
+  if (runs == NULL)
+    return NULL;
+  if (!factures_store_get_promise (self, info->id, &promise, error) ||
+      !factures_store_get_dispute (self, info->id, &disputed, error))
+    return NULL;
+  for (guint r = 0; r < runs->len; r++)
+    {
+      const RunInfo *run = &g_array_index (runs, RunInfo, r);
+      GArray *events = load_events (self, info->id, run->instalment, error);
+      FacturesDunningRun plan_run = { 0 };
+
+      if (events == NULL)
+        return NULL;
+      g_ptr_array_add (event_sets, events);
+      plan_run.instalment = run->instalment;
+      plan_run.due_date = run->due_date;
+      plan_run.balance = run->balance;
+      plan_run.events = events;
+      g_array_append_val (plan_runs, plan_run);
+    }
+  {
+    GArray *plan = factures_dunning_plan_invoice (ladder, plan_runs, &promise, disputed, today);
+    if (out_ladder != NULL)
+      *out_ladder = g_steal_pointer (&ladder);
+    if (out_runs != NULL)
+      *out_runs = g_steal_pointer (&runs);
+    return plan;
+  }
+}
+
+static FacturesDunningTask *
+task_new (const DocInfo              *info,
+          const RunInfo              *run,
+          const FacturesPlannedStep  *step,
+          const GDate                *today)
+{
+  FacturesDunningTask *task = g_new0 (FacturesDunningTask, 1);
+  g_autoptr(FacturesClient) buyer = NULL;
+
+  if (info->buyer_json != NULL)
+    buyer = factures_store_client_from_json (info->buyer_json, NULL);
+  task->document_id = info->id;
+  task->number = g_strdup (info->number);
+  task->client_id = info->client_id;
+  task->client_name = g_strdup (info->client_name);
+  task->client_email = buyer != NULL ? g_strdup (buyer->party.email) : NULL;
+  task->client_phone = buyer != NULL ? g_strdup (buyer->party.phone) : NULL;
+  task->category = buyer != NULL ? buyer->category : FACTURES_CLIENT_CATEGORY_COMPANY;
+  task->instalment = run->instalment;
+  task->due_date = run->due_date;
+  task->balance = run->balance;
+  task->invoice_balance = factures_store_pay_doc_balance (info);
+  task->days_late = MAX (0, factures_date_days_between (&run->due_date, today));
+  task->step = *step;
+  task->step.step_key = g_strdup (step->step_key);
+  task->step.template_id = g_strdup (step->template_id);
+  return task;
+}
+
+static const RunInfo *
+find_run (GArray *runs, gint instalment)
+{
+  for (guint r = 0; r < runs->len; r++)
+    if (g_array_index (runs, RunInfo, r).instalment == instalment)
+      return &g_array_index (runs, RunInfo, r);
+  return NULL;
+}
+
+static gboolean
+insert_event (FacturesStore  *self,
+              gint64          document_id,
+              gint            instalment,
+              const char     *step_key,
+              FacturesDunningChannel channel,
+              const char     *template_id,
+              gboolean        skipped,
+              const GDate    *date,
+              const GDate    *recorded,
+              const char     *note,
+              GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = factures_store_prepare (self,
+                                 "INSERT INTO dunning_events (document_id, instalment, step_key, channel, template_id, "
+                                 "state, date, recorded, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int (stmt, 2, instalment);
+  factures_sql_bind_text (stmt, 3, step_key);
+  factures_sql_bind_text (stmt, 4, factures_dunning_channel_to_string (channel));
+  factures_sql_bind_text (stmt, 5, template_id);
+  factures_sql_bind_text (stmt, 6, skipped ? "skipped" : "done");
+  factures_sql_bind_date (stmt, 7, date);
+  factures_sql_bind_date (stmt, 8, recorded);
+  factures_sql_bind_text (stmt, 9, note != NULL && *note != '\0' ? note : NULL);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      if (sqlite3_extended_errcode (factures_store_get_db (self)) == SQLITE_CONSTRAINT_UNIQUE)
+        return factures_store_pay_invalid (error, _("Dunning step %s: it was already recorded for this invoice."), step_key);
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+factures_store_catch_up (FacturesStore  *self,
+                         const GDate    *today,
+                         guint          *out_n_skipped,
+                         GError        **error)
+{
+  g_autoptr(GPtrArray) docs = NULL;
+  guint skipped = 0;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+
+  if (out_n_skipped != NULL)
+    *out_n_skipped = 0;
+  if (!factures_store_begin (self, error))
+    return FALSE;
+  docs = factures_store_pay_load_open_docs (self, error);
+  if (docs == NULL)
+    goto fail;
+  for (guint i = 0; i < docs->len; i++)
+    {
+      const DocInfo *info = g_ptr_array_index (docs, i);
+      g_autoptr(GArray) plan = plan_for (self, info, today, NULL, NULL, error);
+
+      if (plan == NULL)
+        goto fail;
+      for (guint s = 0; s < plan->len; s++)
+        {
+          const FacturesPlannedStep *step = &g_array_index (plan, FacturesPlannedStep, s);
+
+          if (step->state != FACTURES_STEP_STATE_MISSED)
+            continue;
+          if (!insert_event (self, info->id, step->instalment, step->step_key, step->channel, step->template_id,
+                             TRUE, &step->date, today, _("Not done before the due date"), error))
+            goto fail;
+          skipped++;
+        }
+    }
+  if (!factures_store_commit (self, error))
+    goto fail;
+  if (skipped > 0)
+    factures_store_emit_changed (self);
+  if (out_n_skipped != NULL)
+    *out_n_skipped = skipped;
+  return TRUE;
+
+fail:
+  factures_store_rollback (self);
+  return FALSE;
+}
+
+GPtrArray *
+factures_store_get_dunning_queue (FacturesStore  *self,
+                                  const GDate    *today,
+                                  GError        **error)
+{
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autoptr(GPtrArray) queue = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_dunning_task_free);
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
+
+  if (!factures_store_catch_up (self, today, NULL, error))
+    return NULL;
+  docs = factures_store_pay_load_open_docs (self, error);
+  if (docs == NULL)
+    return NULL;
+  for (guint i = 0; i < docs->len; i++)
+    {
+      const DocInfo *info = g_ptr_array_index (docs, i);
+      g_autoptr(GArray) runs = NULL;
+      g_autoptr(GArray) plan = plan_for (self, info, today, NULL, &runs, error);
+
+      if (plan == NULL)
+        return NULL;
+      for (guint s = 0; s < plan->len; s++)
+        {
+          const FacturesPlannedStep *step = &g_array_index (plan, FacturesPlannedStep, s);
+
+          if (step->state == FACTURES_STEP_STATE_DUE)
+            {
+              g_ptr_array_add (queue, task_new (info, find_run (runs, step->instalment), step, today));
+              break;
+            }
+        }
+    }
+  return g_steal_pointer (&queue);
+}
+
+GPtrArray *
+factures_store_get_dunning_plan (FacturesStore  *self,
+                                 gint64          document_id,
+                                 const GDate    *today,
+                                 GError        **error)
+{
+  g_autoptr(DocInfo) info = NULL;
+  g_autoptr(GArray) runs = NULL;
+  g_autoptr(GArray) plan = NULL;
+  g_autoptr(GPtrArray) tasks = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_dunning_task_free);
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
+
+  info = factures_store_pay_load_doc (self, document_id, error);
+  if (info == NULL)
+    return NULL;
+  if (!factures_store_pay_is_payable (info))
+    {
+      factures_store_pay_invalid (error, _("Dunning: only issued invoices and deposit invoices have a dunning plan."));
+      return NULL;
+    }
+  plan = plan_for (self, info, today, NULL, &runs, error);
+  if (plan == NULL)
+    return NULL;
+  for (guint s = 0; s < plan->len; s++)
+    {
+      const FacturesPlannedStep *step = &g_array_index (plan, FacturesPlannedStep, s);
+      g_ptr_array_add (tasks, task_new (info, find_run (runs, step->instalment), step, today));
+    }
+  return g_steal_pointer (&tasks);
+}
+
+static gboolean
+record_step (FacturesStore  *self,
+             gint64          document_id,
+             gint            instalment,
+             const char     *step_key,
+             const GDate    *date,
+             const char     *note,
+             gboolean        skipped,
+             GError        **error)
+{
+  g_autoptr(DocInfo) info = NULL;
+  g_autoptr(FacturesDunningLadder) ladder = NULL;
+  g_autoptr(GArray) runs = NULL;
+  g_autoptr(GArray) plan = NULL;
+  g_autofree char *clean_note = NULL;
+  const FacturesPlannedStep *found = NULL;
+  GDate today;
+
+  if (date == NULL || !g_date_valid (date))
+    return factures_store_pay_invalid (error, _("Date: the date is missing or invalid."));
+  clean_note = factures_text_clean (note, _("Note"), FACTURES_MAX_NOTES, FALSE, error);
+  if (clean_note == NULL)
+    return FALSE;
+  factures_today (&today);
+  if (!factures_store_begin (self, error))
+    return FALSE;
+  info = factures_store_pay_load_doc (self, document_id, error);
+  if (info == NULL)
+    goto fail;
+  if (!factures_store_pay_is_payable (info))
+    {
+      factures_store_pay_invalid (error, _("Dunning: only issued invoices and deposit invoices have a dunning plan."));
+      goto fail;
+    }
+  plan = plan_for (self, info, date, &ladder, &runs, error);
+  if (plan == NULL)
+    goto fail;
+  if (find_run (runs, instalment) == NULL)
+    {
+      factures_store_pay_invalid (error, _("Dunning: invoice %s has no instalment %d."), info->number, instalment);
+      goto fail;
+    }
+  for (guint s = 0; s < plan->len; s++)
+    {
+      const FacturesPlannedStep *step = &g_array_index (plan, FacturesPlannedStep, s);
+
+      if (step->instalment != instalment)
+        continue;
+      if (g_strcmp0 (step->step_key, step_key) == 0)
+        {
+          found = step;
+          break;
+        }
+      /* steps run in order: every earlier step of the run is done or skipped first */
+      if (step->state != FACTURES_STEP_STATE_DONE && step->state != FACTURES_STEP_STATE_SKIPPED &&
+          !skipped)
+        {
+          factures_store_pay_invalid (error, _("Dunning step %s: the earlier step %s is neither done nor skipped."),
+                   step_key, step->step_key);
+          goto fail;
+        }
+    }
+  if (found == NULL)
+    {
+      factures_store_pay_invalid (error, _("Dunning step %s: not in the ladder of this client's category."), step_key);
+      goto fail;
+    }
+  if (!skipped)
+    {
+      gint64 same_day = 0;
+      g_autoptr(sqlite3_stmt) stmt = factures_store_prepare (self,
+                                                             "SELECT count(*) FROM dunning_events WHERE document_id = ?1 "
+                                                             "AND state = 'done' AND date = ?2", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, document_id);
+      factures_sql_bind_date (stmt, 2, date);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          factures_store_set_db_error (self, error);
+          goto fail;
+        }
+      same_day = sqlite3_column_int64 (stmt, 0);
+      if (same_day > 0)
+        {
+          factures_store_pay_invalid (error, _("Dunning step %s: another step was already done on this invoice that day; "
+                            "never two on the same day."), step_key);
+          goto fail;
+        }
+    }
+  if (!insert_event (self, document_id, instalment, step_key, found->channel, found->template_id, skipped,
+                     skipped && g_date_valid (&found->date) && g_date_compare (&found->date, date) < 0 ? &found->date : date,
+                     &today, clean_note, error))
+    goto fail;
+  if (!factures_store_commit (self, error))
+    goto fail;
+  factures_store_emit_changed (self);
+  return TRUE;
+
+fail:
+  factures_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+factures_store_perform_step (FacturesStore  *self,
+                             gint64          document_id,
+                             gint            instalment,
+                             const char     *step_key,
+                             const GDate    *date,
+                             const char     *note,
+                             GError        **error)
+{
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+  return record_step (self, document_id, instalment, step_key, date, note, FALSE, error);
+}
+
+gboolean
+factures_store_skip_step (FacturesStore  *self,
+                          gint64          document_id,
+                          gint            instalment,
+                          const char     *step_key,
+                          const GDate    *date,
+                          const char     *note,
+                          GError        **error)
+{
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+  return record_step (self, document_id, instalment, step_key, date, note, TRUE, error);
+}
+
+gboolean
+factures_store_set_step_note (FacturesStore  *self,
+                              gint64          document_id,
+                              gint            instalment,
+                              const char     *step_key,
+                              const char     *note,
+                              GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *clean = NULL;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+
+  clean = factures_text_clean (note, _("Note"), FACTURES_MAX_NOTES, FALSE, error);
+  if (clean == NULL)
+    return FALSE;
+  if (!factures_store_begin (self, error))
+    return FALSE;
+  stmt = factures_store_prepare (self, "UPDATE dunning_events SET note = ?4 WHERE document_id = ?1 "
+                                       "AND instalment = ?2 AND step_key = ?3", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int (stmt, 2, instalment);
+  factures_sql_bind_text (stmt, 3, step_key);
+  factures_sql_bind_text (stmt, 4, *clean ? clean : NULL);
+  if (!factures_store_step_done (self, stmt, error))
+    goto fail;
+  if (sqlite3_changes (factures_store_get_db (self)) == 0)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND,
+                   _("Dunning step %s: nothing recorded yet."), step_key);
+      goto fail;
+    }
+  if (!factures_store_commit (self, error))
+    goto fail;
+  factures_store_emit_changed (self);
+  return TRUE;
+
+fail:
+  factures_store_rollback (self);
+  return FALSE;
+}
+
+char *
+factures_store_get_last_step_note (FacturesStore          *self,
+                                   gint64                  document_id,
+                                   FacturesDunningChannel  channel,
+                                   GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
+
+  stmt = factures_store_prepare (self, "SELECT note FROM dunning_events WHERE document_id = ?1 "
+                                       "AND channel = ?2 AND state = 'done' "
+                                       "ORDER BY date DESC, id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  factures_sql_bind_text (stmt, 2, factures_dunning_channel_to_string (channel));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return factures_sql_col_dup (stmt, 0);
+  if (rc != SQLITE_DONE)
+    factures_store_set_db_error (self, error);
+  return NULL;
+}
+
+static gboolean
+insert_simple (FacturesStore  *self,
+               const char     *sql,
+               gint64          document_id,
+               const GDate    *date1,
+               const GDate    *date2,
+               const char     *note,
+               GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = factures_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  factures_sql_bind_date (stmt, 2, date1);
+  factures_sql_bind_date (stmt, 3, date2);
+  factures_sql_bind_text (stmt, 4, note != NULL && *note != '\0' ? note : NULL);
+  return factures_store_step_done (self, stmt, error);
+}
+
+gboolean
+factures_store_pay_check_open_invoice (FacturesStore  *self,
+                                       gint64          document_id,
+                                       GError        **error)
+{
+  g_autoptr(DocInfo) info = factures_store_pay_load_doc (self, document_id, error);
+
+  if (info == NULL)
+    return FALSE;
+  if (!factures_store_pay_is_payable (info))
+    return factures_store_pay_invalid (error, _("Invoice: only issued invoices and deposit invoices can be followed up."));
+  return TRUE;
+}
+
+gboolean
+factures_store_add_promise (FacturesStore  *self,
+                            gint64          document_id,
+                            const GDate    *promise_date,
+                            const GDate    *today,
+                            const char     *note,
+                            GError        **error)
+{
+  g_autofree char *clean = NULL;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+
+  if (promise_date == NULL || !g_date_valid (promise_date))
+    return factures_store_pay_invalid (error, _("Promised date: the date is missing or invalid."));
+  if (g_date_compare (promise_date, today) < 0)
+    return factures_store_pay_invalid (error, _("Promised date: a promise to pay cannot be dated in the past."));
+  clean = factures_text_clean (note, _("Note"), FACTURES_MAX_NOTES, FALSE, error);
+  if (clean == NULL)
+    return FALSE;
+  if (!factures_store_begin (self, error))
+    return FALSE;
+  if (!factures_store_pay_check_open_invoice (self, document_id, error) ||
+      !insert_simple (self, "INSERT INTO payment_promises (document_id, date, recorded, note) VALUES (?1, ?2, ?3, ?4)",
+                      document_id, promise_date, today, clean, error) ||
+      !factures_store_commit (self, error))
+    {
+      factures_store_rollback (self);
+      return FALSE;
+    }
+  factures_store_emit_changed (self);
+  return TRUE;
+}
+
+gboolean
+factures_store_set_dispute (FacturesStore  *self,
+                            gint64          document_id,
+                            gboolean        disputed,
+                            const char     *note,
+                            const GDate    *date,
+                            GError        **error)
+{
+  g_autofree char *clean = NULL;
+  gboolean open = FALSE;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+
+  if (date == NULL || !g_date_valid (date))
+    return factures_store_pay_invalid (error, _("Date: the date is missing or invalid."));
+  clean = factures_text_clean (note, _("Note"), FACTURES_MAX_NOTES, FALSE, error);
+  if (clean == NULL)
+    return FALSE;
+  if (!factures_store_begin (self, error))
+    return FALSE;
+  if (!factures_store_pay_check_open_invoice (self, document_id, error) ||
+      !factures_store_get_dispute (self, document_id, &open, error))
+    goto fail;
+  if (disputed && !open)
+    {
+      if (!insert_simple (self, "INSERT INTO disputes (document_id, opened, closed, note) VALUES (?1, ?2, ?3, ?4)",
+                          document_id, date, NULL, clean, error))
+        goto fail;
+    }
+  else if (!disputed && open)
+    {
+      g_autoptr(sqlite3_stmt) stmt = factures_store_prepare (self,
+                                                             "UPDATE disputes SET closed = ?2, note = coalesce (note || '\n', '') || coalesce (?3, '') "
+                                                             "WHERE document_id = ?1 AND closed IS NULL", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, document_id);
+      factures_sql_bind_date (stmt, 2, date);
+      factures_sql_bind_text (stmt, 3, *clean ? clean : NULL);
+      if (!factures_store_step_done (self, stmt, error))
+        goto fail;
+    }
+  if (!factures_store_commit (self, error))
+    goto fail;
+  factures_store_emit_changed (self);
+  return TRUE;
+
+fail:
+  factures_store_rollback (self);
+  return FALSE;
+}

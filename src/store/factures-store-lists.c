@@ -1,0 +1,342 @@
+/* factures-store-lists.c — the list models of clients and documents
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <inttypes.h>
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "factures-identifiers.h"
+#include "factures-identifiers-eu.h"
+#include "factures-lifecycle.h"
+#include "factures-mentions.h"
+#include "factures-rows.h"
+#include "factures-sql-list-model.h"
+#include "factures-store-private.h"
+#include "factures-store-integrity-private.h"
+#include "factures-store-lifecycle-private.h"
+#include "factures-store-numbering-private.h"
+#include "factures-store-payments-private.h"
+#include "factures-store-schedule-private.h"
+#include "factures-store-resources.h"
+#include "factures-terms.h"
+
+#define MIGRATIONS_PATH "/org/example/Factures/migrations"
+#include "factures-store-impl-private.h"
+
+/* ---- lists ---- */
+
+/* What is still due on an issued invoice: its amount due minus its credit notes and payments. */
+#define DUE_EXPR "(amount_due - " FACTURES_CREDITED_EXPR " - " FACTURES_PAID_EXPR ")"
+#define BALANCE_EXPR "(CASE WHEN status = 1 AND kind IN (380, 386) THEN " DUE_EXPR " ELSE 0 END)"
+#define DAYS_LATE_EXPR "(CASE WHEN status = 1 AND kind IN (380, 386) AND " DUE_EXPR " > 0 " \
+                       "AND due_date < :today THEN CAST (julianday (:today) - julianday (due_date) " \
+                       "AS INTEGER) ELSE 0 END)"
+#define LATE_KEY_EXPR "(CASE WHEN status = 1 AND kind IN (380, 386) AND " DUE_EXPR " > 0 " \
+                      "AND due_date < :today THEN due_date ELSE '9999-12-31' END)"
+#define OUTSTANDING_EXPR "(SELECT coalesce (sum (" DUE_EXPR "), 0) FROM documents " \
+                         "WHERE client_id = clients.id AND status = 1 AND kind IN (380, 386))"
+
+static GObject *
+client_row_from_stmt (sqlite3_stmt *stmt)
+{
+  return G_OBJECT (factures_client_row_new (sqlite3_column_int64 (stmt, 0),
+                                            factures_store_impl_col_text (stmt, 1),
+                                            factures_store_impl_col_text (stmt, 2),
+                                            factures_store_impl_col_text (stmt, 3),
+                                            factures_store_impl_col_text (stmt, 4),
+                                            sqlite3_column_int (stmt, 5),
+                                            sqlite3_column_int64 (stmt, 6)));
+}
+
+/* Columns 10–16 of a document row, read by document_row_from_stmt(): what derives a
+ * quote's status (first decision event, final invoice made, validity date) and a
+ * draft's due date (the last instalment of its schedule, else its effective terms:
+ * the client's own or the profile's, and the profile's end-of-month method). */
+#define DOCUMENT_ROW_DERIVED_COLUMNS \
+  "CASE WHEN kind = 0 THEN (SELECT e.kind FROM events e WHERE e.document_id = documents.id " \
+  "AND e.kind IN ('quote-accepted', 'quote-refused') ORDER BY e.id LIMIT 1) END, " \
+  "CASE WHEN kind = 0 THEN EXISTS (SELECT 1 FROM document_links l WHERE l.role = 'final' " \
+  "AND l.target_id = documents.id) ELSE 0 END, " \
+  "CASE WHEN kind = 0 THEN (SELECT q.valid_until FROM quote_details q " \
+  "WHERE q.document_id = documents.id) END, " \
+  "CASE WHEN status = 0 THEN (SELECT i.due_date FROM instalments i " \
+  "WHERE i.document_id = documents.id ORDER BY i.number DESC LIMIT 1) END, " \
+  "CASE WHEN status = 0 THEN coalesce ((SELECT c.terms_kind FROM clients c " \
+  "WHERE c.id = documents.client_id AND c.has_terms), (SELECT p.terms_kind FROM profile p), 0) END, " \
+  "CASE WHEN status = 0 THEN coalesce ((SELECT c.terms_days FROM clients c " \
+  "WHERE c.id = documents.client_id AND c.has_terms), (SELECT p.terms_days FROM profile p), 0) END, " \
+  "CASE WHEN status = 0 THEN coalesce ((SELECT p.eom_method FROM profile p), 0) END"
+
+/* A draft's due date as issuing would set it (ISO, or NULL without an issue date). */
+static char *
+draft_row_due_date (sqlite3_stmt *stmt)
+{
+  FacturesPaymentTerms terms = { 0, };
+  GDate issue, due;
+
+  if (factures_store_impl_col_text (stmt, 13) != NULL)
+    return g_strdup (factures_store_impl_col_text (stmt, 13));
+  if (factures_store_impl_col_text (stmt, 5) == NULL || !factures_date_parse_iso (factures_store_impl_col_text (stmt, 5), &issue, NULL))
+    return NULL;
+  terms.kind = sqlite3_column_int (stmt, 14);
+  terms.days = (guint) MAX (sqlite3_column_int (stmt, 15), 0);
+  if (terms.kind < FACTURES_TERMS_ON_RECEIPT || terms.kind > FACTURES_TERMS_END_OF_MONTH_45)
+    return NULL;
+  factures_terms_due_date (&terms, sqlite3_column_int (stmt, 16), &issue, &due);
+  return factures_date_format_iso (&due);
+}
+
+static gint
+quote_row_status (sqlite3_stmt *stmt)
+{
+  const char *decision = factures_store_impl_col_text (stmt, 10);
+  GDate valid_until, today;
+  gboolean has_validity;
+
+  has_validity = factures_store_impl_col_text (stmt, 12) != NULL &&
+                 factures_date_parse_iso (factures_store_impl_col_text (stmt, 12), &valid_until, NULL);
+  factures_today (&today);
+  return factures_quote_status_derive (sqlite3_column_int (stmt, 2) == FACTURES_DOCUMENT_STATUS_ISSUED,
+                                       g_strcmp0 (decision, "quote-accepted") == 0,
+                                       g_strcmp0 (decision, "quote-refused") == 0,
+                                       sqlite3_column_int (stmt, 11) != 0,
+                                       has_validity ? &valid_until : NULL, &today);
+}
+
+static GObject *
+document_row_from_stmt (sqlite3_stmt *stmt)
+{
+  g_autofree char *draft_due = NULL;
+  FacturesDocumentRow *row;
+
+  if (sqlite3_column_int (stmt, 2) == FACTURES_DOCUMENT_STATUS_DRAFT)
+    draft_due = draft_row_due_date (stmt);
+  row = factures_document_row_new (sqlite3_column_int64 (stmt, 0),
+                                   sqlite3_column_int (stmt, 1),
+                                   sqlite3_column_int (stmt, 2),
+                                   factures_store_impl_col_text (stmt, 3),
+                                   factures_store_impl_col_text (stmt, 4),
+                                   factures_store_impl_col_text (stmt, 5),
+                                   draft_due != NULL ? draft_due : factures_store_impl_col_text (stmt, 6),
+                                   sqlite3_column_int64 (stmt, 7),
+                                   sqlite3_column_int64 (stmt, 8),
+                                   sqlite3_column_int (stmt, 9));
+  if (sqlite3_column_int (stmt, 1) == FACTURES_DOCUMENT_KIND_QUOTE)
+    factures_document_row_set_quote_status (row, quote_row_status (stmt));
+  return G_OBJECT (row);
+}
+
+/**
+ * factures_store_list_clients:
+ * @search: (nullable): text matched, case- and accent-insensitively, anywhere in
+ *   the name, city, e-mail or SIREN
+ *
+ * Returns: (transfer full): a lazy GListModel of FacturesClientRow, sorted in SQL
+ *   (ties by id). A snapshot: recreate it when the store emits "changed".
+ */
+GListModel *
+factures_store_list_clients (FacturesStore       *self,
+                             const char          *search,
+                             FacturesClientSort   sort,
+                             gboolean             descending)
+{
+  g_autofree char *pattern = factures_store_impl_like_pattern (search);
+  g_autofree char *count_sql = NULL;
+  g_autofree char *page_sql = NULL;
+  const char *where = pattern ? "WHERE search_key LIKE :search ESCAPE '\\'" : "";
+  const char *dir = descending ? "DESC" : "ASC";
+  const char *key;
+  const char *params[] = { ":search", pattern, NULL };
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
+
+  switch (sort)
+    {
+    case FACTURES_CLIENT_SORT_CITY:
+      key = "city_key";
+      break;
+    case FACTURES_CLIENT_SORT_CATEGORY:
+      key = "category";
+      break;
+    case FACTURES_CLIENT_SORT_OUTSTANDING:
+      key = OUTSTANDING_EXPR;
+      break;
+    case FACTURES_CLIENT_SORT_NAME:
+    default:
+      key = "name_key";
+      break;
+    }
+
+  /* Computed orders and searches cannot come from an index: sort once. */
+  if (pattern != NULL || sort == FACTURES_CLIENT_SORT_OUTSTANDING)
+    {
+      g_autofree char *ids_sql = g_strdup_printf ("SELECT id FROM clients %s ORDER BY %s %s, id %s",
+                                                  where, key, dir, dir);
+
+      return G_LIST_MODEL (factures_sql_list_model_new_by_ids (G_OBJECT (self), self->db,
+                                                               FACTURES_TYPE_CLIENT_ROW,
+                                                               ids_sql,
+                                                               "SELECT clients.id, name, city, email, siren, "
+                                                               "category, " OUTSTANDING_EXPR " FROM clients "
+                                                               "WHERE clients.id IN",
+                                                               pattern ? params : NULL,
+                                                               client_row_from_stmt));
+    }
+
+  count_sql = g_strdup_printf ("SELECT count(*) FROM clients %s", where);
+  /* The page's ids come from the (covering) index alone; then the rows are read. */
+  page_sql = g_strdup_printf ("SELECT clients.id, name, city, email, siren, category, %s "
+                              "FROM (SELECT id FROM clients %s ORDER BY %s %s, id %s "
+                              "LIMIT :limit OFFSET :offset) AS page "
+                              "JOIN clients ON clients.id = page.id "
+                              "ORDER BY %s %s, clients.id %s",
+                              OUTSTANDING_EXPR, where, key, dir, dir, key, dir, dir);
+
+  return G_LIST_MODEL (factures_sql_list_model_new (G_OBJECT (self), self->db,
+                                                    FACTURES_TYPE_CLIENT_ROW,
+                                                    count_sql, page_sql,
+                                                    pattern ? params : NULL,
+                                                    client_row_from_stmt));
+}
+
+/* The SQL sort key; *inverted when the key runs against the requested direction. */
+static const char *
+document_sort_key (FacturesDocumentSort  sort,
+                   gboolean             *inverted)
+{
+  *inverted = FALSE;
+  switch (sort)
+    {
+    case FACTURES_DOCUMENT_SORT_NUMBER:
+      return "number";
+    case FACTURES_DOCUMENT_SORT_CLIENT:
+      return "client_key";
+    case FACTURES_DOCUMENT_SORT_TOTAL:
+      return "gross_total";
+    case FACTURES_DOCUMENT_SORT_BALANCE:
+      return BALANCE_EXPR;
+    case FACTURES_DOCUMENT_SORT_DUE:
+      return "due_date";
+    case FACTURES_DOCUMENT_SORT_DAYS_LATE:
+      /* More days late = an earlier due date; documents not late (0 days) come
+       * after every late one. A text key is much cheaper than julianday (). */
+      *inverted = TRUE;
+      return LATE_KEY_EXPR;
+    case FACTURES_DOCUMENT_SORT_DATE:
+    default:
+      return "issue_date";
+    }
+}
+
+static GListModel *
+list_documents (FacturesStore        *self,
+                const char           *where,
+                const char           *search_pattern,
+                const GDate          *today,
+                FacturesDocumentSort  sort,
+                gboolean              descending)
+{
+  g_autofree char *count_sql = NULL;
+  g_autofree char *page_sql = NULL;
+  g_autofree char *today_iso = NULL;
+  const char *dir = descending ? "DESC" : "ASC";
+  const char *params[] = { ":today", NULL, ":search", search_pattern, NULL };
+  gboolean inverted;
+  const char *key = document_sort_key (sort, &inverted);
+  const char *key_dir = descending != inverted ? "DESC" : "ASC";
+  GDate now;
+
+  if (today == NULL || !g_date_valid (today))
+    {
+      factures_today (&now);
+      today = &now;
+    }
+  today_iso = factures_date_format_iso (today);
+  params[1] = today_iso;
+
+  /* Computed orders and searches cannot come from an index: sort once. */
+  if (search_pattern != NULL || sort == FACTURES_DOCUMENT_SORT_DAYS_LATE ||
+      sort == FACTURES_DOCUMENT_SORT_BALANCE)
+    {
+      g_autofree char *ids_sql = g_strdup_printf ("SELECT id FROM documents %s ORDER BY %s %s, id %s",
+                                                  where, key, key_dir, dir);
+
+      return G_LIST_MODEL (factures_sql_list_model_new_by_ids (G_OBJECT (self), self->db,
+                                                               FACTURES_TYPE_DOCUMENT_ROW,
+                                                               ids_sql,
+                                                               "SELECT documents.id, kind, status, number, "
+                                                               "client_name, issue_date, due_date, gross_total, "
+                                                               BALANCE_EXPR ", " DAYS_LATE_EXPR ", "
+                                                               DOCUMENT_ROW_DERIVED_COLUMNS " FROM documents "
+                                                               "WHERE documents.id IN",
+                                                               params, document_row_from_stmt));
+    }
+
+  count_sql = g_strdup_printf ("SELECT count(*) FROM documents %s", where);
+  page_sql = g_strdup_printf ("SELECT documents.id, kind, status, number, client_name, issue_date, "
+                              "due_date, gross_total, %s, %s, " DOCUMENT_ROW_DERIVED_COLUMNS " "
+                              "FROM (SELECT id FROM documents %s ORDER BY %s %s, id %s "
+                              "LIMIT :limit OFFSET :offset) AS page "
+                              "JOIN documents ON documents.id = page.id "
+                              "ORDER BY %s %s, documents.id %s",
+                              BALANCE_EXPR, DAYS_LATE_EXPR, where, key, key_dir, dir, key, key_dir, dir);
+
+  return G_LIST_MODEL (factures_sql_list_model_new (G_OBJECT (self), self->db,
+                                                    FACTURES_TYPE_DOCUMENT_ROW,
+                                                    count_sql, page_sql, params,
+                                                    document_row_from_stmt));
+}
+
+/**
+ * factures_store_list_documents:
+ * @search: (nullable): text matched, case- and accent-insensitively, anywhere in
+ *   the number or the client's name
+ *
+ * Balance is the amount due of issued invoices and deposit invoices (0 for other
+ * documents); days late count from the due date to factures_today().
+ *
+ * Returns: (transfer full): a lazy GListModel of FacturesDocumentRow, every kind
+ *   and status. A snapshot: recreate it when the store emits "changed".
+ */
+GListModel *
+factures_store_list_documents (FacturesStore         *self,
+                               const char            *search,
+                               FacturesDocumentSort   sort,
+                               gboolean               descending)
+{
+  g_autofree char *pattern = factures_store_impl_like_pattern (search);
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
+
+  return list_documents (self,
+                         pattern ? "WHERE search_key LIKE :search ESCAPE '\\'" : "",
+                         pattern, NULL, sort, descending);
+}
+
+/**
+ * factures_store_list_overdue:
+ * @today: (nullable): the day to count from; NULL for factures_today()
+ *
+ * Returns: (transfer full): a lazy GListModel of FacturesDocumentRow: issued
+ *   invoices and deposit invoices whose due date is before @today and whose
+ *   balance is positive.
+ */
+GListModel *
+factures_store_list_overdue (FacturesStore         *self,
+                             const GDate           *today,
+                             FacturesDocumentSort   sort,
+                             gboolean               descending)
+{
+  g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
+
+  return list_documents (self,
+                         "WHERE status = 1 AND kind IN (380, 386) AND amount_due > 0 "
+                         "AND " DUE_EXPR " > 0 AND due_date < :today",
+                         NULL, today, sort, descending);
+}

@@ -1,0 +1,277 @@
+/* factures-store-payments-json.c — JSON export and import of the payments tables
+ * (split from factures-store-payments.c; see factures-store-payments.h)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <inttypes.h>
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "factures-schedule.h"
+#include "factures-store-lifecycle-private.h"
+#include "factures-store-payments.h"
+#include "factures-store-payments-private.h"
+#include "factures-store-payments-impl-private.h"
+
+/* ---- JSON export/import (factures-store-json.c) ---- */
+
+typedef struct {
+  const char *table;
+  const char *order;
+} JsonTable;
+
+/* Parents before children, so foreign keys hold at every insert. */
+static const JsonTable json_tables[] = {
+  { "penalty_rates", "year, half" },
+  { "dunning_steps", "category, position" },
+  { "payments", "id" },
+  { "payment_allocations", "id" },
+  { "payment_reversals", "id" },   /* 0008-integrity.sql */
+  /* (after imported_invoices, which factures-store-facturx.c imports later: foreign keys
+   * are deferred to the import's COMMIT) */
+  { "imported_payments", "id" },
+  { "imported_payment_reversals", "id" },
+  { "instalments", "document_id, number" },
+  { "dunning_events", "id" },
+  { "payment_promises", "id" },
+  { "disputes", "id" },
+  { "penalty_waivers", "document_id" },
+};
+
+gboolean
+factures_store_payments_export_json (FacturesStore  *self,
+                                     JsonBuilder    *builder,
+                                     GError        **error)
+{
+  for (guint t = 0; t < G_N_ELEMENTS (json_tables); t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY %s", json_tables[t].table,
+                                              json_tables[t].order);
+      g_autoptr(sqlite3_stmt) stmt = factures_store_prepare (self, sql, error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      json_builder_set_member_name (builder, json_tables[t].table);
+      json_builder_begin_array (builder);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          json_builder_begin_object (builder);
+          for (int col = 0; col < sqlite3_column_count (stmt); col++)
+            {
+              json_builder_set_member_name (builder, sqlite3_column_name (stmt, col));
+              switch (sqlite3_column_type (stmt, col))
+                {
+                case SQLITE_INTEGER:
+                  json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, col));
+                  break;
+                case SQLITE_NULL:
+                  json_builder_add_null_value (builder);
+                  break;
+                default:
+                  json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, col));
+                  break;
+                }
+            }
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      if (rc != SQLITE_DONE)
+        {
+          factures_store_set_db_error (self, error);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static GPtrArray *
+table_columns (FacturesStore  *self,
+               const char     *table,
+               GError        **error)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA table_info (%s)", table);
+  g_autoptr(sqlite3_stmt) stmt = factures_store_prepare (self, sql, error);
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (columns, factures_sql_col_dup (stmt, 1));
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&columns);
+}
+
+static gboolean
+json_format_error (GError **error, const char *table, guint index, const char *what)
+{
+  g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, _("%s[%u]: %s."), table, index, what);
+  return FALSE;
+}
+
+/* imported_invoices[i].paid_on, paid_method, paid_amount, paid_reference (files from 0007) into
+ * rows of imported_payments (0008). */
+static gboolean
+import_legacy_imported_payments (FacturesStore  *self,
+                                 JsonObject     *root,
+                                 GError        **error)
+{
+  JsonNode *node = json_object_get_member (root, "imported_invoices");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  JsonArray *rows;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return TRUE;  /* (factures-store-facturx.c says what is wrong with it) */
+  stmt = factures_store_prepare (self,
+                                 "INSERT INTO imported_payments (invoice_id, date, method, amount, reference) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5)",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  rows = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonNode *row_node = json_array_get_element (rows, i);
+      JsonObject *row = JSON_NODE_HOLDS_OBJECT (row_node) ? json_node_get_object (row_node) : NULL;
+      const char *members[] = { "id", "paid_on", "paid_method", "paid_amount", "paid_reference" };
+      JsonNode *values[G_N_ELEMENTS (members)] = { NULL, };
+      gboolean paid = row != NULL;
+
+      for (guint m = 0; row != NULL && m < G_N_ELEMENTS (members); m++)
+        {
+          values[m] = json_object_get_member (row, members[m]);
+          if (m < 4 && (values[m] == NULL || !JSON_NODE_HOLDS_VALUE (values[m])))
+            paid = FALSE;
+        }
+      if (!paid)
+        continue;
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+        {
+          if (values[m] == NULL || !JSON_NODE_HOLDS_VALUE (values[m]))
+            continue;
+          if (json_node_get_value_type (values[m]) == G_TYPE_INT64)
+            sqlite3_bind_int64 (stmt, (int) m + 1, json_node_get_int (values[m]));
+          else if (json_node_get_value_type (values[m]) == G_TYPE_STRING)
+            sqlite3_bind_text (stmt, (int) m + 1, json_node_get_string (values[m]), -1, SQLITE_TRANSIENT);
+          else
+            return json_format_error (error, "imported_invoices", i, _("a value is neither a whole number, a text nor null"));
+        }
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          g_autofree char *what = g_strdup (sqlite3_errmsg (factures_store_get_db (self)));
+          return json_format_error (error, "imported_invoices", i, what);
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+factures_store_payments_import_json (FacturesStore  *self,
+                                     JsonObject     *root,
+                                     gboolean        keep_ids,
+                                     GError        **error)
+{
+  if (!keep_ids)
+    return TRUE;
+
+  /* The payments of imported sales refer to imported_invoices, imported after these tables. */
+  if (!factures_store_exec (self, "PRAGMA defer_foreign_keys = ON", error))
+    return FALSE;
+  /* A file from before 0008: the payment of an imported sale was in its paid_* members. */
+  if (!json_object_has_member (root, "imported_payments") && !import_legacy_imported_payments (self, root, error))
+    return FALSE;
+
+  for (guint t = 0; t < G_N_ELEMENTS (json_tables); t++)
+    {
+      const char *table = json_tables[t].table;
+      g_autoptr(GPtrArray) columns = NULL;
+      JsonNode *node = json_object_get_member (root, table);
+      JsonArray *rows;
+
+      if (node == NULL)
+        continue;
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        {
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, _("%s: an array is expected."), table);
+          return FALSE;
+        }
+      rows = json_node_get_array (node);
+      columns = table_columns (self, table, error);
+      if (columns == NULL)
+        return FALSE;
+
+      /* the file's rate table and ladders replace the shipped ones */
+      if (strcmp (table, "penalty_rates") == 0 || strcmp (table, "dunning_steps") == 0)
+        {
+          g_autofree char *del = g_strdup_printf ("DELETE FROM %s", table);
+          if (!factures_store_exec (self, del, error))
+            return FALSE;
+        }
+
+      for (guint i = 0; i < json_array_get_length (rows); i++)
+        {
+          JsonNode *row_node = json_array_get_element (rows, i);
+          JsonObject *row;
+          g_autoptr(GString) names = g_string_new (NULL);
+          g_autoptr(GString) marks = g_string_new (NULL);
+          g_autoptr(GPtrArray) values = g_ptr_array_new ();
+          g_autofree char *sql = NULL;
+          g_autoptr(sqlite3_stmt) stmt = NULL;
+          g_autoptr(GList) members = NULL;
+
+          if (!JSON_NODE_HOLDS_OBJECT (row_node))
+            return json_format_error (error, table, i, _("an object is expected"));
+          row = json_node_get_object (row_node);
+          members = json_object_get_members (row);
+          for (GList *m = members; m != NULL; m = m->next)
+            {
+              gboolean known = FALSE;
+
+              for (guint c = 0; c < columns->len; c++)
+                known |= strcmp (m->data, g_ptr_array_index (columns, c)) == 0;
+              if (!known)
+                {
+                  g_autofree char *what = g_strdup_printf (_("unknown member “%s”"), (const char *) m->data);
+                  return json_format_error (error, table, i, what);
+                }
+              g_string_append_printf (names, "%s%s", names->len ? ", " : "", (const char *) m->data);
+              g_string_append_printf (marks, "%s?", marks->len ? ", " : "");
+              g_ptr_array_add (values, json_object_get_member (row, m->data));
+            }
+          if (values->len == 0)
+            return json_format_error (error, table, i, _("the row is empty"));
+          sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", table, names->str, marks->str);
+          stmt = factures_store_prepare (self, sql, error);
+          if (stmt == NULL)
+            return FALSE;
+          for (guint v = 0; v < values->len; v++)
+            {
+              JsonNode *value = g_ptr_array_index (values, v);
+
+              if (JSON_NODE_HOLDS_NULL (value))
+                sqlite3_bind_null (stmt, (int) v + 1);
+              else if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_INT64)
+                sqlite3_bind_int64 (stmt, (int) v + 1, json_node_get_int (value));
+              else if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+                sqlite3_bind_text (stmt, (int) v + 1, json_node_get_string (value), -1, SQLITE_TRANSIENT);
+              else
+                return json_format_error (error, table, i, _("a value is neither a whole number, a text nor null"));
+            }
+          if (sqlite3_step (stmt) != SQLITE_DONE)
+            {
+              g_autofree char *what = g_strdup (sqlite3_errmsg (factures_store_get_db (self)));
+              return json_format_error (error, table, i, what);
+            }
+        }
+    }
+  return TRUE;
+}

@@ -1,0 +1,497 @@
+/* factures-document-view.c — an issued document, shown as the document it is (issue 11)
+ *
+ * An issued invoice, quote or credit note can no longer change (DESIGN.md §4): instead of
+ * the editor with its fields greyed out, it opens in this window. On the left its number,
+ * client, dates and total, every line with its full description, the Payments panel (what
+ * was paid, cancelled, credited, and the balance) and the follow-up of the lifecycle panel
+ * (credit note, quote decisions); on the right the stored original, byte for byte the PDF
+ * that was issued. Its commands are actions of the "view" group: record-payment, export,
+ * print, send-email, duplicate.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <inttypes.h>
+
+#include "factures-compose-dialog.h"
+#include "factures-date.h"
+#include "factures-document-print.h"
+#include "factures-document-view.h"
+#include "factures-documents.h"
+#include "factures-file-chooser.h"
+#include "factures-lifecycle-panel.h"
+#include "factures-money.h"
+#include "factures-payment-dialog.h"
+#include "factures-payments-panel.h"
+#include "factures-pdf-preview.h"
+
+struct _FacturesDocumentView
+{
+  AdwWindow              parent_instance;
+
+  FacturesStore         *store;
+  FacturesDocument      *document;
+  GtkFileChooserNative  *chooser;
+  GtkWidget             *lifecycle_panel;
+
+  /* template */
+  AdwWindowTitle        *window_title;
+  GtkWidget             *toast_overlay;
+  GtkWidget             *document_group;
+  AdwActionRow          *client_row;
+  AdwActionRow          *issue_date_row;
+  AdwActionRow          *delivery_date_row;
+  AdwActionRow          *due_date_row;
+  AdwActionRow          *total_row;
+  GtkWidget             *lines_list;
+  GtkWidget             *payments_panel;
+  GtkWidget             *lifecycle_box;
+  GtkWidget             *preview;
+};
+
+G_DEFINE_FINAL_TYPE (FacturesDocumentView, factures_document_view, ADW_TYPE_WINDOW)
+
+static gboolean
+is_invoice (const FacturesDocument *document)
+{
+  return document->kind == FACTURES_DOCUMENT_KIND_INVOICE ||
+         document->kind == FACTURES_DOCUMENT_KIND_DEPOSIT;
+}
+
+static void
+show_message (FacturesDocumentView *self,
+              const char           *heading,
+              const char           *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+toast (FacturesDocumentView *self,
+       const char           *text)
+{
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay), adw_toast_new (text));
+}
+
+static void
+set_date_row (AdwActionRow *row,
+              const GDate  *date)
+{
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (row), g_date_valid (date));
+  if (!g_date_valid (date))
+    return;
+  text = factures_date_format_fr (date);
+  adw_action_row_set_subtitle (row, text);
+}
+
+/* One line: its whole description (wrapped, never cut), quantity × unit price, net amount. */
+static GtkWidget *
+line_row (const FacturesLine *line,
+          gint64              net)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *details = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *description = gtk_label_new (line->description);
+  g_autofree char *quantity = factures_quantity_format (line->quantity);
+  g_autofree char *price = factures_unit_price_format (line->unit_price);
+  g_autofree char *amount = factures_money_format (net);
+  g_autofree char *detail = NULL;
+  GtkWidget *label;
+
+  if (line->unit != NULL && *line->unit != '\0')
+    /* Translators: "3 jour × 380,00 €": quantity, unit, unit price of a line */
+    detail = g_strdup_printf (_("%s %s × %s"), quantity, line->unit, price);
+  else
+    /* Translators: "3 × 380,00 €": quantity and unit price of a line */
+    detail = g_strdup_printf (_("%s × %s"), quantity, price);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  gtk_label_set_wrap (GTK_LABEL (description), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (description), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (description), 0.0);
+  gtk_label_set_selectable (GTK_LABEL (description), TRUE);
+  gtk_box_append (GTK_BOX (box), description);
+
+  label = gtk_label_new (detail);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_box_append (GTK_BOX (details), label);
+
+  label = gtk_label_new (amount);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_box_append (GTK_BOX (details), label);
+  gtk_box_append (GTK_BOX (box), details);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+static void
+fill (FacturesDocumentView *self)
+{
+  FacturesDocument *document = self->document;
+  g_auto (FacturesTotals) totals = { NULL, };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) original = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *total = NULL;
+  const char *client = document->buyer != NULL && document->buyer->party.name != NULL
+                       ? document->buyer->party.name : "";
+
+  title = g_strdup_printf ("%s %s", factures_document_kind_title (document->kind),
+                           document->number != NULL ? document->number : "");
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, client);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->document_group), title);
+  adw_action_row_set_subtitle (self->client_row, client);
+  set_date_row (self->issue_date_row, &document->issue_date);
+  set_date_row (self->delivery_date_row, &document->delivery_date);
+  set_date_row (self->due_date_row,
+                document->kind == FACTURES_DOCUMENT_KIND_QUOTE ? &document->valid_until : &document->due_date);
+  if (document->kind == FACTURES_DOCUMENT_KIND_QUOTE)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->due_date_row), _("Valid until"));
+
+  if (document->seller != NULL &&
+      factures_totals_compute (document->lines, document->allowance,
+                               document->seller->vat_regime == FACTURES_VAT_REGIME_FRANCHISE,
+                               &totals, &error))
+    {
+      total = factures_money_format (totals.gross_total);
+      adw_action_row_set_subtitle (self->total_row, total);
+      for (guint i = 0; i < document->lines->len; i++)
+        gtk_list_box_append (GTK_LIST_BOX (self->lines_list),
+                             line_row (g_ptr_array_index (document->lines, i),
+                                       g_array_index (totals.line_nets, gint64, i)));
+    }
+  else
+    g_warning ("totals of %s: %s", title, error != NULL ? error->message : "no seller");
+  g_clear_error (&error);
+
+  gtk_widget_set_visible (self->payments_panel, is_invoice (document));
+  if (is_invoice (document))
+    factures_payments_panel_set_document (FACTURES_PAYMENTS_PANEL (self->payments_panel),
+                                          self->store, document->id);
+  factures_lifecycle_panel_set_document (FACTURES_LIFECYCLE_PANEL (self->lifecycle_panel), document);
+
+  original = factures_store_get_original (self->store, document->id, &error);
+  if (original == NULL ||
+      !factures_pdf_preview_set_bytes (FACTURES_PDF_PREVIEW (self->preview), original, &error))
+    factures_pdf_preview_set_message (FACTURES_PDF_PREVIEW (self->preview),
+                                      error != NULL ? error->message : _("No stored original"));
+}
+
+static void
+update_actions (FacturesDocumentView *self)
+{
+  gboolean can_pay = is_invoice (self->document) &&
+                     factures_payments_panel_get_balance (FACTURES_PAYMENTS_PANEL (self->payments_panel)) > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.record-payment", can_pay);
+}
+
+static void
+store_changed_cb (FacturesDocumentView *self)
+{
+  if (is_invoice (self->document))
+    factures_payments_panel_reload (FACTURES_PAYMENTS_PANEL (self->payments_panel));
+  /* The balance, credit notes and quote decisions it shows may have changed. */
+  factures_lifecycle_panel_set_document (FACTURES_LIFECYCLE_PANEL (self->lifecycle_panel), self->document);
+  update_actions (self);
+}
+
+/* ---- actions ---------------------------------------------------------- */
+
+static void
+record_payment_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  FacturesDocumentView *self = FACTURES_DOCUMENT_VIEW (widget);
+
+  factures_payment_dialog_open (GTK_WINDOW (self), self->store, self->document->id);
+}
+
+static void
+export_response_cb (GtkNativeDialog      *chooser,
+                    int                   response,
+                    FacturesDocumentView *self)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+
+  /* The stored original, byte for byte: what was issued is what goes out. */
+  bytes = factures_store_get_original (self->store, self->document->id, &error);
+  if (bytes == NULL ||
+      !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+    show_message (self, _("The PDF cannot be exported"), error->message);
+  else
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      /* Translators: %s is a file name */
+      g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), basename);
+
+      toast (self, message);
+    }
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FacturesDocumentView *self = FACTURES_DOCUMENT_VIEW (widget);
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (self->chooser != NULL)
+    return;
+
+  name = g_strdup_printf ("%s %s.pdf", factures_document_kind_title (self->document->kind),
+                          self->document->number != NULL ? self->document->number : "");
+  g_strdelimit (name, "/\\:", '-');   /* numbers may hold '/', which a file name cannot */
+
+  self->chooser = gtk_file_chooser_native_new (_("Export PDF"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, NULL, NULL);
+  factures_file_chooser_start_in_documents (self->chooser);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  FacturesDocumentView *self = FACTURES_DOCUMENT_VIEW (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (!factures_document_print (GTK_WINDOW (self), self->store, self->document, &error))
+    show_message (self, _("The document cannot be printed"), error->message);
+}
+
+static void
+send_email_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  FacturesDocumentView *self = FACTURES_DOCUMENT_VIEW (widget);
+
+  factures_compose_dialog_present (GTK_WINDOW (self), self->store, self->document->id);
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  FacturesDocumentView *self = FACTURES_DOCUMENT_VIEW (widget);
+  g_autoptr (GError) error = NULL;
+  gint64 new_id;
+
+  new_id = factures_store_duplicate (self->store, self->document->id, &error);
+  if (new_id == 0)
+    {
+      show_message (self, _("The document cannot be duplicated"), error->message);
+      return;
+    }
+  factures_editor_window_open (GTK_WINDOW (self), self->store, new_id, 0);
+}
+
+/* ---- GObject ---------------------------------------------------------- */
+
+static void
+factures_document_view_dispose (GObject *object)
+{
+  FacturesDocumentView *self = FACTURES_DOCUMENT_VIEW (object);
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), FACTURES_TYPE_DOCUMENT_VIEW);
+  self->lifecycle_panel = NULL;
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (factures_document_view_parent_class)->dispose (object);
+}
+
+static void
+factures_document_view_finalize (GObject *object)
+{
+  FacturesDocumentView *self = FACTURES_DOCUMENT_VIEW (object);
+
+  g_clear_pointer (&self->document, factures_document_free);
+
+  G_OBJECT_CLASS (factures_document_view_parent_class)->finalize (object);
+}
+
+static void
+factures_document_view_class_init (FacturesDocumentViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = factures_document_view_dispose;
+  object_class->finalize = factures_document_view_finalize;
+
+  g_type_ensure (FACTURES_TYPE_PAYMENTS_PANEL);
+  g_type_ensure (FACTURES_TYPE_PDF_PREVIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Factures/ui/documents/factures-document-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, FacturesDocumentView, window_title);
+  gtk_widget_class_bind_template_child (widget_class, FacturesDocumentView, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, FacturesDocumentView, document_group);
+  gtk_widget_class_bind_template_child (widget_class, FacturesDocumentView, client_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesDocumentView, issue_date_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesDocumentView, delivery_date_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesDocumentView, due_date_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesDocumentView, total_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesDocumentView, lines_list);
+  gtk_widget_class_bind_template_child (widget_class, FacturesDocumentView, payments_panel);
+  gtk_widget_class_bind_template_child (widget_class, FacturesDocumentView, lifecycle_box);
+  gtk_widget_class_bind_template_child (widget_class, FacturesDocumentView, preview);
+
+  gtk_widget_class_install_action (widget_class, "view.record-payment", NULL, record_payment_action);
+  gtk_widget_class_install_action (widget_class, "view.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "view.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "view.send-email", NULL, send_email_action);
+  gtk_widget_class_install_action (widget_class, "view.duplicate", NULL, duplicate_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "view.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "view.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+factures_document_view_init (FacturesDocumentView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+FacturesDocumentView *
+factures_document_view_new (FacturesStore  *store,
+                            gint64          document_id,
+                            GError        **error)
+{
+  g_autoptr (FacturesDocument) document = NULL;
+  FacturesDocumentView *self;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (store), NULL);
+
+  factures_documents_register_resources ();
+
+  document = factures_store_get_document (store, document_id, error);
+  if (document == NULL)
+    return NULL;
+  if (document->status != FACTURES_DOCUMENT_STATUS_ISSUED)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   _("Document %" PRId64 " is a draft: it opens in the editor."), document_id);
+      return NULL;
+    }
+
+  self = g_object_new (FACTURES_TYPE_DOCUMENT_VIEW, NULL);
+  self->store = g_object_ref (store);
+  self->document = g_steal_pointer (&document);
+
+  self->lifecycle_panel = factures_lifecycle_panel_new (store);
+  gtk_box_append (GTK_BOX (self->lifecycle_box), self->lifecycle_panel);
+
+  fill (self);
+  update_actions (self);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  return self;
+}
+
+gint64
+factures_document_view_get_document_id (FacturesDocumentView *self)
+{
+  g_return_val_if_fail (FACTURES_IS_DOCUMENT_VIEW (self), 0);
+
+  return self->document->id;
+}
+
+/* ---- public entry point (factures-documents.h) ------------------------ */
+
+gboolean
+factures_document_view_open_if_issued (GtkWindow     *parent,
+                                       FacturesStore *store,
+                                       gint64         document_id)
+{
+  g_autoptr (GListModel) toplevels = NULL;
+  g_autoptr (FacturesDocument) document = NULL;
+  g_autoptr (GError) error = NULL;
+  FacturesDocumentView *view;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (store), FALSE);
+
+  if (document_id == 0)
+    return FALSE;
+
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (FACTURES_IS_DOCUMENT_VIEW (item) &&
+          factures_document_view_get_document_id (FACTURES_DOCUMENT_VIEW (item)) == document_id)
+        {
+          gtk_window_present (GTK_WINDOW (item));
+          return TRUE;
+        }
+    }
+
+  /* A draft, or a document that cannot be read: the editor opens it (or says why not). */
+  document = factures_store_get_document (store, document_id, NULL);
+  if (document == NULL || document->status != FACTURES_DOCUMENT_STATUS_ISSUED)
+    return FALSE;
+
+  view = factures_document_view_new (store, document_id, &error);
+  if (view == NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (parent, _("The document cannot be opened"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+  if (parent != NULL && gtk_window_get_application (parent) != NULL)
+    gtk_window_set_application (GTK_WINDOW (view), gtk_window_get_application (parent));
+  gtk_window_present (GTK_WINDOW (view));
+  return TRUE;
+}

@@ -16,7 +16,10 @@
 #include "factures-form-row.h"
 #include "factures-mail-template.h"
 #include "factures-placeholder-button.h"
+#include "factures-dunning.h"
+#include "factures-ladder-page.h"
 #include "factures-preferences-window.h"
+#include "factures-store-payments.h"
 #include "factures-profile-editor.h"
 #include "factures-rows.h"
 #include "factures-store.h"
@@ -620,6 +623,54 @@ test_preferences_apply (Fixture       *fixture,
   g_object_unref (window);
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Reminders apply on change too: no Save; a step's day changed is saved at once. */
+static void
+test_ladder_apply (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *page = g_object_ref_sink (factures_ladder_page_new (fixture->store));
+  g_autoptr (FacturesDunningLadder) ladder = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *spin;
+  gint before;
+
+  g_assert_null (find_button (page, "Save"));
+  /* The first group is the companies' ladder; its first step's day. */
+  spin = find_type (page, GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (spin);
+  before = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), before + 1);
+  ladder = factures_store_get_ladder (fixture->store, FACTURES_CLIENT_CATEGORY_COMPANY, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ladder);
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < ladder->steps->len; i++)
+      if (((FacturesDunningStep *) g_ptr_array_index (ladder->steps, i))->offset_days == before + 1)
+        found = TRUE;
+    g_assert_true (found);
+  }
+  g_object_unref (page);
+}
+
 /* The country chooser (issue 11 item 6): a searchable drop-down of names, a code behind. */
 static void
 test_country_row (void)
@@ -760,6 +811,7 @@ main (int   argc,
   g_test_add_func ("/ui/forms/placeholders", test_placeholders);
   g_test_add ("/ui/forms/profile-editor", Fixture, NULL, fixture_set_up, test_profile_editor, fixture_tear_down);
   g_test_add ("/ui/forms/preferences-apply", Fixture, NULL, fixture_set_up, test_preferences_apply, fixture_tear_down);
+  g_test_add ("/ui/forms/ladder-apply", Fixture, NULL, fixture_set_up, test_ladder_apply, fixture_tear_down);
   g_test_add ("/ui/forms/profile-logo", Fixture, NULL, fixture_set_up, test_profile_logo, fixture_tear_down);
   g_test_add ("/ui/forms/client-editor", Fixture, NULL, fixture_set_up, test_client_editor, fixture_tear_down);
   return g_test_run ();

@@ -22,6 +22,7 @@ typedef struct {
   GtkWidget              *group;
   GtkWidget              *steps_box;   /* GtkListBox of step rows */
   GtkWidget              *error_label;
+  gboolean                loading;
 } LadderGroup;
 
 static const char *
@@ -161,9 +162,25 @@ step_row_new (const FacturesDunningStep *step,
   g_object_set_data (G_OBJECT (row), "spin", spin);
   g_object_set_data (G_OBJECT (row), "channel", channel);
   g_object_set_data (G_OBJECT (row), "template", template);
+  g_object_set_data (G_OBJECT (row), "remove", remove);
   g_object_set_data_full (G_OBJECT (row), "template-id", g_strdup (step->template_id), g_free);
   g_signal_connect_swapped (channel, "notify::selected", G_CALLBACK (update_template_visibility), row);
   update_template_visibility (row);
+  return row;
+}
+
+static void apply (LadderGroup *lg);
+
+/* Applied on change (issue 11 item 6): each change of a step saves the ladder. */
+static GtkWidget *
+connect_row (LadderGroup *lg,
+             GtkWidget   *row)
+{
+  g_signal_connect_swapped (g_object_get_data (G_OBJECT (row), "spin"), "value-changed", G_CALLBACK (apply), lg);
+  g_signal_connect_swapped (g_object_get_data (G_OBJECT (row), "channel"), "notify::selected", G_CALLBACK (apply), lg);
+  g_signal_connect_swapped (g_object_get_data (G_OBJECT (row), "template"), "notify::selected", G_CALLBACK (apply), lg);
+  /* After remove_row. */
+  g_signal_connect_swapped (g_object_get_data (G_OBJECT (row), "remove"), "clicked", G_CALLBACK (apply), lg);
   return row;
 }
 
@@ -173,10 +190,13 @@ fill (LadderGroup                 *lg,
 {
   GtkWidget *child;
 
+  lg->loading = TRUE;
   while ((child = gtk_widget_get_first_child (lg->steps_box)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (lg->steps_box), child);
   for (guint i = 0; i < ladder->steps->len; i++)
-    gtk_list_box_append (GTK_LIST_BOX (lg->steps_box), step_row_new (g_ptr_array_index (ladder->steps, i), i + 1));
+    gtk_list_box_append (GTK_LIST_BOX (lg->steps_box),
+                         connect_row (lg, step_row_new (g_ptr_array_index (ladder->steps, i), i + 1)));
+  lg->loading = FALSE;
 }
 
 static FacturesDunningLadder *
@@ -222,27 +242,24 @@ show_error (LadderGroup *lg,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message != NULL ? message : "", -1);
 }
 
+/* Saves the ladder as shown; a refusal is said under the steps and nothing is saved.
+ * The rows stay where they are (sorted when the page is opened again): the window
+ * does not move under the pointer. */
 static void
-on_save (LadderGroup *lg)
+apply (LadderGroup *lg)
 {
-  g_autoptr (FacturesDunningLadder) ladder = collect (lg);
+  g_autoptr (FacturesDunningLadder) ladder = NULL;
   g_autoptr (GError) error = NULL;
-  GtkRoot *root;
 
+  if (lg->loading)
+    return;
+  ladder = collect (lg);
   if (!factures_store_save_ladder (lg->store, ladder, &error))
     {
       show_error (lg, error->message);
       return;
     }
   show_error (lg, NULL);
-  fill (lg, ladder);   /* sorted by the validation */
-  root = gtk_widget_get_root (lg->group);
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    {
-      /* Translators: %s is a client category ("Companies") */
-      g_autofree char *text = g_strdup_printf (_("Reminders for “%s” saved"), category_title (lg->category));
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (text));
-    }
 }
 
 static void
@@ -262,7 +279,8 @@ on_add (LadderGroup *lg)
         last = MAX (last, gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)));
     }
   step = factures_dunning_step_new (last + 7, FACTURES_DUNNING_CHANNEL_EMAIL, "email-firm");
-  gtk_list_box_append (GTK_LIST_BOX (lg->steps_box), step_row_new (step, n + 1));
+  gtk_list_box_append (GTK_LIST_BOX (lg->steps_box), connect_row (lg, step_row_new (step, n + 1)));
+  apply (lg);
 }
 
 static void
@@ -272,6 +290,7 @@ on_defaults (LadderGroup *lg)
 
   fill (lg, ladder);
   show_error (lg, NULL);
+  apply (lg);
 }
 
 static GtkWidget *
@@ -318,10 +337,6 @@ group_new (FacturesStore          *store,
   button = gtk_button_new_with_label (_("Restore Defaults"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_defaults), lg);
   gtk_box_append (GTK_BOX (buttons), button);
-  button = gtk_button_new_with_label (_("Save"));
-  gtk_widget_add_css_class (button, "suggested-action");
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_save), lg);
-  gtk_box_append (GTK_BOX (buttons), button);
   gtk_box_append (GTK_BOX (box), buttons);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (lg->group), box);
 
@@ -344,6 +359,28 @@ typedef struct {
   GtkWidget     *error_label;
   GtkWidget     *group;
 } RatesGroup;
+
+static void rates_save (RatesGroup *rg);
+
+/* Applied on change (issue 11 item 6): a rate is saved when Enter is pressed in it or
+ * the focus leaves it; a wrong one is said under the table and not saved. */
+static GtkWidget *
+connect_rate_row (RatesGroup *rg,
+                  GtkWidget  *row)
+{
+  static const char * const keys[] = { "ecb", "individual", "other" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkWidget *entry = g_object_get_data (G_OBJECT (row), keys[i]);
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_signal_connect_swapped (entry, "activate", G_CALLBACK (rates_save), rg);
+      g_signal_connect_swapped (focus, "leave", G_CALLBACK (rates_save), rg);
+      gtk_widget_add_controller (entry, focus);
+    }
+  return row;
+}
 
 static GtkWidget *
 rate_entry (gint        rate_bp,
@@ -421,7 +458,7 @@ rates_fill (RatesGroup *rg)
   /* newest first */
   for (guint i = table->len; i > 0; i--)
     gtk_list_box_append (GTK_LIST_BOX (rg->list),
-                         rate_row_new (&g_array_index (table, FacturesRatePeriod, i - 1)));
+                         connect_rate_row (rg, rate_row_new (&g_array_index (table, FacturesRatePeriod, i - 1))));
 }
 
 static gboolean
@@ -444,7 +481,10 @@ static void
 rates_save (RatesGroup *rg)
 {
   g_autoptr (GError) error = NULL;
-  GtkRoot *root;
+
+  /* Focus also leaves while the window is being destroyed. */
+  if (gtk_widget_get_root (rg->group) == NULL)
+    return;
 
   for (GtkWidget *row = gtk_widget_get_first_child (rg->list); row != NULL; row = gtk_widget_get_next_sibling (row))
     {
@@ -464,9 +504,6 @@ rates_save (RatesGroup *rg)
         }
     }
   gtk_widget_set_visible (rg->error_label, FALSE);
-  root = gtk_widget_get_root (rg->group);
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (_("Rate table saved")));
 }
 
 static void
@@ -494,7 +531,7 @@ rates_add (RatesGroup *rg)
       period.year = g_date_get_year (&today);
       period.half = g_date_get_month (&today) <= 6 ? 1 : 2;
     }
-  gtk_list_box_prepend (GTK_LIST_BOX (rg->list), rate_row_new (&period));
+  gtk_list_box_prepend (GTK_LIST_BOX (rg->list), connect_rate_row (rg, rate_row_new (&period)));
 }
 
 static GtkWidget *
@@ -528,10 +565,6 @@ rates_group_new (FacturesStore *store)
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   button = gtk_button_new_with_label (_("Add Half-Year"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (rates_add), rg);
-  gtk_box_append (GTK_BOX (buttons), button);
-  button = gtk_button_new_with_label (_("Save"));
-  gtk_widget_add_css_class (button, "suggested-action");
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (rates_save), rg);
   gtk_box_append (GTK_BOX (buttons), button);
   gtk_box_append (GTK_BOX (box), buttons);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (rg->group), box);

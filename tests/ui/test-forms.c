@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "factures-cancel-payment-dialog.h"
 #include "factures-checks.h"
 #include "factures-client-editor.h"
 #include "factures-country-row.h"
@@ -640,6 +641,23 @@ find_type (GtkWidget *widget,
   return NULL;
 }
 
+/* The cancellation of an imported sale's payment needs its reason (a template dialog). */
+static void
+test_cancel_payment_dialog (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *dialog = factures_cancel_payment_dialog_new (NULL, fixture->store, 1, "H2025-0099");
+  GtkWidget *entry = find_type (dialog, GTK_TYPE_ENTRY);
+
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Cancel the Payment of H2025-0099?");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "cancel-payment"));
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Chèque impayé");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "cancel-payment"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* Reminders apply on change too: no Save; a step's day changed is saved at once. */
 static void
 test_ladder_apply (Fixture       *fixture,
@@ -811,6 +829,7 @@ main (int   argc,
   g_test_add_func ("/ui/forms/placeholders", test_placeholders);
   g_test_add ("/ui/forms/profile-editor", Fixture, NULL, fixture_set_up, test_profile_editor, fixture_tear_down);
   g_test_add ("/ui/forms/preferences-apply", Fixture, NULL, fixture_set_up, test_preferences_apply, fixture_tear_down);
+  g_test_add ("/ui/forms/cancel-payment-dialog", Fixture, NULL, fixture_set_up, test_cancel_payment_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/ladder-apply", Fixture, NULL, fixture_set_up, test_ladder_apply, fixture_tear_down);
   g_test_add ("/ui/forms/profile-logo", Fixture, NULL, fixture_set_up, test_profile_logo, fixture_tear_down);
   g_test_add ("/ui/forms/client-editor", Fixture, NULL, fixture_set_up, test_client_editor, fixture_tear_down);

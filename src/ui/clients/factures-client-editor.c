@@ -28,6 +28,7 @@ struct _FacturesClientEditor
   FacturesStore  *store;
   FacturesClient *client;     /* the edited copy; id 0 until first saved */
   GtkWindow      *main_window; /* weak */
+  FacturesClientHistoryGroups *history;
 
   /* Template children */
   GtkWidget      *page;
@@ -476,6 +477,7 @@ factures_client_editor_dispose (GObject *object)
     g_hash_table_remove (open_editors, &self->client->id);
 
   g_clear_weak_pointer (&self->main_window);
+  g_clear_pointer (&self->history, factures_client_history_groups_free);
   g_clear_object (&self->store);
   g_clear_pointer (&self->client, factures_client_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), FACTURES_TYPE_CLIENT_EDITOR);
@@ -616,7 +618,7 @@ factures_client_editor_open (GtkWindow     *parent,
     {
       g_hash_table_insert (open_editors, g_memdup2 (&client_id, sizeof (gint64)), self);
       /* Issue 3 item 10: documents, what is owed and late, payment delay and risk. */
-      factures_client_history_attach (GTK_WINDOW (self), store, client_id);
+      self->history = factures_client_history_attach (GTK_WINDOW (self), store, client_id);
       /* …whose groups come after the form: Delete stays last. */
       {
         GtkWidget *box = gtk_widget_get_parent (self->delete_group);

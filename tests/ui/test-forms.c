@@ -307,10 +307,18 @@ test_profile_editor (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "Name"))), ==, "Jean Dupont EI");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "Late penalty rate"))), ==, "12,5\302\240%");
   g_assert_true (gtk_widget_get_visible (find_button (editor, "Remove Logo")));
-  click (find_button (editor, "Remove Logo"));
-  g_assert_false (gtk_widget_get_visible (find_button (editor, "Remove Logo")));
-  g_assert_true (factures_profile_editor_save (FACTURES_PROFILE_EDITOR (editor), &error));
-  g_assert_no_error (error);
+  {
+    /* Its buttons are actions (profile.remove-logo): in a window, as in the app. */
+    GtkWidget *window = gtk_window_new ();
+
+    gtk_window_set_child (GTK_WINDOW (window), editor);
+    click (find_button (editor, "Remove Logo"));
+    g_assert_false (gtk_widget_get_visible (find_button (editor, "Remove Logo")));
+    g_assert_true (factures_profile_editor_save (FACTURES_PROFILE_EDITOR (editor), &error));
+    g_assert_no_error (error);
+    gtk_window_set_child (GTK_WINDOW (window), NULL);
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
   g_object_unref (editor);
 
   g_clear_pointer (&profile, factures_profile_free);

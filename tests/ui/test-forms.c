@@ -678,6 +678,14 @@ test_ladder_apply (Fixture       *fixture,
   gint before;
 
   g_assert_null (find_button (page, "Save"));
+  {
+    GtkWidget *window = adw_preferences_window_new ();
+
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+    gtk_window_set_default_size (GTK_WINDOW (window), 760, 900);
+    gtk_window_present (GTK_WINDOW (window));
+    screenshot (window, "preferences-reminders");
+  }
   /* The first group is the companies' ladder; its first step's day. */
   spin = find_type (page, GTK_TYPE_SPIN_BUTTON);
   g_assert_nonnull (spin);
@@ -694,6 +702,7 @@ test_ladder_apply (Fixture       *fixture,
         found = TRUE;
     g_assert_true (found);
   }
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (page)));
   g_object_unref (page);
 }
 

@@ -450,7 +450,8 @@ export_rows (FacturesStore  *self,
 #define DOCUMENT_COLUMNS "id, kind, status, number, issue_date, delivery_date, due_date, " \
                          "terms_kind, terms_days, client_id, client_name, seller, buyer, " \
                          "allowance, net_total, vat_total, gross_total, amount_due, notes, " \
-                         "purchase_order, pdf, pdf_sha256, chain_seq, prev_hash, hash"
+                         "purchase_order, (SELECT pdf FROM document_originals o WHERE o.document_id = documents.id) AS pdf, " \
+                         "pdf_sha256, chain_seq, prev_hash, hash"
 #define DOCUMENT_SELLER_COL 11
 #define DOCUMENT_BUYER_COL 12
 
@@ -1670,12 +1671,12 @@ import_issued (Import      *import,
   sql = g_string_new ("INSERT INTO documents (id, kind, status, number, issue_date, "
                       "delivery_date, due_date, terms_kind, terms_days, client_id, "
                       "client_name, seller, buyer, allowance, net_total, vat_total, "
-                      "gross_total, amount_due, notes, purchase_order, pdf, pdf_sha256, "
+                      "gross_total, amount_due, notes, purchase_order, pdf_sha256, "
                       "client_key, search_key");
   for (guint i = 0; i < extra->len; i++)
     g_string_append_printf (sql, ", \"%s\"", (const char *) g_ptr_array_index (extra, i));
   g_string_append (sql, ") VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-                        "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, factures_fold (?10), "
+                        "?14, ?15, ?16, ?17, ?18, ?19, ?21, factures_fold (?10), "
                         "factures_fold (coalesce (?3 || ' ', '') || coalesce (?10, ''))");
   for (guint i = 0; i < extra->len; i++)
     g_string_append_printf (sql, ", ?%u", 22 + i);
@@ -1707,7 +1708,6 @@ import_issued (Import      *import,
   sqlite3_bind_int64 (stmt, 17, amount_due);
   factures_sql_bind_text (stmt, 18, notes);
   factures_sql_bind_text (stmt, 19, purchase_order);
-  sqlite3_bind_blob64 (stmt, 20, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), SQLITE_TRANSIENT);
   factures_sql_bind_text (stmt, 21, pdf_sha256);
   for (guint i = 0; i < extra->len; i++)
     bind_json_value (stmt, 22 + (int) i, json_object_get_member (object, g_ptr_array_index (extra, i)));
@@ -1752,6 +1752,24 @@ import_issued (Import      *import,
       !factures_store_schedule_import_document (store, object, file_id, TRUE, where, error) ||
       !factures_store_chain_import_document (store, object, file_id, where, error))
     return FALSE;
+
+  /* The original in its own table (migration 0010), before the row is issued. */
+  {
+    g_autoptr(sqlite3_stmt) original = factures_store_prepare (store,
+                                                               "INSERT INTO document_originals (document_id, pdf) "
+                                                               "VALUES (?1, ?2)",
+                                                               error);
+
+    if (original == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (original, 1, file_id);
+    sqlite3_bind_blob64 (original, 2, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), SQLITE_TRANSIENT);
+    if (!factures_store_step_done (store, original, error))
+      {
+        prefix_path (error, where);
+        return FALSE;
+      }
+  }
 
   issue = factures_store_prepare (store,
                                   "UPDATE documents SET status = 1, chain_seq = ?1, "

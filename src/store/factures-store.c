@@ -464,6 +464,11 @@ migrate (FacturesStore  *self,
       if (!apply)
         continue;
 
+      /* 0010 rewrites every stored original: enough room for it (and the copy), or nothing. */
+      if (number == 10 && version > 0 &&
+          !factures_store_storage_check_space (self, !backed_up, error))
+        return FALSE;
+
       /* A copy of a non-empty database before its first migration. */
       if (version > 0 && !backed_up)
         {
@@ -481,16 +486,35 @@ migrate (FacturesStore  *self,
       sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
       pragma = g_strdup_printf ("PRAGMA user_version = %d", number);
 
+      /* 0010 rebuilds documents (sqlite.org/lang_altertable.html, "other kinds of table schema
+       * changes"): foreign keys off (they cannot change inside a transaction), so that dropping
+       * the old table cascades nowhere, and the legacy rename, so that the triggers of other
+       * tables that name documents are left as they are. */
+      if (number == 10 &&
+          (!factures_store_exec (self, "PRAGMA foreign_keys = OFF", error) ||
+           !factures_store_exec (self, "PRAGMA legacy_alter_table = ON", error)))
+        return FALSE;
       if (!factures_store_begin (self, error))
         return FALSE;
-      if (!factures_store_exec (self, sql, error) ||
+      if ((number == 10 && !factures_store_storage_move_originals (self, error)) ||
+          !factures_store_exec (self, sql, error) ||
+          (number == 10 && !factures_store_storage_check_foreign_keys (self, error)) ||
           !factures_store_exec (self, pragma, error) ||
           !factures_store_commit (self, error))
         {
           factures_store_rollback (self);
+          if (number == 10)
+            {
+              factures_store_exec (self, "PRAGMA legacy_alter_table = OFF", NULL);
+              factures_store_exec (self, "PRAGMA foreign_keys = ON", NULL);
+            }
           g_prefix_error (error, _("Migration %s failed: "), names[i]);
           return FALSE;
         }
+      if (number == 10 &&
+          (!factures_store_exec (self, "PRAGMA legacy_alter_table = OFF", error) ||
+           !factures_store_exec (self, "PRAGMA foreign_keys = ON", error)))
+        return FALSE;
       version = number;
     }
 
@@ -620,6 +644,32 @@ factures_store_open_full (const char             *path,
                           gpointer                user_data,
                           GError                **error)
 {
+  return factures_store_open_with_progress (path, mode, busy_timeout_ms, on_wait, user_data,
+                                            NULL, NULL, error);
+}
+
+/**
+ * factures_store_open_with_progress:
+ * @on_progress: (nullable): told how far a long migration is (migration 0010 moves every
+ *   stored original: on a database of 100,000 documents, several gigabytes)
+ * @progress_data: for @on_progress
+ *
+ * factures_store_open_full() with a progress report. Before migration 0010 the free space of
+ * the database's file system is checked: FACTURES_ERROR_DATABASE with the figures when it is
+ * short, and nothing is changed.
+ *
+ * Returns: (transfer full): the store, or NULL.
+ */
+FacturesStore *
+factures_store_open_with_progress (const char                 *path,
+                                   FacturesStoreOpenMode       mode,
+                                   guint                       busy_timeout_ms,
+                                   FacturesStoreBusyFunc       on_wait,
+                                   gpointer                    user_data,
+                                   FacturesStoreProgressFunc   on_progress,
+                                   gpointer                    progress_data,
+                                   GError                    **error)
+{
   g_autoptr(FacturesStore) self = g_object_new (FACTURES_TYPE_STORE, NULL);
   g_autofree char *folder = NULL;
   gboolean create = mode == FACTURES_STORE_OPEN_CREATE;
@@ -627,6 +677,8 @@ factures_store_open_full (const char             *path,
 
   ensure_resources ();
 
+  self->progress_func = on_progress;
+  self->progress_data = progress_data;
   self->path = path != NULL ? g_strdup (path) : factures_store_default_path ();
   folder = g_path_get_dirname (self->path);
 
@@ -811,7 +863,10 @@ factures_store_verify (FacturesStore  *self,
     return FALSE;
   /* The history: events, payments, their cancellations, the payments of imported sales
    * (migration 0008). */
-  return factures_store_verify_journal (self, error);
+  if (!factures_store_verify_journal (self, error))
+    return FALSE;
+  /* The maintained summary against a full recomputation (migration 0010). */
+  return factures_store_storage_verify_summary (self, error);
 }
 
 /**

@@ -276,13 +276,59 @@ factures_store_list_documents (FacturesStore         *self,
                                FacturesDocumentSort   sort,
                                gboolean               descending)
 {
-  g_autofree char *pattern = factures_store_impl_like_pattern (search);
+  g_autofree char *query = factures_store_fts_query (search);
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
 
   return list_documents (self,
-                         pattern ? "WHERE search_key LIKE :search ESCAPE '\\'" : "",
-                         pattern, NULL, sort, descending);
+                         query ? "WHERE documents.id IN (SELECT rowid FROM document_search "
+                                 "WHERE document_search MATCH :search)" : "",
+                         query, NULL, sort, descending);
+}
+
+/**
+ * factures_store_fts_query:
+ * @search: (nullable): what the user typed
+ *
+ * The FTS5 query of migration 0011's document_search: each word folded (as
+ * factures_store_fold()), quoted (a '"' doubled) and given a "*", so that every word is a
+ * prefix to find and no character typed can make a syntax error ("F2026-00", "\"", "AND", "(").
+ *
+ * Returns: (transfer full) (nullable): the query, NULL when @search has no word.
+ */
+char *
+factures_store_fts_query (const char *search)
+{
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) words = NULL;
+  GString *query;
+
+  if (search == NULL)
+    return NULL;
+  folded = factures_store_fold (search);
+  words = g_strsplit_set (folded, " \t\n\r", -1);
+  query = g_string_new (NULL);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+      if (query->len > 0)
+        g_string_append_c (query, ' ');
+      g_string_append_c (query, '"');
+      for (const char *p = words[i]; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (query, '"');
+          g_string_append_c (query, *p);
+        }
+      g_string_append (query, "\"*");
+    }
+  if (query->len == 0)
+    {
+      g_string_free (query, TRUE);
+      return NULL;
+    }
+  return g_string_free (query, FALSE);
 }
 
 /**

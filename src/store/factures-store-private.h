@@ -116,6 +116,9 @@ FacturesDocument *factures_store_issue_in_transaction (FacturesStore       *self
                                                        gpointer             user_data,
                                                        GError             **error);
 
+/* The FTS5 query of the document search: each word quoted and given a "*" (NULL: no word). */
+char     *factures_store_fts_query       (const char     *search);
+
 /* Lower case, accents removed: the key used to sort and search names. */
 char     *factures_store_fold            (const char     *text);
 

@@ -300,6 +300,48 @@ test_summary_random (void)
   store_test_remove_dir (dir);
 }
 
+/* FTS5 (migration 0011): numbers, clients and line text; no query is a syntax error. */
+static void
+test_search (void)
+{
+  g_autofree char *dir = store_test_make_fast_dir ();
+  g_autofree char *path = store_test_db_path (dir);
+  g_autoptr(FacturesStore) store = NULL;
+  g_autoptr(FacturesProfile) profile = store_test_profile ();
+  g_autoptr(FacturesClient) client = store_test_client ("Œuvres d’Émile");
+  g_autoptr(GError) error = NULL;
+  struct { const char *search; guint n; } cases[] = {
+    { "F2026-00", 2 }, { "f2026-0001", 1 }, { "oeuvres", 3 }, { "EMILE", 3 }, { "devel", 3 },
+    { "développement étape", 3 }, { "étape 1", 3 }, { "nothing", 0 }, { "\"", 0 }, { "-", 0 },
+    { "AND", 0 }, { "( OR", 0 }, { "*", 0 }, { "NEAR(", 0 }, { "  ", 3 }, { "oeu \"vres", 0 },
+  };
+
+  store = factures_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_store_save_profile (store, profile, &error));
+  g_assert_true (factures_store_save_client (store, client, &error));
+  g_assert_no_error (error);
+  issue_invoice (store, client->id, "2026-06-01");
+  issue_invoice (store, client->id, "2026-06-02");
+  {
+    g_autoptr(FacturesDocument) draft = store_test_draft (client->id, "2026-06-03", 2);
+
+    g_assert_true (factures_store_save_draft (store, draft, &error));
+    g_assert_no_error (error);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GListModel) found = factures_store_list_documents (store, cases[i].search,
+                                                                   FACTURES_DOCUMENT_SORT_NUMBER, FALSE);
+
+      g_test_message ("%s → %u", cases[i].search, g_list_model_get_n_items (found));
+      g_assert_cmpuint (g_list_model_get_n_items (found), ==, cases[i].n);
+    }
+  g_clear_object (&store);
+  store_test_remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -307,5 +349,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/storage/migration", test_migration);
   g_test_add_func ("/store/storage/migration-no-space", test_migration_no_space);
   g_test_add_func ("/store/storage/summary-random", test_summary_random);
+  g_test_add_func ("/store/storage/search", test_search);
   return g_test_run ();
 }

@@ -26,6 +26,10 @@ struct _FacturesStore
   gint64                 busy_since;       /* monotonic µs of the current wait's start */
   gboolean               busy_notified;    /* busy_func is called once per store */
 
+  /* factures_store_prepare_cached(): SQL text → statement, and the ones handed out. */
+  GHashTable            *stmt_cache;
+  GHashTable            *stmt_in_use;
+
   /* Progress of a long migration (factures_store_open_with_progress()). */
   FacturesStoreProgressFunc progress_func;
   gpointer                  progress_data;

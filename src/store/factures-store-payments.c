@@ -38,7 +38,7 @@ factures_store_pay_query_int64 (FacturesStore  *self,
                                 gint64         *out,
                                 GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = factures_store_prepare (self, sql, error);
+  g_autoptr(FacturesCachedStmt) stmt = factures_store_prepare_cached (self, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -194,10 +194,10 @@ factures_store_pay_load_doc (FacturesStore  *self,
                              gint64          id,
                              GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(FacturesCachedStmt) stmt = NULL;
   int rc;
 
-  stmt = factures_store_prepare (self, "SELECT " DOC_INFO_COLUMNS " FROM documents WHERE id = ?1", error);
+  stmt = factures_store_prepare_cached (self, "SELECT " DOC_INFO_COLUMNS " FROM documents WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);

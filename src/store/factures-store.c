@@ -57,11 +57,27 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* The store of each connection (main thread only, as the store): factures_store_release_cached()
+ * finds the cache of a statement through it. */
+static GHashTable *
+stores_by_db (void)
+{
+  static GHashTable *table;
+
+  if (table == NULL)
+    table = g_hash_table_new (NULL, NULL);
+  return table;
+}
+
 static void
 factures_store_finalize (GObject *object)
 {
   FacturesStore *self = FACTURES_STORE (object);
 
+  if (self->db != NULL)
+    g_hash_table_remove (stores_by_db (), self->db);
+  g_clear_pointer (&self->stmt_in_use, g_hash_table_unref);
+  g_clear_pointer (&self->stmt_cache, g_hash_table_unref);   /* finalizes them */
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -87,8 +103,17 @@ factures_store_class_init (FacturesStoreClass *klass)
 }
 
 static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 factures_store_init (FacturesStore *self)
 {
+  self->stmt_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_stmt);
+  self->stmt_in_use = g_hash_table_new (NULL, NULL);
 }
 
 /* ---- small helpers ---- */
@@ -198,6 +223,57 @@ factures_store_prepare (FacturesStore  *self,
       return NULL;
     }
   return stmt;
+}
+
+/**
+ * factures_store_prepare_cached:
+ *
+ * factures_store_prepare() of a statement kept for the life of the connection (issue 12: the
+ * dunning plan of each overdue invoice prepared six statements per row). Release it with
+ * factures_store_release_cached() — g_autoptr(FacturesCachedStmt) does — which resets it and
+ * clears its bindings. A statement still in use (a caller inside another's loop) gets a fresh
+ * copy, finalized at its release.
+ *
+ * Returns: (transfer none): the statement, or NULL with @error
+ */
+sqlite3_stmt *
+factures_store_prepare_cached (FacturesStore  *self,
+                               const char     *sql,
+                               GError        **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->stmt_cache, sql);
+
+  if (stmt != NULL && g_hash_table_contains (self->stmt_in_use, stmt))
+    return factures_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    {
+      if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+        {
+          factures_store_set_db_error (self, error);
+          return NULL;
+        }
+      g_hash_table_insert (self->stmt_cache, g_strdup (sql), stmt);
+      g_hash_table_insert (stores_by_db (), self->db, self);
+    }
+  g_hash_table_add (self->stmt_in_use, stmt);
+  return stmt;
+}
+
+void
+factures_store_release_cached (sqlite3_stmt *stmt)
+{
+  FacturesStore *self;
+
+  if (stmt == NULL)
+    return;
+  self = g_hash_table_lookup (stores_by_db (), sqlite3_db_handle (stmt));
+  if (self != NULL && g_hash_table_remove (self->stmt_in_use, stmt))
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+  else
+    sqlite3_finalize (stmt);   /* the fresh copy of a statement in use */
 }
 
 gboolean

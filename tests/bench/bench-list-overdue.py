@@ -44,7 +44,8 @@ def main():
     runs = int(os.environ.get('FACTURES_BENCH_RUNS', '5'))
     os.makedirs(workdir, exist_ok=True)
     db = os.path.join(workdir, 'bench-%d%s.db' % (n_docs, '-' + n_overdue if n_overdue else ''))
-    if not os.path.exists(db):
+    # a fixture older than the program may have an older schema: built again
+    if not os.path.exists(db) or os.path.getmtime(db) < os.path.getmtime(factures):
         argv = [sys.executable, make_fixture, factures, db, '--documents', str(n_docs), '--today', TODAY]
         if n_overdue:
             argv += ['--overdue', n_overdue]

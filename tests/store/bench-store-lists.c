@@ -45,7 +45,7 @@ fill (const char *path)
     "         date ('2020-01-01', '+' || (i / 20 + 30) || ' days'),"
     "         1 + i % " G_STRINGIFY (N_CLIENTS) ", c.name,"
     "         (i * 104729) % 500000, (i * 104729) % 500000, (i * 104729) % 500000,"
-    "         NULL, CASE WHEN i % 10 = 0 THEN NULL ELSE i END,"
+    "         CASE WHEN i % 10 = 0 THEN NULL ELSE 'x' END, CASE WHEN i % 10 = 0 THEN NULL ELSE i END,"
     "         CASE WHEN i % 10 = 0 THEN NULL ELSE 'h' || i END, c.name_key, c.name_key"
     "  FROM n JOIN clients c ON c.id = 1 + i % " G_STRINGIFY (N_CLIENTS) ";"
     /* real-size stored originals (48 KB, incompressible), in their own table since 0010 */

@@ -49,8 +49,8 @@ load_events (FacturesStore  *self,
 
   g_array_set_clear_func (events, (GDestroyNotify) event_clear);
   stmt = factures_store_prepare_cached (self,
-                                 "SELECT step_key, date, state FROM dunning_events "
-                                 "WHERE document_id = ?1 AND instalment = ?2 ORDER BY id", error);
+                                        "SELECT step_key, date, state FROM dunning_events "
+                                        "WHERE document_id = ?1 AND instalment = ?2 ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, document_id);
@@ -85,7 +85,7 @@ factures_store_get_promise (FacturesStore  *self,
 
   g_date_clear (out_date, 1);
   stmt = factures_store_prepare_cached (self, "SELECT date FROM payment_promises WHERE document_id = ?1 "
-                                       "ORDER BY id DESC LIMIT 1", error);
+                                        "ORDER BY id DESC LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, document_id);

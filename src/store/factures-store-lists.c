@@ -174,19 +174,17 @@ factures_store_list_clients (FacturesStore       *self,
     }
 
   /* Sort once, then read pages by id (issue 12: no OFFSET paging). */
-    {
-      g_autofree char *ids_sql = g_strdup_printf ("SELECT id FROM clients %s ORDER BY %s %s, id %s",
-                                                  where, key, dir, dir);
+  g_autofree char *ids_sql = g_strdup_printf ("SELECT id FROM clients %s ORDER BY %s %s, id %s",
+                                              where, key, dir, dir);
 
-      return G_LIST_MODEL (factures_sql_list_model_new_by_ids (G_OBJECT (self), self->db,
-                                                               FACTURES_TYPE_CLIENT_ROW,
-                                                               ids_sql,
-                                                               "SELECT clients.id, name, city, email, siren, "
-                                                               "category, " OUTSTANDING_EXPR " FROM clients "
-                                                               "WHERE clients.id IN",
-                                                               pattern ? params : NULL,
-                                                               client_row_from_stmt));
-    }
+  return G_LIST_MODEL (factures_sql_list_model_new_by_ids (G_OBJECT (self), self->db,
+                                                           FACTURES_TYPE_CLIENT_ROW,
+                                                           ids_sql,
+                                                           "SELECT clients.id, name, city, email, siren, "
+                                                           "category, " OUTSTANDING_EXPR " FROM clients "
+                                                           "WHERE clients.id IN",
+                                                           pattern ? params : NULL,
+                                                           client_row_from_stmt));
 }
 
 /* The SQL sort key; *inverted when the key runs against the requested direction. */
@@ -243,20 +241,18 @@ list_documents (FacturesStore        *self,
   params[1] = today_iso;
 
   /* Sort once, then read pages by id (issue 12: no OFFSET paging). */
-    {
-      g_autofree char *ids_sql = g_strdup_printf ("SELECT id FROM documents %s ORDER BY %s %s, id %s",
-                                                  where, key, key_dir, dir);
+  g_autofree char *ids_sql = g_strdup_printf ("SELECT id FROM documents %s ORDER BY %s %s, id %s",
+                                              where, key, key_dir, dir);
 
-      return G_LIST_MODEL (factures_sql_list_model_new_by_ids (G_OBJECT (self), self->db,
-                                                               FACTURES_TYPE_DOCUMENT_ROW,
-                                                               ids_sql,
-                                                               "SELECT documents.id, kind, status, number, "
-                                                               "client_name, issue_date, due_date, gross_total, "
-                                                               BALANCE_EXPR ", " DAYS_LATE_EXPR ", "
-                                                               DOCUMENT_ROW_DERIVED_COLUMNS " FROM documents "
-                                                               "WHERE documents.id IN",
-                                                               params, document_row_from_stmt));
-    }
+  return G_LIST_MODEL (factures_sql_list_model_new_by_ids (G_OBJECT (self), self->db,
+                                                           FACTURES_TYPE_DOCUMENT_ROW,
+                                                           ids_sql,
+                                                           "SELECT documents.id, kind, status, number, "
+                                                           "client_name, issue_date, due_date, gross_total, "
+                                                           BALANCE_EXPR ", " DAYS_LATE_EXPR ", "
+                                                           DOCUMENT_ROW_DERIVED_COLUMNS " FROM documents "
+                                                           "WHERE documents.id IN",
+                                                           params, document_row_from_stmt));
 }
 
 /**

@@ -30,8 +30,8 @@ factures_store_pay_load_instalments (FacturesStore  *self,
   int rc;
 
   stmt = factures_store_prepare_cached (self,
-                                 "SELECT number, due_date, amount FROM instalments WHERE document_id = ?1 ORDER BY number",
-                                 error);
+                                        "SELECT number, due_date, amount FROM instalments WHERE document_id = ?1 ORDER BY number",
+                                        error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, info->id);
@@ -302,8 +302,8 @@ factures_store_get_ladder (FacturesStore           *self,
   g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
 
   stmt = factures_store_prepare_cached (self,
-                                 "SELECT offset_days, channel, template_id FROM dunning_steps "
-                                 "WHERE category = ?1 ORDER BY position", error);
+                                        "SELECT offset_days, channel, template_id FROM dunning_steps "
+                                        "WHERE category = ?1 ORDER BY position", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, category);

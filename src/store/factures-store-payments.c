@@ -224,9 +224,12 @@ factures_store_pay_load_open_docs (FacturesStore  *self,
   int rc;
 
   stmt = factures_store_prepare (self,
+                                 /* the open invoices from the partial index of the
+                                  * maintained summary (migration 0010), not a balance
+                                  * computed for every issued invoice (issue 12) */
                                  "SELECT " DOC_INFO_COLUMNS " FROM documents "
-                                 "WHERE status = 1 AND kind IN (380, 386) AND amount_due > 0 "
-                                 "AND amount_due - " FACTURES_CREDITED_EXPR " - " FACTURES_PAID_EXPR " > 0 "
+                                 "WHERE id IN (SELECT document_id FROM document_summary "
+                                 "WHERE balance > 0) "
                                  "ORDER BY due_date, id",
                                  error);
   if (stmt == NULL)

@@ -566,9 +566,12 @@ migrate (FacturesStore  *self,
        * changes"): foreign keys off (they cannot change inside a transaction), so that dropping
        * the old table cascades nowhere, and the legacy rename, so that the triggers of other
        * tables that name documents are left as they are. */
+      /* …and no secure delete while documents is dropped: its pages hold the originals just
+       * copied, not deleted, and zeroing them would write every PDF to the WAL a second time. */
       if (number == 10 &&
           (!factures_store_exec (self, "PRAGMA foreign_keys = OFF", error) ||
-           !factures_store_exec (self, "PRAGMA legacy_alter_table = ON", error)))
+           !factures_store_exec (self, "PRAGMA legacy_alter_table = ON", error) ||
+           !factures_store_exec (self, "PRAGMA secure_delete = FAST", error)))
         return FALSE;
       if (!factures_store_begin (self, error))
         return FALSE;
@@ -581,15 +584,20 @@ migrate (FacturesStore  *self,
           factures_store_rollback (self);
           if (number == 10)
             {
+              factures_store_exec (self, "PRAGMA secure_delete = ON", NULL);
               factures_store_exec (self, "PRAGMA legacy_alter_table = OFF", NULL);
               factures_store_exec (self, "PRAGMA foreign_keys = ON", NULL);
             }
           g_prefix_error (error, _("Migration %s failed: "), names[i]);
           return FALSE;
         }
+      /* The WAL holds every original now (kept by the persistent WAL): written back to the
+       * file and truncated, if no other process reads (otherwise at a later checkpoint). */
       if (number == 10 &&
-          (!factures_store_exec (self, "PRAGMA legacy_alter_table = OFF", error) ||
-           !factures_store_exec (self, "PRAGMA foreign_keys = ON", error)))
+          (!factures_store_exec (self, "PRAGMA secure_delete = ON", error) ||
+           !factures_store_exec (self, "PRAGMA legacy_alter_table = OFF", error) ||
+           !factures_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+           !factures_store_exec (self, "PRAGMA wal_checkpoint (TRUNCATE)", error)))
         return FALSE;
       version = number;
     }

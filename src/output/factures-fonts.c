@@ -58,11 +58,9 @@ get_fc_config (void)
   static gsize initialized = 0;
   static FcConfig *config = NULL;
 
-  /* No FcInit (): it would load and scan the system configuration a first time, for the
-   * default configuration this program never uses (issue 12 item 4: fontconfig initialised
-   * once); ours below loads the same files once. */
   if (g_once_init_enter (&initialized))
     {
+      FcInit ();
       config = create_fc_config ();
       g_once_init_leave (&initialized, 1);
     }

@@ -173,6 +173,8 @@ doc_info_from_stmt (sqlite3_stmt *stmt)
   info->client_name = factures_sql_col_dup (stmt, 10);
   info->buyer_json = factures_sql_col_dup (stmt, 11);
   info->seller_json = factures_sql_col_dup (stmt, 12);
+  info->has_category = sqlite3_column_type (stmt, 13) == SQLITE_INTEGER;
+  info->category = sqlite3_column_int (stmt, 13);
   return info;
 }
 
@@ -249,6 +251,8 @@ factures_store_pay_doc_category (const DocInfo *info)
 {
   g_autoptr(FacturesClient) buyer = NULL;
 
+  if (info->has_category)
+    return (FacturesClientCategory) info->category;
   if (info->buyer_json != NULL)
     buyer = factures_store_client_from_json (info->buyer_json, NULL);
   return buyer != NULL ? buyer->category : FACTURES_CLIENT_CATEGORY_COMPANY;

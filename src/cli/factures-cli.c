@@ -313,11 +313,13 @@ factures_cli_run (const char   *database,
       return fail (message);
     }
   /* The store takes a PNG of at most 2 MB; its size is brought to the one of a logo
-   * chosen in the preferences (issue 11 item 10: output/factures-logo.c). */
+   * chosen in the preferences (issue 11 item 10: output/factures-logo.c). The import has
+   * committed by then: a logo that cannot be scaled stays as it was, with a warning (every
+   * backup stays restorable). */
   if (import_json != NULL && !factures_cli_prepare_logo (store, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("Import of “%s” failed: %s"), import_json, error->message);
-      return fail (message);
+      g_printerr (_("factures: warning: the imported logo was kept as it is: %s\n"), error->message);
+      g_clear_error (&error);
     }
   if (verify && !factures_store_verify (store, &error))
     {

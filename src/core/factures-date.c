@@ -83,9 +83,18 @@ factures_today (GDate *out_date)
         }
     }
 
-  tz = g_time_zone_new_identifier ("Europe/Paris");
-  if (tz == NULL)
-    tz = g_time_zone_new_local ();
+  /* Europe/Paris read once per process (issue 12: every draft created read the tzfile). */
+  {
+    static GTimeZone *paris;
+
+    if (g_once_init_enter (&paris))
+      {
+        GTimeZone *zone = g_time_zone_new_identifier ("Europe/Paris");
+
+        g_once_init_leave (&paris, zone != NULL ? zone : g_time_zone_new_local ());
+      }
+    tz = g_time_zone_ref (paris);
+  }
   now = g_date_time_new_now (tz);
   g_date_clear (out_date, 1);
   g_date_set_dmy (out_date,

@@ -1,4 +1,4 @@
-/* factures-sql-list-model.c — a GListModel that reads its rows from SQLite by pages
+/* factures-sql-list-model.c — a GListModel that reads its rows from SQLite by pages of ids
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,14 +15,13 @@ struct _FacturesSqlListModel
   GObject            *owner;
   sqlite3            *db;
   GType               item_type;
-  sqlite3_stmt       *page_stmt;
   FacturesSqlRowFunc  row_func;
   guint               n_items;
   GHashTable         *pages;      /* page index → GPtrArray of items */
   GQueue              lru;        /* page indexes, most recent first */
-  GArray             *ids;        /* by-ids mode: every row id, in order */
-  char               *rows_sql;   /* by-ids mode */
-  char              **params;     /* by-ids mode */
+  GArray             *ids;        /* every row id, in order (sorted once) */
+  char               *rows_sql;
+  char              **params;
   guint               fetch_count;
 };
 
@@ -95,31 +94,7 @@ static GPtrArray *
 fetch_page (FacturesSqlListModel *self,
             guint                 page)
 {
-  GPtrArray *items;
-  int rc;
-
-  if (self->ids != NULL)
-    return fetch_page_by_ids (self, page);
-
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  self->fetch_count++;
-  sqlite3_reset (self->page_stmt);
-  sqlite3_bind_int64 (self->page_stmt,
-                      sqlite3_bind_parameter_index (self->page_stmt, ":limit"),
-                      FACTURES_SQL_LIST_MODEL_PAGE);
-  sqlite3_bind_int64 (self->page_stmt,
-                      sqlite3_bind_parameter_index (self->page_stmt, ":offset"),
-                      (sqlite3_int64) page * FACTURES_SQL_LIST_MODEL_PAGE);
-
-  while ((rc = sqlite3_step (self->page_stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, self->row_func (self->page_stmt));
-
-  if (rc != SQLITE_DONE)
-    g_warning ("Could not read a list page: %s", sqlite3_errmsg (self->db));
-
-  sqlite3_reset (self->page_stmt);
-
-  return items;
+  return fetch_page_by_ids (self, page);
 }
 
 static GType
@@ -143,7 +118,7 @@ factures_sql_list_model_get_item (GListModel *model,
   guint offset = position % FACTURES_SQL_LIST_MODEL_PAGE;
   GPtrArray *items;
 
-  if (position >= self->n_items || (self->page_stmt == NULL && self->ids == NULL))
+  if (position >= self->n_items || self->ids == NULL)
     return NULL;
 
   items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
@@ -188,7 +163,6 @@ factures_sql_list_model_finalize (GObject *object)
 
   g_hash_table_unref (self->pages);
   g_queue_clear (&self->lru);
-  sqlite3_finalize (self->page_stmt);
   g_clear_pointer (&self->ids, g_array_unref);
   g_free (self->rows_sql);
   g_strfreev (self->params);
@@ -208,63 +182,6 @@ factures_sql_list_model_init (FacturesSqlListModel *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_queue_init (&self->lru);
-}
-
-/**
- * factures_sql_list_model_new:
- * @owner: the object owning @db, referenced for the model's life
- * @db: the connection
- * @item_type: the GType of the items @row_func returns
- * @count_sql: "SELECT count(*) …" with the same filter as @page_sql
- * @page_sql: the ordered query, ending in "LIMIT :limit OFFSET :offset"
- * @params: (nullable): NULL-terminated name/value pairs of text parameters
- * @row_func: builds an item from the current row
- *
- * Counts the rows once, now. SQL errors are reported with g_warning() and give an
- * empty model: the SQL is the store's own, never user text.
- *
- * Returns: (transfer full): a new model.
- */
-FacturesSqlListModel *
-factures_sql_list_model_new (GObject            *owner,
-                             sqlite3            *db,
-                             GType               item_type,
-                             const char         *count_sql,
-                             const char         *page_sql,
-                             const char * const *params,
-                             FacturesSqlRowFunc  row_func)
-{
-  FacturesSqlListModel *self = g_object_new (FACTURES_TYPE_SQL_LIST_MODEL, NULL);
-  sqlite3_stmt *count_stmt = NULL;
-
-  self->owner = g_object_ref (owner);
-  self->db = db;
-  self->item_type = item_type;
-  self->row_func = row_func;
-
-  if (sqlite3_prepare_v2 (db, count_sql, -1, &count_stmt, NULL) != SQLITE_OK)
-    {
-      g_warning ("Could not count list rows: %s", sqlite3_errmsg (db));
-      return self;
-    }
-
-  bind_params (count_stmt, params);
-  if (sqlite3_step (count_stmt) == SQLITE_ROW)
-    self->n_items = (guint) CLAMP (sqlite3_column_int64 (count_stmt, 0), 0, G_MAXUINT);
-  else
-    g_warning ("Could not count list rows: %s", sqlite3_errmsg (db));
-  sqlite3_finalize (count_stmt);
-
-  if (sqlite3_prepare_v2 (db, page_sql, -1, &self->page_stmt, NULL) != SQLITE_OK)
-    {
-      g_warning ("Could not prepare the list query: %s", sqlite3_errmsg (db));
-      self->page_stmt = NULL;
-      self->n_items = 0;
-      return self;
-    }
-  bind_params (self->page_stmt, params);
-
-  return self;
 }
 
 /**

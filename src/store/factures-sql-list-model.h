@@ -1,8 +1,7 @@
 /* factures-sql-list-model.h — a GListModel that reads its rows from SQLite by pages
  *
- * The model counts its rows once (count_sql) and fetches items by pages of
- * FACTURES_SQL_LIST_MODEL_PAGE rows (page_sql, which must end with
- * "LIMIT :limit OFFSET :offset"), keeping the last few pages in a cache. It is a
+ * The model reads the ordered row ids once (sort once), then fetches items by pages of
+ * FACTURES_SQL_LIST_MODEL_PAGE ids, keeping the last few pages in a cache. It is a
  * snapshot: it does not follow later writes. Views recreate it when the store
  * emits "changed" (the UI keeps its own sort and search state).
  *
@@ -23,20 +22,12 @@ typedef GObject *(*FacturesSqlRowFunc) (sqlite3_stmt *stmt);
 #define FACTURES_TYPE_SQL_LIST_MODEL (factures_sql_list_model_get_type ())
 G_DECLARE_FINAL_TYPE (FacturesSqlListModel, factures_sql_list_model, FACTURES, SQL_LIST_MODEL, GObject)
 
-/* @owner is kept alive while the model lives (it owns @db). @params: NULL-terminated
- * name/value pairs of text parameters (":search", "%foo%", NULL) bound in both statements. */
-FacturesSqlListModel *factures_sql_list_model_new (GObject            *owner,
-                                                   sqlite3            *db,
-                                                   GType               item_type,
-                                                   const char         *count_sql,
-                                                   const char         *page_sql,
-                                                   const char * const *params,
-                                                   FacturesSqlRowFunc  row_func);
-
-/* For orders SQLite cannot read from an index (computed keys, searches): runs
- * @ids_sql ("SELECT id … ORDER BY …", no LIMIT) once, now, keeping the ordered ids,
- * then reads pages with @rows_sql, which must end with "IN" and have the row id as
- * its first column; the store appends "(id, id, …)" (integers only). */
+/* Runs @ids_sql ("SELECT id … ORDER BY …", no LIMIT) once, now, keeping the ordered ids
+ * (sorted once), then reads pages with @rows_sql, which must end with "IN" and have the row
+ * id as its first column; the store appends "(id, id, …)" (integers only). No OFFSET paging
+ * (issue 12): a page deep in the list costs what the first does. @owner is kept alive while
+ * the model lives (it owns @db). @params: NULL-terminated name/value pairs of text
+ * parameters (":search", "…", NULL) bound in both statements. */
 FacturesSqlListModel *factures_sql_list_model_new_by_ids (GObject            *owner,
                                                           sqlite3            *db,
                                                           GType               item_type,

@@ -43,14 +43,14 @@ load_events (FacturesStore  *self,
              gint            instalment,
              GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(FacturesCachedStmt) stmt = NULL;
   g_autoptr(GArray) events = g_array_new (FALSE, TRUE, sizeof (FacturesDunningEvent));
   int rc;
 
   g_array_set_clear_func (events, (GDestroyNotify) event_clear);
-  stmt = factures_store_prepare (self,
-                                 "SELECT step_key, date, state FROM dunning_events "
-                                 "WHERE document_id = ?1 AND instalment = ?2 ORDER BY id", error);
+  stmt = factures_store_prepare_cached (self,
+                                        "SELECT step_key, date, state FROM dunning_events "
+                                        "WHERE document_id = ?1 AND instalment = ?2 ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, document_id);
@@ -78,14 +78,14 @@ factures_store_get_promise (FacturesStore  *self,
                             GDate          *out_date,
                             GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(FacturesCachedStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
 
   g_date_clear (out_date, 1);
-  stmt = factures_store_prepare (self, "SELECT date FROM payment_promises WHERE document_id = ?1 "
-                                       "ORDER BY id DESC LIMIT 1", error);
+  stmt = factures_store_prepare_cached (self, "SELECT date FROM payment_promises WHERE document_id = ?1 "
+                                        "ORDER BY id DESC LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, document_id);

@@ -25,7 +25,28 @@ struct _FacturesStore
   gpointer               busy_data;
   gint64                 busy_since;       /* monotonic µs of the current wait's start */
   gboolean               busy_notified;    /* busy_func is called once per store */
+
+  /* factures_store_prepare_cached(): SQL text → statement, and the ones handed out. */
+  GHashTable            *stmt_cache;
+  GHashTable            *stmt_in_use;
+
+  /* Progress of a long migration (factures_store_open_with_progress()). */
+  FacturesStoreProgressFunc progress_func;
+  gpointer                  progress_data;
 };
+
+/* Migration 0010 (factures-store-storage.c): the free space it needs, then the copy of the
+ * stored originals into document_originals, inside the migration's transaction. */
+gboolean factures_store_storage_check_space     (FacturesStore  *self,
+                                                 gboolean        with_backup,
+                                                 GError        **error);
+gboolean factures_store_storage_move_originals  (FacturesStore  *self,
+                                                 GError        **error);
+gboolean factures_store_storage_check_foreign_keys (FacturesStore  *self,
+                                                    GError        **error);
+/* --verify: document_summary equals document_summary_computed, row for row. */
+gboolean factures_store_storage_verify_summary  (FacturesStore  *self,
+                                                 GError        **error);
 
 
 const char *

@@ -63,7 +63,7 @@ static const char * const chain_hashed_columns[] = {
   /* v1 and v2 */
   "number", "kind", "issue_date", "delivery_date", "due_date", "terms_kind", "terms_days",
   "seller", "buyer", "allowance", "net_total", "vat_total", "gross_total", "amount_due", "notes",
-  "purchase_order", "pdf" /* as its SHA-256 */, "prev_hash" /* the input of the hash */,
+  "purchase_order", "prev_hash" /* the input of the hash */,
   /* v2 only */
   "client_id", "client_name", "pdf_sha256", "chain_seq", "chain_version", "series_name",
   "series_counter", "series_date",
@@ -110,9 +110,12 @@ document_canonical_text (FacturesStore  *self,
 
 #define CANONICAL_COLUMNS "number, kind, issue_date, delivery_date, due_date, terms_kind, " \
                           "terms_days, seller, buyer, allowance, net_total, vat_total, " \
-                          "gross_total, amount_due, notes, purchase_order, pdf, "
+                          "gross_total, amount_due, notes, purchase_order, "
+  /* The stored original: in document_originals since migration 0010 (hashed as its SHA-256,
+   * the same bytes, so every hash verifies as before). */
   if (sqlite3_prepare_v2 (self->db,
                           "SELECT " CANONICAL_COLUMNS
+                          "(SELECT pdf FROM document_originals o WHERE o.document_id = documents.id), "
                           "coalesce (chain_version, 1), status, client_id, client_name, pdf_sha256, "
                           "chain_seq, series_name, series_counter, series_date "
                           "FROM documents WHERE id = ?1",
@@ -120,7 +123,7 @@ document_canonical_text (FacturesStore  *self,
     {
       /* A database from before migration 0008, verified read-only: every document is v1. */
       stmt = factures_store_prepare (self,
-                                     "SELECT " CANONICAL_COLUMNS "1, status, client_id, client_name, "
+                                     "SELECT " CANONICAL_COLUMNS "pdf, 1, status, client_id, client_name, "
                                      "pdf_sha256, chain_seq, NULL, NULL, NULL FROM documents WHERE id = ?1",
                                      error);
       if (stmt == NULL)
@@ -240,7 +243,8 @@ factures_store_verify_chain (FacturesStore  *self,
   stray = factures_store_prepare (self,
                                   "SELECT coalesce (number, id) FROM documents WHERE status = 0 "
                                   "AND (hash IS NOT NULL OR chain_seq IS NOT NULL OR number IS NOT NULL "
-                                  "OR pdf IS NOT NULL) ORDER BY id LIMIT 1",
+                                  "OR EXISTS (SELECT 1 FROM document_originals o WHERE o.document_id = documents.id)) "
+                                  "ORDER BY id LIMIT 1",
                                   error);
   if (stray == NULL)
     return FALSE;
@@ -508,11 +512,27 @@ issue_in_transaction (FacturesStore       *self,
   if (!factures_store_impl_write_lines (self, id, document->lines, &totals, error))
     return NULL;
 
+  /* The original goes to its own table (migration 0010), before the row is issued: the
+   * trigger documents_issued_has_original refuses an issued document without it. */
+  {
+    g_autoptr(sqlite3_stmt) original = factures_store_prepare (self,
+                                                               "INSERT INTO document_originals (document_id, pdf) "
+                                                               "VALUES (?1, ?2)",
+                                                               error);
+
+    if (original == NULL)
+      return NULL;
+    sqlite3_bind_int64 (original, 1, id);
+    sqlite3_bind_blob64 (original, 2, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), SQLITE_STATIC);
+    if (!factures_store_step_done (self, original, error))
+      return NULL;
+  }
+
   update = factures_store_prepare (self,
                                    "UPDATE documents SET number = ?1, due_date = ?2, terms_kind = ?3, "
                                    "terms_days = ?4, client_name = ?5, seller = ?6, buyer = ?7, "
                                    "net_total = ?8, vat_total = ?9, gross_total = ?10, amount_due = ?11, "
-                                   "pdf = ?12, pdf_sha256 = ?13, client_key = factures_fold (?5), "
+                                   "pdf_sha256 = ?13, client_key = factures_fold (?5), "
                                    "search_key = factures_fold (?1 || ' ' || ?5) "
                                    "WHERE id = ?14 AND status = 0",
                                    error);
@@ -529,7 +549,6 @@ issue_in_transaction (FacturesStore       *self,
   sqlite3_bind_int64 (update, 9, totals.vat_total);
   sqlite3_bind_int64 (update, 10, totals.gross_total);
   sqlite3_bind_int64 (update, 11, totals.amount_due);
-  sqlite3_bind_blob64 (update, 12, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), SQLITE_STATIC);
   factures_sql_bind_text (update, 13, pdf_sha);
   sqlite3_bind_int64 (update, 14, id);
   if (!factures_store_step_done (self, update, error))
@@ -695,7 +714,8 @@ factures_store_get_original (FacturesStore  *self,
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
 
-  stmt = factures_store_prepare (self, "SELECT pdf FROM documents WHERE id = ?1 AND status = 1", error);
+  stmt = factures_store_prepare (self, "SELECT o.pdf FROM documents d JOIN document_originals o "
+                                 "ON o.document_id = d.id WHERE d.id = ?1 AND d.status = 1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);

@@ -31,16 +31,18 @@
 
 /* ---- lists ---- */
 
-/* What is still due on an issued invoice: its amount due minus its credit notes and payments. */
-#define DUE_EXPR "(amount_due - " FACTURES_CREDITED_EXPR " - " FACTURES_PAID_EXPR ")"
-#define BALANCE_EXPR "(CASE WHEN status = 1 AND kind IN (380, 386) THEN " DUE_EXPR " ELSE 0 END)"
-#define DAYS_LATE_EXPR "(CASE WHEN status = 1 AND kind IN (380, 386) AND " DUE_EXPR " > 0 " \
-                       "AND due_date < :today THEN CAST (julianday (:today) - julianday (due_date) " \
-                       "AS INTEGER) ELSE 0 END)"
-#define LATE_KEY_EXPR "(CASE WHEN status = 1 AND kind IN (380, 386) AND " DUE_EXPR " > 0 " \
-                      "AND due_date < :today THEN due_date ELSE '9999-12-31' END)"
-#define OUTSTANDING_EXPR "(SELECT coalesce (sum (" DUE_EXPR "), 0) FROM documents " \
-                         "WHERE client_id = clients.id AND status = 1 AND kind IN (380, 386))"
+/* What is still due on an issued invoice (its amount due minus its credit notes and live
+ * payments) is maintained in document_summary (migration 0010), one row per issued invoice
+ * or deposit invoice, in the transaction that changes it; overdue and days late derive from it
+ * and the due date at query time. */
+#define DUE_EXPR "(SELECT s.balance FROM document_summary s WHERE s.document_id = documents.id)"
+#define BALANCE_EXPR "coalesce (" DUE_EXPR ", 0)"
+#define DAYS_LATE_EXPR "(CASE WHEN due_date < :today AND " DUE_EXPR " > 0 " \
+                       "THEN CAST (julianday (:today) - julianday (due_date) AS INTEGER) ELSE 0 END)"
+#define LATE_KEY_EXPR "(CASE WHEN due_date < :today AND " DUE_EXPR " > 0 " \
+                      "THEN due_date ELSE '9999-12-31' END)"
+#define OUTSTANDING_EXPR "(SELECT coalesce (sum (s.balance), 0) FROM document_summary s " \
+                         "WHERE s.client_id = clients.id)"
 
 static GObject *
 client_row_from_stmt (sqlite3_stmt *stmt)
@@ -147,8 +149,6 @@ factures_store_list_clients (FacturesStore       *self,
                              gboolean             descending)
 {
   g_autofree char *pattern = factures_store_impl_like_pattern (search);
-  g_autofree char *count_sql = NULL;
-  g_autofree char *page_sql = NULL;
   const char *where = pattern ? "WHERE search_key LIKE :search ESCAPE '\\'" : "";
   const char *dir = descending ? "DESC" : "ASC";
   const char *key;
@@ -173,36 +173,18 @@ factures_store_list_clients (FacturesStore       *self,
       break;
     }
 
-  /* Computed orders and searches cannot come from an index: sort once. */
-  if (pattern != NULL || sort == FACTURES_CLIENT_SORT_OUTSTANDING)
-    {
-      g_autofree char *ids_sql = g_strdup_printf ("SELECT id FROM clients %s ORDER BY %s %s, id %s",
-                                                  where, key, dir, dir);
+  /* Sort once, then read pages by id (issue 12: no OFFSET paging). */
+  g_autofree char *ids_sql = g_strdup_printf ("SELECT id FROM clients %s ORDER BY %s %s, id %s",
+                                              where, key, dir, dir);
 
-      return G_LIST_MODEL (factures_sql_list_model_new_by_ids (G_OBJECT (self), self->db,
-                                                               FACTURES_TYPE_CLIENT_ROW,
-                                                               ids_sql,
-                                                               "SELECT clients.id, name, city, email, siren, "
-                                                               "category, " OUTSTANDING_EXPR " FROM clients "
-                                                               "WHERE clients.id IN",
-                                                               pattern ? params : NULL,
-                                                               client_row_from_stmt));
-    }
-
-  count_sql = g_strdup_printf ("SELECT count(*) FROM clients %s", where);
-  /* The page's ids come from the (covering) index alone; then the rows are read. */
-  page_sql = g_strdup_printf ("SELECT clients.id, name, city, email, siren, category, %s "
-                              "FROM (SELECT id FROM clients %s ORDER BY %s %s, id %s "
-                              "LIMIT :limit OFFSET :offset) AS page "
-                              "JOIN clients ON clients.id = page.id "
-                              "ORDER BY %s %s, clients.id %s",
-                              OUTSTANDING_EXPR, where, key, dir, dir, key, dir, dir);
-
-  return G_LIST_MODEL (factures_sql_list_model_new (G_OBJECT (self), self->db,
-                                                    FACTURES_TYPE_CLIENT_ROW,
-                                                    count_sql, page_sql,
-                                                    pattern ? params : NULL,
-                                                    client_row_from_stmt));
+  return G_LIST_MODEL (factures_sql_list_model_new_by_ids (G_OBJECT (self), self->db,
+                                                           FACTURES_TYPE_CLIENT_ROW,
+                                                           ids_sql,
+                                                           "SELECT clients.id, name, city, email, siren, "
+                                                           "category, " OUTSTANDING_EXPR " FROM clients "
+                                                           "WHERE clients.id IN",
+                                                           pattern ? params : NULL,
+                                                           client_row_from_stmt));
 }
 
 /* The SQL sort key; *inverted when the key runs against the requested direction. */
@@ -242,8 +224,6 @@ list_documents (FacturesStore        *self,
                 FacturesDocumentSort  sort,
                 gboolean              descending)
 {
-  g_autofree char *count_sql = NULL;
-  g_autofree char *page_sql = NULL;
   g_autofree char *today_iso = NULL;
   const char *dir = descending ? "DESC" : "ASC";
   const char *params[] = { ":today", NULL, ":search", search_pattern, NULL };
@@ -260,37 +240,19 @@ list_documents (FacturesStore        *self,
   today_iso = factures_date_format_iso (today);
   params[1] = today_iso;
 
-  /* Computed orders and searches cannot come from an index: sort once. */
-  if (search_pattern != NULL || sort == FACTURES_DOCUMENT_SORT_DAYS_LATE ||
-      sort == FACTURES_DOCUMENT_SORT_BALANCE)
-    {
-      g_autofree char *ids_sql = g_strdup_printf ("SELECT id FROM documents %s ORDER BY %s %s, id %s",
-                                                  where, key, key_dir, dir);
+  /* Sort once, then read pages by id (issue 12: no OFFSET paging). */
+  g_autofree char *ids_sql = g_strdup_printf ("SELECT id FROM documents %s ORDER BY %s %s, id %s",
+                                              where, key, key_dir, dir);
 
-      return G_LIST_MODEL (factures_sql_list_model_new_by_ids (G_OBJECT (self), self->db,
-                                                               FACTURES_TYPE_DOCUMENT_ROW,
-                                                               ids_sql,
-                                                               "SELECT documents.id, kind, status, number, "
-                                                               "client_name, issue_date, due_date, gross_total, "
-                                                               BALANCE_EXPR ", " DAYS_LATE_EXPR ", "
-                                                               DOCUMENT_ROW_DERIVED_COLUMNS " FROM documents "
-                                                               "WHERE documents.id IN",
-                                                               params, document_row_from_stmt));
-    }
-
-  count_sql = g_strdup_printf ("SELECT count(*) FROM documents %s", where);
-  page_sql = g_strdup_printf ("SELECT documents.id, kind, status, number, client_name, issue_date, "
-                              "due_date, gross_total, %s, %s, " DOCUMENT_ROW_DERIVED_COLUMNS " "
-                              "FROM (SELECT id FROM documents %s ORDER BY %s %s, id %s "
-                              "LIMIT :limit OFFSET :offset) AS page "
-                              "JOIN documents ON documents.id = page.id "
-                              "ORDER BY %s %s, documents.id %s",
-                              BALANCE_EXPR, DAYS_LATE_EXPR, where, key, key_dir, dir, key, key_dir, dir);
-
-  return G_LIST_MODEL (factures_sql_list_model_new (G_OBJECT (self), self->db,
-                                                    FACTURES_TYPE_DOCUMENT_ROW,
-                                                    count_sql, page_sql, params,
-                                                    document_row_from_stmt));
+  return G_LIST_MODEL (factures_sql_list_model_new_by_ids (G_OBJECT (self), self->db,
+                                                           FACTURES_TYPE_DOCUMENT_ROW,
+                                                           ids_sql,
+                                                           "SELECT documents.id, kind, status, number, "
+                                                           "client_name, issue_date, due_date, gross_total, "
+                                                           BALANCE_EXPR ", " DAYS_LATE_EXPR ", "
+                                                           DOCUMENT_ROW_DERIVED_COLUMNS " FROM documents "
+                                                           "WHERE documents.id IN",
+                                                           params, document_row_from_stmt));
 }
 
 /**
@@ -310,13 +272,59 @@ factures_store_list_documents (FacturesStore         *self,
                                FacturesDocumentSort   sort,
                                gboolean               descending)
 {
-  g_autofree char *pattern = factures_store_impl_like_pattern (search);
+  g_autofree char *query = factures_store_fts_query (search);
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
 
   return list_documents (self,
-                         pattern ? "WHERE search_key LIKE :search ESCAPE '\\'" : "",
-                         pattern, NULL, sort, descending);
+                         query ? "WHERE documents.id IN (SELECT rowid FROM document_search "
+                                 "WHERE document_search MATCH :search)" : "",
+                         query, NULL, sort, descending);
+}
+
+/**
+ * factures_store_fts_query:
+ * @search: (nullable): what the user typed
+ *
+ * The FTS5 query of migration 0011's document_search: each word folded (as
+ * factures_store_fold()), quoted (a '"' doubled) and given a "*", so that every word is a
+ * prefix to find and no character typed can make a syntax error ("F2026-00", "\"", "AND", "(").
+ *
+ * Returns: (transfer full) (nullable): the query, NULL when @search has no word.
+ */
+char *
+factures_store_fts_query (const char *search)
+{
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) words = NULL;
+  GString *query;
+
+  if (search == NULL)
+    return NULL;
+  folded = factures_store_fold (search);
+  words = g_strsplit_set (folded, " \t\n\r", -1);
+  query = g_string_new (NULL);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+      if (query->len > 0)
+        g_string_append_c (query, ' ');
+      g_string_append_c (query, '"');
+      for (const char *p = words[i]; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (query, '"');
+          g_string_append_c (query, *p);
+        }
+      g_string_append (query, "\"*");
+    }
+  if (query->len == 0)
+    {
+      g_string_free (query, TRUE);
+      return NULL;
+    }
+  return g_string_free (query, FALSE);
 }
 
 /**
@@ -336,7 +344,7 @@ factures_store_list_overdue (FacturesStore         *self,
   g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
 
   return list_documents (self,
-                         "WHERE status = 1 AND kind IN (380, 386) AND amount_due > 0 "
-                         "AND " DUE_EXPR " > 0 AND due_date < :today",
+                         "WHERE documents.id IN (SELECT document_id FROM document_summary "
+                         "WHERE balance > 0 AND due_date < :today)",
                          NULL, today, sort, descending);
 }

@@ -24,6 +24,8 @@ typedef struct {
   char                   *client_name;
   char                   *buyer_json;
   char                   *seller_json;
+  gboolean                has_category;   /* the buyer's category, read by SQL (issue 12: */
+  gint                    category;       /* not the buyer JSON parsed for each row) */
 } DocInfo;
 
 typedef struct {
@@ -88,6 +90,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DocInfo, factures_store_pay_doc_info_free)
 
 #define DOC_INFO_COLUMNS \
   "id, kind, status, number, issue_date, due_date, amount_due, " \
-  FACTURES_CREDITED_EXPR ", " FACTURES_PAID_EXPR ", client_id, client_name, buyer, seller"
+  FACTURES_CREDITED_EXPR ", " FACTURES_PAID_EXPR ", client_id, client_name, buyer, seller, " \
+  "CASE WHEN json_valid (buyer) AND json_type (buyer, '$.category') = 'integer' " \
+  "THEN json_extract (buyer, '$.category') END"
 
 G_END_DECLS

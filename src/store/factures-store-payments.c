@@ -38,7 +38,7 @@ factures_store_pay_query_int64 (FacturesStore  *self,
                                 gint64         *out,
                                 GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = factures_store_prepare (self, sql, error);
+  g_autoptr(FacturesCachedStmt) stmt = factures_store_prepare_cached (self, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -173,6 +173,8 @@ doc_info_from_stmt (sqlite3_stmt *stmt)
   info->client_name = factures_sql_col_dup (stmt, 10);
   info->buyer_json = factures_sql_col_dup (stmt, 11);
   info->seller_json = factures_sql_col_dup (stmt, 12);
+  info->has_category = sqlite3_column_type (stmt, 13) == SQLITE_INTEGER;
+  info->category = sqlite3_column_int (stmt, 13);
   return info;
 }
 
@@ -194,10 +196,10 @@ factures_store_pay_load_doc (FacturesStore  *self,
                              gint64          id,
                              GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(FacturesCachedStmt) stmt = NULL;
   int rc;
 
-  stmt = factures_store_prepare (self, "SELECT " DOC_INFO_COLUMNS " FROM documents WHERE id = ?1", error);
+  stmt = factures_store_prepare_cached (self, "SELECT " DOC_INFO_COLUMNS " FROM documents WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -224,9 +226,12 @@ factures_store_pay_load_open_docs (FacturesStore  *self,
   int rc;
 
   stmt = factures_store_prepare (self,
+                                 /* the open invoices from the partial index of the
+                                  * maintained summary (migration 0010), not a balance
+                                  * computed for every issued invoice (issue 12) */
                                  "SELECT " DOC_INFO_COLUMNS " FROM documents "
-                                 "WHERE status = 1 AND kind IN (380, 386) AND amount_due > 0 "
-                                 "AND amount_due - " FACTURES_CREDITED_EXPR " - " FACTURES_PAID_EXPR " > 0 "
+                                 "WHERE id IN (SELECT document_id FROM document_summary "
+                                 "WHERE balance > 0) "
                                  "ORDER BY due_date, id",
                                  error);
   if (stmt == NULL)
@@ -246,6 +251,8 @@ factures_store_pay_doc_category (const DocInfo *info)
 {
   g_autoptr(FacturesClient) buyer = NULL;
 
+  if (info->has_category)
+    return (FacturesClientCategory) info->category;
   if (info->buyer_json != NULL)
     buyer = factures_store_client_from_json (info->buyer_json, NULL);
   return buyer != NULL ? buyer->category : FACTURES_CLIENT_CATEGORY_COMPANY;

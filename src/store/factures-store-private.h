@@ -86,6 +86,15 @@ gboolean  factures_store_step_done       (FacturesStore  *self,
 void      factures_store_set_db_error    (FacturesStore  *self,
                                           GError        **error);
 
+/* A statement cached per connection (transfer none), released (reset) by
+ * factures_store_release_cached(): use g_autoptr(FacturesCachedStmt). */
+sqlite3_stmt *factures_store_prepare_cached (FacturesStore  *self,
+                                             const char     *sql,
+                                             GError        **error);
+void      factures_store_release_cached  (sqlite3_stmt   *stmt);
+typedef sqlite3_stmt FacturesCachedStmt;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesCachedStmt, factures_store_release_cached)
+
 /* Inside a transaction, without "changed": validated writes shared with the JSON import. */
 gboolean  factures_store_write_profile   (FacturesStore          *self,
                                           const FacturesProfile  *profile,
@@ -115,6 +124,9 @@ FacturesDocument *factures_store_issue_in_transaction (FacturesStore       *self
                                                        FacturesRenderFunc   render,
                                                        gpointer             user_data,
                                                        GError             **error);
+
+/* The FTS5 query of the document search: each word quoted and given a "*" (NULL: no word). */
+char     *factures_store_fts_query       (const char     *search);
 
 /* Lower case, accents removed: the key used to sort and search names. */
 char     *factures_store_fold            (const char     *text);

@@ -22,16 +22,16 @@ factures_store_pay_load_instalments (FacturesStore  *self,
                                      const DocInfo  *info,
                                      GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(FacturesCachedStmt) stmt = NULL;
   g_autoptr(GArray) instalments = g_array_new (FALSE, TRUE, sizeof (FacturesInstalment));
   /* a draft's plan (issue 6) has nothing paid on it */
   gint64 remaining = factures_store_pay_is_payable (info) ? factures_store_pay_doc_balance (info) : G_MAXINT64;
   gint64 later = 0;
   int rc;
 
-  stmt = factures_store_prepare (self,
-                                 "SELECT number, due_date, amount FROM instalments WHERE document_id = ?1 ORDER BY number",
-                                 error);
+  stmt = factures_store_prepare_cached (self,
+                                        "SELECT number, due_date, amount FROM instalments WHERE document_id = ?1 ORDER BY number",
+                                        error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, info->id);
@@ -317,15 +317,15 @@ factures_store_get_ladder (FacturesStore           *self,
                            FacturesClientCategory   category,
                            GError                 **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(FacturesCachedStmt) stmt = NULL;
   g_autoptr(FacturesDunningLadder) ladder = factures_dunning_ladder_new (category);
   int rc;
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
 
-  stmt = factures_store_prepare (self,
-                                 "SELECT offset_days, channel, template_id FROM dunning_steps "
-                                 "WHERE category = ?1 ORDER BY position", error);
+  stmt = factures_store_prepare_cached (self,
+                                        "SELECT offset_days, channel, template_id FROM dunning_steps "
+                                        "WHERE category = ?1 ORDER BY position", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, category);

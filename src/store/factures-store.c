@@ -57,11 +57,27 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* The store of each connection (main thread only, as the store): factures_store_release_cached()
+ * finds the cache of a statement through it. */
+static GHashTable *
+stores_by_db (void)
+{
+  static GHashTable *table;
+
+  if (table == NULL)
+    table = g_hash_table_new (NULL, NULL);
+  return table;
+}
+
 static void
 factures_store_finalize (GObject *object)
 {
   FacturesStore *self = FACTURES_STORE (object);
 
+  if (self->db != NULL)
+    g_hash_table_remove (stores_by_db (), self->db);
+  g_clear_pointer (&self->stmt_in_use, g_hash_table_unref);
+  g_clear_pointer (&self->stmt_cache, g_hash_table_unref);   /* finalizes them */
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -87,8 +103,17 @@ factures_store_class_init (FacturesStoreClass *klass)
 }
 
 static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 factures_store_init (FacturesStore *self)
 {
+  self->stmt_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_stmt);
+  self->stmt_in_use = g_hash_table_new (NULL, NULL);
 }
 
 /* ---- small helpers ---- */
@@ -198,6 +223,57 @@ factures_store_prepare (FacturesStore  *self,
       return NULL;
     }
   return stmt;
+}
+
+/**
+ * factures_store_prepare_cached:
+ *
+ * factures_store_prepare() of a statement kept for the life of the connection (issue 12: the
+ * dunning plan of each overdue invoice prepared six statements per row). Release it with
+ * factures_store_release_cached() — g_autoptr(FacturesCachedStmt) does — which resets it and
+ * clears its bindings. A statement still in use (a caller inside another's loop) gets a fresh
+ * copy, finalized at its release.
+ *
+ * Returns: (transfer none): the statement, or NULL with @error
+ */
+sqlite3_stmt *
+factures_store_prepare_cached (FacturesStore  *self,
+                               const char     *sql,
+                               GError        **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->stmt_cache, sql);
+
+  if (stmt != NULL && g_hash_table_contains (self->stmt_in_use, stmt))
+    return factures_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    {
+      if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+        {
+          factures_store_set_db_error (self, error);
+          return NULL;
+        }
+      g_hash_table_insert (self->stmt_cache, g_strdup (sql), stmt);
+      g_hash_table_insert (stores_by_db (), self->db, self);
+    }
+  g_hash_table_add (self->stmt_in_use, stmt);
+  return stmt;
+}
+
+void
+factures_store_release_cached (sqlite3_stmt *stmt)
+{
+  FacturesStore *self;
+
+  if (stmt == NULL)
+    return;
+  self = g_hash_table_lookup (stores_by_db (), sqlite3_db_handle (stmt));
+  if (self != NULL && g_hash_table_remove (self->stmt_in_use, stmt))
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+  else
+    sqlite3_finalize (stmt);   /* the fresh copy of a statement in use */
 }
 
 gboolean
@@ -464,6 +540,11 @@ migrate (FacturesStore  *self,
       if (!apply)
         continue;
 
+      /* 0010 rewrites every stored original: enough room for it (and the copy), or nothing. */
+      if (number == 10 && version > 0 &&
+          !factures_store_storage_check_space (self, !backed_up, error))
+        return FALSE;
+
       /* A copy of a non-empty database before its first migration. */
       if (version > 0 && !backed_up)
         {
@@ -481,16 +562,43 @@ migrate (FacturesStore  *self,
       sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
       pragma = g_strdup_printf ("PRAGMA user_version = %d", number);
 
+      /* 0010 rebuilds documents (sqlite.org/lang_altertable.html, "other kinds of table schema
+       * changes"): foreign keys off (they cannot change inside a transaction), so that dropping
+       * the old table cascades nowhere, and the legacy rename, so that the triggers of other
+       * tables that name documents are left as they are. */
+      /* …and no secure delete while documents is dropped: its pages hold the originals just
+       * copied, not deleted, and zeroing them would write every PDF to the WAL a second time. */
+      if (number == 10 &&
+          (!factures_store_exec (self, "PRAGMA foreign_keys = OFF", error) ||
+           !factures_store_exec (self, "PRAGMA legacy_alter_table = ON", error) ||
+           !factures_store_exec (self, "PRAGMA secure_delete = FAST", error)))
+        return FALSE;
       if (!factures_store_begin (self, error))
         return FALSE;
-      if (!factures_store_exec (self, sql, error) ||
+      if ((number == 10 && !factures_store_storage_move_originals (self, error)) ||
+          !factures_store_exec (self, sql, error) ||
+          (number == 10 && !factures_store_storage_check_foreign_keys (self, error)) ||
           !factures_store_exec (self, pragma, error) ||
           !factures_store_commit (self, error))
         {
           factures_store_rollback (self);
+          if (number == 10)
+            {
+              factures_store_exec (self, "PRAGMA secure_delete = ON", NULL);
+              factures_store_exec (self, "PRAGMA legacy_alter_table = OFF", NULL);
+              factures_store_exec (self, "PRAGMA foreign_keys = ON", NULL);
+            }
           g_prefix_error (error, _("Migration %s failed: "), names[i]);
           return FALSE;
         }
+      /* The WAL holds every original now (kept by the persistent WAL): written back to the
+       * file and truncated, if no other process reads (otherwise at a later checkpoint). */
+      if (number == 10 &&
+          (!factures_store_exec (self, "PRAGMA secure_delete = ON", error) ||
+           !factures_store_exec (self, "PRAGMA legacy_alter_table = OFF", error) ||
+           !factures_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+           !factures_store_exec (self, "PRAGMA wal_checkpoint (TRUNCATE)", error)))
+        return FALSE;
       version = number;
     }
 
@@ -620,6 +728,32 @@ factures_store_open_full (const char             *path,
                           gpointer                user_data,
                           GError                **error)
 {
+  return factures_store_open_with_progress (path, mode, busy_timeout_ms, on_wait, user_data,
+                                            NULL, NULL, error);
+}
+
+/**
+ * factures_store_open_with_progress:
+ * @on_progress: (nullable): told how far a long migration is (migration 0010 moves every
+ *   stored original: on a database of 100,000 documents, several gigabytes)
+ * @progress_data: for @on_progress
+ *
+ * factures_store_open_full() with a progress report. Before migration 0010 the free space of
+ * the database's file system is checked: FACTURES_ERROR_DATABASE with the figures when it is
+ * short, and nothing is changed.
+ *
+ * Returns: (transfer full): the store, or NULL.
+ */
+FacturesStore *
+factures_store_open_with_progress (const char                 *path,
+                                   FacturesStoreOpenMode       mode,
+                                   guint                       busy_timeout_ms,
+                                   FacturesStoreBusyFunc       on_wait,
+                                   gpointer                    user_data,
+                                   FacturesStoreProgressFunc   on_progress,
+                                   gpointer                    progress_data,
+                                   GError                    **error)
+{
   g_autoptr(FacturesStore) self = g_object_new (FACTURES_TYPE_STORE, NULL);
   g_autofree char *folder = NULL;
   gboolean create = mode == FACTURES_STORE_OPEN_CREATE;
@@ -627,6 +761,8 @@ factures_store_open_full (const char             *path,
 
   ensure_resources ();
 
+  self->progress_func = on_progress;
+  self->progress_data = progress_data;
   self->path = path != NULL ? g_strdup (path) : factures_store_default_path ();
   folder = g_path_get_dirname (self->path);
 
@@ -811,7 +947,10 @@ factures_store_verify (FacturesStore  *self,
     return FALSE;
   /* The history: events, payments, their cancellations, the payments of imported sales
    * (migration 0008). */
-  return factures_store_verify_journal (self, error);
+  if (!factures_store_verify_journal (self, error))
+    return FALSE;
+  /* The maintained summary against a full recomputation (migration 0010). */
+  return factures_store_storage_verify_summary (self, error);
 }
 
 /**

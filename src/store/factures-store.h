@@ -44,6 +44,22 @@ FacturesStore   *factures_store_open_full      (const char             *path,
                                                 FacturesStoreBusyFunc   on_wait,
                                                 gpointer                user_data,
                                                 GError                **error);
+/* Called during a long migration (0010 moves the stored originals: bytes moved of @total),
+ * on the thread that opens, at most about every 100 ms and once at the end (@done == @total). */
+typedef void (*FacturesStoreProgressFunc) (FacturesStore *store,
+                                           guint64        done,
+                                           guint64        total,
+                                           gpointer       user_data);
+
+/* factures_store_open_full() with a progress report for the migrations. */
+FacturesStore   *factures_store_open_with_progress (const char                 *path,
+                                                    FacturesStoreOpenMode       mode,
+                                                    guint                       busy_timeout_ms,
+                                                    FacturesStoreBusyFunc       on_wait,
+                                                    gpointer                    user_data,
+                                                    FacturesStoreProgressFunc   on_progress,
+                                                    gpointer                    progress_data,
+                                                    GError                    **error);
 /* How long a statement waits for a lock before FACTURES_ERROR_BUSY (see the .c). */
 void             factures_store_set_busy_timeout (FacturesStore         *self,
                                                   guint                  timeout_ms,

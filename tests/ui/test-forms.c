@@ -10,13 +10,17 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "factures-cancel-payment-dialog.h"
 #include "factures-checks.h"
 #include "factures-client-editor.h"
 #include "factures-country-row.h"
 #include "factures-form-row.h"
 #include "factures-mail-template.h"
 #include "factures-placeholder-button.h"
+#include "factures-dunning.h"
+#include "factures-ladder-page.h"
 #include "factures-preferences-window.h"
+#include "factures-store-payments.h"
 #include "factures-profile-editor.h"
 #include "factures-rows.h"
 #include "factures-store.h"
@@ -303,10 +307,18 @@ test_profile_editor (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "Name"))), ==, "Jean Dupont EI");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "Late penalty rate"))), ==, "12,5\302\240%");
   g_assert_true (gtk_widget_get_visible (find_button (editor, "Remove Logo")));
-  click (find_button (editor, "Remove Logo"));
-  g_assert_false (gtk_widget_get_visible (find_button (editor, "Remove Logo")));
-  g_assert_true (factures_profile_editor_save (FACTURES_PROFILE_EDITOR (editor), &error));
-  g_assert_no_error (error);
+  {
+    /* Its buttons are actions (profile.remove-logo): in a window, as in the app. */
+    GtkWidget *window = gtk_window_new ();
+
+    gtk_window_set_child (GTK_WINDOW (window), editor);
+    click (find_button (editor, "Remove Logo"));
+    g_assert_false (gtk_widget_get_visible (find_button (editor, "Remove Logo")));
+    g_assert_true (factures_profile_editor_save (FACTURES_PROFILE_EDITOR (editor), &error));
+    g_assert_no_error (error);
+    gtk_window_set_child (GTK_WINDOW (window), NULL);
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
   g_object_unref (editor);
 
   g_clear_pointer (&profile, factures_profile_free);
@@ -620,6 +632,80 @@ test_preferences_apply (Fixture       *fixture,
   g_object_unref (window);
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The cancellation of an imported sale's payment needs its reason (a template dialog). */
+static void
+test_cancel_payment_dialog (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *dialog = factures_cancel_payment_dialog_new (NULL, fixture->store, 1, "H2025-0099");
+  GtkWidget *entry = find_type (dialog, GTK_TYPE_ENTRY);
+
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Cancel the Payment of H2025-0099?");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "cancel-payment"));
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Chèque impayé");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "cancel-payment"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Reminders apply on change too: no Save; a step's day changed is saved at once. */
+static void
+test_ladder_apply (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *page = g_object_ref_sink (factures_ladder_page_new (fixture->store));
+  g_autoptr (FacturesDunningLadder) ladder = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *spin;
+  gint before;
+
+  g_assert_null (find_button (page, "Save"));
+  {
+    GtkWidget *window = adw_preferences_window_new ();
+
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+    gtk_window_set_default_size (GTK_WINDOW (window), 760, 900);
+    gtk_window_present (GTK_WINDOW (window));
+    screenshot (window, "preferences-reminders");
+  }
+  /* The first group is the companies' ladder; its first step's day. */
+  spin = find_type (page, GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (spin);
+  before = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), before + 1);
+  ladder = factures_store_get_ladder (fixture->store, FACTURES_CLIENT_CATEGORY_COMPANY, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ladder);
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < ladder->steps->len; i++)
+      if (((FacturesDunningStep *) g_ptr_array_index (ladder->steps, i))->offset_days == before + 1)
+        found = TRUE;
+    g_assert_true (found);
+  }
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (page)));
+  g_object_unref (page);
+}
+
 /* The country chooser (issue 11 item 6): a searchable drop-down of names, a code behind. */
 static void
 test_country_row (void)
@@ -760,6 +846,8 @@ main (int   argc,
   g_test_add_func ("/ui/forms/placeholders", test_placeholders);
   g_test_add ("/ui/forms/profile-editor", Fixture, NULL, fixture_set_up, test_profile_editor, fixture_tear_down);
   g_test_add ("/ui/forms/preferences-apply", Fixture, NULL, fixture_set_up, test_preferences_apply, fixture_tear_down);
+  g_test_add ("/ui/forms/cancel-payment-dialog", Fixture, NULL, fixture_set_up, test_cancel_payment_dialog, fixture_tear_down);
+  g_test_add ("/ui/forms/ladder-apply", Fixture, NULL, fixture_set_up, test_ladder_apply, fixture_tear_down);
   g_test_add ("/ui/forms/profile-logo", Fixture, NULL, fixture_set_up, test_profile_logo, fixture_tear_down);
   g_test_add ("/ui/forms/client-editor", Fixture, NULL, fixture_set_up, test_client_editor, fixture_tear_down);
   return g_test_run ();

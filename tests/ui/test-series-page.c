@@ -13,6 +13,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "factures-form-row.h"
 #include "factures-series-page.h"
 #include "factures-store.h"
 #include "factures-store-lifecycle.h"
@@ -155,7 +156,7 @@ test_series_page (void)
   g_autoptr(FacturesStore) store = NULL;
   g_autoptr(FacturesProfile) profile = factures_profile_new ();
   g_autoptr(FacturesClient) client = factures_client_new ();
-  GtkWidget *window, *page, *group, *counter, *preview, *save;
+  GtkWidget *window, *page, *group, *counter, *preview;
   AdwMessageDialog *dialog;
 
   g_setenv ("FACTURES_TODAY", "2026-03-10", TRUE);
@@ -199,20 +200,20 @@ test_series_page (void)
   preview = find_row (group, "Refused");
   g_assert_nonnull (preview);
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (preview)), "Next number: "));
-  save = find_button (group, "Save");
-  g_assert_nonnull (save);
-  g_signal_emit_by_name (save, "clicked");
+  /* Applied on change (issue 11 item 6): no Save; leaving the field applies it. */
+  g_assert_null (find_button (group, "Save"));
+  factures_form_row_validate (factures_form_row_find (counter));
   spin (100);
   g_assert_null (find_dialog ());
+  g_assert_nonnull (factures_form_row_get_message (factures_form_row_find (counter)));
   g_assert_cmpint (counter_now (store, "invoice"), ==, 3);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (counter)), ==, "10");
 
   /* Quotes have given nothing: the start may be set, after a confirmation. */
   group = find_group (page, "Quotes");
   counter = find_row (group, "Next counter");
-  save = find_button (group, "Save");
   gtk_editable_set_text (GTK_EDITABLE (counter), "7");
-  g_signal_emit_by_name (save, "clicked");
+  factures_form_row_validate (factures_form_row_find (counter));
   spin (100);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
@@ -222,8 +223,11 @@ test_series_page (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   spin (100);
   g_assert_cmpint (counter_now (store, "quote"), ==, 1);
+  /* Not moved: the field shows the stored counter again. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (counter)), ==, "1");
 
-  g_signal_emit_by_name (save, "clicked");
+  gtk_editable_set_text (GTK_EDITABLE (counter), "7");
+  factures_form_row_validate (factures_form_row_find (counter));
   spin (100);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);

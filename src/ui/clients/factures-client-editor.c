@@ -28,7 +28,10 @@ struct _FacturesClientEditor
   FacturesStore  *store;
   FacturesClient *client;     /* the edited copy; id 0 until first saved */
   GtkWindow      *main_window; /* weak */
+  FacturesClientHistoryGroups *history;
 
+  /* Template children */
+  GtkWidget      *page;
   GtkWidget      *category_row;
   GtkWidget      *name_row;
   GtkWidget      *address_row;
@@ -43,8 +46,7 @@ struct _FacturesClientEditor
   GtkWidget      *days_row;
   GtkWidget      *notes_row;
   GtkWidget      *error_label;
-  GtkWidget      *delete_button;
-  GtkWidget      *delete_group;   /* the last group of the page, holding delete_button */
+  GtkWidget      *delete_group;   /* the last group of the page, holding Delete */
 };
 
 G_DEFINE_FINAL_TYPE (FacturesClientEditor, factures_client_editor, ADW_TYPE_WINDOW)
@@ -57,6 +59,9 @@ static GHashTable *open_editors;
 static gboolean
 is_france (FacturesClientEditor *self)
 {
+  /* NULL while the template is built or disposed. */
+  if (self->country_row == NULL)
+    return TRUE;
   return g_strcmp0 (factures_country_row_get_country_code (FACTURES_COUNTRY_ROW (self->country_row)), "FR") == 0;
 }
 
@@ -153,7 +158,8 @@ check_days (const char *text,
 {
   FacturesClientEditor *self = user_data;
 
-  if (adw_combo_row_get_selected (ADW_COMBO_ROW (self->terms_row)) != TERMS_POS_DAYS)
+  if (self->terms_row == NULL || self->category_row == NULL ||
+      adw_combo_row_get_selected (ADW_COMBO_ROW (self->terms_row)) != TERMS_POS_DAYS)
     return NULL;
   return factures_check_days (text, get_category (self), NULL);
 }
@@ -182,34 +188,24 @@ row_in_error (GtkWidget *row)
   return form_row != NULL && factures_form_row_get_message (form_row) != NULL;
 }
 
-/* The entry row titled @title, in a FacturesFormRow that checks it with @check and shows
- * its message under it. */
-static GtkWidget *
-add_entry_row (FacturesClientEditor *self,
-               GtkWidget            *group,
-               const char           *title,
-               FacturesFormRowCheck  check)
-{
-  GtkWidget *row = factures_entry_row_new (title);
-  GtkWidget *form_row = factures_form_row_new (row);
-
-  factures_form_row_set_check (FACTURES_FORM_ROW (form_row), check, self, NULL);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), form_row);
-  return row;
-}
-
 static void
-on_terms_or_category_changed (FacturesClientEditor *self)
+terms_or_category_changed_cb (FacturesClientEditor *self)
 {
-  gboolean days = adw_combo_row_get_selected (ADW_COMBO_ROW (self->terms_row)) == TERMS_POS_DAYS;
+  gboolean days;
+
+  if (self->terms_row == NULL || self->days_row == NULL)
+    return;
+  days = adw_combo_row_get_selected (ADW_COMBO_ROW (self->terms_row)) == TERMS_POS_DAYS;
 
   gtk_widget_set_sensitive (self->days_row, days);
   validate_row (self, self->days_row);
 }
 
 static void
-on_country_changed (FacturesClientEditor *self)
+country_changed_cb (FacturesClientEditor *self)
 {
+  if (self->postal_code_row == NULL || self->siret_row == NULL || self->vat_row == NULL)
+    return;
   /* The French checks depend on the country: re-check the rows already in error. */
   GtkWidget *rows[] = { self->postal_code_row, self->siret_row, self->vat_row };
 
@@ -267,7 +263,7 @@ load_client (FacturesClientEditor *self)
       g_autofree char *days = g_strdup_printf ("%u", client->terms.days);
       gtk_editable_set_text (GTK_EDITABLE (self->days_row), days);
     }
-  on_terms_or_category_changed (self);
+  terms_or_category_changed_cb (self);
 
   gtk_widget_set_visible (self->delete_group, client->id != 0);
   if (client->id != 0 && client->party.name != NULL)
@@ -397,16 +393,14 @@ save (FacturesClientEditor *self)
 }
 
 static void
-on_save_clicked (FacturesClientEditor *self)
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
+  FacturesClientEditor *self = FACTURES_CLIENT_EDITOR (widget);
+
   if (save (self))
     gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-on_cancel_clicked (FacturesClientEditor *self)
-{
-  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
@@ -427,8 +421,11 @@ on_delete_response (AdwMessageDialog     *dialog,
 }
 
 static void
-on_delete_clicked (FacturesClientEditor *self)
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
+  FacturesClientEditor *self = FACTURES_CLIENT_EDITOR (widget);
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete this client?"),
@@ -447,8 +444,11 @@ on_delete_clicked (FacturesClientEditor *self)
 }
 
 static void
-on_new_invoice_clicked (FacturesClientEditor *self)
+new_invoice_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
+  FacturesClientEditor *self = FACTURES_CLIENT_EDITOR (widget);
   g_autoptr (FacturesStore) store = NULL;
   GtkWindow *parent;
   gint64 id;
@@ -477,8 +477,10 @@ factures_client_editor_dispose (GObject *object)
     g_hash_table_remove (open_editors, &self->client->id);
 
   g_clear_weak_pointer (&self->main_window);
+  g_clear_pointer (&self->history, factures_client_history_groups_free);
   g_clear_object (&self->store);
   g_clear_pointer (&self->client, factures_client_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FACTURES_TYPE_CLIENT_EDITOR);
 
   G_OBJECT_CLASS (factures_client_editor_parent_class)->dispose (object);
 }
@@ -489,8 +491,38 @@ factures_client_editor_class_init (FacturesClientEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = factures_client_editor_dispose;
+
+  g_type_ensure (FACTURES_TYPE_COUNTRY_ROW);
+  g_type_ensure (FACTURES_TYPE_FORM_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Factures/ui/clients/factures-client-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, page);
+  gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, category_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, address_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, postal_code_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, city_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, country_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, email_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, siret_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, vat_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, terms_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, days_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, delete_group);
+  gtk_widget_class_bind_template_callback (widget_class, terms_or_category_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, country_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
+  gtk_widget_class_install_action (widget_class, "editor.new-invoice", NULL, new_invoice_activated);
+  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
+
+static void setup_checks (FacturesClientEditor *self);
 
 static void
 factures_client_editor_init (FacturesClientEditor *self)
@@ -502,113 +534,43 @@ factures_client_editor_init (FacturesClientEditor *self)
     factures_client_category_label (FACTURES_CLIENT_CATEGORY_PUBLIC),
     NULL
   };
-  const char *terms[] = {
-    _("Default terms"),
-    _("On receipt"),
-    _("Number of days"),
-    _("45 days end of month"),
-    NULL
-  };
-  GtkWidget *box;
-  GtkWidget *header;
-  GtkWidget *button;
-  GtkWidget *page;
-  GtkWidget *group;
+  g_autoptr (GtkStringList) category_list = NULL;
 
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 720);
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-
-  button = gtk_button_new_with_label (_("Cancel"));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_cancel_clicked), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), button);
-
-  /* The header keeps Cancel, the client's name and what one does next (New Invoice, Save);
-   * Delete, rare and destructive, waits at the end of the page. */
-  button = gtk_button_new_with_label (_("Save"));
-  gtk_widget_add_css_class (button, "suggested-action");
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_save_clicked), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), button);
-
-  /* An icon, so that the client's name has room in the title. */
-  button = gtk_button_new_from_icon_name ("document-new-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Save the client and write an invoice for it"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("New Invoice"), -1);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_new_invoice_clicked), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), button);
-  gtk_box_append (GTK_BOX (box), header);
-
-  /* A refusal of the store (not of a field: those are shown under the field) goes right
-   * under the header bar; it appears only after Save, never while typing. */
-  self->error_label = gtk_label_new (NULL);
-  gtk_widget_set_visible (self->error_label, FALSE);
-  gtk_widget_add_css_class (self->error_label, "error");
-  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->error_label), 0);
-  gtk_widget_set_margin_start (self->error_label, 18);
-  gtk_widget_set_margin_end (self->error_label, 18);
-  gtk_widget_set_margin_top (self->error_label, 12);
-  gtk_box_append (GTK_BOX (box), self->error_label);
-
-  page = adw_preferences_page_new ();
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (self), box);
-
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Client"));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  self->category_row = factures_combo_row_new (_("Category"), categories);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->category_row),
-                               _("Business, association and public clients get the B2B mentions and the 60-day maximum"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->category_row);
-  self->name_row = add_entry_row (self, group, _("Name"), check_name);
-  self->address_row = add_entry_row (self, group, _("Address"), check_address);
-  self->postal_code_row = add_entry_row (self, group, _("Postal code"), check_postal_code);
-  self->city_row = add_entry_row (self, group, _("City"), check_city);
-  self->country_row = factures_country_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->country_row), _("Country"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->country_row);
-
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Contact"));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  self->email_row = add_entry_row (self, group, _("E-mail address"), check_email);
-  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (self->email_row), GTK_INPUT_PURPOSE_EMAIL);
-  self->phone_row = add_entry_row (self, group, _("Phone"), check_phone);
-  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (self->phone_row), GTK_INPUT_PURPOSE_PHONE);
-
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Identifiers"));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  self->siret_row = add_entry_row (self, group, _("SIREN or SIRET"), check_siret);
-  self->vat_row = add_entry_row (self, group, _("VAT number"), check_vat);
-
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Payment"));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  self->terms_row = factures_combo_row_new (_("Payment terms"), terms);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->terms_row);
-  self->days_row = add_entry_row (self, group, _("Number of days"), check_days);
+  /* Set from the core's labels, which the documents print too. */
+  category_list = gtk_string_list_new (categories);
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->category_row), G_LIST_MODEL (category_list));
+  setup_checks (self);
   gtk_editable_set_text (GTK_EDITABLE (self->days_row), "30");
-  self->notes_row = add_entry_row (self, group, _("Notes"), check_notes);
+}
 
-  self->delete_group = adw_preferences_group_new ();
-  gtk_widget_set_visible (self->delete_group, FALSE);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (self->delete_group));
-  self->delete_button = gtk_button_new_with_label (_("Delete"));
-  gtk_widget_add_css_class (self->delete_button, "destructive-action");
-  gtk_widget_set_halign (self->delete_button, GTK_ALIGN_START);
-  g_signal_connect_swapped (self->delete_button, "clicked", G_CALLBACK (on_delete_clicked), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->delete_group), self->delete_button);
+/* Each field is checked by the FacturesFormRow around it, which shows its message. */
+static void
+setup_checks (FacturesClientEditor *self)
+{
+  const struct
+  {
+    GtkWidget           *row;
+    FacturesFormRowCheck check;
+  } checks[] = {
+    { self->name_row, check_name },
+    { self->address_row, check_address },
+    { self->postal_code_row, check_postal_code },
+    { self->city_row, check_city },
+    { self->email_row, check_email },
+    { self->phone_row, check_phone },
+    { self->siret_row, check_siret },
+    { self->vat_row, check_vat },
+    { self->days_row, check_days },
+    { self->notes_row, check_notes },
+  };
 
-  g_signal_connect_swapped (self->terms_row, "notify::selected", G_CALLBACK (on_terms_or_category_changed), self);
-  g_signal_connect_swapped (self->category_row, "notify::selected", G_CALLBACK (on_terms_or_category_changed), self);
-  g_signal_connect_swapped (self->country_row, "notify::country-code", G_CALLBACK (on_country_changed), self);
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      factures_entry_row_name_once (checks[i].row);
+      factures_form_row_set_check (factures_form_row_find (checks[i].row), checks[i].check, self, NULL);
+    }
 }
 
 FacturesClientEditor *
@@ -656,7 +618,7 @@ factures_client_editor_open (GtkWindow     *parent,
     {
       g_hash_table_insert (open_editors, g_memdup2 (&client_id, sizeof (gint64)), self);
       /* Issue 3 item 10: documents, what is owed and late, payment delay and risk. */
-      factures_client_history_attach (GTK_WINDOW (self), store, client_id);
+      self->history = factures_client_history_attach (GTK_WINDOW (self), store, client_id);
       /* …whose groups come after the form: Delete stays last. */
       {
         GtkWidget *box = gtk_widget_get_parent (self->delete_group);

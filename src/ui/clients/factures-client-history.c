@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-cancel-payment-dialog.h"
 #include "factures-client-history.h"
 #include "factures-documents.h"
 #include "factures-rows.h"
@@ -17,7 +18,8 @@
 
 #define MAX_DOCUMENTS 200
 
-typedef struct {
+struct _FacturesClientHistoryGroups
+{
   FacturesStore *store;
   gint64         client_id;
   gulong         changed_id;
@@ -26,10 +28,46 @@ typedef struct {
   GtkWidget     *documents;   /* AdwPreferencesGroup */
   GtkWidget     *imported;    /* AdwPreferencesGroup: imported sales (issue 6), hidden when none */
   GPtrArray     *rows;        /* widgets added to the groups, removed on refresh */
-} History;
+};
+
+typedef FacturesClientHistoryGroups History;
+
+/* What a row or button acts on: its document or imported sale (no object data). */
+typedef struct
+{
+  History *history;
+  gint64   id;
+  char    *number;
+} Target;
 
 static void
-history_free (History *history)
+target_free (gpointer  data,
+             GClosure *closure)
+{
+  Target *target = data;
+
+  g_free (target->number);
+  g_free (target);
+}
+
+static void
+connect_target (GtkWidget  *widget,
+                const char *signal,
+                GCallback   callback,
+                History    *history,
+                gint64      id,
+                const char *number)
+{
+  Target *target = g_new0 (Target, 1);
+
+  target->history = history;
+  target->id = id;
+  target->number = g_strdup (number);
+  g_signal_connect_data (widget, signal, callback, target, target_free, 0);
+}
+
+void
+factures_client_history_groups_free (FacturesClientHistoryGroups *history)
 {
   if (history->changed_id != 0)
     g_signal_handler_disconnect (history->store, history->changed_id);
@@ -63,95 +101,34 @@ value_row (History    *history,
 
 static void
 open_document_cb (GtkWidget *row,
-                  History   *history)
+                  Target    *target)
 {
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (row), "id");
-
-  factures_editor_window_open (history->window, history->store, id, 0);
+  factures_editor_window_open (target->history->window, target->history->store, target->id, 0);
 }
 
 /* An imported sale: its details and "Export the Original…" (issue 6). */
 static void
 open_imported_cb (GtkWidget *row,
-                  History   *history)
+                  Target    *target)
 {
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (row), "id");
-
-  factures_facturx_ui_show_imported (history->window, history->store, id);
+  factures_facturx_ui_show_imported (target->history->window, target->history->store, target->id);
 }
 
 static void
 record_payment_clicked_cb (GtkWidget *button,
-                           History   *history)
+                           Target    *target)
 {
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "id");
-
-  gtk_window_present (factures_imported_payment_dialog_new (history->window, history->store, id));
-}
-
-static void
-cancel_payment_response_cb (AdwMessageDialog *dialog,
-                            const char       *response,
-                            History          *history)
-{
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "id");
-  g_autoptr (GError) error = NULL;
-
-  GtkEditable *reason = g_object_get_data (G_OBJECT (dialog), "reason");
-  GDate today;
-
-  if (g_strcmp0 (response, "cancel-payment") != 0)
-    return;
-  /* A payment is never erased (issue 10): cancelled today, the reason kept. */
-  factures_today (&today);
-  if (!factures_store_cancel_imported_payment (history->store, id, &today, gtk_editable_get_text (reason), &error))
-    {
-      GtkWidget *message = adw_message_dialog_new (history->window, _("The payment was not cancelled"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (message));
-    }
-}
-
-/* The cancellation needs its reason. */
-static void
-reason_changed_cb (GtkEditable      *reason,
-                   AdwMessageDialog *dialog)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (reason)));
-
-  adw_message_dialog_set_response_enabled (dialog, "cancel-payment", *text != '\0');
+  gtk_window_present (factures_imported_payment_dialog_new (target->history->window, target->history->store,
+                                                            target->id));
 }
 
 static void
 cancel_payment_clicked_cb (GtkWidget *button,
-                           History   *history)
+                           Target    *target)
 {
-  gint64 *id = g_new (gint64, 1);
-  const char *number = g_object_get_data (G_OBJECT (button), "number");
-  g_autofree char *heading = g_strdup_printf (_("Cancel the Payment of %s?"), number);
-  GtkWidget *dialog = adw_message_dialog_new (history->window, heading,
-                                              _("The payment stays in the receipts register on its date and its "
-                                                "cancellation is a negative line today: the invoice is unpaid "
-                                                "again. Say why; record the right payment afterwards."));
-  GtkWidget *reason = gtk_entry_new ();
-
-  *id = *(gint64 *) g_object_get_data (G_OBJECT (button), "id");
-  g_object_set_data_full (G_OBJECT (dialog), "id", id, g_free);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (reason), _("Reason (bounced cheque, recorded by mistake…)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (reason), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"), -1);
-  gtk_entry_set_max_length (GTK_ENTRY (reason), FACTURES_MAX_SHORT);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), reason);
-  g_object_set_data (G_OBJECT (dialog), "reason", reason);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep It"),
-                                    "cancel-payment", _("_Cancel Payment"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "cancel-payment",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "cancel-payment", FALSE);
-  g_signal_connect (reason, "changed", G_CALLBACK (reason_changed_cb), dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (cancel_payment_response_cb), history);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (factures_cancel_payment_dialog_new (target->history->window,
+                                                                      target->history->store,
+                                                                      target->id, target->number)));
 }
 
 /* The client's imported sales (issue 6): figures as the file wrote them, paid or not. */
@@ -167,7 +144,6 @@ add_imported_rows (History *history, GPtrArray *sales)
       g_autofree char *title = NULL;
       g_autofree char *date = g_date_valid (&sale->issue_date) ? factures_date_format_fr (&sale->issue_date) : NULL;
       g_autoptr (GString) subtitle = g_string_new (date != NULL ? date : "");
-      gint64 *id = g_new (gint64, 1);
 
       /* Translators: "F2026-0001 — Imported invoice" */
       title = g_strdup_printf (_("%s — %s"), sale->number, _("Imported invoice"));
@@ -212,23 +188,20 @@ add_imported_rows (History *history, GPtrArray *sales)
       if (!sale->paid)
         {
           button = gtk_button_new_with_mnemonic (_("_Record Payment…"));
-          g_signal_connect (button, "clicked", G_CALLBACK (record_payment_clicked_cb), history);
+          connect_target (button, "clicked", G_CALLBACK (record_payment_clicked_cb), history, sale->id, NULL);
         }
       else
         {
           button = gtk_button_new_with_mnemonic (_("Cancel _Payment…"));
           gtk_widget_add_css_class (button, "flat");
-          g_object_set_data_full (G_OBJECT (button), "number", g_strdup (sale->number), g_free);
-          g_signal_connect (button, "clicked", G_CALLBACK (cancel_payment_clicked_cb), history);
+          connect_target (button, "clicked", G_CALLBACK (cancel_payment_clicked_cb), history, sale->id,
+                          sale->number);
         }
-      *id = sale->id;
-      g_object_set_data_full (G_OBJECT (button), "id", id, g_free);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       /* the row itself opens the invoice, with "Export the Original…" */
-      g_object_set_data_full (G_OBJECT (row), "id", g_memdup2 (&sale->id, sizeof sale->id), g_free);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_signal_connect (row, "activated", G_CALLBACK (open_imported_cb), history);
+      connect_target (row, "activated", G_CALLBACK (open_imported_cb), history, sale->id, NULL);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (history->imported), row);
       g_ptr_array_add (history->rows, row);
     }
@@ -376,7 +349,6 @@ refresh (History *history)
       g_autoptr (GString) subtitle = g_string_new (NULL);
       GDate d;
       GtkWidget *row = adw_action_row_new ();
-      gint64 *id = g_new (gint64, 1);
 
       /* Translators: "F2026-0001 — Invoice" or "Draft — Invoice" */
       title = g_strdup_printf (_("%s — %s"), number ? number : _("Draft"),
@@ -403,9 +375,8 @@ refresh (History *history)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      *id = factures_document_row_get_id (doc);
-      g_object_set_data_full (G_OBJECT (row), "id", id, g_free);
-      g_signal_connect (row, "activated", G_CALLBACK (open_document_cb), history);
+      connect_target (row, "activated", G_CALLBACK (open_document_cb), history,
+                      factures_document_row_get_id (doc), NULL);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (history->documents), row);
       g_ptr_array_add (history->rows, row);
@@ -427,7 +398,7 @@ find_page (GtkWidget *root)
   return NULL;
 }
 
-void
+FacturesClientHistoryGroups *
 factures_client_history_attach (GtkWindow     *editor,
                                 FacturesStore *store,
                                 gint64         client_id)
@@ -435,12 +406,12 @@ factures_client_history_attach (GtkWindow     *editor,
   GtkWidget *page;
   History *history;
 
-  g_return_if_fail (GTK_IS_WINDOW (editor));
-  g_return_if_fail (FACTURES_IS_STORE (store));
+  g_return_val_if_fail (GTK_IS_WINDOW (editor), NULL);
+  g_return_val_if_fail (FACTURES_IS_STORE (store), NULL);
 
   page = find_page (GTK_WIDGET (editor));
   if (page == NULL || client_id == 0)
-    return;
+    return NULL;
 
   history = g_new0 (History, 1);
   history->store = g_object_ref (store);
@@ -470,7 +441,7 @@ factures_client_history_attach (GtkWindow     *editor,
     if (GTK_IS_BOX (box))
       gtk_box_reorder_child_after (GTK_BOX (box), history->summary, NULL);
   }
-  g_object_set_data_full (G_OBJECT (editor), "factures-client-history", history, (GDestroyNotify) history_free);
   history->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (refresh), history);
   refresh (history);
+  return history;
 }

@@ -11,11 +11,15 @@
 
 G_BEGIN_DECLS
 
-/* Adds the groups "Payment History" and "Documents" to the AdwPreferencesPage
- * inside @editor (the client editor window) and keeps them current while the
- * window lives (the store's "changed" signal). */
-void factures_client_history_attach (GtkWindow     *editor,
-                                     FacturesStore *store,
-                                     gint64         client_id);
+typedef struct _FacturesClientHistoryGroups FacturesClientHistoryGroups;
+
+/* Adds the groups "Payment History", "Documents" and "Imported Invoices" to the
+ * AdwPreferencesPage inside @editor (the client editor window) and keeps them current
+ * (the store's "changed" signal) until freed; the editor owns the result (NULL when
+ * there is nothing to show). */
+FacturesClientHistoryGroups *factures_client_history_attach      (GtkWindow                   *editor,
+                                                                  FacturesStore               *store,
+                                                                  gint64                       client_id);
+void                         factures_client_history_groups_free (FacturesClientHistoryGroups *history);
 
 G_END_DECLS

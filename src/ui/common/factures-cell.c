@@ -25,12 +25,14 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+/* The text function comes as the signal's data (a function pointer in a gpointer,
+ * as GLib's own GCallback casts do). */
 static void
 bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
-           gpointer                  unused)
+           gpointer                  user_data)
 {
-  FacturesCellTextFunc func = g_object_get_data (G_OBJECT (factory), "factures-cell-func");
+  FacturesCellTextFunc func = (FacturesCellTextFunc) (GCallback) user_data;
   GtkWidget *label = gtk_list_item_get_child (item);
   gpointer row = gtk_list_item_get_item (item);
   g_autofree char *text = row != NULL ? func (row) : NULL;
@@ -44,9 +46,8 @@ factures_cell_factory_new (FacturesCellTextFunc func,
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
-  g_object_set_data (G_OBJECT (factory), "factures-cell-func", func);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (numeric));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) (GCallback) func);
   return factory;
 }
 

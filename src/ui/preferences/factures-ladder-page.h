@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+#define FACTURES_TYPE_LADDER_PAGE (factures_ladder_page_get_type ())
+G_DECLARE_FINAL_TYPE (FacturesLadderPage, factures_ladder_page, FACTURES, LADDER_PAGE, AdwPreferencesPage)
+
 /**
  * factures_ladder_page_new:
  * @store: the open database
@@ -16,10 +19,11 @@ G_BEGIN_DECLS
  * An AdwPreferencesPage "Reminders" with one group per client category
  * (individual, company, association, administration) listing its ladder: each
  * step has its day offset from the due date (negative: before), its channel and,
- * for e-mails, its template; steps can be added and removed. "Save" validates
- * with factures_dunning_ladder_validate() (through factures_store_save_ladder())
- * and shows the French refusal under the group; "Restore Defaults" puts the
- * default ladder back in the form.
+ * for e-mails, its template; steps can be added and removed (FacturesLadderGroup);
+ * and the late-penalty rate table (FacturesRatesGroup). Applied on change: each
+ * change is validated with factures_dunning_ladder_validate() (through
+ * factures_store_save_ladder()) and saved, or its French refusal shown under the
+ * group; "Restore Defaults" puts the default ladder back.
  *
  * Returns: (transfer floating): the page
  */

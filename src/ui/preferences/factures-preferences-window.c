@@ -23,6 +23,7 @@ struct _FacturesPreferencesWindow
 
   GtkWidget            *profile_editor;
   GtkWidget            *escompte_page;
+  GtkWidget            *series_page;
   gboolean              closing;        /* the user chose to close with values left */
 };
 
@@ -45,19 +46,22 @@ static gboolean
 close_request_cb (FacturesPreferencesWindow *self)
 {
   gboolean profile_ok;
+  gboolean series_ok;
   gboolean escompte_ok;
   AdwMessageDialog *dialog;
 
   if (self->closing)
     return FALSE;
   profile_ok = factures_profile_editor_flush (FACTURES_PROFILE_EDITOR (self->profile_editor));
+  series_ok = factures_series_page_flush (FACTURES_SERIES_PAGE (self->series_page));
   escompte_ok = factures_escompte_page_flush (FACTURES_ESCOMPTE_PAGE (self->escompte_page));
-  if (profile_ok && escompte_ok)
+  if (profile_ok && series_ok && escompte_ok)
     return FALSE;
 
   adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self),
-                                           profile_ok ? ADW_PREFERENCES_PAGE (self->escompte_page)
-                                                      : self->profile_page);
+                                           !profile_ok ? self->profile_page
+                                           : !series_ok ? ADW_PREFERENCES_PAGE (self->series_page)
+                                                        : ADW_PREFERENCES_PAGE (self->escompte_page));
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                        _("Some Values Are Not Saved"),
                                                        _("The fields marked in red hold values that cannot "
@@ -132,8 +136,8 @@ factures_preferences_window_new (GtkWindow     *parent,
   factures_profile_editor_set_apply_on_change (FACTURES_PROFILE_EDITOR (self->profile_editor), TRUE);
   adw_preferences_group_add (self->profile_group, self->profile_editor);
   /* Issue 3: number series and the building-trade option of quotes. */
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                              ADW_PREFERENCES_PAGE (factures_series_page_new (store)));
+  self->series_page = factures_series_page_new (store);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->series_page));
   self->escompte_page = factures_escompte_page_new (store);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->escompte_page));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),

@@ -13,257 +13,13 @@
 #include "factures-form-row.h"
 #include "factures-identifiers.h"
 #include "factures-logo.h"
-#include "factures-profile-editor.h"
+#include "factures-profile-editor-private.h"
 #include "factures-terms.h"
-
-/* Positions in the combo rows; they follow the core enums except where noted. */
-enum { REGISTRY_POS_NONE, REGISTRY_POS_RCS, REGISTRY_POS_RNE };
-enum { TERMS_POS_ON_RECEIPT, TERMS_POS_DAYS, TERMS_POS_EOM_45 };
-
-struct _FacturesProfileEditor
-{
-  GtkBox         parent_instance;
-
-  FacturesStore *store;
-  GBytes        *logo;
-
-  GtkWidget     *name_row;
-  GtkWidget     *append_ei_button;
-  GtkWidget     *address_row;
-  GtkWidget     *postal_code_row;
-  GtkWidget     *city_row;
-  GtkWidget     *email_row;
-  GtkWidget     *phone_row;
-  GtkWidget     *siret_row;
-  GtkWidget     *registry_row;
-  GtkWidget     *registry_city_row;
-  GtkWidget     *activity_row;
-  GtkWidget     *vat_row;
-  GtkWidget     *vat_id_row;
-  GtkWidget     *insurance_row;
-  GtkWidget     *iban_row;
-  GtkWidget     *bic_row;
-  GtkWidget     *terms_row;
-  GtkWidget     *days_row;
-  GtkWidget     *eom_row;
-  GtkWidget     *penalty_row;
-  GtkWidget     *logo_row;
-  GtkWidget     *logo_picture;
-  GtkWidget     *logo_remove_button;
-  GtkWidget     *error_label;
-  GtkWidget     *save_button;
-  GtkWidget     *save_box;
-
-  gboolean       apply_on_change;  /* Preferences: each valid value is saved when entered */
-  gboolean       applying_held;    /* while load or a validation of every row runs */
-
-  GtkFileChooserNative *chooser;
-};
 
 G_DEFINE_FINAL_TYPE (FacturesProfileEditor, factures_profile_editor, GTK_TYPE_BOX)
 
 enum { SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
-
-/* ---------------------------------------------------------------- checks -- */
-
-static char *
-take_message (GError *error)
-{
-  char *message = g_strdup (error->message);
-
-  g_error_free (error);
-  return message;
-}
-
-/* The seller's name must be followed by "EI" or the words "entrepreneur individuel"
- * (C. com. R526-26 since the loi 2022-172; LEGAL.md §1). */
-static gboolean
-name_has_ei (const char *name)
-{
-  gsize len = strlen (name);
-
-  if (g_str_has_suffix (name, "entrepreneur individuel") ||
-      g_str_has_suffix (name, "Entrepreneur individuel"))
-    return TRUE;
-  if (len < 2 || !g_str_has_suffix (name, "EI"))
-    return FALSE;
-  return len == 2 || !g_ascii_isalnum (name[len - 3]);
-}
-
-/* The suffix box of an entry row takes room as soon as it holds a widget, even a
- * hidden one: add the button only while it is offered. */
-static void
-offer_append_ei (FacturesProfileEditor *self,
-                 gboolean               offer)
-{
-  gboolean shown = gtk_widget_get_parent (self->append_ei_button) != NULL;
-
-  if (offer && !shown)
-    adw_entry_row_add_suffix (ADW_ENTRY_ROW (self->name_row), self->append_ei_button);
-  else if (!offer && shown)
-    adw_entry_row_remove (ADW_ENTRY_ROW (self->name_row), self->append_ei_button);
-}
-
-static char *
-check_name (const char *text,
-            gpointer    user_data)
-{
-  FacturesProfileEditor *self = user_data;
-
-  char *message = factures_check_text (text, _("Name"), 200, TRUE);
-
-  offer_append_ei (self, FALSE);
-  if (message != NULL)
-    return message;
-  if (!name_has_ei (text))
-    {
-      offer_append_ei (self, TRUE);
-      return g_strdup (_("Name: an individual entrepreneur’s name must be followed by “EI”."));
-    }
-  return NULL;
-}
-
-static char *
-check_address (const char *text,
-               gpointer    user_data)
-{
-  return factures_check_text (text, _("Address"), 300, TRUE);
-}
-
-static char *
-check_city (const char *text,
-            gpointer    user_data)
-{
-  return factures_check_text (text, _("City"), 100, TRUE);
-}
-
-static char *
-check_postal_code (const char *text,
-                   gpointer    user_data)
-{
-  return factures_check_postal_code (text, TRUE);
-}
-
-static char *
-check_siret (const char *text,
-             gpointer    user_data)
-{
-  return factures_check_siren_or_siret (text, TRUE, NULL, NULL);
-}
-
-static char *
-check_registry_city (const char *text,
-                     gpointer    user_data)
-{
-  FacturesProfileEditor *self = user_data;
-
-  if (adw_combo_row_get_selected (ADW_COMBO_ROW (self->registry_row)) != REGISTRY_POS_RCS)
-    return NULL;
-  if (*text == '\0')
-    return g_strdup (_("Registry city: required with an RCS registration (“RCS Lyon”)."));
-  return factures_check_text (text, _("Registry city"), 100, TRUE);
-}
-
-static char *
-check_email (const char *text,
-             gpointer    user_data)
-{
-  return factures_check_email (text);
-}
-
-static char *
-check_phone (const char *text,
-             gpointer    user_data)
-{
-  return factures_check_phone (text);
-}
-
-static gboolean
-charges_vat (FacturesProfileEditor *self)
-{
-  return adw_combo_row_get_selected (ADW_COMBO_ROW (self->vat_row)) == FACTURES_VAT_REGIME_REGISTERED;
-}
-
-/* A seller that charges VAT prints its VAT number (CGI art. 242 nonies A; LEGAL.md §1). */
-static char *
-check_vat_id (const char *text,
-              gpointer    user_data)
-{
-  FacturesProfileEditor *self = user_data;
-
-  g_autofree char *out = NULL;
-  GError *error = NULL;
-
-  if (*text == '\0')
-    {
-      if (charges_vat (self))
-        return g_strdup (_("VAT number: required when you charge VAT."));
-      return NULL;
-    }
-  if (!factures_vat_id_check (text, &out, &error))
-    return take_message (error);
-  return NULL;
-}
-
-static char *
-check_insurance (const char *text,
-                 gpointer    user_data)
-{
-  return factures_check_text (text, _("Trade insurance"), 500, FALSE);
-}
-
-static char *
-check_iban (const char *text,
-            gpointer    user_data)
-{
-  g_autofree char *out = NULL;
-  GError *error = NULL;
-
-  if (!factures_iban_check (text, &out, &error))
-    return take_message (error);
-  return NULL;
-}
-
-static char *
-check_bic (const char *text,
-           gpointer    user_data)
-{
-  g_autofree char *out = NULL;
-  GError *error = NULL;
-
-  if (!factures_bic_check (text, &out, &error))
-    return take_message (error);
-  return NULL;
-}
-
-static char *
-check_days (const char *text,
-            gpointer    user_data)
-{
-  FacturesProfileEditor *self = user_data;
-
-  if (adw_combo_row_get_selected (ADW_COMBO_ROW (self->terms_row)) != TERMS_POS_DAYS)
-    return NULL;
-  /* The default terms apply to business clients too: keep them within the B2B maximum. */
-  return factures_check_days (text, FACTURES_CLIENT_CATEGORY_COMPANY, NULL);
-}
-
-static char *
-check_penalty (const char *text,
-               gpointer    user_data)
-{
-  gint rate = 0;
-  GError *error = NULL;
-
-  if (*text == '\0')
-    return NULL;
-  if (!factures_rate_parse (text, _("Late penalty rate"), &rate, &error))
-    return take_message (error);
-  if (rate <= 0)
-    return g_strdup (_("Late penalty rate: leave it blank for the ECB rate + 10 points, or enter a rate above zero."));
-  return NULL;
-}
 
 /* ------------------------------------------------------------ validation -- */
 
@@ -305,43 +61,12 @@ row_validated_cb (FacturesProfileEditor *self,
     apply_changes (self);
 }
 
-/* The entry row titled @title, in a FacturesFormRow that checks it with @check and shows
- * its message under it. */
-static GtkWidget *
-add_entry_row (FacturesProfileEditor *self,
-               GtkWidget             *group,
-               const char            *title,
-               FacturesFormRowCheck   check)
-{
-  GtkWidget *row = factures_entry_row_new (title);
-  GtkWidget *form_row = factures_form_row_new (row);
-
-  factures_form_row_set_check (FACTURES_FORM_ROW (form_row), check, self, NULL);
-  g_signal_connect_swapped (form_row, "validated", G_CALLBACK (row_validated_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), form_row);
-  return row;
-}
-
 static gboolean
 row_valid (GtkWidget *row)
 {
   FacturesFormRow *form_row = factures_form_row_find (row);
 
   return form_row == NULL || factures_form_row_is_valid (form_row);
-}
-
-static GtkWidget *
-add_group (FacturesProfileEditor *self,
-           const char            *title,
-           const char            *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  gtk_box_append (GTK_BOX (self), group);
-  return group;
 }
 
 static void
@@ -351,8 +76,8 @@ update_sensitivity (FacturesProfileEditor *self)
   gboolean rcs = adw_combo_row_get_selected (ADW_COMBO_ROW (self->registry_row)) == REGISTRY_POS_RCS;
 
   gtk_widget_set_sensitive (self->registry_city_row, rcs);
-  gtk_widget_set_sensitive (self->vat_id_row, charges_vat (self));
-  if (!charges_vat (self))
+  gtk_widget_set_sensitive (self->vat_id_row, _factures_profile_editor_charges_vat (self));
+  if (!_factures_profile_editor_charges_vat (self))
     set_row_message (self->vat_id_row, NULL);
   gtk_widget_set_sensitive (self->days_row, terms == TERMS_POS_DAYS);
   gtk_widget_set_sensitive (self->eom_row, terms == TERMS_POS_EOM_45);
@@ -363,7 +88,7 @@ update_sensitivity (FacturesProfileEditor *self)
 }
 
 static void
-on_combo_selected (FacturesProfileEditor *self)
+combo_selected_cb (FacturesProfileEditor *self)
 {
   update_sensitivity (self);
   if (self->apply_on_change && !self->applying_held)
@@ -373,13 +98,13 @@ on_combo_selected (FacturesProfileEditor *self)
 /* Switching to "charges VAT" with an empty VAT number: propose the French one
  * computed from the SIREN ("FR" + key + SIREN). */
 static void
-on_vat_regime_selected (FacturesProfileEditor *self)
+vat_regime_selected_cb (FacturesProfileEditor *self)
 {
   g_autofree char *vat_id = factures_editable_get_trimmed (self->vat_id_row);
   g_autofree char *siret = factures_editable_get_trimmed (self->siret_row);
   g_autofree char *siren = NULL;
 
-  if (charges_vat (self) && *vat_id == '\0')
+  if (_factures_profile_editor_charges_vat (self) && *vat_id == '\0')
     {
       g_free (factures_check_siren_or_siret (siret, TRUE, &siren, NULL));
       if (siren != NULL)
@@ -924,9 +649,35 @@ factures_profile_editor_save (FacturesProfileEditor *self,
 }
 
 static void
-on_save_clicked (FacturesProfileEditor *self)
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  factures_profile_editor_save (self, NULL);
+  factures_profile_editor_save (FACTURES_PROFILE_EDITOR (widget), NULL);
+}
+
+static void
+choose_logo_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  on_choose_logo (FACTURES_PROFILE_EDITOR (widget));
+}
+
+static void
+remove_logo_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  on_remove_logo (FACTURES_PROFILE_EDITOR (widget));
+}
+
+static void
+append_ei_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  on_append_ei (FACTURES_PROFILE_EDITOR (widget));
 }
 
 /* -------------------------------------------------------------- GObject -- */
@@ -942,6 +693,7 @@ factures_profile_editor_dispose (GObject *object)
   g_clear_object (&self->append_ei_button);
   g_clear_object (&self->store);
   g_clear_pointer (&self->logo, g_bytes_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FACTURES_TYPE_PROFILE_EDITOR);
 
   G_OBJECT_CLASS (factures_profile_editor_parent_class)->dispose (object);
 }
@@ -949,6 +701,8 @@ factures_profile_editor_dispose (GObject *object)
 static void
 factures_profile_editor_class_init (FacturesProfileEditorClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = factures_profile_editor_dispose;
 
   /**
@@ -960,136 +714,76 @@ factures_profile_editor_class_init (FacturesProfileEditorClass *klass)
                                  G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL,
                                  G_TYPE_NONE, 0);
+
+  g_type_ensure (FACTURES_TYPE_FORM_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Factures/ui/preferences/factures-profile-editor.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, FacturesProfileEditor, name)
+  BIND (name_row);
+  BIND (address_row);
+  BIND (postal_code_row);
+  BIND (city_row);
+  BIND (email_row);
+  BIND (phone_row);
+  BIND (siret_row);
+  BIND (registry_row);
+  BIND (registry_city_row);
+  BIND (activity_row);
+  BIND (vat_row);
+  BIND (vat_id_row);
+  BIND (insurance_row);
+  BIND (iban_row);
+  BIND (bic_row);
+  BIND (terms_row);
+  BIND (days_row);
+  BIND (eom_row);
+  BIND (penalty_row);
+  BIND (logo_row);
+  BIND (logo_picture);
+  BIND (logo_remove_button);
+  BIND (error_label);
+  BIND (save_button);
+  BIND (save_box);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, combo_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, vat_regime_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "profile.save", NULL, save_activated);
+  gtk_widget_class_install_action (widget_class, "profile.choose-logo", NULL, choose_logo_activated);
+  gtk_widget_class_install_action (widget_class, "profile.remove-logo", NULL, remove_logo_activated);
+  gtk_widget_class_install_action (widget_class, "profile.append-ei", NULL, append_ei_activated);
 }
 
 static void
 factures_profile_editor_init (FacturesProfileEditor *self)
 {
-  const char *registries[] = {
-    _("None (liberal profession)"),
-    _("RCS (trade)"),
-    _("RNE (craft)"),
-    NULL
-  };
-  const char *activities[] = {
-    _("Services"),
-    _("Sale of goods"),
-    _("Goods and services"),
-    NULL
-  };
-  const char *regimes[] = {
-    _("VAT exemption (art. 293 B of the CGI)"),
-    _("Charges VAT"),
-    NULL
-  };
-  const char *terms[] = {
-    _("On receipt"),
-    _("Number of days"),
-    _("45 days end of month"),
-    NULL
-  };
-  const char *eom[] = {
-    _("Add 45 days, then end of month"),
-    _("End of month, then add 45 days"),
-    NULL
-  };
-  GtkWidget *group;
-  GtkWidget *button;
-  GtkWidget *box;
+  self->applying_held = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  _factures_profile_editor_setup_checks (self);
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-  gtk_box_set_spacing (GTK_BOX (self), 24);
+  /* Preferences: a valid value is saved as soon as it is entered. */
+  {
+    GtkWidget *fields[] = {
+      self->name_row, self->address_row, self->postal_code_row, self->city_row,
+      self->email_row, self->phone_row, self->siret_row, self->registry_city_row, self->vat_id_row,
+      self->insurance_row, self->iban_row, self->bic_row, self->days_row, self->penalty_row,
+    };
 
-  /* Your business */
-  group = add_group (self, _("Your Business"),
-                     _("Printed as the seller on every invoice."));
-  self->name_row = add_entry_row (self, group, _("Name"), check_name);
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      g_signal_connect_swapped (factures_form_row_find (fields[i]), "validated",
+                                G_CALLBACK (row_validated_cb), self);
+  }
+
+  /* Offered in the name row while the name lacks "EI" (offer_append_ei()). */
   self->append_ei_button = g_object_ref_sink (gtk_button_new_with_label (_("Append “EI”")));
   gtk_widget_set_valign (self->append_ei_button, GTK_ALIGN_CENTER);
+  /* Added to and removed from the row as the name changes: a plain signal. */
   g_signal_connect_swapped (self->append_ei_button, "clicked", G_CALLBACK (on_append_ei), self);
-  self->address_row = add_entry_row (self, group, _("Address"), check_address);
-  self->postal_code_row = add_entry_row (self, group, _("Postal code"), check_postal_code);
-  self->city_row = add_entry_row (self, group, _("City"), check_city);
-  self->email_row = add_entry_row (self, group, _("E-mail address"), check_email);
-  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (self->email_row), GTK_INPUT_PURPOSE_EMAIL);
-  self->phone_row = add_entry_row (self, group, _("Phone"), check_phone);
-  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (self->phone_row), GTK_INPUT_PURPOSE_PHONE);
 
-  /* Legal identity */
-  group = add_group (self, _("Legal Identity"), NULL);
-  self->siret_row = add_entry_row (self, group, _("SIREN or SIRET"), check_siret);
-  self->registry_row = factures_combo_row_new (_("Registration"), registries);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->registry_row);
-  self->registry_city_row = add_entry_row (self, group, _("Registry city"), check_registry_city);
-  self->activity_row = factures_combo_row_new (_("Activity"), activities);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->activity_row);
-  self->vat_row = factures_combo_row_new (_("VAT regime"), regimes);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->vat_row);
-  self->vat_id_row = add_entry_row (self, group, _("VAT number"), check_vat_id);
-  self->insurance_row = add_entry_row (self, group, _("Trade insurance"), check_insurance);
-
-  /* Payment */
-  group = add_group (self, _("Payment"),
-                     _("Default terms for new invoices; a client can have its own."));
-  self->iban_row = add_entry_row (self, group, _("IBAN"), check_iban);
-  self->bic_row = add_entry_row (self, group, _("BIC"), check_bic);
-  self->terms_row = factures_combo_row_new (_("Payment terms"), terms);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->terms_row);
-  self->days_row = add_entry_row (self, group, _("Number of days"), check_days);
   gtk_editable_set_text (GTK_EDITABLE (self->days_row), "30");
-  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (self->days_row), GTK_INPUT_PURPOSE_DIGITS);
-  self->eom_row = factures_combo_row_new (_("End of month counting"), eom);
-  /* The chosen counting is a short sentence: under the title, not cut at its end. */
-  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (self->eom_row), TRUE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->eom_row);
-  self->penalty_row = add_entry_row (self, group, _("Late penalty rate"), check_penalty);
-  button = gtk_image_new_from_icon_name ("dialog-information-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Leave blank to print “ECB rate + 10 points”."));
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (self->penalty_row), button);
-
-  /* Logo */
-  group = add_group (self, _("Logo"), NULL);
-  self->logo_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->logo_row), _("Logo"));
-  self->logo_picture = gtk_picture_new ();
-  gtk_widget_set_size_request (self->logo_picture, 64, 48);
-  gtk_picture_set_can_shrink (GTK_PICTURE (self->logo_picture), TRUE);
-  gtk_widget_set_margin_top (self->logo_picture, 6);
-  gtk_widget_set_margin_bottom (self->logo_picture, 6);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (self->logo_row), self->logo_picture);
-  self->logo_remove_button = gtk_button_new_with_label (_("Remove Logo"));
-  gtk_widget_set_valign (self->logo_remove_button, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (self->logo_remove_button, "clicked", G_CALLBACK (on_remove_logo), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self->logo_row), self->logo_remove_button);
-  button = gtk_button_new_with_label (_("Choose a Logo…"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_choose_logo), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self->logo_row), button);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), factures_form_row_new (self->logo_row));
-
-  /* A refusal of the store (the fields show theirs under them) and Save */
-  self->error_label = gtk_label_new (NULL);
-  gtk_widget_set_visible (self->error_label, FALSE);
-  gtk_widget_add_css_class (self->error_label, "error");
-  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->error_label), 0);
-  gtk_box_append (GTK_BOX (self), self->error_label);
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  self->save_box = box;
-  gtk_widget_set_halign (box, GTK_ALIGN_END);
-  self->save_button = gtk_button_new_with_label (_("Save"));
-  gtk_widget_add_css_class (self->save_button, "suggested-action");
-  gtk_widget_add_css_class (self->save_button, "pill");
-  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save_clicked), self);
-  gtk_box_append (GTK_BOX (box), self->save_button);
-  gtk_box_append (GTK_BOX (self), box);
-
-  g_signal_connect_swapped (self->registry_row, "notify::selected", G_CALLBACK (on_combo_selected), self);
-  g_signal_connect_swapped (self->vat_row, "notify::selected", G_CALLBACK (on_vat_regime_selected), self);
-  g_signal_connect_swapped (self->terms_row, "notify::selected", G_CALLBACK (on_combo_selected), self);
   update_logo_row (self, NULL);
   update_sensitivity (self);
+  self->applying_held = FALSE;
 }
 
 GtkWidget *

@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""bench-list-overdue.py — `factures --list-overdue` against one sqlite3 query (issue 12 item 3)
+
+Usage: bench-list-overdue.py FACTURES MAKE_FIXTURE BASELINE_SQL WORKDIR
+
+Builds (or reuses) the fixture of make-fixture.py in WORKDIR with FACTURES_BENCH_DOCUMENTS
+documents (2,000 by default: CI's smoke test; 100,000 on demand), then runs the whole process
+`factures --list-overdue` and the baseline `sqlite3` query of BASELINE_SQL on the same database,
+RUNS times each (FACTURES_BENCH_RUNS, 5), and prints the medians, their ratio (goal ≤ 1.5) and
+the peak RSS of each. It checks that both print the same rows; it never fails on time.
+"""
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+
+TODAY = '2026-12-06'
+
+
+def run(argv, env=None):
+    start = time.perf_counter()
+    proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, check=True)
+    return time.perf_counter() - start, proc.stdout.decode()
+
+
+def peak_rss_kib(argv, env=None):
+    """Peak RSS of one run of argv (the child's ru_maxrss, KiB on Linux)."""
+    pid = os.fork()
+    if pid == 0:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
+        os.execvpe(argv[0], argv, env or os.environ)
+    _, _, usage = os.wait4(pid, 0)
+    return usage.ru_maxrss
+
+
+def main():
+    factures, make_fixture, baseline_sql, workdir = sys.argv[1:5]
+    n_docs = int(os.environ.get('FACTURES_BENCH_DOCUMENTS', '2000'))
+    n_overdue = os.environ.get('FACTURES_BENCH_OVERDUE')
+    runs = int(os.environ.get('FACTURES_BENCH_RUNS', '5'))
+    os.makedirs(workdir, exist_ok=True)
+    db = os.path.join(workdir, 'bench-%d%s.db' % (n_docs, '-' + n_overdue if n_overdue else ''))
+    # a fixture older than the program may have an older schema: built again
+    if not os.path.exists(db) or os.path.getmtime(db) < os.path.getmtime(factures):
+        argv = [sys.executable, make_fixture, factures, db, '--documents', str(n_docs), '--today', TODAY]
+        if n_overdue:
+            argv += ['--overdue', n_overdue]
+        subprocess.run(argv, check=True)
+
+    env = dict(os.environ, FACTURES_TODAY=TODAY)
+    app = [factures, '--database=' + db, '--list-overdue']
+    base = ['sqlite3', '-separator', '\t', db, '.param set :today "\'%s\'"' % TODAY, '.read ' + baseline_sql]
+
+    # warm the page cache, and check that both list the same invoices
+    _, app_out = run(app, env)
+    _, base_out = run(base)
+    app_rows = [line.split('\t')[:5] for line in app_out.splitlines()]
+    base_rows = [line.split('\t')[:5] for line in base_out.splitlines()]
+    if app_rows != base_rows:
+        print('MISMATCH: factures printed %d rows, sqlite3 %d' % (len(app_rows), len(base_rows)))
+        return 1
+
+    app_times, base_times = [], []
+    for _ in range(runs):
+        app_times.append(run(app, env)[0])
+        base_times.append(run(base)[0])
+    a, b = statistics.median(app_times), statistics.median(base_times)
+    print('list-overdue: %d documents, %d overdue rows' % (n_docs, len(app_rows)))
+    print('  factures --list-overdue  %8.1f ms  peak RSS %6.1f MiB' % (a * 1000, peak_rss_kib(app, env) / 1024))
+    print('  sqlite3 baseline query   %8.1f ms  peak RSS %6.1f MiB' % (b * 1000, peak_rss_kib(base) / 1024))
+    print('  ratio %.2f (goal <= 1.5)' % (a / b))
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""bench-render.py — rendering and issuing against a bare cairo+pango program (issue 12 item 5)
+
+Usage: bench-render.py FACTURES BENCH_ISSUE BARE_RENDER WORKDIR
+
+Prints, each against its baseline measured in the same run (medians of FACTURES_BENCH_RUNS, 5):
+  - `factures --export-pdf` of a 10-line draft (whole process) / `bare-render 10`  (goal <= 2)
+  - the same with 500 lines / `bare-render 500`                                   (goal <= 1.5)
+  - `bench-issue issue DB 100`: 100 invoices issued in one process / `bare-render 10 100` (goal <= 2)
+with the peak RSS of each. Never fails on time.
+"""
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+
+def timed(argv, env=None):
+    start = time.perf_counter()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, check=True)
+    return time.perf_counter() - start
+
+
+def peak_rss_mib(argv, env=None):
+    pid = os.fork()
+    if pid == 0:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
+        os.execvpe(argv[0], argv, env or os.environ)
+    _, _, usage = os.wait4(pid, 0)
+    return usage.ru_maxrss / 1024
+
+
+def median_of(argv, runs, env=None, before=None):
+    times = []
+    for _ in range(runs):
+        if before:
+            before()
+        times.append(timed(argv, env))
+    return statistics.median(times)
+
+
+def main():
+    factures, bench_issue, bare, workdir = sys.argv[1:5]
+    runs = int(os.environ.get('FACTURES_BENCH_RUNS', '5'))
+    os.makedirs(workdir, exist_ok=True)
+    env = dict(os.environ, FACTURES_TODAY='2026-12-06')
+
+    drafts_db = os.path.join(workdir, 'render-drafts.db')
+    for suffix in ('', '-wal', '-shm'):
+        if os.path.exists(drafts_db + suffix):
+            os.unlink(drafts_db + suffix)
+    ids = subprocess.run([bench_issue, 'drafts', drafts_db], check=True, env=env,
+                         stdout=subprocess.PIPE).stdout.split()
+    out = os.path.join(workdir, 'render.pdf')
+
+    print('render (whole process) against bare cairo+pango, %d runs each:' % runs)
+    for n_lines, draft_id, goal in ((10, ids[0].decode(), 2.0), (500, ids[1].decode(), 1.5)):
+        app = [factures, '--database=' + drafts_db, '--export-pdf=' + draft_id, '--output=' + out]
+        base = [bare, str(n_lines)]
+        timed(app, env)   # warm the caches (fonts, libraries)
+        timed(base)
+        a, b = median_of(app, runs, env), median_of(base, runs)
+        print('  %3d lines: factures %7.1f ms (%5.1f MiB)  bare %7.1f ms (%5.1f MiB)  ratio %.2f (goal <= %.1f)'
+              % (n_lines, a * 1000, peak_rss_mib(app, env), b * 1000, peak_rss_mib(base), a / b, goal))
+
+    issue_db = os.path.join(workdir, 'issue-100.db')
+
+    def fresh():
+        for suffix in ('', '-wal', '-shm'):
+            if os.path.exists(issue_db + suffix):
+                os.unlink(issue_db + suffix)
+
+    app = [bench_issue, 'issue', issue_db, '100']
+    base = [bare, '10', '100']
+    issue_runs = max(1, runs // 2)
+    a = median_of(app, issue_runs, env, before=fresh)
+    b = median_of(base, issue_runs)
+    fresh()
+    rss = peak_rss_mib(app, env)
+    print('issue 100 in one process: %7.1f ms (%5.1f MiB)  bare 100 renders %7.1f ms (%5.1f MiB)  ratio %.2f (goal <= 2)'
+          % (a * 1000, rss, b * 1000, peak_rss_mib(base), a / b))
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,354 @@
+/* test-store-storage.c — storage shaped for scale (issue 12 item 1): migration 0010 on a
+ * database made by the code before it, and the maintained summary against a full recomputation
+ *
+ * tests/store/data/schema9.db.gz was written by Factures at schema 9 (the code of main before
+ * this issue: --import-json of tests/data/export-2026-12-06.json, --issue of its draft with a
+ * real PDF, a payment, a cancelled payment), schema9.json.gz is its --export-json by that code.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <sqlite3.h>
+#include <glib/gstdio.h>
+
+#include "factures-store.h"
+#include "factures-store-lifecycle.h"
+#include "factures-store-payments.h"
+#include "store-test-util.h"
+
+static GBytes *
+gunzip (const char *name)
+{
+  g_autofree char *path = g_build_filename (STORE_TEST_DATA, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) raw = G_INPUT_STREAM (g_file_read (file, NULL, &error));
+  g_autoptr(GZlibDecompressor) gz = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+  g_assert_no_error (error);
+  in = g_converter_input_stream_new (raw, G_CONVERTER (gz));
+  g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                          NULL, &error);
+  g_assert_no_error (error);
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+static gint64
+raw_int (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+typedef struct {
+  guint   calls;
+  guint64 last_done;
+  guint64 total;
+} Progress;
+
+static void
+on_progress (FacturesStore *store, guint64 done, guint64 total, gpointer data)
+{
+  Progress *p = data;
+
+  g_assert_cmpuint (done, <=, total);
+  g_assert_cmpuint (done, >=, p->last_done);
+  p->calls++;
+  p->last_done = done;
+  p->total = total;
+}
+
+static char *
+write_fixture (const char *dir)
+{
+  g_autoptr(GBytes) db = gunzip ("schema9.db.gz");
+  char *path = store_test_db_path (dir);
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (db, NULL), (gssize) g_bytes_get_size (db), NULL));
+  return path;
+}
+
+/* 0010 on a database made by the code before it: --verify passes before (the fixture) and
+ * after, the JSON export is byte for byte the one that code wrote, the originals left documents. */
+static void
+test_migration (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = write_fixture (dir);
+  g_autofree char *export_path = g_build_filename (dir, "after.json", NULL);
+  g_autoptr(GBytes) expected = gunzip ("schema9.json.gz");
+  g_autoptr(FacturesStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
+  gsize length;
+  Progress progress = { 0, };
+
+  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, 9);
+  store = factures_store_open_with_progress (path, FACTURES_STORE_OPEN_CREATE, 5000, NULL, NULL,
+                                             on_progress, &progress, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpuint (progress.calls, >=, 2);
+  g_assert_cmpuint (progress.total, ==, 4 * 45 + 39887);
+  g_assert_cmpuint (progress.last_done, ==, progress.total);
+
+  g_assert_true (factures_store_verify (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (factures_store_export_json (store, export_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (export_path, &written, &length, NULL));
+  g_assert_cmpuint (length, ==, g_bytes_get_size (expected));
+  g_assert_true (memcmp (written, g_bytes_get_data (expected, NULL), length) == 0);
+
+  /* the stored PDF reads back from its table, the same bytes */
+  {
+    g_autoptr(GBytes) pdf = factures_store_get_original (store, 5, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_bytes_get_size (pdf), ==, 39887);
+  }
+  g_clear_object (&store);
+  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), >=, 10);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM pragma_table_info ('documents') WHERE name = 'pdf'"), ==, 0);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM document_originals"), ==, 5);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM document_summary"), ==, 3);
+  g_assert_cmpint (raw_int (path, "SELECT balance FROM document_summary WHERE document_id = 3"), ==, 19000);
+  /* the triggers of issue 10 are back */
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN "
+                                  "('documents_issued_no_update', 'documents_issued_no_delete', "
+                                  "'documents_issued_chain_version', 'lines_issued_no_update')"), ==, 4);
+  store_test_remove_dir (dir);
+}
+
+/* Short of disk space: refused with the figures, the file untouched. */
+static void
+test_migration_no_space (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = write_fixture (dir);
+  g_autoptr(FacturesStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  gsize before_len, after_len;
+
+  /* in WAL mode already, as a database of the window is (the open would switch it) */
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  g_setenv ("FACTURES_TEST_FREE_BYTES", "1000", TRUE);
+  store = factures_store_open (path, &error);
+  g_unsetenv ("FACTURES_TEST_FREE_BYTES");
+  g_assert_null (store);
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_DATABASE);
+  g_test_message ("%s", error->message);
+  /* the figures: what is needed (MB) and what is free (1.0 kB, g_format_size ()) */
+  g_assert_nonnull (strstr (error->message, "MB"));
+  g_assert_nonnull (strstr (error->message, "kB"));
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpuint (before_len, ==, after_len);
+  g_assert_true (memcmp (before, after, before_len) == 0);
+  store_test_remove_dir (dir);
+}
+
+/* ---- the summary after random sequences ---- */
+
+static gint64
+issue_invoice (FacturesStore *store, gint64 client_id, const char *iso)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesDocument) draft = store_test_draft (client_id, iso, 1 + g_test_rand_int_range (0, 3));
+  g_autoptr(FacturesDocument) issued = NULL;
+
+  g_assert_true (factures_store_save_draft (store, draft, &error));
+  g_assert_no_error (error);
+  issued = factures_store_issue (store, draft->id, store_test_render, NULL, &error);
+  g_assert_no_error (error);
+  return issued->id;
+}
+
+static void
+assert_summary (FacturesStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* --verify compares document_summary with the full recomputation */
+  g_assert_true (factures_store_verify (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_summary_random (void)
+{
+  g_autofree char *dir = store_test_make_fast_dir ();
+  g_autofree char *path = store_test_db_path (dir);
+  g_autofree char *copy_path = g_build_filename (dir, "copy.db", NULL);
+  g_autofree char *json = g_build_filename (dir, "export.json", NULL);
+  g_autoptr(FacturesStore) store = NULL;
+  g_autoptr(FacturesStore) copy = NULL;
+  g_autoptr(FacturesProfile) profile = store_test_profile ();
+  g_autoptr(FacturesClient) client = store_test_client ("Société Dupont");
+  g_autoptr(GArray) invoices = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) payments = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+
+  store = factures_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_store_save_profile (store, profile, &error));
+  g_assert_true (factures_store_save_client (store, client, &error));
+  g_assert_no_error (error);
+
+  for (guint step = 0; step < 60; step++)
+    {
+      gint op = invoices->len == 0 ? 0 : g_test_rand_int_range (0, 6);
+      gint64 invoice = invoices->len ? g_array_index (invoices, gint64, g_test_rand_int_range (0, invoices->len)) : 0;
+
+      switch (op)
+        {
+        case 0:   /* issue */
+          {
+            gint64 id = issue_invoice (store, client->id, "2026-06-01");
+
+            g_array_append_val (invoices, id);
+          }
+          break;
+        case 1:   /* a payment of part of the balance (refused when nothing is left) */
+        case 2:
+          {
+            g_autoptr(FacturesPayment) p = factures_payment_new ();
+            g_autoptr(GError) local = NULL;
+
+            g_assert_true (factures_date_parse_iso ("2026-07-01", &p->date, NULL));
+            p->amount = g_test_rand_int_range (1, 200) * 100;
+            p->method = FACTURES_PAYMENT_METHOD_TRANSFER;
+            factures_payment_add_allocation (p, invoice, p->amount);
+            if (factures_store_record_payment (store, p, FACTURES_OVERPAYMENT_REFUSE, NULL, &local))
+              g_array_append_val (payments, p->id);
+          }
+          break;
+        case 3:   /* a cancellation */
+          if (payments->len > 0)
+            {
+              guint i = g_test_rand_int_range (0, payments->len);
+              GDate date;
+              g_autoptr(GError) local = NULL;
+
+              g_assert_true (factures_date_parse_iso ("2026-07-02", &date, NULL));
+              factures_store_cancel_payment (store, g_array_index (payments, gint64, i), &date,
+                                             "Chèque rejeté", &local);
+              g_array_remove_index (payments, i);
+            }
+          break;
+        case 4:   /* a credit note of part of an invoice, issued */
+          {
+            g_autoptr(GError) local = NULL;
+            gint64 note = factures_store_credit_note_new (store, invoice, NULL, 0,
+                                                          g_test_rand_int_range (1, 50) * 100, &local);
+
+            if (note != 0)
+              {
+                g_autoptr(FacturesDocument) issued = factures_store_issue (store, note, store_test_render,
+                                                                           NULL, &local);
+                g_assert_no_error (local);
+              }
+          }
+          break;
+        case 5:   /* a draft saved, then deleted */
+          {
+            g_autoptr(FacturesDocument) draft = store_test_draft (client->id, "2026-06-02", 1);
+
+            g_assert_true (factures_store_save_draft (store, draft, &error));
+            g_assert_true (factures_store_delete_draft (store, draft->id, &error));
+            g_assert_no_error (error);
+          }
+          break;
+        }
+      assert_summary (store);
+    }
+
+  /* the import rebuilds the same summary */
+  g_assert_true (factures_store_export_json (store, json, &error));
+  g_assert_no_error (error);
+  copy = factures_store_open (copy_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_store_import_json (copy, json, &error));
+  g_assert_no_error (error);
+  assert_summary (copy);
+  g_clear_object (&copy);
+  g_clear_object (&store);
+  g_assert_cmpint (raw_int (path, "SELECT total (balance) FROM document_summary"), ==,
+                   raw_int (copy_path, "SELECT total (balance) FROM document_summary"));
+  store_test_remove_dir (dir);
+}
+
+/* FTS5 (migration 0011): numbers, clients and line text; no query is a syntax error. */
+static void
+test_search (void)
+{
+  g_autofree char *dir = store_test_make_fast_dir ();
+  g_autofree char *path = store_test_db_path (dir);
+  g_autoptr(FacturesStore) store = NULL;
+  g_autoptr(FacturesProfile) profile = store_test_profile ();
+  g_autoptr(FacturesClient) client = store_test_client ("Œuvres d’Émile");
+  g_autoptr(GError) error = NULL;
+  struct { const char *search; guint n; } cases[] = {
+    { "F2026-00", 2 }, { "f2026-0001", 1 }, { "oeuvres", 3 }, { "EMILE", 3 }, { "devel", 3 },
+    { "développement étape", 3 }, { "étape 1", 3 }, { "nothing", 0 }, { "\"", 0 }, { "-", 0 },
+    { "AND", 0 }, { "( OR", 0 }, { "*", 0 }, { "NEAR(", 0 }, { "  ", 3 }, { "oeu \"vres", 0 },
+  };
+
+  store = factures_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_store_save_profile (store, profile, &error));
+  g_assert_true (factures_store_save_client (store, client, &error));
+  g_assert_no_error (error);
+  issue_invoice (store, client->id, "2026-06-01");
+  issue_invoice (store, client->id, "2026-06-02");
+  {
+    g_autoptr(FacturesDocument) draft = store_test_draft (client->id, "2026-06-03", 2);
+
+    g_assert_true (factures_store_save_draft (store, draft, &error));
+    g_assert_no_error (error);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GListModel) found = factures_store_list_documents (store, cases[i].search,
+                                                                   FACTURES_DOCUMENT_SORT_NUMBER, FALSE);
+
+      g_test_message ("%s → %u", cases[i].search, g_list_model_get_n_items (found));
+      g_assert_cmpuint (g_list_model_get_n_items (found), ==, cases[i].n);
+    }
+  g_clear_object (&store);
+  store_test_remove_dir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/store/storage/migration", test_migration);
+  g_test_add_func ("/store/storage/migration-no-space", test_migration_no_space);
+  g_test_add_func ("/store/storage/summary-random", test_summary_random);
+  g_test_add_func ("/store/storage/search", test_search);
+  return g_test_run ();
+}

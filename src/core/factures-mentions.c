@@ -379,6 +379,44 @@ factures_mentions_check (const FacturesDocument *document)
   return list;
 }
 
+void
+factures_mentions_check_dates (GPtrArray              *mentions,
+                               const FacturesDocument *document,
+                               const GDate            *last_issued)
+{
+  g_autofree char *issue_text = NULL;
+  GDate now;
+
+  g_return_if_fail (mentions != NULL && document != NULL);
+
+  if (!g_date_valid (&document->issue_date))
+    return;
+  issue_text = factures_date_format_fr (&document->issue_date);
+
+  if (last_issued != NULL && g_date_valid (last_issued) &&
+      g_date_compare (&document->issue_date, last_issued) < 0)
+    {
+      g_autofree char *last_text = factures_date_format_fr (last_issued);
+
+      add (mentions, "issue-date-order", FACTURES_MENTION_ERROR,
+           g_strdup_printf (_("Issue date: %s is earlier than %s, the date of the last document "
+                              "issued in this series. Numbers must follow dates: use %s or a "
+                              "later date."),
+                            issue_text, last_text, last_text));
+    }
+
+  factures_today (&now);
+  if (g_date_compare (&document->issue_date, &now) > 0)
+    {
+      g_autofree char *today_text = factures_date_format_fr (&now);
+
+      add (mentions, "issue-date-future", FACTURES_MENTION_ERROR,
+           g_strdup_printf (_("Issue date: %s is later than today (%s). A document is issued on "
+                              "the day it is dated: correct the date, or issue it on that day."),
+                            issue_text, today_text));
+    }
+}
+
 /**
  * factures_mentions_has_errors:
  * @mentions: (element-type FacturesMissingMention): from factures_mentions_check()

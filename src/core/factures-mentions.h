@@ -34,6 +34,22 @@ void factures_missing_mention_free (FacturesMissingMention *mention);
  */
 GPtrArray *factures_mentions_check (const FacturesDocument *document);
 
+/**
+ * factures_mentions_check_dates:
+ * @mentions: (element-type FacturesMissingMention): the list to add to
+ * @document: a document about to be issued
+ * @last_issued: (nullable): the issue date of the last document of its number series
+ *
+ * Adds the date rules the store applies when issuing (factures_store_issue()), so that
+ * they can be shown before "Issue": an issue date later than today ("issue-date-future",
+ * a mistyped year would push every later number past it) and an issue date earlier than
+ * @last_issued ("issue-date-order": numbers follow dates, CGI annexe II art. 242 nonies A).
+ * Both are errors. Nothing is added when the issue date is not valid.
+ */
+void       factures_mentions_check_dates (GPtrArray              *mentions,
+                                          const FacturesDocument *document,
+                                          const GDate            *last_issued);
+
 /* TRUE when @mentions holds at least one FACTURES_MENTION_ERROR. */
 gboolean   factures_mentions_has_errors (const GPtrArray *mentions);
 

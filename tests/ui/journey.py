@@ -101,7 +101,9 @@ def main():
         issue_date = text_of(find(editor, 'Date d’émission', ('text',)))
         for field, value, words in bad:
             set_text(editor, field, value)
-            message = find(editor, roles=('label',), prefix=words[0], contains=words[1:] + (' : ',))
+            # The message under the field: a label, or the alert label of a form row.
+            message = find(editor, roles=('label', 'notification', 'alert'), prefix=words[0],
+                           contains=words[1:] + (' : ',))
             step(f'  {field}: {normalise(message.name)[:90]}')
         set_text(editor, 'Date d’émission', issue_date)
 

@@ -11,19 +11,17 @@
 #include "factures-document-print.h"
 #include "factures-pdf.h"
 
-typedef struct
+/* The print operation of one document: what GtkPrintOperation draws from, in its instance
+ * (Text Editor's EditorPrintOperation pattern) rather than in object data. */
+struct _FacturesDocumentPrint
 {
-  FacturesPdfLayout *layout;    /* a draft */
-  PopplerDocument   *original;  /* an issued document */
-} PrintJob;
+  GtkPrintOperation  parent_instance;
 
-static void
-print_job_free (PrintJob *job)
-{
-  g_clear_pointer (&job->layout, factures_pdf_layout_free);
-  g_clear_object (&job->original);
-  g_free (job);
-}
+  FacturesPdfLayout *layout;     /* a draft: drawn by the PDF layout code */
+  PopplerDocument   *original;   /* an issued document: its stored original */
+};
+
+G_DEFINE_FINAL_TYPE (FacturesDocumentPrint, factures_document_print_operation, GTK_TYPE_PRINT_OPERATION)
 
 GBytes *
 factures_document_pdf_bytes (FacturesStore           *store,
@@ -40,26 +38,26 @@ factures_document_pdf_bytes (FacturesStore           *store,
 }
 
 static void
-begin_print_cb (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                PrintJob          *job)
+factures_document_print_begin_print (GtkPrintOperation *operation,
+                                     GtkPrintContext   *context)
 {
+  FacturesDocumentPrint *self = (FacturesDocumentPrint *) operation;
   guint n_pages;
 
-  if (job->layout != NULL)
-    n_pages = factures_pdf_layout_get_n_pages (job->layout);
+  if (self->layout != NULL)
+    n_pages = factures_pdf_layout_get_n_pages (self->layout);
   else
-    n_pages = (guint) MAX (poppler_document_get_n_pages (job->original), 0);
+    n_pages = (guint) MAX (poppler_document_get_n_pages (self->original), 0);
 
   gtk_print_operation_set_n_pages (operation, MAX (n_pages, 1));
 }
 
 static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page_nr,
-              PrintJob          *job)
+factures_document_print_draw_page (GtkPrintOperation *operation,
+                                   GtkPrintContext   *context,
+                                   int                page_nr)
 {
+  FacturesDocumentPrint *self = (FacturesDocumentPrint *) operation;
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
   double width = gtk_print_context_get_width (context);
   double height = gtk_print_context_get_height (context);
@@ -68,9 +66,9 @@ draw_page_cb (GtkPrintOperation *operation,
   PopplerPage *page = NULL;
   double scale;
 
-  if (job->original != NULL)
+  if (self->original != NULL)
     {
-      page = poppler_document_get_page (job->original, page_nr);
+      page = poppler_document_get_page (self->original, page_nr);
       if (page == NULL)
         return;
       poppler_page_get_size (page, &page_width, &page_height);
@@ -81,13 +79,40 @@ draw_page_cb (GtkPrintOperation *operation,
 
   cairo_save (cr);
   cairo_scale (cr, scale, scale);
-  if (job->layout != NULL)
-    factures_pdf_layout_draw_page (job->layout, cr, (guint) page_nr);
+  if (self->layout != NULL)
+    factures_pdf_layout_draw_page (self->layout, cr, (guint) page_nr);
   else
     poppler_page_render_for_printing (page, cr);
   cairo_restore (cr);
 
   g_clear_object (&page);
+}
+
+static void
+factures_document_print_finalize (GObject *object)
+{
+  FacturesDocumentPrint *self = (FacturesDocumentPrint *) object;
+
+  g_clear_pointer (&self->layout, factures_pdf_layout_free);
+  g_clear_object (&self->original);
+
+  G_OBJECT_CLASS (factures_document_print_operation_parent_class)->finalize (object);
+}
+
+static void
+factures_document_print_operation_class_init (FacturesDocumentPrintClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkPrintOperationClass *operation_class = GTK_PRINT_OPERATION_CLASS (klass);
+
+  object_class->finalize = factures_document_print_finalize;
+  operation_class->begin_print = factures_document_print_begin_print;
+  operation_class->draw_page = factures_document_print_draw_page;
+}
+
+static void
+factures_document_print_operation_init (FacturesDocumentPrint *self)
+{
 }
 
 gboolean
@@ -108,71 +133,56 @@ factures_document_print_run (GtkWindow               *parent,
                              const char              *export_filename,
                              GError                 **error)
 {
-  g_autoptr (GtkPrintOperation) operation = NULL;
+  g_autoptr (FacturesDocumentPrint) operation = NULL;
   g_autoptr (GtkPageSetup) setup = NULL;
   g_autoptr (GtkPaperSize) a4 = NULL;
   g_autoptr (GError) local_error = NULL;
   g_autofree char *job_name = NULL;
-  PrintJob *job;
   GtkPrintOperationResult result;
 
   g_return_val_if_fail (FACTURES_IS_STORE (store), FALSE);
   g_return_val_if_fail (document != NULL, FALSE);
 
-  job = g_new0 (PrintJob, 1);
+  operation = g_object_new (FACTURES_TYPE_DOCUMENT_PRINT, NULL);
 
   if (document->status == FACTURES_DOCUMENT_STATUS_ISSUED)
     {
       g_autoptr (GBytes) bytes = factures_store_get_original (store, document->id, error);
 
       if (bytes == NULL)
-        {
-          print_job_free (job);
-          return FALSE;
-        }
+        return FALSE;
 
-      job->original = poppler_document_new_from_bytes (bytes, NULL, &local_error);
-      if (job->original == NULL)
+      operation->original = poppler_document_new_from_bytes (bytes, NULL, &local_error);
+      if (operation->original == NULL)
         {
           g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
                        _("The stored original cannot be read: %s"), local_error->message);
-          print_job_free (job);
           return FALSE;
         }
     }
   else
     {
-      job->layout = factures_pdf_layout_new (document, FACTURES_PDF_FLAG_DRAFT, error);
-      if (job->layout == NULL)
-        {
-          print_job_free (job);
-          return FALSE;
-        }
+      operation->layout = factures_pdf_layout_new (document, FACTURES_PDF_FLAG_DRAFT, error);
+      if (operation->layout == NULL)
+        return FALSE;
     }
-
-  operation = gtk_print_operation_new ();
 
   a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   setup = gtk_page_setup_new ();
   gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
-  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (operation), setup);
 
   if (document->number != NULL)
     job_name = g_strdup_printf ("%s %s", factures_document_kind_title (document->kind), document->number);
   else
     job_name = g_strdup_printf (_("%s (draft)"), factures_document_kind_title (document->kind));
-  gtk_print_operation_set_job_name (operation, job_name);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-
-  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
-  g_object_set_data_full (G_OBJECT (operation), "factures-print-job", job,
-                          (GDestroyNotify) print_job_free);
+  gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (operation), job_name);
+  gtk_print_operation_set_embed_page_setup (GTK_PRINT_OPERATION (operation), TRUE);
 
   if (export_filename != NULL)
-    gtk_print_operation_set_export_filename (operation, export_filename);
+    gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), export_filename);
 
-  result = gtk_print_operation_run (operation, action, parent, &local_error);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), action, parent, &local_error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,

@@ -9,6 +9,12 @@
 
 G_BEGIN_DECLS
 
+/* The GtkPrintOperation of one document (what it draws from lives in its instance);
+ * made and run by factures_document_print_run(). */
+#define FACTURES_TYPE_DOCUMENT_PRINT (factures_document_print_operation_get_type ())
+G_DECLARE_FINAL_TYPE (FacturesDocumentPrint, factures_document_print_operation, FACTURES,
+                      DOCUMENT_PRINT, GtkPrintOperation)
+
 /* The PDF bytes that stand for @document: the stored original of an issued
  * document, a "Brouillon" rendering of a draft (FACTURES_PDF_FLAG_DRAFT). */
 GBytes   *factures_document_pdf_bytes (FacturesStore          *store,

@@ -8,9 +8,12 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "factures-credit-note-dialog.h"
+#include "factures-deposit-dialog.h"
 #include "factures-documents.h"
 #include "factures-lifecycle-panel.h"
 #include "factures-mentions.h"
+#include "factures-quote-decision-dialog.h"
 #include "factures-store-lifecycle.h"
 #include "factures-store-payments.h"
 
@@ -38,6 +41,7 @@ struct _FacturesLifecyclePanel
 
   GtkWidget         *checklist_group;
   GtkWidget         *checklist;     /* GtkListBox */
+  char              *checklist_key; /* what the checklist shows, to skip rebuilding it */
 };
 
 G_DEFINE_FINAL_TYPE (FacturesLifecyclePanel, factures_lifecycle_panel, GTK_TYPE_BOX)
@@ -172,102 +176,32 @@ quote_field_changed (FacturesLifecyclePanel *self)
 
 /* ---- actions on an issued quote ---- */
 
-typedef struct {
-  FacturesLifecyclePanel *self;
-  gboolean                accepted;
-  GtkWidget              *date_entry;
-  GtkWidget              *percent_entry;
-  GtkWidget              *amount_entry;
-  GtkWidget              *mode_full;
-  GtkWidget              *mode_lines;
-  GtkWidget              *mode_amount;
-  GPtrArray              *line_checks;
-} DialogData;
-
 static void
-dialog_data_free (DialogData *data)
+decision_response_cb (FacturesLifecyclePanel      *self,
+                      const char                  *response,
+                      FacturesQuoteDecisionDialog *dialog)
 {
-  g_clear_pointer (&data->line_checks, g_ptr_array_unref);
-  g_object_unref (data->self);
-  g_free (data);
-}
-
-static DialogData *
-dialog_data_new (FacturesLifecyclePanel *self)
-{
-  DialogData *data = g_new0 (DialogData, 1);
-
-  data->self = g_object_ref (self);
-  return data;
-}
-
-static GtkWidget *
-labelled_entry (GtkWidget  *box,
-                const char *label,
-                const char *text)
-{
-  GtkWidget *caption = gtk_label_new (label);
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_widget_set_halign (caption, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (box), caption);
-  if (text != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  label_widget (entry, label);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_box_append (GTK_BOX (box), entry);
-  return entry;
-}
-
-static void
-decision_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      DialogData       *data)
-{
-  FacturesLifecyclePanel *self = data->self;
+  gboolean accepted = factures_quote_decision_dialog_get_accepted (dialog);
   g_autoptr(GError) error = NULL;
   GDate date;
 
-  if (g_strcmp0 (response, "ok") == 0 && self->document != NULL)
-    {
-      if (!factures_date_parse_fr (gtk_editable_get_text (GTK_EDITABLE (data->date_entry)), _("Date"),
-                                   &date, &error) ||
-          !factures_store_set_quote_decision (self->store, self->document->id, data->accepted, &date, &error))
-        show_error (self, data->accepted ? _("The quote cannot be accepted") : _("The quote cannot be refused"),
-                    error);
-      refresh_status (self);
-    }
-  dialog_data_free (data);
+  if (g_strcmp0 (response, "ok") != 0 || self->document == NULL)
+    return;
+  if (!factures_date_parse_fr (factures_quote_decision_dialog_get_date_text (dialog), _("Date"),
+                               &date, &error) ||
+      !factures_store_set_quote_decision (self->store, self->document->id, accepted, &date, &error))
+    show_error (self, accepted ? _("The quote cannot be accepted") : _("The quote cannot be refused"),
+                error);
+  refresh_status (self);
 }
 
 static void
 ask_decision (FacturesLifecyclePanel *self,
               gboolean                accepted)
 {
-  DialogData *data = dialog_data_new (self);
-  GtkWidget *dialog, *box;
-  g_autofree char *today_text = NULL;
-  GDate today;
+  FacturesQuoteDecisionDialog *dialog = factures_quote_decision_dialog_new (parent_window (self), accepted);
 
-  factures_today (&today);
-  today_text = factures_date_format_fr (&today);
-  data->accepted = accepted;
-  dialog = adw_message_dialog_new (parent_window (self),
-                                   accepted ? _("Accept the Quote?") : _("Refuse the Quote?"),
-                                   accepted ? _("Record the date of the client’s signed “bon pour accord”.")
-                                            : _("Record the date of the client’s refusal."));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  data->date_entry = labelled_entry (box, _("Date"), today_text);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("Cancel"),
-                                    "ok", accepted ? _("Accept") : _("Refuse"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok",
-                                              accepted ? ADW_RESPONSE_SUGGESTED : ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (decision_response_cb), data);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (decision_response_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -284,59 +218,41 @@ refuse_clicked_cb (FacturesLifecyclePanel *self)
 }
 
 static void
-deposit_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     DialogData       *data)
+deposit_response_cb (FacturesLifecyclePanel *self,
+                     const char             *response,
+                     FacturesDepositDialog  *dialog)
 {
-  FacturesLifecyclePanel *self = data->self;
+  const char *percent_text = factures_deposit_dialog_get_percent_text (dialog);
+  const char *amount_text = factures_deposit_dialog_get_amount_text (dialog);
   g_autoptr(GError) error = NULL;
+  gint percent = 0;
+  gint64 amount = 0;
+  gint64 id = 0;
 
-  if (g_strcmp0 (response, "ok") == 0 && self->document != NULL)
+  if (g_strcmp0 (response, "ok") != 0 || self->document == NULL)
+    return;
+
+  if (*amount_text != '\0')
     {
-      const char *percent_text = gtk_editable_get_text (GTK_EDITABLE (data->percent_entry));
-      const char *amount_text = gtk_editable_get_text (GTK_EDITABLE (data->amount_entry));
-      gint percent = 0;
-      gint64 amount = 0;
-      gint64 id = 0;
-
-      if (*amount_text != '\0')
-        {
-          if (factures_money_parse (amount_text, _("Amount"), &amount, &error))
-            id = factures_store_quote_to_deposit (self->store, self->document->id, 0, amount, &error);
-        }
-      else if (factures_rate_parse (percent_text, _("Percentage"), &percent, &error))
-        id = factures_store_quote_to_deposit (self->store, self->document->id, percent, 0, &error);
-
-      if (id == 0)
-        show_error (self, _("The deposit invoice cannot be made"), error);
-      else
-        open_document (self, id);
-      refresh_status (self);
+      if (factures_money_parse (amount_text, _("Amount"), &amount, &error))
+        id = factures_store_quote_to_deposit (self->store, self->document->id, 0, amount, &error);
     }
-  dialog_data_free (data);
+  else if (factures_rate_parse (percent_text, _("Percentage"), &percent, &error))
+    id = factures_store_quote_to_deposit (self->store, self->document->id, percent, 0, &error);
+
+  if (id == 0)
+    show_error (self, _("The deposit invoice cannot be made"), error);
+  else
+    open_document (self, id);
+  refresh_status (self);
 }
 
 static void
 deposit_clicked_cb (FacturesLifecyclePanel *self)
 {
-  DialogData *data = dialog_data_new (self);
-  GtkWidget *dialog, *box;
+  FacturesDepositDialog *dialog = factures_deposit_dialog_new (parent_window (self));
 
-  dialog = adw_message_dialog_new (parent_window (self), _("Deposit Invoice"),
-                                   _("A share of the quote, as a percentage, or an amount before tax. "
-                                     "The final invoice will deduct it."));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  data->percent_entry = labelled_entry (box, _("Percentage"), "30");
-  data->amount_entry = labelled_entry (box, _("Amount before tax (instead of the percentage)"), NULL);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("Cancel"),
-                                    "ok", _("Create"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (deposit_response_cb), data);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (deposit_response_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -359,120 +275,65 @@ final_clicked_cb (FacturesLifecyclePanel *self)
 /* ---- credit note ---- */
 
 static void
-credit_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    DialogData       *data)
+credit_response_cb (FacturesLifecyclePanel   *self,
+                    const char               *response,
+                    FacturesCreditNoteDialog *dialog)
 {
-  FacturesLifecyclePanel *self = data->self;
   g_autoptr(GError) error = NULL;
+  gint64 id = 0;
 
-  if (g_strcmp0 (response, "ok") == 0 && self->document != NULL)
+  if (g_strcmp0 (response, "ok") != 0 || self->document == NULL)
+    return;
+
+  switch (factures_credit_note_dialog_get_mode (dialog))
     {
-      g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (guint));
-      gint64 id = 0;
+    case FACTURES_CREDIT_NOTE_LINES:
+      {
+        g_autoptr(GArray) chosen = factures_credit_note_dialog_get_lines (dialog);
 
-      if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (data->mode_lines)))
-        {
-          for (guint i = 0; i < data->line_checks->len; i++)
-            if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (g_ptr_array_index (data->line_checks, i))))
-              g_array_append_val (chosen, i);
-          if (chosen->len == 0)
-            g_set_error_literal (&error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
-                                 _("Lines: choose at least one line to credit."));
-          else
-            id = factures_store_credit_note_new (self->store, self->document->id,
-                                                 (const guint *) (gpointer) chosen->data, chosen->len,
-                                                 0, &error);
-        }
-      else if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (data->mode_amount)))
-        {
-          gint64 amount = 0;
+        if (chosen->len == 0)
+          g_set_error_literal (&error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                               _("Lines: choose at least one line to credit."));
+        else
+          id = factures_store_credit_note_new (self->store, self->document->id,
+                                               (const guint *) (gpointer) chosen->data, chosen->len,
+                                               0, &error);
+      }
+      break;
 
-          if (factures_money_parse (gtk_editable_get_text (GTK_EDITABLE (data->amount_entry)),
-                                    _("Amount"), &amount, &error))
-            id = factures_store_credit_note_new (self->store, self->document->id, NULL, 0, amount, &error);
-        }
-      else
-        id = factures_store_credit_note_new (self->store, self->document->id, NULL, 0, 0, &error);
+    case FACTURES_CREDIT_NOTE_AMOUNT:
+      {
+        gint64 amount = 0;
 
-      if (id == 0)
-        show_error (self, _("The credit note cannot be made"), error);
-      else
-        open_document (self, id);
-      refresh_status (self);
+        if (factures_money_parse (factures_credit_note_dialog_get_amount_text (dialog),
+                                  _("Amount"), &amount, &error))
+          id = factures_store_credit_note_new (self->store, self->document->id, NULL, 0, amount, &error);
+      }
+      break;
+
+    case FACTURES_CREDIT_NOTE_WHOLE:
+    default:
+      id = factures_store_credit_note_new (self->store, self->document->id, NULL, 0, 0, &error);
+      break;
     }
-  dialog_data_free (data);
+
+  if (id == 0)
+    show_error (self, _("The credit note cannot be made"), error);
+  else
+    open_document (self, id);
+  refresh_status (self);
 }
 
 static void
 credit_clicked_cb (FacturesLifecyclePanel *self)
 {
-  DialogData *data;
-  GtkWidget *dialog, *box, *lines_box, *modes;
+  FacturesCreditNoteDialog *dialog;
 
   if (self->document == NULL)
     return;
 
-  data = dialog_data_new (self);
-  dialog = adw_message_dialog_new (parent_window (self), _("Credit Note"),
-                                   _("An issued invoice can be neither changed nor deleted. A credit "
-                                     "note cites it and lowers what the client owes: credit all of it "
-                                     "(to cancel it), chosen lines, or an amount before tax."));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  /* Grouped toggle buttons (linked), so that assistive technologies can press them. */
-  modes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_add_css_class (modes, "linked");
-  gtk_widget_set_halign (modes, GTK_ALIGN_CENTER);
-  data->mode_full = gtk_toggle_button_new_with_label (_("The whole invoice"));
-  data->mode_lines = gtk_toggle_button_new_with_label (_("Chosen lines"));
-  data->mode_amount = gtk_toggle_button_new_with_label (_("An amount"));
-  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (data->mode_lines), GTK_TOGGLE_BUTTON (data->mode_full));
-  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (data->mode_amount), GTK_TOGGLE_BUTTON (data->mode_full));
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (data->mode_full), TRUE);
-  gtk_box_append (GTK_BOX (modes), data->mode_full);
-  gtk_box_append (GTK_BOX (modes), data->mode_lines);
-  gtk_box_append (GTK_BOX (modes), data->mode_amount);
-  gtk_box_append (GTK_BOX (box), modes);
-
-  lines_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_set_margin_start (lines_box, 24);
-  data->line_checks = g_ptr_array_new ();
-  for (guint i = 0; i < self->document->lines->len; i++)
-    {
-      const FacturesLine *line = g_ptr_array_index (self->document->lines, i);
-      g_autofree char *first = g_strdup (line->description ? line->description : "");
-      g_autofree char *label = NULL;
-      char *newline = strchr (first, '\n');
-      GtkWidget *check;
-
-      if (newline != NULL)
-        *newline = '\0';
-      /* Translators: "Line 2: Pose de carrelage" */
-      label = g_strdup_printf (_("Line %u: %s"), i + 1, first);
-      /* Toggle buttons: pressable over AT-SPI in GTK 4.8 (check buttons have no action). */
-      check = gtk_toggle_button_new_with_label (label);
-      gtk_widget_set_halign (check, GTK_ALIGN_START);
-      g_ptr_array_add (data->line_checks, check);
-      gtk_box_append (GTK_BOX (lines_box), check);
-    }
-  g_object_bind_property (data->mode_lines, "active", lines_box, "sensitive", G_BINDING_SYNC_CREATE);
-  gtk_box_append (GTK_BOX (box), lines_box);
-
-  data->amount_entry = gtk_entry_new ();
-  label_widget (data->amount_entry, _("Amount before tax"));
-  gtk_widget_set_margin_start (data->amount_entry, 24);
-  g_object_bind_property (data->mode_amount, "active", data->amount_entry, "sensitive", G_BINDING_SYNC_CREATE);
-  gtk_box_append (GTK_BOX (box), data->amount_entry);
-
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("Cancel"),
-                                    "ok", _("Create"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (credit_response_cb), data);
+  dialog = factures_credit_note_dialog_new (parent_window (self), self->document);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (credit_response_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -613,24 +474,38 @@ refresh_status (FacturesLifecyclePanel *self)
 /* ---- checklist ---- */
 
 void
-factures_lifecycle_panel_refresh (FacturesLifecyclePanel *self)
+factures_lifecycle_panel_set_checklist (FacturesLifecyclePanel *self,
+                                        const GPtrArray        *mentions)
 {
-  g_autoptr(GPtrArray) mentions = NULL;
+  g_autoptr(GString) key = g_string_new (NULL);
 
   g_return_if_fail (FACTURES_IS_LIFECYCLE_PANEL (self));
 
-  list_clear (self->checklist);
   if (self->document == NULL || self->document->status != FACTURES_DOCUMENT_STATUS_DRAFT)
     {
+      list_clear (self->checklist);
+      g_clear_pointer (&self->checklist_key, g_free);
       gtk_widget_set_visible (self->checklist_group, FALSE);
       return;
     }
   gtk_widget_set_visible (self->checklist_group, TRUE);
 
-  mentions = factures_mentions_check (self->document);
+  /* Called on every keystroke: the rows (and their AT-SPI events) only change with the list. */
   for (guint i = 0; i < mentions->len; i++)
     {
-      const FacturesMissingMention *m = g_ptr_array_index (mentions, i);
+      const FacturesMissingMention *m = g_ptr_array_index ((GPtrArray *) mentions, i);
+
+      g_string_append_printf (key, "%d%s\n", m->severity, m->message);
+    }
+  if (g_strcmp0 (key->str, self->checklist_key) == 0 && gtk_widget_get_first_child (self->checklist) != NULL)
+    return;
+  g_free (self->checklist_key);
+  self->checklist_key = g_strdup (key->str);
+  list_clear (self->checklist);
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const FacturesMissingMention *m = g_ptr_array_index ((GPtrArray *) mentions, i);
 
       gtk_list_box_append (GTK_LIST_BOX (self->checklist),
                            info_row (m->message,
@@ -642,6 +517,24 @@ factures_lifecycle_panel_refresh (FacturesLifecyclePanel *self)
   if (mentions->len == 0)
     gtk_list_box_append (GTK_LIST_BOX (self->checklist),
                          info_row (_("Every mandatory mention is present"), NULL, "emblem-ok-symbolic"));
+}
+
+void
+factures_lifecycle_panel_refresh (FacturesLifecyclePanel *self)
+{
+  g_autoptr(GPtrArray) mentions = NULL;
+
+  g_return_if_fail (FACTURES_IS_LIFECYCLE_PANEL (self));
+
+  if (self->document == NULL || self->document->status != FACTURES_DOCUMENT_STATUS_DRAFT)
+    {
+      list_clear (self->checklist);
+      g_clear_pointer (&self->checklist_key, g_free);
+      gtk_widget_set_visible (self->checklist_group, FALSE);
+      return;
+    }
+  mentions = factures_mentions_check (self->document);
+  factures_lifecycle_panel_set_checklist (self, mentions);
 }
 
 void
@@ -693,7 +586,9 @@ factures_lifecycle_panel_dispose (GObject *object)
   if (self->store != NULL && self->changed_id != 0)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->checklist_key, g_free);
   self->document = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (self), FACTURES_TYPE_LIFECYCLE_PANEL);
 
   G_OBJECT_CLASS (factures_lifecycle_panel_parent_class)->dispose (object);
 }
@@ -702,99 +597,47 @@ static void
 factures_lifecycle_panel_class_init (FacturesLifecyclePanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = factures_lifecycle_panel_dispose;
 
   signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-}
 
-static GtkWidget *
-action_button (FacturesLifecyclePanel *self,
-               GtkWidget              *box,
-               const char             *label,
-               GCallback               callback)
-{
-  GtkWidget *button = gtk_button_new_with_label (label);
-
-  g_signal_connect_swapped (button, "clicked", callback, self);
-  gtk_box_append (GTK_BOX (box), button);
-  return button;
+  /* A static library drops the self-registering constructor of the bundle. */
+  factures_documents_register_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Factures/ui/documents/factures-lifecycle-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, FacturesLifecyclePanel, quote_group);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLifecyclePanel, valid_until_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLifecyclePanel, conditions_view);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLifecyclePanel, status_group);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLifecyclePanel, status_rows);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLifecyclePanel, explanation);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLifecyclePanel, accept_button);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLifecyclePanel, refuse_button);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLifecyclePanel, deposit_button);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLifecyclePanel, final_button);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLifecyclePanel, credit_button);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLifecyclePanel, checklist_group);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLifecyclePanel, checklist);
+  gtk_widget_class_bind_template_callback (widget_class, quote_field_changed);
+  gtk_widget_class_bind_template_callback (widget_class, accept_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, refuse_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, deposit_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, final_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, credit_clicked_cb);
 }
 
 static void
 factures_lifecycle_panel_init (FacturesLifecyclePanel *self)
 {
-  GtkWidget *frame, *caption, *buttons;
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-  gtk_box_set_spacing (GTK_BOX (self), 18);
-
-  /* Quote: validity and conditions. */
-  self->quote_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->quote_group), _("Quote"));
-  self->valid_until_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->valid_until_row),
-                                 _("Valid until (DD/MM/YYYY)"));
   label_entry_row (self->valid_until_row, _("Valid until"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->quote_group), GTK_WIDGET (self->valid_until_row));
-  caption = gtk_label_new (_("Conditions"));
-  gtk_widget_set_halign (caption, GTK_ALIGN_START);
-  gtk_widget_add_css_class (caption, "heading");
-  gtk_widget_set_margin_top (caption, 12);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->quote_group), caption);
-  self->conditions_view = GTK_TEXT_VIEW (gtk_text_view_new ());
-  gtk_text_view_set_wrap_mode (self->conditions_view, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (self->conditions_view, 8);
-  gtk_text_view_set_bottom_margin (self->conditions_view, 8);
-  gtk_text_view_set_left_margin (self->conditions_view, 8);
-  gtk_text_view_set_right_margin (self->conditions_view, 8);
-  gtk_widget_set_size_request (GTK_WIDGET (self->conditions_view), -1, 60);
-  label_widget (GTK_WIDGET (self->conditions_view), _("Conditions"));
-  frame = gtk_frame_new (NULL);
-  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->conditions_view));
-  gtk_widget_set_margin_top (frame, 6);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->quote_group), frame);
-  gtk_box_append (GTK_BOX (self), self->quote_group);
-  g_signal_connect_swapped (self->valid_until_row, "changed", G_CALLBACK (quote_field_changed), self);
+  /* The buffer is not a template child. */
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->conditions_view), "changed",
                             G_CALLBACK (quote_field_changed), self);
-
-  /* Status and next steps. */
-  self->status_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->status_group), _("Follow-up"));
-  self->status_rows = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->status_rows), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (self->status_rows, "boxed-list");
-  label_widget (self->status_rows, _("Follow-up"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->status_group), self->status_rows);
-  self->explanation = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->explanation), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->explanation), 0);
-  gtk_widget_add_css_class (self->explanation, "dim-label");
-  gtk_widget_set_margin_top (self->explanation, 6);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->status_group), self->explanation);
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_top (buttons, 6);
-  self->accept_button = action_button (self, buttons, _("Accept…"), G_CALLBACK (accept_clicked_cb));
-  self->refuse_button = action_button (self, buttons, _("Refuse…"), G_CALLBACK (refuse_clicked_cb));
-  self->deposit_button = action_button (self, buttons, _("Deposit Invoice…"), G_CALLBACK (deposit_clicked_cb));
-  self->final_button = action_button (self, buttons, _("Final Invoice"), G_CALLBACK (final_clicked_cb));
-  self->credit_button = action_button (self, buttons, _("Credit Note…"), G_CALLBACK (credit_clicked_cb));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->status_group), buttons);
-  gtk_box_append (GTK_BOX (self), self->status_group);
-
-  /* The live checklist of missing mentions. */
-  self->checklist_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->checklist_group), _("Mandatory Mentions"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->checklist_group),
-                                         _("What the law requires on this document and is still missing."));
-  self->checklist = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->checklist), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (self->checklist, "boxed-list");
-  label_widget (self->checklist, _("Missing mentions"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->checklist_group), self->checklist);
-  gtk_box_append (GTK_BOX (self), self->checklist_group);
 }
 
 GtkWidget *

@@ -28,6 +28,11 @@ GtkWidget *factures_lifecycle_panel_new          (FacturesStore          *store)
 void       factures_lifecycle_panel_set_document (FacturesLifecyclePanel *self,
                                                   FacturesDocument       *document);
 
+/* Shows @mentions (element-type FacturesMissingMention) as the checklist: the editor's
+ * list (wrong fields, missing mentions and the date rules of issuing, issue 11). */
+void       factures_lifecycle_panel_set_checklist (FacturesLifecyclePanel *self,
+                                                   const GPtrArray        *mentions);
+
 /* Recomputes the checklist of missing mentions from the document as it is now. */
 void       factures_lifecycle_panel_refresh      (FacturesLifecyclePanel *self);
 

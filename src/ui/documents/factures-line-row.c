@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-documents.h"
 #include "factures-form.h"
 #include "factures-line-row.h"
 #include "factures-money.h"
@@ -36,17 +37,23 @@ struct _FacturesLineRow
   gboolean   touched[N_FIELDS];
   gboolean   editable;
 
+  /* template */
+  GtkWidget *caption;
+  GtkWidget *net;
+  GtkWidget *remove;
   GtkWidget *description_frame;
   GtkWidget *description;
+  GtkWidget *description_message;
   GtkWidget *quantity;
   GtkWidget *unit;
   GtkWidget *unit_price;
   GtkWidget *discount;
+  GtkWidget *vat_box;
   GtkWidget *vat_rate;
-  GtkWidget *remove;
-  GtkWidget *net;
-  GtkWidget *errors;
-  GtkWidget *caption;
+  GtkWidget *quantity_message;
+  GtkWidget *unit_message;
+  GtkWidget *unit_price_message;
+  GtkWidget *discount_message;
 };
 
 G_DEFINE_FINAL_TYPE (FacturesLineRow, factures_line_row, GTK_TYPE_BOX)
@@ -97,6 +104,58 @@ field_widget (FacturesLineRow *self,
     case FIELD_UNIT_PRICE:  return self->unit_price;
     case FIELD_DISCOUNT:    return self->discount;
     default:                g_assert_not_reached ();
+    }
+}
+
+/* The label under (or below the row of) @field that shows its message. */
+static GtkWidget *
+field_message (FacturesLineRow *self,
+               guint            field)
+{
+  switch (field)
+    {
+    case FIELD_DESCRIPTION: return self->description_message;
+    case FIELD_QUANTITY:    return self->quantity_message;
+    case FIELD_UNIT:        return self->unit_message;
+    case FIELD_UNIT_PRICE:  return self->unit_price_message;
+    case FIELD_DISCOUNT:    return self->discount_message;
+    default:                g_assert_not_reached ();
+    }
+}
+
+/* The widget that takes the keyboard focus (and carries the accessible name) of @field. */
+static GtkWidget *
+field_focus_widget (FacturesLineRow *self,
+                    guint            field)
+{
+  return field == FIELD_DESCRIPTION ? self->description : field_widget (self, field);
+}
+
+/* Shows @message (NULL: none) under @field, in its error style and as the accessible
+ * description of the field itself, so a screen reader announces it on the field. */
+static void
+show_field_message (FacturesLineRow *self,
+                    guint            field,
+                    const char      *message)
+{
+  GtkWidget *label = field_message (self, field);
+  GtkWidget *focus = field_focus_widget (self, field);
+
+  gtk_label_set_text (GTK_LABEL (label), message ? message : "");
+  gtk_widget_set_visible (label, message != NULL);
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (field_widget (self, field), "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      message, -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (field_widget (self, field), "error");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_STATE_INVALID);
     }
 }
 
@@ -209,7 +268,6 @@ factures_line_row_get_line (FacturesLineRow  *self,
                             GError          **error)
 {
   g_autoptr (FacturesLine) line = factures_line_new ();
-  g_autoptr (GString) messages = g_string_new (NULL);
   g_autoptr (GError) first_error = NULL;
   guint selected;
 
@@ -218,33 +276,20 @@ factures_line_row_get_line (FacturesLineRow  *self,
   for (guint field = 0; field < N_FIELDS; field++)
     {
       g_autoptr (GError) field_error = NULL;
-      GtkWidget *widget = field_widget (self, field);
 
       if (reveal)
         self->touched[field] = TRUE;
 
       if (check_field (self, field, line, &field_error))
         {
-          gtk_widget_remove_css_class (widget, "error");
+          show_field_message (self, field, NULL);
           continue;
         }
 
-      if (self->touched[field])
-        {
-          gtk_widget_add_css_class (widget, "error");
-          if (messages->len > 0)
-            g_string_append_c (messages, '\n');
-          g_string_append (messages, field_error->message);
-        }
-      else
-        gtk_widget_remove_css_class (widget, "error");
-
+      show_field_message (self, field, self->touched[field] ? field_error->message : NULL);
       if (first_error == NULL)
         first_error = g_steal_pointer (&field_error);
     }
-
-  gtk_label_set_text (GTK_LABEL (self->errors), messages->str);
-  gtk_widget_set_visible (self->errors, messages->len > 0);
 
   if (first_error != NULL)
     {
@@ -253,12 +298,33 @@ factures_line_row_get_line (FacturesLineRow  *self,
     }
 
   selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->vat_rate));
-  if (gtk_widget_get_visible (self->vat_rate) && selected < G_N_ELEMENTS (vat_rates_bp))
+  if (gtk_widget_get_visible (self->vat_box) && selected < G_N_ELEMENTS (vat_rates_bp))
     line->vat_rate_bp = vat_rates_bp[selected];
   else
     line->vat_rate_bp = 0;
 
   return g_steal_pointer (&line);
+}
+
+/**
+ * factures_line_row_collect_messages:
+ * @messages: (element-type utf8): where every message shown by the row is added
+ *
+ * The messages the row shows now (after factures_line_row_get_line()), in field order.
+ */
+void
+factures_line_row_collect_messages (FacturesLineRow *self,
+                                    GPtrArray       *messages)
+{
+  g_return_if_fail (FACTURES_IS_LINE_ROW (self));
+
+  for (guint field = 0; field < N_FIELDS; field++)
+    {
+      GtkWidget *label = field_message (self, field);
+
+      if (gtk_widget_get_visible (label))
+        g_ptr_array_add (messages, g_strdup (gtk_label_get_text (GTK_LABEL (label))));
+    }
 }
 
 static void
@@ -311,26 +377,21 @@ remove_clicked_cb (FacturesLineRow *self)
   g_signal_emit (self, signals[REMOVE_REQUESTED], 0);
 }
 
-static GtkWidget *
-captioned (GtkWidget  *child,
-           const char *caption)
+static void
+factures_line_row_dispose (GObject *object)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *label = gtk_label_new (caption);
+  gtk_widget_dispose_template (GTK_WIDGET (object), FACTURES_TYPE_LINE_ROW);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), child);
-
-  return box;
+  G_OBJECT_CLASS (factures_line_row_parent_class)->dispose (object);
 }
 
 static void
 factures_line_row_class_init (FacturesLineRowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = factures_line_row_dispose;
 
   /**
    * FacturesLineRow::changed:
@@ -347,115 +408,53 @@ factures_line_row_class_init (FacturesLineRowClass *klass)
                                             G_TYPE_NONE, 0);
 
   gtk_widget_class_set_css_name (widget_class, "linerow");
+  /* A static library drops the self-registering constructor of the bundle. */
+  factures_documents_register_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Factures/ui/documents/factures-line-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, caption);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, net);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, remove);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, description_frame);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, description);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, description_message);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, quantity);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, unit);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, unit_price);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, discount);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, vat_box);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, vat_rate);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, quantity_message);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, unit_message);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, unit_price_message);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, discount_message);
+  gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, quantity_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unit_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unit_price_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, discount_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, vat_rate_changed_cb);
 }
 
 static void
 factures_line_row_init (FacturesLineRow *self)
 {
-  GtkWidget *top, *fields, *header;
   g_autoptr (GtkStringList) rates = gtk_string_list_new (NULL);
 
   self->number = 1;
   self->editable = TRUE;
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-  gtk_box_set_spacing (GTK_BOX (self), 8);
-  gtk_widget_add_css_class (GTK_WIDGET (self), "card");
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self), 6);
-
-  /* Caption, line total and remove button. */
-  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_top (header, 6);
-  gtk_widget_set_margin_start (header, 12);
-  gtk_widget_set_margin_end (header, 6);
-  gtk_box_append (GTK_BOX (self), header);
-
-  self->caption = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->caption), 0.0);
-  gtk_widget_add_css_class (self->caption, "heading");
-  gtk_widget_set_hexpand (self->caption, TRUE);
-  gtk_box_append (GTK_BOX (header), self->caption);
-
-  self->net = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->net, "numeric");
-  gtk_widget_add_css_class (self->net, "heading");
-  gtk_widget_set_margin_end (self->net, 6);
-  gtk_box_append (GTK_BOX (header), self->net);
-
-  self->remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_add_css_class (self->remove, "flat");
-  gtk_widget_set_valign (self->remove, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (self->remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
-  gtk_box_append (GTK_BOX (header), self->remove);
-
-  top = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  gtk_widget_set_margin_start (top, 12);
-  gtk_widget_set_margin_end (top, 12);
-  gtk_widget_set_margin_bottom (top, 12);
-  gtk_box_append (GTK_BOX (self), top);
-
-  self->description = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->description), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (self->description), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->description), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->description), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->description), 8);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->description), 8);
-  gtk_widget_set_size_request (self->description, -1, 48);
-  g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->description)),
-                            "changed", G_CALLBACK (description_changed_cb), self);
-  self->description_frame = gtk_frame_new (NULL);
-  gtk_frame_set_child (GTK_FRAME (self->description_frame), self->description);
-  gtk_box_append (GTK_BOX (top), captioned (self->description_frame, _("Description")));
-
-  fields = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  gtk_box_append (GTK_BOX (top), fields);
-
-  self->quantity = gtk_entry_new ();
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->quantity), 6);
-  gtk_entry_set_input_purpose (GTK_ENTRY (self->quantity), GTK_INPUT_PURPOSE_NUMBER);
-  gtk_entry_set_alignment (GTK_ENTRY (self->quantity), 1.0);
-  g_signal_connect_swapped (self->quantity, "changed", G_CALLBACK (quantity_changed_cb), self);
-  gtk_box_append (GTK_BOX (fields), captioned (self->quantity, _("Quantity")));
-
-  self->unit = gtk_entry_new ();
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->unit), 6);
-  /* Translators: placeholder of the unit of a line */
-  gtk_entry_set_placeholder_text (GTK_ENTRY (self->unit), _("h, day…"));
-  g_signal_connect_swapped (self->unit, "changed", G_CALLBACK (unit_changed_cb), self);
-  gtk_box_append (GTK_BOX (fields), captioned (self->unit, _("Unit")));
-
-  self->unit_price = gtk_entry_new ();
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->unit_price), 10);
-  gtk_widget_set_hexpand (self->unit_price, TRUE);
-  gtk_entry_set_input_purpose (GTK_ENTRY (self->unit_price), GTK_INPUT_PURPOSE_NUMBER);
-  gtk_entry_set_alignment (GTK_ENTRY (self->unit_price), 1.0);
-  g_signal_connect_swapped (self->unit_price, "changed", G_CALLBACK (unit_price_changed_cb), self);
-  gtk_box_append (GTK_BOX (fields), captioned (self->unit_price, _("Unit price excl. VAT (€)")));
-
-  self->discount = gtk_entry_new ();
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->discount), 7);
-  gtk_entry_set_input_purpose (GTK_ENTRY (self->discount), GTK_INPUT_PURPOSE_NUMBER);
-  gtk_entry_set_alignment (GTK_ENTRY (self->discount), 1.0);
-  g_signal_connect_swapped (self->discount, "changed", G_CALLBACK (discount_changed_cb), self);
-  gtk_box_append (GTK_BOX (fields), captioned (self->discount, _("Discount (€)")));
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (vat_rates_bp); i++)
     {
       g_autofree char *text = factures_rate_format (vat_rates_bp[i]);
       gtk_string_list_append (rates, text);
     }
-  self->vat_rate = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&rates)), NULL);
-  gtk_widget_set_valign (self->vat_rate, GTK_ALIGN_END);
-  g_signal_connect_swapped (self->vat_rate, "notify::selected", G_CALLBACK (vat_rate_changed_cb), self);
-  gtk_box_append (GTK_BOX (fields), captioned (self->vat_rate, _("VAT")));
-
-  self->errors = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->errors), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (self->errors), TRUE);
-  gtk_widget_add_css_class (self->errors, "error");
-  gtk_widget_set_visible (self->errors, FALSE);
-  gtk_box_append (GTK_BOX (top), self->errors);
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->vat_rate), G_LIST_MODEL (rates));
+  /* The buffer is not a template child. */
+  g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->description)),
+                            "changed", G_CALLBACK (description_changed_cb), self);
 
   factures_line_row_set_number (self, 1);
 }
@@ -468,8 +467,7 @@ factures_line_row_new (const FacturesLine *line,
   FacturesLineRow *self = g_object_new (FACTURES_TYPE_LINE_ROW, NULL);
 
   self->zero_quantity_allowed = zero_quantity_allowed;
-  gtk_widget_set_visible (gtk_widget_get_parent (self->vat_rate), vat_rates);
-  gtk_widget_set_visible (self->vat_rate, vat_rates);
+  gtk_widget_set_visible (self->vat_box, vat_rates);
 
   if (line != NULL)
     {
@@ -545,7 +543,7 @@ factures_line_row_set_number (FacturesLineRow *self,
   for (guint field = 0; field < N_FIELDS; field++)
     {
       g_autofree char *name = field_name (self, field);
-      GtkWidget *widget = field == FIELD_DESCRIPTION ? self->description : field_widget (self, field);
+      GtkWidget *widget = field_focus_widget (self, field);
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name,
@@ -587,9 +585,7 @@ factures_line_row_clear_messages (FacturesLineRow *self)
   g_return_if_fail (FACTURES_IS_LINE_ROW (self));
 
   for (guint field = 0; field < N_FIELDS; field++)
-    gtk_widget_remove_css_class (field_widget (self, field), "error");
-  gtk_label_set_text (GTK_LABEL (self->errors), "");
-  gtk_widget_set_visible (self->errors, FALSE);
+    show_field_message (self, field, NULL);
 }
 
 void

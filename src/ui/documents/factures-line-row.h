@@ -37,6 +37,10 @@ void             factures_line_row_set_number   (FacturesLineRow    *self,
 FacturesLine    *factures_line_row_get_line     (FacturesLineRow    *self,
                                                  gboolean            reveal,
                                                  GError            **error);
+/* Adds to @messages (element-type utf8, owned) every message the row shows now, one per
+ * wrong field, each naming its field and line. */
+void             factures_line_row_collect_messages (FacturesLineRow *self,
+                                                     GPtrArray       *messages);
 /* TRUE while nothing but the default quantity was entered: such a line is left
  * out of the document instead of being refused. */
 gboolean         factures_line_row_is_blank     (FacturesLineRow    *self);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <poppler.h>
 
+#include "factures-documents.h"
 #include "factures-error.h"
 #include "factures-pdf-preview.h"
 
@@ -25,8 +26,6 @@ struct _FacturesPdfPreview
   GtkWidget       *area;
   GtkWidget       *message;
   GtkWidget       *nav;
-  GtkWidget       *previous;
-  GtkWidget       *next;
   GtkWidget       *page_label;
 };
 
@@ -39,8 +38,8 @@ update_navigation (FacturesPdfPreview *self)
   g_autofree char *text = NULL;
 
   gtk_widget_set_visible (self->nav, n_pages > 1);
-  gtk_widget_set_sensitive (self->previous, self->page > 0);
-  gtk_widget_set_sensitive (self->next, self->page + 1 < n_pages);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.previous-page", self->page > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.next-page", self->page + 1 < n_pages);
   /* Translators: page navigation of the preview, "Page 1 / 3" */
   text = g_strdup_printf (_("Page %u / %u"), self->page + 1, MAX (n_pages, 1));
   gtk_label_set_text (GTK_LABEL (self->page_label), text);
@@ -100,15 +99,23 @@ draw_page (GtkDrawingArea *area,
 }
 
 static void
-previous_clicked_cb (FacturesPdfPreview *self)
+previous_page_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
+  FacturesPdfPreview *self = FACTURES_PDF_PREVIEW (widget);
+
   if (self->page > 0)
     factures_pdf_preview_set_page (self, self->page - 1);
 }
 
 static void
-next_clicked_cb (FacturesPdfPreview *self)
+next_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
+  FacturesPdfPreview *self = FACTURES_PDF_PREVIEW (widget);
+
   factures_pdf_preview_set_page (self, self->page + 1);
 }
 
@@ -119,6 +126,7 @@ factures_pdf_preview_dispose (GObject *object)
 
   g_clear_object (&self->document);
   g_clear_pointer (&self->bytes, g_bytes_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FACTURES_TYPE_PDF_PREVIEW);
 
   G_OBJECT_CLASS (factures_pdf_preview_parent_class)->dispose (object);
 }
@@ -132,61 +140,27 @@ factures_pdf_preview_class_init (FacturesPdfPreviewClass *klass)
   object_class->dispose = factures_pdf_preview_dispose;
 
   gtk_widget_class_set_css_name (widget_class, "pdfpreview");
+  /* A static library drops the self-registering constructor of the bundle. */
+  factures_documents_register_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Factures/ui/documents/factures-pdf-preview.ui");
+  gtk_widget_class_bind_template_child (widget_class, FacturesPdfPreview, stack);
+  gtk_widget_class_bind_template_child (widget_class, FacturesPdfPreview, area);
+  gtk_widget_class_bind_template_child (widget_class, FacturesPdfPreview, message);
+  gtk_widget_class_bind_template_child (widget_class, FacturesPdfPreview, nav);
+  gtk_widget_class_bind_template_child (widget_class, FacturesPdfPreview, page_label);
+
+  gtk_widget_class_install_action (widget_class, "preview.previous-page", NULL, previous_page_action);
+  gtk_widget_class_install_action (widget_class, "preview.next-page", NULL, next_page_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "preview.previous-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "preview.next-page", NULL);
 }
 
 static void
 factures_pdf_preview_init (FacturesPdfPreview *self)
 {
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-
-  self->stack = gtk_stack_new ();
-  gtk_widget_set_vexpand (self->stack, TRUE);
-  gtk_widget_set_hexpand (self->stack, TRUE);
-  gtk_box_append (GTK_BOX (self), self->stack);
-
-  self->area = gtk_drawing_area_new ();
-  gtk_widget_set_size_request (self->area, 240, 340);
+  gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw_page, self, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Preview"),
-                                  -1);
-  gtk_stack_add_named (GTK_STACK (self->stack), self->area, "page");
-
-  self->message = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->message), TRUE);
-  gtk_label_set_justify (GTK_LABEL (self->message), GTK_JUSTIFY_CENTER);
-  gtk_widget_set_margin_start (self->message, 24);
-  gtk_widget_set_margin_end (self->message, 24);
-  gtk_widget_add_css_class (self->message, "dim-label");
-  gtk_stack_add_named (GTK_STACK (self->stack), self->message, "message");
-
-  self->nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_halign (self->nav, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_bottom (self->nav, 6);
-  gtk_box_append (GTK_BOX (self), self->nav);
-
-  self->previous = gtk_button_new_from_icon_name ("go-previous-symbolic");
-  gtk_widget_set_tooltip_text (self->previous, _("Previous Page"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->previous),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Previous Page"),
-                                  -1);
-  gtk_widget_add_css_class (self->previous, "flat");
-  g_signal_connect_swapped (self->previous, "clicked", G_CALLBACK (previous_clicked_cb), self);
-  gtk_box_append (GTK_BOX (self->nav), self->previous);
-
-  self->page_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->page_label, "numeric");
-  gtk_box_append (GTK_BOX (self->nav), self->page_label);
-
-  self->next = gtk_button_new_from_icon_name ("go-next-symbolic");
-  gtk_widget_set_tooltip_text (self->next, _("Next Page"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->next),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Next Page"),
-                                  -1);
-  gtk_widget_add_css_class (self->next, "flat");
-  g_signal_connect_swapped (self->next, "clicked", G_CALLBACK (next_clicked_cb), self);
-  gtk_box_append (GTK_BOX (self->nav), self->next);
-
   update_navigation (self);
 }
 

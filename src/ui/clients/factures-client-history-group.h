@@ -1,4 +1,4 @@
-/* factures-client-history.h — the client page's history (issue 3 item 10):
+/* factures-client-history-group.h — the client page's history (issue 3 item 10):
  * every document of the client, what it owes, what is late, its average
  * payment delay and a plain payment-risk indicator, added to the client editor.
  *
@@ -11,15 +11,16 @@
 
 G_BEGIN_DECLS
 
-typedef struct _FacturesClientHistoryGroups FacturesClientHistoryGroups;
+#define FACTURES_TYPE_CLIENT_HISTORY_GROUP (factures_client_history_group_get_type ())
+G_DECLARE_FINAL_TYPE (FacturesClientHistoryGroup, factures_client_history_group, FACTURES,
+                      CLIENT_HISTORY_GROUP, AdwPreferencesGroup)
 
-/* Adds the groups "Payment History", "Documents" and "Imported Invoices" to the
- * AdwPreferencesPage inside @editor (the client editor window) and keeps them current
- * (the store's "changed" signal) until freed; the editor owns the result (NULL when
- * there is nothing to show). */
-FacturesClientHistoryGroups *factures_client_history_attach      (GtkWindow                   *editor,
-                                                                  FacturesStore               *store,
-                                                                  gint64                       client_id);
-void                         factures_client_history_groups_free (FacturesClientHistoryGroups *history);
+/* "Payment History" of @client_id, kept current (the store's "changed" signal), with its two
+ * sibling groups "Documents" and "Imported Invoices" (hidden when none), for the client
+ * editor's AdwPreferencesPage: the summary before the form, the lists after it. */
+GtkWidget *factures_client_history_group_new                 (FacturesStore              *store,
+                                                              gint64                      client_id);
+GtkWidget *factures_client_history_group_get_documents_group (FacturesClientHistoryGroup *self);
+GtkWidget *factures_client_history_group_get_imported_group  (FacturesClientHistoryGroup *self);
 
 G_END_DECLS

@@ -96,14 +96,22 @@ def dismiss(message):
 def issue(app, editor, kind):
     click(editor, 'Émettre…')
     click(app, 'Émettre')
-    issued = frame(app, prefix=f'{kind} ', timeout=25)
-    deadline = time.time() + 10
-    while issued.name.endswith('(brouillon)'):
+    # Issue 11 item 2: the editor closes and the issued document opens in its view.
+    deadline = time.time() + 25
+    while True:
+        issued = [w for w in app.children
+                  if w.name.startswith(f'{kind} ') and not w.name.endswith('(brouillon)')]
+        drafts = [w for w in app.children if w.name == f'{kind} (brouillon)']
+        if issued and not drafts:
+            issued = issued[0]
+            break
         if time.time() > deadline:
-            raise AssertionError(f'{kind} not issued')
+            raise AssertionError(f'{kind} not issued, or its editor stayed open: '
+                                 f'{[w.name for w in app.children]}')
         time.sleep(0.3)
     number = issued.name[len(kind) + 1:]
-    step(f'issued {kind} {number}')
+    find(issued, 'Lignes', roles=('label',))           # the view's lines, not the editor's rows
+    step(f'issued {kind} {number}, shown in the document view')
     if not re.fullmatch(r'[A-Za-z0-9+\-_/]{1,35}', number):
         raise AssertionError(f'odd number {number!r}')
     return issued, number

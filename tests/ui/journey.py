@@ -125,16 +125,23 @@ def main():
         click(editor, 'Émettre…')
         # The AdwMessageDialog "Émettre cette facture ?" answers with "Annuler" / "Émettre".
         click(app, 'Émettre')
-        editor = frame(app, prefix='Facture F', timeout=20)
-        number = editor.name[len('Facture '):]
-        step(f'issued as {number}')
+        # Issue 11 item 2: the editor gives way to the document view of the issued invoice.
+        view = frame(app, prefix='Facture F', timeout=20)
+        number = view.name[len('Facture '):]
+        step(f'issued as {number}: the editor closed, the document view shows it')
+        deadline = time.time() + 10
+        while any(w.name == 'Facture (brouillon)' for w in app.children):
+            if time.time() > deadline:
+                raise AssertionError('the editor stayed open after issuing')
+            time.sleep(0.3)
+        find(view, 'Paiements', roles=('label',))
         if not re.fullmatch(r'[A-Za-z0-9+\-_/]{1,35}', number):
             raise AssertionError(f'odd invoice number {number!r}')
         time.sleep(1.0)
-        screenshot('journey-editor-issued.png')
+        screenshot('journey-document-issued.png')
 
         step('export the PDF through the file chooser')
-        click(editor, 'Exporter en PDF')
+        click(view, 'Exporter en PDF')
         chooser = frame(app, 'Exporter en PDF', timeout=15)
         # Without portals GtkFileChooserNative shows a GtkFileChooserDialog: type
         # the full path into its name entry (the only text field of a save dialog
@@ -181,7 +188,10 @@ def main():
                 raise AssertionError('the exported PDF is not the stored original')
 
         step('duplicate the issued invoice into a new draft')
-        click(editor, 'Dupliquer')
+        menu = find(view, 'Menu du document', ('push button', 'toggle button'))
+        inner = [c for c in menu.children if c.roleName in ('push button', 'toggle button')]
+        (inner[0] if inner else menu).doActionNamed('click')
+        click(app, 'Dupliquer dans un nouveau brouillon', ('menu item', 'push button'))
         duplicate = frame(app, 'Facture (brouillon)')
         for i, line in enumerate(LINES, start=1):
             got = text_of(find(duplicate, f'Désignation, ligne {i}', ('text',)))
@@ -190,7 +200,7 @@ def main():
         click(duplicate, 'Fermer')
 
         step('documents page')
-        click(editor, 'Fermer')                  # no window manager: the editor covers the main window
+        click(view, 'Fermer')                    # no window manager: the view covers the main window
         click(main_window, 'Documents')
         find(main_window, number, roles=('label',))
         time.sleep(0.5)

@@ -10,7 +10,7 @@
 #include "factures-checks.h"
 #include "factures-country-row.h"
 #include "factures-client-editor.h"
-#include "factures-client-history.h"
+#include "factures-client-history-group.h"
 #include "factures-identifiers-eu.h"
 #include "factures-documents.h"
 #include "factures-form.h"
@@ -28,7 +28,6 @@ struct _FacturesClientEditor
   FacturesStore  *store;
   FacturesClient *client;     /* the edited copy; id 0 until first saved */
   GtkWindow      *main_window; /* weak */
-  FacturesClientHistoryGroups *history;
 
   /* Template children */
   GtkWidget      *page;
@@ -477,7 +476,6 @@ factures_client_editor_dispose (GObject *object)
     g_hash_table_remove (open_editors, &self->client->id);
 
   g_clear_weak_pointer (&self->main_window);
-  g_clear_pointer (&self->history, factures_client_history_groups_free);
   g_clear_object (&self->store);
   g_clear_pointer (&self->client, factures_client_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), FACTURES_TYPE_CLIENT_EDITOR);
@@ -618,7 +616,20 @@ factures_client_editor_open (GtkWindow     *parent,
     {
       g_hash_table_insert (open_editors, g_memdup2 (&client_id, sizeof (gint64)), self);
       /* Issue 3 item 10: documents, what is owed and late, payment delay and risk. */
-      self->history = factures_client_history_attach (GTK_WINDOW (self), store, client_id);
+      {
+        GtkWidget *history = factures_client_history_group_new (store, client_id);
+        GtkWidget *box;
+
+        adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (history));
+        adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (
+          factures_client_history_group_get_documents_group (FACTURES_CLIENT_HISTORY_GROUP (history))));
+        adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (
+          factures_client_history_group_get_imported_group (FACTURES_CLIENT_HISTORY_GROUP (history))));
+        /* The history first: it is what the page is opened for before an order. */
+        box = gtk_widget_get_parent (history);
+        if (GTK_IS_BOX (box))
+          gtk_box_reorder_child_after (GTK_BOX (box), history, NULL);
+      }
       /* …whose groups come after the form: Delete stays last. */
       {
         GtkWidget *box = gtk_widget_get_parent (self->delete_group);

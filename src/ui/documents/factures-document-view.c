@@ -446,6 +446,31 @@ factures_document_view_get_document_id (FacturesDocumentView *self)
   return self->document->id;
 }
 
+void
+factures_document_view_add_toast (FacturesDocumentView *self,
+                                  const char           *text)
+{
+  g_return_if_fail (FACTURES_IS_DOCUMENT_VIEW (self));
+
+  toast (self, text);
+}
+
+FacturesDocumentView *
+factures_document_view_find (gint64 document_id)
+{
+  g_autoptr (GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (FACTURES_IS_DOCUMENT_VIEW (item) &&
+          factures_document_view_get_document_id (FACTURES_DOCUMENT_VIEW (item)) == document_id)
+        return FACTURES_DOCUMENT_VIEW (item);
+    }
+  return NULL;
+}
+
 /* ---- public entry point (factures-documents.h) ------------------------ */
 
 gboolean

@@ -17,5 +17,9 @@ FacturesDocumentView *factures_document_view_new             (FacturesStore     
                                                               gint64                document_id,
                                                               GError              **error);
 gint64                factures_document_view_get_document_id (FacturesDocumentView *self);
+void                  factures_document_view_add_toast       (FacturesDocumentView *self,
+                                                              const char           *text);
+/* (transfer none) The open view of @document_id, or NULL. */
+FacturesDocumentView *factures_document_view_find            (gint64                document_id);
 
 G_END_DECLS

@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-document-view.h"
+#include "factures-documents.h"
 #include "factures-editor-window-private.h"
 #include "factures-issue-dialog.h"
 #include "factures-lifecycle-panel.h"
@@ -128,10 +130,24 @@ issue_confirmed (FacturesEditorWindow *self)
   factures_document_free (self->document);
   self->document = issued;
   self->dirty = FALSE;
-  _factures_editor_window_populate (self);
 
   /* Translators: %s is the new number, "F2026-0001" */
   message = g_strdup_printf (_("Issued as %s"), issued->number ? issued->number : "");
+
+  /* Issue 11 item 2: an issued document is shown as a document, not a greyed form. The
+   * editor gives way to the document view, which says the new number. */
+  if (factures_document_view_open_if_issued (GTK_WINDOW (self), self->store, issued->id))
+    {
+      FacturesDocumentView *view = factures_document_view_find (issued->id);
+
+      if (view != NULL)
+        factures_document_view_add_toast (view, message);
+      _factures_editor_window_close_later (self);
+      return;
+    }
+
+  /* The view could not be shown: the editor stays, read-only. */
+  _factures_editor_window_populate (self);
   _factures_editor_window_toast (self, message);
 }
 
@@ -208,6 +224,7 @@ issue_action (GtkWidget  *widget,
 
   dialog = factures_issue_dialog_new_confirm (GTK_WINDOW (self), body);
   g_signal_connect_object (dialog, "response", G_CALLBACK (issue_response_cb), self, G_CONNECT_SWAPPED);
+  _factures_editor_window_keep_alive_for (self, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

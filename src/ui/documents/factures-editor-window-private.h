@@ -67,6 +67,12 @@ gboolean          _factures_editor_window_save_draft          (FacturesEditorWin
                                                                gboolean               complete,
                                                                GError               **error);
 
+/* Closes the editor once the dialog that asked has finished its "response" emission. */
+void              _factures_editor_window_close_later         (FacturesEditorWindow  *self);
+/* The editor object lives until @dialog (transient for it) is finalized. */
+void              _factures_editor_window_keep_alive_for      (FacturesEditorWindow  *self,
+                                                               gpointer               dialog);
+
 /* The working copy was just saved: not dirty, title and "Delete Draft…" follow. */
 void              _factures_editor_window_saved               (FacturesEditorWindow  *self);
 /* Shows the working copy in the fields (after loading or issuing). */

@@ -489,9 +489,9 @@ close_idle_cb (gpointer user_data)
 /* Closes the editor once the dialog that asked has finished its "response" emission
  * (issue 11 item 11: closing it inside the emission, then finalizing the editor before the
  * dialog, logged four "g_signal_handlers_disconnect_matched … invalid (NULL) class pointer"
- * when the dialog let go of its transient parent; see keep_alive_for()). */
-static void
-close_later (FacturesEditorWindow *self)
+ * when the dialog let go of its transient parent; see _factures_editor_window_keep_alive_for()). */
+void
+_factures_editor_window_close_later (FacturesEditorWindow *self)
 {
   self->close_confirmed = TRUE;
   g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
@@ -507,9 +507,9 @@ dialog_finalized_cb (gpointer  user_data,
   g_object_unref (user_data);
 }
 
-static void
-keep_alive_for (FacturesEditorWindow *self,
-                gpointer              dialog)
+void
+_factures_editor_window_keep_alive_for (FacturesEditorWindow *self,
+                                        gpointer              dialog)
 {
   g_object_weak_ref (G_OBJECT (dialog), dialog_finalized_cb, g_object_ref (self));
 }
@@ -530,7 +530,7 @@ delete_draft_response_cb (FacturesEditorWindow *self,
       return;
     }
   self->dirty = FALSE;
-  close_later (self);
+  _factures_editor_window_close_later (self);
 }
 
 /* The application window that implements "win.delete-draft" (an x: the draft's id), or NULL. */
@@ -570,7 +570,7 @@ delete_draft_action (GtkWidget  *widget,
     {
       self->dirty = FALSE;
       gtk_widget_activate_action (handler, "win.delete-draft", "x", self->document->id);
-      close_later (self);
+      _factures_editor_window_close_later (self);
       return;
     }
 
@@ -587,7 +587,7 @@ delete_draft_action (GtkWidget  *widget,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_draft_response_cb), self,
                            G_CONNECT_SWAPPED);
-  keep_alive_for (self, dialog);
+  _factures_editor_window_keep_alive_for (self, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -626,7 +626,7 @@ close_response_cb (FacturesEditorWindow *self,
   else if (g_strcmp0 (response, "discard") != 0)
     return;
 
-  close_later (self);
+  _factures_editor_window_close_later (self);
 }
 
 static gboolean
@@ -640,7 +640,7 @@ factures_editor_window_close_request (GtkWindow *window)
 
   prompt = factures_close_prompt_new (window);
   g_signal_connect_object (prompt, "response", G_CALLBACK (close_response_cb), self, G_CONNECT_SWAPPED);
-  keep_alive_for (self, prompt);
+  _factures_editor_window_keep_alive_for (self, prompt);
   gtk_window_present (GTK_WINDOW (prompt));
 
   return TRUE;

@@ -1,0 +1,160 @@
+/* factures-imported-sale-row.c — one imported sale in the client editor's history (issue 6):
+ * figures as the file wrote them, paid or not
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "factures-cancel-payment-dialog.h"
+#include "factures-facturx-ui.h"
+#include "factures-imported-payment-dialog.h"
+#include "factures-imported-sale-row.h"
+#include "factures-imported-text.h"
+
+struct _FacturesImportedSaleRow
+{
+  AdwActionRow   parent_instance;
+
+  GtkWidget     *record_button;
+  GtkWidget     *cancel_button;
+
+  FacturesStore *store;
+  gint64         sale_id;
+  char          *number;
+};
+
+G_DEFINE_FINAL_TYPE (FacturesImportedSaleRow, factures_imported_sale_row, ADW_TYPE_ACTION_ROW)
+
+static GtkWindow *
+parent_window (FacturesImportedSaleRow *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* The row itself opens the invoice: its details and "Export the Original…" (issue 6). */
+static void
+activated_cb (FacturesImportedSaleRow *self)
+{
+  factures_facturx_ui_show_imported (parent_window (self), self->store, self->sale_id);
+}
+
+static void
+record_payment_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  FacturesImportedSaleRow *self = FACTURES_IMPORTED_SALE_ROW (widget);
+
+  gtk_window_present (factures_imported_payment_dialog_new (parent_window (self), self->store, self->sale_id));
+}
+
+static void
+cancel_payment_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  FacturesImportedSaleRow *self = FACTURES_IMPORTED_SALE_ROW (widget);
+
+  gtk_window_present (GTK_WINDOW (factures_cancel_payment_dialog_new (parent_window (self), self->store,
+                                                                      self->sale_id, self->number)));
+}
+
+static void
+factures_imported_sale_row_dispose (GObject *object)
+{
+  FacturesImportedSaleRow *self = FACTURES_IMPORTED_SALE_ROW (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->number, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FACTURES_TYPE_IMPORTED_SALE_ROW);
+
+  G_OBJECT_CLASS (factures_imported_sale_row_parent_class)->dispose (object);
+}
+
+static void
+factures_imported_sale_row_class_init (FacturesImportedSaleRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = factures_imported_sale_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Factures/ui/clients/factures-imported-sale-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, FacturesImportedSaleRow, record_button);
+  gtk_widget_class_bind_template_child (widget_class, FacturesImportedSaleRow, cancel_button);
+  gtk_widget_class_bind_template_callback (widget_class, activated_cb);
+  gtk_widget_class_install_action (widget_class, "sale.record-payment", NULL, record_payment_action);
+  gtk_widget_class_install_action (widget_class, "sale.cancel-payment", NULL, cancel_payment_action);
+}
+
+static void
+factures_imported_sale_row_init (FacturesImportedSaleRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+factures_imported_sale_row_new (FacturesStore              *store,
+                                const FacturesImportedSale *sale)
+{
+  FacturesImportedSaleRow *self;
+  g_autofree char *title = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *date = NULL;
+  g_autoptr (GString) subtitle = NULL;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (store), NULL);
+
+  self = g_object_new (FACTURES_TYPE_IMPORTED_SALE_ROW, NULL);
+  self->store = g_object_ref (store);
+  self->sale_id = sale->id;
+  self->number = g_strdup (sale->number);
+
+  date = g_date_valid (&sale->issue_date) ? factures_date_format_fr (&sale->issue_date) : NULL;
+  subtitle = g_string_new (date != NULL ? date : "");
+  /* Translators: "F2026-0001 — Imported invoice" */
+  title = g_strdup_printf (_("%s — %s"), sale->number, _("Imported invoice"));
+  /* the total as written, the French way: "1 590,00 €", "110,00 USD" */
+  total = factures_imported_amount_format (sale->grand_total, sale->currency);
+  g_string_append_printf (subtitle, " — %s", total);
+  g_string_append (subtitle, " — ");
+  if (sale->paid)
+    {
+      g_autofree char *paid_on = factures_date_format_fr (&sale->paid_on);
+      g_autofree char *amount = factures_money_format (sale->paid_amount);
+
+      /* Translators: "Paid on 05/03/2026 (Cash, 1 590,00 €)" */
+      g_string_append_printf (subtitle, _("Paid on %s (%s, %s)"), paid_on,
+                              factures_payment_method_label (sale->paid_method), amount);
+    }
+  else
+    g_string_append (subtitle, _("Not paid"));
+  if (sale->n_cancelled > 0)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", sale->n_cancelled);
+
+      g_string_append (subtitle, " — ");
+      /* Translators: %s is a number; the cancelled payments stay in the receipts register */
+      g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%s payment cancelled",
+                                                     "%s payments cancelled", sale->n_cancelled), count);
+    }
+  if (!sale->figures_ok)
+    {
+      g_string_append (subtitle, " — ");
+      g_string_append (subtitle, _("Figures do not add up"));
+      gtk_widget_add_css_class (GTK_WIDGET (self), "error");
+      if (sale->figure_problems != NULL)
+        gtk_widget_set_tooltip_text (GTK_WIDGET (self), sale->figure_problems);
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle->str);
+  /* Unpaid: "Record Payment…"; paid: "Cancel Payment…" (the receipts register keeps both). */
+  gtk_widget_set_visible (self->record_button, !sale->paid);
+  gtk_widget_set_visible (self->cancel_button, sale->paid);
+  return GTK_WIDGET (self);
+}

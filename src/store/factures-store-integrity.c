@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "factures-store-integrity-private.h"
+#include "factures-store-numbering-private.h"
 #include "factures-store-receipts.h"
 
 /* Problems beyond this number are counted, not listed. */
@@ -866,7 +867,7 @@ compare_count (GPtrArray  *problems,
   seen = int_text (witnessed);
   now = int_text (stored);
   add_problem (problems, g_strdup_printf (_("Series “%s”: the copy counted %s issued documents, the "
-                                            "database has only %s."), series, seen, now));
+                                            "database has only %s."), factures_store_series_label (series), seen, now));
 }
 
 /**

@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* A series by the name messages give it ("invoices and deposit invoices" for "invoice"). */
+const char *factures_store_series_label (const char *name);
+
 /* Issuing, before the number is formatted: the counter @series_name gives on @issue_date.
  * FACTURES_ERROR_DATE_ORDER when the start of a later year was already set (a yearly
  * restart): a document dated in an earlier year can no longer be numbered. */

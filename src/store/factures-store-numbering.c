@@ -82,8 +82,8 @@ series_kinds (const char *name)
 }
 
 /* A series as messages name it. */
-static const char *
-series_label (const char *name)
+const char *
+factures_store_series_label (const char *name)
 {
   if (g_strcmp0 (name, "invoice") == 0)
     return _("invoices and deposit invoices");
@@ -684,7 +684,7 @@ import_sale (FacturesStore  *self,
                        _("Number: the sale %s is numbered like the %s (%s) but does not come after "
                          "%s, the last number issued with Factures in that series. Numbers never go "
                          "back, so it is not kept as history."),
-                       number, series_label (series->name), series->pattern, period.issued_number);
+                       number, factures_store_series_label (series->name), series->pattern, period.issued_number);
           return FALSE;
         }
       if (!apply ||
@@ -845,7 +845,7 @@ factures_store_check_series (FacturesStore  *self,
           g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INTEGRITY,
                        _("Numbering of the %s (%s): the date of its last number, %s, is earlier than "
                          "%s, the issue date of one of its documents."),
-                       series_label (name), pattern, last_text, issued_text);
+                       factures_store_series_label (name), pattern, last_text, issued_text);
           return FALSE;
         }
 
@@ -858,7 +858,7 @@ factures_store_check_series (FacturesStore  *self,
           g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INTEGRITY,
                        _("Numbering of the %s (%s): the next counter is %" PRId64 " but %s was already "
                          "given, so a number would repeat."),
-                       series_label (name), pattern, next, top_number);
+                       factures_store_series_label (name), pattern, next, top_number);
           return FALSE;
         }
       if (next > top + 1)
@@ -866,7 +866,7 @@ factures_store_check_series (FacturesStore  *self,
           g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INTEGRITY,
                        _("Numbering of the %s (%s): the next counter is %" PRId64 " but the last number "
                          "given is %s, so numbers would be skipped."),
-                       series_label (name), pattern, next, top_number);
+                       factures_store_series_label (name), pattern, next, top_number);
           return FALSE;
         }
     }

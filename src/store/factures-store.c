@@ -443,6 +443,31 @@ backup_to (sqlite3     *db,
   sqlite3_backup *backup;
   int rc;
 
+  {
+    g_autofree char *folder = g_path_get_dirname (path);
+
+    /* Said in the user's words; SQLite's "unable to open database file" says neither. */
+    if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+      {
+        g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_DATABASE,
+                     _("Cannot create the backup file “%s”: the folder “%s” does not exist."),
+                     path, folder);
+        return FALSE;
+      }
+    if (g_file_test (path, G_FILE_TEST_IS_DIR))
+      {
+        g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_DATABASE,
+                     _("Cannot create the backup file “%s”: it is a folder."), path);
+        return FALSE;
+      }
+    if (g_access (folder, W_OK) != 0)
+      {
+        g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_DATABASE,
+                     _("Cannot create the backup file “%s”: the folder “%s” cannot be written to."),
+                     path, folder);
+        return FALSE;
+      }
+  }
   if (sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
     {
       g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_DATABASE,

@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
-void factures_file_chooser_start_in_documents (GtkFileChooserNative *chooser);
+void                  factures_file_chooser_start_in_documents (GtkFileChooserNative *chooser);
+GtkFileChooserNative *factures_file_chooser_new_save_pdf       (GtkWindow            *parent,
+                                                                const char           *title,
+                                                                const char           *name);
 
 G_END_DECLS

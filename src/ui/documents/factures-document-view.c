@@ -265,7 +265,6 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   FacturesDocumentView *self = FACTURES_DOCUMENT_VIEW (widget);
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
   if (self->chooser != NULL)
@@ -273,17 +272,8 @@ export_action (GtkWidget  *widget,
 
   name = g_strdup_printf ("%s %s.pdf", factures_document_kind_title (self->document->kind),
                           self->document->number != NULL ? self->document->number : "");
-  g_strdelimit (name, "/\\:", '-');   /* numbers may hold '/', which a file name cannot */
 
-  self->chooser = gtk_file_chooser_native_new (_("Export PDF"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, NULL, NULL);
-  factures_file_chooser_start_in_documents (self->chooser);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  self->chooser = factures_file_chooser_new_save_pdf (GTK_WINDOW (self), _("Export PDF"), name);
   g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }

@@ -381,7 +381,6 @@ save_letter_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   FacturesDunningDialog *self = FACTURES_DUNNING_DIALOG (widget);
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
   if (self->chooser != NULL || self->letter == NULL)
@@ -389,16 +388,7 @@ save_letter_action (GtkWidget  *widget,
   name = g_strdup_printf ("%s-%s.pdf",
                           self->letter->kind == FACTURES_LETTER_FORMAL_NOTICE ? "mise-en-demeure" : "relance-lrar",
                           self->number);
-  g_strdelimit (name, "/\\", '-');
-  self->chooser = gtk_file_chooser_native_new (_("Save Letter"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, NULL, NULL);
-  factures_file_chooser_start_in_documents (self->chooser);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  self->chooser = factures_file_chooser_new_save_pdf (GTK_WINDOW (self), _("Save Letter"), name);
   g_signal_connect (self->chooser, "response", G_CALLBACK (save_letter_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }

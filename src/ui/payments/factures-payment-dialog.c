@@ -274,7 +274,6 @@ receipt_response (GtkNativeDialog       *chooser,
 static void
 save_receipt (FacturesPaymentDialog *self)
 {
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
   if (self->chooser != NULL || self->saved == NULL || self->saved->allocations->len == 0)
@@ -288,16 +287,7 @@ save_receipt (FacturesPaymentDialog *self)
     }
   if (name == NULL)
     name = g_strdup ("recu.pdf");
-  g_strdelimit (name, "/\\", '-');
-  self->chooser = gtk_file_chooser_native_new (_("Save Receipt"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, NULL, NULL);
-  factures_file_chooser_start_in_documents (self->chooser);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  self->chooser = factures_file_chooser_new_save_pdf (GTK_WINDOW (self), _("Save Receipt"), name);
   g_signal_connect (self->chooser, "response", G_CALLBACK (receipt_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }

@@ -6,6 +6,7 @@
 #include <inttypes.h>
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -1005,8 +1006,18 @@ factures_store_import_json (FacturesStore  *self,
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
     {
-      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
-                   _("“%s” is not valid JSON: %s. Nothing was imported."), path, local_error->message);
+      /* json-glib's English text ("<data>:LINE:COLUMN: Parse error: …") is only a detail. */
+      guint line = 0, column = 0;
+
+      if (sscanf (local_error->message, "%*[^:]:%u:%u", &line, &column) == 2)
+        g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                     _("Invalid file: “%s” is not valid JSON (line %u, column %u). Nothing was imported. "
+                       "(Detail: %s)"),
+                     path, line, column, local_error->message);
+      else
+        g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                     _("Invalid file: “%s” is not valid JSON. Nothing was imported. (Detail: %s)"),
+                     path, local_error->message);
       g_clear_error (&local_error);
       return FALSE;
     }

@@ -117,8 +117,13 @@ json_format_error (GError **error, const char *table, guint index, const char *w
   return FALSE;
 }
 
+static gboolean check_row_date   (JsonObject *row, const char *where, const char *key, GDate *out,
+                                  GError **error);
+static gboolean check_row_amount (JsonObject *row, const char *where, const char *key, gint64 *out,
+                                  GError **error);
+
 /* imported_invoices[i].paid_on, paid_method, paid_amount, paid_reference (files from 0007) into
- * rows of imported_payments (0008). */
+ * rows of imported_payments (0008), checked like the rows of imported_payments. */
 static gboolean
 import_legacy_imported_payments (FacturesStore  *self,
                                  JsonObject     *root,
@@ -153,6 +158,17 @@ import_legacy_imported_payments (FacturesStore  *self,
         }
       if (!paid)
         continue;
+      {
+        g_autofree char *where = g_strdup_printf ("imported_invoices[%u]", i);
+        gint64 amount, method;
+        GDate date;
+
+        if (!check_row_date (row, where, "paid_on", &date, error) ||
+            !check_row_amount (row, where, "paid_amount", &amount, error) ||
+            !factures_store_json_impl_get_int_range (row, where, "paid_method", -1, 0,
+                                                     FACTURES_N_PAYMENT_METHODS - 1, &method, error))
+          return FALSE;
+      }
       sqlite3_reset (stmt);
       sqlite3_clear_bindings (stmt);
       for (guint m = 0; m < G_N_ELEMENTS (members); m++)

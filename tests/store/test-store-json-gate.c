@@ -480,6 +480,11 @@ test_bad_payments (Fixture       *fixture,
       "\"method\" : 0, \"amount\" : 100}],\n  \"instalments\" : [],", "imported_payments[0].date" },
     { AFTER_PAYMENTS, "\"imported_payments\" : [{\"id\" : 1, \"invoice_id\" : 1, \"date\" : \"2026-03-01\", "
       "\"method\" : 0, \"amount\" : -1}],\n  \"instalments\" : [],", "imported_payments[0].amount" },
+    /* A file from before 0008: the payment of an imported sale in its paid_* members. */
+    { "\"imported_invoices\" : []", "\"imported_invoices\" : [{\"id\" : 1, \"paid_on\" : \"hier\", "
+      "\"paid_method\" : 0, \"paid_amount\" : 100}]", "imported_invoices[0].paid_on" },
+    { "\"imported_invoices\" : []", "\"imported_invoices\" : [{\"id\" : 1, \"paid_on\" : \"2026-03-01\", "
+      "\"paid_method\" : 7, \"paid_amount\" : 100}]", "imported_invoices[0].paid_method" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -950,7 +950,10 @@ line_of_offset (const char *data,
  *   levels, more than one value, a NUL character in a text, not this format, a
  *   value of the wrong type or out of range, two clients or documents with the
  *   same id, a series that would repeat a number: the message names the JSON
- *   path of the first bad value, or the line), FACTURES_ERROR_NOT_EMPTY (issued
+ *   path of the first bad value, or the line and column; a payment, an allocation, a
+ *   reversal or an imported payment that recording it in the app would refuse: a date
+ *   that is not a date or is after today, an amount not above zero, an unknown method,
+ *   a reference to a payment or document not in the file), FACTURES_ERROR_NOT_EMPTY (issued
  *   documents into a non-empty database), FACTURES_ERROR_INVALID (a value the
  *   editor's checks refuse, after the JSON path: the profile, a client, a draft,
  *   a recurring template), FACTURES_ERROR_INTEGRITY (an issued document whose

@@ -4,7 +4,9 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+#include <glib/gstdio.h>
 #include <glib/gi18n.h>
 
 #include "factures-cli.h"
@@ -264,6 +266,9 @@ factures_cli_run (const char   *database,
   gboolean list = FALSE;
   gboolean verify = FALSE;
   gboolean recurring = FALSE;
+  g_autofree char *db_path = NULL;
+  g_autofree char *default_path = NULL;
+  gboolean db_existed = TRUE;
   int status = 0;
 
   if (g_variant_dict_contains (options, "version"))
@@ -303,6 +308,12 @@ factures_cli_run (const char   *database,
 
   /* Only --import-json and --run-recurring write: the others never create or convert
    * a database (issue 10 finding 8: --verify on a mistyped path created one). */
+  if (import_json != NULL)
+    {
+      /* (the default path is the one factures_cli_open_store() opens) */
+      db_path = g_strdup (database != NULL ? database : (default_path = factures_store_default_path ()));
+      db_existed = g_file_test (db_path, G_FILE_TEST_EXISTS);
+    }
   store = factures_cli_open_store (database, import_json != NULL || recurring, &status);
   if (store == NULL)
     return status;
@@ -310,6 +321,22 @@ factures_cli_run (const char   *database,
   if (import_json != NULL && !factures_store_import_json (store, import_json, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Import of “%s” failed: %s"), import_json, error->message);
+
+      /* A failed import into a database it created leaves no empty database behind
+       * (issue 10): the store is closed first, then its files are removed. */
+      g_clear_object (&store);
+      if (!db_existed)
+        {
+          const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+          for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+            {
+              g_autofree char *file = g_strconcat (db_path, suffixes[i], NULL);
+
+              if (g_unlink (file) != 0 && errno != ENOENT)
+                g_printerr (_("factures: warning: cannot remove “%s”: %s\n"), file, g_strerror (errno));
+            }
+        }
       return fail (message);
     }
   /* The store takes a PNG of at most 2 MB; its size is brought to the one of a logo

@@ -6,6 +6,7 @@
 #include <inttypes.h>
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -949,7 +950,10 @@ line_of_offset (const char *data,
  *   levels, more than one value, a NUL character in a text, not this format, a
  *   value of the wrong type or out of range, two clients or documents with the
  *   same id, a series that would repeat a number: the message names the JSON
- *   path of the first bad value, or the line), FACTURES_ERROR_NOT_EMPTY (issued
+ *   path of the first bad value, or the line and column; a payment, an allocation, a
+ *   reversal or an imported payment that recording it in the app would refuse: a date
+ *   that is not a date or is after today, an amount not above zero, an unknown method,
+ *   a reference to a payment or document not in the file), FACTURES_ERROR_NOT_EMPTY (issued
  *   documents into a non-empty database), FACTURES_ERROR_INVALID (a value the
  *   editor's checks refuse, after the JSON path: the profile, a client, a draft,
  *   a recurring template), FACTURES_ERROR_INTEGRITY (an issued document whose
@@ -1005,8 +1009,18 @@ factures_store_import_json (FacturesStore  *self,
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
     {
-      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
-                   _("“%s” is not valid JSON: %s. Nothing was imported."), path, local_error->message);
+      /* json-glib's English text ("<data>:LINE:COLUMN: Parse error: …") is only a detail. */
+      guint line = 0, column = 0;
+
+      if (sscanf (local_error->message, "%*[^:]:%u:%u", &line, &column) == 2)
+        g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                     _("Invalid file: “%s” is not valid JSON (line %u, column %u). Nothing was imported. "
+                       "(Detail: %s)"),
+                     path, line, column, local_error->message);
+      else
+        g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                     _("Invalid file: “%s” is not valid JSON. Nothing was imported. (Detail: %s)"),
+                     path, local_error->message);
       g_clear_error (&local_error);
       return FALSE;
     }

@@ -14,6 +14,7 @@
 #include "factures-store-payments.h"
 #include "factures-store-payments-private.h"
 #include "factures-store-payments-impl-private.h"
+#include "factures-store-json-private.h"
 
 /* ---- JSON export/import (factures-store-json.c) ---- */
 
@@ -116,8 +117,13 @@ json_format_error (GError **error, const char *table, guint index, const char *w
   return FALSE;
 }
 
+static gboolean check_row_date   (JsonObject *row, const char *where, const char *key, GDate *out,
+                                  GError **error);
+static gboolean check_row_amount (JsonObject *row, const char *where, const char *key, gint64 *out,
+                                  GError **error);
+
 /* imported_invoices[i].paid_on, paid_method, paid_amount, paid_reference (files from 0007) into
- * rows of imported_payments (0008). */
+ * rows of imported_payments (0008), checked like the rows of imported_payments. */
 static gboolean
 import_legacy_imported_payments (FacturesStore  *self,
                                  JsonObject     *root,
@@ -152,6 +158,17 @@ import_legacy_imported_payments (FacturesStore  *self,
         }
       if (!paid)
         continue;
+      {
+        g_autofree char *where = g_strdup_printf ("imported_invoices[%u]", i);
+        gint64 amount, method;
+        GDate date;
+
+        if (!check_row_date (row, where, "paid_on", &date, error) ||
+            !check_row_amount (row, where, "paid_amount", &amount, error) ||
+            !factures_store_json_impl_get_int_range (row, where, "paid_method", -1, 0,
+                                                     FACTURES_N_PAYMENT_METHODS - 1, &method, error))
+          return FALSE;
+      }
       sqlite3_reset (stmt);
       sqlite3_clear_bindings (stmt);
       for (guint m = 0; m < G_N_ELEMENTS (members); m++)
@@ -174,12 +191,218 @@ import_legacy_imported_payments (FacturesStore  *self,
   return TRUE;
 }
 
+/* ---- the checks of factures_store_record_payment() and of a reversal, on the file's rows ---- */
+
+/* @key of @row: a date written YYYY-MM-DD, not after today (a receipt is recorded once the money
+ * has come in: LEGAL.md §6); @out gets it. */
+static gboolean
+check_row_date (JsonObject   *row,
+                const char   *where,
+                const char   *key,
+                GDate        *out,
+                GError      **error)
+{
+  const char *text;
+  GDate today;
+
+  if (!factures_store_json_impl_get_date (row, where, key, TRUE, &text, error))
+    return FALSE;
+  factures_date_parse_iso (text, out, NULL);
+  factures_today (&today);
+  if (g_date_compare (out, &today) > 0)
+    {
+      factures_store_json_impl_format_error (error, where, key, _("a date no later than today"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_row_amount (JsonObject   *row,
+                  const char   *where,
+                  const char   *key,
+                  gint64       *out,
+                  GError      **error)
+{
+  if (!factures_store_json_impl_get_int (row, where, key, 0, out, error))
+    return FALSE;
+  if (*out <= 0)
+    {
+      factures_store_json_impl_format_error (error, where, key, _("an amount in cents greater than zero"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_row_id (JsonObject   *row,
+              const char   *where,
+              const char   *key,
+              GHashTable   *ids,
+              const char   *expected,
+              gpointer     *out_value,
+              GError      **error)
+{
+  gint64 id;
+
+  if (!factures_store_json_impl_get_int (row, where, key, 0, &id, error))
+    return FALSE;
+  if (!g_hash_table_lookup_extended (ids, &id, NULL, out_value))
+    {
+      factures_store_json_impl_format_error (error, where, key, expected);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+remember_id (GHashTable *ids,
+             JsonObject *row,
+             gpointer    value)
+{
+  JsonNode *node = json_object_get_member (row, "id");
+
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    g_hash_table_insert (ids, g_memdup2 (&(gint64) { json_node_get_int (node) }, sizeof (gint64)), value);
+}
+
+typedef struct {
+  GHashTable *payments;           /* id → its date (GDate, owned) */
+  GHashTable *imported_payments;  /* id → its date (GDate, owned) */
+} RowIds;
+
+/* A reversal: the payment it cancels is in the file, its date is valid, not after today, not
+ * before the payment (factures_store_check_reversal_date()), its reason is not empty. */
+static gboolean
+check_reversal_row (JsonObject   *row,
+                    const char   *where,
+                    const char   *payment_key,
+                    GHashTable   *payments,
+                    GError      **error)
+{
+  gpointer paid = NULL;
+  const char *reason;
+  GDate date;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *paid_on = NULL;
+  g_autofree char *clean = NULL;
+
+  if (!check_row_id (row, where, payment_key, payments, _("the id of a payment in the file"), &paid, error) ||
+      !check_row_date (row, where, "date", &date, error))
+    return FALSE;
+  if (paid != NULL)
+    {
+      paid_on = g_malloc (11);
+      g_date_strftime (paid_on, 11, "%Y-%m-%d", paid);
+    }
+  if (!factures_store_check_reversal_date (&date, paid_on, &local_error))
+    {
+      g_autofree char *path = factures_store_json_impl_path_join (where, "date");
+
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      factures_store_json_impl_prefix_path (error, path);
+      return FALSE;
+    }
+  if (!factures_store_json_impl_get_text (row, where, "reason", &reason, error))
+    return FALSE;
+  clean = factures_store_clean_reason (reason, error);
+  if (clean == NULL)
+    {
+      g_autofree char *path = factures_store_json_impl_path_join (where, "reason");
+
+      factures_store_json_impl_prefix_path (error, path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The checks of a payment recorded in the app (check_payment(), factures_store_record_payment()),
+ * on row @index of @table, before it is inserted: the refusal names the JSON path. */
+static gboolean
+check_row (FacturesStore  *self,
+           const char     *table,
+           guint           index,
+           JsonObject     *row,
+           RowIds         *ids,
+           GError        **error)
+{
+  g_autofree char *where = g_strdup_printf ("%s[%u]", table, index);
+  gint64 amount, method, credit;
+  GDate date;
+
+  if (strcmp (table, "payments") == 0 || strcmp (table, "imported_payments") == 0)
+    {
+      if (!check_row_date (row, where, "date", &date, error) ||
+          !check_row_amount (row, where, "amount", &amount, error) ||
+          !factures_store_json_impl_get_int_range (row, where, "method", -1, 0,
+                                                   FACTURES_N_PAYMENT_METHODS - 1, &method, error))
+        return FALSE;
+      if (strcmp (table, "payments") == 0)
+        {
+          const char *reference;
+
+          if (!factures_store_json_impl_get_int_range (row, where, "credit", 0, 0, amount, &credit, error) ||
+              !factures_store_json_impl_get_text (row, where, "reference", &reference, error))
+            return FALSE;
+          if (method == FACTURES_PAYMENT_METHOD_CHEQUE && (reference == NULL || *reference == '\0'))
+            {
+              factures_store_json_impl_format_error (error, where, "reference", _("the number of the cheque"));
+              return FALSE;
+            }
+          remember_id (ids->payments, row, g_memdup2 (&date, sizeof date));
+        }
+      else
+        remember_id (ids->imported_payments, row, g_memdup2 (&date, sizeof date));
+      return TRUE;
+    }
+  if (strcmp (table, "payment_allocations") == 0)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      gint64 document_id;
+
+      if (!check_row_id (row, where, "payment_id", ids->payments, _("the id of a payment in the file"), NULL, error) ||
+          !factures_store_json_impl_get_int (row, where, "document_id", 0, &document_id, error) ||
+          !check_row_date (row, where, "date", &date, error) ||
+          !check_row_amount (row, where, "amount", &amount, error))
+        return FALSE;
+      stmt = factures_store_prepare (self, "SELECT gross_total FROM documents WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, document_id);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          factures_store_json_impl_format_error (error, where, "document_id", _("the id of a document in the file"));
+          return FALSE;
+        }
+      if (amount > sqlite3_column_int64 (stmt, 0))
+        {
+          g_autofree char *path = factures_store_json_impl_path_join (where, "amount");
+          g_autofree char *text = factures_money_format (amount);
+          g_autofree char *gross = factures_money_format (sqlite3_column_int64 (stmt, 0));
+
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                       _("Invalid file: %s: %s is more than the document’s total of %s."), path, text, gross);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (strcmp (table, "payment_reversals") == 0)
+    return check_reversal_row (row, where, "payment_id", ids->payments, error);
+  if (strcmp (table, "imported_payment_reversals") == 0)
+    return check_reversal_row (row, where, "imported_payment_id", ids->imported_payments, error);
+  return TRUE;
+}
+
 gboolean
 factures_store_payments_import_json (FacturesStore  *self,
                                      JsonObject     *root,
                                      gboolean        keep_ids,
                                      GError        **error)
 {
+  g_autoptr(GHashTable) payment_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) imported_payment_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  RowIds ids = { payment_ids, imported_payment_ids };
+
   if (!keep_ids)
     return TRUE;
 
@@ -249,6 +472,8 @@ factures_store_payments_import_json (FacturesStore  *self,
             }
           if (values->len == 0)
             return json_format_error (error, table, i, _("the row is empty"));
+          if (!check_row (self, table, i, row, &ids, error))
+            return FALSE;
           sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", table, names->str, marks->str);
           stmt = factures_store_prepare (self, sql, error);
           if (stmt == NULL)

@@ -2,7 +2,8 @@
 # test-json-cli.sh FACTURES — `--import-json` of a bad file (issue 10, finding 3): exit status
 # non-zero, a French message that names the JSON path of the first bad value, and the database
 # unchanged (`sqlite3 DB .dump | sha256sum` identical before and after); a 100,000-deep file is
-# refused without a crash.
+# refused without a crash; a file that is not JSON is said so in French with its line and column, and
+# a failed import into a new --database path leaves no database file behind.
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -u
 
@@ -57,6 +58,25 @@ refused "$tmp/nul.json" "clients[0].name"
   head -c 100000 /dev/zero | tr '\0' ']'
   printf '}\n'; } >"$tmp/deep.json"
 refused "$tmp/deep.json" "64"
+
+# Not JSON (issue 10): said in French with the line and the column, json-glib's text only a detail.
+printf '{"format": "factures",\n "version": 1 "clients": []}\n' >"$tmp/notjson.json"
+refused "$tmp/notjson.json" "(ligne 2, colonne"
+
+# A failed import into a new --database path leaves no database file behind (issue 10).
+new_db=$tmp/new/factures.db
+mkdir -p "$tmp/new"
+rc=0
+"$FACTURES" --database="$new_db" --import-json="$tmp/notjson.json" >"$tmp/out" 2>"$tmp/err" || rc=$?
+if [ "$rc" -eq 0 ] || [ "$rc" -ge 128 ]; then fail "new database: exit status $rc"
+elif [ -n "$(ls -A "$tmp/new")" ]; then fail "new database: left behind: $(ls -A "$tmp/new")"
+else ok "a failed import into a new database leaves nothing behind"; fi
+"$FACTURES" --database="$new_db" --import-json="$tmp/quantity.json" >"$tmp/out" 2>"$tmp/err" || rc=$?
+if [ -n "$(ls -A "$tmp/new")" ]; then fail "new database (refused value): left behind: $(ls -A "$tmp/new")"
+else ok "a refused value into a new database leaves nothing behind"; fi
+# ... and an existing database stays.
+"$FACTURES" --database="$db" --import-json="$tmp/notjson.json" >"$tmp/out" 2>"$tmp/err" || true
+if [ -f "$db" ]; then ok "an existing database stays"; else fail "the existing database was removed"; fi
 
 echo
 if [ "$failures" -eq 0 ]; then echo "all passed"; exit 0; fi

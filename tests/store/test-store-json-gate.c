@@ -432,6 +432,97 @@ test_restore_draft_path (Fixture       *fixture,
                      "documents[4].lines[1].unit_price");
 }
 
+#define PAYMENT_DATE "\"date\" : \"2026-03-01\",\n      \"amount\" : 5000,\n      \"method\" : 0,\n      \"reference\" : null"
+#define PAYMENT(date, amount, method) \
+  "\"date\" : " date ",\n      \"amount\" : " amount ",\n      \"method\" : " method ",\n      \"reference\" : null"
+#define ALLOCATION "\"document_id\" : 3,\n      \"date\" : \"2026-03-01\",\n      \"amount\" : 5000"
+#define AFTER_PAYMENTS "\"instalments\" : [],"
+#define REVERSAL(payment_id, date, reason) \
+  "\"payment_reversals\" : [{\"id\" : 1, \"payment_id\" : " payment_id ", \"date\" : " date \
+  ", \"reason\" : " reason "}],\n  \"instalments\" : [],"
+
+/* The payments side of a restore goes through the checks of a payment recorded in the app
+ * (issue 10: every door, the same checks): each bad value is refused before its insert, in
+ * French, with its JSON path; the database is unchanged. */
+static void
+test_bad_payments (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *text = read_fixture_export ();
+  struct {
+    const char *old;
+    const char *new;
+    const char *path;
+  } cases[] = {
+    { PAYMENT_DATE, PAYMENT ("\"2026-13-45\"", "5000", "0"), "payments[0].date" },
+    { PAYMENT_DATE, PAYMENT ("\"hier\"", "5000", "0"), "payments[0].date" },
+    { PAYMENT_DATE, PAYMENT ("\"2026-08-01\"", "5000", "0"), "payments[0].date" },
+    { PAYMENT_DATE, PAYMENT ("\"2026-03-01\"", "-500", "0"), "payments[0].amount" },
+    { PAYMENT_DATE, PAYMENT ("\"2026-03-01\"", "5000", "99"), "payments[0].method" },
+    { PAYMENT_DATE, PAYMENT ("\"2026-03-01\"", "5000", "1"), "payments[0].reference" },
+    { "\"credit\" : 0", "\"credit\" : 6000", "payments[0].credit" },
+    { ALLOCATION, "\"document_id\" : 99,\n      \"date\" : \"2026-03-01\",\n      \"amount\" : 5000",
+      "payment_allocations[0].document_id" },
+    { ALLOCATION, "\"document_id\" : 3,\n      \"date\" : \"2026-02-30\",\n      \"amount\" : 5000",
+      "payment_allocations[0].date" },
+    { ALLOCATION, "\"document_id\" : 3,\n      \"date\" : \"2026-03-01\",\n      \"amount\" : 0",
+      "payment_allocations[0].amount" },
+    { ALLOCATION, "\"document_id\" : 3,\n      \"date\" : \"2026-03-01\",\n      \"amount\" : 99999999",
+      "payment_allocations[0].amount" },
+    { "\"payment_id\" : 1,\n      \"client_id\" : 1,\n      \"document_id\" : 3",
+      "\"payment_id\" : 9,\n      \"client_id\" : 1,\n      \"document_id\" : 3", "payment_allocations[0].payment_id" },
+    { AFTER_PAYMENTS, REVERSAL ("1", "\"hier\"", "\"Chèque impayé\""), "payment_reversals[0].date" },
+    { AFTER_PAYMENTS, REVERSAL ("1", "\"2026-02-01\"", "\"Chèque impayé\""), "payment_reversals[0].date" },
+    { AFTER_PAYMENTS, REVERSAL ("1", "\"2026-08-01\"", "\"Chèque impayé\""), "payment_reversals[0].date" },
+    { AFTER_PAYMENTS, REVERSAL ("1", "\"2026-04-01\"", "\"  \""), "payment_reversals[0].reason" },
+    { AFTER_PAYMENTS, REVERSAL ("5", "\"2026-04-01\"", "\"Chèque impayé\""), "payment_reversals[0].payment_id" },
+    { AFTER_PAYMENTS, "\"imported_payments\" : [{\"id\" : 1, \"invoice_id\" : 1, \"date\" : \"hier\", "
+      "\"method\" : 0, \"amount\" : 100}],\n  \"instalments\" : [],", "imported_payments[0].date" },
+    { AFTER_PAYMENTS, "\"imported_payments\" : [{\"id\" : 1, \"invoice_id\" : 1, \"date\" : \"2026-03-01\", "
+      "\"method\" : 0, \"amount\" : -1}],\n  \"instalments\" : [],", "imported_payments[0].amount" },
+    /* A file from before 0008: the payment of an imported sale in its paid_* members. */
+    { "\"imported_invoices\" : []", "\"imported_invoices\" : [{\"id\" : 1, \"paid_on\" : \"hier\", "
+      "\"paid_method\" : 0, \"paid_amount\" : 100}]", "imported_invoices[0].paid_on" },
+    { "\"imported_invoices\" : []", "\"imported_invoices\" : [{\"id\" : 1, \"paid_on\" : \"2026-03-01\", "
+      "\"paid_method\" : 7, \"paid_amount\" : 100}]", "imported_invoices[0].paid_method" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *bad = replace_once (text, cases[i].old, cases[i].new);
+
+      g_test_message ("case %u", i);
+      expect_refused_by (fixture, fixture->empty, fixture->empty_path, bad, -1, cases[i].path);
+      expect_refused_by (fixture, fixture->empty, fixture->empty_path, bad, -1, "Invalid file");
+    }
+}
+
+/* A good reversal still restores. */
+static void
+test_reversal_restores (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = read_fixture_export ();
+  g_autofree char *good = replace_once (text, AFTER_PAYMENTS,
+                                        REVERSAL ("1", "\"2026-04-01\"", "\"Chèque impayé\""));
+
+  g_assert_true (g_file_set_contents (fixture->file, good, -1, NULL));
+  g_assert_true (factures_store_import_json (fixture->empty, fixture->file, &error));
+  g_assert_no_error (error);
+}
+
+/* Not JSON: the message says so with the line and the column, json-glib's text is only a detail. */
+static void
+test_not_json (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char *text = "{\"format\": \"factures\",\n \"version\": 1 \"clients\": []}\n";
+
+  expect_refused (fixture, text, "is not valid JSON (line 2, column");
+  expect_refused (fixture, text, "Invalid file: ");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -447,6 +538,9 @@ main (int    argc,
   ADD ("/store/json-gate/todays-export-restores", test_todays_export_restores);
   ADD ("/store/json-gate/bad-restores", test_bad_restores);
   ADD ("/store/json-gate/restore-draft-path", test_restore_draft_path);
+  ADD ("/store/json-gate/bad-payments", test_bad_payments);
+  ADD ("/store/json-gate/reversal-restores", test_reversal_restores);
+  ADD ("/store/json-gate/not-json", test_not_json);
 #undef ADD
 
   return g_test_run ();

@@ -335,7 +335,7 @@ factures_bank_file_finish (FacturesBankFile *file, const char *path)
       if (statement->account == NULL)
         statement->account = g_strdup ("");
       if (statement->currency[0] == '\0')
-        memcpy (statement->currency, "EUR", 4);
+        memcpy (statement->currency, "XXX", 4);
 
       for (guint i = 0; i < statement->transactions->len; i++)
         {

@@ -455,13 +455,16 @@ on_transaction (const struct OfxTransactionData data, void *user_data)
   transaction = factures_bank_transaction_new ();
   if (!parse_ofx_date (raw->posted, &transaction->booking_date))
     {
-      factures_bank_file_warn (reading->file,
-                               raw->posted == NULL || raw->posted[0] == '\0'
-                                 ? _("%s, line %u: the movement gives no date (DTPOSTED%s); it is "
-                                     "left out")
-                                 : _("%s, line %u: the date “%s” (DTPOSTED) is not a date; the "
-                                     "movement is left out"),
-                               reading->name, raw->line, raw->posted != NULL ? raw->posted : "");
+      if (raw->posted == NULL || raw->posted[0] == '\0')
+        factures_bank_file_warn (reading->file,
+                                 _("%s, line %u: the movement gives no date (DTPOSTED); it is "
+                                   "left out"),
+                                 reading->name, raw->line);
+      else
+        factures_bank_file_warn (reading->file,
+                                 _("%s, line %u: the date “%s” (DTPOSTED) is not a date; the "
+                                   "movement is left out"),
+                                 reading->name, raw->line, raw->posted);
       factures_bank_transaction_free (transaction);
       return 0;
     }

@@ -291,6 +291,7 @@ recognise_header (GPtrArray *row, FacturesBankCsvMapping *mapping)
   const Rule rules[] = {
     { "date comptable", &booking },     { "date comptabilisation", &booking },
     { "date de comptabilisation", &booking }, { "booking date", &booking },
+    { "date completed*", &booking },    { "date started*", &operation },
     { "dateop", &operation },           { "date operation", &operation },
     { "date d'operation", &operation }, { "date", &operation },
     { "date de valeur", &value },       { "date valeur", &value },
@@ -303,6 +304,7 @@ recognise_header (GPtrArray *row, FacturesBankCsvMapping *mapping)
     { "libelle simplifie", &label_short },
     { "partner name", &counterparty },  { "payee", &counterparty },
     { "beneficiaire", &counterparty },  { "tiers", &counterparty },
+    { "payer", &counterparty },
     { "reference", &reference },        { "payment reference", &reference },
     { "informations complementaires", &reference },
   };
@@ -592,6 +594,18 @@ factures_bank_read_csv (const char                   *path,
       transaction->reference = factures_bank_clean_text (cell (row, mapping->reference_column), -1);
       if (transaction->reference != NULL && transaction->reference[0] == '\0')
         g_clear_pointer (&transaction->reference, g_free);
+      if (transaction->label == NULL || transaction->label[0] == '\0')
+        {
+          /* No label column (N26): the party and the reference say what it was. */
+          g_free (transaction->label);
+          transaction->label = g_strjoin (transaction->counterparty != NULL
+                                              && transaction->reference != NULL ? " " : "",
+                                          transaction->counterparty != NULL
+                                            ? transaction->counterparty : "",
+                                          transaction->reference != NULL
+                                            ? transaction->reference : "",
+                                          NULL);
+        }
       transaction->source_line = line;
       if (!g_date_valid (&statement->start_date)
           || g_date_compare (&booking, &statement->start_date) < 0)

@@ -34,6 +34,8 @@ typedef struct
 {
   guint line;
   gboolean has_account;
+  char *acctid;     /* ACCTID text, to match libofx's statements */
+  gboolean used;
   gboolean in_ledger;
   char *ledger;     /* LEDGERBAL/BALAMT text */
   guint ledger_line;
@@ -62,6 +64,7 @@ static void
 raw_statement_clear (RawStatement *raw)
 {
   g_free (raw->ledger);
+  g_free (raw->acctid);
 }
 
 static void
@@ -204,6 +207,8 @@ scan_tags (const char *text, gsize length, Scan *scan)
             slot = &statement->ledger;
             slot_line = &statement->ledger_line;
           }
+        else if (strcmp (tag, "ACCTID") == 0)
+          slot = &statement->acctid;
         if (slot != NULL)
           {
             g_free (*slot);
@@ -313,8 +318,30 @@ on_statement (const struct OfxStatementData data, void *user_data)
   RawStatement *raw = NULL;
   const struct OfxAccountData *account = data.account_ptr;
 
-  if (reading->next_statement < reading->scan.statements->len)
-    raw = &g_array_index (reading->scan.statements, RawStatement, reading->next_statement++);
+  /* The raw statement of the same ACCTID not yet taken, else the next one in the file. */
+  for (guint i = 0; i < reading->scan.statements->len && raw == NULL; i++)
+    {
+      RawStatement *candidate = &g_array_index (reading->scan.statements, RawStatement, i);
+
+      if (!candidate->used && account != NULL && account->account_number_valid
+          && g_strcmp0 (candidate->acctid != NULL ? candidate->acctid : "",
+                        account->account_number) == 0)
+        raw = candidate;
+    }
+  for (guint i = reading->next_statement; i < reading->scan.statements->len && raw == NULL; i++)
+    {
+      RawStatement *candidate = &g_array_index (reading->scan.statements, RawStatement, i);
+
+      if (!candidate->used)
+        raw = candidate;
+    }
+  if (raw != NULL)
+    {
+      raw->used = TRUE;
+      while (reading->next_statement < reading->scan.statements->len
+             && g_array_index (reading->scan.statements, RawStatement, reading->next_statement).used)
+        reading->next_statement++;
+    }
 
   g_free (statement->account);
   if (account != NULL && account->account_number_valid && account->account_number[0] != '\0')
@@ -397,6 +424,15 @@ raw_for (Reading *reading, const char *fitid)
             reading->next_transaction++;
           return raw;
         }
+    }
+  /* libofx decodes what the scan keeps as written (an XML entity in a FITID): the next
+   * <STMTTRN> of the file. */
+  if (reading->next_transaction < all->len)
+    {
+      RawTransaction *raw = &g_array_index (all, RawTransaction, reading->next_transaction++);
+
+      raw->used = TRUE;
+      return raw;
     }
   return NULL;
 }

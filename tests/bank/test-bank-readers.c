@@ -230,6 +230,7 @@ test_csv_layouts (void)
   g_autoptr (FacturesBankFile) bourso = read_ok ("boursobank-bom.csv");
   g_autoptr (FacturesBankFile) postale = read_ok ("banquepostale-latin1.csv");
   g_autoptr (FacturesBankFile) epargne = read_ok ("caisse-epargne-debit-credit.csv");
+  g_autoptr (FacturesBankFile) n26 = read_ok ("n26-comma.csv");
   FacturesBankTransaction *t;
 
   /* BoursoBank: UTF-8 with BOM, ISO dates, "1 100,50", NBSP thousands, two identical card
@@ -264,6 +265,17 @@ test_csv_layouts (void)
   g_assert_cmpstr (t->reference, ==, "REF123");
   g_assert_cmpint (nth (epargne, 0, 1)->amount, ==, -1999);
   g_assert_cmpint (nth (epargne, 0, 2)->amount, ==, -750);
+
+  /* N26: ',' separated and quoted (a comma inside the reference), dot decimals, ISO dates,
+   * the partner as counterparty. */
+  t = nth (n26, 0, 0);
+  g_assert_cmpint (t->amount, ==, 125000);
+  assert_date (&t->booking_date, 2024, 3, 4);
+  g_assert_cmpstr (t->counterparty, ==, "Atelier Dupont");
+  g_assert_cmpstr (t->label, ==, "Atelier Dupont Facture F-2024-0015, merci");
+  g_assert_cmpstr (t->reference, ==, "Facture F-2024-0015, merci");
+  g_assert_cmpint (nth (n26, 0, 1)->amount, ==, -380);
+  g_assert_cmpstr (nth (n26, 0, 1)->counterparty, ==, "Café de la Gare");
 }
 
 static void

@@ -23,9 +23,9 @@
 typedef struct
 {
   guint line;
-  char *amount;     /* TRNAMT text, NULL when absent */
-  char *posted;     /* DTPOSTED */
-  char *available;  /* DTAVAIL */
+  char *amount;    /* TRNAMT text, NULL when absent */
+  char *posted;    /* DTPOSTED */
+  char *available; /* DTAVAIL */
   char *fitid;
   gboolean used;
 } RawTransaction;
@@ -34,10 +34,10 @@ typedef struct
 {
   guint line;
   gboolean has_account;
-  char *acctid;     /* ACCTID text, to match libofx's statements */
+  char *acctid; /* ACCTID text, to match libofx's statements */
   gboolean used;
   gboolean in_ledger;
-  char *ledger;     /* LEDGERBAL/BALAMT text */
+  char *ledger; /* LEDGERBAL/BALAMT text */
   guint ledger_line;
   guint first_transaction; /* index into Scan.transactions */
   guint n_transactions;
@@ -114,8 +114,8 @@ scan_tags (const char *text, gsize length, Scan *scan)
       name = p + 1;
       if (name < end && *name == '/')
         closing = TRUE, name++;
-      for (name_end = name; name_end < end && *name_end != '>' && *name_end != '<'
-                            && !g_ascii_isspace (*name_end);
+      for (name_end = name;
+           name_end < end && *name_end != '>' && *name_end != '<' && !g_ascii_isspace (*name_end);
            name_end++)
         ;
       n = name_end - name;
@@ -171,8 +171,8 @@ scan_tags (const char *text, gsize length, Scan *scan)
 
           fresh.line = line;
           g_array_append_val (scan->transactions, fresh);
-          transaction = &g_array_index (scan->transactions, RawTransaction,
-                                        scan->transactions->len - 1);
+          transaction =
+              &g_array_index (scan->transactions, RawTransaction, scan->transactions->len - 1);
           statement->n_transactions++;
           continue;
         }
@@ -265,10 +265,10 @@ on_status (const struct OfxStatusData data, void *user_data)
 
   if (data.severity_valid && data.severity == ERROR && reading->server_error == NULL)
     {
-      const char *message = data.server_message_valid && data.server_message != NULL
-                              ? data.server_message
-                              : (data.code_valid && data.description != NULL ? data.description
-                                                                             : "");
+      const char *message =
+          data.server_message_valid && data.server_message != NULL
+              ? data.server_message
+              : (data.code_valid && data.description != NULL ? data.description : "");
 
       reading->server_error = g_strdup_printf ("%s (%d)", message, data.code_valid ? data.code : 0);
     }
@@ -323,9 +323,9 @@ on_statement (const struct OfxStatementData data, void *user_data)
     {
       RawStatement *candidate = &g_array_index (reading->scan.statements, RawStatement, i);
 
-      if (!candidate->used && account != NULL && account->account_number_valid
-          && g_strcmp0 (candidate->acctid != NULL ? candidate->acctid : "",
-                        account->account_number) == 0)
+      if (!candidate->used && account != NULL && account->account_number_valid &&
+          g_strcmp0 (candidate->acctid != NULL ? candidate->acctid : "", account->account_number) ==
+              0)
         raw = candidate;
     }
   for (guint i = reading->next_statement; i < reading->scan.statements->len && raw == NULL; i++)
@@ -338,8 +338,8 @@ on_statement (const struct OfxStatementData data, void *user_data)
   if (raw != NULL)
     {
       raw->used = TRUE;
-      while (reading->next_statement < reading->scan.statements->len
-             && g_array_index (reading->scan.statements, RawStatement, reading->next_statement).used)
+      while (reading->next_statement < reading->scan.statements->len &&
+             g_array_index (reading->scan.statements, RawStatement, reading->next_statement).used)
         reading->next_statement++;
     }
 
@@ -510,12 +510,12 @@ on_transaction (const struct OfxTransactionData data, void *user_data)
   if (data.currency_valid && strlen (data.currency) == 3)
     for (int i = 0; i < 3; i++)
       transaction->currency[i] = g_ascii_toupper (data.currency[i]);
-  transaction->id = data.fi_id_valid && data.fi_id[0] != '\0' ? factures_bank_clean_text (data.fi_id, -1)
-                                                               : NULL;
+  transaction->id =
+      data.fi_id_valid && data.fi_id[0] != '\0' ? factures_bank_clean_text (data.fi_id, -1) : NULL;
   name = data.name_valid ? factures_bank_clean_text (data.name, -1) : NULL;
   memo = data.memo_valid ? factures_bank_clean_text (data.memo, -1) : NULL;
-  if (name != NULL && name[0] != '\0' && memo != NULL && memo[0] != '\0'
-      && strstr (name, memo) == NULL && strstr (memo, name) == NULL)
+  if (name != NULL && name[0] != '\0' && memo != NULL && memo[0] != '\0' &&
+      strstr (name, memo) == NULL && strstr (memo, name) == NULL)
     transaction->label = g_strconcat (name, " ", memo, NULL);
   else if (name != NULL && memo != NULL)
     transaction->label = g_strdup (strlen (name) >= strlen (memo) ? name : memo);
@@ -552,11 +552,11 @@ libofx_quiet (void)
 static GMutex libofx_lock;
 
 FacturesBankFile *
-factures_bank_read_ofx (const char           *path,
-                        GCancellable         *cancellable,
-                        FacturesBankProgress  progress,
-                        gpointer              progress_data,
-                        GError              **error)
+factures_bank_read_ofx (const char *path,
+                        GCancellable *cancellable,
+                        FacturesBankProgress progress,
+                        gpointer progress_data,
+                        GError **error)
 {
   g_autofree char *name = factures_bank_display_name (path);
   g_autofree char *contents = NULL;

@@ -25,7 +25,7 @@ static FacturesBankFile *
 read_ok (const char *name)
 {
   g_autofree char *path = data_path (name);
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   FacturesBankFile *file = factures_bank_read_file (path, NULL, NULL, NULL, NULL, &error);
 
   g_assert_no_error (error);
@@ -38,7 +38,7 @@ static void
 read_refused (const char *name, const char *part)
 {
   g_autofree char *path = data_path (name);
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   FacturesBankFile *file = factures_bank_read_file (path, NULL, NULL, NULL, NULL, &error);
 
   g_assert_null (file);
@@ -87,13 +87,24 @@ test_decimal (void)
     gboolean ok;
     gint64 cents;
   } cases[] = {
-    { "1 100,50", ',', TRUE, 110050 },  { "-1\xC2\xA0" "234,5", ',', TRUE, -123450 },
-    { "1\xE2\x80\xAF" "000,00", ',', TRUE, 100000 }, { "120", '.', TRUE, 12000 },
-    { "-0.01", '.', TRUE, -1 },         { "8.850", '.', TRUE, 885 },
-    { "18.15499", '.', TRUE, 1815 },    { "0.005", '.', TRUE, 1 },
-    { "+12.3", '.', TRUE, 1230 },       { "1.234,56", ',', TRUE, 123456 },
-    { "$120", '.', FALSE, 0 },          { "", '.', FALSE, 0 },
-    { "12,3,4", ',', FALSE, 0 },        { "abc", ',', FALSE, 0 },
+    { "1 100,50", ',', TRUE, 110050 },
+    { "-1\xC2\xA0"
+      "234,5",
+      ',', TRUE, -123450 },
+    { "1\xE2\x80\xAF"
+      "000,00",
+      ',', TRUE, 100000 },
+    { "120", '.', TRUE, 12000 },
+    { "-0.01", '.', TRUE, -1 },
+    { "8.850", '.', TRUE, 885 },
+    { "18.15499", '.', TRUE, 1815 },
+    { "0.005", '.', TRUE, 1 },
+    { "+12.3", '.', TRUE, 1230 },
+    { "1.234,56", ',', TRUE, 123456 },
+    { "$120", '.', FALSE, 0 },
+    { "", '.', FALSE, 0 },
+    { "12,3,4", ',', FALSE, 0 },
+    { "abc", ',', FALSE, 0 },
     { "99999999999999999999", '.', FALSE, 0 },
   };
 
@@ -113,10 +124,12 @@ static void
 test_detect (void)
 {
   const char *ofx = "OFXHEADER:100\nDATA:OFXSGML\n<OFX>";
-  const char *xml = "<?xml version=\"1.0\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\">";
+  const char *xml =
+      "<?xml version=\"1.0\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\">";
   const char *cfonb = "0130004    00823EUR2 00010203040  010324                              "
                       "                    0000000010000{010324          \n";
-  const char *csv = "\xEF\xBB\xBF" "dateOp;dateVal;label;amount\n";
+  const char *csv = "\xEF\xBB\xBF"
+                    "dateOp;dateVal;label;amount\n";
   const char *text = "Bonjour\n";
 
   g_assert_cmpint (factures_bank_detect_format ((const guint8 *) ofx, strlen (ofx)), ==,
@@ -137,7 +150,7 @@ test_detect (void)
 static void
 test_ofx_identical_payments (void)
 {
-  g_autoptr (FacturesBankFile) file = read_ok ("two-card-payments.ofx");
+  g_autoptr(FacturesBankFile) file = read_ok ("two-card-payments.ofx");
   FacturesBankStatement *statement = g_ptr_array_index (file->statements, 0);
   FacturesBankTransaction *first = nth (file, 0, 0), *second = nth (file, 0, 1),
                           *third = nth (file, 0, 2);
@@ -176,8 +189,8 @@ test_ofx_identical_payments (void)
 static void
 test_ids_stable (void)
 {
-  g_autoptr (FacturesBankFile) once = read_ok ("two-card-payments.ofx");
-  g_autoptr (FacturesBankFile) twice = read_ok ("two-card-payments.ofx");
+  g_autoptr(FacturesBankFile) once = read_ok ("two-card-payments.ofx");
+  g_autoptr(FacturesBankFile) twice = read_ok ("two-card-payments.ofx");
 
   for (guint i = 0; i < 3; i++)
     g_assert_cmpstr (nth (once, 0, i)->id, ==, nth (twice, 0, i)->id);
@@ -199,8 +212,8 @@ test_refused (void)
 static void
 test_cfonb (void)
 {
-  g_autoptr (FacturesBankFile) file = read_ok ("cfonb-latin1.txt");
-  g_autoptr (FacturesBankFile) mismatch = read_ok ("cfonb-balance-mismatch.txt");
+  g_autoptr(FacturesBankFile) file = read_ok ("cfonb-latin1.txt");
+  g_autoptr(FacturesBankFile) mismatch = read_ok ("cfonb-balance-mismatch.txt");
   FacturesBankStatement *statement = g_ptr_array_index (file->statements, 0);
   FacturesBankTransaction *transfer = nth (file, 0, 0), *fee = nth (file, 0, 1);
 
@@ -227,17 +240,18 @@ test_cfonb (void)
 static void
 test_csv_layouts (void)
 {
-  g_autoptr (FacturesBankFile) bourso = read_ok ("boursobank-bom.csv");
-  g_autoptr (FacturesBankFile) postale = read_ok ("banquepostale-latin1.csv");
-  g_autoptr (FacturesBankFile) epargne = read_ok ("caisse-epargne-debit-credit.csv");
-  g_autoptr (FacturesBankFile) n26 = read_ok ("n26-comma.csv");
+  g_autoptr(FacturesBankFile) bourso = read_ok ("boursobank-bom.csv");
+  g_autoptr(FacturesBankFile) postale = read_ok ("banquepostale-latin1.csv");
+  g_autoptr(FacturesBankFile) epargne = read_ok ("caisse-epargne-debit-credit.csv");
+  g_autoptr(FacturesBankFile) n26 = read_ok ("n26-comma.csv");
   FacturesBankTransaction *t;
 
   /* BoursoBank: UTF-8 with BOM, ISO dates, "1 100,50", NBSP thousands, two identical card
    * payments on one day keeping two ids. */
   g_assert_cmpuint (nth (bourso, 0, 0) != NULL, ==, TRUE);
-  g_assert_cmpuint (((FacturesBankStatement *) g_ptr_array_index (bourso->statements, 0))
-                      ->transactions->len, ==, 4);
+  g_assert_cmpuint (
+      ((FacturesBankStatement *) g_ptr_array_index (bourso->statements, 0))->transactions->len, ==,
+      4);
   t = nth (bourso, 0, 0);
   g_assert_cmpint (t->amount, ==, 110050);
   assert_date (&t->booking_date, 2024, 3, 4);
@@ -283,10 +297,10 @@ test_csv_mapping (void)
 {
   g_autofree char *path = data_path ("unmappable.csv");
   g_autofree char *epargne_path = data_path ("caisse-epargne-debit-credit.csv");
-  g_autoptr (GError) error = NULL;
-  g_autoptr (FacturesBankCsvMapping) guessed = NULL;
-  g_autoptr (FacturesBankCsvMapping) copy = NULL;
-  g_autoptr (FacturesBankFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesBankCsvMapping) guessed = NULL;
+  g_autoptr(FacturesBankCsvMapping) copy = NULL;
+  g_autoptr(FacturesBankFile) file = NULL;
   FacturesBankCsvMapping mapping = {
     .separator = ';',
     .decimal_comma = TRUE,
@@ -329,8 +343,8 @@ test_csv_mapping (void)
   /* An explicit mapping: the account is the one the user chose, no warning about it. */
   file = factures_bank_read_file (epargne_path, copy, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (((FacturesBankStatement *) g_ptr_array_index (file->statements, 0))->account,
-                   ==, "FR7630004008230001020304017");
+  g_assert_cmpstr (((FacturesBankStatement *) g_ptr_array_index (file->statements, 0))->account, ==,
+                   "FR7630004008230001020304017");
   g_assert_false (has_warning (file, "account"));
   g_assert_cmpint (nth (file, 0, 0)->amount, ==, 150000);
   g_assert_false (g_date_valid (&nth (file, 0, 0)->value_date));
@@ -355,9 +369,9 @@ test_cancel_and_progress (void)
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *path = data_path (names[i]);
-      g_autoptr (GCancellable) cancellable = g_cancellable_new ();
-      g_autoptr (GError) error = NULL;
-      g_autoptr (FacturesBankFile) file = NULL;
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FacturesBankFile) file = NULL;
       guint64 last[2] = { 0, 0 };
 
       file = factures_bank_read_file (path, NULL, NULL, on_progress, last, &error);

@@ -34,7 +34,7 @@ static FacturesBankFile *
 read_ok (const char *relative)
 {
   g_autofree char *path = ref_path (relative);
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   FacturesBankFile *file = factures_bank_read_file (path, NULL, NULL, NULL, NULL, &error);
 
   if (error != NULL)
@@ -48,7 +48,7 @@ read_refused (const char *relative, const char *part)
 {
   g_autofree char *path = ref_path (relative);
   g_autofree char *base = g_path_get_basename (relative);
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   FacturesBankFile *file = factures_bank_read_file (path, NULL, NULL, NULL, NULL, &error);
 
   if (file != NULL)
@@ -118,8 +118,8 @@ find (FacturesBankFile *file, const char *label_part, gint64 amount, const char 
         {
           FacturesBankTransaction *t = g_ptr_array_index (statement->transactions, i);
 
-          if (t->amount == amount && strstr (t->label, label_part) != NULL
-              && (booking == NULL || date_is (&t->booking_date, booking)))
+          if (t->amount == amount && strstr (t->label, label_part) != NULL &&
+              (booking == NULL || date_is (&t->booking_date, booking)))
             return t;
         }
     }
@@ -133,7 +133,7 @@ static void
 list_files (const char *folder, GPtrArray *out)
 {
   g_autofree char *path = ref_path (folder);
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
   g_assert_nonnull (dir);
@@ -144,8 +144,8 @@ list_files (const char *folder, GPtrArray *out)
 
       if (g_file_test (full, G_FILE_TEST_IS_DIR))
         list_files (relative, out);
-      else if (!g_str_has_prefix (name, "LICENSE") && !g_str_has_suffix (name, ".json")
-               && !g_str_has_suffix (name, ".pydata") && !g_str_has_suffix (name, ".xsd"))
+      else if (!g_str_has_prefix (name, "LICENSE") && !g_str_has_suffix (name, ".json") &&
+               !g_str_has_suffix (name, ".pydata") && !g_str_has_suffix (name, ".xsd"))
         g_ptr_array_add (out, g_steal_pointer (&relative));
     }
 }
@@ -175,7 +175,7 @@ count_tag (const char *relative, const char *tag)
 static void
 test_ofx_all (void)
 {
-  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   guint read = 0;
 
   list_files ("03_ofx", files);
@@ -184,7 +184,7 @@ test_ofx_all (void)
     {
       const char *relative = g_ptr_array_index (files, i);
       gboolean negative = FALSE;
-      g_autoptr (FacturesBankFile) file = NULL;
+      g_autoptr(FacturesBankFile) file = NULL;
 
       for (guint n = 0; n < G_N_ELEMENTS (ofx_refused); n++)
         if (strcmp (relative, ofx_refused[n][0]) == 0)
@@ -264,7 +264,8 @@ test_ofx_values (void)
   factures_bank_file_free (file);
 
   /* Empty TRNUID, ACCTID and BALAMT, no transactions: an empty statement with warnings. */
-  file = read_ok ("03_ofx/fr_banque_populaire_ofxstatement-french/46297554894_02092025_04102025.ofx");
+  file =
+      read_ok ("03_ofx/fr_banque_populaire_ofxstatement-french/46297554894_02092025_04102025.ofx");
   g_assert_cmpuint (file->statements->len, ==, 1);
   statement = statement_of (file, 0);
   g_assert_cmpuint (statement->transactions->len, ==, 0);
@@ -325,8 +326,8 @@ test_ofx_values (void)
   g_assert_cmpint (statement_of (file, 1)->closing_balance, ==, 22200);
   factures_bank_file_free (file);
   {
-    g_autoptr (FacturesBankFile) sgml = read_ok ("03_ofx/libofx/ofx_spec160_stmtrs_example.sgml");
-    g_autoptr (FacturesBankFile) xml = read_ok ("03_ofx/libofx/ofx_spec201_stmtrs_example.xml");
+    g_autoptr(FacturesBankFile) sgml = read_ok ("03_ofx/libofx/ofx_spec160_stmtrs_example.sgml");
+    g_autoptr(FacturesBankFile) xml = read_ok ("03_ofx/libofx/ofx_spec201_stmtrs_example.xml");
 
     for (guint i = 0; i < 2; i++)
       {
@@ -362,7 +363,7 @@ static const char *camt_refused[][2] = {
 static void
 test_camt_all (void)
 {
-  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   guint read = 0;
 
   list_files ("04_camt", files);
@@ -371,7 +372,7 @@ test_camt_all (void)
     {
       const char *relative = g_ptr_array_index (files, i);
       gboolean negative = FALSE;
-      g_autoptr (FacturesBankFile) file = NULL;
+      g_autoptr(FacturesBankFile) file = NULL;
 
       for (guint n = 0; n < G_N_ELEMENTS (camt_refused); n++)
         if (strcmp (relative, camt_refused[n][0]) == 0)
@@ -424,20 +425,23 @@ date_member (JsonObject *object, const char *member)
 static void
 test_camt_genkgo (void)
 {
-  const char *names[] = { "camt053.v2.minimal", "camt053.v4", "camt053.v8",
-                          "camt053.v2.multi.statement", "camt053.v2.five.decimals",
+  const char *names[] = { "camt053.v2.minimal",
+                          "camt053.v4",
+                          "camt053.v8",
+                          "camt053.v2.multi.statement",
+                          "camt053.v2.five.decimals",
                           "camt053.v2.all-balance-types" };
   guint matched = 0;
 
   for (guint n = 0; n < G_N_ELEMENTS (names); n++)
     {
       g_autofree char *xml = g_strdup_printf ("04_camt/genkgo_camt/%s.xml", names[n]);
-      g_autofree char *json_rel = g_strdup_printf ("04_camt/genkgo_camt/%s.expected.json",
-                                                   names[n]);
+      g_autofree char *json_rel =
+          g_strdup_printf ("04_camt/genkgo_camt/%s.expected.json", names[n]);
       g_autofree char *json_path = ref_path (json_rel);
-      g_autoptr (JsonParser) parser = json_parser_new ();
-      g_autoptr (GError) error = NULL;
-      g_autoptr (FacturesBankFile) file = read_ok (xml);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FacturesBankFile) file = read_ok (xml);
       JsonArray *entries;
 
       json_parser_load_from_file (parser, json_path, &error);
@@ -452,10 +456,10 @@ test_camt_genkgo (void)
           const char *indicator = json_object_get_string_member (entry, "getCreditDebitIndicator");
           const char *booking = date_member (entry, "getBookingDate");
           const char *value = date_member (entry, "getValueDate");
-          const char *servicer = json_object_get_null_member (entry, "getAccountServicerReference")
-                                   ? NULL
-                                   : json_object_get_string_member (entry,
-                                                                    "getAccountServicerReference");
+          const char *servicer =
+              json_object_get_null_member (entry, "getAccountServicerReference")
+                  ? NULL
+                  : json_object_get_string_member (entry, "getAccountServicerReference");
           JsonNode *record = json_object_get_member (entry, "getRecord");
           FacturesBankStatement *found_in = NULL;
           FacturesBankTransaction *found = NULL;
@@ -467,9 +471,9 @@ test_camt_genkgo (void)
               {
                 FacturesBankTransaction *tr = nth (file, s, t);
 
-                if (tr->amount == amount && date_is (&tr->booking_date, booking)
-                    && date_is (&tr->value_date, value)
-                    && (servicer == NULL || g_strcmp0 (tr->id, servicer) == 0))
+                if (tr->amount == amount && date_is (&tr->booking_date, booking) &&
+                    date_is (&tr->value_date, value) &&
+                    (servicer == NULL || g_strcmp0 (tr->id, servicer) == 0))
                   found = tr, found_in = statement_of (file, s);
               }
           if (found == NULL)
@@ -477,8 +481,8 @@ test_camt_genkgo (void)
                      booking);
           if (JSON_NODE_HOLDS_OBJECT (record))
             {
-              JsonArray *balances = json_object_get_array_member (json_node_get_object (record),
-                                                                  "getBalances");
+              JsonArray *balances =
+                  json_object_get_array_member (json_node_get_object (record), "getBalances");
               gboolean opening = FALSE, closing = FALSE;
 
               for (guint b = 0; b < json_array_get_length (balances); b++)
@@ -519,15 +523,15 @@ test_camt_oca (void)
   for (guint p = 0; p < G_N_ELEMENTS (pairs); p++)
     {
       g_autofree char *xml = g_strdup_printf ("04_camt/oca_bank-statement-import/%s", pairs[p][0]);
-      g_autofree char *golden_rel = g_strdup_printf ("04_camt/oca_bank-statement-import/%s",
-                                                     pairs[p][1]);
+      g_autofree char *golden_rel =
+          g_strdup_printf ("04_camt/oca_bank-statement-import/%s", pairs[p][1]);
       g_autofree char *golden_path = ref_path (golden_rel);
       g_autofree char *golden = NULL;
-      g_autoptr (FacturesBankFile) file = read_ok (xml);
-      g_autoptr (GRegex) line_re = g_regex_new ("'amount': (-?[0-9.]+),\\s*'date': '([0-9-]{10})'",
-                                                0, 0, NULL);
-      g_autoptr (GRegex) partner_re = g_regex_new ("'partner_name': '([^']*)'", 0, 0, NULL);
-      g_autoptr (GMatchInfo) match = NULL;
+      g_autoptr(FacturesBankFile) file = read_ok (xml);
+      g_autoptr(GRegex) line_re =
+          g_regex_new ("'amount': (-?[0-9.]+),\\s*'date': '([0-9-]{10})'", 0, 0, NULL);
+      g_autoptr(GRegex) partner_re = g_regex_new ("'partner_name': '([^']*)'", 0, 0, NULL);
+      g_autoptr(GMatchInfo) match = NULL;
       FacturesBankStatement *statement = statement_of (file, 0);
       guint index = 0;
       gint64 cents;
@@ -598,7 +602,8 @@ test_camt_values (void)
   statement = statement_of (file, 0);
   g_assert_cmpstr (statement->currency, ==, "CHF");
   g_assert_cmpuint (statement->transactions->len, ==, 1);
-  g_assert_cmpint (nth (file, 0, 0)->amount, ==, statement->closing_balance - statement->opening_balance);
+  g_assert_cmpint (nth (file, 0, 0)->amount, ==,
+                   statement->closing_balance - statement->opening_balance);
   g_assert_cmpstr (nth (file, 0, 0)->counterparty, ==, "PAYEE");
   factures_bank_file_free (file);
 
@@ -624,7 +629,7 @@ static const char *cfonb_refused[][2] = {
 static void
 test_cfonb_all (void)
 {
-  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   guint read = 0;
 
   list_files ("05_cfonb120", files);
@@ -633,7 +638,7 @@ test_cfonb_all (void)
     {
       const char *relative = g_ptr_array_index (files, i);
       gboolean negative = FALSE;
-      g_autoptr (FacturesBankFile) file = NULL;
+      g_autoptr(FacturesBankFile) file = NULL;
 
       for (guint n = 0; n < G_N_ELEMENTS (cfonb_refused); n++)
         if (strcmp (relative, cfonb_refused[n][0]) == 0)

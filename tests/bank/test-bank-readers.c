@@ -204,6 +204,9 @@ test_refused (void)
   read_refused ("camt053-unsupported-version.xml", "version 001");
   read_refused ("cfonb-bad-length.txt", "line 3");
   read_refused ("cfonb-bad-length.txt", "119");
+  read_refused ("camt053-truncated.xml", "line 16");
+  read_refused ("camt053-truncated.xml", "truncated");
+  read_refused ("not-a-statement.txt", "not a bank statement");
   read_refused ("unmappable.csv", "columns");
   read_refused ("bad-amount.csv", "line 2");
   read_refused ("bad-amount.csv", "douze euros");

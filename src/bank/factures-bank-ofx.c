@@ -392,7 +392,7 @@ on_statement (const struct OfxStatementData data, void *user_data)
                              _("%s, line %u: the statement gives no balance (LEDGERBAL)"),
                              reading->name, raw->ledger_line != 0 ? raw->ledger_line : raw->line);
 
-  /* The period as the bank wrote it (libofx turns an empty DTSTART into 1970). */
+  /* The period as the bank wrote it (libofx turns a missing DTSTART into 1970). */
   if (raw != NULL)
     {
       parse_ofx_date (raw->start, &statement->start_date);

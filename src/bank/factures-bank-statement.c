@@ -284,7 +284,10 @@ factures_bank_kind_from_label (const char *label)
   if (g_str_has_prefix (upper, "PRLV") || g_str_has_prefix (upper, "PRELEVEMENT")
       || g_str_has_prefix (upper, "PRÉLÈVEMENT") || strstr (upper, "SEPA DIRECT DEBIT") != NULL)
     return FACTURES_BANK_KIND_DIRECT_DEBIT;
-  if (g_str_has_prefix (upper, "CB ") || g_str_has_prefix (upper, "CARTE")
+  if (g_str_has_prefix (upper, "CB ") || g_str_has_prefix (upper, "CB*")
+      || (strlen (upper) > 9 && strspn (upper, "0123456789") == 6
+          && (g_str_has_prefix (upper + 6, " CB ") || g_str_has_prefix (upper + 6, " CB*")))
+      || g_str_has_prefix (upper, "CARTE")
       || g_str_has_prefix (upper, "FACTURE CARTE") || g_str_has_prefix (upper, "PAIEMENT CB"))
     return FACTURES_BANK_KIND_CARD;
   if (g_str_has_prefix (upper, "CHQ") || g_str_has_prefix (upper, "CHEQUE")
@@ -335,7 +338,7 @@ factures_bank_file_finish (FacturesBankFile *file, const char *path)
       if (statement->account == NULL)
         statement->account = g_strdup ("");
       if (statement->currency[0] == '\0')
-        memcpy (statement->currency, "EUR", 4);
+        memcpy (statement->currency, "XXX", 4);
 
       for (guint i = 0; i < statement->transactions->len; i++)
         {
@@ -424,11 +427,14 @@ looks_like_cfonb (const char *text, gsize length)
 
   if (line > 0 && text[line - 1] == '\r')
     line--;
-  if (length < 2 || text[0] != '0' || text[1] != '1')
+  if (length < 7 || text[0] != '0' || text[1] != '1')
     return FALSE;
-  /* 120 characters a record, or records without line breaks; Latin-1/UTF-8 letters make a
-   * UTF-8 line a few bytes longer. */
-  return (line >= 118 && line <= 130) || (end == NULL && length % 120 == 0);
+  for (int i = 2; i < 7; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  /* About 120 characters a record (the reader refuses a wrong length naming the line), or
+   * records without line breaks; accented letters make a UTF-8 line a few bytes longer. */
+  return (line >= 100 && line <= 140) || (end == NULL && length % 120 == 0);
 }
 
 /**

@@ -141,6 +141,18 @@ FacturesBankFile *factures_bank_read_file (const char                   *path,
                                            gpointer                      progress_data,
                                            GError                      **error);
 
+/**
+ * factures_bank_csv_guess_mapping:
+ * @path: a CSV statement
+ * @error: FACTURES_ERROR_INVALID when no header of the usual French layouts is found
+ *
+ * Recognises a bank CSV export's separator, decimal comma, date format, header line and
+ * columns (LEGAL-2.md §6), for the mapping step to show and remember per account.
+ *
+ * Returns: (transfer full): the mapping (account NULL, currency "EUR"), or NULL
+ */
+FacturesBankCsvMapping *factures_bank_csv_guess_mapping (const char *path, GError **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesBankFile, factures_bank_file_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesBankStatement, factures_bank_statement_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesBankCsvMapping, factures_bank_csv_mapping_free)

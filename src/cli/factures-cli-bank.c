@@ -39,6 +39,7 @@ gboolean
 factures_cli_bank_wanted (GVariantDict *options)
 {
   return g_variant_dict_contains (options, "import-statement") || g_variant_dict_contains (options, "match")
+         || g_variant_dict_contains (options, "account")
          || g_variant_dict_contains (options, "confirm-matches");
 }
 
@@ -246,8 +247,8 @@ confirm (FacturesStore *store,
 
       if (!factures_bank_confirm (store, m->entry, m->best, &warnings, &error))
         {
-          g_autofree char *message = g_strdup_printf (_("Movement %" G_GINT64_FORMAT " (%s): %s"), m->entry->id,
-                                                      m->entry->label, error->message);
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, m->entry->id);
+          g_autofree char *message = g_strdup_printf (_("Movement %s (%s): %s"), id, m->entry->label, error->message);
 
           return fail (message);
         }

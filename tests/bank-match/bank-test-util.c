@@ -168,3 +168,64 @@ bank_dump_hash (BankFixture *f)
   sqlite3_close (db);
   return g_strdup (g_checksum_get_string (checksum));
 }
+
+/* 13 digits and the signed last one (EBCDIC overpunch, LEGAL-2.md §7). */
+static void
+cfonb_amount (char out[15], gint64 cents)
+{
+  static const char positive[] = "{ABCDEFGHI";
+  static const char negative[] = "}JKLMNOPQR";
+  gint64 a = cents < 0 ? -cents : cents;
+
+  g_snprintf (out, 15, "%013" G_GINT64_FORMAT "%c", a / 10, (cents < 0 ? negative : positive)[a % 10]);
+}
+
+static char *
+cfonb_date (const GDate *date)
+{
+  return g_strdup_printf ("%02u%02u%02u", g_date_get_day (date), g_date_get_month (date), g_date_get_year (date) % 100);
+}
+
+void
+bank_write_cfonb (const char          *path,
+                  const BankCfonbLine *lines,
+                  guint                n_lines,
+                  guint                n)
+{
+  GString *out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_date = NULL;
+  g_autofree char *last_date = NULL;
+  gint64 total = 0;
+  char amount[15];
+  GDate date;
+
+  g_assert_true (factures_date_parse_iso (lines[0].iso, &date, NULL));
+  first_date = cfonb_date (&date);
+  cfonb_amount (amount, 0);
+  g_string_append_printf (out, "0130006    00001EUR2 12345678901  %-6s%50s%s%16s\r\n", first_date, "", amount, "");
+  for (guint i = 0; i < n; i++)
+    {
+      const BankCfonbLine *line = &lines[i % n_lines];
+      g_autofree char *day = NULL;
+
+      g_assert_true (factures_date_parse_iso (line->iso, &date, NULL));
+      /* each round of the lines a day later: no two records alike */
+      g_date_add_days (&date, i / n_lines);
+      day = cfonb_date (&date);
+      g_clear_pointer (&last_date, g_free);
+      last_date = g_strdup (day);
+      cfonb_amount (amount, line->cents);
+      total += line->cents;
+      g_string_append_printf (out, "0430006%04u00001EUR2 12345678901%s%s  %s%-31.31s  %07u00%s%16s\r\n",
+                              (i % 9000) + 1, line->cents > 0 ? "05" : "01", day, day, line->label, i + 1, amount, "");
+      if (line->more != NULL)
+        g_string_append_printf (out, "0530006%04u00001EUR2 12345678901%s%s     LIB%-70.70s  \r\n",
+                                (i % 9000) + 1, line->cents > 0 ? "05" : "01", day, line->more);
+    }
+  cfonb_amount (amount, total);
+  g_string_append_printf (out, "0730006    00001EUR2 12345678901  %-6s%50s%s%16s\r\n", last_date, "", amount, "");
+  g_assert_true (g_file_set_contents (path, out->str, out->len, &error));
+  g_assert_no_error (error);
+  g_string_free (out, TRUE);
+}

@@ -35,3 +35,20 @@ gint64      bank_balance           (BankFixture *f, gint64 document_id);
 char       *bank_dump_hash         (BankFixture *f);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* One movement of a CFONB 120 statement written by bank_write_cfonb(). */
+typedef struct {
+  const char *iso;       /* booking date */
+  gint64      cents;     /* credit > 0 */
+  const char *label;     /* record 04, at most 31 characters */
+  const char *more;      /* (nullable) a record 05 LIB after it */
+} BankCfonbLine;
+
+/* Writes a CFONB 120 statement of account 30006 00001 12345678901 (EUR), opening balance 0,
+ * closing balance the sum of the movements, @n lines (repeated cyclically to @n when
+ * @n > @n_lines, the booking day moving on so that every record differs). */
+void        bank_write_cfonb       (const char *path, const BankCfonbLine *lines, guint n_lines, guint n);
+
+G_END_DECLS

@@ -192,6 +192,16 @@ bank_write_cfonb (const char          *path,
                   guint                n_lines,
                   guint                n)
 {
+  bank_write_cfonb_off (path, lines, n_lines, n, 0);
+}
+
+void
+bank_write_cfonb_off (const char          *path,
+                      const BankCfonbLine *lines,
+                      guint                n_lines,
+                      guint                n,
+                      gint64               closing_off)
+{
   GString *out = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *first_date = NULL;
@@ -223,7 +233,7 @@ bank_write_cfonb (const char          *path,
         g_string_append_printf (out, "0530006%04u00001EUR2 12345678901%s%s     LIB%-70.70s  \r\n",
                                 (i % 9000) + 1, line->cents > 0 ? "05" : "01", day, line->more);
     }
-  cfonb_amount (amount, total);
+  cfonb_amount (amount, total + closing_off);
   g_string_append_printf (out, "0730006    00001EUR2 12345678901  %-6s%50s%s%16s\r\n", last_date, "", amount, "");
   g_assert_true (g_file_set_contents (path, out->str, out->len, &error));
   g_assert_no_error (error);

@@ -50,5 +50,8 @@ typedef struct {
  * closing balance the sum of the movements, @n lines (repeated cyclically to @n when
  * @n > @n_lines, the booking day moving on so that every record differs). */
 void        bank_write_cfonb       (const char *path, const BankCfonbLine *lines, guint n_lines, guint n);
+/* The same with a closing balance off by @closing_off cents (a statement that does not add up). */
+void        bank_write_cfonb_off   (const char *path, const BankCfonbLine *lines, guint n_lines, guint n,
+                                    gint64 closing_off);
 
 G_END_DECLS

@@ -217,9 +217,17 @@ test_refusals (Fixture *x, gconstpointer data)
   arg = g_strdup_printf ("--import-statement=%s", truncated);
   refused (x, arg, "tronque.ofx", NULL);
   g_clear_pointer (&arg, g_free);
-  /* a file of one account, --account of another: the file's account is replaced (one
-   * statement); the wrong account for a file of several is refused (below the CLI) */
-  bank_write_cfonb (x->statement, lines, 1, 1);
+  /* balances that do not add up: imported, with the reader's warning naming the file */
+  bank_write_cfonb_off (x->statement, lines, 1, 1, 100);
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    g_autofree char *import = g_strdup_printf ("--import-statement=%s", x->statement);
+
+    g_assert_cmpint (run (x, &out, &err, import, NULL), ==, 0);
+    g_assert_cmpstr (out, ==, "1\t0\t1\n");
+    g_assert_nonnull (strstr (err, "releve-novembre.txt"));
+    g_assert_nonnull (strstr (err, "501,00"));
+  }
   /* --account without --import-statement */
   refused (x, "--account=FR76", "--account", NULL);
 }

@@ -8,6 +8,7 @@
 
 #include <string.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "bank-test-util.h"
 #include "factures-bank-import.h"
@@ -308,6 +309,32 @@ test_overlap (Fixture *x, gconstpointer data)
   factures_bank_import_result_clear (&result);
 }
 
+/* A movement changed behind the app's back is named by the journal's check (0008, 0014). */
+static void
+test_tampered (Fixture *x, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesBankFile) file = statement (x, "EUR");
+  FacturesBankImportResult result = { 0 };
+  sqlite3 *db = NULL;
+
+  g_assert_true (factures_bank_import_read (x->f.store, "a.cfonb", file, NULL, NULL, NULL, NULL, &result, &error));
+  factures_bank_import_result_clear (&result);
+  g_assert_true (factures_store_verify_journal (x->f.store, &error));
+  g_assert_no_error (error);
+  /* refused through SQL as it is */
+  g_assert_cmpint (sqlite3_open (x->f.path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE bank_transactions SET amount = 1 WHERE id = 1", NULL, NULL, NULL), !=, SQLITE_OK);
+  /* …and seen when the trigger is dropped first */
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER bank_transactions_no_update; "
+                                     "UPDATE bank_transactions SET amount = 1 WHERE id = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_false (factures_store_verify_journal (x->f.store, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INTEGRITY);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "bank movement 1"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -315,5 +342,6 @@ main (int argc, char **argv)
   g_test_add ("/bank/import/journey", Fixture, NULL, set_up, test_journey, tear_down);
   g_test_add ("/bank/import/refusals", Fixture, NULL, set_up, test_refusals, tear_down);
   g_test_add ("/bank/import/overlap", Fixture, NULL, set_up, test_overlap, tear_down);
+  g_test_add ("/bank/import/tampered", Fixture, NULL, set_up, test_tampered, tear_down);
   return g_test_run ();
 }

@@ -309,6 +309,49 @@ test_overlap (Fixture *x, gconstpointer data)
   factures_bank_import_result_clear (&result);
 }
 
+/* The JSON export carries the bank tables and the refunds; imported back into an empty
+ * database, the movements, decisions and the livre des recettes are the same. */
+static void
+test_json (Fixture *x, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesBankFile) file = statement (x, "EUR");
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(FacturesStore) copy = NULL;
+  g_autofree char *json = g_build_filename (x->f.dir, "export.json", NULL);
+  g_autofree char *copy_path = g_build_filename (x->f.dir, "copy.db", NULL);
+  g_autofree char *text = NULL;
+  FacturesBankImportResult result = { 0 };
+  FacturesBankMatch *m;
+
+  g_assert_true (factures_bank_import_read (x->f.store, "a.cfonb", file, NULL, NULL, NULL, NULL, &result, &error));
+  factures_bank_import_result_clear (&result);
+  pending = factures_bank_match_pending (x->f.store, &error);
+  m = pending_for (pending, "N1");
+  g_assert_true (factures_bank_confirm (x->f.store, m->entry, m->best, NULL, &error));
+  g_assert_no_error (error);
+  m = pending_for (pending, "N4");
+  g_assert_true (factures_store_bank_dismiss (x->f.store, m->entry->id, &error));
+
+  g_assert_true (factures_store_export_json (x->f.store, json, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (json, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"bank_transactions\""));
+  g_assert_nonnull (strstr (text, "\"bank_matches\""));
+  copy = factures_store_open (copy_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_store_import_json (copy, json, &error));
+  g_assert_no_error (error);
+  before = factures_store_bank_list (x->f.store, FACTURES_BANK_LIST_DECIDED, FALSE, &error);
+  after = factures_store_bank_list (copy, FACTURES_BANK_LIST_DECIDED, FALSE, &error);
+  g_assert_cmpuint (before->len, ==, 2);
+  g_assert_cmpuint (after->len, ==, 2);
+  g_assert_true (factures_store_verify_journal (copy, &error));
+  g_assert_no_error (error);
+}
+
 /* A movement changed behind the app's back is named by the journal's check (0008, 0014). */
 static void
 test_tampered (Fixture *x, gconstpointer data)
@@ -343,5 +386,6 @@ main (int argc, char **argv)
   g_test_add ("/bank/import/refusals", Fixture, NULL, set_up, test_refusals, tear_down);
   g_test_add ("/bank/import/overlap", Fixture, NULL, set_up, test_overlap, tear_down);
   g_test_add ("/bank/import/tampered", Fixture, NULL, set_up, test_tampered, tear_down);
+  g_test_add ("/bank/import/json", Fixture, NULL, set_up, test_json, tear_down);
   return g_test_run ();
 }

@@ -24,8 +24,8 @@
 static gboolean
 is (const xmlNode *node, const char *name)
 {
-  return node != NULL && node->type == XML_ELEMENT_NODE
-         && strcmp ((const char *) node->name, name) == 0;
+  return node != NULL && node->type == XML_ELEMENT_NODE &&
+         strcmp ((const char *) node->name, name) == 0;
 }
 
 static xmlNode *
@@ -43,7 +43,7 @@ child (const xmlNode *node, const char *name)
 static xmlNode *
 path_of (const xmlNode *node, const char *path)
 {
-  g_auto (GStrv) parts = g_strsplit (path, "/", -1);
+  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
   const xmlNode *here = node;
 
   for (guint i = 0; parts[i] != NULL && here != NULL; i++)
@@ -84,8 +84,9 @@ date_of (const xmlNode *node, GDate *date)
     text = text_of (node, "DtTm");
   if (text == NULL)
     text = text_of (node, NULL);
-  if (text == NULL || strlen (text) < 10 || sscanf (text, "%4u-%2u-%2u", &year, &month, &day) != 3
-      || year < 1900 || !g_date_valid_dmy (day, month, year))
+  if (text == NULL || strlen (text) < 10 ||
+      sscanf (text, "%4u-%2u-%2u", &year, &month, &day) != 3 || year < 1900 ||
+      !g_date_valid_dmy (day, month, year))
     return FALSE;
   g_date_set_dmy (date, day, month, year);
   return TRUE;
@@ -110,8 +111,8 @@ amount_of (Reading *reading, const xmlNode *parent, gint64 *cents, char currency
     return FALSE;
   /* v08 balances: <Amt><Amt Ccy>…</Amt></Amt> is not used, but some banks nest InstdAmt. */
   text = text_of (amt, NULL);
-  if (text == NULL || !factures_bank_parse_decimal (text, '.', cents) || strchr (text, ',') != NULL
-      || strchr (text, ' ') != NULL)
+  if (text == NULL || !factures_bank_parse_decimal (text, '.', cents) ||
+      strchr (text, ',') != NULL || strchr (text, ' ') != NULL)
     return FALSE;
   if (*cents < 0)
     return FALSE;
@@ -193,9 +194,9 @@ typedef struct
   GString *label;
   GString *reference;
   char *counterparty;
-  char *id;          /* the bank's reference of the transaction, NULL when none */
+  char *id; /* the bank's reference of the transaction, NULL when none */
   gboolean has_amount;
-  gint64 amount;     /* unsigned, from AmtDtls/TxAmt/Amt or Amt */
+  gint64 amount; /* unsigned, from AmtDtls/TxAmt/Amt or Amt */
   FacturesBankKind kind;
 } Details;
 
@@ -253,20 +254,20 @@ read_details (const xmlNode *tx, gboolean credit, Details *details)
     {
       g_autofree char *text = text_of (amount, NULL);
 
-      details->has_amount = text != NULL && strchr (text, ',') == NULL
-                            && factures_bank_parse_decimal (text, '.', &details->amount)
-                            && details->amount >= 0;
+      details->has_amount = text != NULL && strchr (text, ',') == NULL &&
+                            factures_bank_parse_decimal (text, '.', &details->amount) &&
+                            details->amount >= 0;
     }
 }
 
 /* A transaction from the entry's common parts and one set of details. */
 static FacturesBankTransaction *
 make_transaction (const FacturesBankTransaction *common,
-                  const char                    *additional,
-                  const Details                 *details)
+                  const char *additional,
+                  const Details *details)
 {
   FacturesBankTransaction *transaction = factures_bank_transaction_new ();
-  g_autoptr (GString) label = g_string_new (additional);
+  g_autoptr(GString) label = g_string_new (additional);
 
   *transaction = *common;
   transaction->id = NULL;
@@ -275,7 +276,7 @@ make_transaction (const FacturesBankTransaction *common,
     append (label, details->reference->str);
   if (details->counterparty != NULL && strstr (label->str, details->counterparty) == NULL)
     {
-      g_autoptr (GString) fresh = g_string_new (details->counterparty);
+      g_autoptr(GString) fresh = g_string_new (details->counterparty);
 
       append (fresh, label->str);
       g_string_assign (label, fresh->str);
@@ -302,7 +303,7 @@ read_entry (Reading *reading, FacturesBankStatement *statement, xmlNode *entry, 
   g_autofree char *amount_text = text_of (entry, "Amt");
   g_autofree char *entry_ref = text_of (entry, "AcctSvcrRef");
   g_autofree char *additional = text_of (entry, "AddtlNtryInf");
-  g_autoptr (GArray) all = g_array_new (FALSE, TRUE, sizeof (Details));
+  g_autoptr(GArray) all = g_array_new (FALSE, TRUE, sizeof (Details));
   gint64 sum = 0;
   gboolean split;
 
@@ -329,8 +330,8 @@ read_entry (Reading *reading, FacturesBankStatement *statement, xmlNode *entry, 
                                reading->name, line, amount_text != NULL ? amount_text : "");
       return;
     }
-  if (!date_of (child (entry, "BookgDt"), &common.booking_date)
-      && !date_of (child (entry, "ValDt"), &common.booking_date))
+  if (!date_of (child (entry, "BookgDt"), &common.booking_date) &&
+      !date_of (child (entry, "ValDt"), &common.booking_date))
     {
       factures_bank_file_warn (reading->file,
                                _("%s, line %u: the entry gives no booking date (BookgDt); it is "
@@ -379,13 +380,13 @@ read_entry (Reading *reading, FacturesBankStatement *statement, xmlNode *entry, 
           gboolean shared = FALSE;
 
           for (guint j = 0; j < all->len; j++)
-            if (j != i && details->id != NULL
-                && g_strcmp0 (details->id, g_array_index (all, Details, j).id) == 0)
+            if (j != i && details->id != NULL &&
+                g_strcmp0 (details->id, g_array_index (all, Details, j).id) == 0)
               shared = TRUE;
           transaction->amount = common.amount < 0 ? -details->amount : details->amount;
           if (shared)
-            transaction->id = g_strdup_printf ("%s/%u", entry_ref != NULL ? entry_ref : details->id,
-                                               i + 1);
+            transaction->id =
+                g_strdup_printf ("%s/%u", entry_ref != NULL ? entry_ref : details->id, i + 1);
           else if (details->id != NULL)
             transaction->id = g_strdup (details->id);
           else if (entry_ref != NULL)
@@ -441,8 +442,8 @@ read_balances (Reading *reading, FacturesBankStatement *statement, xmlNode *stmt
         code = text_of (bal, "Tp/CdOrPrtry/Prtry");
       if (code == NULL || !amount_of (reading, bal, &cents, currency))
         continue;
-      if ((strcmp (code, "OPBD") == 0 || (strcmp (code, "PRCD") == 0
-                                          && !statement->has_opening_balance)))
+      if ((strcmp (code, "OPBD") == 0 ||
+           (strcmp (code, "PRCD") == 0 && !statement->has_opening_balance)))
         {
           statement->has_opening_balance = TRUE;
           statement->opening_balance = cents;
@@ -456,11 +457,11 @@ read_balances (Reading *reading, FacturesBankStatement *statement, xmlNode *stmt
 }
 
 FacturesBankFile *
-factures_bank_read_camt (const char           *path,
-                         GCancellable         *cancellable,
-                         FacturesBankProgress  progress,
-                         gpointer              progress_data,
-                         GError              **error)
+factures_bank_read_camt (const char *path,
+                         GCancellable *cancellable,
+                         FacturesBankProgress progress,
+                         gpointer progress_data,
+                         GError **error)
 {
   g_autofree char *name = factures_bank_display_name (path);
   FacturesBankFile *file = NULL;
@@ -477,8 +478,9 @@ factures_bank_read_camt (const char           *path,
   if (g_stat (path, &st) == 0)
     size = st.st_size;
 
-  doc = xmlReadFile (path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING
-                                   | XML_PARSE_HUGE);
+  /* No network, no entity substitution, libxml2's default limits (no XML_PARSE_HUGE). */
+  /* No network, no entity substitution, libxml2's default limits (no XML_PARSE_HUGE). */
+  doc = xmlReadFile (path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (doc == NULL)
     {
       const xmlError *xml_error = xmlGetLastError ();
@@ -493,8 +495,8 @@ factures_bank_read_camt (const char           *path,
 
   root = xmlDocGetRootElement (doc);
   ns = root != NULL && root->ns != NULL ? (const char *) root->ns->href : "";
-  if (!is (root, "Document") || !g_str_has_prefix (ns, CAMT_NS_PREFIX)
-      || sscanf (ns + strlen (CAMT_NS_PREFIX), "%3[0-9].001.%u", kind, &version) != 2)
+  if (!is (root, "Document") || !g_str_has_prefix (ns, CAMT_NS_PREFIX) ||
+      sscanf (ns + strlen (CAMT_NS_PREFIX), "%3[0-9].001.%u", kind, &version) != 2)
     {
       g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
                    _("%s: not an ISO 20022 camt message (Document in the namespace %s…)"), name,
@@ -519,8 +521,8 @@ factures_bank_read_camt (const char           *path,
   if (version < 2 || version > 13)
     {
       g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
-                   _("%s: camt.053 version %03u is not supported (versions 002 to 013 are)"),
-                   name, version);
+                   _("%s: camt.053 version %03u is not supported (versions 002 to 013 are)"), name,
+                   version);
       goto out;
     }
   message = child (root, "BkToCstmrStmt");

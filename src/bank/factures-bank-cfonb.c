@@ -116,7 +116,8 @@ account_of (const gunichar *record)
 static gboolean
 refuse (GError **error, const char *name, guint line, const char *why)
 {
-  g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID, _("%s, line %u: %s"), name, line, why);
+  g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID, _("%s, line %u: %s"), name, line,
+               why);
   return FALSE;
 }
 
@@ -124,8 +125,8 @@ typedef struct
 {
   const char *name;
   FacturesBankFile *file;
-  FacturesBankStatement *statement;       /* open (after its 01, before its 07) */
-  FacturesBankTransaction *transaction;   /* the last 04, for its 05 */
+  FacturesBankStatement *statement;     /* open (after its 01, before its 07) */
+  FacturesBankTransaction *transaction; /* the last 04, for its 05 */
   GString *label;
   gboolean warned_blank_number;
 } Reading;
@@ -219,8 +220,8 @@ read_record (Reading *reading, const gunichar *record, guint line, GError **erro
                                      "which the norm does not allow; the file is read anyway"),
                                    reading->name, line);
         }
-      memcpy (transaction->currency, strlen (currency) == 3 ? currency : reading->statement->currency,
-              4);
+      memcpy (transaction->currency,
+              strlen (currency) == 3 ? currency : reading->statement->currency, 4);
       label = field (record, 49, 31);
       g_string_assign (reading->label, label);
       transaction->reference = field (record, 105, 16);
@@ -249,8 +250,8 @@ read_record (Reading *reading, const gunichar *record, guint line, GError **erro
         }
       else if (strcmp (qualifier, "REF") == 0 || strcmp (qualifier, "RCN") == 0)
         append_to (&reading->transaction->reference, text);
-      else if ((strcmp (qualifier, "NPY") == 0 && reading->transaction->amount > 0)
-               || (strcmp (qualifier, "NBE") == 0 && reading->transaction->amount < 0))
+      else if ((strcmp (qualifier, "NPY") == 0 && reading->transaction->amount > 0) ||
+               (strcmp (qualifier, "NBE") == 0 && reading->transaction->amount < 0))
         {
           if (reading->transaction->counterparty == NULL && text[0] != '\0')
             reading->transaction->counterparty = g_strdup (text);
@@ -292,11 +293,11 @@ read_record (Reading *reading, const gunichar *record, guint line, GError **erro
 }
 
 FacturesBankFile *
-factures_bank_read_cfonb (const char           *path,
-                          GCancellable         *cancellable,
-                          FacturesBankProgress  progress,
-                          gpointer              progress_data,
-                          GError              **error)
+factures_bank_read_cfonb (const char *path,
+                          GCancellable *cancellable,
+                          FacturesBankProgress progress,
+                          gpointer progress_data,
+                          GError **error)
 {
   g_autofree char *name = factures_bank_display_name (path);
   g_autofree char *contents = NULL;
@@ -390,8 +391,9 @@ factures_bank_read_cfonb (const char           *path,
   finish_transaction (&reading);
   if (reading.statement != NULL)
     {
-      refuse (error, name, line, _("the file ends before the statement’s closing balance "
-                                   "(record 07); it is truncated"));
+      refuse (error, name, line,
+              _("the file ends before the statement’s closing balance "
+                "(record 07); it is truncated"));
       goto fail;
     }
   if (reading.file->statements->len == 0)

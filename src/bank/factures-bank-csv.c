@@ -21,11 +21,11 @@
 
 typedef struct
 {
-  GPtrArray *rows;    /* GPtrArray of char* (UTF-8 fields) */
+  GPtrArray *rows; /* GPtrArray of char* (UTF-8 fields) */
   GPtrArray *current;
-  GArray *lines;      /* guint: 1-based line where each row starts */
-  guint line;         /* the line being fed */
-  guint row_start;    /* the line where the current row began */
+  GArray *lines;   /* guint: 1-based line where each row starts */
+  guint line;      /* the line being fed */
+  guint row_start; /* the line where the current row began */
   const char *text;
 } Rows;
 
@@ -122,7 +122,11 @@ guess_separator (const char *text)
 }
 
 static GPtrArray *
-split_rows (const char *text, gsize length, char separator, GArray **lines, GError **error,
+split_rows (const char *text,
+            gsize length,
+            char separator,
+            GArray **lines,
+            GError **error,
             const char *name)
 {
   struct csv_parser parser;
@@ -207,8 +211,8 @@ parse_date (const char *text, const char *format, GDate *date)
   g_date_clear (date, 1);
   if (clean == NULL || clean[0] == '\0')
     return FALSE;
-  if (sscanf (clean, "%u%c%u%c%u%n", &a, &s1, &b, &s2, &c, &consumed) != 5 || s1 != s2
-      || (clean[consumed] != '\0' && clean[consumed] != ' ' && clean[consumed] != 'T'))
+  if (sscanf (clean, "%u%c%u%c%u%n", &a, &s1, &b, &s2, &c, &consumed) != 5 || s1 != s2 ||
+      (clean[consumed] != '\0' && clean[consumed] != ' ' && clean[consumed] != 'T'))
     return FALSE;
   if (g_strcmp0 (format, "%Y-%m-%d") == 0)
     year = a, month = b, day = c;
@@ -269,7 +273,7 @@ parse_amount (const char *text, gboolean decimal_comma, gint64 *cents)
 
 typedef struct
 {
-  const char *pattern;   /* normalised header, exact or prefix with '*' */
+  const char *pattern; /* normalised header, exact or prefix with '*' */
   gint *slot;
 } Rule;
 
@@ -289,21 +293,38 @@ recognise_header (GPtrArray *row, FacturesBankCsvMapping *mapping)
   gint booking = -1, operation = -1, value = -1, amount = -1, debit = -1, credit = -1;
   gint label = -1, label_short = -1, counterparty = -1, reference = -1;
   const Rule rules[] = {
-    { "date comptable", &booking },     { "date comptabilisation", &booking },
-    { "date de comptabilisation", &booking }, { "booking date", &booking },
-    { "dateop", &operation },           { "date operation", &operation },
-    { "date d'operation", &operation }, { "date", &operation },
-    { "date de valeur", &value },       { "date valeur", &value },
-    { "dateval", &value },              { "value date", &value },
-    { "montant*", &amount },            { "amount*", &amount },
-    { "debit*", &debit },               { "credit*", &credit },
-    { "libelle operation", &label },    { "libelle complet operation", &label },
-    { "libelle", &label },              { "label", &label },
-    { "description", &label },          { "details", &label },
+    { "date comptable", &booking },
+    { "date comptabilisation", &booking },
+    { "date de comptabilisation", &booking },
+    { "booking date", &booking },
+    { "date completed*", &booking },
+    { "date started*", &operation },
+    { "dateop", &operation },
+    { "date operation", &operation },
+    { "date d'operation", &operation },
+    { "date", &operation },
+    { "date de valeur", &value },
+    { "date valeur", &value },
+    { "dateval", &value },
+    { "value date", &value },
+    { "montant*", &amount },
+    { "amount*", &amount },
+    { "debit*", &debit },
+    { "credit*", &credit },
+    { "libelle operation", &label },
+    { "libelle complet operation", &label },
+    { "libelle", &label },
+    { "label", &label },
+    { "description", &label },
+    { "details", &label },
     { "libelle simplifie", &label_short },
-    { "partner name", &counterparty },  { "payee", &counterparty },
-    { "beneficiaire", &counterparty },  { "tiers", &counterparty },
-    { "reference", &reference },        { "payment reference", &reference },
+    { "partner name", &counterparty },
+    { "payee", &counterparty },
+    { "beneficiaire", &counterparty },
+    { "tiers", &counterparty },
+    { "payer", &counterparty },
+    { "reference", &reference },
+    { "payment reference", &reference },
     { "informations complementaires", &reference },
   };
 
@@ -341,7 +362,7 @@ recognise_header (GPtrArray *row, FacturesBankCsvMapping *mapping)
 static FacturesBankCsvMapping *
 guess_from_rows (GPtrArray *rows, char separator)
 {
-  g_autoptr (FacturesBankCsvMapping) mapping = g_new0 (FacturesBankCsvMapping, 1);
+  g_autoptr(FacturesBankCsvMapping) mapping = g_new0 (FacturesBankCsvMapping, 1);
   guint comma = 0, dot = 0, iso = 0, french = 0, short_year = 0;
   guint header = G_MAXUINT;
 
@@ -412,8 +433,8 @@ factures_bank_csv_guess_mapping (const char *path, GError **error)
 {
   g_autofree char *name = factures_bank_display_name (path);
   g_autofree char *text = NULL;
-  g_autoptr (GPtrArray) rows = NULL;
-  g_autoptr (GArray) lines = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GArray) lines = NULL;
   FacturesBankCsvMapping *mapping;
   gsize length;
   char separator;
@@ -437,18 +458,18 @@ factures_bank_csv_guess_mapping (const char *path, GError **error)
 /* ---- reading ---- */
 
 FacturesBankFile *
-factures_bank_read_csv (const char                   *path,
+factures_bank_read_csv (const char *path,
                         const FacturesBankCsvMapping *mapping,
-                        GCancellable                 *cancellable,
-                        FacturesBankProgress          progress,
-                        gpointer                      progress_data,
-                        GError                      **error)
+                        GCancellable *cancellable,
+                        FacturesBankProgress progress,
+                        gpointer progress_data,
+                        GError **error)
 {
   g_autofree char *name = factures_bank_display_name (path);
   g_autofree char *text = NULL;
-  g_autoptr (GPtrArray) rows = NULL;
-  g_autoptr (GArray) lines = NULL;
-  g_autoptr (FacturesBankCsvMapping) guessed = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GArray) lines = NULL;
+  g_autoptr(FacturesBankCsvMapping) guessed = NULL;
   FacturesBankFile *file;
   FacturesBankStatement *statement;
   gsize length;
@@ -477,9 +498,8 @@ factures_bank_read_csv (const char                   *path,
     }
   else
     {
-      if (mapping->booking_date_column < 0
-          || (mapping->amount_column < 0
-              && (mapping->debit_column < 0 || mapping->credit_column < 0)))
+      if (mapping->booking_date_column < 0 ||
+          (mapping->amount_column < 0 && (mapping->debit_column < 0 || mapping->credit_column < 0)))
         {
           g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
                        _("%s: the column mapping needs a date column and an amount column, or "
@@ -500,7 +520,8 @@ factures_bank_read_csv (const char                   *path,
   g_free (statement->account);
   statement->account = g_strdup (mapping->account != NULL ? mapping->account : "");
   if (mapping->account == NULL || mapping->account[0] == '\0')
-    factures_bank_file_warn (file, _("%s: a CSV export does not say its account; choose it"), name);
+    factures_bank_file_warn (file, _("%s: a CSV export does not say its account; choose it"),
+                             name);
   memcpy (statement->currency, mapping->currency[0] != '\0' ? mapping->currency : "EUR", 4);
 
   for (guint i = mapping->skip_lines; i < rows->len; i++)
@@ -561,9 +582,9 @@ factures_bank_read_csv (const char                   *path,
           gboolean has_debit = debit != NULL && debit[strspn (debit, " ")] != '\0';
           gboolean has_credit = credit != NULL && credit[strspn (credit, " ")] != '\0';
 
-          if ((has_debit && !parse_amount (debit, mapping->decimal_comma, &debit_cents))
-              || (has_credit && !parse_amount (credit, mapping->decimal_comma, &credit_cents))
-              || (!has_debit && !has_credit))
+          if ((has_debit && !parse_amount (debit, mapping->decimal_comma, &debit_cents)) ||
+              (has_credit && !parse_amount (credit, mapping->decimal_comma, &credit_cents)) ||
+              (!has_debit && !has_credit))
             {
               g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
                            _("%s, line %u: the Débit “%s” and Crédit “%s” (columns %d and %d) "
@@ -573,8 +594,8 @@ factures_bank_read_csv (const char                   *path,
               factures_bank_file_free (file);
               return NULL;
             }
-          amount = (credit_cents < 0 ? -credit_cents : credit_cents)
-                   - (debit_cents < 0 ? -debit_cents : debit_cents);
+          amount = (credit_cents < 0 ? -credit_cents : credit_cents) -
+                   (debit_cents < 0 ? -debit_cents : debit_cents);
         }
 
       transaction = factures_bank_transaction_new ();
@@ -585,18 +606,28 @@ factures_bank_read_csv (const char                   *path,
       transaction->amount = amount;
       memcpy (transaction->currency, statement->currency, 4);
       transaction->label = factures_bank_clean_text (cell (row, mapping->label_column), -1);
-      transaction->counterparty = factures_bank_clean_text (cell (row, mapping->counterparty_column),
-                                                            -1);
+      transaction->counterparty =
+          factures_bank_clean_text (cell (row, mapping->counterparty_column), -1);
       if (transaction->counterparty != NULL && transaction->counterparty[0] == '\0')
         g_clear_pointer (&transaction->counterparty, g_free);
       transaction->reference = factures_bank_clean_text (cell (row, mapping->reference_column), -1);
       if (transaction->reference != NULL && transaction->reference[0] == '\0')
         g_clear_pointer (&transaction->reference, g_free);
+      if (transaction->label == NULL || transaction->label[0] == '\0')
+        {
+          /* No label column (N26): the party and the reference say what it was. */
+          g_free (transaction->label);
+          transaction->label = g_strjoin (
+              transaction->counterparty != NULL && transaction->reference != NULL ? " " : "",
+              transaction->counterparty != NULL ? transaction->counterparty : "",
+              transaction->reference != NULL ? transaction->reference : "", NULL);
+        }
       transaction->source_line = line;
-      if (!g_date_valid (&statement->start_date)
-          || g_date_compare (&booking, &statement->start_date) < 0)
+      if (!g_date_valid (&statement->start_date) ||
+          g_date_compare (&booking, &statement->start_date) < 0)
         statement->start_date = booking;
-      if (!g_date_valid (&statement->end_date) || g_date_compare (&booking, &statement->end_date) > 0)
+      if (!g_date_valid (&statement->end_date) ||
+          g_date_compare (&booking, &statement->end_date) > 0)
         statement->end_date = booking;
       g_ptr_array_add (statement->transactions, transaction);
     }

@@ -23,9 +23,9 @@
 typedef struct
 {
   guint line;
-  char *amount;     /* TRNAMT text, NULL when absent */
-  char *posted;     /* DTPOSTED */
-  char *available;  /* DTAVAIL */
+  char *amount;    /* TRNAMT text, NULL when absent */
+  char *posted;    /* DTPOSTED */
+  char *available; /* DTAVAIL */
   char *fitid;
   gboolean used;
 } RawTransaction;
@@ -34,8 +34,10 @@ typedef struct
 {
   guint line;
   gboolean has_account;
+  char *acctid; /* ACCTID text, to match libofx's statements */
+  gboolean used;
   gboolean in_ledger;
-  char *ledger;     /* LEDGERBAL/BALAMT text */
+  char *ledger; /* LEDGERBAL/BALAMT text */
   guint ledger_line;
   guint first_transaction; /* index into Scan.transactions */
   guint n_transactions;
@@ -62,6 +64,7 @@ static void
 raw_statement_clear (RawStatement *raw)
 {
   g_free (raw->ledger);
+  g_free (raw->acctid);
 }
 
 static void
@@ -111,8 +114,8 @@ scan_tags (const char *text, gsize length, Scan *scan)
       name = p + 1;
       if (name < end && *name == '/')
         closing = TRUE, name++;
-      for (name_end = name; name_end < end && *name_end != '>' && *name_end != '<'
-                            && !g_ascii_isspace (*name_end);
+      for (name_end = name;
+           name_end < end && *name_end != '>' && *name_end != '<' && !g_ascii_isspace (*name_end);
            name_end++)
         ;
       n = name_end - name;
@@ -168,8 +171,8 @@ scan_tags (const char *text, gsize length, Scan *scan)
 
           fresh.line = line;
           g_array_append_val (scan->transactions, fresh);
-          transaction = &g_array_index (scan->transactions, RawTransaction,
-                                        scan->transactions->len - 1);
+          transaction =
+              &g_array_index (scan->transactions, RawTransaction, scan->transactions->len - 1);
           statement->n_transactions++;
           continue;
         }
@@ -204,6 +207,8 @@ scan_tags (const char *text, gsize length, Scan *scan)
             slot = &statement->ledger;
             slot_line = &statement->ledger_line;
           }
+        else if (strcmp (tag, "ACCTID") == 0)
+          slot = &statement->acctid;
         if (slot != NULL)
           {
             g_free (*slot);
@@ -260,10 +265,10 @@ on_status (const struct OfxStatusData data, void *user_data)
 
   if (data.severity_valid && data.severity == ERROR && reading->server_error == NULL)
     {
-      const char *message = data.server_message_valid && data.server_message != NULL
-                              ? data.server_message
-                              : (data.code_valid && data.description != NULL ? data.description
-                                                                             : "");
+      const char *message =
+          data.server_message_valid && data.server_message != NULL
+              ? data.server_message
+              : (data.code_valid && data.description != NULL ? data.description : "");
 
       reading->server_error = g_strdup_printf ("%s (%d)", message, data.code_valid ? data.code : 0);
     }
@@ -313,8 +318,30 @@ on_statement (const struct OfxStatementData data, void *user_data)
   RawStatement *raw = NULL;
   const struct OfxAccountData *account = data.account_ptr;
 
-  if (reading->next_statement < reading->scan.statements->len)
-    raw = &g_array_index (reading->scan.statements, RawStatement, reading->next_statement++);
+  /* The raw statement of the same ACCTID not yet taken, else the next one in the file. */
+  for (guint i = 0; i < reading->scan.statements->len && raw == NULL; i++)
+    {
+      RawStatement *candidate = &g_array_index (reading->scan.statements, RawStatement, i);
+
+      if (!candidate->used && account != NULL && account->account_number_valid &&
+          g_strcmp0 (candidate->acctid != NULL ? candidate->acctid : "", account->account_number) ==
+              0)
+        raw = candidate;
+    }
+  for (guint i = reading->next_statement; i < reading->scan.statements->len && raw == NULL; i++)
+    {
+      RawStatement *candidate = &g_array_index (reading->scan.statements, RawStatement, i);
+
+      if (!candidate->used)
+        raw = candidate;
+    }
+  if (raw != NULL)
+    {
+      raw->used = TRUE;
+      while (reading->next_statement < reading->scan.statements->len &&
+             g_array_index (reading->scan.statements, RawStatement, reading->next_statement).used)
+        reading->next_statement++;
+    }
 
   g_free (statement->account);
   if (account != NULL && account->account_number_valid && account->account_number[0] != '\0')
@@ -398,6 +425,15 @@ raw_for (Reading *reading, const char *fitid)
           return raw;
         }
     }
+  /* libofx decodes what the scan keeps as written (an XML entity in a FITID): the next
+   * <STMTTRN> of the file. */
+  if (reading->next_transaction < all->len)
+    {
+      RawTransaction *raw = &g_array_index (all, RawTransaction, reading->next_transaction++);
+
+      raw->used = TRUE;
+      return raw;
+    }
   return NULL;
 }
 
@@ -455,13 +491,16 @@ on_transaction (const struct OfxTransactionData data, void *user_data)
   transaction = factures_bank_transaction_new ();
   if (!parse_ofx_date (raw->posted, &transaction->booking_date))
     {
-      factures_bank_file_warn (reading->file,
-                               raw->posted == NULL || raw->posted[0] == '\0'
-                                 ? _("%s, line %u: the movement gives no date (DTPOSTED%s); it is "
-                                     "left out")
-                                 : _("%s, line %u: the date “%s” (DTPOSTED) is not a date; the "
-                                     "movement is left out"),
-                               reading->name, raw->line, raw->posted != NULL ? raw->posted : "");
+      if (raw->posted == NULL || raw->posted[0] == '\0')
+        factures_bank_file_warn (reading->file,
+                                 _("%s, line %u: the movement gives no date (DTPOSTED); it is "
+                                   "left out"),
+                                 reading->name, raw->line);
+      else
+        factures_bank_file_warn (reading->file,
+                                 _("%s, line %u: the date “%s” (DTPOSTED) is not a date; the "
+                                   "movement is left out"),
+                                 reading->name, raw->line, raw->posted);
       factures_bank_transaction_free (transaction);
       return 0;
     }
@@ -471,12 +510,12 @@ on_transaction (const struct OfxTransactionData data, void *user_data)
   if (data.currency_valid && strlen (data.currency) == 3)
     for (int i = 0; i < 3; i++)
       transaction->currency[i] = g_ascii_toupper (data.currency[i]);
-  transaction->id = data.fi_id_valid && data.fi_id[0] != '\0' ? factures_bank_clean_text (data.fi_id, -1)
-                                                               : NULL;
+  transaction->id =
+      data.fi_id_valid && data.fi_id[0] != '\0' ? factures_bank_clean_text (data.fi_id, -1) : NULL;
   name = data.name_valid ? factures_bank_clean_text (data.name, -1) : NULL;
   memo = data.memo_valid ? factures_bank_clean_text (data.memo, -1) : NULL;
-  if (name != NULL && name[0] != '\0' && memo != NULL && memo[0] != '\0'
-      && strstr (name, memo) == NULL && strstr (memo, name) == NULL)
+  if (name != NULL && name[0] != '\0' && memo != NULL && memo[0] != '\0' &&
+      strstr (name, memo) == NULL && strstr (memo, name) == NULL)
     transaction->label = g_strconcat (name, " ", memo, NULL);
   else if (name != NULL && memo != NULL)
     transaction->label = g_strdup (strlen (name) >= strlen (memo) ? name : memo);
@@ -513,11 +552,11 @@ libofx_quiet (void)
 static GMutex libofx_lock;
 
 FacturesBankFile *
-factures_bank_read_ofx (const char           *path,
-                        GCancellable         *cancellable,
-                        FacturesBankProgress  progress,
-                        gpointer              progress_data,
-                        GError              **error)
+factures_bank_read_ofx (const char *path,
+                        GCancellable *cancellable,
+                        FacturesBankProgress progress,
+                        gpointer progress_data,
+                        GError **error)
 {
   g_autofree char *name = factures_bank_display_name (path);
   g_autofree char *contents = NULL;

@@ -111,7 +111,7 @@ factures_bank_statement_new (FacturesBankFormat format)
   g_date_clear (&statement->start_date, 1);
   g_date_clear (&statement->end_date, 1);
   statement->transactions =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) factures_bank_transaction_free);
+      g_ptr_array_new_with_free_func ((GDestroyNotify) factures_bank_transaction_free);
   return statement;
 }
 
@@ -233,13 +233,13 @@ factures_bank_parse_decimal (const char *text, char decimal_mark, gint64 *cents)
         }
       else if (*p == decimal_mark && !seen_mark)
         seen_mark = TRUE;
-      else if (!seen_mark && (*p == ' ' || *p == '\''
-                              || (*p == (decimal_mark == ',' ? '.' : ',') && seen_digit)))
+      else if (!seen_mark &&
+               (*p == ' ' || *p == '\'' || (*p == (decimal_mark == ',' ? '.' : ',') && seen_digit)))
         continue; /* thousands separator */
       else if (!seen_mark && (guchar) p[0] == 0xC2 && (guchar) p[1] == 0xA0)
         p++; /* NBSP */
-      else if (!seen_mark && (guchar) p[0] == 0xE2 && (guchar) p[1] == 0x80
-               && (guchar) p[2] == 0xAF)
+      else if (!seen_mark && (guchar) p[0] == 0xE2 && (guchar) p[1] == 0x80 &&
+               (guchar) p[2] == 0xAF)
         p += 2; /* narrow NBSP */
       else if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
         {
@@ -278,28 +278,28 @@ factures_bank_kind_from_label (const char *label)
   if (label == NULL)
     return FACTURES_BANK_KIND_OTHER;
   upper = g_utf8_strup (label, -1);
-  if (g_str_has_prefix (upper, "VIR") || strstr (upper, "VIREMENT") != NULL
-      || strstr (upper, "SEPA CREDIT") != NULL)
+  if (g_str_has_prefix (upper, "VIR") || strstr (upper, "VIREMENT") != NULL ||
+      strstr (upper, "SEPA CREDIT") != NULL)
     return FACTURES_BANK_KIND_TRANSFER;
-  if (g_str_has_prefix (upper, "PRLV") || g_str_has_prefix (upper, "PRELEVEMENT")
-      || g_str_has_prefix (upper, "PRÉLÈVEMENT") || strstr (upper, "SEPA DIRECT DEBIT") != NULL)
+  if (g_str_has_prefix (upper, "PRLV") || g_str_has_prefix (upper, "PRELEVEMENT") ||
+      g_str_has_prefix (upper, "PRÉLÈVEMENT") || strstr (upper, "SEPA DIRECT DEBIT") != NULL)
     return FACTURES_BANK_KIND_DIRECT_DEBIT;
-  if (g_str_has_prefix (upper, "CB ") || g_str_has_prefix (upper, "CB*")
-      || (strlen (upper) > 9 && strspn (upper, "0123456789") == 6
-          && (g_str_has_prefix (upper + 6, " CB ") || g_str_has_prefix (upper + 6, " CB*")))
-      || g_str_has_prefix (upper, "CARTE")
-      || g_str_has_prefix (upper, "FACTURE CARTE") || g_str_has_prefix (upper, "PAIEMENT CB"))
+  if (g_str_has_prefix (upper, "CB ") || g_str_has_prefix (upper, "CB*") ||
+      (strlen (upper) > 9 && strspn (upper, "0123456789") == 6 &&
+       (g_str_has_prefix (upper + 6, " CB ") || g_str_has_prefix (upper + 6, " CB*"))) ||
+      g_str_has_prefix (upper, "CARTE") || g_str_has_prefix (upper, "FACTURE CARTE") ||
+      g_str_has_prefix (upper, "PAIEMENT CB"))
     return FACTURES_BANK_KIND_CARD;
-  if (g_str_has_prefix (upper, "CHQ") || g_str_has_prefix (upper, "CHEQUE")
-      || g_str_has_prefix (upper, "CHÈQUE") || g_str_has_prefix (upper, "REMISE CHQ")
-      || g_str_has_prefix (upper, "REM CHQ") || g_str_has_prefix (upper, "REMISE CHEQUE"))
+  if (g_str_has_prefix (upper, "CHQ") || g_str_has_prefix (upper, "CHEQUE") ||
+      g_str_has_prefix (upper, "CHÈQUE") || g_str_has_prefix (upper, "REMISE CHQ") ||
+      g_str_has_prefix (upper, "REM CHQ") || g_str_has_prefix (upper, "REMISE CHEQUE"))
     return FACTURES_BANK_KIND_CHEQUE;
-  if (g_str_has_prefix (upper, "RETRAIT") || g_str_has_prefix (upper, "VERSEMENT ESPECES")
-      || g_str_has_prefix (upper, "DAB"))
+  if (g_str_has_prefix (upper, "RETRAIT") || g_str_has_prefix (upper, "VERSEMENT ESPECES") ||
+      g_str_has_prefix (upper, "DAB"))
     return FACTURES_BANK_KIND_CASH;
-  if (g_str_has_prefix (upper, "FRAIS") || g_str_has_prefix (upper, "COMMISSION")
-      || g_str_has_prefix (upper, "AGIOS") || g_str_has_prefix (upper, "COTISATION")
-      || g_str_has_prefix (upper, "INTERETS DEBITEURS"))
+  if (g_str_has_prefix (upper, "FRAIS") || g_str_has_prefix (upper, "COMMISSION") ||
+      g_str_has_prefix (upper, "AGIOS") || g_str_has_prefix (upper, "COTISATION") ||
+      g_str_has_prefix (upper, "INTERETS DEBITEURS"))
     return FACTURES_BANK_KIND_FEE;
   return FACTURES_BANK_KIND_OTHER;
 }
@@ -309,7 +309,7 @@ factures_bank_kind_from_label (const char *label)
 static char *
 hash_of (const char *account, const FacturesBankTransaction *transaction)
 {
-  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   char line[64];
 
   g_checksum_update (checksum, (const guchar *) account, -1);
@@ -331,7 +331,7 @@ factures_bank_file_finish (FacturesBankFile *file, const char *path)
   for (guint s = 0; s < file->statements->len; s++)
     {
       FacturesBankStatement *statement = g_ptr_array_index (file->statements, s);
-      g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       gint64 sum = 0;
       gboolean overflow = FALSE;
 
@@ -384,15 +384,15 @@ factures_bank_file_finish (FacturesBankFile *file, const char *path)
               transaction->id = id;
             }
 
-          if ((transaction->amount > 0 && sum > G_MAXINT64 - transaction->amount)
-              || (transaction->amount < 0 && sum < G_MININT64 - transaction->amount))
+          if ((transaction->amount > 0 && sum > G_MAXINT64 - transaction->amount) ||
+              (transaction->amount < 0 && sum < G_MININT64 - transaction->amount))
             overflow = TRUE;
           else
             sum += transaction->amount;
         }
 
-      if (statement->has_opening_balance && statement->has_closing_balance && !overflow
-          && statement->opening_balance + sum != statement->closing_balance)
+      if (statement->has_opening_balance && statement->has_closing_balance && !overflow &&
+          statement->opening_balance + sum != statement->closing_balance)
         {
           g_autofree char *opening = factures_money_format_plain (statement->opening_balance);
           g_autofree char *closing = factures_money_format_plain (statement->closing_balance);
@@ -463,15 +463,15 @@ factures_bank_detect_format (const guint8 *data, gsize length)
     return FACTURES_BANK_FORMAT_OFX;
   if (text[0] == '<')
     {
-      if (contains_nocase (text, length, "iso:20022:tech:xsd:camt.")
-          || contains_nocase (text, length, "BkToCstmr"))
+      if (contains_nocase (text, length, "iso:20022:tech:xsd:camt.") ||
+          contains_nocase (text, length, "BkToCstmr"))
         return FACTURES_BANK_FORMAT_CAMT053;
       return FACTURES_BANK_FORMAT_UNKNOWN;
     }
   if (looks_like_cfonb (text, length))
     return FACTURES_BANK_FORMAT_CFONB120;
-  if (memchr (text, ';', length) != NULL || memchr (text, ',', length) != NULL
-      || memchr (text, '\t', length) != NULL)
+  if (memchr (text, ';', length) != NULL || memchr (text, ',', length) != NULL ||
+      memchr (text, '\t', length) != NULL)
     {
       if (memchr (text, '\0', length) != NULL)
         return FACTURES_BANK_FORMAT_UNKNOWN;
@@ -497,16 +497,16 @@ factures_bank_detect_format (const guint8 *data, gsize length)
  * Returns: (transfer full): the file's statements, or NULL with the error
  */
 FacturesBankFile *
-factures_bank_read_file (const char                   *path,
+factures_bank_read_file (const char *path,
                          const FacturesBankCsvMapping *mapping,
-                         GCancellable                 *cancellable,
-                         FacturesBankProgress          progress,
-                         gpointer                      progress_data,
-                         GError                      **error)
+                         GCancellable *cancellable,
+                         FacturesBankProgress progress,
+                         gpointer progress_data,
+                         GError **error)
 {
   g_autofree char *name = NULL;
-  g_autoptr (GFile) gfile = NULL;
-  g_autoptr (GFileInputStream) stream = NULL;
+  g_autoptr(GFile) gfile = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
   guint8 head[8192];
   gsize length = 0;
   FacturesBankFormat format;
@@ -518,9 +518,8 @@ factures_bank_read_file (const char                   *path,
   name = factures_bank_display_name (path);
   gfile = g_file_new_for_path (path);
   stream = g_file_read (gfile, cancellable, &local_error);
-  if (stream == NULL
-      || !g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head, &length,
-                                   cancellable, &local_error))
+  if (stream == NULL || !g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head,
+                                                  &length, cancellable, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, local_error);

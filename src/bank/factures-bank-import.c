@@ -179,6 +179,10 @@ factures_bank_import_read (FacturesStore              *store,
             continue;
         }
       wanted_found = TRUE;
+      /* A statement without movements adds nothing: no account needed (the reader has said
+       * what it lacks; the Banque Populaire export with empty ACCTID, issue 16) */
+      if (statement->transactions->len == 0)
+        continue;
       if (*name == '\0')
         {
           g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
@@ -208,7 +212,7 @@ factures_bank_import_read (FacturesStore              *store,
   if (out->n_read > 0 && out->n_added == 0)
     g_ptr_array_add (out->warnings,
                      g_strdup_printf (_("%s: every movement of this statement was already imported; nothing added."), base));
-  else if (out->n_read == 0)
+  else if (out->n_read == 0 && out->warnings->len == 0)
     g_ptr_array_add (out->warnings, g_strdup_printf (_("%s: the statement holds no movement."), base));
   return TRUE;
 }

@@ -207,6 +207,36 @@ test_refusals (Fixture *x, gconstpointer data)
           g_clear_pointer (&arg, g_free);
         }
     }
+  /* the public files of issue 16: a CAMT of a CHF account refused for import; the Banque
+   * Populaire export with empty ACCTID and no movement imported as an empty statement, warned */
+  if (reference != NULL && *reference != '\0')
+    {
+      g_autofree char *chf = g_build_filename (reference, "04_camt", "oca_bank-statement-import",
+                                               "test-camt053-txdtls.xml", NULL);
+      g_autofree char *empty = g_build_filename (reference, "03_ofx", "fr_banque_populaire_ofxstatement-french",
+                                                 "46297554894_02092025_04102025.ofx", NULL);
+
+      if (g_file_test (chf, G_FILE_TEST_EXISTS))
+        {
+          arg = g_strdup_printf ("--import-statement=%s", chf);
+          refused (x, arg, "CHF", "euros");
+          g_clear_pointer (&arg, g_free);
+        }
+      if (g_file_test (empty, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *out = NULL, *err = NULL;
+          g_autofree char *before = bank_dump_hash (&x->f);
+          g_autofree char *after = NULL;
+
+          arg = g_strdup_printf ("--import-statement=%s", empty);
+          g_assert_cmpint (run (x, &out, &err, arg, NULL), ==, 0);
+          g_assert_cmpstr (out, ==, "0\t0\t0\n");
+          g_assert_nonnull (strstr (err, "ACCTID"));
+          after = bank_dump_hash (&x->f);
+          g_assert_cmpstr (before, ==, after);
+          g_clear_pointer (&arg, g_free);
+        }
+    }
   /* a CSV whose columns cannot be mapped */
   g_assert_true (g_file_set_contents (csv, "foo;bar;baz\nquux;1;2\n", -1, NULL));
   arg = g_strdup_printf ("--import-statement=%s", csv);

@@ -242,6 +242,31 @@ test_page (void)
   /* the credit of 150,00 waits; the card payment (a debit) is left alone */
   wait_for_count (FACTURES_BANK_PAGE (page), 3);
 
+  /* a big statement: the progress bar shows; Cancel stores nothing */
+  {
+    g_autofree char *big = g_build_filename (f.dir, "releve-annee.txt", NULL);
+    g_autofree char *before = NULL, *after = NULL;
+    const BankCfonbLine lines[] = {
+      { "1990-01-02", 150000, "VIR SEPA CLIENT", NULL },
+      { "1990-01-02", -1250, "FRAIS", NULL },
+    };
+    GtkWidget *revealer = find (page, is_type, GSIZE_TO_POINTER (GTK_TYPE_REVEALER));
+
+    bank_write_cfonb (big, lines, G_N_ELEMENTS (lines), 20000);
+    before = bank_dump_hash (&f);
+    factures_bank_page_import (FACTURES_BANK_PAGE (page), big);
+    g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+    g_assert_nonnull (find (revealer, is_type, GSIZE_TO_POINTER (GTK_TYPE_PROGRESS_BAR)));
+    gtk_widget_activate_action (page, "bank.cancel-import", NULL);
+    for (guint i = 0; i < 500 && gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)); i++)
+      spin (20);
+    g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+    spin (100);
+    g_assert_cmpuint (factures_bank_page_get_count (FACTURES_BANK_PAGE (page)), ==, 3);
+    after = bank_dump_hash (&f);
+    g_assert_cmpstr (before, ==, after);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   spin (100);
   bank_fixture_tear_down (&f);

@@ -274,6 +274,46 @@ test_refund (Fixture *x, gconstpointer data)
   g_assert_cmpint (factures_store_get_refundable (x->f.store, credit_id, &error), ==, 10000);
 }
 
+/* An invoice with an instalment plan: a credit of the next instalment is proposed for it. */
+static void
+test_instalment (Fixture *x, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) plan = g_array_new (FALSE, TRUE, sizeof (FacturesInstalment));
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GPtrArray) suggestions = NULL;
+  FacturesInstalment one = { 0 }, two = { 0 };
+  const FacturesBankSuggestion *best;
+
+  /* C (Martin, 450,00) in two: 150,00 then 300,00 */
+  one.amount = 15000;
+  g_date_set_dmy (&one.due_date, 15, 11, 2026);
+  two.amount = 30000;
+  g_date_set_dmy (&two.due_date, 15, 12, 2026);
+  g_array_append_val (plan, one);
+  g_array_append_val (plan, two);
+  g_assert_true (factures_store_set_instalments (x->f.store, x->ids[2], plan, &error));
+  g_assert_no_error (error);
+
+  g_ptr_array_add (entries, bank_entry ("I1", "2026-11-14", 15000, "VIR SEPA MARTIN ET FILS ECHEANCE 1", NULL,
+                                        FACTURES_BANK_KIND_TRANSFER));
+  stored = bank_import_entries (&x->f, g_steal_pointer (&entries));
+  documents = factures_store_bank_open_documents (x->f.store, &error);
+  g_assert_no_error (error);
+  suggestions = factures_bank_match_entry (g_ptr_array_index (stored, 0), documents);
+  g_assert_cmpuint (suggestions->len, >, 0);
+  best = g_ptr_array_index (suggestions, 0);
+  g_assert_cmpint (g_array_index (best->allocations, FacturesAllocation, 0).document_id, ==, x->ids[2]);
+  g_assert_cmpint (best->amount, ==, 15000);
+  g_assert_cmpint (best->confidence, ==, FACTURES_BANK_CONFIDENCE_LIKELY);
+  g_assert_nonnull (strstr (best->reason, "instalment"));
+  g_assert_true (factures_bank_confirm (x->f.store, g_ptr_array_index (stored, 0), best, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bank_balance (&x->f, x->ids[2]), ==, 30000);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -281,5 +321,6 @@ main (int argc, char **argv)
   g_test_add ("/bank/match/table", Fixture, NULL, set_up, test_table, tear_down);
   g_test_add ("/bank/match/sure-needs-date", Fixture, NULL, set_up, test_sure_needs_date, tear_down);
   g_test_add ("/bank/match/refund", Fixture, NULL, set_up, test_refund, tear_down);
+  g_test_add ("/bank/match/instalment", Fixture, NULL, set_up, test_instalment, tear_down);
   return g_test_run ();
 }

@@ -28,6 +28,7 @@ struct _FacturesBankPage
   FacturesStore *store;
   gulong         changed_id;
   guint          refresh_id;
+  gboolean       stale;            /* the store changed while the page was hidden */
   GPtrArray     *pending;          /* FacturesBankMatch*, as listed */
   char          *last_account;     /* the account of the last CSV import */
 
@@ -156,12 +157,28 @@ refresh_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Several changes in a row (confirming all sure matches) refresh once. */
+/* Several changes in a row (confirming all sure matches) refresh once; a hidden page waits to
+ * be shown (matching thousands of movements is not done for every edit elsewhere). */
 static void
 on_store_changed (FacturesBankPage *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add (refresh_idle, self);
+}
+
+static void
+on_map (FacturesBankPage *self)
+{
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      refresh (self);
+    }
 }
 
 static FacturesBankMatch *
@@ -643,6 +660,7 @@ factures_bank_page_init (FacturesBankPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bank.cancel-import", FALSE);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }
 
 GtkWidget *
@@ -652,7 +670,8 @@ factures_bank_page_new (FacturesStore *store)
 
   self->store = g_object_ref (store);
   self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
-  refresh (self);
+  /* read when first shown: the window's first frame does not wait for the matcher */
+  self->stale = TRUE;
   return GTK_WIDGET (self);
 }
 

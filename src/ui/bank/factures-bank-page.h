@@ -22,12 +22,13 @@ G_DECLARE_FINAL_TYPE (FacturesBankPage, factures_bank_page, FACTURES, BANK_PAGE,
  * file is a CSV, then the import in a thread with a progress bar and a Cancel button),
  * confirm (x: a movement id), confirm-sure, dismiss (x: « Pas une facture »), cancel-import.
  * Each confirmation or dismissal shows a toast whose Undo records the reversing entry.
- * Refreshes when the store emits "changed".
+ * Read when first shown, and again when the store emits "changed" (at once when shown, else
+ * when next shown).
  *
  * Returns: (transfer floating): the page
  */
 GtkWidget *factures_bank_page_new        (FacturesStore    *store);
-/* The number of movements listed (for the tests). */
+/* The number of movements listed (for the tests; 0 until the page was shown). */
 guint      factures_bank_page_get_count  (FacturesBankPage *self);
 /* Imports @path as the import action does after the file chooser (for the tests and the
  * window's drag and drop); a CSV opens the column step. */

@@ -35,6 +35,8 @@ typedef struct
   guint line;
   gboolean has_account;
   char *acctid; /* ACCTID text, to match libofx's statements */
+  char *start;  /* BANKTRANLIST's DTSTART and DTEND */
+  char *end;
   gboolean used;
   gboolean in_ledger;
   char *ledger; /* LEDGERBAL/BALAMT text */
@@ -65,6 +67,8 @@ raw_statement_clear (RawStatement *raw)
 {
   g_free (raw->ledger);
   g_free (raw->acctid);
+  g_free (raw->start);
+  g_free (raw->end);
 }
 
 static void
@@ -209,6 +213,10 @@ scan_tags (const char *text, gsize length, Scan *scan)
           }
         else if (strcmp (tag, "ACCTID") == 0)
           slot = &statement->acctid;
+        else if (strcmp (tag, "DTSTART") == 0)
+          slot = &statement->start;
+        else if (strcmp (tag, "DTEND") == 0)
+          slot = &statement->end;
         if (slot != NULL)
           {
             g_free (*slot);
@@ -384,23 +392,11 @@ on_statement (const struct OfxStatementData data, void *user_data)
                              _("%s, line %u: the statement gives no balance (LEDGERBAL)"),
                              reading->name, raw->ledger_line != 0 ? raw->ledger_line : raw->line);
 
-  if (data.date_start_valid)
+  /* The period as the bank wrote it (libofx turns a missing DTSTART into 1970). */
+  if (raw != NULL)
     {
-      GDateTime *start = g_date_time_new_from_unix_utc (data.date_start);
-
-      if (start != NULL)
-        g_date_set_dmy (&statement->start_date, g_date_time_get_day_of_month (start),
-                        g_date_time_get_month (start), g_date_time_get_year (start));
-      g_clear_pointer (&start, g_date_time_unref);
-    }
-  if (data.date_end_valid)
-    {
-      GDateTime *end = g_date_time_new_from_unix_utc (data.date_end);
-
-      if (end != NULL)
-        g_date_set_dmy (&statement->end_date, g_date_time_get_day_of_month (end),
-                        g_date_time_get_month (end), g_date_time_get_year (end));
-      g_clear_pointer (&end, g_date_time_unref);
+      parse_ofx_date (raw->start, &statement->start_date);
+      parse_ofx_date (raw->end, &statement->end_date);
     }
 
   g_ptr_array_add (reading->file->statements, statement);

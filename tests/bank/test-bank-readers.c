@@ -234,6 +234,15 @@ test_cfonb (void)
   g_assert_cmpstr (fee->label, ==, "FRAIS RELEVÉ MENSUEL");
   g_assert_cmpint (fee->kind, ==, FACTURES_BANK_KIND_FEE);
 
+  /* The same file in UTF-8: records counted in characters, not bytes. */
+  {
+    g_autoptr(FacturesBankFile) utf8 = read_ok ("cfonb-utf8.txt");
+
+    g_assert_cmpstr (nth (utf8, 0, 1)->label, ==, "FRAIS RELEVÉ MENSUEL");
+    g_assert_cmpstr (nth (utf8, 0, 1)->id, ==, fee->id);
+    g_assert_cmpuint (utf8->warnings->len, ==, 0);
+  }
+
   /* Same movements, a closing balance that disagrees: read, with a warning. */
   g_assert_cmpuint (g_ptr_array_index (mismatch->statements, 0) != NULL, ==, TRUE);
   g_assert_true (has_warning (mismatch, "does not give the closing balance"));

@@ -12,6 +12,7 @@
 #include "factures-cli.h"
 #include "factures-cli-mail.h"
 #include "factures-cli-payments.h"
+#include "factures-cli-bank.h"
 #include "factures-cli-facturx.h"
 #include "factures-cli-receipts.h"
 #include "factures-cli-verify.h"
@@ -59,6 +60,7 @@ factures_cli_add_options (GApplication *application)
   factures_cli_receipts_add_options (application);
   factures_cli_verify_add_options (application);
   factures_cli_actions_add_options (application);
+  factures_cli_bank_add_options (application);
   g_application_set_option_context_summary (application,
                                              _("Invoices for French micro-entrepreneurs. "
                                                "With one of the options below, no window opens."));
@@ -296,6 +298,8 @@ factures_cli_run (const char   *database,
     return factures_cli_facturx_run (database, options);
   if (factures_cli_receipts_wanted (options))
     return factures_cli_receipts_run (database, options);
+  if (factures_cli_bank_wanted (options))
+    return factures_cli_bank_run (database, options);
 
   if (export_pdf_number == NULL && output == NULL && export_json == NULL &&
       import_json == NULL && backup == NULL && !list && !verify && !recurring)

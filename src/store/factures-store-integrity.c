@@ -21,6 +21,8 @@
 static const char * const journal_tables[] = {
   "events", "payments", "payment_allocations", "payment_reversals", "imported_payments",
   "imported_payment_reversals",
+  /* 0014-bank.sql */
+  "bank_transactions", "credit_note_refunds", "credit_note_refund_reversals", "bank_matches",
 };
 
 void
@@ -176,6 +178,14 @@ describe_row (const char *tbl,
     return g_strdup_printf (_("the payment %s of the imported sale %s"), id, about);
   if (g_strcmp0 (tbl, "imported_payment_reversals") == 0)
     return g_strdup_printf (_("the cancellation %s of an imported sale’s payment"), id);
+  if (g_strcmp0 (tbl, "bank_transactions") == 0)
+    return g_strdup_printf (_("the bank movement %s"), id);
+  if (g_strcmp0 (tbl, "credit_note_refunds") == 0)
+    return g_strdup_printf (_("the refund %s of credit note %s"), id, about);
+  if (g_strcmp0 (tbl, "credit_note_refund_reversals") == 0)
+    return g_strdup_printf (_("the cancellation %s of a refund"), id);
+  if (g_strcmp0 (tbl, "bank_matches") == 0)
+    return g_strdup_printf (_("the bank match %s"), id);
   return g_strdup_printf ("%s %s", tbl != NULL ? tbl : "?", id);
 }
 

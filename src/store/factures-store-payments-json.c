@@ -21,6 +21,8 @@
 typedef struct {
   const char *table;
   const char *order;
+  gboolean    when_filled;   /* exported only when it holds rows (tables added after the export
+                                format was frozen by tests/store/data/schema9.json.gz) */
 } JsonTable;
 
 /* Parents before children, so foreign keys hold at every insert. */
@@ -39,6 +41,12 @@ static const JsonTable json_tables[] = {
   { "payment_promises", "id" },
   { "disputes", "id" },
   { "penalty_waivers", "document_id" },
+  /* 0014-bank.sql (bank-match): accounts, movements, credit-note refunds, match decisions */
+  { "bank_accounts", "id", TRUE },
+  { "bank_transactions", "id", TRUE },
+  { "credit_note_refunds", "id", TRUE },
+  { "credit_note_refund_reversals", "id", TRUE },
+  { "bank_matches", "id", TRUE },
 };
 
 gboolean
@@ -55,6 +63,21 @@ factures_store_payments_export_json (FacturesStore  *self,
 
       if (stmt == NULL)
         return FALSE;
+      if (json_tables[t].when_filled)
+        {
+          g_autofree char *count_sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM %s)", json_tables[t].table);
+          g_autoptr(sqlite3_stmt) count = factures_store_prepare (self, count_sql, error);
+
+          if (count == NULL)
+            return FALSE;
+          if (sqlite3_step (count) != SQLITE_ROW)
+            {
+              factures_store_set_db_error (self, error);
+              return FALSE;
+            }
+          if (sqlite3_column_int (count, 0) == 0)
+            continue;
+        }
       json_builder_set_member_name (builder, json_tables[t].table);
       json_builder_begin_array (builder);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -269,6 +292,7 @@ remember_id (GHashTable *ids,
 typedef struct {
   GHashTable *payments;           /* id → its date (GDate, owned) */
   GHashTable *imported_payments;  /* id → its date (GDate, owned) */
+  GHashTable *refunds;            /* id → its date (GDate, owned): credit_note_refunds */
 } RowIds;
 
 /* A reversal: the payment it cancels is in the file, its date is valid, not after today, not
@@ -390,6 +414,64 @@ check_row (FacturesStore  *self,
     return check_reversal_row (row, where, "payment_id", ids->payments, error);
   if (strcmp (table, "imported_payment_reversals") == 0)
     return check_reversal_row (row, where, "imported_payment_id", ids->imported_payments, error);
+  /* 0014-bank.sql: the checks of factures_store_record_refund() and of the bank import */
+  if (strcmp (table, "credit_note_refunds") == 0)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      gint64 document_id;
+
+      if (!factures_store_json_impl_get_int (row, where, "document_id", 0, &document_id, error) ||
+          !check_row_date (row, where, "date", &date, error) ||
+          !check_row_amount (row, where, "amount", &amount, error) ||
+          !factures_store_json_impl_get_int_range (row, where, "method", -1, 0,
+                                                   FACTURES_N_PAYMENT_METHODS - 1, &method, error))
+        return FALSE;
+      stmt = factures_store_prepare (self, "SELECT gross_total FROM documents WHERE id = ?1 AND kind = 381 AND status = 1",
+                                     error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, document_id);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          factures_store_json_impl_format_error (error, where, "document_id", _("the id of an issued credit note in the file"));
+          return FALSE;
+        }
+      if (amount > sqlite3_column_int64 (stmt, 0))
+        {
+          factures_store_json_impl_format_error (error, where, "amount", _("an amount no larger than the credit note"));
+          return FALSE;
+        }
+      remember_id (ids->refunds, row, g_memdup2 (&date, sizeof date));
+      return TRUE;
+    }
+  if (strcmp (table, "credit_note_refund_reversals") == 0)
+    return check_reversal_row (row, where, "refund_id", ids->refunds, error);
+  if (strcmp (table, "bank_transactions") == 0)
+    {
+      const char *text;
+
+      if (!factures_store_json_impl_get_date (row, where, "booking_date", TRUE, &text, error) ||
+          !factures_store_json_impl_get_int (row, where, "amount", 0, &amount, error))
+        return FALSE;
+      if (amount == 0)
+        {
+          factures_store_json_impl_format_error (error, where, "amount", _("an amount in cents other than zero"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (strcmp (table, "bank_matches") == 0)
+    {
+      gint64 action;
+
+      if (!factures_store_json_impl_get_int_range (row, where, "action", -1, 1, 4, &action, error))
+        return FALSE;
+      if (action == 1)
+        return check_row_id (row, where, "payment_id", ids->payments, _("the id of a payment in the file"), NULL, error);
+      if (action == 2)
+        return check_row_id (row, where, "refund_id", ids->refunds, _("the id of a refund in the file"), NULL, error);
+      return TRUE;
+    }
   return TRUE;
 }
 
@@ -401,7 +483,8 @@ factures_store_payments_import_json (FacturesStore  *self,
 {
   g_autoptr(GHashTable) payment_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GHashTable) imported_payment_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  RowIds ids = { payment_ids, imported_payment_ids };
+  g_autoptr(GHashTable) refund_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  RowIds ids = { payment_ids, imported_payment_ids, refund_ids };
 
   if (!keep_ids)
     return TRUE;

@@ -33,4 +33,19 @@ gboolean factures_store_payments_import_json (FacturesStore  *self,
 /* SQL: the payments not cancelled (a row of payment_reversals cancels one; migration 0008). */
 #define FACTURES_LIVE_PAYMENTS "(SELECT * FROM payments WHERE id NOT IN (SELECT payment_id FROM payment_reversals))"
 
+/* factures_store_record_payment() and factures_store_cancel_payment() inside the caller's
+ * BEGIN IMMEDIATE transaction (the bank import confirms a match and records its decision in one
+ * transaction, issue 16): no commit, no "changed"; on error the caller rolls back. @warnings
+ * (element-type utf8) receives the warnings; @clean_reason is factures_store_clean_reason()'s. */
+gboolean factures_store_record_payment_in_transaction (FacturesStore        *self,
+                                                       FacturesPayment      *payment,
+                                                       FacturesOverpayment   overpayment,
+                                                       GPtrArray            *warnings,
+                                                       GError              **error);
+gboolean factures_store_cancel_payment_in_transaction (FacturesStore        *self,
+                                                       gint64                id,
+                                                       const GDate          *date,
+                                                       const char           *clean_reason,
+                                                       GError              **error);
+
 G_END_DECLS

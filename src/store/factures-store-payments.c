@@ -429,20 +429,19 @@ factures_store_check_payment (FacturesStore        *self,
   return TRUE;
 }
 
+/* Checks and inserts @payment inside the caller's transaction: no commit, no "changed"; on
+ * error the caller rolls back (factures-store-payments-private.h). */
 gboolean
-factures_store_record_payment (FacturesStore        *self,
-                               FacturesPayment      *payment,
-                               FacturesOverpayment   overpayment,
-                               GPtrArray           **out_warnings,
-                               GError              **error)
+factures_store_record_payment_in_transaction (FacturesStore        *self,
+                                              FacturesPayment      *payment,
+                                              FacturesOverpayment   overpayment,
+                                              GPtrArray            *warnings,
+                                              GError              **error)
 {
-  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(sqlite3_stmt) insert = NULL;
   g_autofree char *reference = NULL;
   g_autofree char *payer = NULL;
   g_autofree char *notes = NULL;
-
-  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
 
   reference = factures_text_clean (payment->reference, _("Reference"), FACTURES_MAX_SHORT, FALSE, error);
   if (reference == NULL)
@@ -456,17 +455,15 @@ factures_store_record_payment (FacturesStore        *self,
   if (payment->method == FACTURES_PAYMENT_METHOD_CHEQUE && *reference == '\0')
     return factures_store_pay_invalid (error, _("Cheque number: the number of the cheque is required."));
 
-  if (!factures_store_begin (self, error))
-    return FALSE;
   if (!check_payment (self, payment, overpayment, warnings, error))
-    goto fail;
+    return FALSE;
 
   insert = factures_store_prepare (self,
                                    "INSERT INTO payments (client_id, date, amount, method, reference, payer, "
                                    "payer_non_resident, notes, credit) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                                    error);
   if (insert == NULL)
-    goto fail;
+    return FALSE;
   if (payment->client_id != 0)
     sqlite3_bind_int64 (insert, 1, payment->client_id);
   factures_sql_bind_date (insert, 2, &payment->date);
@@ -478,7 +475,7 @@ factures_store_record_payment (FacturesStore        *self,
   factures_sql_bind_text (insert, 8, *notes ? notes : NULL);
   sqlite3_bind_int64 (insert, 9, payment->credit);
   if (!factures_store_step_done (self, insert, error))
-    goto fail;
+    return FALSE;
   payment->id = sqlite3_last_insert_rowid (factures_store_get_db (self));
 
   for (guint i = 0; i < payment->allocations->len; i++)
@@ -489,7 +486,7 @@ factures_store_record_payment (FacturesStore        *self,
                                                               "document_id, date, amount) VALUES (?1, ?2, ?3, ?4, ?5)",
                                                               error);
       if (alloc == NULL)
-        goto fail;
+        return FALSE;
       sqlite3_bind_int64 (alloc, 1, payment->id);
       if (payment->client_id != 0)
         sqlite3_bind_int64 (alloc, 2, payment->client_id);
@@ -497,12 +494,30 @@ factures_store_record_payment (FacturesStore        *self,
       factures_sql_bind_date (alloc, 4, &payment->date);
       sqlite3_bind_int64 (alloc, 5, a->amount);
       if (!factures_store_step_done (self, alloc, error))
-        goto fail;
+        return FALSE;
     }
-  if (!factures_store_commit (self, error))
-    goto fail;
   g_free (payment->reference);
   payment->reference = *reference ? g_strdup (reference) : NULL;
+  return TRUE;
+}
+
+gboolean
+factures_store_record_payment (FacturesStore        *self,
+                               FacturesPayment      *payment,
+                               FacturesOverpayment   overpayment,
+                               GPtrArray           **out_warnings,
+                               GError              **error)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+
+  if (!factures_store_begin (self, error))
+    return FALSE;
+  if (!factures_store_record_payment_in_transaction (self, payment, overpayment, warnings, error))
+    goto fail;
+  if (!factures_store_commit (self, error))
+    goto fail;
   factures_store_emit_changed (self);
   if (out_warnings != NULL)
     *out_warnings = g_steal_pointer (&warnings);
@@ -561,6 +576,62 @@ factures_store_check_reversal_date (const GDate  *date,
   return TRUE;
 }
 
+/* factures_store_cancel_payment() inside the caller's transaction (@reason already cleaned):
+ * no commit, no "changed"; on error the caller rolls back. */
+gboolean
+factures_store_cancel_payment_in_transaction (FacturesStore  *self,
+                                              gint64          id,
+                                              const GDate    *date,
+                                              const char     *clean_reason,
+                                              GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) payment = NULL;
+  g_autofree char *paid_on = NULL;
+  gint64 client_id = 0, credit = 0;
+  gboolean cancelled;
+
+  payment = factures_store_prepare (self,
+                                    "SELECT coalesce (client_id, 0), date, "
+                                    "EXISTS (SELECT 1 FROM payment_reversals WHERE payment_id = ?1) "
+                                    "FROM payments WHERE id = ?1",
+                                    error);
+  if (payment == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (payment, 1, id);
+  if (sqlite3_step (payment) != SQLITE_ROW)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND, _("No payment with id %" PRId64 "."), id);
+      return FALSE;
+    }
+  client_id = sqlite3_column_int64 (payment, 0);
+  paid_on = factures_sql_col_dup (payment, 1);
+  cancelled = sqlite3_column_int (payment, 2) != 0;
+  if (cancelled)
+    return factures_store_pay_invalid (error, _("Payment %" PRId64 ": it is already cancelled."), id);
+  if (!factures_store_check_reversal_date (date, paid_on, error))
+    return FALSE;
+  stmt = factures_store_prepare (self,
+                                 "INSERT INTO payment_reversals (payment_id, date, reason) VALUES (?1, ?2, ?3)",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  factures_sql_bind_date (stmt, 2, date);
+  factures_sql_bind_text (stmt, 3, clean_reason);
+  if (!factures_store_step_done (self, stmt, error))
+    return FALSE;
+  credit = factures_store_get_client_credit (self, client_id, error);
+  if (credit < 0)
+    {
+      if (error != NULL && *error == NULL)
+        factures_store_pay_invalid (error, _("Payment %" PRId64 ": its excess was already applied as credit to another invoice; "
+                          "that credit cannot be taken back."), id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * factures_store_cancel_payment:
  * (see factures-store-payments.h)
@@ -572,12 +643,7 @@ factures_store_cancel_payment (FacturesStore  *self,
                                const char     *reason,
                                GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) payment = NULL;
   g_autofree char *clean_reason = NULL;
-  g_autofree char *paid_on = NULL;
-  gint64 client_id = 0, credit = 0;
-  gboolean cancelled;
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
 
@@ -586,47 +652,8 @@ factures_store_cancel_payment (FacturesStore  *self,
     return FALSE;
   if (!factures_store_begin (self, error))
     return FALSE;
-  payment = factures_store_prepare (self,
-                                    "SELECT coalesce (client_id, 0), date, "
-                                    "EXISTS (SELECT 1 FROM payment_reversals WHERE payment_id = ?1) "
-                                    "FROM payments WHERE id = ?1",
-                                    error);
-  if (payment == NULL)
+  if (!factures_store_cancel_payment_in_transaction (self, id, date, clean_reason, error))
     goto fail;
-  sqlite3_bind_int64 (payment, 1, id);
-  if (sqlite3_step (payment) != SQLITE_ROW)
-    {
-      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND, _("No payment with id %" PRId64 "."), id);
-      goto fail;
-    }
-  client_id = sqlite3_column_int64 (payment, 0);
-  paid_on = factures_sql_col_dup (payment, 1);
-  cancelled = sqlite3_column_int (payment, 2) != 0;
-  if (cancelled)
-    {
-      factures_store_pay_invalid (error, _("Payment %" PRId64 ": it is already cancelled."), id);
-      goto fail;
-    }
-  if (!factures_store_check_reversal_date (date, paid_on, error))
-    goto fail;
-  stmt = factures_store_prepare (self,
-                                 "INSERT INTO payment_reversals (payment_id, date, reason) VALUES (?1, ?2, ?3)",
-                                 error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  factures_sql_bind_date (stmt, 2, date);
-  factures_sql_bind_text (stmt, 3, clean_reason);
-  if (!factures_store_step_done (self, stmt, error))
-    goto fail;
-  credit = factures_store_get_client_credit (self, client_id, error);
-  if (credit < 0)
-    {
-      if (error != NULL && *error == NULL)
-        factures_store_pay_invalid (error, _("Payment %" PRId64 ": its excess was already applied as credit to another invoice; "
-                          "that credit cannot be taken back."), id);
-      goto fail;
-    }
   if (!factures_store_commit (self, error))
     goto fail;
   factures_store_emit_changed (self);

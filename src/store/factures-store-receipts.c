@@ -218,6 +218,54 @@ factures_store_list_receipts (FacturesStore  *self,
         }
     }
 
+  /* Every refund of a credit note (money paid back: a negative line on the day it left), then
+   * every cancellation of one (a positive line on its own date; 0014-bank.sql). */
+  for (int reversal = 0; reversal <= 1; reversal++)
+    {
+      g_autoptr(sqlite3_stmt) refunds = NULL;
+      g_autofree char *sql = g_strdup_printf (
+        "SELECT f.id, %s, %sf.amount, f.method, f.reference, coalesce (d.client_id, 0), d.number, "
+        "       coalesce (d.client_name, c.name), json_extract (d.seller, '$.activity'), "
+        "       (SELECT l.description FROM lines l WHERE l.document_id = d.id ORDER BY l.position LIMIT 1), %s "
+        "FROM %s JOIN documents d ON d.id = f.document_id LEFT JOIN clients c ON c.id = d.client_id "
+        "WHERE %s BETWEEN ?1 AND ?2",
+        reversal ? "v.date" : "f.date", reversal ? "" : "-", reversal ? "v.reason" : "NULL",
+        reversal ? "credit_note_refund_reversals v JOIN credit_note_refunds f ON f.id = v.refund_id"
+                 : "credit_note_refunds f",
+        reversal ? "v.date" : "f.date");
+
+      refunds = factures_store_prepare (self, sql, error);
+      if (refunds == NULL)
+        return NULL;
+      factures_sql_bind_date (refunds, 1, from);
+      factures_sql_bind_date (refunds, 2, to);
+      while ((rc = sqlite3_step (refunds)) == SQLITE_ROW)
+        {
+          FacturesReceipt *r = g_new0 (FacturesReceipt, 1);
+
+          r->source = FACTURES_RECEIPT_REFUND;
+          r->id = sqlite3_column_int64 (refunds, 0);
+          factures_sql_col_date (refunds, 1, &r->date);
+          r->amount = sqlite3_column_int64 (refunds, 2);
+          r->method = method_of (sqlite3_column_int (refunds, 3));
+          r->reference = factures_sql_col_dup (refunds, 4);
+          r->client_id = sqlite3_column_int64 (refunds, 5);
+          r->invoices = factures_sql_col_dup (refunds, 6);
+          r->client = factures_sql_col_dup (refunds, 7);
+          r->nature = nature_of (sqlite3_column_type (refunds, 8) == SQLITE_NULL
+                                 ? FACTURES_ACTIVITY_SERVICES : sqlite3_column_int (refunds, 8),
+                                 (const char *) sqlite3_column_text (refunds, 9));
+          r->reversal = reversal != 0;
+          r->reason = factures_sql_col_dup (refunds, 10);
+          g_ptr_array_add (receipts, r);
+        }
+      if (rc != SQLITE_DONE)
+        {
+          factures_store_set_db_error (self, error);
+          return NULL;
+        }
+    }
+
   g_ptr_array_sort (receipts, compare_receipts);
   return g_steal_pointer (&receipts);
 }

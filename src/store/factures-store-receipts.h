@@ -14,7 +14,9 @@
  *    migration 0008-integrity.sql);
  *  - every cancellation of one of those payments, as a negative line on the day it was
  *    cancelled (a payment is never erased: 0008-integrity.sql). The line of the payment itself
- *    stays on its own date.
+ *    stays on its own date;
+ *  - every refund of a credit note (an outgoing payment, 0014-bank.sql) as a negative line on
+ *    the day the money left, and its cancellation as a positive line.
  * Never purchases, unpaid sales, quotes or drafts.
  *
  * Nature (always French, as the register is a French legal record): from the seller's activity
@@ -35,12 +37,15 @@ G_BEGIN_DECLS
 typedef enum {
   FACTURES_RECEIPT_PAYMENT,    /* a row of the payments table */
   FACTURES_RECEIPT_IMPORTED,   /* a paid imported sale */
+  FACTURES_RECEIPT_REFUND,     /* money paid back for a credit note (credit_note_refunds,
+                                  migration 0014): @amount < 0 on the day it left; its
+                                  cancellation (@reversal) is > 0 on the day it was cancelled */
 } FacturesReceiptSource;
 
 /* One entry of the register. */
 typedef struct {
   FacturesReceiptSource  source;
-  gint64                 id;          /* payments.id or imported_invoices.id */
+  gint64                 id;          /* payments.id, imported_invoices.id or credit_note_refunds.id */
   GDate                  date;        /* cash-in date */
   char                  *invoices;    /* "F2026-0001, F2026-0002": what it pays */
   gint64                 client_id;   /* 0 when unknown */

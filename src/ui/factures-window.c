@@ -11,6 +11,7 @@
 #include "factures-documents.h"
 #include "factures-documents-page.h"
 #include "factures-overdue-page.h"
+#include "factures-bank-page.h"
 #include "factures-profile-editor.h"
 #include "factures-window.h"
 
@@ -39,7 +40,7 @@ struct _FacturesWindow
 
 G_DEFINE_FINAL_TYPE (FacturesWindow, factures_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static const char * const view_names[] = { "overdue", "documents", "clients", NULL };
+static const char * const view_names[] = { "overdue", "documents", "clients", "bank", NULL };
 
 static gboolean
 is_view_name (const char *name)
@@ -98,6 +99,11 @@ build_views (FacturesWindow *self)
   page = adw_view_stack_add_titled (ADW_VIEW_STACK (self->view_stack),
                                     self->clients_page, "clients", _("Clients"));
   adw_view_stack_page_set_icon_name (page, "system-users-symbolic");
+
+  /* bank-match (issue 16): the Banque view */
+  page = adw_view_stack_add_titled (ADW_VIEW_STACK (self->view_stack), factures_bank_page_new (self->store),
+                                    "bank", _("Bank"));
+  adw_view_stack_page_set_icon_name (page, "x-office-spreadsheet-symbolic");
 }
 
 static void

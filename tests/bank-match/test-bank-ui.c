@@ -1,0 +1,292 @@
+/* test-bank-ui.c — the Banque view: a statement imported through the page (thread, progress
+ * bar), a sure match confirmed by its button (the invoice paid), undone from the toast (the
+ * reversing entry), a credit set aside as « Pas une facture », the CSV column step for a layout
+ * it does not recognise
+ *
+ * Screenshots in <build>/tests/bank-match/: bank.png, bank-dark.png, bank-csv.png. Exits 77
+ * without a display (1 under CI).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "bank-test-util.h"
+#include "factures-bank-import-dialog.h"
+#include "factures-bank-page.h"
+#include "factures-bank-row.h"
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+screenshot (GtkWidget *widget, const char *name)
+{
+  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                            name, NULL);
+
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+  g_object_unref (paintable);
+}
+
+static GtkWidget *
+find (GtkWidget *root, gboolean (*match) (GtkWidget *, gconstpointer), gconstpointer data)
+{
+  GQueue queue = G_QUEUE_INIT;
+  GtkWidget *found = NULL;
+
+  g_queue_push_tail (&queue, root);
+  while (!g_queue_is_empty (&queue) && found == NULL)
+    {
+      GtkWidget *cur = g_queue_pop_head (&queue);
+
+      if (match (cur, data))
+        found = cur;
+      for (GtkWidget *c = gtk_widget_get_first_child (cur); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_queue_push_tail (&queue, c);
+    }
+  g_queue_clear (&queue);
+  return found;
+}
+
+static gboolean
+is_button_labelled (GtkWidget *widget, gconstpointer label)
+{
+  const char *text;
+
+  if (!GTK_IS_BUTTON (widget) || !gtk_widget_get_mapped (widget))
+    return FALSE;
+  text = gtk_button_get_label (GTK_BUTTON (widget));
+  return text != NULL && strcmp (text, label) == 0;
+}
+
+static gboolean
+is_row_titled (GtkWidget *widget, gconstpointer needle)
+{
+  return FACTURES_IS_BANK_ROW (widget)
+         && strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), needle) != NULL;
+}
+
+static gboolean
+is_type (GtkWidget *widget, gconstpointer type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static void
+wait_for_count (FacturesBankPage *page, guint count)
+{
+  for (guint i = 0; i < 300 && factures_bank_page_get_count (page) != count; i++)
+    spin (20);
+  g_assert_cmpuint (factures_bank_page_get_count (page), ==, count);
+}
+
+static void
+test_page (void)
+{
+  BankFixture f = { 0 };
+  gint64 dupont, martin, leroy, a, b, c;
+  g_autofree char *na = NULL, *nb = NULL, *nc = NULL;
+  g_autofree char *statement = NULL, *csv = NULL;
+  g_autofree char *lib_a = NULL, *lib_c = NULL;
+  GtkWidget *window, *overlay, *page, *row, *button, *dialog;
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  bank_fixture_set_up (&f);
+  dupont = bank_client (&f, "Dupont Conseil SARL");
+  martin = bank_client (&f, "Martin et Fils");
+  leroy = bank_client (&f, "Leroy Bâtiment");
+  a = bank_invoice (&f, dupont, "2026-10-01", 120000, &na);
+  b = bank_invoice (&f, martin, "2026-10-02", 45000, &nb);
+  c = bank_invoice (&f, leroy, "2026-10-03", 80000, &nc);
+  (void) b;
+  lib_a = g_strdup_printf ("FACTURE %s", na);
+  lib_c = g_strdup_printf ("%s ACOMPTE", nc);
+  {
+    const BankCfonbLine lines[] = {
+      { "2026-11-12", 120000, "VIR SEPA DUPONT CONSEIL", lib_a },
+      { "2026-11-14", 45000, "VIR SEPA MARTIN ET FILS", NULL },
+      { "2026-11-15", 30000, "VIR SEPA LEROY BATIMENT", lib_c },
+      { "2026-11-18", 2500, "VIR SEPA REMBOURSEMENT MUTUELLE", NULL },
+      { "2026-11-30", -1250, "FRAIS TENUE DE COMPTE", NULL },
+    };
+
+    statement = g_build_filename (f.dir, "releve-novembre.txt", NULL);
+    bank_write_cfonb (statement, lines, G_N_ELEMENTS (lines), G_N_ELEMENTS (lines));
+  }
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 640);
+  overlay = adw_toast_overlay_new ();
+  page = factures_bank_page_new (f.store);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (300);
+  g_assert_cmpuint (factures_bank_page_get_count (FACTURES_BANK_PAGE (page)), ==, 0);
+
+  /* imported through the page: a thread on its own connection, then "changed" */
+  factures_bank_page_import (FACTURES_BANK_PAGE (page), statement);
+  wait_for_count (FACTURES_BANK_PAGE (page), 4);
+  spin (300);
+  screenshot (window, "bank.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  spin (300);
+  screenshot (window, "bank-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* the sure match of Dupont, confirmed by its button */
+  row = find (page, is_row_titled, "DUPONT");
+  g_assert_nonnull (row);
+  button = find (row, is_button_labelled, _("_Confirm"));
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
+  wait_for_count (FACTURES_BANK_PAGE (page), 3);
+  g_assert_cmpint (bank_balance (&f, a), ==, 0);
+
+  /* Undo in the toast: the reversing entry; the invoice is due again and proposed again */
+  spin (200);
+  button = find (overlay, is_button_labelled, _("_Undo"));
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
+  wait_for_count (FACTURES_BANK_PAGE (page), 4);
+  g_assert_cmpint (bank_balance (&f, a), ==, 120000);
+
+  /* the mutual's refund pays no invoice: « Pas une facture » */
+  row = find (page, is_row_titled, "MUTUELLE");
+  g_assert_nonnull (row);
+  button = find (row, is_button_labelled, _("_Not an Invoice"));
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
+  wait_for_count (FACTURES_BANK_PAGE (page), 3);
+
+  /* "Confirm all sure ones": Dupont again (the partial payment of Leroy is not sure) */
+  gtk_widget_activate_action (page, "bank.confirm-sure", NULL);
+  wait_for_count (FACTURES_BANK_PAGE (page), 2);
+  g_assert_cmpint (bank_balance (&f, a), ==, 0);
+  g_assert_cmpint (bank_balance (&f, c), ==, 80000);
+
+  /* a CSV it does not recognise: the column step */
+  csv = g_build_filename (f.dir, "export.csv", NULL);
+  g_assert_true (g_file_set_contents (csv,
+                                      "Quand;Quoi;Combien\n"
+                                      "16/11/2026;VIR SEPA CLIENT DIVERS;150,00\n"
+                                      "17/11/2026;CB PAPETERIE;-12,30\n", -1, NULL));
+  factures_bank_page_import (FACTURES_BANK_PAGE (page), csv);
+  spin (300);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    dialog = NULL;
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+      {
+        g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+        if (FACTURES_IS_BANK_IMPORT_DIALOG (w))
+          dialog = GTK_WIDGET (w);
+      }
+  }
+  g_assert_nonnull (dialog);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 620, 900);
+  spin (300);
+  screenshot (dialog, "bank-csv.png");
+  {
+    GtkWidget *account = find (dialog, is_type, GSIZE_TO_POINTER (ADW_TYPE_ENTRY_ROW));
+    GtkWidget *rows[3] = { NULL };
+    guint n = 0;
+
+    gtk_editable_set_text (GTK_EDITABLE (account), "FR7630006000011234567890189");
+    /* the combo rows of the columns: booking date, amount, debit, credit, label… */
+    for (GtkWidget *w = find (dialog, is_type, GSIZE_TO_POINTER (ADW_TYPE_COMBO_ROW)); w != NULL && n < 3;
+         w = gtk_widget_get_next_sibling (w))
+      if (ADW_IS_COMBO_ROW (w) && strcmp (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), _("Separator")) != 0
+          && strcmp (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), _("Date Format")) != 0)
+        {
+          const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w));
+
+          if (strcmp (title, _("Booking Date")) == 0)
+            rows[0] = w;
+          else if (strcmp (title, _("Amount")) == 0)
+            rows[1] = w;
+          else if (strcmp (title, _("Label")) == 0)
+            rows[2] = w;
+        }
+    g_assert_nonnull (rows[0]);
+    g_assert_nonnull (rows[1]);
+    g_assert_nonnull (rows[2]);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (rows[0]), 1);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (rows[1]), 3);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (rows[2]), 2);
+  }
+  gtk_widget_activate_action (dialog, "import-dialog.import", NULL);
+  /* the credit of 150,00 waits; the card payment (a debit) is left alone */
+  wait_for_count (FACTURES_BANK_PAGE (page), 3);
+
+  /* a big statement: the progress bar shows; Cancel stores nothing */
+  {
+    g_autofree char *big = g_build_filename (f.dir, "releve-annee.txt", NULL);
+    g_autofree char *before = NULL, *after = NULL;
+    const BankCfonbLine lines[] = {
+      { "1990-01-02", 150000, "VIR SEPA CLIENT", NULL },
+      { "1990-01-02", -1250, "FRAIS", NULL },
+    };
+    GtkWidget *revealer = find (page, is_type, GSIZE_TO_POINTER (GTK_TYPE_REVEALER));
+
+    bank_write_cfonb (big, lines, G_N_ELEMENTS (lines), 20000);
+    before = bank_dump_hash (&f);
+    factures_bank_page_import (FACTURES_BANK_PAGE (page), big);
+    g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+    g_assert_nonnull (find (revealer, is_type, GSIZE_TO_POINTER (GTK_TYPE_PROGRESS_BAR)));
+    gtk_widget_activate_action (page, "bank.cancel-import", NULL);
+    for (guint i = 0; i < 500 && gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)); i++)
+      spin (20);
+    g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+    spin (100);
+    g_assert_cmpuint (factures_bank_page_get_count (FACTURES_BANK_PAGE (page)), ==, 3);
+    after = bank_dump_hash (&f);
+    g_assert_cmpstr (before, ==, after);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (100);
+  bank_fixture_tear_down (&f);
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("FACTURES_LOCALEDIR") ? g_getenv ("FACTURES_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      if (g_getenv ("CI") != NULL)
+        return 1;
+      return 77;
+    }
+  adw_init ();
+  g_test_add_func ("/bank-ui/page", test_page);
+  return g_test_run ();
+}

@@ -497,6 +497,15 @@ test_xml (void)
       if (c->out_of_scope)
         g_assert_cmpstr (vat_ids, ==, "");
       xmlFreeDoc (doc);
+      /* FACTURES_KEEP_PDF=DIR keeps the files for a look (tests/data/facturx/vat-ae.xml and
+       * vat-g.xml were made so, from 0101 and 0108). */
+      if (g_getenv ("FACTURES_KEEP_PDF") != NULL)
+        {
+          g_autofree char *file = g_strdup_printf ("%s.xml", c->name);
+          g_autofree char *kept = g_build_filename (g_getenv ("FACTURES_KEEP_PDF"), file, NULL);
+
+          g_file_set_contents (kept, g_bytes_get_data (xml, NULL), g_bytes_get_size (xml), NULL);
+        }
     }
 }
 

@@ -3,7 +3,8 @@
  *
  * After "series", the root object has:
  *   "catalogue": [ ITEM… ]  by id. ITEM: "id", "name", "description", "unit",
- *     "unit_price" (1e-6 €), "vat_rate_bp", "is_goods" (0/1)
+ *     "unit_price" (1e-6 €), "vat_rate_bp", "is_goods" (0/1), "activity" (issue 13: 0 the
+ *     profile's, 1 goods, 2 BIC services, 3 BNC services, 4 classified furnished tourist let)
  *   "recurring": [ TEMPLATE… ]  by id. TEMPLATE: "id", "client_id", "period"
  *     (months: 1, 3, 12), "start_date", "next_date", "end_date", "auto_issue"
  *     (0/1), "allowance" (cents), "notes", "lines": [ RLINE… ]
@@ -84,8 +85,8 @@ factures_store_recurring_export_json (FacturesStore  *self,
 {
   json_builder_set_member_name (builder, "catalogue");
   if (!export_query (self, builder,
-                     "SELECT id, name, description, unit, unit_price, vat_rate_bp, is_goods "
-                     "FROM catalogue_items ORDER BY id",
+                     "SELECT id, name, description, unit, unit_price, vat_rate_bp, is_goods, "
+                     "activity FROM catalogue_items ORDER BY id",
                      0, NULL, error))
     return FALSE;
   json_builder_set_member_name (builder, "recurring");
@@ -233,6 +234,7 @@ step (FacturesStore  *self,
 static const Column item_columns[] = {
   { "name", 'T' }, { "description", 't' }, { "unit", 't' }, { "unit_price", 'I' },
   { "vat_rate_bp", 'I' }, { "is_goods", 'I' }, { "id", 'i' },
+  { "activity", 'i' },  /* issue 13; absent in older files */
 };
 
 static const Column template_columns[] = {
@@ -314,9 +316,10 @@ import_catalogue (FacturesStore  *self,
 
   stmt = factures_store_prepare (self,
                                  "INSERT INTO catalogue_items (name, description, unit, unit_price, "
-                                 "vat_rate_bp, is_goods, id, name_key, search_key) VALUES (?1, ?2, ?3, "
-                                 "?4, ?5, ?6, ?7, factures_fold (?1), factures_fold "
-                                 "(?1 || ' ' || coalesce (?2, '') || ' ' || coalesce (?3, '')))",
+                                 "vat_rate_bp, is_goods, id, name_key, search_key, activity) VALUES (?1, "
+                                 "?2, ?3, ?4, ?5, ?6, ?7, factures_fold (?1), factures_fold "
+                                 "(?1 || ' ' || coalesce (?2, '') || ' ' || coalesce (?3, '')), "
+                                 "coalesce (?8, 0))",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -340,6 +343,13 @@ import_catalogue (FacturesStore  *self,
       item->unit_price = member_int (object, "unit_price");
       item->vat_rate_bp = member_gint (object, "vat_rate_bp");
       item->is_goods = member_int (object, "is_goods") != 0;
+      item->activity = (FacturesLineActivity) member_int (object, "activity");
+      if ((guint) item->activity > FACTURES_LINE_ACTIVITY_LAST)
+        {
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                       _("Invalid file: %s.activity must be between 0 and 4."), where);
+          return FALSE;
+        }
       if (!factures_store_catalogue_item_clean (item, error))
         {
           prefix_where (error, where);

@@ -738,6 +738,12 @@ factures_store_save_catalogue_item (FacturesStore          *self,
 
   if (!clean_item (item, error))
     return FALSE;
+  if ((guint) item->activity > FACTURES_LINE_ACTIVITY_LAST)
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           _("Activity: unknown activity."));
+      return FALSE;
+    }
   update = item->id != 0;
   if (!factures_store_begin (self, error))
     return FALSE;
@@ -781,6 +787,25 @@ factures_store_save_catalogue_item (FacturesStore          *self,
     }
   if (!update)
     item->id = sqlite3_last_insert_rowid (factures_store_get_db (self));
+  /* Issue 13 (migration 0013): the item's activity; is_goods follows it when it is set. */
+  {
+    g_autoptr(sqlite3_stmt) activity = factures_store_prepare (self,
+                                                               "UPDATE catalogue_items SET activity = ?1, "
+                                                               "is_goods = CASE WHEN ?1 = 0 THEN is_goods "
+                                                               "ELSE ?1 = 1 END WHERE id = ?2",
+                                                               error);
+
+    if (activity != NULL)
+      {
+        sqlite3_bind_int (activity, 1, item->activity);
+        sqlite3_bind_int64 (activity, 2, item->id);
+      }
+    if (activity == NULL || !factures_store_step_done (self, activity, error))
+      {
+        factures_store_rollback (self);
+        return FALSE;
+      }
+  }
   if (!factures_store_commit (self, error))
     {
       factures_store_rollback (self);
@@ -830,7 +855,7 @@ factures_store_search_catalogue (FacturesStore  *self,
 
   stmt = factures_store_prepare (self,
                                  "SELECT id, name, description, unit, unit_price, vat_rate_bp, "
-                                 "is_goods FROM catalogue_items "
+                                 "is_goods, activity FROM catalogue_items "
                                  "WHERE ?1 IS NULL OR instr (search_key, ?1) > 0 "
                                  "ORDER BY name_key, id",
                                  error);
@@ -856,6 +881,7 @@ factures_store_search_catalogue (FacturesStore  *self,
       item->unit_price = sqlite3_column_int64 (stmt, 4);
       item->vat_rate_bp = sqlite3_column_int (stmt, 5);
       item->is_goods = sqlite3_column_int (stmt, 6) != 0;
+      item->activity = sqlite3_column_int (stmt, 7);
       g_ptr_array_add (list, item);
     }
   if (rc != SQLITE_DONE)

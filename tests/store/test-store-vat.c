@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "factures-store.h"
+#include "factures-store-recurring.h"
 #include "factures-vat.h"
 #include "store-test-util.h"
 
@@ -329,6 +330,44 @@ test_json_refused (Fixture       *fixture,
   }
 }
 
+/* Catalogue items carry an activity (their old is_goods becomes it), given to the lines. */
+static void
+test_catalogue (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesCatalogueItem) item = factures_catalogue_item_new ();
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(FacturesLine) line = NULL;
+  FacturesCatalogueItem *back;
+
+  item->name = g_strdup ("Réparation de vélo");
+  item->unit_price = 30 * FACTURES_UNIT_PRICE_ONE;
+  item->activity = FACTURES_LINE_ACTIVITY_SERVICES_BIC;
+  g_assert_true (factures_store_save_catalogue_item (fixture->store, item, &error));
+  g_assert_no_error (error);
+  found = factures_store_search_catalogue (fixture->store, "velo", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  back = found->pdata[0];
+  g_assert_cmpint (back->activity, ==, FACTURES_LINE_ACTIVITY_SERVICES_BIC);
+  g_assert_false (back->is_goods);
+  line = factures_catalogue_item_to_line (back, TRUE);
+  g_assert_cmpint (line->activity, ==, FACTURES_LINE_ACTIVITY_SERVICES_BIC);
+
+  /* Goods: is_goods follows. */
+  back->activity = FACTURES_LINE_ACTIVITY_GOODS;
+  g_assert_true (factures_store_save_catalogue_item (fixture->store, back, &error));
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = factures_store_search_catalogue (fixture->store, "velo", &error);
+  back = found->pdata[0];
+  g_assert_true (back->is_goods);
+
+  back->activity = 9;
+  g_assert_false (factures_store_save_catalogue_item (fixture->store, back, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -340,6 +379,7 @@ main (int argc, char **argv)
   ADD ("/store/vat/issue-refused", test_issue_refused);
   ADD ("/store/vat/draft-refused", test_draft_refused);
   ADD ("/store/vat/json-refused", test_json_refused);
+  ADD ("/store/vat/catalogue", test_catalogue);
 #undef ADD
 
   return g_test_run ();

@@ -273,6 +273,7 @@ test_json_refused (Fixture       *fixture,
     { "\"vat_category\": \"X\", \"vat_rate_bp\": 0", "documents[0].lines[0].vat_category" },
     { "\"vat_category\": \"AE\", \"vat_rate_bp\": 2000", "BR-AE-05" },
     { "\"activity\": 9", "documents[0].lines[0].activity" },
+    { "\"vat_category\": \"E\", \"vatex\": \"FOO\"", "VATEX" },
   };
   g_autofree char *file = g_build_filename (fixture->dir, "bad.json", NULL);
 

@@ -24,6 +24,7 @@
 #include <glib/gi18n.h>
 
 #include "factures-store-recurring-private.h"
+#include "factures-store-json-private.h"
 
 
 static gboolean
@@ -47,6 +48,8 @@ export_query (FacturesStore  *self,
       json_builder_begin_object (builder);
       for (int col = 0; col < sqlite3_column_count (stmt); col++)
         {
+          if (factures_store_json_impl_skip_unset (stmt, col))
+            continue;
           json_builder_set_member_name (builder, sqlite3_column_name (stmt, col));
           switch (sqlite3_column_type (stmt, col))
             {

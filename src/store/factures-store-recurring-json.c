@@ -98,7 +98,8 @@ factures_store_recurring_export_json (FacturesStore  *self,
                      "allowance, notes FROM recurring_templates ORDER BY id",
                      0,
                      "SELECT position, description, quantity, unit, unit_price, vat_rate_bp, "
-                     "allowance FROM recurring_lines WHERE template_id = ?1 ORDER BY position",
+                     "allowance, activity, vat_category, vatex, exemption_reason, override_reason "
+                     "FROM recurring_lines WHERE template_id = ?1 ORDER BY position",
                      error))
     return FALSE;
   json_builder_set_member_name (builder, "recurring_occurrences");
@@ -389,8 +390,9 @@ import_templates (FacturesStore  *self,
                                  error);
   line_stmt = factures_store_prepare (self,
                                       "INSERT INTO recurring_lines (position, description, quantity, "
-                                      "unit, unit_price, vat_rate_bp, allowance, template_id) "
-                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                      "unit, unit_price, vat_rate_bp, allowance, template_id, activity, "
+                                      "vat_category, vatex, exemption_reason, override_reason) "
+                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                                       error);
   if (stmt == NULL || line_stmt == NULL)
     return FALSE;
@@ -458,7 +460,25 @@ import_templates (FacturesStore  *self,
           copy->unit_price = member_int (line, "unit_price");
           copy->vat_rate_bp = member_gint (line, "vat_rate_bp");
           copy->allowance = member_int (line, "allowance");
+          /* Issue 13: the line's VAT treatment, absent in older files. */
+          copy->activity = (FacturesLineActivity) member_int (line, "activity");
+          copy->vat_category = factures_vat_category_from_code (member_text (line, "vat_category"));
+          copy->vatex = g_strdup (member_text (line, "vatex"));
+          copy->exemption_reason = g_strdup (member_text (line, "exemption_reason"));
+          copy->override_reason = g_strdup (member_text (line, "override_reason"));
           g_ptr_array_add (r->lines, copy);
+          if ((guint) copy->activity > FACTURES_LINE_ACTIVITY_LAST)
+            {
+              g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                           _("Invalid file: %s.activity must be between 0 and 4."), line_where);
+              return FALSE;
+            }
+          if (member_text (line, "vat_category") != NULL && copy->vat_category == FACTURES_VAT_CATEGORY_UNSET)
+            {
+              g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, _("Invalid file: %s.%s must be %s."),
+                           line_where, "vat_category", _("a VAT category code (S, Z, E, AE, K, G or O)"));
+              return FALSE;
+            }
         }
       if (!factures_store_recurring_clean (self, r, error))
         {
@@ -494,6 +514,11 @@ import_templates (FacturesStore  *self,
           sqlite3_bind_int (line_stmt, 6, line->vat_rate_bp);
           sqlite3_bind_int64 (line_stmt, 7, line->allowance);
           sqlite3_bind_int64 (line_stmt, 8, template_id);
+          sqlite3_bind_int (line_stmt, 9, line->activity);
+          factures_sql_bind_text (line_stmt, 10, factures_vat_category_code (line->vat_category));
+          factures_sql_bind_text (line_stmt, 11, line->vatex);
+          factures_sql_bind_text (line_stmt, 12, line->exemption_reason);
+          factures_sql_bind_text (line_stmt, 13, line->override_reason);
           if (!step (self, line_stmt, line_where, error))
             return FALSE;
         }

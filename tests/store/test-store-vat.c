@@ -161,8 +161,25 @@ test_issue_and_restore (Fixture       *fixture,
   g_autofree char *other_path = g_build_filename (fixture->dir, "other.db", NULL);
   g_autoptr(FacturesDocument) restored = NULL;
   const FacturesLine *line;
+  gint64 template_id;
 
   g_assert_true (factures_store_save_draft (fixture->store, draft, &error));
+  /* A recurring template made from it keeps the treatment, through the export too. */
+  {
+    GDate start;
+    g_autoptr(FacturesRecurring) template = NULL;
+
+    g_date_clear (&start, 1);
+    g_date_set_dmy (&start, 1, 1, 2027);
+    template_id = factures_store_recurring_from_document (fixture->store, draft->id, FACTURES_PERIOD_MONTHLY,
+                                                          &start, NULL, FALSE, &error);
+    g_assert_no_error (error);
+    template = factures_store_get_recurring (fixture->store, template_id, &error);
+    g_assert_no_error (error);
+    line = g_ptr_array_index (template->lines, 0);
+    g_assert_cmpint (line->vat_category, ==, FACTURES_VAT_CATEGORY_AE);
+    g_assert_cmpint (line->activity, ==, FACTURES_LINE_ACTIVITY_SERVICES_BNC);
+  }
   issued = factures_store_issue (fixture->store, draft->id, store_test_render, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (issued);
@@ -184,6 +201,14 @@ test_issue_and_restore (Fixture       *fixture,
   line = g_ptr_array_index (restored->lines, 0);
   g_assert_cmpint (line->vat_category, ==, FACTURES_VAT_CATEGORY_AE);
   g_assert_cmpstr (line->vatex, ==, FACTURES_VATEX_EU_AE);
+  {
+    g_autoptr(FacturesRecurring) template = factures_store_get_recurring (other, template_id, &error);
+
+    g_assert_no_error (error);
+    line = g_ptr_array_index (template->lines, 0);
+    g_assert_cmpint (line->vat_category, ==, FACTURES_VAT_CATEGORY_AE);
+    g_assert_cmpstr (line->exemption_reason, ==, "Autoliquidation");
+  }
 
   /* The line's category is hashed: changing it behind the app's back breaks the chain. */
   {

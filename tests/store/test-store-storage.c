@@ -297,6 +297,39 @@ assert_next_steps (FacturesStore *store,
   g_test_message ("%u next steps checked against their plan", checked);
 }
 
+/* The dashboard's figures read from the summary (factures_store_get_dashboard_figures()) are
+ * the ones computed invoice by invoice (factures_store_get_receivables()), on several days. */
+static void
+assert_figures (FacturesStore *store)
+{
+  const char *days[] = { "2026-06-15", "2026-07-20", "2026-09-30", "2027-03-01" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      FacturesReceivables slow, fast;
+      GDate day;
+
+      g_assert_true (factures_date_parse_iso (days[i], &day, NULL));
+      g_assert_true (factures_store_get_receivables (store, &day, &slow, &error));
+      g_assert_no_error (error);
+      g_assert_true (factures_store_get_dashboard_figures (store, &day, &fast, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (fast.outstanding, ==, slow.outstanding);
+      g_assert_cmpint (fast.overdue, ==, slow.overdue);
+      g_assert_cmpint (fast.expected_this_month, ==, slow.expected_this_month);
+      for (guint b = 0; b < FACTURES_AGING_N_BUCKETS; b++)
+        {
+          g_assert_cmpint (fast.aging[b], ==, slow.aging[b]);
+          g_assert_cmpuint (fast.aging_count[b], ==, slow.aging_count[b]);
+        }
+      g_assert_cmpint (fast.dso, ==, slow.dso);
+      g_assert_cmpint (fast.dso_history, ==, slow.dso_history);
+      g_assert_cmpint (fast.credit, ==, slow.credit);
+      g_assert_cmpuint (fast.n_overdue, ==, slow.n_overdue);
+    }
+}
+
 static void
 assert_summary (FacturesStore *store)
 {
@@ -306,6 +339,7 @@ assert_summary (FacturesStore *store)
   g_assert_true (factures_store_verify (store, &error));
   g_assert_no_error (error);
   assert_next_steps (store, factures_store_get_path (store));
+  assert_figures (store);
 }
 
 static void

@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 
+#include "factures-rows.h"
 #include "factures-store.h"
 #include "factures-store-lifecycle.h"
 #include "factures-store-payments.h"
@@ -562,6 +563,66 @@ test_search (void)
   store_test_remove_dir (dir);
 }
 
+/* A search matching many documents reads its first pages from the sort's index and every id
+ * when scrolled past them: the same rows, in the same order, as the list without a search. */
+static void
+test_search_first_pages (void)
+{
+  g_autofree char *dir = store_test_make_fast_dir ();
+  g_autofree char *path = store_test_db_path (dir);
+  g_autoptr(FacturesStore) store = NULL;
+  g_autoptr(FacturesProfile) profile = store_test_profile ();
+  g_autoptr(FacturesClient) client = store_test_client ("Société Dupont");
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  guint n;
+
+  store = factures_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_store_save_profile (store, profile, &error));
+  g_assert_true (factures_store_save_client (store, client, &error));
+  g_assert_no_error (error);
+  issue_invoice (store, client->id, "2026-06-01");
+  issue_invoice (store, client->id, "2026-06-02");
+  /* 4,500 drafts more (the search reads its first pages above 4,000 found) */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4500) "
+                                 "INSERT INTO documents (kind, status, issue_date, client_id, client_name, client_key, search_key) "
+                                 "SELECT 380, 0, '2026-06-03', 1, 'Société Dupont', 'societe dupont', 'societe dupont' FROM n",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  found = factures_store_list_documents (store, "dup", FACTURES_DOCUMENT_SORT_NUMBER, TRUE);
+  all = factures_store_list_documents (store, NULL, FACTURES_DOCUMENT_SORT_NUMBER, TRUE);
+  n = g_list_model_get_n_items (all);
+  g_assert_cmpuint (n, ==, 4502);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, n);
+  /* the first pages, then the ones past them (every id read then), then the first again */
+  for (guint i = 0; i < n; i += (i < 390 || i > 4400) ? 1 : 97)
+    {
+      g_autoptr(FacturesDocumentRow) a = g_list_model_get_item (found, i);
+      g_autoptr(FacturesDocumentRow) b = g_list_model_get_item (all, i);
+
+      g_assert_nonnull (a);
+      g_assert_cmpint (factures_document_row_get_id (a), ==, factures_document_row_get_id (b));
+    }
+  {
+    g_autoptr(FacturesDocumentRow) first = g_list_model_get_item (found, 0);
+    g_autoptr(FacturesDocumentRow) expected = g_list_model_get_item (all, 0);
+
+    g_assert_cmpint (factures_document_row_get_id (first), ==, factures_document_row_get_id (expected));
+    g_assert_cmpstr (factures_document_row_get_number (first), ==, "F2026-0002");
+  }
+  g_assert_null (g_list_model_get_item (found, n));
+  g_clear_object (&found);
+  g_clear_object (&all);
+  g_clear_object (&store);
+  store_test_remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -571,5 +632,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/storage/migration-next-step", test_migration_next_step);
   g_test_add_func ("/store/storage/summary-random", test_summary_random);
   g_test_add_func ("/store/storage/search", test_search);
+  g_test_add_func ("/store/storage/search-first-pages", test_search_first_pages);
   return g_test_run ();
 }

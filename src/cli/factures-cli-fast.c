@@ -4,11 +4,14 @@
  * render of a draft within 2× of a bare cairo+pango program, whole process. Most of the time of
  * the full command line went to loading its 85 shared libraries before main() (perf: 46 % in
  * the dynamic linker's symbol lookups, 39 % in the kernel mapping them; SQLite 9 %): mail
- * (GMime, libcurl, libsecret, Kerberos…), Factur-X (libxml2, ICU, qpdf, poppler). This binary
- * links only the store and the PDF renderer (about 40 libraries, the ones the bare cairo+pango
- * program loads, plus SQLite and JSON-GLib), runs --list-overdue and --export-pdf of a
- * document itself, and hands every other command line, unchanged, to factures-cli-full (the
- * whole command line, factures-cli.c: the same options as `factures`), with execv().
+ * (GMime, libcurl, libsecret, Kerberos…), Factur-X (libxml2, ICU, qpdf, poppler), and for a
+ * listing the PDF renderer too. Built twice:
+ *  - factures-cli links only the store (GLib, SQLite, JSON-GLib: about 15 libraries) and runs
+ *    --list-overdue itself; --export-pdf goes to factures-cli-pdf;
+ *  - factures-cli-pdf (FACTURES_CLI_WITH_PDF) adds the PDF renderer (the libraries the bare
+ *    cairo+pango program loads) and runs --export-pdf of a document;
+ * every other command line goes, unchanged, to factures-cli-full (the whole command line,
+ * factures-cli.c: the same options as `factures`), with execv().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,7 +24,9 @@
 #include <unistd.h>
 #include <glib/gi18n.h>
 
+#ifdef FACTURES_CLI_WITH_PDF
 #include "factures-pdf.h"
+#endif
 #include "factures-store.h"
 #include "factures-store-payments.h"
 
@@ -156,6 +161,7 @@ list_overdue (FacturesStore *store)
   return fflush (stdout) == 0 ? 0 : 1;
 }
 
+#ifdef FACTURES_CLI_WITH_PDF
 /* --export-pdf of an issued document (its stored original) or a draft (by id); -1 when the
  * number names neither (an imported invoice: the full command line exports it). */
 static int
@@ -191,24 +197,25 @@ export_pdf (FacturesStore *store,
     }
   return 0;
 }
+#endif
 
 /* The full command line: beside this binary (the build tree, or an install that keeps them
  * together), else in the package's libexec folder. */
 static char *
-full_cli_path (void)
+helper_path (const char *name)
 {
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
 
   if (self != NULL)
     {
       g_autofree char *dir = g_path_get_dirname (self);
-      char *beside = g_build_filename (dir, "factures-cli-full", NULL);
+      char *beside = g_build_filename (dir, name, NULL);
 
       if (g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
         return beside;
       g_free (beside);
     }
-  return g_build_filename (FACTURES_LIBEXECDIR, "factures-cli-full", NULL);
+  return g_build_filename (FACTURES_LIBEXECDIR, name, NULL);
 }
 
 int
@@ -227,18 +234,32 @@ main (int   argc,
       g_autoptr(FacturesStore) store = NULL;
       int status = 0;
 
+#ifndef FACTURES_CLI_WITH_PDF
+      /* the PDF renderer's libraries (cairo, Pango, fontconfig…) only in the process that renders */
+      if (!args.list_overdue)
+        {
+          g_autofree char *pdf = helper_path ("factures-cli-pdf");
+
+          argv[0] = pdf;
+          execv (pdf, argv);
+          g_printerr ("factures-cli: %s: %s\n", pdf, g_strerror (errno));
+          return 127;
+        }
+#endif
       store = open_store (args.database, &status);
       if (store == NULL)
         return status;
       if (args.list_overdue)
         return list_overdue (store);
+#ifdef FACTURES_CLI_WITH_PDF
       status = export_pdf (store, args.export_pdf, args.output);
       if (status >= 0)
         return status;
+#endif
     }
 
   {
-    g_autofree char *full = full_cli_path ();
+    g_autofree char *full = helper_path ("factures-cli-full");
 
     argv[0] = full;
     execv (full, argv);

@@ -56,6 +56,9 @@ fi
 heavy=$(ldd "$CLI" 2>/dev/null | grep -oE 'lib(qpdf|xml2|gmime-3\.0|curl-gnutls|secret-1|poppler-glib|icuuc)\.so[^ ]*' | tr '\n' ' ')
 if [ -n "$heavy" ]; then fail "factures-cli loads $heavy"
 else ok "ldd: no qpdf, libxml2, GMime, libcurl, libsecret, poppler, ICU"; fi
+# (nor the PDF renderer's: --export-pdf runs in factures-cli-pdf)
+if ldd "$CLI" 2>/dev/null | grep -qE 'libcairo|libpango'; then fail "factures-cli loads cairo or Pango"
+else ok "ldd: no cairo, no Pango"; fi
 draft=$("$CLI" --database="$tmp/cli.db" --export-json="$tmp/cli.json" 2>&1 && python3 -c "
 import json, sys; print([d['id'] for d in json.load(open(sys.argv[1]))['documents'] if d['status'] == 0][0])" "$tmp/cli.json")
 if "$CLI" --database="$tmp/cli.db" --export-pdf="$draft" --output="$tmp/draft.pdf" 2>"$tmp/err" &&

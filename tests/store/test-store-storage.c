@@ -196,6 +196,9 @@ test_migration_next_step (void)
   /* F2026-0003: its pre-due step was never recorded (catch-up did not run): skipped once due */
   g_assert_cmpint (raw_int (path, "SELECT next_step_missed FROM document_summary WHERE document_id = 5"), ==, 1);
   g_assert_cmpint (raw_int (path, "SELECT count(*) FROM document_summary WHERE next_step_key IS NOT NULL"), ==, 2);
+  /* the outbox list reads a covering index, never the messages */
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM (SELECT 1 FROM pragma_index_list ('outbox') "
+                                  "WHERE name = 'outbox_list')"), ==, 1);
   store_test_remove_dir (dir);
 }
 

@@ -120,3 +120,14 @@ FROM documents d;
 -- The documents by number, ties (drafts, no number) by id: the list's sort read from one index
 -- (the UNIQUE index of number left the ties to a sort of every row found).
 CREATE INDEX documents_number_id ON documents (number, id);
+
+-- ---- lists that read blobs (issue 12 item 1) ----
+--
+-- The outbox list (factures_store_outbox_list(): every column but the message) reads columns
+-- stored after the message's bytes, so SQLite walked every message's overflow pages to reach
+-- them: the list now reads this covering index and never the messages. (The other blobs are
+-- not read by lists: the imported invoices' list reads only columns stored before the original
+-- and its XML; the profile's logo comes after every column the document list reads; the stored
+-- originals have their own table since 0010.)
+CREATE INDEX outbox_list ON outbox (id, document_id, step, created, recipients, subject, message_id,
+                                    state, attempts, updated, server_reply, error, instalment);

@@ -302,6 +302,10 @@ gboolean
 factures_store_commit (FacturesStore  *self,
                        GError        **error)
 {
+  /* the next dunning steps the transaction moved, recomputed before it ends (migration 0012) */
+  if (self->next_steps_ready && !sqlite3_get_autocommit (self->db) &&
+      !factures_store_next_steps_refresh (self, error))
+    return FALSE;
   return factures_store_exec (self, "COMMIT", error);
 }
 
@@ -541,13 +545,21 @@ migrate (FacturesStore  *self,
   /* Only a database that holds something is copied: a brand-new one (schema 0), or one
    * created and left empty, needs no backup (issue 10 finding 8: every new database used to
    * leave a ".bak-v1" of an empty file, the copy being taken after its first migration). */
-  backed_up = version == 0 || factures_store_count_content (self, NULL) == 0;
-
   names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, error);
   if (names == NULL)
     return FALSE;
   n = g_strv_length (names);
   qsort (names, n, sizeof (char *), compare_strings);
+
+  /* (counted only when a migration will run: counting 100,000 documents was most of the time
+   * of a read-only open, issue 12) */
+  backed_up = TRUE;
+  for (guint i = 0; apply && version > 0 && i < n; i++)
+    if (g_str_has_suffix (names[i], ".sql") && g_ascii_strtoll (names[i], NULL, 10) > version)
+      {
+        backed_up = factures_store_count_content (self, NULL) == 0;
+        break;
+      }
 
   for (guint i = 0; i < n; i++)
     {
@@ -883,6 +895,30 @@ factures_store_open_with_progress (const char                 *path,
   if (!migrate (self, create, error))
     return NULL;
 
+  /* Migration 0012 in a writable open: from now on each commit keeps the next dunning steps,
+   * and the rows left stale (by the migration itself, or by rows written with plain SQL) are
+   * recomputed now, in one transaction. A read-only open plans stale rows when it reads them. */
+  if (create && get_user_version (self) >= 12)
+    {
+      g_autoptr(sqlite3_stmt) stale = factures_store_prepare (self, "SELECT EXISTS (SELECT 1 FROM document_summary "
+                                                                    "WHERE next_step_stale = 1)", error);
+
+      if (stale == NULL)
+        return NULL;
+      if (sqlite3_step (stale) != SQLITE_ROW)
+        {
+          factures_store_set_db_error (self, error);
+          return NULL;
+        }
+      self->next_steps_ready = TRUE;
+      if (sqlite3_column_int (stale, 0) != 0 &&
+          (!factures_store_begin (self, error) || !factures_store_commit (self, error)))
+        {
+          factures_store_rollback (self);
+          return NULL;
+        }
+    }
+
   return g_steal_pointer (&self);
 }
 
@@ -974,8 +1010,10 @@ factures_store_verify (FacturesStore  *self,
    * (migration 0008). */
   if (!factures_store_verify_journal (self, error))
     return FALSE;
-  /* The maintained summary against a full recomputation (migration 0010). */
-  return factures_store_storage_verify_summary (self, error);
+  /* The maintained summary against a full recomputation (migration 0010), and its next
+   * dunning steps (migration 0012). */
+  return factures_store_storage_verify_summary (self, error) &&
+         (get_user_version (self) < 12 || factures_store_verify_next_steps (self, error));
 }
 
 /**

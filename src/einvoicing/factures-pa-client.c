@@ -337,8 +337,8 @@ set_http_error (FacturesPaClient  *client,
       return;
     case 429:
       g_set_error (error, FACTURES_PA_ERROR, FACTURES_PA_ERROR_RATE_LIMITED,
-                   _("The platform asks to slow down (429): the next attempt will be in %d seconds. Nothing "
-                     "is lost; the outbox keeps the document."), r->retry_after > 0 ? r->retry_after : 60);
+                   _("The platform asks to slow down (429) and to wait %d seconds before the next request. "
+                     "Nothing is lost; the outbox keeps the document."), r->retry_after > 0 ? r->retry_after : 60);
       return;
     case 503:
       g_set_error (error, FACTURES_PA_ERROR, FACTURES_PA_ERROR_UNAVAILABLE,
@@ -458,7 +458,7 @@ parse_json (GByteArray  *body,
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error (error, FACTURES_PA_ERROR, FACTURES_PA_ERROR_MALFORMED,
-                   _("The platform’s answer to %s cannot be read (not the JSON expected: %s). If it was a "
+                   _("The platform’s answer (%s) cannot be read (not the JSON expected: %s). If it was a "
                      "deposit, Factures looks the document up at the platform before depositing again."),
                    what, local_error != NULL ? local_error->message : _("empty"));
       return NULL;
@@ -505,7 +505,7 @@ factures_pa_client_fetch_token (FacturesPaClient  *client,
       set_http_error (client, status, &r, error);
       goto out;
     }
-  root = parse_json (r.body, _("the token request"), error);
+  root = parse_json (r.body, _("token"), error);
   if (root == NULL)
     goto out;
   object = json_node_get_object (root);
@@ -713,7 +713,7 @@ factures_pa_client_deposit (FacturesPaClient  *client,
   body = call (client, "POST", "/v1/flows", NULL, build_deposit, &parts, error);
   if (body == NULL)
     return NULL;
-  root = parse_json (body, _("the deposit"), error);
+  root = parse_json (body, _("deposit"), error);
   if (root == NULL)
     return NULL;
   object = json_node_get_object (root);
@@ -749,7 +749,7 @@ factures_pa_client_search (FacturesPaClient  *client,
   body = call (client, "POST", "/v1/flows/search", text, NULL, NULL, error);
   if (body == NULL)
     return NULL;
-  root = parse_json (body, _("the search"), error);
+  root = parse_json (body, _("search"), error);
   if (root == NULL)
     return NULL;
   answer = json_node_get_object (root);

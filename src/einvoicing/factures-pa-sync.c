@@ -203,6 +203,8 @@ factures_pa_deposit_item (FacturesStore              *store,
       flow = find_deposit (client, item, &local_error);
       if (flow == NULL && local_error != NULL)
         goto failed;
+      /* Not at the PA: the deposit below starts afresh. */
+      may_be_there = FALSE;
     }
   if (flow == NULL)
     {

@@ -568,7 +568,7 @@ factures_store_pa_outbox_payload (FacturesStore  *self,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND,
-                   _("No e-invoicing outbox entry %" G_GINT64_FORMAT "."), id);
+                   _("No e-invoicing outbox entry %lld."), (long long) id);
       return NULL;
     }
   if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "status") == 0)
@@ -602,7 +602,7 @@ update_row (FacturesStore  *self,
   if (sqlite3_changes (factures_store_get_db (self)) == 0)
     {
       g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_IMMUTABLE,
-                   _("E-invoicing outbox entry %" G_GINT64_FORMAT " is already deposited or does not exist."), id);
+                   _("E-invoicing outbox entry %lld is already deposited or does not exist."), (long long) id);
       return FALSE;
     }
   return TRUE;
@@ -701,7 +701,7 @@ row_document (FacturesStore  *self,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND,
-                   _("No e-invoicing outbox entry %" G_GINT64_FORMAT "."), id);
+                   _("No e-invoicing outbox entry %lld."), (long long) id);
       return 0;
     }
   *out_kind = factures_sql_col_dup (stmt, 1);

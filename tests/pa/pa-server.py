@@ -19,7 +19,8 @@ Control routes, used by the tests only:
        F: 401 (the tokens expire: the next call meets a 401), token-401 (the token URL refuses
        the credentials), 403, 404, 413, 422, 429 (Retry-After: 7), 500, 503, timeout
        (no answer for 60 s), malformed (a 2xx with broken JSON), lost (deposit kept, then the
-       connection is closed without an answer), ack-error (the deposit is acknowledged Error)
+       connection is closed without an answer), slow (deposit kept, answer after 60 s),
+       ack-error (the deposit is acknowledged Error)
   POST /_control/lifecycle  {"invoice", "date" (YYYYMMDD), "code", "seller", "buyer",
                              "reason_code", "reason", "unreadable": bool} → a CDAR In flow
   POST /_control/supplier   {"path" or "content_b64", "name", "syntax"} → a SupplierInvoice In flow
@@ -79,7 +80,7 @@ def error(status, code, message, headers=None):
 
 async def apply_fault(request, fault):
     """The answer for an injected fault, or None to go on normally."""
-    if fault is None or fault in ('lost', 'ack-error', 'malformed'):
+    if fault is None or fault in ('lost', 'ack-error', 'malformed', 'slow'):
         return None
     if fault == '401':
         request.app['pa'].tokens.clear()
@@ -246,6 +247,9 @@ async def deposit(request):
         flow['_ack'] = 'Error'
     pa.flows.append(flow)
     pa.files[flow['flowId']] = data
+    if fault == 'slow':
+        # The deposit is kept; the answer comes after 60 s (the client is killed before).
+        await asyncio.sleep(60)
     if fault == 'lost':
         # The deposit is kept; the answer never arrives.
         request.transport.close()

@@ -11,6 +11,7 @@
 #include "factures-pa-error.h"
 #include "factures-pa-secret.h"
 #include "factures-pa-sync.h"
+#include "factures-store-payments.h"
 
 FacturesPaClient *
 factures_pa_open_client (FacturesStore  *store,
@@ -254,6 +255,100 @@ failed:
   }
 }
 
+static GBytes *
+cashed_message (const FacturesDocument *document,
+                gint64                  paid,
+                GError                **error)
+{
+  g_auto(FacturesTotals) totals = { 0 };
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GArray) amounts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *message_id = NULL;
+  gint64 gross = 0, given = 0;
+  guint i;
+
+  if (!factures_document_compute_totals (document, &totals, error))
+    return NULL;
+  for (i = 0; i < totals.breakdown->len; i++)
+    {
+      const FacturesVatBreakdown *row = &g_array_index (totals.breakdown, FacturesVatBreakdown, i);
+
+      gross += row->base + row->vat;
+    }
+  /* The amount received split per VAT rate in proportion to each rate's TTC, the last
+   * rate taking the rounding rest (integer cents, no double). */
+  for (i = 0; i < totals.breakdown->len && gross > 0; i++)
+    {
+      const FacturesVatBreakdown *row = &g_array_index (totals.breakdown, FacturesVatBreakdown, i);
+      gint64 rate = row->rate_bp;
+      gint64 part = i + 1 == totals.breakdown->len ? paid - given
+                                                   : (paid * (row->base + row->vat)) / gross;
+
+      given += part;
+      g_array_append_val (amounts, rate);
+      g_array_append_val (amounts, part);
+    }
+  if (amounts->len == 0)
+    {
+      gint64 zero = 0;
+
+      g_array_append_val (amounts, zero);
+      g_array_append_val (amounts, paid);
+    }
+  message_id = g_strdup_printf ("CDV-212-%s", document->number);
+  return factures_cdar_build (message_id, 212, "SE", document->number, &document->issue_date,
+                              document->seller->party.siren, document->seller->party.name,
+                              document->buyer->party.siren, document->buyer->party.name,
+                              NULL, NULL, (const gint64 *) amounts->data, amounts->len / 2, now);
+}
+
+gint
+factures_pa_queue_cashed (FacturesStore  *store,
+                          GError        **error)
+{
+  g_autoptr(FacturesPaAccount) account = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint queued = 0;
+  guint i;
+
+  account = factures_store_get_pa_account (store, &local_error);
+  if (account == NULL || !account->report_payments)
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return -1;
+        }
+      return 0;
+    }
+  ids = factures_store_pa_cashed_candidates (store, error);
+  if (ids == NULL)
+    return -1;
+  for (i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(FacturesDocument) document = factures_store_get_document (store, id, error);
+      g_autoptr(GBytes) cdar = NULL;
+      FacturesBalance balance;
+
+      if (document == NULL)
+        return -1;
+      /* Goods only: no payment status (services only). */
+      if (document->seller->activity == FACTURES_ACTIVITY_GOODS)
+        continue;
+      if (!factures_store_get_payment_balance (store, id, &balance, error))
+        return -1;
+      if (balance.paid <= 0)
+        continue;
+      cdar = cashed_message (document, balance.paid, error);
+      if (cdar == NULL || factures_store_pa_enqueue_status (store, id, 212, cdar, error) == 0)
+        return -1;
+      queued++;
+    }
+  return queued;
+}
+
 guint
 factures_pa_send_outbox (FacturesStore         *store,
                          FacturesPaClient      *client,
@@ -267,6 +362,8 @@ factures_pa_send_outbox (FacturesStore         *store,
   guint failed = 0;
   guint i;
 
+  if (factures_pa_queue_cashed (store, error) < 0)
+    return 1;
   items = factures_store_pa_outbox_due (store, now_iso, error);
   if (items == NULL)
     return 1;

@@ -51,7 +51,16 @@ gboolean          factures_pa_deposit_item    (FacturesStore              *store
                                                gpointer                    user_data,
                                                GError                    **error);
 
-/* Deposits every row due now. Returns the number that failed; the first failure's error in
+/* Puts an "encaissée" (212) status into the outbox, once, for each invoice deposited through
+ * the PA that has received a payment (factures_store_pa_cashed_candidates()), with the amount
+ * received (TTC) per VAT rate. Only when the account's report_payments is on (default; for
+ * the franchise en base whether it is due is to confirm, PA.md §3 and §6 point 3) and the
+ * seller's activity includes services (payment data concerns services only, DGFiP Dossier
+ * général v3.2 §3.7; CGI art. 290 A). Returns the number queued, −1 on error. */
+gint              factures_pa_queue_cashed    (FacturesStore         *store,
+                                               GError               **error);
+
+/* Deposits every row due now (after factures_pa_queue_cashed()). Returns the number that failed; the first failure's error in
  * @error (when non-NULL). */
 guint             factures_pa_send_outbox     (FacturesStore         *store,
                                                FacturesPaClient      *client,

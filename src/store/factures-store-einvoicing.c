@@ -870,6 +870,41 @@ fail:
   return FALSE;
 }
 
+GArray *
+factures_store_pa_cashed_candidates (FacturesStore  *self,
+                                     GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
+  stmt = factures_store_prepare (self,
+                                 "SELECT d.id FROM documents d JOIN pa_outbox o ON o.document_id = d.id "
+                                 "AND o.kind = 'document' AND o.state = 'sent' AND coalesce (o.ack_status, '') <> 'Error' "
+                                 "WHERE d.status = 1 AND d.kind IN (380, 386) "
+                                 "AND NOT EXISTS (SELECT 1 FROM pa_outbox s WHERE s.document_id = d.id "
+                                 "                AND s.kind = 'status' AND s.status_code = 212) "
+                                 "AND EXISTS (SELECT 1 FROM payment_allocations a WHERE a.document_id = d.id "
+                                 "            AND (a.payment_id IS NULL OR a.payment_id NOT IN "
+                                 "                 (SELECT payment_id FROM payment_reversals))) "
+                                 "ORDER BY d.id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 /* ---- cursor ---- */
 
 char *

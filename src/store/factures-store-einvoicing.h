@@ -164,6 +164,12 @@ gboolean    factures_store_pa_outbox_set_ack   (FacturesStore  *self,
                                                 gboolean       *out_changed,
                                                 GError        **error);
 
+/* Invoices and deposit invoices deposited through the PA (not refused by it) that have a
+ * payment (or applied credit) still counting and no "encaissée" (212) in the outbox yet:
+ * the ids, in id order (element-type gint64) (transfer full). */
+GArray     *factures_store_pa_cashed_candidates (FacturesStore *self,
+                                                 GError       **error);
+
 /* ---- the polling cursor (highest updatedAt seen) ---- */
 char       *factures_store_pa_get_cursor       (FacturesStore  *self,
                                                 GError        **error);

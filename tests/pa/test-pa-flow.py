@@ -115,6 +115,15 @@ def query(db, sql, *args):
         con.close()
 
 
+def query_w(db, sql, *args):
+    con = sqlite3.connect(db)
+    try:
+        con.execute(sql, args)
+        con.commit()
+    finally:
+        con.close()
+
+
 def document_state(db, number):
     """Everything about the document outside the PA tables: row, original, events, disputes."""
     rows = query(db, 'SELECT * FROM documents WHERE number = ?', number)
@@ -313,6 +322,34 @@ def main():
     check(r.returncode == 0 and r.stdout.strip() == '', 'a second --pa-sync prints nothing new (%r)' % r.stdout)
     check(all(query(db, "SELECT count(*) FROM events WHERE document_id = ? AND kind = 'pa-status'", doc_id(db, n))[0][0] == 1
               for n in (n1, n2, n3)), 'no status recorded twice')
+
+    # ---- a payment recorded → "encaissée" (212) sent once, through the outbox, as CDAR
+    today = time.strftime('%Y-%m-%d')
+    r = cli(db, '--record-payment=' + n1, '--date=' + today, '--method=virement')
+    check(r.returncode == 0, 'payment recorded on %s (%s)' % (n1, (r.stdout + r.stderr).strip()[:200]))
+    r = cli(db, '--pa-sync')
+    lines = [l.split('\t') for l in r.stdout.splitlines()]
+    cashed = [l for l in lines if l[0] == n1 and '212' in l[1]]
+    check(r.returncode == 0 and len(cashed) == 1, '212 sent once on the payment (%s)' % lines)
+    cdv = deposits(port, 'cdv-%d-212' % doc_id(db, n1))
+    check(len(cdv) == 1 and cdv[0]['flowSyntax'] == 'CDAR' and cdv[0]['processingRule'] == 'NotApplicable',
+          'the 212 went as one CDAR flow (%s)' % cdv)
+    if cdv:
+        with urllib.request.urlopen('http://127.0.0.1:%d/_control/file/%s' % (port, cdv[0]['flowId']), timeout=30) as f:
+            body = f.read().decode()
+        paid = query(db, 'SELECT sum (amount) FROM payment_allocations WHERE document_id = ?', doc_id(db, n1))[0][0]
+        check('<ram:ProcessConditionCode>212</ram:ProcessConditionCode>' in body and
+              '<ram:TypeCode>MEN</ram:TypeCode>' in body and
+              '>%d.%02d</ram:ValueAmount>' % (paid // 100, paid % 100) in body,
+              'the 212 carries the amount received (MEN, %d cents)' % paid)
+    r = cli(db, '--pa-sync')
+    check(r.stdout.strip() == '' and len(deposits(port, 'cdv-%d-212' % doc_id(db, n1))) == 1,
+          'a second --pa-sync sends no second 212 (%r)' % r.stdout)
+    # The setting turns it off.
+    query_w(db, 'UPDATE pa_account SET report_payments = 0')
+    r = cli(db, '--record-payment=' + n4, '--date=' + today, '--method=virement')
+    r = cli(db, '--pa-sync')
+    check(deposits(port, 'cdv-%d-212' % doc_id(db, n4)) == [], 'report_payments off: no 212 (%r)' % r.stdout)
 
     # ---- wrong secret
     store_secret(base, 'not-the-secret')

@@ -8,9 +8,11 @@
 #include <glib/gi18n.h>
 
 #include "factures-cdar.h"
+#include "factures-cii-reader.h"
 #include "factures-pa-error.h"
 #include "factures-pa-secret.h"
 #include "factures-pa-sync.h"
+#include "factures-store-facturx.h"
 #include "factures-store-payments.h"
 
 FacturesPaClient *
@@ -451,6 +453,58 @@ read_lifecycle (FacturesStore         *store,
   return TRUE;
 }
 
+/* A supplier invoice kept as inbox row @inbox_id goes into Achats through the importer and its
+ * checks (the same as --import-facturx: XSD, content, ranges, duplicates); a file refused is
+ * kept as received and reported. */
+static gboolean
+read_supplier_invoice (FacturesStore         *store,
+                       gint64                 inbox_id,
+                       GBytes                *content,
+                       const char            *name,
+                       FacturesPaReportFunc   report,
+                       gpointer               user_data,
+                       GError               **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(FacturesInvoiceFile) file = factures_invoice_file_open (content, &local_error);
+  FacturesImportedDirection direction = FACTURES_IMPORTED_PURCHASE;
+  g_autofree char *reason = NULL;
+  gint64 id = 0;
+
+  if (file != NULL && file->xsd_problems->len > 0)
+    reason = g_strdup (_("The supplier invoice does not pass its XML schema."));
+  else if (file != NULL && !factures_invoice_file_check_importable (file, &local_error))
+    reason = g_strdup (local_error->message);
+  else if (file == NULL)
+    reason = g_strdup (local_error->message);
+  else
+    {
+      id = factures_store_import_history (store, file->imported, content, name, file->is_pdf, file->xml,
+                                          factures_cii_profile_conformance_level (file->profile),
+                                          file->figure_problems, &direction, &local_error);
+      if (id == 0)
+        reason = g_strdup (local_error->message);
+    }
+  if (reason != NULL)
+    {
+      if (!factures_store_pa_inbox_mark (store, inbox_id, "unreadable", 0, reason, error))
+        return FALSE;
+      if (report != NULL)
+        report ("-", _("unreadable supplier invoice kept"), reason, user_data);
+      return TRUE;
+    }
+  if (!factures_store_pa_inbox_mark (store, inbox_id, "read", 0, NULL, error))
+    return FALSE;
+  if (report != NULL)
+    {
+      g_autofree char *detail = g_strdup_printf ("%s — %s", file->imported->number,
+                                                 file->imported->seller.name != NULL ? file->imported->seller.name : "?");
+
+      report ("-", _("supplier invoice received"), detail, user_data);
+    }
+  return TRUE;
+}
+
 gboolean
 factures_pa_poll (FacturesStore         *store,
                   FacturesPaClient      *client,
@@ -548,8 +602,8 @@ factures_pa_poll (FacturesStore         *store,
                     }
                   else if (supplier)
                     {
-                      if (report != NULL)
-                        report ("-", _("supplier invoice received"), name, user_data);
+                      if (!read_supplier_invoice (store, inbox_id, content, name, report, user_data, error))
+                        return FALSE;
                     }
                   else if (!factures_store_pa_inbox_mark (store, inbox_id, "ignored", 0, NULL, error))
                     return FALSE;

@@ -351,6 +351,24 @@ def main():
     r = cli(db, '--pa-sync')
     check(deposits(port, 'cdv-%d-212' % doc_id(db, n4)) == [], 'report_payments off: no 212 (%r)' % r.stdout)
 
+    # ---- supplier invoices: into Achats through the importer; a broken one kept and reported
+    cii = os.path.join(os.path.dirname(os.path.dirname(XSD)), '..', '01_en16931_cii', 'examples', 'CII_example1.xml')
+    cii = os.path.normpath(cii)
+    control(port, 'supplier', {'path': cii, 'name': 'CII_example1.xml', 'syntax': 'CII'})
+    control(port, 'supplier', {'content_b64': 'PGludm9pY2U+YnJva2VuPC9pbnZvaWNl', 'name': 'broken.xml', 'syntax': 'CII'})
+    r = cli(db, '--pa-sync')
+    lines = [l.split('\t') for l in r.stdout.splitlines()]
+    received = [l for l in lines if l[1] == words('supplier invoice received', 'facture fournisseur reçue')]
+    check(r.returncode == 0 and len(received) == 1, 'a supplier invoice arrives (%s)' % lines)
+    purchases = query(db, "SELECT number, direction FROM imported_invoices")
+    check(len(purchases) == 1 and received and purchases[0][0] in received[0][2],
+          'it is in Achats (imported_invoices %s)' % purchases)
+    check(any(l[1] == words('unreadable supplier invoice kept', 'facture fournisseur illisible conservée') for l in lines),
+          'a broken supplier invoice is kept and reported')
+    r = cli(db, '--pa-sync')
+    check(r.stdout.strip() == '' and len(query(db, "SELECT 1 FROM imported_invoices")) == 1,
+          'a second --pa-sync imports nothing again')
+
     # ---- wrong secret
     store_secret(base, 'not-the-secret')
     r = cli(db, '--pa-test')

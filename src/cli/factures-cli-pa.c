@@ -6,6 +6,10 @@
  *                     and deposits it now (a failed one is retried by hand)
  *   --pa-sync         deposits what waits in the outbox, then fetches what changed at the
  *                     PA (acknowledgements, lifecycle statuses, supplier invoices)
+ *   --pa-respond=NUMBER --pa-status=CODE [--pa-reason-code=CODE] [--reason=TEXT]
+ *                     the buyer's answer about the supplier invoice NUMBER of the purchases:
+ *                     approve (205), dispute (207), refuse (210)…, put into the outbox (sent by
+ *                     the next --pa-sync, or at once with it)
  *
  * What changed is printed one line each, tab separated: NUMBER, what (French words),
  * detail ("-" for a line about no document of ours). The secret comes from the keyring.
@@ -22,12 +26,20 @@
 #include "factures-pa-error.h"
 #include "factures-pa-sync.h"
 #include "factures-store-einvoicing.h"
+#include "factures-store-facturx.h"
 
 static const GOptionEntry entries[] = {
   { "pa-test", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Test the connection to the plateforme agréée and print the outcome"), NULL },
   { "pa-send", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Send the issued document NUMBER through the plateforme agréée"), N_("NUMBER") },
+  { "pa-respond", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Answer the supplier invoice NUMBER of the purchases through the plateforme agréée, with --pa-status "
+       "(205 approve, 207 dispute, 210 refuse…), --pa-reason-code and --reason"), N_("NUMBER") },
+  { "pa-status", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --pa-respond: the lifecycle status code to send"), N_("CODE") },
+  { "pa-reason-code", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --pa-respond: the reason code (TX_TVA_ERR, QTE_ERR, PU_ERR, AUTRE…)"), N_("CODE") },
   { "pa-sync", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Send what waits for the plateforme agréée, fetch statuses and supplier invoices, print what changed"),
     NULL },
@@ -44,7 +56,7 @@ gboolean
 factures_cli_pa_wanted (GVariantDict *options)
 {
   return g_variant_dict_contains (options, "pa-test") || g_variant_dict_contains (options, "pa-send") ||
-         g_variant_dict_contains (options, "pa-sync");
+         g_variant_dict_contains (options, "pa-sync") || g_variant_dict_contains (options, "pa-respond");
 }
 
 static int
@@ -99,6 +111,39 @@ send_number (FacturesStore    *store,
   return 0;
 }
 
+static int
+respond (FacturesStore *store,
+         GVariantDict  *options,
+         const char    *number)
+{
+  g_autoptr(GError) error = NULL;
+  const char *reason_code = NULL;
+  const char *reason = NULL;
+  gint code = 0;
+  gint64 imported_id;
+  gint64 id;
+
+  if (!g_variant_dict_lookup (options, "pa-status", "i", &code))
+    return fail (_("--pa-respond needs --pa-status=CODE: 205 to approve, 207 to dispute, 210 to refuse."));
+  g_variant_dict_lookup (options, "pa-reason-code", "&s", &reason_code);
+  g_variant_dict_lookup (options, "reason", "&s", &reason);
+  imported_id = factures_store_find_imported (store, number, NULL, NULL);
+  if (imported_id == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("No supplier invoice numbered “%s” in the purchases."), number);
+      return fail (message);
+    }
+  id = factures_pa_respond (store, imported_id, code, reason_code, reason, &error);
+  if (id == 0)
+    return fail (error->message);
+  {
+    g_autofree char *what = g_strdup_printf (_("status %d queued (%s)"), code, factures_pa_status_label (code));
+
+    print_change (number, what, reason_code, NULL);
+  }
+  return 0;
+}
+
 int
 factures_cli_pa_run (const char   *database,
                      GVariantDict *options)
@@ -107,6 +152,7 @@ factures_cli_pa_run (const char   *database,
   g_autoptr(FacturesPaClient) client = NULL;
   g_autoptr(GError) error = NULL;
   const char *number = NULL;
+  const char *respond_number = NULL;
   gboolean test = FALSE;
   gboolean sync = FALSE;
   int status = 0;
@@ -114,9 +160,15 @@ factures_cli_pa_run (const char   *database,
   g_variant_dict_lookup (options, "pa-send", "&s", &number);
   g_variant_dict_lookup (options, "pa-test", "b", &test);
   g_variant_dict_lookup (options, "pa-sync", "b", &sync);
+  g_variant_dict_lookup (options, "pa-respond", "&s", &respond_number);
   store = factures_cli_open_store (database, TRUE, &status);
   if (store == NULL)
     return status;
+  /* Answering a supplier invoice only writes to the outbox: no account needed yet. */
+  if (respond_number != NULL && (status = respond (store, options, respond_number)) != 0)
+    return status;
+  if (!test && number == NULL && !sync)
+    return 0;
   client = factures_pa_open_client (store, &error);
   if (client == NULL)
     return fail (error->message);

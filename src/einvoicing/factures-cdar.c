@@ -326,8 +326,11 @@ factures_cdar_build (const char   *message_id,
                             : code == 205 ? "1" : "45";
   char issue[9];
 
-  g_snprintf (issue, sizeof issue, "%04d%02d%02d", g_date_get_year (issue_date),
-              g_date_get_month (issue_date), g_date_get_day (issue_date));
+  if (issue_date != NULL && g_date_valid (issue_date))
+    g_snprintf (issue, sizeof issue, "%04d%02d%02d", g_date_get_year (issue_date),
+                g_date_get_month (issue_date), g_date_get_day (issue_date));
+  else
+    g_strlcpy (issue, "00000000", sizeof issue);
   g_string_append (out,
                    "<rsm:CrossDomainAcknowledgementAndResponse"
                    " xmlns:rsm=\"" NS_RSM "\" xmlns:ram=\"" NS_RAM "\""

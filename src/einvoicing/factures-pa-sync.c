@@ -351,6 +351,38 @@ factures_pa_queue_cashed (FacturesStore  *store,
   return queued;
 }
 
+gint64
+factures_pa_respond (FacturesStore  *store,
+                     gint64          imported_id,
+                     gint            code,
+                     const char     *reason_code,
+                     const char     *reason,
+                     GError        **error)
+{
+  g_autoptr(FacturesPaPurchase) purchase = NULL;
+  g_autoptr(FacturesProfile) profile = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GBytes) cdar = NULL;
+  g_autofree char *message_id = NULL;
+
+  if (!factures_pa_check_buyer_status (code, reason_code, reason, error))
+    return 0;
+  purchase = factures_store_pa_get_purchase (store, imported_id, error);
+  if (purchase == NULL)
+    return 0;
+  profile = factures_store_get_profile (store, error);
+  if (profile == NULL)
+    return 0;
+  message_id = g_strdup_printf ("CDV-%d-P%" G_GINT64_FORMAT, code, imported_id);
+  cdar = factures_cdar_build (message_id, code, "BY", purchase->number, &purchase->issue_date,
+                              purchase->seller_siren != NULL ? purchase->seller_siren : "",
+                              purchase->seller_name != NULL ? purchase->seller_name : "",
+                              profile->party.siren != NULL ? profile->party.siren : "",
+                              profile->party.name != NULL ? profile->party.name : "",
+                              reason_code, reason, NULL, 0, now);
+  return factures_store_pa_enqueue_purchase_status (store, imported_id, code, reason_code, reason, cdar, error);
+}
+
 guint
 factures_pa_send_outbox (FacturesStore         *store,
                          FacturesPaClient      *client,

@@ -60,6 +60,17 @@ gboolean          factures_pa_deposit_item    (FacturesStore              *store
 gint              factures_pa_queue_cashed    (FacturesStore         *store,
                                                GError               **error);
 
+/* The buyer's answer about supplier invoice @imported_id (Achats): approve (205), dispute
+ * (207), refuse (210)… with a reason code of PA.md §2 (factures_pa_check_buyer_status()). Writes
+ * the CDAR message (the user's profile as the buyer, role BY) and puts it into the outbox,
+ * once per code. Returns the outbox row, 0 on error (FACTURES_ERROR_INVALID naming the field). */
+gint64            factures_pa_respond         (FacturesStore         *store,
+                                               gint64                 imported_id,
+                                               gint                   code,
+                                               const char            *reason_code,
+                                               const char            *reason,
+                                               GError               **error);
+
 /* Deposits every row due now (after factures_pa_queue_cashed()). Returns the number that failed; the first failure's error in
  * @error (when non-NULL). */
 guint             factures_pa_send_outbox     (FacturesStore         *store,

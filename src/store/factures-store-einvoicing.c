@@ -279,10 +279,12 @@ state_from_string (const char *text)
   return FACTURES_PA_OUTBOX_QUEUED;
 }
 
-#define ITEM_COLUMNS "o.id, o.document_id, d.number, o.kind, o.status_code, o.tracking_id, o.file_name, " \
+#define ITEM_COLUMNS "o.id, coalesce (o.document_id, 0), coalesce (d.number, i.number), o.kind, o.status_code, " \
+  "o.tracking_id, o.file_name, " \
   "o.flow_syntax, o.flow_profile, o.processing_rule, o.sha256, o.state, o.attempts, o.next_attempt, " \
-  "o.error, o.flow_id, o.submitted_at, o.ack_status, o.ack_details " \
-  "FROM pa_outbox o JOIN documents d ON d.id = o.document_id "
+  "o.error, o.flow_id, o.submitted_at, o.ack_status, o.ack_details, coalesce (o.imported_id, 0) " \
+  "FROM pa_outbox o LEFT JOIN documents d ON d.id = o.document_id " \
+  "LEFT JOIN imported_invoices i ON i.id = o.imported_id "
 
 static FacturesPaOutboxItem *
 item_from_row (sqlite3_stmt *stmt)
@@ -308,6 +310,7 @@ item_from_row (sqlite3_stmt *stmt)
   item->submitted_at = factures_sql_col_dup (stmt, 16);
   item->ack = ack_from_string ((const char *) sqlite3_column_text (stmt, 17));
   item->ack_details = factures_sql_col_dup (stmt, 18);
+  item->imported_id = sqlite3_column_int64 (stmt, 19);
   return item;
 }
 
@@ -385,6 +388,7 @@ existing_row (FacturesStore  *self,
 static gint64
 insert_row (FacturesStore  *self,
             gint64          document_id,
+            gint64          imported_id,
             const char     *kind,
             gint            code,
             const char     *tracking_id,
@@ -401,11 +405,18 @@ insert_row (FacturesStore  *self,
 
   stmt = factures_store_prepare (self,
                                  "INSERT INTO pa_outbox (document_id, kind, status_code, tracking_id, file_name, "
-                                 "flow_syntax, flow_profile, processing_rule, sha256, payload, created) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
+                                 "flow_syntax, flow_profile, processing_rule, sha256, payload, created, imported_id) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, document_id);
+  if (document_id != 0)
+    sqlite3_bind_int64 (stmt, 1, document_id);
+  else
+    sqlite3_bind_null (stmt, 1);
+  if (imported_id != 0)
+    sqlite3_bind_int64 (stmt, 12, imported_id);
+  else
+    sqlite3_bind_null (stmt, 12);
   sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
   if (code != 0)
     sqlite3_bind_int (stmt, 3, code);
@@ -469,7 +480,7 @@ factures_store_pa_enqueue_document (FacturesStore  *self,
   tracking_id = g_strdup_printf ("%" G_GINT64_FORMAT, document_id);
   file_name = g_strdup_printf ("%s.pdf", document->number);
   rule = document->buyer->category == FACTURES_CLIENT_CATEGORY_PUBLIC ? "B2G" : "B2B";
-  id = insert_row (self, document_id, "document", 0, tracking_id, file_name, "Factur-X", "CIUS", rule,
+  id = insert_row (self, document_id, 0, "document", 0, tracking_id, file_name, "Factur-X", "CIUS", rule,
                    sha256, NULL, error);
   if (id != 0)
     factures_store_emit_changed (self);
@@ -509,7 +520,7 @@ factures_store_pa_enqueue_status (FacturesStore  *self,
   file_name = g_strdup_printf ("CDV-%d-%s.xml", code, document->number);
   /* processingRule of a CDAR flow from a compatible solution: "NotApplicable" (to confirm,
    * PA.md §2.1 and §6 point 2). */
-  id = insert_row (self, document_id, "status", code, tracking_id, file_name, "CDAR", NULL, "NotApplicable",
+  id = insert_row (self, document_id, 0, "status", code, tracking_id, file_name, "CDAR", NULL, "NotApplicable",
                    sha256, cdar, error);
   if (id != 0)
     factures_store_emit_changed (self);
@@ -706,7 +717,8 @@ row_document (FacturesStore  *self,
     }
   *out_kind = factures_sql_col_dup (stmt, 1);
   *out_code = sqlite3_column_int (stmt, 2);
-  return sqlite3_column_int64 (stmt, 0);
+  /* A status about a supplier invoice has no document of ours: −1. */
+  return sqlite3_column_type (stmt, 0) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 0);
 }
 
 gboolean
@@ -742,7 +754,7 @@ factures_store_pa_outbox_mark_sent (FacturesStore  *self,
   code_text = code != 0 ? g_strdup_printf ("%d", code) : NULL;
   data = json_object_text ("flow_id", flow_id, "submitted_at", submitted_at, "kind", kind,
                            "status_code", code_text, NULL);
-  if (!insert_event (self, document_id, "pa-deposited", today, data, error) ||
+  if ((document_id > 0 && !insert_event (self, document_id, "pa-deposited", today, data, error)) ||
       !factures_store_commit (self, error))
     goto fail;
   factures_store_emit_changed (self);
@@ -836,7 +848,7 @@ factures_store_pa_outbox_set_ack (FacturesStore  *self,
       goto fail;
     }
   id = sqlite3_column_int64 (stmt, 0);
-  document_id = sqlite3_column_int64 (stmt, 1);
+  document_id = sqlite3_column_int64 (stmt, 1);   /* 0: a status about a supplier invoice */
   old = factures_sql_col_dup (stmt, 2);
   g_clear_pointer (&stmt, sqlite3_finalize);
   *out_id = id;
@@ -853,7 +865,7 @@ factures_store_pa_outbox_set_ack (FacturesStore  *self,
   factures_sql_bind_text (stmt, 3, ack_details);
   if (!factures_store_step_done (self, stmt, error))
     goto fail;
-  if (ack != FACTURES_PA_ACK_PENDING)
+  if (ack != FACTURES_PA_ACK_PENDING && document_id != 0)
     {
       data = json_object_text ("flow_id", flow_id, "status", ack_to_string (ack), "details", ack_details, NULL);
       if (!insert_event (self, document_id, "pa-ack", today, data, error))
@@ -868,6 +880,147 @@ factures_store_pa_outbox_set_ack (FacturesStore  *self,
 fail:
   factures_store_rollback (self);
   return FALSE;
+}
+
+const char * const *
+factures_pa_business_reason_codes (void)
+{
+  /* PA.md §2 (gobl fr/ctc flow6 codes.go, matching the DGFiP table). */
+  static const char * const codes[] = {
+    "NON_TRANSMISE", "JUSTIF_ABS", "ROUTAGE_ERR", "AUTRE", "COORD_BANC_ERR", "TX_TVA_ERR",
+    "MONTANTTOTAL_ERR", "CALCUL_ERR", "NON_CONFORME", "DOUBLON", "DEST_INC", "DEST_ERR",
+    "TRANSAC_INC", "EMMET_INC", "CONTRAT_TERM", "DOUBLE_FACT", "CMD_ERR", "ADR_ERR", "SIRET_ERR",
+    "CODE_ROUTAGE_ERR", "REF_CT_ABSENT", "REF_ERR", "PU_ERR", "REM_ERR", "QTE_ERR", "ART_ERR",
+    "MODPAI_ERR", "QUALITE_ERR", "LIVR_INCOMP", NULL
+  };
+  return codes;
+}
+
+void
+factures_pa_purchase_free (FacturesPaPurchase *purchase)
+{
+  if (purchase == NULL)
+    return;
+  g_free (purchase->number);
+  g_free (purchase->seller_siren);
+  g_free (purchase->seller_name);
+  g_free (purchase);
+}
+
+FacturesPaPurchase *
+factures_store_pa_get_purchase (FacturesStore  *self,
+                                gint64          imported_id,
+                                GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  FacturesPaPurchase *purchase;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
+  stmt = factures_store_prepare (self,
+                                 "SELECT number, issue_date, seller_siren, seller_name FROM imported_invoices "
+                                 "WHERE id = ?1 AND direction = 'purchase'", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, imported_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND,
+                   _("No supplier invoice %lld in the purchases."), (long long) imported_id);
+      return NULL;
+    }
+  purchase = g_new0 (FacturesPaPurchase, 1);
+  purchase->number = factures_sql_col_dup (stmt, 0);
+  factures_sql_col_date (stmt, 1, &purchase->issue_date);
+  purchase->seller_siren = factures_sql_col_dup (stmt, 2);
+  purchase->seller_name = factures_sql_col_dup (stmt, 3);
+  return purchase;
+}
+
+gboolean
+factures_pa_check_buyer_status (gint         code,
+                                const char  *reason_code,
+                                const char  *reason,
+                                GError     **error)
+{
+  gboolean needs_reason = code == 206 || code == 207 || code == 208 || code == 210;
+
+  if (code != 204 && code != 205 && code != 206 && code != 207 && code != 208 && code != 210 && code != 211)
+    return invalid (error, _("Status: as the buyer you can send 204 (taken in charge), 205 (approved), 206 "
+                             "(partially approved), 207 (disputed), 208 (suspended), 210 (refused) or 211 "
+                             "(payment sent)."));
+  if (needs_reason && (reason_code == NULL || !g_strv_contains (factures_pa_business_reason_codes (), reason_code)))
+    return invalid (error, _("Reason code: choose one of the list (TX_TVA_ERR, QTE_ERR, PU_ERR, AUTRE…) for a "
+                             "partial approval, a dispute, a suspension or a refusal."));
+  if (!needs_reason && reason_code != NULL)
+    return invalid (error, _("Reason code: only a partial approval, a dispute, a suspension or a refusal carries one."));
+  if (reason != NULL && (!g_utf8_validate (reason, -1, NULL) || g_utf8_strlen (reason, -1) > 500))
+    return invalid (error, _("Reason: at most 500 characters."));
+  return TRUE;
+}
+
+gint64
+factures_store_pa_enqueue_purchase_status (FacturesStore  *self,
+                                           gint64          imported_id,
+                                           gint            code,
+                                           const char     *reason_code,
+                                           const char     *reason,
+                                           GBytes         *cdar,
+                                           GError        **error)
+{
+  g_autoptr(FacturesPaPurchase) purchase = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *tracking_id = NULL;
+  g_autofree char *file_name = NULL;
+  gint64 id;
+  int rc;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), 0);
+  g_return_val_if_fail (cdar != NULL, 0);
+  if (!factures_pa_check_buyer_status (code, reason_code, reason, error))
+    return 0;
+  purchase = factures_store_pa_get_purchase (self, imported_id, error);
+  if (purchase == NULL)
+    return 0;
+  stmt = factures_store_prepare (self,
+                                 "SELECT id FROM pa_outbox WHERE imported_id = ?1 AND kind = 'status' AND status_code = ?2",
+                                 error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, imported_id);
+  sqlite3_bind_int (stmt, 2, code);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, cdar);
+  tracking_id = g_strdup_printf ("cdv-p%" G_GINT64_FORMAT "-%d", imported_id, code);
+  file_name = g_strdup_printf ("CDV-%d-%s.xml", code, purchase->number);
+  if (!factures_store_begin (self, error))
+    return 0;
+  id = insert_row (self, 0, imported_id, "status", code, tracking_id, file_name, "CDAR", NULL, "NotApplicable",
+                   sha256, cdar, error);
+  if (id != 0)
+    {
+      stmt = factures_store_prepare (self, "UPDATE pa_outbox SET reason_code = ?2, reason = ?3 WHERE id = ?1", error);
+      if (stmt == NULL)
+        id = 0;
+      else
+        {
+          sqlite3_bind_int64 (stmt, 1, id);
+          factures_sql_bind_text (stmt, 2, reason_code);
+          factures_sql_bind_text (stmt, 3, reason);
+          if (!factures_store_step_done (self, stmt, error))
+            id = 0;
+        }
+    }
+  if (id == 0 || !factures_store_commit (self, error))
+    {
+      factures_store_rollback (self);
+      return 0;
+    }
+  factures_store_emit_changed (self);
+  return id;
 }
 
 GArray *

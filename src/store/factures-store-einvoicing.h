@@ -78,6 +78,7 @@ typedef struct {
   char                  *submitted_at;     /* the PA's submittedAt */
   FacturesPaAck          ack;
   char                  *ack_details;      /* JSON array [{reasonCode, reasonMessage, …}] or NULL */
+  gint64                 imported_id;      /* a status about a supplier invoice (document_id 0) */
 } FacturesPaOutboxItem;
 
 void        factures_pa_outbox_item_free (FacturesPaOutboxItem *item);
@@ -163,6 +164,49 @@ gboolean    factures_store_pa_outbox_set_ack   (FacturesStore  *self,
                                                 gint64         *out_id,
                                                 gboolean       *out_changed,
                                                 GError        **error);
+
+/* ---- statuses the user sends as the buyer of a supplier invoice (Achats) ---- */
+
+/* The business reason codes of PA.md §2 (206, 207, 208, 210), NULL-terminated, static. */
+const char * const *factures_pa_business_reason_codes (void);
+
+/* What a buyer's status message needs about a supplier invoice kept in the purchases. */
+typedef struct {
+  char  *number;          /* BT-1 */
+  GDate  issue_date;      /* BT-2, invalid when unknown */
+  char  *seller_siren;
+  char  *seller_name;
+} FacturesPaPurchase;
+
+void                factures_pa_purchase_free (FacturesPaPurchase *purchase);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesPaPurchase, factures_pa_purchase_free)
+
+/* The supplier invoice @imported_id of the purchases; NULL with FACTURES_ERROR_NOT_FOUND when
+ * there is no such purchase (a sale kept as history is not one). */
+FacturesPaPurchase *factures_store_pa_get_purchase (FacturesStore  *self,
+                                                    gint64          imported_id,
+                                                    GError        **error);
+
+/* Checks a buyer's status: @code one of 204 (prise en charge), 205 (approuvée), 206
+ * (approuvée partiellement), 207 (en litige), 208 (suspendue), 210 (refusée), 211 (paiement
+ * transmis); 206, 207, 208 and 210 need @reason_code from factures_pa_business_reason_codes();
+ * @reason (optional) at most 500 characters. FACTURES_ERROR_INVALID in French naming the
+ * field otherwise. */
+gboolean    factures_pa_check_buyer_status     (gint            code,
+                                                const char     *reason_code,
+                                                const char     *reason,
+                                                GError        **error);
+
+/* Puts the buyer's status @code about supplier invoice @imported_id (@cdar: its CDAR message)
+ * into the outbox, once per code (a second call returns the existing row's id); checks as
+ * factures_pa_check_buyer_status(). Returns the row id, 0 on error. */
+gint64      factures_store_pa_enqueue_purchase_status (FacturesStore *self,
+                                                       gint64         imported_id,
+                                                       gint           code,
+                                                       const char    *reason_code,
+                                                       const char    *reason,
+                                                       GBytes        *cdar,
+                                                       GError       **error);
 
 /* Invoices and deposit invoices deposited through the PA (not refused by it) that have a
  * payment (or applied credit) still counting and no "encaissée" (212) in the outbox yet:

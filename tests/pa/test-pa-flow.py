@@ -369,6 +369,36 @@ def main():
     check(r.stdout.strip() == '' and len(query(db, "SELECT 1 FROM imported_invoices")) == 1,
           'a second --pa-sync imports nothing again')
 
+    # ---- the supplier invoice disputed with a reason, through the outbox (CDAR 207, role BY)
+    number = purchases[0][0] if purchases else '12115118'
+    dump = lambda: hashlib.sha256(subprocess.run(['sqlite3', db, '.dump'], capture_output=True).stdout).hexdigest()
+    before = dump()
+    r = cli(db, '--pa-respond=' + number, '--pa-status=207')
+    check(r.returncode == 1 and words('Reason code:', 'Code motif') in r.stderr and dump() == before,
+          'a dispute without a reason code is refused, database unchanged (%s)' % r.stderr.strip())
+    r = cli(db, '--pa-respond=' + number, '--pa-status=212', '--pa-reason-code=AUTRE')
+    check(r.returncode == 1 and words('Status:', 'Statut') in r.stderr and dump() == before,
+          'a status the buyer cannot send is refused (%s)' % r.stderr.strip())
+    r = cli(db, '--pa-respond=' + number, '--pa-status=207', '--pa-reason-code=QTE_ERR',
+            '--reason=Quantité livrée : 5 au lieu de 6')
+    check(r.returncode == 0, 'dispute queued (%s)' % (r.stdout + r.stderr).strip())
+    r = cli(db, '--pa-sync')
+    lines = [l.split('\t') for l in r.stdout.splitlines()]
+    check(r.returncode == 0 and any(l[0] == number and '207' in l[1] for l in lines), 'dispute sent (%s)' % lines)
+    imported_id = query(db, 'SELECT id FROM imported_invoices WHERE number = ?', number)[0][0]
+    flows = deposits(port, 'cdv-p%d-207' % imported_id)
+    check(len(flows) == 1 and flows[0]['flowSyntax'] == 'CDAR', 'one CDAR 207 deposited (%s)' % flows)
+    if flows:
+        with urllib.request.urlopen('http://127.0.0.1:%d/_control/file/%s' % (port, flows[0]['flowId']), timeout=30) as f:
+            body = f.read().decode()
+        check('<ram:ReasonCode>QTE_ERR</ram:ReasonCode>' in body and '<ram:RoleCode>BY</ram:RoleCode>' in body and
+              '<ram:ProcessConditionCode>207</ram:ProcessConditionCode>' in body and
+              'Quantité livrée : 5 au lieu de 6' in body,
+              'the 207 carries the reason code and text, sent as the buyer')
+    r = cli(db, '--pa-respond=' + number, '--pa-status=207', '--pa-reason-code=QTE_ERR')
+    cli(db, '--pa-sync')
+    check(len(deposits(port, 'cdv-p%d-207' % imported_id)) == 1, 'the same dispute is not sent twice')
+
     # ---- wrong secret
     store_secret(base, 'not-the-secret')
     r = cli(db, '--pa-test')

@@ -24,9 +24,12 @@ CREATE TABLE pa_account (
 -- I/O. state: queued → sending (committed before the request; a row found 'sending' may
 -- have reached the PA: search its tracking_id before depositing again) → sent; failed
 -- (next_attempt: when to retry; NULL: only by hand, the user has to act first).
+-- A status is about one of our issued documents (document_id, as the seller) or about a
+-- supplier invoice kept in the purchases (imported_id, as the buyer: 204–208, 210, 211).
 CREATE TABLE pa_outbox (
   id               INTEGER PRIMARY KEY,
-  document_id      INTEGER NOT NULL REFERENCES documents (id),
+  document_id      INTEGER REFERENCES documents (id),
+  imported_id      INTEGER REFERENCES imported_invoices (id),
   kind             TEXT NOT NULL CHECK (kind IN ('document', 'status')),
   status_code      INTEGER,
   tracking_id      TEXT NOT NULL UNIQUE CHECK (length (tracking_id) BETWEEN 1 AND 36),
@@ -46,13 +49,20 @@ CREATE TABLE pa_outbox (
   flow_id          TEXT UNIQUE,
   submitted_at     TEXT,
   ack_status       TEXT CHECK (ack_status IN ('Pending', 'Ok', 'Error')),
-  ack_details      TEXT
+  ack_details      TEXT,
+  reason_code      TEXT,
+  reason           TEXT,
+  CHECK ((document_id IS NULL) <> (imported_id IS NULL)),
+  CHECK (imported_id IS NULL OR kind = 'status')
 );
 
 CREATE INDEX pa_outbox_document ON pa_outbox (document_id);
+CREATE INDEX pa_outbox_imported ON pa_outbox (imported_id);
 CREATE INDEX pa_outbox_state ON pa_outbox (state);
--- One deposit of a document, one status message of each code per document (212 once).
-CREATE UNIQUE INDEX pa_outbox_once ON pa_outbox (document_id, kind, coalesce (status_code, 0));
+-- One deposit of a document, one status message of each code per document (212 once) or
+-- per supplier invoice.
+CREATE UNIQUE INDEX pa_outbox_once ON pa_outbox (coalesce (document_id, 0), coalesce (imported_id, 0), kind,
+                                                 coalesce (status_code, 0));
 
 -- A deposited flow never changes, except its acknowledgement.
 CREATE TRIGGER pa_outbox_sent_no_update BEFORE UPDATE OF document_id, kind, status_code,
@@ -78,6 +88,7 @@ CREATE TABLE pa_inbox (
   state           TEXT NOT NULL DEFAULT 'new'
                   CHECK (state IN ('new', 'read', 'unreadable', 'ignored')),
   document_id     INTEGER REFERENCES documents (id),
+  imported_id     INTEGER REFERENCES imported_invoices (id),  -- a supplier invoice taken into Achats
   status_code     INTEGER,
   error           TEXT
 );

@@ -127,6 +127,25 @@ respond (FacturesStore *store,
     return fail (_("--pa-respond needs --pa-status=CODE: 205 to approve, 207 to dispute, 210 to refuse."));
   g_variant_dict_lookup (options, "pa-reason-code", "&s", &reason_code);
   g_variant_dict_lookup (options, "reason", "&s", &reason);
+  /* "Complétée" (209) is the seller's answer to "suspendue" (208) on one of our invoices. */
+  if (code == 209)
+    {
+      g_autoptr(FacturesDocument) document = factures_store_find_document (store, number, NULL);
+
+      if (document == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("No document numbered “%s”."), number);
+          return fail (message);
+        }
+      if (factures_pa_send_completed (store, document->id, reason, &error) == 0)
+        return fail (error->message);
+      {
+        g_autofree char *what = g_strdup_printf (_("status %d queued (%s)"), code, factures_pa_status_label (code));
+
+        print_change (number, what, NULL, NULL);
+      }
+      return 0;
+    }
   imported_id = factures_store_find_imported (store, number, NULL, NULL);
   if (imported_id == 0)
     {

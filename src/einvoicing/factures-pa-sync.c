@@ -9,6 +9,7 @@
 
 #include "factures-cdar.h"
 #include "factures-cii-reader.h"
+#include "factures-error.h"
 #include "factures-pa-error.h"
 #include "factures-pa-secret.h"
 #include "factures-pa-sync.h"
@@ -352,6 +353,38 @@ factures_pa_queue_cashed (FacturesStore  *store,
 }
 
 gint64
+factures_pa_send_completed (FacturesStore  *store,
+                            gint64          document_id,
+                            const char     *reason,
+                            GError        **error)
+{
+  g_autoptr(FacturesDocument) document = factures_store_get_document (store, document_id, error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GBytes) cdar = NULL;
+  g_autofree char *message_id = NULL;
+
+  if (document == NULL)
+    return 0;
+  if (document->status != FACTURES_DOCUMENT_STATUS_ISSUED || document->seller == NULL || document->buyer == NULL)
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           _("A lifecycle status can only be sent about an issued document, with a code of the list (200 to 213, 220)."));
+      return 0;
+    }
+  if (reason != NULL && g_utf8_strlen (reason, -1) > 500)
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID, _("Reason: at most 500 characters."));
+      return 0;
+    }
+  message_id = g_strdup_printf ("CDV-209-%s", document->number);
+  cdar = factures_cdar_build (message_id, 209, "SE", document->number, &document->issue_date,
+                              document->seller->party.siren, document->seller->party.name,
+                              document->buyer->party.siren, document->buyer->party.name,
+                              NULL, reason, NULL, 0, now);
+  return factures_store_pa_enqueue_status (store, document_id, 209, cdar, error);
+}
+
+gint64
 factures_pa_respond (FacturesStore  *store,
                      gint64          imported_id,
                      gint            code,
@@ -429,6 +462,24 @@ compare_updated (gconstpointer a,
                     json_object_get_string_member_with_default (fb, "updatedAt", ""));
 }
 
+/* What the user should do after a status on one of our invoices (issue 14 item 3), or NULL. */
+static const char *
+status_advice (gint code)
+{
+  switch (code)
+    {
+    case 207:
+      return _("the reminders pause while it is disputed");
+    case 208:
+      return _("complete the invoice, then send “complétée” (209): factures --pa-respond=NUMBER --pa-status=209");
+    case 210:
+    case 213:
+      return _("the invoice left the reminders: issue a credit note, then a new invoice if needed");
+    default:
+      return NULL;
+    }
+}
+
 /* Reads one lifecycle flow kept as inbox row @inbox_id. */
 static gboolean
 read_lifecycle (FacturesStore         *store,
@@ -475,10 +526,19 @@ read_lifecycle (FacturesStore         *store,
         {
           g_autofree char *detail = NULL;
 
+          const char *advice = status_advice (status->code);
+
           if (status->reason_code != NULL || status->reason != NULL)
             detail = g_strdup_printf ("%s%s%s", status->reason_code != NULL ? status->reason_code : "",
                                       status->reason_code != NULL && status->reason != NULL ? " : " : "",
                                       status->reason != NULL ? status->reason : "");
+          if (advice != NULL)
+            {
+              char *with = g_strdup_printf ("%s%s%s", detail != NULL ? detail : "", detail != NULL ? " — " : "", advice);
+
+              g_free (detail);
+              detail = with;
+            }
           report (status->invoice_number, factures_pa_status_label (status->code), detail, user_data);
         }
     }

@@ -71,6 +71,14 @@ gint64            factures_pa_respond         (FacturesStore         *store,
                                                const char            *reason,
                                                GError               **error);
 
+/* "Complétée" (209), the seller's answer to "suspendue" (208) once the supporting documents
+ * were supplied (@reason: what was supplied, optional): a CDAR message about our issued
+ * document @document_id put into the outbox, once. Returns the row, 0 on error. */
+gint64            factures_pa_send_completed  (FacturesStore         *store,
+                                               gint64                 document_id,
+                                               const char            *reason,
+                                               GError               **error);
+
 /* Deposits every row due now (after factures_pa_queue_cashed()). Returns the number that failed; the first failure's error in
  * @error (when non-NULL). */
 guint             factures_pa_send_outbox     (FacturesStore         *store,

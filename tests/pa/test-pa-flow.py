@@ -301,9 +301,11 @@ def main():
     lines = [l.split('\t') for l in r.stdout.splitlines()]
     check(r.returncode == 0, '--pa-sync with statuses (%s)' % (r.stdout + r.stderr).strip()[:400])
     check([n1, words('approved', 'approuvée'), '-'] in lines, 'approuvée printed')
-    check([n2, words('refused', 'refusée'), 'TX_TVA_ERR : Taux de TVA erroné'] in lines, 'refusée printed with its reason')
+    check(any(l[:2] == [n2, words('refused', 'refusée')] and l[2].startswith('TX_TVA_ERR : Taux de TVA erroné — ') and
+              words('credit note', 'avoir') in l[2] for l in lines), 'refusée printed with its reason and what to do')
     check([n3, words('cashed', 'encaissée'), '-'] in lines, 'encaissée printed')
-    check([n4, words('disputed', 'en litige'), 'QTE_ERR : Quantité contestée'] in lines, 'en litige printed')
+    check(any(l[:2] == [n4, words('disputed', 'en litige')] and l[2].startswith('QTE_ERR : Quantité contestée')
+              for l in lines), 'en litige printed with its reason')
     unreadable = words('unreadable message kept', 'message illisible conservé')
     check(sum(1 for l in lines if l[1] == unreadable) == 2, 'the unreadable and the unknown messages are reported')
     for n, code in ((n1, 205), (n2, 210), (n3, 212), (n4, 207)):
@@ -398,6 +400,19 @@ def main():
     r = cli(db, '--pa-respond=' + number, '--pa-status=207', '--pa-reason-code=QTE_ERR')
     cli(db, '--pa-sync')
     check(len(deposits(port, 'cdv-p%d-207' % imported_id)) == 1, 'the same dispute is not sent twice')
+
+    # ---- suspendue (208) asks to complete the invoice; complétée (209) goes back as the seller
+    control(port, 'lifecycle', {'invoice': n1, 'code': 208, 'reason_code': 'JUSTIF_ABS',
+                                'reason': 'Bon de livraison manquant', 'seller': seller or '123456782'})
+    r = cli(db, '--pa-sync')
+    lines = [l.split('\t') for l in r.stdout.splitlines()]
+    check(any(l[:2] == [n1, words('suspended', 'suspendue')] and '--pa-status=209' in l[2] for l in lines),
+          'suspendue printed with what to do (%s)' % lines)
+    r = cli(db, '--pa-respond=' + n1, '--pa-status=209', '--reason=Bon de livraison joint')
+    check(r.returncode == 0, 'complétée queued (%s)' % (r.stdout + r.stderr).strip())
+    r = cli(db, '--pa-sync')
+    flows = deposits(port, 'cdv-%d-209' % doc_id(db, n1))
+    check(len(flows) == 1, 'complétée (209) deposited once (%s)' % r.stdout.strip())
 
     # ---- wrong secret
     store_secret(base, 'not-the-secret')

@@ -419,6 +419,16 @@ factures_pa_page_init (FacturesPaPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  /* Accessible names by the rows' titles (the AT-SPI journeys find fields by them). */
+  factures_entry_row_name_once (self->name_row);
+  factures_entry_row_name_once (self->registration_row);
+  factures_entry_row_name_once (self->base_url_row);
+  factures_entry_row_name_once (self->token_url_row);
+  factures_entry_row_name_once (self->client_id_row);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->secret_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Client secret"), -1);
+  /* Its peek and apply buttons hold only an icon: libadwaita 1.2 names them by tooltip only. */
+  factures_accessible_fix_descendants (self->secret_row, GTK_TYPE_BUTTON, GTK_ACCESSIBLE_ROLE_BUTTON, NULL);
 }
 
 GtkWidget *

@@ -81,6 +81,12 @@ factures_pa_client_free (FacturesPaClient *client)
   g_free (client);
 }
 
+guint
+factures_pa_client_get_timeout (FacturesPaClient *client)
+{
+  return client->account->timeout_seconds;
+}
+
 gint
 factures_pa_client_get_retry_after (FacturesPaClient *client)
 {

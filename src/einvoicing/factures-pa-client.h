@@ -55,6 +55,8 @@ JsonArray        *factures_pa_client_search       (FacturesPaClient  *client,
 GBytes           *factures_pa_client_get_original (FacturesPaClient  *client,
                                                    const char        *flow_id,
                                                    GError           **error);
+/* The account's time-out in seconds (the longest one exchange can take). */
+guint             factures_pa_client_get_timeout (FacturesPaClient *client);
 /* The Retry-After of the last 429/503 answer, in seconds (0: none). */
 gint              factures_pa_client_get_retry_after (FacturesPaClient *client);
 /* The Request-Id of the last request (for support), or NULL. */

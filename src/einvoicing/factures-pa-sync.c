@@ -198,8 +198,33 @@ factures_pa_deposit_item (FacturesStore              *store,
   gboolean may_be_there = item->state == FACTURES_PA_OUTBOX_SENDING;
   FacturesPaAck ack;
 
-  if (!factures_store_pa_outbox_begin (store, item->id, error))
+  gboolean claimed = FALSE;
+
+  /* Claimed by a process that may still be depositing it (no outcome recorded yet, its
+   * lease, the time-out, not run out): left alone, even by hand. */
+  if (item->state == FACTURES_PA_OUTBOX_SENDING && item->error == NULL && item->updated != NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) stale = g_date_time_add_seconds (now, -(gdouble) (factures_pa_client_get_timeout (client) + 1));
+      g_autofree char *stale_iso = g_date_time_format (stale, "%Y-%m-%dT%H:%M:%SZ");
+
+      if (g_strcmp0 (item->updated, stale_iso) >= 0)
+        {
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_BUSY,
+                       _("%s is being sent by another Factures window or command at this moment; it is not sent "
+                         "twice. Try again in a moment."), item->number);
+          return FALSE;
+        }
+    }
+  if (!factures_store_pa_outbox_begin (store, item->id, item->attempts, &claimed, error))
     return FALSE;
+  if (!claimed)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_BUSY,
+                   _("%s is being sent by another Factures window or command at this moment; it is not sent "
+                     "twice. Try again in a moment."), item->number);
+      return FALSE;
+    }
 
   if (may_be_there)
     {
@@ -425,13 +450,17 @@ factures_pa_send_outbox (FacturesStore         *store,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *now_iso = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autoptr(GDateTime) stale = g_date_time_add_seconds (now, -(gdouble) (factures_pa_client_get_timeout (client) + 1));
+  g_autofree char *stale_iso = g_date_time_format (stale, "%Y-%m-%dT%H:%M:%SZ");
   g_autoptr(GPtrArray) items = NULL;
   guint failed = 0;
   guint i;
 
   if (factures_pa_queue_cashed (store, error) < 0)
     return 1;
-  items = factures_store_pa_outbox_due (store, now_iso, error);
+  /* A row another process is depositing stays its own until that process's time-out has
+   * run out (its lease); then it may be at the PA and is looked for before depositing. */
+  items = factures_store_pa_outbox_due (store, now_iso, stale_iso, error);
   if (items == NULL)
     return 1;
   for (i = 0; i < items->len; i++)
@@ -441,6 +470,8 @@ factures_pa_send_outbox (FacturesStore         *store,
 
       if (!factures_pa_deposit_item (store, client, item, report, user_data, &local_error))
         {
+          if (g_error_matches (local_error, FACTURES_ERROR, FACTURES_ERROR_BUSY))
+            continue;
           failed++;
           if (report != NULL)
             report (item->number, _("waiting to be sent"), local_error->message, user_data);

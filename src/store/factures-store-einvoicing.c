@@ -240,6 +240,7 @@ factures_pa_outbox_item_free (FacturesPaOutboxItem *item)
   g_free (item->flow_id);
   g_free (item->submitted_at);
   g_free (item->ack_details);
+  g_free (item->updated);
   g_free (item);
 }
 
@@ -282,7 +283,7 @@ state_from_string (const char *text)
 #define ITEM_COLUMNS "o.id, coalesce (o.document_id, 0), coalesce (d.number, i.number), o.kind, o.status_code, " \
   "o.tracking_id, o.file_name, " \
   "o.flow_syntax, o.flow_profile, o.processing_rule, o.sha256, o.state, o.attempts, o.next_attempt, " \
-  "o.error, o.flow_id, o.submitted_at, o.ack_status, o.ack_details, coalesce (o.imported_id, 0) " \
+  "o.error, o.flow_id, o.submitted_at, o.ack_status, o.ack_details, coalesce (o.imported_id, 0), o.updated " \
   "FROM pa_outbox o LEFT JOIN documents d ON d.id = o.document_id " \
   "LEFT JOIN imported_invoices i ON i.id = o.imported_id "
 
@@ -311,6 +312,7 @@ item_from_row (sqlite3_stmt *stmt)
   item->ack = ack_from_string ((const char *) sqlite3_column_text (stmt, 17));
   item->ack_details = factures_sql_col_dup (stmt, 18);
   item->imported_id = sqlite3_column_int64 (stmt, 19);
+  item->updated = factures_sql_col_dup (stmt, 20);
   return item;
 }
 
@@ -530,14 +532,32 @@ factures_store_pa_enqueue_status (FacturesStore  *self,
 GPtrArray *
 factures_store_pa_outbox_due (FacturesStore  *self,
                               const char     *now,
+                              const char     *stale,
                               GError        **error)
 {
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_pa_outbox_item_free);
+  int rc;
+
   g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
-  return items_query (self,
-                      "SELECT " ITEM_COLUMNS
-                      "WHERE o.state IN ('queued', 'sending') "
-                      "OR (o.state = 'failed' AND o.next_attempt IS NOT NULL AND o.next_attempt <= ?1) "
-                      "ORDER BY o.id", now, 0, error);
+  stmt = factures_store_prepare (self,
+                                 "SELECT " ITEM_COLUMNS
+                                 "WHERE o.state = 'queued' "
+                                 "OR (o.state = 'sending' AND (o.error IS NOT NULL OR o.updated IS NULL OR o.updated < ?2)) "
+                                 "OR (o.state = 'failed' AND o.next_attempt IS NOT NULL AND o.next_attempt <= ?1) "
+                                 "ORDER BY o.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, stale, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, item_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&items);
 }
 
 GPtrArray *
@@ -622,17 +642,30 @@ update_row (FacturesStore  *self,
 gboolean
 factures_store_pa_outbox_begin (FacturesStore  *self,
                                 gint64          id,
+                                gint            seen_attempts,
+                                gboolean       *out_claimed,
                                 GError        **error)
 {
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = now_iso ();
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
-  if (!update_row (self,
-                   "UPDATE pa_outbox SET state = 'sending', attempts = attempts + 1, updated = ?2 "
-                   "WHERE id = ?1 AND state <> 'sent' AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL",
-                   id, now, NULL, NULL, NULL, error))
+  *out_claimed = FALSE;
+  /* The attempts counter is the claim: a second process that read the same row finds it
+   * changed and leaves it (optimistic concurrency; SQLite serialises the UPDATEs). */
+  stmt = factures_store_prepare (self,
+                                 "UPDATE pa_outbox SET state = 'sending', attempts = attempts + 1, updated = ?2, error = NULL "
+                                 "WHERE id = ?1 AND state <> 'sent' AND attempts = ?3", error);
+  if (stmt == NULL)
     return FALSE;
-  factures_store_emit_changed (self);
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, seen_attempts);
+  if (!factures_store_step_done (self, stmt, error))
+    return FALSE;
+  *out_claimed = sqlite3_changes (factures_store_get_db (self)) == 1;
+  if (*out_claimed)
+    factures_store_emit_changed (self);
   return TRUE;
 }
 

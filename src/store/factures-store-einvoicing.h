@@ -79,6 +79,7 @@ typedef struct {
   FacturesPaAck          ack;
   char                  *ack_details;      /* JSON array [{reasonCode, reasonMessage, …}] or NULL */
   gint64                 imported_id;      /* a status about a supplier invoice (document_id 0) */
+  char                  *updated;          /* when the last attempt began or ended, or NULL */
 } FacturesPaOutboxItem;
 
 void        factures_pa_outbox_item_free (FacturesPaOutboxItem *item);
@@ -111,10 +112,14 @@ gint64      factures_store_pa_enqueue_status   (FacturesStore  *self,
                                                 gint            code,
                                                 GBytes         *cdar,
                                                 GError        **error);
-/* Rows to work on now: queued, sending, and failed whose next_attempt ≤ @now_iso, in id
- * order. (element-type FacturesPaOutboxItem) (transfer full). */
+/* Rows to work on now, in id order: queued; failed whose next_attempt ≤ @now_iso; sending
+ * whose last attempt ended uncertain (its error is set), or began before @stale_iso (a row
+ * claimed later may still be in another process's hands: its lease, the account's time-out,
+ * has not run out).
+ * (element-type FacturesPaOutboxItem) (transfer full). */
 GPtrArray  *factures_store_pa_outbox_due       (FacturesStore  *self,
                                                 const char     *now_iso,
+                                                const char     *stale_iso,
                                                 GError        **error);
 /* Every row (the newest first) (element-type FacturesPaOutboxItem) (transfer full). */
 GPtrArray  *factures_store_pa_outbox_list      (FacturesStore  *self,
@@ -127,9 +132,14 @@ FacturesPaOutboxItem *factures_store_pa_outbox_for_document (FacturesStore *self
 GBytes     *factures_store_pa_outbox_payload   (FacturesStore  *self,
                                                 gint64          id,
                                                 GError        **error);
-/* → sending, attempts + 1, committed before any request. A sent row: FACTURES_ERROR_IMMUTABLE. */
+/* Claims the row: → sending, attempts + 1, committed before any request, only when its
+ * attempts are still @seen_attempts (what the caller read): two processes never deposit the
+ * same row at once. *@out_claimed FALSE (no error) when another process claimed it first or
+ * it is already sent. */
 gboolean    factures_store_pa_outbox_begin     (FacturesStore  *self,
                                                 gint64          id,
+                                                gint            seen_attempts,
+                                                gboolean       *out_claimed,
                                                 GError        **error);
 /* One transaction: the row becomes sent with the PA's flowId, submittedAt and
  * acknowledgement, and a "pa-deposited" event goes on the document. */

@@ -144,8 +144,17 @@ def outbox(db, number):
                      'WHERE d.number = ? AND o.kind = \'document\'', number)
 
 
-def deposits(port, tracking, scheme='http'):
-    return [d for d in control(port, 'state', scheme=scheme)['deposits'] if d.get('trackingId') == tracking]
+def deposits(port, tracking, scheme='http', sha=None):
+    return [d for d in control(port, 'state', scheme=scheme)['deposits']
+            if d.get('trackingId') == tracking and (sha is None or d.get('sha256') == sha)]
+
+
+def deposits_of(port, db, number):
+    """The deposits of @number of @db: its trackingId (the document id) and its file's sha256
+    (several test databases share the server, and their ids)."""
+    sha = query(db, "SELECT o.sha256 FROM pa_outbox o JOIN documents d ON d.id = o.document_id "
+                    "WHERE d.number = ? AND o.kind = 'document'", number)
+    return deposits(port, str(doc_id(db, number)), sha=sha[0][0] if sha else None)
 
 
 def start_keyring():
@@ -262,6 +271,11 @@ def main():
     p.send_signal(signal.SIGKILL)
     p.wait()
     check(outbox(db, n4)[0][0] == 'sending', 'killed during the deposit: the row stays (sending)')
+    # Another run at once leaves it alone (the killed process's lease, its time-out, runs on).
+    r = cli(db, '--pa-send=' + n4)
+    check(r.returncode == 1 and len(deposits(port, str(doc_id(db, n4)))) == 1,
+          'while its lease runs, the row is not taken again (%s)' % r.stderr.strip()[:200])
+    time.sleep(3.5)
 
     # ---- sync: the three are found at the PA, not deposited again; acknowledgements
     r = cli(db, '--pa-sync')
@@ -274,6 +288,24 @@ def main():
     transmitted = words('transmitted to the platform', 'transmise à la plateforme')
     check(all([n, transmitted, '-'] in lines for n in (n2, n3, n4)),
           'the acknowledgements are printed tab separated (%s)' % lines)
+
+    # ---- two syncs at once: the row is claimed by one, deposited once
+    # (its own server: every test database's first invoice has the same id and bytes)
+    port_c = start_server()
+    base_c = 'http://127.0.0.1:%d' % port_c
+    db_c, nums_c, _ = setup(base_c, 1)
+    store_secret(base_c)
+    run([TOOL, 'enqueue', db_c, nums_c[0]])
+    control(port_c, 'fault', {'route': 'deposit', 'fault': 'slow', 'count': 1})
+    procs2 = [subprocess.Popen([CLI, '--database=' + db_c, '--pa-sync'], env=env(), stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    outs = [p2.communicate(timeout=60) for p2 in procs2]
+    check(len(deposits_of(port_c, db_c, nums_c[0])) <= 1,
+          'three syncs at once: at most one deposit (%s)' % (outs,))
+    time.sleep(3.5)
+    r = cli(db_c, '--pa-sync')
+    check(len(deposits_of(port_c, db_c, nums_c[0])) == 1 and outbox(db_c, nums_c[0])[0][0] == 'sent',
+          'then found at the PA and marked sent, deposited once (%s)' % (r.stdout + r.stderr).strip()[:300])
 
     # ---- acknowledgement Error with reasons (a fresh database, one invoice)
     db_e, nums_e, _ = setup(base, 1)

@@ -350,6 +350,12 @@ def main():
           'en litige: the dunning ladder pauses (open dispute)')
     check(query(db, 'SELECT count(*) FROM disputes WHERE document_id = ?', doc_id(db, n1))[0][0] == 0,
           'approuvée: no dispute')
+    # The dunning plan as the command line prints it: every step stopped for refusée, planned for approuvée.
+    plan = lambda n: [l.split('\t')[-1] for l in cli(db, '--dunning-plan=' + n).stdout.splitlines()]
+    stopped, planned = words('Stopped', 'Arrêté'), words('Planned', 'Prévu')
+    p2, p1 = plan(n2), plan(n1)
+    check(p2 and all(x == stopped for x in p2), 'refusée: every dunning step stopped (%s)' % p2)
+    check(p1 and all(x == planned for x in p1), 'approuvée: the dunning steps stay planned (%s)' % p1)
     kept = query(db, "SELECT length (content), error FROM pa_inbox WHERE state = 'unreadable'")
     check(len(kept) == 2 and all(k[0] > 0 and k[1] for k in kept), 'unreadable messages kept with their bytes (%s)' % kept)
     r = cli(db, '--pa-sync')

@@ -546,6 +546,18 @@ read_lifecycle (FacturesStore         *store,
               g_propagate_error (error, g_steal_pointer (&local_error));
               return FALSE;
             }
+          /* A status about a supplier invoice of the purchases (our own answer echoed, or the
+           * PAs' 200–203): read, shown, nothing to record on our documents. */
+          if (factures_store_find_imported (store, status->invoice_number, NULL, NULL) != 0)
+            {
+              g_clear_error (&local_error);
+              if (!factures_store_pa_inbox_mark (store, inbox_id, "read", 0, NULL, error))
+                return FALSE;
+              if (report != NULL)
+                report (status->invoice_number, factures_pa_status_label (status->code), status->reason_code,
+                        user_data);
+              continue;
+            }
           if (!factures_store_pa_inbox_mark (store, inbox_id, "unreadable", 0, local_error->message, error))
             return FALSE;
           if (report != NULL)

@@ -438,6 +438,11 @@ def main():
     r = cli(db, '--pa-respond=' + number, '--pa-status=207', '--pa-reason-code=QTE_ERR')
     cli(db, '--pa-sync')
     check(len(deposits(port, 'cdv-p%d-207' % imported_id)) == 1, 'the same dispute is not sent twice')
+    # The PA tells that the supplier's platform received our answer: a status about a purchase.
+    control(port, 'lifecycle', {'invoice': number, 'code': 202, 'seller': '123456789'})
+    r = cli(db, '--pa-sync')
+    check([number, words('received by the platform', 'reçue par la plateforme'), '-'] in
+          [l.split('\t') for l in r.stdout.splitlines()], 'a status about a purchase is read, not unreadable (%s)' % r.stdout)
 
     # ---- suspendue (208) asks to complete the invoice; complétée (209) goes back as the seller
     control(port, 'lifecycle', {'invoice': n1, 'code': 208, 'reason_code': 'JUSTIF_ABS',

@@ -1312,12 +1312,33 @@ factures_store_pa_record_status (FacturesStore          *self,
    * 207 en litige pauses it; both as an open dispute. */
   if (status->code == 210 || status->code == 213 || status->code == 207)
     {
-      g_autofree char *note = g_strdup_printf (_("Through the plateforme agréée: %s (%d)%s%s"),
+      /* "[PA 207]": a fixed marker, so that a later approval closes only what the PA opened. */
+      g_autofree char *note = g_strdup_printf ("[PA %d] ", status->code);
+      g_autofree char *text = g_strdup_printf (_("Through the plateforme agréée: %s (%d)%s%s"),
                                                factures_pa_status_label (status->code), status->code,
                                                status->reason != NULL ? " — " : "",
                                                status->reason != NULL ? status->reason : "");
-      if (!open_dispute (self, document_id, note, error))
+      g_autofree char *full = g_strconcat (note, text, NULL);
+
+      if (!open_dispute (self, document_id, full, error))
         goto fail;
+    }
+  /* Approved after "en litige": the dispute the PA opened closes, the ladder runs again (a
+   * refusal or a rejection stays: a credit note follows). */
+  if (status->code == 205 || status->code == 206)
+    {
+      g_autofree char *today = today_iso ();
+
+      stmt = factures_store_prepare (self,
+                                     "UPDATE disputes SET closed = ?2 WHERE document_id = ?1 AND closed IS NULL "
+                                     "AND note LIKE '[PA 207]%'", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, document_id);
+      sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
+      if (!factures_store_step_done (self, stmt, error))
+        goto fail;
+      g_clear_pointer (&stmt, sqlite3_finalize);
     }
   if (inbox_id != 0)
     {

@@ -274,7 +274,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesPaStatus, factures_pa_status_free)
  * FACTURES_ERROR_NOT_FOUND), puts a "pa-status" event on it (JSON: code, label, date,
  * sender, reason_code, reason, flow_id), applies the dunning rule — 210 refusée and 213
  * rejetée take the invoice out of the dunning ladder, 207 en litige pauses it: both through
- * the disputes table, as a dispute entered by hand — and marks inbox row @inbox_id read.
+ * the disputes table, as a dispute entered by hand (its note starts "[PA <code>]"); a later
+ * 205/206 closes a "[PA 207]" dispute so the ladder runs again — and marks inbox row
+ * @inbox_id read.
  * *@out_document_id: the document. */
 gboolean    factures_store_pa_record_status    (FacturesStore          *self,
                                                 gint64                  inbox_id,

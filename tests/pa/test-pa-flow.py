@@ -360,6 +360,12 @@ def main():
     check(len(kept) == 2 and all(k[0] > 0 and k[1] for k in kept), 'unreadable messages kept with their bytes (%s)' % kept)
     r = cli(db, '--pa-sync')
     check(r.returncode == 0 and r.stdout.strip() == '', 'a second --pa-sync prints nothing new (%r)' % r.stdout)
+    # Approved after the dispute: the ladder runs again; the refused invoice stays out of it.
+    control(port, 'lifecycle', {'invoice': n4, 'code': 205, 'seller': seller or '123456782'})
+    cli(db, '--pa-sync')
+    p4, p2 = plan(n4), plan(n2)
+    check(p4 and all(x == planned for x in p4), 'en litige then approuvée: the dunning steps run again (%s)' % p4)
+    check(p2 and all(x == stopped for x in p2), 'refusée stays out of the reminders (%s)' % p2)
     check(all(query(db, "SELECT count(*) FROM events WHERE document_id = ? AND kind = 'pa-status'", doc_id(db, n))[0][0] == 1
               for n in (n1, n2, n3)), 'no status recorded twice')
 

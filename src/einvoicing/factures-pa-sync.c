@@ -718,6 +718,15 @@ factures_pa_poll (FacturesStore         *store,
               gboolean known = FALSE;
               gint64 inbox_id;
 
+              /* Read again across a page edge (below): already kept, nothing to do. */
+              if (!factures_store_pa_inbox_known (store, flow_id, &known, error))
+                return FALSE;
+              if (known)
+                {
+                  if (!factures_store_pa_set_cursor (store, updated, error))
+                    return FALSE;
+                  continue;
+                }
               if (lifecycle || supplier)
                 {
                   content = factures_pa_client_get_original (client, flow_id, error);
@@ -749,5 +758,31 @@ factures_pa_poll (FacturesStore         *store,
         }
       if (json_array_get_length (results) < limit)
         return TRUE;
+      /* A full page: flows sharing the last updatedAt may go on past its edge, and
+       * updatedAfter is strict. Read again from the previous distinct updatedAt (what was
+       * recorded is recognised by its flowId). When the whole page shares one updatedAt it
+       * cannot be paged this way: how the norm settles it is (to confirm), PA.md §1.3. */
+      {
+        const char *last = json_object_get_string_member_with_default (
+          json_node_get_object (g_ptr_array_index (flows, flows->len - 1)), "updatedAt", NULL);
+        const char *previous = NULL;
+        guint k;
+
+        for (k = flows->len; k > 0; k--)
+          {
+            const char *at = json_object_get_string_member_with_default (
+              json_node_get_object (g_ptr_array_index (flows, k - 1)), "updatedAt", NULL);
+
+            if (g_strcmp0 (at, last) < 0)
+              {
+                previous = at;
+                break;
+              }
+          }
+        if (previous == NULL)
+          return TRUE;
+        if (!factures_store_pa_rewind_cursor (store, previous, error))
+          return FALSE;
+      }
     }
 }

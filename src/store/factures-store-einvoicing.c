@@ -1126,7 +1126,47 @@ factures_store_pa_set_cursor (FacturesStore  *self,
   return factures_store_step_done (self, stmt, error);
 }
 
+gboolean
+factures_store_pa_rewind_cursor (FacturesStore  *self,
+                                 const char     *updated_at,
+                                 GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+  stmt = factures_store_prepare (self, "UPDATE pa_account SET cursor = ?1 WHERE id = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  factures_sql_bind_text (stmt, 1, updated_at);
+  return factures_store_step_done (self, stmt, error);
+}
+
 /* ---- inbox ---- */
+
+gboolean
+factures_store_pa_inbox_known (FacturesStore  *self,
+                               const char     *flow_id,
+                               gboolean       *out_known,
+                               GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+  *out_known = FALSE;
+  stmt = factures_store_prepare (self, "SELECT 1 FROM pa_inbox WHERE flow_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, flow_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  *out_known = rc == SQLITE_ROW;
+  return TRUE;
+}
 
 gint64
 factures_store_pa_inbox_add (FacturesStore  *self,

@@ -232,7 +232,18 @@ gboolean    factures_store_pa_set_cursor       (FacturesStore  *self,
                                                 const char     *updated_at,
                                                 GError        **error);
 
+/* Sets the cursor to @updated_at exactly, even lower (to read again flows that share one
+ * updatedAt across a page edge). */
+gboolean    factures_store_pa_rewind_cursor    (FacturesStore  *self,
+                                                const char     *updated_at,
+                                                GError        **error);
+
 /* ---- flows received ---- */
+/* TRUE in *@out_known when the flow @flow_id was already received. */
+gboolean    factures_store_pa_inbox_known      (FacturesStore  *self,
+                                                const char     *flow_id,
+                                                gboolean       *out_known,
+                                                GError        **error);
 /* Keeps a flow as received before reading it. Returns its row id; 0 with *@out_known TRUE
  * (no error) when that flowId was already received. */
 gint64      factures_store_pa_inbox_add        (FacturesStore  *self,

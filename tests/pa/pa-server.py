@@ -24,6 +24,7 @@ Control routes, used by the tests only:
   POST /_control/lifecycle  {"invoice", "date" (YYYYMMDD), "code", "seller", "buyer",
                              "reason_code", "reason", "unreadable": bool} → a CDAR In flow
   POST /_control/supplier   {"path" or "content_b64", "name", "syntax"} → a SupplierInvoice In flow
+  POST /_control/clock      {"freeze": bool}: while frozen, new flows share one updatedAt
   GET  /_control/state      {"deposits": [...], "violations": [...], "requests": [...]}
 """
 import argparse, asyncio, base64, datetime, hashlib, json, os, ssl, subprocess, sys, tempfile, uuid
@@ -56,10 +57,13 @@ class Pa:
         self.requests = []
         self.clock = datetime.datetime(2026, 12, 6, 9, 0, 0, tzinfo=datetime.timezone.utc)
         self.counter = 0
+        self.frozen = False
 
     def now(self):
-        # Strictly increasing times, one millisecond apart, so updatedAfter is exact.
-        self.clock += datetime.timedelta(milliseconds=1)
+        # Strictly increasing times, one millisecond apart, so updatedAfter is exact; while
+        # frozen (/_control/clock), every new flow shares one updatedAt.
+        if not self.frozen:
+            self.clock += datetime.timedelta(milliseconds=1)
         return self.clock.strftime('%Y-%m-%dT%H:%M:%S.') + '%03dZ' % (self.clock.microsecond // 1000)
 
     def take_fault(self, route):
@@ -379,6 +383,12 @@ async def control_supplier(request):
     return web.json_response({'ok': True, 'flowId': flow['flowId']})
 
 
+async def control_clock(request):
+    body = await request.json()
+    request.app['pa'].frozen = bool(body.get('freeze'))
+    return web.json_response({'ok': True})
+
+
 async def control_state(request):
     pa = request.app['pa']
     deposits = [dict(public(f), size=len(pa.files[f['flowId']])) for f in pa.flows if f['flowDirection'] == 'Out']
@@ -417,6 +427,7 @@ async def main():
     app.router.add_post('/_control/lifecycle', control_lifecycle)
     app.router.add_post('/_control/supplier', control_supplier)
     app.router.add_get('/_control/state', control_state)
+    app.router.add_post('/_control/clock', control_clock)
     app.router.add_get('/_control/file/{flow_id}', control_file)
     context = None
     if args.cert:

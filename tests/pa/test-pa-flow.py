@@ -275,7 +275,7 @@ def main():
     r = cli(db, '--pa-send=' + n4)
     check(r.returncode == 1 and len(deposits(port, str(doc_id(db, n4)))) == 1,
           'while its lease runs, the row is not taken again (%s)' % r.stderr.strip()[:200])
-    time.sleep(3.5)
+    time.sleep(4.5)
 
     # ---- sync: the three are found at the PA, not deposited again; acknowledgements
     r = cli(db, '--pa-sync')
@@ -302,7 +302,7 @@ def main():
     outs = [p2.communicate(timeout=60) for p2 in procs2]
     check(len(deposits_of(port_c, db_c, nums_c[0])) <= 1,
           'three syncs at once: at most one deposit (%s)' % (outs,))
-    time.sleep(3.5)
+    time.sleep(4.5)
     r = cli(db_c, '--pa-sync')
     check(len(deposits_of(port_c, db_c, nums_c[0])) == 1 and outbox(db_c, nums_c[0])[0][0] == 'sent',
           'then found at the PA and marked sent, deposited once (%s)' % (r.stdout + r.stderr).strip()[:300])
@@ -462,6 +462,23 @@ def main():
     r = cli(db, '--pa-sync')
     flows = deposits(port, 'cdv-%d-209' % doc_id(db, n1))
     check(len(flows) == 1, 'complétée (209) deposited once (%s)' % r.stdout.strip())
+
+    # ---- flows sharing one updatedAt across a page edge (100 a page) are all read
+    port_p = start_server()
+    base_p = 'http://127.0.0.1:%d' % port_p
+    db_p, _, _ = setup(base_p, 1)
+    store_secret(base_p)
+    for i in range(98):
+        control(port_p, 'lifecycle', {'invoice': 'X-%03d' % i, 'code': 205, 'unreadable': True})
+    control(port_p, 'clock', {'freeze': True})
+    for i in range(5):
+        control(port_p, 'lifecycle', {'invoice': 'Y-%03d' % i, 'code': 205, 'unreadable': True})
+    control(port_p, 'clock', {'freeze': False})
+    r = cli(db_p, '--pa-sync')
+    kept = query(db_p, "SELECT count(*) FROM pa_inbox")[0][0]
+    check(r.returncode == 0 and kept == 103 and len(r.stdout.splitlines()) == 103,
+          '103 flows, 5 sharing an updatedAt across the page edge: all read once (%d kept, %d lines)'
+          % (kept, len(r.stdout.splitlines())))
 
     # ---- wrong secret
     store_secret(base, 'not-the-secret')

@@ -456,7 +456,7 @@ factures_pa_send_outbox (FacturesStore         *store,
   guint failed = 0;
   guint i;
 
-  if (factures_pa_queue_cashed (store, error) < 0)
+  if (factures_store_pa_enqueue_new (store, error) < 0 || factures_pa_queue_cashed (store, error) < 0)
     return 1;
   /* A row another process is depositing stays its own until that process's time-out has
    * run out (its lease); then it may be at the PA and is looked for before depositing. */

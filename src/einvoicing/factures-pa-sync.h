@@ -79,7 +79,9 @@ gint64            factures_pa_send_completed  (FacturesStore         *store,
                                                const char            *reason,
                                                GError               **error);
 
-/* Deposits every row due now (after factures_pa_queue_cashed()). Returns the number that failed; the first failure's error in
+/* Deposits every row due now, after putting into the outbox the documents issued since the
+ * account was saved (factures_store_pa_enqueue_new()) and the "encaissée" due
+ * (factures_pa_queue_cashed()). Returns the number that failed; the first failure's error in
  * @error (when non-NULL). */
 guint             factures_pa_send_outbox     (FacturesStore         *store,
                                                FacturesPaClient      *client,

@@ -79,6 +79,8 @@ invalid (GError    **error,
   return FALSE;
 }
 
+static char *today_iso (void);
+
 static char *
 now_iso (void)
 {
@@ -157,7 +159,7 @@ factures_store_save_pa_account (FacturesStore            *self,
 
   stmt = factures_store_prepare (self,
                                  "INSERT INTO pa_account (id, name, registration, base_url, token_url, client_id, "
-                                 "timeout_seconds, report_payments) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                                 "timeout_seconds, report_payments, since) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
                                  "ON CONFLICT (id) DO UPDATE SET name = ?1, registration = ?2, base_url = ?3, "
                                  "token_url = ?4, client_id = ?5, timeout_seconds = ?6, report_payments = ?7",
                                  error);
@@ -176,6 +178,7 @@ factures_store_save_pa_account (FacturesStore            *self,
   sqlite3_bind_text (stmt, 5, client_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 6, account->timeout_seconds);
   sqlite3_bind_int (stmt, 7, account->report_payments ? 1 : 0);
+  sqlite3_bind_text (stmt, 8, today_iso (), -1, g_free);
   if (!factures_store_step_done (self, stmt, error))
     return FALSE;
   factures_store_emit_changed (self);
@@ -527,6 +530,52 @@ factures_store_pa_enqueue_status (FacturesStore  *self,
   if (id != 0)
     factures_store_emit_changed (self);
   return id;
+}
+
+gint
+factures_store_pa_enqueue_new (FacturesStore  *self,
+                               GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint queued = 0;
+  guint i;
+  int rc;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), -1);
+  stmt = factures_store_prepare (self,
+                                 "SELECT d.id FROM documents d JOIN pa_account a ON a.id = 1 "
+                                 "WHERE d.status = 1 AND d.kind IN (380, 381, 386) AND d.issue_date >= a.since "
+                                 "AND NOT EXISTS (SELECT 1 FROM pa_outbox o WHERE o.document_id = d.id "
+                                 "                AND o.kind = 'document') ORDER BY d.id", error);
+  if (stmt == NULL)
+    return -1;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return -1;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  for (i = 0; i < ids->len; i++)
+    {
+      g_autoptr(FacturesDocument) document = factures_store_get_document (self, g_array_index (ids, gint64, i), error);
+
+      if (document == NULL)
+        return -1;
+      /* Private clients and clients abroad: e-mail, as before. */
+      if (!factures_pa_document_is_eligible (document))
+        continue;
+      if (factures_store_pa_enqueue_document (self, document->id, error) == 0)
+        return -1;
+      queued++;
+    }
+  return queued;
 }
 
 GPtrArray *

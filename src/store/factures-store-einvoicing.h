@@ -112,6 +112,12 @@ gint64      factures_store_pa_enqueue_status   (FacturesStore  *self,
                                                 gint            code,
                                                 GBytes         *cdar,
                                                 GError        **error);
+/* Puts into the outbox every eligible document (factures_pa_document_is_eligible()) issued
+ * since the account was first saved and not there yet: what was issued before that day goes
+ * only by hand (factures_store_pa_enqueue_document()). Returns how many, −1 on error. */
+gint        factures_store_pa_enqueue_new      (FacturesStore  *self,
+                                                GError        **error);
+
 /* Rows to work on now, in id order: queued; failed whose next_attempt ≤ @now_iso; sending
  * whose last attempt ended uncertain (its error is set), or began before @stale_iso (a row
  * claimed later may still be in another process's hands: its lease, the account's time-out,

@@ -466,7 +466,7 @@ def main():
     # ---- flows sharing one updatedAt across a page edge (100 a page) are all read
     port_p = start_server()
     base_p = 'http://127.0.0.1:%d' % port_p
-    db_p, _, _ = setup(base_p, 1)
+    db_p, nums_p, private_p = setup(base_p, 1)
     store_secret(base_p)
     for i in range(98):
         control(port_p, 'lifecycle', {'invoice': 'X-%03d' % i, 'code': 205, 'unreadable': True})
@@ -476,9 +476,15 @@ def main():
     control(port_p, 'clock', {'freeze': False})
     r = cli(db_p, '--pa-sync')
     kept = query(db_p, "SELECT count(*) FROM pa_inbox")[0][0]
-    check(r.returncode == 0 and kept == 103 and len(r.stdout.splitlines()) == 103,
+    unread = [l for l in r.stdout.splitlines() if words('unreadable message kept', 'message illisible conservé') in l]
+    check(r.returncode == 0 and kept == 103 and len(unread) == 103,
           '103 flows, 5 sharing an updatedAt across the page edge: all read once (%d kept, %d lines)'
-          % (kept, len(r.stdout.splitlines())))
+          % (kept, len(unread)))
+    # Issued since the account was saved: deposited by the sync itself; the private client's is not.
+    check(len(deposits_of(port_p, db_p, nums_p[0])) == 1 and outbox(db_p, nums_p[0])[0][0] == 'sent',
+          'an invoice issued since the account was saved goes by the sync itself')
+    check(query(db_p, 'SELECT count(*) FROM pa_outbox o JOIN documents d ON d.id = o.document_id '
+                      'WHERE d.number = ?', private_p)[0][0] == 0, 'the private client’s invoice does not')
 
     # ---- wrong secret
     store_secret(base, 'not-the-secret')

@@ -16,6 +16,8 @@ CREATE TABLE pa_account (
   client_id        TEXT NOT NULL,
   timeout_seconds  INTEGER NOT NULL DEFAULT 30 CHECK (timeout_seconds BETWEEN 1 AND 600),
   report_payments  INTEGER NOT NULL DEFAULT 1,
+  since            TEXT NOT NULL,  -- 'YYYY-MM-DD' the account was first saved: documents issued
+                                   -- from that day go to the PA by themselves (older ones by hand)
   cursor           TEXT            -- highest updatedAt seen by the polling
 );
 

@@ -283,10 +283,12 @@ parse_error_body (GByteArray  *body,
     return;
   object = json_node_get_object (json_parser_get_root (parser));
   if (json_object_has_member (object, "errorCode") &&
-      JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "errorCode")))
+      JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "errorCode")) &&
+      json_node_get_value_type (json_object_get_member (object, "errorCode")) == G_TYPE_STRING)
     *out_code = g_strdup (json_object_get_string_member (object, "errorCode"));
   if (json_object_has_member (object, "errorMessage") &&
-      JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "errorMessage")))
+      JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "errorMessage")) &&
+      json_node_get_value_type (json_object_get_member (object, "errorMessage")) == G_TYPE_STRING)
     *out_message = g_strdup (json_object_get_string_member (object, "errorMessage"));
 }
 
@@ -517,7 +519,7 @@ factures_pa_client_fetch_token (FacturesPaClient  *client,
   object = json_node_get_object (root);
   if (!json_object_has_member (object, "access_token") ||
       !JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "access_token")) ||
-      json_object_get_string_member (object, "access_token") == NULL)
+      json_node_get_value_type (json_object_get_member (object, "access_token")) != G_TYPE_STRING)
     {
       g_set_error_literal (error, FACTURES_PA_ERROR, FACTURES_PA_ERROR_MALFORMED,
                            _("The platform’s token service answered without an access token (access_token)."));
@@ -724,7 +726,8 @@ factures_pa_client_deposit (FacturesPaClient  *client,
     return NULL;
   object = json_node_get_object (root);
   if (!json_object_has_member (object, "flowId") ||
-      !JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "flowId")))
+      !JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "flowId")) ||
+      json_node_get_value_type (json_object_get_member (object, "flowId")) != G_TYPE_STRING)
     {
       g_set_error_literal (error, FACTURES_PA_ERROR, FACTURES_PA_ERROR_MALFORMED,
                            _("The platform accepted the deposit but its answer has no flowId. Factures will "

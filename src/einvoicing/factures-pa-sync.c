@@ -16,6 +16,20 @@
 #include "factures-store-facturx.h"
 #include "factures-store-payments.h"
 
+/* A string member of a PA's JSON, or @fallback when it is missing or not a string (a PA's
+ * answer is not trusted to have the shapes of the norm). */
+static const char *
+str_member (JsonObject *object,
+            const char *name,
+            const char *fallback)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fallback;
+  return json_node_get_string (node);
+}
+
 FacturesPaClient *
 factures_pa_open_client (FacturesStore  *store,
                          GError        **error)
@@ -85,7 +99,7 @@ ack_of (JsonObject  *flow,
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return FACTURES_PA_ACK_PENDING;
   ack = json_node_get_object (node);
-  status = json_object_get_string_member_with_default (ack, "status", "Pending");
+  status = str_member (ack, "status", "Pending");
   if (json_object_has_member (ack, "details") &&
       JSON_NODE_HOLDS_ARRAY (json_object_get_member (ack, "details")) &&
       json_array_get_length (json_object_get_array_member (ack, "details")) > 0)
@@ -126,8 +140,8 @@ details_text (const char *details_json)
       if (out->len > 0)
         g_string_append (out, "; ");
       g_string_append_printf (out, "%s : %s",
-                              json_object_get_string_member_with_default (o, "reasonCode", "—"),
-                              json_object_get_string_member_with_default (o, "reasonMessage", "—"));
+                              str_member (o, "reasonCode", "—"),
+                              str_member (o, "reasonMessage", "—"));
     }
   return out->len > 0 ? g_strdup (out->str) : NULL;
 }
@@ -171,12 +185,12 @@ find_deposit (FacturesPaClient           *client,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
       flow = json_node_get_object (node);
-      if (g_strcmp0 (json_object_get_string_member_with_default (flow, "trackingId", NULL), item->tracking_id) != 0 ||
-          g_strcmp0 (json_object_get_string_member_with_default (flow, "flowDirection", "Out"), "Out") != 0)
+      if (g_strcmp0 (str_member (flow, "trackingId", NULL), item->tracking_id) != 0 ||
+          g_strcmp0 (str_member (flow, "flowDirection", "Out"), "Out") != 0)
         continue;
       /* Another document with our trackingId (another database?) is not ours. */
       if (json_object_has_member (flow, "sha256") &&
-          g_strcmp0 (json_object_get_string_member_with_default (flow, "sha256", NULL), item->sha256) != 0)
+          g_strcmp0 (str_member (flow, "sha256", NULL), item->sha256) != 0)
         continue;
       return json_object_ref (flow);
     }
@@ -252,8 +266,8 @@ factures_pa_deposit_item (FacturesStore              *store,
     }
   ack = ack_of (flow, &details);
   if (!factures_store_pa_outbox_mark_sent (store, item->id,
-                                           json_object_get_string_member (flow, "flowId"),
-                                           json_object_get_string_member_with_default (flow, "submittedAt", NULL),
+                                           str_member (flow, "flowId", NULL),
+                                           str_member (flow, "submittedAt", NULL),
                                            ack, details, error))
     return FALSE;
   if (report != NULL)
@@ -262,7 +276,7 @@ factures_pa_deposit_item (FacturesStore              *store,
         {
           g_autofree char *what = g_strdup_printf (_("status %d sent (%s)"), item->status_code,
                                                    factures_pa_status_label (item->status_code));
-          report (item->number, what, json_object_get_string_member (flow, "flowId"), user_data);
+          report (item->number, what, str_member (flow, "flowId", NULL), user_data);
         }
       else
         report_ack (report, user_data, item->number, ack, details);
@@ -489,8 +503,8 @@ compare_updated (gconstpointer a,
   JsonObject *fa = json_node_get_object (*(JsonNode * const *) a);
   JsonObject *fb = json_node_get_object (*(JsonNode * const *) b);
 
-  return g_strcmp0 (json_object_get_string_member_with_default (fa, "updatedAt", ""),
-                    json_object_get_string_member_with_default (fb, "updatedAt", ""));
+  return g_strcmp0 (str_member (fa, "updatedAt", ""),
+                    str_member (fb, "updatedAt", ""));
 }
 
 /* What the user should do after a status on one of our invoices (issue 14 item 3), or NULL. */
@@ -678,12 +692,12 @@ factures_pa_poll (FacturesStore         *store,
       for (i = 0; i < flows->len; i++)
         {
           JsonObject *flow = json_node_get_object (g_ptr_array_index (flows, i));
-          const char *flow_id = json_object_get_string_member_with_default (flow, "flowId", NULL);
-          const char *updated = json_object_get_string_member_with_default (flow, "updatedAt", NULL);
-          const char *direction = json_object_get_string_member_with_default (flow, "flowDirection", "");
-          const char *type = json_object_get_string_member_with_default (flow, "flowType", "");
-          const char *syntax = json_object_get_string_member_with_default (flow, "flowSyntax", NULL);
-          const char *name = json_object_get_string_member_with_default (flow, "name", NULL);
+          const char *flow_id = str_member (flow, "flowId", NULL);
+          const char *updated = str_member (flow, "updatedAt", NULL);
+          const char *direction = str_member (flow, "flowDirection", "");
+          const char *type = str_member (flow, "flowType", "");
+          const char *syntax = str_member (flow, "flowSyntax", NULL);
+          const char *name = str_member (flow, "name", NULL);
 
           if (flow_id == NULL)
             continue;
@@ -763,14 +777,14 @@ factures_pa_poll (FacturesStore         *store,
        * recorded is recognised by its flowId). When the whole page shares one updatedAt it
        * cannot be paged this way: how the norm settles it is (to confirm), PA.md §1.3. */
       {
-        const char *last = json_object_get_string_member_with_default (
+        const char *last = str_member (
           json_node_get_object (g_ptr_array_index (flows, flows->len - 1)), "updatedAt", NULL);
         const char *previous = NULL;
         guint k;
 
         for (k = flows->len; k > 0; k--)
           {
-            const char *at = json_object_get_string_member_with_default (
+            const char *at = str_member (
               json_node_get_object (g_ptr_array_index (flows, k - 1)), "updatedAt", NULL);
 
             if (g_strcmp0 (at, last) < 0)

@@ -1140,6 +1140,13 @@ factures_store_pa_cashed_candidates (FacturesStore  *self,
   return g_steal_pointer (&ids);
 }
 
+void
+factures_store_pa_notify_synced (FacturesStore *self)
+{
+  g_return_if_fail (FACTURES_IS_STORE (self));
+  factures_store_emit_changed (self);
+}
+
 /* ---- cursor ---- */
 
 char *

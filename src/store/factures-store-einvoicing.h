@@ -230,6 +230,10 @@ gint64      factures_store_pa_enqueue_purchase_status (FacturesStore *self,
 GArray     *factures_store_pa_cashed_candidates (FacturesStore *self,
                                                  GError       **error);
 
+/* Tells the views of this connection that another connection (the synchronisation thread)
+ * wrote: emits "changed" as after a write. */
+void        factures_store_pa_notify_synced    (FacturesStore  *self);
+
 /* ---- the polling cursor (highest updatedAt seen) ---- */
 char       *factures_store_pa_get_cursor       (FacturesStore  *self,
                                                 GError        **error);

@@ -347,6 +347,8 @@ on_synced (GObject      *source,
   g_autofree char *text = g_task_propagate_pointer (G_TASK (result), &error);
 
   set_busy (self, FALSE);
+  /* The sync wrote through its own connection: the views of this one refresh. */
+  factures_store_pa_notify_synced (self->store);
   show_outbox (self);
   if (text == NULL)
     set_status (self, error->message, TRUE);

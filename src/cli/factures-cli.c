@@ -11,6 +11,7 @@
 
 #include "factures-cli.h"
 #include "factures-cli-mail.h"
+#include "factures-cli-pa.h"
 #include "factures-cli-payments.h"
 #include "factures-cli-bank.h"
 #include "factures-cli-facturx.h"
@@ -55,6 +56,7 @@ factures_cli_add_options (GApplication *application)
 {
   g_application_add_main_option_entries (application, entries);
   factures_cli_mail_add_options (application);
+  factures_cli_pa_add_options (application);
   factures_cli_payments_add_options (application);
   factures_cli_facturx_add_options (application);
   factures_cli_receipts_add_options (application);
@@ -295,6 +297,8 @@ factures_cli_run (const char   *database,
     }
   if (factures_cli_mail_wanted (options))
     return factures_cli_mail_run (database, options);
+  if (factures_cli_pa_wanted (options))
+    return factures_cli_pa_run (database, options);
   if (factures_cli_actions_wanted (options))
     return factures_cli_actions_run (database, options);
   g_variant_dict_lookup (options, "export-pdf", "&s", &export_pdf_number);

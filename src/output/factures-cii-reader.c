@@ -12,6 +12,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "factures-cii-reader.h"
+#include "factures-ubl-reader.h"
 #include "factures-cii-parse.h"
 #include "factures-imported-text.h"
 #include "factures-facturx.h"
@@ -476,12 +477,23 @@ factures_invoice_file_open (GBytes  *bytes,
       file->pdf_problems = g_ptr_array_new_with_free_func (g_free);
     }
 
-  valid = factures_cii_check_xsd (file->xml, &file->profile, &file->xsd_problems, error);
+  /* Issue 14: a UBL 2.1 invoice or credit note (the reform's third format) is read into the
+   * same model and goes through the same checks (factures-ubl-reader.h). */
+  if (!file->is_pdf && factures_ubl_is_ubl (file->xml))
+    {
+      valid = TRUE;
+      file->profile = FACTURES_CII_PROFILE_UNKNOWN;
+      file->xsd_problems = g_ptr_array_new_with_free_func (g_free);
+    }
+  else
+    valid = factures_cii_check_xsd (file->xml, &file->profile, &file->xsd_problems, error);
   if (!valid && file->xsd_problems == NULL)
     return NULL;
   if (valid)
     {
-      file->imported = factures_cii_read (file->xml, error);
+      file->imported = file->profile == FACTURES_CII_PROFILE_UNKNOWN && factures_ubl_is_ubl (file->xml)
+                       ? factures_ubl_read (file->xml, error)
+                       : factures_cii_read (file->xml, error);
       if (file->imported == NULL)
         return NULL;
       file->figure_problems = factures_imported_check_figures (file->imported);
@@ -516,16 +528,23 @@ factures_invoice_file_report (const FacturesInvoiceFile *file,
 {
   GString *out = g_string_new (NULL);
   const char *level = factures_cii_profile_conformance_level (file->profile);
+  /* Issue 14: a UBL invoice has no Factur-X profile and no XSD here. */
+  gboolean ubl = !file->is_pdf && file->profile == FACTURES_CII_PROFILE_UNKNOWN && factures_ubl_is_ubl (file->xml);
   guint n = 0;
 
   if (file->imported != NULL)
     /* Translators: "Credit note A2026-0001 (Factur-X PDF)": the kind of document, its number, the file format */
     g_string_append_printf (out, C_("imported document", "%s %s (%s)\n"),
                             factures_imported_kind_label (file->imported->type_code), file->imported->number,
-                            file->is_pdf ? _("Factur-X PDF") : _("CII XML"));
-  g_string_append_printf (out, _("Profile: %s\n"), level != NULL ? level : _("not a Factur-X profile (checked against EXTENDED)"));
+                            file->is_pdf ? _("Factur-X PDF") : ubl ? _("UBL XML") : _("CII XML"));
+  if (ubl)
+    g_string_append (out, _("Syntax: UBL 2.1 (EN 16931); its XML schema is not checked, the reader checks what it reads.\n"));
+  else
+    g_string_append_printf (out, _("Profile: %s\n"), level != NULL ? level : _("not a Factur-X profile (checked against EXTENDED)"));
 
-  if (file->xsd_problems->len == 0)
+  if (ubl)
+    ;
+  else if (file->xsd_problems->len == 0)
     g_string_append (out, _("XML schema (XSD): valid.\n"));
   else
     {

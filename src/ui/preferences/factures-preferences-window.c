@@ -10,6 +10,7 @@
 #include "factures-form.h"
 #include "factures-ladder-page.h"
 #include "factures-mail-page.h"
+#include "factures-pa-page.h"
 #include "factures-preferences-window.h"
 #include "factures-profile-editor.h"
 #include "factures-series-page.h"
@@ -145,6 +146,8 @@ factures_preferences_window_new (GtkWindow     *parent,
   /* Issue 5: the e-mail account, its test, the templates. */
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (factures_mail_page_new (store)));
+  /* Issue 14: the plateforme agréée account. */
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (factures_pa_page_new (store)));
 
   return GTK_WIDGET (self);
 }

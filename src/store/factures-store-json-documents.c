@@ -56,7 +56,7 @@ read_lines (JsonArray   *lines,
     {
       g_autofree char *where = g_strdup_printf ("%s.lines[%u]", doc_where, i);
       JsonObject *object = factures_store_json_impl_get_element_object (lines, i, where, error);
-      gint64 position, quantity, unit_price, vat_rate_bp, allowance, net, activity;
+      gint64 position, quantity, unit_price, vat_rate_bp, allowance, net, activity, debours;
       const char *description, *unit, *category, *vatex, *reason, *override;
       FacturesLine *line;
 
@@ -75,7 +75,9 @@ read_lines (JsonArray   *lines,
           !factures_store_json_impl_get_text (object, where, "vat_category", &category, error) ||
           !factures_store_json_impl_get_text (object, where, "vatex", &vatex, error) ||
           !factures_store_json_impl_get_text (object, where, "exemption_reason", &reason, error) ||
-          !factures_store_json_impl_get_text (object, where, "override_reason", &override, error))
+          !factures_store_json_impl_get_text (object, where, "override_reason", &override, error) ||
+          /* Issue 17: absent in older files (not a débours). */
+          !factures_store_json_impl_get_int_range (object, where, "debours", 0, 0, 1, &debours, error))
         return NULL;
       if (category != NULL && factures_vat_category_from_code (category) == FACTURES_VAT_CATEGORY_UNSET)
         {
@@ -103,6 +105,7 @@ read_lines (JsonArray   *lines,
       line->vatex = g_strdup (vatex);
       line->exemption_reason = g_strdup (reason);
       line->override_reason = g_strdup (override);
+      line->debours = debours != 0;
       g_ptr_array_add (array, line);
       if (nets != NULL)
         g_array_append_val (nets, net);
@@ -596,8 +599,8 @@ import_issued (Import      *import,
   line_stmt = factures_store_prepare (store,
                                       "INSERT INTO lines (document_id, position, description, quantity, "
                                       "unit, unit_price, vat_rate_bp, allowance, net, activity, "
-                                      "vat_category, vatex, exemption_reason, override_reason) "
-                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                                      "vat_category, vatex, exemption_reason, override_reason, debours) "
+                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                                       error);
   if (line_stmt == NULL)
     return FALSE;
@@ -620,6 +623,7 @@ import_issued (Import      *import,
       factures_sql_bind_text (line_stmt, 12, line->vatex);
       factures_sql_bind_text (line_stmt, 13, line->exemption_reason);
       factures_sql_bind_text (line_stmt, 14, line->override_reason);
+      sqlite3_bind_int (line_stmt, 15, line->debours ? 1 : 0);
       if (!factures_store_step_done (store, line_stmt, error))
         {
           g_autofree char *path = g_strdup_printf ("%s.lines[%u]", where, i);

@@ -55,7 +55,8 @@
  *     since issue 13 (factures-vat.h) "activity" (0 the profile's, 1 goods, 2 BIC
  *     services, 3 BNC services, 4 classified furnished tourist let), "vat_category"
  *     (EN 16931 code "S", "Z", "E", "AE", "K", "G", "O", or null: the old rule),
- *     "vatex" (BT-121), "exemption_reason" (BT-120), "override_reason"
+ *     "vatex" (BT-121), "exemption_reason" (BT-120), "override_reason", and since
+ *     issue 17 "debours" (1: a débours line, excluded from the URSSAF figures; absent: 0)
  *   EVENT: "kind" ("issued", "quote-accepted", "quote-refused", …), "date",
  *     "data" (string or null)
  *   QUOTE: "valid_until" (date), "conditions" (string or null)
@@ -543,7 +544,7 @@ export_documents (FacturesStore  *self,
       if (!export_rows (self, builder,
                         "SELECT position, description, quantity, unit, unit_price, vat_rate_bp, "
                         "allowance, net, activity, vat_category, vatex, exemption_reason, "
-                        "override_reason FROM lines WHERE document_id = ?1 ORDER BY position",
+                        "override_reason, debours FROM lines WHERE document_id = ?1 ORDER BY position",
                         id, error))
         return FALSE;
       json_builder_set_member_name (builder, "events");

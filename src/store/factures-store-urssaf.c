@@ -557,3 +557,77 @@ factures_store_list_reverse_charge_months (FacturesStore  *self,
     return FALSE;
   return collect_texts (self, stmt, months, error);
 }
+
+/* ---- the registre des achats ---- */
+
+void
+factures_purchase_entry_free (FacturesPurchaseEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->supplier);
+  g_free (entry->reference);
+  g_free (entry->nature);
+  g_free (entry->amount_text);
+  g_free (entry->currency);
+  g_free (entry);
+}
+
+GPtrArray *
+factures_store_list_purchase_register (FacturesStore  *self,
+                                       guint           year,
+                                       guint          *n_undated,
+                                       GError        **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_purchase_entry_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *from = g_strdup_printf ("%04u-01-01", year);
+  g_autofree char *to = g_strdup_printf ("%04u-12-31", year);
+  int rc;
+
+  if (n_undated != NULL)
+    {
+      g_autoptr(sqlite3_stmt) count = factures_store_prepare (self,
+                                                              "SELECT count(*) FROM imported_invoices "
+                                                              "WHERE direction = 'purchase' AND issue_date IS NULL",
+                                                              error);
+
+      if (count == NULL)
+        return NULL;
+      if (sqlite3_step (count) != SQLITE_ROW)
+        {
+          factures_store_set_db_error (self, error);
+          return NULL;
+        }
+      *n_undated = (guint) sqlite3_column_int (count, 0);
+    }
+
+  stmt = factures_store_prepare (self,
+                                 "SELECT id, issue_date, seller_name, number, grand_total_cents, grand_total, "
+                                 "currency FROM imported_invoices WHERE direction = 'purchase' "
+                                 "AND issue_date BETWEEN ?1 AND ?2 ORDER BY issue_date, id", error);
+  if (stmt == NULL)
+    return NULL;
+  factures_sql_bind_text (stmt, 1, from);
+  factures_sql_bind_text (stmt, 2, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FacturesPurchaseEntry *e = g_new0 (FacturesPurchaseEntry, 1);
+
+      e->id = sqlite3_column_int64 (stmt, 0);
+      factures_sql_col_date (stmt, 1, &e->date);
+      e->supplier = factures_sql_col_dup (stmt, 2);
+      e->reference = factures_sql_col_dup (stmt, 3);
+      e->nature = g_strdup ("Facture d’achat importée");
+      e->amount = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 4);
+      e->amount_text = factures_sql_col_dup (stmt, 5);
+      e->currency = col_text_or_null (stmt, 6);
+      g_ptr_array_add (out, e);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}

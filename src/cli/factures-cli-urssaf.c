@@ -35,6 +35,10 @@ static const GOptionEntry entries[] = {
   { "export-fec", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Write the receipts of --year in the FEC layout (art. A47 A-1 LPF, 18 tab-separated columns) to "
        "--output, for an accountant: a micro-entrepreneur has no legal duty to produce an FEC"), NULL },
+  { "purchases", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the purchases register (registre des achats) of --year from the supplier invoices imported "
+       "into Purchases: date, supplier, reference, nature, amount, payment method (tab separated), then "
+       "the total of the year"), NULL },
   { "urssaf-set", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
     N_("Set the URSSAF situation (repeatable): quarterly=0|1, cipav=0|1, chamber=none|cci|cma, vl=0|1, "
        "acre-until=DATE|none, creation=DATE|none, alerts=80,95, department=69, account-bank=512, "
@@ -53,7 +57,7 @@ gboolean
 factures_cli_urssaf_wanted (GVariantDict *options)
 {
   static const char * const names[] = {
-    "urssaf", "thresholds", "calendar", "export-fec", "urssaf-set", "period", "declared-on", "from",
+    "urssaf", "thresholds", "calendar", "export-fec", "purchases", "urssaf-set", "period", "declared-on", "from",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -476,6 +480,65 @@ export_fec (FacturesStore *store, const FacturesUrssafSettings *settings, gint y
   return 0;
 }
 
+/* ---- --purchases ---- */
+
+static int
+purchases (FacturesStore *store, gint year)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  gint64 total = 0;
+  guint undated = 0, foreign = 0;
+  GDate today;
+
+  factures_today (&today);
+  if (year == 0)
+    year = (gint) g_date_get_year (&today);
+  if (year < 2000 || (guint) year > g_date_get_year (&today))
+    {
+      g_autofree char *message = g_strdup_printf (_("Year: %d is in the future or not a year."), year);
+
+      return fail (message);
+    }
+  list = factures_store_list_purchase_register (store, (guint) year, &undated, &error);
+  if (list == NULL)
+    return fail (error->message);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const FacturesPurchaseEntry *e = g_ptr_array_index (list, i);
+      g_autofree char *date = factures_date_format_iso (&e->date);
+      g_autofree char *amount = NULL;
+
+      if (e->amount >= 0)
+        {
+          amount = factures_money_format (e->amount);
+          total += e->amount;
+        }
+      else
+        {
+          amount = g_strdup_printf ("%s %s", e->amount_text != NULL ? e->amount_text : "",
+                                    e->currency != NULL ? e->currency : "");
+          foreign++;
+        }
+      g_strdelimit (e->supplier, "\t\r\n", ' ');
+      g_strdelimit (e->reference, "\t\r\n", ' ');
+      /* the payment of a purchase is not recorded yet: the method column is empty */
+      g_print ("%s\t%s\t%s\t%s\t%s\t\n", date, e->supplier != NULL ? e->supplier : "",
+               e->reference != NULL ? e->reference : "", e->nature, amount);
+    }
+  {
+    g_autofree char *text = factures_money_format (total);
+
+    g_print (_("Total of %d (EUR)\t%s\n"), year, text);
+  }
+  if (foreign > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u purchase not in EUR is not in the total.\n",
+                          "%u purchases not in EUR are not in the total.\n", foreign), foreign);
+  if (undated > 0)
+    g_printerr ("factures: %s\n", _("Some imported purchases have no issue date and are left out."));
+  return 0;
+}
+
 /* ---- --urssaf-set ---- */
 
 static gboolean
@@ -596,6 +659,7 @@ factures_cli_urssaf_run (const char *database, GVariantDict *options)
   g_autofree const char **set = NULL;
   const char *period = NULL, *declared_on = NULL, *from = NULL, *output = NULL;
   gboolean want_urssaf = FALSE, want_thresholds = FALSE, want_calendar = FALSE, want_fec = FALSE;
+  gboolean want_purchases = FALSE;
   gint year = 0;
   int status = 0;
   FacturesUrssafSettings settings;
@@ -604,6 +668,7 @@ factures_cli_urssaf_run (const char *database, GVariantDict *options)
   g_variant_dict_lookup (options, "thresholds", "b", &want_thresholds);
   g_variant_dict_lookup (options, "calendar", "b", &want_calendar);
   g_variant_dict_lookup (options, "export-fec", "b", &want_fec);
+  g_variant_dict_lookup (options, "purchases", "b", &want_purchases);
   g_variant_dict_lookup (options, "period", "&s", &period);
   g_variant_dict_lookup (options, "declared-on", "&s", &declared_on);
   g_variant_dict_lookup (options, "from", "&s", &from);
@@ -611,16 +676,18 @@ factures_cli_urssaf_run (const char *database, GVariantDict *options)
   g_variant_dict_lookup (options, "year", "i", &year);
   g_variant_dict_lookup (options, "urssaf-set", "^a&s", &set);
 
-  if (want_urssaf + want_thresholds + want_calendar + want_fec > 1)
-    return fail (_("Give one of --urssaf, --thresholds, --calendar and --export-fec at a time."));
+  if (want_urssaf + want_thresholds + want_calendar + want_fec + want_purchases > 1)
+    return fail (_("Give one of --urssaf, --thresholds, --calendar, --export-fec and --purchases at a time."));
   if (period != NULL && !want_urssaf)
     return fail (_("--period goes with --urssaf."));
   if (declared_on != NULL && !want_urssaf)
     return fail (_("--declared-on goes with --urssaf."));
   if (from != NULL && !want_calendar)
     return fail (_("--from goes with --calendar."));
-  if (set == NULL && !want_urssaf && !want_thresholds && !want_calendar && !want_fec)
-    return fail (_("Give --urssaf, --thresholds, --calendar or --export-fec."));
+  if (output != NULL && !want_fec)
+    return fail (_("--output goes with --export-fec here."));
+  if (set == NULL && !want_urssaf && !want_thresholds && !want_calendar && !want_fec && !want_purchases)
+    return fail (_("Give --urssaf, --thresholds, --calendar, --export-fec or --purchases."));
 
   store = factures_cli_open_store (database, set != NULL || declared_on != NULL, &status);
   if (store == NULL)
@@ -651,6 +718,8 @@ factures_cli_urssaf_run (const char *database, GVariantDict *options)
     status = calendar (store, &settings, from);
   else if (want_fec)
     status = export_fec (store, &settings, year, output);
+  else if (want_purchases)
+    status = purchases (store, year);
   factures_urssaf_settings_clear (&settings);
   return status;
 }

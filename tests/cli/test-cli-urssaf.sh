@@ -33,7 +33,7 @@ else fail "--urssaf: $(cat "$tmp/err")"; fi
 before=$(dbhash)
 for bad in "--urssaf --period=2027-01" "--urssaf --period=2026-13" "--urssaf --period=2024-03" \
            "--urssaf-set=alerts=99,80" "--urssaf-set=account-vat=445.71" "--urssaf-set=colour=blue" \
-           "--export-fec --year=2027 --output=$tmp/never.txt" "--urssaf --period=2026-11 --declared-on=2026-11-15"; do
+           "--export-fec --year=2027 --output=$tmp/never.txt" "--purchases --year=2027" "--urssaf --period=2026-11 --declared-on=2026-11-15"; do
   rc=0; "$CLI" "${db[@]}" $bad >/dev/null 2>"$tmp/err" || rc=$?
   if [ "$rc" -eq 1 ] && [ -s "$tmp/err" ] && [ "$(dbhash)" = "$before" ]; then ok "$bad refused: $(cat "$tmp/err")"
   else fail "$bad: status $rc, database changed or no message"; fi
@@ -81,6 +81,11 @@ if grep -qP '37\x{202f}500,00' "$tmp/thr" && grep -qP '41\x{202f}250,00' "$tmp/t
    && grep -qP '83\x{202f}600,00.*\(à confirmer\)' "$tmp/thr"; then
   ok "--thresholds: the franchise thresholds and the ceiling with its caveat"
 else fail "--thresholds printed: $(cat "$tmp/thr")"; fi
+
+# The registre des achats (the fixture has no imported purchase): the total line only.
+if "$CLI" "${db[@]}" --purchases --year=2026 >"$tmp/pur" 2>"$tmp/err" && [ "$(wc -l <"$tmp/pur")" -eq 1 ] \
+   && grep -qP '^Total of 2026 \(EUR\)\t0,00' "$tmp/pur"; then ok "--purchases: an empty register and its total"
+else fail "--purchases: $(cat "$tmp/pur" "$tmp/err")"; fi
 
 echo "$failures failed"
 [ "$failures" -eq 0 ]

@@ -11,6 +11,8 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "factures-imported.h"
+#include "factures-store-facturx.h"
 #include "factures-store-payments.h"
 #include "factures-store-urssaf.h"
 #include "store-test-util.h"
@@ -356,6 +358,66 @@ test_json_debours (Fixture *f, gconstpointer data)
   store_test_remove_dir (dir2);
 }
 
+/* An imported supplier invoice (Achats). */
+static void
+import_purchase (Fixture *f, const char *number, const char *supplier, const char *date,
+                 const char *currency, const char *total)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesImported) imported = factures_imported_new ();
+  g_autoptr(GBytes) xml = g_bytes_new_static ("<x/>", 4);
+  FacturesImportedDirection direction;
+
+  imported->number = g_strdup (number);
+  imported->type_code = 380;
+  if (date != NULL)
+    imported->issue_date = d (date);
+  imported->currency = g_strdup (currency);
+  imported->seller.name = g_strdup (supplier);
+  imported->seller.siren = g_strdup ("552081317");
+  imported->buyer.name = g_strdup ("Camille Martin EI");
+  imported->buyer.siren = g_strdup ("732829320");
+  imported->tax_basis_total = g_strdup (total);
+  imported->tax_total = g_strdup ("0.00");
+  imported->grand_total = g_strdup (total);
+  imported->due_payable = g_strdup (total);
+  factures_store_import_history (f->store, imported, xml, "f.xml", FALSE, xml, NULL, NULL, &direction, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (direction, ==, FACTURES_IMPORTED_PURCHASE);
+}
+
+/* The registre des achats from imported Factur-X purchases: chronological, the year only, EUR
+ * amounts in cents, a file in another currency as written. */
+static void
+test_purchases (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  const FacturesPurchaseEntry *e;
+  guint undated = 99;
+
+  import_purchase (f, "FA-300", "Papeterie Durand", "2026-05-02", "EUR", "45.90");
+  import_purchase (f, "FA-100", "Imprimerie Lebon", "2026-02-11", "EUR", "120.00");
+  import_purchase (f, "INV-7", "Hosting Ltd", "2026-03-01", "USD", "10.00");
+  import_purchase (f, "FA-050", "Papeterie Durand", "2025-12-30", "EUR", "9.99");
+  list = factures_store_list_purchase_register (f->store, 2026, &undated, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 3);
+  g_assert_cmpuint (undated, ==, 0);   /* the import refuses a file without BT-2 */
+  e = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (e->reference, ==, "FA-100");
+  g_assert_cmpstr (e->supplier, ==, "Imprimerie Lebon");
+  g_assert_cmpint (e->amount, ==, 12000);
+  e = g_ptr_array_index (list, 1);
+  g_assert_cmpstr (e->reference, ==, "INV-7");
+  g_assert_cmpint (e->amount, ==, -1);
+  g_assert_cmpstr (e->amount_text, ==, "10.00");
+  e = g_ptr_array_index (list, 2);
+  g_assert_cmpstr (e->reference, ==, "FA-300");
+  g_assert_cmpint (e->amount, ==, 4590);
+  g_assert_cmpint (g_date_get_month (&e->date), ==, 5);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -364,6 +426,8 @@ main (int argc, char **argv)
   g_test_add ("/store-urssaf/vat-removed", Fixture, GINT_TO_POINTER (1), fixture_set_up, test_vat_removed,
               fixture_tear_down);
   g_test_add ("/store-urssaf/settings", Fixture, GINT_TO_POINTER (0), fixture_set_up, test_settings,
+              fixture_tear_down);
+  g_test_add ("/store-urssaf/purchases", Fixture, GINT_TO_POINTER (0), fixture_set_up, test_purchases,
               fixture_tear_down);
   g_test_add ("/store-urssaf/json-debours", Fixture, GINT_TO_POINTER (0), fixture_set_up, test_json_debours,
               fixture_tear_down);

@@ -250,6 +250,7 @@ thresholds (FacturesStore *store, const FacturesUrssafSettings *settings)
   guint year;
   gboolean has_sales = FALSE, prorated;
   GDate vat_crossed;
+  gboolean base_crossed = FALSE;
 
   factures_today (&today);
   year = g_date_get_year (&today);
@@ -311,6 +312,8 @@ thresholds (FacturesStore *store, const FacturesUrssafSettings *settings)
       factures_threshold_crossing (vat_kind ? (sales_kind ? vat_all : vat_services) : (sales_kind ? all : services),
                                    year, amount, &settings->creation, &today, &c);
       print_crossing (k, row, amount, &c, settings, prorated);
+      if (c.crossed && (k == FACTURES_THRESHOLD_VAT_BASE_SALES || k == FACTURES_THRESHOLD_VAT_BASE_SERVICES))
+        base_crossed = TRUE;
       if (c.crossed && (k == FACTURES_THRESHOLD_VAT_MAJOR_SALES || k == FACTURES_THRESHOLD_VAT_MAJOR_SERVICES)
           && (!g_date_valid (&vat_crossed) || g_date_compare (&c.date, &vat_crossed) < 0))
         vat_crossed = c.date;
@@ -321,6 +324,10 @@ thresholds (FacturesStore *store, const FacturesUrssafSettings *settings)
              "“chiffre d’affaires réalisé en France” of art. 293 D since 2025."));
 
   profile = factures_store_get_profile (store, NULL);
+  if (base_crossed && !g_date_valid (&vat_crossed) && profile != NULL
+      && profile->vat_regime == FACTURES_VAT_REGIME_FRANCHISE)
+    g_print ("\n%s\n", _("Over the base threshold this year: the VAT franchise ends on 1 January next year "
+                          "(art. 293 B; no tolerance year since 2025)."));
   if (g_date_valid (&vat_crossed) && profile != NULL && profile->vat_regime == FACTURES_VAT_REGIME_FRANCHISE)
     {
       g_autofree char *on = factures_date_format_fr (&vat_crossed);

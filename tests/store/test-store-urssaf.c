@@ -211,6 +211,19 @@ test_mixed (Fixture *f, gconstpointer data)
   g_assert_cmpint (q2->declared[FACTURES_URSSAF_BOX_SERVICES_BIC], ==, 100);
   g_assert_cmpint (q2->declared[FACTURES_URSSAF_BOX_SERVICES_BNC], ==, 33);
   g_assert_cmpint (q2->debours, ==, 6667 - 3333);
+
+  /* the invoices to correct once the franchise threshold is crossed on a day */
+  {
+    g_autoptr(GPtrArray) since = g_ptr_array_new_with_free_func (g_free);
+    GDate day = d ("2026-03-02");
+
+    g_assert_true (factures_store_list_documents_issued_since (f->store, &day, since, &error));
+    g_assert_cmpuint (since->len, ==, 1);
+    g_ptr_array_set_size (since, 0);
+    day = d ("2026-03-03");
+    g_assert_true (factures_store_list_documents_issued_since (f->store, &day, since, &error));
+    g_assert_cmpuint (since->len, ==, 0);
+  }
 }
 
 /* A VAT-registered seller: 1 000 € HT at 20 %, 600 € received → 100 € of VAT, 500 € BNC. */

@@ -724,7 +724,7 @@ factures_tax_calendar (const GDate                  *from,
                        const GDate                  *to,
                        const FacturesUrssafSettings *settings,
                        const gint64                 *income_boxes,
-                       guint32                       des_months)
+                       guint64                       des_months)
 {
   GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_deadline_free);
   guint first_year = g_date_get_year (from), last_year = g_date_get_year (to);
@@ -775,6 +775,34 @@ factures_tax_calendar (const GDate                  *from,
                             g_strdup_printf ("Déclaration URSSAF %s et paiement", of));
             }
           }
+
+      for (guint m = 1; m <= 12; m++)
+        {
+          guint bit = (year - (first_year - 1)) * 12 + m - 1, month = m + 1, y = year, working = 0;
+
+          if (bit >= 64 || !(des_months & ((guint64) 1 << bit)))
+            continue;
+          if (month > 12)
+            {
+              month = 1;
+              y++;
+            }
+          g_date_set_dmy (&d, 1, (GDateMonth) month, y);
+          for (;;)
+            {
+              factures_date_next_working (&d);
+              if (++working == 10)
+                break;
+              g_date_add_days (&d, 1);
+            }
+          {
+            g_autofree char *of = of_month (m, year);
+
+            add_deadline (list, from, to, &d, FACTURES_DEADLINE_DES, FALSE,
+                          "cerfrance49 ; eurofiscalis.com (LEGAL-2.md §1, §5)",
+                          g_strdup_printf ("Déclaration européenne de services (DES) %s", of));
+          }
+        }
 
       if (year < first_year)
         continue;
@@ -829,33 +857,6 @@ factures_tax_calendar (const GDate                  *from,
                         g_strdup_printf ("Cotisation foncière des entreprises (CFE) %u", year));
         }
 
-      for (guint m = 1; m <= 12; m++)
-        {
-          guint bit = (year - first_year) * 12 + m - 1, month = m + 1, y = year, working = 0;
-
-          if (bit >= 32 || !(des_months & (1u << bit)))
-            continue;
-          if (month > 12)
-            {
-              month = 1;
-              y++;
-            }
-          g_date_set_dmy (&d, 1, (GDateMonth) month, y);
-          for (;;)
-            {
-              factures_date_next_working (&d);
-              if (++working == 10)
-                break;
-              g_date_add_days (&d, 1);
-            }
-          {
-            g_autofree char *of = of_month (m, year);
-
-            add_deadline (list, from, to, &d, FACTURES_DEADLINE_DES, FALSE,
-                          "cerfrance49 ; eurofiscalis.com (LEGAL-2.md §1, §5)",
-                          g_strdup_printf ("Déclaration européenne de services (DES) %s", of));
-          }
-        }
     }
   g_ptr_array_sort (list, compare_deadlines);
   return list;

@@ -428,9 +428,9 @@ typedef struct {
  * @settings: the user's situation (periodicity, VL, creation, département)
  * @income_boxes: (nullable) (array fixed-size=4): last year's receipts per box in euros, to
  *   write the 2042-C-PRO boxes into the income-tax deadline; NULL leaves them out
- * @des_months: (nullable): bit @m−1 set when month m of any year needs a DES (B2B services
- *   reverse-charged in the EU); the bits are per calendar month of @from's year and the next
- *   (bit 12 + m − 1 for the next year)
+ * @des_months: the months that need a DES (B2B services reverse-charged in the EU), one bit per
+ *   calendar month of the year before @from's, @from's year and the next: bit 12 × (y − (year of
+ *   @from − 1)) + m − 1 for month m of year y
  *
  * The deadlines of LEGAL-2.md §5 that fall in [@from, @to], in date order (then kind order):
  * the URSSAF declarations (end of M+1, or 30 Apr / 31 Jul / 31 Oct / 31 Jan), moved to the next
@@ -444,7 +444,7 @@ GPtrArray *factures_tax_calendar (const GDate                  *from,
                                   const GDate                  *to,
                                   const FacturesUrssafSettings *settings,
                                   const gint64                 *income_boxes,
-                                  guint32                       des_months);
+                                  guint64                       des_months);
 
 void factures_deadline_free (FacturesDeadline *deadline);
 

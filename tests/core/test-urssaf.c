@@ -344,7 +344,8 @@ test_calendar_monthly (void)
   };
   /* April 2020: Sunday 31 May, then Whit Monday 1 June */
   static const char *const urssaf_2020[] = { "2020-06-02", "2020-06-30" };
-  static const char *const des[] = { "2026-05-19" };   /* 1, 8 and 14 May are holidays */
+  /* January 2026: 2, 5–9, 12–15 (1 January a holiday); May: 1, 8 and 14 are holidays */
+  static const char *const des[] = { "2026-01-15", "2026-05-19" };
   FacturesUrssafSettings s;
   GDate from = d ("2026-01-01"), to = d ("2026-12-31");
   GDate from2020 = d ("2020-06-01"), to2020 = d ("2020-06-30");
@@ -360,8 +361,9 @@ test_calendar_monthly (void)
 
   factures_urssaf_settings_init (&s);
   s.department = g_strdup ("13");
-  /* DES for April 2026 (bit 3) */
-  all = factures_tax_calendar (&from, &to, &s, boxes, 1u << 3);
+  /* DES for December 2025 (bit 11: due on the 10th working day of January, 1 January a holiday)
+   * and April 2026 (bit 12 + 3) */
+  all = factures_tax_calendar (&from, &to, &s, boxes, ((guint64) 1 << 11) | ((guint64) 1 << 15));
   u = deadlines_of (all, FACTURES_DEADLINE_URSSAF);
   assert_dates (u, urssaf, G_N_ELEMENTS (urssaf));
   g_assert_cmpstr (((FacturesDeadline *) g_ptr_array_index (u, 3))->what, ==,
@@ -369,7 +371,7 @@ test_calendar_monthly (void)
   g_assert_cmpstr (((FacturesDeadline *) g_ptr_array_index (u, 4))->what, ==,
                    "Déclaration URSSAF d’avril 2026 et paiement");
   des_list = deadlines_of (all, FACTURES_DEADLINE_DES);
-  assert_dates (des_list, des, 1);
+  assert_dates (des_list, des, G_N_ELEMENTS (des));
 
   tax = deadlines_of (all, FACTURES_DEADLINE_INCOME_TAX);
   g_assert_cmpuint (tax->len, ==, 1);

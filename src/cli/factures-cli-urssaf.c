@@ -119,16 +119,16 @@ urssaf (FacturesStore *store, const FacturesUrssafSettings *settings, const char
                 settings->quarterly ? _("Note: you declare quarterly; this is a month.")
                                     : _("Note: you declare monthly; this is a quarter."));
 
+  /* The figures first: a period the rate table cannot estimate is not marked either. */
+  d = factures_store_urssaf_declaration (store, &period, settings, &error);
+  if (d == NULL)
+    return fail (error->message);
   if (declared_on != NULL)
     {
       if (!factures_date_parse_iso (declared_on, &declared, &error)
           || !factures_store_mark_declared (store, &period, &declared, &error))
         return fail (error->message);
     }
-
-  d = factures_store_urssaf_declaration (store, &period, settings, &error);
-  if (d == NULL)
-    return fail (error->message);
 
   label = factures_urssaf_period_label (&period);
   first = factures_date_format_fr (&period.first);
@@ -345,11 +345,11 @@ thresholds (FacturesStore *store, const FacturesUrssafSettings *settings)
 
 /* ---- --calendar ---- */
 
-static guint32
+static guint64
 des_months (FacturesStore *store, guint first_year, GError **error)
 {
   g_autoptr(GPtrArray) months = g_ptr_array_new_with_free_func (g_free);
-  guint32 bits = 0;
+  guint64 bits = 0;
 
   if (!factures_store_list_reverse_charge_months (store, months, error))
     return 0;
@@ -358,8 +358,9 @@ des_months (FacturesStore *store, guint first_year, GError **error)
       const char *ym = g_ptr_array_index (months, i);
       guint y = (guint) atoi (ym), m = (guint) atoi (ym + 5);
 
-      if (y >= first_year && y <= first_year + 1 && m >= 1 && m <= 12)
-        bits |= 1u << ((y - first_year) * 12 + m - 1);
+      /* the year before @first_year (its December is due in January), that year and the next */
+      if (y + 1 >= first_year && y <= first_year + 1 && m >= 1 && m <= 12)
+        bits |= (guint64) 1 << ((y + 1 - first_year) * 12 + m - 1);
     }
   return bits;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "factures-date.h"
+#include "factures-money.h"
 #include "factures-store-private.h"
 #include "factures-store-urssaf.h"
 
@@ -163,6 +164,50 @@ add_to_main (FacturesSplitReceipt *split,
     split->france_services += amount;
 }
 
+/* The VAT in @amount received for the imported sale @id: pro rata of the file's BT-110 over
+ * BT-112 when it is in EUR and charges VAT, else 0. */
+static gboolean
+imported_vat (FacturesStore *self,
+              gint64         id,
+              gint64         amount,
+              gint64        *out,
+              GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 tax = 0, gross;
+  int rc;
+
+  *out = 0;
+  stmt = factures_store_prepare (self,
+                                 "SELECT tax_total, grand_total_cents FROM imported_invoices "
+                                 "WHERE id = ?1 AND currency = 'EUR'", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL
+      && sqlite3_column_type (stmt, 1) != SQLITE_NULL
+      && factures_money_parse ((const char *) sqlite3_column_text (stmt, 0), "BT-110", &tax, NULL))
+    {
+      gross = sqlite3_column_int64 (stmt, 1);
+      if (tax > 0 && gross > tax)
+        {
+          gint64 weights[2] = { tax, gross - tax };
+          gint64 parts[2];
+
+          factures_urssaf_split (amount, weights, 2, parts);
+          *out = parts[0];
+        }
+      return TRUE;
+    }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * factures_store_list_split_receipts:
  * (see factures-store-urssaf.h)
@@ -206,7 +251,12 @@ factures_store_list_split_receipts (FacturesStore  *self,
 
       if (r->source == FACTURES_RECEIPT_IMPORTED)
         {
-          add_to_main (split, main_box, r->amount);
+          gint64 vat = 0;
+
+          if (!imported_vat (self, r->id, r->amount, &vat, error))
+            return NULL;
+          split->vat = vat;
+          add_to_main (split, main_box, r->amount - vat);
           g_ptr_array_add (out, g_steal_pointer (&split));
           continue;
         }

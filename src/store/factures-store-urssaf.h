@@ -12,7 +12,8 @@
  *    is received, in the profile's main activity (factures_vat_line_activity() of a line
  *    without activity), whole;
  *  - the cancellation of a payment is the same split, negative, on the day it was cancelled;
- *  - a paid imported sale (it has no lines in the store) counts in the main activity, whole.
+ *  - a paid imported sale (it has no lines in the store) counts in the main activity, without
+ *    the VAT of the file (BT-110 over BT-112, pro rata, when the file is in EUR).
  * The store records no refund of a credit note (no money goes out through it): a credit note
  * lowers what is still due, and nothing is declared for it.
  *

@@ -332,6 +332,46 @@ test_settings (Fixture *f, gconstpointer data)
   g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
 }
 
+/* A paid imported sale: the main activity, without the VAT the file charged (20 € of 120 €). */
+static void
+test_imported_sale (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesImported) imported = factures_imported_new ();
+  g_autoptr(GBytes) xml = g_bytes_new_static ("<x/>", 4);
+  g_autoptr(GPtrArray) splits = NULL;
+  FacturesImportedDirection direction;
+  GDate paid = d ("2026-10-05"), from = d ("2026-10-01"), to = d ("2026-10-31");
+  const FacturesSplitReceipt *s;
+  gint64 id;
+
+  imported->number = g_strdup ("OLD-2026-7");
+  imported->type_code = 380;
+  imported->issue_date = d ("2026-09-20");
+  imported->currency = g_strdup ("EUR");
+  imported->seller.name = g_strdup ("Camille Martin EI");
+  imported->seller.siren = g_strdup ("732829320");
+  imported->buyer.name = g_strdup ("Société Dupont");
+  imported->buyer.siren = g_strdup ("552081317");
+  imported->tax_basis_total = g_strdup ("100.00");
+  imported->tax_total = g_strdup ("20.00");
+  imported->grand_total = g_strdup ("120.00");
+  imported->due_payable = g_strdup ("120.00");
+  id = factures_store_import_history (f->store, imported, xml, "f.xml", FALSE, xml, NULL, NULL, &direction, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (direction, ==, FACTURES_IMPORTED_SALE);
+  g_assert_true (factures_store_record_imported_payment (f->store, id, &paid, FACTURES_PAYMENT_METHOD_TRANSFER,
+                                                         12000, NULL, &error));
+  g_assert_no_error (error);
+  splits = factures_store_list_split_receipts (f->store, &from, &to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (splits->len, ==, 1);
+  s = g_ptr_array_index (splits, 0);
+  g_assert_cmpint (s->vat, ==, 2000);
+  g_assert_cmpint (s->box[FACTURES_URSSAF_BOX_SERVICES_BNC], ==, 10000);
+  g_assert_cmpint (s->france_services, ==, 10000);
+}
+
 /* The JSON door keeps the débours flag both ways. */
 static void
 test_json_debours (Fixture *f, gconstpointer data)
@@ -439,6 +479,8 @@ main (int argc, char **argv)
   g_test_add ("/store-urssaf/vat-removed", Fixture, GINT_TO_POINTER (1), fixture_set_up, test_vat_removed,
               fixture_tear_down);
   g_test_add ("/store-urssaf/settings", Fixture, GINT_TO_POINTER (0), fixture_set_up, test_settings,
+              fixture_tear_down);
+  g_test_add ("/store-urssaf/imported-sale", Fixture, GINT_TO_POINTER (0), fixture_set_up, test_imported_sale,
               fixture_tear_down);
   g_test_add ("/store-urssaf/purchases", Fixture, GINT_TO_POINTER (0), fixture_set_up, test_purchases,
               fixture_tear_down);

@@ -106,6 +106,7 @@
 #include "factures-store-private.h"
 #include "factures-store-integrity-private.h"
 #include "factures-store-mail-private.h"
+#include "factures-store-urssaf-private.h"
 #include "factures-store-lifecycle-private.h"
 #include "factures-store-schedule-private.h"
 #include "factures-store-facturx-private.h"
@@ -642,6 +643,9 @@ export_text (FacturesStore  *self,
   if (!factures_store_facturx_export_json (self, builder, error))
     return NULL;
   if (!factures_store_mail_export_json (self, builder, error))
+    return NULL;
+  /* issue 17 (migration 0016) */
+  if (!factures_store_urssaf_export_json (self, builder, error))
     return NULL;
   if (!factures_store_chain_head_export_json (self, builder, error))
     return NULL;

@@ -12,6 +12,7 @@
 #include "factures-money.h"
 #include "factures-store-private.h"
 #include "factures-store-urssaf.h"
+#include "factures-store-urssaf-private.h"
 
 void
 factures_split_receipt_free (FacturesSplitReceipt *split)
@@ -680,4 +681,291 @@ factures_store_list_purchase_register (FacturesStore  *self,
       return NULL;
     }
   return g_steal_pointer (&out);
+}
+
+/* ---- JSON (factures-store-urssaf-private.h) ---- */
+
+static void
+json_add_date (JsonBuilder *builder, const char *key, const GDate *date)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_date_valid (date))
+    return;
+  json_builder_set_member_name (builder, key);
+  text = factures_date_format_iso (date);
+  json_builder_add_string_value (builder, text);
+}
+
+static void
+json_add_text (JsonBuilder *builder, const char *key, const char *text)
+{
+  if (text == NULL)
+    return;
+  json_builder_set_member_name (builder, key);
+  json_builder_add_string_value (builder, text);
+}
+
+gboolean
+factures_store_urssaf_export_json (FacturesStore  *self,
+                                   JsonBuilder    *builder,
+                                   GError        **error)
+{
+  g_autoptr(sqlite3_stmt) any = NULL;
+  g_autoptr(sqlite3_stmt) periods = NULL;
+  gboolean first = TRUE;
+  int rc;
+
+  any = factures_store_prepare (self, "SELECT count(*) FROM urssaf_settings", error);
+  if (any == NULL)
+    return FALSE;
+  if (sqlite3_step (any) != SQLITE_ROW)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  if (sqlite3_column_int (any, 0) > 0)
+    {
+      FacturesUrssafSettings s;
+
+      if (!factures_store_get_urssaf_settings (self, &s, error))
+        return FALSE;
+      json_builder_set_member_name (builder, "urssaf_settings");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "quarterly");
+      json_builder_add_int_value (builder, s.quarterly);
+      json_builder_set_member_name (builder, "bnc_cipav");
+      json_builder_add_int_value (builder, s.bnc_cipav);
+      json_builder_set_member_name (builder, "chamber");
+      json_builder_add_int_value (builder, s.chamber);
+      json_builder_set_member_name (builder, "versement_liberatoire");
+      json_builder_add_int_value (builder, s.versement_liberatoire);
+      json_add_date (builder, "acre_until", &s.acre_until);
+      json_add_date (builder, "creation", &s.creation);
+      json_builder_set_member_name (builder, "alert_low");
+      json_builder_add_int_value (builder, s.alert_low_percent);
+      json_builder_set_member_name (builder, "alert_high");
+      json_builder_add_int_value (builder, s.alert_high_percent);
+      json_add_text (builder, "department", s.department);
+      json_add_text (builder, "account_bank", s.account_bank);
+      json_add_text (builder, "account_cash", s.account_cash);
+      json_add_text (builder, "account_goods", s.account_goods);
+      json_add_text (builder, "account_services", s.account_services);
+      json_add_text (builder, "account_vat", s.account_vat);
+      json_add_text (builder, "account_debours", s.account_debours);
+      json_builder_end_object (builder);
+      factures_urssaf_settings_clear (&s);
+    }
+
+  periods = factures_store_prepare (self,
+                                    "SELECT period, declared_on, recorded FROM urssaf_declarations ORDER BY period",
+                                    error);
+  if (periods == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (periods)) == SQLITE_ROW)
+    {
+      if (first)
+        {
+          json_builder_set_member_name (builder, "urssaf_declarations");
+          json_builder_begin_array (builder);
+          first = FALSE;
+        }
+      json_builder_begin_object (builder);
+      for (int c = 0; c < 3; c++)
+        {
+          json_builder_set_member_name (builder, sqlite3_column_name (periods, c));
+          json_builder_add_string_value (builder, (const char *) sqlite3_column_text (periods, c));
+        }
+      json_builder_end_object (builder);
+    }
+  if (!first)
+    json_builder_end_array (builder);
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+json_format_error (GError **error, const char *where)
+{
+  g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+               _("“%s” is missing or has the wrong type. Nothing was imported."), where);
+  return FALSE;
+}
+
+/* A member that is absent, null or a string; FALSE for another type. */
+static gboolean
+json_opt_string (JsonObject *object, const char *key, const char **out)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return FALSE;
+  *out = json_node_get_string (node);
+  return TRUE;
+}
+
+static gboolean
+json_opt_int (JsonObject *object, const char *key, gint64 fallback, gint64 *out)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  *out = fallback;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  *out = json_node_get_int (node);
+  return TRUE;
+}
+
+static gboolean
+json_opt_date (JsonObject *object, const char *key, GDate *out)
+{
+  const char *text;
+
+  g_date_clear (out, 1);
+  if (!json_opt_string (object, key, &text))
+    return FALSE;
+  return text == NULL || factures_date_parse_iso (text, out, NULL);
+}
+
+static gboolean
+import_settings (FacturesStore *self, JsonNode *node, gboolean keep_ids, GError **error)
+{
+  FacturesUrssafSettings s;
+  JsonObject *o;
+  gint64 quarterly, cipav, chamber, vl, low, high;
+  const char *texts[7];
+  static const char *const text_keys[] = {
+    "department", "account_bank", "account_cash", "account_goods", "account_services", "account_vat",
+    "account_debours",
+  };
+  gboolean ok;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return json_format_error (error, "urssaf_settings");
+  o = json_node_get_object (node);
+
+  if (!keep_ids)
+    {
+      /* into a non-empty database, only when the user never set them */
+      g_autoptr(sqlite3_stmt) any = factures_store_prepare (self, "SELECT count(*) FROM urssaf_settings", error);
+
+      if (any == NULL)
+        return FALSE;
+      if (sqlite3_step (any) != SQLITE_ROW)
+        {
+          factures_store_set_db_error (self, error);
+          return FALSE;
+        }
+      if (sqlite3_column_int (any, 0) > 0)
+        return TRUE;
+    }
+
+  factures_urssaf_settings_init (&s);
+#define INT_MEMBER(key, fallback, var) \
+  if (!json_opt_int (o, key, fallback, &var)) \
+    return json_format_error (error, "urssaf_settings." key);
+  INT_MEMBER ("quarterly", 0, quarterly);
+  INT_MEMBER ("bnc_cipav", 0, cipav);
+  INT_MEMBER ("chamber", 0, chamber);
+  INT_MEMBER ("versement_liberatoire", 0, vl);
+  INT_MEMBER ("alert_low", 80, low);
+  INT_MEMBER ("alert_high", 95, high);
+#undef INT_MEMBER
+  if (!json_opt_date (o, "acre_until", &s.acre_until))
+    return json_format_error (error, "urssaf_settings.acre_until");
+  if (!json_opt_date (o, "creation", &s.creation))
+    return json_format_error (error, "urssaf_settings.creation");
+  for (guint i = 0; i < G_N_ELEMENTS (text_keys); i++)
+    if (!json_opt_string (o, text_keys[i], &texts[i]))
+      {
+        g_autofree char *where = g_strdup_printf ("urssaf_settings.%s", text_keys[i]);
+
+        return json_format_error (error, where);
+      }
+  if (quarterly < 0 || quarterly > 1 || cipav < 0 || cipav > 1 || vl < 0 || vl > 1)
+    return json_format_error (error, "urssaf_settings");
+  s.quarterly = quarterly != 0;
+  s.bnc_cipav = cipav != 0;
+  s.versement_liberatoire = vl != 0;
+  s.chamber = chamber < 0 || chamber > G_MAXINT ? (FacturesUrssafChamber) 99 : (FacturesUrssafChamber) chamber;
+  s.alert_low_percent = low < 0 || low > 1000 ? 0 : (guint) low;
+  s.alert_high_percent = high < 0 || high > 1000 ? 0 : (guint) high;
+  s.department = g_strdup (texts[0]);
+  s.account_bank = g_strdup (texts[1]);
+  s.account_cash = g_strdup (texts[2]);
+  s.account_goods = g_strdup (texts[3]);
+  s.account_services = g_strdup (texts[4]);
+  s.account_vat = g_strdup (texts[5]);
+  s.account_debours = g_strdup (texts[6]);
+  /* the same checks as the settings' own door */
+  ok = factures_store_set_urssaf_settings (self, &s, error);
+  if (!ok)
+    g_prefix_error (error, "urssaf_settings: ");
+  factures_urssaf_settings_clear (&s);
+  return ok;
+}
+
+static gboolean
+import_declarations (FacturesStore *self, JsonNode *node, GError **error)
+{
+  JsonArray *array;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return json_format_error (error, "urssaf_declarations");
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("urssaf_declarations[%u]", i);
+      JsonNode *element = json_array_get_element (array, i);
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      const char *period_text = NULL, *declared_text = NULL, *recorded_text = NULL;
+      FacturesUrssafPeriod period;
+      g_autofree char *key = NULL;
+      GDate declared, recorded;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element)
+          || !json_opt_string (json_node_get_object (element), "period", &period_text)
+          || !json_opt_string (json_node_get_object (element), "declared_on", &declared_text)
+          || !json_opt_string (json_node_get_object (element), "recorded", &recorded_text)
+          || !factures_urssaf_period_parse (period_text, NULL, &period, NULL)
+          || declared_text == NULL || !factures_date_parse_iso (declared_text, &declared, NULL)
+          || recorded_text == NULL || !factures_date_parse_iso (recorded_text, &recorded, NULL)
+          || g_date_compare (&declared, &period.last) < 0)
+        return json_format_error (error, where);
+      key = factures_urssaf_period_key (&period);
+      stmt = factures_store_prepare (self,
+                                     "INSERT OR IGNORE INTO urssaf_declarations (period, declared_on, recorded) "
+                                     "VALUES (?1, ?2, ?3)", error);
+      if (stmt == NULL)
+        return FALSE;
+      factures_sql_bind_text (stmt, 1, key);
+      factures_sql_bind_date (stmt, 2, &declared);
+      factures_sql_bind_date (stmt, 3, &recorded);
+      if (!factures_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+factures_store_urssaf_import_json (FacturesStore  *self,
+                                   JsonObject     *root,
+                                   gboolean        keep_ids,
+                                   GError        **error)
+{
+  return import_settings (self, json_object_get_member (root, "urssaf_settings"), keep_ids, error) &&
+         import_declarations (self, json_object_get_member (root, "urssaf_declarations"), error);
 }

@@ -471,6 +471,84 @@ test_purchases (Fixture *f, gconstpointer data)
   g_assert_cmpint (g_date_get_month (&e->date), ==, 5);
 }
 
+/* The settings and the periods declared go through the JSON export and back, through the
+ * settings' checks; a bad one is refused with nothing stored. */
+static void
+test_json_settings (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_build_filename (f->dir, "export.json", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.json", NULL);
+  g_autofree char *dir2 = store_test_make_fast_dir ();
+  g_autofree char *path2 = store_test_db_path (dir2);
+  g_autofree char *text = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(FacturesStore) other = NULL;
+  FacturesUrssafSettings s, back;
+  FacturesUrssafPeriod period;
+  GDate on = d ("2026-10-20"), seen;
+
+  /* no settings saved: the export has no such member (older exports keep their bytes) */
+  g_assert_true (factures_store_export_json (f->store, file, &error));
+  g_assert_true (g_file_get_contents (file, &text, NULL, NULL));
+  g_assert_null (strstr (text, "urssaf"));
+  g_clear_pointer (&text, g_free);
+
+  factures_urssaf_settings_init (&s);
+  s.quarterly = TRUE;
+  s.versement_liberatoire = TRUE;
+  s.acre_until = d ("2027-03-31");
+  s.account_vat = g_strdup ("445710");
+  g_assert_true (factures_store_set_urssaf_settings (f->store, &s, &error));
+  factures_urssaf_settings_clear (&s);
+  g_assert_true (factures_urssaf_period_parse ("2026-Q3", NULL, &period, NULL));
+  g_assert_true (factures_store_mark_declared (f->store, &period, &on, &error));
+  g_assert_no_error (error);
+  g_assert_true (factures_store_export_json (f->store, file, &error));
+  g_assert_no_error (error);
+
+  other = factures_store_open (path2, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_store_import_json (other, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (factures_store_get_urssaf_settings (other, &back, &error));
+  g_assert_true (back.quarterly);
+  g_assert_true (back.versement_liberatoire);
+  g_assert_cmpstr (back.account_vat, ==, "445710");
+  g_assert_cmpint (g_date_get_year (&back.acre_until), ==, 2027);
+  factures_urssaf_settings_clear (&back);
+  g_assert_true (factures_store_get_declared (other, &period, &seen, &error));
+  g_assert_cmpint (g_date_compare (&seen, &on), ==, 0);
+  g_clear_object (&other);
+  store_test_remove_dir (dir2);
+
+  /* a bad account number in the file: refused, nothing stored */
+  g_assert_true (g_file_get_contents (file, &text, NULL, NULL));
+  {
+    g_autoptr(GString) edited = g_string_new (text);
+
+    g_assert_cmpint (g_string_replace (edited, "\"445710\"", "\"445 71\"", 1), ==, 1);
+    g_assert_true (g_file_set_contents (bad, edited->str, -1, NULL));
+  }
+  {
+    g_autofree char *dir3 = store_test_make_fast_dir ();
+    g_autofree char *path3 = store_test_db_path (dir3);
+    g_autoptr(FacturesStore) third = factures_store_open (path3, &error);
+
+    g_assert_no_error (error);
+    before = dump_hash (path3);
+    g_assert_false (factures_store_import_json (third, bad, &error));
+    g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "urssaf_settings"));
+    after = dump_hash (path3);
+    g_assert_cmpstr (before, ==, after);
+    g_clear_object (&third);
+    store_test_remove_dir (dir3);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -483,6 +561,8 @@ main (int argc, char **argv)
   g_test_add ("/store-urssaf/imported-sale", Fixture, GINT_TO_POINTER (0), fixture_set_up, test_imported_sale,
               fixture_tear_down);
   g_test_add ("/store-urssaf/purchases", Fixture, GINT_TO_POINTER (0), fixture_set_up, test_purchases,
+              fixture_tear_down);
+  g_test_add ("/store-urssaf/json-settings", Fixture, GINT_TO_POINTER (0), fixture_set_up, test_json_settings,
               fixture_tear_down);
   g_test_add ("/store-urssaf/json-debours", Fixture, GINT_TO_POINTER (0), fixture_set_up, test_json_debours,
               fixture_tear_down);

@@ -19,6 +19,8 @@
  *     "series": [ SERIES… ],           by name
  *     "catalogue", "recurring", "recurring_occurrences"
  *                                      (factures-store-recurring-json.c)
+ *     "urssaf_settings", "urssaf_declarations"  (issue 17, when set; see
+ *                                      factures-store-urssaf-private.h)
  *   }
  *
  *   PARTY (the first keys of PROFILE and CLIENT):

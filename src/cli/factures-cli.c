@@ -16,6 +16,7 @@
 #include "factures-cli-bank.h"
 #include "factures-cli-facturx.h"
 #include "factures-cli-receipts.h"
+#include "factures-cli-urssaf.h"
 #include "factures-cli-verify.h"
 #include "factures-cli-actions.h"
 #include "factures-logo.h"
@@ -60,6 +61,7 @@ factures_cli_add_options (GApplication *application)
   factures_cli_payments_add_options (application);
   factures_cli_facturx_add_options (application);
   factures_cli_receipts_add_options (application);
+  factures_cli_urssaf_add_options (application);
   factures_cli_verify_add_options (application);
   factures_cli_actions_add_options (application);
   factures_cli_bank_add_options (application);
@@ -301,6 +303,9 @@ factures_cli_run (const char   *database,
     return factures_cli_pa_run (database, options);
   if (factures_cli_actions_wanted (options))
     return factures_cli_actions_run (database, options);
+  /* before the others: --year and --output are shared with --receipts */
+  if (factures_cli_urssaf_wanted (options))
+    return factures_cli_urssaf_run (database, options);
   g_variant_dict_lookup (options, "export-pdf", "&s", &export_pdf_number);
   g_variant_dict_lookup (options, "output", "^&ay", &output);
   g_variant_dict_lookup (options, "export-json", "^&ay", &export_json);

@@ -149,6 +149,9 @@ struct _FacturesLine {
   char   *vatex;         /* BT-121 exemption reason code ("VATEX-EU-AE") or NULL */
   char   *exemption_reason; /* BT-120 text, the mention printed ("Autoliquidation") or NULL */
   char   *override_reason;  /* why the user chose another treatment than the proposal, or NULL */
+  /* Issue 17 (migration 0016): a débours, paid in the client's name and for the client, billed
+   * at the exact amount (LEGAL-2.md §3): excluded from every URSSAF figure and threshold. */
+  gboolean debours;
 };
 
 /* One VAT breakdown row (BG-23), one per category and rate (one per category but S).

@@ -156,7 +156,7 @@ load_document (FacturesStore  *self,
   lines = factures_store_prepare (self,
                                   "SELECT description, quantity, unit, unit_price, vat_rate_bp, "
                                   "allowance, activity, vat_category, vatex, exemption_reason, "
-                                  "override_reason FROM lines WHERE document_id = ?1 ORDER BY position",
+                                  "override_reason, debours FROM lines WHERE document_id = ?1 ORDER BY position",
                                   error);
   if (lines == NULL)
     return NULL;
@@ -179,6 +179,8 @@ load_document (FacturesStore  *self,
       line->vatex = factures_sql_col_dup (lines, 8);
       line->exemption_reason = factures_sql_col_dup (lines, 9);
       line->override_reason = factures_sql_col_dup (lines, 10);
+      /* Issue 17 (migration 0016). */
+      line->debours = sqlite3_column_int (lines, 11) != 0;
       g_ptr_array_add (document->lines, line);
     }
   if (rc != SQLITE_DONE)
@@ -510,8 +512,8 @@ factures_store_impl_write_lines (FacturesStore           *self,
   ins = factures_store_prepare (self,
                                 "INSERT INTO lines (document_id, position, description, quantity, "
                                 "unit, unit_price, vat_rate_bp, allowance, net, activity, "
-                                "vat_category, vatex, exemption_reason, override_reason) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                                "vat_category, vatex, exemption_reason, override_reason, debours) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                                 error);
   if (ins == NULL)
     return FALSE;
@@ -536,6 +538,8 @@ factures_store_impl_write_lines (FacturesStore           *self,
       factures_sql_bind_text (ins, 12, line->vatex);
       factures_sql_bind_text (ins, 13, line->exemption_reason);
       factures_sql_bind_text (ins, 14, line->override_reason);
+      /* Issue 17 (migration 0016). */
+      sqlite3_bind_int (ins, 15, line->debours ? 1 : 0);
       if (!factures_store_step_done (self, ins, error))
         return FALSE;
     }

@@ -159,14 +159,21 @@ document_canonical_text (FacturesStore  *self,
   if (sqlite3_prepare_v2 (self->db,
                           "SELECT position, description, quantity, unit, unit_price, "
                           "vat_rate_bp, allowance, net, activity, vat_category, vatex, "
-                          "exemption_reason, override_reason FROM lines WHERE document_id = ?1 "
+                          "exemption_reason, override_reason, debours FROM lines WHERE document_id = ?1 "
                           "ORDER BY position",
-                          -1, &lines, NULL) != SQLITE_OK)
+                          -1, &lines, NULL) != SQLITE_OK
+      /* A database from before migration 0016 (issue 17), verified read-only. */
+      && sqlite3_prepare_v2 (self->db,
+                             "SELECT position, description, quantity, unit, unit_price, "
+                             "vat_rate_bp, allowance, net, activity, vat_category, vatex, "
+                             "exemption_reason, override_reason, 0 FROM lines WHERE document_id = ?1 "
+                             "ORDER BY position",
+                             -1, &lines, NULL) != SQLITE_OK)
     {
       /* A database from before migration 0013, verified read-only. */
       lines = factures_store_prepare (self,
                                       "SELECT position, description, quantity, unit, unit_price, "
-                                      "vat_rate_bp, allowance, net, 0, NULL, NULL, NULL, NULL "
+                                      "vat_rate_bp, allowance, net, 0, NULL, NULL, NULL, NULL, 0 "
                                       "FROM lines WHERE document_id = ?1 ORDER BY position",
                                       error);
       if (lines == NULL)
@@ -198,6 +205,9 @@ document_canonical_text (FacturesStore  *self,
         canon_text (out, "exemption_reason", factures_store_impl_col_text (lines, 11));
       if (sqlite3_column_type (lines, 12) != SQLITE_NULL)
         canon_text (out, "override_reason", factures_store_impl_col_text (lines, 12));
+      /* Issue 17 (migration 0016): a débours line, hashed when set, as above. */
+      if (sqlite3_column_int64 (lines, 13) != 0)
+        canon_int (out, "debours", 1);
     }
   if (rc != SQLITE_DONE)
     {

@@ -13,6 +13,7 @@
 #include "factures-store-private.h"
 #include "factures-store-integrity-private.h"
 #include "factures-store-mail-private.h"
+#include "factures-store-urssaf-private.h"
 #include "factures-store-lifecycle-private.h"
 #include "factures-store-schedule-private.h"
 #include "factures-store-facturx-private.h"
@@ -56,7 +57,7 @@ read_lines (JsonArray   *lines,
     {
       g_autofree char *where = g_strdup_printf ("%s.lines[%u]", doc_where, i);
       JsonObject *object = factures_store_json_impl_get_element_object (lines, i, where, error);
-      gint64 position, quantity, unit_price, vat_rate_bp, allowance, net, activity;
+      gint64 position, quantity, unit_price, vat_rate_bp, allowance, net, activity, debours;
       const char *description, *unit, *category, *vatex, *reason, *override;
       FacturesLine *line;
 
@@ -75,7 +76,9 @@ read_lines (JsonArray   *lines,
           !factures_store_json_impl_get_text (object, where, "vat_category", &category, error) ||
           !factures_store_json_impl_get_text (object, where, "vatex", &vatex, error) ||
           !factures_store_json_impl_get_text (object, where, "exemption_reason", &reason, error) ||
-          !factures_store_json_impl_get_text (object, where, "override_reason", &override, error))
+          !factures_store_json_impl_get_text (object, where, "override_reason", &override, error) ||
+          /* Issue 17: absent in older files (not a débours). */
+          !factures_store_json_impl_get_int_range (object, where, "debours", 0, 0, 1, &debours, error))
         return NULL;
       if (category != NULL && factures_vat_category_from_code (category) == FACTURES_VAT_CATEGORY_UNSET)
         {
@@ -103,6 +106,7 @@ read_lines (JsonArray   *lines,
       line->vatex = g_strdup (vatex);
       line->exemption_reason = g_strdup (reason);
       line->override_reason = g_strdup (override);
+      line->debours = debours != 0;
       g_ptr_array_add (array, line);
       if (nets != NULL)
         g_array_append_val (nets, net);
@@ -596,8 +600,8 @@ import_issued (Import      *import,
   line_stmt = factures_store_prepare (store,
                                       "INSERT INTO lines (document_id, position, description, quantity, "
                                       "unit, unit_price, vat_rate_bp, allowance, net, activity, "
-                                      "vat_category, vatex, exemption_reason, override_reason) "
-                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                                      "vat_category, vatex, exemption_reason, override_reason, debours) "
+                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                                       error);
   if (line_stmt == NULL)
     return FALSE;
@@ -620,6 +624,7 @@ import_issued (Import      *import,
       factures_sql_bind_text (line_stmt, 12, line->vatex);
       factures_sql_bind_text (line_stmt, 13, line->exemption_reason);
       factures_sql_bind_text (line_stmt, 14, line->override_reason);
+      sqlite3_bind_int (line_stmt, 15, line->debours ? 1 : 0);
       if (!factures_store_step_done (store, line_stmt, error))
         {
           g_autofree char *path = g_strdup_printf ("%s.lines[%u]", where, i);
@@ -950,6 +955,9 @@ import_root (Import      *import,
   if (!factures_store_facturx_import_json (import->store, root, import->keep_ids, error))
     return FALSE;
   if (!factures_store_mail_import_json (import->store, root, import->keep_ids, error))
+    return FALSE;
+  /* issue 17 (migration 0016) */
+  if (!factures_store_urssaf_import_json (import->store, root, import->keep_ids, error))
     return FALSE;
   return factures_store_verify_chain (import->store, error);
 }

@@ -19,6 +19,8 @@
  *     "series": [ SERIES… ],           by name
  *     "catalogue", "recurring", "recurring_occurrences"
  *                                      (factures-store-recurring-json.c)
+ *     "urssaf_settings", "urssaf_declarations"  (issue 17, when set; see
+ *                                      factures-store-urssaf-private.h)
  *   }
  *
  *   PARTY (the first keys of PROFILE and CLIENT):
@@ -55,7 +57,8 @@
  *     since issue 13 (factures-vat.h) "activity" (0 the profile's, 1 goods, 2 BIC
  *     services, 3 BNC services, 4 classified furnished tourist let), "vat_category"
  *     (EN 16931 code "S", "Z", "E", "AE", "K", "G", "O", or null: the old rule),
- *     "vatex" (BT-121), "exemption_reason" (BT-120), "override_reason" (each written
+ *     "vatex" (BT-121), "exemption_reason" (BT-120), "override_reason", and since
+ *     issue 17 "debours" (1: a débours line, excluded from the URSSAF figures) (each written
  *     only when set, so that an export of older data keeps its bytes)
  *   EVENT: "kind" ("issued", "quote-accepted", "quote-refused", …), "date",
  *     "data" (string or null)
@@ -105,6 +108,7 @@
 #include "factures-store-private.h"
 #include "factures-store-integrity-private.h"
 #include "factures-store-mail-private.h"
+#include "factures-store-urssaf-private.h"
 #include "factures-store-lifecycle-private.h"
 #include "factures-store-schedule-private.h"
 #include "factures-store-facturx-private.h"
@@ -419,14 +423,16 @@ factures_store_client_from_json (const char  *json,
 
 /* ---- export ---- */
 
-/* The columns of issue 13 (migration 0013), written only when set so that an export of data
+/* The columns of issue 13 (migration 0013) and lines.debours (issue 17), written only when set so that an export of data
  * without them keeps its bytes: NULL, or 0 for the activity, is left out. */
 gboolean
 factures_store_json_impl_skip_unset (sqlite3_stmt *stmt,
                                      int           col)
 {
   static const char * const optional[] = {
-    "activity", "vat_category", "vatex", "exemption_reason", "override_reason", "legal_id", NULL
+    "activity", "vat_category", "vatex", "exemption_reason", "override_reason", "legal_id",
+    "debours",   /* issue 17 (migration 0016) */
+    NULL
   };
   const char *name = sqlite3_column_name (stmt, col);
 
@@ -563,7 +569,7 @@ export_documents (FacturesStore  *self,
       if (!export_rows (self, builder,
                         "SELECT position, description, quantity, unit, unit_price, vat_rate_bp, "
                         "allowance, net, activity, vat_category, vatex, exemption_reason, "
-                        "override_reason FROM lines WHERE document_id = ?1 ORDER BY position",
+                        "override_reason, debours FROM lines WHERE document_id = ?1 ORDER BY position",
                         id, error))
         return FALSE;
       json_builder_set_member_name (builder, "events");
@@ -639,6 +645,9 @@ export_text (FacturesStore  *self,
   if (!factures_store_facturx_export_json (self, builder, error))
     return NULL;
   if (!factures_store_mail_export_json (self, builder, error))
+    return NULL;
+  /* issue 17 (migration 0016) */
+  if (!factures_store_urssaf_export_json (self, builder, error))
     return NULL;
   if (!factures_store_chain_head_export_json (self, builder, error))
     return NULL;

@@ -1,0 +1,733 @@
+/* factures-cli-urssaf.c — --urssaf, --thresholds, --calendar, --export-fec and --urssaf-set
+ * (issue 17; facts: ../shared/reference/LEGAL-2.md §2–§5, LEGAL.md §6)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "factures-cli.h"
+#include "factures-cli-urssaf.h"
+#include "factures-date.h"
+#include "factures-money.h"
+#include "factures-store-urssaf.h"
+
+static const GOptionEntry entries[] = {
+  { "urssaf", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the URSSAF declaration of --period: the cash received per box (excluding VAT and débours, "
+       "rounded to the euro as the form asks) and the estimate of what will be paid with that year's rates; "
+       "with --declared-on=DATE, mark the period declared"), NULL },
+  { "period", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Month (2026-11) or quarter (2026-Q4) of --urssaf"), N_("PERIOD") },
+  { "declared-on", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --urssaf: the day the period was declared on the URSSAF site (YYYY-MM-DD)"), N_("DATE") },
+  { "thresholds", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print this year's receipts against the micro ceilings and the VAT franchise thresholds (prorated "
+       "in the year of creation), with the day each was or would be crossed at the current pace"), NULL },
+  { "calendar", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the tax and social deadlines of the twelve months from --from (URSSAF, VAT option, "
+       "periodicity, income tax with the 2042-C-PRO boxes, CFE, DES)"), NULL },
+  { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("First day of --calendar (YYYY-MM-DD; default: today)"), N_("DATE") },
+  { "export-fec", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Write the receipts of --year in the FEC layout (art. A47 A-1 LPF, 18 tab-separated columns) to "
+       "--output, for an accountant: a micro-entrepreneur has no legal duty to produce an FEC"), NULL },
+  { "purchases", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the purchases register (registre des achats) of --year from the supplier invoices imported "
+       "into Purchases: date, supplier, reference, nature, amount, payment method (tab separated), then "
+       "the total of the year"), NULL },
+  { "urssaf-set", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("Set the URSSAF situation (repeatable): quarterly=0|1, cipav=0|1, chamber=none|cci|cma, vl=0|1, "
+       "acre-until=DATE|none, creation=DATE|none, alerts=80,95, department=69, account-bank=512, "
+       "account-cash=53, account-goods=707, account-services=706, account-vat=44571, account-debours=467"),
+    N_("KEY=VALUE") },
+  { NULL }
+};
+
+void
+factures_cli_urssaf_add_options (GApplication *application)
+{
+  g_application_add_main_option_entries (application, entries);
+}
+
+gboolean
+factures_cli_urssaf_wanted (GVariantDict *options)
+{
+  static const char * const names[] = {
+    "urssaf", "thresholds", "calendar", "export-fec", "purchases", "urssaf-set", "period", "declared-on", "from",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_variant_dict_contains (options, names[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static int
+fail (const char *message)
+{
+  g_printerr ("factures: %s\n", message);
+  return 1;
+}
+
+/* 256000 ppm → "25,6 %", 150 → "0,015 %" */
+static char *
+format_ppm (gint ppm)
+{
+  GString *s = g_string_new (NULL);
+  gint frac = ppm % 10000;
+
+  g_string_append_printf (s, "%d", ppm / 10000);
+  if (frac != 0)
+    {
+      char digits[8];
+
+      g_snprintf (digits, sizeof digits, "%04d", frac);
+      for (int i = 3; i > 0 && digits[i] == '0'; i--)
+        digits[i] = '\0';
+      g_string_append_printf (s, ",%s", digits);
+    }
+  g_string_append (s, "\u00a0%");
+  return g_string_free (s, FALSE);
+}
+
+static const char *const caveat_fr = "(à confirmer)";
+
+/* ---- --urssaf ---- */
+
+static int
+urssaf (FacturesStore *store, const FacturesUrssafSettings *settings, const char *period_text,
+        const char *declared_on)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesUrssafDeclaration) d = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *first = NULL, *last = NULL;
+  FacturesUrssafPeriod period;
+  GDate today, declared;
+
+  factures_today (&today);
+  if (period_text == NULL)
+    return fail (_("--urssaf needs --period=2026-11 (a month) or --period=2026-Q4 (a quarter)."));
+  if (!factures_urssaf_period_parse (period_text, &today, &period, &error))
+    return fail (error->message);
+  if ((period.quarter != 0) != settings->quarterly)
+    g_printerr ("factures: %s\n",
+                settings->quarterly ? _("Note: you declare quarterly; this is a month.")
+                                    : _("Note: you declare monthly; this is a quarter."));
+
+  /* The figures first: a period the rate table cannot estimate is not marked either. */
+  d = factures_store_urssaf_declaration (store, &period, settings, &error);
+  if (d == NULL)
+    return fail (error->message);
+  if (declared_on != NULL)
+    {
+      if (!factures_date_parse_iso (declared_on, &declared, &error)
+          || !factures_store_mark_declared (store, &period, &declared, &error))
+        return fail (error->message);
+    }
+
+  label = factures_urssaf_period_label (&period);
+  first = factures_date_format_fr (&period.first);
+  last = factures_date_format_fr (&period.last);
+  g_print (_("URSSAF declaration: %s (%s – %s)\n"), label, first, last);
+  g_date_clear (&declared, 1);
+  if (factures_store_get_declared (store, &period, &declared, NULL))
+    {
+      g_autofree char *on = factures_date_format_fr (&declared);
+
+      g_print (_("Declared on %s\n"), on);
+    }
+  else
+    g_print ("%s\n", _("Not declared yet"));
+  if (g_date_compare (&period.last, &today) > 0)
+    g_print ("%s\n", _("The period is not over: the figures are those received so far."));
+
+  g_print ("\n%s\n", _("Turnover to declare (cash received, excluding VAT, rounded to the euro):"));
+  for (guint b = 0; b < FACTURES_URSSAF_N_BOXES; b++)
+    {
+      g_autofree char *cash = factures_money_format (d->cash[b]);
+
+      if (b == FACTURES_URSSAF_BOX_SERVICES_BNC)
+        g_print ("%s%s\t%" G_GINT64_FORMAT "\t(%s)\n", factures_urssaf_box_label (b),
+                 settings->bnc_cipav ? " – CIPAV" : "", d->declared[b], cash);
+      else
+        g_print ("%s\t%" G_GINT64_FORMAT "\t(%s)\n", factures_urssaf_box_label (b), d->declared[b], cash);
+    }
+  if (d->debours != 0)
+    {
+      g_autofree char *text = factures_money_format (d->debours);
+
+      g_print (_("Débours left out: %s\n"), text);
+    }
+  if (d->vat != 0)
+    {
+      g_autofree char *text = factures_money_format (d->vat);
+
+      g_print (_("VAT left out: %s\n"), text);
+    }
+
+  g_print ("\n");
+  g_print (_("Estimate of what will be paid (rates of %u):\n"), period.year);
+  for (guint i = 0; i < d->charges->len; i++)
+    {
+      const FacturesUrssafCharge *c = &g_array_index (d->charges, FacturesUrssafCharge, i);
+      g_autofree char *rate = format_ppm (c->rate->rate_ppm);
+      g_autofree char *amount = factures_money_format (c->amount);
+
+      g_print ("%s – %s\t%s%s%s\t%s\n", factures_urssaf_rate_kind_label (c->kind),
+               factures_urssaf_box_label (c->box), rate,
+               c->kind == FACTURES_URSSAF_RATE_ACRE ? " des cotisations" : "",
+               c->rate->to_confirm ? " (à confirmer)" : "", amount);
+    }
+  {
+    g_autofree char *total = factures_money_format (d->total);
+
+    g_print (_("Total\t%s\n"), total);
+  }
+  if (d->to_confirm)
+    g_print ("%s %s\n", caveat_fr, _("Some rates are not confirmed by the references: check them on the URSSAF site."));
+  return 0;
+}
+
+/* ---- --thresholds ---- */
+
+static void
+print_crossing (FacturesThresholdKind          kind,
+                const FacturesThreshold       *row,
+                gint64                         amount,
+                const FacturesCrossing        *c,
+                const FacturesUrssafSettings  *settings,
+                gboolean                       prorated)
+{
+  g_autofree char *total = factures_money_format (c->total);
+  g_autofree char *limit = factures_money_format (amount);
+
+  g_print ("%s\t%s / %s%s\t%d,%d\u00a0%%", factures_threshold_label (kind), total, limit,
+           prorated ? " (au prorata)" : "", c->permille / 10, c->permille % 10);
+  if (c->crossed)
+    {
+      g_autofree char *on = factures_date_format_fr (&c->date);
+
+      g_print ("\t");
+      g_print (_("crossed on %s"), on);
+    }
+  else if (g_date_valid (&c->date))
+    {
+      g_autofree char *on = factures_date_format_fr (&c->date);
+
+      g_print ("\t");
+      g_print (_("would be crossed on %s at the current pace"), on);
+    }
+  else
+    {
+      g_print ("\t");
+      g_print ("%s", _("not reached this year at the current pace"));
+    }
+  if (!c->crossed && c->permille >= (gint) settings->alert_high_percent * 10)
+    g_print (_("\tALERT: over %u %%"), settings->alert_high_percent);
+  else if (!c->crossed && c->permille >= (gint) settings->alert_low_percent * 10)
+    g_print (_("\tALERT: over %u %%"), settings->alert_low_percent);
+  if (row->to_confirm)
+    g_print (" %s", caveat_fr);
+  g_print ("\n");
+}
+
+static int
+thresholds (FacturesStore *store, const FacturesUrssafSettings *settings)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) splits = NULL;
+  g_autoptr(FacturesProfile) profile = NULL;
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (FacturesDatedAmount));
+  g_autoptr(GArray) services = g_array_new (FALSE, FALSE, sizeof (FacturesDatedAmount));
+  g_autoptr(GArray) vat_all = g_array_new (FALSE, FALSE, sizeof (FacturesDatedAmount));
+  g_autoptr(GArray) vat_services = g_array_new (FALSE, FALSE, sizeof (FacturesDatedAmount));
+  GDate today, jan1;
+  guint year;
+  gboolean has_sales = FALSE, prorated;
+  GDate vat_crossed;
+  gboolean base_crossed = FALSE;
+
+  factures_today (&today);
+  year = g_date_get_year (&today);
+  g_date_clear (&jan1, 1);
+  g_date_set_dmy (&jan1, 1, G_DATE_JANUARY, year);
+  splits = factures_store_list_split_receipts (store, &jan1, &today, &error);
+  if (splits == NULL)
+    return fail (error->message);
+  for (guint i = 0; i < splits->len; i++)
+    {
+      const FacturesSplitReceipt *s = g_ptr_array_index (splits, i);
+      FacturesDatedAmount a = { s->receipt->date, 0 };
+      FacturesDatedAmount sv = { s->receipt->date, 0 };
+      FacturesDatedAmount va = { s->receipt->date, s->france_sales + s->france_services };
+      FacturesDatedAmount vs = { s->receipt->date, s->france_services };
+
+      for (guint b = 0; b < FACTURES_URSSAF_N_BOXES; b++)
+        {
+          a.amount += s->box[b];
+          if (!factures_urssaf_box_is_sales (b))
+            sv.amount += s->box[b];
+          else if (s->box[b] != 0)
+            has_sales = TRUE;
+        }
+      g_array_append_val (all, a);
+      g_array_append_val (services, sv);
+      g_array_append_val (vat_all, va);
+      g_array_append_val (vat_services, vs);
+    }
+
+  prorated = g_date_valid (&settings->creation) && g_date_get_year (&settings->creation) == year;
+  {
+    g_autofree char *until = factures_date_format_fr (&today);
+
+    g_print (_("Receipts of %u up to %s (cash received, excluding VAT and débours):\n"), year, until);
+  }
+  g_date_clear (&vat_crossed, 1);
+  for (guint k = 0; k < FACTURES_N_THRESHOLDS; k++)
+    {
+      gboolean sales_kind = k == FACTURES_THRESHOLD_MICRO_SALES || k == FACTURES_THRESHOLD_VAT_BASE_SALES
+                            || k == FACTURES_THRESHOLD_VAT_MAJOR_SALES;
+      gboolean vat_kind = k >= FACTURES_THRESHOLD_VAT_BASE_SALES;
+      const FacturesThreshold *row;
+      FacturesCrossing c;
+      gint64 amount;
+
+      /* The sales limits count the whole turnover (mixed rule, to confirm); they matter only with
+       * sales. */
+      if (sales_kind && !has_sales)
+        continue;
+      g_clear_error (&error);
+      row = factures_threshold_get (year, k, &error);
+      if (row == NULL)
+        {
+          g_print ("%s\t%s\n", factures_threshold_label (k), error->message);
+          continue;
+        }
+      amount = factures_threshold_prorated (row->amount, year, &settings->creation);
+      factures_threshold_crossing (vat_kind ? (sales_kind ? vat_all : vat_services) : (sales_kind ? all : services),
+                                   year, amount, &settings->creation, &today, &c);
+      print_crossing (k, row, amount, &c, settings, prorated);
+      if (c.crossed && (k == FACTURES_THRESHOLD_VAT_BASE_SALES || k == FACTURES_THRESHOLD_VAT_BASE_SERVICES))
+        base_crossed = TRUE;
+      if (c.crossed && (k == FACTURES_THRESHOLD_VAT_MAJOR_SALES || k == FACTURES_THRESHOLD_VAT_MAJOR_SERVICES)
+          && (!g_date_valid (&vat_crossed) || g_date_compare (&c.date, &vat_crossed) < 0))
+        vat_crossed = c.date;
+    }
+  g_print ("\n%s %s\n", caveat_fr,
+           _("What counts toward the VAT franchise threshold: operations located in France "
+             "(services to businesses abroad, art. 259-1°, and exports left out), the "
+             "“chiffre d’affaires réalisé en France” of art. 293 D since 2025."));
+
+  profile = factures_store_get_profile (store, NULL);
+  if (base_crossed && !g_date_valid (&vat_crossed) && profile != NULL
+      && profile->vat_regime == FACTURES_VAT_REGIME_FRANCHISE)
+    g_print ("\n%s\n", _("Over the base threshold this year: the VAT franchise ends on 1 January next year "
+                          "(art. 293 B; no tolerance year since 2025)."));
+  if (g_date_valid (&vat_crossed) && profile != NULL && profile->vat_regime == FACTURES_VAT_REGIME_FRANCHISE)
+    {
+      g_autofree char *on = factures_date_format_fr (&vat_crossed);
+      g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func (g_free);
+      g_print ("\n");
+      g_print (_("The VAT franchise ended on %s (art. 293 B II): VAT is due from that day. Issue credit "
+                 "notes for the invoices issued since without VAT, and switch the profile to charging VAT "
+                 "from that date in the preferences (Factures never switches by itself).\n"), on);
+      if (factures_store_list_documents_issued_since (store, &vat_crossed, numbers, &error))
+        for (guint i = 0; i < numbers->len; i++)
+          g_print ("  %s\n", (const char *) g_ptr_array_index (numbers, i));
+    }
+  return 0;
+}
+
+/* ---- --calendar ---- */
+
+static guint64
+des_months (FacturesStore *store, guint first_year, GError **error)
+{
+  g_autoptr(GPtrArray) months = g_ptr_array_new_with_free_func (g_free);
+  guint64 bits = 0;
+
+  if (!factures_store_list_reverse_charge_months (store, months, error))
+    return 0;
+  for (guint i = 0; i < months->len; i++)
+    {
+      const char *ym = g_ptr_array_index (months, i);
+      guint y = (guint) atoi (ym), m = (guint) atoi (ym + 5);
+
+      /* the year before @first_year (its December is due in January), that year and the next */
+      if (y + 1 >= first_year && y <= first_year + 1 && m >= 1 && m <= 12)
+        bits |= (guint64) 1 << ((y + 1 - first_year) * 12 + m - 1);
+    }
+  return bits;
+}
+
+static int
+calendar (FacturesStore *store, const FacturesUrssafSettings *settings, const char *from_text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  GDate from, to, today, may20;
+  gint64 boxes[FACTURES_URSSAF_N_BOXES] = { 0 };
+  gboolean with_boxes = FALSE;
+  guint income_year;
+
+  factures_today (&today);
+  if (from_text == NULL)
+    from = today;
+  else if (!factures_date_parse_iso (from_text, &from, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("--from: %s"), error->message);
+
+      return fail (message);
+    }
+  to = from;
+  g_date_add_years (&to, 1);
+  g_date_subtract_days (&to, 1);
+
+  /* The income-tax return of the range is for the year before its May. */
+  g_date_clear (&may20, 1);
+  g_date_set_dmy (&may20, 20, G_DATE_MAY, g_date_get_year (&from));
+  income_year = g_date_compare (&may20, &from) >= 0 ? g_date_get_year (&from) - 1 : g_date_get_year (&from);
+  if (income_year < g_date_get_year (&today))
+    {
+      g_autoptr(GPtrArray) splits = NULL;
+      GDate jan1, dec31;
+
+      g_date_clear (&jan1, 1);
+      g_date_clear (&dec31, 1);
+      g_date_set_dmy (&jan1, 1, G_DATE_JANUARY, income_year);
+      g_date_set_dmy (&dec31, 31, G_DATE_DECEMBER, income_year);
+      splits = factures_store_list_split_receipts (store, &jan1, &dec31, &error);
+      if (splits == NULL)
+        return fail (error->message);
+      for (guint i = 0; i < splits->len; i++)
+        for (guint b = 0; b < FACTURES_URSSAF_N_BOXES; b++)
+          boxes[b] += ((const FacturesSplitReceipt *) g_ptr_array_index (splits, i))->box[b];
+      for (guint b = 0; b < FACTURES_URSSAF_N_BOXES; b++)
+        boxes[b] = MAX (factures_urssaf_round_euros (boxes[b]), 0);
+      with_boxes = TRUE;
+    }
+
+  list = factures_tax_calendar (&from, &to, settings, with_boxes ? boxes : NULL,
+                                des_months (store, g_date_get_year (&from), &error));
+  if (error != NULL)
+    return fail (error->message);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const FacturesDeadline *d = g_ptr_array_index (list, i);
+      g_autofree char *date = factures_date_format_iso (&d->date);
+
+      g_print ("%s\t%s%s%s\n", date, d->what, d->to_confirm ? " " : "", d->to_confirm ? caveat_fr : "");
+    }
+  return 0;
+}
+
+/* ---- --export-fec ---- */
+
+static int
+export_fec (FacturesStore *store, const FacturesUrssafSettings *settings, gint year, const char *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) splits = NULL;
+  g_autoptr(GArray) receipts = g_array_new (FALSE, TRUE, sizeof (FacturesFecReceipt));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *text = NULL;
+  FacturesFecAccounts accounts;
+  GDate today, jan1, dec31;
+
+  factures_today (&today);
+  if (year == 0)
+    return fail (_("--export-fec needs --year=YYYY."));
+  if (output == NULL)
+    return fail (_("--export-fec needs --output=FILE: where to write the FEC."));
+  if (year < 2000 || (guint) year > g_date_get_year (&today))
+    {
+      g_autofree char *message = g_strdup_printf (_("Year: %d is in the future or not a year."), year);
+
+      return fail (message);
+    }
+  g_date_clear (&jan1, 1);
+  g_date_clear (&dec31, 1);
+  g_date_set_dmy (&jan1, 1, G_DATE_JANUARY, (GDateYear) year);
+  g_date_set_dmy (&dec31, 31, G_DATE_DECEMBER, (GDateYear) year);
+  splits = factures_store_list_split_receipts (store, &jan1, &dec31, &error);
+  if (splits == NULL)
+    return fail (error->message);
+  for (guint i = 0; i < splits->len; i++)
+    {
+      const FacturesSplitReceipt *s = g_ptr_array_index (splits, i);
+      FacturesFecReceipt r = { 0 };
+      char *label = g_strdup_printf ("%s %s", s->receipt->reversal ? "Annulation encaissement" : "Encaissement",
+                                     s->receipt->client != NULL ? s->receipt->client : "");
+
+      g_ptr_array_add (labels, label);
+      r.date = s->receipt->date;
+      r.reference = s->receipt->invoices != NULL ? s->receipt->invoices : "";
+      r.label = label;
+      r.cash_method = s->receipt->method == FACTURES_PAYMENT_METHOD_CASH;
+      r.amount = s->receipt->amount;
+      memcpy (r.box, s->box, sizeof r.box);
+      r.vat = s->vat;
+      r.debours = s->debours;
+      g_array_append_val (receipts, r);
+    }
+  factures_fec_accounts_from_settings (&accounts, settings);
+  text = factures_fec_write (receipts, &accounts, &today, &error);
+  if (text == NULL || !g_file_set_contents (output, text, -1, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot write “%s”: %s"), output, error->message);
+
+      return fail (message);
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u entry of %d written to %s\n", "%u entries of %d written to %s\n",
+                        receipts->len), receipts->len, year, output);
+  return 0;
+}
+
+/* ---- --purchases ---- */
+
+static int
+purchases (FacturesStore *store, gint year)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  gint64 total = 0;
+  guint undated = 0, foreign = 0;
+  GDate today;
+
+  factures_today (&today);
+  if (year == 0)
+    year = (gint) g_date_get_year (&today);
+  if (year < 2000 || (guint) year > g_date_get_year (&today))
+    {
+      g_autofree char *message = g_strdup_printf (_("Year: %d is in the future or not a year."), year);
+
+      return fail (message);
+    }
+  list = factures_store_list_purchase_register (store, (guint) year, &undated, &error);
+  if (list == NULL)
+    return fail (error->message);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const FacturesPurchaseEntry *e = g_ptr_array_index (list, i);
+      g_autofree char *date = factures_date_format_iso (&e->date);
+      g_autofree char *amount = NULL;
+
+      if (e->amount >= 0)
+        {
+          amount = factures_money_format (e->amount);
+          total += e->amount;
+        }
+      else
+        {
+          amount = g_strdup_printf ("%s %s", e->amount_text != NULL ? e->amount_text : "",
+                                    e->currency != NULL ? e->currency : "");
+          foreign++;
+        }
+      g_strdelimit (e->supplier, "\t\r\n", ' ');
+      g_strdelimit (e->reference, "\t\r\n", ' ');
+      /* the payment of a purchase is not recorded yet: the method column is empty */
+      g_print ("%s\t%s\t%s\t%s\t%s\t\n", date, e->supplier != NULL ? e->supplier : "",
+               e->reference != NULL ? e->reference : "", e->nature, amount);
+    }
+  {
+    g_autofree char *text = factures_money_format (total);
+
+    g_print (_("Total of %d (EUR)\t%s\n"), year, text);
+  }
+  if (foreign > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u purchase not in EUR is not in the total.\n",
+                          "%u purchases not in EUR are not in the total.\n", foreign), foreign);
+  if (undated > 0)
+    g_printerr ("factures: %s\n", _("Some imported purchases have no issue date and are left out."));
+  return 0;
+}
+
+/* ---- --urssaf-set ---- */
+
+static gboolean
+parse_flag (const char *key, const char *value, gboolean *out, GError **error)
+{
+  if (g_strcmp0 (value, "1") == 0 || g_strcmp0 (value, "oui") == 0 || g_strcmp0 (value, "yes") == 0)
+    *out = TRUE;
+  else if (g_strcmp0 (value, "0") == 0 || g_strcmp0 (value, "non") == 0 || g_strcmp0 (value, "no") == 0)
+    *out = FALSE;
+  else
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID, _("%s: 0 or 1."), key);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_optional_date (const char *key, const char *value, GDate *out, GError **error)
+{
+  if (g_strcmp0 (value, "none") == 0 || g_strcmp0 (value, "") == 0)
+    {
+      g_date_clear (out, 1);
+      return TRUE;
+    }
+  if (!factures_date_parse_iso (value, out, error))
+    {
+      g_prefix_error (error, "%s: ", key);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_setting (FacturesUrssafSettings *s, const char *assignment, GError **error)
+{
+  g_auto(GStrv) kv = g_strsplit (assignment, "=", 2);
+  const char *key = kv[0], *value = kv[1];
+  struct { const char *key; char **field; } accounts[] = {
+    { "account-bank", &s->account_bank }, { "account-cash", &s->account_cash },
+    { "account-goods", &s->account_goods }, { "account-services", &s->account_services },
+    { "account-vat", &s->account_vat }, { "account-debours", &s->account_debours },
+  };
+
+  if (value == NULL)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   _("--urssaf-set: “%s” is not KEY=VALUE."), assignment);
+      return FALSE;
+    }
+  if (g_strcmp0 (key, "quarterly") == 0)
+    return parse_flag (key, value, &s->quarterly, error);
+  if (g_strcmp0 (key, "cipav") == 0)
+    return parse_flag (key, value, &s->bnc_cipav, error);
+  if (g_strcmp0 (key, "vl") == 0)
+    return parse_flag (key, value, &s->versement_liberatoire, error);
+  if (g_strcmp0 (key, "acre-until") == 0)
+    return parse_optional_date (key, value, &s->acre_until, error);
+  if (g_strcmp0 (key, "creation") == 0)
+    return parse_optional_date (key, value, &s->creation, error);
+  if (g_strcmp0 (key, "chamber") == 0)
+    {
+      if (g_strcmp0 (value, "none") == 0)
+        s->chamber = FACTURES_URSSAF_CHAMBER_NONE;
+      else if (g_strcmp0 (value, "cci") == 0)
+        s->chamber = FACTURES_URSSAF_CHAMBER_CCI;
+      else if (g_strcmp0 (value, "cma") == 0)
+        s->chamber = FACTURES_URSSAF_CHAMBER_CMA;
+      else
+        {
+          g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID, _("Chamber: none, CCI or CMA."));
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (g_strcmp0 (key, "alerts") == 0)
+    {
+      char *end = NULL;
+      guint64 low = g_ascii_strtoull (value, &end, 10), high;
+
+      if (end == NULL || *end != ',')
+        {
+          g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                               _("Threshold alerts: each must be between 1 and 100 %, the first not above the second."));
+          return FALSE;
+        }
+      high = g_ascii_strtoull (end + 1, &end, 10);
+      s->alert_low_percent = (guint) MIN (low, 1000);
+      s->alert_high_percent = (guint) MIN (high, 1000);
+      return TRUE;
+    }
+  if (g_strcmp0 (key, "department") == 0)
+    {
+      g_free (s->department);
+      s->department = g_ascii_strup (value, -1);
+      return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (accounts); i++)
+    if (g_strcmp0 (key, accounts[i].key) == 0)
+      {
+        g_free (*accounts[i].field);
+        *accounts[i].field = g_strdup (value);
+        return TRUE;
+      }
+  g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID, _("--urssaf-set: unknown key “%s”."), key);
+  return FALSE;
+}
+
+/**
+ * factures_cli_urssaf_run:
+ * (see factures-cli-urssaf.h)
+ */
+int
+factures_cli_urssaf_run (const char *database, GVariantDict *options)
+{
+  g_autoptr(FacturesStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree const char **set = NULL;
+  const char *period = NULL, *declared_on = NULL, *from = NULL, *output = NULL;
+  gboolean want_urssaf = FALSE, want_thresholds = FALSE, want_calendar = FALSE, want_fec = FALSE;
+  gboolean want_purchases = FALSE;
+  gint year = 0;
+  int status = 0;
+  FacturesUrssafSettings settings;
+
+  g_variant_dict_lookup (options, "urssaf", "b", &want_urssaf);
+  g_variant_dict_lookup (options, "thresholds", "b", &want_thresholds);
+  g_variant_dict_lookup (options, "calendar", "b", &want_calendar);
+  g_variant_dict_lookup (options, "export-fec", "b", &want_fec);
+  g_variant_dict_lookup (options, "purchases", "b", &want_purchases);
+  g_variant_dict_lookup (options, "period", "&s", &period);
+  g_variant_dict_lookup (options, "declared-on", "&s", &declared_on);
+  g_variant_dict_lookup (options, "from", "&s", &from);
+  g_variant_dict_lookup (options, "output", "^&ay", &output);
+  g_variant_dict_lookup (options, "year", "i", &year);
+  g_variant_dict_lookup (options, "urssaf-set", "^a&s", &set);
+
+  if (want_urssaf + want_thresholds + want_calendar + want_fec + want_purchases > 1)
+    return fail (_("Give one of --urssaf, --thresholds, --calendar, --export-fec and --purchases at a time."));
+  if (period != NULL && !want_urssaf)
+    return fail (_("--period goes with --urssaf."));
+  if (declared_on != NULL && !want_urssaf)
+    return fail (_("--declared-on goes with --urssaf."));
+  if (from != NULL && !want_calendar)
+    return fail (_("--from goes with --calendar."));
+  if (output != NULL && !want_fec)
+    return fail (_("--output goes with --export-fec here."));
+  if (set == NULL && !want_urssaf && !want_thresholds && !want_calendar && !want_fec && !want_purchases)
+    return fail (_("Give --urssaf, --thresholds, --calendar, --export-fec or --purchases."));
+
+  store = factures_cli_open_store (database, set != NULL || declared_on != NULL, &status);
+  if (store == NULL)
+    return status;
+  if (!factures_store_get_urssaf_settings (store, &settings, &error))
+    return fail (error->message);
+
+  if (set != NULL)
+    {
+      for (guint i = 0; set[i] != NULL; i++)
+        if (!apply_setting (&settings, set[i], &error))
+          {
+            factures_urssaf_settings_clear (&settings);
+            return fail (error->message);
+          }
+      if (!factures_store_set_urssaf_settings (store, &settings, &error))
+        {
+          factures_urssaf_settings_clear (&settings);
+          return fail (error->message);
+        }
+    }
+
+  if (want_urssaf)
+    status = urssaf (store, &settings, period, declared_on);
+  else if (want_thresholds)
+    status = thresholds (store, &settings);
+  else if (want_calendar)
+    status = calendar (store, &settings, from);
+  else if (want_fec)
+    status = export_fec (store, &settings, year, output);
+  else if (want_purchases)
+    status = purchases (store, year);
+  factures_urssaf_settings_clear (&settings);
+  return status;
+}

@@ -1,0 +1,92 @@
+#!/bin/bash
+# test-cli-urssaf.sh FACTURES_CLI FIXTURE — issue 17 on the command line: --urssaf --period (the
+# boxes rounded to the euro, the estimate, --declared-on once), a period in the future and bad
+# settings refused with exit 1 and the database unchanged, --export-fec (header, 18
+# tab-separated columns, balanced entries, YYYYMMDD), --calendar --from, --thresholds.
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -u
+
+CLI=$1
+FIXTURE=$2
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+ok() { echo "ok: $*"; }
+dbhash() { sqlite3 "$tmp/u.db" .dump | sha256sum; }
+
+export FACTURES_TODAY=2026-12-06
+db=(--database="$tmp/u.db")
+
+"$CLI" "${db[@]}" --import-json="$FIXTURE" >/dev/null 2>"$tmp/err" || fail "--import-json: $(cat "$tmp/err")"
+
+# The fixture has one payment of 50,00 € on 1 March 2026 for a services invoice (franchise).
+if "$CLI" "${db[@]}" --urssaf --period=2026-03 >"$tmp/out" 2>"$tmp/err"; then
+  if grep -qP '^Autres prestations de services \(BNC\)\t50\t' "$tmp/out" \
+     && grep -qP '^Cotisations sociales – Autres prestations de services \(BNC\)\t25,6\x{00a0}%\t12,80\x{00a0}€' "$tmp/out"; then
+    ok "--urssaf --period=2026-03: 50 € in the BNC box, 12,80 € of cotisations"
+  else fail "--urssaf printed: $(cat "$tmp/out")"; fi
+else fail "--urssaf: $(cat "$tmp/err")"; fi
+
+before=$(dbhash)
+for bad in "--urssaf --period=2027-01" "--urssaf --period=2026-13" "--urssaf --period=2024-03" \
+           "--urssaf-set=alerts=99,80" "--urssaf-set=account-vat=445.71" "--urssaf-set=colour=blue" \
+           "--export-fec --year=2027 --output=$tmp/never.txt" "--purchases --year=2027" "--urssaf --period=2026-11 --declared-on=2026-11-15" \
+           "--urssaf --period=2024-03 --declared-on=2024-04-02"; do
+  rc=0; "$CLI" "${db[@]}" $bad >/dev/null 2>"$tmp/err" || rc=$?
+  if [ "$rc" -eq 1 ] && [ -s "$tmp/err" ] && [ "$(dbhash)" = "$before" ]; then ok "$bad refused: $(cat "$tmp/err")"
+  else fail "$bad: status $rc, database changed or no message"; fi
+done
+[ -e "$tmp/never.txt" ] && fail "--export-fec of a future year wrote a file"
+
+"$CLI" "${db[@]}" --urssaf --period=2026-03 --declared-on=2026-04-02 >"$tmp/out" 2>"$tmp/err" \
+  || fail "--declared-on: $(cat "$tmp/err")"
+if grep -q "02/04/2026" "$tmp/out"; then ok "--declared-on marks the period"; else fail "--declared-on: $(cat "$tmp/out")"; fi
+rc=0; "$CLI" "${db[@]}" --urssaf --period=2026-03 --declared-on=2026-04-03 >/dev/null 2>&1 || rc=$?
+[ "$rc" -eq 1 ] && ok "a period is declared once" || fail "declared twice"
+
+"$CLI" "${db[@]}" --urssaf-set=account-bank=5121 >/dev/null 2>"$tmp/err" || fail "--urssaf-set: $(cat "$tmp/err")"
+if "$CLI" "${db[@]}" --export-fec --year=2026 --output="$tmp/fec.txt" >/dev/null 2>"$tmp/err"; then
+  if python3 - "$tmp/fec.txt" <<'PY'
+import sys, collections
+rows = open(sys.argv[1], encoding="utf-8", newline="").read().split("\r\n")
+assert rows[-1] == ""
+rows = [r.split("\t") for r in rows[:-1]]
+assert rows[0][:3] == ["JournalCode", "JournalLib", "EcritureNum"] and len(rows[0]) == 18, rows[0]
+sums = collections.defaultdict(lambda: [0, 0])
+for r in rows[1:]:
+    assert len(r) == 18, r
+    assert len(r[3]) == 8 and r[3].isdigit() and r[3].startswith("2026"), r
+    sums[r[2]][0] += int(r[11].replace(",", ""))
+    sums[r[2]][1] += int(r[12].replace(",", ""))
+assert sums and all(d == c for d, c in sums.values()), sums
+assert sorted(int(k) for k in sums) == list(range(1, len(sums) + 1))
+assert any(r[4] == "5121" for r in rows[1:])
+PY
+  then ok "--export-fec: 18 columns, balanced, YYYYMMDD, the bank account set"; else fail "--export-fec: $(cat "$tmp/fec.txt")"; fi
+else fail "--export-fec: $(cat "$tmp/err")"; fi
+
+"$CLI" "${db[@]}" --calendar --from=2026-01-01 >"$tmp/cal" 2>"$tmp/err" || fail "--calendar: $(cat "$tmp/err")"
+if [ "$(grep -c 'Déclaration URSSAF' "$tmp/cal")" -eq 12 ] && grep -qP '^2026-11-02\tDéclaration URSSAF de septembre 2026' "$tmp/cal" \
+   && grep -q 'CFE' "$tmp/cal"; then ok "--calendar: 12 monthly declarations, moved past week-ends and holidays, the CFE"
+else fail "--calendar printed: $(cat "$tmp/cal")"; fi
+"$CLI" "${db[@]}" --urssaf-set=quarterly=1 >/dev/null 2>&1
+if [ "$("$CLI" "${db[@]}" --calendar --from=2026-01-01 | grep -c 'Déclaration URSSAF')" -eq 4 ]; then ok "--calendar: 4 quarterly declarations"
+else fail "--calendar quarterly"; fi
+
+"$CLI" "${db[@]}" --thresholds >"$tmp/thr" 2>"$tmp/err" || fail "--thresholds: $(cat "$tmp/err")"
+# (amounts with U+202F between thousands)
+if grep -qP '37\x{202f}500,00' "$tmp/thr" && grep -qP '41\x{202f}250,00' "$tmp/thr" \
+   && grep -qP '83\x{202f}600,00.*\(à confirmer\)' "$tmp/thr"; then
+  ok "--thresholds: the franchise thresholds and the ceiling with its caveat"
+else fail "--thresholds printed: $(cat "$tmp/thr")"; fi
+
+# The registre des achats (the fixture has no imported purchase): the total line only.
+if "$CLI" "${db[@]}" --purchases --year=2026 >"$tmp/pur" 2>"$tmp/err" && [ "$(wc -l <"$tmp/pur")" -eq 1 ] \
+   && grep -qP '^Total of 2026 \(EUR\)\t0,00' "$tmp/pur"; then ok "--purchases: an empty register and its total"
+else fail "--purchases: $(cat "$tmp/pur" "$tmp/err")"; fi
+
+echo "$failures failed"
+[ "$failures" -eq 0 ]

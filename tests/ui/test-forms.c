@@ -612,7 +612,7 @@ test_preferences_apply (Fixture       *fixture,
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Some Values Are Not Saved");
-  adw_message_dialog_response (dialog, "edit");
+  adw_message_dialog_response (dialog, "cancel");
   /* What a click on the button does after the response. */
   gtk_window_close (GTK_WINDOW (dialog));
   spin (100);

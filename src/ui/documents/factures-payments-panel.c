@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "factures-date.h"
+#include "factures-info-row.h"
 #include "factures-money.h"
 #include "factures-payments-panel.h"
 #include "factures-store-lifecycle.h"
@@ -95,23 +96,9 @@ entry_new (const GDate *date,
 static GtkWidget *
 entry_row (const Entry *entry)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *amount = gtk_label_new (entry->amount);
+  GtkWidget *row = factures_info_row_new (entry->title, entry->subtitle, NULL);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->title);
-  if (entry->subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), entry->subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_valign (amount, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (amount, "numeric");
-  if (entry->cancelled)
-    {
-      g_autofree char *markup = g_markup_printf_escaped ("<s>%s</s>", entry->amount);
-
-      gtk_label_set_markup (GTK_LABEL (amount), markup);
-      gtk_widget_add_css_class (row, "dim-label");
-    }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), amount);
+  factures_info_row_set_value (FACTURES_INFO_ROW (row), entry->amount, entry->cancelled);
   return row;
 }
 

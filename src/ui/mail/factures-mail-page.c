@@ -16,14 +16,15 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-confirm-dialog.h"
 #include "factures-form.h"
 #include "factures-mail-error.h"
 #include "factures-mail-page.h"
-#include "factures-placeholder-button.h"
 #include "factures-mail-presets.h"
 #include "factures-mail-secret.h"
 #include "factures-mail-template.h"
 #include "factures-outbox-window.h"
+#include "factures-placeholder-button.h"
 #include "factures-smtp.h"
 #include "factures-store-mail.h"
 
@@ -243,14 +244,10 @@ on_secret_stored (GObject      *source,
     GtkWidget *dialog;
     GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (p));
 
-    dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                     _("The Password Cannot Be Saved"), error->message);
-    adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                      "cancel", _("_Cancel"),
-                                      "session", _("_Use for This Session Only"),
-                                      NULL);
-    adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "session",
-                                                ADW_RESPONSE_SUGGESTED);
+    dialog = factures_confirm_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                          _("The Password Cannot Be Saved"), error->message,
+                                          "session", _("_Use for This Session Only"),
+                                          ADW_RESPONSE_SUGGESTED);
     g_signal_connect (dialog, "response", G_CALLBACK (on_session_choice), g_object_ref (result));
     gtk_window_present (GTK_WINDOW (dialog));
     set_status (p, _("E-mail account saved, but not its password (no keyring)."), TRUE);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-confirm-dialog.h"
 #include "factures-escompte-page.h"
 #include "factures-form.h"
 #include "factures-ladder-page.h"
@@ -62,18 +63,14 @@ close_request_cb (FacturesPreferencesWindow *self)
                                            !profile_ok ? self->profile_page
                                            : !series_ok ? ADW_PREFERENCES_PAGE (self->series_page)
                                                         : ADW_PREFERENCES_PAGE (self->escompte_page));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Some Values Are Not Saved"),
-                                                       _("The fields marked in red hold values that cannot "
-                                                         "be saved; the previous values are kept. Correct them, "
-                                                         "or close and leave them as they were.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "edit", _("_Keep Editing"),
-                                    "close", _("_Close Without Them"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "edit");
-  adw_message_dialog_set_close_response (dialog, "edit");
+  dialog = ADW_MESSAGE_DIALOG (factures_confirm_dialog_new (GTK_WINDOW (self),
+                                                            _("Some Values Are Not Saved"),
+                                                            _("The fields marked in red hold values that cannot "
+                                                              "be saved; the previous values are kept. Correct them, "
+                                                              "or close and leave them as they were."),
+                                                            "close", _("_Close Without Them"),
+                                                            ADW_RESPONSE_DESTRUCTIVE));
+  adw_message_dialog_set_response_label (dialog, "cancel", _("_Keep Editing"));
   g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-confirm-dialog.h"
 #include "factures-form-row.h"
 #include "factures-series-group.h"
 
@@ -215,16 +216,9 @@ apply (FacturesSeriesGroup *self)
                             "longer be moved."),
                           next);
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Set Where the Numbering Starts?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "move", _("_Move the Counter"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "move",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = factures_confirm_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        _("Set Where the Numbering Starts?"), body,
+                                        "move", _("_Move the Counter"), ADW_RESPONSE_DESTRUCTIVE);
   self->asking = TRUE;
   g_signal_connect (dialog, "response", G_CALLBACK (move_counter_response_cb), g_object_ref (self));
   gtk_window_present (GTK_WINDOW (dialog));

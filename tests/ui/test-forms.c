@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <adwaita.h>
 
 #include "factures-cancel-payment-dialog.h"
@@ -19,6 +20,7 @@
 #include "factures-placeholder-button.h"
 #include "factures-dunning.h"
 #include "factures-ladder-page.h"
+#include "factures-rates-group.h"
 #include "factures-preferences-window.h"
 #include "factures-store-payments.h"
 #include "factures-profile-editor.h"
@@ -547,17 +549,12 @@ leave_row (GtkWidget  *form,
   factures_form_row_validate (factures_form_row_find (find_row (form, title)));
 }
 
-/* Preferences apply on change (issue 11 item 6): a valid value is saved when entered,
- * an invalid one stays with its message and is not saved, closing then asks. */
+/* A profile Preferences has nothing to say about. */
 static void
-test_preferences_apply (Fixture       *fixture,
-                        gconstpointer  data)
+save_valid_profile (FacturesStore *store)
 {
   g_autoptr (FacturesProfile) profile = factures_profile_new ();
   g_autoptr (GError) error = NULL;
-  GtkWidget *window;
-  GtkWidget *editor;
-  AdwMessageDialog *dialog;
 
   g_free (profile->party.name);
   profile->party.name = g_strdup ("Jean Dupont EI");
@@ -566,10 +563,23 @@ test_preferences_apply (Fixture       *fixture,
   profile->party.city = g_strdup ("Paris");
   profile->party.siren = g_strdup ("732829320");
   profile->party.siret = g_strdup ("73282932000074");
-  g_assert_true (factures_store_save_profile (fixture->store, profile, &error));
+  g_assert_true (factures_store_save_profile (store, profile, &error));
   g_assert_no_error (error);
-  g_clear_pointer (&profile, factures_profile_free);
+}
 
+/* Preferences apply on change (issue 11 item 6): a valid value is saved when entered,
+ * an invalid one stays with its message and is not saved, closing then asks. */
+static void
+test_preferences_apply (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr (FacturesProfile) profile = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *window;
+  GtkWidget *editor;
+  AdwMessageDialog *dialog;
+
+  save_valid_profile (fixture->store);
   window = factures_preferences_window_new (NULL, fixture->store);
   g_object_ref (window);
   gtk_window_present (GTK_WINDOW (window));
@@ -704,6 +714,117 @@ test_ladder_apply (Fixture       *fixture,
   }
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (page)));
   g_object_unref (page);
+}
+
+/* The first descendant of @widget whose tooltip starts with @prefix. */
+static GtkWidget *
+find_tooltip (GtkWidget  *widget,
+              const char *prefix)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  if (tooltip != NULL && g_str_has_prefix (tooltip, prefix))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A visible label under @widget whose text holds @text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Closes Preferences; TRUE when it asked about values not saved (answered "Keep Editing"). */
+static gboolean
+close_asks (GtkWidget *window)
+{
+  AdwMessageDialog *dialog;
+
+  gtk_window_close (GTK_WINDOW (window));
+  spin (100);
+  dialog = find_message_dialog ();
+  if (dialog == NULL)
+    return FALSE;
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Some Values Are Not Saved");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (100);
+  g_assert_true (gtk_widget_get_visible (window));
+  return TRUE;
+}
+
+/* Closing Preferences asks about a wrong value on the Reminders page too (issue 11 item 6):
+ * a rate that cannot be read, a day that is not a number; corrected, closing saves them. */
+static void
+test_preferences_reminders (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) table = NULL;
+  g_autoptr (FacturesDunningLadder) ladder = NULL;
+  GtkWidget *window, *page, *rate, *day;
+  gboolean found = FALSE;
+
+  save_valid_profile (fixture->store);
+  window = g_object_ref (factures_preferences_window_new (NULL, fixture->store));
+  gtk_window_present (GTK_WINDOW (window));
+  spin (100);
+  page = find_type (window, FACTURES_TYPE_LADDER_PAGE);
+  g_assert_nonnull (page);
+  gtk_widget_activate_action (find_type (page, FACTURES_TYPE_RATES_GROUP), "rates.add-half-year", NULL);
+  rate = find_tooltip (page, "ECB rate, ");
+  g_assert_nonnull (rate);
+
+  /* A rate half-typed, wrong, the focus still in it: not saved, and closing asks, on its page. */
+  gtk_editable_set_text (GTK_EDITABLE (rate), "3,1x");
+  g_assert_true (close_asks (window));
+  g_assert_true (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (window)) ==
+                 ADW_PREFERENCES_PAGE (page));
+  g_assert_true (shows_text (page, gtk_widget_get_tooltip_text (rate)));
+  screenshot (window, "preferences-reminders-unsaved");
+
+  /* A day that is not a number. */
+  gtk_editable_set_text (GTK_EDITABLE (rate), "3,15");
+  day = find_type (page, GTK_TYPE_SPIN_BUTTON);
+  gtk_editable_set_text (GTK_EDITABLE (day), "1O");
+  g_assert_true (close_asks (window));
+  g_assert_true (shows_text (page, "is not a whole number of days"));
+
+  /* Corrected, still typing: closing saves both and closes. */
+  gtk_editable_set_text (GTK_EDITABLE (day), "12");
+  g_assert_false (close_asks (window));
+  g_assert_false (gtk_widget_get_visible (window));
+  table = factures_store_get_rate_table (fixture->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < table->len; i++)
+    if (g_array_index (table, FacturesRatePeriod, i).ecb_bp == 315)
+      found = TRUE;
+  g_assert_true (found);
+  ladder = factures_store_get_ladder (fixture->store, FACTURES_CLIENT_CATEGORY_COMPANY, &error);
+  g_assert_no_error (error);
+  found = FALSE;
+  for (guint i = 0; i < ladder->steps->len; i++)
+    if (((FacturesDunningStep *) g_ptr_array_index (ladder->steps, i))->offset_days == 12)
+      found = TRUE;
+  g_assert_true (found);
+  g_object_unref (window);
 }
 
 /* The country chooser (issue 11 item 6): a searchable drop-down of names, a code behind. */
@@ -848,6 +969,8 @@ main (int   argc,
   g_test_add ("/ui/forms/preferences-apply", Fixture, NULL, fixture_set_up, test_preferences_apply, fixture_tear_down);
   g_test_add ("/ui/forms/cancel-payment-dialog", Fixture, NULL, fixture_set_up, test_cancel_payment_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/ladder-apply", Fixture, NULL, fixture_set_up, test_ladder_apply, fixture_tear_down);
+  g_test_add ("/ui/forms/preferences-reminders", Fixture, NULL, fixture_set_up, test_preferences_reminders,
+              fixture_tear_down);
   g_test_add ("/ui/forms/profile-logo", Fixture, NULL, fixture_set_up, test_profile_logo, fixture_tear_down);
   g_test_add ("/ui/forms/client-editor", Fixture, NULL, fixture_set_up, test_client_editor, fixture_tear_down);
   return g_test_run ();

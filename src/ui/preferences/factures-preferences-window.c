@@ -25,6 +25,7 @@ struct _FacturesPreferencesWindow
   GtkWidget            *profile_editor;
   GtkWidget            *escompte_page;
   GtkWidget            *series_page;
+  GtkWidget            *ladder_page;
   gboolean              closing;        /* the user chose to close with values left */
 };
 
@@ -49,6 +50,7 @@ close_request_cb (FacturesPreferencesWindow *self)
   gboolean profile_ok;
   gboolean series_ok;
   gboolean escompte_ok;
+  gboolean ladder_ok;
   AdwMessageDialog *dialog;
 
   if (self->closing)
@@ -56,13 +58,15 @@ close_request_cb (FacturesPreferencesWindow *self)
   profile_ok = factures_profile_editor_flush (FACTURES_PROFILE_EDITOR (self->profile_editor));
   series_ok = factures_series_page_flush (FACTURES_SERIES_PAGE (self->series_page));
   escompte_ok = factures_escompte_page_flush (FACTURES_ESCOMPTE_PAGE (self->escompte_page));
-  if (profile_ok && series_ok && escompte_ok)
+  ladder_ok = factures_ladder_page_flush (FACTURES_LADDER_PAGE (self->ladder_page));
+  if (profile_ok && series_ok && escompte_ok && ladder_ok)
     return FALSE;
 
   adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self),
                                            !profile_ok ? self->profile_page
                                            : !series_ok ? ADW_PREFERENCES_PAGE (self->series_page)
-                                                        : ADW_PREFERENCES_PAGE (self->escompte_page));
+                                           : !escompte_ok ? ADW_PREFERENCES_PAGE (self->escompte_page)
+                                                          : ADW_PREFERENCES_PAGE (self->ladder_page));
   dialog = ADW_MESSAGE_DIALOG (factures_confirm_dialog_new (GTK_WINDOW (self),
                                                             _("Some Values Are Not Saved"),
                                                             _("The fields marked in red hold values that cannot "
@@ -137,8 +141,8 @@ factures_preferences_window_new (GtkWindow     *parent,
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->series_page));
   self->escompte_page = factures_escompte_page_new (store);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->escompte_page));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                              ADW_PREFERENCES_PAGE (factures_ladder_page_new (store)));
+  self->ladder_page = factures_ladder_page_new (store);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->ladder_page));
   /* Issue 5: the e-mail account, its test, the templates. */
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (factures_mail_page_new (store)));

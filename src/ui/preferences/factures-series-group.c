@@ -144,6 +144,25 @@ stored_counter (FacturesSeriesGroup *self)
   return 0;
 }
 
+/* TRUE when the series is stored as @pattern, @counter and the reset switch say. */
+static gboolean
+stored_as (FacturesSeriesGroup *self,
+           const char          *pattern,
+           gint64               counter)
+{
+  g_autoptr (GPtrArray) list = factures_store_list_series (self->store, NULL);
+
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      const FacturesSeries *series = g_ptr_array_index (list, i);
+
+      if (g_strcmp0 (series->name, self->name) == 0)
+        return g_strcmp0 (series->pattern, pattern) == 0 && series->counter_now == counter &&
+               !series->yearly_reset == !gtk_switch_get_active (self->reset_switch);
+    }
+  return FALSE;
+}
+
 static void
 save (FacturesSeriesGroup *self)
 {
@@ -257,7 +276,11 @@ factures_series_group_flush (FacturesSeriesGroup *self)
       gint64 counter = 0;
 
       if (read_group (self, &pattern, &counter, NULL) && counter == stored_counter (self))
-        save (self);
+        {
+          /* Closing saves what was typed, not again what is stored ("Numbering saved"). */
+          if (!stored_as (self, pattern, counter))
+            save (self);
+        }
       else
         return FALSE;
     }

@@ -134,7 +134,7 @@ def main():
         time.sleep(0.5)
         item = find(menus[0], 'Enregistrer un paiement…', roles=('push button',))
         item.doActionNamed('click')
-        payment = frame(app, 'Enregistrer le paiement')
+        payment = frame(app, 'Enregistrer un paiement')
         amount = find(payment, 'Montant', roles=('text', 'entry'))
         if cents(text_of(amount)) != 24000:
             raise AssertionError(f'amount not prefilled with the balance: {text_of(amount)!r}')

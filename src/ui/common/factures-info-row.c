@@ -10,7 +10,6 @@ struct _FacturesInfoRow
 {
   AdwActionRow  parent_instance;
 
-  GtkImage     *icon;
   GtkLabel     *value;
 };
 
@@ -23,7 +22,6 @@ factures_info_row_class_init (FacturesInfoRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Factures/ui/common/factures-info-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, FacturesInfoRow, icon);
   gtk_widget_class_bind_template_child (widget_class, FacturesInfoRow, value);
 }
 
@@ -43,11 +41,9 @@ factures_info_row_new (const char *title,
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
 
+  /* The row's own icon: an empty prefix would still shift the title. */
   if (icon_name != NULL)
-    {
-      gtk_image_set_from_icon_name (self->icon, icon_name);
-      gtk_widget_set_visible (GTK_WIDGET (self->icon), TRUE);
-    }
+    adw_action_row_set_icon_name (ADW_ACTION_ROW (self), icon_name);
   return GTK_WIDGET (self);
 }
 

@@ -411,23 +411,10 @@ refresh_status (FacturesLifecyclePanel *self)
   else if (issued && (document->kind == FACTURES_DOCUMENT_KIND_INVOICE ||
                       document->kind == FACTURES_DOCUMENT_KIND_DEPOSIT))
     {
-      /* The one balance (issue 11): payments and credit notes deducted. */
-      FacturesBalance balance = { 0, };
+      /* The balance and the credit notes are in the Payments panel beside this one
+       * (FacturesPaymentsPanel): not said twice. */
       gint64 credited = factures_store_get_credited_total (self->store, document->id, NULL);
-      g_autofree char *balance_text = NULL;
 
-      if (!factures_store_get_payment_balance (self->store, document->id, &balance, NULL))
-        balance.balance = 0;
-      balance_text = factures_money_format (balance.balance);
-
-      gtk_list_box_append (GTK_LIST_BOX (self->status_rows), factures_info_row_new (_("Balance"), balance_text, NULL));
-      if (credited > 0)
-        {
-          g_autofree char *credited_text = factures_money_format (credited);
-
-          gtk_list_box_append (GTK_LIST_BOX (self->status_rows),
-                               factures_info_row_new (_("Credited"), credited_text, NULL));
-        }
       gtk_label_set_text (GTK_LABEL (self->explanation),
                           /* The banner above the form already says it cannot be changed. */
                           _("A credit note cites this invoice and lowers its balance: credit all of "
@@ -451,6 +438,7 @@ refresh_status (FacturesLifecyclePanel *self)
   gtk_widget_set_visible (self->deposit_button, can_invoice);
   gtk_widget_set_visible (self->final_button, can_invoice);
   gtk_widget_set_visible (self->credit_button, can_credit);
+  gtk_widget_set_visible (self->status_rows, gtk_widget_get_first_child (self->status_rows) != NULL);
   gtk_widget_set_visible (self->status_group, any);
 }
 

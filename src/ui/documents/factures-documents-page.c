@@ -774,14 +774,15 @@ factures_documents_page_init (FacturesDocumentsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.delete-selected", FALSE);
 
   self->sort_state = factures_sort_state_new (GTK_COLUMN_VIEW (self->column_view));
-  add_column (self, FACTURES_DOCUMENT_COLUMN_NUMBER, _("Number"), FALSE, 120);
-  add_column (self, FACTURES_DOCUMENT_COLUMN_KIND, _("Kind"), FALSE, 120);
+  /* Narrow enough to leave the client's name room at 1024 px (French headers and statuses). */
+  add_column (self, FACTURES_DOCUMENT_COLUMN_NUMBER, _("Number"), FALSE, 105);
+  add_column (self, FACTURES_DOCUMENT_COLUMN_KIND, _("Kind"), FALSE, 105);
   add_column (self, FACTURES_DOCUMENT_COLUMN_CLIENT, _("Client"), TRUE, -1);
-  add_column (self, FACTURES_DOCUMENT_COLUMN_ISSUE_DATE, _("Issue date"), FALSE, 120);
-  add_column (self, FACTURES_DOCUMENT_COLUMN_DUE_DATE, _("Due date"), FALSE, 120);
-  add_column (self, FACTURES_DOCUMENT_COLUMN_TOTAL, _("Total incl. VAT"), FALSE, 120);
-  add_column (self, FACTURES_DOCUMENT_COLUMN_LEFT, _("Left to pay"), FALSE, 120);
-  add_column (self, FACTURES_DOCUMENT_COLUMN_STATUS, _("Status"), FALSE, 190);
+  add_column (self, FACTURES_DOCUMENT_COLUMN_ISSUE_DATE, _("Issue date"), FALSE, 118);
+  add_column (self, FACTURES_DOCUMENT_COLUMN_DUE_DATE, _("Due date"), FALSE, 118);
+  add_column (self, FACTURES_DOCUMENT_COLUMN_TOTAL, _("Total incl. VAT"), FALSE, 105);
+  add_column (self, FACTURES_DOCUMENT_COLUMN_LEFT, _("Left to pay"), FALSE, 110);
+  add_column (self, FACTURES_DOCUMENT_COLUMN_STATUS, _("Status"), FALSE, 165);
 
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 

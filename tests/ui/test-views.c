@@ -7,7 +7,8 @@
  * view, the editor, the catalogue, the receipts register and Preferences are drawn into
  * <build>/tests/ui/screenshots/views-<view>-<size>-<scheme>.png. The minimum size is what
  * each window allows (a default size of 1×1 is clamped to it); a window whose content
- * forces it wider than 1024 px, or the main window wider than its 360 px minimum, fails.
+ * forces it wider than 1024 px or that shrinks below 400 px high fails, and so does a
+ * Documents or Clients view that needs more than 360 px.
  *
  * usage: test-views FIXTURE_PROGRAM
  *
@@ -89,8 +90,10 @@ present_at (GtkWidget *window,
   ui_test_spin (200);
   g_test_message ("%s asked %d×%d, is %d×%d", G_OBJECT_TYPE_NAME (window), width, height,
                   gtk_widget_get_width (window), gtk_widget_get_height (window));
-  /* Nothing forces the window wider than asked (1024), or wider than a phone. */
-  if (g_getenv ("VIEWS_STRICT")) g_assert_cmpint (gtk_widget_get_width (window), <=, MAX (width, 360));
+  /* Nothing forces the window wider than asked (1024 px); none shrinks to a strip (each
+   * window asks for 360×400 at least; the CSD frame takes 10 px off what is measured). */
+  g_assert_cmpint (gtk_widget_get_width (window), <=, MAX (width, 1024));
+  g_assert_cmpint (gtk_widget_get_height (window), >=, MIN (height, 390));
 }
 
 static void
@@ -130,6 +133,10 @@ test_main_window (Fixture       *fixture,
             gtk_widget_measure (adw_view_stack_page_get_child (page), GTK_ORIENTATION_HORIZONTAL, -1,
                                 &minimum, NULL, NULL, NULL);
             g_test_message ("view %s needs %d px", adw_view_stack_page_get_name (page), minimum);
+            /* Documents and Clients fit a 360 px window (their toolbars scroll sideways, the
+             * tabs go to the bottom bar). The Overdue view (issue 12's) is measured, not held. */
+            if (!g_str_equal (adw_view_stack_page_get_name (page), "overdue"))
+              g_assert_cmpint (minimum, <=, 360);
           }
       }
       for (guint v = 0; v < G_N_ELEMENTS (views); v++)

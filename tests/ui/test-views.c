@@ -71,9 +71,9 @@ shoot (GtkWidget  *window,
   g_autofree char *light = g_strdup_printf ("views-%s-%s-light", name, size);
   g_autofree char *dark = g_strdup_printf ("views-%s-%s-dark", name, size);
 
-  g_free (ui_test_screenshot (window, light));
+  ui_test_screenshot (window, light);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  g_free (ui_test_screenshot (window, dark));
+  ui_test_screenshot (window, dark);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
 }
 

@@ -51,7 +51,7 @@ ui_test_find_toplevel (GtkWindow *parent,
   return NULL;
 }
 
-char *
+void
 ui_test_screenshot (GtkWidget  *window,
                     const char *name)
 {
@@ -62,7 +62,7 @@ ui_test_screenshot (GtkWidget  *window,
   const char *build_dir = g_getenv ("G_TEST_BUILDDIR");
   g_autofree char *dir = g_build_filename (build_dir != NULL ? build_dir : ".", "ui", "screenshots", NULL);
   g_autofree char *file = g_str_has_suffix (name, ".png") ? g_strdup (name) : g_strconcat (name, ".png", NULL);
-  char *path = g_build_filename (dir, file, NULL);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
   int width, height;
 
   for (int i = 0; i < 200 && (!gtk_widget_get_mapped (window) || gtk_widget_get_width (window) == 0); i++)
@@ -79,7 +79,6 @@ ui_test_screenshot (GtkWidget  *window,
   g_mkdir_with_parents (dir, 0755);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot %s", path);
-  return path;
 }
 
 FacturesStore *

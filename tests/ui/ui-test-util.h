@@ -24,10 +24,10 @@ GtkWidget     *ui_test_find_type       (GtkWidget   *root,
 GtkWindow     *ui_test_find_toplevel   (GtkWindow   *parent,
                                         GType        type);
 
-/* Waits for @window to be mapped and sized, renders what it shows and writes it to
- * <G_TEST_BUILDDIR>/ui/screenshots/@name (".png" added when missing).
- * Returns: (transfer full): the file written. */
-char          *ui_test_screenshot      (GtkWidget   *window,
+/* Waits for @window (a window, or any widget in one) to be mapped and sized, renders
+ * what it shows and writes it to <G_TEST_BUILDDIR>/ui/screenshots/@name (".png" added
+ * when missing); the path is in the test log. */
+void           ui_test_screenshot      (GtkWidget   *window,
                                         const char  *name);
 
 /* A database in a new temporary folder: empty, or, with @fixture (the path of the

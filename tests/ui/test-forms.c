@@ -20,6 +20,7 @@
 #include "factures-placeholder-button.h"
 #include "factures-dunning.h"
 #include "factures-ladder-page.h"
+#include "factures-mail-page.h"
 #include "factures-rates-group.h"
 #include "factures-preferences-window.h"
 #include "factures-store-payments.h"
@@ -755,6 +756,53 @@ test_preferences_reminders (Fixture       *fixture,
   g_object_unref (window);
 }
 
+/* The E-mail page (issue 11 item 6): a template is saved as typed, without a Save button;
+ * an account typed in and not saved (its Save goes with the password) makes closing ask. */
+static void
+test_preferences_mail (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *window, *page;
+
+  save_valid_profile (fixture->store);
+  window = g_object_ref (factures_preferences_window_new (NULL, fixture->store));
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_spin (100);
+  page = ui_test_find_type (window, FACTURES_TYPE_MAIL_PAGE);
+  g_assert_nonnull (page);
+  g_assert_null (find_button (page, "Save _Template"));
+
+  /* The template's subject typed, the focus still in it: closing saves it, asks nothing. */
+  set_row (page, "Su_bject", "Facture {Numéro} — merci");
+  g_assert_false (close_asks (window));
+  g_assert_false (gtk_widget_get_visible (window));
+  g_assert_true (factures_mail_template_load (fixture->store, factures_mail_template_keys ()[0],
+                                              &subject, &body, &error));
+  g_assert_no_error (error);
+  g_assert_true (strstr (subject, "— merci") != NULL);
+  g_object_unref (window);
+
+  /* The account's server typed and not saved: closing asks, on the E-mail page. */
+  window = g_object_ref (factures_preferences_window_new (NULL, fixture->store));
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_spin (100);
+  page = ui_test_find_type (window, FACTURES_TYPE_MAIL_PAGE);
+  set_row (page, "Ser_ver", "smtp.example.org");
+  set_row (page, "Sender _address", "jean@example.org");
+  g_assert_true (close_asks (window));
+  g_assert_true (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (window)) ==
+                 ADW_PREFERENCES_PAGE (page));
+  g_assert_true (shows_text (page, "The account is not saved"));
+  ui_test_screenshot (window, "preferences-mail-unsaved");
+  gtk_widget_activate_action (page, "mail-page.save", NULL);
+  g_assert_false (close_asks (window));
+  g_assert_false (gtk_widget_get_visible (window));
+  g_object_unref (window);
+}
+
 /* The country chooser (issue 11 item 6): a searchable drop-down of names, a code behind. */
 static void
 test_country_row (void)
@@ -899,6 +947,7 @@ main (int   argc,
   g_test_add ("/ui/forms/ladder-apply", Fixture, NULL, fixture_set_up, test_ladder_apply, fixture_tear_down);
   g_test_add ("/ui/forms/preferences-reminders", Fixture, NULL, fixture_set_up, test_preferences_reminders,
               fixture_tear_down);
+  g_test_add ("/ui/forms/preferences-mail", Fixture, NULL, fixture_set_up, test_preferences_mail, fixture_tear_down);
   g_test_add ("/ui/forms/profile-logo", Fixture, NULL, fixture_set_up, test_profile_logo, fixture_tear_down);
   g_test_add ("/ui/forms/client-editor", Fixture, NULL, fixture_set_up, test_client_editor, fixture_tear_down);
   return g_test_run ();

@@ -26,6 +26,7 @@ struct _FacturesPreferencesWindow
   GtkWidget            *escompte_page;
   GtkWidget            *series_page;
   GtkWidget            *ladder_page;
+  GtkWidget            *mail_page;
   gboolean              closing;        /* the user chose to close with values left */
 };
 
@@ -51,6 +52,7 @@ close_request_cb (FacturesPreferencesWindow *self)
   gboolean series_ok;
   gboolean escompte_ok;
   gboolean ladder_ok;
+  gboolean mail_ok;
   AdwMessageDialog *dialog;
 
   if (self->closing)
@@ -59,19 +61,22 @@ close_request_cb (FacturesPreferencesWindow *self)
   series_ok = factures_series_page_flush (FACTURES_SERIES_PAGE (self->series_page));
   escompte_ok = factures_escompte_page_flush (FACTURES_ESCOMPTE_PAGE (self->escompte_page));
   ladder_ok = factures_ladder_page_flush (FACTURES_LADDER_PAGE (self->ladder_page));
-  if (profile_ok && series_ok && escompte_ok && ladder_ok)
+  mail_ok = factures_mail_page_flush (FACTURES_MAIL_PAGE (self->mail_page));
+  if (profile_ok && series_ok && escompte_ok && ladder_ok && mail_ok)
     return FALSE;
 
   adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self),
                                            !profile_ok ? self->profile_page
                                            : !series_ok ? ADW_PREFERENCES_PAGE (self->series_page)
                                            : !escompte_ok ? ADW_PREFERENCES_PAGE (self->escompte_page)
-                                                          : ADW_PREFERENCES_PAGE (self->ladder_page));
+                                           : !ladder_ok ? ADW_PREFERENCES_PAGE (self->ladder_page)
+                                                        : ADW_PREFERENCES_PAGE (self->mail_page));
   dialog = ADW_MESSAGE_DIALOG (factures_confirm_dialog_new (GTK_WINDOW (self),
                                                             _("Some Values Are Not Saved"),
-                                                            _("The fields marked in red hold values that cannot "
-                                                              "be saved; the previous values are kept. Correct them, "
-                                                              "or close and leave them as they were."),
+                                                            _("Some fields hold values that are not saved: the ones "
+                                                              "marked in red cannot be, and an e-mail account is saved "
+                                                              "with its Save button. The previous values are kept. "
+                                                              "Correct or save them, or close and leave them as they were."),
                                                             "close", _("_Close Without Them"),
                                                             ADW_RESPONSE_DESTRUCTIVE));
   adw_message_dialog_set_response_label (dialog, "cancel", _("_Keep Editing"));
@@ -144,8 +149,8 @@ factures_preferences_window_new (GtkWindow     *parent,
   self->ladder_page = factures_ladder_page_new (store);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->ladder_page));
   /* Issue 5: the e-mail account, its test, the templates. */
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                              ADW_PREFERENCES_PAGE (factures_mail_page_new (store)));
+  self->mail_page = factures_mail_page_new (store);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->mail_page));
 
   return GTK_WIDGET (self);
 }

@@ -45,7 +45,9 @@ config.searchCutoffCount = 20
 config.searchBackoffDuration = 0.5
 from dogtail import tree  # noqa: E402
 from atspi_journey import (  # noqa: E402
-    click, find, frame, normalise, screenshot, set_screenshot_dir, step)
+    assert_no_problems, click, find, frame, normalise, screenshot, set_screenshot_dir, step,
+    stop_app
+)
 
 BINARY, BUILD_DIR, UI_FIXTURE, DOCS_FIXTURE = sys.argv[1:5]
 SHOTS = os.environ.get('JOURNEY_SCREENSHOTS', os.path.join(BUILD_DIR, 'screenshots'))
@@ -211,12 +213,7 @@ def main():
                 raise AssertionError('the draft was not deleted once the toast went')
             time.sleep(0.5)
 
-        app_log.flush()
-        app_log.seek(0)
-        bad = [line for line in app_log.read().splitlines()
-               if '-CRITICAL **' in line or '-WARNING **' in line]
-        if bad:
-            raise AssertionError('the app logged:\n' + '\n'.join(bad[:20]))
+        assert_no_problems(app_log)
 
         step('win.delete-draft (what the editor calls), then quit with the toast up')
         with sqlite3.connect(db) as con:
@@ -252,14 +249,7 @@ def main():
         print('JOURNEY FAIL:', type(e).__name__, e)
         screenshot('journey-documents-failure.png')
     finally:
-        proc.terminate()
-        try:
-            proc.wait(5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        app_log.seek(0)
-        sys.stderr.write(app_log.read())
-        app_log.close()
+        stop_app(proc, app_log)
         shutil.rmtree(tmp, ignore_errors=True)
     return rc
 

@@ -59,8 +59,10 @@ factures_payment_row_new (const FacturesPayment *payment)
     }
   else
     {
+      /* The target first: the action takes an int64 (x). */
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->cancel_button),
                                               g_variant_new_int64 (payment->id));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->cancel_button), "payment.cancel-payment");
       if (payment->reference != NULL)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (self), payment->reference);
     }

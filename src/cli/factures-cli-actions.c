@@ -247,6 +247,15 @@ record_payment (FacturesStore *store,
       message = g_strdup_printf (_("No document numbered “%s”."), number);
       return fail (message);
     }
+  if (document->kind != FACTURES_DOCUMENT_KIND_INVOICE && document->kind != FACTURES_DOCUMENT_KIND_DEPOSIT)
+    {
+      /* Named for what it is: "Avoir A2026-0001", not "Facture A2026-0001". */
+      g_autofree char *message =
+        /* Translators: "Credit note A2026-0001: a payment is recorded on an invoice or a deposit invoice." */
+        g_strdup_printf (_("%s %s: a payment is recorded on an invoice or a deposit invoice."),
+                         factures_document_kind_title (document->kind), number);
+      return fail (message);
+    }
   if (amount_text == NULL)
     {
       FacturesBalance balance = { 0 };

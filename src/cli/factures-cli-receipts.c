@@ -19,7 +19,9 @@ static const GOptionEntry entries[] = {
     N_("Print the receipts register (livre des recettes) of --year: date, invoices, client, nature, "
        "amount, method, reference (tab separated), then the totals per month, quarter and year to declare "
        "to URSSAF; with --output=FILE.csv, write it as CSV instead"), NULL },
-  { "year", 0, 0, G_OPTION_ARG_INT, NULL,
+  /* A string, read here: GApplication drops an integer option of 0 (--year=0 would mean
+   * this year) and refuses "abc" in English. */
+  { "year", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Year of --receipts (default: this year)"), N_("YYYY") },
   { "imported-paid", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Record the payment of the imported sale NUMBER: --date=YYYY-MM-DD, --method=virement|cheque|especes|"
@@ -128,6 +130,7 @@ print_totals (GPtrArray *receipts, const GDate *from, const GDate *to, FacturesR
     }
 }
 
+/* @year: the year asked with --year, or 0 when none was given (this year). */
 static int
 receipts (FacturesStore *store, gint year, const char *output)
 {
@@ -138,8 +141,6 @@ receipts (FacturesStore *store, gint year, const char *output)
   factures_today (&today);
   if (year == 0)
     year = g_date_get_year (&today);
-  if (year < 1900 || year > 9999)
-    return fail (_("--year takes a year such as 2026."));
   g_date_clear (&from, 1);
   g_date_clear (&to, 1);
   g_date_set_dmy (&from, 1, G_DATE_JANUARY, (GDateYear) year);
@@ -286,11 +287,12 @@ factures_cli_receipts_run (const char   *database,
   const char *cancel_number = NULL;
   const char *output = NULL;
   gboolean list = FALSE;
+  const char *year_text = NULL;
   gint year = 0;
   int status = 0;
 
   g_variant_dict_lookup (options, "receipts", "b", &list);
-  g_variant_dict_lookup (options, "year", "i", &year);
+  g_variant_dict_lookup (options, "year", "&s", &year_text);
   g_variant_dict_lookup (options, "output", "^&ay", &output);
   g_variant_dict_lookup (options, "imported-paid", "&s", &paid_number);
   g_variant_dict_lookup (options, "cancel-imported-paid", "&s", &cancel_number);
@@ -298,6 +300,15 @@ factures_cli_receipts_run (const char   *database,
     return fail (_("--output goes with --receipts (or --export-pdf, --export-facturx)."));
   if (g_variant_dict_contains (options, "year") && !list)
     return fail (_("--year goes with --receipts."));
+  /* Checked before the database is opened; --year=0 is not "this year" (leave --year out). */
+  if (year_text != NULL)
+    {
+      gint64 value;
+
+      if (!g_ascii_string_to_signed (year_text, 10, 1900, 9999, &value, NULL))
+        return fail (_("--year takes a year such as 2026."));
+      year = (gint) value;
+    }
   if (paid_number == NULL && ((g_variant_dict_contains (options, "date") && cancel_number == NULL)
                               || g_variant_dict_contains (options, "method")
                               || g_variant_dict_contains (options, "amount")

@@ -25,6 +25,8 @@ struct _FacturesWindow
 
   /* template */
   GtkWidget            *title_stack;
+  GtkWidget            *switcher_title;
+  GtkWidget            *switcher_bar;
   GtkWidget            *toast_overlay;
   GtkWidget            *main_stack;
   GtkWidget            *view_stack;
@@ -60,6 +62,20 @@ settings_new_if_installed (void)
   if (schema == NULL)
     return NULL;
   return g_settings_new_full (schema, NULL, NULL);
+}
+
+/* The tabs at the bottom when the window is too narrow for them in the header bar, and only
+ * while the views are shown (not over the first-run pages). */
+static void
+update_switcher_bar (FacturesWindow *self)
+{
+  gboolean views;
+
+  if (self->switcher_bar == NULL || self->switcher_title == NULL || self->title_stack == NULL)
+    return;   /* still being built from the template */
+  views = g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->title_stack)), "switcher") == 0;
+  adw_view_switcher_bar_set_reveal (ADW_VIEW_SWITCHER_BAR (self->switcher_bar),
+                                    views && adw_view_switcher_title_get_title_visible (ADW_VIEW_SWITCHER_TITLE (self->switcher_title)));
 }
 
 static void
@@ -275,6 +291,9 @@ factures_window_class_init (FacturesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Factures/ui/factures-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FacturesWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, FacturesWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, FacturesWindow, switcher_bar);
+  gtk_widget_class_bind_template_callback (widget_class, update_switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, FacturesWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FacturesWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, FacturesWindow, view_stack);

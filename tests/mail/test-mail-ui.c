@@ -301,7 +301,10 @@ test_account_page (Fixture       *f,
     body = text_view_text (page);
     g_assert_nonnull (strstr (body, "{Échéance}"));
     g_assert_true (labels_contain (page, "02/12/2026"));
-    click (find_button (page, "Save _Template"));
+    /* Applied on change (issue 11 item 6): no Save Template button; what closing
+     * Preferences does saves it. */
+    g_assert_null (find_button (page, "Save _Template"));
+    g_assert_true (factures_mail_page_flush (FACTURES_MAIL_PAGE (page)));
     g_assert_true (factures_store_get_mail_template (f->store, "mail-invoice", &subject, &stored, &error));
     g_assert_no_error (error);
     g_assert_nonnull (strstr (stored, "{Échéance}"));

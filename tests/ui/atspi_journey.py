@@ -8,6 +8,7 @@ underscore or be repeated ("Nom Nom"), amounts hold U+202F and U+00A0.
 import os
 import re
 import subprocess
+import sys
 import time
 
 import pyatspi
@@ -112,3 +113,31 @@ def screenshot(name):
     path = os.path.join(_shots_dir, name)
     subprocess.run(['import', '-window', 'root', path], check=False)
     step(f'screenshot {path}')
+
+
+def logged_problems(log):
+    """The GLib/GTK critical and warning lines the app wrote to log (a file open in w+)."""
+    log.flush()
+    log.seek(0)
+    return [line for line in log.read().splitlines()
+            if '-CRITICAL **' in line or '-WARNING **' in line]
+
+
+def assert_no_problems(log):
+    """The journey fails when the app logged a critical or a warning (issue 11 item 11)."""
+    bad = logged_problems(log)
+    if bad:
+        raise AssertionError('the app logged:\n' + '\n'.join(bad[:20]))
+
+
+def stop_app(proc, log):
+    """Ends the app (terminate, kill after 5 s), copies its log to stderr and closes it."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    log.seek(0)
+    sys.stderr.write(log.read())
+    log.close()

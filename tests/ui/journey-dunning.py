@@ -35,8 +35,9 @@ config.searchCutoffCount = 20
 config.searchBackoffDuration = 0.5
 from dogtail import tree  # noqa: E402
 from atspi_journey import (  # noqa: E402
-    click, find, frame, names_match, normalise, screenshot, set_screenshot_dir, set_text, step,
-    text_of)
+    assert_no_problems, click, find, frame, normalise, screenshot,
+    set_screenshot_dir, set_text, step, stop_app, text_of
+)
 
 BINARY, BUILD_DIR, FIXTURE, DUNNING_FIXTURE = sys.argv[1:5]
 SHOTS = os.environ.get('JOURNEY_SCREENSHOTS', BUILD_DIR)
@@ -134,7 +135,7 @@ def main():
         time.sleep(0.5)
         item = find(menus[0], 'Enregistrer un paiement…', roles=('push button',))
         item.doActionNamed('click')
-        payment = frame(app, 'Enregistrer le paiement')
+        payment = frame(app, 'Enregistrer un paiement')
         amount = find(payment, 'Montant', roles=('text', 'entry'))
         if cents(text_of(amount)) != 24000:
             raise AssertionError(f'amount not prefilled with the balance: {text_of(amount)!r}')
@@ -227,12 +228,7 @@ def main():
         time.sleep(0.5)
         screenshot('journey-dunning-after.png')
 
-        app_log.flush()
-        app_log.seek(0)
-        bad = [line for line in app_log.read().splitlines()
-               if '-CRITICAL **' in line or '-WARNING **' in line]
-        if bad:
-            raise AssertionError('the app logged:\n' + '\n'.join(bad[:20]))
+        assert_no_problems(app_log)
 
         print('JOURNEY-DUNNING OK')
         rc = 0
@@ -241,14 +237,7 @@ def main():
         print('JOURNEY-DUNNING FAIL:', type(e).__name__, e)
         screenshot('journey-dunning-failure.png')
     finally:
-        proc.terminate()
-        try:
-            proc.wait(5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        app_log.seek(0)
-        sys.stderr.write(app_log.read())
-        app_log.close()
+        stop_app(proc, app_log)
         shutil.rmtree(tmp, ignore_errors=True)
     return rc
 

@@ -32,7 +32,9 @@ config.searchCutoffCount = 20
 config.searchBackoffDuration = 0.5
 from dogtail import tree  # noqa: E402
 from atspi_journey import (  # noqa: E402
-    click, find, frame, normalise, screenshot, set_screenshot_dir, set_text, step)
+    assert_no_problems, click, find, frame, normalise, screenshot, set_screenshot_dir,
+    set_text, step, stop_app
+)
 
 BINARY, BUILD_DIR, FIXTURE = sys.argv[1:4]
 SHOTS = os.environ.get('JOURNEY_SCREENSHOTS', BUILD_DIR)
@@ -117,12 +119,7 @@ def main():
         time.sleep(0.5)
         screenshot('editor-issue-refused.png')
 
-        app_log.flush()
-        app_log.seek(0)
-        bad = [line for line in app_log.read().splitlines()
-               if '-CRITICAL **' in line or '-WARNING **' in line]
-        if bad:
-            raise AssertionError('the app logged:\n' + '\n'.join(bad[:20]))
+        assert_no_problems(app_log)
 
         print('EDITOR FIELDS OK')
         rc = 0
@@ -131,14 +128,7 @@ def main():
         print('EDITOR FIELDS FAIL:', type(e).__name__, e)
         screenshot('editor-fields-failure.png')
     finally:
-        proc.terminate()
-        try:
-            proc.wait(5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        app_log.seek(0)
-        sys.stderr.write(app_log.read())
-        app_log.close()
+        stop_app(proc, app_log)
         shutil.rmtree(tmp, ignore_errors=True)
     return rc
 

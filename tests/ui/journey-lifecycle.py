@@ -36,8 +36,9 @@ config.searchCutoffCount = 20
 config.searchBackoffDuration = 0.5
 from dogtail import tree  # noqa: E402
 from atspi_journey import (  # noqa: E402
-    click, find, frame, names_match, normalise, screenshot, set_screenshot_dir, set_text, step,
-    text_of)
+    assert_no_problems, click, find, frame, normalise, screenshot,
+    set_screenshot_dir, set_text, step, stop_app, text_of
+)
 
 BINARY = sys.argv[1]
 BUILD_DIR = sys.argv[2]
@@ -295,12 +296,7 @@ def main():
         find(final, roles=('label',), name='540,00 €', timeout=10)
         screenshot('journey-lifecycle-final-credited.png')
 
-        app_log.flush()
-        app_log.seek(0)
-        bad = [line for line in app_log.read().splitlines()
-               if '-CRITICAL **' in line or '-WARNING **' in line]
-        if bad:
-            raise AssertionError('the app logged:\n' + '\n'.join(bad[:20]))
+        assert_no_problems(app_log)
 
         print('JOURNEY-LIFECYCLE OK')
         rc = 0
@@ -314,14 +310,7 @@ def main():
                 pass
         screenshot('journey-lifecycle-failure.png')
     finally:
-        proc.terminate()
-        try:
-            proc.wait(5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        app_log.seek(0)
-        sys.stderr.write(app_log.read())
-        app_log.close()
+        stop_app(proc, app_log)
         shutil.rmtree(tmp, ignore_errors=True)
     return rc
 

@@ -165,6 +165,20 @@ grep -q -- "--keep-credit" <("$FACTURES" --database="$db" --record-payment=F2026
   && ok "an overpayment names --keep-credit" || fail "an overpayment does not name --keep-credit"
 if "$FACTURES" --database="$db" --record-payment=NOPE --date=2026-04-10 --method=virement 2>"$tmp/err"; then fail "--record-payment of an unknown number"
 else ok "--record-payment of an unknown number refused"; fi
+# On a credit note: refused, and the credit note called "Avoir", not "Facture" (a copy of the
+# fixture with a credit note put in by hand: --verify is not asked of it).
+cp "$db" "$tmp/credit.db"
+sqlite3 "$tmp/credit.db" "INSERT INTO documents (id, kind, status, number, issue_date, due_date, client_id, client_name,
+    seller, buyer, net_total, vat_total, gross_total, amount_due, pdf_sha256, chain_seq, prev_hash, hash, chain_version)
+  SELECT 100, 381, 1, 'A2026-0001', issue_date, due_date, client_id, client_name, seller, buyer, net_total, vat_total,
+    gross_total, amount_due, pdf_sha256, 100, prev_hash, hash, chain_version FROM documents WHERE number = 'F2026-0005'"
+before_credit=$(dump "$tmp/credit.db")
+if "$FACTURES" --database="$tmp/credit.db" --record-payment=A2026-0001 --amount=10 --date=2026-04-10 --method=virement 2>"$tmp/err"; then
+  fail "--record-payment on a credit note accepted"
+elif [ "$(dump "$tmp/credit.db")" != "$before_credit" ]; then fail "--record-payment on a credit note changed the database"
+elif grep -q "^factures: Avoir A2026-0001" "$tmp/err" && ! grep -q "Facture A2026" "$tmp/err"; then
+  ok "--record-payment on a credit note refused: $(cat "$tmp/err")"
+else fail "--record-payment on a credit note: $(cat "$tmp/err")"; fi
 if "$FACTURES" --database="$db" --record-payment=F2026-0001 --amount=2000 --date=2026-04-10 --method=virement --keep-credit >"$tmp/out" 2>"$tmp/err" &&
    grep -q "410,00" "$tmp/out" &&
    "$FACTURES" --database="$db" --receipts --year=2026 | grep -q "F2026-0001"; then ok "--record-payment --keep-credit: $(tr '\n' ' ' <"$tmp/out")"

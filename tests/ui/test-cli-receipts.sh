@@ -93,6 +93,10 @@ grep -q $'^1er trimestre 2026\t1\xe2\x80\xaf830,00\xc2\xa0€' <<<"$out" && ok "
 grep -q $'^2026\t1\xe2\x80\xaf890,00\xc2\xa0€\tcash 1\xe2\x80\xaf650,00\xc2\xa0€' <<<"$out" && ok "year total, cash apart" || fail "year: $out"
 [ "$(F --receipts --year=2025 | sed '/^$/,$d' | wc -l)" = 0 ] && ok "another year is empty" || fail "2025 not empty"
 F --receipts --year=12 >/dev/null 2>&1 && fail "--year=12 accepted" || ok "--year=12 refused"
+# --year=0 is out of range, not "this year" (leaving --year out is): refused in French.
+if F --receipts --year=0 >"$tmp/out" 2>"$tmp/err"; then fail "--year=0 accepted: $(head -1 "$tmp/out")"
+elif grep -q -- "--year" "$tmp/err"; then ok "--year=0 refused: $(cat "$tmp/err")"
+else fail "--year=0: $(cat "$tmp/err")"; fi
 out=$(F --year=2026 2>&1); [ $? != 0 ] && grep -q -- "--receipts" <<<"$out" && ok "--year alone refused" || fail "--year alone: $out"
 out=$(F --method=especes 2>&1); [ $? != 0 ] && grep -q -- "--imported-paid" <<<"$out" && ok "--method alone refused" || fail "--method alone: $out"
 

@@ -22,6 +22,7 @@
 #include "factures-pdf.h"
 #include "factures-rows.h"
 #include "factures-store-payments.h"
+#include "ui-test-util.h"
 
 /* ---- labels: pure facts, no store ---------------------------------------- */
 
@@ -249,66 +250,17 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The rows the page shows, once an incremental filter has gone through them all. */
 static GListModel *
 shown_rows (GtkWidget *page)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (find_type (page, GTK_TYPE_COLUMN_VIEW));
+  GtkColumnView *view = GTK_COLUMN_VIEW (ui_test_find_type (page, GTK_TYPE_COLUMN_VIEW));
   GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
   GListModel *inner = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model));
 
   while (GTK_IS_FILTER_LIST_MODEL (inner) && gtk_filter_list_model_get_pending (GTK_FILTER_LIST_MODEL (inner)) > 0)
     g_main_context_iteration (NULL, TRUE);
   return model;
-}
-
-/* Writes what @window shows to <build>/tests/ui/screenshots/@name (to be looked at). */
-static void
-screenshot (GtkWidget  *window,
-            const char *name)
-{
-  GtkNative *native = GTK_NATIVE (window);
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                           "ui", "screenshots", NULL);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  int width, height;
-
-  for (int i = 0; i < 200 && (!gtk_widget_get_mapped (window) || gtk_widget_get_width (window) == 0); i++)
-    g_main_context_iteration (NULL, TRUE);
-  for (int i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (native), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot %s", path);
 }
 
 static GPtrArray *
@@ -367,7 +319,7 @@ test_page_filters (Fixture       *fixture,
   g_assert_true (has (all, "En retard de 105 jours"));   /* due 2025-12-31 */
 
   /* The two drop-downs: statuses first, then years. */
-  child = find_type (page, GTK_TYPE_DROP_DOWN);
+  child = ui_test_find_type (page, GTK_TYPE_DROP_DOWN);
   status_filter = GTK_DROP_DOWN (child);
   year_filter = NULL;
   for (GtkWidget *sibling = gtk_widget_get_next_sibling (child); sibling != NULL;
@@ -391,7 +343,7 @@ test_page_filters (Fixture       *fixture,
 
   gtk_drop_down_set_selected (status_filter, FACTURES_DOCUMENT_STATE_OVERDUE);
   g_assert_cmpuint (g_list_model_get_n_items (shown_rows (page)), ==, 1);
-  screenshot (window, "document-status-overdue.png");
+  ui_test_screenshot (window, "document-status-overdue.png");
 
   /* Years: "Toutes les années", 2026, 2025; 2025 alone holds the overdue invoice. */
   years = gtk_drop_down_get_model (year_filter);
@@ -404,7 +356,7 @@ test_page_filters (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (shown_rows (page)), ==, 1);
   gtk_drop_down_set_selected (year_filter, 1);
   g_assert_cmpuint (g_list_model_get_n_items (shown_rows (page)), ==, 5);
-  screenshot (window, "document-status-2026.png");
+  ui_test_screenshot (window, "document-status-2026.png");
   gtk_drop_down_set_selected (year_filter, 0);
   g_assert_cmpuint (g_list_model_get_n_items (shown_rows (page)), ==, 6);
 
@@ -456,7 +408,7 @@ test_view (Fixture       *fixture,
 
   g_assert_no_error (error);
   g_assert_nonnull (view);
-  panel = find_type (GTK_WIDGET (view), FACTURES_TYPE_PAYMENTS_PANEL);
+  panel = ui_test_find_type (GTK_WIDGET (view), FACTURES_TYPE_PAYMENTS_PANEL);
   g_assert_nonnull (panel);
   g_assert_cmpint (factures_payments_panel_get_balance (FACTURES_PAYMENTS_PANEL (panel)), ==, 151079);
 
@@ -466,9 +418,9 @@ test_view (Fixture       *fixture,
 
   gtk_window_set_default_size (GTK_WINDOW (view), 1024, 700);
   gtk_window_present (GTK_WINDOW (view));
-  screenshot (GTK_WIDGET (view), "document-view-light.png");
+  ui_test_screenshot (GTK_WIDGET (view), "document-view-light.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  screenshot (GTK_WIDGET (view), "document-view-dark.png");
+  ui_test_screenshot (GTK_WIDGET (view), "document-view-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_destroy (GTK_WINDOW (view));
   while (g_main_context_iteration (NULL, FALSE))

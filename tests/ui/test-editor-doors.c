@@ -20,6 +20,7 @@
 #include "factures-documents.h"
 #include "factures-editor-window.h"
 #include "store-test-util.h"
+#include "ui-test-util.h"
 
 typedef struct {
   char          *dir;
@@ -53,15 +54,6 @@ fixture_tear_down (Fixture       *fixture,
   store_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
 }
 
 static gint64
@@ -116,7 +108,7 @@ respond (AdwMessageDialog *dialog,
 {
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin (100);
+  ui_test_spin (100);
 }
 
 /* The message dialog shown over @parent, or NULL. */
@@ -153,7 +145,7 @@ test_delete_draft (Fixture       *fixture,
   editor = factures_editor_window_new (fixture->store, 0, fixture->client_id, &error);
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (editor));
-  spin (100);
+  ui_test_spin (100);
   button = find_button (GTK_WIDGET (editor), "Delete Draft…");
   g_assert_nonnull (button);
   g_assert_false (gtk_widget_get_visible (button));
@@ -165,7 +157,7 @@ test_delete_draft (Fixture       *fixture,
   editor = factures_editor_window_new (fixture->store, other, 0, &error);
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (editor));
-  spin (100);
+  ui_test_spin (100);
   g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (editor), "Delete Draft…")));
   gtk_window_destroy (GTK_WINDOW (editor));
 
@@ -173,12 +165,12 @@ test_delete_draft (Fixture       *fixture,
   editor = factures_editor_window_new (fixture->store, id, 0, &error);
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (editor));
-  spin (100);
+  ui_test_spin (100);
   button = find_button (GTK_WIDGET (editor), "Delete Draft…");
   g_assert_true (gtk_widget_get_visible (button));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "editor.delete-draft");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete-draft", NULL));
-  spin (100);
+  ui_test_spin (100);
   dialog = find_dialog (GTK_WINDOW (editor));
   g_assert_nonnull (dialog);
   respond (dialog, "cancel");
@@ -186,7 +178,7 @@ test_delete_draft (Fixture       *fixture,
 
   g_object_ref (editor);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete-draft", NULL));
-  spin (100);
+  ui_test_spin (100);
   dialog = find_dialog (GTK_WINDOW (editor));
   g_assert_nonnull (dialog);
   respond (dialog, "delete");
@@ -216,7 +208,7 @@ test_busy_keeps_input (Fixture       *fixture,
   editor = factures_editor_window_new (fixture->store, id, 0, &error);
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (editor));
-  spin (100);
+  ui_test_spin (100);
   discount = find_entry_row (GTK_WIDGET (editor), "Discount on the Total (€)");
   g_assert_nonnull (discount);
   gtk_editable_set_text (GTK_EDITABLE (discount), "40");
@@ -226,7 +218,7 @@ test_busy_keeps_input (Fixture       *fixture,
   g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  spin (100);
+  ui_test_spin (100);
   dialog = find_dialog (GTK_WINDOW (editor));
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Another process"));
@@ -242,7 +234,7 @@ test_busy_keeps_input (Fixture       *fixture,
   g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (other);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  spin (100);
+  ui_test_spin (100);
   dialog = find_dialog (GTK_WINDOW (editor));
   if (dialog != NULL)
     g_test_message ("%s: %s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));

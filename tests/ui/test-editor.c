@@ -25,6 +25,7 @@
 #include "factures-line-row.h"
 #include "factures-pdf.h"
 #include "store-test-util.h"
+#include "ui-test-util.h"
 
 typedef struct {
   char          *dir;
@@ -66,31 +67,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->path);
 }
 
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_type (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWidget *
 find_entry_row (GtkWidget  *root,
                 const char *title)
@@ -122,24 +98,6 @@ has_row_titled (GtkWidget  *root,
         return TRUE;
     }
   return FALSE;
-}
-
-/* The visible toplevel of @type over @parent, or NULL. */
-static GtkWindow *
-find_toplevel (GtkWindow *parent,
-               GType      type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_window_get_transient_for (window) == parent &&
-          gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
 }
 
 /* The message dialog's button of @label ("_Save"), clicked as a user would. */
@@ -214,17 +172,17 @@ test_issue_lists_everything (Fixture       *fixture,
   editor = factures_editor_window_new (fixture->store, 0, fixture->bare_id, &error);
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (editor));
-  spin (100);
+  ui_test_spin (100);
 
-  row = FACTURES_LINE_ROW (find_type (GTK_WIDGET (editor), FACTURES_TYPE_LINE_ROW));
+  row = FACTURES_LINE_ROW (ui_test_find_type (GTK_WIDGET (editor), FACTURES_TYPE_LINE_ROW));
   g_assert_nonnull (row);
   factures_line_row_set_texts (row, "Conseil", "0", "h", "100");
-  spin (100);
+  ui_test_spin (100);
   save_png (GTK_WIDGET (row), "editor-line-zero.png");
   issue_date = find_entry_row (GTK_WIDGET (editor), "Issue date");
   g_assert_nonnull (issue_date);
   gtk_editable_set_text (GTK_EDITABLE (issue_date), "16/04/2026");
-  spin (100);
+  ui_test_spin (100);
 
   /* The live checklist, before "Issue…": the date rule; not "no lines" (the quantity's
    * message is under the field). */
@@ -233,8 +191,8 @@ test_issue_lists_everything (Fixture       *fixture,
 
   /* "Issue…": everything at once. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.issue", NULL));
-  spin (100);
-  dialog = FACTURES_ISSUE_DIALOG (find_toplevel (GTK_WINDOW (editor), FACTURES_TYPE_ISSUE_DIALOG));
+  ui_test_spin (100);
+  dialog = FACTURES_ISSUE_DIALOG (ui_test_find_toplevel (GTK_WINDOW (editor), FACTURES_TYPE_ISSUE_DIALOG));
   g_assert_nonnull (dialog);
   problems = factures_issue_dialog_get_problems (dialog);
   for (guint i = 0; i < problems->len; i++)
@@ -244,14 +202,14 @@ test_issue_lists_everything (Fixture       *fixture,
   g_assert_true (problems_hold (problems, "is later than today"));
   g_assert_false (problems_hold (problems, "The document has no lines."));
   g_assert_cmpuint (problems->len, ==, 3);
-  spin (100);
+  ui_test_spin (100);
   save_png (GTK_WIDGET (dialog), "editor-issue-dialog.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* Every field of the line wrong: each message under the line, each naming its field. */
   factures_line_row_set_texts (row, "", "abc", "uuuuuuuuuuuuuuuuuuuuu", "12,3,4");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  spin (100);
+  ui_test_spin (100);
   save_png (GTK_WIDGET (row), "editor-line-errors.png");
   {
     g_autoptr (GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
@@ -264,7 +222,7 @@ test_issue_lists_everything (Fixture       *fixture,
     g_assert_true (problems_hold (messages, "Unit price, line 1"));
   }
   {
-    GtkWindow *refusal = find_toplevel (GTK_WINDOW (editor), ADW_TYPE_MESSAGE_DIALOG);
+    GtkWindow *refusal = ui_test_find_toplevel (GTK_WINDOW (editor), ADW_TYPE_MESSAGE_DIALOG);
 
     if (refusal != NULL)
       gtk_window_destroy (refusal);
@@ -295,13 +253,13 @@ test_issue_date_order (Fixture       *fixture,
   editor = factures_editor_window_new (fixture->store, second->id, 0, &error);
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (editor));
-  spin (100);
+  ui_test_spin (100);
   /* Shown as the draft opens, before "Issue…". */
   g_assert_true (has_row_titled (GTK_WIDGET (editor), "is earlier than 10/03/2026"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.issue", NULL));
-  spin (100);
-  dialog = FACTURES_ISSUE_DIALOG (find_toplevel (GTK_WINDOW (editor), FACTURES_TYPE_ISSUE_DIALOG));
+  ui_test_spin (100);
+  dialog = FACTURES_ISSUE_DIALOG (ui_test_find_toplevel (GTK_WINDOW (editor), FACTURES_TYPE_ISSUE_DIALOG));
   g_assert_nonnull (dialog);
   problems = factures_issue_dialog_get_problems (dialog);
   g_assert_cmpuint (problems->len, ==, 1);
@@ -325,24 +283,24 @@ test_close_prompt_save_new (Fixture       *fixture,
   editor = factures_editor_window_new (fixture->store, 0, fixture->client_id, &error);
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (editor));
-  spin (100);
-  row = FACTURES_LINE_ROW (find_type (GTK_WIDGET (editor), FACTURES_TYPE_LINE_ROW));
+  ui_test_spin (100);
+  row = FACTURES_LINE_ROW (ui_test_find_type (GTK_WIDGET (editor), FACTURES_TYPE_LINE_ROW));
   factures_line_row_set_texts (row, "Conseil", NULL, NULL, "100");
   gtk_widget_grab_focus (factures_line_row_get_description_view (row));
-  spin (100);
+  ui_test_spin (100);
 
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   gtk_window_close (GTK_WINDOW (editor));
-  spin (100);
-  prompt = find_toplevel (GTK_WINDOW (editor), FACTURES_TYPE_CLOSE_PROMPT);
+  ui_test_spin (100);
+  prompt = ui_test_find_toplevel (GTK_WINDOW (editor), FACTURES_TYPE_CLOSE_PROMPT);
   g_assert_nonnull (prompt);
   /* As the click gesture does: the prompt is held while its button answers, and let go
    * after the editor closed. Before the fix, finalizing it then reached the freed editor. */
   g_object_ref (prompt);
   click_response (GTK_WIDGET (prompt), "_Save");
-  spin (500);
+  ui_test_spin (500);
   g_object_unref (prompt);
-  spin (100);
+  ui_test_spin (100);
 
   g_assert_null (editor);
   /* …and the draft was saved. */
@@ -365,19 +323,19 @@ test_close_prompt_save (Fixture       *fixture,
   editor = factures_editor_window_new (fixture->store, draft->id, 0, &error);
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (editor));
-  spin (100);
+  ui_test_spin (100);
   discount = find_entry_row (GTK_WIDGET (editor), "Discount on the Total (€)");
   g_assert_nonnull (discount);
   gtk_editable_set_text (GTK_EDITABLE (discount), "12");
-  spin (50);
+  ui_test_spin (50);
 
   g_object_ref (editor);
   gtk_window_close (GTK_WINDOW (editor));
-  spin (100);
-  prompt = find_toplevel (GTK_WINDOW (editor), FACTURES_TYPE_CLOSE_PROMPT);
+  ui_test_spin (100);
+  prompt = ui_test_find_toplevel (GTK_WINDOW (editor), FACTURES_TYPE_CLOSE_PROMPT);
   g_assert_nonnull (prompt);
   click_response (GTK_WIDGET (prompt), "_Save");
-  spin (300);
+  ui_test_spin (300);
 
   saved = factures_store_get_document (fixture->store, draft->id, &error);
   g_assert_no_error (error);

@@ -23,17 +23,9 @@
 #include "factures-store.h"
 #include "factures-store-facturx.h"
 #include "factures-store-facturx-drafts.h"
+#include "ui-test-util.h"
 
 static const char *fixture_exe;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static AdwMessageDialog *
 find_dialog (void)
@@ -59,10 +51,10 @@ wait_dialog (void)
 
       if (dialog != NULL)
         {
-          spin (300);
+          ui_test_spin (300);
           return dialog;
         }
-      spin (20);
+      ui_test_spin (20);
     }
   return NULL;
 }
@@ -83,32 +75,7 @@ close_editors (void)
           && gtk_widget_get_visible (GTK_WIDGET (window)))
         gtk_window_destroy (window);
     }
-  spin (100);
-}
-
-static void
-screenshot (GtkWidget *widget, const char *name)
-{
-  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                            "ui", name, NULL);
-
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
-  if (!gdk_texture_save_to_png (texture, path))
-    {
-      g_free (path);
-      path = g_strdup (name);
-      gdk_texture_save_to_png (texture, path);
-    }
-  g_test_message ("screenshot: %s", path);
-  g_object_unref (paintable);
+  ui_test_spin (100);
 }
 
 static void
@@ -140,7 +107,7 @@ test_dialogs (void)
   gtk_window_set_default_size (GTK_WINDOW (parent), 600, 400);
   gtk_window_present (GTK_WINDOW (parent));
   keep_window = parent;
-  spin (100);
+  ui_test_spin (100);
 
   /* Check */
   factures_facturx_ui_check_document (GTK_WINDOW (parent), store, doc->id);
@@ -150,10 +117,10 @@ test_dialogs (void)
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "This document is a valid Factur-X file."));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "XML schema (XSD): valid."));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "PDF/A-3 structure: correct."));
-  screenshot (GTK_WIDGET (dialog), "facturx-check.png");
+  ui_test_screenshot (GTK_WIDGET (dialog), "facturx-check.png");
   adw_message_dialog_response (dialog, "close");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin (100);
+  ui_test_spin (100);
   g_assert_null (find_dialog ());
 
   /* Import our own file: its number is one of our issued documents, so "history" is not
@@ -169,10 +136,10 @@ test_dialogs (void)
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "draft"));
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "history"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "already one of the documents issued"));
-  screenshot (GTK_WIDGET (dialog), "facturx-import.png");
+  ui_test_screenshot (GTK_WIDGET (dialog), "facturx-import.png");
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin (100);
+  ui_test_spin (100);
   g_assert_cmpint (factures_store_count_imported (store, FACTURES_IMPORTED_SALE, NULL), ==, 0);
   g_assert_null (find_dialog ());
 
@@ -185,7 +152,7 @@ test_dialogs (void)
     g_assert_nonnull (dialog);
     adw_message_dialog_response (dialog, "draft");
     gtk_window_destroy (GTK_WINDOW (dialog));
-    spin (300);
+    ui_test_spin (300);
     drafts = factures_store_find_import_drafts (store, "F2026-0001", NULL);
     g_assert_cmpuint (drafts->len, ==, 1);
     g_clear_pointer (&drafts, g_array_unref);
@@ -196,15 +163,15 @@ test_dialogs (void)
     g_assert_nonnull (dialog);
     adw_message_dialog_response (dialog, "draft");
     gtk_window_destroy (GTK_WINDOW (dialog));
-    spin (100);
+    ui_test_spin (100);
     dialog = wait_dialog ();
     g_assert_nonnull (dialog);
     g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Invoice F2026-0001 Was Already Re-invoiced");
     g_assert_true (adw_message_dialog_has_response (dialog, "draft-again"));
-    screenshot (GTK_WIDGET (dialog), "facturx-draft-again.png");
+    ui_test_screenshot (GTK_WIDGET (dialog), "facturx-draft-again.png");
     adw_message_dialog_response (dialog, "cancel");
     gtk_window_destroy (GTK_WINDOW (dialog));
-    spin (100);
+    ui_test_spin (100);
     drafts = factures_store_find_import_drafts (store, "F2026-0001", NULL);
     g_assert_cmpuint (drafts->len, ==, 1);
   }
@@ -226,7 +193,7 @@ test_dialogs (void)
         g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "charges"));
         adw_message_dialog_response (dialog, "cancel");
         gtk_window_destroy (GTK_WINDOW (dialog));
-        spin (100);
+        ui_test_spin (100);
         g_assert_cmpint (factures_store_count_imported (store, FACTURES_IMPORTED_PURCHASE, NULL), ==, 0);
 
         /* Kept as history, it is listed in the purchases. */
@@ -235,15 +202,15 @@ test_dialogs (void)
         g_assert_nonnull (dialog);
         adw_message_dialog_response (dialog, "history");
         gtk_window_destroy (GTK_WINDOW (dialog));
-        spin (100);
+        ui_test_spin (100);
         dialog = wait_dialog ();
         g_assert_nonnull (dialog);
         g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Invoice F20260023 kept in the purchases");
         adw_message_dialog_response (dialog, "close");
         gtk_window_destroy (GTK_WINDOW (dialog));
-        spin (100);
+        ui_test_spin (100);
         factures_facturx_ui_purchases (GTK_WINDOW (parent), store);
-        spin (300);
+        ui_test_spin (300);
         {
           GListModel *toplevels = gtk_window_get_toplevels ();
           GtkWindow *purchases = NULL;
@@ -282,7 +249,7 @@ test_dialogs (void)
                                                  adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), 0, 0));
             g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ",90\xc2\xa0€"));
             g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
-            screenshot (GTK_WIDGET (purchases), "facturx-purchases.png");
+            ui_test_screenshot (GTK_WIDGET (purchases), "facturx-purchases.png");
             g_signal_emit_by_name (row, "activated");
             dialog = wait_dialog ();
             g_assert_nonnull (dialog);
@@ -291,10 +258,10 @@ test_dialogs (void)
             g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Seller: LE FOURNISSEUR"));
             g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Total with VAT: "));
             g_assert_true (adw_message_dialog_has_response (dialog, "export"));
-            screenshot (GTK_WIDGET (dialog), "facturx-purchase-details.png");
+            ui_test_screenshot (GTK_WIDGET (dialog), "facturx-purchase-details.png");
             adw_message_dialog_response (dialog, "close");
             gtk_window_destroy (GTK_WINDOW (dialog));
-            spin (100);
+            ui_test_spin (100);
           }
           /* "Export the Original…" writes the file as it came, byte for byte */
           {
@@ -357,7 +324,7 @@ close_dialog (AdwMessageDialog *dialog, const char *response)
 {
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin (100);
+  ui_test_spin (100);
 }
 
 /* Documents, clients and imported invoices as the store lists them: what a refusal must leave. */
@@ -454,7 +421,7 @@ test_kinds_and_refusals (void)
   parent = gtk_window_new ();
   gtk_window_present (GTK_WINDOW (parent));
   keep_window = parent;
-  spin (100);
+  ui_test_spin (100);
 
   /* 381 citing F2026-0001 of the same client: a credit-note draft citing it */
   dialog = import_dialog (parent, store, credit);
@@ -464,7 +431,7 @@ test_kinds_and_refusals (void)
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "draft"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "credit note citing invoice F2026-0001"));
   close_dialog (dialog, "draft");
-  spin (200);
+  ui_test_spin (200);
   {
     g_autoptr(GArray) drafts = factures_store_find_import_drafts (store, "AV-UI-1", NULL);
     g_autoptr(FacturesDocument) made = NULL;
@@ -495,7 +462,7 @@ test_kinds_and_refusals (void)
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import Deposit Invoice AC-UI-1?");
   close_dialog (dialog, "draft");
-  spin (200);
+  ui_test_spin (200);
   {
     g_autoptr(GArray) drafts = factures_store_find_import_drafts (store, "AC-UI-1", NULL);
     g_autoptr(FacturesDocument) made = NULL;
@@ -588,7 +555,7 @@ test_kinds_and_refusals (void)
 
   keep_window = NULL;
   gtk_window_destroy (GTK_WINDOW (parent));
-  spin (100);
+  ui_test_spin (100);
   g_clear_object (&store);
   {
     const char *names[] = { "factures.db", "credit-again.xml", "credit.xml", "corrected.xml", "deposit.xml", "date.xml", "damaged.pdf" };

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <adwaita.h>
 
 #include "factures-cancel-payment-dialog.h"
@@ -19,11 +20,14 @@
 #include "factures-placeholder-button.h"
 #include "factures-dunning.h"
 #include "factures-ladder-page.h"
+#include "factures-mail-page.h"
+#include "factures-rates-group.h"
 #include "factures-preferences-window.h"
 #include "factures-store-payments.h"
 #include "factures-profile-editor.h"
 #include "factures-rows.h"
 #include "factures-store.h"
+#include "ui-test-util.h"
 
 typedef struct
 {
@@ -35,30 +39,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("factures-forms-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "factures.db", NULL);
-  fixture->store = factures_store_open (path, &error);
-  g_assert_no_error (error);
+  fixture->store = ui_test_store_new (NULL, &fixture->dir);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  const char *names[] = { "factures.db", "factures.db-wal", "factures.db-shm", NULL };
-
-  g_clear_object (&fixture->store);
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, names[i], NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  ui_test_store_free (g_steal_pointer (&fixture->store), g_steal_pointer (&fixture->dir));
 }
 
 /* The first descendant of @widget that is a preferences row titled @title. */
@@ -149,46 +137,6 @@ message_under (GtkWidget  *form,
 }
 
 static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Renders @window into <build>/tests/ui/screenshots/@name.png. */
-static void
-screenshot (GtkWidget  *window,
-            const char *name)
-{
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                           "screenshots", NULL);
-  g_autofree char *file = NULL;
-  g_autofree char *png = g_strconcat (name, ".png", NULL);
-  GskRenderer *renderer;
-  int width, height;
-
-  spin (300);
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (window));
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  g_assert_true (width > 50 && height > 20);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  file = g_build_filename (dir, png, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, file));
-  g_test_message ("screenshot %s", file);
-}
-
-static void
 on_saved (GtkWidget *editor,
           guint     *count)
 {
@@ -244,7 +192,7 @@ test_profile_editor (Fixture       *fixture,
     gtk_window_set_child (GTK_WINDOW (window), scrolled);
     gtk_window_set_default_size (GTK_WINDOW (window), 640, 1000);
     gtk_window_present (GTK_WINDOW (window));
-    screenshot (window, "profile-editor-errors");
+    ui_test_screenshot (window, "profile-editor-errors");
     gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), NULL);
     gtk_window_destroy (GTK_WINDOW (window));
   }
@@ -456,7 +404,7 @@ test_client_editor (Fixture       *fixture,
   g_assert_null (message_under (GTK_WIDGET (editor), "City"));
   gtk_window_set_default_size (GTK_WINDOW (editor), 560, 900);
   gtk_window_present (GTK_WINDOW (editor));
-  screenshot (GTK_WIDGET (editor), "client-editor-errors");
+  ui_test_screenshot (GTK_WIDGET (editor), "client-editor-errors");
 
   /* 90 days is fine for an individual (the 60-day maximum is B2B only). */
   adw_combo_row_set_selected (ADW_COMBO_ROW (category), FACTURES_CLIENT_CATEGORY_INDIVIDUAL);
@@ -547,17 +495,12 @@ leave_row (GtkWidget  *form,
   factures_form_row_validate (factures_form_row_find (find_row (form, title)));
 }
 
-/* Preferences apply on change (issue 11 item 6): a valid value is saved when entered,
- * an invalid one stays with its message and is not saved, closing then asks. */
+/* A profile Preferences has nothing to say about. */
 static void
-test_preferences_apply (Fixture       *fixture,
-                        gconstpointer  data)
+save_valid_profile (FacturesStore *store)
 {
   g_autoptr (FacturesProfile) profile = factures_profile_new ();
   g_autoptr (GError) error = NULL;
-  GtkWidget *window;
-  GtkWidget *editor;
-  AdwMessageDialog *dialog;
 
   g_free (profile->party.name);
   profile->party.name = g_strdup ("Jean Dupont EI");
@@ -566,10 +509,23 @@ test_preferences_apply (Fixture       *fixture,
   profile->party.city = g_strdup ("Paris");
   profile->party.siren = g_strdup ("732829320");
   profile->party.siret = g_strdup ("73282932000074");
-  g_assert_true (factures_store_save_profile (fixture->store, profile, &error));
+  g_assert_true (factures_store_save_profile (store, profile, &error));
   g_assert_no_error (error);
-  g_clear_pointer (&profile, factures_profile_free);
+}
 
+/* Preferences apply on change (issue 11 item 6): a valid value is saved when entered,
+ * an invalid one stays with its message and is not saved, closing then asks. */
+static void
+test_preferences_apply (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr (FacturesProfile) profile = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *window;
+  GtkWidget *editor;
+  AdwMessageDialog *dialog;
+
+  save_valid_profile (fixture->store);
   window = factures_preferences_window_new (NULL, fixture->store);
   g_object_ref (window);
   gtk_window_present (GTK_WINDOW (window));
@@ -608,22 +564,22 @@ test_preferences_apply (Fixture       *fixture,
 
   /* Closing asks what to do; "Keep Editing" keeps the window. */
   gtk_window_close (GTK_WINDOW (window));
-  spin (100);
+  ui_test_spin (100);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Some Values Are Not Saved");
-  adw_message_dialog_response (dialog, "edit");
+  adw_message_dialog_response (dialog, "cancel");
   /* What a click on the button does after the response. */
   gtk_window_close (GTK_WINDOW (dialog));
-  spin (100);
+  ui_test_spin (100);
   g_assert_true (gtk_widget_get_visible (window));
-  screenshot (window, "preferences-unsaved");
+  ui_test_screenshot (window, "preferences-unsaved");
 
   /* Corrected: closing saves and closes without asking. */
   set_row (editor, "Postal code", "69002");
   set_row (editor, "IBAN", "FR76 3000 6000 0112 3456 7890 189");
   gtk_window_close (GTK_WINDOW (window));
-  spin (100);
+  ui_test_spin (100);
   g_assert_null (find_message_dialog ());
   g_assert_false (gtk_widget_get_visible (window));
   profile = factures_store_get_profile (fixture->store, &error);
@@ -632,30 +588,13 @@ test_preferences_apply (Fixture       *fixture,
   g_object_unref (window);
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The cancellation of an imported sale's payment needs its reason (a template dialog). */
 static void
 test_cancel_payment_dialog (Fixture       *fixture,
                             gconstpointer  data)
 {
   GtkWidget *dialog = factures_cancel_payment_dialog_new (NULL, fixture->store, 1, "H2025-0099");
-  GtkWidget *entry = find_type (dialog, GTK_TYPE_ENTRY);
+  GtkWidget *entry = ui_test_find_type (dialog, GTK_TYPE_ENTRY);
 
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Cancel the Payment of H2025-0099?");
@@ -684,10 +623,10 @@ test_ladder_apply (Fixture       *fixture,
     adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
     gtk_window_set_default_size (GTK_WINDOW (window), 760, 900);
     gtk_window_present (GTK_WINDOW (window));
-    screenshot (window, "preferences-reminders");
+    ui_test_screenshot (window, "preferences-reminders");
   }
   /* The first group is the companies' ladder; its first step's day. */
-  spin = find_type (page, GTK_TYPE_SPIN_BUTTON);
+  spin = ui_test_find_type (page, GTK_TYPE_SPIN_BUTTON);
   g_assert_nonnull (spin);
   before = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), before + 1);
@@ -704,6 +643,164 @@ test_ladder_apply (Fixture       *fixture,
   }
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (page)));
   g_object_unref (page);
+}
+
+/* The first descendant of @widget whose tooltip starts with @prefix. */
+static GtkWidget *
+find_tooltip (GtkWidget  *widget,
+              const char *prefix)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  if (tooltip != NULL && g_str_has_prefix (tooltip, prefix))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A visible label under @widget whose text holds @text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Closes Preferences; TRUE when it asked about values not saved (answered "Keep Editing"). */
+static gboolean
+close_asks (GtkWidget *window)
+{
+  AdwMessageDialog *dialog;
+
+  gtk_window_close (GTK_WINDOW (window));
+  ui_test_spin (100);
+  dialog = find_message_dialog ();
+  if (dialog == NULL)
+    return FALSE;
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Some Values Are Not Saved");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_close (GTK_WINDOW (dialog));
+  ui_test_spin (100);
+  g_assert_true (gtk_widget_get_visible (window));
+  return TRUE;
+}
+
+/* Closing Preferences asks about a wrong value on the Reminders page too (issue 11 item 6):
+ * a rate that cannot be read, a day that is not a number; corrected, closing saves them. */
+static void
+test_preferences_reminders (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) table = NULL;
+  g_autoptr (FacturesDunningLadder) ladder = NULL;
+  GtkWidget *window, *page, *rate, *day;
+  gboolean found = FALSE;
+
+  save_valid_profile (fixture->store);
+  window = g_object_ref (factures_preferences_window_new (NULL, fixture->store));
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_spin (100);
+  page = ui_test_find_type (window, FACTURES_TYPE_LADDER_PAGE);
+  g_assert_nonnull (page);
+  gtk_widget_activate_action (ui_test_find_type (page, FACTURES_TYPE_RATES_GROUP), "rates.add-half-year", NULL);
+  rate = find_tooltip (page, "ECB rate, ");
+  g_assert_nonnull (rate);
+
+  /* A rate half-typed, wrong, the focus still in it: not saved, and closing asks, on its page. */
+  gtk_editable_set_text (GTK_EDITABLE (rate), "3,1x");
+  g_assert_true (close_asks (window));
+  g_assert_true (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (window)) ==
+                 ADW_PREFERENCES_PAGE (page));
+  g_assert_true (shows_text (page, gtk_widget_get_tooltip_text (rate)));
+  ui_test_screenshot (window, "preferences-reminders-unsaved");
+
+  /* A day that is not a number. */
+  gtk_editable_set_text (GTK_EDITABLE (rate), "3,15");
+  day = ui_test_find_type (page, GTK_TYPE_SPIN_BUTTON);
+  gtk_editable_set_text (GTK_EDITABLE (day), "1O");
+  g_assert_true (close_asks (window));
+  g_assert_true (shows_text (page, "is not a whole number of days"));
+
+  /* Corrected, still typing: closing saves both and closes. */
+  gtk_editable_set_text (GTK_EDITABLE (day), "12");
+  g_assert_false (close_asks (window));
+  g_assert_false (gtk_widget_get_visible (window));
+  table = factures_store_get_rate_table (fixture->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < table->len; i++)
+    if (g_array_index (table, FacturesRatePeriod, i).ecb_bp == 315)
+      found = TRUE;
+  g_assert_true (found);
+  ladder = factures_store_get_ladder (fixture->store, FACTURES_CLIENT_CATEGORY_COMPANY, &error);
+  g_assert_no_error (error);
+  found = FALSE;
+  for (guint i = 0; i < ladder->steps->len; i++)
+    if (((FacturesDunningStep *) g_ptr_array_index (ladder->steps, i))->offset_days == 12)
+      found = TRUE;
+  g_assert_true (found);
+  g_object_unref (window);
+}
+
+/* The E-mail page (issue 11 item 6): a template is saved as typed, without a Save button;
+ * an account typed in and not saved (its Save goes with the password) makes closing ask. */
+static void
+test_preferences_mail (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *window, *page;
+
+  save_valid_profile (fixture->store);
+  window = g_object_ref (factures_preferences_window_new (NULL, fixture->store));
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_spin (100);
+  page = ui_test_find_type (window, FACTURES_TYPE_MAIL_PAGE);
+  g_assert_nonnull (page);
+  g_assert_null (find_button (page, "Save _Template"));
+
+  /* The template's subject typed, the focus still in it: closing saves it, asks nothing. */
+  set_row (page, "Su_bject", "Facture {Numéro} — merci");
+  g_assert_false (close_asks (window));
+  g_assert_false (gtk_widget_get_visible (window));
+  g_assert_true (factures_mail_template_load (fixture->store, factures_mail_template_keys ()[0],
+                                              &subject, &body, &error));
+  g_assert_no_error (error);
+  g_assert_true (strstr (subject, "— merci") != NULL);
+  g_object_unref (window);
+
+  /* The account's server typed and not saved: closing asks, on the E-mail page. */
+  window = g_object_ref (factures_preferences_window_new (NULL, fixture->store));
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_spin (100);
+  page = ui_test_find_type (window, FACTURES_TYPE_MAIL_PAGE);
+  set_row (page, "Ser_ver", "smtp.example.org");
+  set_row (page, "Sender _address", "jean@example.org");
+  g_assert_true (close_asks (window));
+  g_assert_true (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (window)) ==
+                 ADW_PREFERENCES_PAGE (page));
+  g_assert_true (shows_text (page, "The account is not saved"));
+  ui_test_screenshot (window, "preferences-mail-unsaved");
+  gtk_widget_activate_action (page, "mail-page.save", NULL);
+  g_assert_false (close_asks (window));
+  g_assert_false (gtk_widget_get_visible (window));
+  g_object_unref (window);
 }
 
 /* The country chooser (issue 11 item 6): a searchable drop-down of names, a code behind. */
@@ -848,6 +945,9 @@ main (int   argc,
   g_test_add ("/ui/forms/preferences-apply", Fixture, NULL, fixture_set_up, test_preferences_apply, fixture_tear_down);
   g_test_add ("/ui/forms/cancel-payment-dialog", Fixture, NULL, fixture_set_up, test_cancel_payment_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/ladder-apply", Fixture, NULL, fixture_set_up, test_ladder_apply, fixture_tear_down);
+  g_test_add ("/ui/forms/preferences-reminders", Fixture, NULL, fixture_set_up, test_preferences_reminders,
+              fixture_tear_down);
+  g_test_add ("/ui/forms/preferences-mail", Fixture, NULL, fixture_set_up, test_preferences_mail, fixture_tear_down);
   g_test_add ("/ui/forms/profile-logo", Fixture, NULL, fixture_set_up, test_profile_logo, fixture_tear_down);
   g_test_add ("/ui/forms/client-editor", Fixture, NULL, fixture_set_up, test_client_editor, fixture_tear_down);
   return g_test_run ();

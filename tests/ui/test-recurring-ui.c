@@ -26,6 +26,7 @@
 #include "factures-recurring-ui.h"
 #include "factures-store-recurring.h"
 #include "store-test-util.h"
+#include "ui-test-util.h"
 
 typedef struct {
   char          *dir;
@@ -58,42 +59,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->store);
   store_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Renders @window into <build>/tests/ui/screenshots/@name.png; fails when blank. */
-static void
-screenshot (GtkWidget  *window,
-            const char *name)
-{
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                           "screenshots", NULL);
-  g_autofree char *file = NULL;
-  g_autofree char *png = g_strconcat (name, ".png", NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (window));
-  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
-
-  g_assert_true (width > 50 && height > 20);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  file = g_build_filename (dir, png, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, file));
-  g_test_message ("screenshot %s", file);
 }
 
 static void
@@ -165,8 +130,8 @@ test_catalogue_to_invoice (Fixture       *fixture,
   factures_catalogue_window_edit_new (catalogue);
   factures_catalogue_window_set_texts (catalogue, "Développement", "Sur site, à la journée", "jour", "quatre");
   g_assert_false (factures_catalogue_window_save (catalogue));
-  spin (300);
-  screenshot (GTK_WIDGET (catalogue), "catalogue-form-refused");
+  ui_test_spin (300);
+  ui_test_screenshot (GTK_WIDGET (catalogue), "catalogue-form-refused");
   items = factures_store_search_catalogue (fixture->store, NULL, &error);
   g_assert_cmpuint (items->len, ==, 0);
   g_clear_pointer (&items, g_ptr_array_unref);
@@ -177,15 +142,15 @@ test_catalogue_to_invoice (Fixture       *fixture,
   factures_catalogue_window_set_texts (catalogue, "Maintenance mensuelle", "", "mois", "120,50");
   g_assert_true (factures_catalogue_window_save (catalogue));
   g_assert_cmpuint (factures_catalogue_window_get_n_items (catalogue), ==, 2);
-  spin (300);
-  screenshot (GTK_WIDGET (catalogue), "catalogue");
+  ui_test_spin (300);
+  ui_test_screenshot (GTK_WIDGET (catalogue), "catalogue");
   gtk_window_destroy (GTK_WINDOW (catalogue));
 
   /* The editor: pick the item, discount the line and the total, save. */
   editor = factures_editor_window_new (fixture->store, 0, fixture->client_id, &error);
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (editor));
-  spin (200);
+  ui_test_spin (200);
   picker = find_widget (GTK_WIDGET (editor), g_type_from_name ("FacturesCataloguePicker"), NULL, 0);
   g_assert_nonnull (picker);
   items = factures_store_search_catalogue (fixture->store, "developpement", &error);
@@ -205,8 +170,8 @@ test_catalogue_to_invoice (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (discount_row), "40");
   g_assert_false (gtk_widget_has_css_class (discount_row, "error"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  spin (600);
-  screenshot (GTK_WIDGET (editor), "editor-discounts");
+  ui_test_spin (600);
+  ui_test_screenshot (GTK_WIDGET (editor), "editor-discounts");
 
   id = factures_editor_window_get_document_id (editor);
   g_assert_cmpint (id, >, 0);
@@ -273,8 +238,8 @@ test_catalogue_to_invoice (Fixture       *fixture,
       if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (create)), "recurring.create") == 0)
         break;
     g_assert_nonnull (create);
-    spin (200);
-    screenshot (GTK_WIDGET (dialog), "recurring-dialog");
+    ui_test_spin (200);
+    ui_test_screenshot (GTK_WIDGET (dialog), "recurring-dialog");
     g_signal_emit_by_name (create, "clicked");
     templates = factures_store_list_recurring (fixture->store, &error);
     g_assert_cmpuint (templates->len, ==, 1);
@@ -282,13 +247,13 @@ test_catalogue_to_invoice (Fixture       *fixture,
     g_assert_cmpint (((FacturesRecurring *) g_ptr_array_index (templates, 0))->allowance, ==, 4000);
 
     list = GTK_WIDGET (factures_recurring_window_open (NULL, fixture->store));
-    spin (300);
-    screenshot (list, "recurring-list");
+    ui_test_spin (300);
+    ui_test_screenshot (list, "recurring-list");
     gtk_window_destroy (GTK_WINDOW (list));
   }
 
   gtk_window_destroy (GTK_WINDOW (editor));
-  spin (100);
+  ui_test_spin (100);
 
   /* The client page: the draft, then issued: owed, not late yet, risk shown. */
   {
@@ -300,19 +265,19 @@ test_catalogue_to_invoice (Fixture       *fixture,
 
     g_assert_no_error (error);
     client = factures_client_editor_open (NULL, fixture->store, fixture->client_id);
-    spin (300);
+    ui_test_spin (300);
     row = find_widget (GTK_WIDGET (client), ADW_TYPE_ACTION_ROW, "Owed", 0);
     g_assert_nonnull (row);
     g_assert_nonnull (find_widget (GTK_WIDGET (client), ADW_TYPE_ACTION_ROW, "Payment risk", 0));
     g_assert_nonnull (find_widget (GTK_WIDGET (client), ADW_TYPE_ACTION_ROW, "Average payment delay", 0));
     title_doc = g_strdup_printf ("%s — Invoice", issued->number);
     g_assert_nonnull (find_widget (GTK_WIDGET (client), ADW_TYPE_ACTION_ROW, title_doc, 0));
-    spin (300);
-    screenshot (GTK_WIDGET (client), "client-history");
-    screenshot (gtk_widget_get_ancestor (find_widget (GTK_WIDGET (client), ADW_TYPE_ACTION_ROW, title_doc, 0),
+    ui_test_spin (300);
+    ui_test_screenshot (GTK_WIDGET (client), "client-history");
+    ui_test_screenshot (gtk_widget_get_ancestor (find_widget (GTK_WIDGET (client), ADW_TYPE_ACTION_ROW, title_doc, 0),
                                          ADW_TYPE_PREFERENCES_GROUP), "client-documents");
     gtk_window_destroy (GTK_WINDOW (client));
-    spin (100);
+    ui_test_spin (100);
   }
 }
 

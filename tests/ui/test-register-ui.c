@@ -29,37 +29,9 @@
 #include "factures-store-facturx.h"
 #include "factures-store-payments.h"
 #include "factures-store-receipts.h"
+#include "ui-test-util.h"
 
 static const char *fixture_exe;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-screenshot (GtkWidget *widget, const char *name)
-{
-  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                            name, NULL);
-
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-  g_object_unref (paintable);
-}
 
 /* The first descendant of @root (breadth first) for which @match returns TRUE. */
 static GtkWidget *
@@ -214,7 +186,7 @@ test_register (void)
   window = factures_register_window_new (NULL, store);
   gtk_window_set_default_size (window, 720, 900);
   gtk_window_present (window);
-  spin (400);
+  ui_test_spin (400);
   g_assert_cmpuint (factures_register_window_get_year (FACTURES_REGISTER_WINDOW (window)), ==, 2026);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack_of (GTK_WIDGET (window))), ==, "register");
   g_assert_nonnull (find (GTK_WIDGET (window), group_titled, "février 2026"));
@@ -230,7 +202,7 @@ test_register (void)
   editor = GTK_WIDGET (factures_client_editor_open (NULL, store, 1));
   gtk_window_set_default_size (GTK_WINDOW (editor), 640, 1100);
   gtk_window_present (GTK_WINDOW (editor));
-  spin (500);
+  ui_test_spin (500);
   imported_title = g_strdup_printf (_("%s — %s"), "H2025-0099", _("Imported invoice"));
   row = find (editor, row_titled, imported_title);
   g_assert_nonnull (row);
@@ -261,7 +233,7 @@ test_register (void)
     g_assert_nonnull (owed);
     g_assert_nonnull (find (owed, label_is, value));
   }
-  screenshot (editor, "client-summary.png");
+  ui_test_screenshot (editor, "client-summary.png");
   {
     /* scroll the editor to its imported invoices for the picture */
     GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
@@ -272,21 +244,21 @@ test_register (void)
         GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
         gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + point.y - 300);
-        spin (200);
+        ui_test_spin (200);
       }
   }
-  screenshot (editor, "client-imported.png");
+  ui_test_screenshot (editor, "client-imported.png");
 
   /* the payment dialog: bad input refused, nothing stored */
   dialog = GTK_WIDGET (factures_imported_payment_dialog_new (GTK_WINDOW (editor), store, sale_id));
   gtk_window_present (GTK_WINDOW (dialog));
-  spin (200);
+  ui_test_spin (200);
   factures_imported_payment_dialog_set_fields (FACTURES_IMPORTED_PAYMENT_DIALOG (dialog), "05/03/2026", "-5",
                                                FACTURES_PAYMENT_METHOD_CASH, NULL);
   g_assert_cmpstr (factures_imported_payment_dialog_get_errors (FACTURES_IMPORTED_PAYMENT_DIALOG (dialog)), !=, "");
   g_assert_false (factures_imported_payment_dialog_save (FACTURES_IMPORTED_PAYMENT_DIALOG (dialog)));
-  spin (100);
-  screenshot (dialog, "imported-payment.png");
+  ui_test_spin (100);
+  ui_test_screenshot (dialog, "imported-payment.png");
   factures_imported_payment_dialog_set_fields (FACTURES_IMPORTED_PAYMENT_DIALOG (dialog), "01/07/2026", "1590",
                                                -1, NULL);
   g_assert_false (factures_imported_payment_dialog_save (FACTURES_IMPORTED_PAYMENT_DIALOG (dialog)));
@@ -301,7 +273,7 @@ test_register (void)
                                                -1, NULL);
   g_assert_cmpstr (factures_imported_payment_dialog_get_errors (FACTURES_IMPORTED_PAYMENT_DIALOG (dialog)), ==, "");
   g_assert_true (factures_imported_payment_dialog_save (FACTURES_IMPORTED_PAYMENT_DIALOG (dialog)));
-  spin (300);
+  ui_test_spin (300);
   {
     g_autofree char *on = paid_on (store, sale_id);
     g_assert_cmpstr (on, ==, "2026-03-05");
@@ -319,12 +291,12 @@ test_register (void)
     g_assert_nonnull (owed);
     g_assert_nonnull (find (owed, label_is, value));
   }
-  screenshot (editor, "client-imported-paid.png");
+  ui_test_screenshot (editor, "client-imported-paid.png");
   g_assert_nonnull (find (GTK_WIDGET (window), group_titled, "mars 2026"));
   row = find (GTK_WIDGET (window), row_titled, "H2025-0099");
   g_assert_nonnull (row);
   g_assert_nonnull (find (row, is_warning_label, NULL));
-  screenshot (GTK_WIDGET (window), "register.png");
+  ui_test_screenshot (GTK_WIDGET (window), "register.png");
   gtk_window_destroy (GTK_WINDOW (editor));
 
   /* CSV of the year */
@@ -338,9 +310,9 @@ test_register (void)
 
   /* another year: the empty state */
   factures_register_window_set_year (FACTURES_REGISTER_WINDOW (window), 2025);
-  spin (200);
+  ui_test_spin (200);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack_of (GTK_WIDGET (window))), ==, "empty");
-  screenshot (GTK_WIDGET (window), "register-empty.png");
+  ui_test_screenshot (GTK_WIDGET (window), "register-empty.png");
   gtk_window_destroy (window);
 
   g_clear_object (&store);

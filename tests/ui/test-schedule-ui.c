@@ -31,17 +31,9 @@
 #include "factures-store.h"
 #include "factures-store-facturx.h"
 #include "factures-store-payments.h"
+#include "ui-test-util.h"
 
 static const char *fixture_exe;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static GtkWindow *
 find_window (const char *title)
@@ -58,7 +50,7 @@ find_window (const char *title)
               g_strcmp0 (gtk_window_get_title (GTK_WINDOW (window)), title) == 0)
             return GTK_WINDOW (window);
         }
-      spin (20);
+      ui_test_spin (20);
     }
   return NULL;
 }
@@ -78,7 +70,7 @@ find_message (const char *heading)
               g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
             return ADW_MESSAGE_DIALOG (window);
         }
-      spin (20);
+      ui_test_spin (20);
     }
   return NULL;
 }
@@ -121,32 +113,7 @@ click (GtkWidget *root, const char *label)
     g_error ("no button “%s”", label);
   g_assert_true (gtk_widget_is_visible (button));
   g_signal_emit_by_name (button, "clicked");
-  spin (200);
-}
-
-static void
-screenshot (GtkWidget *widget, const char *name)
-{
-  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                            "ui", name, NULL);
-
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
-  if (!gdk_texture_save_to_png (texture, path))
-    {
-      g_free (path);
-      path = g_strdup (name);
-      gdk_texture_save_to_png (texture, path);
-    }
-  g_test_message ("screenshot: %s", path);
-  g_object_unref (paintable);
+  ui_test_spin (200);
 }
 
 static GtkWindow *
@@ -157,7 +124,7 @@ open_editor (FacturesStore *store, gint64 id, const char *title)
   factures_editor_window_open (NULL, store, id, 0);
   editor = find_window (title);
   g_assert_nonnull (editor);
-  spin (500);
+  ui_test_spin (500);
   return editor;
 }
 
@@ -237,15 +204,15 @@ test_schedule (void)
   draft_title = g_strdup_printf (_("%s (draft)"), factures_document_kind_title (FACTURES_DOCUMENT_KIND_INVOICE));
   editor = open_editor (store, id, draft_title);
   gtk_window_set_default_size (editor, 1100, 800);
-  spin (300);
+  ui_test_spin (300);
 
   /* "Payment Schedule…" → the dialog of the draft, split in three, saved. */
   click (GTK_WIDGET (editor), _("Payment Schedule…"));
   dialog = find_window (_("Payment Schedule of the Draft"));
   g_assert_nonnull (dialog);
   click (GTK_WIDGET (dialog), _("Split"));
-  spin (300);
-  screenshot (GTK_WIDGET (dialog), "schedule-dialog.png");
+  ui_test_spin (300);
+  ui_test_screenshot (GTK_WIDGET (dialog), "schedule-dialog.png");
   {
     /* The whole X screen too (the dialog over the editor), when ImageMagick is there. */
     g_autofree char *import = g_find_program_in_path ("import");
@@ -258,7 +225,7 @@ test_schedule (void)
   }
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   click (GTK_WIDGET (dialog), _("Save"));
-  spin (300);
+  ui_test_spin (300);
   g_assert_null (dialog);   /* saved and closed */
 
   plan = factures_store_get_instalments (store, id, &error);
@@ -278,8 +245,8 @@ test_schedule (void)
     g_test_message ("due row: %s", subtitle);
     g_assert_true (g_str_has_prefix (subtitle, last));
   }
-  spin (1500);   /* the preview follows */
-  screenshot (GTK_WIDGET (editor), "schedule-editor.png");
+  ui_test_spin (1500);   /* the preview follows */
+  ui_test_screenshot (GTK_WIDGET (editor), "schedule-editor.png");
 
   /* The schedule no longer adds up (renegotiated to 500 €): refused at issue, nothing issued. */
   g_array_index (plan, FacturesInstalment, 2).amount -= 4000;
@@ -295,8 +262,8 @@ test_schedule (void)
   g_test_message ("refused: %s", adw_message_dialog_get_body (message));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "500,00"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "540,00"));
-  spin (300);
-  screenshot (GTK_WIDGET (message), "schedule-refused.png");
+  ui_test_spin (300);
+  ui_test_screenshot (GTK_WIDGET (message), "schedule-refused.png");
   adw_message_dialog_response (message, "close");
   gtk_window_destroy (GTK_WINDOW (message));
   doc = factures_store_get_document (store, id, &error);
@@ -313,7 +280,7 @@ test_schedule (void)
   message = find_message (_("Issue This Invoice?"));
   adw_message_dialog_response (message, "issue");
   gtk_window_destroy (GTK_WINDOW (message));
-  spin (500);
+  ui_test_spin (500);
   doc = factures_store_get_document (store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (doc->status, ==, FACTURES_DOCUMENT_STATUS_ISSUED);
@@ -321,7 +288,7 @@ test_schedule (void)
   text = original_text (store, id);
   g_assert_nonnull (strstr (text, "Paiement en 3 échéances"));
   for (guint i = 0; i < 50 && editor != NULL; i++)
-    spin (100);
+    ui_test_spin (100);
   g_assert_null (editor);
 
   /* Its Factur-X file, with the schedule in BT-20, reads back and imports as a draft to
@@ -366,7 +333,7 @@ test_schedule (void)
   g_assert_nonnull (dialog);
   g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, _("instalments up to the legal limit")));
   click (GTK_WIDGET (dialog), _("Split"));
-  screenshot (GTK_WIDGET (dialog), "schedule-b2b.png");
+  ui_test_screenshot (GTK_WIDGET (dialog), "schedule-b2b.png");
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   click (GTK_WIDGET (dialog), _("Save"));
   g_assert_null (dialog);
@@ -427,7 +394,7 @@ test_schedule (void)
   g_assert_cmpuint (plan->len, ==, 3);
   gtk_window_destroy (dialog);
   gtk_window_destroy (editor);
-  spin (100);
+  ui_test_spin (100);
 
   g_clear_object (&store);
   {

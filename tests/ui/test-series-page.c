@@ -17,15 +17,7 @@
 #include "factures-series-page.h"
 #include "factures-store.h"
 #include "factures-store-lifecycle.h"
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
+#include "ui-test-util.h"
 
 static AdwMessageDialog *
 find_dialog (void)
@@ -187,7 +179,7 @@ test_series_page (void)
   page = factures_series_page_new (store);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
   gtk_window_present (GTK_WINDOW (window));
-  spin (200);
+  ui_test_spin (200);
 
   /* Finding 2: a counter of 10 after F2026-0002 is refused, said where the preview was. */
   group = find_group (page, "Invoices and Deposit Invoices");
@@ -196,14 +188,14 @@ test_series_page (void)
   g_assert_nonnull (counter);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (counter)), ==, "3");
   gtk_editable_set_text (GTK_EDITABLE (counter), "10");
-  spin (50);
+  ui_test_spin (50);
   preview = find_row (group, "Refused");
   g_assert_nonnull (preview);
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (preview)), "Next number: "));
   /* Applied on change (issue 11 item 6): no Save; leaving the field applies it. */
   g_assert_null (find_button (group, "Save"));
   factures_form_row_validate (factures_form_row_find (counter));
-  spin (100);
+  ui_test_spin (100);
   g_assert_null (find_dialog ());
   g_assert_nonnull (factures_form_row_get_message (factures_form_row_find (counter)));
   g_assert_cmpint (counter_now (store, "invoice"), ==, 3);
@@ -214,30 +206,30 @@ test_series_page (void)
   counter = find_row (group, "Next counter");
   gtk_editable_set_text (GTK_EDITABLE (counter), "7");
   factures_form_row_validate (factures_form_row_find (counter));
-  spin (100);
+  ui_test_spin (100);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "without gaps"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "D2026-0007"));
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin (100);
+  ui_test_spin (100);
   g_assert_cmpint (counter_now (store, "quote"), ==, 1);
   /* Not moved: the field shows the stored counter again. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (counter)), ==, "1");
 
   gtk_editable_set_text (GTK_EDITABLE (counter), "7");
   factures_form_row_validate (factures_form_row_find (counter));
-  spin (100);
+  ui_test_spin (100);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "move");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin (100);
+  ui_test_spin (100);
   g_assert_cmpint (counter_now (store, "quote"), ==, 7);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  ui_test_spin (50);
   g_clear_object (&store);
   for (guint i = 0; i < 3; i++)
     {

@@ -34,32 +34,15 @@ config.searchCutoffCount = 20
 config.searchBackoffDuration = 0.5
 from dogtail import tree  # noqa: E402
 import pyatspi  # noqa: E402
-from atspi_journey import click, find, frame, screenshot, set_screenshot_dir, set_text, step  # noqa: E402
+from atspi_journey import (  # noqa: E402
+    click, find, frame, logged_problems, screenshot, set_screenshot_dir, set_text, step, stop_app,
+)
 
 BINARY, FIXTURE, BUILD_DIR = sys.argv[1], sys.argv[2], sys.argv[3]
 SHOTS = os.environ.get('JOURNEY_SCREENSHOTS', BUILD_DIR)
 SELLER = {'Nom': 'Marie Durand EI', 'Adresse': '12 rue des Lilas', 'Code postal': '69003',
           'Ville': 'Lyon', 'SIREN ou SIRET': '73282932000074'}
 APP_ID = 'org.example.Factures'
-
-
-def bad_lines(log):
-    log.flush()
-    log.seek(0)
-    return [line for line in log.read().splitlines()
-            if '-CRITICAL **' in line or '-WARNING **' in line]
-
-
-def stop(proc, log):
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-    log.seek(0)
-    sys.stderr.write(log.read())
-    log.close()
 
 
 def gaction(name):
@@ -98,11 +81,11 @@ def first_run(tmp, env):
         step('first run: the client editor is open')
         if proc.poll() is not None:
             raise AssertionError(f'the app exited with status {proc.returncode}')
-        bad = bad_lines(log)
+        bad = logged_problems(log)
         if bad:
             raise AssertionError('criticals or warnings: ' + ' | '.join(bad))
     finally:
-        stop(proc, log)
+        stop_app(proc, log)
 
 
 def shell(tmp, env):
@@ -168,7 +151,7 @@ def shell(tmp, env):
             raise AssertionError(f'the app did not exit after quitting; windows left: {left}')
         if proc.returncode != 0:
             raise AssertionError(f'exit status {proc.returncode} after quitting')
-        bad = bad_lines(log)
+        bad = logged_problems(log)
         if bad:
             raise AssertionError('criticals or warnings: ' + ' | '.join(bad))
         with sqlite3.connect(db) as conn:
@@ -178,7 +161,7 @@ def shell(tmp, env):
             raise AssertionError(f'the draft was not saved ({n} lines)')
         step('quit: status 0, no critical, the draft saved')
     finally:
-        stop(proc, log)
+        stop_app(proc, log)
 
 
 def main():

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "factures-cancel-payment-dialog.h"
+#include "factures-message-dialog.h"
 #include "factures-store-receipts.h"
 
 struct _FacturesCancelPaymentDialog
@@ -44,12 +45,7 @@ response_cb (FacturesCancelPaymentDialog *self,
   factures_today (&today);
   if (!factures_store_cancel_imported_payment (self->store, self->sale_id, &today,
                                                gtk_editable_get_text (GTK_EDITABLE (self->reason)), &error))
-    {
-      GtkWidget *message = adw_message_dialog_new (parent, _("The payment was not cancelled"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (message));
-    }
+    factures_message_dialog_show (parent, _("The payment was not cancelled"), error->message);
 }
 
 static void

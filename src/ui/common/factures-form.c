@@ -159,16 +159,6 @@ factures_form_get_first_error_row (FacturesForm *self)
   return NULL;
 }
 
-GtkWidget *
-factures_entry_row_new (const char *title)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  factures_entry_row_name_once (row);
-  return row;
-}
-
 void
 factures_entry_row_name_once (GtkWidget *row)
 {
@@ -190,18 +180,6 @@ factures_entry_row_name_once (GtkWidget *row)
       break;
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
-}
-
-GtkWidget *
-factures_combo_row_new (const char         *title,
-                        const char * const *items)
-{
-  GtkWidget *row = adw_combo_row_new ();
-  g_autoptr (GtkStringList) list = gtk_string_list_new ((const char **) items);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
-  return row;
 }
 
 char *

@@ -30,14 +30,10 @@ gboolean      factures_form_has_errors   (FacturesForm *self);
 /* The first row in error (in the order errors were first set), or NULL. */
 GtkWidget    *factures_form_get_first_error_row (FacturesForm *self);
 
-/* An AdwEntryRow titled @title, accessible name @title (AT-SPI role "text"). */
-GtkWidget    *factures_entry_row_new     (const char   *title);
 /* Names an entry row from a template once, by its title without the mnemonic's underscore
- * (see factures_entry_row_new()). */
+ * (libadwaita 1.2 names it by its title and its placeholder title: "Name Name";
+ * AT-SPI role "text"). */
 void          factures_entry_row_name_once (GtkWidget  *row);
-/* An AdwComboRow over a GtkStringList of @items (NULL-terminated), accessible name @title. */
-GtkWidget    *factures_combo_row_new     (const char   *title,
-                                          const char * const *items);
 /* Trimmed text of an editable; never NULL. */
 char         *factures_editable_get_trimmed (GtkWidget *editable);
 /* Sets the text of an editable, NULL meaning "". */

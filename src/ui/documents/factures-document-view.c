@@ -17,11 +17,13 @@
 
 #include "factures-compose-dialog.h"
 #include "factures-date.h"
+#include "factures-document-line-row.h"
 #include "factures-document-print.h"
 #include "factures-document-view.h"
 #include "factures-documents.h"
 #include "factures-file-chooser.h"
 #include "factures-lifecycle-panel.h"
+#include "factures-message-dialog.h"
 #include "factures-money.h"
 #include "factures-payment-dialog.h"
 #include "factures-payments-panel.h"
@@ -65,10 +67,7 @@ show_message (FacturesDocumentView *self,
               const char           *heading,
               const char           *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  factures_message_dialog_show (GTK_WINDOW (self), heading, body);
 }
 
 static void
@@ -89,56 +88,6 @@ set_date_row (AdwActionRow *row,
     return;
   text = factures_date_format_fr (date);
   adw_action_row_set_subtitle (row, text);
-}
-
-/* One line: its whole description (wrapped, never cut), quantity × unit price, net amount. */
-static GtkWidget *
-line_row (const FacturesLine *line,
-          gint64              net)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *details = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *description = gtk_label_new (line->description);
-  g_autofree char *quantity = factures_quantity_format (line->quantity);
-  g_autofree char *price = factures_unit_price_format (line->unit_price);
-  g_autofree char *amount = factures_money_format (net);
-  g_autofree char *detail = NULL;
-  GtkWidget *label;
-
-  if (line->unit != NULL && *line->unit != '\0')
-    /* Translators: "3 jour × 380,00 €": quantity, unit, unit price of a line */
-    detail = g_strdup_printf (_("%s %s × %s"), quantity, line->unit, price);
-  else
-    /* Translators: "3 × 380,00 €": quantity and unit price of a line */
-    detail = g_strdup_printf (_("%s × %s"), quantity, price);
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_margin_top (box, 10);
-  gtk_widget_set_margin_bottom (box, 10);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-
-  gtk_label_set_wrap (GTK_LABEL (description), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (description), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (description), 0.0);
-  gtk_label_set_selectable (GTK_LABEL (description), TRUE);
-  gtk_box_append (GTK_BOX (box), description);
-
-  label = gtk_label_new (detail);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_box_append (GTK_BOX (details), label);
-
-  label = gtk_label_new (amount);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_box_append (GTK_BOX (details), label);
-  gtk_box_append (GTK_BOX (box), details);
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  return row;
 }
 
 static void
@@ -177,7 +126,7 @@ fill (FacturesDocumentView *self)
       adw_action_row_set_subtitle (self->total_row, total);
       for (guint i = 0; i < document->lines->len; i++)
         gtk_list_box_append (GTK_LIST_BOX (self->lines_list),
-                             line_row (g_ptr_array_index (document->lines, i),
+                             factures_document_line_row_new (g_ptr_array_index (document->lines, i),
                                        g_array_index (totals.line_nets, gint64, i)));
     }
   else
@@ -499,10 +448,7 @@ factures_document_view_open_if_issued (GtkWindow     *parent,
   view = factures_document_view_new (store, document_id, &error);
   if (view == NULL)
     {
-      GtkWidget *dialog = adw_message_dialog_new (parent, _("The document cannot be opened"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      factures_message_dialog_show (parent, _("The document cannot be opened"), error->message);
       return TRUE;
     }
   if (parent != NULL && gtk_window_get_application (parent) != NULL)

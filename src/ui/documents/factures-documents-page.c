@@ -3,12 +3,9 @@
  * The table is a GtkColumnView over the lazy factures_store_list_documents()
  * model, which fetches rows from SQLite by pages, so 100,000 documents scroll
  * smoothly. Sorting and searching happen in SQL. GTK 4.8 keeps
- * GtkColumnViewSorter's accessors private (public from 4.10), so the page keeps
- * its own sort state: each sortable column gets a GtkCustomSorter that never
- * sorts anything itself; when the view's sorter changes, the page asks it to
- * compare two probe items, which calls the primary column's sorter first (and
- * inverts it for a descending order): that tells which column and direction the
- * user chose. The list is then re-queried with ORDER BY in SQL.
+ * GtkColumnViewSorter's accessors private (public from 4.10), so the page asks
+ * which column and direction the user chose through FacturesSortState (as the
+ * Clients and Overdue views do), and re-queries the list with ORDER BY in SQL.
  *
  * Issue 11: the page is a template (factures-documents-page.ui); the status column says
  * what happened to each document (factures-document-status.c), the "Left to pay" column
@@ -24,15 +21,17 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "factures-date.h"
 #include "factures-document-cell.h"
 #include "factures-document-status.h"
-#include "factures-documents.h"
 #include "factures-documents-page.h"
-#include "factures-skip-model.h"
-#include "factures-rows.h"
-#include "factures-money.h"
-#include "factures-date.h"
+#include "factures-documents.h"
 #include "factures-lifecycle.h"
+#include "factures-message-dialog.h"
+#include "factures-money.h"
+#include "factures-rows.h"
+#include "factures-skip-model.h"
+#include "factures-sort-state.h"
 
 typedef FacturesDocumentColumn Column;
 
@@ -43,10 +42,9 @@ struct _FacturesDocumentsPage
   FacturesStore        *store;
   FacturesDocumentSort  sort;
   gboolean              descending;
-  int                   probed_column;   /* set by the probe sorters */
+  FacturesSortState    *sort_state;      /* which column header was clicked */
 
   GtkSingleSelection   *selection;
-  GtkSorter            *column_sorters[FACTURES_N_DOCUMENT_COLUMNS];
   gboolean              stale;           /* the store changed while the page was hidden */
   GHashTable           *facts;           /* id → FacturesDocumentFacts of the rows seen */
   GArray               *pending_deletes; /* gint64 ids of drafts deleted, waiting for their toast */
@@ -251,47 +249,24 @@ reload (FacturesDocumentsPage *self)
 
 /* ---- sort state ------------------------------------------------------- */
 
-static int
-probe_compare (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  FacturesDocumentsPage *self = g_object_get_data (G_OBJECT (a), "factures-page");
-  int column = GPOINTER_TO_INT (user_data);
-
-  /* Only the probe items carry the page; real items never reach here since
-   * no GtkSortListModel uses these sorters. */
-  if (self != NULL && self->probed_column < 0)
-    self->probed_column = column;
-
-  return GTK_ORDERING_SMALLER;
-}
-
 static void
 view_sorter_changed_cb (GtkSorter             *sorter,
                         GtkSorterChange        change,
                         FacturesDocumentsPage *self)
 {
-  g_autoptr (GObject) probe_a = g_object_new (G_TYPE_OBJECT, NULL);
-  g_autoptr (GObject) probe_b = g_object_new (G_TYPE_OBJECT, NULL);
-  GtkOrdering ordering;
+  int sort;
+  gboolean descending;
 
-  g_object_set_data (probe_a, "factures-page", self);
-  g_object_set_data (probe_b, "factures-page", self);
-
-  self->probed_column = -1;
-  ordering = gtk_sorter_compare (sorter, probe_a, probe_b);
-
-  if (self->probed_column < 0 || column_sorts[self->probed_column] < 0)
+  if (factures_sort_state_query (self->sort_state, &sort, &descending))
+    {
+      self->sort = sort;
+      self->descending = descending;
+    }
+  else
     {
       /* No column chosen: back to the default order, newest first. */
       self->sort = FACTURES_DOCUMENT_SORT_DATE;
       self->descending = TRUE;
-    }
-  else
-    {
-      self->sort = column_sorts[self->probed_column];
-      self->descending = ordering == GTK_ORDERING_LARGER;
     }
 
   reload (self);
@@ -360,12 +335,7 @@ add_column (FacturesDocumentsPage *self,
     gtk_column_view_column_set_fixed_width (view_column, fixed_width);
 
   if (column_sorts[column] >= 0)
-    {
-      GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, GINT_TO_POINTER (column), NULL));
-
-      gtk_column_view_column_set_sorter (view_column, sorter);
-      self->column_sorters[column] = sorter;
-    }
+    factures_sort_state_attach (self->sort_state, view_column, column_sorts[column]);
 
   gtk_column_view_append_column (GTK_COLUMN_VIEW (self->column_view), view_column);
 }
@@ -440,11 +410,7 @@ perform_delete (FacturesDocumentsPage *self,
   forget_pending (self, id);
   if (!factures_store_delete_draft (self->store, id, &error))
     {
-      GtkWidget *dialog = adw_message_dialog_new (page_window (self), _("The draft cannot be deleted"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      factures_message_dialog_show (page_window (self), _("The draft cannot be deleted"), error->message);
       reload (self);
     }
   /* Deleted: the store's "changed" re-queries the list. */
@@ -722,8 +688,7 @@ factures_documents_page_dispose (GObject *object)
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_func (self->selection, selection_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FACTURES_TYPE_DOCUMENTS_PAGE);
-  for (guint i = 0; i < FACTURES_N_DOCUMENT_COLUMNS; i++)
-    g_clear_object (&self->column_sorters[i]);
+  g_clear_pointer (&self->sort_state, factures_sort_state_free);
   g_clear_object (&self->selection);
   g_clear_object (&self->years);
   g_clear_object (&self->store);
@@ -808,14 +773,16 @@ factures_documents_page_init (FacturesDocumentsPage *self)
   gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view), GTK_SELECTION_MODEL (self->selection));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.delete-selected", FALSE);
 
-  add_column (self, FACTURES_DOCUMENT_COLUMN_NUMBER, _("Number"), FALSE, 120);
-  add_column (self, FACTURES_DOCUMENT_COLUMN_KIND, _("Kind"), FALSE, 120);
+  self->sort_state = factures_sort_state_new (GTK_COLUMN_VIEW (self->column_view));
+  /* Narrow enough to leave the client's name room at 1024 px (French headers and statuses). */
+  add_column (self, FACTURES_DOCUMENT_COLUMN_NUMBER, _("Number"), FALSE, 105);
+  add_column (self, FACTURES_DOCUMENT_COLUMN_KIND, _("Kind"), FALSE, 105);
   add_column (self, FACTURES_DOCUMENT_COLUMN_CLIENT, _("Client"), TRUE, -1);
-  add_column (self, FACTURES_DOCUMENT_COLUMN_ISSUE_DATE, _("Issue date"), FALSE, 120);
-  add_column (self, FACTURES_DOCUMENT_COLUMN_DUE_DATE, _("Due date"), FALSE, 120);
-  add_column (self, FACTURES_DOCUMENT_COLUMN_TOTAL, _("Total incl. VAT"), FALSE, 120);
-  add_column (self, FACTURES_DOCUMENT_COLUMN_LEFT, _("Left to pay"), FALSE, 120);
-  add_column (self, FACTURES_DOCUMENT_COLUMN_STATUS, _("Status"), FALSE, 190);
+  add_column (self, FACTURES_DOCUMENT_COLUMN_ISSUE_DATE, _("Issue date"), FALSE, 118);
+  add_column (self, FACTURES_DOCUMENT_COLUMN_DUE_DATE, _("Due date"), FALSE, 118);
+  add_column (self, FACTURES_DOCUMENT_COLUMN_TOTAL, _("Total incl. VAT"), FALSE, 105);
+  add_column (self, FACTURES_DOCUMENT_COLUMN_LEFT, _("Left to pay"), FALSE, 110);
+  add_column (self, FACTURES_DOCUMENT_COLUMN_STATUS, _("Status"), FALSE, 165);
 
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 

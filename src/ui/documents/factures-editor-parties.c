@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "factures-documents.h"
+#include "factures-client-choice.h"
 #include "factures-editor-parties.h"
 #include "factures-form-row.h"
 #include "factures-rows.h"
@@ -31,6 +32,7 @@ struct _FacturesEditorParties
   GtkWidget           *client_popover;
   GtkWidget           *client_search;
   GtkWidget           *client_list;
+  GtkLabel            *client_hint;    /* none, none matching, too many */
   FacturesFormRow     *issue_date_form_row;
   AdwEntryRow         *issue_date_row;
   FacturesFormRow     *delivery_date_form_row;
@@ -96,13 +98,13 @@ pick_client (FacturesEditorParties *self,
 }
 
 static void
-client_choice_clicked_cb (GtkButton             *button,
+client_choice_clicked_cb (FacturesClientChoice  *choice,
                           FacturesEditorParties *self)
 {
   guint index = 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (self->client_list);
-       child != NULL && child != GTK_WIDGET (button);
+       child != NULL && child != GTK_WIDGET (choice);
        child = gtk_widget_get_next_sibling (child))
     index++;
   pick_client (self, index);
@@ -131,47 +133,20 @@ fill_client_list (FacturesEditorParties *self)
       const char *name = factures_client_row_get_name (row);
       const char *city = factures_client_row_get_city (row);
       gint64 id = factures_client_row_get_id (row);
-      GtkWidget *button, *box, *label;
+      GtkWidget *button = factures_client_choice_new (id, name, city);
 
-      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      label = gtk_label_new (name);
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_box_append (GTK_BOX (box), label);
-      if (city != NULL && *city != '\0')
-        {
-          label = gtk_label_new (city);
-          gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-          gtk_widget_add_css_class (label, "caption");
-          gtk_widget_add_css_class (label, "dim-label");
-          gtk_box_append (GTK_BOX (box), label);
-        }
-
-      button = gtk_button_new ();
-      gtk_button_set_child (GTK_BUTTON (button), box);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       g_signal_connect (button, "clicked", G_CALLBACK (client_choice_clicked_cb), self);
       gtk_box_append (GTK_BOX (self->client_list), button);
       g_array_append_val (self->client_ids, id);
     }
 
-  if (n_items == 0 || n_items > CLIENT_CHOICES_MAX)
-    {
-      GtkWidget *label;
-
-      if (n_items == 0 && (search == NULL || *search == '\0'))
-        label = gtk_label_new (_("No clients yet: add one on the Clients page."));
-      else if (n_items == 0)
-        label = gtk_label_new (_("No client matches."));
-      else
-        label = gtk_label_new (_("Type to narrow the search…"));
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_widget_set_margin_top (label, 6);
-      gtk_widget_set_margin_bottom (label, 6);
-      gtk_box_append (GTK_BOX (self->client_list), label);
-    }
+  if (n_items == 0 && (search == NULL || *search == '\0'))
+    gtk_label_set_text (self->client_hint, _("No clients yet: add one on the Clients page."));
+  else if (n_items == 0)
+    gtk_label_set_text (self->client_hint, _("No client matches."));
+  else
+    gtk_label_set_text (self->client_hint, _("Type to narrow the search…"));
+  gtk_widget_set_visible (GTK_WIDGET (self->client_hint), n_items == 0 || n_items > CLIENT_CHOICES_MAX);
 }
 
 /* Enter in the search entry picks the first client shown. */
@@ -407,6 +382,7 @@ factures_editor_parties_class_init (FacturesEditorPartiesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FacturesEditorParties, client_button);
   gtk_widget_class_bind_template_child (widget_class, FacturesEditorParties, client_popover);
   gtk_widget_class_bind_template_child (widget_class, FacturesEditorParties, client_search);
+  gtk_widget_class_bind_template_child (widget_class, FacturesEditorParties, client_hint);
   gtk_widget_class_bind_template_child (widget_class, FacturesEditorParties, client_list);
   gtk_widget_class_bind_template_child (widget_class, FacturesEditorParties, issue_date_form_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesEditorParties, issue_date_row);

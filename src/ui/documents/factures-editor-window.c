@@ -11,17 +11,19 @@
 
 #include <glib/gi18n.h>
 
-#include "factures-documents.h"
-#include "factures-editor-window-private.h"
 #include "factures-close-prompt.h"
+#include "factures-confirm-dialog.h"
+#include "factures-documents.h"
 #include "factures-editor-lines.h"
 #include "factures-editor-parties.h"
 #include "factures-editor-totals.h"
+#include "factures-editor-window-private.h"
 #include "factures-lifecycle-panel.h"
 #include "factures-line-row.h"
 #include "factures-mentions.h"
-#include "factures-pdf.h"
+#include "factures-message-dialog.h"
 #include "factures-pdf-preview.h"
+#include "factures-pdf.h"
 #include "factures-rows.h"
 #include "factures-schedule.h"
 #include "factures-terms.h"
@@ -54,10 +56,7 @@ _factures_editor_window_show_message (FacturesEditorWindow *self,
               const char           *heading,
               const char           *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  factures_message_dialog_show (GTK_WINDOW (self), heading, body);
 }
 
 static char *
@@ -574,17 +573,10 @@ delete_draft_action (GtkWidget  *widget,
       return;
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete This Draft?"),
-                                   _("The draft and its lines are deleted for good. It has no number "
-                                     "yet, so no gap is left in the numbering."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = factures_confirm_dialog_new (GTK_WINDOW (self), _("Delete This Draft?"),
+                                        _("The draft and its lines are deleted for good. It has no number "
+                                          "yet, so no gap is left in the numbering."),
+                                        "delete", _("_Delete"), ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_draft_response_cb), self,
                            G_CONNECT_SWAPPED);
   _factures_editor_window_keep_alive_for (self, dialog);
@@ -827,11 +819,7 @@ factures_editor_window_open_new (GtkWindow            *parent,
   window = factures_editor_window_new (store, 0, client_id, &error);
   if (window == NULL)
     {
-      GtkWidget *dialog = adw_message_dialog_new (parent, _("The document cannot be opened"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      factures_message_dialog_show (parent, _("The document cannot be opened"), error->message);
       return;
     }
   window->document->kind = kind;
@@ -885,11 +873,7 @@ factures_editor_window_open (GtkWindow     *parent,
   window = factures_editor_window_new (store, document_id, client_id, &error);
   if (window == NULL)
     {
-      GtkWidget *dialog = adw_message_dialog_new (parent, _("The document cannot be opened"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      factures_message_dialog_show (parent, _("The document cannot be opened"), error->message);
       return;
     }
 

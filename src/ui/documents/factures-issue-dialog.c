@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "factures-documents.h"
+#include "factures-info-row.h"
 #include "factures-issue-dialog.h"
 
 struct _FacturesIssueDialog
@@ -101,18 +102,9 @@ factures_issue_dialog_new_refused (GtkWindow *parent,
   for (guint i = 0; i < problems->len; i++)
     {
       const char *message = g_ptr_array_index (problems, i);
-      GtkWidget *label = gtk_label_new (message);
-      GtkWidget *row = gtk_list_box_row_new ();
 
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      gtk_widget_set_margin_top (label, 8);
-      gtk_widget_set_margin_bottom (label, 8);
-      gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_end (label, 12);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_append (GTK_LIST_BOX (self->problems_list), row);
+      gtk_list_box_append (GTK_LIST_BOX (self->problems_list),
+                           factures_info_row_new (message, NULL, "dialog-error-symbolic"));
       g_ptr_array_add (self->problems, g_strdup (message));
     }
   gtk_widget_set_visible (self->problems_list, problems->len > 0);

@@ -11,8 +11,10 @@
 #include "factures-credit-note-dialog.h"
 #include "factures-deposit-dialog.h"
 #include "factures-documents.h"
+#include "factures-info-row.h"
 #include "factures-lifecycle-panel.h"
 #include "factures-mentions.h"
+#include "factures-message-dialog.h"
 #include "factures-quote-decision-dialog.h"
 #include "factures-store-lifecycle.h"
 #include "factures-store-payments.h"
@@ -86,22 +88,6 @@ list_clear (GtkWidget *list)
     gtk_list_box_remove (GTK_LIST_BOX (list), child);
 }
 
-static GtkWidget *
-info_row (const char *title,
-          const char *subtitle,
-          const char *icon)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (icon != NULL)
-    adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  return row;
-}
-
 static GtkWindow *
 parent_window (FacturesLifecyclePanel *self)
 {
@@ -115,10 +101,7 @@ show_error (FacturesLifecyclePanel *self,
             const char             *heading,
             const GError           *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  factures_message_dialog_show (parent_window (self), heading, error->message);
 }
 
 static void
@@ -384,7 +367,7 @@ refresh_status (FacturesLifecyclePanel *self)
       g_autofree char *text = ref_text (document->cites);
 
       gtk_list_box_append (GTK_LIST_BOX (self->status_rows),
-                           info_row (document->kind == FACTURES_DOCUMENT_KIND_CREDIT_NOTE
+                           factures_info_row_new (document->kind == FACTURES_DOCUMENT_KIND_CREDIT_NOTE
                                        ? _("Corrects invoice") : _("From quote"),
                                      text, NULL));
       any = TRUE;
@@ -398,7 +381,7 @@ refresh_status (FacturesLifecyclePanel *self)
         g_autofree char *subtitle = g_strdup_printf ("%s — %s", text, amount);
 
         gtk_list_box_append (GTK_LIST_BOX (self->status_rows),
-                             info_row (_("Deducted deposit invoice"), subtitle, NULL));
+                             factures_info_row_new (_("Deducted deposit invoice"), subtitle, NULL));
         any = TRUE;
       }
 
@@ -420,7 +403,7 @@ refresh_status (FacturesLifecyclePanel *self)
         }
       else
         text = g_strdup (quote_status_text (status));
-      gtk_list_box_append (GTK_LIST_BOX (self->status_rows), info_row (_("Status"), text, NULL));
+      gtk_list_box_append (GTK_LIST_BOX (self->status_rows), factures_info_row_new (_("Status"), text, NULL));
       any = TRUE;
       can_decide = status == FACTURES_QUOTE_STATUS_SENT;
       can_invoice = status == FACTURES_QUOTE_STATUS_ACCEPTED;
@@ -428,23 +411,10 @@ refresh_status (FacturesLifecyclePanel *self)
   else if (issued && (document->kind == FACTURES_DOCUMENT_KIND_INVOICE ||
                       document->kind == FACTURES_DOCUMENT_KIND_DEPOSIT))
     {
-      /* The one balance (issue 11): payments and credit notes deducted. */
-      FacturesBalance balance = { 0, };
+      /* The balance and the credit notes are in the Payments panel beside this one
+       * (FacturesPaymentsPanel): not said twice. */
       gint64 credited = factures_store_get_credited_total (self->store, document->id, NULL);
-      g_autofree char *balance_text = NULL;
 
-      if (!factures_store_get_payment_balance (self->store, document->id, &balance, NULL))
-        balance.balance = 0;
-      balance_text = factures_money_format (balance.balance);
-
-      gtk_list_box_append (GTK_LIST_BOX (self->status_rows), info_row (_("Balance"), balance_text, NULL));
-      if (credited > 0)
-        {
-          g_autofree char *credited_text = factures_money_format (credited);
-
-          gtk_list_box_append (GTK_LIST_BOX (self->status_rows),
-                               info_row (_("Credited"), credited_text, NULL));
-        }
       gtk_label_set_text (GTK_LABEL (self->explanation),
                           /* The banner above the form already says it cannot be changed. */
                           _("A credit note cites this invoice and lowers its balance: credit all of "
@@ -468,6 +438,7 @@ refresh_status (FacturesLifecyclePanel *self)
   gtk_widget_set_visible (self->deposit_button, can_invoice);
   gtk_widget_set_visible (self->final_button, can_invoice);
   gtk_widget_set_visible (self->credit_button, can_credit);
+  gtk_widget_set_visible (self->status_rows, gtk_widget_get_first_child (self->status_rows) != NULL);
   gtk_widget_set_visible (self->status_group, any);
 }
 
@@ -508,7 +479,7 @@ factures_lifecycle_panel_set_checklist (FacturesLifecyclePanel *self,
       const FacturesMissingMention *m = g_ptr_array_index ((GPtrArray *) mentions, i);
 
       gtk_list_box_append (GTK_LIST_BOX (self->checklist),
-                           info_row (m->message,
+                           factures_info_row_new (m->message,
                                      m->severity == FACTURES_MENTION_ERROR
                                        ? _("Required to issue") : _("Warning"),
                                      m->severity == FACTURES_MENTION_ERROR
@@ -516,7 +487,7 @@ factures_lifecycle_panel_set_checklist (FacturesLifecyclePanel *self,
     }
   if (mentions->len == 0)
     gtk_list_box_append (GTK_LIST_BOX (self->checklist),
-                         info_row (_("Every mandatory mention is present"), NULL, "emblem-ok-symbolic"));
+                         factures_info_row_new (_("Every mandatory mention is present"), NULL, "emblem-ok-symbolic"));
 }
 
 void

@@ -1,8 +1,9 @@
 /* factures-payments-panel.c — the Payments panel of an issued invoice (issue 11)
  *
  * What was paid and what is left, in one list: the amount due, the payments (a payment
- * spread over several invoices counts here for its part on this one), each cancelled payment
- * followed by its reversal, the credit notes, and the balance. The balance comes from
+ * spread over several invoices counts here for its part on this one; a cancelled payment is
+ * one row, its amount struck through, saying when and why it was cancelled), the credit
+ * notes, and the balance (shown here only: the follow-up below does not repeat it). The balance comes from
  * factures_store_get_payment_balance(), like the payment dialog, the dunning queue, the
  * documents list and the clients list.
  *
@@ -13,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "factures-date.h"
+#include "factures-info-row.h"
 #include "factures-money.h"
 #include "factures-payments-panel.h"
 #include "factures-store-lifecycle.h"
@@ -95,23 +97,9 @@ entry_new (const GDate *date,
 static GtkWidget *
 entry_row (const Entry *entry)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *amount = gtk_label_new (entry->amount);
+  GtkWidget *row = factures_info_row_new (entry->title, entry->subtitle, NULL);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->title);
-  if (entry->subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), entry->subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_valign (amount, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (amount, "numeric");
-  if (entry->cancelled)
-    {
-      g_autofree char *markup = g_markup_printf_escaped ("<s>%s</s>", entry->amount);
-
-      gtk_label_set_markup (GTK_LABEL (amount), markup);
-      gtk_widget_add_css_class (row, "dim-label");
-    }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), amount);
+  factures_info_row_set_value (FACTURES_INFO_ROW (row), entry->amount, entry->cancelled);
   return row;
 }
 
@@ -170,22 +158,21 @@ add_payments (FacturesPaymentsPanel *self,
         entry->subtitle = g_strdup (date);
       entry->amount = signed_amount (part, -1);
       entry->cancelled = g_date_valid (&payment->cancelled_on);
-      g_ptr_array_add (entries, entry);
-
       if (entry->cancelled)
         {
-          g_autofree char *paid_on = g_strdup (date);
+          /* Once, clearly: struck through, and why (not a second row adding it back). */
+          g_autofree char *paid = g_steal_pointer (&entry->subtitle);
           g_autofree char *cancelled_on = factures_date_format_fr (&payment->cancelled_on);
-          Entry *reversal = entry_new (&payment->cancelled_on, (*order)++);
 
-          /* Translators: %s is the date of the payment that was cancelled */
-          reversal->title = g_strdup_printf (_("Payment of %s cancelled"), paid_on);
-          /* Translators: "14/04/2026 — Bounced cheque": the day of the reversal and why */
-          reversal->subtitle = g_strdup_printf (_("%s — %s"), cancelled_on,
-                                                payment->cancel_reason != NULL ? payment->cancel_reason : "");
-          reversal->amount = signed_amount (part, +1);
-          g_ptr_array_add (entries, reversal);
+          if (payment->cancel_reason != NULL && *payment->cancel_reason != '\0')
+            /* Translators: "08/04/2026 — cancelled on 10/04/2026: Bounced cheque" */
+            entry->subtitle = g_strdup_printf (_("%s — cancelled on %s: %s"), paid, cancelled_on,
+                                               payment->cancel_reason);
+          else
+            /* Translators: "08/04/2026 — cancelled on 10/04/2026" */
+            entry->subtitle = g_strdup_printf (_("%s — cancelled on %s"), paid, cancelled_on);
         }
+      g_ptr_array_add (entries, entry);
     }
 }
 

@@ -10,17 +10,18 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "factures-facturx-ui.h"
-#include "factures-facturx-ui-private.h"
-#include "factures-import-dialog.h"
-#include "factures-imported-dialog.h"
-#include "factures-purchases-window.h"
 #include "factures-cii-reader.h"
 #include "factures-documents.h"
+#include "factures-facturx-ui-private.h"
+#include "factures-facturx-ui.h"
 #include "factures-file-chooser.h"
+#include "factures-import-dialog.h"
+#include "factures-imported-dialog.h"
 #include "factures-imported-text.h"
-#include "factures-store-facturx.h"
+#include "factures-message-dialog.h"
+#include "factures-purchases-window.h"
 #include "factures-store-facturx-drafts.h"
+#include "factures-store-facturx.h"
 #include "factures-store-numbering.h"
 #include "factures-window.h"
 
@@ -29,12 +30,7 @@ _factures_facturx_show_message (GtkWindow  *parent,
                                 const char *heading,
                                 const char *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  factures_message_dialog_show (parent, heading, body);
 }
 
 void

@@ -10,12 +10,13 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-confirm-dialog.h"
 #include "factures-documents.h"
 #include "factures-facturx-ui-private.h"
-#include "factures-imported-text.h"
 #include "factures-import-dialog.h"
-#include "factures-store-facturx.h"
+#include "factures-imported-text.h"
 #include "factures-store-facturx-drafts.h"
+#include "factures-store-facturx.h"
 #include "factures-store-numbering.h"
 
 struct _FacturesImportDialog
@@ -94,14 +95,9 @@ confirm_second_draft (FacturesImportDialog *self,
   g_autofree char *body = g_strdup_printf (ngettext ("A draft made from this invoice already exists. Create another draft?",
                                                      "%u drafts made from this invoice already exist. Create another draft?",
                                                      n_drafts), n_drafts);
-  GtkWidget *dialog = adw_message_dialog_new (self->parent, heading, body);
+  GtkWidget *dialog = factures_confirm_dialog_new (self->parent, heading, body, "draft-again",
+                                                   _("Create _Another Draft"), ADW_RESPONSE_DEFAULT);
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "draft-again", _("Create _Another Draft"),
-                                    NULL);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   /* It holds this dialog (and the file) until answered. */
   g_signal_connect_data (dialog, "response", G_CALLBACK (second_draft_response_cb), g_object_ref (self),
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);

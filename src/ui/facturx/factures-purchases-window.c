@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "factures-facturx-ui.h"
+#include "factures-info-row.h"
 #include "factures-purchase-row.h"
 #include "factures-purchases-window.h"
 #include "factures-store-facturx.h"
@@ -37,11 +38,10 @@ fill (FacturesPurchasesWindow *self)
     gtk_list_box_remove (self->list, child);
   if (rows == NULL || rows->len == 0)
     {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     rows == NULL ? error->message : _("No received invoice imported yet"));
-      gtk_list_box_append (self->list, row);
+      gtk_list_box_append (self->list,
+                           factures_info_row_new (rows == NULL ? error->message
+                                                               : _("No received invoice imported yet"),
+                                                  NULL, NULL));
       return;
     }
   for (guint i = 0; i < rows->len; i++)

@@ -8,6 +8,7 @@
 
 #include "factures-acknowledgment-dialog.h"
 #include "factures-form.h"
+#include "factures-message-dialog.h"
 #include "factures-store-mail.h"
 
 struct _FacturesAcknowledgmentDialog
@@ -28,17 +29,14 @@ response_cb (FacturesAcknowledgmentDialog *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *note = NULL;
-  GtkWidget *fail;
 
   if (g_strcmp0 (response, "record") != 0)
     return;
   note = factures_editable_get_trimmed (self->note);
   if (factures_store_record_acknowledgment (self->store, self->document_id, note, &error))
     return;
-  fail = adw_message_dialog_new (gtk_window_get_transient_for (GTK_WINDOW (self)), _("Not Recorded"),
-                                 error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (fail), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (fail));
+  factures_message_dialog_show (gtk_window_get_transient_for (GTK_WINDOW (self)), _("Not Recorded"),
+                                error->message);
 }
 
 static void

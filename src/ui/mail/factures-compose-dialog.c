@@ -14,6 +14,7 @@
 #include "factures-compose-dialog.h"
 #include "factures-form.h"
 #include "factures-mail-sender.h"
+#include "factures-message-dialog.h"
 #include "factures-outbox-window.h"
 #include "factures-store-mail.h"
 
@@ -257,10 +258,7 @@ factures_compose_dialog_present_for_step (GtkWindow     *parent,
 
   if (draft == NULL)
     {
-      GtkWidget *dialog = adw_message_dialog_new (parent, _("This Document Cannot Be Sent"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      factures_message_dialog_show (parent, _("This Document Cannot Be Sent"), error->message);
       return;
     }
   self = g_object_new (FACTURES_TYPE_COMPOSE_DIALOG, "transient-for", parent, NULL);

@@ -16,14 +16,15 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-confirm-dialog.h"
 #include "factures-form.h"
 #include "factures-mail-error.h"
 #include "factures-mail-page.h"
-#include "factures-placeholder-button.h"
 #include "factures-mail-presets.h"
 #include "factures-mail-secret.h"
 #include "factures-mail-template.h"
 #include "factures-outbox-window.h"
+#include "factures-placeholder-button.h"
 #include "factures-smtp.h"
 #include "factures-store-mail.h"
 
@@ -34,6 +35,9 @@ struct _FacturesMailPage
   FacturesStore      *store;
   gboolean            loading;
   GCancellable       *cancellable;
+  gboolean            account_edited;    /* typed since loaded or saved (Save: it goes with its password) */
+  const char         *shown_template;    /* the key of the template in the fields (static) */
+  gboolean            template_edited;   /* its texts typed since loaded or saved */
 
   GtkWidget          *preset_row;
   GtkWidget          *preset_note;
@@ -177,6 +181,7 @@ load (Page *p)
       adw_combo_row_set_selected (ADW_COMBO_ROW (p->preset_row), i + 1);
   show_preset_note (p);
   p->loading = FALSE;
+  p->account_edited = FALSE;   /* what the models' setting up said too */
 }
 
 /* ---- password: keyring in a thread, session-only fallback ---- */
@@ -243,18 +248,21 @@ on_secret_stored (GObject      *source,
     GtkWidget *dialog;
     GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (p));
 
-    dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                     _("The Password Cannot Be Saved"), error->message);
-    adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                      "cancel", _("_Cancel"),
-                                      "session", _("_Use for This Session Only"),
-                                      NULL);
-    adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "session",
-                                                ADW_RESPONSE_SUGGESTED);
+    dialog = factures_confirm_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                          _("The Password Cannot Be Saved"), error->message,
+                                          "session", _("_Use for This Session Only"),
+                                          ADW_RESPONSE_SUGGESTED);
     g_signal_connect (dialog, "response", G_CALLBACK (on_session_choice), g_object_ref (result));
     gtk_window_present (GTK_WINDOW (dialog));
     set_status (p, _("E-mail account saved, but not its password (no keyring)."), TRUE);
   }
+}
+
+static void
+account_edited_cb (Page *p)
+{
+  if (!p->loading)
+    p->account_edited = TRUE;
 }
 
 static void
@@ -273,6 +281,7 @@ save_activated (GtkWidget  *widget,
       return;
     }
   set_status (p, _("E-mail account saved."), FALSE);
+  p->account_edited = FALSE;
   if (*password != '\0' && account->user != NULL)
     {
       g_autoptr(GTask) task = g_task_new (p, p->cancellable, on_secret_stored, NULL);
@@ -472,9 +481,52 @@ load_template (Page *p)
     return;
   subject_shown = with_french_names (subject);
   body_shown = with_french_names (body);
+  p->loading = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (p->subject_row), subject_shown);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (p->body_view), body_shown, -1);
+  p->loading = FALSE;
+  p->shown_template = selected_template (p);
+  p->template_edited = FALSE;
   update_preview (p);
+}
+
+static void
+template_edited_cb (Page *p)
+{
+  if (!p->loading)
+    p->template_edited = TRUE;
+}
+
+/* Applied on change (issue 11 item 6): the template in the fields is saved when the focus
+ * leaves its subject or text, before another template is shown, and when Preferences
+ * closes. FALSE, with the refusal in the status line, when it cannot be saved. */
+static gboolean
+save_template (Page *p)
+{
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!p->template_edited || p->shown_template == NULL || p->store == NULL)
+    return TRUE;
+  subject = factures_editable_get_trimmed (p->subject_row);
+  body = body_text (p);
+  if (!factures_store_save_mail_template (p->store, p->shown_template, subject, body, &error))
+    {
+      set_status (p, error->message, TRUE);
+      return FALSE;
+    }
+  p->template_edited = FALSE;
+  set_status (p, _("Template saved."), FALSE);
+  return TRUE;
+}
+
+static void
+template_left_cb (Page *p)
+{
+  /* Focus also leaves while the window is being destroyed. */
+  if (gtk_widget_get_root (GTK_WIDGET (p)) != NULL)
+    save_template (p);
 }
 
 static void
@@ -483,14 +535,9 @@ save_template_activated (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   Page *p = FACTURES_MAIL_PAGE (widget);
-  g_autofree char *subject = factures_editable_get_trimmed (p->subject_row);
-  g_autofree char *body = body_text (p);
-  g_autoptr(GError) error = NULL;
 
-  if (!factures_store_save_mail_template (p->store, selected_template (p), subject, body, &error))
-    set_status (p, error->message, TRUE);
-  else
-    set_status (p, _("Template saved."), FALSE);
+  p->template_edited = TRUE;
+  save_template (p);
 }
 
 static void
@@ -513,8 +560,26 @@ reset_template_activated (GtkWidget  *widget,
 static void
 template_changed_cb (Page *p)
 {
-  if (p->store != NULL)
-    load_template (p);
+  if (p->store == NULL)
+    return;
+  save_template (p);   /* the one shown until now, if typed in */
+  load_template (p);
+}
+
+gboolean
+factures_mail_page_flush (FacturesMailPage *self)
+{
+  g_return_val_if_fail (FACTURES_IS_MAIL_PAGE (self), FALSE);
+
+  if (!save_template (self))
+    return FALSE;
+  if (self->account_edited)
+    {
+      set_status (self, _("The account is not saved: press Save (it goes with its password), "
+                          "or close and leave it as it was."), TRUE);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -568,6 +633,8 @@ factures_mail_page_class_init (FacturesMailPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, preset_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, template_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_preview);
+  gtk_widget_class_bind_template_callback (widget_class, template_edited_cb);
+  gtk_widget_class_bind_template_callback (widget_class, account_edited_cb);
 
   gtk_widget_class_install_action (widget_class, "mail-page.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "mail-page.test", NULL, test_activated);
@@ -604,6 +671,7 @@ factures_mail_page_init (FacturesMailPage *self)
       GtkEventController *focus = gtk_event_controller_focus_new ();
 
       g_signal_connect (focus, "enter", G_CALLBACK (field_focused_cb), self);
+      g_signal_connect_swapped (focus, "leave", G_CALLBACK (template_left_cb), self);
       gtk_widget_add_controller (fields[i], focus);
     }
 }

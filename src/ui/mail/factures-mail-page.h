@@ -15,6 +15,11 @@ G_DECLARE_FINAL_TYPE (FacturesMailPage, factures_mail_page, FACTURES, MAIL_PAGE,
 /* An AdwPreferencesPage "E-mail": provider presets (with their source), the account
  * (password to the keyring, or this session only), "Test Connection", the outbox,
  * and the template editor with a preview. */
-GtkWidget *factures_mail_page_new (FacturesStore *store);
+GtkWidget *factures_mail_page_new   (FacturesStore    *store);
+
+/* Before Preferences closes: saves the template typed in (applied on change). FALSE when
+ * something shown is not saved: a template refused, or the account typed in and not saved
+ * with its Save button (it goes with its password); the status line says which. */
+gboolean   factures_mail_page_flush (FacturesMailPage *self);
 
 G_END_DECLS

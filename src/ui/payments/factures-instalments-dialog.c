@@ -9,6 +9,7 @@
 #include "factures-form.h"
 #include "factures-instalment-row.h"
 #include "factures-instalments-dialog.h"
+#include "factures-message-dialog.h"
 #include "factures-schedule.h"
 #include "factures-window.h"
 
@@ -359,10 +360,7 @@ factures_instalments_dialog_open (GtkWindow     *parent,
   if (document == NULL ||
       (plan = factures_store_get_instalments (store, document_id, &error)) == NULL)
     {
-      GtkWidget *dialog = adw_message_dialog_new (parent, _("The invoice cannot be read"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      factures_message_dialog_show (parent, _("The invoice cannot be read"), error->message);
       return NULL;
     }
 

@@ -8,8 +8,12 @@
 
 #include "factures-file-chooser.h"
 #include "factures-form.h"
+#include "factures-message-dialog.h"
+#include "factures-payment-cancel-dialog.h"
+#include "factures-payment-candidate-row.h"
 #include "factures-payment-dialog.h"
 #include "factures-payment-fields.h"
+#include "factures-payment-row.h"
 #include "factures-receipt.h"
 #include "factures-rows.h"
 #include "factures-window.h"
@@ -32,7 +36,6 @@ struct _FacturesPaymentDialog
   gboolean       setting_amount;
   gboolean       can_save;
   gint64         cancel_id;      /* the payment the "Cancel This Payment?" dialog is about */
-  GtkWidget     *cancel_reason;  /* its reason entry */
 
   GtkWidget     *stack;
   GtkWidget     *save_button;
@@ -81,10 +84,7 @@ show_error (GtkWindow  *parent,
             const char *heading,
             const char *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  factures_message_dialog_show (parent, heading, body);
 }
 
 /* ---- reading the form ---- */
@@ -391,16 +391,8 @@ add_candidates (FacturesPaymentDialog *self,
         due = factures_date_format_fr (&due_date);
       /* Translators: "Balance 1 234,00 € — due 15/03/2026" */
       subtitle = g_strdup_printf (_("Balance %s — due %s"), amount, due != NULL ? due : "—");
-      action_row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), c->number);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row), subtitle);
-      c->check = gtk_check_button_new ();
-      gtk_widget_set_valign (c->check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (c->check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, c->number, -1);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (c->check), id == document_id);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (action_row), c->check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (action_row), c->check);
+      action_row = factures_payment_candidate_row_new (c->number, subtitle, id == document_id);
+      c->check = GTK_WIDGET (factures_payment_candidate_row_get_check (FACTURES_PAYMENT_CANDIDATE_ROW (action_row)));
       g_signal_connect_swapped (c->check, "toggled", G_CALLBACK (on_check_toggled), self);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->invoices_group), action_row);
     }
@@ -409,29 +401,16 @@ add_candidates (FacturesPaymentDialog *self,
 /* ---- the payments recorded: cancelled by a reversal, never erased (issue 10) ---- */
 
 static void
-cancel_response_cb (AdwMessageDialog      *dialog,
-                    const char            *response,
-                    FacturesPaymentDialog *self)
+cancel_response_cb (FacturesPaymentCancelDialog *dialog,
+                    const char                  *response,
+                    FacturesPaymentDialog       *self)
 {
   g_autofree char *reason = NULL;
 
-  if (g_strcmp0 (response, "cancel-payment") == 0 && self->cancel_reason != NULL)
-    {
-      reason = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->cancel_reason)));
-      self->cancel_reason = NULL;
-      factures_payment_dialog_cancel_payment (self, self->cancel_id, reason);
-      return;
-    }
-  self->cancel_reason = NULL;
-}
-
-static void
-reason_changed_cb (GtkEditable      *reason,
-                   AdwMessageDialog *dialog)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (reason)));
-
-  adw_message_dialog_set_response_enabled (dialog, "cancel-payment", *text != '\0');
+  if (g_strcmp0 (response, "cancel-payment") != 0)
+    return;
+  reason = factures_payment_cancel_dialog_get_reason (dialog);
+  factures_payment_dialog_cancel_payment (self, self->cancel_id, reason);
 }
 
 /* "payment.cancel-payment" (x: the payment): asks for the reason first. */
@@ -441,26 +420,10 @@ cancel_payment_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   FacturesPaymentDialog *self = FACTURES_PAYMENT_DIALOG (widget);
-  GtkWidget *dialog, *reason;
+  GtkWidget *dialog;
 
   self->cancel_id = g_variant_get_int64 (parameter);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cancel This Payment?"),
-                                   _("A payment is never erased: it stays in the receipts register on its date, "
-                                     "and its cancellation is a negative line today. The invoice is due again. "
-                                     "Say why (a bounced cheque, a payment recorded by mistake…)."));
-  reason = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (reason), _("Reason"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (reason), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"), -1);
-  gtk_entry_set_max_length (GTK_ENTRY (reason), FACTURES_MAX_SHORT);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), reason);
-  self->cancel_reason = reason;   /* owned by the modal dialog, cleared on its response */
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep It"),
-                                    "cancel-payment", _("_Cancel Payment"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "cancel-payment",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "cancel-payment", FALSE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  g_signal_connect (reason, "changed", G_CALLBACK (reason_changed_cb), dialog);
+  dialog = factures_payment_cancel_dialog_new (GTK_WINDOW (self));
   g_signal_connect_object (dialog, "response", G_CALLBACK (cancel_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -474,36 +437,8 @@ add_payments (FacturesPaymentDialog *self)
   for (guint i = 0; payments != NULL && i < payments->len; i++)
     {
       const FacturesPayment *p = g_ptr_array_index (payments, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *date = factures_date_format_fr (&p->date);
-      g_autofree char *amount = factures_money_format (p->amount);
-      /* Translators: "05/03/2026 — 240,00 € — Cheque" */
-      g_autofree char *title = g_strdup_printf (_("%s — %s — %s"), date, amount,
-                                                factures_payment_method_label (p->method));
+      GtkWidget *row = factures_payment_row_new (p);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      if (g_date_valid (&p->cancelled_on))
-        {
-          g_autofree char *on = factures_date_format_fr (&p->cancelled_on);
-          /* Translators: "Cancelled on 20/03/2026: bounced cheque" */
-          g_autofree char *subtitle = g_strdup_printf (_("Cancelled on %s: %s"), on,
-                                                       p->cancel_reason != NULL ? p->cancel_reason : "");
-
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-          gtk_widget_add_css_class (row, "dim-label");
-        }
-      else
-        {
-          GtkWidget *button = gtk_button_new_with_mnemonic (_("C_ancel Payment…"));
-
-          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (p->id));
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "payment.cancel-payment");
-          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-          if (p->reference != NULL)
-            adw_action_row_set_subtitle (ADW_ACTION_ROW (row), p->reference);
-        }
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->payments_group), row);
     }
 }

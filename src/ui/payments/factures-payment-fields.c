@@ -21,7 +21,7 @@ struct _FacturesPaymentFields
 G_DEFINE_FINAL_TYPE (FacturesPaymentFields, factures_payment_fields, ADW_TYPE_PREFERENCES_GROUP)
 
 /* libadwaita 1.2 labels an entry row by its title and its placeholder title, which AT-SPI
- * reads as "Name Name": name the row once, by its title (as factures_entry_row_new()). */
+ * reads as "Name Name": name the row once, by its title (as factures_entry_row_name_once()). */
 static void
 name_row (GtkWidget *row)
 {

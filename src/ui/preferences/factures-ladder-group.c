@@ -79,6 +79,34 @@ apply (FacturesLadderGroup *self)
   show_error (self, NULL);
 }
 
+gboolean
+factures_ladder_group_flush (FacturesLadderGroup *self)
+{
+  g_autoptr (GError) first = NULL;
+
+  g_return_val_if_fail (FACTURES_IS_LADDER_GROUP (self), FALSE);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->steps_box));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (FACTURES_IS_LADDER_STEP_ROW (row) &&
+          !factures_ladder_step_row_commit (FACTURES_LADDER_STEP_ROW (row), &error) && first == NULL)
+        {
+          first = g_steal_pointer (&error);
+          gtk_widget_grab_focus (row);   /* scrolled to, under the dialog that asks */
+        }
+    }
+  if (first != NULL)
+    {
+      show_error (self, first->message);
+      return FALSE;
+    }
+  /* A refusal still shown: the ladder on screen is not the one saved. */
+  return !gtk_widget_get_visible (GTK_WIDGET (self->error_label));
+}
+
 static void
 step_removed_cb (FacturesLadderStepRow *row,
                  FacturesLadderGroup   *self)

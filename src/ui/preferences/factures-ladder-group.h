@@ -16,6 +16,10 @@ G_DECLARE_FINAL_TYPE (FacturesLadderGroup, factures_ladder_group, FACTURES, LADD
  * a text, a step added or removed, the defaults restored) saves the ladder through
  * factures_store_save_ladder(); a refusal is said under the steps and nothing is saved.
  * The rows stay in place (sorted when the page is opened again). */
+/* Before the window closes: takes in the days being typed (saved if the ladder is valid).
+ * FALSE when what is shown is not saved (a day that is not a number, a ladder refused):
+ * the message is under the group. */
+gboolean   factures_ladder_group_flush (FacturesLadderGroup   *self);
 GtkWidget *factures_ladder_group_new (FacturesStore          *store,
                                       FacturesClientCategory  category);
 

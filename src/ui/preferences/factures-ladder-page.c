@@ -14,7 +14,10 @@
 
 struct _FacturesLadderPage
 {
-  AdwPreferencesPage parent_instance;
+  AdwPreferencesPage  parent_instance;
+
+  GtkWidget          *ladders[N_CATEGORIES];   /* FacturesLadderGroup, owned by the page */
+  GtkWidget          *rates;                   /* FacturesRatesGroup */
 };
 
 G_DEFINE_FINAL_TYPE (FacturesLadderPage, factures_ladder_page, ADW_TYPE_PREFERENCES_PAGE)
@@ -54,8 +57,24 @@ factures_ladder_page_new (FacturesStore *store)
 
   self = g_object_new (FACTURES_TYPE_LADDER_PAGE, NULL);
   for (guint i = 0; i < N_CATEGORIES; i++)
-    adw_preferences_page_add (ADW_PREFERENCES_PAGE (self),
-                              ADW_PREFERENCES_GROUP (factures_ladder_group_new (store, order[i])));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), ADW_PREFERENCES_GROUP (factures_rates_group_new (store)));
+    {
+      self->ladders[i] = factures_ladder_group_new (store, order[i]);
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), ADW_PREFERENCES_GROUP (self->ladders[i]));
+    }
+  self->rates = factures_rates_group_new (store);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), ADW_PREFERENCES_GROUP (self->rates));
   return GTK_WIDGET (self);
+}
+
+gboolean
+factures_ladder_page_flush (FacturesLadderPage *self)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (FACTURES_IS_LADDER_PAGE (self), FALSE);
+
+  ok = factures_rates_group_flush (FACTURES_RATES_GROUP (self->rates));
+  for (guint i = 0; i < N_CATEGORIES; i++)
+    ok = factures_ladder_group_flush (FACTURES_LADDER_GROUP (self->ladders[i])) && ok;
+  return ok;
 }

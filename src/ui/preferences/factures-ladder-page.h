@@ -27,6 +27,18 @@ G_DECLARE_FINAL_TYPE (FacturesLadderPage, factures_ladder_page, FACTURES, LADDER
  *
  * Returns: (transfer floating): the page
  */
-GtkWidget *factures_ladder_page_new (FacturesStore *store);
+GtkWidget *factures_ladder_page_new   (FacturesStore      *store);
+
+/**
+ * factures_ladder_page_flush:
+ * @self: the page
+ *
+ * Before Preferences closes: saves what is typed and not yet saved (a day, a rate, the
+ * focus still in it).
+ *
+ * Returns: FALSE when something shown cannot be saved (its message is under its
+ * group): the window asks what to do.
+ */
+gboolean   factures_ladder_page_flush (FacturesLadderPage *self);
 
 G_END_DECLS

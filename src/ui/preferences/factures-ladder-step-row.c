@@ -24,6 +24,7 @@ struct _FacturesLadderStepRow
   FacturesClientCategory  category;
   char                   *template_id;   /* as loaded: kept for the channels without a choice */
   gboolean                loading;
+  guint                   position;      /* 1 for the first step: names the fields */
 };
 
 G_DEFINE_FINAL_TYPE (FacturesLadderStepRow, factures_ladder_step_row, GTK_TYPE_LIST_BOX_ROW)
@@ -112,6 +113,34 @@ factures_ladder_step_row_get_day (FacturesLadderStepRow *self)
   return gtk_spin_button_get_value_as_int (self->spin);
 }
 
+gboolean
+factures_ladder_step_row_commit (FacturesLadderStepRow  *self,
+                                 GError                **error)
+{
+  GtkAdjustment *adjustment;
+  g_autofree char *text = NULL;
+  gint64 day;
+
+  g_return_val_if_fail (FACTURES_IS_LADDER_STEP_ROW (self), FALSE);
+
+  adjustment = gtk_spin_button_get_adjustment (self->spin);
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->spin))));
+  if (!g_ascii_string_to_signed (text, 10, (gint64) gtk_adjustment_get_lower (adjustment),
+                                 (gint64) gtk_adjustment_get_upper (adjustment), &day, NULL))
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   /* Translators: %u is the step's position, %s what was typed */
+                   _("Days from the due date, step %u: “%s” is not a whole number of days "
+                     "between %d and %d."),
+                   self->position, text, (int) gtk_adjustment_get_lower (adjustment),
+                   (int) gtk_adjustment_get_upper (adjustment));
+      return FALSE;
+    }
+  /* Emits "changed" when the day typed differs from the value: the group saves it. */
+  gtk_spin_button_update (self->spin);
+  return TRUE;
+}
+
 static void
 factures_ladder_step_row_dispose (GObject *object)
 {
@@ -183,6 +212,7 @@ factures_ladder_step_row_new (const FacturesDunningStep *step,
   g_autofree char *remove_name = g_strdup_printf (_("Remove step %u"), position);
 
   self->loading = TRUE;
+  self->position = position;
   self->category = category;
   self->template_id = g_strdup (step->template_id);
   gtk_spin_button_set_value (self->spin, step->offset_days);

@@ -21,5 +21,10 @@ GtkWidget           *factures_ladder_step_row_new      (const FacturesDunningSte
 /* (transfer full): the step as shown. */
 FacturesDunningStep *factures_ladder_step_row_get_step (FacturesLadderStepRow     *self);
 gint                 factures_ladder_step_row_get_day  (FacturesLadderStepRow     *self);
+/* Takes in the day being typed (the focus still in it). FALSE, with a French
+ * FACTURES_ERROR_INVALID naming the field, when the text is not a whole number of days
+ * in range: the spin button would drop it. */
+gboolean             factures_ladder_step_row_commit   (FacturesLadderStepRow     *self,
+                                                        GError                   **error);
 
 G_END_DECLS

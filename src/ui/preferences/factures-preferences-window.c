@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-confirm-dialog.h"
 #include "factures-escompte-page.h"
 #include "factures-form.h"
 #include "factures-ladder-page.h"
@@ -25,6 +26,8 @@ struct _FacturesPreferencesWindow
   GtkWidget            *profile_editor;
   GtkWidget            *escompte_page;
   GtkWidget            *series_page;
+  GtkWidget            *ladder_page;
+  GtkWidget            *mail_page;
   gboolean              closing;        /* the user chose to close with values left */
 };
 
@@ -49,6 +52,8 @@ close_request_cb (FacturesPreferencesWindow *self)
   gboolean profile_ok;
   gboolean series_ok;
   gboolean escompte_ok;
+  gboolean ladder_ok;
+  gboolean mail_ok;
   AdwMessageDialog *dialog;
 
   if (self->closing)
@@ -56,25 +61,26 @@ close_request_cb (FacturesPreferencesWindow *self)
   profile_ok = factures_profile_editor_flush (FACTURES_PROFILE_EDITOR (self->profile_editor));
   series_ok = factures_series_page_flush (FACTURES_SERIES_PAGE (self->series_page));
   escompte_ok = factures_escompte_page_flush (FACTURES_ESCOMPTE_PAGE (self->escompte_page));
-  if (profile_ok && series_ok && escompte_ok)
+  ladder_ok = factures_ladder_page_flush (FACTURES_LADDER_PAGE (self->ladder_page));
+  mail_ok = factures_mail_page_flush (FACTURES_MAIL_PAGE (self->mail_page));
+  if (profile_ok && series_ok && escompte_ok && ladder_ok && mail_ok)
     return FALSE;
 
   adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self),
                                            !profile_ok ? self->profile_page
                                            : !series_ok ? ADW_PREFERENCES_PAGE (self->series_page)
-                                                        : ADW_PREFERENCES_PAGE (self->escompte_page));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Some Values Are Not Saved"),
-                                                       _("The fields marked in red hold values that cannot "
-                                                         "be saved; the previous values are kept. Correct them, "
-                                                         "or close and leave them as they were.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "edit", _("_Keep Editing"),
-                                    "close", _("_Close Without Them"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "edit");
-  adw_message_dialog_set_close_response (dialog, "edit");
+                                           : !escompte_ok ? ADW_PREFERENCES_PAGE (self->escompte_page)
+                                           : !ladder_ok ? ADW_PREFERENCES_PAGE (self->ladder_page)
+                                                        : ADW_PREFERENCES_PAGE (self->mail_page));
+  dialog = ADW_MESSAGE_DIALOG (factures_confirm_dialog_new (GTK_WINDOW (self),
+                                                            _("Some Values Are Not Saved"),
+                                                            _("Some fields hold values that are not saved: the ones "
+                                                              "marked in red cannot be, and an e-mail account is saved "
+                                                              "with its Save button. The previous values are kept. "
+                                                              "Correct or save them, or close and leave them as they were."),
+                                                            "close", _("_Close Without Them"),
+                                                            ADW_RESPONSE_DESTRUCTIVE));
+  adw_message_dialog_set_response_label (dialog, "cancel", _("_Keep Editing"));
   g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
@@ -141,11 +147,11 @@ factures_preferences_window_new (GtkWindow     *parent,
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->series_page));
   self->escompte_page = factures_escompte_page_new (store);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->escompte_page));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                              ADW_PREFERENCES_PAGE (factures_ladder_page_new (store)));
+  self->ladder_page = factures_ladder_page_new (store);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->ladder_page));
   /* Issue 5: the e-mail account, its test, the templates. */
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                              ADW_PREFERENCES_PAGE (factures_mail_page_new (store)));
+  self->mail_page = factures_mail_page_new (store);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->mail_page));
   /* Issue 14: the plateforme agréée account. */
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (factures_pa_page_new (store)));
 

@@ -21,6 +21,7 @@ struct _FacturesRateRow
   gint           year;
   gint           half;
   char          *source;
+  gboolean       pending;   /* typed since it was last saved */
 };
 
 G_DEFINE_FINAL_TYPE (FacturesRateRow, factures_rate_row, GTK_TYPE_LIST_BOX_ROW)
@@ -34,6 +35,12 @@ changed_cb (FacturesRateRow *self)
   /* Focus also leaves while the window is being destroyed. */
   if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
     g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+edited_cb (FacturesRateRow *self)
+{
+  self->pending = TRUE;
 }
 
 static gboolean
@@ -104,6 +111,7 @@ factures_rate_row_class_init (FacturesRateRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FacturesRateRow, individual);
   gtk_widget_class_bind_template_child (widget_class, FacturesRateRow, other);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, edited_cb);
 }
 
 static void
@@ -157,5 +165,20 @@ factures_rate_row_new (const FacturesRatePeriod *period)
   set_rate (self->ecb, period->ecb_bp, ecb_name);
   set_rate (self->individual, period->legal_individual_bp, ind_name);
   set_rate (self->other, period->legal_other_bp, other_name);
+  self->pending = FALSE;
   return GTK_WIDGET (self);
+}
+
+gboolean
+factures_rate_row_get_pending (FacturesRateRow *self)
+{
+  g_return_val_if_fail (FACTURES_IS_RATE_ROW (self), FALSE);
+  return self->pending;
+}
+
+void
+factures_rate_row_set_saved (FacturesRateRow *self)
+{
+  g_return_if_fail (FACTURES_IS_RATE_ROW (self));
+  self->pending = FALSE;
 }

@@ -23,5 +23,10 @@ gboolean   factures_rate_row_get_period (FacturesRateRow          *self,
 void       factures_rate_row_get_half   (FacturesRateRow          *self,
                                          gint                     *year,
                                          gint                     *half);
+/* TRUE when a rate was typed since the row was shown or last saved (a value refused,
+ * or half-typed, the focus still in it). */
+gboolean   factures_rate_row_get_pending (FacturesRateRow         *self);
+/* The rates shown are the ones saved. */
+void       factures_rate_row_set_saved  (FacturesRateRow          *self);
 
 G_END_DECLS

@@ -30,20 +30,53 @@ show_error (FacturesRatesGroup *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
+/* Saves @row's rates; FALSE with the refusal in @error (the row stays pending). */
+static gboolean
+save_row (FacturesRatesGroup  *self,
+          FacturesRateRow     *row,
+          GError             **error)
+{
+  FacturesRatePeriod period = { 0 };
+
+  if (!factures_rate_row_get_period (row, &period, error) ||
+      !factures_store_save_rate (self->store, &period, error))
+    return FALSE;
+  factures_rate_row_set_saved (row);
+  return TRUE;
+}
+
 static void
 row_changed_cb (FacturesRateRow    *row,
                 FacturesRatesGroup *self)
 {
   g_autoptr (GError) error = NULL;
-  FacturesRatePeriod period = { 0 };
 
-  if (!factures_rate_row_get_period (row, &period, &error) ||
-      !factures_store_save_rate (self->store, &period, &error))
+  show_error (self, save_row (self, row, &error) ? NULL : error->message);
+}
+
+gboolean
+factures_rates_group_flush (FacturesRatesGroup *self)
+{
+  g_autoptr (GError) first = NULL;
+
+  g_return_val_if_fail (FACTURES_IS_RATES_GROUP (self), FALSE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      show_error (self, error->message);
-      return;
+      g_autoptr (GError) error = NULL;
+
+      if (!FACTURES_IS_RATE_ROW (child) || !factures_rate_row_get_pending (FACTURES_RATE_ROW (child)))
+        continue;
+      if (!save_row (self, FACTURES_RATE_ROW (child), &error) && first == NULL)
+        {
+          first = g_steal_pointer (&error);
+          gtk_widget_grab_focus (child);   /* scrolled to, under the dialog that asks */
+        }
     }
-  show_error (self, NULL);
+  if (first != NULL)
+    show_error (self, first->message);
+  return first == NULL;
 }
 
 static void

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-confirm-dialog.h"
 #include "factures-form-row.h"
 #include "factures-series-group.h"
 
@@ -143,6 +144,25 @@ stored_counter (FacturesSeriesGroup *self)
   return 0;
 }
 
+/* TRUE when the series is stored as @pattern, @counter and the reset switch say. */
+static gboolean
+stored_as (FacturesSeriesGroup *self,
+           const char          *pattern,
+           gint64               counter)
+{
+  g_autoptr (GPtrArray) list = factures_store_list_series (self->store, NULL);
+
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      const FacturesSeries *series = g_ptr_array_index (list, i);
+
+      if (g_strcmp0 (series->name, self->name) == 0)
+        return g_strcmp0 (series->pattern, pattern) == 0 && series->counter_now == counter &&
+               !series->yearly_reset == !gtk_switch_get_active (self->reset_switch);
+    }
+  return FALSE;
+}
+
 static void
 save (FacturesSeriesGroup *self)
 {
@@ -215,16 +235,9 @@ apply (FacturesSeriesGroup *self)
                             "longer be moved."),
                           next);
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Set Where the Numbering Starts?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "move", _("_Move the Counter"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "move",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = factures_confirm_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        _("Set Where the Numbering Starts?"), body,
+                                        "move", _("_Move the Counter"), ADW_RESPONSE_DESTRUCTIVE);
   self->asking = TRUE;
   g_signal_connect (dialog, "response", G_CALLBACK (move_counter_response_cb), g_object_ref (self));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -263,7 +276,11 @@ factures_series_group_flush (FacturesSeriesGroup *self)
       gint64 counter = 0;
 
       if (read_group (self, &pattern, &counter, NULL) && counter == stored_counter (self))
-        save (self);
+        {
+          /* Closing saves what was typed, not again what is stored ("Numbering saved"). */
+          if (!stored_as (self, pattern, counter))
+            save (self);
+        }
       else
         return FALSE;
     }

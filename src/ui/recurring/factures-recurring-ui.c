@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "factures-documents.h"
+#include "factures-message-dialog.h"
 #include "factures-pdf.h"
 #include "factures-recurring-dialog.h"
 #include "factures-recurring-ui.h"
@@ -90,8 +91,8 @@ factures_recurring_run_at_startup (GtkWindow     *window,
         g_string_append_printf (body, "\n  %s", o->issue_error);
     }
 
-  dialog = adw_message_dialog_new (window, _("Recurring Invoices to Check"), body->str);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "ok", _("OK"));
+  dialog = factures_message_dialog_new (window, _("Recurring Invoices to Check"), body->str);
+  adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (dialog), "close", _("OK"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (notice_response_cb), store, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -13,11 +13,12 @@
 #include <string.h>
 
 #include "factures-file-chooser.h"
+#include "factures-message-dialog.h"
 #include "factures-register-group.h"
 #include "factures-register-row.h"
 #include "factures-register-window.h"
-#include "factures-store-receipts.h"
 #include "factures-store-integrity.h"
+#include "factures-store-receipts.h"
 
 struct _FacturesRegisterWindow
 {
@@ -301,13 +302,7 @@ chooser_response_cb (GtkNativeDialog        *chooser,
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
     }
   else
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The CSV file was not written"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+    factures_message_dialog_show (GTK_WINDOW (self), _("The CSV file was not written"), error->message);
 }
 
 static void

@@ -17,6 +17,7 @@
 #include "factures-bank-page.h"
 #include "factures-bank-row.h"
 #include "factures-file-chooser.h"
+#include "factures-message-dialog.h"
 
 /* Rows shown at most (a statement of thousands of movements keeps the page quick). */
 #define MAX_ROWS 300
@@ -76,10 +77,7 @@ show_error (FacturesBankPage *self,
             const char       *heading,
             const char       *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (page_window (self), heading, message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  factures_message_dialog_show (page_window (self), heading, message);
 }
 
 /* ---- the list ---- */

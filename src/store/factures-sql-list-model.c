@@ -249,3 +249,51 @@ factures_sql_list_model_get_fetch_count (FacturesSqlListModel *self)
   g_return_val_if_fail (FACTURES_IS_SQL_LIST_MODEL (self), 0);
   return self->fetch_count;
 }
+
+/**
+ * factures_sql_list_model_refresh_id:
+ * @id: a row id
+ *
+ * Issue 12 item 2: the row @id changed in the database (FacturesStore::item-changed). When
+ * the model holds it, its page is read again now and items-changed is emitted for that one
+ * position, so that a view rebuilds that row only if it shows it. The order and the
+ * membership stay those of the snapshot (a row that now sorts elsewhere stays in place).
+ *
+ * Returns: TRUE when the row was refreshed; FALSE when the model does not hold @id, or the
+ *   row is gone from the database: recreate the model then.
+ */
+gboolean
+factures_sql_list_model_refresh_id (FacturesSqlListModel *self,
+                                    gint64                id)
+{
+  guint position = G_MAXUINT;
+  guint page;
+  GPtrArray *items;
+
+  g_return_val_if_fail (FACTURES_IS_SQL_LIST_MODEL (self), FALSE);
+
+  for (guint i = 0; self->ids != NULL && i < self->n_items; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      {
+        position = i;
+        break;
+      }
+  if (position == G_MAXUINT)
+    return FALSE;
+
+  page = position / FACTURES_SQL_LIST_MODEL_PAGE;
+  items = fetch_page (self, page);
+  if (position % FACTURES_SQL_LIST_MODEL_PAGE >= items->len ||
+      g_ptr_array_index (items, position % FACTURES_SQL_LIST_MODEL_PAGE) == NULL)
+    {
+      g_ptr_array_unref (items);
+      return FALSE;
+    }
+  g_queue_remove (&self->lru, GUINT_TO_POINTER (page));
+  g_hash_table_replace (self->pages, GUINT_TO_POINTER (page), items);
+  g_queue_push_head (&self->lru, GUINT_TO_POINTER (page));
+  while (g_queue_get_length (&self->lru) > MAX_CACHED_PAGES)
+    g_hash_table_remove (self->pages, g_queue_pop_tail (&self->lru));
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+  return TRUE;
+}

@@ -36,6 +36,11 @@ FacturesSqlListModel *factures_sql_list_model_new_by_ids (GObject            *ow
                                                           const char * const *params,
                                                           FacturesSqlRowFunc  row_func);
 
+/* Reads row @id again and emits items-changed for its position (see the .c); FALSE: not in the
+ * model or gone, recreate the model. */
+gboolean factures_sql_list_model_refresh_id (FacturesSqlListModel *self,
+                                             gint64                id);
+
 /* Number of SQL page fetches so far (tests and benchmark). */
 guint factures_sql_list_model_get_fetch_count (FacturesSqlListModel *self);
 

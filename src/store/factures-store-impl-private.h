@@ -33,6 +33,9 @@ struct _FacturesStore
   /* Progress of a long migration (factures_store_open_with_progress()). */
   FacturesStoreProgressFunc progress_func;
   gpointer                  progress_data;
+
+  /* What the writes since the last "changed" touched (factures-store-changes.c). */
+  struct _FacturesStoreChanges *changes;
 };
 
 /* Migration 0010 (factures-store-storage.c): the free space it needs, then the copy of the

@@ -7,8 +7,11 @@
  * The queue is a GtkListView over FacturesTodoItem (only the visible rows are built; a
  * row's penalties are computed when it is shown). The page refreshes only when it is
  * mapped: a store change while it is hidden marks it stale (and updates the count of the
- * view switcher's badge), and mapping it refreshes it. Commands are the widget actions
- * "overdue.*", each taking the invoice id ("x").
+ * view switcher's badge), and mapping it refreshes it. A change while it is shown
+ * (FacturesStore::item-changed, issue 12 item 2) refreshes the figures (one query each), the
+ * overdue list (re-sorted, its visible rows rebuilt) and, in the queue, only the items of the
+ * documents and clients the write touched; "everything" (an import) refreshes the whole page.
+ * Commands are the widget actions "overdue.*", each taking the invoice id ("x").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -40,6 +43,12 @@ struct _FacturesOverduePage
   GtkSingleSelection *selection;
   GListStore         *todo_items;      /* FacturesTodoItem */
   gulong              changed_id;
+  gulong              item_changed_id;
+  GArray             *changed_documents;   /* gint64: "item-changed" since the last "changed" */
+  GArray             *changed_clients;
+  gboolean            changed_everything;
+  guint               n_full_refreshes;    /* for the tests */
+  guint               n_item_updates;
   guint               count;
   guint               n_todo_rows;     /* rows the factory built, for the tests */
   gboolean            stale;           /* the store changed while the page was hidden */
@@ -509,56 +518,262 @@ refresh_count (FacturesOverduePage *self,
     }
 }
 
-void
-factures_overdue_page_refresh (FacturesOverduePage *self)
+/* The badge's count of a hidden page: the overdue invoices' ids (the partial index of open
+ * invoices), no row read. */
+static void
+refresh_count_only (FacturesOverduePage *self,
+                    const GDate         *today)
+{
+  g_autoptr (GListModel) model = factures_store_list_overdue (self->store, today,
+                                                              FACTURES_DOCUMENT_SORT_DUE, FALSE);
+
+  refresh_count (self, model);
+}
+
+/* The overdue invoices, sorted in SQL (a new snapshot: the view rebuilds the rows it shows),
+ * keeping the selected invoice selected. */
+static void
+refresh_list (FacturesOverduePage *self,
+              const GDate         *today)
 {
   g_autoptr (GListModel) model = NULL;
+  FacturesDocumentRow *selected = gtk_single_selection_get_selected_item (self->selection);
+  gint64 selected_id = selected != NULL ? factures_document_row_get_id (selected) : 0;
   int sort = FACTURES_DOCUMENT_SORT_DAYS_LATE;
   gboolean descending = TRUE;
-  GDate today;
   guint count;
 
-  g_return_if_fail (FACTURES_IS_OVERDUE_PAGE (self));
-
-  if (self->store == NULL)
-    return;
-  self->stale = FALSE;
   if (!factures_sort_state_query (self->sort_state, &sort, &descending))
     {
       sort = FACTURES_DOCUMENT_SORT_DAYS_LATE;
       descending = TRUE;
     }
 
-  factures_today (&today);
-  model = factures_store_list_overdue (self->store, &today, (FacturesDocumentSort) sort, descending);
+  model = factures_store_list_overdue (self->store, today, (FacturesDocumentSort) sort, descending);
   gtk_single_selection_set_model (self->selection, model);
+  count = g_list_model_get_n_items (model);
+  if (selected_id != 0)
+    {
+      /* a selected invoice sits among the first rows a user sees: look there only */
+      for (guint i = 0; i < MIN (count, 400); i++)
+        {
+          g_autoptr (FacturesDocumentRow) row = g_list_model_get_item (model, i);
+
+          if (row != NULL && factures_document_row_get_id (row) == selected_id)
+            {
+              gtk_single_selection_set_selected (self->selection, i);
+              break;
+            }
+        }
+    }
   update_list_buttons (self);
 
-  count = g_list_model_get_n_items (model);
   gtk_stack_set_visible_child_name (self->stack, count > 0 ? "list" : "empty");
   gtk_widget_set_visible (self->list_buttons, count > 0);
   refresh_count (self, model);
+}
 
+void
+factures_overdue_page_refresh (FacturesOverduePage *self)
+{
+  GDate today;
+
+  g_return_if_fail (FACTURES_IS_OVERDUE_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+  self->stale = FALSE;
+  self->n_full_refreshes++;
+  factures_today (&today);
+  refresh_list (self, &today);
   refresh_summary (self, &today);
   refresh_queue (self, &today);
 }
 
-/* A store change: the whole page when it is shown; only the badge's count when hidden. */
+/* The queue item of @document_id and its position, or NULL. */
+static FacturesTodoItem *
+find_queue_item (FacturesOverduePage *self,
+                 gint64               document_id,
+                 guint               *out_position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->todo_items));
+
+  for (guint i = 0; i < n; i++)
+    {
+      FacturesTodoItem *item = g_list_model_get_item (G_LIST_MODEL (self->todo_items), i);
+
+      g_object_unref (item);   /* the store keeps it */
+      if (factures_todo_item_get_document_id (item) == document_id)
+        {
+          *out_position = i;
+          return item;
+        }
+    }
+  return NULL;
+}
+
+/* Where a step of an invoice due on @due_date goes: the queue is oldest due date first,
+ * then by invoice (the store's order). */
+static guint
+queue_position_for (FacturesOverduePage       *self,
+                    const FacturesDunningTask *task)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->todo_items));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (FacturesTodoItem) item = g_list_model_get_item (G_LIST_MODEL (self->todo_items), i);
+      const FacturesDunningTask *other = factures_todo_item_get_data (item);
+      int cmp;
+
+      if (other == NULL)
+        continue;
+      cmp = g_date_compare (&other->due_date, &task->due_date);
+      if (cmp > 0 || (cmp == 0 && other->document_id > task->document_id))
+        return i;
+    }
+  return n;
+}
+
+/* The step of @document_id due today (at most one per invoice), recomputed for that invoice
+ * alone: its item replaced, removed or added. */
+static void
+update_queue_item (FacturesOverduePage *self,
+                   gint64               document_id,
+                   const GDate         *today)
+{
+  g_autoptr (GPtrArray) plan = NULL;
+  FacturesDunningTask *task = NULL;
+  FacturesTodoItem *old;
+  guint position = 0;
+
+  self->n_item_updates++;
+  /* NULL: not an issued invoice (a draft, a quote, gone) */
+  plan = factures_store_get_dunning_plan (self->store, document_id, today, NULL);
+  for (guint i = 0; plan != NULL && i < plan->len; i++)
+    {
+      FacturesDunningTask *step = g_ptr_array_index (plan, i);
+
+      if (step->step.state == FACTURES_STEP_STATE_DUE && step->invoice_balance > 0)
+        {
+          task = g_ptr_array_steal_index (plan, i);
+          break;
+        }
+    }
+
+  old = find_queue_item (self, document_id, &position);
+  if (task == NULL)
+    {
+      if (old != NULL)
+        g_list_store_remove (self->todo_items, position);
+      return;
+    }
+  {
+    g_autoptr (FacturesTodoItem) item = item_for_task (task);   /* takes @task */
+
+    if (old != NULL)
+      g_list_store_splice (self->todo_items, position, 1, (gpointer *) &item, 1);
+    else
+      g_list_store_insert (self->todo_items, queue_position_for (self, task), item);
+  }
+}
+
+/* More queue items than this touched by one write: the whole queue is listed again. */
+#define MAX_ITEM_UPDATES 32
+
+/* What one write changed, on the page shown: the figures, the list, the queue's items of the
+ * documents (and clients) touched. */
+static void
+apply_changes (FacturesOverduePage *self,
+               GArray              *documents,
+               GArray              *clients)
+{
+  g_autoptr (GArray) queue_ids = g_array_copy (documents);
+  guint n;
+  GDate today;
+
+  factures_today (&today);
+  /* the invoices of the clients touched (a name changed) */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->todo_items));
+  for (guint i = 0; clients->len > 0 && i < n && queue_ids->len <= MAX_ITEM_UPDATES; i++)
+    {
+      g_autoptr (FacturesTodoItem) item = g_list_model_get_item (G_LIST_MODEL (self->todo_items), i);
+      const FacturesDunningTask *task = factures_todo_item_get_data (item);
+
+      for (guint c = 0; task != NULL && c < clients->len; c++)
+        if (task->client_id == g_array_index (clients, gint64, c))
+          {
+            g_array_append_val (queue_ids, task->document_id);
+            break;
+          }
+    }
+
+  refresh_list (self, &today);
+  refresh_summary (self, &today);
+  if (queue_ids->len > MAX_ITEM_UPDATES)
+    refresh_queue (self, &today);
+  else
+    {
+      for (guint i = 0; i < queue_ids->len; i++)
+        update_queue_item (self, g_array_index (queue_ids, gint64, i), &today);
+      n = g_list_model_get_n_items (G_LIST_MODEL (self->todo_items));
+      gtk_widget_set_visible (self->todo_scroller, n > 0);
+      gtk_widget_set_visible (self->todo_empty, n == 0);
+    }
+}
+
+static void
+append_unique (GArray *array,
+               gint64  id)
+{
+  for (guint i = 0; i < array->len; i++)
+    if (g_array_index (array, gint64, i) == id)
+      return;
+  g_array_append_val (array, id);
+}
+
+/* Issue 12 item 2: what a write touched, collected until its "changed". */
+static void
+on_store_item_changed (FacturesStore       *store,
+                       guint                kind,
+                       gint64               id,
+                       FacturesOverduePage *self)
+{
+  if (kind == FACTURES_STORE_CHANGE_DOCUMENT)
+    append_unique (self->changed_documents, id);
+  else if (kind == FACTURES_STORE_CHANGE_CLIENT)
+    append_unique (self->changed_clients, id);
+  else
+    self->changed_everything = TRUE;
+}
+
+/* A store change: what it touched when the page is shown; only the badge's count when hidden
+ * (the page is stale then, and refreshed whole when shown). */
 static void
 on_store_changed (FacturesOverduePage *self)
 {
-  g_autoptr (GListModel) model = NULL;
+  g_autoptr (GArray) documents = g_steal_pointer (&self->changed_documents);
+  g_autoptr (GArray) clients = g_steal_pointer (&self->changed_clients);
+  gboolean everything = self->changed_everything;
   GDate today;
 
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+  self->changed_documents = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->changed_clients = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->changed_everything = FALSE;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->stale)
     {
-      factures_overdue_page_refresh (self);
+      if (everything)
+        factures_overdue_page_refresh (self);
+      else if (documents->len > 0 || clients->len > 0)
+        apply_changes (self, documents, clients);
       return;
     }
+  if (!everything && documents->len == 0 && clients->len == 0)
+    return;
   self->stale = TRUE;
   factures_today (&today);
-  model = factures_store_list_overdue (self->store, &today, FACTURES_DOCUMENT_SORT_DAYS_LATE, TRUE);
-  refresh_count (self, model);
+  refresh_count_only (self, &today);
 }
 
 static void
@@ -607,6 +822,9 @@ factures_overdue_page_dispose (GObject *object)
   FacturesOverduePage *self = FACTURES_OVERDUE_PAGE (object);
 
   g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_signal_handler (&self->item_changed_id, self->store);
+  g_clear_pointer (&self->changed_documents, g_array_unref);
+  g_clear_pointer (&self->changed_clients, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), FACTURES_TYPE_OVERDUE_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->selection);
@@ -675,6 +893,8 @@ factures_overdue_page_init (FacturesOverduePage *self)
   GtkNoSelection *none;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->changed_documents = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->changed_clients = g_array_new (FALSE, FALSE, sizeof (gint64));
   /* "after 5 paid invoices and 90 days" is read whole */
   gtk_label_set_ellipsize (self->dso_note, PANGO_ELLIPSIZE_NONE);
   gtk_label_set_wrap (self->dso_note, TRUE);
@@ -727,9 +947,16 @@ factures_overdue_page_new (FacturesStore *store)
 
   self = g_object_new (FACTURES_TYPE_OVERDUE_PAGE, NULL);
   self->store = g_object_ref (store);
+  self->item_changed_id = g_signal_connect (store, "item-changed", G_CALLBACK (on_store_item_changed), self);
   self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
   /* the count now (for the badge), the rest when the page is first shown */
-  on_store_changed (self);
+  self->stale = TRUE;
+  {
+    GDate today;
+
+    factures_today (&today);
+    refresh_count_only (self, &today);
+  }
   return GTK_WIDGET (self);
 }
 
@@ -752,6 +979,19 @@ factures_overdue_page_get_n_todo_rows (FacturesOverduePage *self)
 {
   g_return_val_if_fail (FACTURES_IS_OVERDUE_PAGE (self), 0);
   return self->n_todo_rows;
+}
+
+void
+factures_overdue_page_get_n_refreshes (FacturesOverduePage *self,
+                                       guint               *out_full,
+                                       guint               *out_items)
+{
+  g_return_if_fail (FACTURES_IS_OVERDUE_PAGE (self));
+
+  if (out_full != NULL)
+    *out_full = self->n_full_refreshes;
+  if (out_items != NULL)
+    *out_items = self->n_item_updates;
 }
 
 gboolean

@@ -119,30 +119,45 @@ tsv_field (const char *text)
   return copy;
 }
 
+static void
+append_tsv (GString    *out,
+            const char *text)
+{
+  for (const char *p = text != NULL ? text : ""; *p; p++)
+    g_string_append_c (out, *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
+}
+
+static void
+overdue_line (const FacturesOverdueLine *line,
+              gpointer                   user_data)
+{
+  GString *out = user_data;
+
+  append_tsv (out, line->number);
+  g_string_append_c (out, '\t');
+  append_tsv (out, line->client_name);
+  g_string_append_c (out, '\t');
+  append_tsv (out, line->due_date);
+  g_string_append_printf (out, "\t%d\t%" G_GINT64_FORMAT "\t", line->days_late, line->balance);
+  /* issue 4: the next dunning step and its date (kept in the summary, migration 0012) */
+  append_tsv (out, line->next_step_key);
+  g_string_append_c (out, '\t');
+  append_tsv (out, line->next_step_date);
+  g_string_append_c (out, '\n');
+}
+
 static int
 list_overdue (FacturesStore *store)
 {
-  g_autoptr (GListModel) model = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) out = g_string_sized_new (4096);
   GDate today;
-  guint n;
 
   factures_today (&today);
-  model = factures_store_list_overdue (store, &today, FACTURES_DOCUMENT_SORT_DUE, FALSE);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (FacturesDocumentRow) row = g_list_model_get_item (model, i);
-      g_autofree char *number = tsv_field (factures_document_row_get_number (row));
-      g_autofree char *client = tsv_field (factures_document_row_get_client_name (row));
-      g_autofree char *due = tsv_field (factures_document_row_get_due_date (row));
-      /* issue 4: the next dunning step and its date */
-      g_autofree char *next = factures_cli_payments_next_step (store, factures_document_row_get_id (row), &today);
-
-      g_print ("%s\t%s\t%s\t%d\t%" G_GINT64_FORMAT "%s\n",
-               number, client, due,
-               factures_document_row_get_days_late (row),
-               factures_document_row_get_balance (row), next);
-    }
+  if (!factures_store_foreach_overdue (store, &today, overdue_line, out, &error))
+    return fail (error->message);
+  fwrite (out->str, 1, out->len, stdout);
+  fflush (stdout);
   return 0;
 }
 

@@ -14,6 +14,7 @@
 #include "factures-store-payments.h"
 #include "factures-store-payments-private.h"
 #include "factures-store-payments-impl-private.h"
+#include "factures-store-impl-private.h"
 
 /* ---- dunning plans ---- */
 
@@ -250,8 +251,10 @@ factures_store_catch_up (FacturesStore  *self,
                          guint          *out_n_skipped,
                          GError        **error)
 {
-  g_autoptr(GPtrArray) docs = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(FacturesCachedStmt) candidates = NULL;
   guint skipped = 0;
+  int rc;
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
 
@@ -259,14 +262,35 @@ factures_store_catch_up (FacturesStore  *self,
     *out_n_skipped = 0;
   if (!factures_store_begin (self, error))
     return FALSE;
-  docs = factures_store_pay_load_open_docs (self, error);
-  if (docs == NULL)
+  /* only the open invoices with a pre-due step left and their due date reached (the summary's
+   * next_step_missed, migration 0012), those with instalments, and rows not yet recomputed */
+  candidates = factures_store_prepare_cached (self,
+                                              "SELECT document_id FROM document_summary WHERE balance > 0 "
+                                              "AND ((next_step_missed AND due_date <= ?1) OR next_step_runs > 1 "
+                                              "OR next_step_stale) ORDER BY due_date, document_id", error);
+  if (candidates == NULL)
     goto fail;
-  for (guint i = 0; i < docs->len; i++)
+  factures_sql_bind_date (candidates, 1, today);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (candidates)) == SQLITE_ROW)
     {
-      const DocInfo *info = g_ptr_array_index (docs, i);
-      g_autoptr(GArray) plan = plan_for (self, info, today, NULL, NULL, error);
+      gint64 id = sqlite3_column_int64 (candidates, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      goto fail;
+    }
+  g_clear_pointer (&candidates, factures_store_release_cached);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(DocInfo) info = factures_store_pay_load_doc (self, g_array_index (ids, gint64, i), error);
+      g_autoptr(GArray) plan = NULL;
 
+      if (info == NULL)
+        goto fail;
+      plan = plan_for (self, info, today, NULL, NULL, error);
       if (plan == NULL)
         goto fail;
       for (guint s = 0; s < plan->len; s++)
@@ -294,41 +318,153 @@ fail:
   return FALSE;
 }
 
+/* The step of the summary as a planned step of the ladder (DUE on its stored date). */
+static gboolean
+summary_step (const FacturesDunningLadder *ladder,
+              const char                  *key,
+              const GDate                 *date,
+              FacturesPlannedStep         *out)
+{
+  for (guint i = 0; i < ladder->steps->len; i++)
+    {
+      const FacturesDunningStep *step = g_ptr_array_index (ladder->steps, i);
+      g_autofree char *step_key = factures_dunning_step_key (step);
+
+      if (g_strcmp0 (step_key, key) != 0)
+        continue;
+      memset (out, 0, sizeof *out);
+      out->instalment = 0;
+      out->index = i;
+      out->step_key = g_steal_pointer (&step_key);
+      out->offset_days = step->offset_days;
+      out->channel = step->channel;
+      out->template_id = g_strdup (step->template_id);
+      out->date = *date;
+      out->state = FACTURES_STEP_STATE_DUE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * factures_store_list_dunning_queue:
+ * @today: the day of the queue
+ *
+ * The to-do queue of factures_store_get_dunning_queue() without its catch-up (call
+ * factures_store_catch_up() once after the window's first frame): the invoices come from the
+ * summary's next step (migration 0012), those whose step is due by @today; an invoice with one
+ * run takes its step from there, only one with instalments, a pre-due step before its due
+ * date or a row not yet recomputed is planned in full.
+ *
+ * Returns: (transfer full) (element-type FacturesDunningTask): at most one DUE step per
+ *   invoice, oldest due date first (ties by id); NULL with @error.
+ */
+GPtrArray *
+factures_store_list_dunning_queue (FacturesStore  *self,
+                                   const GDate    *today,
+                                   GError        **error)
+{
+  g_autoptr(GPtrArray) queue = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_dunning_task_free);
+  g_autoptr(GPtrArray) ladders = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_dunning_ladder_free);
+  g_autoptr(FacturesCachedStmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) dates = g_array_new (FALSE, FALSE, sizeof (GDate));
+  g_autoptr(GArray) full = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  int rc;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
+
+  g_ptr_array_set_size (ladders, FACTURES_CLIENT_CATEGORY_PUBLIC + 1);
+  stmt = factures_store_prepare_cached (self,
+                                        "SELECT document_id, next_step_key, next_step_date, "
+                                        "(next_step_runs > 1 OR next_step_stale OR (next_step_missed AND due_date > ?1)) "
+                                        "FROM document_summary WHERE balance > 0 AND (next_step_date <= ?1 "
+                                        "OR next_step_runs > 1 OR next_step_stale OR (next_step_missed AND due_date > ?1)) "
+                                        "ORDER BY due_date, document_id", error);
+  if (stmt == NULL)
+    return NULL;
+  factures_sql_bind_date (stmt, 1, today);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gboolean is_full = sqlite3_column_int (stmt, 3) != 0;
+      GDate date;
+
+      factures_sql_col_date (stmt, 2, &date);
+      g_array_append_val (ids, id);
+      g_ptr_array_add (keys, factures_sql_col_dup (stmt, 1));
+      g_array_append_val (dates, date);
+      g_array_append_val (full, is_full);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return NULL;
+    }
+  g_clear_pointer (&stmt, factures_store_release_cached);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(DocInfo) info = factures_store_pay_load_doc (self, g_array_index (ids, gint64, i), error);
+
+      if (info == NULL)
+        return NULL;
+      if (!g_array_index (full, gboolean, i))
+        {
+          FacturesClientCategory category = factures_store_pay_doc_category (info);
+          FacturesPlannedStep step;
+          RunInfo run = { 0, info->due_date, factures_store_pay_doc_balance (info) };
+
+          if ((guint) category > FACTURES_CLIENT_CATEGORY_PUBLIC)
+            category = FACTURES_CLIENT_CATEGORY_COMPANY;
+          if (g_ptr_array_index (ladders, category) == NULL)
+            {
+              FacturesDunningLadder *ladder = factures_store_get_ladder (self, category, error);
+
+              if (ladder == NULL)
+                return NULL;
+              g_ptr_array_index (ladders, category) = ladder;
+            }
+          if (summary_step (g_ptr_array_index (ladders, category), g_ptr_array_index (keys, i),
+                            &g_array_index (dates, GDate, i), &step))
+            {
+              g_ptr_array_add (queue, task_new (info, &run, &step, today));
+              factures_planned_step_clear (&step);
+              continue;
+            }
+          /* a step the ladder no longer has: planned in full below */
+        }
+      {
+        g_autoptr(GArray) runs = NULL;
+        g_autoptr(GArray) plan = plan_for (self, info, today, NULL, &runs, error);
+
+        if (plan == NULL)
+          return NULL;
+        for (guint s = 0; s < plan->len; s++)
+          {
+            const FacturesPlannedStep *step = &g_array_index (plan, FacturesPlannedStep, s);
+
+            if (step->state == FACTURES_STEP_STATE_DUE)
+              {
+                g_ptr_array_add (queue, task_new (info, find_run (runs, step->instalment), step, today));
+                break;
+              }
+          }
+      }
+    }
+  return g_steal_pointer (&queue);
+}
+
 GPtrArray *
 factures_store_get_dunning_queue (FacturesStore  *self,
                                   const GDate    *today,
                                   GError        **error)
 {
-  g_autoptr(GPtrArray) docs = NULL;
-  g_autoptr(GPtrArray) queue = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_dunning_task_free);
-
   g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
 
   if (!factures_store_catch_up (self, today, NULL, error))
     return NULL;
-  docs = factures_store_pay_load_open_docs (self, error);
-  if (docs == NULL)
-    return NULL;
-  for (guint i = 0; i < docs->len; i++)
-    {
-      const DocInfo *info = g_ptr_array_index (docs, i);
-      g_autoptr(GArray) runs = NULL;
-      g_autoptr(GArray) plan = plan_for (self, info, today, NULL, &runs, error);
-
-      if (plan == NULL)
-        return NULL;
-      for (guint s = 0; s < plan->len; s++)
-        {
-          const FacturesPlannedStep *step = &g_array_index (plan, FacturesPlannedStep, s);
-
-          if (step->state == FACTURES_STEP_STATE_DUE)
-            {
-              g_ptr_array_add (queue, task_new (info, find_run (runs, step->instalment), step, today));
-              break;
-            }
-        }
-    }
-  return g_steal_pointer (&queue);
+  return factures_store_list_dunning_queue (self, today, error);
 }
 
 GPtrArray *
@@ -680,4 +816,367 @@ factures_store_set_dispute (FacturesStore  *self,
 fail:
   factures_store_rollback (self);
   return FALSE;
+}
+
+/* ---- the next step kept in the summary (migration 0012, issue 12) ---- */
+
+typedef struct {
+  char    *key;       /* NULL: no step left */
+  GDate    date;
+  gint     runs;
+  gboolean missed;    /* a pre-due step neither done nor skipped */
+} NextStep;
+
+static void
+next_step_clear (NextStep *next)
+{
+  g_clear_pointer (&next->key, g_free);
+}
+
+/* The next step of @info as 0012-next-step.sql defines it: factures_dunning_plan_invoice()'s
+ * rule without a "today": per run (not stopped), the first step neither done nor skipped once
+ * the pre-due steps not done are skipped at their planned date (what catch-up records after
+ * the due date), moved after a promise to pay; the earliest over the runs (first run on a tie).
+ * For an invoice with one run and a due date passed this is the plan's pending step for any
+ * later day: a step done today on the run puts the next one after today already. */
+static gboolean
+next_step_compute (FacturesStore  *self,
+                   const DocInfo  *info,
+                   NextStep       *out,
+                   GError        **error)
+{
+  g_autoptr(FacturesDunningLadder) ladder = NULL;
+  g_autoptr(GArray) runs = NULL;
+  gboolean disputed = FALSE;
+  GDate promise;
+
+  memset (out, 0, sizeof *out);
+  out->runs = 1;
+  g_date_clear (&out->date, 1);
+  if (!factures_store_pay_is_payable (info) || factures_store_pay_doc_balance (info) <= 0)
+    return TRUE;
+  ladder = factures_store_get_ladder (self, factures_store_pay_doc_category (info), error);
+  if (ladder == NULL)
+    return FALSE;
+  runs = factures_store_pay_load_runs (self, info, error);
+  if (runs == NULL)
+    return FALSE;
+  out->runs = (gint) runs->len;
+  if (!factures_store_get_promise (self, info->id, &promise, error) ||
+      !factures_store_get_dispute (self, info->id, &disputed, error))
+    return FALSE;
+  if (disputed)
+    return TRUE;
+  for (guint r = 0; r < runs->len; r++)
+    {
+      const RunInfo *run = &g_array_index (runs, RunInfo, r);
+      g_autoptr(GArray) events = NULL;
+      gint prev_offset = 0;
+      gboolean prev_done = FALSE;
+      GDate ref, prev_done_date;
+
+      if (run->balance <= 0)
+        continue;
+      events = load_events (self, info->id, run->instalment, error);
+      if (events == NULL)
+        return FALSE;
+      g_date_clear (&ref, 1);
+      g_date_clear (&prev_done_date, 1);
+      for (guint i = 0; i < ladder->steps->len; i++)
+        {
+          const FacturesDunningStep *step = g_ptr_array_index (ladder->steps, i);
+          g_autofree char *key = factures_dunning_step_key (step);
+          const FacturesDunningEvent *ev = NULL;
+          GDate planned = run->due_date;
+
+          if (step->offset_days >= 0)
+            g_date_add_days (&planned, (guint) step->offset_days);
+          else
+            g_date_subtract_days (&planned, (guint) -step->offset_days);
+          if (i > 0)
+            {
+              GDate spaced = ref;
+              gint gap = step->offset_days - prev_offset;
+
+              if (gap >= 0)
+                g_date_add_days (&spaced, (guint) gap);
+              if (g_date_compare (&spaced, &planned) > 0)
+                planned = spaced;
+              if (prev_done)
+                {
+                  GDate next_day = prev_done_date;
+
+                  g_date_add_days (&next_day, 1);
+                  if (g_date_compare (&next_day, &planned) > 0)
+                    planned = next_day;
+                }
+            }
+          for (guint e = 0; e < events->len && ev == NULL; e++)
+            if (g_strcmp0 (g_array_index (events, FacturesDunningEvent, e).step_key, key) == 0)
+              ev = &g_array_index (events, FacturesDunningEvent, e);
+          if (ev != NULL)
+            {
+              prev_done = !ev->skipped;
+              prev_done_date = ev->date;
+              ref = ev->date;
+            }
+          else if (step->offset_days < 0)
+            {
+              /* skipped at its planned date once the due date has passed */
+              out->missed = TRUE;
+              prev_done = FALSE;
+              ref = planned;
+            }
+          else
+            {
+              if (g_date_valid (&promise) && g_date_compare (&planned, &promise) <= 0)
+                {
+                  planned = promise;
+                  g_date_add_days (&planned, 1);
+                }
+              if (out->key == NULL || g_date_compare (&planned, &out->date) < 0)
+                {
+                  g_free (out->key);
+                  out->key = g_steal_pointer (&key);
+                  out->date = planned;
+                }
+              break;
+            }
+          prev_offset = step->offset_days;
+        }
+    }
+  return TRUE;
+}
+
+/* The ids of the summary rows @sql selects (one column). */
+static GArray *
+select_ids (FacturesStore  *self,
+            const char     *sql,
+            GError        **error)
+{
+  g_autoptr(FacturesCachedStmt) stmt = factures_store_prepare_cached (self, sql, error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * factures_store_next_steps_refresh:
+ *
+ * Recomputes the next step of every summary row its triggers marked stale (migration 0012),
+ * inside the caller's write transaction; factures_store_commit() calls it before COMMIT, so
+ * the step is maintained in the transaction that moves it. A row unchanged costs one lookup
+ * of an empty partial index.
+ */
+gboolean
+factures_store_next_steps_refresh (FacturesStore  *self,
+                                   GError        **error)
+{
+  g_autoptr(GArray) ids = select_ids (self, "SELECT document_id FROM document_summary "
+                                            "WHERE next_step_stale = 1", error);
+
+  if (ids == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(DocInfo) info = factures_store_pay_load_doc (self, id, error);
+      g_autoptr(FacturesCachedStmt) update = NULL;
+      NextStep next;
+
+      if (info == NULL || !next_step_compute (self, info, &next, error))
+        return FALSE;
+      update = factures_store_prepare_cached (self,
+                                              "UPDATE document_summary SET next_step_key = ?2, next_step_date = ?3, "
+                                              "next_step_runs = ?4, next_step_missed = ?5, next_step_stale = 0 "
+                                              "WHERE document_id = ?1", error);
+      if (update == NULL)
+        {
+          next_step_clear (&next);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (update, 1, id);
+      factures_sql_bind_text (update, 2, next.key);
+      factures_sql_bind_date (update, 3, next.key != NULL ? &next.date : NULL);
+      sqlite3_bind_int (update, 4, next.runs);
+      sqlite3_bind_int (update, 5, next.missed);
+      next_step_clear (&next);
+      if (!factures_store_step_done (self, update, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * factures_store_verify_next_steps:
+ * @error: FACTURES_ERROR_INTEGRITY naming the first invoice whose stored next step differs
+ *
+ * --verify: the next step of every open invoice (balance > 0) against its recomputation from
+ * the ladder, the runs, the events, the promise and the dispute; a closed one must have none.
+ */
+gboolean
+factures_store_verify_next_steps (FacturesStore  *self,
+                                  GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = factures_store_prepare (self,
+                                 "SELECT s.document_id, coalesce (d.number, s.document_id), s.balance, "
+                                 "s.next_step_key, s.next_step_date, s.next_step_runs, s.next_step_missed, "
+                                 "s.next_step_stale FROM document_summary s "
+                                 "LEFT JOIN documents d ON d.id = s.document_id "
+                                 "WHERE s.balance > 0 OR s.next_step_key IS NOT NULL OR s.next_step_date IS NOT NULL "
+                                 "OR s.next_step_runs <> 1 OR s.next_step_missed <> 0 OR s.next_step_stale <> 0 "
+                                 "ORDER BY s.document_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(DocInfo) info = factures_store_pay_load_doc (self, sqlite3_column_int64 (stmt, 0), error);
+      g_autofree char *date = NULL;
+      NextStep next;
+      gboolean same;
+
+      if (info == NULL || !next_step_compute (self, info, &next, error))
+        return FALSE;
+      date = next.key != NULL ? factures_date_format_iso (&next.date) : NULL;
+      same = g_strcmp0 (next.key, (const char *) sqlite3_column_text (stmt, 3)) == 0 &&
+             g_strcmp0 (date, (const char *) sqlite3_column_text (stmt, 4)) == 0 &&
+             next.runs == sqlite3_column_int (stmt, 5) &&
+             (next.missed ? 1 : 0) == sqlite3_column_int (stmt, 6) &&
+             sqlite3_column_int (stmt, 7) == 0;
+      next_step_clear (&next);
+      if (!same)
+        {
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INTEGRITY,
+                       _("Document %s: its stored next dunning step differs from the one its dunning plan gives."),
+                       (const char *) sqlite3_column_text (stmt, 1));
+          return FALSE;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The pending step the plan of @info shows first for @today (due, planned or paused), the
+ * earliest over its runs: what the summary's next step is for an invoice it cannot answer
+ * for alone (several runs, a stale row of a read-only open). */
+static gboolean
+next_step_planned (FacturesStore  *self,
+                   const DocInfo  *info,
+                   const GDate    *today,
+                   NextStep       *out,
+                   GError        **error)
+{
+  g_autoptr(GArray) plan = plan_for (self, info, today, NULL, NULL, error);
+  const FacturesPlannedStep *next = NULL;
+
+  memset (out, 0, sizeof *out);
+  if (plan == NULL)
+    return FALSE;
+  for (guint i = 0; i < plan->len; i++)
+    {
+      const FacturesPlannedStep *step = &g_array_index (plan, FacturesPlannedStep, i);
+
+      if (step->state != FACTURES_STEP_STATE_DUE && step->state != FACTURES_STEP_STATE_PLANNED &&
+          step->state != FACTURES_STEP_STATE_PAUSED)
+        continue;
+      if (next == NULL || g_date_compare (&step->date, &next->date) < 0)
+        next = step;
+      /* later steps of this run come after this one */
+      while (i + 1 < plan->len && g_array_index (plan, FacturesPlannedStep, i + 1).instalment == step->instalment)
+        i++;
+    }
+  if (next != NULL)
+    {
+      out->key = g_strdup (next->step_key);
+      out->date = next->date;
+    }
+  return TRUE;
+}
+
+/**
+ * factures_store_foreach_overdue:
+ * @today: the day to count from
+ * @func: called for each overdue invoice (issued invoice or deposit invoice, balance > 0, due
+ *   date before @today), oldest due date first (ties by id); the line's strings are valid
+ *   during the call only
+ *
+ * What `--list-overdue` prints, read in one query over the summary with the next dunning step
+ * kept there (migration 0012); only an invoice with an instalment plan (or a row not yet
+ * recomputed, in a read-only open) is planned in full.
+ */
+gboolean
+factures_store_foreach_overdue (FacturesStore        *self,
+                                const GDate          *today,
+                                FacturesOverdueFunc   func,
+                                gpointer              user_data,
+                                GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+
+  stmt = factures_store_prepare (self,
+                                 "SELECT d.id, d.number, d.client_name, d.due_date, "
+                                 "CAST (julianday (?1) - julianday (d.due_date) AS INTEGER), s.balance, "
+                                 "s.next_step_key, s.next_step_date, (s.next_step_runs > 1 OR s.next_step_stale) "
+                                 "FROM document_summary s JOIN documents d ON d.id = s.document_id "
+                                 "WHERE s.balance > 0 AND s.due_date < ?1 "
+                                 "ORDER BY s.due_date, s.document_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  factures_sql_bind_date (stmt, 1, today);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FacturesOverdueLine line = { 0 };
+      g_autofree char *planned_date = NULL;
+      NextStep planned = { 0 };
+
+      line.document_id = sqlite3_column_int64 (stmt, 0);
+      line.number = (const char *) sqlite3_column_text (stmt, 1);
+      line.client_name = (const char *) sqlite3_column_text (stmt, 2);
+      line.due_date = (const char *) sqlite3_column_text (stmt, 3);
+      line.days_late = sqlite3_column_int (stmt, 4);
+      line.balance = sqlite3_column_int64 (stmt, 5);
+      line.next_step_key = (const char *) sqlite3_column_text (stmt, 6);
+      line.next_step_date = (const char *) sqlite3_column_text (stmt, 7);
+      if (sqlite3_column_int (stmt, 8))
+        {
+          g_autoptr(DocInfo) info = factures_store_pay_load_doc (self, line.document_id, error);
+
+          if (info == NULL || !next_step_planned (self, info, today, &planned, error))
+            return FALSE;
+          planned_date = planned.key != NULL ? factures_date_format_iso (&planned.date) : NULL;
+          line.next_step_key = planned.key;
+          line.next_step_date = planned_date;
+        }
+      func (&line, user_data);
+      next_step_clear (&planned);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
 }

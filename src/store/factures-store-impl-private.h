@@ -36,6 +36,9 @@ struct _FacturesStore
 
   /* What the writes since the last "changed" touched (factures-store-changes.c). */
   struct _FacturesStoreChanges *changes;
+
+  /* Migration 0012 is in: factures_store_commit() recomputes the stale next steps. */
+  gboolean                  next_steps_ready;
 };
 
 /* Migration 0010 (factures-store-storage.c): the free space it needs, then the copy of the
@@ -48,6 +51,12 @@ gboolean factures_store_storage_move_originals  (FacturesStore  *self,
 gboolean factures_store_storage_check_foreign_keys (FacturesStore  *self,
                                                     GError        **error);
 /* --verify: document_summary equals document_summary_computed, row for row. */
+/* Migration 0012 (factures-store-dunning.c): the next dunning steps marked stale recomputed
+ * (inside the caller's transaction), and --verify's full recomputation of them. */
+gboolean factures_store_next_steps_refresh      (FacturesStore  *self,
+                                                 GError        **error);
+gboolean factures_store_verify_next_steps       (FacturesStore  *self,
+                                                 GError        **error);
 gboolean factures_store_storage_verify_summary  (FacturesStore  *self,
                                                  GError        **error);
 

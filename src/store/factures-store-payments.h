@@ -258,6 +258,36 @@ gboolean   factures_store_catch_up          (FacturesStore  *self,
 GPtrArray *factures_store_get_dunning_queue (FacturesStore  *self,
                                              const GDate    *today,
                                              GError        **error);
+/* The to-do queue without the catch-up, from the summary's next step (migration 0012): see
+ * factures-store-dunning.c. The window lists it before its first frame and calls
+ * factures_store_catch_up() after it. */
+GPtrArray *factures_store_list_dunning_queue (FacturesStore  *self,
+                                              const GDate    *today,
+                                              GError        **error);
+
+/* One line of --list-overdue (strings valid during the callback only). */
+typedef struct {
+  gint64      document_id;
+  const char *number;
+  const char *client_name;
+  const char *due_date;          /* ISO */
+  gint        days_late;         /* today − due date, > 0 */
+  gint64      balance;           /* cents */
+  const char *next_step_key;     /* "+10:email"; NULL when no step is left */
+  const char *next_step_date;    /* ISO; NULL when no step is left */
+} FacturesOverdueLine;
+
+typedef void (*FacturesOverdueFunc) (const FacturesOverdueLine *line,
+                                     gpointer                   user_data);
+
+/* The overdue invoices of @today with their next dunning step, in one query over the summary
+ * (see factures-store-dunning.c). */
+gboolean   factures_store_foreach_overdue    (FacturesStore        *self,
+                                              const GDate          *today,
+                                              FacturesOverdueFunc   func,
+                                              gpointer              user_data,
+                                              GError              **error);
+
 /* (transfer full) (element-type FacturesDunningTask): every step of every run of one invoice with
  * its date and state (does not record anything). */
 GPtrArray *factures_store_get_dunning_plan  (FacturesStore  *self,

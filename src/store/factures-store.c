@@ -329,6 +329,10 @@ gboolean
 factures_store_commit (FacturesStore  *self,
                        GError        **error)
 {
+  /* the next dunning steps the transaction moved, recomputed before it ends (migration 0012) */
+  if (self->next_steps_ready && !sqlite3_get_autocommit (self->db) &&
+      !factures_store_next_steps_refresh (self, error))
+    return FALSE;
   return factures_store_exec (self, "COMMIT", error);
 }
 
@@ -909,7 +913,31 @@ factures_store_open_with_progress (const char                 *path,
 
   if (!migrate (self, create, error))
     return NULL;
-  /* what each write changes, for "item-changed" (issue 12 item 2) */
+
+  /* Migration 0012 in a writable open: from now on each commit keeps the next dunning steps,
+   * and the rows left stale (by the migration itself, or by rows written with plain SQL) are
+   * recomputed now, in one transaction. A read-only open plans stale rows when it reads them. */
+  if (create && get_user_version (self) >= 12)
+    {
+      g_autoptr(sqlite3_stmt) stale = factures_store_prepare (self, "SELECT EXISTS (SELECT 1 FROM document_summary "
+                                                                    "WHERE next_step_stale = 1)", error);
+
+      if (stale == NULL)
+        return NULL;
+      if (sqlite3_step (stale) != SQLITE_ROW)
+        {
+          factures_store_set_db_error (self, error);
+          return NULL;
+        }
+      self->next_steps_ready = TRUE;
+      if (sqlite3_column_int (stale, 0) != 0 &&
+          (!factures_store_begin (self, error) || !factures_store_commit (self, error)))
+        {
+          factures_store_rollback (self);
+          return NULL;
+        }
+    }
+  /* what each later write changes, for "item-changed" (issue 12 item 2) */
   self->changes = factures_store_changes_attach (self->db);
 
   return g_steal_pointer (&self);
@@ -1003,8 +1031,10 @@ factures_store_verify (FacturesStore  *self,
    * (migration 0008). */
   if (!factures_store_verify_journal (self, error))
     return FALSE;
-  /* The maintained summary against a full recomputation (migration 0010). */
-  return factures_store_storage_verify_summary (self, error);
+  /* The maintained summary against a full recomputation (migration 0010), and its next
+   * dunning steps (migration 0012). */
+  return factures_store_storage_verify_summary (self, error) &&
+         (get_user_version (self) < 12 || factures_store_verify_next_steps (self, error));
 }
 
 /**

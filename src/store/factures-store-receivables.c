@@ -195,10 +195,11 @@ factures_store_get_receivables (FacturesStore        *self,
                                 FacturesReceivables  *out,
                                 GError              **error)
 {
-  g_autoptr(GPtrArray) docs = NULL;
+  g_autoptr(sqlite3_stmt) open = NULL;
   g_autoptr(sqlite3_stmt) sales = NULL;
   GDate month_end, window_start;
   gint64 invoiced = 0;
+  int rc;
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
 
@@ -206,18 +207,40 @@ factures_store_get_receivables (FacturesStore        *self,
   month_end = *today;
   g_date_set_day (&month_end, g_date_get_days_in_month (g_date_get_month (today), g_date_get_year (today)));
 
-  docs = factures_store_pay_load_open_docs (self, error);
-  if (docs == NULL)
+  /* Issue 12: the open invoices in one query over the maintained summary (its partial index
+   * of open invoices); only an invoice with an instalment plan is read whole, for its runs. */
+  open = factures_store_prepare (self,
+                                 "SELECT s.document_id, s.due_date, s.balance, "
+                                 "EXISTS (SELECT 1 FROM instalments i WHERE i.document_id = s.document_id) "
+                                 "FROM document_summary s WHERE s.balance > 0",
+                                 error);
+  if (open == NULL)
     return FALSE;
-  for (guint i = 0; i < docs->len; i++)
+  while ((rc = sqlite3_step (open)) == SQLITE_ROW)
     {
-      const DocInfo *info = g_ptr_array_index (docs, i);
-      g_autoptr(GArray) runs = factures_store_pay_load_runs (self, info, error);
+      g_autoptr(GArray) runs = NULL;
       gboolean late = FALSE;
 
-      if (runs == NULL)
-        return FALSE;
-      out->outstanding += factures_store_pay_doc_balance (info);
+      if (sqlite3_column_int (open, 3) != 0)
+        {
+          g_autoptr(DocInfo) info = factures_store_pay_load_doc (self, sqlite3_column_int64 (open, 0), error);
+
+          if (info == NULL)
+            return FALSE;
+          runs = factures_store_pay_load_runs (self, info, error);
+          if (runs == NULL)
+            return FALSE;
+        }
+      else
+        {
+          RunInfo run = { 0 };
+
+          runs = g_array_new (FALSE, TRUE, sizeof (RunInfo));
+          factures_sql_col_date (open, 1, &run.due_date);
+          run.balance = sqlite3_column_int64 (open, 2);
+          g_array_append_val (runs, run);
+        }
+      out->outstanding += sqlite3_column_int64 (open, 2);
       for (guint r = 0; r < runs->len; r++)
         {
           const RunInfo *run = &g_array_index (runs, RunInfo, r);
@@ -247,6 +270,11 @@ factures_store_get_receivables (FacturesStore        *self,
             out->expected_this_month += run->balance;
         }
       out->n_overdue += late;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
     }
 
   /* DSO over the last 90 days: outstanding × 90 / TTC invoiced (credit notes deducted) */
@@ -283,9 +311,15 @@ factures_store_get_receivables (FacturesStore        *self,
     GDate first;
 
     history = factures_store_prepare (self,
-                                      "SELECT (SELECT count (*) FROM documents WHERE status = 1 AND kind IN (380, 386) "
-                                      "AND amount_due > 0 AND " FACTURES_PAID_EXPR " > 0 "
-                                      "AND amount_due - " FACTURES_CREDITED_EXPR " - " FACTURES_PAID_EXPR " <= 0), "
+                                      /* issue 12: from the maintained summary (its balance is
+                                       * amount_due − credited − paid), and only as many as
+                                       * factures_dso_has_history() asks for */
+                                      "SELECT (SELECT count (*) FROM (SELECT 1 FROM document_summary s "
+                                      "JOIN documents ON documents.id = s.document_id "
+                                      "WHERE documents.amount_due > 0 AND s.balance <= 0 "
+                                      "AND EXISTS (SELECT 1 FROM live_payment_allocations pa "
+                                      "WHERE pa.document_id = documents.id AND pa.amount > 0) "
+                                      "LIMIT " G_STRINGIFY (FACTURES_DSO_MIN_PAID) ")), "
                                       "(SELECT min (issue_date) FROM documents WHERE status = 1 AND kind IN (380, 386))",
                                       error);
     if (history == NULL)

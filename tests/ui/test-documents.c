@@ -141,7 +141,8 @@ static void
 test_page_sort (Fixture       *fixture,
                 gconstpointer  data)
 {
-  GtkWidget *page = g_object_ref_sink (factures_documents_page_new (fixture->store));
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = factures_documents_page_new (fixture->store);
   GtkColumnView *view = find_column_view (page);
   GListModel *columns;
   gboolean descending = FALSE;
@@ -162,6 +163,12 @@ test_page_sort (Fixture       *fixture,
 
   g_assert_nonnull (view);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (view), "data-table"));
+  /* the list is read when the page is first shown (issue 12) */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 0);
+  g_object_ref (page);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_get_mapped (page));
 
   /* Default: newest first. */
   g_assert_cmpint (factures_documents_page_get_sort (FACTURES_DOCUMENTS_PAGE (page), &descending),
@@ -195,6 +202,7 @@ test_page_sort (Fixture       *fixture,
                    ==, FACTURES_DOCUMENT_SORT_DATE);
   g_assert_true (descending);
 
+  gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (page);
 }
 

@@ -844,7 +844,8 @@ factures_documents_page_new (FacturesStore *store)
 
   self = g_object_new (FACTURES_TYPE_DOCUMENTS_PAGE, NULL);
   self->store = g_object_ref (store);
-  self->watch = factures_store_watch_new (store, GTK_WIDGET (self), store_changed_cb, FALSE);
+  /* the list is read when the page is first shown (issue 12: a hidden view costs nothing) */
+  self->watch = factures_store_watch_new (store, GTK_WIDGET (self), store_changed_cb, TRUE);
 
   /* Newest first, shown by the arrow on the issue-date header. */
   columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (self->column_view));
@@ -853,9 +854,6 @@ factures_documents_page_new (FacturesStore *store)
 
   g_signal_connect (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view)), "changed",
                     G_CALLBACK (view_sorter_changed_cb), self);
-
-  fill_years (self);
-  reload (self);
 
   return GTK_WIDGET (self);
 }

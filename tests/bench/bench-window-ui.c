@@ -26,6 +26,7 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +46,19 @@ static guint n_paints;
 static gint64 painted_at;
 static gint64 changed_at;   /* the first "item-changed" of the current write */
 static gint64 returned_at;  /* the write returned (its signal handlers run) */
+static gint64 cpu_changed_at;  /* the main thread's CPU time then (µs) */
+static gint64 cpu_painted_at;
+
+/* The CPU time of the calling thread, µs: what the work costs whatever else runs on the
+ * machine (the wall-clock times also count the waits for a CPU). */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 static int status;
 
 static void
@@ -52,6 +66,7 @@ on_after_paint (GdkFrameClock *clock)
 {
   n_paints++;
   painted_at = g_get_monotonic_time ();
+  cpu_painted_at = thread_cpu_us ();
 }
 
 static void
@@ -60,7 +75,10 @@ on_item_changed (FacturesStore *s,
                  gint64         id)
 {
   if (changed_at == 0)
-    changed_at = g_get_monotonic_time ();
+    {
+      changed_at = g_get_monotonic_time ();
+      cpu_changed_at = thread_cpu_us ();
+    }
 }
 
 static GtkWidget *
@@ -133,7 +151,8 @@ typedef enum { CHANGE_STEP, CHANGE_PAYMENT, CHANGE_CLIENT } ChangeKind;
 /* One store change of @kind; the time from its first "item-changed" to the frame that
  * follows, in ms (−1 when there was nothing to change or no frame came). */
 static double
-measure_change (ChangeKind kind)
+measure_change (ChangeKind  kind,
+                double     *out_cpu_ms)
 {
   g_autoptr (GError) error = NULL;
   guint before = n_paints;
@@ -193,6 +212,7 @@ measure_change (ChangeKind kind)
   if (g_getenv ("FACTURES_BENCH_VERBOSE") != NULL)
     printf ("    handlers %.1f ms, frame %.1f ms later\n", (returned_at - changed_at) / 1000.0,
             (painted_at - returned_at) / 1000.0);
+  *out_cpu_ms = (cpu_painted_at - cpu_changed_at) / 1000.0;
   return (painted_at - changed_at) / 1000.0;
 }
 
@@ -224,31 +244,35 @@ run_redraw (void)
   printf ("redraw after one store change, overdue view shown (%u overdue, %u in the To-Do queue)\n",
           factures_overdue_page_get_count (FACTURES_OVERDUE_PAGE (page)),
           g_list_model_get_n_items (factures_overdue_page_get_todo_model (FACTURES_OVERDUE_PAGE (page))));
-  printf ("  baseline: the same window redrawn without a change  %7.1f ms\n", b);
+  printf ("  baseline: the same window redrawn without a change %7.1f ms\n", b);
   for (guint k = CHANGE_STEP; k <= CHANGE_CLIENT; k++)
     {
       g_autoptr (GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-      guint full = 0, items = 0;
-      double m;
+      g_autoptr (GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
+      double m, c;
 
       for (int i = 0; i < runs; i++)
         {
-          double ms = measure_change ((ChangeKind) k);
+          double cpu_ms = 0;
+          double ms = measure_change ((ChangeKind) k, &cpu_ms);
 
           if (ms >= 0)
-            g_array_append_val (times, ms);
+            {
+              g_array_append_val (times, ms);
+              g_array_append_val (cpu, cpu_ms);
+            }
           spin (20);
         }
-      factures_overdue_page_get_n_refreshes (FACTURES_OVERDUE_PAGE (page), &full, &items);
       m = median (times);
+      c = median (cpu);
       if (times->len == 0)
         {
           printf ("  %-40s  no measure\n", names[k]);
           status = 1;
           continue;
         }
-      printf ("  %-40s %7.1f ms  ratio %.2f  (goal < 50 ms: %s)\n", names[k], m, b > 0 ? m / b : 0,
-              m < 50 ? "yes" : "NO");
+      printf ("  %-36s %7.1f ms (CPU %5.1f ms)  ratio %6.2f  (goal < 50 ms: %s)\n", names[k], m, c,
+              b > 0 ? m / b : 0, m < 50 ? "yes" : "NO");
     }
   {
     guint full = 0, items = 0;
@@ -396,6 +420,29 @@ on_activate (GtkApplication *app,
   while (n_paints == 0 && g_get_monotonic_time () < limit)
     g_main_context_iteration (NULL, TRUE);
   page = find_widget (window, FACTURES_TYPE_OVERDUE_PAGE);
+  /* as the application does after the first frame: the missed pre-due steps recorded as
+   * skipped, so that the queue's steps can be done */
+  if (n_paints > 0)
+    {
+      g_autoptr (GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+      gint64 done;
+      guint skipped = 0;
+      guint before = n_paints;
+      GDate today;
+
+      factures_today (&today);
+      if (!factures_store_catch_up (store, &today, &skipped, &error))
+        {
+          g_printerr ("bench-window-ui: %s\n", error->message);
+          status = 1;
+        }
+      done = g_get_monotonic_time ();
+      wait_paint (before);
+      printf ("catch-up after the first frame: %u missed steps recorded as skipped in %.1f ms (view refreshed "
+              "included), drawn %.1f ms after it began\n",
+              skipped, (done - start) / 1000.0, (painted_at - start) / 1000.0);
+    }
   if (n_paints == 0 || page == NULL || !gtk_widget_get_mapped (page))
     {
       g_printerr ("bench-window-ui: the window did not show the overdue view\n");

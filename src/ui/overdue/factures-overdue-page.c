@@ -524,9 +524,10 @@ refresh_count (FacturesOverduePage *self,
 /* Issue 12: GTK 4.8's list and column views keep up to 200 rows built either side of the
  * first one shown, whatever their height (gtklistview.c, GTK_LIST_VIEW_MAX_LIST_ITEMS): 400
  * rows measured and styled before the first frame for a dozen seen. The views show a slice of
- * their model instead, its first rows, which grows by a step when the user scrolls to within a
- * page of its end (or moves the keyboard focus there), until it holds the whole model. */
-#define SLICE_STEP 30
+ * their model instead, its first rows (a few screens), which doubles when the user scrolls to
+ * within a page of its end (or moves the keyboard focus there), until it holds the whole model. */
+#define QUEUE_STEP 12   /* rows of about 70 px in at most 360 px */
+#define LIST_STEP 24    /* rows of about 40 px in at most 480 px */
 
 static void
 grow_slice (GtkAdjustment     *adjustment,
@@ -540,7 +541,7 @@ grow_slice (GtkAdjustment     *adjustment,
   if (model == NULL || size >= g_list_model_get_n_items (model) ||
       left > gtk_adjustment_get_page_size (adjustment))
     return;
-  gtk_slice_list_model_set_size (slice, size + SLICE_STEP);
+  gtk_slice_list_model_set_size (slice, size * 2);
 }
 
 static void
@@ -938,7 +939,7 @@ factures_overdue_page_init (FacturesOverduePage *self)
 
   /* the to-do queue */
   self->todo_items = g_list_store_new (FACTURES_TYPE_TODO_ITEM);
-  self->todo_slice = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->todo_items)), 0, SLICE_STEP);
+  self->todo_slice = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->todo_items)), 0, QUEUE_STEP);
   none = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->todo_slice)));
   grow_slice_on_scroll (self->todo_scroller, self->todo_slice);
   gtk_list_view_set_model (self->todo_view, GTK_SELECTION_MODEL (none));
@@ -951,7 +952,7 @@ factures_overdue_page_init (FacturesOverduePage *self)
   g_object_unref (factory);
 
   /* the overdue invoices, sorted in SQL */
-  self->list_slice = gtk_slice_list_model_new (NULL, 0, SLICE_STEP);
+  self->list_slice = gtk_slice_list_model_new (NULL, 0, LIST_STEP);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->list_slice)));
   grow_slice_on_scroll (gtk_widget_get_parent (GTK_WIDGET (self->view)), self->list_slice);
   gtk_single_selection_set_autoselect (self->selection, FALSE);

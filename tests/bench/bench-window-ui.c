@@ -288,7 +288,7 @@ run_redraw (void)
 static GtkWidget *
 find_dialog (void)
 {
-  g_autoptr (GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -351,10 +351,22 @@ run_reminders (guint n)
       spin (50);
       before_paints = n_paints;
       start = g_get_monotonic_time ();
+      /* what the dialog's "confirm" button does: the response, then the dialog closes */
       adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
+      gtk_window_close (GTK_WINDOW (dialog));
       if (!wait_paint (before_paints))
         {
           printf ("  %s: no frame after the step\n", number);
+          status = 1;
+          return;
+        }
+      /* the dialog closes */
+      limit = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+      while (find_dialog () != NULL && g_get_monotonic_time () < limit)
+        g_main_context_iteration (NULL, TRUE);
+      if (find_dialog () != NULL)
+        {
+          printf ("  %s: the dialog stayed open\n", number);
           status = 1;
           return;
         }

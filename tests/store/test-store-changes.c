@@ -8,6 +8,8 @@
 
 #include <locale.h>
 
+#include "factures-rows.h"
+#include "factures-sql-list-model.h"
 #include "factures-store.h"
 #include "factures-store-payments.h"
 #include "store-test-util.h"
@@ -182,6 +184,96 @@ test_item_changed (void)
   store_test_remove_dir (dir);
 }
 
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GArray     *calls)
+{
+  guint call[3] = { position, removed, added };
+
+  g_array_append_vals (calls, call, 3);
+}
+
+/* A lazy list reads one changed row again, in place, and takes out a row that left it, both
+ * without sorting again (issue 12 item 2). */
+static void
+test_list_refresh_id (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = store_test_db_path (dir);
+  g_autoptr (FacturesStore) store = NULL;
+  g_autoptr (FacturesProfile) profile = store_test_profile ();
+  g_autoptr (FacturesClient) client = store_test_client ("Atelier Dupont SARL");
+  g_autoptr (GListModel) model = NULL;
+  g_autoptr (GArray) calls = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GError) error = NULL;
+  gint64 ids[3];
+
+  store = factures_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_store_save_profile (store, profile, &error));
+  g_assert_true (factures_store_save_client (store, client, &error));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-01-1%u", i);
+      g_autoptr (FacturesDocument) draft = store_test_draft (client->id, date, i + 1);
+
+      g_assert_true (factures_store_save_draft (store, draft, &error));
+      ids[i] = draft->id;
+    }
+  /* oldest first: ids[0], ids[1], ids[2] */
+  model = factures_store_list_documents (store, NULL, FACTURES_DOCUMENT_SORT_DATE, FALSE);
+  g_assert_true (FACTURES_IS_SQL_LIST_MODEL (model));
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), calls);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+
+  /* the middle one gets more lines: read again at its place, a new item with its new total */
+  {
+    g_autoptr (FacturesDocumentRow) before = g_list_model_get_item (model, 1);
+    g_autoptr (FacturesDocumentRow) after = NULL;
+    g_autoptr (FacturesDocument) bigger = store_test_draft (client->id, "2026-01-11", 5);
+
+    bigger->id = ids[1];
+    g_assert_true (factures_store_save_draft (store, bigger, &error));
+    g_assert_no_error (error);
+    g_assert_true (factures_sql_list_model_refresh_id (FACTURES_SQL_LIST_MODEL (model), ids[1]));
+    g_assert_cmpuint (calls->len, ==, 3);
+    g_assert_cmpuint (g_array_index (calls, guint, 0), ==, 1);
+    g_assert_cmpuint (g_array_index (calls, guint, 1), ==, 1);
+    g_assert_cmpuint (g_array_index (calls, guint, 2), ==, 1);
+    after = g_list_model_get_item (model, 1);
+    g_assert_true (after != before);
+    g_assert_cmpint (factures_document_row_get_id (after), ==, ids[1]);
+    g_assert_cmpint (factures_document_row_get_total (after), >, factures_document_row_get_total (before));
+  }
+  /* not in the model, or gone: FALSE (recreate it) */
+  g_assert_false (factures_sql_list_model_refresh_id (FACTURES_SQL_LIST_MODEL (model), ids[2] + 100));
+  g_assert_true (factures_store_delete_draft (store, ids[2], &error));
+  g_assert_false (factures_sql_list_model_refresh_id (FACTURES_SQL_LIST_MODEL (model), ids[2]));
+
+  /* taken out without sorting again */
+  g_array_set_size (calls, 0);
+  g_assert_true (factures_sql_list_model_remove_id (FACTURES_SQL_LIST_MODEL (model), ids[0]));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_cmpuint (calls->len, ==, 3);
+  g_assert_cmpuint (g_array_index (calls, guint, 0), ==, 0);
+  g_assert_cmpuint (g_array_index (calls, guint, 1), ==, 1);
+  g_assert_cmpuint (g_array_index (calls, guint, 2), ==, 0);
+  {
+    g_autoptr (FacturesDocumentRow) first = g_list_model_get_item (model, 0);
+
+    g_assert_cmpint (factures_document_row_get_id (first), ==, ids[1]);
+  }
+  g_assert_cmpuint (factures_sql_list_model_find_id (FACTURES_SQL_LIST_MODEL (model), ids[0]), ==, G_MAXUINT);
+  g_assert_false (factures_sql_list_model_remove_id (FACTURES_SQL_LIST_MODEL (model), ids[0]));
+
+  g_clear_object (&model);
+  g_clear_object (&store);
+  store_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -191,5 +283,6 @@ main (int   argc,
   g_setenv ("FACTURES_TODAY", "2026-04-15", TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/store-changes/item-changed", test_item_changed);
+  g_test_add_func ("/store-changes/list-refresh-id", test_list_refresh_id);
   return g_test_run ();
 }

@@ -28,6 +28,7 @@
 #include "factures-payment-dialog.h"
 #include "factures-rows.h"
 #include "factures-sort-state.h"
+#include "factures-sql-list-model.h"
 #include "factures-store-payments.h"
 #include "factures-todo-item.h"
 #include "factures-todo-row.h"
@@ -676,16 +677,14 @@ queue_position_for (FacturesOverduePage       *self,
 static void
 update_queue_item (FacturesOverduePage *self,
                    gint64               document_id,
+                   GPtrArray           *plan,
                    const GDate         *today)
 {
-  g_autoptr (GPtrArray) plan = NULL;
   FacturesDunningTask *task = NULL;
   FacturesTodoItem *old;
   guint position = 0;
 
   self->n_item_updates++;
-  /* NULL: not an issued invoice (a draft, a quote, gone) */
-  plan = factures_store_get_dunning_plan (self->store, document_id, today, NULL);
   for (guint i = 0; plan != NULL && i < plan->len; i++)
     {
       FacturesDunningTask *step = g_ptr_array_index (plan, i);
@@ -717,14 +716,45 @@ update_queue_item (FacturesOverduePage *self,
 /* More queue items than this touched by one write: the whole queue is listed again. */
 #define MAX_ITEM_UPDATES 32
 
-/* What one write changed, on the page shown: the figures, the list, the queue's items of the
- * documents (and clients) touched. */
+/* Whether the invoice of @plan (its dunning plan; NULL: not an issued invoice) is overdue on
+ * @today, as factures_store_list_overdue() says (a balance, the due date passed); *out_unsure
+ * when the plan cannot tell (an instalment plan, or no step). */
+static gboolean
+plan_says_overdue (GPtrArray   *plan,
+                   const GDate *today,
+                   gboolean    *out_unsure)
+{
+  const FacturesDunningTask *task;
+
+  *out_unsure = FALSE;
+  if (plan == NULL)
+    return FALSE;
+  if (plan->len == 0)
+    {
+      *out_unsure = TRUE;
+      return FALSE;
+    }
+  task = g_ptr_array_index (plan, 0);
+  if (task->instalment > 0)
+    {
+      *out_unsure = TRUE;
+      return FALSE;
+    }
+  return task->invoice_balance > 0 && g_date_compare (&task->due_date, today) < 0;
+}
+
+/* What one write changed, on the page shown: the figures; in the overdue list, the rows of the
+ * documents touched (the list sorted again only when an invoice enters or leaves it); the
+ * queue's items of the documents (and clients) touched. */
 static void
 apply_changes (FacturesOverduePage *self,
                GArray              *documents,
                GArray              *clients)
 {
   g_autoptr (GArray) queue_ids = g_array_copy (documents);
+  g_autoptr (GArray) leaving = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GListModel *list = gtk_slice_list_model_get_model (self->list_slice);
+  gboolean requery = !FACTURES_IS_SQL_LIST_MODEL (list);
   guint n;
   GDate today;
 
@@ -744,18 +774,57 @@ apply_changes (FacturesOverduePage *self,
           }
     }
 
-  refresh_list (self, &today);
-  refresh_summary (self, &today);
   if (queue_ids->len > MAX_ITEM_UPDATES)
-    refresh_queue (self, &today);
+    {
+      refresh_list (self, &today);
+      refresh_queue (self, &today);
+    }
   else
     {
       for (guint i = 0; i < queue_ids->len; i++)
-        update_queue_item (self, g_array_index (queue_ids, gint64, i), &today);
+        {
+          gint64 id = g_array_index (queue_ids, gint64, i);
+          /* NULL: not an issued invoice (a draft, a quote, gone) */
+          g_autoptr (GPtrArray) plan = factures_store_get_dunning_plan (self->store, id, &today, NULL);
+
+          if (i < documents->len && !requery)
+            {
+              gboolean unsure;
+              gboolean overdue = plan_says_overdue (plan, &today, &unsure);
+              gboolean listed = factures_sql_list_model_find_id (FACTURES_SQL_LIST_MODEL (list), id) != G_MAXUINT;
+
+              /* an invoice that enters the list is sorted in with the others; one that leaves
+               * it (paid) is taken out */
+              requery = unsure || (overdue && !listed);
+              if (!requery && listed && !overdue)
+                g_array_append_val (leaving, id);
+            }
+          update_queue_item (self, id, plan, &today);
+        }
+      if (requery)
+        refresh_list (self, &today);
+      else
+        {
+          guint selected = gtk_single_selection_get_selected (self->selection);
+
+          for (guint i = 0; i < leaving->len; i++)
+            factures_sql_list_model_remove_id (FACTURES_SQL_LIST_MODEL (list), g_array_index (leaving, gint64, i));
+          for (guint i = 0; i < documents->len; i++)
+            factures_sql_list_model_refresh_id (FACTURES_SQL_LIST_MODEL (list), g_array_index (documents, gint64, i));
+          /* a row read again is a new item: still the selected one (unless it left) */
+          if (leaving->len == 0 && selected != GTK_INVALID_LIST_POSITION)
+            gtk_single_selection_set_selected (self->selection, selected);
+          update_list_buttons (self);
+          n = g_list_model_get_n_items (list);
+          gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+          gtk_widget_set_visible (self->list_buttons, n > 0);
+          refresh_count (self, list);
+        }
       n = g_list_model_get_n_items (G_LIST_MODEL (self->todo_items));
       gtk_widget_set_visible (self->todo_scroller, n > 0);
       gtk_widget_set_visible (self->todo_empty, n == 0);
     }
+  refresh_summary (self, &today);
 }
 
 static void

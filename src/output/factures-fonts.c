@@ -60,7 +60,7 @@ get_fc_config (void)
 
   if (g_once_init_enter (&initialized))
     {
-      FcInit ();
+      /* (no FcInit (): the default configuration is not used here; parsing it cost a second read of every configuration file, issue 12) */
       config = create_fc_config ();
       g_once_init_leave (&initialized, 1);
     }

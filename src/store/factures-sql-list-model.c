@@ -23,6 +23,9 @@ struct _FacturesSqlListModel
   char               *rows_sql;
   char              **params;
   guint               fetch_count;
+  /* factures_sql_list_model_new_by_ids_first(): the query of every id, run when a row past
+   * the first ones read is asked for (NULL once run, or when every id was read at once) */
+  char               *all_ids_sql;
 };
 
 static void factures_sql_list_model_iface_init (GListModelInterface *iface);
@@ -98,10 +101,46 @@ fetch_page_by_ids (FacturesSqlListModel *self,
   return items;
 }
 
+/* Every id of @sql, in order, into self->ids (empty on an error, with a warning). */
+static void
+read_ids (FacturesSqlListModel *self,
+          const char           *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_array_set_size (self->ids, 0);
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_warning ("Could not prepare the list query: %s", sqlite3_errmsg (self->db));
+      return;
+    }
+  bind_params (stmt, (const char * const *) self->params);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (self->ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_warning ("Could not read the list: %s", sqlite3_errmsg (self->db));
+      g_array_set_size (self->ids, 0);
+    }
+  sqlite3_finalize (stmt);
+}
+
 static GPtrArray *
 fetch_page (FacturesSqlListModel *self,
             guint                 page)
 {
+  /* a row past the first ones read: every id now (the pages cached are still in order) */
+  if (self->all_ids_sql != NULL && (page + 1) * FACTURES_SQL_LIST_MODEL_PAGE > self->ids->len)
+    {
+      g_autofree char *sql = g_steal_pointer (&self->all_ids_sql);
+
+      read_ids (self, sql);
+    }
   return fetch_page_by_ids (self, page);
 }
 
@@ -173,6 +212,7 @@ factures_sql_list_model_finalize (GObject *object)
   g_queue_clear (&self->lru);
   g_clear_pointer (&self->ids, g_array_unref);
   g_free (self->rows_sql);
+  g_free (self->all_ids_sql);
   g_strfreev (self->params);
   g_clear_object (&self->owner);
 
@@ -303,12 +343,7 @@ factures_sql_list_model_refresh_id (FacturesSqlListModel *self,
 
   g_return_val_if_fail (FACTURES_IS_SQL_LIST_MODEL (self), FALSE);
 
-  for (guint i = 0; self->ids != NULL && i < self->n_items; i++)
-    if (g_array_index (self->ids, gint64, i) == id)
-      {
-        position = i;
-        break;
-      }
+  position = factures_sql_list_model_find_id (self, id);
   if (position == G_MAXUINT)
     return FALSE;
 
@@ -341,7 +376,8 @@ factures_sql_list_model_find_id (FacturesSqlListModel *self,
 {
   g_return_val_if_fail (FACTURES_IS_SQL_LIST_MODEL (self), G_MAXUINT);
 
-  for (guint i = 0; self->ids != NULL && i < self->n_items; i++)
+  /* the ids read so far (new_by_ids_first() reads the first pages only, at first) */
+  for (guint i = 0; self->ids != NULL && i < MIN (self->n_items, self->ids->len); i++)
     if (g_array_index (self->ids, gint64, i) == id)
       return i;
   return G_MAXUINT;
@@ -364,7 +400,8 @@ factures_sql_list_model_remove_id (FacturesSqlListModel *self,
   guint first_page;
   GList *l;
 
-  if (position == G_MAXUINT)
+  /* not every id read yet (new_by_ids_first()): they would come back with the rest */
+  if (position == G_MAXUINT || self->all_ids_sql != NULL)
     return FALSE;
   g_array_remove_index (self->ids, position);
   self->n_items--;
@@ -384,4 +421,45 @@ factures_sql_list_model_remove_id (FacturesSqlListModel *self,
     }
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
   return TRUE;
+}
+
+/**
+ * factures_sql_list_model_new_by_ids_first:
+ * @first_ids_sql: the first ids in order (a LIMIT of whole pages of
+ *   FACTURES_SQL_LIST_MODEL_PAGE ids): what a window shows first
+ * @ids_sql: every id in the same order, run only when a row past those is asked for
+ * @n_items: how many ids @ids_sql gives (a count the caller read, cheaper than the ids)
+ *
+ * As factures_sql_list_model_new_by_ids(), for a list whose every id costs more than a
+ * keystroke may (a search matching most of 100,000 documents: issue 12), when the first page
+ * can be read from an index that gives the order: the model reads @first_ids_sql now and
+ * @ids_sql on the first row asked for past them. A snapshot as the other mode is.
+ */
+FacturesSqlListModel *
+factures_sql_list_model_new_by_ids_first (GObject            *owner,
+                                          sqlite3            *db,
+                                          GType               item_type,
+                                          const char         *first_ids_sql,
+                                          const char         *ids_sql,
+                                          guint               n_items,
+                                          const char         *rows_sql,
+                                          const char * const *params,
+                                          FacturesSqlRowFunc  row_func)
+{
+  FacturesSqlListModel *self = g_object_new (FACTURES_TYPE_SQL_LIST_MODEL, NULL);
+
+  self->owner = g_object_ref (owner);
+  self->db = db;
+  self->item_type = item_type;
+  self->row_func = row_func;
+  self->rows_sql = g_strdup (rows_sql);
+  self->params = g_strdupv ((char **) params);
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  read_ids (self, first_ids_sql);
+  if (self->ids->len < n_items)
+    self->all_ids_sql = g_strdup (ids_sql);
+  else
+    n_items = self->ids->len;
+  self->n_items = n_items;
+  return self;
 }

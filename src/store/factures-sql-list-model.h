@@ -14,7 +14,7 @@
 
 G_BEGIN_DECLS
 
-#define FACTURES_SQL_LIST_MODEL_PAGE 200
+#define FACTURES_SQL_LIST_MODEL_PAGE 64
 
 /* Builds one item from the current row of @stmt. */
 typedef GObject *(*FacturesSqlRowFunc) (sqlite3_stmt *stmt);
@@ -35,6 +35,16 @@ FacturesSqlListModel *factures_sql_list_model_new_by_ids (GObject            *ow
                                                           const char         *rows_sql,
                                                           const char * const *params,
                                                           FacturesSqlRowFunc  row_func);
+/* The first pages now, every id on the first row asked for past them (see the .c). */
+FacturesSqlListModel *factures_sql_list_model_new_by_ids_first (GObject            *owner,
+                                                                sqlite3            *db,
+                                                                GType               item_type,
+                                                                const char         *first_ids_sql,
+                                                                const char         *ids_sql,
+                                                                guint               n_items,
+                                                                const char         *rows_sql,
+                                                                const char * const *params,
+                                                                FacturesSqlRowFunc  row_func);
 
 /* Reads row @id again and emits items-changed for its position (see the .c); FALSE: not in the
  * model or gone, recreate the model. */

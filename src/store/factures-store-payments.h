@@ -181,6 +181,12 @@ typedef struct {
   guint  n_overdue;
 } FacturesReceivables;
 
+/* The same figures from the maintained summary, one query each (issue 12; see
+ * factures-store-receivables.c): what the dashboard and the overdue page read. */
+gboolean factures_store_get_dashboard_figures (FacturesStore        *self,
+                                               const GDate          *today,
+                                               FacturesReceivables  *out,
+                                               GError              **error);
 gboolean factures_store_get_receivables (FacturesStore        *self,
                                          const GDate          *today,
                                          FacturesReceivables  *out,

@@ -195,11 +195,10 @@ factures_store_get_receivables (FacturesStore        *self,
                                 FacturesReceivables  *out,
                                 GError              **error)
 {
-  g_autoptr(sqlite3_stmt) open = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
   g_autoptr(sqlite3_stmt) sales = NULL;
   GDate month_end, window_start;
   gint64 invoiced = 0;
-  int rc;
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
 
@@ -207,40 +206,18 @@ factures_store_get_receivables (FacturesStore        *self,
   month_end = *today;
   g_date_set_day (&month_end, g_date_get_days_in_month (g_date_get_month (today), g_date_get_year (today)));
 
-  /* Issue 12: the open invoices in one query over the maintained summary (its partial index
-   * of open invoices); only an invoice with an instalment plan is read whole, for its runs. */
-  open = factures_store_prepare (self,
-                                 "SELECT s.document_id, s.due_date, s.balance, "
-                                 "EXISTS (SELECT 1 FROM instalments i WHERE i.document_id = s.document_id) "
-                                 "FROM document_summary s WHERE s.balance > 0",
-                                 error);
-  if (open == NULL)
+  docs = factures_store_pay_load_open_docs (self, error);
+  if (docs == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (open)) == SQLITE_ROW)
+  for (guint i = 0; i < docs->len; i++)
     {
-      g_autoptr(GArray) runs = NULL;
+      const DocInfo *info = g_ptr_array_index (docs, i);
+      g_autoptr(GArray) runs = factures_store_pay_load_runs (self, info, error);
       gboolean late = FALSE;
 
-      if (sqlite3_column_int (open, 3) != 0)
-        {
-          g_autoptr(DocInfo) info = factures_store_pay_load_doc (self, sqlite3_column_int64 (open, 0), error);
-
-          if (info == NULL)
-            return FALSE;
-          runs = factures_store_pay_load_runs (self, info, error);
-          if (runs == NULL)
-            return FALSE;
-        }
-      else
-        {
-          RunInfo run = { 0 };
-
-          runs = g_array_new (FALSE, TRUE, sizeof (RunInfo));
-          factures_sql_col_date (open, 1, &run.due_date);
-          run.balance = sqlite3_column_int64 (open, 2);
-          g_array_append_val (runs, run);
-        }
-      out->outstanding += sqlite3_column_int64 (open, 2);
+      if (runs == NULL)
+        return FALSE;
+      out->outstanding += factures_store_pay_doc_balance (info);
       for (guint r = 0; r < runs->len; r++)
         {
           const RunInfo *run = &g_array_index (runs, RunInfo, r);
@@ -270,11 +247,6 @@ factures_store_get_receivables (FacturesStore        *self,
             out->expected_this_month += run->balance;
         }
       out->n_overdue += late;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      factures_store_set_db_error (self, error);
-      return FALSE;
     }
 
   /* DSO over the last 90 days: outstanding × 90 / TTC invoiced (credit notes deducted) */
@@ -311,15 +283,9 @@ factures_store_get_receivables (FacturesStore        *self,
     GDate first;
 
     history = factures_store_prepare (self,
-                                      /* issue 12: from the maintained summary (its balance is
-                                       * amount_due − credited − paid), and only as many as
-                                       * factures_dso_has_history() asks for */
-                                      "SELECT (SELECT count (*) FROM (SELECT 1 FROM document_summary s "
-                                      "JOIN documents ON documents.id = s.document_id "
-                                      "WHERE documents.amount_due > 0 AND s.balance <= 0 "
-                                      "AND EXISTS (SELECT 1 FROM live_payment_allocations pa "
-                                      "WHERE pa.document_id = documents.id AND pa.amount > 0) "
-                                      "LIMIT " G_STRINGIFY (FACTURES_DSO_MIN_PAID) ")), "
+                                      "SELECT (SELECT count (*) FROM documents WHERE status = 1 AND kind IN (380, 386) "
+                                      "AND amount_due > 0 AND " FACTURES_PAID_EXPR " > 0 "
+                                      "AND amount_due - " FACTURES_CREDITED_EXPR " - " FACTURES_PAID_EXPR " <= 0), "
                                       "(SELECT min (issue_date) FROM documents WHERE status = 1 AND kind IN (380, 386))",
                                       error);
     if (history == NULL)
@@ -338,6 +304,194 @@ factures_store_get_receivables (FacturesStore        *self,
     if (!factures_store_pay_query_int64 (self, "SELECT coalesce (sum (credit), 0) FROM " FACTURES_LIVE_PAYMENTS " WHERE ?1 = ?1", 0, &credit, error) ||
         !factures_store_pay_query_int64 (self, "SELECT coalesce (sum (amount), 0) FROM payment_allocations WHERE payment_id IS NULL AND ?1 = ?1",
                       0, &used, error))
+      return FALSE;
+    out->credit = credit - used;
+  }
+  return TRUE;
+}
+
+/**
+ * factures_store_get_dashboard_figures:
+ * @today: the day the figures are for
+ * @out: (out caller-allocates): the same figures as factures_store_get_receivables()
+ *
+ * The dashboard's and the overdue page's figures from the maintained summary (migrations 0010
+ * and 0012): one query sums the balances, the ageing buckets, what is late and what is expected
+ * this month over the open invoices without instalments; only those with an instalment plan (a
+ * run per instalment) are read one by one; then one query each for the DSO's sales, its
+ * history and the unused credit. Costs what is open, not what exists (issue 12).
+ */
+gboolean
+factures_store_get_dashboard_figures (FacturesStore        *self,
+                                      const GDate          *today,
+                                      FacturesReceivables  *out,
+                                      GError              **error)
+{
+  g_autoptr(FacturesCachedStmt) sums = NULL;
+  g_autoptr(FacturesCachedStmt) sales = NULL;
+  g_autoptr(FacturesCachedStmt) history = NULL;
+  g_autoptr(GArray) several = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GDate month_end, window_start, day30, day60, day90;
+  int rc;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+
+  memset (out, 0, sizeof *out);
+  month_end = *today;
+  g_date_set_day (&month_end, g_date_get_days_in_month (g_date_get_month (today), g_date_get_year (today)));
+  day30 = day60 = day90 = *today;
+  g_date_subtract_days (&day30, 30);
+  g_date_subtract_days (&day60, 60);
+  g_date_subtract_days (&day90, 90);
+
+  /* one run per invoice: the bucket of each from its due date (days late = today − due) */
+  sums = factures_store_prepare_cached (self,
+                                        "SELECT coalesce (sum (balance), 0), "
+                                        "coalesce (sum (balance) FILTER (WHERE due_date >= ?1), 0), "
+                                        "count (*) FILTER (WHERE due_date >= ?1), "
+                                        "coalesce (sum (balance) FILTER (WHERE due_date < ?1 AND due_date >= ?2), 0), "
+                                        "count (*) FILTER (WHERE due_date < ?1 AND due_date >= ?2), "
+                                        "coalesce (sum (balance) FILTER (WHERE due_date < ?2 AND due_date >= ?3), 0), "
+                                        "count (*) FILTER (WHERE due_date < ?2 AND due_date >= ?3), "
+                                        "coalesce (sum (balance) FILTER (WHERE due_date < ?3 AND due_date >= ?4), 0), "
+                                        "count (*) FILTER (WHERE due_date < ?3 AND due_date >= ?4), "
+                                        "coalesce (sum (balance) FILTER (WHERE due_date < ?4), 0), "
+                                        "count (*) FILTER (WHERE due_date < ?4), "
+                                        "coalesce (sum (balance) FILTER (WHERE due_date >= ?1 AND due_date <= ?5), 0) "
+                                        "FROM document_summary WHERE balance > 0 AND next_step_runs = 1 AND NOT next_step_stale",
+                                        error);
+  if (sums == NULL)
+    return FALSE;
+  factures_sql_bind_date (sums, 1, today);
+  factures_sql_bind_date (sums, 2, &day30);
+  factures_sql_bind_date (sums, 3, &day60);
+  factures_sql_bind_date (sums, 4, &day90);
+  factures_sql_bind_date (sums, 5, &month_end);
+  if (sqlite3_step (sums) != SQLITE_ROW)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  out->outstanding = sqlite3_column_int64 (sums, 0);
+  for (guint b = 0; b < FACTURES_AGING_N_BUCKETS; b++)
+    {
+      out->aging[b] = sqlite3_column_int64 (sums, 1 + 2 * (int) b);
+      out->aging_count[b] = (guint) sqlite3_column_int64 (sums, 2 + 2 * (int) b);
+    }
+  out->overdue = out->outstanding - out->aging[0];
+  out->n_overdue = out->aging_count[1] + out->aging_count[2] + out->aging_count[3] + out->aging_count[4];
+  out->expected_this_month = sqlite3_column_int64 (sums, 11);
+  g_clear_pointer (&sums, factures_store_release_cached);
+
+  /* the invoices with instalments (a run each), and rows not recomputed yet: one by one */
+  {
+    g_autoptr(FacturesCachedStmt) ids = factures_store_prepare_cached (self,
+                                                                       "SELECT document_id FROM document_summary WHERE balance > 0 "
+                                                                       "AND (next_step_runs <> 1 OR next_step_stale) "
+                                                                       "ORDER BY due_date, document_id", error);
+    if (ids == NULL)
+      return FALSE;
+    while ((rc = sqlite3_step (ids)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (ids, 0);
+        g_array_append_val (several, id);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        factures_store_set_db_error (self, error);
+        return FALSE;
+      }
+  }
+  for (guint i = 0; i < several->len; i++)
+    {
+      g_autoptr(DocInfo) info = factures_store_pay_load_doc (self, g_array_index (several, gint64, i), error);
+      g_autoptr(GArray) runs = NULL;
+      gboolean late = FALSE;
+
+      if (info == NULL)
+        return FALSE;
+      runs = factures_store_pay_load_runs (self, info, error);
+      if (runs == NULL)
+        return FALSE;
+      out->outstanding += factures_store_pay_doc_balance (info);
+      for (guint r = 0; r < runs->len; r++)
+        {
+          const RunInfo *run = &g_array_index (runs, RunInfo, r);
+          gint days = factures_date_days_between (&run->due_date, today);
+          guint bucket = days <= 0 ? 0 : days <= 30 ? 1 : days <= 60 ? 2 : days <= 90 ? 3 : 4;
+
+          if (run->balance <= 0)
+            continue;
+          out->aging[bucket] += run->balance;
+          out->aging_count[bucket]++;
+          if (days > 0)
+            {
+              out->overdue += run->balance;
+              late = TRUE;
+            }
+          else if (g_date_compare (&run->due_date, &month_end) <= 0)
+            out->expected_this_month += run->balance;
+        }
+      out->n_overdue += late;
+    }
+
+  /* DSO over the last 90 days: outstanding × 90 / TTC invoiced (credit notes deducted) */
+  window_start = *today;
+  g_date_subtract_days (&window_start, 89);
+  sales = factures_store_prepare_cached (self,
+                                         "SELECT coalesce (sum (CASE WHEN kind = 381 THEN -gross_total ELSE gross_total END), 0) "
+                                         "FROM documents WHERE status = 1 AND kind IN (380, 381, 386) "
+                                         "AND issue_date >= ?1 AND issue_date <= ?2",
+                                         error);
+  if (sales == NULL)
+    return FALSE;
+  factures_sql_bind_date (sales, 1, &window_start);
+  factures_sql_bind_date (sales, 2, today);
+  if (sqlite3_step (sales) != SQLITE_ROW)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  if (sqlite3_column_int64 (sales, 0) > 0)
+    {
+      gint64 dso = 0;
+
+      if (!factures_muldiv_round (out->outstanding, 90, sqlite3_column_int64 (sales, 0), &dso, error))
+        return FALSE;
+      out->dso = (gint) MIN (dso, G_MAXINT);
+    }
+  else
+    out->dso = -1;
+
+  /* Issue 11 item 8: enough invoices paid in full (a payment, nothing left; the count stops at
+   * the threshold), and the first issue date. */
+  history = factures_store_prepare_cached (self,
+                                           "SELECT (SELECT count (*) FROM (SELECT 1 FROM document_summary s "
+                                           "JOIN documents d ON d.id = s.document_id WHERE s.balance <= 0 "
+                                           "AND s.n_payments > 0 AND d.amount_due > 0 LIMIT ?1)), "
+                                           "(SELECT min (issue_date) FROM documents WHERE status = 1 AND kind IN (380, 386))",
+                                           error);
+  if (history == NULL)
+    return FALSE;
+  sqlite3_bind_int (history, 1, FACTURES_DSO_MIN_PAID);
+  if (sqlite3_step (history) != SQLITE_ROW)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  {
+    GDate first;
+
+    factures_sql_col_date (history, 1, &first);
+    out->dso_history = factures_dso_has_history ((guint) sqlite3_column_int64 (history, 0), &first, today);
+  }
+
+  {
+    gint64 credit = 0, used = 0;
+
+    if (!factures_store_pay_query_int64 (self, "SELECT coalesce (sum (credit), 0) FROM " FACTURES_LIVE_PAYMENTS " WHERE ?1 = ?1", 0, &credit, error) ||
+        !factures_store_pay_query_int64 (self, "SELECT coalesce (sum (amount), 0) FROM payment_allocations WHERE payment_id IS NULL AND ?1 = ?1",
+                                         0, &used, error))
       return FALSE;
     out->credit = credit - used;
   }

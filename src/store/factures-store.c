@@ -572,13 +572,21 @@ migrate (FacturesStore  *self,
   /* Only a database that holds something is copied: a brand-new one (schema 0), or one
    * created and left empty, needs no backup (issue 10 finding 8: every new database used to
    * leave a ".bak-v1" of an empty file, the copy being taken after its first migration). */
-  backed_up = version == 0 || factures_store_count_content (self, NULL) == 0;
-
   names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, error);
   if (names == NULL)
     return FALSE;
   n = g_strv_length (names);
   qsort (names, n, sizeof (char *), compare_strings);
+
+  /* (counted only when a migration will run: counting 100,000 documents was most of the time
+   * of a read-only open, issue 12) */
+  backed_up = TRUE;
+  for (guint i = 0; apply && version > 0 && i < n; i++)
+    if (g_str_has_suffix (names[i], ".sql") && g_ascii_strtoll (names[i], NULL, 10) > version)
+      {
+        backed_up = factures_store_count_content (self, NULL) == 0;
+        break;
+      }
 
   for (guint i = 0; i < n; i++)
     {

@@ -50,6 +50,24 @@ if command -v ldd >/dev/null; then
   if ldd "$CLI" | grep -qE 'libgtk-4|libadwaita'; then fail "ldd: $(ldd "$CLI" | grep -E 'gtk|adwaita')"
   else ok "ldd: no libgtk-4, no libadwaita"; fi
 fi
+# Issue 12: the listing and the render run in a process that loads neither the mail nor the
+# Factur-X libraries (their loading was most of the time of --list-overdue); every other command
+# goes to factures-cli-full, unchanged.
+heavy=$(ldd "$CLI" 2>/dev/null | grep -oE 'lib(qpdf|xml2|gmime-3\.0|curl-gnutls|secret-1|poppler-glib|icuuc)\.so[^ ]*' | tr '\n' ' ')
+if [ -n "$heavy" ]; then fail "factures-cli loads $heavy"
+else ok "ldd: no qpdf, libxml2, GMime, libcurl, libsecret, poppler, ICU"; fi
+# (nor the PDF renderer's: --export-pdf runs in factures-cli-pdf)
+if ldd "$CLI" 2>/dev/null | grep -qE 'libcairo|libpango'; then fail "factures-cli loads cairo or Pango"
+else ok "ldd: no cairo, no Pango"; fi
+draft=$("$CLI" --database="$tmp/cli.db" --export-json="$tmp/cli.json" 2>&1 && python3 -c "
+import json, sys; print([d['id'] for d in json.load(open(sys.argv[1]))['documents'] if d['status'] == 0][0])" "$tmp/cli.json")
+if "$CLI" --database="$tmp/cli.db" --export-pdf="$draft" --output="$tmp/draft.pdf" 2>"$tmp/err" &&
+   [ "$(head -c 5 "$tmp/draft.pdf")" = "%PDF-" ]; then ok "--export-pdf of draft $draft"
+else fail "--export-pdf of draft $draft: $(cat "$tmp/err")"; fi
+rc=0; "$CLI" --database="$tmp/cli.db" --export-pdf=X9999 --output="$tmp/none.pdf" 2>"$tmp/err" || rc=$?
+if [ "$rc" -eq 1 ] && grep -q 'X9999' "$tmp/err" && [ ! -e "$tmp/none.pdf" ]; then ok "--export-pdf of no document: status 1, named"
+else fail "--export-pdf of no document: status $rc, $(cat "$tmp/err")"; fi
+
 # and the window binary does link them (the check can fail)
 readelf -d "$FACTURES" | grep NEEDED | grep -q libgtk-4 || fail "readelf does not see libgtk-4 in factures either"
 

@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 
+#include "factures-rows.h"
 #include "factures-store.h"
 #include "factures-store-lifecycle.h"
 #include "factures-store-payments.h"
@@ -195,6 +196,9 @@ test_migration_next_step (void)
   /* F2026-0003: its pre-due step was never recorded (catch-up did not run): skipped once due */
   g_assert_cmpint (raw_int (path, "SELECT next_step_missed FROM document_summary WHERE document_id = 5"), ==, 1);
   g_assert_cmpint (raw_int (path, "SELECT count(*) FROM document_summary WHERE next_step_key IS NOT NULL"), ==, 2);
+  /* the outbox list reads a covering index, never the messages */
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM (SELECT 1 FROM pragma_index_list ('outbox') "
+                                  "WHERE name = 'outbox_list')"), ==, 1);
   store_test_remove_dir (dir);
 }
 
@@ -297,6 +301,39 @@ assert_next_steps (FacturesStore *store,
   g_test_message ("%u next steps checked against their plan", checked);
 }
 
+/* The dashboard's figures read from the summary (factures_store_get_dashboard_figures()) are
+ * the ones computed invoice by invoice (factures_store_get_receivables()), on several days. */
+static void
+assert_figures (FacturesStore *store)
+{
+  const char *days[] = { "2026-06-15", "2026-07-20", "2026-09-30", "2027-03-01" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      FacturesReceivables slow, fast;
+      GDate day;
+
+      g_assert_true (factures_date_parse_iso (days[i], &day, NULL));
+      g_assert_true (factures_store_get_receivables (store, &day, &slow, &error));
+      g_assert_no_error (error);
+      g_assert_true (factures_store_get_dashboard_figures (store, &day, &fast, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (fast.outstanding, ==, slow.outstanding);
+      g_assert_cmpint (fast.overdue, ==, slow.overdue);
+      g_assert_cmpint (fast.expected_this_month, ==, slow.expected_this_month);
+      for (guint b = 0; b < FACTURES_AGING_N_BUCKETS; b++)
+        {
+          g_assert_cmpint (fast.aging[b], ==, slow.aging[b]);
+          g_assert_cmpuint (fast.aging_count[b], ==, slow.aging_count[b]);
+        }
+      g_assert_cmpint (fast.dso, ==, slow.dso);
+      g_assert_cmpint (fast.dso_history, ==, slow.dso_history);
+      g_assert_cmpint (fast.credit, ==, slow.credit);
+      g_assert_cmpuint (fast.n_overdue, ==, slow.n_overdue);
+    }
+}
+
 static void
 assert_summary (FacturesStore *store)
 {
@@ -306,6 +343,7 @@ assert_summary (FacturesStore *store)
   g_assert_true (factures_store_verify (store, &error));
   g_assert_no_error (error);
   assert_next_steps (store, factures_store_get_path (store));
+  assert_figures (store);
 }
 
 static void
@@ -528,6 +566,66 @@ test_search (void)
   store_test_remove_dir (dir);
 }
 
+/* A search matching many documents reads its first pages from the sort's index and every id
+ * when scrolled past them: the same rows, in the same order, as the list without a search. */
+static void
+test_search_first_pages (void)
+{
+  g_autofree char *dir = store_test_make_fast_dir ();
+  g_autofree char *path = store_test_db_path (dir);
+  g_autoptr(FacturesStore) store = NULL;
+  g_autoptr(FacturesProfile) profile = store_test_profile ();
+  g_autoptr(FacturesClient) client = store_test_client ("Société Dupont");
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  guint n;
+
+  store = factures_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_store_save_profile (store, profile, &error));
+  g_assert_true (factures_store_save_client (store, client, &error));
+  g_assert_no_error (error);
+  issue_invoice (store, client->id, "2026-06-01");
+  issue_invoice (store, client->id, "2026-06-02");
+  /* 4,500 drafts more (the search reads its first pages above 4,000 found) */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4500) "
+                                 "INSERT INTO documents (kind, status, issue_date, client_id, client_name, client_key, search_key) "
+                                 "SELECT 380, 0, '2026-06-03', 1, 'Société Dupont', 'societe dupont', 'societe dupont' FROM n",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  found = factures_store_list_documents (store, "dup", FACTURES_DOCUMENT_SORT_NUMBER, TRUE);
+  all = factures_store_list_documents (store, NULL, FACTURES_DOCUMENT_SORT_NUMBER, TRUE);
+  n = g_list_model_get_n_items (all);
+  g_assert_cmpuint (n, ==, 4502);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, n);
+  /* the first pages, then the ones past them (every id read then), then the first again */
+  for (guint i = 0; i < n; i += (i < 390 || i > 4400) ? 1 : 97)
+    {
+      g_autoptr(FacturesDocumentRow) a = g_list_model_get_item (found, i);
+      g_autoptr(FacturesDocumentRow) b = g_list_model_get_item (all, i);
+
+      g_assert_nonnull (a);
+      g_assert_cmpint (factures_document_row_get_id (a), ==, factures_document_row_get_id (b));
+    }
+  {
+    g_autoptr(FacturesDocumentRow) first = g_list_model_get_item (found, 0);
+    g_autoptr(FacturesDocumentRow) expected = g_list_model_get_item (all, 0);
+
+    g_assert_cmpint (factures_document_row_get_id (first), ==, factures_document_row_get_id (expected));
+    g_assert_cmpstr (factures_document_row_get_number (first), ==, "F2026-0002");
+  }
+  g_assert_null (g_list_model_get_item (found, n));
+  g_clear_object (&found);
+  g_clear_object (&all);
+  g_clear_object (&store);
+  store_test_remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -537,5 +635,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/storage/migration-next-step", test_migration_next_step);
   g_test_add_func ("/store/storage/summary-random", test_summary_random);
   g_test_add_func ("/store/storage/search", test_search);
+  g_test_add_func ("/store/storage/search-first-pages", test_search_first_pages);
   return g_test_run ();
 }

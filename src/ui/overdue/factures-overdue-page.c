@@ -166,7 +166,8 @@ refresh_summary (FacturesOverduePage *self,
   g_autofree char *overdue_note = NULL;
   g_autofree char *credit_note = NULL;
 
-  if (!factures_store_get_receivables (self->store, today, &r, &error))
+  /* one query each over the maintained summary (issue 12) */
+  if (!factures_store_get_dashboard_figures (self->store, today, &r, &error))
     {
       g_warning ("Receivables: %s", error->message);
       return;

@@ -334,6 +334,66 @@ assert_figures (FacturesStore *store)
     }
 }
 
+/* The to-do queue read from the summary's next steps (factures_store_list_dunning_queue()) is
+ * the one the plan of every open invoice gives (its first DUE step), on several days. */
+static void
+assert_queue (FacturesStore *store,
+              const char    *path)
+{
+  const char *days[] = { "2026-06-29", "2026-07-04", "2026-08-01", "2026-12-06" };
+
+  for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) queue = NULL;
+      g_autoptr(GString) expected = g_string_new (NULL);
+      g_autoptr(GString) got = g_string_new (NULL);
+      sqlite3 *db = NULL;
+      sqlite3_stmt *stmt = NULL;
+      GDate day;
+
+      g_assert_true (factures_date_parse_iso (days[d], &day, NULL));
+      queue = factures_store_list_dunning_queue (store, &day, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < queue->len; i++)
+        {
+          const FacturesDunningTask *task = g_ptr_array_index (queue, i);
+          g_autofree char *date = factures_date_format_iso (&task->step.date);
+
+          g_string_append_printf (got, "%" G_GINT64_FORMAT " %d %s %s %u %s\n", task->document_id,
+                                  task->instalment, task->step.step_key, date, task->step.index,
+                                  task->step.template_id);
+        }
+      g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT document_id FROM document_summary WHERE balance > 0 "
+                                               "ORDER BY due_date, document_id", -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_autoptr(GPtrArray) plan = factures_store_get_dunning_plan (store, sqlite3_column_int64 (stmt, 0),
+                                                                       &day, &error);
+
+          g_assert_no_error (error);
+          for (guint i = 0; i < plan->len; i++)
+            {
+              const FacturesDunningTask *task = g_ptr_array_index (plan, i);
+              g_autofree char *date = NULL;
+
+              if (task->step.state != FACTURES_STEP_STATE_DUE)
+                continue;
+              date = factures_date_format_iso (&task->step.date);
+              g_string_append_printf (expected, "%" G_GINT64_FORMAT " %d %s %s %u %s\n", task->document_id,
+                                      task->instalment, task->step.step_key, date, task->step.index,
+                                      task->step.template_id);
+              break;
+            }
+        }
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+      g_assert_cmpstr (got->str, ==, expected->str);
+      g_test_message ("queue of %s: %u steps", days[d], queue->len);
+    }
+}
+
 static void
 assert_summary (FacturesStore *store)
 {
@@ -344,6 +404,7 @@ assert_summary (FacturesStore *store)
   g_assert_no_error (error);
   assert_next_steps (store, factures_store_get_path (store));
   assert_figures (store);
+  assert_queue (store, factures_store_get_path (store));
 }
 
 static void

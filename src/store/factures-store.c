@@ -945,8 +945,10 @@ factures_store_open_with_progress (const char                 *path,
           return NULL;
         }
     }
-  /* what each later write changes, for "item-changed" (issue 12 item 2) */
-  self->changes = factures_store_changes_attach (self->db);
+  /* what each later write changes, for "item-changed" (issue 12 item 2); a read-only open (the
+   * command line's listings) does not read the tables for it */
+  if (create)
+    self->changes = factures_store_changes_attach (self->db);
 
   return g_steal_pointer (&self);
 }

@@ -47,11 +47,19 @@ bind_params (sqlite3_stmt       *stmt,
     }
 }
 
+/* A page holds NULL for a row deleted since the snapshot was taken. */
+static void
+unref_item (gpointer item)
+{
+  if (item != NULL)
+    g_object_unref (item);
+}
+
 static GPtrArray *
 fetch_page_by_ids (FacturesSqlListModel *self,
                    guint                 page)
 {
-  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *items = g_ptr_array_new_with_free_func (unref_item);
   g_autoptr(GString) sql = g_string_new (self->rows_sql);
   g_autoptr(GHashTable) positions = g_hash_table_new (g_int64_hash, g_int64_equal);
   sqlite3_stmt *stmt = NULL;
@@ -288,6 +296,131 @@ factures_sql_list_model_get_fetch_count (FacturesSqlListModel *self)
 {
   g_return_val_if_fail (FACTURES_IS_SQL_LIST_MODEL (self), 0);
   return self->fetch_count;
+}
+
+/* Row @id alone, read with the model's rows_sql: the new item, or NULL when it is gone. */
+static GObject *
+fetch_one (FacturesSqlListModel *self,
+           gint64                id)
+{
+  g_autofree char *sql = g_strdup_printf ("%s (%" G_GINT64_FORMAT ")", self->rows_sql, id);
+  sqlite3_stmt *stmt = NULL;
+  GObject *item = NULL;
+
+  self->fetch_count++;
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_warning ("Could not prepare a list row: %s", sqlite3_errmsg (self->db));
+      return NULL;
+    }
+  bind_params (stmt, (const char * const *) self->params);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) == id)
+    item = self->row_func (stmt);
+  sqlite3_finalize (stmt);
+  return item;
+}
+
+/**
+ * factures_sql_list_model_refresh_id:
+ * @id: a row id
+ *
+ * Issue 12 item 2: the row @id changed in the database (FacturesStore::item-changed). When
+ * the model holds it, that one row is read again now (one query by primary key; in the page
+ * cache if its page is there) and items-changed is emitted for its position, so that a view
+ * rebuilds that row only if it shows it. The order and the membership stay those of the
+ * snapshot (a row that now sorts elsewhere stays in place).
+ *
+ * Returns: TRUE when the row was refreshed; FALSE when the model does not hold @id, or the
+ *   row is gone from the database: recreate the model then.
+ */
+gboolean
+factures_sql_list_model_refresh_id (FacturesSqlListModel *self,
+                                    gint64                id)
+{
+  guint position = G_MAXUINT;
+  GPtrArray *items;
+  GObject *item;
+
+  g_return_val_if_fail (FACTURES_IS_SQL_LIST_MODEL (self), FALSE);
+
+  position = factures_sql_list_model_find_id (self, id);
+  if (position == G_MAXUINT)
+    return FALSE;
+
+  item = fetch_one (self, id);
+  if (item == NULL)
+    return FALSE;
+  items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (position / FACTURES_SQL_LIST_MODEL_PAGE));
+  if (items != NULL && position % FACTURES_SQL_LIST_MODEL_PAGE < items->len)
+    {
+      guint offset = position % FACTURES_SQL_LIST_MODEL_PAGE;
+
+      g_clear_object (&g_ptr_array_index (items, offset));
+      g_ptr_array_index (items, offset) = item;
+    }
+  else
+    g_object_unref (item);   /* read with its page when asked for */
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+  return TRUE;
+}
+
+/**
+ * factures_sql_list_model_find_id:
+ * @id: a row id
+ *
+ * Returns: the position of row @id in the snapshot, or G_MAXUINT when it is not there.
+ */
+guint
+factures_sql_list_model_find_id (FacturesSqlListModel *self,
+                                 gint64                id)
+{
+  g_return_val_if_fail (FACTURES_IS_SQL_LIST_MODEL (self), G_MAXUINT);
+
+  /* the ids read so far (new_by_ids_first() reads the first pages only, at first) */
+  for (guint i = 0; self->ids != NULL && i < MIN (self->n_items, self->ids->len); i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      return i;
+  return G_MAXUINT;
+}
+
+/**
+ * factures_sql_list_model_remove_id:
+ * @id: a row id
+ *
+ * Issue 12 item 2: row @id left the set the model lists (an overdue invoice paid): it is taken
+ * out of the snapshot without sorting again, and items-changed is emitted for its position.
+ *
+ * Returns: TRUE when the model held @id.
+ */
+gboolean
+factures_sql_list_model_remove_id (FacturesSqlListModel *self,
+                                   gint64                id)
+{
+  guint position = factures_sql_list_model_find_id (self, id);
+  guint first_page;
+  GList *l;
+
+  /* not every id read yet (new_by_ids_first()): they would come back with the rest */
+  if (position == G_MAXUINT || self->all_ids_sql != NULL)
+    return FALSE;
+  g_array_remove_index (self->ids, position);
+  self->n_items--;
+  /* the pages from its own on hold other rows now: read again when asked for */
+  first_page = position / FACTURES_SQL_LIST_MODEL_PAGE;
+  l = self->lru.head;
+  while (l != NULL)
+    {
+      GList *next = l->next;
+
+      if (GPOINTER_TO_UINT (l->data) >= first_page)
+        {
+          g_hash_table_remove (self->pages, l->data);
+          g_queue_delete_link (&self->lru, l);
+        }
+      l = next;
+    }
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+  return TRUE;
 }
 
 /**

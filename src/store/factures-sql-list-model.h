@@ -46,6 +46,18 @@ FacturesSqlListModel *factures_sql_list_model_new_by_ids_first (GObject         
                                                                 const char * const *params,
                                                                 FacturesSqlRowFunc  row_func);
 
+/* Reads row @id again and emits items-changed for its position (see the .c); FALSE: not in the
+ * model or gone, recreate the model. */
+gboolean factures_sql_list_model_refresh_id (FacturesSqlListModel *self,
+                                             gint64                id);
+/* Takes row @id out of the snapshot (it left the listed set), without sorting again; FALSE
+ * when the model does not hold it. */
+gboolean factures_sql_list_model_remove_id  (FacturesSqlListModel *self,
+                                             gint64                id);
+/* The position of row @id in the snapshot, G_MAXUINT when it is not there. */
+guint    factures_sql_list_model_find_id    (FacturesSqlListModel *self,
+                                             gint64                id);
+
 /* Number of SQL page fetches so far (tests and benchmark). */
 guint factures_sql_list_model_get_fetch_count (FacturesSqlListModel *self);
 

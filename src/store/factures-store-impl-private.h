@@ -34,6 +34,9 @@ struct _FacturesStore
   FacturesStoreProgressFunc progress_func;
   gpointer                  progress_data;
 
+  /* What the writes since the last "changed" touched (factures-store-changes.c). */
+  struct _FacturesStoreChanges *changes;
+
   /* Migration 0012 is in: factures_store_commit() recomputes the stale next steps. */
   gboolean                  next_steps_ready;
 };

@@ -37,6 +37,7 @@
 #include "factures-rows.h"
 #include "factures-sql-list-model.h"
 #include "factures-store-private.h"
+#include "factures-store-changes-private.h"
 #include "factures-store-integrity-private.h"
 #include "factures-store-lifecycle-private.h"
 #include "factures-store-numbering-private.h"
@@ -52,6 +53,7 @@ G_DEFINE_FINAL_TYPE (FacturesStore, factures_store, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  ITEM_CHANGED,
   N_SIGNALS
 };
 
@@ -76,6 +78,7 @@ factures_store_finalize (GObject *object)
 
   if (self->db != NULL)
     g_hash_table_remove (stores_by_db (), self->db);
+  factures_store_changes_detach (g_steal_pointer (&self->changes), self->db);
   g_clear_pointer (&self->stmt_in_use, g_hash_table_unref);
   g_clear_pointer (&self->stmt_cache, g_hash_table_unref);   /* finalizes them */
   if (self->db != NULL)
@@ -100,6 +103,21 @@ factures_store_class_init (FacturesStoreClass *klass)
                                    G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 0);
+
+  /**
+   * FacturesStore::item-changed:
+   * @kind: a FacturesStoreChange (as guint)
+   * @id: the document's or client's id (0 for FACTURES_STORE_CHANGE_EVERYTHING)
+   *
+   * Emitted after every committed write, before "changed", once per document and client the
+   * write touched (or once with FACTURES_STORE_CHANGE_EVERYTHING): see
+   * factures-store-changes.h (issue 12 item 2).
+   */
+  signals[ITEM_CHANGED] = g_signal_new ("item-changed",
+                                        G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_INT64);
 }
 
 static void
@@ -124,9 +142,18 @@ factures_store_get_db (FacturesStore *self)
   return self->db;
 }
 
+static void
+emit_item_changed (FacturesStoreChange kind,
+                   gint64              id,
+                   gpointer            user_data)
+{
+  g_signal_emit (user_data, signals[ITEM_CHANGED], 0, (guint) kind, id);
+}
+
 void
 factures_store_emit_changed (FacturesStore *self)
 {
+  factures_store_changes_flush (self->changes, emit_item_changed, self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -918,6 +945,10 @@ factures_store_open_with_progress (const char                 *path,
           return NULL;
         }
     }
+  /* what each later write changes, for "item-changed" (issue 12 item 2); a read-only open (the
+   * command line's listings) does not read the tables for it */
+  if (create)
+    self->changes = factures_store_changes_attach (self->db);
 
   return g_steal_pointer (&self);
 }

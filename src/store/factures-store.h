@@ -14,6 +14,7 @@
 
 #include <gio/gio.h>
 #include "factures-document.h"
+#include "factures-store-changes.h"
 
 G_BEGIN_DECLS
 

@@ -13,6 +13,8 @@
 #include "factures-documents.h"
 #include "factures-facturx-ui.h"
 #include "factures-due-notification.h"
+#include "factures-first-frame.h"
+#include "factures-store-payments.h"
 #include "factures-preferences-window.h"
 #include "factures-recurring-ui.h"
 #include "factures-register-window.h"
@@ -303,8 +305,27 @@ factures_application_startup (GApplication *application)
       factures_facturx_ui_install_actions (GTK_APPLICATION (self), self->store);  /* issue 6: app.import-invoice */
       factures_register_install_actions (GTK_APPLICATION (self), self->store);    /* app.receipts */
     }
-  /* Issue 4: how many dunning steps are due, once per start (nothing is sent on its own). */
-  factures_due_notification_send (application, self->store);
+}
+
+/* Issue 12 item 2: after the window's first frame, never before it: the missed pre-due
+ * dunning steps recorded as skipped (issue 4; nothing is sent on its own), then the due-steps
+ * notification, once per start, counting the To-Do queue the window lists. */
+static gboolean
+after_first_frame (gpointer user_data)
+{
+  FacturesApplication *self = user_data;
+  FacturesWindow *window = get_main_window (self);
+  g_autoptr (GError) error = NULL;
+  GDate today;
+
+  if (self->store == NULL)
+    return G_SOURCE_REMOVE;
+  factures_today (&today);
+  if (!factures_store_catch_up (self->store, &today, NULL, &error))
+    g_printerr ("factures: %s\n", error->message);
+  if (window != NULL && !factures_window_is_welcome (window))
+    factures_due_notification_send_n (G_APPLICATION (self), factures_window_get_n_due_steps (window));
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -316,6 +337,7 @@ factures_application_activate (GApplication *application)
   if (window == NULL)
     {
       window = factures_window_new (GTK_APPLICATION (self), self->store, self->store_error);
+      factures_after_first_frame (GTK_WIDGET (window), after_first_frame, g_object_ref (self), g_object_unref);
       /* Issue 3 item 4: the recurring invoices due since the last run, once per start. */
       gtk_window_present (GTK_WINDOW (window));
       factures_recurring_run_at_startup (GTK_WINDOW (window), self->store);

@@ -14,8 +14,6 @@ factures_due_notification_send (GApplication  *application,
                                 FacturesStore *store)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GNotification) notification = NULL;
-  g_autofree char *title = NULL;
   GDate today;
   guint n;
 
@@ -28,6 +26,16 @@ factures_due_notification_send (GApplication  *application,
       g_printerr ("factures: %s\n", error->message);
       return 0;
     }
+  return factures_due_notification_send_n (application, n);
+}
+
+guint
+factures_due_notification_send_n (GApplication *application,
+                                  guint         n)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+
   if (n == 0)
     return 0;
   /* The test suites run on a session bus without a notification server, where GIO would

@@ -26,5 +26,9 @@ G_BEGIN_DECLS
  */
 guint factures_due_notification_send (GApplication  *application,
                                       FacturesStore *store);
+/* The same notification for @n steps counted by the caller (the window's To-Do queue, issue
+ * 12), without the catch-up: nothing sent when @n is 0. Returns @n. */
+guint factures_due_notification_send_n (GApplication *application,
+                                        guint         n);
 
 G_END_DECLS

@@ -397,6 +397,16 @@ factures_window_set_view (FacturesWindow *self,
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (self->view_stack), name);
 }
 
+guint
+factures_window_get_n_due_steps (FacturesWindow *self)
+{
+  g_return_val_if_fail (FACTURES_IS_WINDOW (self), 0);
+
+  if (self->overdue_page == NULL)
+    return 0;
+  return factures_overdue_page_get_n_due_steps (FACTURES_OVERDUE_PAGE (self->overdue_page));
+}
+
 gboolean
 factures_window_is_welcome (FacturesWindow *self)
 {

@@ -39,6 +39,9 @@ void            factures_window_add_toast  (FacturesWindow *self,
 /* Shows the view named @name ("overdue", "documents" or "clients"). */
 void            factures_window_set_view   (FacturesWindow *self,
                                             const char     *name);
+/* The dunning steps due today: the length of the overdue view's To-Do queue (issue 12: the
+ * start-up notification counts the queue the window lists instead of computing it again). */
+guint           factures_window_get_n_due_steps (FacturesWindow *self);
 /* TRUE while the first-run welcome form is shown. */
 gboolean        factures_window_is_welcome (FacturesWindow *self);
 

@@ -12,6 +12,8 @@
 #include "factures-clients-page.h"
 #include "factures-rows.h"
 #include "factures-sort-state.h"
+#include "factures-sql-list-model.h"
+#include "factures-store-watch.h"
 
 struct _FacturesClientsPage
 {
@@ -20,7 +22,7 @@ struct _FacturesClientsPage
   FacturesStore      *store;
   FacturesSortState  *sort_state;
   GtkSingleSelection *selection;
-  gulong              changed_id;
+  FacturesStoreWatch *watch;   /* store changes, when shown (issue 12) */
 
   /* Template children */
   GtkWidget          *search_entry;
@@ -86,6 +88,29 @@ refresh (FacturesClientsPage *self)
     gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "empty");
 }
 
+/* Issue 12 item 2 (FacturesStoreWatch: loaded when first shown; a change while hidden, once
+ * when shown again): the rows of the clients a write touched, when the list holds them; else
+ * the list again. */
+static void
+store_changed_cb (GtkWidget *widget,
+                  gboolean   everything,
+                  GArray    *documents,
+                  GArray    *clients)
+{
+  FacturesClientsPage *self = FACTURES_CLIENTS_PAGE (widget);
+  GListModel *model = gtk_single_selection_get_model (self->selection);
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  for (guint i = 0; !everything && i < clients->len; i++)
+    everything = !FACTURES_IS_SQL_LIST_MODEL (model) ||
+                 !factures_sql_list_model_refresh_id (FACTURES_SQL_LIST_MODEL (model),
+                                                      g_array_index (clients, gint64, i));
+  if (everything)
+    refresh (self);
+  else if (selected != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, selected);   /* its row was read again */
+}
+
 static void
 row_activated_cb (GtkColumnView       *view,
                   guint                position,
@@ -105,7 +130,7 @@ factures_clients_page_dispose (GObject *object)
 {
   FacturesClientsPage *self = FACTURES_CLIENTS_PAGE (object);
 
-  g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_pointer (&self->watch, factures_store_watch_free);
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), FACTURES_TYPE_CLIENTS_PAGE);
   g_clear_object (&self->selection);
@@ -170,8 +195,7 @@ factures_clients_page_new (FacturesStore *store)
 
   self = g_object_new (FACTURES_TYPE_CLIENTS_PAGE, NULL);
   self->store = g_object_ref (store);
-  self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (refresh), self);
-  refresh (self);
+  self->watch = factures_store_watch_new (store, GTK_WIDGET (self), store_changed_cb, TRUE);
   return GTK_WIDGET (self);
 }
 

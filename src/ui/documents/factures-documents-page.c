@@ -26,6 +26,8 @@
 #include "factures-document-status.h"
 #include "factures-documents-page.h"
 #include "factures-documents.h"
+#include "factures-sql-list-model.h"
+#include "factures-store-watch.h"
 #include "factures-lifecycle.h"
 #include "factures-message-dialog.h"
 #include "factures-money.h"
@@ -45,7 +47,7 @@ struct _FacturesDocumentsPage
   FacturesSortState    *sort_state;      /* which column header was clicked */
 
   GtkSingleSelection   *selection;
-  gboolean              stale;           /* the store changed while the page was hidden */
+  FacturesStoreWatch   *watch;           /* store changes, when shown (issue 12) */
   GHashTable           *facts;           /* id → FacturesDocumentFacts of the rows seen */
   GArray               *pending_deletes; /* gint64 ids of drafts deleted, waiting for their toast */
   GArray               *pending_hints;   /* guint: where each was last seen in the SQL model */
@@ -565,7 +567,6 @@ refresh (FacturesDocumentsPage *self)
   gpointer item = gtk_single_selection_get_selected_item (self->selection);
   gint64 selected_id = item != NULL ? factures_document_row_get_id (item) : 0;
 
-  self->stale = FALSE;
   fill_years (self);
   reload (self);
 
@@ -575,23 +576,30 @@ refresh (FacturesDocumentsPage *self)
   gtk_adjustment_set_value (vadjustment, scroll);
 }
 
+/* Issue 12 item 2 (FacturesStoreWatch: only when shown; hidden, once when shown again): the
+ * rows of the documents a write touched, when the list holds them; else the list again. */
 static void
-store_changed_cb (FacturesDocumentsPage *self)
+store_changed_cb (GtkWidget *widget,
+                  gboolean   everything,
+                  GArray    *documents,
+                  GArray    *clients)
 {
-  /* Hidden (another view is shown): re-query once, when it is shown again. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  refresh (self);
-}
+  FacturesDocumentsPage *self = FACTURES_DOCUMENTS_PAGE (widget);
+  GListModel *model = gtk_single_selection_get_model (self->selection);
+  guint selected = gtk_single_selection_get_selected (self->selection);
 
-static void
-map_cb (FacturesDocumentsPage *self)
-{
-  if (self->stale)
+  for (guint i = 0; !everything && i < documents->len; i++)
+    {
+      gint64 id = g_array_index (documents, gint64, i);
+
+      g_hash_table_remove (self->facts, &id);
+      everything = !FACTURES_IS_SQL_LIST_MODEL (model) ||
+                   !factures_sql_list_model_refresh_id (FACTURES_SQL_LIST_MODEL (model), id);
+    }
+  if (everything)
     refresh (self);
+  else if (selected != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, selected);   /* its row was read again */
 }
 
 static void
@@ -679,6 +687,7 @@ factures_documents_page_dispose (GObject *object)
    * window's close-request did it already, unless the page goes some other way). */
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_pointer (&self->watch, factures_store_watch_free);
   perform_pending_deletes (self);
 
   /* Removing the columns while the view goes changes its sorter: no reload then. */
@@ -784,7 +793,6 @@ factures_documents_page_init (FacturesDocumentsPage *self)
   add_column (self, FACTURES_DOCUMENT_COLUMN_LEFT, _("Left to pay"), FALSE, 110);
   add_column (self, FACTURES_DOCUMENT_COLUMN_STATUS, _("Status"), FALSE, 165);
 
-  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 
   /* Search as you type: keys typed anywhere on the page go to the search entry. */
   gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (self->search_entry), GTK_WIDGET (self));
@@ -803,7 +811,8 @@ factures_documents_page_new (FacturesStore *store)
 
   self = g_object_new (FACTURES_TYPE_DOCUMENTS_PAGE, NULL);
   self->store = g_object_ref (store);
-  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  /* the list is read when the page is first shown (issue 12: a hidden view costs nothing) */
+  self->watch = factures_store_watch_new (store, GTK_WIDGET (self), store_changed_cb, TRUE);
 
   /* Newest first, shown by the arrow on the issue-date header. */
   columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (self->column_view));
@@ -812,9 +821,6 @@ factures_documents_page_new (FacturesStore *store)
 
   g_signal_connect (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view)), "changed",
                     G_CALLBACK (view_sorter_changed_cb), self);
-
-  fill_years (self);
-  reload (self);
 
   return GTK_WIDGET (self);
 }

@@ -97,7 +97,7 @@ draw (GtkDrawingArea *area,
   PangoFontDescription *small;
   gint64 max = 1;
   double slot, bar_w, top = 26.0, bottom_labels = 40.0, chart_h;
-  int lh;
+  int lw, lh;
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (style, &fg);
@@ -141,9 +141,22 @@ draw (GtkDrawingArea *area,
         g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", amount);
         pango_layout_set_markup (layout, markup, -1);
       }
-      pango_layout_get_pixel_size (layout, NULL, &lh);
+      pango_layout_get_pixel_size (layout, &lw, &lh);
       gdk_cairo_set_source_rgba (cr, &fg);
-      show_centered (cr, layout, cx, top + chart_h - h - lh - 3);
+      if (lw <= slot - 4)
+        show_centered (cr, layout, cx, top + chart_h - h - lh - 3);
+      else
+        {
+          /* millions of euros are wider than a bar's slot: the amount is drawn smaller, whole
+           * (never cut, never over its neighbour's) */
+          double scale = MAX (slot - 4, 1.0) / lw;
+
+          cairo_save (cr);
+          cairo_translate (cr, cx, top + chart_h - h - lh * scale - 3);
+          cairo_scale (cr, scale, scale);
+          show_centered (cr, layout, 0, 0);
+          cairo_restore (cr);
+        }
 
       /* bucket label and count under the base line */
       pango_layout_set_attributes (layout, NULL);

@@ -7,8 +7,11 @@
  * The queue is a GtkListView over FacturesTodoItem (only the visible rows are built; a
  * row's penalties are computed when it is shown). The page refreshes only when it is
  * mapped: a store change while it is hidden marks it stale (and updates the count of the
- * view switcher's badge), and mapping it refreshes it. Commands are the widget actions
- * "overdue.*", each taking the invoice id ("x").
+ * view switcher's badge), and mapping it refreshes it. A change while it is shown
+ * (FacturesStore::item-changed, issue 12 item 2) refreshes the figures (one query each), the
+ * overdue list (re-sorted, its visible rows rebuilt) and, in the queue, only the items of the
+ * documents and clients the write touched; "everything" (an import) refreshes the whole page.
+ * Commands are the widget actions "overdue.*", each taking the invoice id ("x").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,6 +28,7 @@
 #include "factures-payment-dialog.h"
 #include "factures-rows.h"
 #include "factures-sort-state.h"
+#include "factures-sql-list-model.h"
 #include "factures-store-payments.h"
 #include "factures-todo-item.h"
 #include "factures-todo-row.h"
@@ -38,8 +42,16 @@ struct _FacturesOverduePage
   FacturesStore      *store;
   FacturesSortState  *sort_state;
   GtkSingleSelection *selection;
+  GtkSliceListModel  *list_slice;      /* the first rows of the overdue list (see grow_slice) */
   GListStore         *todo_items;      /* FacturesTodoItem */
+  GtkSliceListModel  *todo_slice;      /* the first items of the queue */
   gulong              changed_id;
+  gulong              item_changed_id;
+  GArray             *changed_documents;   /* gint64: "item-changed" since the last "changed" */
+  GArray             *changed_clients;
+  gboolean            changed_everything;
+  guint               n_full_refreshes;    /* for the tests */
+  guint               n_item_updates;
   guint               count;
   guint               n_todo_rows;     /* rows the factory built, for the tests */
   gboolean            stale;           /* the store changed while the page was hidden */
@@ -154,7 +166,8 @@ refresh_summary (FacturesOverduePage *self,
   g_autofree char *overdue_note = NULL;
   g_autofree char *credit_note = NULL;
 
-  if (!factures_store_get_receivables (self->store, today, &r, &error))
+  /* one query each over the maintained summary (issue 12) */
+  if (!factures_store_get_dashboard_figures (self->store, today, &r, &error))
     {
       g_warning ("Receivables: %s", error->message);
       return;
@@ -406,7 +419,8 @@ refresh_queue (FacturesOverduePage *self,
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean outdated;
 
-  tasks = factures_store_get_dunning_queue (self->store, today, &error);
+  /* without the catch-up: the application runs it after the first frame (issue 12) */
+  tasks = factures_store_list_dunning_queue (self->store, today, &error);
   if (tasks == NULL)
     {
       g_warning ("To-do queue: %s", error->message);
@@ -509,56 +523,363 @@ refresh_count (FacturesOverduePage *self,
     }
 }
 
-void
-factures_overdue_page_refresh (FacturesOverduePage *self)
+/* Issue 12: GTK 4.8's list and column views keep up to 200 rows built either side of the
+ * first one shown, whatever their height (gtklistview.c, GTK_LIST_VIEW_MAX_LIST_ITEMS): 400
+ * rows measured and styled before the first frame for a dozen seen. The views show a slice of
+ * their model instead, its first rows (a few screens), which doubles when the user scrolls to
+ * within a page of its end (or moves the keyboard focus there), until it holds the whole model. */
+#define QUEUE_STEP 12   /* rows of about 70 px in at most 360 px */
+#define LIST_STEP 24    /* rows of about 40 px in at most 480 px */
+
+static void
+grow_slice (GtkAdjustment     *adjustment,
+            GtkSliceListModel *slice)
+{
+  GListModel *model = gtk_slice_list_model_get_model (slice);
+  guint size = gtk_slice_list_model_get_size (slice);
+  double left = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment) -
+                gtk_adjustment_get_page_size (adjustment);
+
+  if (model == NULL || size >= g_list_model_get_n_items (model) ||
+      left > gtk_adjustment_get_page_size (adjustment))
+    return;
+  gtk_slice_list_model_set_size (slice, size * 2);
+}
+
+static void
+grow_slice_on_scroll (GtkWidget         *scrolled,
+                      GtkSliceListModel *slice)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (grow_slice), slice, 0);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (grow_slice), slice, 0);
+}
+
+/* The badge's count of a hidden page: the overdue invoices' ids (the partial index of open
+ * invoices), no row read. */
+static void
+refresh_count_only (FacturesOverduePage *self,
+                    const GDate         *today)
+{
+  g_autoptr (GListModel) model = factures_store_list_overdue (self->store, today,
+                                                              FACTURES_DOCUMENT_SORT_DUE, FALSE);
+
+  refresh_count (self, model);
+}
+
+/* The overdue invoices, sorted in SQL (a new snapshot: the view rebuilds the rows it shows),
+ * keeping the selected invoice selected. */
+static void
+refresh_list (FacturesOverduePage *self,
+              const GDate         *today)
 {
   g_autoptr (GListModel) model = NULL;
+  FacturesDocumentRow *selected = gtk_single_selection_get_selected_item (self->selection);
+  gint64 selected_id = selected != NULL ? factures_document_row_get_id (selected) : 0;
   int sort = FACTURES_DOCUMENT_SORT_DAYS_LATE;
   gboolean descending = TRUE;
-  GDate today;
   guint count;
 
-  g_return_if_fail (FACTURES_IS_OVERDUE_PAGE (self));
-
-  if (self->store == NULL)
-    return;
-  self->stale = FALSE;
   if (!factures_sort_state_query (self->sort_state, &sort, &descending))
     {
       sort = FACTURES_DOCUMENT_SORT_DAYS_LATE;
       descending = TRUE;
     }
 
-  factures_today (&today);
-  model = factures_store_list_overdue (self->store, &today, (FacturesDocumentSort) sort, descending);
-  gtk_single_selection_set_model (self->selection, model);
+  model = factures_store_list_overdue (self->store, today, (FacturesDocumentSort) sort, descending);
+  gtk_slice_list_model_set_model (self->list_slice, model);
+  count = g_list_model_get_n_items (model);
+  if (selected_id != 0)
+    {
+      /* a selected invoice sits among the rows the list shows: look there only */
+      for (guint i = 0; i < MIN (count, gtk_slice_list_model_get_size (self->list_slice)); i++)
+        {
+          g_autoptr (FacturesDocumentRow) row = g_list_model_get_item (model, i);
+
+          if (row != NULL && factures_document_row_get_id (row) == selected_id)
+            {
+              gtk_single_selection_set_selected (self->selection, i);
+              break;
+            }
+        }
+    }
   update_list_buttons (self);
 
-  count = g_list_model_get_n_items (model);
   gtk_stack_set_visible_child_name (self->stack, count > 0 ? "list" : "empty");
   gtk_widget_set_visible (self->list_buttons, count > 0);
   refresh_count (self, model);
+}
 
+void
+factures_overdue_page_refresh (FacturesOverduePage *self)
+{
+  GDate today;
+
+  g_return_if_fail (FACTURES_IS_OVERDUE_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+  self->stale = FALSE;
+  self->n_full_refreshes++;
+  factures_today (&today);
+  refresh_list (self, &today);
   refresh_summary (self, &today);
   refresh_queue (self, &today);
 }
 
-/* A store change: the whole page when it is shown; only the badge's count when hidden. */
+/* The queue item of @document_id and its position, or NULL. */
+static FacturesTodoItem *
+find_queue_item (FacturesOverduePage *self,
+                 gint64               document_id,
+                 guint               *out_position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->todo_items));
+
+  for (guint i = 0; i < n; i++)
+    {
+      FacturesTodoItem *item = g_list_model_get_item (G_LIST_MODEL (self->todo_items), i);
+
+      g_object_unref (item);   /* the store keeps it */
+      if (factures_todo_item_get_document_id (item) == document_id)
+        {
+          *out_position = i;
+          return item;
+        }
+    }
+  return NULL;
+}
+
+/* Where a step of an invoice due on @due_date goes: the queue is oldest due date first,
+ * then by invoice (the store's order). */
+static guint
+queue_position_for (FacturesOverduePage       *self,
+                    const FacturesDunningTask *task)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->todo_items));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (FacturesTodoItem) item = g_list_model_get_item (G_LIST_MODEL (self->todo_items), i);
+      const FacturesDunningTask *other = factures_todo_item_get_data (item);
+      int cmp;
+
+      if (other == NULL)
+        continue;
+      cmp = g_date_compare (&other->due_date, &task->due_date);
+      if (cmp > 0 || (cmp == 0 && other->document_id > task->document_id))
+        return i;
+    }
+  return n;
+}
+
+/* The step of @document_id due today (at most one per invoice), recomputed for that invoice
+ * alone: its item replaced, removed or added. */
+static void
+update_queue_item (FacturesOverduePage *self,
+                   gint64               document_id,
+                   GPtrArray           *plan,
+                   const GDate         *today)
+{
+  FacturesDunningTask *task = NULL;
+  FacturesTodoItem *old;
+  guint position = 0;
+
+  self->n_item_updates++;
+  for (guint i = 0; plan != NULL && i < plan->len; i++)
+    {
+      FacturesDunningTask *step = g_ptr_array_index (plan, i);
+
+      if (step->step.state == FACTURES_STEP_STATE_DUE && step->invoice_balance > 0)
+        {
+          task = g_ptr_array_steal_index (plan, i);
+          break;
+        }
+    }
+
+  old = find_queue_item (self, document_id, &position);
+  if (task == NULL)
+    {
+      if (old != NULL)
+        g_list_store_remove (self->todo_items, position);
+      return;
+    }
+  {
+    g_autoptr (FacturesTodoItem) item = item_for_task (task);   /* takes @task */
+
+    if (old != NULL)
+      g_list_store_splice (self->todo_items, position, 1, (gpointer *) &item, 1);
+    else
+      g_list_store_insert (self->todo_items, queue_position_for (self, task), item);
+  }
+}
+
+/* More queue items than this touched by one write: the whole queue is listed again. */
+#define MAX_ITEM_UPDATES 32
+
+/* Whether the invoice of @plan (its dunning plan; NULL: not an issued invoice) is overdue on
+ * @today, as factures_store_list_overdue() says (a balance, the due date passed); *out_unsure
+ * when the plan cannot tell (an instalment plan, or no step). */
+static gboolean
+plan_says_overdue (GPtrArray   *plan,
+                   const GDate *today,
+                   gboolean    *out_unsure)
+{
+  const FacturesDunningTask *task;
+
+  *out_unsure = FALSE;
+  if (plan == NULL)
+    return FALSE;
+  if (plan->len == 0)
+    {
+      *out_unsure = TRUE;
+      return FALSE;
+    }
+  task = g_ptr_array_index (plan, 0);
+  if (task->instalment > 0)
+    {
+      *out_unsure = TRUE;
+      return FALSE;
+    }
+  return task->invoice_balance > 0 && g_date_compare (&task->due_date, today) < 0;
+}
+
+/* What one write changed, on the page shown: the figures; in the overdue list, the rows of the
+ * documents touched (the list sorted again only when an invoice enters or leaves it); the
+ * queue's items of the documents (and clients) touched. */
+static void
+apply_changes (FacturesOverduePage *self,
+               GArray              *documents,
+               GArray              *clients)
+{
+  g_autoptr (GArray) queue_ids = g_array_copy (documents);
+  g_autoptr (GArray) leaving = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GListModel *list = gtk_slice_list_model_get_model (self->list_slice);
+  gboolean requery = !FACTURES_IS_SQL_LIST_MODEL (list);
+  guint n;
+  GDate today;
+
+  factures_today (&today);
+  /* the invoices of the clients touched (a name changed) */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->todo_items));
+  for (guint i = 0; clients->len > 0 && i < n && queue_ids->len <= MAX_ITEM_UPDATES; i++)
+    {
+      g_autoptr (FacturesTodoItem) item = g_list_model_get_item (G_LIST_MODEL (self->todo_items), i);
+      const FacturesDunningTask *task = factures_todo_item_get_data (item);
+
+      for (guint c = 0; task != NULL && c < clients->len; c++)
+        if (task->client_id == g_array_index (clients, gint64, c))
+          {
+            g_array_append_val (queue_ids, task->document_id);
+            break;
+          }
+    }
+
+  if (queue_ids->len > MAX_ITEM_UPDATES)
+    {
+      refresh_list (self, &today);
+      refresh_queue (self, &today);
+    }
+  else
+    {
+      for (guint i = 0; i < queue_ids->len; i++)
+        {
+          gint64 id = g_array_index (queue_ids, gint64, i);
+          /* NULL: not an issued invoice (a draft, a quote, gone) */
+          g_autoptr (GPtrArray) plan = factures_store_get_dunning_plan (self->store, id, &today, NULL);
+
+          if (i < documents->len && !requery)
+            {
+              gboolean unsure;
+              gboolean overdue = plan_says_overdue (plan, &today, &unsure);
+              gboolean listed = factures_sql_list_model_find_id (FACTURES_SQL_LIST_MODEL (list), id) != G_MAXUINT;
+
+              /* an invoice that enters the list is sorted in with the others; one that leaves
+               * it (paid) is taken out */
+              requery = unsure || (overdue && !listed);
+              if (!requery && listed && !overdue)
+                g_array_append_val (leaving, id);
+            }
+          update_queue_item (self, id, plan, &today);
+        }
+      if (requery)
+        refresh_list (self, &today);
+      else
+        {
+          guint selected = gtk_single_selection_get_selected (self->selection);
+
+          for (guint i = 0; i < leaving->len; i++)
+            factures_sql_list_model_remove_id (FACTURES_SQL_LIST_MODEL (list), g_array_index (leaving, gint64, i));
+          for (guint i = 0; i < documents->len; i++)
+            factures_sql_list_model_refresh_id (FACTURES_SQL_LIST_MODEL (list), g_array_index (documents, gint64, i));
+          /* a row read again is a new item: still the selected one (unless it left) */
+          if (leaving->len == 0 && selected != GTK_INVALID_LIST_POSITION)
+            gtk_single_selection_set_selected (self->selection, selected);
+          update_list_buttons (self);
+          n = g_list_model_get_n_items (list);
+          gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+          gtk_widget_set_visible (self->list_buttons, n > 0);
+          refresh_count (self, list);
+        }
+      n = g_list_model_get_n_items (G_LIST_MODEL (self->todo_items));
+      gtk_widget_set_visible (self->todo_scroller, n > 0);
+      gtk_widget_set_visible (self->todo_empty, n == 0);
+    }
+  refresh_summary (self, &today);
+}
+
+static void
+append_unique (GArray *array,
+               gint64  id)
+{
+  for (guint i = 0; i < array->len; i++)
+    if (g_array_index (array, gint64, i) == id)
+      return;
+  g_array_append_val (array, id);
+}
+
+/* Issue 12 item 2: what a write touched, collected until its "changed". */
+static void
+on_store_item_changed (FacturesStore       *store,
+                       guint                kind,
+                       gint64               id,
+                       FacturesOverduePage *self)
+{
+  if (kind == FACTURES_STORE_CHANGE_DOCUMENT)
+    append_unique (self->changed_documents, id);
+  else if (kind == FACTURES_STORE_CHANGE_CLIENT)
+    append_unique (self->changed_clients, id);
+  else
+    self->changed_everything = TRUE;
+}
+
+/* A store change: what it touched when the page is shown; only the badge's count when hidden
+ * (the page is stale then, and refreshed whole when shown). */
 static void
 on_store_changed (FacturesOverduePage *self)
 {
-  g_autoptr (GListModel) model = NULL;
+  g_autoptr (GArray) documents = g_steal_pointer (&self->changed_documents);
+  g_autoptr (GArray) clients = g_steal_pointer (&self->changed_clients);
+  gboolean everything = self->changed_everything;
   GDate today;
 
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+  self->changed_documents = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->changed_clients = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->changed_everything = FALSE;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->stale)
     {
-      factures_overdue_page_refresh (self);
+      if (everything)
+        factures_overdue_page_refresh (self);
+      else if (documents->len > 0 || clients->len > 0)
+        apply_changes (self, documents, clients);
       return;
     }
+  if (!everything && documents->len == 0 && clients->len == 0)
+    return;
   self->stale = TRUE;
   factures_today (&today);
-  model = factures_store_list_overdue (self->store, &today, FACTURES_DOCUMENT_SORT_DAYS_LATE, TRUE);
-  refresh_count (self, model);
+  refresh_count_only (self, &today);
 }
 
 static void
@@ -607,10 +928,15 @@ factures_overdue_page_dispose (GObject *object)
   FacturesOverduePage *self = FACTURES_OVERDUE_PAGE (object);
 
   g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_signal_handler (&self->item_changed_id, self->store);
+  g_clear_pointer (&self->changed_documents, g_array_unref);
+  g_clear_pointer (&self->changed_clients, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), FACTURES_TYPE_OVERDUE_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->selection);
   g_clear_object (&self->todo_items);
+  g_clear_object (&self->todo_slice);
+  g_clear_object (&self->list_slice);
   g_clear_pointer (&self->sort_state, factures_sort_state_free);
 
   G_OBJECT_CLASS (factures_overdue_page_parent_class)->dispose (object);
@@ -675,13 +1001,17 @@ factures_overdue_page_init (FacturesOverduePage *self)
   GtkNoSelection *none;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->changed_documents = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->changed_clients = g_array_new (FALSE, FALSE, sizeof (gint64));
   /* "after 5 paid invoices and 90 days" is read whole */
   gtk_label_set_ellipsize (self->dso_note, PANGO_ELLIPSIZE_NONE);
   gtk_label_set_wrap (self->dso_note, TRUE);
 
   /* the to-do queue */
   self->todo_items = g_list_store_new (FACTURES_TYPE_TODO_ITEM);
-  none = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->todo_items)));
+  self->todo_slice = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->todo_items)), 0, QUEUE_STEP);
+  none = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->todo_slice)));
+  grow_slice_on_scroll (self->todo_scroller, self->todo_slice);
   gtk_list_view_set_model (self->todo_view, GTK_SELECTION_MODEL (none));
   g_object_unref (none);
   factory = gtk_signal_list_item_factory_new ();
@@ -692,7 +1022,9 @@ factures_overdue_page_init (FacturesOverduePage *self)
   g_object_unref (factory);
 
   /* the overdue invoices, sorted in SQL */
-  self->selection = gtk_single_selection_new (NULL);
+  self->list_slice = gtk_slice_list_model_new (NULL, 0, LIST_STEP);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->list_slice)));
+  grow_slice_on_scroll (gtk_widget_get_parent (GTK_WIDGET (self->view)), self->list_slice);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (update_list_buttons), self);
@@ -727,9 +1059,16 @@ factures_overdue_page_new (FacturesStore *store)
 
   self = g_object_new (FACTURES_TYPE_OVERDUE_PAGE, NULL);
   self->store = g_object_ref (store);
+  self->item_changed_id = g_signal_connect (store, "item-changed", G_CALLBACK (on_store_item_changed), self);
   self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
   /* the count now (for the badge), the rest when the page is first shown */
-  on_store_changed (self);
+  self->stale = TRUE;
+  {
+    GDate today;
+
+    factures_today (&today);
+    refresh_count_only (self, &today);
+  }
   return GTK_WIDGET (self);
 }
 
@@ -752,6 +1091,19 @@ factures_overdue_page_get_n_todo_rows (FacturesOverduePage *self)
 {
   g_return_val_if_fail (FACTURES_IS_OVERDUE_PAGE (self), 0);
   return self->n_todo_rows;
+}
+
+void
+factures_overdue_page_get_n_refreshes (FacturesOverduePage *self,
+                                       guint               *out_full,
+                                       guint               *out_items)
+{
+  g_return_if_fail (FACTURES_IS_OVERDUE_PAGE (self));
+
+  if (out_full != NULL)
+    *out_full = self->n_full_refreshes;
+  if (out_items != NULL)
+    *out_items = self->n_item_updates;
 }
 
 gboolean

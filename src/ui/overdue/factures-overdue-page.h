@@ -32,6 +32,11 @@ guint      factures_overdue_page_get_count (FacturesOverduePage *self);
 GListModel *factures_overdue_page_get_todo_model  (FacturesOverduePage *self);
 guint       factures_overdue_page_get_n_todo_rows (FacturesOverduePage *self);
 gboolean    factures_overdue_page_get_stale       (FacturesOverduePage *self);
+/* How many times the whole page was refreshed, and how many queue items were recomputed one
+ * by one after a store change while shown (issue 12 item 2; for the tests). */
+void        factures_overdue_page_get_n_refreshes (FacturesOverduePage *self,
+                                                   guint               *out_full,
+                                                   guint               *out_items);
 /* The number of dunning steps due today: the To-Do queue's length (computed now if the page
  * has not been shown since the last change), for the start-up notification, so that the
  * queue is computed once (factures_store_count_due_steps() computes it again). */

@@ -6,7 +6,9 @@
  * it into the e-invoicing outbox and the panel says "waiting to be sent"; once deposited it
  * says "transmitted to the platform"; the lifecycle statuses show with their date, sender and
  * reason, and a refusal (210) says what to do (credit note, then a new invoice). A deposit the
- * platform refused shows each reasonCode and reasonMessage. Screenshots are written to
+ * platform refused shows each reasonCode and reasonMessage. In Achats, a supplier invoice can
+ * be answered (205, 207, 210) with a reason code once a PA account exists: the status goes
+ * into the outbox; a reason too long is refused and nothing is queued. Screenshots are written to
  * G_TEST_BUILDDIR/pa-document-view*.png to be looked at.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -16,7 +18,13 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "factures-cii-reader.h"
 #include "factures-confirm-dialog.h"
+#include "factures-facturx-ui.h"
+#include "factures-imported-dialog.h"
+#include "factures-message-dialog.h"
+#include "factures-pa-respond-dialog.h"
+#include "factures-store-facturx.h"
 #include "factures-document-view.h"
 #include "factures-pa-panel.h"
 #include "factures-store-einvoicing.h"
@@ -268,6 +276,137 @@ test_view (void)
   store_test_remove_dir (dir);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        found = GTK_WINDOW (window);
+    }
+  return found;
+}
+
+static void
+close_all (void)
+{
+  GtkWindow *window;
+
+  while ((window = find_toplevel (GTK_TYPE_WINDOW)) != NULL)
+    gtk_window_destroy (window);
+  spin (50);
+}
+
+static guint
+purchase_statuses (FacturesStore *store,
+                   gint64         imported_id,
+                   gint           code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = factures_store_pa_outbox_list (store, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      FacturesPaOutboxItem *item = g_ptr_array_index (rows, i);
+
+      if (item->is_status && item->imported_id == imported_id && item->status_code == code)
+        n++;
+    }
+  return n;
+}
+
+static void
+test_purchase_answer (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = store_test_db_path (dir);
+  g_autofree char *sample = g_build_filename (g_getenv ("FACTURES_REFERENCE_DATA"), "02_facturx", "akretion",
+                                              "fixtures", "xml", "factur-x-en16931.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesStore) store = factures_store_open (path, &error);
+  g_autoptr(FacturesProfile) profile = store_test_profile ();
+  g_autoptr(FacturesPaAccount) account = factures_pa_account_new ();
+  g_autoptr(GBytes) xml = NULL;
+  g_autoptr(FacturesImported) imported = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *too_long = NULL;
+  FacturesImportedDirection direction;
+  AdwMessageDialog *dialog;
+  GtkWindow *answer;
+  gsize length;
+  gint64 id;
+
+  g_assert_no_error (error);
+  if (!g_file_get_contents (sample, &contents, &length, NULL))
+    {
+      g_test_skip ("reference data not available");
+      return;
+    }
+  g_assert_true (factures_store_save_profile (store, profile, &error));
+  xml = g_bytes_new_take (g_steal_pointer (&contents), length);
+  imported = factures_cii_read (xml, &error);
+  g_assert_no_error (error);
+  id = factures_store_import_history (store, imported, xml, "factur-x.xml", FALSE, xml, NULL, NULL, &direction, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (direction, ==, FACTURES_IMPORTED_PURCHASE);
+
+  /* Without a PA account the invoice cannot be answered from the window. */
+  factures_facturx_ui_show_imported (NULL, store, id);
+  spin (100);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (FACTURES_TYPE_IMPORTED_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_has_response (dialog, "respond"));
+  close_all ();
+
+  account->name = g_strdup ("Ma PA");
+  account->registration = g_strdup ("0042");
+  account->base_url = g_strdup ("https://pa.example/flow-service");
+  account->token_url = g_strdup ("https://pa.example/oauth2/token");
+  account->client_id = g_strdup ("client-42");
+  g_assert_true (factures_store_save_pa_account (store, account, &error));
+
+  factures_facturx_ui_show_imported (NULL, store, id);
+  spin (100);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (FACTURES_TYPE_IMPORTED_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "respond"));
+  adw_message_dialog_response (dialog, "respond");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (100);
+  answer = find_toplevel (FACTURES_TYPE_PA_RESPOND_DIALOG);
+  g_assert_nonnull (answer);
+
+  /* A reason over 500 characters: refused with a message, nothing queued. */
+  too_long = g_strnfill (501, 'x');
+  factures_pa_respond_dialog_set_answer (FACTURES_PA_RESPOND_DIALOG (answer), 207, "TX_TVA_ERR", too_long);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (answer), "send");
+  spin (100);
+  g_assert_cmpuint (purchase_statuses (store, id, 207), ==, 0);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (FACTURES_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The answer cannot be sent");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Disputed with a reason code: the status 207 is in the outbox, once. */
+  factures_pa_respond_dialog_set_answer (FACTURES_PA_RESPOND_DIALOG (answer), 207, "TX_TVA_ERR",
+                                         "Le taux de TVA de la ligne 2 est erroné");
+  screenshot (GTK_WIDGET (answer), "pa-purchase-answer.png");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (answer), "send");
+  spin (100);
+  g_assert_cmpuint (purchase_statuses (store, id, 207), ==, 1);
+  close_all ();
+
+  g_clear_object (&store);
+  store_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,5 +421,6 @@ main (int   argc,
     }
   adw_init ();
   g_test_add_func ("/pa/ui/document-view", test_view);
+  g_test_add_func ("/pa/ui/purchase-answer", test_purchase_answer);
   return g_test_run ();
 }

@@ -1483,6 +1483,51 @@ factures_store_pa_last_status (FacturesStore  *self,
   return sqlite3_column_int (stmt, 0);
 }
 
+GPtrArray *
+factures_store_pa_history (FacturesStore  *self,
+                           gint64          document_id,
+                           GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  int rc;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
+  stmt = factures_store_prepare (self,
+                                 "SELECT coalesce (json_extract (data, '$.code'), 0), json_extract (data, '$.date'), "
+                                 "json_extract (data, '$.sender_role'), json_extract (data, '$.sender_id'), "
+                                 "json_extract (data, '$.sender_name'), json_extract (data, '$.reason_code'), "
+                                 "json_extract (data, '$.reason'), coalesce (json_extract (data, '$.amount'), 0), date "
+                                 "FROM events WHERE document_id = ?1 AND kind = 'pa-status' ORDER BY id",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  history = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_pa_status_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FacturesPaStatus *status = g_new0 (FacturesPaStatus, 1);
+
+      status->code = sqlite3_column_int (stmt, 0);
+      status->date = factures_sql_col_dup (stmt, 1);
+      if (status->date == NULL)
+        status->date = factures_sql_col_dup (stmt, 8);
+      status->sender_role = factures_sql_col_dup (stmt, 2);
+      status->sender_id = factures_sql_col_dup (stmt, 3);
+      status->sender_name = factures_sql_col_dup (stmt, 4);
+      status->reason_code = factures_sql_col_dup (stmt, 5);
+      status->reason = factures_sql_col_dup (stmt, 6);
+      status->amount = sqlite3_column_int64 (stmt, 7);
+      g_ptr_array_add (history, status);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&history);
+}
+
 GStrv
 factures_store_pa_inbox_unreadable (FacturesStore  *self,
                                     GError        **error)

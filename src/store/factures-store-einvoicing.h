@@ -310,6 +310,13 @@ gint        factures_store_pa_last_status      (FacturesStore  *self,
                                                 gint64          document_id,
                                                 char          **out_reason,
                                                 GError        **error);
+/* The lifecycle statuses recorded on @document_id ("pa-status" events), oldest first: code,
+ * date, sender (role, id, name), reason code and reason, amount; message_id and
+ * invoice_number NULL. For the issued-document view (issue 14 item 3).
+ * (element-type FacturesPaStatus) (transfer full); NULL on error. */
+GPtrArray  *factures_store_pa_history          (FacturesStore  *self,
+                                                gint64          document_id,
+                                                GError        **error);
 /* Flows kept as unreadable: "flowId\treason" strings (transfer full). */
 GStrv       factures_store_pa_inbox_unreadable (FacturesStore  *self,
                                                 GError        **error);

@@ -6,7 +6,9 @@
  * was paid, cancelled, credited, and the balance) and the follow-up of the lifecycle panel
  * (credit note, quote decisions); on the right the stored original, byte for byte the PDF
  * that was issued. Its commands are actions of the "view" group: record-payment, export,
- * print, send-email, duplicate.
+ * print, send-email, send-pa (the plateforme agréée: the « Envoyer » button proposes it for a
+ * French business client when a PA account is configured, issue 14 item 2), duplicate. The
+ * PA panel shows what the platform said about the document (acknowledgement, statuses).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +18,7 @@
 #include <inttypes.h>
 
 #include "factures-compose-dialog.h"
+#include "factures-confirm-dialog.h"
 #include "factures-date.h"
 #include "factures-document-line-row.h"
 #include "factures-document-print.h"
@@ -25,9 +28,11 @@
 #include "factures-lifecycle-panel.h"
 #include "factures-message-dialog.h"
 #include "factures-money.h"
+#include "factures-pa-panel.h"
 #include "factures-payment-dialog.h"
 #include "factures-payments-panel.h"
 #include "factures-pdf-preview.h"
+#include "factures-store-einvoicing.h"
 
 struct _FacturesDocumentView
 {
@@ -49,6 +54,8 @@ struct _FacturesDocumentView
   AdwActionRow          *total_row;
   GtkWidget             *lines_list;
   GtkWidget             *payments_panel;
+  GtkWidget             *pa_panel;
+  GtkWidget             *send_button;
   GtkWidget             *lifecycle_box;
   GtkWidget             *preview;
 };
@@ -88,6 +95,33 @@ set_date_row (AdwActionRow *row,
     return;
   text = factures_date_format_fr (date);
   adw_action_row_set_subtitle (row, text);
+}
+
+/* TRUE when « Envoyer » goes through the plateforme agréée: a PA account is configured and
+ * the document is an issued invoice, deposit invoice or credit note to a French business
+ * whose SIREN is known (factures_pa_document_is_eligible(); issue 14 item 2). */
+static gboolean
+pa_route (FacturesDocumentView *self)
+{
+  g_autoptr (FacturesPaAccount) account = NULL;
+
+  if (!factures_pa_document_is_eligible (self->document))
+    return FALSE;
+  account = factures_store_get_pa_account (self->store, NULL);
+  return account != NULL;
+}
+
+/* The header's « Envoyer » button: the PA for a French business client, e-mail otherwise. */
+static void
+update_send_button (FacturesDocumentView *self)
+{
+  gboolean pa = pa_route (self);
+  const char *label = pa ? _("Send to the Plateforme Agréée…") : _("Send by E-mail…");
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->send_button), pa ? "view.send-pa" : "view.send-email");
+  gtk_widget_set_tooltip_text (self->send_button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->send_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.send-pa", pa);
 }
 
 static void
@@ -137,6 +171,7 @@ fill (FacturesDocumentView *self)
   if (is_invoice (document))
     factures_payments_panel_set_document (FACTURES_PAYMENTS_PANEL (self->payments_panel),
                                           self->store, document->id);
+  factures_pa_panel_set_document (FACTURES_PA_PANEL (self->pa_panel), self->store, document->id);
   factures_lifecycle_panel_set_document (FACTURES_LIFECYCLE_PANEL (self->lifecycle_panel), document);
 
   original = factures_store_get_original (self->store, document->id, &error);
@@ -153,6 +188,7 @@ update_actions (FacturesDocumentView *self)
                      factures_payments_panel_get_balance (FACTURES_PAYMENTS_PANEL (self->payments_panel)) > 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.record-payment", can_pay);
+  update_send_button (self);
 }
 
 static void
@@ -160,6 +196,8 @@ store_changed_cb (FacturesDocumentView *self)
 {
   if (is_invoice (self->document))
     factures_payments_panel_reload (FACTURES_PAYMENTS_PANEL (self->payments_panel));
+  /* The synchronisation may have brought an acknowledgement or a status. */
+  factures_pa_panel_reload (FACTURES_PA_PANEL (self->pa_panel));
   /* The balance, credit notes and quote decisions it shows may have changed. */
   factures_lifecycle_panel_set_document (FACTURES_LIFECYCLE_PANEL (self->lifecycle_panel), self->document);
   update_actions (self);
@@ -250,6 +288,65 @@ send_email_action (GtkWidget  *widget,
 }
 
 static void
+send_pa_response_cb (AdwMessageDialog     *dialog,
+                     const char           *response,
+                     FacturesDocumentView *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (g_strcmp0 (response, "send") != 0)
+    return;
+  if (factures_store_pa_enqueue_document (self->store, self->document->id, &error) == 0)
+    {
+      show_message (self, _("The document cannot be sent to the plateforme agréée"), error->message);
+      return;
+    }
+  /* Translators: %s is the document's number */
+  message = g_strdup_printf (_("%s is in the e-invoicing outbox: it is deposited at the next synchronisation"),
+                             self->document->number != NULL ? self->document->number : "");
+  toast (self, message);
+}
+
+static void
+send_pa_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FacturesDocumentView *self = FACTURES_DOCUMENT_VIEW (widget);
+  g_autoptr (FacturesPaAccount) account = NULL;
+  g_autoptr (FacturesPaOutboxItem) item = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  account = factures_store_get_pa_account (self->store, &error);
+  if (account == NULL)
+    {
+      show_message (self, _("No plateforme agréée is configured"),
+                    error != NULL ? error->message
+                    : _("Enter your platform’s account in Preferences → E-invoicing first."));
+      return;
+    }
+  item = factures_store_pa_outbox_for_document (self->store, self->document->id, NULL);
+  if (item != NULL)
+    {
+      /* Translators: %s is the acknowledgement in words, e.g. "transmitted to the platform" */
+      g_autofree char *message = g_strdup_printf (_("Already sent through the plateforme agréée: %s"),
+                                                  factures_pa_outbox_item_words (item));
+      toast (self, message);
+      return;
+    }
+  /* Translators: %s is the name of the user's plateforme agréée */
+  body = g_strdup_printf (_("The document goes into the e-invoicing outbox and is deposited with %s at the next synchronisation; its acknowledgement and statuses then show here."),
+                          account->name);
+  dialog = factures_confirm_dialog_new (GTK_WINDOW (self), _("Send to the plateforme agréée?"), body,
+                                        "send", _("_Send"), ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (send_pa_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 duplicate_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -305,6 +402,7 @@ factures_document_view_class_init (FacturesDocumentViewClass *klass)
   object_class->dispose = factures_document_view_dispose;
   object_class->finalize = factures_document_view_finalize;
 
+  g_type_ensure (FACTURES_TYPE_PA_PANEL);
   g_type_ensure (FACTURES_TYPE_PAYMENTS_PANEL);
   g_type_ensure (FACTURES_TYPE_PDF_PREVIEW);
 
@@ -320,6 +418,8 @@ factures_document_view_class_init (FacturesDocumentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FacturesDocumentView, total_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesDocumentView, lines_list);
   gtk_widget_class_bind_template_child (widget_class, FacturesDocumentView, payments_panel);
+  gtk_widget_class_bind_template_child (widget_class, FacturesDocumentView, pa_panel);
+  gtk_widget_class_bind_template_child (widget_class, FacturesDocumentView, send_button);
   gtk_widget_class_bind_template_child (widget_class, FacturesDocumentView, lifecycle_box);
   gtk_widget_class_bind_template_child (widget_class, FacturesDocumentView, preview);
 
@@ -327,6 +427,7 @@ factures_document_view_class_init (FacturesDocumentViewClass *klass)
   gtk_widget_class_install_action (widget_class, "view.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "view.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "view.send-email", NULL, send_email_action);
+  gtk_widget_class_install_action (widget_class, "view.send-pa", NULL, send_pa_action);
   gtk_widget_class_install_action (widget_class, "view.duplicate", NULL, duplicate_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "view.print", NULL);

@@ -11,6 +11,8 @@
 #include "factures-facturx-ui-private.h"
 #include "factures-file-chooser.h"
 #include "factures-imported-dialog.h"
+#include "factures-pa-respond-dialog.h"
+#include "factures-store-einvoicing.h"
 #include "factures-store-facturx.h"
 
 struct _FacturesImportedDialog
@@ -82,6 +84,9 @@ response_cb (FacturesImportedDialog *self,
 {
   if (g_strcmp0 (response, "export") == 0)
     export_original (self);
+  else if (g_strcmp0 (response, "respond") == 0)
+    gtk_window_present (GTK_WINDOW (factures_pa_respond_dialog_new (self->parent, self->store, self->id,
+                                                                    self->number)));
 }
 
 static void
@@ -132,5 +137,15 @@ factures_imported_dialog_new (GtkWindow     *parent,
   self->store = g_object_ref (store);
   self->id = id;
   self->number = g_strdup (number);
+
+  /* A supplier invoice, with a plateforme agréée configured: the buyer can answer it
+   * (approve, dispute, refuse; issue 14 item 5). */
+  {
+    g_autoptr(FacturesPaAccount) account = factures_store_get_pa_account (store, NULL);
+    g_autoptr(FacturesPaPurchase) purchase = account != NULL ? factures_store_pa_get_purchase (store, id, NULL) : NULL;
+
+    if (purchase != NULL)
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (self), "respond", _("_Answer the Seller…"));
+  }
   return GTK_WIDGET (self);
 }

@@ -13,7 +13,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FacturesImportedDialog, factures_imported_dialog, FACTURES, IMPORTED_DIALOG, AdwMessageDialog)
 
 /* @heading and @body describe the imported invoice @id numbered @number; "Export the
- * Original…" writes its file as it came. Not yet presented. */
+ * Original…" writes its file as it came. For a supplier invoice with a plateforme agréée
+ * configured, "respond" opens FacturesPaRespondDialog (approve, dispute, refuse). Not yet
+ * presented. */
 GtkWidget *factures_imported_dialog_new (GtkWindow     *parent,
                                          FacturesStore *store,
                                          gint64         id,

@@ -668,6 +668,7 @@ factures_cli_urssaf_run (const char *database, GVariantDict *options)
   const char *period = NULL, *declared_on = NULL, *from = NULL, *output = NULL;
   gboolean want_urssaf = FALSE, want_thresholds = FALSE, want_calendar = FALSE, want_fec = FALSE;
   gboolean want_purchases = FALSE;
+  const char *year_text = NULL;
   gint year = 0;
   int status = 0;
   FacturesUrssafSettings settings;
@@ -681,7 +682,9 @@ factures_cli_urssaf_run (const char *database, GVariantDict *options)
   g_variant_dict_lookup (options, "declared-on", "&s", &declared_on);
   g_variant_dict_lookup (options, "from", "&s", &from);
   g_variant_dict_lookup (options, "output", "^&ay", &output);
-  g_variant_dict_lookup (options, "year", "i", &year);
+  /* --year is a string (factures-cli-receipts.c declares it: GApplication drops an integer
+   * option of 0 and refuses "abc" in English). */
+  g_variant_dict_lookup (options, "year", "&s", &year_text);
   g_variant_dict_lookup (options, "urssaf-set", "^a&s", &set);
 
   if (want_urssaf + want_thresholds + want_calendar + want_fec + want_purchases > 1)
@@ -696,6 +699,14 @@ factures_cli_urssaf_run (const char *database, GVariantDict *options)
     return fail (_("--output goes with --export-fec here."));
   if (set == NULL && !want_urssaf && !want_thresholds && !want_calendar && !want_fec && !want_purchases)
     return fail (_("Give --urssaf, --thresholds, --calendar, --export-fec or --purchases."));
+  if (year_text != NULL)
+    {
+      gint64 value;
+
+      if (!g_ascii_string_to_signed (year_text, 10, 1900, 9999, &value, NULL))
+        return fail (_("--year takes a year such as 2026."));
+      year = (gint) value;
+    }
 
   store = factures_cli_open_store (database, set != NULL || declared_on != NULL, &status);
   if (store == NULL)

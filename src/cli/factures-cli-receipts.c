@@ -305,8 +305,13 @@ factures_cli_receipts_run (const char   *database,
     {
       gint64 value;
 
+      GDate today;
+
       if (!g_ascii_string_to_signed (year_text, 10, 1900, 9999, &value, NULL))
         return fail (_("--year takes a year such as 2026."));
+      factures_today (&today);
+      if (value > g_date_get_year (&today))
+        return fail (_("--year: that year has not begun, nothing was received in it yet."));
       year = (gint) value;
     }
   if (paid_number == NULL && ((g_variant_dict_contains (options, "date") && cancel_number == NULL)

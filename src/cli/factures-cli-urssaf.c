@@ -384,6 +384,10 @@ calendar (FacturesStore *store, const FacturesUrssafSettings *settings, const ch
 
       return fail (message);
     }
+  /* The deadlines of the year before and after are computed: keep them inside GDate's range
+   * (and within the years the rate tables can know). */
+  if (g_date_get_year (&from) < 2000 || g_date_get_year (&from) > 2998)
+    return fail (_("--from: the calendar starts between 2000 and 2998."));
   to = from;
   g_date_add_years (&to, 1);
   g_date_subtract_days (&to, 1);

@@ -442,14 +442,15 @@ factures_urssaf_period_parse (const char            *text,
   g_date_clear (&out->first, 1);
   g_date_clear (&out->last, 1);
   if (text != NULL && sscanf (text, "%4u-%c%u%c", &year, &sep, &n, &tail) == 3
-      && (sep == 'Q' || sep == 'q' || sep == 'T' || sep == 't') && n >= 1 && n <= 4)
+      && (sep == 'Q' || sep == 'q' || sep == 'T' || sep == 't') && n >= 1 && n <= 4
+      && year >= 2000 && year <= 2999)
     {
       out->quarter = n;
       g_date_set_dmy (&out->first, 1, (GDateMonth) (3 * n - 2), year);
       g_date_set_dmy (&out->last, 1, (GDateMonth) (3 * n), year);
     }
   else if (text != NULL && sscanf (text, "%4u-%u%c", &year, &n, &tail) == 2 && n >= 1 && n <= 12
-           && strlen (text) == 7)
+           && strlen (text) == 7 && year >= 2000 && year <= 2999)
     {
       out->month = n;
       g_date_set_dmy (&out->first, 1, (GDateMonth) n, year);

@@ -34,7 +34,9 @@ before=$(dbhash)
 for bad in "--urssaf --period=2027-01" "--urssaf --period=2026-13" "--urssaf --period=2024-03" \
            "--urssaf-set=alerts=99,80" "--urssaf-set=account-vat=445.71" "--urssaf-set=colour=blue" \
            "--export-fec --year=2027 --output=$tmp/never.txt" "--purchases --year=2027" "--urssaf --period=2026-11 --declared-on=2026-11-15" \
-           "--urssaf --period=2024-03 --declared-on=2024-04-02"; do
+           "--urssaf --period=2024-03 --declared-on=2024-04-02" \
+           "--urssaf --period=0000-01" "--urssaf --period=0-Q1" "--calendar --from=0001-01-01" \
+           "--calendar --from=9999-12-31" "--receipts --year=2027"; do
   rc=0; "$CLI" "${db[@]}" $bad >/dev/null 2>"$tmp/err" || rc=$?
   if [ "$rc" -eq 1 ] && [ -s "$tmp/err" ] && [ "$(dbhash)" = "$before" ]; then ok "$bad refused: $(cat "$tmp/err")"
   else fail "$bad: status $rc, database changed or no message"; fi

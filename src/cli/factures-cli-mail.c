@@ -128,7 +128,7 @@ factures_cli_mail_run (const char   *database,
 
   g_variant_dict_lookup (options, "send", "&s", &number);
   g_variant_dict_lookup (options, "test-smtp", "b", &test);
-  store = factures_cli_open_store (database, TRUE, &status);
+  store = factures_cli_open_store_existing (database, &status);
   if (store == NULL)
     return status;
   factures_store_outbox_recover (store, NULL);

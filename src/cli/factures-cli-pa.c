@@ -180,7 +180,7 @@ factures_cli_pa_run (const char   *database,
   g_variant_dict_lookup (options, "pa-test", "b", &test);
   g_variant_dict_lookup (options, "pa-sync", "b", &sync);
   g_variant_dict_lookup (options, "pa-respond", "&s", &respond_number);
-  store = factures_cli_open_store (database, TRUE, &status);
+  store = factures_cli_open_store_existing (database, &status);
   if (store == NULL)
     return status;
   /* Answering a supplier invoice only writes to the outbox: no account needed yet. */

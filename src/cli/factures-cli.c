@@ -113,6 +113,20 @@ factures_cli_open_store (const char *database,
   return store;
 }
 
+FacturesStore *
+factures_cli_open_store_existing (const char *database,
+                                  int        *status)
+{
+  g_autofree char *default_path = NULL;
+
+  if (database == NULL)
+    database = default_path = factures_store_default_path ();
+  /* A file that is not there: the read-only open says so in the words every command uses. */
+  if (!g_file_test (database, G_FILE_TEST_EXISTS))
+    return factures_cli_open_store (database, FALSE, status);
+  return factures_cli_open_store (database, TRUE, status);
+}
+
 /* Tabs and line breaks would break the TSV: print them as spaces. */
 static char *
 tsv_field (const char *text)

@@ -55,4 +55,18 @@ FacturesStore *factures_cli_open_store (const char *database,
                                         gboolean    write,
                                         int        *status);
 
+/**
+ * factures_cli_open_store_existing:
+ * @database: (nullable): the --database path, NULL for factures_store_default_path()
+ * @status: (out): set to 1 when the database cannot be opened
+ *
+ * Like factures_cli_open_store() with @write TRUE (migrated when needed), for a command that
+ * writes only about what the database already holds (sending, the plateforme agréée): a
+ * mistyped path is refused as a read-only command refuses it, never created empty.
+ *
+ * Returns: (transfer full) (nullable): the store, or NULL after printing why.
+ */
+FacturesStore *factures_cli_open_store_existing (const char *database,
+                                                 int        *status);
+
 G_END_DECLS

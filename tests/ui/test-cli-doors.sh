@@ -40,10 +40,12 @@ elif grep -q "réussie" "$tmp/out" "$tmp/err"; then fail "--verify on a missing 
 elif grep -q "n’existe pas" "$tmp/err"; then ok "--verify on a missing file: $(cat "$tmp/err")"
 else fail "--verify on a missing file: $(cat "$tmp/err")"; fi
 
-# Every read-only command on a missing file: an error, nothing created.
+# Every read-only command on a missing file, and those that only act on what the database
+# holds (sending, the plateforme agréée): an error, nothing created.
 for args in "--list-overdue" "--export-json=$tmp/x.json" "--backup=$tmp/x.db" "--receipts" \
             "--dunning-plan=F2026-0001" "--penalties=F2026-0001" "--export-pdf=F2026-0001 --output=$tmp/x.pdf" \
-            "--export-facturx=F2026-0001 --output=$tmp/x.pdf"; do
+            "--export-facturx=F2026-0001 --output=$tmp/x.pdf" \
+            "--pa-test" "--pa-sync" "--pa-send=F2026-0001" "--test-smtp" "--send=F2026-0001"; do
   # shellcheck disable=SC2086
   if "$FACTURES" --database="$tmp/missing/typo.db" $args >/dev/null 2>"$tmp/err"; then fail "$args on a missing file succeeded"
   elif [ -e "$tmp/missing" ]; then fail "$args created a database"; rm -rf "$tmp/missing"

@@ -191,7 +191,17 @@ receipts (FacturesStore *store, gint year, const char *output)
       g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\n", date, invoices, client, nature, amount,
                factures_payment_method_label_fr (r->method), reference);
     }
-  g_print ("\n%s\n", _("Totals per month (cash received, to declare to URSSAF):"));
+  {
+    g_autoptr(FacturesProfile) profile = factures_store_get_profile (store, NULL);
+
+    /* A seller who charges VAT declares the receipts without it (--urssaf removes it): the
+     * register's totals are what came in, VAT included (trial finding 3). */
+    if (profile != NULL && profile->vat_regime == FACTURES_VAT_REGIME_REGISTERED)
+      g_print ("\n%s\n", _("Totals per month (cash received, VAT included; --urssaf gives the figures "
+                            "to declare, without VAT):"));
+    else
+      g_print ("\n%s\n", _("Totals per month (cash received, to declare to URSSAF):"));
+  }
   print_totals (list, &from, &to, FACTURES_RECEIPT_PERIOD_MONTH);
   g_print ("\n%s\n", _("Totals per quarter:"));
   print_totals (list, &from, &to, FACTURES_RECEIPT_PERIOD_QUARTER);

@@ -90,5 +90,20 @@ if "$CLI" "${db[@]}" --purchases --year=2026 >"$tmp/pur" 2>"$tmp/err" && [ "$(wc
    && grep -qP '^Total of 2026 \(EUR\)\t0,00' "$tmp/pur"; then ok "--purchases: an empty register and its total"
 else fail "--purchases: $(cat "$tmp/pur" "$tmp/err")"; fi
 
+# A seller who charges VAT: the register's monthly totals are not the figure to declare (they
+# include VAT; --urssaf removes it), and the register says so (trial finding 3).
+python3 - "$FIXTURE" "$tmp/vat.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["profile"]["vat_regime"] = 1
+d["profile"]["vat_id"] = d["profile"].get("vat_id") or "FR44732829320"
+json.dump(d, open(sys.argv[2], "w"))
+PY
+"$CLI" --database="$tmp/vat.db" --import-json="$tmp/vat.json" >/dev/null 2>&1 || fail "--import-json of a VAT-registered profile"
+out=$("$CLI" --database="$tmp/vat.db" --receipts 2>&1)
+if grep -q "to declare to URSSAF" <<<"$out"; then fail "--receipts of a VAT-registered seller calls its totals the figure to declare"
+elif grep -q "VAT included" <<<"$out"; then ok "--receipts of a VAT-registered seller: totals VAT included, --urssaf named"
+else fail "--receipts printed: $out"; fi
+
 echo "$failures failed"
 [ "$failures" -eq 0 ]

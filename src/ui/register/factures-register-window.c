@@ -67,9 +67,15 @@ totals_group (FacturesRegisterWindow *self, GPtrArray *receipts, const GDate *fr
   g_autofree char *title = g_strdup_printf (_("Totals of %u"), self->year);
   g_autofree char *n_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u receipt", "%u receipts",
                                                           year->n_entries), year->n_entries);
+  g_autoptr(FacturesProfile) profile = factures_store_get_profile (self->store, NULL);
+  /* A seller who charges VAT declares the receipts without it: the register's totals include it. */
+  gboolean with_vat = profile != NULL && profile->vat_regime == FACTURES_VAT_REGIME_REGISTERED;
   GtkWidget *group = factures_register_group_new (title,
-                                                  _("Cash received, by the day it came in: the figure to declare "
-                                                    "to URSSAF each month or each quarter, even when it is zero."),
+                                                  with_vat
+                                                  ? _("Cash received, by the day it came in, VAT included. URSSAF "
+                                                      "is declared without VAT: the declaration removes it.")
+                                                  : _("Cash received, by the day it came in: the figure to declare "
+                                                      "to URSSAF each month or each quarter, even when it is zero."),
                                                   NULL);
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),

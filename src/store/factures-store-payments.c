@@ -270,6 +270,41 @@ factures_store_pay_doc_fixed_rate (const DocInfo *info)
 
 /* ---- payments ---- */
 
+/* A payment dated in a month or quarter already declared to URSSAF (migration 0016) changes
+ * that period's figure: said, so that the user adds it to the next declaration or corrects the
+ * one made (trial finding 6). A failed lookup only drops the warning. */
+static void
+declared_period_warning (FacturesStore *self,
+                         const GDate   *date,
+                         GPtrArray     *warnings)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *month = g_strdup_printf ("%04u-%02u", g_date_get_year (date), g_date_get_month (date));
+  g_autofree char *quarter = g_strdup_printf ("%04u-Q%u", g_date_get_year (date),
+                                              (g_date_get_month (date) + 2) / 3);
+
+  stmt = factures_store_prepare (self, "SELECT declared_on FROM urssaf_declarations "
+                                       "WHERE period IN (?1, ?2) ORDER BY declared_on LIMIT 1", NULL);
+  if (stmt == NULL)
+    return;
+  factures_sql_bind_text (stmt, 1, month);
+  factures_sql_bind_text (stmt, 2, quarter);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      GDate declared;
+      g_autofree char *when = NULL;
+      g_autofree char *paid = factures_date_format_fr (date);
+
+      factures_sql_col_date (stmt, 0, &declared);
+      when = factures_date_format_fr (&declared);
+      g_ptr_array_add (warnings,
+                       g_strdup_printf (_("The payment is dated %s, in a period already declared to URSSAF "
+                                          "(on %s): declare it with the next period or correct that "
+                                          "declaration on the URSSAF site."),
+                                        paid, when));
+    }
+}
+
 static gboolean
 cash_limit_warning (FacturesStore    *self,
                     FacturesPayment  *payment,
@@ -408,6 +443,7 @@ check_payment (FacturesStore        *self,
                                             info->number, issued));
         }
     }
+  declared_period_warning (self, &payment->date, warnings);
   return cash_limit_warning (self, payment, docs, warnings, error);
 }
 

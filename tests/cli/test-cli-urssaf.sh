@@ -48,6 +48,12 @@ done
 if grep -q "02/04/2026" "$tmp/out"; then ok "--declared-on marks the period"; else fail "--declared-on: $(cat "$tmp/out")"; fi
 rc=0; "$CLI" "${db[@]}" --urssaf --period=2026-03 --declared-on=2026-04-03 >/dev/null 2>&1 || rc=$?
 [ "$rc" -eq 1 ] && ok "a period is declared once" || fail "declared twice"
+# A payment dated in that declared period is recorded, and said to change a declared figure.
+if "$CLI" "${db[@]}" --record-payment=F2026-0002 --date=2026-03-20 --method=virement --amount=10,00 \
+     >/dev/null 2>"$tmp/err"; then
+  if grep -q "already declared to URSSAF (on 02/04/2026)" "$tmp/err"; then ok "a payment in a declared period is warned about"
+  else fail "a payment in a declared period, no warning: $(cat "$tmp/err")"; fi
+else fail "--record-payment in a declared period: $(cat "$tmp/err")"; fi
 
 "$CLI" "${db[@]}" --urssaf-set=account-bank=5121 >/dev/null 2>"$tmp/err" || fail "--urssaf-set: $(cat "$tmp/err")"
 if "$CLI" "${db[@]}" --export-fec --year=2026 --output="$tmp/fec.txt" >/dev/null 2>"$tmp/err"; then

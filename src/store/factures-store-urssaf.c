@@ -366,18 +366,17 @@ static gboolean
 department_ok (const char *department)
 {
   gsize n;
+  gint64 number;
 
   if (department == NULL || *department == '\0')
     return TRUE;
   n = strlen (department);
   if (n == 2 && department[0] == '2' && (department[1] == 'A' || department[1] == 'B'))
     return TRUE;
-  if (n != 2 && n != 3)
+  if ((n != 2 && n != 3) || !g_ascii_string_to_signed (department, 10, 1, 999, &number, NULL))
     return FALSE;
-  for (const char *p = department; *p; p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-  return TRUE;
+  /* Metropolitan 01–95 (Corsica is 2A and 2B, not 20) and the overseas 971–976 (INSEE). */
+  return n == 2 ? number <= 95 && number != 20 : number >= 971 && number <= 976;
 }
 
 /**
@@ -423,8 +422,20 @@ factures_store_set_urssaf_settings (FacturesStore                *self,
   if (!department_ok (settings->department))
     {
       g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
-                           _("Département: two or three digits, or 2A, 2B."));
+                           _("Département: 01 to 95, 2A, 2B, or 971 to 976."));
       return FALSE;
+    }
+  if (g_date_valid (&settings->creation))
+    {
+      GDate today;
+
+      factures_today (&today);
+      if (g_date_compare (&settings->creation, &today) > 0)
+        {
+          g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                               _("Start of activity: a date not after today."));
+          return FALSE;
+        }
     }
 
   stmt = factures_store_prepare (self,

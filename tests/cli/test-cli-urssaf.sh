@@ -33,6 +33,7 @@ else fail "--urssaf: $(cat "$tmp/err")"; fi
 before=$(dbhash)
 for bad in "--urssaf --period=2027-01" "--urssaf --period=2026-13" "--urssaf --period=2024-03" \
            "--urssaf-set=alerts=99,80" "--urssaf-set=account-vat=445.71" "--urssaf-set=colour=blue" \
+           "--urssaf-set=department=999" "--urssaf-set=department=20" "--urssaf-set=creation=2027-01-01" \
            "--export-fec --year=2027 --output=$tmp/never.txt" "--purchases --year=2027" "--urssaf --period=2026-11 --declared-on=2026-11-15" \
            "--urssaf --period=2024-03 --declared-on=2024-04-02" \
            "--urssaf --period=0000-01" "--urssaf --period=0-Q1" "--calendar --from=0001-01-01" \

@@ -136,6 +136,10 @@ test_page (void)
   spin (200);
   g_assert_true (labels_contain (page, "Nothing was sent through the plateforme agréée yet."));
 
+  /* Testing an empty form: said at once, naming the field (trial finding 16). */
+  g_assert_true (gtk_widget_activate_action (page, "pa-page.test", NULL));
+  g_assert_true (labels_contain (page, "Flow service address: give the full https:// address"));
+
   /* A bad registration number: refused, the field named, nothing saved. */
   set_row (page, "PA name", "Ma PA");
   set_row (page, "Registration number (4 characters)", "12");

@@ -11,6 +11,7 @@
 
 #include "factures-dunning-actions.h"
 #include "factures-dunning-dialog.h"
+#include "factures-message-dialog.h"
 #include "factures-window.h"
 
 static GtkWindow *
@@ -39,10 +40,7 @@ factures_ui_show_error (GtkWidget  *widget,
                         const char *heading,
                         const char *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (widget), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  factures_message_dialog_show (parent_window (widget), heading, body);
 }
 
 const char *

@@ -76,7 +76,7 @@ show_text (FacturesDunningDialog *self,
   gtk_widget_set_visible (self->text_scroller, TRUE);
 }
 
-/* An entry row titled @title, named once by its title (see factures_entry_row_new()). */
+/* An entry row titled @title, named once by its title. */
 static void
 show_entry (GtkWidget  *row,
             const char *title)

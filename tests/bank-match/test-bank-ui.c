@@ -316,6 +316,7 @@ test_window (void)
 
   bank_fixture_set_up (&f);
   window = GTK_WIDGET (factures_window_new (NULL, f.store, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
   gtk_window_present (GTK_WINDOW (window));
   spin (200);
   stack = find_view_stack (window);
@@ -326,6 +327,9 @@ test_window (void)
   g_assert_cmpstr (icon, !=, "x-office-document-symbolic");
   g_assert_cmpstr (icon, !=, "x-office-spreadsheet-symbolic");
   g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (window)), icon));
+  adw_view_stack_set_visible_child_name (stack, "bank");
+  spin (300);
+  screenshot (window, "bank-window.png");
   gtk_window_destroy (GTK_WINDOW (window));
   spin (100);
   bank_fixture_tear_down (&f);

@@ -292,6 +292,7 @@ recognise_header (GPtrArray *row, FacturesBankCsvMapping *mapping)
 {
   gint booking = -1, operation = -1, value = -1, amount = -1, debit = -1, credit = -1;
   gint label = -1, label_short = -1, counterparty = -1, reference = -1;
+  gint currency = -1, account = -1;
   const Rule rules[] = {
     { "date comptable", &booking },
     { "date comptabilisation", &booking },
@@ -302,6 +303,8 @@ recognise_header (GPtrArray *row, FacturesBankCsvMapping *mapping)
     { "dateop", &operation },
     { "date operation", &operation },
     { "date d'operation", &operation },
+    { "date de l'operation", &operation },
+    { "date de l\u2019operation", &operation },
     { "date", &operation },
     { "date de valeur", &value },
     { "date valeur", &value },
@@ -326,6 +329,13 @@ recognise_header (GPtrArray *row, FacturesBankCsvMapping *mapping)
     { "reference", &reference },
     { "payment reference", &reference },
     { "informations complementaires", &reference },
+    { "detail de l'ecriture", &reference },
+    { "detail de l\u2019ecriture", &reference },
+    { "devise", &currency },
+    { "currency", &currency },
+    { "accountnum", &account },
+    { "numero de compte", &account },
+    { "iban", &account },
   };
 
   for (guint i = 0; i < row->len; i++)
@@ -356,6 +366,8 @@ recognise_header (GPtrArray *row, FacturesBankCsvMapping *mapping)
   mapping->label_column = label;
   mapping->counterparty_column = counterparty;
   mapping->reference_column = reference;
+  mapping->currency_at = currency >= 0 ? (guint) currency + 1 : 0;
+  mapping->account_at = account >= 0 ? (guint) account + 1 : 0;
   return TRUE;
 }
 
@@ -519,7 +531,18 @@ factures_bank_read_csv (const char *path,
   g_ptr_array_add (file->statements, statement);
   g_free (statement->account);
   statement->account = g_strdup (mapping->account != NULL ? mapping->account : "");
-  if (mapping->account == NULL || mapping->account[0] == '\0')
+  /* A column holding the account (Boursorama's accountNum): the first row that fills it. */
+  for (guint i = mapping->skip_lines; mapping->account_at > 0 && statement->account[0] == '\0' && i < rows->len; i++)
+    {
+      g_autofree char *value = factures_bank_clean_text (cell (g_ptr_array_index (rows, i), (gint) mapping->account_at - 1), -1);
+
+      if (value != NULL && value[0] != '\0')
+        {
+          g_free (statement->account);
+          statement->account = g_steal_pointer (&value);
+        }
+    }
+  if (statement->account[0] == '\0')
     factures_bank_file_warn (file, _("%s: a CSV export does not say its account; choose it"),
                              name);
   memcpy (statement->currency, mapping->currency[0] != '\0' ? mapping->currency : "EUR", 4);
@@ -551,6 +574,22 @@ factures_bank_read_csv (const char *path,
             }
           if (progress != NULL)
             progress ((guint64) i * length / rows->len, length, progress_data);
+        }
+      if (mapping->currency_at > 0)
+        {
+          g_autofree char *currency = factures_bank_clean_text (cell (row, (gint) mapping->currency_at - 1), -1);
+
+          if (currency != NULL && g_strcmp0 (currency, "\xE2\x82\xAC") == 0)
+            g_free (currency), currency = g_strdup ("EUR");
+          if (currency != NULL && currency[0] != '\0' && g_ascii_strcasecmp (currency, statement->currency) != 0)
+            {
+              g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           _("%s, line %u: the movement is in %s (column %u), not in %s; Factures "
+                             "only imports accounts in euros"),
+                           name, line, currency, mapping->currency_at, statement->currency);
+              factures_bank_file_free (file);
+              return NULL;
+            }
         }
       if (!parse_date (date, mapping->date_format, &booking))
         {

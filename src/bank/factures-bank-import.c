@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "factures-bank-import.h"
+#include "factures-identifiers.h"
 
 void
 factures_bank_import_result_clear (FacturesBankImportResult *result)
@@ -39,6 +40,8 @@ factures_bank_csv_mapping_to_text (const FacturesBankCsvMapping *mapping)
   g_key_file_set_integer (key_file, MAPPING_GROUP, "counterparty", mapping->counterparty_column);
   g_key_file_set_integer (key_file, MAPPING_GROUP, "reference", mapping->reference_column);
   g_key_file_set_string (key_file, MAPPING_GROUP, "currency", *mapping->currency ? mapping->currency : "EUR");
+  g_key_file_set_integer (key_file, MAPPING_GROUP, "currency_column", (gint) mapping->currency_at - 1);
+  g_key_file_set_integer (key_file, MAPPING_GROUP, "account_column", (gint) mapping->account_at - 1);
   return g_key_file_to_data (key_file, NULL, NULL);
 }
 
@@ -75,10 +78,185 @@ factures_bank_csv_mapping_from_text (const char *text)
 #undef COLUMN
   currency = g_key_file_get_string (key_file, MAPPING_GROUP, "currency", NULL);
   g_strlcpy (mapping->currency, currency != NULL ? currency : "EUR", sizeof mapping->currency);
+  mapping->currency_at = (guint) MAX (0, g_key_file_get_integer (key_file, MAPPING_GROUP, "currency_column", NULL) + 1);
+  mapping->account_at = (guint) MAX (0, g_key_file_get_integer (key_file, MAPPING_GROUP, "account_column", NULL) + 1);
+  if (!g_key_file_has_key (key_file, MAPPING_GROUP, "currency_column", NULL))
+    mapping->currency_at = 0;
+  if (!g_key_file_has_key (key_file, MAPPING_GROUP, "account_column", NULL))
+    mapping->account_at = 0;
+  return mapping;
+}
+
+/* The keys of --csv-columns: the remembered mapping's keys ("date" for "booking_date"). */
+static const struct {
+  const char *name;
+  const char *key;
+  gboolean    column;
+} column_keys[] = {
+  { "date", "booking_date", TRUE },
+  { "booking_date", "booking_date", TRUE },
+  { "value_date", "value_date", TRUE },
+  { "amount", "amount", TRUE },
+  { "debit", "debit", TRUE },
+  { "credit", "credit", TRUE },
+  { "label", "label", TRUE },
+  { "counterparty", "counterparty", TRUE },
+  { "reference", "reference", TRUE },
+  { "currency", "currency_column", TRUE },
+  { "account", "account_column", TRUE },
+  { "separator", "separator", FALSE },
+  { "decimal_comma", "decimal_comma", FALSE },
+  { "date_format", "date_format", FALSE },
+  { "skip_lines", "skip_lines", FALSE },
+};
+
+/**
+ * factures_bank_csv_mapping_parse_columns:
+ * @text: "KEY=VALUE,…" as given to --csv-columns: the keys of the remembered mapping
+ *   (factures_bank_csv_mapping_to_text()), columns counted from 1: date (or booking_date),
+ *   value_date, amount, debit, credit, label, counterparty, reference, currency, account;
+ *   and separator (";" "," or "tab", default ";"), decimal_comma (true/false, default true),
+ *   date_format (default "%d/%m/%Y"), skip_lines (header lines, default 1)
+ * @error: FACTURES_ERROR_INVALID, French, naming --csv-columns and the key: an unknown key, a
+ *   column that is not a number from 1, no date column, no amount (or debit and credit) column
+ *
+ * Returns: (transfer full): the mapping, or NULL with @error
+ */
+FacturesBankCsvMapping *
+factures_bank_csv_mapping_parse_columns (const char  *text,
+                                         GError     **error)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_auto(GStrv) parts = g_strsplit (text != NULL ? text : "", ",", -1);
+  g_autofree char *data = NULL;
+  FacturesBankCsvMapping *mapping;
+
+  g_key_file_set_string (key_file, MAPPING_GROUP, "separator", ";");
+  g_key_file_set_boolean (key_file, MAPPING_GROUP, "decimal_comma", TRUE);
+  g_key_file_set_string (key_file, MAPPING_GROUP, "date_format", "%d/%m/%Y");
+  g_key_file_set_integer (key_file, MAPPING_GROUP, "skip_lines", 1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *part = g_strstrip (parts[i]);
+      char *equal = strchr (part, '=');
+      const char *value;
+      guint k;
+
+      if (*part == '\0')
+        continue;
+      if (equal == NULL)
+        {
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                       _("--csv-columns: “%s” is not KEY=VALUE (e.g. date=1,amount=4,label=2)."), part);
+          return NULL;
+        }
+      *equal = '\0';
+      value = g_strstrip (equal + 1);
+      g_strstrip (part);
+      for (k = 0; k < G_N_ELEMENTS (column_keys); k++)
+        if (g_ascii_strcasecmp (part, column_keys[k].name) == 0)
+          break;
+      if (k == G_N_ELEMENTS (column_keys))
+        {
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                       _("--csv-columns: unknown key “%s” (date, value_date, amount, debit, credit, label, "
+                         "counterparty, reference, currency, account, separator, decimal_comma, date_format, "
+                         "skip_lines)."), part);
+          return NULL;
+        }
+      if (column_keys[k].column || g_str_equal (column_keys[k].key, "skip_lines"))
+        {
+          guint64 n = 0;
+          gboolean ok = *value != '\0' && strspn (value, "0123456789") == strlen (value)
+                        && g_ascii_string_to_unsigned (value, 10, column_keys[k].column ? 1 : 0, 999, &n, NULL);
+
+          if (!ok)
+            {
+              g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           column_keys[k].column ? _("--csv-columns: %s: “%s” is not a column number (counted from 1).")
+                                                 : _("--csv-columns: %s: “%s” is not a number of lines."),
+                           part, value);
+              return NULL;
+            }
+          g_key_file_set_integer (key_file, MAPPING_GROUP, column_keys[k].key, column_keys[k].column ? (gint) n - 1 : (gint) n);
+        }
+      else if (g_str_equal (column_keys[k].key, "decimal_comma"))
+        {
+          if (g_strcmp0 (value, "true") != 0 && g_strcmp0 (value, "false") != 0)
+            {
+              g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           _("--csv-columns: decimal_comma: “%s” is neither true nor false."), value);
+              return NULL;
+            }
+          g_key_file_set_boolean (key_file, MAPPING_GROUP, "decimal_comma", g_str_equal (value, "true"));
+        }
+      else if (g_str_equal (column_keys[k].key, "separator"))
+        {
+          if (g_strcmp0 (value, ";") != 0 && g_strcmp0 (value, "tab") != 0 && g_strcmp0 (value, "|") != 0)
+            {
+              g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           _("--csv-columns: separator: “%s” is not “;”, “|” or “tab” (a comma cannot be given "
+                             "here)."), value);
+              return NULL;
+            }
+          g_key_file_set_string (key_file, MAPPING_GROUP, "separator", value);
+        }
+      else
+        g_key_file_set_string (key_file, MAPPING_GROUP, column_keys[k].key, value);
+    }
+  data = g_key_file_to_data (key_file, NULL, NULL);
+  mapping = factures_bank_csv_mapping_from_text (data);
+  if (mapping->booking_date_column < 0
+      || (mapping->amount_column < 0 && (mapping->debit_column < 0 || mapping->credit_column < 0)))
+    {
+      factures_bank_csv_mapping_free (mapping);
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   _("--csv-columns: give the date column and the amount column (or debit and credit), "
+                     "e.g. date=1,amount=4,label=2."));
+      return NULL;
+    }
   return mapping;
 }
 
 /* ---- import ---- */
+
+/**
+ * factures_bank_account_check:
+ * @account: an account as the user typed it (an IBAN, or the bank's own account number)
+ * @out: (out) (transfer full): the account to store: an IBAN compacted (no spaces, upper
+ *   case), anything else as given, trimmed
+ * @error: FACTURES_ERROR_INVALID, French, naming the IBAN (factures_iban_check()): text that looks like an IBAN
+ *   (two letters, two digits, 15 characters or more) but fails the ISO 13616 check
+ *
+ * Returns: TRUE when @account may be used
+ */
+gboolean
+factures_bank_account_check (const char  *account,
+                             char       **out,
+                             GError     **error)
+{
+  g_autofree char *compact = factures_identifier_compact (account != NULL ? account : "");
+  const char *bare = compact;
+
+  if (g_str_has_prefix (bare, "IBAN"))
+    bare += bare[4] == ':' ? 5 : 4;
+  if (strlen (bare) >= 15 && g_ascii_isalpha (bare[0]) && g_ascii_isalpha (bare[1])
+      && g_ascii_isdigit (bare[2]) && g_ascii_isdigit (bare[3]))
+    {
+      g_autoptr(GError) local = NULL;
+      g_autofree char *iban = NULL;
+
+      if (!factures_iban_check (account, &iban, &local))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      *out = g_strdup (bare);
+      return TRUE;
+    }
+  *out = g_strstrip (g_strdup (account != NULL ? account : ""));
+  return TRUE;
+}
 
 typedef struct {
   FacturesBankImportProgress  progress;
@@ -231,6 +409,7 @@ factures_bank_import_file (FacturesStore                 *store,
   g_autoptr(FacturesBankFile) file = NULL;
   g_autoptr(FacturesBankCsvMapping) remembered = NULL;
   g_autoptr(FacturesBankCsvMapping) chosen = NULL;
+  g_autofree char *checked_account = NULL;
   Progress p = { progress, progress_data, 0.0, 0.7 };
 
   g_return_val_if_fail (FACTURES_IS_STORE (store), FALSE);
@@ -239,6 +418,12 @@ factures_bank_import_file (FacturesStore                 *store,
   memset (out, 0, sizeof *out);
   if (account != NULL && *account == '\0')
     account = NULL;
+  if (account != NULL)
+    {
+      if (!factures_bank_account_check (account, &checked_account, error))
+        return FALSE;
+      account = checked_account;
+    }
   if (mapping != NULL)
     {
       chosen = factures_bank_csv_mapping_copy (mapping);

@@ -72,5 +72,14 @@ gboolean factures_bank_import_read (FacturesStore                 *store,
  * is not one). */
 char                   *factures_bank_csv_mapping_to_text   (const FacturesBankCsvMapping *mapping);
 FacturesBankCsvMapping *factures_bank_csv_mapping_from_text (const char                   *text);
+/* --account as typed: an IBAN-looking text must pass the IBAN check (see the doc comment). */
+gboolean factures_bank_account_check (const char  *account,
+                                      char       **out,
+                                      GError     **error);
+
+/* The mapping given on the command line (--csv-columns=date=1,amount=4,label=2): see the
+ * doc comment in factures-bank-import.c. */
+FacturesBankCsvMapping *factures_bank_csv_mapping_parse_columns (const char  *text,
+                                                                 GError     **error);
 
 G_END_DECLS

@@ -215,14 +215,15 @@ static const char * const name_stop_words[] = {
   "madame", "the", "and", "ltd", "gmbh", "inc", "ei", "eirl",
 };
 
-/* Every significant word of the client's name (3 letters or more, no legal form) in the text. */
+/* Every significant word of the client's name (3 letters or more, no legal form) in the text,
+ * whole or as its initial ("VIR M MUSTERMANN" for Max Mustermann), one at least whole. */
 static gboolean
 name_in_text (const Text *text,
               const char *name)
 {
   g_autofree char *folded = fold_words (name);
   g_auto(GStrv) words = g_strsplit (g_strstrip (folded), " ", -1);
-  guint significant = 0;
+  guint significant = 0, whole = 0;
 
   for (guint i = 0; words[i] != NULL; i++)
     {
@@ -235,10 +236,17 @@ name_in_text (const Text *text,
         continue;
       significant++;
       needle = g_strdup_printf (" %s ", words[i]);
-      if (strstr (text->words, needle) == NULL)
+      if (strstr (text->words, needle) != NULL)
+        {
+          whole++;
+          continue;
+        }
+      needle[2] = ' ';
+      needle[3] = '\0';
+      if (!g_ascii_isalpha (words[i][0]) || strstr (text->words, needle) == NULL)
         return FALSE;
     }
-  return significant > 0;
+  return significant > 0 && whole > 0;
 }
 
 /* ---- candidates ---- */

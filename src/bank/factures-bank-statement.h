@@ -98,6 +98,12 @@ typedef struct
   gint      reference_column;
   char     *account;                /* the account these rows belong to (the CSV rarely says) */
   char      currency[4];            /* "EUR" unless told */
+  /* Added after the first release of this struct: 1-based so that a zeroed mapping has none. */
+  guint     currency_at;            /* 1-based column of each row's currency (Devise,
+                                     * Currency), 0 = none: a row not in EUR is refused */
+  guint     account_at;             /* 1-based column holding the account (Boursorama's
+                                     * accountNum), 0 = none: gives the account when the
+                                     * mapping has none */
 } FacturesBankCsvMapping;
 
 typedef void (*FacturesBankProgress) (guint64 done_bytes, guint64 total_bytes, gpointer user_data);

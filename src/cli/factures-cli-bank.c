@@ -19,13 +19,23 @@ static const GOptionEntry entries[] = {
     N_("Import the bank statement FILE (OFX, CAMT.053, CFONB 120 or CSV; EUR accounts only; movements "
        "already imported are skipped) and print: added, skipped, read (tab separated)"), N_("FILE") },
   { "account", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("The bank account (IBAN) of --import-statement, for a CSV that does not say it"), N_("ACCOUNT") },
+    N_("The bank account of --import-statement, for a CSV that does not say it: an IBAN (checked) or "
+       "the bank's account number. A statement whose movements were already imported under another "
+       "account is refused"), N_("ACCOUNT") },
+  { "csv-columns", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The columns of a CSV --import-statement, counted from 1, for a layout Factures does not "
+       "recognise (remembered for the account): date, amount (or debit and credit), and optionally "
+       "value_date, label, counterparty, reference, currency, account, skip_lines (header lines, 1), "
+       "separator (; | tab), decimal_comma (true), date_format (%d/%m/%Y); e.g. date=1,amount=4,label=2"),
+    N_("KEY=N,…") },
   { "match", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print each bank credit not yet matched with its best suggestion: movement id, date, amount in "
-       "cents, label, confidence, invoices, reason (tab separated)"), NULL },
+       "cents, label, confidence, invoices, reason (tab separated). The confidence is a stable machine "
+       "word, not translated: sure, likely, possible or none. With --confirm-matches, the matches are "
+       "confirmed first and --match then prints the credits still waiting"), NULL },
   { "confirm-matches", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Record the payments of the suggested matches: “sure” for every sure one, or movement ids "
-       "separated by commas"), N_("sure|ID,…") },
+       "separated by commas; prints movement id, invoices, amount in cents"), N_("sure|ID,…") },
   { NULL }
 };
 
@@ -39,7 +49,7 @@ gboolean
 factures_cli_bank_wanted (GVariantDict *options)
 {
   return g_variant_dict_contains (options, "import-statement") || g_variant_dict_contains (options, "match")
-         || g_variant_dict_contains (options, "account")
+         || g_variant_dict_contains (options, "account") || g_variant_dict_contains (options, "csv-columns")
          || g_variant_dict_contains (options, "confirm-matches");
 }
 
@@ -98,15 +108,16 @@ open_for_writing (const char *database,
 }
 
 static int
-import_statement (FacturesStore *store,
-                  const char    *path,
-                  const char    *account)
+import_statement (FacturesStore                *store,
+                  const char                   *path,
+                  const char                   *account,
+                  const FacturesBankCsvMapping *mapping)
 {
   g_autoptr(GError) error = NULL;
   FacturesBankImportResult result = { 0 };
   int status = 0;
 
-  if (!factures_bank_import_file (store, path, account, NULL, NULL, NULL, NULL, &result, &error))
+  if (!factures_bank_import_file (store, path, account, mapping, NULL, NULL, NULL, &result, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Import of “%s” failed: %s"), path, error->message);
 
@@ -267,6 +278,9 @@ factures_cli_bank_run (const char   *database,
   const char *file = NULL;
   const char *account = NULL;
   const char *confirm_what = NULL;
+  const char *columns = NULL;
+  g_autofree char *checked_account = NULL;
+  g_autoptr(FacturesBankCsvMapping) mapping = NULL;
   gboolean do_match = FALSE;
   int status = 0;
 
@@ -275,14 +289,42 @@ factures_cli_bank_run (const char   *database,
   g_variant_dict_lookup (options, "match", "b", &do_match);
   g_variant_dict_lookup (options, "confirm-matches", "&s", &confirm_what);
 
+  g_variant_dict_lookup (options, "csv-columns", "&s", &columns);
+
   if (account != NULL && file == NULL)
     return fail (_("--account goes with --import-statement=FILE."));
+  if (columns != NULL && file == NULL)
+    return fail (_("--csv-columns goes with --import-statement=FILE."));
+  if (account != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (account[strspn (account, " \t")] == '\0')
+        return fail (_("--account: the account is empty."));
+      if (!factures_bank_account_check (account, &checked_account, &error))
+        {
+          g_autofree char *message = g_strdup_printf ("--account: %s", error->message);
+
+          return fail (message);
+        }
+      account = checked_account;
+    }
+  if (columns != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      mapping = factures_bank_csv_mapping_parse_columns (columns, &error);
+      if (mapping == NULL)
+        return fail (error->message);
+    }
+  if (confirm_what != NULL && confirm_what[strspn (confirm_what, " \t,")] == '\0')
+    return fail (_("--confirm-matches: give “sure” or movement ids separated by commas (see --match)."));
   if (file != NULL)
     {
       store = open_for_writing (database, &status);
       if (store == NULL)
         return status;
-      status = import_statement (store, file, account);
+      status = import_statement (store, file, account, mapping);
       if (status != 0)
         return status;
     }

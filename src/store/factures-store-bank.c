@@ -192,6 +192,65 @@ fail:
 
 /* ---- import ---- */
 
+/* A statement imported again under another account (a mistyped --account, issue 16): refused
+ * when more than half of its movements (not of 0) are already stored under one other account,
+ * by the bank's id or by the same booking date, amount and label. */
+static gboolean
+check_known_elsewhere (FacturesStore                   *self,
+                       const FacturesBankImportAccount *account,
+                       GError                         **error)
+{
+  g_autoptr(sqlite3_stmt) find = NULL;
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = 0, best_count = 0;
+  const char *best = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  find = factures_store_prepare (self,
+                                 "SELECT a.account FROM bank_transactions t JOIN bank_accounts a ON a.id = t.account_id "
+                                 "WHERE a.account <> ?1 AND ((t.stable_id = ?2 AND ?2 NOT LIKE 'h:%') "
+                                 "OR (t.booking_date = ?3 AND t.amount = ?4 AND t.label = ?5)) LIMIT 1",
+                                 error);
+  if (find == NULL)
+    return FALSE;
+  for (guint i = 0; i < account->entries->len; i++)
+    {
+      const FacturesBankEntry *entry = g_ptr_array_index (account->entries, i);
+      int rc;
+
+      if (entry->amount == 0)
+        continue;
+      n++;
+      sqlite3_reset (find);
+      sqlite3_bind_text (find, 1, account->account, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (find, 2, entry->stable_id, -1, SQLITE_TRANSIENT);
+      factures_sql_bind_date (find, 3, &entry->booking_date);
+      sqlite3_bind_int64 (find, 4, entry->amount);
+      sqlite3_bind_text (find, 5, entry->label != NULL ? entry->label : "", -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (find);
+      if (rc == SQLITE_ROW)
+        {
+          const char *other = (const char *) sqlite3_column_text (find, 0);
+          gpointer count = g_hash_table_lookup (counts, other);
+
+          g_hash_table_replace (counts, g_strdup (other), GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+        }
+      else if (rc != SQLITE_DONE)
+        return invalid (error, _("Account %s: the movements already stored cannot be read (%s)."),
+                        account->account, sqlite3_errmsg (factures_store_get_db (self)));
+    }
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (value) > best_count)
+      best_count = GPOINTER_TO_UINT (value), best = key;
+  if (best != NULL && best_count * 2 > n)
+    return invalid (error, _("Account %s: %u of the %u movements of this statement were already imported under "
+                             "the account %s; nothing imported (is the account mistyped?)."),
+                    account->account, best_count, n, best);
+  return TRUE;
+}
+
 gboolean
 factures_store_bank_import (FacturesStore              *self,
                             GPtrArray                  *accounts,
@@ -230,6 +289,8 @@ factures_store_bank_import (FacturesStore              *self,
             return invalid (error, _("Account %s: movement %u is of an unknown kind."), account->account, i + 1);
         }
       total += account->entries->len;
+      if (!check_known_elsewhere (self, account, error))
+        return FALSE;
     }
 
   if (!factures_store_begin (self, error))

@@ -281,6 +281,7 @@ factures_application_startup (GApplication *application)
     { "win.show-view::overdue", { "<Alt>1", NULL } },
     { "win.show-view::documents", { "<Alt>2", NULL } },
     { "win.show-view::clients", { "<Alt>3", NULL } },
+    { "win.show-view::bank", { "<Alt>4", NULL } },
   };
 
   G_APPLICATION_CLASS (factures_application_parent_class)->startup (application);

@@ -119,7 +119,8 @@ build_views (FacturesWindow *self)
   /* bank-match (issue 16): the Banque view */
   page = adw_view_stack_add_titled (ADW_VIEW_STACK (self->view_stack), factures_bank_page_new (self->store),
                                     "bank", _("Bank"));
-  adw_view_stack_page_set_icon_name (page, "x-office-spreadsheet-symbolic");
+  /* Adwaita 43 has no bank icon: the movements in and out */
+  adw_view_stack_page_set_icon_name (page, "mail-send-receive-symbolic");
 }
 
 static void

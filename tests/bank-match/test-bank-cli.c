@@ -262,6 +262,108 @@ test_refusals (Fixture *x, gconstpointer data)
   refused (x, "--account=FR76", "--account", NULL);
 }
 
+/* @args (NULL-terminated) refused: exit 1, @needle and @french in the message, database unchanged. */
+static void
+refused_args (Fixture *x, const char *needle, const char *french, ...)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *before = bank_dump_hash (&x->f);
+  g_autofree char *after = NULL;
+  const char *args[5] = { NULL };
+  va_list ap;
+  guint n = 0;
+
+  va_start (ap, french);
+  while (n < 4 && (args[n] = va_arg (ap, const char *)) != NULL)
+    n++;
+  va_end (ap);
+  g_assert_cmpint (run (x, &out, &err, args[0], args[1], args[2], args[3], NULL), ==, 1);
+  g_assert_nonnull (strstr (err, needle));
+  if (french != NULL)
+    g_assert_nonnull (strstr (err, french));
+  after = bank_dump_hash (&x->f);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+imported (Fixture *x, const char *expected, ...)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[5] = { NULL };
+  va_list ap;
+  guint n = 0;
+
+  va_start (ap, expected);
+  while (n < 4 && (args[n] = va_arg (ap, const char *)) != NULL)
+    n++;
+  va_end (ap);
+  g_assert_cmpint (run (x, &out, &err, args[0], args[1], args[2], args[3], NULL), ==, 0);
+  g_assert_cmpstr (out, ==, expected);
+}
+
+/* What a tester found (issue 16): a mistyped --account importing a statement again, a CSV in
+ * USD, the Société Générale and Boursorama layouts, no way to name the columns, empty
+ * --confirm-matches. */
+static void
+test_tester (Fixture *x, gconstpointer data)
+{
+  const BankCfonbLine lines[] = {
+    { "2026-11-12", 150000, "VIR SEPA DUPONT CONSEIL", NULL },
+    { "2026-11-14", 40000, "VIR SEPA MARTIN ET FILS", NULL },
+    { "2026-11-15", -2000, "FRAIS", NULL },
+  };
+  g_autofree char *import = g_strdup_printf ("--import-statement=%s", x->statement);
+  g_autofree char *usd = g_build_filename (x->f.dir, "dollars.csv", NULL);
+  g_autofree char *sg = g_build_filename (x->f.dir, "sg.csv", NULL);
+  g_autofree char *bourso = g_build_filename (x->f.dir, "bourso.csv", NULL);
+  g_autofree char *odd = g_build_filename (x->f.dir, "maison.csv", NULL);
+  g_autofree char *arg = NULL;
+
+  bank_write_cfonb (x->statement, lines, G_N_ELEMENTS (lines), G_N_ELEMENTS (lines));
+  imported (x, "3\t0\t3\n", import, NULL);
+  /* an IBAN with a wrong key: refused naming --account */
+  refused_args (x, "--account", "IBAN", import, "--account=FR7630004008230001234567818", NULL);
+  /* the same statement under another (valid) account: refused, naming the first one */
+  refused_args (x, "déjà importés sous le compte", "releve-novembre.txt", import,
+                "--account=FR7630004008230001234567819", NULL);
+
+  /* a currency column saying USD: refused naming the file and the line */
+  g_assert_true (g_file_set_contents (usd, "Date;Libellé;Montant;Devise\n12/11/2026;VIR ACME;100,00;EUR\n"
+                                           "13/11/2026;VIR ACME INC;250,00;USD\n", -1, NULL));
+  arg = g_strdup_printf ("--import-statement=%s", usd);
+  refused_args (x, "dollars.csv", "ligne 3", arg, "--account=FR7630004008230001234567819", NULL);
+  g_clear_pointer (&arg, g_free);
+
+  /* Société Générale: recognised, the account a bank account number (not an IBAN) */
+  g_assert_true (g_file_set_contents (sg, "Date de l'opération;Libellé;Détail de l'écriture;Montant de l'opération;Devise\n"
+                                          "12/11/2026;VIR RECU;DE: LEROY BATIMENT;800,00;EUR\n"
+                                          "13/11/2026;CARTE X1234;PAPETERIE;-12,50;EUR\n", -1, NULL));
+  arg = g_strdup_printf ("--import-statement=%s", sg);
+  imported (x, "2\t0\t2\n", arg, "--account=00012345678", NULL);
+  g_clear_pointer (&arg, g_free);
+
+  /* Boursorama: the account from its accountNum column, no --account needed */
+  g_assert_true (g_file_set_contents (bourso, "dateOp;dateVal;label;category;categoryParent;amount;accountNum;accountLabel\n"
+                                              "2026-11-20;2026-11-20;VIR M MUSTERMANN;Virements;Virements;70,00;FR7630004008230001234567819;Compte\n",
+                                      -1, NULL));
+  arg = g_strdup_printf ("--import-statement=%s", bourso);
+  imported (x, "1\t0\t1\n", arg, NULL);
+  g_clear_pointer (&arg, g_free);
+
+  /* a layout nobody knows: refused, then read with --csv-columns */
+  g_assert_true (g_file_set_contents (odd, "Quand;Quoi;Combien\n21/11/2026;VIR DUPONT;12,00\n", -1, NULL));
+  arg = g_strdup_printf ("--import-statement=%s", odd);
+  refused_args (x, "maison.csv", NULL, arg, "--account=00012345678", NULL);
+  refused_args (x, "--csv-columns", "quoi", arg, "--account=00012345678", "--csv-columns=date=1,quoi=2", NULL);
+  refused_args (x, "--csv-columns", NULL, arg, "--account=00012345678", "--csv-columns=label=2", NULL);
+  imported (x, "1\t0\t1\n", arg, "--account=00012345678", "--csv-columns=date=1,amount=3,label=2", NULL);
+  g_clear_pointer (&arg, g_free);
+
+  /* --confirm-matches with nothing to confirm */
+  refused_args (x, "--confirm-matches", NULL, "--confirm-matches=", NULL);
+  refused_args (x, "--confirm-matches", NULL, "--confirm-matches= , ", NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -273,5 +375,6 @@ main (int argc, char **argv)
     }
   g_test_add ("/bank/cli/journey", Fixture, NULL, set_up, test_journey, tear_down);
   g_test_add ("/bank/cli/refusals", Fixture, NULL, set_up, test_refusals, tear_down);
+  g_test_add ("/bank/cli/tester", Fixture, NULL, set_up, test_tester, tear_down);
   return g_test_run ();
 }

@@ -195,6 +195,55 @@ test_sure_needs_date (Fixture *x, gconstpointer data)
   g_assert_nonnull (strstr (best->reason, "before the issue"));
 }
 
+/* A private client named by the initial of the first name ("VIR M MUSTERMANN" for Max
+ * Mustermann): a credit a few euros below the invoice is proposed with the fee withheld, and a
+ * smaller one as a partial payment (issue 16 item 3; the tester's "Aucune facture ouverte"). */
+static void
+test_initial (Fixture *x, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GPtrArray) fee = NULL;
+  g_autoptr(GPtrArray) partial = NULL;
+  g_autoptr(GPtrArray) other = NULL;
+  gint64 max = bank_client (&x->f, "Max Mustermann");
+  g_autofree char *number = NULL;
+  gint64 invoice = bank_invoice (&x->f, max, "2026-10-06", 7200, &number);
+  const FacturesBankSuggestion *best;
+
+  g_ptr_array_add (entries, bank_entry ("m1", "2026-11-10", 7000, "VIR M MUSTERMANN", NULL, FACTURES_BANK_KIND_TRANSFER));
+  g_ptr_array_add (entries, bank_entry ("m2", "2026-11-11", 3000, "VIR M MUSTERMANN", NULL, FACTURES_BANK_KIND_TRANSFER));
+  /* the initial alone names nobody */
+  g_ptr_array_add (entries, bank_entry ("m3", "2026-11-12", 7000, "VIR M X", NULL, FACTURES_BANK_KIND_TRANSFER));
+  stored = bank_import_entries (&x->f, g_steal_pointer (&entries));
+  documents = factures_store_bank_open_documents (x->f.store, &error);
+  g_assert_no_error (error);
+
+  fee = factures_bank_match_entry (g_ptr_array_index (stored, 0), documents);
+  g_assert_cmpuint (fee->len, >, 0);
+  best = g_ptr_array_index (fee, 0);
+  g_assert_cmpuint (best->allocations->len, ==, 1);
+  g_assert_cmpint (g_array_index (best->allocations, FacturesAllocation, 0).document_id, ==, invoice);
+  g_assert_cmpint (best->fee, ==, 200);
+  g_assert_nonnull (strstr (best->reason, "fee"));
+
+  partial = factures_bank_match_entry (g_ptr_array_index (stored, 1), documents);
+  g_assert_cmpuint (partial->len, >, 0);
+  best = g_ptr_array_index (partial, 0);
+  g_assert_cmpint (g_array_index (best->allocations, FacturesAllocation, 0).document_id, ==, invoice);
+  g_assert_nonnull (strstr (best->reason, "partial"));
+
+  other = factures_bank_match_entry (g_ptr_array_index (stored, 2), documents);
+  for (guint i = 0; i < other->len; i++)
+    {
+      const FacturesBankSuggestion *s = g_ptr_array_index (other, i);
+
+      g_assert_cmpint (g_array_index (s->allocations, FacturesAllocation, 0).document_id, !=, invoice);
+    }
+}
+
 /* A debit equal to a credit note's amount to refund is proposed as its refund; confirmed, it
  * is a negative line of the livre des recettes on the booking date; undone, a positive one. */
 static void
@@ -320,6 +369,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/bank/match/table", Fixture, NULL, set_up, test_table, tear_down);
   g_test_add ("/bank/match/sure-needs-date", Fixture, NULL, set_up, test_sure_needs_date, tear_down);
+  g_test_add ("/bank/match/initial", Fixture, NULL, set_up, test_initial, tear_down);
   g_test_add ("/bank/match/refund", Fixture, NULL, set_up, test_refund, tear_down);
   g_test_add ("/bank/match/instalment", Fixture, NULL, set_up, test_instalment, tear_down);
   return g_test_run ();

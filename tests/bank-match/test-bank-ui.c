@@ -14,8 +14,11 @@
 #include <locale.h>
 #include <string.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "bank-test-util.h"
+#include "factures-application.h"
+#include "factures-window.h"
 #include "factures-bank-import-dialog.h"
 #include "factures-bank-page.h"
 #include "factures-bank-row.h"
@@ -272,9 +275,73 @@ test_page (void)
   bank_fixture_tear_down (&f);
 }
 
+static AdwViewStack *
+find_view_stack (GtkWidget *widget)
+{
+  if (ADW_IS_VIEW_STACK (widget))
+    return ADW_VIEW_STACK (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwViewStack *found = find_view_stack (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The Banque view has its own icon (one of the theme's, not the Documents one) and Alt+4 like
+ * the other views' Alt+1–3, listed in the shortcuts window. */
+static void
+test_window (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesApplication) app = factures_application_new ();
+  g_auto(GStrv) accels = NULL;
+  g_autoptr(GBytes) overlay = NULL;
+  BankFixture f;
+  GtkWidget *window;
+  AdwViewStack *stack;
+  AdwViewStackPage *page;
+  const char *icon;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-view::bank");
+  g_assert_nonnull (accels);
+  g_assert_cmpstr (accels[0], ==, "<Alt>4");
+  overlay = g_resources_lookup_data ("/org/example/Factures/gtk/help-overlay.ui", 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (overlay, NULL), g_bytes_get_size (overlay), "&lt;Alt&gt;4"));
+
+  bank_fixture_set_up (&f);
+  window = GTK_WIDGET (factures_window_new (NULL, f.store, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (200);
+  stack = find_view_stack (window);
+  g_assert_nonnull (stack);
+  page = adw_view_stack_get_page (stack, adw_view_stack_get_child_by_name (stack, "bank"));
+  g_assert_nonnull (page);
+  icon = adw_view_stack_page_get_icon_name (page);
+  g_assert_cmpstr (icon, !=, "x-office-document-symbolic");
+  g_assert_cmpstr (icon, !=, "x-office-spreadsheet-symbolic");
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (window)), icon));
+  adw_view_stack_set_visible_child_name (stack, "bank");
+  spin (300);
+  screenshot (window, "bank-window.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (100);
+  bank_fixture_tear_down (&f);
+}
+
 int
 main (int argc, char **argv)
 {
+  g_autofree char *data_home = g_dir_make_tmp ("factures-bank-ui-XXXXXX", NULL);
+
+  /* The application opens its default database: a temporary one (before GTK reads the path). */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("FACTURES_LOCALEDIR") ? g_getenv ("FACTURES_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
@@ -288,5 +355,21 @@ main (int argc, char **argv)
     }
   adw_init ();
   g_test_add_func ("/bank-ui/page", test_page);
-  return g_test_run ();
+  g_test_add_func ("/bank-ui/window", test_window);
+  {
+    int status = g_test_run ();
+    g_autofree char *db_dir = g_build_filename (data_home, "factures", NULL);
+    g_autoptr(GDir) dir = g_dir_open (db_dir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (db_dir, name, NULL);
+
+        g_unlink (path);
+      }
+    g_rmdir (db_dir);
+    g_rmdir (data_home);
+    return status;
+  }
 }

@@ -107,7 +107,7 @@ field_widget (FacturesLineRow *self,
     }
 }
 
-/* The label under (or below the row of) @field that shows its message. */
+/* The label under @field that shows its message (an alert, spoken when shown). */
 static GtkWidget *
 field_message (FacturesLineRow *self,
                guint            field)

@@ -102,6 +102,9 @@ factures_profile_new (void)
   profile->default_terms.days = 0;
   profile->eom_method = FACTURES_EOM_METHOD_ADD_THEN_END;
   profile->penalty_rate_bp = 0;
+  profile->territory = FACTURES_VAT_TERRITORY_METROPOLE;
+  profile->line_activity = FACTURES_LINE_ACTIVITY_DEFAULT;
+  profile->exempt_activities = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_exempt_activity_free);
   return profile;
 }
 
@@ -128,6 +131,11 @@ factures_profile_copy (const FacturesProfile *profile)
   copy->insurance = g_strdup (profile->insurance);
   copy->building_trade = profile->building_trade;
   copy->logo = profile->logo ? g_bytes_ref (profile->logo) : NULL;
+  copy->exempt_activities = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_exempt_activity_free);
+  if (profile->exempt_activities != NULL)
+    for (guint i = 0; i < profile->exempt_activities->len; i++)
+      g_ptr_array_add (copy->exempt_activities,
+                       factures_exempt_activity_copy (g_ptr_array_index (profile->exempt_activities, i)));
   return copy;
 }
 
@@ -146,6 +154,7 @@ factures_profile_free (FacturesProfile *profile)
   g_free (profile->bic);
   g_free (profile->insurance);
   g_clear_pointer (&profile->logo, g_bytes_unref);
+  g_clear_pointer (&profile->exempt_activities, g_ptr_array_unref);
   g_free (profile);
 }
 
@@ -187,6 +196,7 @@ factures_client_copy (const FacturesClient *client)
   memset (&copy->party, 0, sizeof copy->party);
   factures_party_copy_to (&client->party, &copy->party);
   copy->notes = g_strdup (client->notes);
+  copy->legal_id = g_strdup (client->legal_id);
   return copy;
 }
 
@@ -201,6 +211,7 @@ factures_client_free (FacturesClient *client)
     return;
   factures_party_clear (&client->party);
   g_free (client->notes);
+  g_free (client->legal_id);
   g_free (client);
 }
 
@@ -237,6 +248,9 @@ factures_line_copy (const FacturesLine *line)
   *copy = *line;
   copy->description = g_strdup (line->description);
   copy->unit = g_strdup (line->unit);
+  copy->vatex = g_strdup (line->vatex);
+  copy->exemption_reason = g_strdup (line->exemption_reason);
+  copy->override_reason = g_strdup (line->override_reason);
   return copy;
 }
 
@@ -251,6 +265,9 @@ factures_line_free (FacturesLine *line)
     return;
   g_free (line->description);
   g_free (line->unit);
+  g_free (line->vatex);
+  g_free (line->exemption_reason);
+  g_free (line->override_reason);
   g_free (line);
 }
 
@@ -494,7 +511,43 @@ compare_breakdown_desc (gconstpointer a,
   const FacturesVatBreakdown *x = a;
   const FacturesVatBreakdown *y = b;
 
-  return (y->rate_bp > x->rate_bp) - (y->rate_bp < x->rate_bp);
+  if (y->rate_bp != x->rate_bp)
+    return (y->rate_bp > x->rate_bp) - (y->rate_bp < x->rate_bp);
+  return (x->vat_category > y->vat_category) - (x->vat_category < y->vat_category);
+}
+
+static void
+breakdown_row_clear (gpointer data)
+{
+  FacturesVatBreakdown *row = data;
+
+  g_clear_pointer (&row->vatex, g_free);
+  g_clear_pointer (&row->reason, g_free);
+}
+
+/* Adds @treatment's reason to @row's, once (one line per exemption basis). */
+static void
+breakdown_row_add_reason (FacturesVatBreakdown       *row,
+                          const FacturesVatTreatment *treatment)
+{
+  if (row->vatex == NULL && treatment->vatex != NULL)
+    row->vatex = g_strdup (treatment->vatex);
+  if (treatment->reason == NULL || *treatment->reason == '\0')
+    return;
+  if (row->reason == NULL)
+    row->reason = g_strdup (treatment->reason);
+  else
+    {
+      g_auto(GStrv) parts = g_strsplit (row->reason, "\n", -1);
+
+      if (!g_strv_contains ((const char * const *) parts, treatment->reason))
+        {
+          char *joined = g_strconcat (row->reason, "\n", treatment->reason, NULL);
+
+          g_free (row->reason);
+          row->reason = joined;
+        }
+    }
 }
 
 gboolean
@@ -515,21 +568,25 @@ factures_totals_compute (const GPtrArray *lines,
   g_return_val_if_fail (out != NULL, FALSE);
 
   memset (out, 0, sizeof *out);
+  g_array_set_clear_func (rows, breakdown_row_clear);
 
-  if (vat_exempt)
+  if (vat_exempt && n_lines == 0)
     {
-      FacturesVatBreakdown row = { 'E', 0, 0, 0 };
+      FacturesVatBreakdown row = { 'E', 0, 0, 0, FACTURES_VAT_CATEGORY_E,
+                                   g_strdup (FACTURES_VATEX_FRANCHISE), NULL };
       g_array_append_val (rows, row);
     }
 
-  /* Line nets and the sum of nets per rate. */
+  /* Line nets and the sum of nets per category and rate (one row per category but S:
+   * EN 16931 BR-E-08, BR-AE-08, … sum every line of the category into one row). */
   for (i = 0; i < n_lines; i++)
     {
       const FacturesLine *line = g_ptr_array_index ((GPtrArray *) lines, i);
+      FacturesVatTreatment treatment;
       gint64 amount, net;
-      gint rate = vat_exempt ? 0 : line->vat_rate_bp;
       FacturesVatBreakdown *row = NULL;
 
+      factures_vat_line_treatment (line, vat_exempt, &treatment);
       if (!factures_money_line_amount (line->quantity, line->unit_price, &amount, error) ||
           !factures_money_add (amount, -line->allowance, &net, error) ||
           !factures_money_add (lines_total, net, &lines_total, error))
@@ -537,14 +594,22 @@ factures_totals_compute (const GPtrArray *lines,
       g_array_append_val (nets, net);
 
       for (j = 0; j < rows->len; j++)
-        if (g_array_index (rows, FacturesVatBreakdown, j).rate_bp == rate)
-          row = &g_array_index (rows, FacturesVatBreakdown, j);
+        {
+          FacturesVatBreakdown *candidate = &g_array_index (rows, FacturesVatBreakdown, j);
+
+          if (candidate->vat_category == treatment.category &&
+              (treatment.category != FACTURES_VAT_CATEGORY_S || candidate->rate_bp == treatment.rate_bp))
+            row = candidate;
+        }
       if (row == NULL)
         {
-          FacturesVatBreakdown new_row = { rate > 0 ? 'S' : 'E', rate, 0, 0 };
+          const char *code = factures_vat_category_code (treatment.category);
+          FacturesVatBreakdown new_row = { code[0], treatment.rate_bp, 0, 0, treatment.category,
+                                           NULL, NULL };
           g_array_append_val (rows, new_row);
           row = &g_array_index (rows, FacturesVatBreakdown, rows->len - 1);
         }
+      breakdown_row_add_reason (row, &treatment);
       if (!factures_money_add (row->base, net, &row->base, error))
         return FALSE;
     }

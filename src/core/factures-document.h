@@ -15,6 +15,7 @@
 #include "factures-error.h"
 #include "factures-money.h"
 #include "factures-date.h"
+#include "factures-vat.h"
 
 G_BEGIN_DECLS
 
@@ -91,8 +92,9 @@ typedef struct {
   char *phone;
 } FacturesParty;
 
-/* The business profile (seller, BG-4) as stored, or as frozen in an issued document. */
-typedef struct {
+/* The business profile (seller, BG-4) as stored, or as frozen in an issued document.
+ * (The typedef FacturesProfile is in factures-vat.h.) */
+struct _FacturesProfile {
   FacturesParty         party;
   FacturesRegistry      registry;
   char                 *registry_city;     /* "Lyon" for "RCS Lyon" */
@@ -110,34 +112,58 @@ typedef struct {
   gint                  escompte_rate_bp;  /* discount for early payment (C. com. L441-9);
                                             * 0: "Pas d'escompte pour paiement anticipé" */
   guint                 escompte_days;     /* paid within this many days of issue */
-} FacturesProfile;
+  /* VAT treatment (issue 13, migration 0013). party.vat_id is the intra-community VAT number,
+   * which a franchise seller also needs to sell services reverse-charged in another member
+   * state (art. 286 ter 5° CGI). */
+  FacturesVatTerritory  territory;         /* where the seller is established */
+  FacturesLineActivity  line_activity;     /* default activity of new lines; DEFAULT: from
+                                            * activity and registry (factures_vat_line_activity()) */
+  GPtrArray            *exempt_activities; /* FacturesExemptActivity*, owned, never NULL once
+                                            * made by factures_profile_new(); may be empty */
+};
 
-/* A client (buyer, BG-7). */
-typedef struct {
+/* A client (buyer, BG-7). (The typedef FacturesClient is in factures-vat.h.) */
+struct _FacturesClient {
   gint64                  id;              /* 0 until stored */
   FacturesParty           party;
-  FacturesClientCategory  category;
+  FacturesClientCategory  category;        /* not INDIVIDUAL: a business for VAT purposes */
   gboolean                has_terms;       /* FALSE: the profile's default terms */
   FacturesPaymentTerms    terms;
   char                   *notes;
-} FacturesClient;
+  /* Issue 13 (migration 0013): the legal identifier of a business abroad that has no EU VAT
+   * number (company register number, EIN, UID…; CII BT-47 without scheme), or NULL. */
+  char                   *legal_id;
+};
 
-/* One invoice line (BG-25). */
-typedef struct {
+/* One invoice line (BG-25). (The typedef FacturesLine is in factures-vat.h.) */
+struct _FacturesLine {
   char   *description;   /* may span several lines */
   gint64  quantity;      /* 1e-4 */
   char   *unit;          /* free text: "h", "jour", "pièce", may be NULL */
   gint64  unit_price;    /* 1e-6 € HT */
-  gint    vat_rate_bp;   /* 0 in franchise */
+  gint    vat_rate_bp;   /* 0 unless category S (or Z: 0 too) */
   gint64  allowance;     /* line discount in cents (≥ 0) */
-} FacturesLine;
+  /* VAT treatment (issue 13, migration 0013; see factures-vat.h): */
+  FacturesLineActivity activity;      /* DEFAULT: the profile's */
+  FacturesVatCategory  vat_category;  /* BT-151; UNSET on lines from before issue 13 */
+  char   *vatex;         /* BT-121 exemption reason code ("VATEX-EU-AE") or NULL */
+  char   *exemption_reason; /* BT-120 text, the mention printed ("Autoliquidation") or NULL */
+  char   *override_reason;  /* why the user chose another treatment than the proposal, or NULL */
+};
 
-/* One VAT breakdown row (BG-23): category 'S' (standard) or 'E' (exempt, franchise). */
+/* One VAT breakdown row (BG-23), one per category and rate (one per category but S).
+ * @category is the first letter of the code ('S', 'E', 'A' for AE, 'K', 'G', 'O', 'Z'); use
+ * @vat_category. @vatex and @reason (BT-121, BT-120) are owned by the breakdown array: a row
+ * gathering lines with several reasons (E: 293 B and 261) joins the texts with "\n" and keeps
+ * the first code. */
 typedef struct {
   char   category;
   gint   rate_bp;
   gint64 base;           /* cents */
   gint64 vat;            /* cents */
+  FacturesVatCategory vat_category;
+  char   *vatex;
+  char   *reason;
 } FacturesVatBreakdown;
 
 /* Document totals (BG-22), all in cents. */
@@ -171,7 +197,8 @@ typedef struct {
   gint64                  amount;          /* cents, > 0 */
 } FacturesPlannedInstalment;
 
-typedef struct {
+/* (The typedef FacturesDocument is in factures-vat.h.) */
+struct _FacturesDocument {
   gint64                  id;              /* 0 until stored */
   FacturesDocumentKind    kind;
   FacturesDocumentStatus  status;
@@ -199,7 +226,7 @@ typedef struct {
    * factures_store_set_instalments(), or the plan frozen into an issued document.
    * GArray of FacturesPlannedInstalment in due-date order; NULL or empty: none. */
   GArray                 *instalments;
-} FacturesDocument;
+};
 
 FacturesProfile  *factures_profile_new    (void);
 FacturesProfile  *factures_profile_copy   (const FacturesProfile *profile);

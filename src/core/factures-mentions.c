@@ -32,6 +32,7 @@ factures_missing_mention_free (FacturesMissingMention *mention)
   if (mention == NULL)
     return;
   g_free (mention->message);
+  g_free (mention->detail);
   g_free (mention);
 }
 
@@ -224,12 +225,23 @@ check_lines (GPtrArray              *list,
       if (line->quantity == 0)
         add (list, "line-quantity", FACTURES_MENTION_ERROR,
              g_strdup_printf (_("Line %u has a quantity of 0."), i + 1));
-      if (registered && !allowed_vat_rate (line->vat_rate_bp))
+      /* Lines with a VAT category (issue 13) are checked by factures_vat_check(). */
+      if (registered && line->vat_category == FACTURES_VAT_CATEGORY_UNSET &&
+          document->seller->territory == FACTURES_VAT_TERRITORY_METROPOLE &&
+          !allowed_vat_rate (line->vat_rate_bp))
         {
           g_autofree char *rate = factures_rate_format (line->vat_rate_bp);
           add (list, "line-vat-rate", FACTURES_MENTION_ERROR,
                g_strdup_printf (_("Line %u: %s is not a French VAT rate (20 %%, 10 %%, 5.5 %% "
                                   "or 2.1 %%)."), i + 1, rate));
+        }
+      else if (registered && line->vat_category == FACTURES_VAT_CATEGORY_UNSET &&
+               !factures_vat_rate_allowed (document->seller->territory, line->vat_rate_bp))
+        {
+          g_autofree char *rate = factures_rate_format (line->vat_rate_bp);
+          add (list, "line-vat-rate", FACTURES_MENTION_ERROR,
+               g_strdup_printf (_("Line %u: %s is not a VAT rate of %s."), i + 1, rate,
+                                factures_vat_territory_label (document->seller->territory)));
         }
     }
 }
@@ -374,6 +386,8 @@ factures_mentions_check (const FacturesDocument *document)
     }
 
   check_lines (list, document);
+  /* Issue 13: the VAT treatment of each line (factures-vat.h). */
+  factures_vat_check (list, document);
   check_lifecycle (list, document);
 
   return list;

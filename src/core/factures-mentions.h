@@ -17,6 +17,8 @@ typedef struct {
   const char              *code;      /* stable id: "seller-name", "seller-ei", "seller-siren", … */
   FacturesMentionSeverity  severity;
   char                    *message;   /* French, names what is missing and where to fill it in */
+  char                    *detail;    /* issue 13: the rule refused (EN 16931 / BR-FR rule id,
+                                       * CGI article), e.g. "BR-AE-02", or NULL */
 } FacturesMissingMention;
 
 void factures_missing_mention_free (FacturesMissingMention *mention);

@@ -155,7 +155,8 @@ load_document (FacturesStore  *self,
 
   lines = factures_store_prepare (self,
                                   "SELECT description, quantity, unit, unit_price, vat_rate_bp, "
-                                  "allowance FROM lines WHERE document_id = ?1 ORDER BY position",
+                                  "allowance, activity, vat_category, vatex, exemption_reason, "
+                                  "override_reason FROM lines WHERE document_id = ?1 ORDER BY position",
                                   error);
   if (lines == NULL)
     return NULL;
@@ -172,6 +173,12 @@ load_document (FacturesStore  *self,
       line->unit_price = sqlite3_column_int64 (lines, 3);
       line->vat_rate_bp = sqlite3_column_int (lines, 4);
       line->allowance = sqlite3_column_int64 (lines, 5);
+      /* Issue 13 (migration 0013). */
+      line->activity = sqlite3_column_int (lines, 6);
+      line->vat_category = factures_vat_category_from_code (factures_store_impl_col_text (lines, 7));
+      line->vatex = factures_sql_col_dup (lines, 8);
+      line->exemption_reason = factures_sql_col_dup (lines, 9);
+      line->override_reason = factures_sql_col_dup (lines, 10);
       g_ptr_array_add (document->lines, line);
     }
   if (rc != SQLITE_DONE)
@@ -412,6 +419,13 @@ clean_draft (FacturesStore     *self,
       return FALSE;
     }
   exempt = profile == NULL || profile->vat_regime == FACTURES_VAT_REGIME_FRANCHISE;
+  /* Issue 13: a treatment that no client could make valid (factures_vat_check_line()). */
+  for (guint i = 0; i < document->lines->len; i++)
+    if (!factures_vat_check_line (g_ptr_array_index (document->lines, i), i, profile, error))
+      {
+        FAULT ("vat_category", (gint) i);
+        return FALSE;
+      }
   if (!factures_totals_compute (document->lines, document->allowance, exempt, totals, error))
     {
       FAULT ("lines", -1);
@@ -464,8 +478,9 @@ factures_store_impl_write_lines (FacturesStore           *self,
 
   ins = factures_store_prepare (self,
                                 "INSERT INTO lines (document_id, position, description, quantity, "
-                                "unit, unit_price, vat_rate_bp, allowance, net) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                "unit, unit_price, vat_rate_bp, allowance, net, activity, "
+                                "vat_category, vatex, exemption_reason, override_reason) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                                 error);
   if (ins == NULL)
     return FALSE;
@@ -484,6 +499,12 @@ factures_store_impl_write_lines (FacturesStore           *self,
       sqlite3_bind_int (ins, 7, line->vat_rate_bp);
       sqlite3_bind_int64 (ins, 8, line->allowance);
       sqlite3_bind_int64 (ins, 9, g_array_index (totals->line_nets, gint64, i));
+      /* Issue 13 (migration 0013). */
+      sqlite3_bind_int (ins, 10, line->activity);
+      factures_sql_bind_text (ins, 11, factures_vat_category_code (line->vat_category));
+      factures_sql_bind_text (ins, 12, line->vatex);
+      factures_sql_bind_text (ins, 13, line->exemption_reason);
+      factures_sql_bind_text (ins, 14, line->override_reason);
       if (!factures_store_step_done (self, ins, error))
         return FALSE;
     }

@@ -156,13 +156,22 @@ document_canonical_text (FacturesStore  *self,
   canon_text (out, "seller", factures_store_impl_col_text (stmt, 7));
   canon_text (out, "buyer", factures_store_impl_col_text (stmt, 8));
 
-  lines = factures_store_prepare (self,
-                                  "SELECT position, description, quantity, unit, unit_price, "
-                                  "vat_rate_bp, allowance, net FROM lines WHERE document_id = ?1 "
-                                  "ORDER BY position",
-                                  error);
-  if (lines == NULL)
-    return NULL;
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT position, description, quantity, unit, unit_price, "
+                          "vat_rate_bp, allowance, net, activity, vat_category, vatex, "
+                          "exemption_reason, override_reason FROM lines WHERE document_id = ?1 "
+                          "ORDER BY position",
+                          -1, &lines, NULL) != SQLITE_OK)
+    {
+      /* A database from before migration 0013, verified read-only. */
+      lines = factures_store_prepare (self,
+                                      "SELECT position, description, quantity, unit, unit_price, "
+                                      "vat_rate_bp, allowance, net, 0, NULL, NULL, NULL, NULL "
+                                      "FROM lines WHERE document_id = ?1 ORDER BY position",
+                                      error);
+      if (lines == NULL)
+        return NULL;
+    }
   sqlite3_bind_int64 (lines, 1, id);
   while ((rc = sqlite3_step (lines)) == SQLITE_ROW)
     {
@@ -174,6 +183,21 @@ document_canonical_text (FacturesStore  *self,
       canon_int (out, "vat_rate_bp", sqlite3_column_int64 (lines, 5));
       canon_int (out, "line_allowance", sqlite3_column_int64 (lines, 6));
       canon_int (out, "net", sqlite3_column_int64 (lines, 7));
+      /* The VAT treatment of issue 13 (migration 0013): hashed when set, in v1 and v2 alike.
+       * Lines issued before it carry 0 and NULL there, so their text (and every stored hash)
+       * is unchanged, while any value set, changed or cleared on a later line changes it. The
+       * documents table's CHECK allows chain versions 1 and 2 only (a new version would rebuild
+       * it), hence this extension of v2 rather than a v3. */
+      if (sqlite3_column_int64 (lines, 8) != 0)
+        canon_int (out, "activity", sqlite3_column_int64 (lines, 8));
+      if (sqlite3_column_type (lines, 9) != SQLITE_NULL)
+        canon_text (out, "vat_category", factures_store_impl_col_text (lines, 9));
+      if (sqlite3_column_type (lines, 10) != SQLITE_NULL)
+        canon_text (out, "vatex", factures_store_impl_col_text (lines, 10));
+      if (sqlite3_column_type (lines, 11) != SQLITE_NULL)
+        canon_text (out, "exemption_reason", factures_store_impl_col_text (lines, 11));
+      if (sqlite3_column_type (lines, 12) != SQLITE_NULL)
+        canon_text (out, "override_reason", factures_store_impl_col_text (lines, 12));
     }
   if (rc != SQLITE_DONE)
     {

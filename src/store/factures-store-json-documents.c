@@ -56,8 +56,8 @@ read_lines (JsonArray   *lines,
     {
       g_autofree char *where = g_strdup_printf ("%s.lines[%u]", doc_where, i);
       JsonObject *object = factures_store_json_impl_get_element_object (lines, i, where, error);
-      gint64 position, quantity, unit_price, vat_rate_bp, allowance, net;
-      const char *description, *unit;
+      gint64 position, quantity, unit_price, vat_rate_bp, allowance, net, activity;
+      const char *description, *unit, *category, *vatex, *reason, *override;
       FacturesLine *line;
 
       if (object == NULL ||
@@ -68,8 +68,21 @@ read_lines (JsonArray   *lines,
           !factures_store_json_impl_get_int (object, where, "unit_price", 0, &unit_price, error) ||
           !factures_store_json_impl_get_int (object, where, "vat_rate_bp", 0, &vat_rate_bp, error) ||
           !factures_store_json_impl_get_int (object, where, "allowance", 0, &allowance, error) ||
-          !factures_store_json_impl_get_int (object, where, "net", 0, &net, error))
+          !factures_store_json_impl_get_int (object, where, "net", 0, &net, error) ||
+          /* Issue 13: absent in older files (the profile's activity, the old VAT rule). */
+          !factures_store_json_impl_get_int_range (object, where, "activity", 0, 0,
+                                                   FACTURES_LINE_ACTIVITY_LAST, &activity, error) ||
+          !factures_store_json_impl_get_text (object, where, "vat_category", &category, error) ||
+          !factures_store_json_impl_get_text (object, where, "vatex", &vatex, error) ||
+          !factures_store_json_impl_get_text (object, where, "exemption_reason", &reason, error) ||
+          !factures_store_json_impl_get_text (object, where, "override_reason", &override, error))
         return NULL;
+      if (category != NULL && factures_vat_category_from_code (category) == FACTURES_VAT_CATEGORY_UNSET)
+        {
+          factures_store_json_impl_format_error (error, where, "vat_category",
+                                                 _("a VAT category code (S, Z, E, AE, K, G or O)"));
+          return NULL;
+        }
       if (description == NULL)
         {
           factures_store_json_impl_format_error (error, where, "description", _("a string"));
@@ -85,6 +98,11 @@ read_lines (JsonArray   *lines,
       line->unit_price = unit_price;
       line->vat_rate_bp = vat_rate_bp >= 0 && vat_rate_bp <= G_MAXINT ? (gint) vat_rate_bp : -1;
       line->allowance = allowance;
+      line->activity = (FacturesLineActivity) activity;
+      line->vat_category = factures_vat_category_from_code (category);
+      line->vatex = g_strdup (vatex);
+      line->exemption_reason = g_strdup (reason);
+      line->override_reason = g_strdup (override);
       g_ptr_array_add (array, line);
       if (nets != NULL)
         g_array_append_val (nets, net);
@@ -577,8 +595,9 @@ import_issued (Import      *import,
 
   line_stmt = factures_store_prepare (store,
                                       "INSERT INTO lines (document_id, position, description, quantity, "
-                                      "unit, unit_price, vat_rate_bp, allowance, net) "
-                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                      "unit, unit_price, vat_rate_bp, allowance, net, activity, "
+                                      "vat_category, vatex, exemption_reason, override_reason) "
+                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                                       error);
   if (line_stmt == NULL)
     return FALSE;
@@ -596,6 +615,11 @@ import_issued (Import      *import,
       sqlite3_bind_int (line_stmt, 7, line->vat_rate_bp);
       sqlite3_bind_int64 (line_stmt, 8, line->allowance);
       sqlite3_bind_int64 (line_stmt, 9, g_array_index (nets, gint64, i));
+      sqlite3_bind_int (line_stmt, 10, line->activity);
+      factures_sql_bind_text (line_stmt, 11, factures_vat_category_code (line->vat_category));
+      factures_sql_bind_text (line_stmt, 12, line->vatex);
+      factures_sql_bind_text (line_stmt, 13, line->exemption_reason);
+      factures_sql_bind_text (line_stmt, 14, line->override_reason);
       if (!factures_store_step_done (store, line_stmt, error))
         {
           g_autofree char *path = g_strdup_printf ("%s.lines[%u]", where, i);

@@ -465,6 +465,7 @@ factures_store_json_impl_import_profile (Import      *import,
   static const char *const int_keys[] = {
     "registry", "activity", "vat_regime", "terms_kind", "terms_days", "eom_method",
     "penalty_rate_bp", "building_trade", "escompte_rate_bp", "escompte_days",
+    "territory", "line_activity",
   };
   g_autoptr(FacturesProfile) profile = NULL;
   g_autoptr(FacturesProfile) current = NULL;
@@ -480,6 +481,13 @@ factures_store_json_impl_import_profile (Import      *import,
       return FALSE;
     }
   object = json_node_get_object (node);
+  /* Issue 13: exempt_activities is an array of objects (their fields: the profile's checks). */
+  if (json_object_has_member (object, "exempt_activities") &&
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "exempt_activities")))
+    {
+      factures_store_json_impl_format_error (error, "profile", "exempt_activities", _("an array"));
+      return FALSE;
+    }
   if (!check_types (object, "profile", text_keys, G_N_ELEMENTS (text_keys),
                     int_keys, G_N_ELEMENTS (int_keys), error) ||
       !factures_store_json_impl_get_base64 (object, "profile", "logo", &logo, error))
@@ -512,7 +520,7 @@ factures_store_json_impl_import_clients (Import     *import,
                                          JsonArray  *clients,
                                          GError    **error)
 {
-  static const char *const text_keys[] = { "notes" };
+  static const char *const text_keys[] = { "notes", "legal_id" };
   static const char *const int_keys[] = { "category", "has_terms", "terms_kind", "terms_days" };
 
   for (guint i = 0; i < json_array_get_length (clients); i++)

@@ -30,10 +30,14 @@
  *     base, 1 VAT registered), "iban", "bic", "terms_kind" (0 on receipt, 1 N days,
  *     2 45 days end of month), "terms_days", "eom_method" (0 add then end of
  *     month, 1 end of month then add), "penalty_rate_bp", "insurance", "logo"
- *     (PNG bytes in base64, or null)
+ *     (PNG bytes in base64, or null); since issue 13, when set: "territory" (0
+ *     metropolitan France, 1 Corsica, 2 Guadeloupe/Martinique/La Réunion, 3 Guyane/
+ *     Mayotte), "line_activity" (as LINE "activity"), "exempt_activities":
+ *     [ {"label", "basis" (1 art. 261-4-4° a, 2 261-4-4° b, 3 261-4-1°)}… ]
  *   CLIENT: "id", PARTY, "category" (0 individual, 1 company, 2 association,
  *     3 public body), "has_terms" (0/1: own terms instead of the profile's),
- *     "terms_kind", "terms_days", "notes"
+ *     "terms_kind", "terms_days", "notes", "legal_id" (issue 13: a business abroad's
+ *     legal identifier; in a snapshot only when set)
  *   DOCUMENT: "id", "kind" (0 quote, 380 invoice, 381 credit note, 386 deposit
  *     invoice), "status" (0 draft, 1 issued), "number" (null for a draft),
  *     "issue_date", "delivery_date", "due_date", "terms_kind", "terms_days",
@@ -47,7 +51,11 @@
  *     "links": [ LINK… ] (factures-store-lifecycle.c), and for a draft with a payment
  *     schedule "schedule": [ {"due_date", "amount"}… ] (factures-store-schedule.c)
  *   LINE: "position" (1, 2, …), "description", "quantity", "unit", "unit_price",
- *     "vat_rate_bp", "allowance" (cents), "net" (cents, frozen when issued)
+ *     "vat_rate_bp", "allowance" (cents), "net" (cents, frozen when issued), and
+ *     since issue 13 (factures-vat.h) "activity" (0 the profile's, 1 goods, 2 BIC
+ *     services, 3 BNC services, 4 classified furnished tourist let), "vat_category"
+ *     (EN 16931 code "S", "Z", "E", "AE", "K", "G", "O", or null: the old rule),
+ *     "vatex" (BT-121), "exemption_reason" (BT-120), "override_reason"
  *   EVENT: "kind" ("issued", "quote-accepted", "quote-refused", …), "date",
  *     "data" (string or null)
  *   QUOTE: "valid_until" (date), "conditions" (string or null)
@@ -208,6 +216,26 @@ add_profile (JsonBuilder           *builder,
       add_int (builder, "escompte_rate_bp", profile->escompte_rate_bp);
       add_int (builder, "escompte_days", profile->escompte_days);
     }
+  /* Issue 13, written only when set (same reason). */
+  if (profile->territory != FACTURES_VAT_TERRITORY_METROPOLE)
+    add_int (builder, "territory", profile->territory);
+  if (profile->line_activity != FACTURES_LINE_ACTIVITY_DEFAULT)
+    add_int (builder, "line_activity", profile->line_activity);
+  if (profile->exempt_activities != NULL && profile->exempt_activities->len > 0)
+    {
+      json_builder_set_member_name (builder, "exempt_activities");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < profile->exempt_activities->len; i++)
+        {
+          const FacturesExemptActivity *activity = g_ptr_array_index (profile->exempt_activities, i);
+
+          json_builder_begin_object (builder);
+          add_text (builder, "label", activity->label);
+          add_int (builder, "basis", activity->basis);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
   if (with_logo)
     {
       g_autofree char *logo = NULL;
@@ -240,6 +268,32 @@ factures_store_json_impl_read_profile (JsonObject *object)
   profile->building_trade = member_int (object, "building_trade") != 0;
   profile->escompte_rate_bp = (gint) member_int (object, "escompte_rate_bp");
   profile->escompte_days = (guint) member_int (object, "escompte_days");
+  profile->territory = (FacturesVatTerritory) member_int (object, "territory");
+  profile->line_activity = (FacturesLineActivity) member_int (object, "line_activity");
+  if (json_object_has_member (object, "exempt_activities") &&
+      JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "exempt_activities")))
+    {
+      JsonArray *array = json_object_get_array_member (object, "exempt_activities");
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *node = json_array_get_element (array, i);
+          JsonObject *item;
+          g_autofree char *label = NULL;
+
+          if (!JSON_NODE_HOLDS_OBJECT (node))
+            {
+              /* Refused by the profile's checks: a basis of 0. */
+              g_ptr_array_add (profile->exempt_activities,
+                               factures_exempt_activity_new (NULL, FACTURES_VAT_EXEMPTION_NONE));
+              continue;
+            }
+          item = json_node_get_object (node);
+          label = member_dup (item, "label");
+          g_ptr_array_add (profile->exempt_activities,
+                           factures_exempt_activity_new (label, (FacturesVatExemption) member_int (item, "basis")));
+        }
+    }
   logo = member_dup (object, "logo");
   if (logo != NULL)
     {
@@ -263,6 +317,9 @@ add_client (JsonBuilder          *builder,
   add_int (builder, "terms_kind", client->terms.kind);
   add_int (builder, "terms_days", client->terms.days);
   add_text (builder, "notes", client->notes);
+  /* Issue 13, written only when set (snapshots without it keep their bytes). */
+  if (client->legal_id != NULL)
+    add_text (builder, "legal_id", client->legal_id);
   json_builder_end_object (builder);
 }
 
@@ -279,6 +336,7 @@ factures_store_json_impl_read_client (JsonObject *object)
   client->terms.days = (guint) member_int (object, "terms_days");
   g_free (client->notes);
   client->notes = member_dup (object, "notes");
+  client->legal_id = member_dup (object, "legal_id");
   return client;
 }
 
@@ -484,7 +542,8 @@ export_documents (FacturesStore  *self,
       json_builder_set_member_name (builder, "lines");
       if (!export_rows (self, builder,
                         "SELECT position, description, quantity, unit, unit_price, vat_rate_bp, "
-                        "allowance, net FROM lines WHERE document_id = ?1 ORDER BY position",
+                        "allowance, net, activity, vat_category, vatex, exemption_reason, "
+                        "override_reason FROM lines WHERE document_id = ?1 ORDER BY position",
                         id, error))
         return FALSE;
       json_builder_set_member_name (builder, "events");
@@ -538,8 +597,8 @@ export_text (FacturesStore  *self,
   json_builder_set_member_name (builder, "clients");
   if (!export_rows (self, builder,
                     "SELECT id, name, address, postal_code, city, country_code, siren, siret, "
-                    "vat_id, email, phone, category, has_terms, terms_kind, terms_days, notes "
-                    "FROM clients ORDER BY id",
+                    "vat_id, email, phone, category, has_terms, terms_kind, terms_days, notes, "
+                    "legal_id FROM clients ORDER BY id",
                     0, error))
     return NULL;
 

@@ -157,6 +157,123 @@ read_party (sqlite3_stmt  *stmt,
 
 /* ---- business profile ---- */
 
+/* Issue 13 (migration 0013): territory, default line activity, exempt activities. */
+static gboolean
+read_profile_vat (FacturesStore    *self,
+                  FacturesProfile  *profile,
+                  GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) exempt = NULL;
+  int rc;
+
+  stmt = factures_store_prepare (self, "SELECT territory, line_activity FROM profile WHERE id = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      profile->territory = sqlite3_column_int (stmt, 0);
+      profile->line_activity = sqlite3_column_int (stmt, 1);
+    }
+  exempt = factures_store_prepare (self,
+                                   "SELECT label, basis FROM profile_exempt_activities ORDER BY position",
+                                   error);
+  if (exempt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (exempt)) == SQLITE_ROW)
+    g_ptr_array_add (profile->exempt_activities,
+                     factures_exempt_activity_new ((const char *) sqlite3_column_text (exempt, 0),
+                                                   sqlite3_column_int (exempt, 1)));
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_profile_vat (FacturesStore          *self,
+                   const FacturesProfile  *profile,
+                   GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) del = NULL;
+  g_autoptr(sqlite3_stmt) ins = NULL;
+
+  stmt = factures_store_prepare (self, "UPDATE profile SET territory = ?1, line_activity = ?2 WHERE id = 1",
+                                 error);
+  del = factures_store_prepare (self, "DELETE FROM profile_exempt_activities", error);
+  ins = factures_store_prepare (self,
+                                "INSERT INTO profile_exempt_activities (position, label, basis) "
+                                "VALUES (?1, ?2, ?3)",
+                                error);
+  if (stmt == NULL || del == NULL || ins == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, profile->territory);
+  sqlite3_bind_int (stmt, 2, profile->line_activity);
+  if (!factures_store_step_done (self, stmt, error) || !factures_store_step_done (self, del, error))
+    return FALSE;
+  for (guint i = 0; profile->exempt_activities != NULL && i < profile->exempt_activities->len; i++)
+    {
+      const FacturesExemptActivity *activity = g_ptr_array_index (profile->exempt_activities, i);
+
+      sqlite3_reset (ins);
+      sqlite3_bind_int (ins, 1, (int) i + 1);
+      factures_sql_bind_text (ins, 2, activity->label);
+      sqlite3_bind_int (ins, 3, activity->basis);
+      if (!factures_store_step_done (self, ins, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The choices of issue 13 the preferences offer, and nothing else. */
+static gboolean
+check_profile_vat (const FacturesProfile  *profile,
+                   GPtrArray              *labels,
+                   GError                **error)
+{
+  if ((guint) profile->territory > FACTURES_VAT_TERRITORY_LAST)
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           _("Territory: unknown territory."));
+      return FALSE;
+    }
+  if ((guint) profile->line_activity > FACTURES_LINE_ACTIVITY_LAST)
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           _("Activity of the lines: unknown activity."));
+      return FALSE;
+    }
+  for (guint i = 0; profile->exempt_activities != NULL && i < profile->exempt_activities->len; i++)
+    {
+      const FacturesExemptActivity *activity = g_ptr_array_index (profile->exempt_activities, i);
+      char *label = NULL;
+      GError *local_error = NULL;
+
+      if (activity->basis == FACTURES_VAT_EXEMPTION_NONE ||
+          (guint) activity->basis > FACTURES_VAT_EXEMPTION_LAST)
+        {
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                       _("Exempt activity %u: Legal basis: choose the article of the CGI that "
+                         "exempts it."), i + 1);
+          return FALSE;
+        }
+      if (!factures_store_impl_clean_optional (activity->label, _("Name"), FACTURES_MAX_SHORT, &label,
+                                               &local_error) || label == NULL)
+        {
+          if (local_error == NULL)
+            g_set_error (&local_error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                         _("Name: the name is missing."));
+          g_propagate_prefixed_error (error, local_error, _("Exempt activity %u: "), i + 1);
+          return FALSE;
+        }
+      g_ptr_array_add (labels, label);
+    }
+  return TRUE;
+}
+
 /**
  * factures_store_get_profile:
  *
@@ -210,6 +327,11 @@ factures_store_get_profile (FacturesStore  *self,
   profile->escompte_rate_bp = sqlite3_column_int (stmt, 23);
   profile->escompte_days = (guint) sqlite3_column_int (stmt, 24);
 
+  if (!read_profile_vat (self, profile, error))
+    {
+      factures_profile_free (profile);
+      return NULL;
+    }
   return profile;
 }
 
@@ -233,6 +355,7 @@ factures_store_write_profile (FacturesStore          *self,
   g_autofree char *insurance = NULL;
   g_autofree char *iban = NULL;
   g_autofree char *bic = NULL;
+  g_autoptr(GPtrArray) exempt_labels = g_ptr_array_new_with_free_func (g_free);
 
   clean = factures_profile_copy (profile);
   if (!clean_party (&clean->party, _("Business name"), error) ||
@@ -283,6 +406,15 @@ factures_store_write_profile (FacturesStore          *self,
       g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
                            _("VAT regime: unknown regime."));
       return FALSE;
+    }
+  if (!check_profile_vat (profile, exempt_labels, error))
+    return FALSE;
+  for (guint i = 0; i < exempt_labels->len; i++)
+    {
+      FacturesExemptActivity *activity = g_ptr_array_index (clean->exempt_activities, i);
+
+      g_free (activity->label);
+      activity->label = g_strdup (g_ptr_array_index (exempt_labels, i));
     }
   if ((guint) profile->eom_method > FACTURES_EOM_METHOD_END_THEN_ADD)
     {
@@ -342,7 +474,7 @@ factures_store_write_profile (FacturesStore          *self,
   sqlite3_bind_int (stmt, 24, profile->escompte_rate_bp);
   sqlite3_bind_int (stmt, 25, (int) profile->escompte_days);
 
-  return factures_store_step_done (self, stmt, error);
+  return factures_store_step_done (self, stmt, error) && write_profile_vat (self, clean, error);
 }
 
 /**
@@ -364,8 +496,8 @@ refresh_draft_totals (FacturesStore  *self,
 
   drafts = factures_store_prepare (self, "SELECT id, allowance FROM documents WHERE status = 0", error);
   lines = factures_store_prepare (self,
-                                  "SELECT quantity, unit_price, vat_rate_bp, allowance FROM lines "
-                                  "WHERE document_id = ?1 ORDER BY position",
+                                  "SELECT quantity, unit_price, vat_rate_bp, allowance, vat_category "
+                                  "FROM lines WHERE document_id = ?1 ORDER BY position",
                                   error);
   update = factures_store_prepare (self,
                                    "UPDATE documents SET net_total = ?1, vat_total = ?2, "
@@ -389,6 +521,7 @@ refresh_draft_totals (FacturesStore  *self,
           line->unit_price = sqlite3_column_int64 (lines, 1);
           line->vat_rate_bp = sqlite3_column_int (lines, 2);
           line->allowance = sqlite3_column_int64 (lines, 3);
+          line->vat_category = factures_vat_category_from_code ((const char *) sqlite3_column_text (lines, 4));
           g_ptr_array_add (array, line);
         }
       /* A draft whose figures no longer compute keeps its old ones until edited. */
@@ -460,6 +593,12 @@ factures_store_clean_client (FacturesClient  *client,
     return FALSE;
   g_free (client->notes);
   client->notes = notes;
+  /* Issue 13: the legal identifier of a business abroad (BT-47). */
+  if (!factures_store_impl_clean_optional (client->legal_id, _("Legal identifier"), FACTURES_MAX_SHORT,
+                                           &notes, error))
+    return FALSE;
+  g_free (client->legal_id);
+  client->legal_id = notes;
 
   if ((guint) client->category > FACTURES_CLIENT_CATEGORY_PUBLIC)
     {
@@ -562,6 +701,19 @@ factures_store_write_client (FacturesStore         *self,
   else
     *out_id = sqlite3_last_insert_rowid (self->db);
 
+  /* Issue 13 (migration 0013). */
+  {
+    g_autoptr(sqlite3_stmt) legal = factures_store_prepare (self,
+                                                            "UPDATE clients SET legal_id = ?1 WHERE id = ?2",
+                                                            error);
+
+    if (legal == NULL)
+      return FALSE;
+    factures_sql_bind_text (legal, 1, client->legal_id);
+    sqlite3_bind_int64 (legal, 2, *out_id);
+    if (!factures_store_step_done (self, legal, error))
+      return FALSE;
+  }
   return TRUE;
 }
 
@@ -605,7 +757,7 @@ factures_store_save_client (FacturesStore   *self,
 }
 
 #define CLIENT_SELECT "SELECT id, " PARTY_COLUMNS ", category, has_terms, terms_kind, " \
-                      "terms_days, notes FROM clients "
+                      "terms_days, notes, legal_id FROM clients "
 
 static FacturesClient *
 read_client (sqlite3_stmt *stmt)
@@ -620,6 +772,7 @@ read_client (sqlite3_stmt *stmt)
   client->terms.days = (guint) sqlite3_column_int (stmt, 14);
   g_free (client->notes);
   client->notes = factures_sql_col_dup (stmt, 15);
+  client->legal_id = factures_sql_col_dup (stmt, 16);
   return client;
 }
 

@@ -21,6 +21,7 @@
 #include "factures-documents.h"
 #include "factures-form-row.h"
 #include "factures-line-row.h"
+#include "factures-profile-editor.h"
 #include "factures-rows.h"
 #include "store-test-util.h"
 
@@ -154,7 +155,9 @@ test_line_row_messages (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 496, -1);
   factures_line_row_set_texts (row, "Traduction", NULL, NULL, NULL);
   collect_entries (GTK_WIDGET (row), entries);
-  g_assert_cmpuint (entries->len, ==, G_N_ELEMENTS (wrong));
+  /* (The fifth, the reason for another VAT treatment, is hidden until one is chosen.) */
+  g_assert_cmpuint (entries->len, ==, G_N_ELEMENTS (wrong) + 1);
+  g_ptr_array_set_size (entries, G_N_ELEMENTS (wrong));
   for (guint i = 0; i < entries->len; i++)
     gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, i)), wrong[i]);
 
@@ -278,6 +281,7 @@ test_client_abroad (Fixture       *fixture,
   /* The digits alone get the country's prefix. */
   set_row (GTK_WIDGET (editor), "VAT number", "123 456 789");
   g_assert_false (row_in_error (GTK_WIDGET (editor), "VAT number"));
+  set_row (GTK_WIDGET (editor), "Legal identifier", "HRB 123456 B");
   gtk_window_present (GTK_WINDOW (editor));
   screenshots (GTK_WIDGET (editor), "client-editor-eu-business");
 
@@ -302,7 +306,370 @@ test_client_abroad (Fixture       *fixture,
   client = last_client (fixture->store);
   g_assert_cmpstr (client->party.country_code, ==, "DE");
   g_assert_cmpstr (client->party.vat_id, ==, "DE123456789");
+  g_assert_cmpstr (client->legal_id, ==, "HRB 123456 B");
   g_assert_null (client->party.siren);
+}
+
+/* ------------------------------------------------------ line treatment -- */
+
+static void
+collect_type (GtkWidget *widget,
+              GType      type,
+              GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_type (child, type, found);
+}
+
+/* The line row's drop-downs: activity, then VAT. */
+static GtkDropDown *
+row_drop_down (FacturesLineRow *row,
+               guint            index)
+{
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+
+  collect_type (GTK_WIDGET (row), GTK_TYPE_DROP_DOWN, found);
+  g_assert_cmpuint (found->len, ==, 2);
+  return g_ptr_array_index (found, index);
+}
+
+/* The text shown by the visible label that starts with @prefix, or NULL. */
+static const char *
+label_starting (GtkWidget  *widget,
+                const char *prefix)
+{
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+
+  collect_type (widget, GTK_TYPE_LABEL, found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (found, i);
+
+      if (gtk_widget_is_visible (label) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), prefix))
+        return gtk_label_get_text (GTK_LABEL (label));
+    }
+  return NULL;
+}
+
+/* The position of the choice shown as @text in @drop_down (a GtkStringList). */
+static guint
+choice_position (GtkDropDown *drop_down,
+                 const char  *text)
+{
+  GListModel *model = gtk_drop_down_get_model (drop_down);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), text) == 0)
+        return i;
+    }
+  g_error ("no choice “%s”", text);
+  return 0;
+}
+
+static const char *
+selected_text (GtkDropDown *drop_down)
+{
+  return gtk_string_object_get_string (gtk_drop_down_get_selected_item (drop_down));
+}
+
+static FacturesClient *
+german_business (void)
+{
+  FacturesClient *client = factures_client_new ();
+
+  client->party.name = g_strdup ("Übersetzungsbüro Weber GmbH");
+  client->party.country_code = g_strdup ("DE");
+  client->party.vat_id = g_strdup ("DE123456789");
+  client->category = FACTURES_CLIENT_CATEGORY_COMPANY;
+  return client;
+}
+
+/* Issue 13 item 1, as shown: a service to a German business is proposed "reverse charge" with
+ * its basis, not typed; the seller without an intra-community VAT number is told to ask for one
+ * (art. 286 ter); another treatment needs a reason; an exempt activity gives its mention. */
+static void
+test_line_treatment (void)
+{
+  g_autoptr (FacturesProfile) seller = store_test_profile ();
+  g_autoptr (FacturesClient) buyer = german_business ();
+  g_autoptr (FacturesClient) private_person = factures_client_new ();
+  FacturesLineRow *row = factures_line_row_new (NULL, FALSE, FALSE);
+  GtkWidget *window = gtk_window_new ();
+  g_autoptr (FacturesLine) line = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkDropDown *activity, *vat;
+  const char *proposal;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (row));
+  gtk_window_set_default_size (GTK_WINDOW (window), 496, -1);
+  factures_line_row_set_texts (row, "Traduction, 12 pages", "12", "page", "35");
+  gtk_window_present (GTK_WINDOW (window));
+  private_person->party.name = g_strdup ("Sophie Bernard");
+
+  /* A franchise seller without a VAT number, a German business: reverse charge proposed,
+   * and the way to the number it needs. */
+  factures_line_row_set_parties (row, seller, buyer);
+  activity = row_drop_down (row, 0);
+  vat = row_drop_down (row, 1);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (activity)));
+  g_assert_cmpstr (selected_text (activity), ==, factures_line_activity_label (FACTURES_LINE_ACTIVITY_SERVICES_BNC));
+  g_assert_cmpstr (selected_text (vat), ==, factures_vat_category_label (FACTURES_VAT_CATEGORY_AE));
+  proposal = label_starting (GTK_WIDGET (row), "Proposed: ");
+  g_assert_nonnull (proposal);
+  g_assert_nonnull (strstr (proposal, factures_vat_category_label (FACTURES_VAT_CATEGORY_AE)));
+  g_assert_nonnull (strstr (proposal, "286 ter"));
+  line = factures_line_row_get_line (row, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (line->vat_category, ==, FACTURES_VAT_CATEGORY_AE);
+  g_assert_cmpint (line->vat_rate_bp, ==, 0);
+  g_assert_cmpstr (line->vatex, ==, FACTURES_VATEX_EU_AE);
+  g_assert_cmpstr (line->exemption_reason, ==, "Autoliquidation");
+  g_assert_cmpint (line->activity, ==, FACTURES_LINE_ACTIVITY_SERVICES_BNC);
+  g_assert_null (line->override_reason);
+  g_clear_pointer (&line, factures_line_free);
+  screenshots (window, "line-row-reverse-charge-no-vat-number");
+
+  /* With its number, no warning. */
+  seller->party.vat_id = g_strdup ("FR44732829320");
+  factures_line_row_set_parties (row, seller, buyer);
+  proposal = label_starting (GTK_WIDGET (row), "Proposed: ");
+  g_assert_null (strstr (proposal, "286 ter"));
+  screenshots (window, "line-row-reverse-charge");
+
+  /* Another treatment than the proposal asks why, under its field. */
+  gtk_drop_down_set_selected (vat, choice_position (vat, factures_vat_category_label (FACTURES_VAT_CATEGORY_O)));
+  line = factures_line_row_get_line (row, TRUE, &error);
+  g_assert_null (line);
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "Reason for the change, line 1"));
+  g_assert_nonnull (label_starting (GTK_WIDGET (row), "Reason for the change, line 1"));
+  g_clear_error (&error);
+  screenshots (window, "line-row-override");
+  {
+    g_autoptr (GPtrArray) entries = g_ptr_array_new ();
+
+    collect_type (GTK_WIDGET (row), GTK_TYPE_ENTRY, entries);
+    gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, entries->len - 1)),
+                           "Le client est établi hors UE pour cette prestation");
+  }
+  line = factures_line_row_get_line (row, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (line->vat_category, ==, FACTURES_VAT_CATEGORY_O);
+  g_assert_cmpstr (line->override_reason, ==, "Le client est établi hors UE pour cette prestation");
+  g_clear_pointer (&line, factures_line_free);
+  /* Kept, with its reason, when the client changes. */
+  factures_line_row_set_parties (row, seller, private_person);
+  g_assert_cmpstr (selected_text (vat), ==, factures_vat_category_label (FACTURES_VAT_CATEGORY_O));
+
+  /* Back to the proposal: for a French private person, the franchise. */
+  gtk_drop_down_set_selected (vat, choice_position (vat, factures_vat_category_label (FACTURES_VAT_CATEGORY_E)));
+  line = factures_line_row_get_line (row, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (line->vat_category, ==, FACTURES_VAT_CATEGORY_E);
+  g_assert_cmpstr (line->vatex, ==, FACTURES_VATEX_FRANCHISE);
+  g_assert_null (line->override_reason);
+  g_clear_pointer (&line, factures_line_free);
+
+  /* An exempt activity of the seller: E with its legal basis. */
+  g_ptr_array_add (seller->exempt_activities,
+                   factures_exempt_activity_new ("Cours particuliers", FACTURES_VAT_EXEMPTION_261_4_4_B));
+  factures_line_row_set_parties (row, seller, private_person);
+  gtk_drop_down_set_selected (activity, choice_position (activity, "Cours particuliers (exempt)"));
+  line = factures_line_row_get_line (row, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (line->vat_category, ==, FACTURES_VAT_CATEGORY_E);
+  g_assert_cmpstr (line->vatex, ==, FACTURES_VATEX_CGI261_4);
+  g_assert_cmpstr (line->exemption_reason, ==, factures_vat_exemption_mention (FACTURES_VAT_EXEMPTION_261_4_4_B));
+  g_clear_pointer (&line, factures_line_free);
+
+  /* A VAT-registered seller in Corsica: the Corsican rates, 20 % proposed to a French client. */
+  seller->vat_regime = FACTURES_VAT_REGIME_REGISTERED;
+  seller->territory = FACTURES_VAT_TERRITORY_CORSE;
+  g_ptr_array_set_size (seller->exempt_activities, 0);
+  factures_line_row_set_parties (row, seller, private_person);
+  {
+    g_autofree char *standard = factures_rate_format (2000);
+    g_autofree char *corsican = factures_rate_format (1300);
+
+    g_assert_cmpstr (selected_text (vat), ==, standard);
+    gtk_drop_down_set_selected (vat, choice_position (vat, corsican));
+  }
+  line = factures_line_row_get_line (row, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (line->vat_category, ==, FACTURES_VAT_CATEGORY_S);
+  g_assert_cmpint (line->vat_rate_bp, ==, 1300);
+  g_assert_null (line->override_reason);
+  g_clear_pointer (&line, factures_line_free);
+
+  /* In La Réunion: 8.5 %, and the metropolitan 20 % is not offered. */
+  seller->territory = FACTURES_VAT_TERRITORY_DOM;
+  factures_line_row_set_parties (row, seller, private_person);
+  {
+    GListModel *model = gtk_drop_down_get_model (vat);
+    g_autofree char *dom = factures_rate_format (850);
+    g_autofree char *metropolitan = factures_rate_format (2000);
+
+    g_assert_cmpstr (selected_text (vat), ==, dom);
+
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr (GtkStringObject) item = g_list_model_get_item (model, i);
+
+        g_assert_cmpstr (gtk_string_object_get_string (item), !=, metropolitan);
+      }
+  }
+  screenshots (window, "line-row-dom");
+
+  /* With the longest choices, the row keeps the editor's narrowest lines column. */
+  gtk_drop_down_set_selected (vat, choice_position (vat, factures_vat_category_label (FACTURES_VAT_CATEGORY_O)));
+  {
+    int minimum = 0;
+
+    gtk_widget_measure (GTK_WIDGET (row), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, <=, 472);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* --------------------------------------------------------------- profile -- */
+
+static FacturesProfile *
+stored_profile (FacturesStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  FacturesProfile *profile = factures_store_get_profile (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (profile);
+  return profile;
+}
+
+static void
+validate (GtkWidget *form,
+          const char *title)
+{
+  GtkWidget *row = find_row (form, title);
+
+  g_assert_nonnull (row);
+  factures_form_row_validate (factures_form_row_find (row));
+}
+
+/* Issue 13 item 2 and issue 11 item 6: the seller's country (searchable, France or an overseas
+ * department), where it is established (the VAT rates), its intra-community VAT number even in
+ * franchise, the usual activity of a line and its exempt activities, applied on change. */
+static void
+test_profile_vat (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *editor = factures_profile_editor_new (fixture->store);
+  GtkWidget *country = find_row (editor, "Country");
+  GtkWidget *territory = find_row (editor, "Established in");
+  GtkWidget *vat_id = find_row (editor, "VAT number");
+  g_autoptr (FacturesProfile) profile = NULL;
+
+  factures_profile_editor_set_apply_on_change (FACTURES_PROFILE_EDITOR (editor), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), editor);
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (FACTURES_IS_COUNTRY_ROW (country));
+  g_assert_nonnull (territory);
+  g_assert_cmpstr (factures_country_row_get_country_code (FACTURES_COUNTRY_ROW (country)), ==, "FR");
+
+  /* In franchise the VAT number can be given (art. 286 ter 5°), and is French. */
+  g_assert_true (gtk_widget_get_sensitive (vat_id));
+  set_row (editor, "VAT number", "DE123456789");
+  validate (editor, "VAT number");
+  g_assert_true (row_in_error (editor, "VAT number"));
+  set_row (editor, "VAT number", "FR 44 732 829 320");
+  validate (editor, "VAT number");
+  g_assert_false (row_in_error (editor, "VAT number"));
+  profile = stored_profile (fixture->store);
+  g_assert_cmpstr (profile->party.vat_id, ==, "FR44732829320");
+  g_assert_cmpint (profile->vat_regime, ==, FACTURES_VAT_REGIME_FRANCHISE);
+  g_clear_pointer (&profile, factures_profile_free);
+
+  /* La Réunion: its territory follows. */
+  factures_country_row_set_country_code (FACTURES_COUNTRY_ROW (country), "RE");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (territory)), ==, FACTURES_VAT_TERRITORY_DOM);
+  profile = stored_profile (fixture->store);
+  g_assert_cmpstr (profile->party.country_code, ==, "RE");
+  g_assert_cmpint (profile->territory, ==, FACTURES_VAT_TERRITORY_DOM);
+  g_clear_pointer (&profile, factures_profile_free);
+
+  /* Not established in France: said under the field, not saved. */
+  factures_country_row_set_country_code (FACTURES_COUNTRY_ROW (country), "DE");
+  g_assert_nonnull (factures_form_row_get_message (factures_form_row_find (country)));
+  g_assert_true (g_str_has_prefix (factures_form_row_get_message (factures_form_row_find (country)), "Country: "));
+  profile = stored_profile (fixture->store);
+  g_assert_cmpstr (profile->party.country_code, ==, "RE");
+  g_clear_pointer (&profile, factures_profile_free);
+
+  /* Corsica: in France. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (territory), FACTURES_VAT_TERRITORY_CORSE);
+  factures_country_row_set_country_code (FACTURES_COUNTRY_ROW (country), "FR");
+  g_assert_null (factures_form_row_get_message (factures_form_row_find (country)));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (territory)), ==, FACTURES_VAT_TERRITORY_CORSE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (editor, "Usual activity of a line")),
+                              FACTURES_LINE_ACTIVITY_SERVICES_BIC);
+  profile = stored_profile (fixture->store);
+  g_assert_cmpstr (profile->party.country_code, ==, "FR");
+  g_assert_cmpint (profile->territory, ==, FACTURES_VAT_TERRITORY_CORSE);
+  g_assert_cmpint (profile->line_activity, ==, FACTURES_LINE_ACTIVITY_SERVICES_BIC);
+  g_clear_pointer (&profile, factures_profile_free);
+
+  /* An exempt activity: named, with its basis; saved; removed. */
+  activate_action (editor, "profile.add-exempt-activity");
+  g_assert_true (row_in_error (editor, "New exempt activity"));
+  set_row (editor, "New exempt activity", "Cours particuliers de mathématiques");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (editor, "Legal basis")),
+                              FACTURES_VAT_EXEMPTION_261_4_4_B - 1);
+  activate_action (editor, "profile.add-exempt-activity");
+  g_assert_false (row_in_error (editor, "New exempt activity"));
+  g_assert_nonnull (find_row (editor, "Cours particuliers de mathématiques"));
+  profile = stored_profile (fixture->store);
+  g_assert_cmpuint (profile->exempt_activities->len, ==, 1);
+  {
+    FacturesExemptActivity *exempt = g_ptr_array_index (profile->exempt_activities, 0);
+
+    g_assert_cmpstr (exempt->label, ==, "Cours particuliers de mathématiques");
+    g_assert_cmpint (exempt->basis, ==, FACTURES_VAT_EXEMPTION_261_4_4_B);
+  }
+  g_clear_pointer (&profile, factures_profile_free);
+  {
+    /* The VAT groups at the top of the window. */
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    double x = 0, y = 0;
+
+    spin (500);
+    g_assert_true (gtk_widget_translate_coordinates (territory, editor, 0, 0, &x, &y));
+    g_test_message ("VAT group at %g of %g", y, gtk_adjustment_get_upper (adjustment));
+    gtk_adjustment_set_value (adjustment, y - 60);
+    screenshots (window, "profile-editor-vat");
+  }
+
+  {
+    GtkWidget *row = find_row (editor, "Cours particuliers de mathématiques");
+    g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
+
+    collect_type (row, GTK_TYPE_BUTTON, buttons);
+    g_assert_cmpuint (buttons->len, ==, 1);
+    g_signal_emit_by_name (g_ptr_array_index (buttons, 0), "clicked");
+  }
+  g_assert_null (find_row (editor, "Cours particuliers de mathématiques"));
+  profile = stored_profile (fixture->store);
+  g_assert_cmpuint (profile->exempt_activities->len, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 int
@@ -314,6 +681,8 @@ main (int   argc,
   factures_documents_register_resources ();
 
   g_test_add_func ("/ui/vat/line-row-messages", test_line_row_messages);
+  g_test_add_func ("/ui/vat/line-treatment", test_line_treatment);
+  g_test_add ("/ui/vat/profile", Fixture, NULL, fixture_set_up, test_profile_vat, fixture_tear_down);
   g_test_add ("/ui/vat/client-abroad", Fixture, NULL, fixture_set_up, test_client_abroad, fixture_tear_down);
   return g_test_run ();
 }

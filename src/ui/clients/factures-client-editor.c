@@ -328,8 +328,11 @@ load_client (FacturesClientEditor *self)
   factures_editable_set_text_or_empty (self->phone_row, client->party.phone);
   {
     /* Stored compact, shown grouped (issue 3 item 7). */
-    g_autofree char *siret = factures_identifier_display (client->party.siret != NULL && *client->party.siret
-                                                          ? client->party.siret : client->party.siren);
+    /* Abroad, the legal identifier of the client's country (issue 13). */
+    g_autofree char *siret = client->legal_id != NULL && *client->legal_id != '\0'
+                             ? g_strdup (client->legal_id)
+                             : factures_identifier_display (client->party.siret != NULL && *client->party.siret
+                                                            ? client->party.siret : client->party.siren);
     g_autofree char *vat = factures_identifier_display (client->party.vat_id);
 
     factures_editable_set_text_or_empty (self->siret_row, siret);
@@ -390,6 +393,7 @@ fill_client (FacturesClientEditor *self,
 
   client->category = get_category (self);
   factures_party_clear (&client->party);
+  g_clear_pointer (&client->legal_id, g_free);
   client->party.name = clean_or_null (self->name_row, 200);
   client->party.address = clean_or_null (self->address_row, 300);
   client->party.postal_code = clean_or_null (self->postal_code_row, 16);
@@ -402,7 +406,7 @@ fill_client (FacturesClientEditor *self,
   else if (france)
     g_free (factures_check_siren_or_siret (siret, FALSE, &client->party.siren, &client->party.siret));
   else
-    client->party.siren = clean_or_null (self->siret_row, 30);
+    client->legal_id = clean_or_null (self->siret_row, 30);
   if (!is_private_person (self) && eu_vat_prefix (client->party.country_code) != NULL && *vat != '\0')
     {
       g_autofree char *typed = vat_with_prefix (vat, client->party.country_code);

@@ -175,10 +175,17 @@ def choose_searched(window, name, typed, item):
     combo = find(window, name, ('combo box',))
     button = [c for c in combo.findChildren(lambda n: n.roleName == 'push button')][0]
     _, _, x, y = popover_after(lambda: button.doActionNamed('click'))
-    _rawinput().click(x + 60, y + 50)            # the search entry (the pointer gives the focus)
-    time.sleep(0.3)
-    _rawinput().typeText(typed)
-    time.sleep(1.0)
+    # The search entry, inside the drop-down's popover, takes the text through AT-SPI (the
+    # keyboard may still belong to a window closed before).
+    time.sleep(0.5)
+    entries = combo.findChildren(lambda n: n.roleName in ('text', 'entry'))
+    if entries:
+        entries[0].text = typed
+    else:
+        _rawinput().click(x + 60, y + 50)
+        time.sleep(0.8)
+        _rawinput().typeText(typed)
+    time.sleep(1.5)
     _rawinput().click(x + 60, y + 97)            # the first item left
     time.sleep(0.8)
     shown = [c.name for c in combo.findChildren(lambda n: n.roleName == 'label')]

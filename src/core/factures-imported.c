@@ -60,6 +60,7 @@ factures_imported_vat_free (FacturesImportedVat *vat)
   g_free (vat->basis);
   g_free (vat->amount);
   g_free (vat->exemption);
+  g_free (vat->exemption_code);
   g_free (vat);
 }
 
@@ -376,6 +377,7 @@ factures_imported_to_lines (const FacturesImported *imported,
       g_autoptr(FacturesLine) line = factures_line_new ();
       gint64 quantity, price, basis = 10000, line_allowance = 0, line_charges = 0, rate;
       gboolean exact_q, exact_p, exact_b = TRUE, exact_r;
+      FacturesVatCategory category;
 
       if (!factures_imported_line_counts (src))
         return refuse (error, g_strdup_printf (_("Line %s: sub-total and comment lines cannot be held by a draft."), id));
@@ -408,11 +410,28 @@ factures_imported_to_lines (const FacturesImported *imported,
           || rate < 0 || rate > 10000)
         return refuse (error, g_strdup_printf (_("Line %s: the VAT rate %s cannot be used."), id,
                                                src->vat_rate != NULL ? src->vat_rate : "?"));
-      if (g_strcmp0 (src->vat_category, "S") != 0 && g_strcmp0 (src->vat_category, "E") != 0)
-        return refuse (error, g_strdup_printf (_("Line %s: VAT category %s is not handled (only S and E)."), id,
+      /* Issue 13: every category BR-FR-15 allows (S, Z, E, AE, K, G, O) is kept, with the
+       * exemption reason (BT-120) and code (BT-121) of its breakdown row. */
+      category = factures_vat_category_from_code (src->vat_category);
+      if (category == FACTURES_VAT_CATEGORY_UNSET)
+        return refuse (error, g_strdup_printf (_("Line %s: VAT category %s is not handled (S, Z, E, AE, K, G "
+                                                 "or O; BR-FR-15)."), id,
                                                src->vat_category != NULL ? src->vat_category : "?"));
-      if (g_strcmp0 (src->vat_category, "S") == 0 || rate != 0)
+      if (category != FACTURES_VAT_CATEGORY_E || rate != 0)
         exempt = FALSE;
+      line->vat_category = category;
+      for (guint j = 0; j < imported->vat->len; j++)
+        {
+          const FacturesImportedVat *vat = imported->vat->pdata[j];
+
+          if (g_strcmp0 (vat->category, src->vat_category) != 0)
+            continue;
+          if (category == FACTURES_VAT_CATEGORY_S || category == FACTURES_VAT_CATEGORY_Z)
+            break;
+          line->vatex = g_strdup (vat->exemption_code);
+          line->exemption_reason = g_strdup (vat->exemption);
+          break;
+        }
 
       line->description = g_strdup (src->name != NULL ? src->name : "");
       line->quantity = quantity;
@@ -480,7 +499,8 @@ factures_imported_to_lines (const FacturesImported *imported,
         {
           const FacturesVatBreakdown *row = &g_array_index (totals.breakdown, FacturesVatBreakdown, j);
 
-          if ((exempt ? 0 : row->rate_bp) == rate && row->base == basis && row->vat == amount)
+          if ((exempt ? 0 : row->rate_bp) == rate && row->base == basis && row->vat == amount &&
+              g_strcmp0 (factures_vat_category_code (row->vat_category), vat->category) == 0)
             found = TRUE;
         }
       if (!found)

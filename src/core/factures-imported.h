@@ -37,6 +37,7 @@ typedef struct {
   char *basis;            /* BT-116 */
   char *amount;           /* BT-117 */
   char *exemption;        /* BT-120 */
+  char *exemption_code;   /* BT-121 (VATEX), issue 13 */
 } FacturesImportedVat;
 
 typedef struct {

@@ -662,12 +662,12 @@ factures_vat_document_activity_mention (const FacturesDocument *document)
   switch (document_natures (document))
     {
     case 1:
-      return "Livraison de biens";
+      return "livraison de biens";
     case 3:
-      return "Livraison de biens et prestation de services";
+      return "livraison de biens et prestation de services";
     case 2:
     default:
-      return "Prestation de services";
+      return "prestation de services";
     }
 }
 

@@ -340,8 +340,9 @@ void factures_vat_line_treatment (const FacturesLine   *line,
  * @document: a document with its lines and seller
  *
  * The nature of the operation from the lines' activities (mandatory mention from 1 Sep 2027,
- * CII BT-23): "Livraison de biens", "Prestation de services" or "Livraison de biens et
- * prestation de services"; with no lines, from the profile. French, static.
+ * CII BT-23): "livraison de biens", "prestation de services" or "livraison de biens et
+ * prestation de services" (lower case, as printed after "Opération :"); with no lines, from the
+ * profile. French, static.
  */
 const char *factures_vat_document_activity_mention (const FacturesDocument *document);
 

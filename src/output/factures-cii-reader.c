@@ -261,6 +261,7 @@ factures_cii_read (GBytes  *xml,
       vat->basis = text_at (ctx, tax, "ram:BasisAmount");
       vat->amount = text_at (ctx, tax, "ram:CalculatedAmount");
       vat->exemption = text_at (ctx, tax, "ram:ExemptionReason");
+      vat->exemption_code = text_at (ctx, tax, "ram:ExemptionReasonCode");
       g_ptr_array_add (self->vat, vat);
     }
   g_clear_pointer (&obj, xmlXPathFreeObject);

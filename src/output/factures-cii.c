@@ -244,24 +244,25 @@ unit_code (const char *unit)
   return "C62";  /* "one": pièce, unité, article… */
 }
 
-static char
-line_category (const FacturesDocument *document, gint rate_bp)
-{
-  if (document->seller->vat_regime == FACTURES_VAT_REGIME_FRANCHISE)
-    return 'E';
-  return rate_bp > 0 ? 'S' : 'E';
-}
-
+/* BT-151/152 (line) or BT-95/96 (allowance): the category and its rate; an O line or allowance
+ * carries no rate (BR-O-05, BR-O-06). */
 static void
-category_tax (Ctx *ctx, xmlNodePtr parent, const char *element, char category, gint rate_bp)
+category_tax (Ctx *ctx, xmlNodePtr parent, const char *element, FacturesVatCategory category, gint rate_bp)
 {
   xmlNodePtr tax = ram (ctx, parent, element);
-  char cat[2] = { category, '\0' };
   g_autofree char *rate = rate_percent (rate_bp);
 
   ram_text (ctx, tax, "TypeCode", "VAT");
-  ram_text (ctx, tax, "CategoryCode", cat);
-  ram_text (ctx, tax, "RateApplicablePercent", rate);
+  ram_text (ctx, tax, "CategoryCode", factures_vat_category_code (category));
+  if (category != FACTURES_VAT_CATEGORY_O)
+    ram_text (ctx, tax, "RateApplicablePercent", rate);
+}
+
+/* The key of a breakdown row (category and rate) in allowance_by_row. */
+static gpointer
+row_key (FacturesVatCategory category, gint rate_bp)
+{
+  return GINT_TO_POINTER ((gint) category * 1000000 + rate_bp);
 }
 
 static void
@@ -302,14 +303,16 @@ business_process (const FacturesDocument *document)
   /* BT-23 (BR-FR-08): B1 goods, S1 services, M1 both; B4/S4/M4 for a final
    * invoice after deposit invoices (LEGAL.md §8). */
   gboolean final = has_deposits (document);
+  const char *code = factures_vat_document_process_code (document);
 
-  switch (document->seller->activity)
+  /* Issue 13: from the lines' activities (factures-vat.h), not the profile's. */
+  switch (code[0])
     {
-    case FACTURES_ACTIVITY_GOODS:
+    case 'B':
       return final ? "B4" : "B1";
-    case FACTURES_ACTIVITY_BOTH:
+    case 'M':
       return final ? "M4" : "M1";
-    case FACTURES_ACTIVITY_SERVICES:
+    case 'S':
     default:
       return final ? "S4" : "S1";
     }
@@ -364,8 +367,11 @@ write_party_seller (Ctx *ctx, xmlNodePtr agreement, const FacturesDocument *docu
     ram_text_attr (ctx, ram (ctx, party, "URIUniversalCommunication"), "URIID", p->email, "schemeID", "EM");
 
   /* BT-31 VAT identifier when there is one; in franchise without one, BT-32 (FC)
-   * with the SIREN so that BR-E-02 holds (LEGAL.md §12). */
-  if (!is_blank (p->vat_id))
+   * with the SIREN so that BR-E-02 holds (LEGAL.md §12). An invoice outside the scope of VAT
+   * (O) carries no VAT identifier (BR-O-02; the PDF still prints it, LEGAL-2.md open point 2). */
+  if (factures_vat_document_is_out_of_scope (document))
+    ;
+  else if (!is_blank (p->vat_id))
     {
       g_autofree char *vat = g_strdelimit (g_strdup (p->vat_id), " ", ' ');
       GString *compact = g_string_new (NULL);
@@ -392,13 +398,16 @@ write_party_buyer (Ctx *ctx, xmlNodePtr agreement, const FacturesDocument *docum
   ram_text (ctx, party, "Name", is_blank (p->name) ? "" : p->name);
   if (siren != NULL)
     ram_text_attr (ctx, ram (ctx, party, "SpecifiedLegalOrganization"), "ID", siren, "schemeID", "0002");
+  else if (b2b && !is_blank (buyer->legal_id))
+    /* BT-47 of a business abroad (issue 13): its register number, no scheme. */
+    ram_text (ctx, ram (ctx, party, "SpecifiedLegalOrganization"), "ID", buyer->legal_id);
   postal_address (ctx, party, p);
   /* BT-49: 0225 + SIREN for a business (BR-FR-12/13), the e-mail address otherwise. */
   if (siren != NULL)
     ram_text_attr (ctx, ram (ctx, party, "URIUniversalCommunication"), "URIID", siren, "schemeID", "0225");
   else if (!is_blank (p->email))
     ram_text_attr (ctx, ram (ctx, party, "URIUniversalCommunication"), "URIID", p->email, "schemeID", "EM");
-  if (b2b && !is_blank (p->vat_id))
+  if (b2b && !is_blank (p->vat_id) && !factures_vat_document_is_out_of_scope (document))
     {
       GString *compact = g_string_new (NULL);
 
@@ -499,7 +508,8 @@ factures_cii_build (const FacturesDocument *document,
                     GError                **error)
 {
   g_auto(FacturesTotals) totals = { 0 };
-  g_autoptr(GHashTable) allowance_by_rate = NULL;
+  g_autoptr(GHashTable) allowance_by_row = NULL;
+  gboolean has_k = FALSE;
   xmlDocPtr doc;
   xmlNodePtr root, context, exchanged, transaction, agreement, delivery, settlement, node;
   Ctx ctx = { 0 };
@@ -557,7 +567,7 @@ factures_cii_build (const FacturesDocument *document,
   transaction = xmlNewChild (root, ctx.rsm, BAD_CAST "SupplyChainTradeTransaction", NULL);
 
   /* BG-25: lines. */
-  allowance_by_rate = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  allowance_by_row = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   for (guint i = 0; i < document->lines->len; i++)
     {
       const FacturesLine *line = document->lines->pdata[i];
@@ -569,8 +579,11 @@ factures_cii_build (const FacturesDocument *document,
       g_autofree char *qty_text = NULL;
       const char *ucode = unit_code (line->unit);
       xmlNodePtr item, trade, line_settlement, summation;
+      FacturesVatTreatment treatment;
       gint64 *sum;
 
+      factures_vat_line_treatment (line, franchise, &treatment);
+      has_k |= treatment.category == FACTURES_VAT_CATEGORY_K;
       /* BR-27: the item net price is never negative; the sign goes to the quantity. */
       if (price < 0)
         {
@@ -591,8 +604,7 @@ factures_cii_build (const FacturesDocument *document,
                      "unitCode", ucode);
 
       line_settlement = ram (&ctx, item, "SpecifiedLineTradeSettlement");
-      category_tax (&ctx, line_settlement, "ApplicableTradeTax",
-                    line_category (document, line->vat_rate_bp), franchise ? 0 : line->vat_rate_bp);
+      category_tax (&ctx, line_settlement, "ApplicableTradeTax", treatment.category, treatment.rate_bp);
       if (line->allowance != 0)
         {
           xmlNodePtr allowance = ram (&ctx, line_settlement, "SpecifiedTradeAllowanceCharge");
@@ -604,13 +616,19 @@ factures_cii_build (const FacturesDocument *document,
       summation = ram (&ctx, line_settlement, "SpecifiedTradeSettlementLineMonetarySummation");
       ram_amount (&ctx, summation, "LineTotalAmount", net);
 
-      /* Sum of line nets per rate, to find each rate's share of the document allowance. */
-      sum = g_hash_table_lookup (allowance_by_rate, GINT_TO_POINTER (franchise ? 0 : line->vat_rate_bp));
-      if (sum == NULL)
-        {
-          sum = g_new0 (gint64, 1);
-          g_hash_table_insert (allowance_by_rate, GINT_TO_POINTER (franchise ? 0 : line->vat_rate_bp), sum);
-        }
+      /* Sum of line nets per breakdown row, to find each row's share of the document allowance
+       * (rows are per category, and per rate for S: factures_totals_compute()). */
+      {
+        gpointer key = row_key (treatment.category,
+                                treatment.category == FACTURES_VAT_CATEGORY_S ? treatment.rate_bp : 0);
+
+        sum = g_hash_table_lookup (allowance_by_row, key);
+        if (sum == NULL)
+          {
+            sum = g_new0 (gint64, 1);
+            g_hash_table_insert (allowance_by_row, key, sum);
+          }
+      }
       *sum += g_array_index (totals.line_nets, gint64, i);
     }
 
@@ -624,6 +642,16 @@ factures_cii_build (const FacturesDocument *document,
 
   /* BG-13: delivery date (BT-72); the model leaves it unset when it is the issue date. */
   delivery = ram (&ctx, transaction, "ApplicableHeaderTradeDelivery");
+  /* BG-15 BT-80: an intra-community supply names the country it is delivered to (BR-IC-12):
+   * the buyer's. */
+  if (has_k)
+    {
+      xmlNodePtr ship_to = ram (&ctx, delivery, "ShipToTradeParty");
+      const char *country = document->buyer->party.country_code;
+
+      ram_text (&ctx, ram (&ctx, ship_to, "PostalTradeAddress"), "CountryID",
+                is_blank (country) ? "FR" : country);
+    }
   node = ram (&ctx, delivery, "ActualDeliverySupplyChainEvent");
   date_element (&ctx, node, "OccurrenceDateTime",
                 g_date_valid (&document->delivery_date) ? &document->delivery_date : &document->issue_date,
@@ -652,20 +680,26 @@ factures_cii_build (const FacturesDocument *document,
     {
       const FacturesVatBreakdown *row = &g_array_index (totals.breakdown, FacturesVatBreakdown, i);
       xmlNodePtr tax = ram (&ctx, settlement, "ApplicableTradeTax");
-      char category = franchise ? 'E' : row->category;
-      char cat[2] = { category, '\0' };
-      g_autofree char *rate = rate_percent (franchise ? 0 : row->rate_bp);
+      FacturesVatCategory category = row->vat_category;
+      gboolean exempt = category != FACTURES_VAT_CATEGORY_S && category != FACTURES_VAT_CATEGORY_Z;
+      g_autofree char *rate = rate_percent (row->rate_bp);
+      g_autofree char *reason = NULL;
 
+      /* BT-120: the mention(s) printed on the PDF, one per exemption basis (issue 13). */
+      if (exempt)
+        reason = row->reason != NULL ? g_strdelimit (g_strdup (row->reason), "\n", ';')
+                                     : g_strdup ("Exonération de TVA");
       ram_amount (&ctx, tax, "CalculatedAmount", row->vat * ctx.sign);
       ram_text (&ctx, tax, "TypeCode", "VAT");
-      if (category == 'E')
-        ram_text (&ctx, tax, "ExemptionReason",
-                  franchise ? FACTURES_CII_FRANCHISE_TEXT : "Exonération de TVA");
+      if (reason != NULL)
+        ram_text (&ctx, tax, "ExemptionReason", reason);
       ram_amount (&ctx, tax, "BasisAmount", row->base * ctx.sign);
-      ram_text (&ctx, tax, "CategoryCode", cat);
-      if (category == 'E' && franchise)
-        ram_text (&ctx, tax, "ExemptionReasonCode", FACTURES_CII_FRANCHISE_CODE);
-      ram_text (&ctx, tax, "RateApplicablePercent", rate);
+      ram_text (&ctx, tax, "CategoryCode", factures_vat_category_code (category));
+      /* BT-121: the VATEX code of the row (the first, when several bases share the E row). */
+      if (exempt && row->vatex != NULL)
+        ram_text (&ctx, tax, "ExemptionReasonCode", row->vatex);
+      if (category != FACTURES_VAT_CATEGORY_O)
+        ram_text (&ctx, tax, "RateApplicablePercent", rate);
     }
 
   /* BG-20: the document allowance, split per VAT rate as factures_totals_compute() does. */
@@ -673,8 +707,10 @@ factures_cii_build (const FacturesDocument *document,
     for (guint i = 0; i < totals.breakdown->len; i++)
       {
         const FacturesVatBreakdown *row = &g_array_index (totals.breakdown, FacturesVatBreakdown, i);
-        gint64 *lines_at_rate = g_hash_table_lookup (allowance_by_rate,
-                                                     GINT_TO_POINTER (franchise ? 0 : row->rate_bp));
+        gint64 *lines_at_rate = g_hash_table_lookup (allowance_by_row,
+                                                     row_key (row->vat_category,
+                                                              row->vat_category == FACTURES_VAT_CATEGORY_S
+                                                              ? row->rate_bp : 0));
         gint64 share = (lines_at_rate != NULL ? *lines_at_rate : 0) - row->base;
         xmlNodePtr allowance;
 
@@ -684,8 +720,7 @@ factures_cii_build (const FacturesDocument *document,
         indicator (&ctx, allowance, share * ctx.sign < 0);
         ram_amount (&ctx, allowance, "ActualAmount", ABS (share));
         ram_text (&ctx, allowance, "Reason", "Remise");
-        category_tax (&ctx, allowance, "CategoryTradeTax", franchise ? 'E' : row->category,
-                      franchise ? 0 : row->rate_bp);
+        category_tax (&ctx, allowance, "CategoryTradeTax", row->vat_category, row->rate_bp);
       }
 
   /* BG-20 BT-20 and BT-9. A payment schedule (issue 6) goes into the description,

@@ -190,7 +190,7 @@ factures_pdf_impl_build_first_header (FacturesPdfLayout      *self,
     if (issue != NULL)
       ADD_DATE_ROW ("Date d'émission", issue);
     if (delivery != NULL)
-      ADD_DATE_ROW (seller->activity == FACTURES_ACTIVITY_GOODS
+      ADD_DATE_ROW (strcmp (factures_vat_document_process_code (document), "B1") == 0
                       ? "Date de livraison" : "Date de livraison / prestation",
                     delivery);
     if (document->kind == FACTURES_DOCUMENT_KIND_QUOTE && g_date_valid (&document->valid_until))
@@ -215,7 +215,8 @@ factures_pdf_impl_build_first_header (FacturesPdfLayout      *self,
         ADD_DATE_ROW (document->kind == FACTURES_DOCUMENT_KIND_CREDIT_NOTE
                         ? "Facture d'origine" : "Devis", cited);
       }
-    ADD_DATE_ROW ("Opération", factures_pdf_impl_activity_text (seller->activity));
+    /* Issue 13: the nature of the operation from the lines' activities. */
+    ADD_DATE_ROW ("Opération", factures_vat_document_activity_mention (document));
   }
 #undef ADD_DATE_ROW
 

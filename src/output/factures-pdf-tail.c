@@ -75,6 +75,9 @@ build_totals (FacturesPdfLayout      *self,
           g_autofree char *rate = factures_rate_format (b->rate_bp);
           g_autofree char *label = g_strdup_printf ("TVA %s", rate);
 
+          /* Only the rows that charge VAT (issue 13: AE, K, G, O, E rows carry their mention). */
+          if (b->vat_category != FACTURES_VAT_CATEGORY_S && b->vat_category != FACTURES_VAT_CATEGORY_Z)
+            continue;
           y = totals_row (self, block, y, label, b->vat, STYLE_BODY);
         }
       final_label = "Total TTC";
@@ -114,12 +117,33 @@ build_totals (FacturesPdfLayout      *self,
       factures_pdf_impl_block_add_shape (block, SHAPE_LINE, x, top, RIGHT_EDGE, top, 1.0, &accent);
     }
 
-  if (!vat_registered)
-    {
-      y += 4.0;
-      y += factures_pdf_impl_block_add_text (self, block, "TVA non applicable, art. 293 B du CGI", STYLE_SMALL_BOLD,
-                           x, y, TOTALS_W, PANGO_ALIGN_RIGHT, &ink);
-    }
+  /* Issue 13: the mention of each category, one line per exemption basis ("TVA non applicable,
+   * art. 293 B du CGI", "Autoliquidation", "Exonération de TVA, art. 262 I du CGI", …). */
+  {
+    g_autoptr(GString) mentions = g_string_new (NULL);
+
+    for (guint i = 0; i < totals->breakdown->len; i++)
+      {
+        const FacturesVatBreakdown *b = &g_array_index (totals->breakdown, FacturesVatBreakdown, i);
+        g_auto(GStrv) lines = NULL;
+
+        if (b->reason == NULL)
+          continue;
+        lines = g_strsplit (b->reason, "\n", -1);
+        for (guint j = 0; lines[j] != NULL; j++)
+          {
+            if (mentions->len > 0)
+              g_string_append_c (mentions, '\n');
+            g_string_append (mentions, lines[j]);
+          }
+      }
+    if (mentions->len > 0)
+      {
+        y += 4.0;
+        y += factures_pdf_impl_block_add_text (self, block, mentions->str, STYLE_SMALL_BOLD,
+                                               x, y, TOTALS_W, PANGO_ALIGN_RIGHT, &ink);
+      }
+  }
 
   /* VAT summary per rate (left). */
   if (vat_registered && totals->breakdown->len > 0)
@@ -145,7 +169,11 @@ build_totals (FacturesPdfLayout      *self,
       for (guint i = 0; i < totals->breakdown->len; i++)
         {
           const FacturesVatBreakdown *b = &g_array_index (totals->breakdown, FacturesVatBreakdown, i);
-          g_autofree char *rate = factures_rate_format (b->rate_bp);
+          g_autofree char *rate_only = factures_rate_format (b->rate_bp);
+          /* Issue 13: a row that charges no VAT says its category ("0 % (AE)"). */
+          g_autofree char *rate = b->vat_category == FACTURES_VAT_CATEGORY_S
+                                  ? g_strdup (rate_only)
+                                  : g_strdup_printf ("%s (%s)", rate_only, factures_vat_category_code (b->vat_category));
           g_autofree char *base = factures_money_format (b->base);
           g_autofree char *vat = factures_money_format (b->vat);
 

@@ -19,6 +19,7 @@
 #include "factures-client-editor.h"
 #include "factures-country-row.h"
 #include "factures-documents.h"
+#include "factures-editor-window.h"
 #include "factures-form-row.h"
 #include "factures-line-row.h"
 #include "factures-profile-editor.h"
@@ -672,6 +673,67 @@ test_profile_vat (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---------------------------------------------------------------- editor -- */
+
+/* The editor window open over no parent (a new draft), or NULL. */
+static GtkWidget *
+find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (FACTURES_IS_EDITOR_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+/* Issue 13 in the invoice editor: a service to a German business is proposed reverse charge;
+ * while the seller has no intra-community VAT number, the live checklist refuses it in French
+ * words naming the line and the field (factures_vat_check(), art. 286 ter). */
+static void
+test_editor_reverse_charge (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr (FacturesClient) client = german_business ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *editor;
+  FacturesLineRow *row;
+  g_autoptr (FacturesLine) line = NULL;
+
+  g_assert_true (factures_store_save_client (fixture->store, client, &error));
+  g_assert_no_error (error);
+  factures_editor_window_open (NULL, fixture->store, 0, client->id);
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  gtk_window_set_default_size (GTK_WINDOW (editor), 1100, 1000);
+  spin (300);
+  collect_type (editor, FACTURES_TYPE_LINE_ROW, rows);
+  if (rows->len == 0)
+    {
+      g_assert_true (gtk_widget_activate_action (editor, "editor.add-line", NULL));
+      collect_type (editor, FACTURES_TYPE_LINE_ROW, rows);
+    }
+  g_assert_cmpuint (rows->len, >=, 1);
+  row = g_ptr_array_index (rows, 0);
+  factures_line_row_set_texts (row, "Traduction FR → DE, manuel utilisateur", "12", "page", "35");
+  spin (500);
+
+  line = factures_line_row_get_line (row, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (line->vat_category, ==, FACTURES_VAT_CATEGORY_AE);
+  /* The checklist says what is missing and where to give it. */
+  g_assert_nonnull (label_starting (editor, "Line 1: reverse charge (Autoliquidation) needs your intra-community VAT number"));
+  screenshots (editor, "editor-reverse-charge-refused");
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  spin (100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -683,6 +745,8 @@ main (int   argc,
   g_test_add_func ("/ui/vat/line-row-messages", test_line_row_messages);
   g_test_add_func ("/ui/vat/line-treatment", test_line_treatment);
   g_test_add ("/ui/vat/profile", Fixture, NULL, fixture_set_up, test_profile_vat, fixture_tear_down);
+  g_test_add ("/ui/vat/editor-reverse-charge", Fixture, NULL, fixture_set_up, test_editor_reverse_charge,
+              fixture_tear_down);
   g_test_add ("/ui/vat/client-abroad", Fixture, NULL, fixture_set_up, test_client_abroad, fixture_tear_down);
   return g_test_run ();
 }

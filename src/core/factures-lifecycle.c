@@ -147,6 +147,29 @@ factures_lifecycle_amount_lines (const FacturesDocument *source,
       line->quantity = FACTURES_QUANTITY_ONE;
       line->unit_price = net * (FACTURES_UNIT_PRICE_ONE / 100);
       line->vat_rate_bp = row->rate_bp;
+      /* Issue 13: the row's VAT treatment, and the activity of the source's first line of that
+       * category (so that the proposal for the share is the source's). Lines of a source from
+       * before issue 13 (no category) keep the old rule. */
+      for (guint j = 0; source->lines != NULL && j < source->lines->len; j++)
+        {
+          const FacturesLine *src = g_ptr_array_index (source->lines, j);
+          FacturesVatTreatment treatment;
+
+          if (src->vat_category == FACTURES_VAT_CATEGORY_UNSET)
+            continue;
+          factures_vat_line_treatment (src, source->seller == NULL ||
+                                            source->seller->vat_regime == FACTURES_VAT_REGIME_FRANCHISE,
+                                       &treatment);
+          if (treatment.category != row->vat_category ||
+              (row->vat_category == FACTURES_VAT_CATEGORY_S && treatment.rate_bp != row->rate_bp))
+            continue;
+          line->activity = factures_vat_line_activity (src, source->seller);
+          line->vat_category = row->vat_category;
+          line->vatex = g_strdup (row->vatex);
+          line->exemption_reason = g_strdup (row->reason);
+          line->override_reason = g_strdup (src->override_reason);
+          break;
+        }
       g_ptr_array_add (lines, line);
     }
 

@@ -212,6 +212,9 @@ factures_catalogue_item_to_line (const FacturesCatalogueItem *item,
   line->unit_price = item->unit_price;
   line->vat_rate_bp = vat_exempt ? 0 : item->vat_rate_bp;
   line->allowance = 0;
+  /* Issue 13: the item's activity (its VAT category is proposed by the editor). */
+  line->activity = item->activity != FACTURES_LINE_ACTIVITY_DEFAULT ? item->activity
+                   : item->is_goods ? FACTURES_LINE_ACTIVITY_GOODS : FACTURES_LINE_ACTIVITY_DEFAULT;
   return line;
 }
 

@@ -86,6 +86,9 @@ typedef struct {
   gint64   unit_price;     /* 1e-6 € HT */
   gint     vat_rate_bp;
   gboolean is_goods;       /* TRUE: goods (livraison de biens), FALSE: service */
+  /* Issue 13 (migration 0013): the activity its lines carry (factures-vat.h). DEFAULT: GOODS when
+   * is_goods, else the profile's; the store keeps is_goods = (activity == GOODS) when it is set. */
+  FacturesLineActivity activity;
 } FacturesCatalogueItem;
 
 FacturesCatalogueItem *factures_catalogue_item_new  (void);

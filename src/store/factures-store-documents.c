@@ -372,6 +372,37 @@ clean_draft (FacturesStore     *self,
       g_free (line->unit);
       line->unit = g_steal_pointer (&text);
 
+      /* Issue 13: the texts of the VAT treatment (BT-121 code, BT-120 mention, the reason for an
+       * override), cleaned as every text is. */
+      {
+        struct { char **field; const char *name; const char *key; gsize max; } texts[] = {
+          { &line->vatex, _("VAT exemption code"), "vatex", 30 },
+          { &line->exemption_reason, _("VAT mention"), "exemption_reason", FACTURES_MAX_NOTES },
+          { &line->override_reason, _("Reason for the change"), "override_reason", FACTURES_MAX_NOTES },
+        };
+
+        for (guint k = 0; k < G_N_ELEMENTS (texts); k++)
+          {
+            if (!factures_store_impl_clean_optional (*texts[k].field, texts[k].name, texts[k].max, &text,
+                                                     &local_error))
+              {
+                FAULT (texts[k].key, (gint) i);
+                g_propagate_prefixed_error (error, local_error, _("Line %u: "), i + 1);
+                return FALSE;
+              }
+            g_free (*texts[k].field);
+            *texts[k].field = g_steal_pointer (&text);
+          }
+        if (line->vatex != NULL && !g_str_has_prefix (line->vatex, "VATEX-"))
+          {
+            FAULT ("vatex", (gint) i);
+            g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                         _("Line %u: VAT exemption code: %s is not a VATEX code (VATEX-…)."), i + 1,
+                         line->vatex);
+            return FALSE;
+          }
+      }
+
       if (line->quantity == 0 && document->kind != FACTURES_DOCUMENT_KIND_QUOTE)
         {
           FAULT ("quantity", (gint) i);

@@ -62,6 +62,12 @@ factures_store_json_impl_get_int (JsonObject  *object,
                                   gint64      *out,
                                   GError     **error);
 
+/* TRUE for a column of issue 13 (activity, vat_category, vatex, exemption_reason,
+ * override_reason, legal_id) that is NULL or 0: exports leave it out (the older bytes). */
+gboolean
+factures_store_json_impl_skip_unset (sqlite3_stmt *stmt,
+                                     int           col);
+
 gboolean
 factures_store_json_impl_get_int_range (JsonObject  *object,
                                         const char  *where,

@@ -37,7 +37,7 @@
  *   CLIENT: "id", PARTY, "category" (0 individual, 1 company, 2 association,
  *     3 public body), "has_terms" (0/1: own terms instead of the profile's),
  *     "terms_kind", "terms_days", "notes", "legal_id" (issue 13: a business abroad's
- *     legal identifier; in a snapshot only when set)
+ *     legal identifier; written only when set)
  *   DOCUMENT: "id", "kind" (0 quote, 380 invoice, 381 credit note, 386 deposit
  *     invoice), "status" (0 draft, 1 issued), "number" (null for a draft),
  *     "issue_date", "delivery_date", "due_date", "terms_kind", "terms_days",
@@ -55,7 +55,8 @@
  *     since issue 13 (factures-vat.h) "activity" (0 the profile's, 1 goods, 2 BIC
  *     services, 3 BNC services, 4 classified furnished tourist let), "vat_category"
  *     (EN 16931 code "S", "Z", "E", "AE", "K", "G", "O", or null: the old rule),
- *     "vatex" (BT-121), "exemption_reason" (BT-120), "override_reason"
+ *     "vatex" (BT-121), "exemption_reason" (BT-120), "override_reason" (each written
+ *     only when set, so that an export of older data keeps its bytes)
  *   EVENT: "kind" ("issued", "quote-accepted", "quote-refused", …), "date",
  *     "data" (string or null)
  *   QUOTE: "valid_until" (date), "conditions" (string or null)
@@ -418,11 +419,30 @@ factures_store_client_from_json (const char  *json,
 
 /* ---- export ---- */
 
+/* The columns of issue 13 (migration 0013), written only when set so that an export of data
+ * without them keeps its bytes: NULL, or 0 for the activity, is left out. */
+gboolean
+factures_store_json_impl_skip_unset (sqlite3_stmt *stmt,
+                                     int           col)
+{
+  static const char * const optional[] = {
+    "activity", "vat_category", "vatex", "exemption_reason", "override_reason", "legal_id", NULL
+  };
+  const char *name = sqlite3_column_name (stmt, col);
+
+  if (!g_strv_contains (optional, name))
+    return FALSE;
+  return sqlite3_column_type (stmt, col) == SQLITE_NULL ||
+         (sqlite3_column_type (stmt, col) == SQLITE_INTEGER && sqlite3_column_int64 (stmt, col) == 0);
+}
+
 static void
 add_column (JsonBuilder  *builder,
             sqlite3_stmt *stmt,
             int           col)
 {
+  if (factures_store_json_impl_skip_unset (stmt, col))
+    return;
   json_builder_set_member_name (builder, sqlite3_column_name (stmt, col));
   switch (sqlite3_column_type (stmt, col))
     {

@@ -3,7 +3,8 @@
  *
  * After "series", the root object has:
  *   "catalogue": [ ITEM… ]  by id. ITEM: "id", "name", "description", "unit",
- *     "unit_price" (1e-6 €), "vat_rate_bp", "is_goods" (0/1)
+ *     "unit_price" (1e-6 €), "vat_rate_bp", "is_goods" (0/1), "activity" (issue 13: 0 the
+ *     profile's, 1 goods, 2 BIC services, 3 BNC services, 4 classified furnished tourist let)
  *   "recurring": [ TEMPLATE… ]  by id. TEMPLATE: "id", "client_id", "period"
  *     (months: 1, 3, 12), "start_date", "next_date", "end_date", "auto_issue"
  *     (0/1), "allowance" (cents), "notes", "lines": [ RLINE… ]
@@ -23,6 +24,7 @@
 #include <glib/gi18n.h>
 
 #include "factures-store-recurring-private.h"
+#include "factures-store-json-private.h"
 
 
 static gboolean
@@ -46,6 +48,8 @@ export_query (FacturesStore  *self,
       json_builder_begin_object (builder);
       for (int col = 0; col < sqlite3_column_count (stmt); col++)
         {
+          if (factures_store_json_impl_skip_unset (stmt, col))
+            continue;
           json_builder_set_member_name (builder, sqlite3_column_name (stmt, col));
           switch (sqlite3_column_type (stmt, col))
             {
@@ -84,8 +88,8 @@ factures_store_recurring_export_json (FacturesStore  *self,
 {
   json_builder_set_member_name (builder, "catalogue");
   if (!export_query (self, builder,
-                     "SELECT id, name, description, unit, unit_price, vat_rate_bp, is_goods "
-                     "FROM catalogue_items ORDER BY id",
+                     "SELECT id, name, description, unit, unit_price, vat_rate_bp, is_goods, "
+                     "activity FROM catalogue_items ORDER BY id",
                      0, NULL, error))
     return FALSE;
   json_builder_set_member_name (builder, "recurring");
@@ -94,7 +98,8 @@ factures_store_recurring_export_json (FacturesStore  *self,
                      "allowance, notes FROM recurring_templates ORDER BY id",
                      0,
                      "SELECT position, description, quantity, unit, unit_price, vat_rate_bp, "
-                     "allowance FROM recurring_lines WHERE template_id = ?1 ORDER BY position",
+                     "allowance, activity, vat_category, vatex, exemption_reason, override_reason "
+                     "FROM recurring_lines WHERE template_id = ?1 ORDER BY position",
                      error))
     return FALSE;
   json_builder_set_member_name (builder, "recurring_occurrences");
@@ -233,6 +238,7 @@ step (FacturesStore  *self,
 static const Column item_columns[] = {
   { "name", 'T' }, { "description", 't' }, { "unit", 't' }, { "unit_price", 'I' },
   { "vat_rate_bp", 'I' }, { "is_goods", 'I' }, { "id", 'i' },
+  { "activity", 'i' },  /* issue 13; absent in older files */
 };
 
 static const Column template_columns[] = {
@@ -314,9 +320,10 @@ import_catalogue (FacturesStore  *self,
 
   stmt = factures_store_prepare (self,
                                  "INSERT INTO catalogue_items (name, description, unit, unit_price, "
-                                 "vat_rate_bp, is_goods, id, name_key, search_key) VALUES (?1, ?2, ?3, "
-                                 "?4, ?5, ?6, ?7, factures_fold (?1), factures_fold "
-                                 "(?1 || ' ' || coalesce (?2, '') || ' ' || coalesce (?3, '')))",
+                                 "vat_rate_bp, is_goods, id, name_key, search_key, activity) VALUES (?1, "
+                                 "?2, ?3, ?4, ?5, ?6, ?7, factures_fold (?1), factures_fold "
+                                 "(?1 || ' ' || coalesce (?2, '') || ' ' || coalesce (?3, '')), "
+                                 "coalesce (?8, 0))",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -340,6 +347,13 @@ import_catalogue (FacturesStore  *self,
       item->unit_price = member_int (object, "unit_price");
       item->vat_rate_bp = member_gint (object, "vat_rate_bp");
       item->is_goods = member_int (object, "is_goods") != 0;
+      item->activity = (FacturesLineActivity) member_int (object, "activity");
+      if ((guint) item->activity > FACTURES_LINE_ACTIVITY_LAST)
+        {
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                       _("Invalid file: %s.activity must be between 0 and 4."), where);
+          return FALSE;
+        }
       if (!factures_store_catalogue_item_clean (item, error))
         {
           prefix_where (error, where);
@@ -376,8 +390,9 @@ import_templates (FacturesStore  *self,
                                  error);
   line_stmt = factures_store_prepare (self,
                                       "INSERT INTO recurring_lines (position, description, quantity, "
-                                      "unit, unit_price, vat_rate_bp, allowance, template_id) "
-                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                      "unit, unit_price, vat_rate_bp, allowance, template_id, activity, "
+                                      "vat_category, vatex, exemption_reason, override_reason) "
+                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                                       error);
   if (stmt == NULL || line_stmt == NULL)
     return FALSE;
@@ -445,7 +460,25 @@ import_templates (FacturesStore  *self,
           copy->unit_price = member_int (line, "unit_price");
           copy->vat_rate_bp = member_gint (line, "vat_rate_bp");
           copy->allowance = member_int (line, "allowance");
+          /* Issue 13: the line's VAT treatment, absent in older files. */
+          copy->activity = (FacturesLineActivity) member_int (line, "activity");
+          copy->vat_category = factures_vat_category_from_code (member_text (line, "vat_category"));
+          copy->vatex = g_strdup (member_text (line, "vatex"));
+          copy->exemption_reason = g_strdup (member_text (line, "exemption_reason"));
+          copy->override_reason = g_strdup (member_text (line, "override_reason"));
           g_ptr_array_add (r->lines, copy);
+          if ((guint) copy->activity > FACTURES_LINE_ACTIVITY_LAST)
+            {
+              g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                           _("Invalid file: %s.activity must be between 0 and 4."), line_where);
+              return FALSE;
+            }
+          if (member_text (line, "vat_category") != NULL && copy->vat_category == FACTURES_VAT_CATEGORY_UNSET)
+            {
+              g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, _("Invalid file: %s.%s must be %s."),
+                           line_where, "vat_category", _("a VAT category code (S, Z, E, AE, K, G or O)"));
+              return FALSE;
+            }
         }
       if (!factures_store_recurring_clean (self, r, error))
         {
@@ -481,6 +514,11 @@ import_templates (FacturesStore  *self,
           sqlite3_bind_int (line_stmt, 6, line->vat_rate_bp);
           sqlite3_bind_int64 (line_stmt, 7, line->allowance);
           sqlite3_bind_int64 (line_stmt, 8, template_id);
+          sqlite3_bind_int (line_stmt, 9, line->activity);
+          factures_sql_bind_text (line_stmt, 10, factures_vat_category_code (line->vat_category));
+          factures_sql_bind_text (line_stmt, 11, line->vatex);
+          factures_sql_bind_text (line_stmt, 12, line->exemption_reason);
+          factures_sql_bind_text (line_stmt, 13, line->override_reason);
           if (!step (self, line_stmt, line_where, error))
             return FALSE;
         }

@@ -144,8 +144,9 @@ write_recurring_lines (FacturesStore      *self,
 
   ins = factures_store_prepare (self,
                                 "INSERT INTO recurring_lines (template_id, position, description, "
-                                "quantity, unit, unit_price, vat_rate_bp, allowance) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                "quantity, unit, unit_price, vat_rate_bp, allowance, activity, "
+                                "vat_category, vatex, exemption_reason, override_reason) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                                 error);
   if (ins == NULL)
     return FALSE;
@@ -162,6 +163,12 @@ write_recurring_lines (FacturesStore      *self,
       sqlite3_bind_int64 (ins, 6, line->unit_price);
       sqlite3_bind_int (ins, 7, line->vat_rate_bp);
       sqlite3_bind_int64 (ins, 8, line->allowance);
+      /* Issue 13 (migration 0013). */
+      sqlite3_bind_int (ins, 9, line->activity);
+      factures_sql_bind_text (ins, 10, factures_vat_category_code (line->vat_category));
+      factures_sql_bind_text (ins, 11, line->vatex);
+      factures_sql_bind_text (ins, 12, line->exemption_reason);
+      factures_sql_bind_text (ins, 13, line->override_reason);
       if (!factures_store_step_done (self, ins, error))
         return FALSE;
     }
@@ -252,7 +259,8 @@ load_recurring_lines (FacturesStore      *self,
 
   stmt = factures_store_prepare (self,
                                  "SELECT description, quantity, unit, unit_price, vat_rate_bp, "
-                                 "allowance FROM recurring_lines WHERE template_id = ?1 "
+                                 "allowance, activity, vat_category, vatex, exemption_reason, "
+                                 "override_reason FROM recurring_lines WHERE template_id = ?1 "
                                  "ORDER BY position",
                                  error);
   if (stmt == NULL)
@@ -268,6 +276,11 @@ load_recurring_lines (FacturesStore      *self,
       line->unit_price = sqlite3_column_int64 (stmt, 3);
       line->vat_rate_bp = sqlite3_column_int (stmt, 4);
       line->allowance = sqlite3_column_int64 (stmt, 5);
+      line->activity = sqlite3_column_int (stmt, 6);
+      line->vat_category = factures_vat_category_from_code ((const char *) sqlite3_column_text (stmt, 7));
+      line->vatex = factures_sql_col_dup (stmt, 8);
+      line->exemption_reason = factures_sql_col_dup (stmt, 9);
+      line->override_reason = factures_sql_col_dup (stmt, 10);
       g_ptr_array_add (r->lines, line);
     }
   if (rc != SQLITE_DONE)
@@ -738,6 +751,12 @@ factures_store_save_catalogue_item (FacturesStore          *self,
 
   if (!clean_item (item, error))
     return FALSE;
+  if ((guint) item->activity > FACTURES_LINE_ACTIVITY_LAST)
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           _("Activity: unknown activity."));
+      return FALSE;
+    }
   update = item->id != 0;
   if (!factures_store_begin (self, error))
     return FALSE;
@@ -781,6 +800,25 @@ factures_store_save_catalogue_item (FacturesStore          *self,
     }
   if (!update)
     item->id = sqlite3_last_insert_rowid (factures_store_get_db (self));
+  /* Issue 13 (migration 0013): the item's activity; is_goods follows it when it is set. */
+  {
+    g_autoptr(sqlite3_stmt) activity = factures_store_prepare (self,
+                                                               "UPDATE catalogue_items SET activity = ?1, "
+                                                               "is_goods = CASE WHEN ?1 = 0 THEN is_goods "
+                                                               "ELSE ?1 = 1 END WHERE id = ?2",
+                                                               error);
+
+    if (activity != NULL)
+      {
+        sqlite3_bind_int (activity, 1, item->activity);
+        sqlite3_bind_int64 (activity, 2, item->id);
+      }
+    if (activity == NULL || !factures_store_step_done (self, activity, error))
+      {
+        factures_store_rollback (self);
+        return FALSE;
+      }
+  }
   if (!factures_store_commit (self, error))
     {
       factures_store_rollback (self);
@@ -830,7 +868,7 @@ factures_store_search_catalogue (FacturesStore  *self,
 
   stmt = factures_store_prepare (self,
                                  "SELECT id, name, description, unit, unit_price, vat_rate_bp, "
-                                 "is_goods FROM catalogue_items "
+                                 "is_goods, activity FROM catalogue_items "
                                  "WHERE ?1 IS NULL OR instr (search_key, ?1) > 0 "
                                  "ORDER BY name_key, id",
                                  error);
@@ -856,6 +894,7 @@ factures_store_search_catalogue (FacturesStore  *self,
       item->unit_price = sqlite3_column_int64 (stmt, 4);
       item->vat_rate_bp = sqlite3_column_int (stmt, 5);
       item->is_goods = sqlite3_column_int (stmt, 6) != 0;
+      item->activity = sqlite3_column_int (stmt, 7);
       g_ptr_array_add (list, item);
     }
   if (rc != SQLITE_DONE)

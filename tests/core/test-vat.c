@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "factures-document.h"
+#include "factures-lifecycle.h"
 #include "factures-mentions.h"
 #include "factures-vat.h"
 
@@ -348,6 +349,28 @@ test_breakdown (void)
   }
 }
 
+/* A deposit invoice's share of a reverse-charged quote keeps the category, mention and activity. */
+static void
+test_deposit_share (void)
+{
+  g_autoptr(FacturesDocument) quote = document_new (seller_new (FR, METRO, "FR44732829320"),
+                                                    client_new (EU_BUSINESS));
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  const FacturesLine *line;
+
+  line_add (quote, BIC, NONE);
+  lines = factures_lifecycle_amount_lines (quote, 3000, 0, "Acompte de 30 %", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lines->len, ==, 1);
+  line = lines->pdata[0];
+  g_assert_cmpint (line->vat_category, ==, FACTURES_VAT_CATEGORY_AE);
+  g_assert_cmpint (line->activity, ==, BIC);
+  g_assert_cmpstr (line->vatex, ==, FACTURES_VATEX_EU_AE);
+  g_assert_cmpstr (line->exemption_reason, ==, M_AE);
+  g_assert_cmpint (line->unit_price, ==, 30 * FACTURES_UNIT_PRICE_ONE);
+}
+
 /* ---- bad input: refused with the field and the rule ---- */
 
 /* The errors of factures_mentions_check() whose code starts with "vat-". */
@@ -557,6 +580,7 @@ main (int argc, char **argv)
   g_test_add_func ("/vat/codes", test_codes);
   g_test_add_func ("/vat/document/nature", test_nature);
   g_test_add_func ("/vat/document/breakdown", test_breakdown);
+  g_test_add_func ("/vat/document/deposit-share", test_deposit_share);
   g_test_add_func ("/vat/check/bad-input", test_bad_input);
   return g_test_run ();
 }

@@ -497,8 +497,8 @@ test_xml (void)
       if (c->out_of_scope)
         g_assert_cmpstr (vat_ids, ==, "");
       xmlFreeDoc (doc);
-      /* FACTURES_KEEP_PDF=DIR keeps the files for a look (tests/data/facturx/vat-ae.xml and
-       * vat-g.xml were made so, from 0101 and 0108). */
+      /* FACTURES_KEEP_PDF=DIR keeps the files for a look (tests/data/facturx/vat-ae.xml,
+       * vat-g.xml and vat-k.xml were made so, from 0101, 0108 and 0107). */
       if (g_getenv ("FACTURES_KEEP_PDF") != NULL)
         {
           g_autofree char *file = g_strdup_printf ("%s.xml", c->name);

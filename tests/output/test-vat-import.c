@@ -6,17 +6,23 @@
  *   other than the euro, document charges, figures that do not add up);
  * - our own files for AE and G (tests/data/facturx/vat-ae.xml, vat-g.xml; the public set has
  *   none), and the public K, Z and O ones, become draft lines with their category, VATEX code
- *   (BT-121) and mention (BT-120).
+ *   (BT-121) and mention (BT-120);
+ * - the Factur-X draft door goes through the editor's checks: our K file (vat-k.xml) becomes a
+ *   draft with its K line for a VAT-registered seller, and is refused, nothing stored, for a
+ *   seller in franchise en base (art. 262 ter I excludes 293 B sellers).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "factures-cii-reader.h"
 #include "factures-facturx.h"
 #include "factures-imported.h"
+#include "factures-store.h"
+#include "factures-store-facturx.h"
 #include "factures-vat.h"
 
 static gboolean
@@ -186,11 +192,97 @@ test_own_files (void)
     }
 }
 
+static char *
+dump_hash (const char *db_path)
+{
+  g_autofree char *out = NULL;
+  const char *argv[] = { "sqlite3", db_path, ".dump", NULL };
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, out, -1);
+}
+
+static void
+test_draft_door (void)
+{
+  const char *data = g_getenv ("FACTURES_TEST_DATA");
+  g_autofree char *path = g_build_filename (data, "facturx", "vat-k.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("vat-import-XXXXXX", &error);
+  g_autofree char *text = NULL;
+  gsize len = 0;
+  g_autoptr(GBytes) xml = NULL;
+  g_autoptr(FacturesImported) imported = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, &len, &error));
+  xml = g_bytes_new_take (g_steal_pointer (&text), len);
+  imported = factures_cii_read (xml, &error);
+  g_assert_no_error (error);
+
+  for (guint registered = 0; registered < 2; registered++)
+    {
+      g_autofree char *name = g_strdup_printf ("%u.db", registered);
+      g_autofree char *db = g_build_filename (dir, name, NULL);
+      g_autoptr(FacturesStore) store = factures_store_open (db, &error);
+      g_autoptr(FacturesProfile) profile = factures_profile_new ();
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      gint64 id;
+
+      g_assert_no_error (error);
+      profile->party.name = g_strdup ("Camille Martin EI");
+      profile->party.vat_id = g_strdup ("FR44732829320");
+      profile->vat_regime = registered ? FACTURES_VAT_REGIME_REGISTERED : FACTURES_VAT_REGIME_FRANCHISE;
+      g_assert_true (factures_store_save_profile (store, profile, &error));
+      g_assert_no_error (error);
+      before = dump_hash (db);
+      id = factures_store_import_draft (store, imported, &error);
+      if (registered)
+        {
+          g_autoptr(FacturesDocument) draft = NULL;
+          const FacturesLine *line;
+
+          g_assert_no_error (error);
+          g_assert_cmpint (id, >, 0);
+          draft = factures_store_get_document (store, id, &error);
+          g_assert_no_error (error);
+          line = draft->lines->pdata[0];
+          g_assert_cmpint (line->vat_category, ==, FACTURES_VAT_CATEGORY_K);
+          g_assert_cmpstr (line->vatex, ==, FACTURES_VATEX_EU_IC);
+        }
+      else
+        {
+          g_assert_cmpint (id, ==, 0);
+          g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+          g_test_message ("%s", error->message);
+          g_assert_nonnull (strstr (error->message, "262 ter I"));
+          g_clear_error (&error);
+          after = dump_hash (db);
+          g_assert_cmpstr (before, ==, after);
+        }
+      g_clear_object (&store);
+      {
+        g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+        g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+        g_unlink (db);
+        g_unlink (wal);
+        g_unlink (shm);
+      }
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/vat-import/public-samples", test_public_samples);
   g_test_add_func ("/vat-import/own-files", test_own_files);
+  g_test_add_func ("/vat-import/draft-door", test_draft_door);
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "factures-store.h"
+#include "factures-store-recurring.h"
 #include "factures-vat.h"
 #include "store-test-util.h"
 
@@ -160,8 +161,25 @@ test_issue_and_restore (Fixture       *fixture,
   g_autofree char *other_path = g_build_filename (fixture->dir, "other.db", NULL);
   g_autoptr(FacturesDocument) restored = NULL;
   const FacturesLine *line;
+  gint64 template_id;
 
   g_assert_true (factures_store_save_draft (fixture->store, draft, &error));
+  /* A recurring template made from it keeps the treatment, through the export too. */
+  {
+    GDate start;
+    g_autoptr(FacturesRecurring) template = NULL;
+
+    g_date_clear (&start, 1);
+    g_date_set_dmy (&start, 1, 1, 2027);
+    template_id = factures_store_recurring_from_document (fixture->store, draft->id, FACTURES_PERIOD_MONTHLY,
+                                                          &start, NULL, FALSE, &error);
+    g_assert_no_error (error);
+    template = factures_store_get_recurring (fixture->store, template_id, &error);
+    g_assert_no_error (error);
+    line = g_ptr_array_index (template->lines, 0);
+    g_assert_cmpint (line->vat_category, ==, FACTURES_VAT_CATEGORY_AE);
+    g_assert_cmpint (line->activity, ==, FACTURES_LINE_ACTIVITY_SERVICES_BNC);
+  }
   issued = factures_store_issue (fixture->store, draft->id, store_test_render, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (issued);
@@ -183,6 +201,14 @@ test_issue_and_restore (Fixture       *fixture,
   line = g_ptr_array_index (restored->lines, 0);
   g_assert_cmpint (line->vat_category, ==, FACTURES_VAT_CATEGORY_AE);
   g_assert_cmpstr (line->vatex, ==, FACTURES_VATEX_EU_AE);
+  {
+    g_autoptr(FacturesRecurring) template = factures_store_get_recurring (other, template_id, &error);
+
+    g_assert_no_error (error);
+    line = g_ptr_array_index (template->lines, 0);
+    g_assert_cmpint (line->vat_category, ==, FACTURES_VAT_CATEGORY_AE);
+    g_assert_cmpstr (line->exemption_reason, ==, "Autoliquidation");
+  }
 
   /* The line's category is hashed: changing it behind the app's back breaks the chain. */
   {
@@ -272,6 +298,7 @@ test_json_refused (Fixture       *fixture,
     { "\"vat_category\": \"X\", \"vat_rate_bp\": 0", "documents[0].lines[0].vat_category" },
     { "\"vat_category\": \"AE\", \"vat_rate_bp\": 2000", "BR-AE-05" },
     { "\"activity\": 9", "documents[0].lines[0].activity" },
+    { "\"vat_category\": \"E\", \"vatex\": \"FOO\"", "VATEX" },
   };
   g_autofree char *file = g_build_filename (fixture->dir, "bad.json", NULL);
 
@@ -329,6 +356,44 @@ test_json_refused (Fixture       *fixture,
   }
 }
 
+/* Catalogue items carry an activity (their old is_goods becomes it), given to the lines. */
+static void
+test_catalogue (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesCatalogueItem) item = factures_catalogue_item_new ();
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(FacturesLine) line = NULL;
+  FacturesCatalogueItem *back;
+
+  item->name = g_strdup ("Réparation de vélo");
+  item->unit_price = 30 * FACTURES_UNIT_PRICE_ONE;
+  item->activity = FACTURES_LINE_ACTIVITY_SERVICES_BIC;
+  g_assert_true (factures_store_save_catalogue_item (fixture->store, item, &error));
+  g_assert_no_error (error);
+  found = factures_store_search_catalogue (fixture->store, "velo", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  back = found->pdata[0];
+  g_assert_cmpint (back->activity, ==, FACTURES_LINE_ACTIVITY_SERVICES_BIC);
+  g_assert_false (back->is_goods);
+  line = factures_catalogue_item_to_line (back, TRUE);
+  g_assert_cmpint (line->activity, ==, FACTURES_LINE_ACTIVITY_SERVICES_BIC);
+
+  /* Goods: is_goods follows. */
+  back->activity = FACTURES_LINE_ACTIVITY_GOODS;
+  g_assert_true (factures_store_save_catalogue_item (fixture->store, back, &error));
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = factures_store_search_catalogue (fixture->store, "velo", &error);
+  back = found->pdata[0];
+  g_assert_true (back->is_goods);
+
+  back->activity = 9;
+  g_assert_false (factures_store_save_catalogue_item (fixture->store, back, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -340,6 +405,7 @@ main (int argc, char **argv)
   ADD ("/store/vat/issue-refused", test_issue_refused);
   ADD ("/store/vat/draft-refused", test_draft_refused);
   ADD ("/store/vat/json-refused", test_json_refused);
+  ADD ("/store/vat/catalogue", test_catalogue);
 #undef ADD
 
   return g_test_run ();

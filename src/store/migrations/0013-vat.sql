@@ -16,6 +16,8 @@
 --    these fields to the canonical text of a line only when they are set.
 -- 4. catalogue: items carry an activity; is_goods = 1 becomes goods (1), the others keep 0
 --    (the profile's services activity).
+-- 5. recurring_lines: the lines of recurring invoice templates carry the same treatment as
+--    lines, so that every occurrence keeps it (its draft goes through the editor's checks).
 
 ALTER TABLE profile ADD COLUMN territory INTEGER NOT NULL DEFAULT 0
   CHECK (territory BETWEEN 0 AND 3);
@@ -41,3 +43,11 @@ ALTER TABLE lines ADD COLUMN override_reason TEXT;
 ALTER TABLE catalogue_items ADD COLUMN activity INTEGER NOT NULL DEFAULT 0
   CHECK (activity BETWEEN 0 AND 4);
 UPDATE catalogue_items SET activity = 1 WHERE is_goods = 1;
+
+ALTER TABLE recurring_lines ADD COLUMN activity INTEGER NOT NULL DEFAULT 0
+  CHECK (activity BETWEEN 0 AND 4);
+ALTER TABLE recurring_lines ADD COLUMN vat_category TEXT
+  CHECK (vat_category IS NULL OR vat_category IN ('S', 'Z', 'E', 'AE', 'K', 'G', 'O'));
+ALTER TABLE recurring_lines ADD COLUMN vatex TEXT;
+ALTER TABLE recurring_lines ADD COLUMN exemption_reason TEXT;
+ALTER TABLE recurring_lines ADD COLUMN override_reason TEXT;

@@ -728,6 +728,9 @@ test_editor_reverse_charge (Fixture       *fixture,
   g_assert_cmpint (line->vat_category, ==, FACTURES_VAT_CATEGORY_AE);
   /* The checklist says what is missing and where to give it. */
   g_assert_nonnull (label_starting (editor, "Line 1: reverse charge (Autoliquidation) needs your intra-community VAT number"));
+  /* The totals say the invoice's mention, not the franchise's (the seller is in franchise). */
+  g_assert_nonnull (label_starting (editor, "Autoliquidation"));
+  g_assert_null (label_starting (editor, "VAT not applicable, art. 293 B"));
   screenshots (editor, "editor-reverse-charge-refused");
 
   gtk_window_destroy (GTK_WINDOW (editor));

@@ -732,6 +732,17 @@ test_editor_reverse_charge (Fixture       *fixture,
   g_assert_nonnull (label_starting (editor, "Autoliquidation"));
   g_assert_null (label_starting (editor, "VAT not applicable, art. 293 B"));
   screenshots (editor, "editor-reverse-charge-refused");
+  {
+    /* …and at the bottom of the form, the totals. */
+    g_autoptr (GPtrArray) scrolled = g_ptr_array_new ();
+    GtkAdjustment *adjustment;
+
+    collect_type (editor, GTK_TYPE_SCROLLED_WINDOW, scrolled);
+    g_assert_cmpuint (scrolled->len, >=, 1);
+    adjustment = gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrolled, 0));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    screenshots (editor, "editor-reverse-charge-totals");
+  }
 
   gtk_window_destroy (GTK_WINDOW (editor));
   spin (100);

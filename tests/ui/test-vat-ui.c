@@ -286,6 +286,15 @@ test_client_abroad (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (editor));
   screenshots (GTK_WIDGET (editor), "client-editor-eu-business");
 
+  /* Monaco is in the French VAT territory: a French-format number, no SIREN. */
+  factures_country_row_set_country_code (FACTURES_COUNTRY_ROW (country), "MC");
+  g_assert_true (gtk_widget_is_visible (find_row (GTK_WIDGET (editor), "VAT number")));
+  g_assert_true (gtk_widget_is_visible (find_row (GTK_WIDGET (editor), "Legal identifier")));
+  /* La Réunion is France: SIREN or SIRET. */
+  factures_country_row_set_country_code (FACTURES_COUNTRY_ROW (country), "RE");
+  g_assert_nonnull (find_row (GTK_WIDGET (editor), "SIREN or SIRET"));
+  g_assert_null (find_row (GTK_WIDGET (editor), "Legal identifier"));
+
   /* Outside the EU: no VAT number to give. */
   factures_country_row_set_country_code (FACTURES_COUNTRY_ROW (country), "US");
   g_assert_false (gtk_widget_is_visible (find_row (GTK_WIDGET (editor), "VAT number")));

@@ -57,13 +57,18 @@ static GHashTable *open_editors;
 
 /* ---------------------------------------------------------------- checks -- */
 
+/* Where a company has a SIREN: France and its overseas departments (not Monaco, whose
+ * companies are in its own register). */
 static gboolean
 is_france (FacturesClientEditor *self)
 {
+  const char *code;
+
   /* NULL while the template is built or disposed. */
   if (self->country_row == NULL)
     return TRUE;
-  return g_strcmp0 (factures_country_row_get_country_code (FACTURES_COUNTRY_ROW (self->country_row)), "FR") == 0;
+  code = factures_country_row_get_country_code (FACTURES_COUNTRY_ROW (self->country_row));
+  return factures_vat_client_zone (code) == FACTURES_VAT_CLIENT_FRANCE && g_strcmp0 (code, "MC") != 0;
 }
 
 static FacturesClientCategory
@@ -87,24 +92,22 @@ is_private_person (FacturesClientEditor *self)
   return self->category_row != NULL && get_category (self) == FACTURES_CLIENT_CATEGORY_INDIVIDUAL;
 }
 
-/* The prefix of the VAT numbers of @country when it is in the EU VAT area (VIES), or
- * NULL: Greece writes "EL", Monaco is in the French VAT territory (CGI art. 256-0). */
+/* The prefix of the VAT numbers of @country when it is in the EU VAT area (VIES), or NULL
+ * outside (factures_vat_client_zone()): France with its overseas departments and Monaco
+ * write "FR" (CGI art. 256-0), Greece "EL". (transfer none: static, or @country) */
 static const char *
 eu_vat_prefix (const char *country)
 {
-  static const char *const members[] = {
-    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
-    "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
-  };
-
-  if (g_strcmp0 (country, "GR") == 0)
-    return "EL";
-  if (g_strcmp0 (country, "MC") == 0)
-    return "FR";
-  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
-    if (g_strcmp0 (country, members[i]) == 0)
-      return members[i];
-  return NULL;
+  switch (factures_vat_client_zone (country))
+    {
+    case FACTURES_VAT_CLIENT_FRANCE:
+      return "FR";
+    case FACTURES_VAT_CLIENT_EU:
+      return g_strcmp0 (country, "GR") == 0 ? "EL" : country;
+    case FACTURES_VAT_CLIENT_NON_EU:
+    default:
+      return NULL;
+    }
 }
 
 /* The VAT number of a client in the EU, with its country's prefix added when only the
@@ -277,7 +280,7 @@ update_identifiers (FacturesClientEditor *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->siret_row), title);
       factures_entry_row_name_once (self->siret_row);
     }
-  if (france)
+  if (factures_vat_client_zone (get_country (self)) == FACTURES_VAT_CLIENT_FRANCE)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->identifiers_group), NULL);
   else if (eu)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->identifiers_group),

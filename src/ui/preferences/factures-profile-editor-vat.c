@@ -2,7 +2,7 @@
  * usual activity of a line, the activities exempt from VAT (issue 13 item 2)
  *
  * The choices come from the core (factures-vat.h): its labels, its enumerations. The list of
- * exempt activities is data: its rows are made here from the profile.
+ * exempt activities is data: one FacturesProfileEditorExemptRow per activity of the profile.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +14,7 @@
 #include "factures-country-row.h"
 #include "factures-form.h"
 #include "factures-form-row.h"
+#include "factures-profile-editor-exempt-row.h"
 #include "factures-profile-editor-private.h"
 
 /* Positions of the "usual activity" row: first "from the activity above", then the four. */
@@ -29,13 +30,12 @@ fill_combo (GtkWidget   *row,
 }
 
 static void
-remove_clicked_cb (GtkButton             *button,
-                   FacturesProfileEditor *self)
+remove_requested_cb (GtkWidget             *row,
+                     FacturesProfileEditor *self)
 {
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
   guint index;
 
-  if (row == NULL || !g_ptr_array_find (self->exempt_rows, row, &index))
+  if (!g_ptr_array_find (self->exempt_rows, row, &index))
     return;
   g_ptr_array_remove_index (self->exempt_activities, index);
   _factures_profile_editor_show_exempt_activities (self);
@@ -59,22 +59,10 @@ _factures_profile_editor_show_exempt_activities (FacturesProfileEditor *self)
   for (guint i = 0; i < self->exempt_activities->len; i++)
     {
       const FacturesExemptActivity *activity = g_ptr_array_index (self->exempt_activities, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      g_autofree char *remove_label = NULL;
+      GtkWidget *row = factures_profile_editor_exempt_row_new (activity);
       GtkWidget *parent;
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), activity->label);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), factures_vat_exemption_label (activity->basis));
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      /* Translators: the button that removes an exempt activity, e.g. "Remove “Cours particuliers”" */
-      remove_label = g_strdup_printf (_("Remove “%s”"), activity->label);
-      gtk_widget_set_tooltip_text (remove, remove_label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-      g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_clicked_cb), self, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      g_signal_connect_object (row, "remove-requested", G_CALLBACK (remove_requested_cb), self, 0);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->exempt_group), row);
       /* Before the rows that add one (the group's list keeps the order of addition). */
       parent = gtk_widget_get_parent (row);

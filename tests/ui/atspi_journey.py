@@ -141,3 +141,83 @@ def stop_app(proc, log):
     log.seek(0)
     sys.stderr.write(log.read())
     log.close()
+
+
+# ---- drop-downs and combo rows (vat-ui, issue 13) ----
+# GTK 4.8 gives the popover of a GtkDropDown or AdwComboRow no AT-SPI node one can act on and
+# no screen coordinates: under Xvfb without a window manager the popover is an X window of its
+# own at its screen position (xwininfo), the windows sit at 0, 0, and the keyboard follows the
+# pointer; the items are clicked where the theme puts them.
+
+def _rawinput():
+    from dogtail import rawinput
+    return rawinput
+
+
+def x_windows():
+    """{id: (width, height, x, y)} of the mapped X windows (xwininfo; no window manager under
+    Xvfb, so a popover is a window of its own at its screen position)."""
+    out = subprocess.run(['xwininfo', '-root', '-tree'], capture_output=True, text=True).stdout
+    found = {}
+    for line in out.splitlines():
+        m = re.match(r'\s+(0x[0-9a-f]+) .*?(\d+)x(\d+)\+-?\d+\+-?\d+\s+\+(-?\d+)\+(-?\d+)', line)
+        if m and int(m.group(2)) > 60 and int(m.group(3)) > 60:
+            info = subprocess.run(['xwininfo', '-id', m.group(1)], capture_output=True, text=True).stdout
+            if 'IsViewable' in info:
+                found[m.group(1)] = tuple(int(g) for g in m.groups()[1:])
+    return found
+
+
+def popover_after(action):
+    """Runs @action (which opens a popover) and returns the popover window's geometry."""
+    before = x_windows()
+    action()
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        time.sleep(0.3)
+        new = [g for w, g in x_windows().items() if w not in before or before[w] != g]
+        new = [g for g in new if (g[2], g[3]) != (0, 0)]
+        if new:
+            return new[-1]
+    raise AssertionError('no popover opened')
+
+
+def window_extents(node):
+    """@node's extents in its window (GTK 4 has no screen coordinates; under Xvfb without a
+    window manager the windows sit at 0, 0)."""
+    return node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+
+
+def choose_row(window, name, index):
+    """Picks item @index of the AdwComboRow titled @name (its popover's list: rows 34 px
+    apart, the first 56 px below the popover window's top)."""
+    row = find(window, name, ('combo box',))
+    ext = window_extents(row)
+    _, _, x, y = popover_after(lambda: _rawinput().click(ext.x + ext.width - 40, ext.y + ext.height // 2))
+    _rawinput().click(x + 60, y + 56 + 34 * index)
+    time.sleep(0.8)
+
+
+def choose_searched(window, name, typed, item):
+    """Opens the searchable drop-down named @name, types @typed into its search entry and picks
+    the first item left, which must be @item."""
+    combo = find(window, name, ('combo box',))
+    button = [c for c in combo.findChildren(lambda n: n.roleName == 'push button')][0]
+    _, _, x, y = popover_after(lambda: button.doActionNamed('click'))
+    # The search entry, inside the drop-down's popover, takes the text through AT-SPI (the
+    # keyboard may still belong to a window closed before).
+    time.sleep(0.5)
+    entries = combo.findChildren(lambda n: n.roleName in ('text', 'entry'))
+    if entries:
+        entries[0].text = typed
+    else:
+        _rawinput().click(x + 60, y + 50)
+        time.sleep(0.8)
+        _rawinput().typeText(typed)
+    time.sleep(1.5)
+    _rawinput().click(x + 60, y + 97)            # the first item left
+    time.sleep(0.8)
+    shown = [c.name for c in combo.findChildren(lambda n: n.roleName == 'label')]
+    if item not in shown:
+        raise AssertionError(f'{name}: {item!r} not chosen, the drop-down shows {shown}')
+# ---- end drop-downs ----

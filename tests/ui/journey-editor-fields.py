@@ -94,7 +94,15 @@ def main():
             message = announced(node, name, words)
             # …and the same message shows as a label under the field (the form rows'
             # labels are alerts: AT-SPI "notification").
-            find(editor, roles=('label', 'notification', 'alert'), prefix=name + ' : ', contains=words)
+            label = find(editor, roles=('label', 'notification', 'alert'), prefix=name + ' : ', contains=words)
+            if field.endswith(', ligne 1'):
+                # The line's fields are narrow: each message still sits right under its own
+                # field, in the same box (issue 11 item 5), as an alert that is announced.
+                # (The description's text view is inside a frame.)
+                if label.parent not in (node.parent, node.parent.parent):
+                    raise AssertionError(f'{field}: its message is not under it but in {label.parent!r}')
+                if label.roleName not in ('notification', 'alert'):
+                    raise AssertionError(f'{field}: its message is a {label.roleName!r}, not an alert')
             step(f'  {field}: {message[:90]}')
         time.sleep(1.0)
         screenshot('editor-field-errors.png')

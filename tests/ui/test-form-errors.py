@@ -33,7 +33,7 @@ config.searchCutoffCount = 20
 config.searchBackoffDuration = 0.5
 from dogtail import tree  # noqa: E402
 from atspi_journey import (  # noqa: E402
-    click, find, frame, normalise, screenshot, set_screenshot_dir, set_text, step)
+    choose_row, click, find, frame, normalise, screenshot, set_screenshot_dir, set_text, step)
 
 BINARY, BUILD_DIR = sys.argv[1:3]
 set_screenshot_dir(os.environ.get('JOURNEY_SCREENSHOTS', BUILD_DIR))
@@ -123,6 +123,8 @@ def main():
         click(main_window, 'Clients')
         click(main_window, 'Nouveau client')
         client = frame(app, 'Nouveau client')
+        # A business: a private person has no identifiers to give (issue 13, vat-ui).
+        choose_row(client, 'Catégorie', 1)
         fill(client, {k: v for k, (v, _) in CLIENT.items()})
         click(client, 'Enregistrer')
         time.sleep(0.5)

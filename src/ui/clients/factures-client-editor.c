@@ -39,7 +39,9 @@ struct _FacturesClientEditor
   GtkWidget      *country_row;
   GtkWidget      *email_row;
   GtkWidget      *phone_row;
+  GtkWidget      *identifiers_group;
   GtkWidget      *siret_row;
+  GtkWidget      *vat_form_row;
   GtkWidget      *vat_row;
   GtkWidget      *terms_row;
   GtkWidget      *days_row;
@@ -55,19 +57,71 @@ static GHashTable *open_editors;
 
 /* ---------------------------------------------------------------- checks -- */
 
+/* Where a company has a SIREN: France and its overseas departments (not Monaco, whose
+ * companies are in its own register). */
 static gboolean
 is_france (FacturesClientEditor *self)
 {
+  const char *code;
+
   /* NULL while the template is built or disposed. */
   if (self->country_row == NULL)
     return TRUE;
-  return g_strcmp0 (factures_country_row_get_country_code (FACTURES_COUNTRY_ROW (self->country_row)), "FR") == 0;
+  code = factures_country_row_get_country_code (FACTURES_COUNTRY_ROW (self->country_row));
+  return factures_vat_client_zone (code) == FACTURES_VAT_CLIENT_FRANCE && g_strcmp0 (code, "MC") != 0;
 }
 
 static FacturesClientCategory
 get_category (FacturesClientEditor *self)
 {
   return (FacturesClientCategory) adw_combo_row_get_selected (ADW_COMBO_ROW (self->category_row));
+}
+
+static const char *
+get_country (FacturesClientEditor *self)
+{
+  if (self->country_row == NULL)
+    return "FR";
+  return factures_country_row_get_country_code (FACTURES_COUNTRY_ROW (self->country_row));
+}
+
+/* A private person has no identifiers to print (LEGAL-2.md §1: B2C). */
+static gboolean
+is_private_person (FacturesClientEditor *self)
+{
+  return self->category_row != NULL && get_category (self) == FACTURES_CLIENT_CATEGORY_INDIVIDUAL;
+}
+
+/* The prefix of the VAT numbers of @country when it is in the EU VAT area (VIES), or NULL
+ * outside (factures_vat_client_zone()): France with its overseas departments and Monaco
+ * write "FR" (CGI art. 256-0), Greece "EL". (transfer none: static, or @country) */
+static const char *
+eu_vat_prefix (const char *country)
+{
+  switch (factures_vat_client_zone (country))
+    {
+    case FACTURES_VAT_CLIENT_FRANCE:
+      return "FR";
+    case FACTURES_VAT_CLIENT_EU:
+      return g_strcmp0 (country, "GR") == 0 ? "EL" : country;
+    case FACTURES_VAT_CLIENT_NON_EU:
+    default:
+      return NULL;
+    }
+}
+
+/* The VAT number of a client in the EU, with its country's prefix added when only the
+ * digits were typed ("123456789" for a German client: "DE123456789"). (transfer full) */
+static char *
+vat_with_prefix (const char *text,
+                 const char *country)
+{
+  g_autofree char *compact = factures_vat_id_eu_compact (text);
+  const char *prefix = eu_vat_prefix (country);
+
+  if (prefix != NULL && *compact != '\0' && g_ascii_isdigit (compact[0]))
+    return g_strconcat (prefix, compact, NULL);
+  return g_strdup (text);
 }
 
 static char *
@@ -124,8 +178,10 @@ check_siret (const char *text,
 {
   FacturesClientEditor *self = user_data;
 
+  if (is_private_person (self))
+    return NULL;
   if (!is_france (self))
-    return factures_check_text (text, _("SIREN or SIRET"), 30, FALSE);
+    return factures_check_text (text, _("Legal identifier"), 30, FALSE);
   return factures_check_siren_or_siret (text, FALSE, NULL, NULL);
 }
 
@@ -136,13 +192,16 @@ check_vat (const char *text,
   FacturesClientEditor *self = user_data;
 
   g_autofree char *out = NULL;
+  g_autofree char *typed = NULL;
   GError *error = NULL;
 
-  if (*text == '\0')
+  /* Shown only for a business in the EU (update_identifiers()). */
+  if (*text == '\0' || is_private_person (self) || eu_vat_prefix (get_country (self)) == NULL)
     return NULL;
-  if (!is_france (self))
-    return factures_check_text (text, _("VAT number"), 30, FALSE);
-  if (!factures_vat_id_check (text, &out, &error))
+  /* Checked for the format of its country (factures-identifiers-eu.h), the key of a
+   * French one too. */
+  typed = vat_with_prefix (text, get_country (self));
+  if (!factures_vat_id_check (typed, &out, &error))
     {
       char *message = g_strdup (error->message);
       g_error_free (error);
@@ -200,11 +259,52 @@ terms_or_category_changed_cb (FacturesClientEditor *self)
   validate_row (self, self->days_row);
 }
 
+/* The identifiers that matter for this client: none for a private person; SIREN and
+ * VAT number in France; abroad, the VAT number in the EU (reverse charge needs it) and
+ * the legal identifier of its country. */
+static void
+update_identifiers (FacturesClientEditor *self)
+{
+  gboolean france = is_france (self);
+  gboolean eu = eu_vat_prefix (get_country (self)) != NULL;
+  const char *title;
+
+  if (self->identifiers_group == NULL || self->siret_row == NULL || self->vat_form_row == NULL)
+    return;
+
+  gtk_widget_set_visible (self->identifiers_group, !is_private_person (self));
+  gtk_widget_set_visible (self->vat_form_row, eu);
+  title = france ? _("SIREN or SIRET") : _("Legal identifier");
+  if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->siret_row)), title) != 0)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->siret_row), title);
+      factures_entry_row_name_once (self->siret_row);
+    }
+  if (factures_vat_client_zone (get_country (self)) == FACTURES_VAT_CLIENT_FRANCE)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->identifiers_group), NULL);
+  else if (eu)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->identifiers_group),
+                                           _("A business in the EU gives its VAT number: services are then "
+                                             "invoiced without French VAT (reverse charge) and both numbers "
+                                             "are printed."));
+  else
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->identifiers_group),
+                                           _("Outside the EU, the invoice carries no VAT number of the client: "
+                                             "give the identifier of its company register (or tax number)."));
+}
+
+static void
+category_changed_cb (FacturesClientEditor *self)
+{
+  update_identifiers (self);
+}
+
 static void
 country_changed_cb (FacturesClientEditor *self)
 {
   if (self->postal_code_row == NULL || self->siret_row == NULL || self->vat_row == NULL)
     return;
+  update_identifiers (self);
   /* The French checks depend on the country: re-check the rows already in error. */
   GtkWidget *rows[] = { self->postal_code_row, self->siret_row, self->vat_row };
 
@@ -231,8 +331,11 @@ load_client (FacturesClientEditor *self)
   factures_editable_set_text_or_empty (self->phone_row, client->party.phone);
   {
     /* Stored compact, shown grouped (issue 3 item 7). */
-    g_autofree char *siret = factures_identifier_display (client->party.siret != NULL && *client->party.siret
-                                                          ? client->party.siret : client->party.siren);
+    /* Abroad, the legal identifier of the client's country (issue 13). */
+    g_autofree char *siret = client->legal_id != NULL && *client->legal_id != '\0'
+                             ? g_strdup (client->legal_id)
+                             : factures_identifier_display (client->party.siret != NULL && *client->party.siret
+                                                            ? client->party.siret : client->party.siren);
     g_autofree char *vat = factures_identifier_display (client->party.vat_id);
 
     factures_editable_set_text_or_empty (self->siret_row, siret);
@@ -263,6 +366,7 @@ load_client (FacturesClientEditor *self)
       gtk_editable_set_text (GTK_EDITABLE (self->days_row), days);
     }
   terms_or_category_changed_cb (self);
+  update_identifiers (self);
 
   gtk_widget_set_visible (self->delete_group, client->id != 0);
   if (client->id != 0 && client->party.name != NULL)
@@ -292,6 +396,7 @@ fill_client (FacturesClientEditor *self,
 
   client->category = get_category (self);
   factures_party_clear (&client->party);
+  g_clear_pointer (&client->legal_id, g_free);
   client->party.name = clean_or_null (self->name_row, 200);
   client->party.address = clean_or_null (self->address_row, 300);
   client->party.postal_code = clean_or_null (self->postal_code_row, 16);
@@ -299,14 +404,18 @@ fill_client (FacturesClientEditor *self,
   client->party.country_code = g_strdup (factures_country_row_get_country_code (FACTURES_COUNTRY_ROW (self->country_row)));
   client->party.email = clean_or_null (self->email_row, 254);
   client->party.phone = clean_or_null (self->phone_row, 30);
-  if (france)
+  if (is_private_person (self))
+    ; /* A private person has no identifiers (the rows are hidden). */
+  else if (france)
     g_free (factures_check_siren_or_siret (siret, FALSE, &client->party.siren, &client->party.siret));
   else
-    client->party.siren = clean_or_null (self->siret_row, 30);
-  if (france && *vat != '\0')
-    factures_vat_id_check (vat, &client->party.vat_id, NULL);
-  else
-    client->party.vat_id = clean_or_null (self->vat_row, 30);
+    client->legal_id = clean_or_null (self->siret_row, 30);
+  if (!is_private_person (self) && eu_vat_prefix (client->party.country_code) != NULL && *vat != '\0')
+    {
+      g_autofree char *typed = vat_with_prefix (vat, client->party.country_code);
+
+      factures_vat_id_check (typed, &client->party.vat_id, NULL);
+    }
 
   g_clear_pointer (&client->notes, g_free);
   client->notes = clean_or_null (self->notes_row, 2000);
@@ -503,7 +612,9 @@ factures_client_editor_class_init (FacturesClientEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, country_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, email_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, identifiers_group);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, siret_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, vat_form_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, vat_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, terms_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, days_row);
@@ -512,6 +623,7 @@ factures_client_editor_class_init (FacturesClientEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, delete_group);
   gtk_widget_class_bind_template_callback (widget_class, terms_or_category_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, country_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, category_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "editor.new-invoice", NULL, new_invoice_activated);

@@ -19,6 +19,8 @@ struct _FacturesEditorLines
   gboolean             zero_quantity_allowed;
   gboolean             editable;
   GtkWidget           *picker;
+  FacturesProfile     *seller;   /* the rows' VAT treatment (issue 13): owned copies, or NULL */
+  FacturesClient      *buyer;
 
   /* template */
   GtkWidget           *header_box;
@@ -70,12 +72,45 @@ factures_editor_lines_add (FacturesEditorLines *self,
 
   row = factures_line_row_new (line, self->vat_rates, self->zero_quantity_allowed);
   factures_line_row_set_editable (row, self->editable);
+  if (self->seller != NULL)
+    factures_line_row_set_parties (row, self->seller, self->buyer);
   g_signal_connect_object (row, "changed", G_CALLBACK (emit_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "remove-requested", G_CALLBACK (remove_requested_cb), self, 0);
   gtk_box_append (GTK_BOX (self->lines_box), GTK_WIDGET (row));
   renumber (self);
 
   return row;
+}
+
+/**
+ * factures_editor_lines_set_parties:
+ * @seller: (nullable): the seller's profile (copied)
+ * @buyer: (nullable): the client (copied)
+ *
+ * What each line's VAT treatment is proposed from (factures_line_row_set_parties()): every row
+ * follows the new proposal unless the user chose another treatment with a reason.
+ */
+void
+factures_editor_lines_set_parties (FacturesEditorLines   *self,
+                                   const FacturesProfile *seller,
+                                   const FacturesClient  *buyer)
+{
+  FacturesProfile *old_seller;
+  FacturesClient *old_buyer;
+
+  g_return_if_fail (FACTURES_IS_EDITOR_LINES (self));
+
+  /* The rows hold the old copies until they are given the new ones. */
+  old_seller = g_steal_pointer (&self->seller);
+  old_buyer = g_steal_pointer (&self->buyer);
+  self->seller = seller != NULL ? factures_profile_copy (seller) : NULL;
+  self->buyer = buyer != NULL ? factures_client_copy (buyer) : NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (self->lines_box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    factures_line_row_set_parties (FACTURES_LINE_ROW (child), self->seller, self->buyer);
+  g_clear_pointer (&old_seller, factures_profile_free);
+  g_clear_pointer (&old_buyer, factures_client_free);
 }
 
 void
@@ -200,6 +235,9 @@ catalogue_picked_cb (FacturesEditorLines         *self,
       factures_line_row_is_blank (FACTURES_LINE_ROW (only)))
     gtk_box_remove (GTK_BOX (self->lines_box), only);
   line = factures_catalogue_item_to_line (item, !self->vat_rates);
+  /* Issue 13: the item says what it sells; a service gets the profile's kind of services. */
+  if (line->activity == FACTURES_LINE_ACTIVITY_DEFAULT && item->is_goods)
+    line->activity = FACTURES_LINE_ACTIVITY_GOODS;
   factures_editor_lines_add (self, line);
   emit_changed (self);
 }
@@ -220,7 +258,12 @@ factures_editor_lines_set_store (FacturesEditorLines *self,
 static void
 factures_editor_lines_dispose (GObject *object)
 {
+  FacturesEditorLines *self = FACTURES_EDITOR_LINES (object);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), FACTURES_TYPE_EDITOR_LINES);
+  /* After the rows, which borrow them. */
+  g_clear_pointer (&self->seller, factures_profile_free);
+  g_clear_pointer (&self->buyer, factures_client_free);
 
   G_OBJECT_CLASS (factures_editor_lines_parent_class)->dispose (object);
 }

@@ -25,6 +25,10 @@ void             factures_editor_lines_set_store    (FacturesEditorLines *self,
 void             factures_editor_lines_configure    (FacturesEditorLines *self,
                                                      gboolean             vat_rates,
                                                      gboolean             zero_quantity_allowed);
+/* The seller and client each line's VAT treatment is proposed from (issue 13); copied. */
+void             factures_editor_lines_set_parties  (FacturesEditorLines   *self,
+                                                     const FacturesProfile *seller,
+                                                     const FacturesClient  *buyer);
 /* Replaces the rows by one per line of @lines (element-type FacturesLine), as loaded. */
 void             factures_editor_lines_load         (FacturesEditorLines *self,
                                                      GPtrArray           *lines);

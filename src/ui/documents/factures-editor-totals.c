@@ -142,17 +142,40 @@ factures_editor_totals_show (FacturesEditorTotals *self,
   gtk_label_set_text (self->vat_label, vat);
   gtk_label_set_text (self->gross_label, gross);
 
-  for (guint i = 0; totals->breakdown != NULL && i < totals->breakdown->len; i++)
-    {
-      const FacturesVatBreakdown *row = &g_array_index (totals->breakdown, FacturesVatBreakdown, i);
-      g_autofree char *rate = factures_rate_format (row->rate_bp);
-      g_autofree char *base = factures_money_format (row->base);
+  {
+    /* Issue 13 (vat-ui): each category of the breakdown as the document says it: the rates of
+     * S, and the mention of every other category (Autoliquidation, 293 B, 261…) instead of
+     * the franchise's alone. */
+    g_autoptr (GString) mentions = g_string_new (NULL);
+    gboolean charged = FALSE;
 
-      if (breakdown->len > 0)
-        g_string_append_c (breakdown, '\n');
-      /* Translators: a VAT breakdown row, "20 % sur 100,00 €" */
-      g_string_append_printf (breakdown, _("%s on %s"), rate, base);
-    }
+    for (guint i = 0; totals->breakdown != NULL && i < totals->breakdown->len; i++)
+      {
+        const FacturesVatBreakdown *row = &g_array_index (totals->breakdown, FacturesVatBreakdown, i);
+        g_autofree char *rate = factures_rate_format (row->rate_bp);
+        g_autofree char *base = factures_money_format (row->base);
+
+        if (row->vat_category == FACTURES_VAT_CATEGORY_S ||
+            (row->vat_category == FACTURES_VAT_CATEGORY_UNSET && row->category == 'S'))
+          {
+            charged = TRUE;
+            if (breakdown->len > 0)
+              g_string_append_c (breakdown, '\n');
+            /* Translators: a VAT breakdown row, "20 % sur 100,00 €" */
+            g_string_append_printf (breakdown, _("%s on %s"), rate, base);
+          }
+        else if (row->reason != NULL && *row->reason != '\0')
+          {
+            if (mentions->len > 0)
+              g_string_append_c (mentions, '\n');
+            g_string_append (mentions, row->reason);
+          }
+      }
+    gtk_label_set_text (GTK_LABEL (self->franchise_label),
+                        mentions->len > 0 ? mentions->str : _("VAT not applicable, art. 293 B of the CGI"));
+    gtk_widget_set_visible (GTK_WIDGET (self->vat_row), !franchise || charged);
+    gtk_widget_set_visible (self->franchise_label, mentions->len > 0 || (franchise && !charged));
+  }
   adw_action_row_set_subtitle (self->vat_row, breakdown->str);
 }
 

@@ -377,6 +377,9 @@ _factures_editor_window_populate (FacturesEditorWindow *self)
   factures_editor_totals_set_discount (self->totals, document->allowance);
   factures_editor_lines_configure (self->lines, !is_franchise (self),
                                    document->kind == FACTURES_DOCUMENT_KIND_QUOTE);
+  /* Issue 13: the lines' VAT treatment follows the seller and the client (a draft's seller
+   * is the profile as it is now; an issued document's, as it was). */
+  factures_editor_lines_set_parties (self->lines, document->seller, document->buyer);
   factures_editor_lines_load (self->lines, document->lines);
 
   self->loading = FALSE;
@@ -425,6 +428,8 @@ client_chosen_cb (FacturesEditorWindow *self,
     self->document->terms = self->document->seller->default_terms;
 
   factures_editor_parties_set_client (self->parties, client);
+  /* Issue 13: each line's VAT treatment is proposed again for this client. */
+  factures_editor_lines_set_parties (self->lines, self->document->seller, client);
   field_edited (self);
 }
 

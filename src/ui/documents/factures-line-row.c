@@ -17,7 +17,11 @@
 #include "factures-money.h"
 #include "factures-date.h"
 
+/* Without a seller (factures_line_row_set_parties() not called): the metropolitan rates. */
 static const gint vat_rates_bp[] = { 2000, 1000, 550, 210 };
+
+/* Longest reason for choosing another VAT treatment than the proposal, in characters. */
+#define OVERRIDE_REASON_MAX 500
 
 enum {
   FIELD_DESCRIPTION,
@@ -25,8 +29,22 @@ enum {
   FIELD_UNIT,
   FIELD_UNIT_PRICE,
   FIELD_DISCOUNT,
+  FIELD_OVERRIDE_REASON,
   N_FIELDS
 };
+
+/* One choice of the VAT drop-down. */
+typedef struct {
+  FacturesVatCategory category;
+  gint                rate_bp;    /* S only */
+} Treatment;
+
+/* One choice of the activity drop-down: an activity, or one of the seller's exempt
+ * activities (its activity for URSSAF, and its legal basis). */
+typedef struct {
+  FacturesLineActivity activity;
+  FacturesVatExemption exemption;
+} ActivityChoice;
 
 struct _FacturesLineRow
 {
@@ -54,6 +72,22 @@ struct _FacturesLineRow
   GtkWidget *unit_message;
   GtkWidget *unit_price_message;
   GtkWidget *discount_message;
+  GtkWidget *activity_box;
+  GtkWidget *activity;
+  GtkWidget *proposal_label;
+  GtkWidget *override_box;
+  GtkWidget *override_reason;
+  GtkWidget *override_message;
+
+  /* The VAT treatment (issue 13): borrowed from the editor (factures_line_row_set_parties()). */
+  const FacturesProfile *seller;
+  const FacturesClient  *buyer;
+  GArray    *treatments;    /* Treatment, the choices of vat_rate */
+  GArray    *activities;    /* ActivityChoice, the choices of activity */
+  FacturesLine *initial;    /* the line loaded, until the seller is given */
+  FacturesVatProposal proposal;
+  gboolean   has_proposal;
+  gboolean   updating;      /* the drop-downs are being set by the code, not the user */
 };
 
 G_DEFINE_FINAL_TYPE (FacturesLineRow, factures_line_row, GTK_TYPE_BOX)
@@ -78,6 +112,7 @@ field_name (FacturesLineRow *self,
     case FIELD_UNIT:        return g_strdup_printf (_("Unit, line %u"), self->number);
     case FIELD_UNIT_PRICE:  return g_strdup_printf (_("Unit price, line %u"), self->number);
     case FIELD_DISCOUNT:    return g_strdup_printf (_("Discount, line %u"), self->number);
+    case FIELD_OVERRIDE_REASON: return g_strdup_printf (_("Reason for the change, line %u"), self->number);
     default:                g_assert_not_reached ();
     }
 }
@@ -103,11 +138,12 @@ field_widget (FacturesLineRow *self,
     case FIELD_UNIT:        return self->unit;
     case FIELD_UNIT_PRICE:  return self->unit_price;
     case FIELD_DISCOUNT:    return self->discount;
+    case FIELD_OVERRIDE_REASON: return self->override_reason;
     default:                g_assert_not_reached ();
     }
 }
 
-/* The label under (or below the row of) @field that shows its message. */
+/* The label under @field that shows its message (an alert, spoken when shown). */
 static GtkWidget *
 field_message (FacturesLineRow *self,
                guint            field)
@@ -119,6 +155,7 @@ field_message (FacturesLineRow *self,
     case FIELD_UNIT:        return self->unit_message;
     case FIELD_UNIT_PRICE:  return self->unit_price_message;
     case FIELD_DISCOUNT:    return self->discount_message;
+    case FIELD_OVERRIDE_REASON: return self->override_message;
     default:                g_assert_not_reached ();
     }
 }
@@ -249,6 +286,28 @@ check_field (FacturesLineRow  *self,
       }
       break;
 
+    case FIELD_OVERRIDE_REASON:
+      {
+        g_clear_pointer (&line->override_reason, g_free);
+        if (!gtk_widget_get_visible (self->override_box))
+          break;
+        text = factures_text_clean (gtk_editable_get_text (GTK_EDITABLE (self->override_reason)),
+                                    name, OVERRIDE_REASON_MAX, FALSE, &local_error);
+        if (local_error != NULL)
+          break;
+        if (text == NULL || *text == '\0')
+          {
+            g_set_error (&local_error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                         /* Translators: %s is the field, e.g. "Reason for the change, line 2",
+                          * then the VAT treatment proposed, e.g. "Autoliquidation" */
+                         _("%s: say why this line is not “%s” as proposed."), name,
+                         factures_vat_category_label (self->proposal.category));
+            break;
+          }
+        line->override_reason = g_steal_pointer (&text);
+      }
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -260,6 +319,383 @@ check_field (FacturesLineRow  *self,
     }
 
   return TRUE;
+}
+
+/* ------------------------------------------------------ VAT treatment -- */
+
+static const Treatment *
+selected_treatment (FacturesLineRow *self)
+{
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->vat_rate));
+
+  if (self->treatments == NULL || selected >= self->treatments->len)
+    return NULL;
+  return &g_array_index (self->treatments, Treatment, selected);
+}
+
+static const ActivityChoice *
+selected_activity (FacturesLineRow *self)
+{
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->activity));
+
+  if (self->activities == NULL || selected >= self->activities->len)
+    return NULL;
+  return &g_array_index (self->activities, ActivityChoice, selected);
+}
+
+static FacturesVatTerritory
+territory (FacturesLineRow *self)
+{
+  return self->seller != NULL ? self->seller->territory : FACTURES_VAT_TERRITORY_METROPOLE;
+}
+
+static gboolean
+seller_registered (FacturesLineRow *self)
+{
+  return self->seller != NULL && self->seller->vat_regime == FACTURES_VAT_REGIME_REGISTERED;
+}
+
+/* "20 %" for a rate of category S, else the category's name ("Autoliquidation"). (transfer full) */
+static char *
+treatment_label (FacturesVatCategory category,
+                 gint                rate_bp)
+{
+  if (category == FACTURES_VAT_CATEGORY_S)
+    return factures_rate_format (rate_bp);
+  return g_strdup (factures_vat_category_label (category));
+}
+
+/* The position of (@category, @rate_bp) among the choices, or G_MAXUINT. */
+static guint
+find_treatment (FacturesLineRow     *self,
+                FacturesVatCategory  category,
+                gint                 rate_bp)
+{
+  for (guint i = 0; self->treatments != NULL && i < self->treatments->len; i++)
+    {
+      const Treatment *t = &g_array_index (self->treatments, Treatment, i);
+
+      if (t->category == category && (category != FACTURES_VAT_CATEGORY_S || t->rate_bp == rate_bp))
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+static void
+add_treatment (GArray              *treatments,
+               GtkStringList       *labels,
+               FacturesVatCategory  category,
+               gint                 rate_bp)
+{
+  Treatment t = { category, rate_bp };
+  g_autofree char *label = treatment_label (category, rate_bp);
+
+  g_array_append_val (treatments, t);
+  gtk_string_list_append (labels, label);
+}
+
+/* The choices of the VAT drop-down: the S rates of the seller's territory (a VAT-registered
+ * seller), then the other categories the seller may use; @keep (a loaded line's category) is
+ * offered even when it is not (Z from an import). */
+static void
+rebuild_treatments (FacturesLineRow     *self,
+                    FacturesVatCategory  keep)
+{
+  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+  const FacturesVatCategory others[] = {
+    FACTURES_VAT_CATEGORY_E, FACTURES_VAT_CATEGORY_AE, FACTURES_VAT_CATEGORY_K,
+    FACTURES_VAT_CATEGORY_G, FACTURES_VAT_CATEGORY_O,
+  };
+
+  g_array_set_size (self->treatments, 0);
+  if (self->seller == NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (vat_rates_bp); i++)
+        add_treatment (self->treatments, labels, FACTURES_VAT_CATEGORY_S, vat_rates_bp[i]);
+    }
+  else
+    {
+      if (seller_registered (self))
+        {
+          guint n = 0;
+          const FacturesVatRate *rates = factures_vat_rates (territory (self), &n);
+
+          for (guint i = 0; i < n; i++)
+            add_treatment (self->treatments, labels, FACTURES_VAT_CATEGORY_S, rates[i].rate_bp);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+        /* An intra-community supply of goods is for VAT-registered sellers only (art. 262 ter I). */
+        if (others[i] != FACTURES_VAT_CATEGORY_K || seller_registered (self) || keep == others[i])
+          add_treatment (self->treatments, labels, others[i], 0);
+      if (keep == FACTURES_VAT_CATEGORY_Z)
+        add_treatment (self->treatments, labels, FACTURES_VAT_CATEGORY_Z, 0);
+    }
+  self->updating = TRUE;
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->vat_rate), G_LIST_MODEL (labels));
+  self->updating = FALSE;
+}
+
+/* The choices of the activity drop-down: the four activities, then the seller's exempt ones. */
+static void
+rebuild_activities (FacturesLineRow *self)
+{
+  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+  FacturesLineActivity services;
+
+  g_array_set_size (self->activities, 0);
+  for (FacturesLineActivity a = FACTURES_LINE_ACTIVITY_GOODS; a <= FACTURES_LINE_ACTIVITY_LAST; a++)
+    {
+      ActivityChoice choice = { a, FACTURES_VAT_EXEMPTION_NONE };
+
+      g_array_append_val (self->activities, choice);
+      gtk_string_list_append (labels, factures_line_activity_label (a));
+    }
+
+  /* An exempt activity (teaching, care) is a service: the profile's kind of services. */
+  {
+    g_autoptr (FacturesLine) blank = factures_line_new ();
+
+    services = self->seller != NULL ? factures_vat_line_activity (blank, self->seller)
+                                    : FACTURES_LINE_ACTIVITY_SERVICES_BNC;
+    if (factures_line_activity_is_goods (services) || services == FACTURES_LINE_ACTIVITY_FURNISHED_TOURISM)
+      services = FACTURES_LINE_ACTIVITY_SERVICES_BNC;
+  }
+  for (guint i = 0; self->seller != NULL && self->seller->exempt_activities != NULL &&
+                    i < self->seller->exempt_activities->len; i++)
+    {
+      const FacturesExemptActivity *exempt = g_ptr_array_index (self->seller->exempt_activities, i);
+      ActivityChoice choice = { services, exempt->basis };
+      /* Translators: an exempt activity of the seller in the line's activity choice,
+       * e.g. "Cours particuliers (exonérée)" */
+      g_autofree char *label = g_strdup_printf (_("%s (exempt)"), exempt->label);
+
+      g_array_append_val (self->activities, choice);
+      gtk_string_list_append (labels, label);
+    }
+  self->updating = TRUE;
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->activity), G_LIST_MODEL (labels));
+  self->updating = FALSE;
+}
+
+static void
+select_activity (FacturesLineRow      *self,
+                 FacturesLineActivity  activity,
+                 FacturesVatExemption  exemption)
+{
+  for (guint i = 0; i < self->activities->len; i++)
+    {
+      const ActivityChoice *choice = &g_array_index (self->activities, ActivityChoice, i);
+
+      if (choice->exemption == exemption && (exemption != FACTURES_VAT_EXEMPTION_NONE || choice->activity == activity))
+        {
+          self->updating = TRUE;
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (self->activity), i);
+          self->updating = FALSE;
+          return;
+        }
+    }
+}
+
+static void
+select_treatment (FacturesLineRow     *self,
+                  FacturesVatCategory  category,
+                  gint                 rate_bp)
+{
+  guint position = find_treatment (self, category, rate_bp);
+
+  if (position == G_MAXUINT && category == FACTURES_VAT_CATEGORY_S && self->treatments->len > 0)
+    position = 0;   /* a rate of another territory: the standard one */
+  if (position == G_MAXUINT)
+    return;
+  self->updating = TRUE;
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->vat_rate), position);
+  self->updating = FALSE;
+}
+
+/* Shows the proposal, its basis and what is missing for it; the reason field while the
+ * chosen treatment is not the proposal. */
+static void
+show_proposal (FacturesLineRow *self)
+{
+  const Treatment *chosen = selected_treatment (self);
+  gboolean overridden;
+  g_autofree char *proposed = NULL;
+  g_autoptr (GString) text = NULL;
+  gboolean warning = FALSE;
+
+  if (!self->has_proposal)
+    {
+      gtk_widget_set_visible (self->proposal_label, FALSE);
+      gtk_widget_set_visible (self->override_box, FALSE);
+      return;
+    }
+
+  overridden = chosen != NULL && chosen->category != self->proposal.category;
+  proposed = treatment_label (self->proposal.category, self->proposal.rate_bp);
+  text = g_string_new (NULL);
+  /* Translators: the VAT treatment proposed for a line, then its legal basis,
+   * e.g. "Proposed: Autoliquidation (art. 283-2 du CGI)" */
+  g_string_printf (text, _("Proposed: %s (%s)"), proposed, self->proposal.source);
+  if (self->proposal.to_confirm)
+    /* Translators: after the proposal, when the references leave the case open */
+    g_string_append (text, _(", to be confirmed with your tax office"));
+  g_string_append (text, ".");
+  /* Art. 286 ter 5° CGI: reverse charge needs the seller's intra-community VAT number,
+   * franchise or not; the app says so when the first such line is written. */
+  if (self->proposal.category == FACTURES_VAT_CATEGORY_AE && self->seller != NULL &&
+      (self->seller->party.vat_id == NULL || *self->seller->party.vat_id == '\0'))
+    {
+      g_string_append (text, " ");
+      g_string_append (text, _("To invoice this service with reverse charge you need an intra-community "
+                               "VAT number, even in franchise (art. 286 ter of the CGI): ask your tax office "
+                               "(SIE) for one, then enter it in Preferences → Your Business."));
+      warning = TRUE;
+    }
+  gtk_label_set_text (GTK_LABEL (self->proposal_label), text->str);
+  gtk_widget_set_visible (self->proposal_label, TRUE);
+  if (warning)
+    {
+      gtk_widget_remove_css_class (self->proposal_label, "dim-label");
+      gtk_widget_add_css_class (self->proposal_label, "warning");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (self->proposal_label, "warning");
+      gtk_widget_add_css_class (self->proposal_label, "dim-label");
+    }
+  gtk_widget_set_visible (self->override_box, overridden);
+  if (!overridden)
+    show_field_message (self, FIELD_OVERRIDE_REASON, NULL);
+}
+
+/* Computes the proposal for the line as it is; @follow selects it (the line was not
+ * overridden, or its seller, client or activity changed). */
+static void
+update_proposal (FacturesLineRow *self,
+                 gboolean         follow)
+{
+  const ActivityChoice *choice = selected_activity (self);
+
+  self->has_proposal = FALSE;
+  if (self->seller == NULL)
+    {
+      show_proposal (self);
+      return;
+    }
+  factures_vat_propose (self->seller, self->buyer,
+                        choice != NULL ? choice->activity : FACTURES_LINE_ACTIVITY_DEFAULT,
+                        choice != NULL ? choice->exemption : FACTURES_VAT_EXEMPTION_NONE,
+                        &self->proposal);
+  self->has_proposal = TRUE;
+  if (follow)
+    {
+      const Treatment *chosen = selected_treatment (self);
+      gint rate = self->proposal.rate_bp;
+
+      /* A reduced rate chosen for an S line stays (the rate is the user's to choose). */
+      if (self->proposal.category == FACTURES_VAT_CATEGORY_S && chosen != NULL &&
+          chosen->category == FACTURES_VAT_CATEGORY_S)
+        rate = chosen->rate_bp;
+      select_treatment (self, self->proposal.category, rate);
+    }
+  show_proposal (self);
+}
+
+/* Sets the activity and treatment choices from @line (or a new line) for the current seller.
+ * @as_stored: @line is the line as loaded: it keeps its category (an issued document shows
+ * what it says); else the proposal is followed unless the line carries a reason. */
+static void
+load_treatment (FacturesLineRow    *self,
+                const FacturesLine *line,
+                gboolean            as_stored)
+{
+  FacturesVatCategory category = line != NULL ? line->vat_category : FACTURES_VAT_CATEGORY_UNSET;
+  FacturesVatExemption exemption = FACTURES_VAT_EXEMPTION_NONE;
+  FacturesLineActivity activity = FACTURES_LINE_ACTIVITY_DEFAULT;
+  gboolean overridden;
+
+  rebuild_treatments (self, category);
+  rebuild_activities (self);
+  gtk_widget_set_visible (self->activity_box, self->seller != NULL);
+
+  if (self->seller != NULL)
+    {
+      g_autoptr (FacturesLine) blank = factures_line_new ();
+
+      activity = factures_vat_line_activity (line != NULL ? line : blank, self->seller);
+      /* A line of an exempt activity carries its basis' mention. */
+      if (line != NULL && category == FACTURES_VAT_CATEGORY_E && line->exemption_reason != NULL)
+        for (FacturesVatExemption e = FACTURES_VAT_EXEMPTION_261_4_4_A; e <= FACTURES_VAT_EXEMPTION_LAST; e++)
+          if (g_strcmp0 (line->exemption_reason, factures_vat_exemption_mention (e)) == 0)
+            exemption = e;
+    }
+  select_activity (self, activity, exemption);
+
+  if (line != NULL && category != FACTURES_VAT_CATEGORY_UNSET)
+    select_treatment (self, category, line->vat_rate_bp);
+  else if (line != NULL && line->vat_rate_bp > 0)
+    select_treatment (self, FACTURES_VAT_CATEGORY_S, line->vat_rate_bp);
+
+  /* A line keeps another treatment than the proposal only with its reason; without one
+   * (the client or the activity changed since) the proposal is followed. */
+  overridden = line != NULL && line->override_reason != NULL && *line->override_reason != '\0';
+  if (overridden)
+    gtk_editable_set_text (GTK_EDITABLE (self->override_reason), line->override_reason);
+  update_proposal (self, category == FACTURES_VAT_CATEGORY_UNSET || (!as_stored && !overridden));
+}
+
+/**
+ * factures_line_row_set_parties:
+ * @self: a FacturesLineRow
+ * @seller: (nullable): the seller's profile, kept by the caller while the row lives
+ * @buyer: (nullable): the client, kept by the caller while the row lives (or until the next call)
+ *
+ * Gives the row what its VAT treatment depends on (issue 13): the activity choice appears with
+ * the seller's exempt activities, the VAT choice offers the rates of the seller's territory and
+ * the other categories, and the core's proposal (factures_vat_propose()) is selected and shown
+ * with its legal basis, unless the user chose another treatment with a reason.
+ */
+void
+factures_line_row_set_parties (FacturesLineRow       *self,
+                               const FacturesProfile *seller,
+                               const FacturesClient  *buyer)
+{
+  g_autoptr (FacturesLine) line = NULL;
+  const Treatment *chosen;
+  const ActivityChoice *choice;
+
+  g_return_if_fail (FACTURES_IS_LINE_ROW (self));
+
+  self->seller = seller;
+  self->buyer = buyer;
+  gtk_widget_set_visible (self->vat_box, TRUE);
+  if (self->initial != NULL)
+    {
+      /* The first time: the treatment of the line as loaded. */
+      load_treatment (self, self->initial, TRUE);
+      g_clear_pointer (&self->initial, factures_line_free);
+      return;
+    }
+
+  /* What the user chose so far, to keep across the change. */
+  line = factures_line_new ();
+  chosen = selected_treatment (self);
+  choice = selected_activity (self);
+  if (chosen != NULL)
+    {
+      line->vat_category = chosen->category;
+      line->vat_rate_bp = chosen->rate_bp;
+    }
+  if (choice != NULL)
+    {
+      line->activity = choice->activity;
+      if (choice->exemption != FACTURES_VAT_EXEMPTION_NONE)
+        line->exemption_reason = g_strdup (factures_vat_exemption_mention (choice->exemption));
+    }
+  if (gtk_widget_get_visible (self->override_box))
+    line->override_reason = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->override_reason)));
+
+  load_treatment (self, line, FALSE);
 }
 
 FacturesLine *
@@ -297,11 +733,42 @@ factures_line_row_get_line (FacturesLineRow  *self,
       return NULL;
     }
 
-  selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->vat_rate));
-  if (gtk_widget_get_visible (self->vat_box) && selected < G_N_ELEMENTS (vat_rates_bp))
-    line->vat_rate_bp = vat_rates_bp[selected];
-  else
-    line->vat_rate_bp = 0;
+  if (self->seller == NULL)
+    {
+      /* No seller given: the rate chosen (VAT-registered), else none (franchise). */
+      selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->vat_rate));
+      if (gtk_widget_get_visible (self->vat_box) && selected < G_N_ELEMENTS (vat_rates_bp))
+        line->vat_rate_bp = vat_rates_bp[selected];
+      else
+        line->vat_rate_bp = 0;
+      return g_steal_pointer (&line);
+    }
+
+  {
+    const ActivityChoice *choice = selected_activity (self);
+    const Treatment *chosen = selected_treatment (self);
+    g_autofree char *reason = g_steal_pointer (&line->override_reason);
+
+    line->activity = choice != NULL ? choice->activity : FACTURES_LINE_ACTIVITY_DEFAULT;
+    if (chosen == NULL || chosen->category == self->proposal.category)
+      {
+        /* The proposal, with the S rate chosen. */
+        if (chosen != NULL && chosen->category == FACTURES_VAT_CATEGORY_S)
+          line->vat_rate_bp = chosen->rate_bp;
+        factures_vat_apply_proposal (line, &self->proposal);
+        if (chosen != NULL && chosen->category == FACTURES_VAT_CATEGORY_S)
+          line->vat_rate_bp = chosen->rate_bp;
+      }
+    else
+      {
+        /* Another treatment, with its reason (the mentions checker has the last word). */
+        line->vat_category = chosen->category;
+        line->vat_rate_bp = chosen->category == FACTURES_VAT_CATEGORY_S ? chosen->rate_bp : 0;
+        g_clear_pointer (&line->vatex, g_free);
+        g_clear_pointer (&line->exemption_reason, g_free);
+        line->override_reason = g_steal_pointer (&reason);
+      }
+  }
 
   return g_steal_pointer (&line);
 }
@@ -368,7 +835,26 @@ discount_changed_cb (FacturesLineRow *self)
 static void
 vat_rate_changed_cb (FacturesLineRow *self)
 {
+  if (self->updating)
+    return;
+  show_proposal (self);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+activity_changed_cb (FacturesLineRow *self)
+{
+  if (self->updating)
+    return;
+  /* Another activity: the treatment follows its proposal again. */
+  update_proposal (self, TRUE);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+override_reason_changed_cb (FacturesLineRow *self)
+{
+  field_changed (self, FIELD_OVERRIDE_REASON);
 }
 
 static void
@@ -380,6 +866,13 @@ remove_clicked_cb (FacturesLineRow *self)
 static void
 factures_line_row_dispose (GObject *object)
 {
+  FacturesLineRow *self = FACTURES_LINE_ROW (object);
+
+  self->seller = NULL;
+  self->buyer = NULL;
+  g_clear_pointer (&self->treatments, g_array_unref);
+  g_clear_pointer (&self->activities, g_array_unref);
+  g_clear_pointer (&self->initial, factures_line_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), FACTURES_TYPE_LINE_ROW);
 
   G_OBJECT_CLASS (factures_line_row_parent_class)->dispose (object);
@@ -428,30 +921,34 @@ factures_line_row_class_init (FacturesLineRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, unit_message);
   gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, unit_price_message);
   gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, discount_message);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, activity_box);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, activity);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, proposal_label);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, override_box);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, override_reason);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, override_message);
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, quantity_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, unit_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, unit_price_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, discount_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, vat_rate_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activity_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, override_reason_changed_cb);
 }
 
 static void
 factures_line_row_init (FacturesLineRow *self)
 {
-  g_autoptr (GtkStringList) rates = gtk_string_list_new (NULL);
-
   self->number = 1;
   self->editable = TRUE;
+  self->treatments = g_array_new (FALSE, FALSE, sizeof (Treatment));
+  self->activities = g_array_new (FALSE, FALSE, sizeof (ActivityChoice));
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (vat_rates_bp); i++)
-    {
-      g_autofree char *text = factures_rate_format (vat_rates_bp[i]);
-      gtk_string_list_append (rates, text);
-    }
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->vat_rate), G_LIST_MODEL (rates));
+  rebuild_treatments (self, FACTURES_VAT_CATEGORY_UNSET);
+  rebuild_activities (self);
   /* The buffer is not a template child. */
   g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->description)),
                             "changed", G_CALLBACK (description_changed_cb), self);
@@ -491,13 +988,15 @@ factures_line_row_new (const FacturesLine *line,
 
           gtk_editable_set_text (GTK_EDITABLE (self->discount), discount);
         }
-      for (guint i = 0; i < G_N_ELEMENTS (vat_rates_bp); i++)
-        if (vat_rates_bp[i] == line->vat_rate_bp)
-          gtk_drop_down_set_selected (GTK_DROP_DOWN (self->vat_rate), i);
+      select_treatment (self, FACTURES_VAT_CATEGORY_S, line->vat_rate_bp);
+      /* Kept for factures_line_row_set_parties(): a line's treatment is shown with its seller. */
+      self->initial = factures_line_copy (line);
     }
   else
     {
       gtk_editable_set_text (GTK_EDITABLE (self->quantity), "1");
+      /* A new line: its activity and treatment from the seller, once given. */
+      self->initial = factures_line_new ();
     }
 
   /* Setting the initial values is not the user's typing. */
@@ -532,6 +1031,7 @@ factures_line_row_set_number (FacturesLineRow *self,
   g_autofree char *caption = NULL;
   g_autofree char *remove = NULL;
   g_autofree char *vat = NULL;
+  g_autofree char *activity = NULL;
 
   g_return_if_fail (FACTURES_IS_LINE_ROW (self));
 
@@ -558,6 +1058,8 @@ factures_line_row_set_number (FacturesLineRow *self,
 
   vat = g_strdup_printf (_("VAT rate, line %u"), number);
   factures_drop_down_set_accessible_label (self->vat_rate, vat);
+  activity = g_strdup_printf (_("Activity, line %u"), number);
+  factures_drop_down_set_accessible_label (self->activity, activity);
 }
 
 gboolean
@@ -615,6 +1117,8 @@ factures_line_row_set_editable (FacturesLineRow *self,
   gtk_editable_set_editable (GTK_EDITABLE (self->unit_price), editable);
   gtk_editable_set_editable (GTK_EDITABLE (self->discount), editable);
   gtk_widget_set_sensitive (self->vat_rate, editable);
+  gtk_widget_set_sensitive (self->activity, editable);
+  gtk_editable_set_editable (GTK_EDITABLE (self->override_reason), editable);
   gtk_widget_set_visible (self->remove, editable);
 }
 

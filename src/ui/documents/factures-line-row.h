@@ -23,6 +23,12 @@ G_DECLARE_FINAL_TYPE (FacturesLineRow, factures_line_row, FACTURES, LINE_ROW, Gt
 FacturesLineRow *factures_line_row_new          (const FacturesLine *line,
                                                  gboolean            vat_rates,
                                                  gboolean            zero_quantity_allowed);
+/* The seller and client the line's VAT treatment depends on (issue 13): shows the activity
+ * and the proposed treatment; both kept by the caller (NULL: no proposal, the rates of
+ * @vat_rates only). */
+void             factures_line_row_set_parties  (FacturesLineRow       *self,
+                                                 const FacturesProfile *seller,
+                                                 const FacturesClient  *buyer);
 /* Replaces the text of the fields, as if typed (NULL leaves a field alone). */
 void             factures_line_row_set_texts    (FacturesLineRow    *self,
                                                  const char         *description,

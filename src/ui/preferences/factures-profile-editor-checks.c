@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "factures-checks.h"
+#include "factures-country-row.h"
 #include "factures-form.h"
 #include "factures-form-row.h"
 #include "factures-identifiers.h"
@@ -95,6 +96,32 @@ check_postal_code (const char *text,
   return factures_check_postal_code (text, TRUE);
 }
 
+/* Where the seller may be established: France, or an overseas department where French VAT
+ * rules apply with their own rates (CGI art. 294 to 296). */
+static const char *const seller_countries[] = { "FR", "GP", "MQ", "RE", "GF", "YT" };
+
+gboolean
+_factures_profile_editor_country_allowed (const char *country_code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (seller_countries); i++)
+    if (g_strcmp0 (country_code, seller_countries[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+check_country (const char *text,
+               gpointer    user_data)
+{
+  FacturesProfileEditor *self = user_data;
+  const char *code = factures_country_row_get_country_code (FACTURES_COUNTRY_ROW (self->country_row));
+
+  if (!_factures_profile_editor_country_allowed (code))
+    return g_strdup (_("Country: a micro-entrepreneur is established in France, metropolitan or "
+                       "overseas (Guadeloupe, Martinique, La Réunion, Guyane, Mayotte)."));
+  return NULL;
+}
+
 static char *
 check_siret (const char *text,
              gpointer    user_data)
@@ -153,6 +180,9 @@ check_vat_id (const char *text,
     }
   if (!factures_vat_id_check (text, &out, &error))
     return take_message (error);
+  /* The seller's is French: "FR", a key, the SIREN. */
+  if (!g_str_has_prefix (out, "FR"))
+    return g_strdup (_("VAT number: yours is French: “FR”, two characters, then your SIREN."));
   return NULL;
 }
 
@@ -227,6 +257,7 @@ _factures_profile_editor_setup_checks (FacturesProfileEditor *self)
     { self->address_row, check_address },
     { self->postal_code_row, check_postal_code },
     { self->city_row, check_city },
+    { self->country_row, check_country },
     { self->email_row, check_email },
     { self->phone_row, check_phone },
     { self->siret_row, check_siret },
@@ -241,7 +272,8 @@ _factures_profile_editor_setup_checks (FacturesProfileEditor *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
     {
-      factures_entry_row_name_once (checks[i].row);
+      if (ADW_IS_ENTRY_ROW (checks[i].row))
+        factures_entry_row_name_once (checks[i].row);
       factures_form_row_set_check (factures_form_row_find (checks[i].row), checks[i].check, self, NULL);
     }
 }

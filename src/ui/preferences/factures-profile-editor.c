@@ -9,9 +9,11 @@
 
 #include "factures-file-chooser.h"
 #include "factures-checks.h"
+#include "factures-country-row.h"
 #include "factures-form.h"
 #include "factures-form-row.h"
 #include "factures-identifiers.h"
+#include "factures-identifiers-eu.h"
 #include "factures-logo.h"
 #include "factures-profile-editor-private.h"
 #include "factures-terms.h"
@@ -76,9 +78,18 @@ update_sensitivity (FacturesProfileEditor *self)
   gboolean rcs = adw_combo_row_get_selected (ADW_COMBO_ROW (self->registry_row)) == REGISTRY_POS_RCS;
 
   gtk_widget_set_sensitive (self->registry_city_row, rcs);
-  gtk_widget_set_sensitive (self->vat_id_row, _factures_profile_editor_charges_vat (self));
-  if (!_factures_profile_editor_charges_vat (self))
-    set_row_message (self->vat_id_row, NULL);
+  /* The VAT number is asked in franchise too: a franchise seller needs one to sell services
+   * reverse-charged in another member state (art. 286 ter 5° CGI; issue 13 item 2). */
+  if (_factures_profile_editor_charges_vat (self))
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->vat_group),
+                                           _("Your VAT number is printed on every invoice."));
+  else
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->vat_group),
+                                           _("In franchise you charge no VAT, but selling services to businesses "
+                                             "in other EU countries needs your intra-community VAT number "
+                                             "(art. 286 ter of the CGI): ask your tax office (SIE) for it."));
+  if (!_factures_profile_editor_charges_vat (self) && row_in_error (self->vat_id_row))
+    validate_row (self, self->vat_id_row);
   gtk_widget_set_sensitive (self->days_row, terms == TERMS_POS_DAYS);
   gtk_widget_set_sensitive (self->eom_row, terms == TERMS_POS_EOM_45);
   if (!rcs)
@@ -93,6 +104,21 @@ combo_selected_cb (FacturesProfileEditor *self)
   update_sensitivity (self);
   if (self->apply_on_change && !self->applying_held)
     apply_changes (self);
+}
+
+void
+_factures_profile_editor_vat_changed (FacturesProfileEditor *self)
+{
+  combo_selected_cb (self);
+}
+
+static void
+territory_selected_cb (FacturesProfileEditor *self)
+{
+  if (self->country_row == NULL)
+    return;
+  _factures_profile_editor_country_from_territory (self);
+  combo_selected_cb (self);
 }
 
 /* Switching to "charges VAT" with an empty VAT number: propose the French one
@@ -120,6 +146,19 @@ vat_regime_selected_cb (FacturesProfileEditor *self)
       validate_row (self, self->vat_id_row);
       apply_changes (self);
     }
+}
+
+static void
+country_changed_cb (FacturesProfileEditor *self)
+{
+  if (self->country_row == NULL)
+    return;
+  /* An overseas department sets the territory. */
+  if (self->territory_row != NULL)
+    _factures_profile_editor_territory_from_country (self);
+  /* A choice, checked and applied at once like the combo rows. */
+  if (validate_row (self, self->country_row) && self->apply_on_change && !self->applying_held)
+    apply_changes (self);
 }
 
 static void
@@ -297,6 +336,7 @@ load_profile (FacturesProfileEditor *self)
   factures_editable_set_text_or_empty (self->address_row, profile->party.address);
   factures_editable_set_text_or_empty (self->postal_code_row, profile->party.postal_code);
   factures_editable_set_text_or_empty (self->city_row, profile->party.city);
+  factures_country_row_set_country_code (FACTURES_COUNTRY_ROW (self->country_row), profile->party.country_code);
   factures_editable_set_text_or_empty (self->email_row, profile->party.email);
   factures_editable_set_text_or_empty (self->phone_row, profile->party.phone);
   siret = profile->party.siret != NULL && *profile->party.siret ? profile->party.siret : profile->party.siren;
@@ -318,7 +358,12 @@ load_profile (FacturesProfileEditor *self)
   factures_editable_set_text_or_empty (self->registry_city_row, profile->registry_city);
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->activity_row), profile->activity);
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->vat_row), profile->vat_regime);
-  factures_editable_set_text_or_empty (self->vat_id_row, profile->party.vat_id);
+  {
+    g_autofree char *vat_id = factures_identifier_display (profile->party.vat_id);
+
+    factures_editable_set_text_or_empty (self->vat_id_row, vat_id);
+  }
+  _factures_profile_editor_load_vat (self, profile);
   factures_editable_set_text_or_empty (self->insurance_row, profile->insurance);
   if (profile->iban != NULL)
     {
@@ -397,7 +442,7 @@ build_profile (FacturesProfileEditor *self)
   profile->party.address = row_clean (self->address_row, 300);
   profile->party.postal_code = row_text_or_null (self->postal_code_row);
   profile->party.city = row_clean (self->city_row, 100);
-  profile->party.country_code = g_strdup ("FR");
+  profile->party.country_code = g_strdup (factures_country_row_get_country_code (FACTURES_COUNTRY_ROW (self->country_row)));
   /* Set on the Numbering page (issue 3): keep it. */
   {
     g_autoptr (FacturesProfile) stored = factures_store_get_profile (self->store, NULL);
@@ -465,6 +510,7 @@ build_profile (FacturesProfileEditor *self)
   g_clear_pointer (&profile->logo, g_bytes_unref);
   if (self->logo != NULL)
     profile->logo = g_bytes_ref (self->logo);
+  _factures_profile_editor_build_vat (self, profile);
 
   return g_steal_pointer (&profile);
 }
@@ -486,6 +532,7 @@ keep_stored_where_invalid (FacturesProfileEditor *self,
   KEEP_TEXT (address_row, party.address);
   KEEP_TEXT (postal_code_row, party.postal_code);
   KEEP_TEXT (city_row, party.city);
+  KEEP_TEXT (country_row, party.country_code);
   KEEP_TEXT (email_row, party.email);
   KEEP_TEXT (phone_row, party.phone);
   KEEP_TEXT (insurance_row, insurance);
@@ -584,7 +631,7 @@ gboolean
 factures_profile_editor_flush (FacturesProfileEditor *self)
 {
   GtkWidget *rows[] = {
-    self->name_row, self->address_row, self->postal_code_row, self->city_row,
+    self->name_row, self->address_row, self->postal_code_row, self->city_row, self->country_row,
     self->email_row, self->phone_row, self->siret_row, self->registry_city_row, self->vat_id_row,
     self->insurance_row, self->iban_row, self->bic_row, self->days_row, self->penalty_row,
   };
@@ -607,7 +654,7 @@ factures_profile_editor_save (FacturesProfileEditor *self,
                               GError               **error)
 {
   GtkWidget *rows[] = {
-    self->name_row, self->address_row, self->postal_code_row, self->city_row,
+    self->name_row, self->address_row, self->postal_code_row, self->city_row, self->country_row,
     self->email_row, self->phone_row, self->siret_row, self->registry_city_row, self->vat_id_row,
     self->insurance_row, self->iban_row, self->bic_row, self->days_row, self->penalty_row,
   };
@@ -693,6 +740,8 @@ factures_profile_editor_dispose (GObject *object)
   g_clear_object (&self->append_ei_button);
   g_clear_object (&self->store);
   g_clear_pointer (&self->logo, g_bytes_unref);
+  g_clear_pointer (&self->exempt_activities, g_ptr_array_unref);
+  g_clear_pointer (&self->exempt_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), FACTURES_TYPE_PROFILE_EDITOR);
 
   G_OBJECT_CLASS (factures_profile_editor_parent_class)->dispose (object);
@@ -715,6 +764,7 @@ factures_profile_editor_class_init (FacturesProfileEditorClass *klass)
                                  0, NULL, NULL, NULL,
                                  G_TYPE_NONE, 0);
 
+  g_type_ensure (FACTURES_TYPE_COUNTRY_ROW);
   g_type_ensure (FACTURES_TYPE_FORM_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Factures/ui/preferences/factures-profile-editor.ui");
@@ -723,14 +773,21 @@ factures_profile_editor_class_init (FacturesProfileEditorClass *klass)
   BIND (address_row);
   BIND (postal_code_row);
   BIND (city_row);
+  BIND (country_row);
   BIND (email_row);
   BIND (phone_row);
   BIND (siret_row);
   BIND (registry_row);
   BIND (registry_city_row);
   BIND (activity_row);
+  BIND (vat_group);
+  BIND (territory_row);
   BIND (vat_row);
   BIND (vat_id_row);
+  BIND (line_activity_row);
+  BIND (exempt_group);
+  BIND (exempt_label_row);
+  BIND (exempt_basis_row);
   BIND (insurance_row);
   BIND (iban_row);
   BIND (bic_row);
@@ -746,6 +803,9 @@ factures_profile_editor_class_init (FacturesProfileEditorClass *klass)
   BIND (save_box);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, combo_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, country_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, territory_selected_cb);
+  _factures_profile_editor_class_init_vat (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, vat_regime_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "profile.save", NULL, save_activated);
@@ -758,8 +818,11 @@ static void
 factures_profile_editor_init (FacturesProfileEditor *self)
 {
   self->applying_held = TRUE;
+  self->exempt_activities = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_exempt_activity_free);
+  self->exempt_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   _factures_profile_editor_setup_checks (self);
+  _factures_profile_editor_setup_vat (self);
 
   /* Preferences: a valid value is saved as soon as it is entered. */
   {

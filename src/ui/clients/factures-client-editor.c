@@ -9,6 +9,7 @@
 
 #include "factures-checks.h"
 #include "factures-country-row.h"
+#include "factures-confirm-dialog.h"
 #include "factures-client-editor.h"
 #include "factures-client-history-group.h"
 #include "factures-identifiers-eu.h"
@@ -536,17 +537,10 @@ delete_activated (GtkWidget  *widget,
   FacturesClientEditor *self = FACTURES_CLIENT_EDITOR (widget);
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete this client?"),
-                                   _("A client with issued documents cannot be deleted: "
-                                     "the invoices must stay as they were issued."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("Cancel"),
-                                    "delete", _("Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = factures_confirm_dialog_new (GTK_WINDOW (self), _("Delete this client?"),
+                                        _("A client with issued documents cannot be deleted: "
+                                          "the invoices must stay as they were issued."),
+                                        "delete", _("_Delete"), ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect (dialog, "response", G_CALLBACK (on_delete_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }

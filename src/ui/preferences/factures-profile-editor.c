@@ -737,7 +737,6 @@ factures_profile_editor_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  g_clear_object (&self->append_ei_button);
   g_clear_object (&self->store);
   g_clear_pointer (&self->logo, g_bytes_unref);
   g_clear_pointer (&self->exempt_activities, g_ptr_array_unref);
@@ -770,6 +769,8 @@ factures_profile_editor_class_init (FacturesProfileEditorClass *klass)
                                                "/org/example/Factures/ui/preferences/factures-profile-editor.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, FacturesProfileEditor, name)
   BIND (name_row);
+  BIND (append_ei_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_append_ei);
   BIND (address_row);
   BIND (postal_code_row);
   BIND (city_row);
@@ -836,12 +837,6 @@ factures_profile_editor_init (FacturesProfileEditor *self)
       g_signal_connect_swapped (factures_form_row_find (fields[i]), "validated",
                                 G_CALLBACK (row_validated_cb), self);
   }
-
-  /* Offered in the name row while the name lacks "EI" (offer_append_ei()). */
-  self->append_ei_button = g_object_ref_sink (gtk_button_new_with_label (_("Append “EI”")));
-  gtk_widget_set_valign (self->append_ei_button, GTK_ALIGN_CENTER);
-  /* Added to and removed from the row as the name changes: a plain signal. */
-  g_signal_connect_swapped (self->append_ei_button, "clicked", G_CALLBACK (on_append_ei), self);
 
   gtk_editable_set_text (GTK_EDITABLE (self->days_row), "30");
   update_logo_row (self, NULL);

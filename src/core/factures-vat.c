@@ -781,7 +781,9 @@ factures_vat_resolve_lines (FacturesDocument *document)
 
   g_return_if_fail (document != NULL);
 
-  if (document->lines == NULL)
+  /* A credit note mirrors the invoice it corrects, whose lines (copied) carry the treatment
+   * they were issued with, or, before issue 13, none: it must cancel what was invoiced. */
+  if (document->lines == NULL || document->kind == FACTURES_DOCUMENT_KIND_CREDIT_NOTE)
     return;
   for (i = 0; i < document->lines->len; i++)
     {

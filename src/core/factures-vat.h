@@ -379,7 +379,8 @@ gboolean factures_vat_line_proposal (const FacturesDocument *document,
  * editor line never given a treatment) the core's proposal for this seller, client and line
  * (factures_vat_line_proposal(): category, VATEX code and mention; rate 0 outside S). For S the
  * line keeps its rate, which factures_vat_check() then checks against the territory's. Lines
- * with a category, and débours (outside the VAT base, issue 17), are left as they are.
+ * with a category, débours (outside the VAT base, issue 17) and the lines of a credit note (it
+ * mirrors the invoice it corrects, whose copied lines keep what was invoiced) are left as they are.
  * factures_store_issue() calls it before the checks, so
  * every door issues the same treatment; issued documents are never passed to it.
  */

@@ -670,6 +670,20 @@ test_resolve_lines (void)
       g_assert_cmpstr (line->exemption_reason, ==, cases[i].mention);
       assert_no_vat_errors (doc);
     }
+  /* A credit note mirrors its invoice: an old line (no category) stays as invoiced. */
+  {
+    g_autoptr(FacturesDocument) doc = document_new (seller_new (RG, METRO, "FR44732829320"),
+                                                    client_new (EU_BUSINESS));
+    FacturesLine *line = factures_line_new ();
+
+    doc->kind = FACTURES_DOCUMENT_KIND_CREDIT_NOTE;
+    line->vat_rate_bp = 2000;
+    line->activity = BNC;
+    g_ptr_array_add (doc->lines, line);
+    factures_vat_resolve_lines (doc);
+    g_assert_cmpint (line->vat_category, ==, FACTURES_VAT_CATEGORY_UNSET);
+    g_assert_cmpint (line->vat_rate_bp, ==, 2000);
+  }
   /* A French client: S, the typed rate kept. */
   {
     g_autoptr(FacturesDocument) doc = document_new (seller_new (RG, METRO, "FR44732829320"),

@@ -79,6 +79,30 @@ factures_vat_id_eu_compact (const char *text)
   return g_string_free (s, FALSE);
 }
 
+/* United Kingdom (HMRC): 9 digits (or 12, a branch suffix) whose check digits verify (the first
+ * seven weighted 8…2 plus the last two: 0 mod 97, or 55 mod 97 for the numbers issued since
+ * 2010), "GD" + 3 digits below 500 (government departments), "HA" + 3 digits from 500 (health
+ * authorities). */
+static gboolean
+gb_format_ok (const char *n)
+{
+  gsize len = strlen (n);
+  int sum = 0;
+
+  if (len == 5 && (strncmp (n, "GD", 2) == 0 || strncmp (n, "HA", 2) == 0) && digits (n, 2, 5))
+    {
+      int v = (n[2] - '0') * 100 + (n[3] - '0') * 10 + (n[4] - '0');
+
+      return n[0] == 'G' ? v < 500 : v >= 500;
+    }
+  if (!all_digits_len (n, 9, 9) && !all_digits_len (n, 12, 12))
+    return FALSE;
+  for (int i = 0; i < 7; i++)
+    sum += (n[i] - '0') * (8 - i);
+  sum += (n[7] - '0') * 10 + (n[8] - '0');
+  return sum % 97 == 0 || (sum + 55) % 97 == 0;
+}
+
 /* The format of the part after the 2-letter prefix. */
 static gboolean
 eu_format_ok (const char *cc,
@@ -158,6 +182,8 @@ eu_format_ok (const char *cc,
     return all_digits_len (n, 12, 12);
   if (strcmp (cc, "SK") == 0)
     return all_digits_len (n, 10, 10) && n[0] != '0' && strchr ("234789", n[2]) != NULL;
+  if (strcmp (cc, "GB") == 0)
+    return gb_format_ok (n);
   if (strcmp (cc, "XI") == 0)
     return all_digits_len (n, 9, 9) || all_digits_len (n, 12, 12);
   return FALSE;
@@ -168,7 +194,8 @@ eu_format_ok (const char *cc,
  * @vat_id: (nullable): a VAT number, any typed form
  *
  * The 27 member states ("EL" for Greece, "GR" accepted), "XI" (Northern
- * Ireland) and "EU" (non-Union OSS). French numbers: factures_vat_id_fr_is_valid().
+ * Ireland), "GB" (United Kingdom, with its check digits) and "EU" (non-Union
+ * OSS). French numbers: factures_vat_id_fr_is_valid().
  *
  * Returns: %TRUE when the number has its country's format.
  */

@@ -194,7 +194,11 @@ check_buyer (GPtrArray              *list,
                    : _("The client’s SIREN or SIRET number will be mandatory on invoices to "
                        "professionals from 1 September 2027 (Client).")));
 
-  if (buyer->category == FACTURES_CLIENT_CATEGORY_COMPANY && is_blank (p->vat_id))
+  /* A company outside the EU may have no VAT number at all (US, CH …): its legal identifier
+   * (BT-47) is what identifies it, so the reminder is not repeated on every issue. */
+  if (buyer->category == FACTURES_CLIENT_CATEGORY_COMPANY && is_blank (p->vat_id) &&
+      !(factures_vat_client_zone (p->country_code) == FACTURES_VAT_CLIENT_NON_EU &&
+        !is_blank (buyer->legal_id)))
     add (list, "buyer-vat-id", FACTURES_MENTION_WARNING,
          g_strdup (_("The client’s VAT number is missing; add it if the company has one "
                      "(Client).")));

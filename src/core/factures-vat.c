@@ -583,7 +583,8 @@ factures_vat_line_treatment (const FacturesLine   *line,
   switch (category)
     {
     case FACTURES_VAT_CATEGORY_E:
-      if (out->vatex == NULL && out->reason == NULL && franchise)
+      if (out->reason == NULL && franchise &&
+          (out->vatex == NULL || strcmp (out->vatex, FACTURES_VATEX_FRANCHISE) == 0))
         {
           out->vatex = FACTURES_VATEX_FRANCHISE;
           out->reason = MENTION_FRANCHISE;
@@ -765,6 +766,45 @@ factures_vat_line_proposal (const FacturesDocument *document,
                                                                : FACTURES_VAT_TERRITORY_METROPOLE,
                                       treatment.rate_bp);
   return TRUE;
+}
+
+/**
+ * factures_vat_resolve_lines:
+ * @document: a draft about to be issued (seller, buyer, lines)
+ *
+ * See factures-vat.h.
+ */
+void
+factures_vat_resolve_lines (FacturesDocument *document)
+{
+  guint i;
+
+  g_return_if_fail (document != NULL);
+
+  /* A credit note mirrors the invoice it corrects, whose lines (copied) carry the treatment
+   * they were issued with, or, before issue 13, none: it must cancel what was invoiced. */
+  if (document->lines == NULL || document->kind == FACTURES_DOCUMENT_KIND_CREDIT_NOTE)
+    return;
+  for (i = 0; i < document->lines->len; i++)
+    {
+      FacturesLine *line = g_ptr_array_index (document->lines, i);
+      FacturesVatProposal proposal;
+      g_autofree char *override = NULL;
+      gint rate_bp;
+
+      /* Débours are outside the VAT base: left to their own rules (issue 17). */
+      if (line->vat_category != FACTURES_VAT_CATEGORY_UNSET || line->debours)
+        continue;
+      rate_bp = line->vat_rate_bp;
+      override = g_steal_pointer (&line->override_reason);
+      factures_vat_line_proposal (document, line, &proposal);
+      factures_vat_apply_proposal (line, &proposal);
+      /* S keeps the rate typed (any rate of the territory; a wrong one is refused by the checks,
+       * naming the line, rather than silently changed). */
+      if (proposal.category == FACTURES_VAT_CATEGORY_S)
+        line->vat_rate_bp = rate_bp;
+      line->override_reason = g_steal_pointer (&override);
+    }
 }
 
 static gboolean
@@ -985,6 +1025,41 @@ is_eu_vat_id (const char *vat_id)
   return factures_vat_client_zone (country) == FACTURES_VAT_CLIENT_EU;
 }
 
+/* TRUE when an E line has a legal basis: an exempt activity of the seller's profile whose
+ * mention it carries (art. 261), or art. 293 B in franchise en base. An override reason is no
+ * legal basis (BR-E-10 asks for the reason on the document, the CGI for the article). */
+static gboolean
+exemption_has_basis (const FacturesProfile      *seller,
+                     gboolean                    franchise,
+                     const FacturesVatTreatment *t)
+{
+  FacturesVatExemption basis = factures_vat_exemption_from_mention (t->reason);
+
+  if (franchise && t->reason != NULL && strcmp (t->reason, MENTION_FRANCHISE) == 0)
+    return TRUE;
+  if (basis == FACTURES_VAT_EXEMPTION_NONE || seller == NULL || seller->exempt_activities == NULL)
+    return FALSE;
+  for (guint i = 0; i < seller->exempt_activities->len; i++)
+    {
+      const FacturesExemptActivity *activity = g_ptr_array_index (seller->exempt_activities, i);
+
+      if (activity->basis == basis)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* TRUE when the client is in metropolitan France or Monaco (or no country is given): an
+ * operation there is French, never an export. */
+static gboolean
+buyer_in_france (const FacturesClient *buyer)
+{
+  const char *cc = buyer != NULL ? buyer->party.country_code : NULL;
+
+  return cc == NULL || *cc == '\0' || g_ascii_strcasecmp (cc, "FR") == 0 ||
+         g_ascii_strcasecmp (cc, "MC") == 0;
+}
+
 /**
  * factures_vat_check:
  * @mentions: the list to add to
@@ -1002,6 +1077,8 @@ factures_vat_check (GPtrArray              *mentions,
   gboolean seller_vat = seller != NULL && !is_blank (seller->party.vat_id);
   gboolean buyer_vat = buyer != NULL && !is_blank (buyer->party.vat_id);
   gboolean has_o = FALSE, has_other = FALSE;
+  FacturesVatClientZone zone = buyer != NULL ? factures_vat_client_zone (buyer->party.country_code)
+                                             : FACTURES_VAT_CLIENT_FRANCE;
   guint i;
 
   if (document->lines == NULL)
@@ -1066,13 +1143,41 @@ factures_vat_check (GPtrArray              *mentions,
                                             "a service to a business in the EU is reverse-charged "
                                             "(Autoliquidation, AE), not outside the scope of VAT (O)."), n));
           break;
-        case FACTURES_VAT_CATEGORY_S:
-        case FACTURES_VAT_CATEGORY_Z:
         case FACTURES_VAT_CATEGORY_E:
+          if (!exemption_has_basis (seller, franchise, &t))
+            add_refusal (mentions, "vat-e-basis", g_strdup ("BR-E-10 ; art. 261 et 293 B du CGI"),
+                         g_strdup_printf (_("Line %u: VAT category: an exempt line (E) needs its legal "
+                                            "basis on the invoice: an exempt activity of your Business "
+                                            "profile (art. 261 du CGI) or, in franchise en base, art. 293 B "
+                                            "du CGI. A reason for the change is not a legal basis."), n));
+          break;
+        case FACTURES_VAT_CATEGORY_Z:
+          if (zone == FACTURES_VAT_CLIENT_FRANCE)
+            add_refusal (mentions, "vat-z-france", g_strdup ("art. 278 à 281 nonies du CGI ; BR-FR-15"),
+                         g_strdup_printf (_("Line %u: VAT category: France has no zero rate (Z); a French "
+                                            "operation is taxed (S) or exempt with its legal basis (E), "
+                                            "whatever the reason given."), n));
+          break;
+        case FACTURES_VAT_CATEGORY_S:
         case FACTURES_VAT_CATEGORY_UNSET:
         default:
           break;
         }
+
+      /* Impossible whatever the override reason: a reason chooses among lawful treatments. */
+      if (t.category == FACTURES_VAT_CATEGORY_K &&
+          !factures_line_activity_is_goods (factures_vat_line_activity (line, seller)))
+        add_refusal (mentions, "vat-k-services", g_strdup ("art. 262 ter I du CGI"),
+                     g_strdup_printf (_("Line %u: VAT category: an intra-community supply (K, art. 262 "
+                                        "ter I du CGI) is a supply of goods, and this line is a service "
+                                        "(Activity); a service to a business in the EU is reverse-charged "
+                                        "(Autoliquidation, AE)."), n));
+      if (t.category == FACTURES_VAT_CATEGORY_G && (zone == FACTURES_VAT_CLIENT_EU || buyer_in_france (buyer)))
+        add_refusal (mentions, "vat-g-zone", g_strdup ("art. 262 I du CGI ; BR-G"),
+                     g_strdup_printf (_("Line %u: VAT category: an export (G, art. 262 I du CGI) is a "
+                                        "supply of goods leaving the EU, and the client is in France or "
+                                        "in a member state of the EU (Client, Country); goods to a "
+                                        "business in the EU are an intra-community supply (K)."), n));
 
       if (line->vat_category != FACTURES_VAT_CATEGORY_UNSET &&
           !factures_vat_line_proposal (document, line, &proposal) && is_blank (line->override_reason))

@@ -371,6 +371,22 @@ gboolean factures_vat_line_proposal (const FacturesDocument *document,
                                      FacturesVatProposal    *out);
 
 /**
+ * factures_vat_resolve_lines:
+ * @document: a draft about to be issued, with its seller and buyer
+ *
+ * Gives every line without a VAT category (UNSET: the door that wrote the draft left the
+ * treatment to the core: a JSON draft without `vat_category`, a draft written before issue 13, an
+ * editor line never given a treatment) the core's proposal for this seller, client and line
+ * (factures_vat_line_proposal(): category, VATEX code and mention; rate 0 outside S). For S the
+ * line keeps its rate, which factures_vat_check() then checks against the territory's. Lines
+ * with a category, débours (outside the VAT base, issue 17) and the lines of a credit note (it
+ * mirrors the invoice it corrects, whose copied lines keep what was invoiced) are left as they are.
+ * factures_store_issue() calls it before the checks, so
+ * every door issues the same treatment; issued documents are never passed to it.
+ */
+void     factures_vat_resolve_lines (FacturesDocument *document);
+
+/**
  * factures_vat_check:
  * @mentions: (element-type FacturesMissingMention): the list to add to (factures-mentions.h)
  * @document: a document about to be issued (seller, buyer, lines)
@@ -386,7 +402,11 @@ gboolean factures_vat_line_proposal (const FacturesDocument *document,
  * "vat-ic-seller"/"vat-ic-buyer" (K without the seller's or client's VAT number, BR-IC-02),
  * "vat-g-seller" (G without the seller's VAT number, BR-G-02), "vat-o-vat-id" (O line to a
  * client with an EU VAT number: reverse charge, BR-O-02), "vat-o-mixed" (O with another
- * category, BR-O-11), "vat-override" (a treatment other than the proposal without a reason).
+ * category, BR-O-11), "vat-override" (a treatment other than the proposal without a reason),
+ * and, whatever the override reason: "vat-e-basis" (E without its legal basis: an exempt activity
+ * of the profile, art. 261, or 293 B in franchise; BR-E-10), "vat-z-france" (Z on a French
+ * operation: France has no zero rate), "vat-k-services" (K on a service line, art. 262 ter I),
+ * "vat-g-zone" (G to a client in France or in the EU, art. 262 I).
  * factures_mentions_check() calls it.
  */
 void     factures_vat_check (GPtrArray              *mentions,

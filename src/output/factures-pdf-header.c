@@ -257,6 +257,9 @@ factures_pdf_impl_build_first_header (FacturesPdfLayout      *self,
 
         if (bid != NULL)
           g_string_append (bids, bid);
+        else if (!factures_pdf_impl_is_blank (buyer->legal_id))
+          /* A business abroad: its legal identifier (BT-47), as the CII carries it. */
+          g_string_append_printf (bids, "Identifiant légal : %s", buyer->legal_id);
         if (!factures_pdf_impl_is_blank (buyer->party.vat_id))
           g_string_append_printf (bids, "%sN° TVA : %s", bids->len > 0 ? "\n" : "",
                                   buyer->party.vat_id);

@@ -25,6 +25,7 @@
 #include "factures-store-schedule-private.h"
 #include "factures-store-resources.h"
 #include "factures-terms.h"
+#include "factures-vat.h"
 
 #define MIGRATIONS_PATH "/org/example/Factures/migrations"
 #include "factures-store-impl-private.h"
@@ -495,6 +496,10 @@ issue_in_transaction (FacturesStore       *self,
   document->status = FACTURES_DOCUMENT_STATUS_ISSUED;
 
   /* Terms and due date were filled by get_document from the client or profile. */
+
+  /* Lines left without a VAT treatment get the core's proposal for this client, whichever door
+   * wrote the draft (issue 13); they are frozen with it by write_lines below. */
+  factures_vat_resolve_lines (document);
 
   mentions = factures_mentions_check (document);
   if (factures_mentions_has_errors (mentions))

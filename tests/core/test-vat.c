@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "factures-document.h"
+#include "factures-identifiers.h"
 #include "factures-lifecycle.h"
 #include "factures-mentions.h"
 #include "factures-vat.h"
@@ -539,17 +540,19 @@ test_bad_input (void)
     line->vat_rate_bp = 2000;
     assert_refused (doc, "vat-franchise", "293 B", "VAT category");
   }
-  /* Another treatment than the proposal needs a reason. */
+  /* Another (lawful) treatment than the proposal needs a reason: a service to a private client
+   * outside the EU placed outside the scope (art. 259 B, left to an override). An E line without
+   * its legal basis is refused whatever the reason (test_override_impossible()). */
   {
     g_autoptr(FacturesDocument) doc = document_new (seller_new (RG, METRO, "FR44732829320"),
-                                                    client_new (FR_PRIVATE));
+                                                    client_new (NON_EU_PRIVATE));
     FacturesLine *line = line_add (doc, BIC, NONE);
 
-    line->vat_category = FACTURES_VAT_CATEGORY_E;
+    g_assert_cmpint (line->vat_category, ==, FACTURES_VAT_CATEGORY_S);
+    line->vat_category = FACTURES_VAT_CATEGORY_O;
     line->vat_rate_bp = 0;
-    line->exemption_reason = g_strdup ("Exonération de TVA");
     assert_refused (doc, "vat-override", "art.", "Reason for the change");
-    line->override_reason = g_strdup ("Opération exonérée par un texte particulier");
+    line->override_reason = g_strdup ("Service utilisé hors de l’UE (art. 259 B du CGI)");
     assert_no_vat_errors (doc);
   }
   /* The draft gate refuses what no client could make valid. */
@@ -570,6 +573,170 @@ test_bad_input (void)
   }
 }
 
+/* An override reason justifies choosing among lawful treatments, never an unlawful one: E
+ * without its legal basis, G to the EU, K on a service, Z on a French operation (tester's
+ * findings 2 and 3). */
+static void
+test_override_impossible (void)
+{
+  /* E from a VAT-registered seller with a mere reason: no article of the CGI to print. */
+  {
+    g_autoptr(FacturesDocument) doc = document_new (seller_new (RG, METRO, "FR44732829320"),
+                                                    client_new (FR_BUSINESS));
+    FacturesLine *line = line_add (doc, BNC, NONE);
+
+    line->vat_category = FACTURES_VAT_CATEGORY_E;
+    line->vat_rate_bp = 0;
+    line->override_reason = g_strdup ("Client exonéré");
+    assert_refused (doc, "vat-e-basis", "BR-E-10", "Line 1");
+    /* With an exempt activity of the profile and its mention: lawful. */
+    line->exemption_reason = g_strdup (factures_vat_exemption_mention (FACTURES_VAT_EXEMPTION_261_4_4_A));
+    assert_refused (doc, "vat-e-basis", "BR-E-10", "Line 1");
+    g_ptr_array_add (doc->seller->exempt_activities,
+                     factures_exempt_activity_new ("Formation", FACTURES_VAT_EXEMPTION_261_4_4_A));
+    assert_no_vat_errors (doc);
+  }
+  /* In franchise, E carries 293 B: lawful. */
+  {
+    g_autoptr(FacturesDocument) doc = document_new (seller_new (FR, METRO, NULL), client_new (FR_BUSINESS));
+
+    line_add (doc, BNC, NONE);
+    assert_no_vat_errors (doc);
+  }
+  /* G (export) to a business in a member state, whatever the reason. */
+  {
+    g_autoptr(FacturesDocument) doc = document_new (seller_new (RG, METRO, "FR44732829320"),
+                                                    client_new (EU_BUSINESS));
+    FacturesLine *line = line_add (doc, GOODS, NONE);
+
+    g_assert_cmpint (line->vat_category, ==, FACTURES_VAT_CATEGORY_K);
+    line->vat_category = FACTURES_VAT_CATEGORY_G;
+    g_clear_pointer (&line->vatex, g_free);
+    g_clear_pointer (&line->exemption_reason, g_free);
+    line->override_reason = g_strdup ("Livré hors UE");
+    assert_refused (doc, "vat-g-zone", "262 I", "Line 1");
+  }
+  /* K on a service line, whatever the reason. */
+  {
+    g_autoptr(FacturesDocument) doc = document_new (seller_new (RG, METRO, "FR44732829320"),
+                                                    client_new (EU_BUSINESS));
+    FacturesLine *line = line_add (doc, BNC, NONE);
+
+    line->vat_category = FACTURES_VAT_CATEGORY_K;
+    g_clear_pointer (&line->vatex, g_free);
+    g_clear_pointer (&line->exemption_reason, g_free);
+    line->override_reason = g_strdup ("Comme l’an dernier");
+    assert_refused (doc, "vat-k-services", "262 ter I", "Line 1");
+  }
+  /* Z on a French operation, whatever the reason. */
+  {
+    g_autoptr(FacturesDocument) doc = document_new (seller_new (RG, METRO, "FR44732829320"),
+                                                    client_new (FR_BUSINESS));
+    FacturesLine *line = line_add (doc, BNC, NONE);
+
+    line->vat_category = FACTURES_VAT_CATEGORY_Z;
+    line->vat_rate_bp = 0;
+    line->override_reason = g_strdup ("Taux zéro");
+    assert_refused (doc, "vat-z-france", "BR-FR-15", "Line 1");
+  }
+}
+
+/* Lines without a category get the core's proposal (tester's finding 1): S keeps its rate. */
+static void
+test_resolve_lines (void)
+{
+  struct { FacturesVatRegime regime; FacturesLineActivity activity; FacturesVatCategory category;
+           const char *mention; } cases[] = {
+    { RG, BNC, FACTURES_VAT_CATEGORY_AE, M_AE },
+    { RG, GOODS, FACTURES_VAT_CATEGORY_K, M_K },
+    { FR, BNC, FACTURES_VAT_CATEGORY_AE, M_AE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(FacturesDocument) doc = document_new (seller_new (cases[i].regime, METRO, "FR44732829320"),
+                                                      client_new (EU_BUSINESS));
+      FacturesLine *line = factures_line_new ();
+
+      line->description = g_strdup ("Ligne");
+      line->quantity = 10000;
+      line->unit_price = 100000000;
+      line->vat_rate_bp = 2000;
+      line->activity = cases[i].activity;
+      g_ptr_array_add (doc->lines, line);
+      factures_vat_resolve_lines (doc);
+      g_assert_cmpint (line->vat_category, ==, cases[i].category);
+      g_assert_cmpint (line->vat_rate_bp, ==, 0);
+      g_assert_cmpstr (line->exemption_reason, ==, cases[i].mention);
+      assert_no_vat_errors (doc);
+    }
+  /* A credit note mirrors its invoice: an old line (no category) stays as invoiced. */
+  {
+    g_autoptr(FacturesDocument) doc = document_new (seller_new (RG, METRO, "FR44732829320"),
+                                                    client_new (EU_BUSINESS));
+    FacturesLine *line = factures_line_new ();
+
+    doc->kind = FACTURES_DOCUMENT_KIND_CREDIT_NOTE;
+    line->vat_rate_bp = 2000;
+    line->activity = BNC;
+    g_ptr_array_add (doc->lines, line);
+    factures_vat_resolve_lines (doc);
+    g_assert_cmpint (line->vat_category, ==, FACTURES_VAT_CATEGORY_UNSET);
+    g_assert_cmpint (line->vat_rate_bp, ==, 2000);
+  }
+  /* A French client: S, the typed rate kept. */
+  {
+    g_autoptr(FacturesDocument) doc = document_new (seller_new (RG, METRO, "FR44732829320"),
+                                                    client_new (FR_BUSINESS));
+    FacturesLine *line = factures_line_new ();
+
+    line->description = g_strdup ("Livre");
+    line->quantity = 10000;
+    line->unit_price = 100000000;
+    line->vat_rate_bp = 550;
+    g_ptr_array_add (doc->lines, line);
+    factures_vat_resolve_lines (doc);
+    g_assert_cmpint (line->vat_category, ==, FACTURES_VAT_CATEGORY_S);
+    g_assert_cmpint (line->vat_rate_bp, ==, 550);
+  }
+}
+
+/* A UK VAT number (HMRC check digits); a company outside the EU identified by its legal
+ * identifier is not reminded of a VAT number (tester's finding 4). */
+static void
+test_uk_client (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  g_assert_true (factures_vat_id_check ("GB980780684", &out, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (out, ==, "GB980780684");
+  g_clear_pointer (&out, g_free);
+  g_assert_true (factures_vat_id_check ("GB 980 7806 84 000", &out, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&out, g_free);
+  g_assert_false (factures_vat_id_check ("GB980780685", &out, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (factures_vat_id_check ("GBGD001", &out, NULL));
+  g_clear_pointer (&out, g_free);
+  g_assert_false (factures_vat_id_check ("GBGD888", &out, NULL));
+
+  {
+    g_autoptr(FacturesDocument) doc = document_new (seller_new (RG, METRO, "FR44732829320"),
+                                                    client_new (NON_EU_BUSINESS));
+    g_autoptr(GPtrArray) all = NULL;
+
+    g_free (doc->buyer->party.country_code);
+    doc->buyer->party.country_code = g_strdup ("GB");
+    line_add (doc, BNC, NONE);
+    all = factures_mentions_check (doc);
+    for (guint i = 0; i < all->len; i++)
+      g_assert_cmpstr (((FacturesMissingMention *) all->pdata[i])->code, !=, "buyer-vat-id");
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -582,5 +749,8 @@ main (int argc, char **argv)
   g_test_add_func ("/vat/document/breakdown", test_breakdown);
   g_test_add_func ("/vat/document/deposit-share", test_deposit_share);
   g_test_add_func ("/vat/check/bad-input", test_bad_input);
+  g_test_add_func ("/vat/check/override-impossible", test_override_impossible);
+  g_test_add_func ("/vat/check/resolve-lines", test_resolve_lines);
+  g_test_add_func ("/vat/check/uk-client", test_uk_client);
   return g_test_run ();
 }

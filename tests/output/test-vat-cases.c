@@ -213,6 +213,9 @@ add_proposed (FacturesDocument    *doc,
   line->quantity = 20000;
   line->unit_price = unit_price;
   line->activity = activity;
+  /* An exempt line is one of the seller's exempt activities (its legal basis, BR-E-10). */
+  if (exemption != FACTURES_VAT_EXEMPTION_NONE)
+    g_ptr_array_add (doc->seller->exempt_activities, factures_exempt_activity_new (description, exemption));
   factures_vat_propose (doc->seller, doc->buyer, activity, exemption, &proposal);
   factures_vat_apply_proposal (line, &proposal);
   if (proposal.category == FACTURES_VAT_CATEGORY_S && s_rate_bp > 0)
@@ -321,6 +324,8 @@ cases (void)
   c.categories[0] = "G";
   c.vatex[0] = FACTURES_VATEX_EU_G;
   c.pdf_texts[0] = "Exonération de TVA, art. 262 I du CGI";
+  /* The client's legal identifier (BT-47) on the PDF: it has no VAT number. */
+  c.pdf_texts[1] = "Identifiant légal : 01234567";
   g_array_append_val (all, c);
 
   /* Goods exported by a franchise seller: E + 293 B (to confirm). */

@@ -301,7 +301,15 @@ test_v1_then_v2 (Fixture *f, gconstpointer data)
   sqlite3 *db = NULL;
 
   issue (f, "2026-03-01");
-  /* F2026-0001 made as the code before 0008 made it */
+  /* F2026-0001 made as the code before 0008 made it: its lines without the VAT treatment that
+   * the issue now records (issue 13). */
+  tamper (f, "DROP TRIGGER lines_issued_no_update; "
+             "UPDATE lines SET activity = 0, vat_category = NULL, vatex = NULL, exemption_reason = NULL, "
+             "override_reason = NULL; "
+             "CREATE TRIGGER lines_issued_no_update BEFORE UPDATE ON lines "
+             "WHEN (SELECT status FROM documents WHERE id = OLD.document_id) = 1 "
+             "OR (SELECT status FROM documents WHERE id = NEW.document_id) = 1 "
+             "BEGIN SELECT RAISE (ABORT, 'issued document is immutable'); END;");
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   hash = v1_hash (db, "F2026-0001", NULL);
   sqlite3_close (db);

@@ -356,6 +356,88 @@ test_json_refused (Fixture       *fixture,
   }
 }
 
+/* A draft through JSON without `vat_category` to a German business (DE136308783): issued with the
+ * core's proposal, never with French VAT: AE "Autoliquidation" for a service, K for goods, AE in
+ * franchise too (tester's finding 1). */
+static void
+test_json_draft_proposal (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  FacturesVatRegime regimes[] = { FACTURES_VAT_REGIME_REGISTERED, FACTURES_VAT_REGIME_FRANCHISE };
+  g_autofree char *file = g_build_filename (fixture->dir, "draft.json", NULL);
+
+  for (guint r = 0; r < G_N_ELEMENTS (regimes); r++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FacturesProfile) profile = factures_store_get_profile (fixture->store, &error);
+      g_autoptr(FacturesDocument) issued = NULL;
+      g_autofree char *text = NULL;
+      gint64 doc_id = 10 + r;
+      const FacturesLine *line;
+
+      g_assert_no_error (error);
+      profile->vat_regime = regimes[r];
+      g_assert_true (factures_store_save_profile (fixture->store, profile, &error));
+      g_assert_no_error (error);
+      text = g_strdup_printf (
+        "{\"format\": \"factures\", \"version\": 1, \"profile\": null,\n"
+        " \"clients\": [{\"id\": %d, \"name\": \"Beispiel GmbH\", \"category\": 1, \"address\": \"Hauptstr. 1\",\n"
+        "   \"postal_code\": \"10115\", \"city\": \"Berlin\", \"country_code\": \"DE\",\n"
+        "   \"vat_id\": \"DE136308783\"}],\n"
+        " \"documents\": [{\"id\": %" G_GINT64_FORMAT ", \"kind\": 380, \"status\": 0, \"issue_date\": \"2026-11-30\",\n"
+        "   \"client_id\": %d, \"lines\": [\n"
+        "   {\"position\": 1, \"description\": \"Développement\", \"quantity\": 10000,\n"
+        "    \"unit_price\": 50000000, \"activity\": 3, \"vat_rate_bp\": 2000}%s],\n"
+        "   \"events\": []}], \"series\": []}\n",
+        (int) (20 + r), doc_id, (int) (20 + r),
+        regimes[r] == FACTURES_VAT_REGIME_REGISTERED
+        ? ",\n   {\"position\": 2, \"description\": \"Serveur\", \"quantity\": 10000,\n"
+          "    \"unit_price\": 80000000, \"activity\": 1, \"vat_rate_bp\": 2000}" : "");
+      g_assert_true (g_file_set_contents (file, text, -1, NULL));
+      g_assert_true (factures_store_import_json (fixture->store, file, &error));
+      g_assert_no_error (error);
+
+      /* The draft's id in this database: the last one added. */
+      {
+        g_autofree char *sql = g_strdup_printf ("sqlite3 '%s' 'SELECT max(id) FROM documents'", fixture->db_path);
+        g_autofree char *out = NULL;
+
+        g_assert_true (g_spawn_command_line_sync (sql, &out, NULL, NULL, &error));
+        g_assert_no_error (error);
+        doc_id = g_ascii_strtoll (out, NULL, 10);
+      }
+      issued = factures_store_issue (fixture->store, doc_id, store_test_render, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (issued);
+      line = g_ptr_array_index (issued->lines, 0);
+      g_assert_cmpint (line->vat_category, ==, FACTURES_VAT_CATEGORY_AE);
+      g_assert_cmpint (line->vat_rate_bp, ==, 0);
+      g_assert_cmpstr (line->exemption_reason, ==, "Autoliquidation");
+      if (regimes[r] == FACTURES_VAT_REGIME_REGISTERED)
+        {
+          line = g_ptr_array_index (issued->lines, 1);
+          g_assert_cmpint (line->vat_category, ==, FACTURES_VAT_CATEGORY_K);
+          g_assert_cmpint (line->vat_rate_bp, ==, 0);
+          g_assert_cmpstr (line->exemption_reason, ==, "Exonération de TVA, art. 262 ter I du CGI");
+        }
+      /* As stored: frozen with the treatment, no VAT charged. */
+      g_clear_pointer (&issued, factures_document_free);
+      issued = factures_store_get_document (fixture->store, doc_id, &error);
+      g_assert_no_error (error);
+      line = g_ptr_array_index (issued->lines, 0);
+      g_assert_cmpint (line->vat_category, ==, FACTURES_VAT_CATEGORY_AE);
+      {
+        g_auto(FacturesTotals) totals = { NULL, };
+
+        g_assert_true (factures_document_compute_totals (issued, &totals, &error));
+        g_assert_no_error (error);
+        g_assert_cmpint (totals.vat_total, ==, 0);
+      }
+      g_assert_true (factures_store_verify (fixture->store, &error));
+      g_assert_no_error (error);
+    }
+}
+
 /* Catalogue items carry an activity (their old is_goods becomes it), given to the lines. */
 static void
 test_catalogue (Fixture       *fixture,
@@ -405,6 +487,7 @@ main (int argc, char **argv)
   ADD ("/store/vat/issue-refused", test_issue_refused);
   ADD ("/store/vat/draft-refused", test_draft_refused);
   ADD ("/store/vat/json-refused", test_json_refused);
+  ADD ("/store/vat/json-draft-proposal", test_json_draft_proposal);
   ADD ("/store/vat/catalogue", test_catalogue);
 #undef ADD
 

@@ -1404,9 +1404,10 @@ factures_store_pa_record_status (FacturesStore          *self,
   if (!insert_event (self, document_id, "pa-status", day, data, error))
     goto fail;
 
-  /* Dunning: 210 refusée and 213 rejetée leave the ladder (a credit note follows),
-   * 207 en litige pauses it; both as an open dispute. */
-  if (status->code == 210 || status->code == 213 || status->code == 207)
+  /* Dunning: 210 refusée, 213 rejetée and 220 annulée leave the ladder (a credit note
+   * follows: the invoice no longer counts), 207 en litige pauses it; all as an open dispute
+   * (PA.md §2). */
+  if (status->code == 210 || status->code == 213 || status->code == 220 || status->code == 207)
     {
       /* "[PA 207]": a fixed marker, so that a later approval closes only what the PA opened. */
       g_autofree char *note = g_strdup_printf ("[PA %d] ", status->code);
@@ -1420,7 +1421,7 @@ factures_store_pa_record_status (FacturesStore          *self,
         goto fail;
     }
   /* Approved after "en litige": the dispute the PA opened closes, the ladder runs again (a
-   * refusal or a rejection stays: a credit note follows). */
+   * refusal, a rejection or a cancellation stays: a credit note follows). */
   if (status->code == 205 || status->code == 206)
     {
       g_autofree char *today = today_iso ();

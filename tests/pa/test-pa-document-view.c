@@ -5,7 +5,8 @@
  * invoice to a French business proposes the PA (a private client keeps e-mail); sending puts
  * it into the e-invoicing outbox and the panel says "waiting to be sent"; once deposited it
  * says "transmitted to the platform"; the lifecycle statuses show with their date, sender and
- * reason, and a refusal (210) says what to do (credit note, then a new invoice). A deposit the
+ * reason, and a refusal (210) or a cancellation (220) says what to do (credit note, then a new
+ * invoice). A deposit the
  * platform refused shows each reasonCode and reasonMessage. In Achats, a supplier invoice can
  * be answered (205, 207, 210) with a reason code once a PA account exists: the status goes
  * into the outbox; a reason too long is refused and nothing is queued. Screenshots are written to
@@ -269,6 +270,30 @@ test_view (void)
   spin (100);
   screenshot (GTK_WIDGET (view), "pa-document-view-refused.png");
   gtk_window_destroy (GTK_WINDOW (view));
+
+  /* Annulée (220, PA.md §2): in words, and what to do (the invoice no longer counts). */
+  {
+    g_autoptr(FacturesDocument) d = issue (store, company->id, "2026-09-05");
+    g_autoptr(FacturesPaOutboxItem) item_d = NULL;
+
+    g_assert_cmpint (factures_store_pa_enqueue_document (store, d->id, &error), >, 0);
+    item_d = factures_store_pa_outbox_for_document (store, d->id, &error);
+    g_assert_nonnull (item_d);
+    g_assert_true (factures_store_pa_outbox_mark_sent (store, item_d->id, "flow-3", "2026-09-06T11:00:00Z",
+                                                       FACTURES_PA_ACK_OK, NULL, &error));
+    record (store, d->number, 220, "2026-09-09T10:00:00", "SE", "Ma PA", NULL, "Facture émise par erreur");
+    view = open_view (store, d->id);
+    g_clear_pointer (&text, g_free);
+    text = describe (view);
+    g_test_message ("%s", text);
+    g_assert_nonnull (strstr (text, "cancelled (220)\t09/09/2026"));
+    g_assert_nonnull (strstr (text, "Reason: Facture émise par erreur\n"));
+    g_assert_nonnull (strstr (text, "What to do\tThis invoice was cancelled through the platform"));
+    g_assert_nonnull (strstr (text, "reminders stop"));
+    screenshot (GTK_WIDGET (view), "pa-document-view-cancelled.png");
+    g_clear_pointer (&text, g_free);
+    gtk_window_destroy (GTK_WINDOW (view));
+  }
 
   while (g_main_context_iteration (NULL, FALSE))
     ;

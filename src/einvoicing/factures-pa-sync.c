@@ -520,6 +520,8 @@ status_advice (gint code)
     case 210:
     case 213:
       return _("the invoice left the reminders: issue a credit note, then a new invoice if needed");
+    case 220:
+      return _("the invoice was cancelled and left the reminders: book a credit note cancelling it, then issue a new invoice if needed");
     default:
       return NULL;
     }

@@ -9,6 +9,8 @@
 
 #include "factures-error.h"
 #include "factures-store-einvoicing.h"
+#include "factures-store-einvoicing-private.h"
+#include "factures-store-json-private.h"
 #include "factures-store-private.h"
 
 /* ---- account ---- */
@@ -128,6 +130,33 @@ clean_field (const char *text)
   return text != NULL ? g_strstrip (g_strdup (text)) : g_strdup ("");
 }
 
+/* The checks of an account, for the preferences and for the JSON import (cleaned fields). */
+static gboolean
+check_account_fields (const char  *name,
+                      const char  *registration,
+                      const char  *base_url,
+                      const char  *token_url,
+                      const char  *client_id,
+                      gint64       timeout_seconds,
+                      GError     **error)
+{
+  if (*name == '\0' || !g_utf8_validate (name, -1, NULL) || g_utf8_strlen (name, -1) > 200)
+    return invalid (error, _("PA name: fill in the name of your plateforme agréée (200 characters at most)."));
+  if (strlen (registration) != 4 ||
+      !(g_ascii_isalnum (registration[0]) && g_ascii_isalnum (registration[1]) &&
+        g_ascii_isalnum (registration[2]) && g_ascii_isalnum (registration[3])))
+    return invalid (error, _("Registration number: the PA’s registration number has exactly 4 letters or digits (it is on the DGFiP list of plateformes agréées)."));
+  if (!factures_pa_url_is_acceptable (base_url))
+    return invalid (error, _("Flow service address: give the full https:// address the PA gives for its flow service (http is only allowed to this computer)."));
+  if (!factures_pa_url_is_acceptable (token_url))
+    return invalid (error, _("Token address: give the full https:// address of the PA’s token service (http is only allowed to this computer)."));
+  if (*client_id == '\0' || strlen (client_id) > 500)
+    return invalid (error, _("Client ID: fill in the client ID the PA gave you."));
+  if (timeout_seconds < 1 || timeout_seconds > 600)
+    return invalid (error, _("Time-out: choose between 1 and 600 seconds."));
+  return TRUE;
+}
+
 gboolean
 factures_store_save_pa_account (FacturesStore            *self,
                                 const FacturesPaAccount  *account,
@@ -142,20 +171,9 @@ factures_store_save_pa_account (FacturesStore            *self,
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
 
-  if (*name == '\0' || !g_utf8_validate (name, -1, NULL) || g_utf8_strlen (name, -1) > 200)
-    return invalid (error, _("PA name: fill in the name of your plateforme agréée (200 characters at most)."));
-  if (strlen (registration) != 4 ||
-      !(g_ascii_isalnum (registration[0]) && g_ascii_isalnum (registration[1]) &&
-        g_ascii_isalnum (registration[2]) && g_ascii_isalnum (registration[3])))
-    return invalid (error, _("Registration number: the PA’s registration number has exactly 4 letters or digits (it is on the DGFiP list of plateformes agréées)."));
-  if (!factures_pa_url_is_acceptable (base_url))
-    return invalid (error, _("Flow service address: give the full https:// address the PA gives for its flow service (http is only allowed to this computer)."));
-  if (!factures_pa_url_is_acceptable (token_url))
-    return invalid (error, _("Token address: give the full https:// address of the PA’s token service (http is only allowed to this computer)."));
-  if (*client_id == '\0' || strlen (client_id) > 500)
-    return invalid (error, _("Client ID: fill in the client ID the PA gave you."));
-  if (account->timeout_seconds < 1 || account->timeout_seconds > 600)
-    return invalid (error, _("Time-out: choose between 1 and 600 seconds."));
+  if (!check_account_fields (name, registration, base_url, token_url, client_id,
+                             account->timeout_seconds, error))
+    return FALSE;
 
   stmt = factures_store_prepare (self,
                                  "INSERT INTO pa_account (id, name, registration, base_url, token_url, client_id, "
@@ -1404,9 +1422,10 @@ factures_store_pa_record_status (FacturesStore          *self,
   if (!insert_event (self, document_id, "pa-status", day, data, error))
     goto fail;
 
-  /* Dunning: 210 refusée and 213 rejetée leave the ladder (a credit note follows),
-   * 207 en litige pauses it; both as an open dispute. */
-  if (status->code == 210 || status->code == 213 || status->code == 207)
+  /* Dunning: 210 refusée, 213 rejetée and 220 annulée leave the ladder (a credit note
+   * follows: the invoice no longer counts), 207 en litige pauses it; all as an open dispute
+   * (PA.md §2). */
+  if (status->code == 210 || status->code == 213 || status->code == 220 || status->code == 207)
     {
       /* "[PA 207]": a fixed marker, so that a later approval closes only what the PA opened. */
       g_autofree char *note = g_strdup_printf ("[PA %d] ", status->code);
@@ -1420,7 +1439,7 @@ factures_store_pa_record_status (FacturesStore          *self,
         goto fail;
     }
   /* Approved after "en litige": the dispute the PA opened closes, the ladder runs again (a
-   * refusal or a rejection stays: a credit note follows). */
+   * refusal, a rejection or a cancellation stays: a credit note follows). */
   if (status->code == 205 || status->code == 206)
     {
       g_autofree char *today = today_iso ();
@@ -1546,4 +1565,428 @@ factures_store_pa_inbox_unreadable (FacturesStore  *self,
       g_strv_builder_add (builder, line);
     }
   return g_strv_builder_end (builder);
+}
+
+/* ---- JSON export and import (factures-store-json.c; issue 14: a restore loses nothing) ---- */
+
+static const char *const pa_json_tables[] = { "pa_account", "pa_outbox", "pa_inbox" };
+
+static gboolean
+pa_json_is_blob (const char *column)
+{
+  return strcmp (column, "payload") == 0 || strcmp (column, "content") == 0;
+}
+
+gboolean
+factures_store_einvoicing_export_json (FacturesStore  *self,
+                                       JsonBuilder    *builder,
+                                       GError        **error)
+{
+  for (guint t = 0; t < G_N_ELEMENTS (pa_json_tables); t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY id", pa_json_tables[t]);
+      g_autoptr(sqlite3_stmt) stmt = factures_store_prepare (self, sql, error);
+      gboolean first = TRUE;
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          if (first)
+            {
+              json_builder_set_member_name (builder, pa_json_tables[t]);
+              json_builder_begin_array (builder);
+              first = FALSE;
+            }
+          json_builder_begin_object (builder);
+          for (int col = 0; col < sqlite3_column_count (stmt); col++)
+            {
+              json_builder_set_member_name (builder, sqlite3_column_name (stmt, col));
+              switch (sqlite3_column_type (stmt, col))
+                {
+                case SQLITE_INTEGER:
+                  json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, col));
+                  break;
+                case SQLITE_NULL:
+                  json_builder_add_null_value (builder);
+                  break;
+                case SQLITE_BLOB:
+                  {
+                    g_autofree char *text = g_base64_encode (sqlite3_column_blob (stmt, col),
+                                                             (gsize) sqlite3_column_bytes (stmt, col));
+
+                    json_builder_add_string_value (builder, text);
+                  }
+                  break;
+                default:
+                  if (pa_json_is_blob (sqlite3_column_name (stmt, col)))
+                    {
+                      g_autofree char *text = g_base64_encode (sqlite3_column_text (stmt, col),
+                                                               (gsize) sqlite3_column_bytes (stmt, col));
+
+                      json_builder_add_string_value (builder, text);
+                    }
+                  else
+                    json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, col));
+                  break;
+                }
+            }
+          json_builder_end_object (builder);
+        }
+      if (rc != SQLITE_DONE)
+        {
+          factures_store_set_db_error (self, error);
+          return FALSE;
+        }
+      if (!first)
+        json_builder_end_array (builder);
+    }
+  return TRUE;
+}
+
+/* Whether a row with id @id exists in @sql's table (documents issued, supplier invoices). */
+static gboolean
+pa_json_exists (FacturesStore *self,
+                const char    *sql,
+                gint64         id)
+{
+  g_autoptr(sqlite3_stmt) stmt = factures_store_prepare (self, sql, NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+/* @key of @row, when set: the id of an issued document or of a supplier invoice of the file. */
+static gboolean
+pa_json_check_ref (FacturesStore  *self,
+                   JsonObject     *row,
+                   const char     *where,
+                   const char     *key,
+                   gint64         *out,
+                   GError        **error)
+{
+  gboolean document = strcmp (key, "document_id") == 0;
+
+  if (!factures_store_json_impl_get_int (row, where, key, 0, out, error))
+    return FALSE;
+  if (*out == 0)
+    return TRUE;
+  if (!pa_json_exists (self, document ? "SELECT 1 FROM documents WHERE id = ?1 AND status = 1"
+                                      : "SELECT 1 FROM imported_invoices WHERE id = ?1", *out))
+    {
+      factures_store_json_impl_format_error (error, where, key,
+                                             document ? _("the id of an issued document in the file")
+                                                      : _("the id of a supplier invoice in the file"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* @key of @row is one of @allowed (NULL-terminated), or absent/null when @optional. */
+static gboolean
+pa_json_check_word (JsonObject         *row,
+                    const char         *where,
+                    const char         *key,
+                    const char *const  *allowed,
+                    gboolean            optional,
+                    GError            **error)
+{
+  const char *text;
+
+  if (!factures_store_json_impl_get_text (row, where, key, &text, error))
+    return FALSE;
+  if (text == NULL && optional)
+    return TRUE;
+  if (text == NULL || !g_strv_contains (allowed, text))
+    {
+      g_autofree char *list = g_strjoinv (", ", (char **) allowed);
+
+      factures_store_json_impl_format_error (error, where, key, list);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+pa_json_check_code (JsonObject  *row,
+                    const char  *where,
+                    gboolean     required,
+                    GError     **error)
+{
+  gint64 code;
+
+  if (!factures_store_json_impl_get_int (row, where, "status_code", 0, &code, error))
+    return FALSE;
+  if ((code == 0 && !required) || (code > 0 && code <= G_MAXINT && factures_pa_status_label ((gint) code) != NULL))
+    return TRUE;
+  factures_store_json_impl_format_error (error, where, "status_code", _("a lifecycle status code (200 to 213, 220)"));
+  return FALSE;
+}
+
+static gboolean
+pa_json_check_required_text (JsonObject  *row,
+                             const char  *where,
+                             const char  *key,
+                             const char **out,
+                             GError     **error)
+{
+  if (!factures_store_json_impl_get_text (row, where, key, out, error))
+    return FALSE;
+  if (*out == NULL || **out == '\0')
+    {
+      factures_store_json_impl_format_error (error, where, key, _("a text that is not empty"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* @key of @row: a time the app wrote, starting with a date YYYY-MM-DD. */
+static gboolean
+pa_json_check_timestamp (JsonObject  *row,
+                         const char  *where,
+                         const char  *key,
+                         GError     **error)
+{
+  const char *text;
+  g_autofree char *day = NULL;
+  GDate date;
+
+  if (!pa_json_check_required_text (row, where, key, &text, error))
+    return FALSE;
+  day = g_strndup (text, 10);
+  if (strlen (day) != 10 || !factures_date_parse_iso (day, &date, NULL))
+    {
+      factures_store_json_impl_format_error (error, where, key, _("a date and time written YYYY-MM-DD…"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The checks of the app on row @where of @table, before it is inserted. */
+static gboolean
+pa_json_check_row (FacturesStore  *self,
+                   const char     *table,
+                   const char     *where,
+                   JsonObject     *row,
+                   GError        **error)
+{
+  if (strcmp (table, "pa_account") == 0)
+    {
+      const char *name, *registration, *base_url, *token_url, *client_id, *since, *cursor;
+      gint64 id, timeout, report;
+      g_autofree char *clean_name = NULL, *clean_registration = NULL, *clean_base = NULL;
+      g_autofree char *clean_token = NULL, *clean_client = NULL;
+      GError *local_error = NULL;
+
+      if (!factures_store_json_impl_get_int_range (row, where, "id", -1, 1, 1, &id, error) ||
+          !factures_store_json_impl_get_text (row, where, "name", &name, error) ||
+          !factures_store_json_impl_get_text (row, where, "registration", &registration, error) ||
+          !factures_store_json_impl_get_text (row, where, "base_url", &base_url, error) ||
+          !factures_store_json_impl_get_text (row, where, "token_url", &token_url, error) ||
+          !factures_store_json_impl_get_text (row, where, "client_id", &client_id, error) ||
+          !factures_store_json_impl_get_int (row, where, "timeout_seconds", 30, &timeout, error) ||
+          !factures_store_json_impl_get_int_range (row, where, "report_payments", 1, 0, 1, &report, error) ||
+          !factures_store_json_impl_get_date (row, where, "since", TRUE, &since, error) ||
+          !factures_store_json_impl_get_text (row, where, "cursor", &cursor, error))
+        return FALSE;
+      clean_name = clean_field (name);
+      clean_registration = clean_field (registration);
+      clean_base = clean_field (base_url);
+      clean_token = clean_field (token_url);
+      clean_client = clean_field (client_id);
+      if (g_strcmp0 (clean_name, name) != 0 || g_strcmp0 (clean_registration, registration) != 0 ||
+          g_strcmp0 (clean_base, base_url) != 0 || g_strcmp0 (clean_token, token_url) != 0 ||
+          g_strcmp0 (clean_client, client_id) != 0)
+        {
+          factures_store_json_impl_format_error (error, where, "name", _("texts without spaces around them"));
+          return FALSE;
+        }
+      if (!check_account_fields (clean_name, clean_registration, clean_base, clean_token, clean_client,
+                                 timeout, &local_error))
+        {
+          g_propagate_error (error, local_error);
+          factures_store_json_impl_prefix_path (error, where);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (strcmp (table, "pa_outbox") == 0)
+    {
+      static const char *const kinds[] = { "document", "status", NULL };
+      static const char *const states[] = { "queued", "sending", "sent", "failed", NULL };
+      static const char *const acks[] = { "Pending", "Ok", "Error", NULL };
+      const char *kind, *tracking_id, *sha256, *text;
+      gint64 document_id, imported_id, attempts;
+      g_autoptr(GBytes) payload = NULL;
+
+      if (!pa_json_check_ref (self, row, where, "document_id", &document_id, error) ||
+          !pa_json_check_ref (self, row, where, "imported_id", &imported_id, error) ||
+          !pa_json_check_word (row, where, "kind", kinds, FALSE, error) ||
+          !pa_json_check_word (row, where, "state", states, TRUE, error) ||
+          !pa_json_check_word (row, where, "ack_status", acks, TRUE, error) ||
+          !pa_json_check_required_text (row, where, "tracking_id", &tracking_id, error) ||
+          !pa_json_check_required_text (row, where, "file_name", &text, error) ||
+          !pa_json_check_required_text (row, where, "flow_syntax", &text, error) ||
+          !pa_json_check_required_text (row, where, "processing_rule", &text, error) ||
+          !pa_json_check_required_text (row, where, "sha256", &sha256, error) ||
+          !pa_json_check_timestamp (row, where, "created", error) ||
+          !factures_store_json_impl_get_int (row, where, "attempts", 0, &attempts, error) ||
+          !factures_store_json_impl_get_base64 (row, where, "payload", &payload, error))
+        return FALSE;
+      factures_store_json_impl_get_text (row, where, "kind", &kind, NULL);
+      if ((document_id == 0) == (imported_id == 0))
+        {
+          factures_store_json_impl_format_error (error, where, "document_id",
+                                                 _("either an issued document or a supplier invoice"));
+          return FALSE;
+        }
+      if (!pa_json_check_code (row, where, strcmp (kind, "status") == 0, error))
+        return FALSE;
+      if (strlen (tracking_id) > 36)
+        {
+          factures_store_json_impl_format_error (error, where, "tracking_id", _("at most 36 characters"));
+          return FALSE;
+        }
+      if (attempts < 0)
+        {
+          factures_store_json_impl_format_error (error, where, "attempts", _("a whole number not below zero"));
+          return FALSE;
+        }
+      if (strcmp (kind, "status") == 0)
+        {
+          g_autofree char *computed = payload != NULL
+                                      ? g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, payload) : NULL;
+
+          if (computed == NULL || g_ascii_strcasecmp (computed, sha256) != 0)
+            {
+              factures_store_json_impl_format_error (error, where, "sha256",
+                                                     _("the SHA-256 of the status message in payload"));
+              return FALSE;
+            }
+        }
+      return TRUE;
+    }
+  /* pa_inbox */
+  {
+    static const char *const states[] = { "new", "read", "unreadable", "ignored", NULL };
+    const char *text;
+    gint64 document_id, imported_id;
+    g_autoptr(GBytes) content = NULL;
+
+    return pa_json_check_required_text (row, where, "flow_id", &text, error) &&
+           pa_json_check_timestamp (row, where, "received", error) &&
+           pa_json_check_word (row, where, "state", states, TRUE, error) &&
+           pa_json_check_ref (self, row, where, "document_id", &document_id, error) &&
+           pa_json_check_ref (self, row, where, "imported_id", &imported_id, error) &&
+           pa_json_check_code (row, where, FALSE, error) &&
+           factures_store_json_impl_get_base64 (row, where, "content", &content, error);
+  }
+}
+
+gboolean
+factures_store_einvoicing_import_json (FacturesStore  *self,
+                                       JsonObject     *root,
+                                       gboolean        keep_ids,
+                                       GError        **error)
+{
+  if (!keep_ids)
+    return TRUE;
+  for (guint t = 0; t < G_N_ELEMENTS (pa_json_tables); t++)
+    {
+      const char *table = pa_json_tables[t];
+      JsonArray *rows;
+
+      if (!json_object_has_member (root, table))
+        continue;
+      rows = factures_store_json_impl_get_array (root, "", table, error);
+      if (rows == NULL)
+        return FALSE;
+      /* the file's account replaces the one saved (one account, id 1) */
+      if (strcmp (table, "pa_account") == 0 && !factures_store_exec (self, "DELETE FROM pa_account", error))
+        return FALSE;
+      for (guint i = 0; i < json_array_get_length (rows); i++)
+        {
+          g_autofree char *where = g_strdup_printf ("%s[%u]", table, i);
+          JsonObject *row = factures_store_json_impl_get_element_object (rows, i, table, error);
+          g_autoptr(GString) names = g_string_new (NULL);
+          g_autoptr(GString) marks = g_string_new (NULL);
+          g_autoptr(GList) members = NULL;
+          g_autofree char *sql = NULL;
+          g_autoptr(sqlite3_stmt) stmt = NULL;
+          int n = 0;
+
+          if (row == NULL)
+            return FALSE;
+          if (!pa_json_check_row (self, table, where, row, error))
+            return FALSE;
+          members = json_object_get_members (row);
+          for (GList *m = members; m != NULL; m = m->next)
+            {
+              g_autofree char *check = g_strdup_printf ("SELECT 1 FROM pragma_table_info ('%s') WHERE name = ?1",
+                                                        table);
+              g_autoptr(sqlite3_stmt) known = factures_store_prepare (self, check, error);
+
+              if (known == NULL)
+                return FALSE;
+              sqlite3_bind_text (known, 1, m->data, -1, SQLITE_TRANSIENT);
+              if (sqlite3_step (known) != SQLITE_ROW)
+                {
+                  factures_store_json_impl_format_error (error, where, m->data, _("a column of this table (unknown member)"));
+                  return FALSE;
+                }
+              g_string_append_printf (names, "%s\"%s\"", names->len ? ", " : "", (const char *) m->data);
+              g_string_append_printf (marks, "%s?", marks->len ? ", " : "");
+            }
+          if (members == NULL)
+            {
+              factures_store_json_impl_format_error (error, where, "id", _("a row that is not empty"));
+              return FALSE;
+            }
+          sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", table, names->str, marks->str);
+          stmt = factures_store_prepare (self, sql, error);
+          if (stmt == NULL)
+            return FALSE;
+          for (GList *m = members; m != NULL; m = m->next)
+            {
+              JsonNode *value = json_object_get_member (row, m->data);
+
+              n++;
+              if (JSON_NODE_HOLDS_NULL (value))
+                sqlite3_bind_null (stmt, n);
+              else if (pa_json_is_blob (m->data))
+                {
+                  g_autoptr(GBytes) bytes = NULL;
+
+                  /* (checked base64 by pa_json_check_row) */
+                  if (!factures_store_json_impl_get_base64 (row, where, m->data, &bytes, error))
+                    return FALSE;
+                  sqlite3_bind_blob (stmt, n, g_bytes_get_data (bytes, NULL), (int) g_bytes_get_size (bytes),
+                                     SQLITE_TRANSIENT);
+                }
+              else if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_INT64)
+                sqlite3_bind_int64 (stmt, n, json_node_get_int (value));
+              else if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+                sqlite3_bind_text (stmt, n, json_node_get_string (value), -1, SQLITE_TRANSIENT);
+              else
+                {
+                  factures_store_json_impl_format_error (error, where, m->data, _("a whole number, a text or null"));
+                  return FALSE;
+                }
+            }
+          if (sqlite3_step (stmt) != SQLITE_DONE)
+            {
+              g_autofree char *detail = g_strdup (sqlite3_errmsg (factures_store_get_db (self)));
+
+              /* the French message names the row; SQLite's words only as detail */
+              g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                           _("Invalid file: %s: the row cannot be restored (twice the same flow or tracking id?) (%s)."),
+                           where, detail);
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
 }

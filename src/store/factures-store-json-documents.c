@@ -13,6 +13,7 @@
 #include "factures-store-private.h"
 #include "factures-store-integrity-private.h"
 #include "factures-store-mail-private.h"
+#include "factures-store-einvoicing-private.h"
 #include "factures-store-urssaf-private.h"
 #include "factures-store-lifecycle-private.h"
 #include "factures-store-schedule-private.h"
@@ -958,6 +959,9 @@ import_root (Import      *import,
     return FALSE;
   /* issue 17 (migration 0016) */
   if (!factures_store_urssaf_import_json (import->store, root, import->keep_ids, error))
+    return FALSE;
+  /* issue 14 (migration 0015) */
+  if (!factures_store_einvoicing_import_json (import->store, root, import->keep_ids, error))
     return FALSE;
   return factures_store_verify_chain (import->store, error);
 }

@@ -70,6 +70,10 @@
  *   SERIES: "name" ("invoice" for invoices and deposit invoices, "quote",
  *     "credit-note"), "pattern" ("F{YYYY}-{NNNN}"), "next_counter",
  *     "last_issued_date", "yearly_reset" (0/1)
+ *   Issue 14 (plateforme agréée), each only when its table holds rows: "pa_account",
+ *     "pa_outbox", "pa_inbox" (rows of every column, payload and content in base64; the
+ *     client secret stays in the keyring; the polling cursor is pa_account's "cursor"),
+ *     restored through the checks of factures-store-einvoicing-private.h.
  *
  * ## Import rules
  *
@@ -108,6 +112,7 @@
 #include "factures-store-private.h"
 #include "factures-store-integrity-private.h"
 #include "factures-store-mail-private.h"
+#include "factures-store-einvoicing-private.h"
 #include "factures-store-urssaf-private.h"
 #include "factures-store-lifecycle-private.h"
 #include "factures-store-schedule-private.h"
@@ -648,6 +653,9 @@ export_text (FacturesStore  *self,
     return NULL;
   /* issue 17 (migration 0016) */
   if (!factures_store_urssaf_export_json (self, builder, error))
+    return NULL;
+  /* issue 14 (migration 0015): the PA account (no secret), outbox, flows received, cursor */
+  if (!factures_store_einvoicing_export_json (self, builder, error))
     return NULL;
   if (!factures_store_chain_head_export_json (self, builder, error))
     return NULL;

@@ -19,7 +19,8 @@ LABELS = {200: 'Déposée', 201: 'Émise par la plateforme', 202: 'Reçue par la
 ROLE = {200: 'WK', 201: 'WK', 202: 'WK', 203: 'WK', 213: 'WK', 209: 'SE', 212: 'SE', 220: 'SE'}
 TYPE_STATUS = {200: ('305', '10'), 202: ('305', '43'), 203: ('305', '48'), 204: ('23', '45'),
                205: ('23', '1'), 207: ('23', '46'), 210: ('23', '50'), 211: ('23', '47'),
-               212: ('23', '47'), 213: ('305', '8')}
+               212: ('23', '47'), 213: ('305', '8'),
+               220: ('23', None)}   # annulée: MDT-88 none in the AFNOR example UC4b
 
 
 def party(tag, siren, name, role):
@@ -67,7 +68,7 @@ def build(message_id, code, invoice_number, invoice_date, seller_siren, buyer_si
             '<ram:IssueDateTime><udt:DateTimeString format="204">%s</udt:DateTimeString></ram:IssueDateTime>'
             '<ram:ReferenceReferencedDocument>'
             '<ram:IssuerAssignedID>%s</ram:IssuerAssignedID>'
-            '<ram:StatusCode>%s</ram:StatusCode>'
+            '%s'
             '<ram:TypeCode>380</ram:TypeCode>'
             '<ram:FormattedIssueDateTime><qdt:DateTimeString format="102">%s</qdt:DateTimeString></ram:FormattedIssueDateTime>'
             '<ram:ProcessConditionCode>%d</ram:ProcessConditionCode>'
@@ -80,5 +81,6 @@ def build(message_id, code, invoice_number, invoice_date, seller_siren, buyer_si
             % (NS, escape(message_id), escape('CDV-%d' % code), when,
                party('IssuerTradeParty', issuer_siren, 'Émetteur', role),
                party('RecipientTradeParty', recipient_siren, 'Destinataire', 'SE' if role != 'SE' else 'BY'),
-               type_code, when, escape(invoice_number), status_code, invoice_date, code,
+               type_code, when, escape(invoice_number),
+               '<ram:StatusCode>%s</ram:StatusCode>' % status_code if status_code else '', invoice_date, code,
                escape(LABELS[code]), seller_siren, status))

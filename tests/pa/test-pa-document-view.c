@@ -5,7 +5,8 @@
  * invoice to a French business proposes the PA (a private client keeps e-mail); sending puts
  * it into the e-invoicing outbox and the panel says "waiting to be sent"; once deposited it
  * says "transmitted to the platform"; the lifecycle statuses show with their date, sender and
- * reason, and a refusal (210) says what to do (credit note, then a new invoice). A deposit the
+ * reason, and a refusal (210) or a cancellation (220) says what to do (credit note, then a new
+ * invoice). A deposit the
  * platform refused shows each reasonCode and reasonMessage. In Achats, a supplier invoice can
  * be answered (205, 207, 210) with a reason code once a PA account exists: the status goes
  * into the outbox; a reason too long is refused and nothing is queued. Screenshots are written to
@@ -27,6 +28,7 @@
 #include "factures-store-facturx.h"
 #include "factures-document-view.h"
 #include "factures-pa-panel.h"
+#include "factures-overdue-page.h"
 #include "factures-store-einvoicing.h"
 #include "../store/store-test-util.h"
 
@@ -270,8 +272,147 @@ test_view (void)
   screenshot (GTK_WIDGET (view), "pa-document-view-refused.png");
   gtk_window_destroy (GTK_WINDOW (view));
 
+  /* Annulée (220, PA.md §2): in words, and what to do (the invoice no longer counts). */
+  {
+    g_autoptr(FacturesDocument) d = issue (store, company->id, "2026-09-05");
+    g_autoptr(FacturesPaOutboxItem) item_d = NULL;
+
+    g_assert_cmpint (factures_store_pa_enqueue_document (store, d->id, &error), >, 0);
+    item_d = factures_store_pa_outbox_for_document (store, d->id, &error);
+    g_assert_nonnull (item_d);
+    g_assert_true (factures_store_pa_outbox_mark_sent (store, item_d->id, "flow-3", "2026-09-06T11:00:00Z",
+                                                       FACTURES_PA_ACK_OK, NULL, &error));
+    record (store, d->number, 220, "2026-09-09T10:00:00", "SE", "Ma PA", NULL, "Facture émise par erreur");
+    view = open_view (store, d->id);
+    g_clear_pointer (&text, g_free);
+    text = describe (view);
+    g_test_message ("%s", text);
+    g_assert_nonnull (strstr (text, "cancelled (220)\t09/09/2026"));
+    g_assert_nonnull (strstr (text, "Reason: Facture émise par erreur\n"));
+    g_assert_nonnull (strstr (text, "What to do\tThis invoice was cancelled through the platform"));
+    g_assert_nonnull (strstr (text, "reminders stop"));
+    screenshot (GTK_WIDGET (view), "pa-document-view-cancelled.png");
+    g_clear_pointer (&text, g_free);
+    gtk_window_destroy (GTK_WINDOW (view));
+  }
+
   while (g_main_context_iteration (NULL, FALSE))
     ;
+  g_clear_object (&store);
+  store_test_remove_dir (dir);
+}
+
+/* The overdue list's rows as shown: each row's mapped labels joined by tabs, one row a line. */
+static void
+collect_rows (GtkWidget *widget,
+              GString   *out,
+              GString   *row)
+{
+  gboolean is_row = row == NULL && g_strcmp0 (gtk_widget_get_css_name (widget), "row") == 0 &&
+                    gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW) != NULL;
+  g_autoptr(GString) mine = is_row ? g_string_new (NULL) : NULL;
+
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (is_row)
+    row = mine;
+  if (row != NULL && GTK_IS_LABEL (widget))
+    g_string_append_printf (row, "%s\t", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, out, row);
+  if (is_row && mine->len > 0)
+    g_string_append_printf (out, "%s\n", mine->str);
+}
+
+static char *
+overdue_rows (GtkWidget *page)
+{
+  GString *out = g_string_new (NULL);
+
+  spin (200);
+  collect_rows (page, out, NULL);
+  return g_string_free (out, FALSE);
+}
+
+/* Issue 14 with the overdue view: an invoice refused (210), rejected (213), cancelled (220) or
+ * disputed (207) by the PA says so in its row of the overdue list, once a PA account exists;
+ * an approval after the dispute clears it. */
+static void
+test_overdue (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = store_test_db_path (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesStore) store = factures_store_open (path, &error);
+  g_autoptr(FacturesProfile) profile = store_test_profile ();
+  g_autoptr(FacturesClient) company = store_test_client ("Société Étoile");
+  g_autoptr(FacturesPaAccount) account = factures_pa_account_new ();
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_document_free);
+  static const gint codes[] = { 210, 213, 220, 207, 207, 200 };
+  static const char *const words[] = { "refused", "rejected", "cancelled", "disputed", NULL, NULL };
+  g_autofree char *text = NULL;
+  GtkWidget *window, *page;
+
+  g_setenv ("FACTURES_TODAY", "2026-12-06", TRUE);
+  g_assert_no_error (error);
+  g_assert_true (factures_store_save_profile (store, profile, &error));
+  g_assert_true (factures_store_save_client (store, company, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      g_autofree char *day = g_strdup_printf ("2026-09-%02u", i + 1);
+      FacturesDocument *doc = issue (store, company->id, day);
+
+      g_ptr_array_add (docs, doc);
+      record (store, doc->number, codes[i], "2026-09-20T10:00:00", codes[i] == 200 ? "WK" : "BY",
+              "Société Étoile", codes[i] == 200 ? NULL : "AUTRE", NULL);
+    }
+  /* the fifth: disputed, then approved (the ladder runs again, nothing to say) */
+  record (store, ((FacturesDocument *) docs->pdata[4])->number, 205, "2026-09-25T10:00:00", "BY",
+          "Société Étoile", NULL, NULL);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 1400);
+  page = factures_overdue_page_new (store);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (300);
+
+  /* No PA account: the column is not shown. */
+  text = overdue_rows (page);
+  g_test_message ("%s", text);
+  for (guint i = 0; i < docs->len; i++)
+    g_assert_nonnull (strstr (text, ((FacturesDocument *) docs->pdata[i])->number));
+  g_assert_null (strstr (text, "refused"));
+  g_clear_pointer (&text, g_free);
+
+  account->name = g_strdup ("Ma PA");
+  account->registration = g_strdup ("0042");
+  account->base_url = g_strdup ("https://pa.example/flow-service");
+  account->token_url = g_strdup ("https://pa.example/oauth2/token");
+  account->client_id = g_strdup ("client-42");
+  g_assert_true (factures_store_save_pa_account (store, account, &error));
+  g_assert_no_error (error);
+  factures_overdue_page_refresh (FACTURES_OVERDUE_PAGE (page));
+  text = overdue_rows (page);
+  g_test_message ("%s", text);
+  for (guint i = 0; i < docs->len; i++)
+    {
+      const char *number = ((FacturesDocument *) docs->pdata[i])->number;
+      g_autofree char *prefix = g_strdup_printf ("%s\tSociété Étoile\t%s\t", number,
+                                                 words[i] != NULL ? words[i] : "");
+      const char *line = strstr (text, number);
+
+      g_assert_nonnull (line);
+      g_assert_true (g_str_has_prefix (line, prefix));
+    }
+  screenshot (window, "pa-overdue.png");
+  g_clear_pointer (&text, g_free);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_unsetenv ("FACTURES_TODAY");
   g_clear_object (&store);
   store_test_remove_dir (dir);
 }
@@ -422,5 +563,6 @@ main (int   argc,
   adw_init ();
   g_test_add_func ("/pa/ui/document-view", test_view);
   g_test_add_func ("/pa/ui/purchase-answer", test_purchase_answer);
+  g_test_add_func ("/pa/ui/overdue", test_overdue);
   return g_test_run ();
 }

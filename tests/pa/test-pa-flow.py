@@ -18,8 +18,8 @@ Checks:
   - the acknowledgement in words ("transmise à la plateforme", "refusée par la plateforme"
     with each reasonCode / reasonMessage);
   - statuses approuvée, refusée, encaissée come back (--pa-sync output, events on the
-    documents); refusée opens a dispute (dunning stopped); an unreadable message is kept and
-    reported; a second --pa-sync prints nothing new;
+    documents); refusée opens a dispute (dunning stopped); annulée (220) too, with what to do;
+    an unreadable message is kept and reported; a second --pa-sync prints nothing new;
   - every body sent matched the JSON Schemas, every call carried Request-Id = X-Request-Id.
 """
 import hashlib, json, os, signal, socket, sqlite3, subprocess, sys, tempfile, time, urllib.request
@@ -485,6 +485,34 @@ def main():
           'an invoice issued since the account was saved goes by the sync itself')
     check(query(db_p, 'SELECT count(*) FROM pa_outbox o JOIN documents d ON d.id = o.document_id '
                       'WHERE d.number = ?', private_p)[0][0] == 0, 'the private client’s invoice does not')
+
+    # ---- annulée (220, PA.md §2): a pa-status event, printed with what to do, and the invoice
+    # leaves the dunning ladder as after a refusal (its own server: a fresh database's first invoice)
+    port_a = start_server()
+    base_a = 'http://127.0.0.1:%d' % port_a
+    db_a, nums_a, _ = setup(base_a, 1)
+    store_secret(base_a)
+    cli(db_a, '--pa-sync')
+    na = nums_a[0]
+    check(len(deposits_of(port_a, db_a, na)) == 1, '%s deposited before its cancellation' % na)
+    seller_a = query(db_a, "SELECT json_extract (seller, '$.party.siren') FROM documents WHERE number = ?", na)[0][0]
+    check(control(port_a, 'lifecycle', {'invoice': na, 'code': 220, 'seller': seller_a or '123456782',
+                                        'reason': 'Facture émise par erreur'})['ok'],
+          'the server made a CDAR 220 that passes the XSD')
+    r = cli(db_a, '--pa-sync')
+    lines = [l.split('\t') for l in r.stdout.splitlines()]
+    check(r.returncode == 0 and any(l[:2] == [na, words('cancelled', 'annulée')] and
+                                    l[2].startswith('Facture émise par erreur — ') and
+                                    words('credit note', 'avoir') in l[2] for l in lines),
+          'annulée printed with its reason and what to do (%s)' % lines)
+    ev = query(db_a, "SELECT json_extract (data, '$.code'), json_extract (data, '$.sender_role'), "
+                     "json_extract (data, '$.reason') FROM events WHERE document_id = ? AND kind = 'pa-status'",
+               doc_id(db_a, na))
+    check(ev == [(220, 'SE', 'Facture émise par erreur')], 'annulée: a pa-status event 220 on the document (%s)' % ev)
+    check(query(db_a, 'SELECT count(*) FROM disputes WHERE document_id = ? AND closed IS NULL', doc_id(db_a, na))[0][0] == 1,
+          'annulée: the invoice leaves the dunning ladder (open dispute)')
+    pa_ = [l.split('\t')[-1] for l in cli(db_a, '--dunning-plan=' + na).stdout.splitlines()]
+    check(pa_ and all(x == words('Stopped', 'Arrêté') for x in pa_), 'annulée: every dunning step stopped (%s)' % pa_)
 
     # ---- wrong secret
     store_secret(base, 'not-the-secret')

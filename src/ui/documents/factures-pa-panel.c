@@ -175,6 +175,11 @@ add_advice (FacturesPaPanel *self,
                : _("The platform rejected this invoice: it no longer counts and reminders stop. Issue a credit note cancelling it, then a new, corrected invoice."),
                "dialog-warning-symbolic", NULL);
       break;
+    case 220:
+      add_row (self, _("What to do"),
+               _("This invoice was cancelled through the platform: it no longer counts and reminders stop. Issue a credit note cancelling it, then a new invoice if one is still due."),
+               "dialog-warning-symbolic", NULL);
+      break;
     case 207:
       add_row (self, _("What to do"),
                _("The client disputes this invoice: reminders are paused until it is approved. Settle the point with the client."),

@@ -29,6 +29,7 @@
 #include "factures-rows.h"
 #include "factures-sort-state.h"
 #include "factures-sql-list-model.h"
+#include "factures-store-einvoicing.h"
 #include "factures-store-payments.h"
 #include "factures-todo-item.h"
 #include "factures-todo-row.h"
@@ -72,6 +73,7 @@ struct _FacturesOverduePage
   GtkWidget          *todo_empty;
   GtkStack           *stack;
   GtkColumnView      *view;
+  GtkColumnViewColumn *pa_column;      /* shown when a PA account exists (issue 14) */
   GtkWidget          *list_buttons;
   GtkWidget          *list_payment;
   GtkWidget          *list_instalments;
@@ -133,6 +135,54 @@ static char *
 cell_balance (gpointer item)
 {
   return factures_money_format (factures_document_row_get_balance (item));
+}
+
+/* The plateforme agréée's last word on an overdue invoice (issue 14, PA.md §2), when it
+ * matters for chasing it: refused (210), rejected (213), cancelled (220) or disputed (207);
+ * NULL otherwise (no status, or a later one such as an approval after the dispute). */
+static char *
+pa_status_words (FacturesOverduePage *self,
+                 gint64               document_id)
+{
+  gint code = factures_store_pa_last_status (self->store, document_id, NULL, NULL);
+
+  switch (code)
+    {
+    case 207:
+    case 210:
+    case 213:
+    case 220:
+      return g_strdup (factures_pa_status_label (code));
+    default:
+      return NULL;
+    }
+}
+
+static void
+pa_cell_setup (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               FacturesOverduePage      *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_add_css_class (label, "warning");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+pa_cell_bind (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              FacturesOverduePage      *self)
+{
+  FacturesDocumentRow *row = gtk_list_item_get_item (item);
+  g_autofree char *text = NULL;
+
+  if (row != NULL && self->store != NULL)
+    text = pa_status_words (self, factures_document_row_get_id (row));
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
 }
 
 /* ---- summary ---- */
@@ -588,6 +638,11 @@ refresh_list (FacturesOverduePage *self,
     }
 
   model = factures_store_list_overdue (self->store, today, (FacturesDocumentSort) sort, descending);
+  {
+    g_autoptr (FacturesPaAccount) account = factures_store_get_pa_account (self->store, NULL);
+
+    gtk_column_view_column_set_visible (self->pa_column, account != NULL);
+  }
   gtk_slice_list_model_set_model (self->list_slice, model);
   count = g_list_model_get_n_items (model);
   if (selected_id != 0)
@@ -1036,6 +1091,17 @@ factures_overdue_page_init (FacturesOverduePage *self)
   factures_sort_state_attach (self->sort_state, column, FACTURES_DOCUMENT_SORT_NUMBER);
   column = factures_cell_column_add (self->view, _("Client"), cell_client, FALSE, TRUE);
   factures_sort_state_attach (self->sort_state, column, FACTURES_DOCUMENT_SORT_CLIENT);
+  /* the plateforme agréée's refusal, rejection, cancellation or dispute (issue 14) */
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (pa_cell_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (pa_cell_bind), self);
+  /* Translators: the column of the overdue list saying what the plateforme agréée reported */
+  self->pa_column = gtk_column_view_column_new (_("PA Status"), factory);
+  gtk_column_view_column_set_fixed_width (self->pa_column, 130);
+  gtk_column_view_column_set_resizable (self->pa_column, TRUE);
+  gtk_column_view_column_set_visible (self->pa_column, FALSE);
+  gtk_column_view_append_column (self->view, self->pa_column);
+  g_object_unref (self->pa_column);
   column = factures_cell_column_add (self->view, _("Due Date"), cell_due_date, TRUE, FALSE);
   gtk_column_view_column_set_fixed_width (column, 130);
   factures_sort_state_attach (self->sort_state, column, FACTURES_DOCUMENT_SORT_DUE);

@@ -443,6 +443,76 @@ close_all (void)
   spin (50);
 }
 
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* « suspendue » (208) on one of our invoices: the panel offers « complétée » (209), which goes
+ * into the outbox once, and then says it waits there. */
+static void
+test_suspended (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = store_test_db_path (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesStore) store = factures_store_open (path, &error);
+  g_autoptr(FacturesProfile) profile = store_test_profile ();
+  g_autoptr(FacturesClient) company = store_test_client ("Société Étoile");
+  g_autoptr(FacturesDocument) a = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *window, *panel;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (factures_store_save_profile (store, profile, &error));
+  g_assert_true (factures_store_save_client (store, company, &error));
+  a = issue (store, company->id, "2026-09-02");
+  record (store, a->number, 208, "2026-09-09T10:00:00", "BY", "Société Étoile", "DOC_MANQ",
+          "Bon de commande manquant");
+
+  window = gtk_window_new ();
+  panel = g_object_new (FACTURES_TYPE_PA_PANEL, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), panel);
+  factures_pa_panel_set_document (FACTURES_PA_PANEL (panel), store, a->id);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (100);
+  g_assert_true (gtk_widget_is_visible (find_button_labelled (panel, "Send “_Complétée”")));
+  screenshot (window, "pa-suspended.png");
+  g_assert_true (gtk_widget_activate_action (panel, "pa-panel.send-completed", NULL));
+  /* Once only: the button goes, and the action with it. */
+  g_assert_false (gtk_widget_is_visible (find_button_labelled (panel, "Send “_Complétée”")));
+  gtk_widget_activate_action (panel, "pa-panel.send-completed", NULL);
+  rows = factures_store_pa_outbox_list (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      FacturesPaOutboxItem *item = g_ptr_array_index (rows, i);
+
+      if (item->is_status && item->document_id == a->id && item->status_code == 209)
+        n++;
+    }
+  g_assert_cmpuint (n, ==, 1);
+  text = factures_pa_panel_describe (FACTURES_PA_PANEL (panel));
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Status “complétée” (209)\tIn the e-invoicing outbox"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
 static guint
 purchase_statuses (FacturesStore *store,
                    gint64         imported_id,
@@ -564,5 +634,6 @@ main (int   argc,
   g_test_add_func ("/pa/ui/document-view", test_view);
   g_test_add_func ("/pa/ui/purchase-answer", test_purchase_answer);
   g_test_add_func ("/pa/ui/overdue", test_overdue);
+  g_test_add_func ("/pa/ui/suspended", test_suspended);
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "factures-info-row.h"
 #include "factures-money.h"
 #include "factures-pa-panel.h"
+#include "factures-pa-sync.h"
 #include "factures-store-einvoicing.h"
 
 struct _FacturesPaPanel
@@ -23,6 +24,7 @@ struct _FacturesPaPanel
   /* template */
   GtkWidget      *group;
   GtkWidget      *list;
+  GtkWidget      *completed_button;
 };
 
 G_DEFINE_FINAL_TYPE (FacturesPaPanel, factures_pa_panel, ADW_TYPE_BIN)
@@ -195,6 +197,42 @@ add_advice (FacturesPaPanel *self,
     }
 }
 
+/* Whether « complétée » (209) about this document already waits in the outbox or went. */
+static gboolean
+completed_queued (FacturesPaPanel *self)
+{
+  g_autoptr (GPtrArray) rows = factures_store_pa_outbox_list (self->store, NULL);
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      const FacturesPaOutboxItem *item = g_ptr_array_index (rows, i);
+
+      if (item->is_status && item->document_id == self->document_id && item->status_code == 209)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* « Envoyer « complétée » »: the answer to « suspendue » (208) put into the e-invoicing
+ * outbox, once (factures_pa_send_completed()); the next synchronisation sends it. */
+static void
+send_completed_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  FacturesPaPanel *self = FACTURES_PA_PANEL (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (self->store == NULL || self->document_id == 0)
+    return;
+  if (factures_pa_send_completed (self->store, self->document_id, NULL, &error) == 0)
+    {
+      add_row (self, _("Status “complétée” (209)"), error->message, "dialog-error-symbolic", NULL);
+      return;
+    }
+  factures_pa_panel_reload (self);
+}
+
 void
 factures_pa_panel_reload (FacturesPaPanel *self)
 {
@@ -202,6 +240,7 @@ factures_pa_panel_reload (FacturesPaPanel *self)
   g_autoptr (GPtrArray) history = NULL;
   g_autoptr (GError) error = NULL;
   gboolean shown = FALSE;
+  gboolean suspended = FALSE;
 
   g_return_if_fail (FACTURES_IS_PA_PANEL (self));
 
@@ -252,9 +291,21 @@ factures_pa_panel_reload (FacturesPaPanel *self)
     {
       for (guint i = 0; i < history->len; i++)
         add_status (self, g_ptr_array_index (history, i));
-      add_advice (self, ((FacturesPaStatus *) g_ptr_array_index (history, history->len - 1))->code);
+      gint last = ((FacturesPaStatus *) g_ptr_array_index (history, history->len - 1))->code;
+
+      add_advice (self, last);
+      suspended = last == 208;
       shown = TRUE;
     }
+  if (suspended && completed_queued (self))
+    {
+      add_row (self, _("Status “complétée” (209)"),
+               _("In the e-invoicing outbox: the next synchronisation sends it to the platform."),
+               "mail-send-symbolic", NULL);
+      suspended = FALSE;
+    }
+  gtk_widget_set_visible (self->completed_button, suspended);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pa-panel.send-completed", suspended);
   gtk_widget_set_visible (GTK_WIDGET (self), shown);
 }
 
@@ -317,6 +368,8 @@ factures_pa_panel_class_init (FacturesPaPanelClass *klass)
                                                "/org/example/Factures/ui/documents/factures-pa-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, FacturesPaPanel, group);
   gtk_widget_class_bind_template_child (widget_class, FacturesPaPanel, list);
+  gtk_widget_class_bind_template_child (widget_class, FacturesPaPanel, completed_button);
+  gtk_widget_class_install_action (widget_class, "pa-panel.send-completed", NULL, send_completed_activated);
 }
 
 static void

@@ -948,31 +948,6 @@ next_step_compute (FacturesStore  *self,
   return TRUE;
 }
 
-/* The ids of the summary rows @sql selects (one column). */
-static GArray *
-select_ids (FacturesStore  *self,
-            const char     *sql,
-            GError        **error)
-{
-  g_autoptr(FacturesCachedStmt) stmt = factures_store_prepare_cached (self, sql, error);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      factures_store_set_db_error (self, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
-}
-
 /**
  * factures_store_next_steps_refresh:
  *
@@ -985,7 +960,7 @@ gboolean
 factures_store_next_steps_refresh (FacturesStore  *self,
                                    GError        **error)
 {
-  g_autoptr(GArray) ids = select_ids (self, "SELECT document_id FROM document_summary "
+  g_autoptr(GArray) ids = factures_store_select_ids (self, "SELECT document_id FROM document_summary "
                                             "WHERE next_step_stale = 1", error);
 
   if (ids == NULL)

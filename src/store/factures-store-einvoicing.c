@@ -554,32 +554,18 @@ gint
 factures_store_pa_enqueue_new (FacturesStore  *self,
                                GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = NULL;
   gint queued = 0;
   guint i;
-  int rc;
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), -1);
-  stmt = factures_store_prepare (self,
-                                 "SELECT d.id FROM documents d JOIN pa_account a ON a.id = 1 "
-                                 "WHERE d.status = 1 AND d.kind IN (380, 381, 386) AND d.issue_date >= a.since "
-                                 "AND NOT EXISTS (SELECT 1 FROM pa_outbox o WHERE o.document_id = d.id "
-                                 "                AND o.kind = 'document') ORDER BY d.id", error);
-  if (stmt == NULL)
+  ids = factures_store_select_ids (self,
+                                   "SELECT d.id FROM documents d JOIN pa_account a ON a.id = 1 "
+                                   "WHERE d.status = 1 AND d.kind IN (380, 381, 386) AND d.issue_date >= a.since "
+                                   "AND NOT EXISTS (SELECT 1 FROM pa_outbox o WHERE o.document_id = d.id "
+                                   "                AND o.kind = 'document') ORDER BY d.id", error);
+  if (ids == NULL)
     return -1;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      factures_store_set_db_error (self, error);
-      return -1;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
   for (i = 0; i < ids->len; i++)
     {
       g_autoptr(FacturesDocument) document = factures_store_get_document (self, g_array_index (ids, gint64, i), error);
@@ -633,6 +619,16 @@ factures_store_pa_outbox_list (FacturesStore  *self,
 {
   g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
   return items_query (self, "SELECT " ITEM_COLUMNS "ORDER BY o.id DESC", NULL, 0, error);
+}
+
+gboolean
+factures_store_pa_status_queued (FacturesStore  *self,
+                                 gint64          document_id,
+                                 gint            code,
+                                 GError        **error)
+{
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+  return existing_row (self, document_id, "status", code, error) > 0;
 }
 
 FacturesPaOutboxItem *
@@ -1127,35 +1123,17 @@ GArray *
 factures_store_pa_cashed_candidates (FacturesStore  *self,
                                      GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-
   g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
-  stmt = factures_store_prepare (self,
-                                 "SELECT d.id FROM documents d JOIN pa_outbox o ON o.document_id = d.id "
-                                 "AND o.kind = 'document' AND o.state = 'sent' AND coalesce (o.ack_status, '') <> 'Error' "
-                                 "WHERE d.status = 1 AND d.kind IN (380, 386) "
-                                 "AND NOT EXISTS (SELECT 1 FROM pa_outbox s WHERE s.document_id = d.id "
-                                 "                AND s.kind = 'status' AND s.status_code = 212) "
-                                 "AND EXISTS (SELECT 1 FROM payment_allocations a WHERE a.document_id = d.id "
-                                 "            AND (a.payment_id IS NULL OR a.payment_id NOT IN "
-                                 "                 (SELECT payment_id FROM payment_reversals))) "
-                                 "ORDER BY d.id", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      factures_store_set_db_error (self, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return factures_store_select_ids (self,
+                                    "SELECT d.id FROM documents d JOIN pa_outbox o ON o.document_id = d.id "
+                                    "AND o.kind = 'document' AND o.state = 'sent' AND coalesce (o.ack_status, '') <> 'Error' "
+                                    "WHERE d.status = 1 AND d.kind IN (380, 386) "
+                                    "AND NOT EXISTS (SELECT 1 FROM pa_outbox s WHERE s.document_id = d.id "
+                                    "                AND s.kind = 'status' AND s.status_code = 212) "
+                                    "AND EXISTS (SELECT 1 FROM payment_allocations a WHERE a.document_id = d.id "
+                                    "            AND (a.payment_id IS NULL OR a.payment_id NOT IN "
+                                    "                 (SELECT payment_id FROM payment_reversals))) "
+                                    "ORDER BY d.id", error);
 }
 
 void

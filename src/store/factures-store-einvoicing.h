@@ -130,6 +130,13 @@ GPtrArray  *factures_store_pa_outbox_due       (FacturesStore  *self,
 /* Every row (the newest first) (element-type FacturesPaOutboxItem) (transfer full). */
 GPtrArray  *factures_store_pa_outbox_list      (FacturesStore  *self,
                                                 GError        **error);
+/* Whether the lifecycle status @code (200–213, 220) about our issued document @document_id is
+ * already in the outbox, waiting or sent (each status goes once, PA.md §2). FALSE with @error
+ * set on a database error (FACTURES_ERROR_DATABASE). */
+gboolean    factures_store_pa_status_queued    (FacturesStore  *self,
+                                                gint64          document_id,
+                                                gint            code,
+                                                GError        **error);
 /* The document deposit of @document_id, or NULL without error. */
 FacturesPaOutboxItem *factures_store_pa_outbox_for_document (FacturesStore *self,
                                                              gint64         document_id,

@@ -95,6 +95,13 @@ void      factures_store_release_cached  (sqlite3_stmt   *stmt);
 typedef sqlite3_stmt FacturesCachedStmt;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesCachedStmt, factures_store_release_cached)
 
+/* The first column of every row of @sql (no parameters), as gint64 ids in row order, through
+ * the connection's statement cache. Returns: (transfer full): a GArray of gint64, or NULL with
+ * FACTURES_ERROR_DATABASE. */
+GArray   *factures_store_select_ids      (FacturesStore  *self,
+                                          const char     *sql,
+                                          GError        **error);
+
 /* Inside a transaction, without "changed": validated writes shared with the JSON import. */
 gboolean  factures_store_write_profile   (FacturesStore          *self,
                                           const FacturesProfile  *profile,

@@ -303,6 +303,31 @@ factures_store_release_cached (sqlite3_stmt *stmt)
     sqlite3_finalize (stmt);   /* the fresh copy of a statement in use */
 }
 
+GArray *
+factures_store_select_ids (FacturesStore  *self,
+                           const char     *sql,
+                           GError        **error)
+{
+  g_autoptr(FacturesCachedStmt) stmt = factures_store_prepare_cached (self, sql, error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 gboolean
 factures_store_step_done (FacturesStore  *self,
                           sqlite3_stmt   *stmt,

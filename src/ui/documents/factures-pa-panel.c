@@ -197,22 +197,6 @@ add_advice (FacturesPaPanel *self,
     }
 }
 
-/* Whether « complétée » (209) about this document already waits in the outbox or went. */
-static gboolean
-completed_queued (FacturesPaPanel *self)
-{
-  g_autoptr (GPtrArray) rows = factures_store_pa_outbox_list (self->store, NULL);
-
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
-    {
-      const FacturesPaOutboxItem *item = g_ptr_array_index (rows, i);
-
-      if (item->is_status && item->document_id == self->document_id && item->status_code == 209)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* « Envoyer « complétée » »: the answer to « suspendue » (208) put into the e-invoicing
  * outbox, once (factures_pa_send_completed()); the next synchronisation sends it. */
 static void
@@ -297,7 +281,7 @@ factures_pa_panel_reload (FacturesPaPanel *self)
       suspended = last == 208;
       shown = TRUE;
     }
-  if (suspended && completed_queued (self))
+  if (suspended && factures_store_pa_status_queued (self->store, self->document_id, 209, NULL))
     {
       add_row (self, _("Status “complétée” (209)"),
                _("In the e-invoicing outbox: the next synchronisation sends it to the platform."),

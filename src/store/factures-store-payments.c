@@ -11,6 +11,7 @@
 
 #include "factures-schedule.h"
 #include "factures-store-lifecycle-private.h"
+#include "factures-urssaf.h"
 #include "factures-store-payments.h"
 #include "factures-store-payments-private.h"
 #include "factures-store-payments-impl-private.h"
@@ -279,9 +280,11 @@ declared_period_warning (FacturesStore *self,
                          GPtrArray     *warnings)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *month = g_strdup_printf ("%04u-%02u", g_date_get_year (date), g_date_get_month (date));
-  g_autofree char *quarter = g_strdup_printf ("%04u-Q%u", g_date_get_year (date),
-                                              (g_date_get_month (date) + 2) / 3);
+  /* The keys of urssaf_declarations ("2026-11", "2026-Q4"), as factures_urssaf_period_key() writes them. */
+  FacturesUrssafPeriod in_month = { .year = g_date_get_year (date), .month = g_date_get_month (date) };
+  FacturesUrssafPeriod in_quarter = { .year = g_date_get_year (date), .quarter = (g_date_get_month (date) + 2) / 3 };
+  g_autofree char *month = factures_urssaf_period_key (&in_month);
+  g_autofree char *quarter = factures_urssaf_period_key (&in_quarter);
 
   stmt = factures_store_prepare (self, "SELECT declared_on FROM urssaf_declarations "
                                        "WHERE period IN (?1, ?2) ORDER BY declared_on LIMIT 1", NULL);

@@ -23,6 +23,8 @@ char     *factures_pa_secret_lookup (const char    *token_url,
                                      const char    *client_id,
                                      GCancellable  *cancellable,
                                      GError       **error);
+/* Forgets the client secret of (@token_url, @client_id) in the keyring; TRUE when none was
+ * stored; FACTURES_PA_ERROR_NO_KEYRING when the keyring cannot be used. */
 gboolean  factures_pa_secret_clear  (const char    *token_url,
                                      const char    *client_id,
                                      GCancellable  *cancellable,

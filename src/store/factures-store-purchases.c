@@ -11,6 +11,7 @@
 
 #include "factures-imported.h"
 #include "factures-store-purchases.h"
+#include "factures-store-purchases-private.h"
 #include "factures-store-private.h"
 
 static gboolean
@@ -644,4 +645,313 @@ factures_purchases_write_csv (GPtrArray      *entries,
       g_string_append (out, "\r\n");
     }
   return g_output_stream_write_all (stream, out->str, out->len, NULL, NULL, error);
+}
+
+/* ---- JSON (factures-store-purchases-private.h) ---- */
+
+static const char * const entry_columns[] = {
+  "id", "date", "supplier", "reference", "nature", "amount", "method", "recorded",
+};
+static const char * const payment_columns[] = {
+  "id", "invoice_id", "entry_id", "date", "method", "amount", "reference",
+};
+static const char * const reversal_columns[] = {
+  "id", "purchase_payment_id", "date", "reason",
+};
+
+static gboolean
+export_table (FacturesStore  *self,
+              JsonBuilder    *builder,
+              const char     *table,
+              GError        **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY id", table);
+  g_autoptr(sqlite3_stmt) stmt = factures_store_prepare (self, sql, error);
+  gboolean first = TRUE;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (first)
+        {
+          json_builder_set_member_name (builder, table);
+          json_builder_begin_array (builder);
+          first = FALSE;
+        }
+      json_builder_begin_object (builder);
+      for (int col = 0; col < sqlite3_column_count (stmt); col++)
+        {
+          json_builder_set_member_name (builder, sqlite3_column_name (stmt, col));
+          if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
+            json_builder_add_null_value (builder);
+          else if (sqlite3_column_type (stmt, col) == SQLITE_INTEGER)
+            json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, col));
+          else
+            json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, col));
+        }
+      json_builder_end_object (builder);
+    }
+  if (!first)
+    json_builder_end_array (builder);
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * factures_store_purchases_export_json:
+ * (see factures-store-purchases-private.h)
+ */
+gboolean
+factures_store_purchases_export_json (FacturesStore  *self,
+                                      JsonBuilder    *builder,
+                                      GError        **error)
+{
+  return export_table (self, builder, "purchase_entries", error)
+         && export_table (self, builder, "purchase_payments", error)
+         && export_table (self, builder, "purchase_payment_reversals", error);
+}
+
+static gboolean
+json_row_error (GError **error, const char *table, guint row, const char *reason)
+{
+  g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, _("%s[%u]: %s Nothing was imported."), table, row, reason);
+  return FALSE;
+}
+
+/* Member @key of @row: an integer (TRUE, @out set), absent or null (TRUE, @out = @fallback). */
+static gboolean
+json_int (JsonObject *row, const char *key, gint64 fallback, gint64 *out)
+{
+  JsonNode *node = json_object_get_member (row, key);
+
+  *out = fallback;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  *out = json_node_get_int (node);
+  return TRUE;
+}
+
+static gboolean
+json_text (JsonObject *row, const char *key, const char **out)
+{
+  JsonNode *node = json_object_get_member (row, key);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return FALSE;
+  *out = json_node_get_string (node);
+  return TRUE;
+}
+
+/* Binds the members @columns of @row to @stmt in order (integers and strings as they are). */
+static gboolean
+bind_row (sqlite3_stmt *stmt, JsonObject *row, const char * const *columns, guint n)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  for (guint c = 0; c < n; c++)
+    {
+      JsonNode *node = json_object_get_member (row, columns[c]);
+
+      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+        continue;
+      if (!JSON_NODE_HOLDS_VALUE (node))
+        return FALSE;
+      if (json_node_get_value_type (node) == G_TYPE_INT64)
+        sqlite3_bind_int64 (stmt, (int) c + 1, json_node_get_int (node));
+      else if (json_node_get_value_type (node) == G_TYPE_STRING)
+        sqlite3_bind_text (stmt, (int) c + 1, json_node_get_string (node), -1, SQLITE_TRANSIENT);
+      else
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The checks of the doors, for one row of @table; a French reason in @reason when refused. */
+static gboolean
+check_json_row (FacturesStore *self, const char *table, JsonObject *row, char **reason)
+{
+  g_autoptr(GError) error = NULL;
+  const char *date_text = NULL, *text = NULL;
+  gint64 amount = 0, method = 0, ref = 0;
+  GDate date;
+
+  if (!json_text (row, "date", &date_text) || date_text == NULL || !factures_date_parse_iso (date_text, &date, NULL))
+    {
+      *reason = g_strdup (_("the date is missing or invalid."));
+      return FALSE;
+    }
+  if (g_strcmp0 (table, "purchase_payment_reversals") == 0)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autofree char *paid_on = NULL;
+
+      if (!json_int (row, "purchase_payment_id", 0, &ref) || !json_text (row, "reason", &text))
+        {
+          *reason = g_strdup (_("a member has the wrong type."));
+          return FALSE;
+        }
+      stmt = factures_store_prepare (self, "SELECT date FROM purchase_payments WHERE id = ?1", NULL);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, ref);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            paid_on = factures_sql_col_dup (stmt, 0);
+        }
+      if (paid_on == NULL)
+        {
+          *reason = g_strdup (_("the payment it cancels is not in the file."));
+          return FALSE;
+        }
+      g_free (factures_store_clean_reason (text, &error));
+      if (error == NULL)
+        factures_store_check_reversal_date (&date, paid_on, &error);
+      if (error != NULL)
+        {
+          *reason = g_strdup (error->message);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!json_int (row, "amount", 0, &amount) || !json_int (row, "method", -1, &method))
+    {
+      *reason = g_strdup (_("a member has the wrong type."));
+      return FALSE;
+    }
+  if (!check_date (&date, _("Date"), &error))
+    {
+      *reason = g_strdup (error->message);
+      return FALSE;
+    }
+  if (amount <= 0)
+    {
+      *reason = g_strdup (_("Amount: a purchase must be greater than zero."));
+      return FALSE;
+    }
+  if (method < 0 || method >= FACTURES_N_PAYMENT_METHODS)
+    {
+      *reason = g_strdup (_("Payment method: unknown method."));
+      return FALSE;
+    }
+  if (g_strcmp0 (table, "purchase_entries") == 0)
+    {
+      g_autofree char *supplier = NULL;
+
+      if (!json_text (row, "supplier", &text))
+        {
+          *reason = g_strdup (_("a member has the wrong type."));
+          return FALSE;
+        }
+      supplier = factures_text_clean (text, _("Supplier"), FACTURES_MAX_NAME, TRUE, &error);
+      if (supplier == NULL)
+        {
+          *reason = g_strdup (error->message);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  /* a payment: of an imported purchase, or of a typed purchase of the file */
+  if (!json_int (row, "invoice_id", 0, &ref))
+    {
+      *reason = g_strdup (_("a member has the wrong type."));
+      return FALSE;
+    }
+  if (ref != 0)
+    {
+      g_autoptr(sqlite3_stmt) stmt = factures_store_prepare (self,
+        "SELECT 1 FROM imported_invoices WHERE id = ?1 AND direction = 'purchase'", NULL);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, ref);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          *reason = g_strdup (_("the payment is not of an imported purchase of the file."));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+import_table (FacturesStore       *self,
+              JsonObject          *root,
+              const char          *table,
+              const char * const  *columns,
+              guint                n,
+              GError             **error)
+{
+  JsonNode *node = json_object_get_member (root, table);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  JsonArray *rows;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, _("%s: an array is expected."), table);
+      return FALSE;
+    }
+  g_string_printf (sql, "INSERT INTO %s (", table);
+  for (guint c = 0; c < n; c++)
+    g_string_append_printf (sql, "%s%s", c > 0 ? ", " : "", columns[c]);
+  g_string_append (sql, ") VALUES (");
+  for (guint c = 0; c < n; c++)
+    g_string_append_printf (sql, "%s?%u", c > 0 ? ", " : "", c + 1);
+  g_string_append (sql, ")");
+  stmt = factures_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  rows = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonNode *row_node = json_array_get_element (rows, i);
+      g_autofree char *reason = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (row_node))
+        {
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, _("%s: row %u is not an object."), table, i + 1);
+          return FALSE;
+        }
+      if (!check_json_row (self, table, json_node_get_object (row_node), &reason))
+        return json_row_error (error, table, i, reason != NULL ? reason : "");
+      if (!bind_row (stmt, json_node_get_object (row_node), columns, n))
+        return json_row_error (error, table, i, _("a member has the wrong type."));
+      if (!factures_store_step_done (self, stmt, error))
+        {
+          g_prefix_error (error, "%s[%u]: ", table, i);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * factures_store_purchases_import_json:
+ * (see factures-store-purchases-private.h)
+ */
+gboolean
+factures_store_purchases_import_json (FacturesStore  *self,
+                                      JsonObject     *root,
+                                      gboolean        keep_ids,
+                                      GError        **error)
+{
+  if (!keep_ids)
+    return TRUE;
+  return import_table (self, root, "purchase_entries", entry_columns, G_N_ELEMENTS (entry_columns), error)
+         && import_table (self, root, "purchase_payments", payment_columns, G_N_ELEMENTS (payment_columns), error)
+         && import_table (self, root, "purchase_payment_reversals", reversal_columns,
+                          G_N_ELEMENTS (reversal_columns), error);
 }

@@ -123,6 +123,22 @@ F --export-fec --year=2026 --output="$tmp/fec2.txt" >/dev/null 2>&1
 if grep -qP '^AC\tAchats\t\d+\t20260305\t6061\t' "$tmp/fec2.txt" && grep -qP '^BQ\tBanque\t\d+\t20260305\t4011\t' "$tmp/fec2.txt"; then
   ok "the purchases and suppliers accounts are configurable"; else fail "accounts: $(head -5 "$tmp/fec2.txt")"; fi
 
+# ---- a backup keeps the register (JSON export, restore into an empty database) ----
+F --export-json="$tmp/backup.json" >/dev/null 2>"$tmp/err" || fail "--export-json: $(cat "$tmp/err")"
+if "$CLI" --database="$tmp/restored.db" --import-json="$tmp/backup.json" >/dev/null 2>"$tmp/err" \
+   && [ "$("$CLI" --database="$tmp/restored.db" --purchases --year=2026 2>/dev/null)" = "$(F --purchases --year=2026 2>/dev/null)" ]; then
+  ok "the registre des achats survives a JSON backup and restore"
+else fail "restore: $(cat "$tmp/err")"; fi
+python3 - "$tmp/backup.json" "$tmp/bad.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["purchase_entries"][0]["date"] = "2027-01-01"
+json.dump(d, open(sys.argv[2], "w"))
+PY
+rc=0; "$CLI" --database="$tmp/bad.db" --import-json="$tmp/bad.json" >/dev/null 2>"$tmp/err" || rc=$?
+if [ "$rc" = 1 ] && grep -q 'purchase_entries\[0\]: Date' "$tmp/err"; then ok "a restore checks a typed purchase as the doors do: $(cat "$tmp/err")"
+else fail "future purchase in a backup: $rc $(cat "$tmp/err")"; fi
+
 # ---- the PDF registers: 3 pages, totals carried forward ----
 for i in $(seq 1 100); do
   m=$(( (i - 1) / 10 + 1 )); d=$(( (i - 1) % 10 + 1 ))

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -680,7 +681,7 @@ add_purchase (FacturesStore *store, GVariantDict *options)
   id = factures_store_add_purchase (store, &date, supplier, reference, nature, amount, method, &error);
   if (id == 0)
     return fail (error->message);
-  g_print (_("Purchase %" G_GINT64_FORMAT " added to the purchases register.\n"), id);
+  g_print (_("Purchase %" PRId64 " added to the purchases register.\n"), id);
   return 0;
 }
 
@@ -712,7 +713,7 @@ cancel_purchase (FacturesStore *store, const char *id_text, GVariantDict *option
   if (!cancellation_date (options, &date, &error)
       || !factures_store_cancel_purchase (store, id, &date, reason, &error))
     return fail (error->message);
-  g_print (_("Purchase %" G_GINT64_FORMAT " cancelled: the register shows its cancellation on that day.\n"), id);
+  g_print (_("Purchase %" PRId64 " cancelled: the register shows its cancellation on that day.\n"), id);
   return 0;
 }
 

@@ -117,7 +117,7 @@ column_title (FacturesRegisterKind kind, guint column)
 {
   switch (column)
     {
-    case COL_DATE:      return kind == FACTURES_REGISTER_RECEIPTS ? "Date d’encaissement" : "Date";
+    case COL_DATE:      return kind == FACTURES_REGISTER_RECEIPTS ? "Encaissé le" : "Date";
     case COL_REFERENCE: return kind == FACTURES_REGISTER_RECEIPTS ? "Facture(s)" : "Référence";
     case COL_PARTY:     return kind == FACTURES_REGISTER_RECEIPTS ? "Client" : "Fournisseur";
     case COL_NATURE:    return "Nature";

@@ -13,12 +13,14 @@
 #include "factures-store-facturx.h"
 #include "factures-store-receipts.h"
 #include "factures-store-integrity.h"
+#include "factures-cli-registers.h"
 
 static const GOptionEntry entries[] = {
   { "receipts", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the receipts register (livre des recettes) of --year: date, invoices, client, nature, "
        "amount, method, reference (tab separated), then the totals per month, quarter and year to declare "
-       "to URSSAF; with --output=FILE.csv, write it as CSV instead"), NULL },
+       "to URSSAF; with --output=FILE.csv, write it as CSV instead, with --output=FILE.pdf as a printable PDF "
+       "(A4, totals carried from page to page)"), NULL },
   /* A string, read here: GApplication drops an integer option of 0 (--year=0 would mean
    * this year) and refuses "abc" in English. */
   { "year", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -130,6 +132,27 @@ print_totals (GPtrArray *receipts, const GDate *from, const GDate *to, FacturesR
     }
 }
 
+/* The livre des recettes as a printable PDF (issue 17 item 6). */
+static int
+receipts_pdf (FacturesStore *store, gint year, const char *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  guint n_pages = 0;
+
+  pdf = factures_registers_receipts_pdf (store, (guint) year, &n_pages, &error);
+  if (pdf == NULL || !g_file_set_contents (output, g_bytes_get_data (pdf, NULL), (gssize) g_bytes_get_size (pdf),
+                                           &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot write “%s”: %s"), output, error->message);
+
+      return fail (message);
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Receipts register of %d written to %s (%u page)\n",
+                        "Receipts register of %d written to %s (%u pages)\n", n_pages), year, output, n_pages);
+  return 0;
+}
+
 /* @year: the year asked with --year, or 0 when none was given (this year). */
 static int
 receipts (FacturesStore *store, gint year, const char *output)
@@ -149,6 +172,8 @@ receipts (FacturesStore *store, gint year, const char *output)
   if (list == NULL)
     return fail (error->message);
 
+  if (output != NULL && g_str_has_suffix (output, ".pdf"))
+    return receipts_pdf (store, year, output);
   if (output != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -14,6 +15,9 @@
 #include "factures-date.h"
 #include "factures-money.h"
 #include "factures-store-urssaf.h"
+#include "factures-store-facturx.h"
+#include "factures-cli-receipts.h"
+#include "factures-cli-registers.h"
 
 static const GOptionEntry entries[] = {
   { "urssaf", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -37,12 +41,29 @@ static const GOptionEntry entries[] = {
        "--output, for an accountant: a micro-entrepreneur has no legal duty to produce an FEC"), NULL },
   { "purchases", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the purchases register (registre des achats) of --year from the supplier invoices imported "
-       "into Purchases: date, supplier, reference, nature, amount, payment method (tab separated), then "
-       "the total of the year"), NULL },
+       "into Purchases and the purchases typed with --add-purchase: date, supplier, reference, nature, "
+       "amount, payment method, paid on (tab separated), then the totals of the year; with "
+       "--output=FILE.csv or FILE.pdf, write it as CSV or as a printable PDF instead"), NULL },
+  { "add-purchase", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Type a purchase into the purchases register: --date, --supplier, --amount in euros, "
+       "--method=virement|cheque|especes|carte|prelevement|autre, --reference, --nature"), NULL },
+  { "supplier", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Supplier of --add-purchase"), N_("NAME") },
+  { "nature", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("What was bought, for --add-purchase"), N_("TEXT") },
+  { "cancel-purchase", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Cancel the purchase ID typed by mistake with --reason=TEXT (and --date, default today): it stays in "
+       "the register and a negative line cancels it"), N_("ID") },
+  { "purchase-paid", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Record the payment of the imported purchase NUMBER: --date, --method, --amount in euros (default: "
+       "the amount due of a file in EUR), --reference"), N_("NUMBER") },
+  { "cancel-purchase-paid", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Cancel the payment of the imported purchase NUMBER with --reason=TEXT (and --date, default today)"),
+    N_("NUMBER") },
   { "urssaf-set", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
     N_("Set the URSSAF situation (repeatable): quarterly=0|1, cipav=0|1, chamber=none|cci|cma, vl=0|1, "
        "acre-until=DATE|none, creation=DATE|none, alerts=80,95, department=69, account-bank=512, "
-       "account-cash=53, account-goods=707, account-services=706, account-vat=44571, account-debours=467"),
+       "account-cash=53, account-goods=707, account-services=706, account-vat=44571, account-debours=467, account-purchases=607, account-suppliers=401"),
     N_("KEY=VALUE") },
   { NULL }
 };
@@ -58,6 +79,7 @@ factures_cli_urssaf_wanted (GVariantDict *options)
 {
   static const char * const names[] = {
     "urssaf", "thresholds", "calendar", "export-fec", "purchases", "urssaf-set", "period", "declared-on", "from",
+    "add-purchase", "supplier", "nature", "cancel-purchase", "purchase-paid", "cancel-purchase-paid",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -438,6 +460,8 @@ export_fec (FacturesStore *store, const FacturesUrssafSettings *settings, gint y
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) splits = NULL;
   g_autoptr(GArray) receipts = g_array_new (FALSE, TRUE, sizeof (FacturesFecReceipt));
+  g_autoptr(GArray) purchases = g_array_new (FALSE, TRUE, sizeof (FacturesFecPurchase));
+  g_autoptr(GPtrArray) payments = NULL;
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *text = NULL;
   FacturesFecAccounts accounts;
@@ -479,8 +503,27 @@ export_fec (FacturesStore *store, const FacturesUrssafSettings *settings, gint y
       r.debours = s->debours;
       g_array_append_val (receipts, r);
     }
+  /* the purchase payments (401/607), numbered with the receipts in date order */
+  payments = factures_store_list_purchase_payments (store, &jan1, &dec31, &error);
+  if (payments == NULL)
+    return fail (error->message);
+  for (guint i = 0; i < payments->len; i++)
+    {
+      const FacturesPurchasePayment *p = g_ptr_array_index (payments, i);
+      FacturesFecPurchase f = { 0 };
+      char *label = g_strdup_printf ("%s %s", p->reversal ? "Annulation paiement achat" : "Achat",
+                                     p->supplier != NULL ? p->supplier : "");
+
+      g_ptr_array_add (labels, label);
+      f.date = p->date;
+      f.reference = p->reference != NULL ? p->reference : "";
+      f.label = label;
+      f.cash_method = p->method == FACTURES_PAYMENT_METHOD_CASH;
+      f.amount = p->amount;
+      g_array_append_val (purchases, f);
+    }
   factures_fec_accounts_from_settings (&accounts, settings);
-  text = factures_fec_write (receipts, &accounts, &today, &error);
+  text = factures_fec_write_all (receipts, purchases, &accounts, &today, &error);
   if (text == NULL || !g_file_set_contents (output, text, -1, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Cannot write “%s”: %s"), output, error->message);
@@ -488,19 +531,39 @@ export_fec (FacturesStore *store, const FacturesUrssafSettings *settings, gint y
       return fail (message);
     }
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u entry of %d written to %s\n", "%u entries of %d written to %s\n",
-                        receipts->len), receipts->len, year, output);
+                        receipts->len + 2 * purchases->len), receipts->len + 2 * purchases->len, year, output);
   return 0;
 }
 
 /* ---- --purchases ---- */
 
 static int
-purchases (FacturesStore *store, gint year)
+write_purchases_pdf (FacturesStore *store, gint year, const char *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  guint n_pages = 0;
+
+  pdf = factures_registers_purchases_pdf (store, (guint) year, &n_pages, &error);
+  if (pdf == NULL || !g_file_set_contents (output, g_bytes_get_data (pdf, NULL), (gssize) g_bytes_get_size (pdf),
+                                           &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot write “%s”: %s"), output, error->message);
+
+      return fail (message);
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Purchases register of %d written to %s (%u page)\n",
+                        "Purchases register of %d written to %s (%u pages)\n", n_pages), year, output, n_pages);
+  return 0;
+}
+
+static int
+purchases (FacturesStore *store, gint year, const char *output)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
-  gint64 total = 0;
-  guint undated = 0, foreign = 0;
+  FacturesPurchaseTotals totals;
+  guint undated = 0;
   GDate today;
 
   factures_today (&today);
@@ -512,42 +575,193 @@ purchases (FacturesStore *store, gint year)
 
       return fail (message);
     }
+  if (output != NULL && !g_str_has_suffix (output, ".csv") && !g_str_has_suffix (output, ".pdf"))
+    return fail (_("--output: the purchases register is written as FILE.csv or FILE.pdf."));
   list = factures_store_list_purchase_register (store, (guint) year, &undated, &error);
   if (list == NULL)
     return fail (error->message);
+  if (undated > 0)
+    g_printerr ("factures: %s\n", _("Some imported purchases have no issue date and are left out."));
+
+  if (output != NULL && g_str_has_suffix (output, ".pdf"))
+    return write_purchases_pdf (store, year, output);
+  if (output != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+      g_autoptr(GFileOutputStream) stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+
+      if (stream == NULL || !factures_purchases_write_csv (list, G_OUTPUT_STREAM (stream), &error)
+          || !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error))
+        {
+          g_autofree char *message = g_strdup_printf (_("Cannot write “%s”: %s"), output, error->message);
+
+          return fail (message);
+        }
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u purchase of %d written to %s\n", "%u purchases of %d written to %s\n",
+                            list->len), list->len, year, output);
+      return 0;
+    }
+
   for (guint i = 0; i < list->len; i++)
     {
       const FacturesPurchaseEntry *e = g_ptr_array_index (list, i);
       g_autofree char *date = factures_date_format_iso (&e->date);
-      g_autofree char *amount = NULL;
+      g_autofree char *amount = factures_purchase_entry_amount_text (e);
+      g_autofree char *nature = factures_purchase_entry_nature_text (e);
+      g_autofree char *paid = e->paid ? factures_date_format_iso (&e->paid_on) : g_strdup ("");
 
-      if (e->amount >= 0)
-        {
-          amount = factures_money_format (e->amount);
-          total += e->amount;
-        }
-      else
-        {
-          amount = g_strdup_printf ("%s %s", e->amount_text != NULL ? e->amount_text : "",
-                                    e->currency != NULL ? e->currency : "");
-          foreign++;
-        }
-      g_strdelimit (e->supplier, "\t\r\n", ' ');
-      g_strdelimit (e->reference, "\t\r\n", ' ');
-      /* the payment of a purchase is not recorded yet: the method column is empty */
-      g_print ("%s\t%s\t%s\t%s\t%s\t\n", date, e->supplier != NULL ? e->supplier : "",
-               e->reference != NULL ? e->reference : "", e->nature, amount);
+      if (e->supplier != NULL)
+        g_strdelimit (e->supplier, "\t\r\n", ' ');
+      if (e->reference != NULL)
+        g_strdelimit (e->reference, "\t\r\n", ' ');
+      g_strdelimit (nature, "\t\r\n", ' ');
+      g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\n", date, e->supplier != NULL ? e->supplier : "",
+               e->reference != NULL ? e->reference : "", nature, amount,
+               factures_purchase_entry_method_fr (e), paid);
     }
+  factures_purchase_register_totals (list, &totals);
   {
-    g_autofree char *text = factures_money_format (total);
+    g_autofree char *text = factures_money_format (totals.total);
+    g_autofree char *cash = factures_money_format (totals.cash);
 
     g_print (_("Total of %d (EUR)\t%s\n"), year, text);
+    /* Translators: the cash part of the purchases register's total */
+    g_print (_("of which cash\t%s\n"), cash);
   }
-  if (foreign > 0)
+  if (totals.n_foreign > 0)
     g_print (g_dngettext (GETTEXT_PACKAGE, "%u purchase not in EUR is not in the total.\n",
-                          "%u purchases not in EUR are not in the total.\n", foreign), foreign);
-  if (undated > 0)
-    g_printerr ("factures: %s\n", _("Some imported purchases have no issue date and are left out."));
+                          "%u purchases not in EUR are not in the total.\n", totals.n_foreign), totals.n_foreign);
+  return 0;
+}
+
+static gboolean
+parse_method (const char *text, FacturesPaymentMethod *out, GError **error)
+{
+  if (text == NULL)
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           _("Payment method: give --method=virement|cheque|especes|carte|prelevement|autre."));
+      return FALSE;
+    }
+  if (!factures_cli_receipts_parse_method (text, out))
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   _("Payment method: “%s” is not one of virement, cheque, especes, carte, prelevement, autre."), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* --add-purchase: every check is the store's (the window's dialog calls the same function). */
+static int
+add_purchase (FacturesStore *store, GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  const char *date_text = NULL, *supplier = NULL, *nature = NULL, *reference = NULL;
+  const char *amount_text = NULL, *method_text = NULL;
+  FacturesPaymentMethod method;
+  gint64 amount = 0, id;
+  GDate date;
+
+  g_variant_dict_lookup (options, "date", "&s", &date_text);
+  g_variant_dict_lookup (options, "supplier", "&s", &supplier);
+  g_variant_dict_lookup (options, "nature", "&s", &nature);
+  g_variant_dict_lookup (options, "reference", "&s", &reference);
+  g_variant_dict_lookup (options, "amount", "&s", &amount_text);
+  g_variant_dict_lookup (options, "method", "&s", &method_text);
+  g_date_clear (&date, 1);
+  if (date_text != NULL && !factures_date_parse_fr (date_text, _("Date"), &date, &error))
+    return fail (error->message);
+  if (amount_text == NULL)
+    return fail (_("Amount: the amount paid is required."));
+  if (!factures_money_parse (amount_text, _("Amount"), &amount, &error))
+    return fail (error->message);
+  if (!parse_method (method_text, &method, &error))
+    return fail (error->message);
+  id = factures_store_add_purchase (store, &date, supplier, reference, nature, amount, method, &error);
+  if (id == 0)
+    return fail (error->message);
+  g_print (_("Purchase %" PRId64 " added to the purchases register.\n"), id);
+  return 0;
+}
+
+static gboolean
+cancellation_date (GVariantDict *options, GDate *out, GError **error)
+{
+  const char *date_text = NULL;
+
+  g_variant_dict_lookup (options, "date", "&s", &date_text);
+  if (date_text == NULL)
+    {
+      factures_today (out);
+      return TRUE;
+    }
+  return factures_date_parse_fr (date_text, _("Cancellation date"), out, error);
+}
+
+static int
+cancel_purchase (FacturesStore *store, const char *id_text, GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  const char *reason = NULL;
+  gint64 id;
+  GDate date;
+
+  g_variant_dict_lookup (options, "reason", "&s", &reason);
+  if (!g_ascii_string_to_signed (id_text, 10, 1, G_MAXINT64, &id, NULL))
+    return fail (_("--cancel-purchase takes the number --purchases or --add-purchase gave."));
+  if (!cancellation_date (options, &date, &error)
+      || !factures_store_cancel_purchase (store, id, &date, reason, &error))
+    return fail (error->message);
+  g_print (_("Purchase %" PRId64 " cancelled: the register shows its cancellation on that day.\n"), id);
+  return 0;
+}
+
+static int
+purchase_paid (FacturesStore *store, const char *number, GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  const char *date_text = NULL, *method_text = NULL, *amount_text = NULL, *reference = NULL;
+  FacturesPaymentMethod method;
+  gint64 amount = 0, id;
+  GDate date;
+
+  g_variant_dict_lookup (options, "date", "&s", &date_text);
+  g_variant_dict_lookup (options, "method", "&s", &method_text);
+  g_variant_dict_lookup (options, "amount", "&s", &amount_text);
+  g_variant_dict_lookup (options, "reference", "&s", &reference);
+  g_date_clear (&date, 1);
+  if (date_text != NULL && !factures_date_parse_fr (date_text, _("Payment date"), &date, &error))
+    return fail (error->message);
+  if (!parse_method (method_text, &method, &error))
+    return fail (error->message);
+  if (amount_text != NULL && !factures_money_parse (amount_text, _("Amount"), &amount, &error))
+    return fail (error->message);
+  if (amount_text != NULL && amount <= 0)
+    return fail (_("Amount: a payment must be greater than zero."));
+  id = factures_store_find_imported (store, number, NULL, &error);
+  if (id == 0
+      || !factures_store_record_purchase_payment (store, id, &date, method, amount, reference, &error))
+    return fail (error->message);
+  g_print (_("Payment of the purchase %s recorded.\n"), number);
+  return 0;
+}
+
+static int
+cancel_purchase_paid (FacturesStore *store, const char *number, GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  const char *reason = NULL;
+  gint64 id;
+  GDate date;
+
+  g_variant_dict_lookup (options, "reason", "&s", &reason);
+  if (!cancellation_date (options, &date, &error))
+    return fail (error->message);
+  id = factures_store_find_imported (store, number, NULL, &error);
+  if (id == 0 || !factures_store_cancel_purchase_payment (store, id, &date, reason, &error))
+    return fail (error->message);
+  g_print (_("Payment of the purchase %s cancelled.\n"), number);
   return 0;
 }
 
@@ -593,6 +807,7 @@ apply_setting (FacturesUrssafSettings *s, const char *assignment, GError **error
     { "account-bank", &s->account_bank }, { "account-cash", &s->account_cash },
     { "account-goods", &s->account_goods }, { "account-services", &s->account_services },
     { "account-vat", &s->account_vat }, { "account-debours", &s->account_debours },
+    { "account-purchases", &s->account_purchases }, { "account-suppliers", &s->account_suppliers },
   };
 
   if (value == NULL)
@@ -671,7 +886,8 @@ factures_cli_urssaf_run (const char *database, GVariantDict *options)
   g_autofree const char **set = NULL;
   const char *period = NULL, *declared_on = NULL, *from = NULL, *output = NULL;
   gboolean want_urssaf = FALSE, want_thresholds = FALSE, want_calendar = FALSE, want_fec = FALSE;
-  gboolean want_purchases = FALSE;
+  gboolean want_purchases = FALSE, want_add_purchase = FALSE;
+  const char *cancel_purchase_id = NULL, *paid_number = NULL, *cancel_paid_number = NULL;
   const char *year_text = NULL;
   gint year = 0;
   int status = 0;
@@ -682,6 +898,10 @@ factures_cli_urssaf_run (const char *database, GVariantDict *options)
   g_variant_dict_lookup (options, "calendar", "b", &want_calendar);
   g_variant_dict_lookup (options, "export-fec", "b", &want_fec);
   g_variant_dict_lookup (options, "purchases", "b", &want_purchases);
+  g_variant_dict_lookup (options, "add-purchase", "b", &want_add_purchase);
+  g_variant_dict_lookup (options, "cancel-purchase", "&s", &cancel_purchase_id);
+  g_variant_dict_lookup (options, "purchase-paid", "&s", &paid_number);
+  g_variant_dict_lookup (options, "cancel-purchase-paid", "&s", &cancel_paid_number);
   g_variant_dict_lookup (options, "period", "&s", &period);
   g_variant_dict_lookup (options, "declared-on", "&s", &declared_on);
   g_variant_dict_lookup (options, "from", "&s", &from);
@@ -699,8 +919,29 @@ factures_cli_urssaf_run (const char *database, GVariantDict *options)
     return fail (_("--declared-on goes with --urssaf."));
   if (from != NULL && !want_calendar)
     return fail (_("--from goes with --calendar."));
-  if (output != NULL && !want_fec)
-    return fail (_("--output goes with --export-fec here."));
+  if (output != NULL && !want_fec && !want_purchases)
+    return fail (_("--output goes with --export-fec or --purchases here."));
+  if ((g_variant_dict_contains (options, "supplier") || g_variant_dict_contains (options, "nature"))
+      && !want_add_purchase)
+    return fail (_("--supplier and --nature go with --add-purchase."));
+  if (want_add_purchase + (cancel_purchase_id != NULL) + (paid_number != NULL) + (cancel_paid_number != NULL) > 1
+      || ((want_add_purchase || cancel_purchase_id != NULL || paid_number != NULL || cancel_paid_number != NULL)
+          && (want_urssaf || want_thresholds || want_calendar || want_fec || want_purchases || set != NULL)))
+    return fail (_("Give one of --add-purchase, --cancel-purchase, --purchase-paid and --cancel-purchase-paid at a "
+                   "time, alone."));
+  if (want_add_purchase || cancel_purchase_id != NULL || paid_number != NULL || cancel_paid_number != NULL)
+    {
+      store = factures_cli_open_store (database, TRUE, &status);
+      if (store == NULL)
+        return status;
+      if (want_add_purchase)
+        return add_purchase (store, options);
+      if (cancel_purchase_id != NULL)
+        return cancel_purchase (store, cancel_purchase_id, options);
+      if (paid_number != NULL)
+        return purchase_paid (store, paid_number, options);
+      return cancel_purchase_paid (store, cancel_paid_number, options);
+    }
   if (set == NULL && !want_urssaf && !want_thresholds && !want_calendar && !want_fec && !want_purchases)
     return fail (_("Give --urssaf, --thresholds, --calendar, --export-fec or --purchases."));
   if (year_text != NULL)
@@ -742,7 +983,7 @@ factures_cli_urssaf_run (const char *database, GVariantDict *options)
   else if (want_fec)
     status = export_fec (store, &settings, year, output);
   else if (want_purchases)
-    status = purchases (store, year);
+    status = purchases (store, year, output);
   factures_urssaf_settings_clear (&settings);
   return status;
 }

@@ -215,6 +215,8 @@ factures_urssaf_settings_clear (FacturesUrssafSettings *settings)
   g_clear_pointer (&settings->account_services, g_free);
   g_clear_pointer (&settings->account_vat, g_free);
   g_clear_pointer (&settings->account_debours, g_free);
+  g_clear_pointer (&settings->account_purchases, g_free);
+  g_clear_pointer (&settings->account_suppliers, g_free);
 }
 
 const FacturesUrssafRate *
@@ -874,6 +876,8 @@ factures_fec_accounts_init (FacturesFecAccounts *accounts)
   accounts->services = "706";
   accounts->vat = "44571";
   accounts->debours = "467";
+  accounts->purchases = "607";
+  accounts->suppliers = "401";
 }
 
 void
@@ -893,6 +897,10 @@ factures_fec_accounts_from_settings (FacturesFecAccounts          *accounts,
     accounts->vat = settings->account_vat;
   if (settings->account_debours != NULL)
     accounts->debours = settings->account_debours;
+  if (settings->account_purchases != NULL)
+    accounts->purchases = settings->account_purchases;
+  if (settings->account_suppliers != NULL)
+    accounts->suppliers = settings->account_suppliers;
 }
 
 static void
@@ -910,6 +918,7 @@ fec_text (GString *out, const char *text)
 
 static void
 fec_line (GString           *out,
+          const char        *journal,
           guint              number,
           const GDate       *date,
           const char        *account,
@@ -924,7 +933,8 @@ fec_line (GString           *out,
 
   g_date_strftime (ymd, sizeof ymd, "%Y%m%d", date);
   g_date_strftime (valid, sizeof valid, "%Y%m%d", validated);
-  g_string_append_printf (out, "BQ\tBanque\t%u\t%s\t%s\t%s\t\t\t", number, ymd, account, account_label);
+  g_string_append_printf (out, "%s\t%s\t%u\t%s\t%s\t%s\t\t\t", journal,
+                          g_strcmp0 (journal, "AC") == 0 ? "Achats" : "Banque", number, ymd, account, account_label);
   fec_text (out, piece);
   g_string_append_printf (out, "\t%s\t", ymd);
   fec_text (out, label);
@@ -935,58 +945,136 @@ fec_line (GString           *out,
   g_string_append_printf (out, "\t\t\t%s\t\t\r\n", valid);
 }
 
+/* One receipt's entry, numbered @number; FALSE when it does not balance. */
+static gboolean
+fec_receipt (GString                   *out,
+             const FacturesFecReceipt  *r,
+             guint                      number,
+             const FacturesFecAccounts *accounts,
+             const GDate               *validated,
+             GError                   **error)
+{
+  gint64 sum = r->vat + r->debours;
+  gboolean negative = r->amount < 0;
+  struct { const char *account, *label; gint64 amount; } parts[FACTURES_URSSAF_N_BOXES + 2];
+
+  for (guint b = 0; b < FACTURES_URSSAF_N_BOXES; b++)
+    {
+      sum += r->box[b];
+      parts[b].account = factures_urssaf_box_is_sales (b) ? accounts->goods : accounts->services;
+      parts[b].label = factures_urssaf_box_is_sales (b) ? "Ventes de marchandises" : "Prestations de services";
+      parts[b].amount = r->box[b];
+    }
+  parts[FACTURES_URSSAF_N_BOXES].account = accounts->vat;
+  parts[FACTURES_URSSAF_N_BOXES].label = "TVA collectée";
+  parts[FACTURES_URSSAF_N_BOXES].amount = r->vat;
+  parts[FACTURES_URSSAF_N_BOXES + 1].account = accounts->debours;
+  parts[FACTURES_URSSAF_N_BOXES + 1].label = "Débours";
+  parts[FACTURES_URSSAF_N_BOXES + 1].amount = r->debours;
+  if (sum != r->amount)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   _("FEC: the entry of the receipt %s does not balance."), r->reference);
+      return FALSE;
+    }
+
+  fec_line (out, "BQ", number, &r->date, r->cash_method ? accounts->cash : accounts->bank,
+            r->cash_method ? "Caisse" : "Banque", r->reference, r->label,
+            negative ? 0 : r->amount, negative ? -r->amount : 0, validated);
+  for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+    {
+      gint64 a = parts[p].amount;
+
+      if (a == 0)
+        continue;
+      /* Two boxes on the same account are kept apart (one line per activity). */
+      fec_line (out, "BQ", number, &r->date, parts[p].account, parts[p].label, r->reference, r->label,
+                a < 0 ? -a : 0, a > 0 ? a : 0, validated);
+    }
+  return TRUE;
+}
+
+/* A purchase payment: the purchase in journal AC (607 debit, 401 credit) as entry @number, its
+ * payment in journal BQ (401 debit, 512 or 53 credit) as @number + 1; the other way round for a
+ * reversal. */
+static void
+fec_purchase (GString                   *out,
+              const FacturesFecPurchase *p,
+              guint                      number,
+              const FacturesFecAccounts *accounts,
+              const GDate               *validated)
+{
+  gint64 debit = p->amount > 0 ? p->amount : 0;
+  gint64 credit = p->amount < 0 ? -p->amount : 0;
+
+  fec_line (out, "AC", number, &p->date, accounts->purchases, "Achats", p->reference, p->label,
+            debit, credit, validated);
+  fec_line (out, "AC", number, &p->date, accounts->suppliers, "Fournisseurs", p->reference, p->label,
+            credit, debit, validated);
+  fec_line (out, "BQ", number + 1, &p->date, accounts->suppliers, "Fournisseurs", p->reference, p->label,
+            debit, credit, validated);
+  fec_line (out, "BQ", number + 1, &p->date, p->cash_method ? accounts->cash : accounts->bank,
+            p->cash_method ? "Caisse" : "Banque", p->reference, p->label, credit, debit, validated);
+}
+
+#define FEC_HEADER "JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\t" \
+                   "CompAuxNum\tCompAuxLib\tPieceRef\tPieceDate\tEcritureLib\tDebit\tCredit\t" \
+                   "EcritureLet\tDateLet\tValidDate\tMontantdevise\tIdevise\r\n"
+
+/**
+ * factures_fec_write_all:
+ * (see factures-urssaf.h)
+ */
+char *
+factures_fec_write_all (GArray                    *receipts,
+                        GArray                    *purchases,
+                        const FacturesFecAccounts *accounts,
+                        const GDate               *validated,
+                        GError                   **error)
+{
+  GString *out = g_string_new (FEC_HEADER);
+  guint r = 0, p = 0, number = 1;
+  guint n_receipts = receipts != NULL ? receipts->len : 0;
+  guint n_purchases = purchases != NULL ? purchases->len : 0;
+
+  /* Merged by date: on the same day, receipts first (each list is in date order). */
+  while (r < n_receipts || p < n_purchases)
+    {
+      const FacturesFecReceipt *rr = r < n_receipts ? &g_array_index (receipts, FacturesFecReceipt, r) : NULL;
+      const FacturesFecPurchase *pp = p < n_purchases ? &g_array_index (purchases, FacturesFecPurchase, p) : NULL;
+
+      if (rr != NULL && (pp == NULL || g_date_compare (&rr->date, &pp->date) <= 0))
+        {
+          if (!fec_receipt (out, rr, number, accounts, validated, error))
+            {
+              g_string_free (out, TRUE);
+              return NULL;
+            }
+          number++;
+          r++;
+        }
+      else
+        {
+          if (pp->amount == 0)
+            {
+              g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           _("FEC: the purchase payment %s has no amount."), pp->reference);
+              g_string_free (out, TRUE);
+              return NULL;
+            }
+          fec_purchase (out, pp, number, accounts, validated);
+          number += 2;
+          p++;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
 char *
 factures_fec_write (GArray                    *receipts,
                     const FacturesFecAccounts *accounts,
                     const GDate               *validated,
                     GError                   **error)
 {
-  GString *out = g_string_new ("JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\t"
-                               "CompAuxNum\tCompAuxLib\tPieceRef\tPieceDate\tEcritureLib\tDebit\tCredit\t"
-                               "EcritureLet\tDateLet\tValidDate\tMontantdevise\tIdevise\r\n");
-
-  for (guint i = 0; i < receipts->len; i++)
-    {
-      const FacturesFecReceipt *r = &g_array_index (receipts, FacturesFecReceipt, i);
-      gint64 sum = r->vat + r->debours;
-      gboolean negative = r->amount < 0;
-      guint number = i + 1;
-      struct { const char *account, *label; gint64 amount; } parts[FACTURES_URSSAF_N_BOXES + 2];
-
-      for (guint b = 0; b < FACTURES_URSSAF_N_BOXES; b++)
-        {
-          sum += r->box[b];
-          parts[b].account = factures_urssaf_box_is_sales (b) ? accounts->goods : accounts->services;
-          parts[b].label = factures_urssaf_box_is_sales (b) ? "Ventes de marchandises" : "Prestations de services";
-          parts[b].amount = r->box[b];
-        }
-      parts[FACTURES_URSSAF_N_BOXES].account = accounts->vat;
-      parts[FACTURES_URSSAF_N_BOXES].label = "TVA collectée";
-      parts[FACTURES_URSSAF_N_BOXES].amount = r->vat;
-      parts[FACTURES_URSSAF_N_BOXES + 1].account = accounts->debours;
-      parts[FACTURES_URSSAF_N_BOXES + 1].label = "Débours";
-      parts[FACTURES_URSSAF_N_BOXES + 1].amount = r->debours;
-      if (sum != r->amount)
-        {
-          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
-                       _("FEC: the entry of the receipt %s does not balance."), r->reference);
-          g_string_free (out, TRUE);
-          return NULL;
-        }
-
-      fec_line (out, number, &r->date, r->cash_method ? accounts->cash : accounts->bank,
-                r->cash_method ? "Caisse" : "Banque", r->reference, r->label,
-                negative ? 0 : r->amount, negative ? -r->amount : 0, validated);
-      for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
-        {
-          gint64 a = parts[p].amount;
-
-          if (a == 0)
-            continue;
-          /* Two boxes on the same account are kept apart (one line per activity). */
-          fec_line (out, number, &r->date, parts[p].account, parts[p].label, r->reference, r->label,
-                    a < 0 ? -a : 0, a > 0 ? a : 0, validated);
-        }
-    }
-  return g_string_free (out, FALSE);
+  return factures_fec_write_all (receipts, NULL, accounts, validated, error);
 }

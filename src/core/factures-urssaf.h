@@ -77,7 +77,8 @@ typedef enum {
  *   deadline; NULL when unknown
  * @account_bank: FEC account of the bank (NULL: "512"); likewise @account_cash ("53"),
  *   @account_goods ("707"), @account_services ("706"), @account_vat ("44571"),
- *   @account_debours ("467")
+ *   @account_debours ("467"), @account_purchases ("607", migration 0019), @account_suppliers
+ *   ("401", migration 0019)
  *
  * What the profile says about the user's URSSAF situation (store table urssaf_settings,
  * migration 0016).
@@ -98,6 +99,8 @@ typedef struct {
   char                 *account_services;
   char                 *account_vat;
   char                 *account_debours;
+  char                 *account_purchases;
+  char                 *account_suppliers;
 } FacturesUrssafSettings;
 
 /* Sets the defaults: monthly, SSI, no chamber, no VL, no ACRE, creation unknown, 80/95 %. */
@@ -458,6 +461,8 @@ void factures_deadline_free (FacturesDeadline *deadline);
  * @services: "706" (services)
  * @vat: "44571" (VAT collected)
  * @debours: "467" (débours, paid in the client's name)
+ * @purchases: "607" (purchases of goods; the registre des achats' payments)
+ * @suppliers: "401" (suppliers)
  *
  * The account numbers of the FEC export (configurable; the defaults of the plan comptable
  * général). Strings owned by the caller.
@@ -469,6 +474,8 @@ typedef struct {
   const char *services;
   const char *vat;
   const char *debours;
+  const char *purchases;
+  const char *suppliers;
 } FacturesFecAccounts;
 
 /* Sets the plan comptable général defaults above. */
@@ -522,6 +529,46 @@ char *factures_fec_write (GArray                    *receipts,
                           const FacturesFecAccounts *accounts,
                           const GDate               *validated,
                           GError                   **error);
+
+/**
+ * FacturesFecPurchase:
+ * @date: the day the purchase was paid (or its payment cancelled)
+ * @reference: the supplier's invoice number (the piece reference)
+ * @label: the entry's text ("Achat Fournitures SARL")
+ * @cash_method: TRUE when paid in cash (account 53)
+ * @amount: cents paid (negative: the cancellation of a payment, the entries the other way)
+ *
+ * One payment of the registre des achats as the FEC writes it (issue 17 item 6).
+ */
+typedef struct {
+  GDate        date;
+  const char  *reference;
+  const char  *label;
+  gboolean     cash_method;
+  gint64       amount;
+} FacturesFecPurchase;
+
+/**
+ * factures_fec_write_all:
+ * @receipts: (element-type FacturesFecReceipt) (nullable): the receipts, in date order
+ * @purchases: (element-type FacturesFecPurchase) (nullable): the purchase payments, in date order
+ * @accounts: the account numbers
+ * @validated: the export date (column ValidDate)
+ * @error: FACTURES_ERROR_INVALID when a receipt does not balance or a purchase has no amount
+ *
+ * factures_fec_write() with the purchase payments too, cash basis: each one is two balanced
+ * entries on the day it was paid, the purchase in journal "AC" (debit of 607, credit of 401)
+ * then its payment in journal "BQ" (debit of 401, credit of 512 or 53); the other way round
+ * for a cancelled payment, on the day it was cancelled. Receipts and purchases are numbered
+ * together from 1 in date order (receipts first on the same day).
+ *
+ * Returns: (transfer full): the file's text (UTF-8), NULL on error
+ */
+char *factures_fec_write_all (GArray                    *receipts,
+                              GArray                    *purchases,
+                              const FacturesFecAccounts *accounts,
+                              const GDate               *validated,
+                              GError                   **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesUrssafDeclaration, factures_urssaf_declaration_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesDeadline, factures_deadline_free)

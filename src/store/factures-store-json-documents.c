@@ -15,6 +15,7 @@
 #include "factures-store-mail-private.h"
 #include "factures-store-einvoicing-private.h"
 #include "factures-store-urssaf-private.h"
+#include "factures-store-purchases-private.h"
 #include "factures-store-lifecycle-private.h"
 #include "factures-store-schedule-private.h"
 #include "factures-store-facturx-private.h"
@@ -959,6 +960,9 @@ import_root (Import      *import,
     return FALSE;
   /* issue 17 (migration 0016) */
   if (!factures_store_urssaf_import_json (import->store, root, import->keep_ids, error))
+    return FALSE;
+  /* issue 17 item 5 (migration 0019) */
+  if (!factures_store_purchases_import_json (import->store, root, import->keep_ids, error))
     return FALSE;
   /* issue 14 (migration 0015) */
   if (!factures_store_einvoicing_import_json (import->store, root, import->keep_ids, error))

@@ -21,6 +21,9 @@
  *                                      (factures-store-recurring-json.c)
  *     "urssaf_settings", "urssaf_declarations"  (issue 17, when set; see
  *                                      factures-store-urssaf-private.h)
+ *     "purchase_entries", "purchase_payments", "purchase_payment_reversals"
+ *                                      (issue 17, when not empty; see
+ *                                      factures-store-purchases-private.h)
  *   }
  *
  *   PARTY (the first keys of PROFILE and CLIENT):
@@ -114,6 +117,7 @@
 #include "factures-store-mail-private.h"
 #include "factures-store-einvoicing-private.h"
 #include "factures-store-urssaf-private.h"
+#include "factures-store-purchases-private.h"
 #include "factures-store-lifecycle-private.h"
 #include "factures-store-schedule-private.h"
 #include "factures-store-facturx-private.h"
@@ -653,6 +657,9 @@ export_text (FacturesStore  *self,
     return NULL;
   /* issue 17 (migration 0016) */
   if (!factures_store_urssaf_export_json (self, builder, error))
+    return NULL;
+  /* issue 17 item 5 (migration 0019): the registre des achats */
+  if (!factures_store_purchases_export_json (self, builder, error))
     return NULL;
   /* issue 14 (migration 0015): the PA account (no secret), outbox, flows received, cursor */
   if (!factures_store_einvoicing_export_json (self, builder, error))

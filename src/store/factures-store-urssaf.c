@@ -317,7 +317,8 @@ factures_store_get_urssaf_settings (FacturesStore           *self,
   stmt = factures_store_prepare (self,
                                  "SELECT quarterly, bnc_cipav, chamber, versement_liberatoire, acre_until, "
                                  "creation, alert_low, alert_high, department, account_bank, account_cash, "
-                                 "account_goods, account_services, account_vat, account_debours "
+                                 "account_goods, account_services, account_vat, account_debours, "
+                                 "account_purchases, account_suppliers "
                                  "FROM urssaf_settings WHERE id = 1", error);
   if (stmt == NULL)
     return FALSE;
@@ -344,6 +345,8 @@ factures_store_get_urssaf_settings (FacturesStore           *self,
   out->account_services = col_text_or_null (stmt, 12);
   out->account_vat = col_text_or_null (stmt, 13);
   out->account_debours = col_text_or_null (stmt, 14);
+  out->account_purchases = col_text_or_null (stmt, 15);
+  out->account_suppliers = col_text_or_null (stmt, 16);
   return TRUE;
 }
 
@@ -396,6 +399,8 @@ factures_store_set_urssaf_settings (FacturesStore                *self,
     { settings->account_services, N_("Services account (FEC)") },
     { settings->account_vat, N_("VAT collected account (FEC)") },
     { settings->account_debours, N_("Débours account (FEC)") },
+    { settings->account_purchases, N_("Purchases account (FEC)") },
+    { settings->account_suppliers, N_("Suppliers account (FEC)") },
   };
 
   if (settings->alert_low_percent < 1 || settings->alert_low_percent > 100
@@ -442,9 +447,10 @@ factures_store_set_urssaf_settings (FacturesStore                *self,
                                  "INSERT OR REPLACE INTO urssaf_settings (id, quarterly, bnc_cipav, chamber, "
                                  "versement_liberatoire, acre_until, creation, alert_low, alert_high, department, "
                                  "account_bank, account_cash, account_goods, account_services, account_vat, "
-                                 "account_debours) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                                 "account_debours, account_purchases, account_suppliers) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
                                  "coalesce (?10, '512'), coalesce (?11, '53'), coalesce (?12, '707'), "
-                                 "coalesce (?13, '706'), coalesce (?14, '44571'), coalesce (?15, '467'))",
+                                 "coalesce (?13, '706'), coalesce (?14, '44571'), coalesce (?15, '467'), "
+                                 "coalesce (?16, '607'), coalesce (?17, '401'))",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -620,80 +626,6 @@ factures_store_list_reverse_charge_months (FacturesStore  *self,
   return collect_texts (self, stmt, months, error);
 }
 
-/* ---- the registre des achats ---- */
-
-void
-factures_purchase_entry_free (FacturesPurchaseEntry *entry)
-{
-  if (entry == NULL)
-    return;
-  g_free (entry->supplier);
-  g_free (entry->reference);
-  g_free (entry->nature);
-  g_free (entry->amount_text);
-  g_free (entry->currency);
-  g_free (entry);
-}
-
-GPtrArray *
-factures_store_list_purchase_register (FacturesStore  *self,
-                                       guint           year,
-                                       guint          *n_undated,
-                                       GError        **error)
-{
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_purchase_entry_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *from = g_strdup_printf ("%04u-01-01", year);
-  g_autofree char *to = g_strdup_printf ("%04u-12-31", year);
-  int rc;
-
-  if (n_undated != NULL)
-    {
-      g_autoptr(sqlite3_stmt) count = factures_store_prepare (self,
-                                                              "SELECT count(*) FROM imported_invoices "
-                                                              "WHERE direction = 'purchase' AND issue_date IS NULL",
-                                                              error);
-
-      if (count == NULL)
-        return NULL;
-      if (sqlite3_step (count) != SQLITE_ROW)
-        {
-          factures_store_set_db_error (self, error);
-          return NULL;
-        }
-      *n_undated = (guint) sqlite3_column_int (count, 0);
-    }
-
-  stmt = factures_store_prepare (self,
-                                 "SELECT id, issue_date, seller_name, number, grand_total_cents, grand_total, "
-                                 "currency FROM imported_invoices WHERE direction = 'purchase' "
-                                 "AND issue_date BETWEEN ?1 AND ?2 ORDER BY issue_date, id", error);
-  if (stmt == NULL)
-    return NULL;
-  factures_sql_bind_text (stmt, 1, from);
-  factures_sql_bind_text (stmt, 2, to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      FacturesPurchaseEntry *e = g_new0 (FacturesPurchaseEntry, 1);
-
-      e->id = sqlite3_column_int64 (stmt, 0);
-      factures_sql_col_date (stmt, 1, &e->date);
-      e->supplier = factures_sql_col_dup (stmt, 2);
-      e->reference = factures_sql_col_dup (stmt, 3);
-      e->nature = g_strdup ("Facture d’achat importée");
-      e->amount = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 4);
-      e->amount_text = factures_sql_col_dup (stmt, 5);
-      e->currency = col_text_or_null (stmt, 6);
-      g_ptr_array_add (out, e);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      factures_store_set_db_error (self, error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
-}
-
 /* ---- JSON (factures-store-urssaf-private.h) ---- */
 
 static void
@@ -764,6 +696,8 @@ factures_store_urssaf_export_json (FacturesStore  *self,
       json_add_text (builder, "account_services", s.account_services);
       json_add_text (builder, "account_vat", s.account_vat);
       json_add_text (builder, "account_debours", s.account_debours);
+      json_add_text (builder, "account_purchases", s.account_purchases);
+      json_add_text (builder, "account_suppliers", s.account_suppliers);
       json_builder_end_object (builder);
       factures_urssaf_settings_clear (&s);
     }
@@ -853,10 +787,10 @@ import_settings (FacturesStore *self, JsonNode *node, gboolean keep_ids, GError 
   FacturesUrssafSettings s;
   JsonObject *o;
   gint64 quarterly, cipav, chamber, vl, low, high;
-  const char *texts[7];
+  const char *texts[9];
   static const char *const text_keys[] = {
     "department", "account_bank", "account_cash", "account_goods", "account_services", "account_vat",
-    "account_debours",
+    "account_debours", "account_purchases", "account_suppliers",
   };
   gboolean ok;
 
@@ -919,6 +853,8 @@ import_settings (FacturesStore *self, JsonNode *node, gboolean keep_ids, GError 
   s.account_services = g_strdup (texts[4]);
   s.account_vat = g_strdup (texts[5]);
   s.account_debours = g_strdup (texts[6]);
+  s.account_purchases = g_strdup (texts[7]);
+  s.account_suppliers = g_strdup (texts[8]);
   /* the same checks as the settings' own door */
   ok = factures_store_set_urssaf_settings (self, &s, error);
   if (!ok)

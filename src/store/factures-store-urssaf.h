@@ -23,6 +23,7 @@
 
 #include "factures-store.h"
 #include "factures-store-receipts.h"
+#include "factures-store-purchases.h"
 #include "factures-urssaf.h"
 
 G_BEGIN_DECLS
@@ -160,50 +161,7 @@ gboolean factures_store_list_reverse_charge_months (FacturesStore  *self,
                                                     GPtrArray      *months,
                                                     GError        **error);
 
-/**
- * FacturesPurchaseEntry:
- * @id: imported_invoices.id
- * @date: the invoice's issue date
- * @supplier: the seller's name as the file wrote it
- * @reference: the invoice number
- * @nature: what was bought (French; "Facture d’achat importée" until the lines are kept)
- * @amount: BT-112 in cents when the file is in EUR, -1 otherwise
- * @amount_text: BT-112 as written
- * @currency: as written (NULL when missing)
- *
- * One line of the registre des achats (LEGAL-2.md §4: date, supplier, reference, nature, amount,
- * payment method). The payment of a purchase is not recorded yet: the method is unknown.
- */
-typedef struct {
-  gint64  id;
-  GDate   date;
-  char   *supplier;
-  char   *reference;
-  char   *nature;
-  gint64  amount;
-  char   *amount_text;
-  char   *currency;
-} FacturesPurchaseEntry;
-
-void factures_purchase_entry_free (FacturesPurchaseEntry *entry);
-
-/**
- * factures_store_list_purchase_register:
- * @self: the store
- * @year: the year
- * @n_undated: (out) (optional): how many imported purchases have no issue date (left out: a
- *   register is chronological)
- * @error: FACTURES_ERROR_DATABASE
- *
- * The registre des achats of @year from the supplier invoices imported into Achats, in
- * chronological order (issue date, then the order they were imported in).
- *
- * Returns: (transfer full) (element-type FacturesPurchaseEntry): the entries, NULL on error
- */
-GPtrArray *factures_store_list_purchase_register (FacturesStore  *self,
-                                                  guint           year,
-                                                  guint          *n_undated,
-                                                  GError        **error);
+/* The registre des achats: factures-store-purchases.h (migration 0019). */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesSplitReceipt, factures_split_receipt_free)
 

@@ -92,8 +92,8 @@ if grep -qP '37\x{202f}500,00' "$tmp/thr" && grep -qP '41\x{202f}250,00' "$tmp/t
   ok "--thresholds: the franchise thresholds and the ceiling with its caveat"
 else fail "--thresholds printed: $(cat "$tmp/thr")"; fi
 
-# The registre des achats (the fixture has no imported purchase): the total line only.
-if "$CLI" "${db[@]}" --purchases --year=2026 >"$tmp/pur" 2>"$tmp/err" && [ "$(wc -l <"$tmp/pur")" -eq 1 ] \
+# The registre des achats (the fixture has no imported purchase): the total lines only.
+if "$CLI" "${db[@]}" --purchases --year=2026 >"$tmp/pur" 2>"$tmp/err" && [ "$(wc -l <"$tmp/pur")" -eq 2 ] \
    && grep -qP '^Total of 2026 \(EUR\)\t0,00' "$tmp/pur"; then ok "--purchases: an empty register and its total"
 else fail "--purchases: $(cat "$tmp/pur" "$tmp/err")"; fi
 

@@ -75,6 +75,12 @@ label_is (GtkWidget *w, gconstpointer text)
 }
 
 static gboolean
+button_with_action (GtkWidget *w, gconstpointer action)
+{
+  return GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), action) == 0;
+}
+
+static gboolean
 is_button (GtkWidget *w, gconstpointer data)
 {
   return GTK_IS_BUTTON (w);
@@ -307,6 +313,21 @@ test_register (void)
   g_assert_true (g_str_has_prefix (csv_text, "\xEF\xBB\xBF\"Date d'encaissement\""));
   g_assert_nonnull (strstr (csv_text, "\"05/03/2026\";\"H2025-0099\""));
   g_assert_nonnull (strstr (csv_text, "\"1590,00\";\"espèces\";\"oui\""));
+
+  /* the printable PDF of the year (issue 17 item 6): "Export PDF…" is enabled and writes it */
+  g_assert_true (gtk_widget_is_sensitive (find (GTK_WIDGET (window), button_with_action, "register.export-pdf")));
+  {
+    g_autofree char *pdf_path = g_strconcat (csv, ".pdf", NULL);
+    g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
+    g_autofree char *pdf_text = NULL;
+    gsize pdf_length = 0;
+
+    g_assert_true (factures_register_window_export_pdf (FACTURES_REGISTER_WINDOW (window), pdf_file, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (pdf_path, &pdf_text, &pdf_length, NULL));
+    g_assert_true (pdf_length > 1000 && g_str_has_prefix (pdf_text, "%PDF-"));
+    g_unlink (pdf_path);
+  }
 
   /* another year: the empty state */
   factures_register_window_set_year (FACTURES_REGISTER_WINDOW (window), 2025);

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 #include "factures-store-facturx.h"
+#include "factures-store-purchases.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +16,10 @@ G_DECLARE_FINAL_TYPE (FacturesPurchaseRow, factures_purchase_row, FACTURES, PURC
 /* "number — seller", "date · total" (and figures that do not add up); activating it
  * activates "purchases.show" with the imported invoice's id. */
 GtkWidget *factures_purchase_row_new (const FacturesImportedRow *imported);
+/* One entry of the registre des achats (issue 17 item 5): "reference — supplier", "date ·
+ * nature · paid on … by …" and the amount; its button activates "purchases.pay" or
+ * "purchases.cancel-payment" (imported purchase) or "purchases.cancel-entry" (typed purchase)
+ * with the entry's id. Only an imported purchase activates "purchases.show". */
+GtkWidget *factures_purchase_row_new_entry (const FacturesPurchaseEntry *entry);
 
 G_END_DECLS

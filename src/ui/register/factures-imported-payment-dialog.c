@@ -9,6 +9,7 @@
 #include "factures-form.h"
 #include "factures-imported-payment-dialog.h"
 #include "factures-payment-fields.h"
+#include "factures-store-purchases.h"
 #include "factures-store-receipts.h"
 
 struct _FacturesImportedPaymentDialog
@@ -18,6 +19,7 @@ struct _FacturesImportedPaymentDialog
   FacturesStore *store;
   gint64         imported_id;
   gboolean       in_euros;       /* the file is in EUR: the amount may stay as its amount due */
+  gboolean       purchase;       /* a supplier invoice of Achats (issue 17): its payment goes out */
 
   FacturesForm  *form;
   GtkWidget     *fields;         /* FacturesPaymentFields */
@@ -58,7 +60,8 @@ validate (FacturesImportedPaymentDialog *self, GDate *out_date, gint64 *out_amou
   g_clear_error (&error);
   if (*amount_text == '\0' && !self->in_euros)
     factures_form_set_error (self->form, self->amount_row,
-                             _("Amount: this invoice is not in euros; give the amount received in euros."));
+                             self->purchase ? _("Amount: this invoice is not in euros; give the amount paid in euros.")
+                                            : _("Amount: this invoice is not in euros; give the amount received in euros."));
   else if (*amount_text != '\0' && !factures_money_parse (amount_text, _("Amount"), &amount, &error))
     factures_form_set_error (self->form, self->amount_row, error->message);
   else if (*amount_text != '\0' && amount <= 0)
@@ -99,9 +102,13 @@ factures_imported_payment_dialog_save (FacturesImportedPaymentDialog *self)
   if (!validate (self, &date, &amount))
     return FALSE;
   reference = factures_editable_get_trimmed (self->reference_row);
-  if (!factures_store_record_imported_payment (self->store, self->imported_id, &date,
-                                               factures_payment_fields_get_method (FACTURES_PAYMENT_FIELDS (self->fields)),
-                                               amount, reference, &error))
+  if (self->purchase
+      ? !factures_store_record_purchase_payment (self->store, self->imported_id, &date,
+                                                 factures_payment_fields_get_method (FACTURES_PAYMENT_FIELDS (self->fields)),
+                                                 amount, reference, &error)
+      : !factures_store_record_imported_payment (self->store, self->imported_id, &date,
+                                                 factures_payment_fields_get_method (FACTURES_PAYMENT_FIELDS (self->fields)),
+                                                 amount, reference, &error))
     {
       /* Refused by the store (nothing stored): said under the form, the dialog stays open. */
       gtk_label_set_text (GTK_LABEL (self->errors_label), error->message);
@@ -225,6 +232,43 @@ factures_imported_payment_dialog_new (GtkWindow     *parent,
 
           gtk_editable_set_text (GTK_EDITABLE (self->amount_row), amount);
         }
+    }
+  validate (self, NULL, NULL);
+  return GTK_WINDOW (self);
+}
+
+/**
+ * factures_imported_payment_dialog_new_purchase:
+ * (see factures-imported-payment-dialog.h)
+ *
+ * Returns: (transfer none): the dialog, not presented
+ */
+GtkWindow *
+factures_imported_payment_dialog_new_purchase (GtkWindow     *parent,
+                                               FacturesStore *store,
+                                               gint64         imported_id,
+                                               const char    *number,
+                                               gint64         due_cents)
+{
+  FacturesImportedPaymentDialog *self;
+  g_autofree char *title = g_strdup_printf (_("Payment of %s"), number);
+
+  g_return_val_if_fail (FACTURES_IS_STORE (store), NULL);
+
+  self = g_object_new (FACTURES_TYPE_IMPORTED_PAYMENT_DIALOG, NULL);
+  self->store = g_object_ref (store);
+  self->imported_id = imported_id;
+  self->purchase = TRUE;
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (self), parent);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  factures_payment_fields_set_amount_title (FACTURES_PAYMENT_FIELDS (self->fields), _("Amount Paid (€)"));
+  self->in_euros = due_cents > 0;
+  if (self->in_euros)
+    {
+      g_autofree char *amount = factures_money_format_plain (due_cents);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->amount_row), amount);
     }
   validate (self, NULL, NULL);
   return GTK_WINDOW (self);

@@ -22,6 +22,14 @@ G_DECLARE_FINAL_TYPE (FacturesImportedPaymentDialog, factures_imported_payment_d
 GtkWindow  *factures_imported_payment_dialog_new        (GtkWindow                     *parent,
                                                          FacturesStore                 *store,
                                                          gint64                         imported_id);
+/* The same for the payment of the supplier invoice @imported_id of Achats (numbered @number;
+ * @due_cents: its amount due in EUR, 0 when the file is not in EUR), recorded with
+ * factures_store_record_purchase_payment() (issue 17 item 5). */
+GtkWindow  *factures_imported_payment_dialog_new_purchase (GtkWindow                   *parent,
+                                                           FacturesStore               *store,
+                                                           gint64                       imported_id,
+                                                           const char                  *number,
+                                                           gint64                       due_cents);
 /* Fills the fields as a user would type them (tests); NULL leaves a field as it is. */
 void        factures_imported_payment_dialog_set_fields (FacturesImportedPaymentDialog *self,
                                                          const char                    *date,

@@ -1,7 +1,8 @@
 /* factures-register-window.c — the livre des recettes window (LEGAL.md §6, DESIGN.md §1)
  *
  * The template (factures-register-window.ui) holds a header bar with the year (previous / next,
- * Alt+← / Alt+→) and "Export CSV…" (Ctrl+E), then either an empty state or the year's totals
+ * Alt+← / Alt+→), "Export CSV…" (Ctrl+E) and "Export PDF…" (Ctrl+P: the printable register,
+ * issue 17 item 6), then either an empty state or the year's totals
  * (year, cash, each quarter with its three months: what is declared to URSSAF) followed by one
  * group per month holding receipts (FacturesRegisterRow), each with its total.
  *
@@ -12,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "factures-cli-registers.h"
 #include "factures-file-chooser.h"
 #include "factures-message-dialog.h"
 #include "factures-register-group.h"
@@ -35,6 +37,7 @@ struct _FacturesRegisterWindow
   AdwStatusPage        *empty;
   GtkBox               *groups;
   GtkFileChooserNative *chooser;
+  gboolean              chooser_pdf;   /* the chooser open is "Export PDF…" */
 };
 
 G_DEFINE_FINAL_TYPE (FacturesRegisterWindow, factures_register_window, ADW_TYPE_WINDOW)
@@ -155,11 +158,13 @@ refresh (FacturesRegisterWindow *self)
       adw_status_page_set_description (self->empty, error->message);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.export", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.export-pdf", FALSE);
       self->n_entries = 0;
       return;
     }
   self->n_entries = receipts->len;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.export", receipts->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.export-pdf", receipts->len > 0);
   if (receipts->len == 0)
     {
       g_autofree char *title = g_strdup_printf (_("Nothing received in %u"), self->year);
@@ -287,6 +292,26 @@ factures_register_window_export (FacturesRegisterWindow  *self,
   return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
 }
 
+/**
+ * factures_register_window_export_pdf:
+ * (see factures-register-window.h)
+ */
+gboolean
+factures_register_window_export_pdf (FacturesRegisterWindow  *self,
+                                     GFile                   *file,
+                                     GError                 **error)
+{
+  g_autoptr(GBytes) pdf = NULL;
+
+  g_return_val_if_fail (FACTURES_IS_REGISTER_WINDOW (self), FALSE);
+
+  pdf = factures_registers_receipts_pdf (self->store, self->year, NULL, error);
+  if (pdf == NULL)
+    return FALSE;
+  return g_file_replace_contents (file, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL, FALSE,
+                                  G_FILE_CREATE_NONE, NULL, NULL, error);
+}
+
 static void
 chooser_response_cb (GtkNativeDialog        *chooser,
                      int                     response,
@@ -300,7 +325,8 @@ chooser_response_cb (GtkNativeDialog        *chooser,
   g_clear_object (&self->chooser);
   if (file == NULL)
     return;
-  if (factures_register_window_export (self, file, &error))
+  if (self->chooser_pdf ? factures_register_window_export_pdf (self, file, &error)
+                         : factures_register_window_export (self, file, &error))
     {
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *text = g_strdup_printf (_("Receipts register exported to %s"), name);
@@ -308,7 +334,9 @@ chooser_response_cb (GtkNativeDialog        *chooser,
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
     }
   else
-    factures_message_dialog_show (GTK_WINDOW (self), _("The CSV file was not written"), error->message);
+    factures_message_dialog_show (GTK_WINDOW (self), self->chooser_pdf ? _("The PDF file was not written")
+                                                                       : _("The CSV file was not written"),
+                                  error->message);
 }
 
 static void
@@ -317,18 +345,21 @@ export_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   FacturesRegisterWindow *self = FACTURES_REGISTER_WINDOW (widget);
-  g_autofree char *name = g_strdup_printf ("livre-des-recettes-%u.csv", self->year);
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  gboolean pdf = g_strcmp0 (action_name, "register.export-pdf") == 0;
+  g_autofree char *name = g_strdup_printf ("livre-des-recettes-%u.%s", self->year, pdf ? "pdf" : "csv");
+  GtkFileFilter *filter;
 
   if (self->chooser != NULL)
     return;
+  self->chooser_pdf = pdf;
+  filter = gtk_file_filter_new ();
   self->chooser = gtk_file_chooser_native_new (_("Export the Receipts Register"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   factures_file_chooser_start_in_documents (self->chooser);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  gtk_file_filter_set_name (filter, _("CSV file"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_set_name (filter, pdf ? _("PDF file") : _("CSV file"));
+  gtk_file_filter_add_mime_type (filter, pdf ? "application/pdf" : "text/csv");
+  gtk_file_filter_add_suffix (filter, pdf ? "pdf" : "csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   g_object_unref (filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
@@ -370,6 +401,8 @@ factures_register_window_class_init (FacturesRegisterWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "register.previous-year", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "register.next-year", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "register.export", NULL);
+  gtk_widget_class_install_action (widget_class, "register.export-pdf", NULL, export_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "register.export-pdf", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 

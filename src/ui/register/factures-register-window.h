@@ -1,7 +1,8 @@
 /* factures-register-window.h — the livre des recettes window (LEGAL.md §6, DESIGN.md §1)
  *
  * One year of receipts, grouped by month with each month's total, the quarter and year totals
- * to declare to URSSAF (cash received), cash entries marked, an empty state, and "Export CSV…".
+ * to declare to URSSAF (cash received), cash entries marked, an empty state, "Export CSV…" and
+ * "Export PDF…".
  * Kept current on the store's "changed" signal.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -27,6 +28,12 @@ guint      factures_register_window_get_year (FacturesRegisterWindow *self);
 gboolean   factures_register_window_export   (FacturesRegisterWindow *self,
                                               GFile                  *file,
                                               GError                **error);
+
+/* Writes the year's register as a printable PDF to @file (what "Export PDF…" does after its
+ * chooser; factures_registers_receipts_pdf()). */
+gboolean   factures_register_window_export_pdf (FacturesRegisterWindow *self,
+                                                GFile                  *file,
+                                                GError                **error);
 
 /* Installs "app.receipts" (main menu: opens the window over the active window). */
 void       factures_register_install_actions (GtkApplication         *application,

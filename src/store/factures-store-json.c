@@ -446,6 +446,7 @@ factures_store_json_impl_skip_unset (sqlite3_stmt *stmt,
   static const char * const optional[] = {
     "activity", "vat_category", "vatex", "exemption_reason", "override_reason", "legal_id",
     "debours",   /* issue 17 (migration 0016) */
+    "service_code",  /* issue 15 (migration 0020) */
     NULL
   };
   const char *name = sqlite3_column_name (stmt, col);

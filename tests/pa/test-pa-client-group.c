@@ -178,6 +178,8 @@ test_group (void)
   g_assert_nonnull (group);
   g_assert_true (gtk_widget_get_visible (group));
   g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, "E-invoicing");
+  /* (its own accessible name, as the AT-SPI journeys find groups and fields) */
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (group), GTK_ACCESSIBLE_PROPERTY_LABEL));
   g_assert_true (labels_contain (group, "No plateforme agréée is set up, so nothing is looked up"));
   g_assert_true (labels_contain (group, "not looked up yet"));
   g_assert_false (refresh_enabled (group));

@@ -390,6 +390,14 @@ factures_store_pa_directory_warning (FacturesStore          *self,
   if (account == NULL || account->directory_url == NULL)
     return NULL;
   entry = factures_store_pa_directory_get (self, document->buyer->party.siren, NULL);
+  if (entry != NULL && entry->looked_up != NULL && strlen (entry->looked_up) >= 10)
+    {
+      /* "2026-12-06T…" → "06/12/2026" */
+      char *day = g_strdup_printf ("%.2s/%.2s/%.4s", entry->looked_up + 8, entry->looked_up + 5, entry->looked_up);
+
+      g_free (entry->looked_up);
+      entry->looked_up = day;
+    }
   if (entry == NULL)
     return g_strdup_printf (_("The directory was not looked up for %s yet: open the client and press « Refresh » in "
                               "its E-invoicing group to check that it receives e-invoices before sending."),
@@ -399,19 +407,19 @@ factures_store_pa_directory_warning (FacturesStore          *self,
     case FACTURES_PA_DIRECTORY_ENABLED:
       return NULL;
     case FACTURES_PA_DIRECTORY_DISABLED:
-      return g_strdup_printf (_("%s does not receive e-invoices: its directory line is disabled (looked up on %.10s). "
+      return g_strdup_printf (_("%s does not receive e-invoices: its directory line is disabled (looked up on %s). "
                                 "Ask the client which plateforme agréée it uses, press « Refresh » on the client, "
                                 "and until then send the invoice by e-mail."),
                               document->buyer->party.name, entry->looked_up);
     case FACTURES_PA_DIRECTORY_UPCOMING:
       return g_strdup_printf (_("%s will receive e-invoices soon but not yet (directory line upcoming, looked up on "
-                                "%.10s). Press « Refresh » on the client before sending; until then send the "
+                                "%s). Press « Refresh » on the client before sending; until then send the "
                                 "invoice by e-mail."),
                               document->buyer->party.name, entry->looked_up);
     case FACTURES_PA_DIRECTORY_UNKNOWN:
     case FACTURES_PA_DIRECTORY_NONE:
     default:
-      return g_strdup_printf (_("%s is not in the directory (looked up on %.10s): check its SIREN on the client, ask "
+      return g_strdup_printf (_("%s is not in the directory (looked up on %s): check its SIREN on the client, ask "
                                 "it which plateforme agréée it has chosen, and until then send the invoice by "
                                 "e-mail."),
                               document->buyer->party.name, entry->looked_up);

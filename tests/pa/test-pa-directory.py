@@ -145,6 +145,19 @@ def main():
     check(dump(db) == before and not any(q['route'] == 'directory' for q in control(port, 'state')['requests']),
           'database unchanged, no request to the directory')
 
+    # …nor without a PA account at all
+    bare = os.path.join(tmp, 'bare.db')
+    src, dst = sqlite3.connect(db), sqlite3.connect(bare)
+    src.backup(dst)
+    src.close()
+    dst.execute('DELETE FROM pa_account')
+    dst.commit()
+    dst.close()
+    before_bare = dump(bare)
+    r = cli(bare, '--pa-lookup=552081317')
+    check(r.returncode == 1 and words('No plateforme agréée is set up', 'Aucune plateforme agréée n’est configurée') in r.stderr
+          and dump(bare) == before_bare, 'no PA account: nothing looked up, said why (%s)' % r.stderr.strip())
+
     r = run([TOOL, 'directory', db, base + '/directory-service', '0'])
     check(r.returncode == 0, 'directory address saved (%s)' % r.stderr.strip())
 

@@ -372,6 +372,8 @@ factures_store_pa_document_goes (FacturesStore          *self,
     return FALSE;
   if (document->buyer->category != FACTURES_CLIENT_CATEGORY_PUBLIC)
     return TRUE;
+  /* Whether a PA forwards to Chorus Pro is per PA (to confirm with each, PA.md §4): the user
+   * says so in the account; the default is off, the Chorus Pro portal by hand. */
   account = factures_store_get_pa_account (self, NULL);
   return account != NULL && account->routes_b2g;
 }

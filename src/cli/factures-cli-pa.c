@@ -11,6 +11,10 @@
  *                     approve (205), dispute (207), refuse (210)…, put into the outbox (sent by
  *                     the next --pa-sync, or at once with it)
  *
+ *   --pa-lookup=SIREN (or SIRET) asks the PA's Directory Service whether that business receives
+ *                     e-invoices and at which address (issue 15 item 1); prints "Statut :",
+ *                     "Adresse électronique :", "Consulté le :" lines, and caches the answer
+ *
  * What changed is printed one line each, tab separated: NUMBER, what (French words),
  * detail ("-" for a line about no document of ours). The secret comes from the keyring.
  * Exit status 0 when everything went through, 1 otherwise (the outbox keeps what failed).
@@ -23,6 +27,7 @@
 
 #include "factures-cli.h"
 #include "factures-cli-pa.h"
+#include "factures-pa-directory.h"
 #include "factures-pa-error.h"
 #include "factures-pa-sync.h"
 #include "factures-store-einvoicing.h"
@@ -40,6 +45,9 @@ static const GOptionEntry entries[] = {
     N_("With --pa-respond: the lifecycle status code to send"), N_("CODE") },
   { "pa-reason-code", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --pa-respond: the reason code (TX_TVA_ERR, QTE_ERR, PU_ERR, AUTRE…)"), N_("CODE") },
+  { "pa-lookup", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Look the business SIREN (or SIRET) up in the directory of the plateforme agréée: does it receive "
+       "e-invoices, and at which address"), N_("SIREN") },
   { "pa-sync", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Send what waits for the plateforme agréée, fetch statuses and supplier invoices, print what changed"),
     NULL },
@@ -56,7 +64,8 @@ gboolean
 factures_cli_pa_wanted (GVariantDict *options)
 {
   return g_variant_dict_contains (options, "pa-test") || g_variant_dict_contains (options, "pa-send") ||
-         g_variant_dict_contains (options, "pa-sync") || g_variant_dict_contains (options, "pa-respond");
+         g_variant_dict_contains (options, "pa-sync") || g_variant_dict_contains (options, "pa-respond") ||
+         g_variant_dict_contains (options, "pa-lookup");
 }
 
 static int
@@ -73,6 +82,36 @@ print_change (const char *number,
               gpointer    user_data)
 {
   g_print ("%s\t%s\t%s\n", number != NULL ? number : "-", what, detail != NULL ? detail : "-");
+}
+
+/* Issue 15 item 1: --pa-lookup. */
+static int
+lookup (FacturesStore *store,
+        const char    *identifier)
+{
+  g_autoptr(FacturesPaDirectoryEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *siren = NULL;
+  g_autofree char *siret = NULL;
+
+  /* The identifier first: a typing mistake is said before any account question. */
+  if (!factures_pa_directory_check_identifier (identifier, &siren, &siret, &error))
+    return fail (error->message);
+  entry = factures_pa_directory_refresh (store, identifier, &error);
+  if (entry == NULL)
+    return fail (error->message);
+  g_print (_("SIREN: %s\n"), entry->siren);
+  if (entry->name != NULL)
+    g_print (_("Name: %s\n"), entry->name);
+  g_print (_("Status: %s (%s)\n"), factures_pa_directory_status_words (entry->status),
+           factures_pa_directory_status_code (entry->status));
+  g_print (_("Electronic address: %s\n"), entry->address != NULL ? entry->address : "—");
+  if (entry->entity_type != NULL && g_strcmp0 (entry->entity_type, "Public") == 0)
+    g_print (_("Public buyer: invoices go through Chorus Pro (service code required).\n"));
+  g_print (_("Looked up on: %s\n"), entry->looked_up);
+  if (entry->partial)
+    g_printerr ("factures: %s\n", factures_pa_directory_partial_note ());
+  return 0;
 }
 
 static int
@@ -102,6 +141,13 @@ send_number (FacturesStore    *store,
       print_change (number, factures_pa_outbox_item_words (item), item->flow_id, NULL);
       return 0;
     }
+  /* Issue 15 item 1: a buyer the directory does not show as receiving is flagged first. */
+  {
+    g_autofree char *warning = factures_store_pa_directory_warning (store, document);
+
+    if (warning != NULL)
+      g_printerr (_("factures: warning: %s\n"), warning);
+  }
   if (!factures_pa_deposit_item (store, client, item, print_change, NULL, &error))
     {
       g_autofree char *message = g_strdup_printf (_("%s was not deposited (kept in the e-invoicing outbox): %s"),
@@ -183,6 +229,12 @@ factures_cli_pa_run (const char   *database,
   store = factures_cli_open_store_existing (database, &status);
   if (store == NULL)
     return status;
+  {
+    const char *identifier = NULL;
+
+    if (g_variant_dict_lookup (options, "pa-lookup", "&s", &identifier) && (status = lookup (store, identifier)) != 0)
+      return status;
+  }
   /* Answering a supplier invoice only writes to the outbox: no account needed yet. */
   if (respond_number != NULL && (status = respond (store, options, respond_number)) != 0)
     return status;

@@ -197,6 +197,8 @@ factures_client_copy (const FacturesClient *client)
   factures_party_copy_to (&client->party, &copy->party);
   copy->notes = g_strdup (client->notes);
   copy->legal_id = g_strdup (client->legal_id);
+  copy->service_code = g_strdup (client->service_code);
+  copy->electronic_address = g_strdup (client->electronic_address);
   return copy;
 }
 
@@ -212,6 +214,8 @@ factures_client_free (FacturesClient *client)
   factures_party_clear (&client->party);
   g_free (client->notes);
   g_free (client->legal_id);
+  g_free (client->service_code);
+  g_free (client->electronic_address);
   g_free (client);
 }
 

@@ -133,6 +133,13 @@ struct _FacturesClient {
   /* Issue 13 (migration 0013): the legal identifier of a business abroad that has no EU VAT
    * number (company register number, EIN, UID…; CII BT-47 without scheme), or NULL. */
   char                   *legal_id;
+  /* Issue 15 (migration 0020): an administration's service code (BT-10, buyer reference;
+   * Chorus Pro requires it), or NULL. */
+  char                   *service_code;
+  /* Issue 15: the buyer's electronic address from the PA's directory (addressingIdentifier,
+   * scheme 0225) when the last lookup said Enabled, or NULL. Read only: the store fills it
+   * from its directory cache, the CII writes it as BT-49 when it differs from the SIREN. */
+  char                   *electronic_address;
 };
 
 /* One invoice line (BG-25). (The typedef FacturesLine is in factures-vat.h.) */

@@ -610,6 +610,69 @@ call (FacturesPaClient  *client,
   g_assert_not_reached ();
 }
 
+GBytes *
+factures_pa_client_post_json (FacturesPaClient  *client,
+                              const char        *base_url,
+                              const char        *path,
+                              const char        *json_body,
+                              long              *out_status,
+                              GError           **error)
+{
+  g_autofree char *url = join_url (base_url, path);
+
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      g_autofree char *token = token_get (client);
+      g_autofree char *auth = NULL;
+      g_autofree char *rid = NULL;
+      g_autofree char *xrid = NULL;
+      Request req = { "POST", url, NULL, json_body, NULL, NULL };
+      Response r = { 0 };
+      long status = 0;
+      gboolean ok;
+
+      if (token == NULL)
+        {
+          if (!factures_pa_client_fetch_token (client, error))
+            return NULL;
+          token = token_get (client);
+        }
+      g_free (client->request_id);
+      client->request_id = g_uuid_string_random ();
+      auth = g_strdup_printf ("Authorization: Bearer %s", token);
+      rid = g_strdup_printf ("Request-Id: %s", client->request_id);
+      xrid = g_strdup_printf ("X-Request-Id: %s", client->request_id);
+      req.headers = curl_slist_append (NULL, auth);
+      req.headers = curl_slist_append (req.headers, rid);
+      req.headers = curl_slist_append (req.headers, xrid);
+      req.headers = curl_slist_append (req.headers, "Accept: application/json");
+      req.headers = curl_slist_append (req.headers, "Content-Type: application/json");
+      ok = perform (client, &req, &r, &status, error);
+      curl_slist_free_all (req.headers);
+      if (auth != NULL)
+        memset (auth, 0, strlen (auth));
+      if (!ok)
+        {
+          response_clear (&r);
+          return NULL;
+        }
+      if (status == 401 && attempt == 0)
+        {
+          token_set (client, NULL);
+          response_clear (&r);
+          continue;
+        }
+      *out_status = status;
+      {
+        GByteArray *body = g_steal_pointer (&r.body);
+
+        response_clear (&r);
+        return g_byte_array_free_to_bytes (body);
+      }
+    }
+  g_assert_not_reached ();
+}
+
 gboolean
 factures_pa_client_healthcheck (FacturesPaClient  *client,
                                 GError           **error)

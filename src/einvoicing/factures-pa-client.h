@@ -55,6 +55,17 @@ JsonArray        *factures_pa_client_search       (FacturesPaClient  *client,
 GBytes           *factures_pa_client_get_original (FacturesPaClient  *client,
                                                    const char        *flow_id,
                                                    GError           **error);
+/* Issue 15: an authenticated JSON POST to @base_url (another service of the same PA, the
+ * Directory Service) + @path, with the token (obtained again once on a 401) and the request
+ * ids. Returns the body whatever the HTTP status (transfer full; empty for a 204), the status
+ * in *@out_status; NULL only on a transport or token failure (FACTURES_PA_ERROR: its code says
+ * which; the message speaks of the flow service, callers give their own). */
+GBytes           *factures_pa_client_post_json   (FacturesPaClient  *client,
+                                                  const char        *base_url,
+                                                  const char        *path,
+                                                  const char        *json_body,
+                                                  long              *out_status,
+                                                  GError           **error);
 /* The account's time-out in seconds (the longest one exchange can take). */
 guint             factures_pa_client_get_timeout (FacturesPaClient *client);
 /* The Retry-After of the last 429/503 answer, in seconds (0: none). */

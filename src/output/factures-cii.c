@@ -402,9 +402,13 @@ write_party_buyer (Ctx *ctx, xmlNodePtr agreement, const FacturesDocument *docum
     /* BT-47 of a business abroad (issue 13): its register number, no scheme. */
     ram_text (ctx, ram (ctx, party, "SpecifiedLegalOrganization"), "ID", buyer->legal_id);
   postal_address (ctx, party, p);
-  /* BT-49: 0225 + SIREN for a business (BR-FR-12/13), the e-mail address otherwise. */
+  /* BT-49: 0225 + SIREN for a business (BR-FR-12/13), the e-mail address otherwise; the
+   * directory's address (issue 15, PA.md §1.4) replaces the SIREN only when it differs. */
   if (siren != NULL)
-    ram_text_attr (ctx, ram (ctx, party, "URIUniversalCommunication"), "URIID", siren, "schemeID", "0225");
+    ram_text_attr (ctx, ram (ctx, party, "URIUniversalCommunication"), "URIID",
+                   !is_blank (buyer->electronic_address) && strcmp (buyer->electronic_address, siren) != 0
+                     ? buyer->electronic_address : siren,
+                   "schemeID", "0225");
   else if (!is_blank (p->email))
     ram_text_attr (ctx, ram (ctx, party, "URIUniversalCommunication"), "URIID", p->email, "schemeID", "EM");
   if (b2b && !is_blank (p->vat_id) && !factures_vat_document_is_out_of_scope (document))
@@ -634,6 +638,9 @@ factures_cii_build (const FacturesDocument *document,
 
   /* BG-4, BG-7 and references. */
   agreement = ram (&ctx, transaction, "ApplicableHeaderTradeAgreement");
+  /* BT-10: an administration's service code (issue 15; Chorus Pro requires it, PA.md §4). */
+  if (document->buyer->category == FACTURES_CLIENT_CATEGORY_PUBLIC && !is_blank (document->buyer->service_code))
+    ram_text (&ctx, agreement, "BuyerReference", document->buyer->service_code);
   write_party_seller (&ctx, agreement, document);
   write_party_buyer (&ctx, agreement, document);
   if (!is_blank (document->purchase_order))

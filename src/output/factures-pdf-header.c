@@ -205,6 +205,10 @@ factures_pdf_impl_build_first_header (FacturesPdfLayout      *self,
       ADD_DATE_ROW ("Date d'échéance", due);
     if (!factures_pdf_impl_is_blank (document->purchase_order))
       ADD_DATE_ROW ("Bon de commande", document->purchase_order);
+    /* Issue 15: an administration's service code (BT-10), which Chorus Pro requires. */
+    if (document->buyer != NULL && document->buyer->category == FACTURES_CLIENT_CATEGORY_PUBLIC &&
+        !factures_pdf_impl_is_blank (document->buyer->service_code))
+      ADD_DATE_ROW ("Code service", document->buyer->service_code);
     /* The cited document: the quote, or the invoice a credit note corrects (BT-25, BT-26). */
     if (document->cites != NULL && document->cites->number != NULL)
       {

@@ -36,6 +36,7 @@ factures_pa_account_copy (const FacturesPaAccount *account)
   copy->base_url = g_strdup (account->base_url);
   copy->token_url = g_strdup (account->token_url);
   copy->client_id = g_strdup (account->client_id);
+  copy->directory_url = g_strdup (account->directory_url);
   return copy;
 }
 
@@ -49,6 +50,7 @@ factures_pa_account_free (FacturesPaAccount *account)
   g_free (account->base_url);
   g_free (account->token_url);
   g_free (account->client_id);
+  g_free (account->directory_url);
   g_free (account);
 }
 
@@ -102,7 +104,8 @@ factures_store_get_pa_account (FacturesStore  *self,
   g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
   stmt = factures_store_prepare (self,
                                  "SELECT name, registration, base_url, token_url, client_id, "
-                                 "timeout_seconds, report_payments FROM pa_account WHERE id = 1", error);
+                                 "timeout_seconds, report_payments, directory_url, routes_b2g FROM pa_account WHERE id = 1",
+                                 error);
   if (stmt == NULL)
     return NULL;
   rc = sqlite3_step (stmt);
@@ -121,6 +124,8 @@ factures_store_get_pa_account (FacturesStore  *self,
   account->client_id = factures_sql_col_dup (stmt, 4);
   account->timeout_seconds = sqlite3_column_int (stmt, 5);
   account->report_payments = sqlite3_column_int (stmt, 6) != 0;
+  account->directory_url = factures_sql_col_dup (stmt, 7);
+  account->routes_b2g = sqlite3_column_int (stmt, 8) != 0;
   return account;
 }
 
@@ -157,6 +162,16 @@ check_account_fields (const char  *name,
   return TRUE;
 }
 
+/* Issue 15: the Directory Service address, optional (empty: no lookup). */
+static gboolean
+check_directory_url (const char  *directory_url,
+                     GError     **error)
+{
+  if (directory_url == NULL || *directory_url == '\0' || factures_pa_url_is_acceptable (directory_url))
+    return TRUE;
+  return invalid (error, _("Directory service address: give the full https:// address the PA gives for its directory service (http is only allowed to this computer), or leave it empty."));
+}
+
 gboolean
 factures_store_save_pa_account (FacturesStore            *self,
                                 const FacturesPaAccount  *account,
@@ -168,18 +183,22 @@ factures_store_save_pa_account (FacturesStore            *self,
   g_autofree char *base_url = clean_field (account->base_url);
   g_autofree char *token_url = clean_field (account->token_url);
   g_autofree char *client_id = clean_field (account->client_id);
+  g_autofree char *directory_url = clean_field (account->directory_url);
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
 
   if (!check_account_fields (name, registration, base_url, token_url, client_id,
-                             account->timeout_seconds, error))
+                             account->timeout_seconds, error) ||
+      !check_directory_url (directory_url, error))
     return FALSE;
 
   stmt = factures_store_prepare (self,
                                  "INSERT INTO pa_account (id, name, registration, base_url, token_url, client_id, "
-                                 "timeout_seconds, report_payments, since) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                                 "timeout_seconds, report_payments, since, directory_url, routes_b2g) "
+                                 "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
                                  "ON CONFLICT (id) DO UPDATE SET name = ?1, registration = ?2, base_url = ?3, "
-                                 "token_url = ?4, client_id = ?5, timeout_seconds = ?6, report_payments = ?7",
+                                 "token_url = ?4, client_id = ?5, timeout_seconds = ?6, report_payments = ?7, "
+                                 "directory_url = ?9, routes_b2g = ?10",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -197,10 +216,216 @@ factures_store_save_pa_account (FacturesStore            *self,
   sqlite3_bind_int (stmt, 6, account->timeout_seconds);
   sqlite3_bind_int (stmt, 7, account->report_payments ? 1 : 0);
   sqlite3_bind_text (stmt, 8, today_iso (), -1, g_free);
+  if (*directory_url != '\0')
+    sqlite3_bind_text (stmt, 9, directory_url, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 10, account->routes_b2g ? 1 : 0);
   if (!factures_store_step_done (self, stmt, error))
     return FALSE;
   factures_store_emit_changed (self);
   return TRUE;
+}
+
+/* ---- the Directory Service cache (issue 15 item 1, migration 0020) ---- */
+
+FacturesPaDirectoryEntry *
+factures_pa_directory_entry_new (void)
+{
+  return g_new0 (FacturesPaDirectoryEntry, 1);
+}
+
+void
+factures_pa_directory_entry_free (FacturesPaDirectoryEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->siren);
+  g_free (entry->address);
+  g_free (entry->siret);
+  g_free (entry->platform);
+  g_free (entry->name);
+  g_free (entry->entity_type);
+  g_free (entry->looked_up);
+  g_free (entry);
+}
+
+static const char *const directory_codes[] = { NULL, "Enabled", "Disabled", "Upcoming", "Unknown" };
+
+const char *
+factures_pa_directory_status_code (FacturesPaDirectoryStatus status)
+{
+  return (guint) status < G_N_ELEMENTS (directory_codes) ? directory_codes[status] : NULL;
+}
+
+static FacturesPaDirectoryStatus
+directory_status_from_code (const char *code)
+{
+  for (guint i = 1; i < G_N_ELEMENTS (directory_codes); i++)
+    if (g_strcmp0 (code, directory_codes[i]) == 0)
+      return (FacturesPaDirectoryStatus) i;
+  return FACTURES_PA_DIRECTORY_NONE;
+}
+
+const char *
+factures_pa_directory_status_words (FacturesPaDirectoryStatus status)
+{
+  switch (status)
+    {
+    case FACTURES_PA_DIRECTORY_ENABLED:
+      return _("receives e-invoices");
+    case FACTURES_PA_DIRECTORY_DISABLED:
+      return _("does not receive e-invoices (directory line disabled)");
+    case FACTURES_PA_DIRECTORY_UPCOMING:
+      return _("will receive e-invoices soon (directory line upcoming)");
+    case FACTURES_PA_DIRECTORY_UNKNOWN:
+      return _("not in the directory");
+    case FACTURES_PA_DIRECTORY_NONE:
+    default:
+      return _("not looked up yet");
+    }
+}
+
+gboolean
+factures_store_pa_directory_save (FacturesStore                  *self,
+                                  const FacturesPaDirectoryEntry *entry,
+                                  GError                        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *code = factures_pa_directory_status_code (entry->status);
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+  if (entry->siren == NULL || strlen (entry->siren) != 9 || strspn (entry->siren, "0123456789") != 9)
+    return invalid (error, _("SIREN: the directory is looked up with a SIREN of 9 digits."));
+  if (code == NULL)
+    return invalid (error, _("Directory status: Enabled, Disabled, Upcoming or Unknown."));
+  if (entry->address != NULL && (*entry->address == '\0' || g_utf8_strlen (entry->address, -1) > 125))
+    return invalid (error, _("Electronic address: the directory’s addressing identifier has 1 to 125 characters."));
+  stmt = factures_store_prepare (self,
+                                 "INSERT OR REPLACE INTO pa_directory (siren, status, address, siret, platform, name, "
+                                 "entity_type, partial, looked_up) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, entry->siren, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
+  factures_sql_bind_text (stmt, 3, entry->address);
+  factures_sql_bind_text (stmt, 4, entry->siret);
+  factures_sql_bind_text (stmt, 5, entry->platform);
+  factures_sql_bind_text (stmt, 6, entry->name);
+  factures_sql_bind_text (stmt, 7, entry->entity_type);
+  sqlite3_bind_int (stmt, 8, entry->partial ? 1 : 0);
+  if (entry->looked_up != NULL)
+    sqlite3_bind_text (stmt, 9, entry->looked_up, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_text (stmt, 9, now_iso (), -1, g_free);
+  if (!factures_store_step_done (self, stmt, error))
+    return FALSE;
+  factures_store_emit_changed (self);
+  return TRUE;
+}
+
+FacturesPaDirectoryEntry *
+factures_store_pa_directory_get (FacturesStore  *self,
+                                 const char     *siren,
+                                 GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  FacturesPaDirectoryEntry *entry;
+  int rc;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
+  if (siren == NULL)
+    return NULL;
+  stmt = factures_store_prepare (self,
+                                 "SELECT siren, status, address, siret, platform, name, entity_type, partial, "
+                                 "looked_up FROM pa_directory WHERE siren = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, siren, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return NULL;
+  if (rc != SQLITE_ROW)
+    {
+      factures_store_set_db_error (self, error);
+      return NULL;
+    }
+  entry = factures_pa_directory_entry_new ();
+  entry->siren = factures_sql_col_dup (stmt, 0);
+  entry->status = directory_status_from_code ((const char *) sqlite3_column_text (stmt, 1));
+  entry->address = factures_sql_col_dup (stmt, 2);
+  entry->siret = factures_sql_col_dup (stmt, 3);
+  entry->platform = factures_sql_col_dup (stmt, 4);
+  entry->name = factures_sql_col_dup (stmt, 5);
+  entry->entity_type = factures_sql_col_dup (stmt, 6);
+  entry->partial = sqlite3_column_int (stmt, 7) != 0;
+  entry->looked_up = factures_sql_col_dup (stmt, 8);
+  return entry;
+}
+
+gboolean
+factures_store_pa_document_goes (FacturesStore          *self,
+                                 const FacturesDocument *document)
+{
+  g_autoptr(FacturesPaAccount) account = NULL;
+
+  if (!factures_pa_document_is_eligible (document))
+    return FALSE;
+  if (document->buyer->category != FACTURES_CLIENT_CATEGORY_PUBLIC)
+    return TRUE;
+  /* Whether a PA forwards to Chorus Pro is per PA (to confirm with each, PA.md §4): the user
+   * says so in the account; the default is off, the Chorus Pro portal by hand. */
+  account = factures_store_get_pa_account (self, NULL);
+  return account != NULL && account->routes_b2g;
+}
+
+char *
+factures_store_pa_directory_warning (FacturesStore          *self,
+                                     const FacturesDocument *document)
+{
+  g_autoptr(FacturesPaAccount) account = NULL;
+  g_autoptr(FacturesPaDirectoryEntry) entry = NULL;
+
+  if (!factures_pa_document_is_eligible (document) ||
+      document->buyer->category == FACTURES_CLIENT_CATEGORY_PUBLIC)
+    return NULL;
+  account = factures_store_get_pa_account (self, NULL);
+  if (account == NULL || account->directory_url == NULL)
+    return NULL;
+  entry = factures_store_pa_directory_get (self, document->buyer->party.siren, NULL);
+  if (entry != NULL && entry->looked_up != NULL && strlen (entry->looked_up) >= 10)
+    {
+      /* "2026-12-06T…" → "06/12/2026" */
+      char *day = g_strdup_printf ("%.2s/%.2s/%.4s", entry->looked_up + 8, entry->looked_up + 5, entry->looked_up);
+
+      g_free (entry->looked_up);
+      entry->looked_up = day;
+    }
+  if (entry == NULL)
+    return g_strdup_printf (_("The directory was not looked up for %s yet: open the client and press « Refresh » in "
+                              "its E-invoicing group to check that it receives e-invoices before sending."),
+                            document->buyer->party.name);
+  switch (entry->status)
+    {
+    case FACTURES_PA_DIRECTORY_ENABLED:
+      return NULL;
+    case FACTURES_PA_DIRECTORY_DISABLED:
+      return g_strdup_printf (_("%s does not receive e-invoices: its directory line is disabled (looked up on %s). "
+                                "Ask the client which plateforme agréée it uses, press « Refresh » on the client, "
+                                "and until then send the invoice by e-mail."),
+                              document->buyer->party.name, entry->looked_up);
+    case FACTURES_PA_DIRECTORY_UPCOMING:
+      return g_strdup_printf (_("%s will receive e-invoices soon but not yet (directory line upcoming, looked up on "
+                                "%s). Press « Refresh » on the client before sending; until then send the "
+                                "invoice by e-mail."),
+                              document->buyer->party.name, entry->looked_up);
+    case FACTURES_PA_DIRECTORY_UNKNOWN:
+    case FACTURES_PA_DIRECTORY_NONE:
+    default:
+      return g_strdup_printf (_("%s is not in the directory (looked up on %s): check its SIREN on the client, ask "
+                                "it which plateforme agréée it has chosen, and until then send the invoice by "
+                                "e-mail."),
+                              document->buyer->party.name, entry->looked_up);
+    }
 }
 
 /* ---- words ---- */
@@ -502,6 +727,15 @@ factures_store_pa_enqueue_document (FacturesStore  *self,
   /* trackingId: our document's id (issue 14 item 2); the PA does not check it is unique. */
   tracking_id = g_strdup_printf ("%" G_GINT64_FORMAT, document_id);
   file_name = g_strdup_printf ("%s.pdf", document->number);
+  /* A public buyer: B2G when the PA forwards to Chorus Pro (PA.md §4, Flow 1.2.0), otherwise
+   * the Factur-X goes on the Chorus Pro portal by hand (issue 15 item 3). */
+  if (document->buyer->category == FACTURES_CLIENT_CATEGORY_PUBLIC && !factures_store_pa_document_goes (self, document))
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   _("%s: the client is an administration and your plateforme agréée does not forward invoices to Chorus Pro (Preferences → E-invoicing). Export the invoice for Chorus Pro from the document and upload it on the Chorus Pro portal."),
+                   document->number);
+      return 0;
+    }
   rule = document->buyer->category == FACTURES_CLIENT_CATEGORY_PUBLIC ? "B2G" : "B2B";
   id = insert_row (self, document_id, 0, "document", 0, tracking_id, file_name, "Factur-X", "CIUS", rule,
                    sha256, NULL, error);
@@ -572,8 +806,9 @@ factures_store_pa_enqueue_new (FacturesStore  *self,
 
       if (document == NULL)
         return -1;
-      /* Private clients and clients abroad: e-mail, as before. */
-      if (!factures_pa_document_is_eligible (document))
+      /* Private clients and clients abroad: e-mail, as before; an administration when the PA
+       * does not route to Chorus Pro: the portal (issue 15 item 3). */
+      if (!factures_store_pa_document_goes (self, document))
         continue;
       if (factures_store_pa_enqueue_document (self, document->id, error) == 0)
         return -1;
@@ -1782,6 +2017,21 @@ pa_json_check_row (FacturesStore  *self,
           factures_store_json_impl_format_error (error, where, "name", _("texts without spaces around them"));
           return FALSE;
         }
+      /* Issue 15 (migration 0020): both optional in the file. */
+      {
+        const char *directory_url = NULL;
+        gint64 routes_b2g;
+
+        if (!factures_store_json_impl_get_text (row, where, "directory_url", &directory_url, error) ||
+            !factures_store_json_impl_get_int_range (row, where, "routes_b2g", 0, 0, 1, &routes_b2g, error))
+          return FALSE;
+        if (directory_url != NULL && !check_directory_url (directory_url, &local_error))
+          {
+            g_propagate_error (error, local_error);
+            factures_store_json_impl_prefix_path (error, where);
+            return FALSE;
+          }
+      }
       if (!check_account_fields (clean_name, clean_registration, clean_base, clean_token, clean_client,
                                  timeout, &local_error))
         {

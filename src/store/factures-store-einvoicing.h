@@ -23,6 +23,12 @@ typedef struct {
   guint     timeout_seconds;  /* connection and each answer, 1–600 */
   gboolean  report_payments;  /* send "encaissée" (212) on a payment; default TRUE (to confirm
                                * for the franchise en base, PA.md §3 and §6 point 3) */
+  /* Issue 15 (migration 0020). */
+  char     *directory_url;    /* Directory Service base, "https://pa.example/directory-service",
+                               * or NULL: no directory lookup */
+  gboolean  routes_b2g;       /* the PA forwards invoices to public buyers (Chorus Pro,
+                               * processingRule B2G, PA.md §4); FALSE: the user uploads the
+                               * Factur-X on the Chorus Pro portal */
 } FacturesPaAccount;
 
 FacturesPaAccount *factures_pa_account_new  (void);
@@ -38,10 +44,67 @@ FacturesPaAccount *factures_store_get_pa_account  (FacturesStore            *sel
                                                    GError                  **error);
 /* Validates (FACTURES_ERROR_INVALID naming the field: Nom de la plateforme, Numéro
  * d'immatriculation (4 letters or digits), Adresse du service de flux, Adresse du jeton
- * (https, or http to this computer only), Identifiant client) and saves; emits "changed". */
+ * (https, or http to this computer only), Identifiant client, Adresse du service annuaire
+ * (empty, or as the others)) and saves; emits "changed". */
 gboolean           factures_store_save_pa_account (FacturesStore            *self,
                                                    const FacturesPaAccount  *account,
                                                    GError                  **error);
+
+/* ---- the Directory Service cache (issue 15 item 1, migration 0020; PA.md §1.4) ---- */
+typedef enum {
+  FACTURES_PA_DIRECTORY_NONE,      /* never looked up (no row) */
+  FACTURES_PA_DIRECTORY_ENABLED,   /* directoryLineStatus Enabled: receives e-invoices */
+  FACTURES_PA_DIRECTORY_DISABLED,  /* Disabled: the line exists but does not receive */
+  FACTURES_PA_DIRECTORY_UPCOMING,  /* Upcoming: will receive from a later date */
+  FACTURES_PA_DIRECTORY_UNKNOWN,   /* the directory answered 204: the SIREN is not registered */
+} FacturesPaDirectoryStatus;
+
+/* The last lookup of one SIREN. Strings UTF-8, NULL when unknown. */
+typedef struct {
+  char                      *siren;        /* 9 digits */
+  FacturesPaDirectoryStatus  status;
+  char                      *address;      /* addressingIdentifier (BT-49, scheme 0225), ≤ 125 */
+  char                      *siret;        /* the line's SIRET when it is a facility's line */
+  char                      *platform;     /* platformType: "WK" (a PA) or "DFH" (the PPF) */
+  char                      *name;         /* businessName from /v1/siren/search */
+  char                      *entity_type;  /* "Public" or "PrivateVatRegistered" */
+  gboolean                   partial;      /* the directory answered 206 (a reduced set) */
+  char                      *looked_up;    /* "YYYY-MM-DDTHH:MM:SSZ" (UTC) */
+} FacturesPaDirectoryEntry;
+
+FacturesPaDirectoryEntry *factures_pa_directory_entry_new  (void);
+void                      factures_pa_directory_entry_free (FacturesPaDirectoryEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesPaDirectoryEntry, factures_pa_directory_entry_free)
+
+/* The status in words: « reçoit les factures électroniques », « ne reçoit pas (ligne
+ * désactivée) », « recevra bientôt », « absent de l'annuaire », « pas encore consulté ».
+ * Translated, static. */
+const char *factures_pa_directory_status_words (FacturesPaDirectoryStatus status);
+/* "Enabled", "Disabled", "Upcoming", "Unknown", or NULL for NONE (the stored words). */
+const char *factures_pa_directory_status_code  (FacturesPaDirectoryStatus status);
+
+/* Saves @entry (replacing the previous lookup of its SIREN); looked_up NULL: now. Emits
+ * "changed". FACTURES_ERROR_INVALID for a SIREN that is not 9 digits or an address over 125
+ * characters. */
+gboolean    factures_store_pa_directory_save (FacturesStore                  *self,
+                                              const FacturesPaDirectoryEntry *entry,
+                                              GError                        **error);
+/* The last lookup of @siren, or NULL without error when it was never looked up. */
+FacturesPaDirectoryEntry *factures_store_pa_directory_get (FacturesStore  *self,
+                                                           const char     *siren,
+                                                           GError        **error);
+/* What to do before depositing @document, issued to a business in France, when its buyer is
+ * not known to receive e-invoices (issue 15 item 1): NULL when the cached lookup says
+ * Enabled, when there is no directory address in the account, or for a document that does
+ * not go through the PA; otherwise a French sentence saying what the directory said and what
+ * to do (transfer full). */
+char       *factures_store_pa_directory_warning (FacturesStore          *self,
+                                                 const FacturesDocument *document);
+
+/* TRUE when @document goes through the PA with this account: eligible
+ * (factures_pa_document_is_eligible()) and, for a public buyer, the account routes B2G. */
+gboolean    factures_store_pa_document_goes (FacturesStore          *self,
+                                             const FacturesDocument *document);
 
 /* ---- the e-invoicing outbox ---- */
 typedef enum {

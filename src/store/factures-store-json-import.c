@@ -520,7 +520,7 @@ factures_store_json_impl_import_clients (Import     *import,
                                          JsonArray  *clients,
                                          GError    **error)
 {
-  static const char *const text_keys[] = { "notes", "legal_id" };
+  static const char *const text_keys[] = { "notes", "legal_id", "service_code" };
   static const char *const int_keys[] = { "category", "has_terms", "terms_kind", "terms_days" };
 
   for (guint i = 0; i < json_array_get_length (clients); i++)

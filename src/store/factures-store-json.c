@@ -42,7 +42,9 @@
  *   CLIENT: "id", PARTY, "category" (0 individual, 1 company, 2 association,
  *     3 public body), "has_terms" (0/1: own terms instead of the profile's),
  *     "terms_kind", "terms_days", "notes", "legal_id" (issue 13: a business abroad's
- *     legal identifier; written only when set)
+ *     legal identifier; written only when set), "service_code" (issue 15: an
+ *     administration's BT-10); a frozen buyer also "electronic_address" (issue 15: the
+ *     directory's address, BT-49) when set
  *   DOCUMENT: "id", "kind" (0 quote, 380 invoice, 381 credit note, 386 deposit
  *     invoice), "status" (0 draft, 1 issued), "number" (null for a draft),
  *     "issue_date", "delivery_date", "due_date", "terms_kind", "terms_days",
@@ -334,6 +336,11 @@ add_client (JsonBuilder          *builder,
   /* Issue 13, written only when set (snapshots without it keep their bytes). */
   if (client->legal_id != NULL)
     add_text (builder, "legal_id", client->legal_id);
+  /* Issue 15, written only when set: BT-10 and the directory's address (BT-49). */
+  if (client->service_code != NULL)
+    add_text (builder, "service_code", client->service_code);
+  if (client->electronic_address != NULL)
+    add_text (builder, "electronic_address", client->electronic_address);
   json_builder_end_object (builder);
 }
 
@@ -351,6 +358,8 @@ factures_store_json_impl_read_client (JsonObject *object)
   g_free (client->notes);
   client->notes = member_dup (object, "notes");
   client->legal_id = member_dup (object, "legal_id");
+  client->service_code = member_dup (object, "service_code");
+  client->electronic_address = member_dup (object, "electronic_address");
   return client;
 }
 
@@ -441,6 +450,7 @@ factures_store_json_impl_skip_unset (sqlite3_stmt *stmt,
   static const char * const optional[] = {
     "activity", "vat_category", "vatex", "exemption_reason", "override_reason", "legal_id",
     "debours",   /* issue 17 (migration 0016) */
+    "service_code",  /* issue 15 (migration 0020) */
     NULL
   };
   const char *name = sqlite3_column_name (stmt, col);
@@ -633,7 +643,7 @@ export_text (FacturesStore  *self,
   if (!export_rows (self, builder,
                     "SELECT id, name, address, postal_code, city, country_code, siren, siret, "
                     "vat_id, email, phone, category, has_terms, terms_kind, terms_days, notes, "
-                    "legal_id FROM clients ORDER BY id",
+                    "legal_id, service_code FROM clients ORDER BY id",
                     0, error))
     return NULL;
 

@@ -599,6 +599,17 @@ factures_store_clean_client (FacturesClient  *client,
     return FALSE;
   g_free (client->legal_id);
   client->legal_id = notes;
+  /* Issue 15: an administration's service code (BT-10), which Chorus Pro requires. */
+  if (!factures_store_impl_clean_optional (client->service_code, _("Service code"), 100, &notes, error))
+    return FALSE;
+  g_free (client->service_code);
+  client->service_code = notes;
+  if (client->service_code != NULL && client->category != FACTURES_CLIENT_CATEGORY_PUBLIC)
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           _("Service code: only an administration (public buyer) has a service code; choose the category Administration or leave the field empty."));
+      return FALSE;
+    }
 
   if ((guint) client->category > FACTURES_CLIENT_CATEGORY_PUBLIC)
     {
@@ -714,6 +725,19 @@ factures_store_write_client (FacturesStore         *self,
     if (!factures_store_step_done (self, legal, error))
       return FALSE;
   }
+  /* Issue 15 (migration 0020). */
+  {
+    g_autoptr(sqlite3_stmt) code = factures_store_prepare (self,
+                                                           "UPDATE clients SET service_code = ?1 WHERE id = ?2",
+                                                           error);
+
+    if (code == NULL)
+      return FALSE;
+    factures_sql_bind_text (code, 1, client->service_code);
+    sqlite3_bind_int64 (code, 2, *out_id);
+    if (!factures_store_step_done (self, code, error))
+      return FALSE;
+  }
   return TRUE;
 }
 
@@ -757,7 +781,9 @@ factures_store_save_client (FacturesStore   *self,
 }
 
 #define CLIENT_SELECT "SELECT id, " PARTY_COLUMNS ", category, has_terms, terms_kind, " \
-                      "terms_days, notes, legal_id FROM clients "
+                      "terms_days, notes, legal_id, service_code, " \
+                      "(SELECT address FROM pa_directory p WHERE p.siren = clients.siren " \
+                      " AND p.status = 'Enabled') FROM clients "
 
 static FacturesClient *
 read_client (sqlite3_stmt *stmt)
@@ -773,6 +799,8 @@ read_client (sqlite3_stmt *stmt)
   g_free (client->notes);
   client->notes = factures_sql_col_dup (stmt, 15);
   client->legal_id = factures_sql_col_dup (stmt, 16);
+  client->service_code = factures_sql_col_dup (stmt, 17);
+  client->electronic_address = factures_sql_col_dup (stmt, 18);
   return client;
 }
 

@@ -9,6 +9,11 @@ stops by itself after --lifetime seconds. Routes (PA.md §1.3):
   POST /v1/flows                        multipart: flowInfo (JSON) + file; sha256 checked
   POST /v1/flows/search                 {limit, where:{updatedAfter, trackingId, …}}
   GET  /v1/flows/{flowId}?docType=      Metadata (JSON) | Original (the bytes)
+  POST /directory-service/v1/directory-line/search   Directory Service (PA.md §1.4, issue 15):
+  POST /directory-service/v1/siren/search            the fixtures of DIRECTORY_LINES and
+       LEGAL_UNITS; a SIREN not there answers 204; the body is checked against
+       directory-search.schema.json. Faults on route "directory": 401, 403, 404, 500, 503,
+       timeout, malformed, and 206 (the answer is a reduced set: one line, status 206).
 
 Every body received is checked against the JSON Schemas beside this file (flowinfo,
 search, token); a CDAR file received is checked with xmllint against the CDAR D22B XSD.
@@ -43,7 +48,35 @@ def load_schema(name):
         return json.load(f)
 
 
-SCHEMAS = {n: load_schema(n) for n in ('flowinfo', 'search', 'token')}
+SCHEMAS = {n: load_schema(n) for n in ('flowinfo', 'search', 'token', 'directory-search')}
+
+# The Directory Service's fixtures (issue 15): directory lines by SIREN (AFNOR 1.2.0 fields).
+DIRECTORY_LINES = {
+    # Enabled, with an address that differs from the bare SIREN (an addressing suffix), and a
+    # facility's line that is disabled.
+    '552081317': [
+        {'addressingIdentifier': '552081317_FACTURES', 'siren': '552081317', 'addressingSuffix': 'FACTURES',
+         'platformType': 'WK', 'directoryLineStatus': 'Enabled'},
+        {'addressingIdentifier': '55208131700018', 'siren': '552081317', 'siret': '55208131700018',
+         'platformType': 'WK', 'directoryLineStatus': 'Disabled'},
+    ],
+    # Enabled at the bare SIREN (the address the CII already writes).
+    '443061841': [{'addressingIdentifier': '443061841', 'siren': '443061841', 'platformType': 'WK',
+                   'directoryLineStatus': 'Enabled'}],
+    '404833048': [{'addressingIdentifier': '404833048', 'siren': '404833048', 'platformType': 'WK',
+                   'directoryLineStatus': 'Disabled'}],
+    '383474814': [{'addressingIdentifier': '383474814', 'siren': '383474814', 'platformType': 'WK',
+                   'directoryLineStatus': 'Upcoming'}],
+    # A public buyer, reached through the PPF (DFH) for Chorus Pro.
+    '130005481': [{'addressingIdentifier': '130005481', 'siren': '130005481', 'platformType': 'DFH',
+                   'directoryLineStatus': 'Enabled'}],
+}
+LEGAL_UNITS = {
+    '552081317': {'siren': '552081317', 'businessName': 'SOCIETE CLIENTE', 'entityType': 'PrivateVatRegistered',
+                  'administrativeStatus': 'A'},
+    '130005481': {'siren': '130005481', 'businessName': 'MAIRIE DE TEST', 'entityType': 'Public',
+                  'administrativeStatus': 'A'},
+}
 
 
 class Pa:
@@ -84,7 +117,7 @@ def error(status, code, message, headers=None):
 
 async def apply_fault(request, fault):
     """The answer for an injected fault, or None to go on normally."""
-    if fault is None or fault in ('lost', 'ack-error', 'malformed', 'slow'):
+    if fault is None or fault in ('lost', 'ack-error', 'malformed', 'slow', '206'):
         return None
     if fault == '401':
         request.app['pa'].tokens.clear()
@@ -330,6 +363,43 @@ async def get_flow(request):
                         headers={'Content-Disposition': 'attachment;filename=%s' % flow['name']})
 
 
+async def directory_search(request, table):
+    pa = request.app['pa']
+    answer = await guarded(request, 'directory')
+    if answer is not None:
+        return answer
+    try:
+        body = await request.json()
+        jsonschema.validate(body, SCHEMAS['directory-search'])
+    except (ValueError, jsonschema.ValidationError) as e:
+        pa.violation('directory-search', getattr(e, 'message', e))
+        return error(400, 'MISSING_REQUIRED_FIELD', str(getattr(e, 'message', e)))
+    if request['fault'] == 'malformed':
+        return web.Response(text='{"results": [', content_type='application/json')
+    siren = body['filters'].get('siren', {}).get('value')
+    pa.requests[-1]['siren'] = siren
+    if table == 'lines':
+        found = list(DIRECTORY_LINES.get(siren, []))
+    else:
+        found = [LEGAL_UNITS[siren]] if siren in LEGAL_UNITS else []
+    if not found:
+        return web.Response(status=204)
+    status = 200
+    if request['fault'] == '206':
+        # A reduced set: only the last line (for 552081317, the facility's disabled line).
+        found, status = found[-1:], 206
+    return web.json_response({'search': body, 'totalNumberOfResults': len(found), 'results': found},
+                             status=status)
+
+
+async def directory_lines(request):
+    return await directory_search(request, 'lines')
+
+
+async def directory_units(request):
+    return await directory_search(request, 'units')
+
+
 async def control_fault(request):
     body = await request.json()
     request.app['pa'].faults.append([body['route'], str(body['fault']), int(body.get('count', 1))])
@@ -423,6 +493,8 @@ async def main():
     app.router.add_post('/v1/flows', deposit)
     app.router.add_post('/v1/flows/search', search)
     app.router.add_get('/v1/flows/{flow_id}', get_flow)
+    app.router.add_post('/directory-service/v1/directory-line/search', directory_lines)
+    app.router.add_post('/directory-service/v1/siren/search', directory_units)
     app.router.add_post('/_control/fault', control_fault)
     app.router.add_post('/_control/lifecycle', control_lifecycle)
     app.router.add_post('/_control/supplier', control_supplier)

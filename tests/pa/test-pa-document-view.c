@@ -618,6 +618,98 @@ test_purchase_answer (void)
   store_test_remove_dir (dir);
 }
 
+/* Issue 15: the directory's warning before the deposit, and an administration's invoice:
+ * the Chorus Pro portal while the PA does not route B2G, the PA once it does. */
+static void
+test_directory_and_public (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = store_test_db_path (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesStore) store = factures_store_open (path, &error);
+  g_autoptr(FacturesProfile) profile = store_test_profile ();
+  g_autoptr(FacturesClient) off = store_test_client ("Société Éteinte");
+  g_autoptr(FacturesClient) mairie = store_test_client ("Mairie de Test");
+  g_autoptr(FacturesDocument) a = NULL;
+  g_autoptr(FacturesDocument) b = NULL;
+  g_autoptr(FacturesPaAccount) account = factures_pa_account_new ();
+  g_autoptr(FacturesPaDirectoryEntry) entry = factures_pa_directory_entry_new ();
+  g_autofree char *text = NULL;
+  FacturesDocumentView *view;
+
+  g_assert_no_error (error);
+  g_assert_true (factures_store_save_profile (store, profile, &error));
+  g_free (off->party.siren);
+  off->party.siren = g_strdup ("404833048");
+  g_clear_pointer (&off->party.siret, g_free);
+  g_clear_pointer (&off->party.vat_id, g_free);
+  g_assert_true (factures_store_save_client (store, off, &error));
+  mairie->category = FACTURES_CLIENT_CATEGORY_PUBLIC;
+  g_free (mairie->party.siren);
+  mairie->party.siren = g_strdup ("130005481");
+  g_clear_pointer (&mairie->party.siret, g_free);
+  g_clear_pointer (&mairie->party.vat_id, g_free);
+  mairie->service_code = g_strdup ("SERV-FACT-42");
+  g_assert_true (factures_store_save_client (store, mairie, &error));
+  account->name = g_strdup ("PA de test");
+  account->registration = g_strdup ("0042");
+  account->base_url = g_strdup ("https://pa.example/flow-service");
+  account->token_url = g_strdup ("https://pa.example/oauth2/token");
+  account->client_id = g_strdup ("client-42");
+  account->directory_url = g_strdup ("https://pa.example/directory-service");
+  g_assert_true (factures_store_save_pa_account (store, account, &error));
+  entry->siren = g_strdup ("404833048");
+  entry->status = FACTURES_PA_DIRECTORY_DISABLED;
+  entry->looked_up = g_strdup ("2026-12-06T09:30:00Z");
+  g_assert_true (factures_store_pa_directory_save (store, entry, &error));
+  a = issue (store, off->id, "2026-12-06");
+  b = issue (store, mairie->id, "2026-12-06");
+
+  /* A client whose directory line is disabled: flagged, with what to do, before the deposit. */
+  view = open_view (store, a->id);
+  g_assert_cmpstr (send_action (view), ==, "view.send-pa");
+  text = describe (view);
+  g_assert_nonnull (strstr (text, "Directory\t"));
+  g_assert_nonnull (strstr (text, "does not receive e-invoices"));
+  g_assert_nonnull (strstr (text, "send the invoice by e-mail"));
+  gtk_window_destroy (GTK_WINDOW (view));
+  g_clear_pointer (&text, g_free);
+
+  /* An administration, the PA not routing to Chorus Pro: e-mail, and the portal explained. */
+  view = open_view (store, b->id);
+  g_assert_cmpstr (send_action (view), ==, "view.send-email");
+  text = describe (view);
+  g_assert_nonnull (strstr (text, "Chorus Pro\t"));
+  g_assert_nonnull (strstr (text, "Export for Chorus Pro"));
+  screenshot (GTK_WIDGET (view), "pa-document-chorus.png");
+  gtk_window_destroy (GTK_WINDOW (view));
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (factures_store_pa_enqueue_document (store, b->id, &error), ==, 0);
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* …routing to Chorus Pro: through the PA, B2G. */
+  account->routes_b2g = TRUE;
+  g_assert_true (factures_store_save_pa_account (store, account, &error));
+  view = open_view (store, b->id);
+  g_assert_cmpstr (send_action (view), ==, "view.send-pa");
+  text = describe (view);
+  g_assert_null (strstr (text, "Chorus Pro\t"));
+  gtk_window_destroy (GTK_WINDOW (view));
+  {
+    g_autoptr(FacturesPaOutboxItem) item = NULL;
+
+    g_assert_cmpint (factures_store_pa_enqueue_document (store, b->id, &error), >, 0);
+    item = factures_store_pa_outbox_for_document (store, b->id, &error);
+    g_assert_nonnull (item);
+    g_assert_cmpstr (item->processing_rule, ==, "B2G");
+  }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&store);
+  store_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -635,5 +727,6 @@ main (int   argc,
   g_test_add_func ("/pa/ui/purchase-answer", test_purchase_answer);
   g_test_add_func ("/pa/ui/overdue", test_overdue);
   g_test_add_func ("/pa/ui/suspended", test_suspended);
+  g_test_add_func ("/pa/ui/directory-and-public", test_directory_and_public);
   return g_test_run ();
 }

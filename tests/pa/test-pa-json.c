@@ -95,6 +95,8 @@ filled_store (const char *path,
     account->client_id = g_strdup ("client-42");
     account->timeout_seconds = 45;
     account->report_payments = FALSE;
+    account->directory_url = g_strdup ("https://pa.example/directory-service");
+    account->routes_b2g = TRUE;
     g_assert_true (factures_store_save_pa_account (store, account, &error));
     g_assert_no_error (error);
     /* a deposited, acknowledged document; a status message waiting; the cursor */
@@ -163,6 +165,8 @@ test_round_trip (void)
   g_assert_nonnull (account);
   g_assert_cmpint (account->timeout_seconds, ==, 45);
   g_assert_false (account->report_payments);
+  g_assert_cmpstr (account->directory_url, ==, "https://pa.example/directory-service");
+  g_assert_true (account->routes_b2g);
   cursor = factures_store_pa_get_cursor (other, &error);
   g_assert_cmpstr (cursor, ==, "2026-09-06T10:00:00.000Z");
   /* exported again: the same PA members, byte for byte (the chain head's journal hash is the
@@ -263,6 +267,11 @@ test_gate (void)
                  "pa_account[0]");
   check_refused (dir, file, "pa_account", 0, "base_url", json_node_init_string (json_node_alloc (), "http://pa.example/"),
                  "pa_account[0]");
+  /* Issue 15: the directory address is checked as the preferences check it, and routes_b2g is 0 or 1. */
+  check_refused (dir, file, "pa_account", 0, "directory_url", json_node_init_string (json_node_alloc (), "ftp://pa.example/"),
+                 "pa_account[0]");
+  check_refused (dir, file, "pa_account", 0, "routes_b2g", json_node_init_int (json_node_alloc (), 2),
+                 "pa_account[0].routes_b2g");
   check_refused (dir, file, "pa_outbox", 0, "document_id", json_node_init_int (json_node_alloc (), 999),
                  "pa_outbox[0].document_id");
   check_refused (dir, file, "pa_outbox", 0, "state", json_node_init_string (json_node_alloc (), "lost"),

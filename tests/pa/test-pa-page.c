@@ -152,8 +152,16 @@ test_page (void)
   g_assert_no_error (error);
   g_assert_null (account);
 
-  /* Good input: saved (no secret typed: the keyring is not touched). */
+  /* Issue 15: a directory address the PA cannot have: refused, naming the field. */
   set_row (page, "Registration number (4 characters)", "0042");
+  set_row (page, "Directory service address (optional)", "http://pa.example/directory-service");
+  g_assert_true (gtk_widget_activate_action (page, "pa-page.save", NULL));
+  g_assert_true (labels_contain (page, "Directory service address:"));
+  account = factures_store_get_pa_account (store, &error);
+  g_assert_null (account);
+
+  /* Good input: saved (no secret typed: the keyring is not touched). */
+  set_row (page, "Directory service address (optional)", "https://pa.example/directory-service");
   g_assert_true (gtk_widget_activate_action (page, "pa-page.save", NULL));
   g_assert_true (labels_contain (page, "Saved."));
   account = factures_store_get_pa_account (store, &error);
@@ -161,6 +169,8 @@ test_page (void)
   g_assert_cmpstr (account->registration, ==, "0042");
   g_assert_cmpstr (account->base_url, ==, "https://pa.example/flow-service");
   g_assert_true (account->report_payments);
+  g_assert_cmpstr (account->directory_url, ==, "https://pa.example/directory-service");
+  g_assert_false (account->routes_b2g);
 
   /* The outbox group shows the document with its acknowledgement in words. */
   g_assert_cmpint (factures_store_pa_enqueue_document (store, issued->id, &error), >, 0);

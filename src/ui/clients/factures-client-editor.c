@@ -11,6 +11,7 @@
 #include "factures-country-row.h"
 #include "factures-confirm-dialog.h"
 #include "factures-client-editor.h"
+#include "factures-client-einvoicing-group.h"
 #include "factures-client-history-group.h"
 #include "factures-identifiers-eu.h"
 #include "factures-documents.h"
@@ -44,6 +45,9 @@ struct _FacturesClientEditor
   GtkWidget      *siret_row;
   GtkWidget      *vat_form_row;
   GtkWidget      *vat_row;
+  GtkWidget      *service_code_form_row;  /* issue 15 */
+  GtkWidget      *service_code_row;
+  GtkWidget      *einvoicing_group;
   GtkWidget      *terms_row;
   GtkWidget      *days_row;
   GtkWidget      *notes_row;
@@ -230,6 +234,14 @@ check_notes (const char *text,
   return factures_check_text (text, _("Notes"), 2000, FALSE);
 }
 
+/* Issue 15: an administration's service code (BT-10), as the store cleans it. */
+static char *
+check_service_code (const char *text,
+                    gpointer    user_data)
+{
+  return factures_check_text (text, _("Service code"), 100, FALSE);
+}
+
 static gboolean
 validate_row (FacturesClientEditor *self,
               GtkWidget            *row)
@@ -275,6 +287,13 @@ update_identifiers (FacturesClientEditor *self)
 
   gtk_widget_set_visible (self->identifiers_group, !is_private_person (self));
   gtk_widget_set_visible (self->vat_form_row, eu);
+  /* Issue 15: the service code for an administration; the directory for a business in France. */
+  if (self->service_code_form_row != NULL && self->einvoicing_group != NULL)
+    {
+      gtk_widget_set_visible (self->service_code_form_row,
+                              france && get_category (self) == FACTURES_CLIENT_CATEGORY_PUBLIC);
+      gtk_widget_set_visible (self->einvoicing_group, france && !is_private_person (self));
+    }
   title = france ? _("SIREN or SIRET") : _("Legal identifier");
   if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->siret_row)), title) != 0)
     {
@@ -292,6 +311,18 @@ update_identifiers (FacturesClientEditor *self)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->identifiers_group),
                                            _("Outside the EU, the invoice carries no VAT number of the client: "
                                              "give the identifier of its company register (or tax number)."));
+}
+
+static void
+siret_changed_cb (FacturesClientEditor *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->siret_row == NULL || self->einvoicing_group == NULL)
+    return;
+  text = factures_editable_get_trimmed (self->siret_row);
+  factures_client_einvoicing_group_set_identifier (FACTURES_CLIENT_EINVOICING_GROUP (self->einvoicing_group),
+                                                   is_france (self) ? text : NULL);
 }
 
 static void
@@ -343,6 +374,9 @@ load_client (FacturesClientEditor *self)
     factures_editable_set_text_or_empty (self->vat_row, vat);
   }
   factures_editable_set_text_or_empty (self->notes_row, client->notes);
+  factures_editable_set_text_or_empty (self->service_code_row, client->service_code);
+  factures_client_einvoicing_group_set_store (FACTURES_CLIENT_EINVOICING_GROUP (self->einvoicing_group), self->store);
+  siret_changed_cb (self);
 
   if (client->has_terms)
     {
@@ -420,6 +454,9 @@ fill_client (FacturesClientEditor *self,
 
   g_clear_pointer (&client->notes, g_free);
   client->notes = clean_or_null (self->notes_row, 2000);
+  g_clear_pointer (&client->service_code, g_free);
+  if (france && client->category == FACTURES_CLIENT_CATEGORY_PUBLIC)
+    client->service_code = clean_or_null (self->service_code_row, 100);
 
   switch (adw_combo_row_get_selected (ADW_COMBO_ROW (self->terms_row)))
     {
@@ -465,7 +502,7 @@ save (FacturesClientEditor *self)
   GtkWidget *rows[] = {
     self->name_row, self->address_row, self->postal_code_row, self->city_row,
     self->email_row, self->phone_row, self->siret_row, self->vat_row,
-    self->days_row, self->notes_row,
+    self->days_row, self->notes_row, self->service_code_row,
   };
   g_autoptr (FacturesClient) client = NULL;
   g_autoptr (GError) error = NULL;
@@ -595,6 +632,7 @@ factures_client_editor_class_init (FacturesClientEditorClass *klass)
 
   g_type_ensure (FACTURES_TYPE_COUNTRY_ROW);
   g_type_ensure (FACTURES_TYPE_FORM_ROW);
+  g_type_ensure (FACTURES_TYPE_CLIENT_EINVOICING_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Factures/ui/clients/factures-client-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, page);
@@ -610,6 +648,9 @@ factures_client_editor_class_init (FacturesClientEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, siret_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, vat_form_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, vat_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, service_code_form_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, service_code_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, einvoicing_group);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, terms_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, days_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, notes_row);
@@ -618,6 +659,7 @@ factures_client_editor_class_init (FacturesClientEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, terms_or_category_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, country_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, category_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, siret_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "editor.new-invoice", NULL, new_invoice_activated);
@@ -668,6 +710,7 @@ setup_checks (FacturesClientEditor *self)
     { self->vat_row, check_vat },
     { self->days_row, check_days },
     { self->notes_row, check_notes },
+    { self->service_code_row, check_service_code },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (checks); i++)

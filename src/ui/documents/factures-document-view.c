@@ -105,7 +105,8 @@ pa_route (FacturesDocumentView *self)
 {
   g_autoptr (FacturesPaAccount) account = NULL;
 
-  if (!factures_pa_document_is_eligible (self->document))
+  /* (an administration only when the PA forwards to Chorus Pro, issue 15) */
+  if (!factures_store_pa_document_goes (self->store, self->document))
     return FALSE;
   account = factures_store_get_pa_account (self->store, NULL);
   return account != NULL;
@@ -122,6 +123,10 @@ update_send_button (FacturesDocumentView *self)
   gtk_widget_set_tooltip_text (self->send_button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->send_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.send-pa", pa);
+  /* Issue 15 item 3: an administration's invoice, for the Chorus Pro portal. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.export-chorus",
+                                 factures_pa_document_is_eligible (self->document) &&
+                                 self->document->buyer->category == FACTURES_CLIENT_CATEGORY_PUBLIC);
 }
 
 static void
@@ -265,6 +270,25 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* Issue 15 item 3: the stored original is the Factur-X the Chorus Pro portal takes
+ * (PA.md §4: "user uploads our Factur-X on the Chorus Pro portal"); the help gives the steps. */
+static void
+export_chorus_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  FacturesDocumentView *self = FACTURES_DOCUMENT_VIEW (widget);
+  g_autofree char *name = NULL;
+
+  if (self->chooser != NULL)
+    return;
+  /* Translators: the file name offered for Chorus Pro; %s is the document's number */
+  name = g_strdup_printf (_("Chorus Pro %s.pdf"), self->document->number != NULL ? self->document->number : "");
+  self->chooser = factures_file_chooser_new_save_pdf (GTK_WINDOW (self), _("Export for Chorus Pro"), name);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -340,6 +364,18 @@ send_pa_action (GtkWidget  *widget,
   /* Translators: %s is the name of the user's plateforme agréée */
   body = g_strdup_printf (_("The document goes into the e-invoicing outbox and is deposited with %s at the next synchronisation; its acknowledgement and statuses then show here."),
                           account->name);
+  /* Issue 15: a buyer the directory does not show as receiving is flagged first. */
+  {
+    g_autofree char *warning = factures_store_pa_directory_warning (self->store, self->document);
+
+    if (warning != NULL)
+      {
+        char *both = g_strdup_printf ("%s\n\n%s", warning, body);
+
+        g_free (body);
+        body = both;
+      }
+  }
   dialog = factures_confirm_dialog_new (GTK_WINDOW (self), _("Send to the plateforme agréée?"), body,
                                         "send", _("_Send"), ADW_RESPONSE_SUGGESTED);
   g_signal_connect_object (dialog, "response", G_CALLBACK (send_pa_response_cb), self, 0);
@@ -425,6 +461,7 @@ factures_document_view_class_init (FacturesDocumentViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "view.record-payment", NULL, record_payment_action);
   gtk_widget_class_install_action (widget_class, "view.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "view.export-chorus", NULL, export_chorus_action);
   gtk_widget_class_install_action (widget_class, "view.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "view.send-email", NULL, send_email_action);
   gtk_widget_class_install_action (widget_class, "view.send-pa", NULL, send_pa_action);

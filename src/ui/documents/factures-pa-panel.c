@@ -265,6 +265,31 @@ factures_pa_panel_reload (FacturesPaPanel *self)
       shown = TRUE;
     }
 
+  /* Issue 15: before the deposit, a buyer the directory does not show as receiving, and an
+   * administration whose invoice goes on the Chorus Pro portal. */
+  if (item == NULL || item->state != FACTURES_PA_OUTBOX_SENT)
+    {
+      g_autoptr (FacturesDocument) document = factures_store_get_document (self->store, self->document_id, NULL);
+      g_autofree char *warning = document != NULL ? factures_store_pa_directory_warning (self->store, document) : NULL;
+
+      if (warning != NULL)
+        {
+          add_row (self, _("Directory"), warning, "dialog-warning-symbolic", NULL);
+          shown = TRUE;
+        }
+      if (document != NULL && document->buyer != NULL &&
+          document->buyer->category == FACTURES_CLIENT_CATEGORY_PUBLIC &&
+          factures_pa_document_is_eligible (document) && !factures_store_pa_document_goes (self->store, document))
+        {
+          add_row (self, _("Chorus Pro"),
+                   _("This client is an administration and your plateforme agréée does not forward invoices to "
+                     "Chorus Pro: choose « Export for Chorus Pro… » in the document’s menu, then upload the file "
+                     "on the Chorus Pro portal (the help gives the steps)."),
+                   "dialog-information-symbolic", NULL);
+          shown = TRUE;
+        }
+    }
+
   history = factures_store_pa_history (self->store, self->document_id, &error);
   if (history == NULL)
     {

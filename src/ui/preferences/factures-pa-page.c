@@ -34,6 +34,8 @@ struct _FacturesPaPage
   GtkWidget          *client_id_row;
   GtkWidget          *secret_row;
   GtkWidget          *report_switch;
+  GtkWidget          *directory_url_row;  /* issue 15 */
+  GtkWidget          *b2g_switch;
   GtkWidget          *spinner;
   GtkWidget          *status_label;
   GtkWidget          *outbox_label;
@@ -74,6 +76,8 @@ read_form (FacturesPaPage *self)
   account->token_url = factures_editable_get_trimmed (self->token_url_row);
   account->client_id = factures_editable_get_trimmed (self->client_id_row);
   account->report_payments = gtk_switch_get_active (GTK_SWITCH (self->report_switch));
+  account->directory_url = factures_editable_get_trimmed (self->directory_url_row);
+  account->routes_b2g = gtk_switch_get_active (GTK_SWITCH (self->b2g_switch));
   return account;
 }
 
@@ -117,6 +121,9 @@ fill_form (FacturesPaPage *self)
       gtk_editable_set_text (GTK_EDITABLE (self->token_url_row), account->token_url);
       gtk_editable_set_text (GTK_EDITABLE (self->client_id_row), account->client_id);
       gtk_switch_set_active (GTK_SWITCH (self->report_switch), account->report_payments);
+      gtk_editable_set_text (GTK_EDITABLE (self->directory_url_row),
+                             account->directory_url != NULL ? account->directory_url : "");
+      gtk_switch_set_active (GTK_SWITCH (self->b2g_switch), account->routes_b2g);
     }
   show_outbox (self);
 }
@@ -408,6 +415,8 @@ factures_pa_page_class_init (FacturesPaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FacturesPaPage, client_id_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesPaPage, secret_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesPaPage, report_switch);
+  gtk_widget_class_bind_template_child (widget_class, FacturesPaPage, directory_url_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesPaPage, b2g_switch);
   gtk_widget_class_bind_template_child (widget_class, FacturesPaPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, FacturesPaPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, FacturesPaPage, outbox_label);
@@ -427,6 +436,7 @@ factures_pa_page_init (FacturesPaPage *self)
   factures_entry_row_name_once (self->base_url_row);
   factures_entry_row_name_once (self->token_url_row);
   factures_entry_row_name_once (self->client_id_row);
+  factures_entry_row_name_once (self->directory_url_row);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->secret_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Client secret"), -1);
   /* Its peek and apply buttons hold only an icon: libadwaita 1.2 names them by tooltip only. */

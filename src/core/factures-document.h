@@ -122,6 +122,20 @@ struct _FacturesProfile {
                                             * made by factures_profile_new(); may be empty */
 };
 
+/**
+ * FacturesDocumentLanguage:
+ * @FACTURES_DOCUMENT_LANGUAGE_FRENCH: French only (the default)
+ * @FACTURES_DOCUMENT_LANGUAGE_FRENCH_ENGLISH: French followed by English: the PDF's titles,
+ *   column headers and mentions carry their English translation after the French (legal
+ *   mentions in French first), the e-mails the French then the English template
+ *
+ * The language of a client's documents (issue 13 item 5, migration 0018).
+ */
+typedef enum {
+  FACTURES_DOCUMENT_LANGUAGE_FRENCH = 0,
+  FACTURES_DOCUMENT_LANGUAGE_FRENCH_ENGLISH = 1,
+} FacturesDocumentLanguage;
+
 /* A client (buyer, BG-7). (The typedef FacturesClient is in factures-vat.h.) */
 struct _FacturesClient {
   gint64                  id;              /* 0 until stored */
@@ -133,6 +147,8 @@ struct _FacturesClient {
   /* Issue 13 (migration 0013): the legal identifier of a business abroad that has no EU VAT
    * number (company register number, EIN, UID…; CII BT-47 without scheme), or NULL. */
   char                   *legal_id;
+  /* Issue 13 item 5 (migration 0018): French, or French and English. */
+  FacturesDocumentLanguage document_language;
 };
 
 /* One invoice line (BG-25). (The typedef FacturesLine is in factures-vat.h.) */

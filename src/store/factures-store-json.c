@@ -39,7 +39,8 @@
  *   CLIENT: "id", PARTY, "category" (0 individual, 1 company, 2 association,
  *     3 public body), "has_terms" (0/1: own terms instead of the profile's),
  *     "terms_kind", "terms_days", "notes", "legal_id" (issue 13: a business abroad's
- *     legal identifier; written only when set)
+ *     legal identifier; written only when set), "document_language" (issue 13 item 5:
+ *     1 French and English; written only when not 0, French)
  *   DOCUMENT: "id", "kind" (0 quote, 380 invoice, 381 credit note, 386 deposit
  *     invoice), "status" (0 draft, 1 issued), "number" (null for a draft),
  *     "issue_date", "delivery_date", "due_date", "terms_kind", "terms_days",
@@ -330,6 +331,9 @@ add_client (JsonBuilder          *builder,
   /* Issue 13, written only when set (snapshots without it keep their bytes). */
   if (client->legal_id != NULL)
     add_text (builder, "legal_id", client->legal_id);
+  /* Issue 13 item 5, written only when not French (snapshots without it keep their bytes). */
+  if (client->document_language != FACTURES_DOCUMENT_LANGUAGE_FRENCH)
+    add_int (builder, "document_language", client->document_language);
   json_builder_end_object (builder);
 }
 
@@ -347,6 +351,7 @@ factures_store_json_impl_read_client (JsonObject *object)
   g_free (client->notes);
   client->notes = member_dup (object, "notes");
   client->legal_id = member_dup (object, "legal_id");
+  client->document_language = (FacturesDocumentLanguage) member_int (object, "document_language");
   return client;
 }
 
@@ -437,6 +442,7 @@ factures_store_json_impl_skip_unset (sqlite3_stmt *stmt,
   static const char * const optional[] = {
     "activity", "vat_category", "vatex", "exemption_reason", "override_reason", "legal_id",
     "debours",   /* issue 17 (migration 0016) */
+    "document_language",   /* issue 13 item 5 (migration 0018) */
     NULL
   };
   const char *name = sqlite3_column_name (stmt, col);
@@ -629,7 +635,7 @@ export_text (FacturesStore  *self,
   if (!export_rows (self, builder,
                     "SELECT id, name, address, postal_code, city, country_code, siren, siret, "
                     "vat_id, email, phone, category, has_terms, terms_kind, terms_days, notes, "
-                    "legal_id FROM clients ORDER BY id",
+                    "legal_id, document_language FROM clients ORDER BY id",
                     0, error))
     return NULL;
 

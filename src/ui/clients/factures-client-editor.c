@@ -45,6 +45,7 @@ struct _FacturesClientEditor
   GtkWidget      *vat_form_row;
   GtkWidget      *vat_row;
   GtkWidget      *terms_row;
+  GtkWidget      *language_row;   /* issue 13 item 5 */
   GtkWidget      *days_row;
   GtkWidget      *notes_row;
   GtkWidget      *error_label;
@@ -361,6 +362,8 @@ load_client (FacturesClientEditor *self)
         }
     }
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->terms_row), terms_pos);
+  /* the positions of the list are the values of FacturesDocumentLanguage */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->language_row), client->document_language);
   if (client->has_terms && client->terms.kind == FACTURES_TERMS_DAYS)
     {
       g_autofree char *days = g_strdup_printf ("%u", client->terms.days);
@@ -420,6 +423,7 @@ fill_client (FacturesClientEditor *self,
 
   g_clear_pointer (&client->notes, g_free);
   client->notes = clean_or_null (self->notes_row, 2000);
+  client->document_language = (FacturesDocumentLanguage) adw_combo_row_get_selected (ADW_COMBO_ROW (self->language_row));
 
   switch (adw_combo_row_get_selected (ADW_COMBO_ROW (self->terms_row)))
     {
@@ -611,6 +615,7 @@ factures_client_editor_class_init (FacturesClientEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, vat_form_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, vat_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, terms_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, language_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, days_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, notes_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, error_label);

@@ -95,7 +95,8 @@ static const struct {
     "et la référence sont déjà remplis.",
     "Pay by bank transfer: scan this code (EPC QR code) with your bank's app; the amount and the "
     "reference are already filled in." },
-  /* quotes */
+  /* quotes ("Date :" and "Signature :" read the same in English; "Nom / Name :" is in
+   * factures-pdf-tail.c) */
   { "Bon pour accord", "Approval" },
   { "Mention manuscrite « Lu et approuvé, bon pour accord », date, nom et signature du client :",
     "Handwritten “Lu et approuvé, bon pour accord” (read and approved), date, name and signature of "
@@ -103,9 +104,6 @@ static const struct {
   { "Mention manuscrite également : « Devis reçu avant l'exécution des travaux »",
     "Also handwritten: “Devis reçu avant l'exécution des travaux” (quote received before the work "
     "began)" },
-  { "Date :", "Date:" },
-  { "Nom :", "Name:" },
-  { "Signature :", "Signature:" },
 };
 
 /**

@@ -504,11 +504,11 @@ factures_pdf_impl_build_tail (FacturesPdfLayout      *self,
                              factures_pdf_impl_tr_sep (self, "Mention manuscrite également : « Devis reçu avant "
                                                        "l'exécution des travaux »", "\n"),
                              STYLE_SMALL, x, y, w - 16.0, PANGO_ALIGN_LEFT, &muted) + 4.0;
-      h = factures_pdf_impl_block_add_text (self, block, factures_pdf_impl_tr (self, "Date :"), STYLE_SMALL, x, y + 6.0, w - 16.0, PANGO_ALIGN_LEFT, &ink);
+      h = factures_pdf_impl_block_add_text (self, block, "Date :", STYLE_SMALL, x, y + 6.0, w - 16.0, PANGO_ALIGN_LEFT, &ink);
       y += h + 14.0;
-      factures_pdf_impl_block_add_text (self, block, factures_pdf_impl_tr (self, "Nom :"), STYLE_SMALL, x, y, w - 16.0, PANGO_ALIGN_LEFT, &ink);
+      factures_pdf_impl_block_add_text (self, block, self->bilingual ? "Nom / Name :" : "Nom :", STYLE_SMALL, x, y, w - 16.0, PANGO_ALIGN_LEFT, &ink);
       y += h + 14.0;
-      factures_pdf_impl_block_add_text (self, block, factures_pdf_impl_tr (self, "Signature :"), STYLE_SMALL, x, y, w - 16.0, PANGO_ALIGN_LEFT, &ink);
+      factures_pdf_impl_block_add_text (self, block, "Signature :", STYLE_SMALL, x, y, w - 16.0, PANGO_ALIGN_LEFT, &ink);
       y += h + 40.0;
       factures_pdf_impl_block_add_shape (block, SHAPE_FRAME, RIGHT_EDGE - w, 8.0, RIGHT_EDGE, y, 0.6, &rule);
       block->height = y + 4.0;

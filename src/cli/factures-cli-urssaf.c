@@ -14,6 +14,7 @@
 #include "factures-cli-urssaf.h"
 #include "factures-date.h"
 #include "factures-money.h"
+#include "factures-store-des.h"
 #include "factures-store-urssaf.h"
 #include "factures-store-facturx.h"
 #include "factures-cli-receipts.h"
@@ -373,7 +374,8 @@ des_months (FacturesStore *store, guint first_year, GError **error)
   g_autoptr(GPtrArray) months = g_ptr_array_new_with_free_func (g_free);
   guint64 bits = 0;
 
-  if (!factures_store_list_reverse_charge_months (store, months, error))
+  /* the months of --des (vat-bi-des): the same date rule as the declaration */
+  if (!factures_store_des_months (store, months, error))
     return 0;
   for (guint i = 0; i < months->len; i++)
     {

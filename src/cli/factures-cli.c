@@ -14,6 +14,7 @@
 #include "factures-cli-pa.h"
 #include "factures-cli-payments.h"
 #include "factures-cli-bank.h"
+#include "factures-cli-des.h"
 #include "factures-cli-facturx.h"
 #include "factures-cli-receipts.h"
 #include "factures-cli-urssaf.h"
@@ -32,7 +33,7 @@ static const GOptionEntry entries[] = {
     N_("Write the PDF of the document NUMBER (or of the draft with that id, or of the imported invoice NUMBER) "
        "to the --output file"), N_("NUMBER") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("File written by --export-pdf, --export-facturx or --receipts (CSV)"), N_("FILE") },
+    N_("File written by --export-pdf, --export-facturx, --receipts or --des (CSV)"), N_("FILE") },
   { "list-overdue", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the overdue invoices: number, client, due date, days late, balance in cents, next dunning step and its date (tab separated)"), NULL },
   { "export-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -65,6 +66,7 @@ factures_cli_add_options (GApplication *application)
   factures_cli_verify_add_options (application);
   factures_cli_actions_add_options (application);
   factures_cli_bank_add_options (application);
+  factures_cli_des_add_options (application);
   g_application_set_option_context_summary (application,
                                              _("Invoices for French micro-entrepreneurs. "
                                                "With one of the options below, no window opens."));
@@ -317,6 +319,9 @@ factures_cli_run (const char   *database,
     return factures_cli_pa_run (database, options);
   if (factures_cli_actions_wanted (options))
     return factures_cli_actions_run (database, options);
+  /* before the others: --output is shared */
+  if (factures_cli_des_wanted (options))
+    return factures_cli_des_run (database, options);
   /* before the others: --year and --output are shared with --receipts */
   if (factures_cli_urssaf_wanted (options))
     return factures_cli_urssaf_run (database, options);

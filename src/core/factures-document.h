@@ -122,6 +122,20 @@ struct _FacturesProfile {
                                             * made by factures_profile_new(); may be empty */
 };
 
+/**
+ * FacturesDocumentLanguage:
+ * @FACTURES_DOCUMENT_LANGUAGE_FRENCH: French only (the default)
+ * @FACTURES_DOCUMENT_LANGUAGE_FRENCH_ENGLISH: French followed by English: the PDF's titles,
+ *   column headers and mentions carry their English translation after the French (legal
+ *   mentions in French first), the e-mails the French then the English template
+ *
+ * The language of a client's documents (issue 13 item 5, migration 0018).
+ */
+typedef enum {
+  FACTURES_DOCUMENT_LANGUAGE_FRENCH = 0,
+  FACTURES_DOCUMENT_LANGUAGE_FRENCH_ENGLISH = 1,
+} FacturesDocumentLanguage;
+
 /* A client (buyer, BG-7). (The typedef FacturesClient is in factures-vat.h.) */
 struct _FacturesClient {
   gint64                  id;              /* 0 until stored */
@@ -140,6 +154,8 @@ struct _FacturesClient {
    * scheme 0225) when the last lookup said Enabled, or NULL. Read only: the store fills it
    * from its directory cache, the CII writes it as BT-49 when it differs from the SIREN. */
   char                   *electronic_address;
+  /* Issue 13 item 5 (migration 0018): French, or French and English. */
+  FacturesDocumentLanguage document_language;
 };
 
 /* One invoice line (BG-25). (The typedef FacturesLine is in factures-vat.h.) */

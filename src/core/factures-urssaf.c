@@ -790,10 +790,14 @@ factures_tax_calendar (const GDate                  *from,
               month = 1;
               y++;
             }
+          /* DES (vat-bi-des): the 10th jour ouvrable of M+1 (art. 289 B III CGI): every day but
+           * Sundays and public holidays, Saturdays included, as the customs' DEB/DES calendar counts
+           * them (2018: 12 January, 15 May, Saturday 11 August; cgocean.com, LEGAL-2.md §5). */
           g_date_set_dmy (&d, 1, (GDateMonth) month, y);
           for (;;)
             {
-              factures_date_next_working (&d);
+              while (g_date_get_weekday (&d) == G_DATE_SUNDAY || factures_date_is_holiday (&d))
+                g_date_add_days (&d, 1);
               if (++working == 10)
                 break;
               g_date_add_days (&d, 1);

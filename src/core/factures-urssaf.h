@@ -439,7 +439,8 @@ typedef struct {
  * the URSSAF declarations (end of M+1, or 30 Apr / 31 Jul / 31 Oct / 31 Jan), moved to the next
  * working day; the periodicity change (31 Oct) and the VL option (30 Sep) for next year; the
  * income-tax return with 2042-C-PRO (2025's dates by département, to confirm); the CFE (15
- * Dec, not in the creation year); the DES (10th working day of M+1).
+ * Dec, not in the creation year); the DES (10th jour ouvrable of M+1:
+ * Saturdays count, Sundays and holidays do not, as in the customs' DEB/DES calendar).
  *
  * Returns: (transfer full) (element-type FacturesDeadline): the deadlines
  */

@@ -81,7 +81,11 @@ factures_mail_prepare (FacturesStore  *store,
   draft->document_id = document_id;
   draft->template_key = g_strdup (template_key != NULL ? template_key
                                                        : factures_mail_template_for_kind (document->kind));
-  if (!factures_mail_template_load (store, draft->template_key, &subject, &body, error))
+  /* issue 13 item 5: French, or French then English for a client in both */
+  if (!factures_mail_template_load_for_language (store, draft->template_key,
+                                                 document->buyer != NULL ? document->buyer->document_language
+                                                                         : FACTURES_DOCUMENT_LANGUAGE_FRENCH,
+                                                 &subject, &body, error))
     return NULL;
   factures_today (&today);
   values = factures_mail_template_values (document, &today);

@@ -14,10 +14,15 @@
 
 #define TEMPLATES_PATH "/org/example/Factures/templates/"
 
+/* Each French template, then its English (issue 13 item 5: key + FACTURES_MAIL_ENGLISH_SUFFIX),
+ * so that the preferences list them side by side. */
 static const char * const keys[] = {
-  "mail-invoice", "mail-deposit", "mail-quote", "mail-credit-note",
-  "mail-reminder-heads-up", "mail-reminder-email-courteous", "mail-reminder-email-firm",
-  "mail-reminder-chorus-reminder", NULL,
+  "mail-invoice", "mail-invoice-en", "mail-deposit", "mail-deposit-en", "mail-quote", "mail-quote-en",
+  "mail-credit-note", "mail-credit-note-en",
+  "mail-reminder-heads-up", "mail-reminder-heads-up-en",
+  "mail-reminder-email-courteous", "mail-reminder-email-courteous-en",
+  "mail-reminder-email-firm", "mail-reminder-email-firm-en",
+  "mail-reminder-chorus-reminder", "mail-reminder-chorus-reminder-en", NULL,
 };
 
 static void
@@ -58,6 +63,23 @@ factures_mail_template_title (const char *key)
     return _("Reminder (firm)");
   if (g_strcmp0 (key, "mail-reminder-chorus-reminder") == 0)
     return _("Reminder to a public body (Chorus Pro)");
+  /* issue 13 item 5 */
+  if (g_strcmp0 (key, "mail-invoice-en") == 0)
+    return _("Invoice (English)");
+  if (g_strcmp0 (key, "mail-deposit-en") == 0)
+    return _("Deposit invoice (English)");
+  if (g_strcmp0 (key, "mail-quote-en") == 0)
+    return _("Quote (English)");
+  if (g_strcmp0 (key, "mail-credit-note-en") == 0)
+    return _("Credit note (English)");
+  if (g_strcmp0 (key, "mail-reminder-heads-up-en") == 0)
+    return _("Reminder before the due date (English)");
+  if (g_strcmp0 (key, "mail-reminder-email-courteous-en") == 0)
+    return _("Reminder (courteous, English)");
+  if (g_strcmp0 (key, "mail-reminder-email-firm-en") == 0)
+    return _("Reminder (firm, English)");
+  if (g_strcmp0 (key, "mail-reminder-chorus-reminder-en") == 0)
+    return _("Reminder to a public body (Chorus Pro, English)");
   return key;
 }
 
@@ -84,7 +106,7 @@ factures_mail_template_for_step (const char *template_id)
   return g_strconcat ("mail-reminder-", template_id, NULL);
 }
 
-/* "Objet : subject\n\nbody" → subject, body. */
+/* "Objet : subject\n\nbody" (or "Subject: …" in the English templates) → subject, body. */
 static gboolean
 parse (const char  *text,
        char       **out_subject,
@@ -98,6 +120,8 @@ parse (const char  *text,
   if (nl == NULL)
     return FALSE;
   first = g_strndup (text, (gsize) (nl - text));
+  if (g_str_has_prefix (first, "Subject:"))
+    prefix = "Subject:";
   if (!g_str_has_prefix (first, prefix))
     return FALSE;
   body = nl + 1;
@@ -151,6 +175,40 @@ factures_mail_template_load (FacturesStore  *store,
       return FALSE;
     }
   return factures_mail_template_load_default (key, out_subject, out_body, error);
+}
+
+/**
+ * factures_mail_template_load_for_language:
+ * (see factures-mail-template.h)
+ */
+gboolean
+factures_mail_template_load_for_language (FacturesStore            *store,
+                                          const char               *key,
+                                          FacturesDocumentLanguage  language,
+                                          char                    **out_subject,
+                                          char                    **out_body,
+                                          GError                  **error)
+{
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *en_key = NULL;
+  g_autofree char *en_subject = NULL;
+  g_autofree char *en_body = NULL;
+
+  if (!factures_mail_template_load (store, key, &subject, &body, error))
+    return FALSE;
+  en_key = g_strconcat (key, FACTURES_MAIL_ENGLISH_SUFFIX, NULL);
+  if (language == FACTURES_DOCUMENT_LANGUAGE_FRENCH_ENGLISH
+      && factures_mail_template_load (store, en_key, &en_subject, &en_body, NULL))
+    {
+      /* French first, as on the PDF; one message, one attachment. */
+      *out_subject = g_strdup_printf ("%s / %s", subject, en_subject);
+      *out_body = g_strdup_printf ("%s\n\n— English version —\n\n%s", g_strchomp (body), en_body);
+      return TRUE;
+    }
+  *out_subject = g_steal_pointer (&subject);
+  *out_body = g_steal_pointer (&body);
+  return TRUE;
 }
 
 /* Each placeholder, and the French name a user inserts from the editor's menu (issue 11

@@ -29,7 +29,8 @@ typedef struct
 
 const FacturesMailPlaceholder *factures_mail_template_placeholders (guint *n_placeholders);
 
-/* NULL-terminated list of template keys, for the editor. */
+/* NULL-terminated list of template keys, for the editor: each French key then its English
+ * ("mail-invoice", "mail-invoice-en", …). */
 const char * const *factures_mail_template_keys     (void);
 /* "Invoice", "Reminder (firm)"… (translated) */
 const char         *factures_mail_template_title    (const char *key);
@@ -49,6 +50,32 @@ gboolean  factures_mail_template_load         (FacturesStore *store,
                                                char         **out_subject,
                                                char         **out_body,
                                                GError       **error);
+
+/* The key of a template's English version: "mail-invoice" + "-en" (issue 13 item 5). */
+#define FACTURES_MAIL_ENGLISH_SUFFIX "-en"
+
+/**
+ * factures_mail_template_load_for_language:
+ * @store: (nullable): the store (the user's versions), NULL for the shipped ones
+ * @key: a French template key ("mail-invoice")
+ * @language: the client's document language
+ * @out_subject: (out) (transfer full): the subject
+ * @out_body: (out) (transfer full): the body
+ * @error: FACTURES_MAIL_ERROR_COMPOSE when @key is unknown
+ *
+ * The template of @key for a client (issue 13 item 5): the French one; for a client in French
+ * and English, the French then the English version (@key + FACTURES_MAIL_ENGLISH_SUFFIX, the
+ * user's or the shipped one) in one message: "subject / English subject", and the French body,
+ * a line "— English version —", then the English body. French first, as on the documents.
+ *
+ * Returns: FALSE on error.
+ */
+gboolean  factures_mail_template_load_for_language (FacturesStore            *store,
+                                                    const char               *key,
+                                                    FacturesDocumentLanguage  language,
+                                                    char                    **out_subject,
+                                                    char                    **out_body,
+                                                    GError                  **error);
 
 /* (transfer full): placeholder name → value for @document (issued or draft) on @today. */
 GHashTable *factures_mail_template_values     (const FacturesDocument *document,

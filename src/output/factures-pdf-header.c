@@ -80,6 +80,8 @@ factures_pdf_impl_build_first_header (FacturesPdfLayout      *self,
   g_autoptr(GString) ids = g_string_new (NULL);
   g_autoptr(GString) labels = g_string_new (NULL);
   g_autoptr(GString) values = g_string_new (NULL);
+  /* a bilingual document lays its longer rows out one by one (factures-pdf-english.c) */
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   cairo_surface_t *logo = load_logo (seller->logo);
 
   /* Logo, scaled to fit, aspect ratio kept. */
@@ -114,8 +116,9 @@ factures_pdf_impl_build_first_header (FacturesPdfLayout      *self,
   if (registry != NULL)
     g_string_append_printf (ids, "%s%s", ids->len > 0 ? " — " : "", registry);
   if (!factures_pdf_impl_is_blank (seller->party.vat_id))
-    g_string_append_printf (ids, "%sN° TVA intracommunautaire : %s",
-                            ids->len > 0 ? "\n" : "", seller->party.vat_id);
+    g_string_append_printf (ids, "%s%s : %s",
+                            ids->len > 0 ? "\n" : "", factures_pdf_impl_tr (self, "N° TVA intracommunautaire"),
+                            seller->party.vat_id);
   if (!factures_pdf_impl_is_blank (seller->party.email))
     g_string_append_printf (ids, "%s%s", ids->len > 0 ? "\n" : "", seller->party.email);
   if (!factures_pdf_impl_is_blank (seller->party.phone))
@@ -146,7 +149,7 @@ factures_pdf_impl_build_first_header (FacturesPdfLayout      *self,
   }
   if (self->draft)
     {
-      y_right += factures_pdf_impl_block_add_text (self, block, "Brouillon", STYLE_NUMBER,
+      y_right += factures_pdf_impl_block_add_text (self, block, factures_pdf_impl_tr (self, "Brouillon"), STYLE_NUMBER,
                                  right_x, y_right, right_w, PANGO_ALIGN_RIGHT, &stamp);
     }
   else
@@ -157,7 +160,7 @@ factures_pdf_impl_build_first_header (FacturesPdfLayout      *self,
     }
   if (self->duplicata)
     {
-      PangoLayout *layout = factures_pdf_impl_make_layout (self, "Duplicata", STYLE_STAMP, -1, PANGO_ALIGN_LEFT);
+      PangoLayout *layout = factures_pdf_impl_make_layout (self, factures_pdf_impl_tr (self, "Duplicata"), STYLE_STAMP, -1, PANGO_ALIGN_LEFT);
       double w = factures_pdf_impl_layout_width (layout), h = factures_pdf_impl_layout_height (layout);
       double x = RIGHT_EDGE - w - 8.0;
 
@@ -173,8 +176,10 @@ factures_pdf_impl_build_first_header (FacturesPdfLayout      *self,
 
 #define ADD_DATE_ROW(label, value) \
   G_STMT_START { \
-    g_string_append_printf (labels, "%s%s :", labels->len > 0 ? "\n" : "", (label)); \
-    g_string_append_printf (values, "%s%s", values->len > 0 ? "\n" : "", (value)); \
+    g_string_append_printf (labels, "%s%s :", labels->len > 0 ? "\n" : "", factures_pdf_impl_tr (self, (label))); \
+    g_string_append_printf (values, "%s%s", values->len > 0 ? "\n" : "", factures_pdf_impl_tr (self, (value))); \
+    g_ptr_array_add (rows, (gpointer) factures_pdf_impl_tr (self, (label))); \
+    g_ptr_array_add (rows, (gpointer) factures_pdf_impl_keep (self, g_strdup (factures_pdf_impl_tr (self, (value))))); \
   } G_STMT_END
 
   {
@@ -225,6 +230,35 @@ factures_pdf_impl_build_first_header (FacturesPdfLayout      *self,
 #undef ADD_DATE_ROW
 
   y_dates = y2 + 14.0;
+  if (self->bilingual)
+    {
+      /* Row by row: a value that wraps ("prestation de services / supply of services") pushes
+       * the next row down instead of leaving its label behind. */
+      double lw = 0;
+
+      for (guint i = 0; i < rows->len; i += 2)
+        {
+          g_autofree char *label = g_strdup_printf ("%s :", (const char *) rows->pdata[i]);
+          PangoLayout *l = factures_pdf_impl_make_layout (self, label, STYLE_SMALL_BOLD, -1, PANGO_ALIGN_LEFT);
+
+          lw = MAX (lw, factures_pdf_impl_layout_width (l));
+          g_object_unref (l);
+        }
+      for (guint i = 0; i < rows->len; i += 2)
+        {
+          g_autofree char *label = g_strdup_printf ("%s :", (const char *) rows->pdata[i]);
+          double h;
+
+          h = factures_pdf_impl_block_add_text (self, block, label, STYLE_SMALL_BOLD, MARGIN_X, y_dates, lw + 1.0,
+                                                PANGO_ALIGN_LEFT, &muted);
+          h = MAX (h, factures_pdf_impl_block_add_text (self, block, rows->pdata[i + 1], STYLE_SMALL,
+                                                        MARGIN_X + lw + 6.0, y_dates,
+                                                        RIGHT_EDGE - BUYER_W - 20.0 - (MARGIN_X + lw + 6.0),
+                                                        PANGO_ALIGN_LEFT, &ink));
+          y_dates += h;
+        }
+    }
+  else
   {
     PangoLayout *l = factures_pdf_impl_make_layout (self, labels->str, STYLE_SMALL_BOLD, -1, PANGO_ALIGN_LEFT);
     double lw = factures_pdf_impl_layout_width (l);
@@ -245,7 +279,7 @@ factures_pdf_impl_build_first_header (FacturesPdfLayout      *self,
     g_autofree char *buyer_address = factures_pdf_impl_party_address (&buyer->party);
     double y = y2 + pad;
 
-    y += factures_pdf_impl_block_add_text (self, block, "CLIENT", STYLE_LABEL, x + pad, y, inner,
+    y += factures_pdf_impl_block_add_text (self, block, factures_pdf_impl_tr (self, "CLIENT"), STYLE_LABEL, x + pad, y, inner,
                          PANGO_ALIGN_LEFT, &muted);
     y += 2.0;
     y += factures_pdf_impl_block_add_text (self, block, factures_pdf_impl_is_blank (buyer->party.name) ? "—" : buyer->party.name,
@@ -263,10 +297,10 @@ factures_pdf_impl_build_first_header (FacturesPdfLayout      *self,
           g_string_append (bids, bid);
         else if (!factures_pdf_impl_is_blank (buyer->legal_id))
           /* A business abroad: its legal identifier (BT-47), as the CII carries it. */
-          g_string_append_printf (bids, "Identifiant légal : %s", buyer->legal_id);
+          g_string_append_printf (bids, "%s : %s", factures_pdf_impl_tr (self, "Identifiant légal"), buyer->legal_id);
         if (!factures_pdf_impl_is_blank (buyer->party.vat_id))
-          g_string_append_printf (bids, "%sN° TVA : %s", bids->len > 0 ? "\n" : "",
-                                  buyer->party.vat_id);
+          g_string_append_printf (bids, "%s%s : %s", bids->len > 0 ? "\n" : "",
+                                  factures_pdf_impl_tr (self, "N° TVA"), buyer->party.vat_id);
         if (bids->len > 0)
           {
             y += 3.0;
@@ -295,15 +329,17 @@ factures_pdf_impl_build_running_header (FacturesPdfLayout *self)
   double h;
 
   if (self->draft)
-    left = g_strdup_printf ("%s — Brouillon (suite)", self->title);
+    left = g_strdup_printf (self->bilingual ? "%s — Brouillon / Draft (suite / continued)" : "%s — Brouillon (suite)",
+                            self->title);
   else
-    left = g_strdup_printf ("%s N° %s (suite)", self->title, self->number);
+    left = g_strdup_printf (self->bilingual ? "%s N° %s (suite / continued)" : "%s N° %s (suite)",
+                            self->title, self->number);
 
   h = factures_pdf_impl_block_add_text (self, block, left, STYLE_SMALL_BOLD, MARGIN_X, 0, CONTENT_W * 0.6,
                       PANGO_ALIGN_LEFT, self->draft ? &stamp : &accent);
 
   if (self->duplicata)
-    factures_pdf_impl_block_add_text (self, block, "Duplicata", STYLE_SMALL_BOLD, RIGHT_EDGE - CONTENT_W * 0.35, 0,
+    factures_pdf_impl_block_add_text (self, block, factures_pdf_impl_tr (self, "Duplicata"), STYLE_SMALL_BOLD, RIGHT_EDGE - CONTENT_W * 0.35, 0,
                     CONTENT_W * 0.35, PANGO_ALIGN_RIGHT, &stamp);
   else
     {
@@ -401,7 +437,9 @@ factures_pdf_impl_build_table_header (FacturesPdfLayout *self)
     {
       if (self->col_w[i] <= 0)
         continue;
-      h = MAX (h, factures_pdf_impl_block_add_text (self, block, titles[i], STYLE_HEAD,
+      /* a bilingual document: the English under the French, in the narrow columns too */
+      h = MAX (h, factures_pdf_impl_block_add_text (self, block, factures_pdf_impl_tr_sep (self, titles[i], "\n"),
+                                                    STYLE_HEAD,
                                   self->col_x[i] + CELL_PAD_X, HEAD_PAD_Y,
                                   self->col_w[i] - 2 * CELL_PAD_X,
                                   column_alignment (i), &accent));
@@ -437,8 +475,9 @@ factures_pdf_impl_build_row (FacturesPdfLayout  *self,
   if (line->allowance != 0)
     {
       g_autofree char *allowance = factures_money_format (line->allowance);
-      g_autofree char *full = g_strdup_printf ("%s%sRemise : %s", description,
-                                               description_len > 0 ? "\n" : "", allowance);
+      g_autofree char *full = g_strdup_printf ("%s%s%s : %s", description,
+                                               description_len > 0 ? "\n" : "",
+                                               factures_pdf_impl_tr (self, "Remise"), allowance);
       PangoAttrList *attrs = pango_attr_list_new ();
       PangoAttribute *attr = pango_attr_style_new (PANGO_STYLE_ITALIC);
 

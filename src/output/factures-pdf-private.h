@@ -177,7 +177,23 @@ struct _FacturesPdfLayout {
 
   double            first_table_top;
   double            running_table_top;
+
+  /* Issue 13 item 5: French followed by English (factures-pdf-english.c), and the texts made
+   * for it, freed with the layout. */
+  gboolean          bilingual;
+  GPtrArray        *strings;
 };
+
+/* ---- French and English (factures-pdf-english.c) ---- */
+
+const char *factures_pdf_impl_english (const char        *french);
+const char *factures_pdf_impl_keep    (FacturesPdfLayout *self,
+                                       char              *text);
+const char *factures_pdf_impl_tr_sep  (FacturesPdfLayout *self,
+                                       const char        *french,
+                                       const char        *separator);
+const char *factures_pdf_impl_tr      (FacturesPdfLayout *self,
+                                       const char        *french);
 
 
 void

@@ -39,7 +39,8 @@ totals_row (FacturesPdfLayout *self,
   g_autofree char *amount = factures_money_format (cents);
   double h;
 
-  h = factures_pdf_impl_block_add_text (self, block, label, style, x + 8.0, y + 3.0, TOTALS_W * 0.55,
+  h = factures_pdf_impl_block_add_text (self, block, factures_pdf_impl_tr_sep (self, label, "\n"), style,
+                                        x + 8.0, y + 3.0, TOTALS_W * 0.55,
                       PANGO_ALIGN_LEFT, &ink);
   h = MAX (h, factures_pdf_impl_block_add_text (self, block, amount, style, x + TOTALS_W * 0.4, y + 3.0,
                               TOTALS_W * 0.6 - 8.0, PANGO_ALIGN_RIGHT, &ink));
@@ -73,7 +74,7 @@ build_totals (FacturesPdfLayout      *self,
         {
           const FacturesVatBreakdown *b = &g_array_index (totals->breakdown, FacturesVatBreakdown, i);
           g_autofree char *rate = factures_rate_format (b->rate_bp);
-          g_autofree char *label = g_strdup_printf ("TVA %s", rate);
+          g_autofree char *label = g_strdup_printf (self->bilingual ? "TVA %s\nVAT %s" : "TVA %s", rate, rate);
 
           /* Only the rows that charge VAT (issue 13: AE, K, G, O, E rows carry their mention). */
           if (b->vat_category != FACTURES_VAT_CATEGORY_S && b->vat_category != FACTURES_VAT_CATEGORY_Z)
@@ -104,8 +105,10 @@ build_totals (FacturesPdfLayout      *self,
           {
             const FacturesDocumentRef *ref = g_ptr_array_index (document->deposits, i);
             g_autofree char *date = factures_pdf_impl_date_text (&ref->issue_date);
-            g_autofree char *label = g_strdup_printf ("Acompte %s du %s", ref->number ? ref->number : "",
-                                                      date ? date : "");
+            g_autofree char *label = g_strdup_printf (self->bilingual ? "Acompte %s du %s\nDeposit %s of %s"
+                                                      : "Acompte %s du %s",
+                                                      ref->number ? ref->number : "", date ? date : "",
+                                                      ref->number ? ref->number : "", date ? date : "");
 
             y = totals_row (self, block, y, label, -ref->amount, STYLE_BODY);
             other_paid -= ref->amount;
@@ -134,7 +137,7 @@ build_totals (FacturesPdfLayout      *self,
           {
             if (mentions->len > 0)
               g_string_append_c (mentions, '\n');
-            g_string_append (mentions, lines[j]);
+            g_string_append (mentions, factures_pdf_impl_tr (self, lines[j]));
           }
       }
     if (mentions->len > 0)
@@ -153,15 +156,15 @@ build_totals (FacturesPdfLayout      *self,
       const double c2 = c1 + w1, w2 = VAT_SUMMARY_W - w0 - w1;
       double h;
 
-      y_left += factures_pdf_impl_block_add_text (self, block, "Récapitulatif de la TVA", STYLE_SMALL_BOLD,
+      y_left += factures_pdf_impl_block_add_text (self, block, factures_pdf_impl_tr (self, "Récapitulatif de la TVA"), STYLE_SMALL_BOLD,
                                 c0, y_left, VAT_SUMMARY_W, PANGO_ALIGN_LEFT, &accent);
       y_left += 3.0;
       top = y_left;
-      h = factures_pdf_impl_block_add_text (self, block, "Taux", STYLE_HEAD, c0 + CELL_PAD_X, y_left + 3.0,
+      h = factures_pdf_impl_block_add_text (self, block, factures_pdf_impl_tr_sep (self, "Taux", "\n"), STYLE_HEAD, c0 + CELL_PAD_X, y_left + 3.0,
                           w0 - 2 * CELL_PAD_X, PANGO_ALIGN_LEFT, &accent);
-      factures_pdf_impl_block_add_text (self, block, "Base HT", STYLE_HEAD, c1 + CELL_PAD_X, y_left + 3.0,
+      factures_pdf_impl_block_add_text (self, block, factures_pdf_impl_tr_sep (self, "Base HT", "\n"), STYLE_HEAD, c1 + CELL_PAD_X, y_left + 3.0,
                       w1 - 2 * CELL_PAD_X, PANGO_ALIGN_RIGHT, &accent);
-      factures_pdf_impl_block_add_text (self, block, "Montant TVA", STYLE_HEAD, c2 + CELL_PAD_X, y_left + 3.0,
+      factures_pdf_impl_block_add_text (self, block, factures_pdf_impl_tr_sep (self, "Montant TVA", "\n"), STYLE_HEAD, c2 + CELL_PAD_X, y_left + 3.0,
                       w2 - 2 * CELL_PAD_X, PANGO_ALIGN_RIGHT, &accent);
       y_left += h + 6.0;
       factures_pdf_impl_block_add_shape (block, SHAPE_FILL, c0, top, c0 + VAT_SUMMARY_W, y_left, 0, &tint);
@@ -203,6 +206,8 @@ mention_block (FacturesPdfLayout *self,
   g_autofree char *text = NULL;
   PangoLayout *layout;
 
+  label = label != NULL ? factures_pdf_impl_tr (self, label) : NULL;
+  value = factures_pdf_impl_tr (self, value);
   if (label != NULL)
     text = g_strdup_printf ("%s : %s", label, value);
   else
@@ -258,7 +263,8 @@ section_title_block (FacturesPdfLayout *self,
   block->keep_with_next = TRUE;
   double h;
 
-  h = factures_pdf_impl_block_add_text (self, block, title, STYLE_SMALL_BOLD, MARGIN_X, 6.0, CONTENT_W,
+  h = factures_pdf_impl_block_add_text (self, block, factures_pdf_impl_tr (self, title), STYLE_SMALL_BOLD,
+                                        MARGIN_X, 6.0, CONTENT_W,
                       PANGO_ALIGN_LEFT, &accent);
   factures_pdf_impl_block_add_shape (block, SHAPE_LINE, MARGIN_X, 6.0 + h + 2.0, RIGHT_EDGE, 6.0 + h + 2.0, 0.6, &rule);
   block->height = 6.0 + h + 6.0;
@@ -319,8 +325,10 @@ epc_qr_block (FacturesPdfLayout     *self,
                          x0 + (4 + end) * module, y0 + (5 + row) * module + 0.05, 0, &black);
         col = end;
       }
-  factures_pdf_impl_block_add_text (self, block, "Payer par virement : scannez ce code (QR code EPC) avec l'application "
-                  "de votre banque ; le montant et la référence sont déjà remplis.",
+  factures_pdf_impl_block_add_text (self, block,
+                  factures_pdf_impl_tr_sep (self, "Payer par virement : scannez ce code (QR code EPC) avec "
+                                            "l'application de votre banque ; le montant et la référence sont "
+                                            "déjà remplis.", "\n"),
                   STYLE_SMALL, x0 + size + 10.0, y0 + size / 2 - 10.0, CONTENT_W - size - 10.0,
                   PANGO_ALIGN_LEFT, &muted);
   block->height = y0 + size + 4.0;
@@ -346,6 +354,13 @@ factures_pdf_impl_build_tail (FacturesPdfLayout      *self,
     {
       g_autofree char *terms = factures_pdf_impl_terms_text (&document->terms);
       g_autofree char *due = factures_pdf_impl_document_due_date_text (document, seller);
+
+      /* "30 jours / 30 days" (the other terms are in the table of factures-pdf-english.c) */
+      if (self->bilingual && document->terms.kind == FACTURES_TERMS_DAYS)
+        {
+          g_free (terms);
+          terms = g_strdup_printf ("%u jours / %u days", document->terms.days, document->terms.days);
+        }
 
       g_ptr_array_add (tail, section_title_block (self, "Conditions de règlement"));
       if (factures_document_has_schedule (document) && !is_quote)
@@ -386,8 +401,10 @@ factures_pdf_impl_build_tail (FacturesPdfLayout      *self,
       if (seller->escompte_rate_bp > 0)
         {
           g_autofree char *rate = factures_rate_format (seller->escompte_rate_bp);
-          g_autofree char *escompte = g_strdup_printf ("%s si paiement sous %u jours", rate,
-                                                       seller->escompte_days);
+          g_autofree char *escompte = g_strdup_printf (self->bilingual
+                                                       ? "%s si paiement sous %u jours / %s if paid within %u days"
+                                                       : "%s si paiement sous %u jours",
+                                                       rate, seller->escompte_days, rate, seller->escompte_days);
 
           g_ptr_array_add (tail, mention_block (self, "Escompte pour paiement anticipé", escompte,
                                                 STYLE_SMALL));
@@ -400,7 +417,8 @@ factures_pdf_impl_build_tail (FacturesPdfLayout      *self,
       if (seller->penalty_rate_bp > 0)
         {
           g_autofree char *rate = factures_rate_format (seller->penalty_rate_bp);
-          g_autofree char *value = g_strdup_printf ("%s l'an", rate);
+          g_autofree char *value = g_strdup_printf (self->bilingual ? "%s l'an / %s per year" : "%s l'an",
+                                                    rate, rate);
 
           g_ptr_array_add (tail, mention_block (self, "Taux des pénalités de retard", value, STYLE_SMALL));
         }
@@ -443,8 +461,13 @@ factures_pdf_impl_build_tail (FacturesPdfLayout      *self,
   if (is_credit && document->cites != NULL && document->cites->number != NULL)
     {
       g_autofree char *cited_date = factures_pdf_impl_date_text (&document->cites->issue_date);
-      g_autofree char *text = g_strdup_printf ("Avoir sur la facture n° %s du %s : il en annule "
-                                               "le montant à hauteur du total ci-dessus.",
+      g_autofree char *text = g_strdup_printf (self->bilingual
+                                               ? "Avoir sur la facture n° %s du %s : il en annule le montant à "
+                                                 "hauteur du total ci-dessus. / Credit note on invoice no. %s of "
+                                                 "%s: it cancels its amount up to the total above."
+                                               : "Avoir sur la facture n° %s du %s : il en annule "
+                                                 "le montant à hauteur du total ci-dessus.",
+                                               document->cites->number, cited_date ? cited_date : "",
                                                document->cites->number, cited_date ? cited_date : "");
 
       g_ptr_array_add (tail, mention_block (self, NULL, text, STYLE_SMALL_BOLD));
@@ -470,20 +493,20 @@ factures_pdf_impl_build_tail (FacturesPdfLayout      *self,
 
       /* LEGAL.md §2: dated signature "bon pour accord"; building trades add the
        * handwritten "devis reçu avant l'exécution des travaux". */
-      y += factures_pdf_impl_block_add_text (self, block, "Bon pour accord", STYLE_SMALL_BOLD, x, y, w - 16.0,
+      y += factures_pdf_impl_block_add_text (self, block, factures_pdf_impl_tr (self, "Bon pour accord"), STYLE_SMALL_BOLD, x, y, w - 16.0,
                            PANGO_ALIGN_LEFT, &ink) + 4.0;
       y += factures_pdf_impl_block_add_text (self, block,
-                           "Mention manuscrite « Lu et approuvé, bon pour accord », date, nom et "
-                           "signature du client :",
+                           factures_pdf_impl_tr_sep (self, "Mention manuscrite « Lu et approuvé, bon pour accord », "
+                                                     "date, nom et signature du client :", "\n"),
                            STYLE_SMALL, x, y, w - 16.0, PANGO_ALIGN_LEFT, &muted) + 4.0;
       if (seller->building_trade)
         y += factures_pdf_impl_block_add_text (self, block,
-                             "Mention manuscrite également : « Devis reçu avant l'exécution des "
-                             "travaux »",
+                             factures_pdf_impl_tr_sep (self, "Mention manuscrite également : « Devis reçu avant "
+                                                       "l'exécution des travaux »", "\n"),
                              STYLE_SMALL, x, y, w - 16.0, PANGO_ALIGN_LEFT, &muted) + 4.0;
       h = factures_pdf_impl_block_add_text (self, block, "Date :", STYLE_SMALL, x, y + 6.0, w - 16.0, PANGO_ALIGN_LEFT, &ink);
       y += h + 14.0;
-      factures_pdf_impl_block_add_text (self, block, "Nom :", STYLE_SMALL, x, y, w - 16.0, PANGO_ALIGN_LEFT, &ink);
+      factures_pdf_impl_block_add_text (self, block, self->bilingual ? "Nom / Name :" : "Nom :", STYLE_SMALL, x, y, w - 16.0, PANGO_ALIGN_LEFT, &ink);
       y += h + 14.0;
       factures_pdf_impl_block_add_text (self, block, "Signature :", STYLE_SMALL, x, y, w - 16.0, PANGO_ALIGN_LEFT, &ink);
       y += h + 40.0;

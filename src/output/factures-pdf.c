@@ -399,7 +399,9 @@ factures_pdf_layout_new (const FacturesDocument *document,
   /* Not the status: the store renders the original while issuing. */
   self->draft = (flags & FACTURES_PDF_FLAG_DRAFT) != 0 || factures_pdf_impl_is_blank (document->number);
   self->context = factures_fonts_create_context ();
-  self->title = g_strdup (factures_pdf_impl_kind_title (document->kind));
+  self->bilingual = document->buyer != NULL
+                    && document->buyer->document_language == FACTURES_DOCUMENT_LANGUAGE_FRENCH_ENGLISH;
+  self->title = g_strdup (factures_pdf_impl_tr (self, factures_pdf_impl_kind_title (document->kind)));
   self->number = self->draft ? NULL : g_strdup (document->number);
   self->seller_name = g_strdup (seller->party.name != NULL ? seller->party.name : "");
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_pdf_impl_row_free);
@@ -523,6 +525,7 @@ factures_pdf_layout_free (FacturesPdfLayout *layout)
   g_clear_pointer (&layout->tail, g_ptr_array_unref);
   g_clear_pointer (&layout->pages, g_ptr_array_unref);
   g_clear_object (&layout->context);
+  g_clear_pointer (&layout->strings, g_ptr_array_unref);
   g_free (layout);
 }
 

@@ -521,7 +521,8 @@ factures_store_json_impl_import_clients (Import     *import,
                                          GError    **error)
 {
   static const char *const text_keys[] = { "notes", "legal_id", "service_code" };
-  static const char *const int_keys[] = { "category", "has_terms", "terms_kind", "terms_days" };
+  static const char *const int_keys[] = { "category", "has_terms", "terms_kind", "terms_days",
+                                           "document_language" };
 
   for (guint i = 0; i < json_array_get_length (clients); i++)
     {

@@ -43,8 +43,9 @@
  *     3 public body), "has_terms" (0/1: own terms instead of the profile's),
  *     "terms_kind", "terms_days", "notes", "legal_id" (issue 13: a business abroad's
  *     legal identifier; written only when set), "service_code" (issue 15: an
- *     administration's BT-10); a frozen buyer also "electronic_address" (issue 15: the
- *     directory's address, BT-49) when set
+ *     administration's BT-10), "document_language" (issue 13 item 5: 1 French and English;
+ *     written only when not 0, French); a frozen buyer also "electronic_address" (issue 15:
+ *     the directory's address, BT-49) when set
  *   DOCUMENT: "id", "kind" (0 quote, 380 invoice, 381 credit note, 386 deposit
  *     invoice), "status" (0 draft, 1 issued), "number" (null for a draft),
  *     "issue_date", "delivery_date", "due_date", "terms_kind", "terms_days",
@@ -341,6 +342,9 @@ add_client (JsonBuilder          *builder,
     add_text (builder, "service_code", client->service_code);
   if (client->electronic_address != NULL)
     add_text (builder, "electronic_address", client->electronic_address);
+  /* Issue 13 item 5, written only when not French (snapshots without it keep their bytes). */
+  if (client->document_language != FACTURES_DOCUMENT_LANGUAGE_FRENCH)
+    add_int (builder, "document_language", client->document_language);
   json_builder_end_object (builder);
 }
 
@@ -360,6 +364,7 @@ factures_store_json_impl_read_client (JsonObject *object)
   client->legal_id = member_dup (object, "legal_id");
   client->service_code = member_dup (object, "service_code");
   client->electronic_address = member_dup (object, "electronic_address");
+  client->document_language = (FacturesDocumentLanguage) member_int (object, "document_language");
   return client;
 }
 
@@ -451,6 +456,7 @@ factures_store_json_impl_skip_unset (sqlite3_stmt *stmt,
     "activity", "vat_category", "vatex", "exemption_reason", "override_reason", "legal_id",
     "debours",   /* issue 17 (migration 0016) */
     "service_code",  /* issue 15 (migration 0020) */
+    "document_language",   /* issue 13 item 5 (migration 0018) */
     NULL
   };
   const char *name = sqlite3_column_name (stmt, col);
@@ -643,7 +649,7 @@ export_text (FacturesStore  *self,
   if (!export_rows (self, builder,
                     "SELECT id, name, address, postal_code, city, country_code, siren, siret, "
                     "vat_id, email, phone, category, has_terms, terms_kind, terms_days, notes, "
-                    "legal_id, service_code FROM clients ORDER BY id",
+                    "legal_id, service_code, document_language FROM clients ORDER BY id",
                     0, error))
     return NULL;
 

@@ -611,6 +611,13 @@ factures_store_clean_client (FacturesClient  *client,
       return FALSE;
     }
 
+  /* Issue 13 item 5 (migration 0018). */
+  if ((guint) client->document_language > FACTURES_DOCUMENT_LANGUAGE_FRENCH_ENGLISH)
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           _("Document language: French (0) or French and English (1)."));
+      return FALSE;
+    }
   if ((guint) client->category > FACTURES_CLIENT_CATEGORY_PUBLIC)
     {
       g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
@@ -738,6 +745,20 @@ factures_store_write_client (FacturesStore         *self,
     if (!factures_store_step_done (self, code, error))
       return FALSE;
   }
+  /* Issue 13 item 5 (migration 0018). */
+  {
+    g_autoptr(sqlite3_stmt) language = factures_store_prepare (self,
+                                                               "UPDATE clients SET document_language = ?1 "
+                                                               "WHERE id = ?2",
+                                                               error);
+
+    if (language == NULL)
+      return FALSE;
+    sqlite3_bind_int (language, 1, client->document_language);
+    sqlite3_bind_int64 (language, 2, *out_id);
+    if (!factures_store_step_done (self, language, error))
+      return FALSE;
+  }
   return TRUE;
 }
 
@@ -783,7 +804,7 @@ factures_store_save_client (FacturesStore   *self,
 #define CLIENT_SELECT "SELECT id, " PARTY_COLUMNS ", category, has_terms, terms_kind, " \
                       "terms_days, notes, legal_id, service_code, " \
                       "(SELECT address FROM pa_directory p WHERE p.siren = clients.siren " \
-                      " AND p.status = 'Enabled') FROM clients "
+                      " AND p.status = 'Enabled'), document_language FROM clients "
 
 static FacturesClient *
 read_client (sqlite3_stmt *stmt)
@@ -801,6 +822,7 @@ read_client (sqlite3_stmt *stmt)
   client->legal_id = factures_sql_col_dup (stmt, 16);
   client->service_code = factures_sql_col_dup (stmt, 17);
   client->electronic_address = factures_sql_col_dup (stmt, 18);
+  client->document_language = sqlite3_column_int (stmt, 19);
   return client;
 }
 

@@ -344,8 +344,9 @@ test_calendar_monthly (void)
   };
   /* April 2020: Sunday 31 May, then Whit Monday 1 June */
   static const char *const urssaf_2020[] = { "2020-06-02", "2020-06-30" };
-  /* January 2026: 2, 5–9, 12–15 (1 January a holiday); May: 1, 8 and 14 are holidays */
-  static const char *const des[] = { "2026-01-15", "2026-05-19" };
+  /* The 10th jour ouvrable (Saturdays count): January 2026: 2, 3, 5–10, 12, 13 (1 January a
+   * holiday); May: 2, 4–7, 9, 11–13, 15 (1, 8 and 14 are holidays) */
+  static const char *const des[] = { "2026-01-13", "2026-05-15" };
   FacturesUrssafSettings s;
   GDate from = d ("2026-01-01"), to = d ("2026-12-31");
   GDate from2020 = d ("2020-06-01"), to2020 = d ("2020-06-30");
@@ -389,6 +390,28 @@ test_calendar_monthly (void)
   all2020 = factures_tax_calendar (&from2020, &to2020, &s, NULL, 0);
   u2020 = deadlines_of (all2020, FACTURES_DEADLINE_URSSAF);
   assert_dates (u2020, urssaf_2020, G_N_ELEMENTS (urssaf_2020));
+  factures_urssaf_settings_clear (&s);
+}
+
+/* The customs' published DEB/DES calendar of 2018 (cgocean.com): the 10th jour ouvrable, Saturday
+ * included (11 August 2018 is a Saturday), after the month of the operations. */
+static void
+test_calendar_des_customs_2018 (void)
+{
+  static const char *const des[] = {
+    "2018-01-12", "2018-02-12", "2018-03-12", "2018-04-13", "2018-05-15", "2018-06-12",
+    "2018-07-12", "2018-08-11", "2018-09-12",
+  };
+  FacturesUrssafSettings s;
+  GDate from = d ("2018-01-01"), to = d ("2018-09-30");
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) des_list = NULL;
+
+  factures_urssaf_settings_init (&s);
+  /* December 2017 (bit 11) to August 2018 (bit 12 + 7) */
+  all = factures_tax_calendar (&from, &to, &s, NULL, ((guint64) 0x1ff) << 11);
+  des_list = deadlines_of (all, FACTURES_DEADLINE_DES);
+  assert_dates (des_list, des, G_N_ELEMENTS (des));
   factures_urssaf_settings_clear (&s);
 }
 
@@ -638,6 +661,7 @@ main (int argc, char **argv)
   g_test_add_func ("/urssaf/holidays", test_holidays);
   g_test_add_func ("/urssaf/calendar/monthly", test_calendar_monthly);
   g_test_add_func ("/urssaf/calendar/quarterly", test_calendar_quarterly);
+  g_test_add_func ("/urssaf/calendar/des-customs-2018", test_calendar_des_customs_2018);
   g_test_add_func ("/urssaf/crossing/steady", test_crossing_steady);
   g_test_add_func ("/urssaf/crossing/seasonal", test_crossing_seasonal);
   g_test_add_func ("/urssaf/crossing/creation-year", test_crossing_creation_year);

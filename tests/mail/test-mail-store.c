@@ -328,6 +328,53 @@ test_json (Fixture       *f,
   g_assert_true (g_bytes_equal (item->message, message));
 }
 
+/* Issue 13 item 5: a client in French and English gets the French then the English template in
+ * one message; the English versions are editable like the French ones; a French client's
+ * message is unchanged. */
+static void
+test_bilingual (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesClient) client = store_test_client ("London Books Ltd");
+  g_autoptr(FacturesDocument) draft = NULL;
+  g_autoptr(FacturesDocument) issued = NULL;
+  g_autoptr(FacturesMailDraft) french = NULL;
+  g_autoptr(FacturesMailDraft) both = NULL;
+  g_autoptr(FacturesMailDraft) edited = NULL;
+  const char *en;
+
+  client->document_language = FACTURES_DOCUMENT_LANGUAGE_FRENCH_ENGLISH;
+  g_assert_true (factures_store_save_client (f->store, client, &error));
+  g_assert_no_error (error);
+  draft = store_test_draft (client->id, "2026-03-04", 1);
+  g_assert_true (factures_store_save_draft (f->store, draft, &error));
+  issued = factures_store_issue (f->store, draft->id, store_test_render, NULL, &error);
+  g_assert_no_error (error);
+
+  french = factures_mail_prepare (f->store, f->issued_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (french->subject, ==, "Facture F2026-0001 — 100,00\u00a0€");
+  g_assert_null (strstr (french->body, "English"));
+
+  both = factures_mail_prepare (f->store, issued->id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (both->subject, ==, "Facture F2026-0002 — 100,00\u00a0€ / Invoice F2026-0002 — 100,00\u00a0€");
+  g_assert_true (g_str_has_prefix (both->body, "Bonjour London Books Ltd,"));
+  en = strstr (both->body, "\n\n— English version —\n\nDear London Books Ltd,");
+  g_assert_nonnull (en);
+  g_assert_nonnull (strstr (en, "Please find attached invoice F2026-0002"));
+
+  /* the English version edited in the preferences is the one used */
+  g_assert_true (factures_store_save_mail_template (f->store, "mail-invoice" FACTURES_MAIL_ENGLISH_SUFFIX,
+                                                    "Your invoice {number}", "Hello {client}", &error));
+  g_assert_no_error (error);
+  edited = factures_mail_prepare (f->store, issued->id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (edited->subject, " / Your invoice F2026-0002"));
+  g_assert_true (g_str_has_suffix (edited->body, "— English version —\n\nHello London Books Ltd"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -339,5 +386,6 @@ main (int    argc,
   g_test_add ("/mail/store/templates", Fixture, NULL, fixture_set_up, test_templates, fixture_tear_down);
   g_test_add ("/mail/store/dunning-step", Fixture, NULL, fixture_set_up, test_dunning_step, fixture_tear_down);
   g_test_add ("/mail/store/json", Fixture, NULL, fixture_set_up, test_json, fixture_tear_down);
+  g_test_add ("/mail/store/bilingual", Fixture, NULL, fixture_set_up, test_bilingual, fixture_tear_down);
   return g_test_run ();
 }

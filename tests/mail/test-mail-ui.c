@@ -323,6 +323,25 @@ test_account_page (Fixture       *f,
     adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
     screenshot (page, "mail-page-templates.png");
+
+    /* Issue 13 item 5: the English version of each template, listed after the French one and
+     * edited the same way. */
+    {
+      GtkWidget *template_row = find_row (page, "Template");
+      GListModel *titles;
+
+      g_assert_nonnull (template_row);
+      titles = adw_combo_row_get_model (ADW_COMBO_ROW (template_row));
+      g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (titles), 0), ==, "Invoice");
+      g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (titles), 1), ==, "Invoice (English)");
+      adw_combo_row_set_selected (ADW_COMBO_ROW (template_row), 1);
+      spin (100);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (page, "Subject"))), ==,
+                       "Invoice {Numéro} — {Montant dû}");
+      g_assert_true (labels_contain (page, "Invoice F2026-0042"));
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      screenshot (page, "mail-page-template-english.png");
+    }
   }
 }
 

@@ -1201,6 +1201,69 @@ test_overflow (void)
   g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_OVERFLOW);
 }
 
+/* Every glyph of every page inside the page's margins (a long English string that overflowed
+ * would run past the right edge). */
+static void
+assert_inside_margins (GBytes *pdf)
+{
+  PopplerDocument *document = open_pdf (pdf);
+
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      PopplerRectangle *rects = NULL;
+      guint n_rects = 0;
+
+      g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+      for (guint r = 0; r < n_rects; r++)
+        if (rects[r].x1 < 40.0 || rects[r].x2 > FACTURES_PDF_PAGE_WIDTH - 40.0)
+          g_error ("page %d: a glyph from x = %.1f to %.1f, outside the margins", i + 1, rects[r].x1, rects[r].x2);
+      g_free (rects);
+      g_object_unref (page);
+    }
+  g_object_unref (document);
+}
+
+/* Issue 13 item 5: a client in French and English: each title, header and mention followed by
+ * its English, the French first; the same document to a French client has no English. */
+static void
+test_bilingual (void)
+{
+  g_autoptr(FacturesDocument) doc = make_document (TRUE, FACTURES_CLIENT_CATEGORY_COMPANY);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GBytes) french_pdf = NULL;
+  g_autoptr(PdfText) text = NULL;
+  g_autoptr(PdfText) french = NULL;
+  static const char *const pairs[] = {
+    "Facture / Invoice", "Date d'émission / Issue date", "Date d'échéance / Due date",
+    "CLIENT / CUSTOMER", "Total HT", "Total excl. VAT", "Total TTC", "Total incl. VAT",
+    "Récapitulatif de la TVA / VAT summary", "Conditions de règlement / Terms of payment",
+    "Conditions de paiement / Payment terms", "Paiement par virement / Payment by bank transfer",
+    "Indemnité forfaitaire pour frais de recouvrement : 40 € / Fixed compensation for recovery costs: €40",
+    "(suite / continued)", "Remise / Discount",
+  };
+  static const char *const english[] = { "Invoice", "Issue date", "CUSTOMER", "Terms of payment", "continued" };
+
+  for (guint i = 0; i < 40; i++)
+    add_line (doc, "Développement d'une fonction de rapprochement bancaire, tests compris", 10000, "j",
+              450 * FACTURES_UNIT_PRICE_ONE, 2000);
+  ((FacturesLine *) g_ptr_array_index (doc->lines, 0))->allowance = 5000;
+  french_pdf = render (doc, FACTURES_PDF_FLAG_NONE);
+  french = pdf_text (french_pdf);
+  for (guint i = 0; i < G_N_ELEMENTS (english); i++)
+    g_assert_null (strstr (french->all, english[i]));
+
+  doc->buyer->document_language = FACTURES_DOCUMENT_LANGUAGE_FRENCH_ENGLISH;
+  pdf = render (doc, FACTURES_PDF_FLAG_NONE);
+  text = pdf_text (pdf);
+  g_assert_cmpuint (text->pages->len, >, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    assert_contains (text->all, pairs[i]);
+  assert_footer_band_clear (pdf);
+  assert_inside_margins (pdf);
+  assert_inside_margins (french_pdf);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1224,6 +1287,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/output/pdf/logo", test_logo);
   g_test_add_func ("/output/pdf/layout-on-image", test_layout_on_image);
   g_test_add_func ("/output/pdf/overflow", test_overflow);
+  g_test_add_func ("/output/pdf/bilingual", test_bilingual);
 
   return g_test_run ();
 }

@@ -34,7 +34,7 @@ typedef struct {
   FacturesDocument *doc;
   const char *categories[4];   /* expected BT-118 codes, NULL-terminated */
   const char *vatex[4];        /* expected BT-121 codes, NULL-terminated */
-  const char *pdf_texts[6];    /* expected in pdftotext's output, NULL-terminated */
+  const char *pdf_texts[12];   /* expected in pdftotext's output, NULL-terminated */
   gboolean out_of_scope;       /* no BT-31/48 */
 } Case;
 
@@ -399,6 +399,63 @@ cases (void)
   c.vatex[0] = FACTURES_VATEX_EU_O;
   c.pdf_texts[0] = "TVA non applicable, art. 294 du CGI";
   c.out_of_scope = TRUE;
+  g_array_append_val (all, c);
+
+  /* Issue 13 item 5: a client whose documents are in French and English. Each title, header and
+   * mention is followed by its English, the legal mentions in French first; the CII is the same. */
+  BEGIN ("0401", FACTURES_VAT_REGIME_FRANCHISE, FACTURES_VAT_TERRITORY_METROPOLE, TRUE, CLIENT_DE_BUSINESS);
+  c.doc->buyer->document_language = FACTURES_DOCUMENT_LANGUAGE_FRENCH_ENGLISH;
+  c.doc->seller->iban = g_strdup ("FR7630006000011234567890189");
+  c.doc->seller->penalty_rate_bp = 1200;
+  add_proposed (c.doc, "Traduction technique FR > DE", 45000000, FACTURES_LINE_ACTIVITY_SERVICES_BNC,
+                FACTURES_VAT_EXEMPTION_NONE, 0);
+  c.categories[0] = "AE";
+  c.vatex[0] = FACTURES_VATEX_EU_AE;
+  c.pdf_texts[0] = "Facture / Invoice";
+  c.pdf_texts[1] = "Autoliquidation / Reverse charge";
+  c.pdf_texts[2] = "Date d'émission / Issue date";
+  c.pdf_texts[3] = "Opération / Operation";
+  c.pdf_texts[4] = "supply of services";
+  c.pdf_texts[5] = "Conditions de paiement / Payment terms : 30 jours / 30 days";
+  c.pdf_texts[6] = "Taux des pénalités de retard / Late payment interest rate";
+  c.pdf_texts[7] = "Indemnité forfaitaire pour frais de recouvrement : 40 € / Fixed compensation for recovery costs: €40";
+  c.pdf_texts[8] = "Paiement par virement / Payment by bank transfer";
+  c.pdf_texts[9] = "N° TVA / VAT number : DE136695976";
+  g_array_append_val (all, c);
+
+  /* A private client abroad, franchise: the 293 B mention in French, then in English. */
+  BEGIN ("0402", FACTURES_VAT_REGIME_FRANCHISE, FACTURES_VAT_TERRITORY_METROPOLE, FALSE, CLIENT_DE_PRIVATE);
+  c.doc->buyer->document_language = FACTURES_DOCUMENT_LANGUAGE_FRENCH_ENGLISH;
+  add_proposed (c.doc, "Cours de français en visio", 30000000, FACTURES_LINE_ACTIVITY_SERVICES_BNC,
+                FACTURES_VAT_EXEMPTION_NONE, 0);
+  c.categories[0] = "E";
+  c.vatex[0] = FACTURES_VATEX_FRANCHISE;
+  c.pdf_texts[0] = "TVA non applicable, art. 293 B du CGI / VAT not applicable, art. 293 B of the French tax code";
+  c.pdf_texts[1] = "Pénalités de retard / Late payment penalties : taux de l'intérêt légal, à compter de la mise en "
+                   "demeure / statutory interest rate, from the formal notice";
+  c.pdf_texts[2] = "Pas d'escompte pour paiement anticipé / No discount for early payment";
+  c.pdf_texts[3] = "Conditions de règlement / Terms of payment";
+  g_array_append_val (all, c);
+
+  /* A credit note to a bilingual client, VAT-registered seller: totals and VAT summary too. */
+  BEGIN ("0403", FACTURES_VAT_REGIME_REGISTERED, FACTURES_VAT_TERRITORY_METROPOLE, TRUE, CLIENT_FR_BUSINESS);
+  c.doc->buyer->document_language = FACTURES_DOCUMENT_LANGUAGE_FRENCH_ENGLISH;
+  c.doc->kind = FACTURES_DOCUMENT_KIND_CREDIT_NOTE;
+  g_free (c.doc->number);
+  c.doc->number = g_strdup ("A2026-0403");
+  c.doc->cites = factures_document_ref_new ();
+  c.doc->cites->kind = FACTURES_DOCUMENT_KIND_INVOICE;
+  c.doc->cites->number = g_strdup ("F2026-0042");
+  set_date (&c.doc->cites->issue_date, 2, 11, 2026);
+  add_proposed (c.doc, "Remboursement partiel de la maintenance annuelle", 15000000,
+                FACTURES_LINE_ACTIVITY_SERVICES_BIC, FACTURES_VAT_EXEMPTION_NONE, 2000);
+  c.categories[0] = "S";
+  c.pdf_texts[0] = "Avoir / Credit note";
+  c.pdf_texts[1] = "Facture d'origine / Original invoice";
+  c.pdf_texts[2] = "Total TTC Total incl. VAT";
+  c.pdf_texts[3] = "Récapitulatif de la TVA / VAT summary";
+  c.pdf_texts[4] = "Credit note on invoice no. F2026-0042 of 02/11/2026: it cancels its amount up to the total above.";
+  c.pdf_texts[5] = "TVA 20 % VAT 20 %";
   g_array_append_val (all, c);
 
 #undef BEGIN

@@ -320,6 +320,57 @@ test_client_abroad (Fixture       *fixture,
   g_assert_null (client->party.siren);
 }
 
+/* Issue 13 item 5: the language of the client's documents, one row in its own group. */
+static void
+test_client_language (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  FacturesClientEditor *editor = factures_client_editor_open (NULL, fixture->store, 0);
+  GtkWidget *language = find_row (GTK_WIDGET (editor), "Document language");
+  GtkWidget *category = find_row (GTK_WIDGET (editor), "Category");
+  g_autoptr (FacturesClient) client = NULL;
+
+  g_object_ref (editor);
+  gtk_window_set_default_size (GTK_WINDOW (editor), 560, 1100);
+  g_assert_nonnull (language);
+  g_assert_true (ADW_IS_COMBO_ROW (language));
+  /* French by default */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (language)), ==, FACTURES_DOCUMENT_LANGUAGE_FRENCH);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (category), FACTURES_CLIENT_CATEGORY_COMPANY);
+  set_row (GTK_WIDGET (editor), "Name", "Thames Books Ltd");
+  set_row (GTK_WIDGET (editor), "Address", "1 Strand");
+  set_row (GTK_WIDGET (editor), "Postal code", "WC2N 5HR");
+  set_row (GTK_WIDGET (editor), "City", "London");
+  factures_country_row_set_country_code (FACTURES_COUNTRY_ROW (find_row (GTK_WIDGET (editor), "Country")), "GB");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (language), FACTURES_DOCUMENT_LANGUAGE_FRENCH_ENGLISH);
+  gtk_window_present (GTK_WINDOW (editor));
+  {
+    GtkWidget *page = gtk_widget_get_ancestor (language, GTK_TYPE_SCROLLED_WINDOW);
+
+    /* the row in view for the screenshot */
+    if (page != NULL)
+      {
+        GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
+
+        spin (200);
+        gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+      }
+  }
+  screenshots (GTK_WIDGET (editor), "client-editor-language");
+  activate_action (GTK_WIDGET (editor), "editor.save");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_object_unref (editor);
+  client = last_client (fixture->store);
+  g_assert_cmpint (client->document_language, ==, FACTURES_DOCUMENT_LANGUAGE_FRENCH_ENGLISH);
+
+  /* read back into the editor */
+  editor = factures_client_editor_open (NULL, fixture->store, client->id);
+  language = find_row (GTK_WIDGET (editor), "Document language");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (language)), ==,
+                    FACTURES_DOCUMENT_LANGUAGE_FRENCH_ENGLISH);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 /* ------------------------------------------------------ line treatment -- */
 
 static void
@@ -771,5 +822,6 @@ main (int   argc,
   g_test_add ("/ui/vat/editor-reverse-charge", Fixture, NULL, fixture_set_up, test_editor_reverse_charge,
               fixture_tear_down);
   g_test_add ("/ui/vat/client-abroad", Fixture, NULL, fixture_set_up, test_client_abroad, fixture_tear_down);
+  g_test_add ("/ui/vat/client-language", Fixture, NULL, fixture_set_up, test_client_language, fixture_tear_down);
   return g_test_run ();
 }

@@ -49,6 +49,7 @@ struct _FacturesClientEditor
   GtkWidget      *service_code_row;
   GtkWidget      *einvoicing_group;
   GtkWidget      *terms_row;
+  GtkWidget      *language_row;   /* issue 13 item 5 */
   GtkWidget      *days_row;
   GtkWidget      *notes_row;
   GtkWidget      *error_label;
@@ -395,6 +396,8 @@ load_client (FacturesClientEditor *self)
         }
     }
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->terms_row), terms_pos);
+  /* the positions of the list are the values of FacturesDocumentLanguage */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->language_row), client->document_language);
   if (client->has_terms && client->terms.kind == FACTURES_TERMS_DAYS)
     {
       g_autofree char *days = g_strdup_printf ("%u", client->terms.days);
@@ -457,6 +460,7 @@ fill_client (FacturesClientEditor *self,
   g_clear_pointer (&client->service_code, g_free);
   if (france && client->category == FACTURES_CLIENT_CATEGORY_PUBLIC)
     client->service_code = clean_or_null (self->service_code_row, 100);
+  client->document_language = (FacturesDocumentLanguage) adw_combo_row_get_selected (ADW_COMBO_ROW (self->language_row));
 
   switch (adw_combo_row_get_selected (ADW_COMBO_ROW (self->terms_row)))
     {
@@ -652,6 +656,7 @@ factures_client_editor_class_init (FacturesClientEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, service_code_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, einvoicing_group);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, terms_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, language_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, days_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, notes_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, error_label);

@@ -23,6 +23,7 @@
 #include "factures-editor-window.h"
 #include "factures-issue-dialog.h"
 #include "factures-line-row.h"
+#include "factures-payment-dialog.h"
 #include "factures-pdf.h"
 #include "store-test-util.h"
 #include "ui-test-util.h"
@@ -484,6 +485,48 @@ test_currency (Fixture       *fixture,
   g_unsetenv ("FACTURES_TODAY");
 }
 
+/* Issue 13 item 4: the payment dialog of a GBP invoice asks for the euros the bank credited;
+ * without them it refuses, with them the payment is recorded with its EUR amount. */
+static void
+test_payment_gbp (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FacturesDocument) draft = store_test_draft (fixture->client_id, "2026-04-10", 1);
+  g_autoptr (FacturesDocument) issued = NULL;
+  g_autoptr (GPtrArray) payments = NULL;
+  FacturesPaymentDialog *dialog;
+  GtkWidget *eur;
+
+  g_setenv ("FACTURES_TODAY", "2026-04-15", TRUE);
+  draft->currency = g_strdup ("GBP");
+  g_assert_true (factures_store_save_draft (fixture->store, draft, &error));
+  issued = factures_store_issue (fixture->store, draft->id, store_test_render, NULL, &error);
+  g_assert_no_error (error);
+
+  dialog = FACTURES_PAYMENT_DIALOG (factures_payment_dialog_open (NULL, fixture->store, issued->id));
+  g_assert_nonnull (dialog);
+  eur = find_entry_row (GTK_WIDGET (dialog), "Amount Credited in Euros");
+  g_assert_nonnull (eur);
+  g_assert_true (gtk_widget_get_visible (eur));
+  g_assert_nonnull (find_entry_row (GTK_WIDGET (dialog), "Amount in GBP"));
+  factures_payment_dialog_set_fields (dialog, "14/04/2026", "100,00", FACTURES_PAYMENT_METHOD_TRANSFER, NULL);
+  g_assert_nonnull (strstr (factures_payment_dialog_get_errors (dialog), "GBP"));
+  g_assert_false (factures_payment_dialog_save (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (eur), "115,00");
+  ui_test_spin (50);
+  g_assert_cmpstr (factures_payment_dialog_get_errors (dialog), ==, "");
+  ui_test_screenshot (GTK_WIDGET (dialog), "payment-dialog-gbp.png");
+  g_assert_true (factures_payment_dialog_save (dialog));
+  payments = factures_store_list_payments (fixture->store, issued->id, &error);
+  g_assert_cmpuint (payments->len, ==, 1);
+  g_assert_cmpint (((FacturesPayment *) g_ptr_array_index (payments, 0))->amount, ==, 10000);
+  g_assert_cmpint (((FacturesPayment *) g_ptr_array_index (payments, 0))->eur_amount, ==, 11500);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_test_spin (50);
+  g_unsetenv ("FACTURES_TODAY");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -505,6 +548,7 @@ main (int   argc,
   g_test_add ("/editor/issue-date-order", Fixture, NULL, fixture_set_up, test_issue_date_order,
               fixture_tear_down);
   g_test_add ("/editor/currency", Fixture, NULL, fixture_set_up, test_currency, fixture_tear_down);
+  g_test_add ("/editor/payment-gbp", Fixture, NULL, fixture_set_up, test_payment_gbp, fixture_tear_down);
   g_test_add ("/editor/print-export", Fixture, NULL, fixture_set_up, test_print_export, fixture_tear_down);
   g_test_add ("/editor/close-prompt-save-new", Fixture, NULL, fixture_set_up, test_close_prompt_save_new,
               fixture_tear_down);

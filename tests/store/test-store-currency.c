@@ -14,6 +14,7 @@
 
 #include "factures-currency.h"
 #include "factures-rows.h"
+#include "factures-store-bank.h"
 #include "factures-store-lifecycle.h"
 #include "factures-store-payments.h"
 #include "factures-store-receipts.h"
@@ -301,6 +302,23 @@ test_credit_note (Fixture *f, gconstpointer data)
   g_assert_null (refused);
   g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "GBP"));
+  g_clear_error (&error);
+
+  /* issued in GBP, it is not refunded in the livre des recettes (euros only) */
+  g_free (credit->currency);
+  credit->currency = g_strdup ("GBP");
+  g_assert_true (factures_store_save_draft (f->store, credit, &error));
+  g_clear_pointer (&refused, factures_document_free);
+  refused = factures_store_issue (f->store, id, store_test_render, NULL, &error);
+  g_assert_no_error (error);
+  {
+    GDate on = d ("2026-12-05");
+    gint64 refund = 0;
+
+    g_assert_false (factures_store_record_refund (f->store, id, &on, 1000, FACTURES_PAYMENT_METHOD_TRANSFER,
+                                                  NULL, &refund, &error));
+    g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  }
 }
 
 /* Export, then import into an empty database: the same currency, rate and EUR amount. */

@@ -145,6 +145,16 @@ test_gbp_paid_in_eur (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpstr (issued->currency, ==, "GBP");
   g_assert_cmpint (issued->exchange_rate, ==, 1150000);
+  /* a duplicate keeps the currency, not the rate (the one of its own VAT's day) */
+  {
+    gint64 dup = factures_store_duplicate (f->store, issued->id, &error);
+    g_autoptr(FacturesDocument) copy = factures_store_get_document (f->store, dup, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (copy->currency, ==, "GBP");
+    g_assert_cmpint (copy->exchange_rate, ==, 0);
+    g_assert_true (factures_store_delete_draft (f->store, dup, &error));
+  }
   g_assert_true (factures_store_verify (f->store, &error));
   g_assert_no_error (error);
 

@@ -291,6 +291,20 @@ factures_currency_format (gint64      cents,
   return g_strconcat (plain, NBSP, code, NULL);
 }
 
+char *
+factures_currency_format_unit_price (gint64      unit_price,
+                                     const char *code)
+{
+  g_autofree char *euros = factures_unit_price_format (unit_price);
+
+  if (factures_currency_is_euro (code))
+    return g_steal_pointer (&euros);
+  /* "12,50 €" → "12,50 GBP": the same digits, the code for the sign. */
+  if (g_str_has_suffix (euros, "€"))
+    euros[strlen (euros) - strlen ("€")] = '\0';
+  return g_strconcat (euros, code, NULL);
+}
+
 gboolean
 factures_exchange_rate_parse (const char  *text,
                               gint64      *out_rate,

@@ -83,6 +83,11 @@ char *factures_currency_normalise (const char *text);
 char *factures_currency_format (gint64      cents,
                                 const char *code);
 
+/* A unit price (millionths) in @code: "12,50 €", "0,085 GBP" (2 to 6 decimals, as
+ * factures_unit_price_format()). (transfer full) */
+char *factures_currency_format_unit_price (gint64      unit_price,
+                                           const char *code);
+
 /**
  * factures_exchange_rate_parse:
  * @text: (nullable): "1,1612", "0.86"

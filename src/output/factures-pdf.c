@@ -520,14 +520,7 @@ char *
 factures_pdf_impl_unit_price (const FacturesPdfLayout *self,
                               gint64                   unit_price)
 {
-  g_autofree char *euros = factures_unit_price_format (unit_price);
-
-  if (self->currency == NULL)
-    return g_steal_pointer (&euros);
-  /* "12,50 €" → "12,50 GBP": the same digits, the code for the sign. */
-  g_assert (g_str_has_suffix (euros, "€"));
-  euros[strlen (euros) - strlen ("€")] = '\0';
-  return g_strconcat (euros, self->currency, NULL);
+  return factures_currency_format_unit_price (unit_price, self->currency);
 }
 
 void

@@ -94,6 +94,13 @@ test_format (void)
   g_assert_cmpstr (eur, ==, "1" NNBSP "234,56" NBSP "€");
   g_assert_cmpstr (gbp, ==, "1" NNBSP "234,56" NBSP "GBP");
   g_assert_cmpstr (neg, ==, "-12,50" NBSP "USD");
+  {
+    g_autofree char *price_eur = factures_currency_format_unit_price (85000, NULL);
+    g_autofree char *price_gbp = factures_currency_format_unit_price (12500000, "GBP");
+
+    g_assert_cmpstr (price_eur, ==, "0,085" NBSP "€");
+    g_assert_cmpstr (price_gbp, ==, "12,50" NBSP "GBP");
+  }
 }
 
 static void

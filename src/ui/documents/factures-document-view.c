@@ -161,8 +161,9 @@ fill (FacturesDocumentView *self)
       adw_action_row_set_subtitle (self->total_row, total);
       for (guint i = 0; i < document->lines->len; i++)
         gtk_list_box_append (GTK_LIST_BOX (self->lines_list),
-                             factures_document_line_row_new (g_ptr_array_index (document->lines, i),
-                                       g_array_index (totals.line_nets, gint64, i)));
+                             factures_document_line_row_new_in (g_ptr_array_index (document->lines, i),
+                                                                g_array_index (totals.line_nets, gint64, i),
+                                                                document->currency));
     }
   else
     g_warning ("totals of %s: %s", title, error != NULL ? error->message : "no seller");

@@ -177,6 +177,7 @@ update_totals (FacturesEditorWindow *self,
   g_autoptr (GError) error = NULL;
 
   factures_editor_totals_set_currency (self->totals, self->document->currency);
+  factures_editor_lines_set_currency (self->lines, self->document->currency);
   if (!factures_document_compute_totals (self->document, &totals, &error))
     {
       factures_editor_lines_show_nets (self->lines, NULL, NULL);

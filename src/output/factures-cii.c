@@ -17,8 +17,8 @@
 #include <libxml/xpathInternals.h>
 
 #include "factures-cii.h"
-#include "factures-currency.h"
 #include "factures-cii-parse.h"
+#include "factures-currency.h"
 #include "factures-facturx-resources.h"
 #include "factures-identifiers.h"
 #include "factures-schedule.h"

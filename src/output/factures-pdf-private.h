@@ -182,6 +182,7 @@ struct _FacturesPdfLayout {
    * for it, freed with the layout. */
   gboolean          bilingual;
   GPtrArray        *strings;
+  char             *currency;        /* issue 13 item 4: the document's ISO 4217 code; NULL: euros */
 };
 
 /* ---- French and English (factures-pdf-english.c) ---- */
@@ -194,6 +195,16 @@ const char *factures_pdf_impl_tr_sep  (FacturesPdfLayout *self,
                                        const char        *separator);
 const char *factures_pdf_impl_tr      (FacturesPdfLayout *self,
                                        const char        *french);
+
+/* An amount in the layout's currency: "1 234,56 €" or "1 234,56 GBP" (factures_currency_format()). */
+char *
+factures_pdf_impl_money (const FacturesPdfLayout *self,
+                         gint64                   cents);
+
+/* A unit price in the layout's currency: "12,50 €" or "12,50 GBP" (2 to 6 decimals). */
+char *
+factures_pdf_impl_unit_price (const FacturesPdfLayout *self,
+                              gint64                   unit_price);
 
 
 void

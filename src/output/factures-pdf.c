@@ -33,6 +33,7 @@
 #include "factures-terms.h"
 #include "factures-fonts.h"
 #include "factures-pdf.h"
+#include "factures-currency.h"
 #include "factures-epc-qr.h"
 #include "factures-qr.h"
 #include "factures-facturx.h"
@@ -404,6 +405,7 @@ factures_pdf_layout_new (const FacturesDocument *document,
   self->title = g_strdup (factures_pdf_impl_tr (self, factures_pdf_impl_kind_title (document->kind)));
   self->number = self->draft ? NULL : g_strdup (document->number);
   self->seller_name = g_strdup (seller->party.name != NULL ? seller->party.name : "");
+  self->currency = factures_currency_is_euro (document->currency) ? NULL : g_strdup (document->currency);
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_pdf_impl_row_free);
   self->tail = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_pdf_impl_block_free);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_pdf_impl_page_free);
@@ -509,6 +511,20 @@ factures_pdf_layout_draw_page (FacturesPdfLayout *layout,
   cairo_restore (cr);
 }
 
+char *
+factures_pdf_impl_money (const FacturesPdfLayout *self,
+                         gint64                   cents)
+{
+  return factures_currency_format (cents, self->currency);
+}
+
+char *
+factures_pdf_impl_unit_price (const FacturesPdfLayout *self,
+                              gint64                   unit_price)
+{
+  return factures_currency_format_unit_price (unit_price, self->currency);
+}
+
 void
 factures_pdf_layout_free (FacturesPdfLayout *layout)
 {
@@ -517,6 +533,7 @@ factures_pdf_layout_free (FacturesPdfLayout *layout)
   g_free (layout->title);
   g_free (layout->number);
   g_free (layout->seller_name);
+  g_free (layout->currency);
   factures_pdf_impl_block_free (layout->first_header);
   factures_pdf_impl_block_free (layout->running_header);
   factures_pdf_impl_block_free (layout->table_header);

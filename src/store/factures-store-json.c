@@ -54,7 +54,9 @@
  *     "allowance", "net_total", "vat_total", "gross_total", "amount_due",
  *     "notes", "purchase_order", "pdf" (the original PDF in base64, null for a
  *     draft), "pdf_sha256", "chain_seq" (position in the hash chain), "prev_hash",
- *     "hash" (hex SHA-256, see factures-store.c), "lines": [ LINE… ],
+ *     "hash" (hex SHA-256, see factures-store.c), since issue 13 item 4 "currency"
+ *     (ISO 4217, only when not EUR) and "exchange_rate" (millionths of a euro per unit,
+ *     only when set), "lines": [ LINE… ],
  *     "events": [ EVENT… ], then "quote": QUOTE (quotes only) and
  *     "links": [ LINK… ] (factures-store-lifecycle.c), and for a draft with a payment
  *     schedule "schedule": [ {"due_date", "amount"}… ] (factures-store-schedule.c)
@@ -457,6 +459,7 @@ factures_store_json_impl_skip_unset (sqlite3_stmt *stmt,
     "debours",   /* issue 17 (migration 0016) */
     "service_code",  /* issue 15 (migration 0020) */
     "document_language",   /* issue 13 item 5 (migration 0018) */
+    "currency", "exchange_rate",   /* issue 13 item 4 (migration 0017) */
     NULL
   };
   const char *name = sqlite3_column_name (stmt, col);
@@ -557,7 +560,7 @@ export_rows (FacturesStore  *self,
                          "terms_kind, terms_days, client_id, client_name, seller, buyer, " \
                          "allowance, net_total, vat_total, gross_total, amount_due, notes, " \
                          "purchase_order, (SELECT pdf FROM document_originals o WHERE o.document_id = documents.id) AS pdf, " \
-                         "pdf_sha256, chain_seq, prev_hash, hash"
+                         "pdf_sha256, chain_seq, prev_hash, hash, currency, exchange_rate"
 #define DOCUMENT_SELLER_COL 11
 #define DOCUMENT_BUYER_COL 12
 

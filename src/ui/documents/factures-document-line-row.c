@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-currency.h"
 #include "factures-document-line-row.h"
 #include "factures-documents.h"
 #include "factures-money.h"
@@ -44,10 +45,18 @@ GtkWidget *
 factures_document_line_row_new (const FacturesLine *line,
                                 gint64              net)
 {
+  return factures_document_line_row_new_in (line, net, NULL);
+}
+
+GtkWidget *
+factures_document_line_row_new_in (const FacturesLine *line,
+                                   gint64              net,
+                                   const char         *currency)
+{
   FacturesDocumentLineRow *self = g_object_new (FACTURES_TYPE_DOCUMENT_LINE_ROW, NULL);
   g_autofree char *quantity = factures_quantity_format (line->quantity);
-  g_autofree char *price = factures_unit_price_format (line->unit_price);
-  g_autofree char *amount = factures_money_format (net);
+  g_autofree char *price = factures_currency_format_unit_price (line->unit_price, currency);
+  g_autofree char *amount = factures_currency_format (net, currency);
   g_autofree char *detail = NULL;
 
   if (line->unit != NULL && *line->unit != '\0')

@@ -18,6 +18,10 @@ G_DECLARE_FINAL_TYPE (FacturesDocumentLineRow, factures_document_line_row, FACTU
 
 /* @line, its net amount @net (cents, from factures_totals_compute()).
  * Returns: (transfer floating): the row. */
+/* The same with the amounts in @currency (NULL: euros; issue 13 item 4). */
+GtkWidget *factures_document_line_row_new_in (const FacturesLine *line,
+                                              gint64              net,
+                                              const char         *currency);
 GtkWidget *factures_document_line_row_new (const FacturesLine *line,
                                            gint64              net);
 

@@ -21,6 +21,7 @@ struct _FacturesEditorLines
   GtkWidget           *picker;
   FacturesProfile     *seller;   /* the rows' VAT treatment (issue 13): owned copies, or NULL */
   FacturesClient      *buyer;
+  char                *currency; /* issue 13 item 4: the nets' currency, NULL for euros */
 
   /* template */
   GtkWidget           *header_box;
@@ -177,6 +178,16 @@ factures_editor_lines_collect (FacturesEditorLines *self,
 }
 
 void
+factures_editor_lines_set_currency (FacturesEditorLines *self,
+                                    const char          *currency)
+{
+  g_return_if_fail (FACTURES_IS_EDITOR_LINES (self));
+
+  g_free (self->currency);
+  self->currency = g_strdup (currency);
+}
+
+void
 factures_editor_lines_show_nets (FacturesEditorLines *self,
                                  GPtrArray           *valid_rows,
                                  GArray              *line_nets)
@@ -190,8 +201,8 @@ factures_editor_lines_show_nets (FacturesEditorLines *self,
 
   if (valid_rows != NULL && line_nets != NULL)
     for (guint i = 0; i < valid_rows->len && i < line_nets->len; i++)
-      factures_line_row_set_net (g_ptr_array_index (valid_rows, i),
-                                 g_array_index (line_nets, gint64, i), TRUE);
+      factures_line_row_set_net_in (g_ptr_array_index (valid_rows, i),
+                                    g_array_index (line_nets, gint64, i), TRUE, self->currency);
 }
 
 void
@@ -264,6 +275,7 @@ factures_editor_lines_dispose (GObject *object)
   /* After the rows, which borrow them. */
   g_clear_pointer (&self->seller, factures_profile_free);
   g_clear_pointer (&self->buyer, factures_client_free);
+  g_clear_pointer (&self->currency, g_free);
 
   G_OBJECT_CLASS (factures_editor_lines_parent_class)->dispose (object);
 }

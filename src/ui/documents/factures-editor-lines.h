@@ -52,6 +52,9 @@ GPtrArray       *factures_editor_lines_collect      (FacturesEditorLines *self,
                                                      guint               *n_rows,
                                                      GError             **error);
 /* Each row's net (cents, from factures_document_compute_totals()); "—" for the others. */
+/* Issue 13 item 4: the currency the nets are shown in (NULL: euros). */
+void             factures_editor_lines_set_currency (FacturesEditorLines *self,
+                                                     const char          *currency);
 void             factures_editor_lines_show_nets    (FacturesEditorLines *self,
                                                      GPtrArray           *valid_rows,
                                                      GArray              *line_nets);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-currency.h"
 #include "factures-documents.h"
 #include "factures-form.h"
 #include "factures-line-row.h"
@@ -1095,12 +1096,22 @@ factures_line_row_set_net (FacturesLineRow *self,
                            gint64           cents,
                            gboolean         valid)
 {
+  factures_line_row_set_net_in (self, cents, valid, NULL);
+}
+
+/* Issue 13 item 4 (vat-currency): the net in the document's currency. */
+void
+factures_line_row_set_net_in (FacturesLineRow *self,
+                              gint64           cents,
+                              gboolean         valid,
+                              const char      *currency)
+{
   g_autofree char *text = NULL;
 
   g_return_if_fail (FACTURES_IS_LINE_ROW (self));
 
   if (valid)
-    text = factures_money_format (cents);
+    text = factures_currency_format (cents, currency);
   gtk_label_set_text (GTK_LABEL (self->net), text ? text : "—");
 }
 

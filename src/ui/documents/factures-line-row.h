@@ -56,6 +56,11 @@ void             factures_line_row_clear_messages (FacturesLineRow  *self);
 void             factures_line_row_set_net      (FacturesLineRow    *self,
                                                  gint64              cents,
                                                  gboolean            valid);
+/* The same in @currency (NULL: euros; issue 13 item 4). */
+void             factures_line_row_set_net_in   (FacturesLineRow    *self,
+                                                 gint64              cents,
+                                                 gboolean            valid,
+                                                 const char         *currency);
 void             factures_line_row_set_editable (FacturesLineRow    *self,
                                                  gboolean            editable);
 GtkWidget       *factures_line_row_get_description_view (FacturesLineRow *self);

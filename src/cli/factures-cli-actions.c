@@ -15,6 +15,7 @@
 #include "factures-cli.h"
 #include "factures-cli-actions.h"
 #include "factures-cli-receipts.h"
+#include "factures-currency.h"
 #include "factures-mentions.h"
 #include "factures-pdf.h"
 #include "factures-store.h"
@@ -34,6 +35,10 @@ static const GOptionEntry entries[] = {
   { "keep-credit", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --record-payment: keep what exceeds the balance as a credit for the client "
        "(otherwise such a payment is refused)"), NULL },
+  /* issue 13 item 4 */
+  { "eur-amount", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --record-payment of an invoice in another currency: the amount the bank credited "
+       "in euros (required; --amount is then in the invoice's currency)"), N_("AMOUNT") },
   { NULL }
 };
 
@@ -54,7 +59,8 @@ factures_cli_actions_add_options (GApplication *application)
 gboolean
 factures_cli_actions_wanted (GVariantDict *options)
 {
-  static const char * const names[] = { "issue", "yes", "delete-draft", "record-payment", "keep-credit" };
+  static const char * const names[] = { "issue", "yes", "delete-draft", "record-payment", "keep-credit",
+                                        "eur-amount" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_variant_dict_contains (options, names[i]))
@@ -210,6 +216,7 @@ record_payment (FacturesStore *store,
   g_autoptr (FacturesPayment) payment = factures_payment_new ();
   g_autoptr (GPtrArray) warnings = NULL;
   const char *date_text = NULL, *method_text = NULL, *amount_text = NULL, *reference = NULL;
+  const char *eur_text = NULL;
   gboolean keep_credit = FALSE;
 
   g_variant_dict_lookup (options, "date", "&s", &date_text);
@@ -217,6 +224,7 @@ record_payment (FacturesStore *store,
   g_variant_dict_lookup (options, "amount", "&s", &amount_text);
   g_variant_dict_lookup (options, "reference", "&s", &reference);
   g_variant_dict_lookup (options, "keep-credit", "b", &keep_credit);
+  g_variant_dict_lookup (options, "eur-amount", "&s", &eur_text);
 
   if (date_text == NULL)
     return fail (_("--record-payment needs --date=YYYY-MM-DD: the day the money came in."));
@@ -236,6 +244,10 @@ record_payment (FacturesStore *store,
     return fail (_("Amount: a payment must be greater than zero."));
   if (reference != NULL && *reference != '\0')
     payment->reference = g_strdup (reference);
+  if (eur_text != NULL && !factures_money_parse (eur_text, _("Amount in euros"), &payment->eur_amount, &error))
+    return fail (error->message);
+  if (eur_text != NULL && payment->eur_amount <= 0)
+    return fail (_("Amount in euros: the amount the bank credited must be greater than zero."));
 
   document = factures_store_find_document (store, number, &error);
   if (document == NULL)
@@ -290,7 +302,7 @@ record_payment (FacturesStore *store,
   for (guint i = 0; warnings != NULL && i < warnings->len; i++)
     g_printerr (_("factures: warning: %s\n"), (const char *) g_ptr_array_index (warnings, i));
   {
-    g_autofree char *amount = factures_money_format (payment->amount);
+    g_autofree char *amount = factures_currency_format (payment->amount, document->currency);
     g_autofree char *date = factures_date_format_fr (&payment->date);
 
     /* Translators: "Payment of 120,00 € recorded for F2026-0001 on 05/03/2026 (payment 4)." */
@@ -332,6 +344,8 @@ factures_cli_actions_run (const char   *database,
   n_actions = (issue_id != NULL) + (delete_id != NULL) + (payment_number != NULL);
   if (n_actions == 0 && yes)
     return fail (_("--yes goes with --issue=DRAFT_ID."));
+  if (n_actions == 0 && !keep_credit)
+    return fail (_("--eur-amount goes with --record-payment=NUMBER."));
   if (n_actions == 0)
     return fail (_("--keep-credit goes with --record-payment=NUMBER."));
   if (n_actions > 1)
@@ -340,6 +354,8 @@ factures_cli_actions_run (const char   *database,
     return fail (_("--yes goes with --issue=DRAFT_ID."));
   if (keep_credit && payment_number == NULL)
     return fail (_("--keep-credit goes with --record-payment=NUMBER."));
+  if (payment_number == NULL && g_variant_dict_contains (options, "eur-amount"))
+    return fail (_("--eur-amount goes with --record-payment=NUMBER."));
   if (payment_number == NULL &&
       (g_variant_dict_contains (options, "date") || g_variant_dict_contains (options, "method") ||
        g_variant_dict_contains (options, "amount") || g_variant_dict_contains (options, "reference")))

@@ -324,6 +324,8 @@ factures_document_copy (const FacturesDocument *document)
       g_ptr_array_add (copy->lines, factures_line_copy (g_ptr_array_index (document->lines, i)));
   copy->notes = g_strdup (document->notes);
   copy->purchase_order = g_strdup (document->purchase_order);
+  copy->currency = g_strdup (document->currency);
+  copy->exchange_rate = document->exchange_rate;
   copy->hash = g_strdup (document->hash);
   copy->conditions = g_strdup (document->conditions);
   copy->cites = document->cites ? factures_document_ref_copy (document->cites) : NULL;
@@ -354,6 +356,7 @@ factures_document_free (FacturesDocument *document)
   g_clear_pointer (&document->lines, g_ptr_array_unref);
   g_free (document->notes);
   g_free (document->purchase_order);
+  g_free (document->currency);
   g_free (document->hash);
   g_free (document->conditions);
   factures_document_ref_free (document->cites);

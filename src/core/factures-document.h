@@ -229,6 +229,14 @@ struct _FacturesDocument {
    * factures_store_set_instalments(), or the plan frozen into an issued document.
    * GArray of FacturesPlannedInstalment in due-date order; NULL or empty: none. */
   GArray                 *instalments;
+  /* Currency (issue 13 item 4, migration 0017; see factures-currency.h): the ISO 4217 code of
+   * the invoice currency (BT-5), NULL for euros (never "EUR"); every amount of the document,
+   * its lines and its totals is in cents of it. @exchange_rate: millionths of a euro for one
+   * unit of @currency (FACTURES_EXCHANGE_RATE_ONE = 1), 0 when not given; required at issue
+   * when VAT is due in another currency (BT-111, BR-FR-CO-12). Frozen at issue. A credit note
+   * takes the currency of the invoice it corrects. */
+  char                   *currency;
+  gint64                  exchange_rate;
 };
 
 FacturesProfile  *factures_profile_new    (void);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "factures-currency.h"
 #include "factures-imported.h"
 #include "factures-imported-text.h"
 
@@ -105,6 +106,8 @@ factures_imported_free (FacturesImported *imported)
   g_free (imported->charge_total);
   g_free (imported->tax_basis_total);
   g_free (imported->tax_total);
+  g_free (imported->tax_currency);
+  g_free (imported->tax_total_accounting);
   g_free (imported->grand_total);
   g_free (imported->prepaid);
   g_free (imported->rounding);
@@ -356,9 +359,13 @@ factures_imported_to_lines (const FacturesImported *imported,
   gint64 allowance = 0, charges = 0, prepaid = 0, value;
   gboolean exempt = TRUE;
 
-  if (g_strcmp0 (imported->currency, "EUR") != 0)
-    return refuse (error, g_strdup_printf (_("The invoice is in %s: a draft must be in euros."),
-                                           imported->currency != NULL ? imported->currency : "?"));
+  /* Issue 13 item 4: any ISO 4217 currency with two decimals (the model's cents). */
+  if (imported->currency == NULL || !factures_currency_check (imported->currency, error))
+    {
+      if (imported->currency == NULL)
+        return refuse (error, g_strdup (_("Currency: the file gives no invoice currency (BT-5).")));
+      return FALSE;
+    }
   if (imported->lines->len == 0)
     return refuse (error, g_strdup (_("The file has no invoice lines (profile MINIMUM or BASIC WL).")));
   if (!cents_of (imported->doc_charges, &charges) || !cents_of (imported->charge_total, &value))
@@ -477,8 +484,8 @@ factures_imported_to_lines (const FacturesImported *imported,
           continue;
         if (!cents_of (checks[i].text, &written) || written != checks[i].computed)
           {
-            g_autofree char *w = factures_imported_amount_format (checks[i].text, "EUR");
-            g_autofree char *c = factures_money_format (checks[i].computed);
+            g_autofree char *w = factures_imported_amount_format (checks[i].text, imported->currency);
+            g_autofree char *c = factures_currency_format (checks[i].computed, imported->currency);
 
             return refuse (error, g_strdup_printf (_("%s: the file says %s, the app computes %s: the totals do not add up in the app's model."),
                                                    checks[i].what, w, c));
@@ -505,8 +512,8 @@ factures_imported_to_lines (const FacturesImported *imported,
         }
       if (!found)
         {
-          g_autofree char *b = factures_imported_amount_format (vat->basis, "EUR");
-          g_autofree char *a = factures_imported_amount_format (vat->amount, "EUR");
+          g_autofree char *b = factures_imported_amount_format (vat->basis, imported->currency);
+          g_autofree char *a = factures_imported_amount_format (vat->amount, imported->currency);
 
           return refuse (error, g_strdup_printf (_("VAT at %s %%: base %s and VAT %s are not what the app computes."),
                                                  vat->rate != NULL ? vat->rate : "0", b, a));
@@ -517,4 +524,30 @@ factures_imported_to_lines (const FacturesImported *imported,
   *out_allowance = allowance;
   *out_vat_exempt = exempt;
   return TRUE;
+}
+
+/**
+ * factures_imported_currency:
+ * (see factures-imported.h)
+ */
+void
+factures_imported_currency (const FacturesImported *imported,
+                            char                  **out_currency,
+                            gint64                 *out_exchange_rate)
+{
+  gint64 vat = 0, vat_eur = 0, rate = 0, check = 0;
+
+  *out_currency = factures_currency_normalise (imported->currency);
+  *out_exchange_rate = 0;
+  if (*out_currency == NULL || g_strcmp0 (imported->tax_currency, "EUR") != 0)
+    return;
+  if (!cents_of (imported->tax_total, &vat) || !cents_of (imported->tax_total_accounting, &vat_eur)
+      || vat == 0 || vat_eur == 0 || (vat < 0) != (vat_eur < 0))
+    return;
+  /* The rate that gives BT-111 back from BT-110, to the cent (a rate of 6 decimals does for
+   * any VAT total under 10 000 units; beyond, the nearest). */
+  if (!factures_muldiv_round (ABS (vat_eur), FACTURES_EXCHANGE_RATE_ONE, ABS (vat), &rate, NULL) || rate <= 0)
+    return;
+  if (factures_currency_vat_eur (ABS (vat), rate, &check, NULL))
+    *out_exchange_rate = rate;
 }

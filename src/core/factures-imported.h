@@ -69,6 +69,9 @@ typedef struct {
   GDate                 preceding_date;   /* BT-26, invalid when absent or not a date */
   gboolean              no_prepaid;       /* the file's profile has no BT-113 (Factur-X MINIMUM):
                                            * BT-115 may be below BT-112 without any fault */
+  /* Issue 13 item 4: */
+  char                 *tax_currency;     /* BT-6, NULL when absent */
+  char                 *tax_total_accounting; /* BT-111: the VAT total in BT-6, NULL when absent */
 } FacturesImported;
 
 FacturesImported *factures_imported_new  (void);
@@ -110,8 +113,8 @@ GPtrArray *factures_imported_check_figures (const FacturesImported *imported);
  * @out_lines: (out) (transfer full) (element-type FacturesLine): the lines in the app's model
  * @out_allowance: (out): the document-level allowance, cents
  * @out_vat_exempt: (out): TRUE when every line is category E at 0 %
- * @error: FACTURES_ERROR_INVALID with the reason (French) when the file is not
- *   in EUR, when a figure cannot be held by the model (a unit price beyond 6
+ * @error: FACTURES_ERROR_INVALID with the reason (French) when the file's currency
+ *   is not one with two decimals (factures_currency_check()), when a figure cannot be held by the model (a unit price beyond 6
  *   decimals, a quantity beyond 4, a rate beyond 2, a charge), or when
  *   factures_totals_compute() does not reproduce every line net, VAT amount
  *   and total of the file to the cent
@@ -123,6 +126,22 @@ gboolean   factures_imported_to_lines (const FacturesImported *imported,
                                        gint64                 *out_allowance,
                                        gboolean               *out_vat_exempt,
                                        GError                **error);
+
+/**
+ * factures_imported_currency:
+ * @imported: an imported invoice whose lines factures_imported_to_lines() accepted
+ * @out_currency: (out) (transfer full) (nullable): the document currency for the model
+ *   (FacturesDocument.currency): NULL for euros
+ * @out_exchange_rate: (out): the exchange rate that gives back the file's BT-111 from its BT-110
+ *   (millionths of a euro per unit, factures-currency.h), 0 when the file is in euros, when it
+ *   gives no BT-111 in euros or when its VAT total is 0
+ *
+ * Issue 13 item 4: the currency and rate of a document made from the file (a draft, or the
+ * duplicata drawn to export it again).
+ */
+void       factures_imported_currency (const FacturesImported *imported,
+                                       char                  **out_currency,
+                                       gint64                 *out_exchange_rate);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesImported, factures_imported_free)
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "factures-mentions.h"
+#include "factures-currency.h"
 #include "factures-identifiers.h"
 
 /* Décret 2022-1299 as amended by décret 2024-266: the new mentions are
@@ -48,6 +49,29 @@ add (GPtrArray               *list,
   m->severity = severity;
   m->message = message;
   g_ptr_array_add (list, m);
+}
+
+/* The currency and exchange rate (factures-currency.h), at issue. */
+static void
+check_currency (GPtrArray              *list,
+                const FacturesDocument *document)
+{
+  g_auto(FacturesTotals) totals = { NULL, };
+  g_autoptr(GError) error = NULL;
+  gint64 vat = 0;
+  gboolean code_ok;
+
+  code_ok = factures_currency_check (document->currency, NULL);
+  if (code_ok && document->seller != NULL && factures_document_compute_totals (document, &totals, NULL))
+    vat = totals.vat_total;
+  if (!factures_currency_check_document (document->currency, document->exchange_rate, vat, TRUE, &error))
+    {
+      FacturesMissingMention *m;
+
+      add (list, code_ok ? "exchange-rate" : "currency", FACTURES_MENTION_ERROR, g_strdup (error->message));
+      m = g_ptr_array_index (list, list->len - 1);
+      m->detail = g_strdup (code_ok ? "BR-FR-CO-12" : "BR-CL-04");
+    }
 }
 
 static gboolean
@@ -393,6 +417,8 @@ factures_mentions_check (const FacturesDocument *document)
   /* Issue 13: the VAT treatment of each line (factures-vat.h). */
   factures_vat_check (list, document);
   check_lifecycle (list, document);
+  /* Issue 13 item 4: the currency (BT-5) and, where VAT is due in another one, the rate. */
+  check_currency (list, document);
 
   return list;
 }

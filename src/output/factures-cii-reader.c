@@ -283,6 +283,14 @@ factures_cii_read (GBytes  *xml,
 
     self->tax_total = text_at (ctx, sum, expr);
   }
+  /* BT-6 and BT-111 (issue 13 item 4): the VAT total in the VAT accounting currency. */
+  self->tax_currency = text_at (ctx, settlement, "ram:TaxCurrencyCode");
+  if (self->tax_currency != NULL && g_strcmp0 (self->tax_currency, self->currency) != 0)
+    {
+      g_autofree char *expr = g_strdup_printf ("ram:TaxTotalAmount[@currencyID='%s']", self->tax_currency);
+
+      self->tax_total_accounting = text_at (ctx, sum, expr);
+    }
   self->grand_total = text_at (ctx, sum, "ram:GrandTotalAmount");
   self->prepaid = text_at (ctx, sum, "ram:TotalPrepaidAmount");
   self->rounding = text_at (ctx, sum, "ram:RoundingAmount");
@@ -688,6 +696,8 @@ factures_invoice_duplicata_from_xml (GBytes  *xml,
   doc->buyer->category = siren != NULL ? FACTURES_CLIENT_CATEGORY_COMPANY : FACTURES_CLIENT_CATEGORY_INDIVIDUAL;
   g_ptr_array_extend_and_steal (doc->lines, g_steal_pointer (&lines));
   doc->allowance = allowance;
+  /* Issue 13 item 4: the file's currency, and the rate of its BT-111. */
+  factures_imported_currency (imported, &doc->currency, &doc->exchange_rate);
 
   pdf = factures_pdf_render (doc, FACTURES_PDF_FLAG_DUPLICATA, error);
   if (pdf == NULL)

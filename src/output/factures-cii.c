@@ -17,6 +17,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "factures-cii.h"
+#include "factures-currency.h"
 #include "factures-cii-parse.h"
 #include "factures-facturx-resources.h"
 #include "factures-identifiers.h"
@@ -660,7 +661,12 @@ factures_cii_build (const FacturesDocument *document,
   /* Settlement. */
   settlement = ram (&ctx, transaction, "ApplicableHeaderTradeSettlement");
   ram_text (&ctx, settlement, "PaymentReference", document->number);  /* BT-83 */
-  ram_text (&ctx, settlement, "InvoiceCurrencyCode", "EUR");
+  /* BT-6 then BT-5 (the XSD's order): a document in another currency than the euro keeps its
+   * VAT accounts in euros (BR-FR-CO-12, issue 13 item 4). */
+  if (!factures_currency_is_euro (document->currency))
+    ram_text (&ctx, settlement, "TaxCurrencyCode", "EUR");
+  ram_text (&ctx, settlement, "InvoiceCurrencyCode",
+            factures_currency_is_euro (document->currency) ? "EUR" : document->currency);
   if (!is_blank (document->seller->iban))
     {
       /* BG-16: 58 = SEPA credit transfer, with the IBAN (BT-84) and BIC (BT-86). */
@@ -761,8 +767,25 @@ factures_cii_build (const FacturesDocument *document,
   {
     g_autofree char *vat = amount (totals.vat_total * ctx.sign);
 
-    ram_text_attr (&ctx, node, "TaxTotalAmount", vat, "currencyID", "EUR");
+    ram_text_attr (&ctx, node, "TaxTotalAmount", vat, "currencyID",
+                   factures_currency_is_euro (document->currency) ? "EUR" : document->currency);
   }
+  /* BT-111: the VAT total in euros, at the document's exchange rate; 0.00 when no VAT is due
+   * (BR-FR-CO-12, BR-53). */
+  if (!factures_currency_is_euro (document->currency))
+    {
+      g_autofree char *vat_eur_text = NULL;
+      gint64 vat_eur = 0;
+
+      if (totals.vat_total != 0 && document->exchange_rate > 0
+          && !factures_currency_vat_eur (totals.vat_total, document->exchange_rate, &vat_eur, error))
+        {
+          xmlFreeDoc (doc);
+          return NULL;
+        }
+      vat_eur_text = amount (vat_eur * ctx.sign);
+      ram_text_attr (&ctx, node, "TaxTotalAmount", vat_eur_text, "currencyID", "EUR");
+    }
   ram_amount (&ctx, node, "GrandTotalAmount", totals.gross_total * ctx.sign);
   if (totals.paid_total != 0)
     ram_amount (&ctx, node, "TotalPrepaidAmount", totals.paid_total * ctx.sign);

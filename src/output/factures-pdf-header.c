@@ -424,15 +424,15 @@ factures_pdf_impl_build_row (FacturesPdfLayout  *self,
 
   texts[COL_QUANTITY] = factures_quantity_format (line->quantity);
   texts[COL_UNIT] = g_strdup (line->unit != NULL ? line->unit : "");
-  texts[COL_UNIT_PRICE] = factures_unit_price_format (line->unit_price);
+  texts[COL_UNIT_PRICE] = factures_pdf_impl_unit_price (self, line->unit_price);
   if (self->col_w[COL_VAT] > 0)
     texts[COL_VAT] = factures_rate_format (line->vat_rate_bp);
-  texts[COL_AMOUNT] = factures_money_format (net);
+  texts[COL_AMOUNT] = factures_pdf_impl_money (self, net);
 
   /* Description, with the line discount in italics below it. */
   if (line->allowance != 0)
     {
-      g_autofree char *allowance = factures_money_format (line->allowance);
+      g_autofree char *allowance = factures_pdf_impl_money (self, line->allowance);
       g_autofree char *full = g_strdup_printf ("%s%sRemise : %s", description,
                                                description_len > 0 ? "\n" : "", allowance);
       PangoAttrList *attrs = pango_attr_list_new ();

@@ -177,7 +177,19 @@ struct _FacturesPdfLayout {
 
   double            first_table_top;
   double            running_table_top;
+
+  char             *currency;        /* issue 13 item 4: the document's ISO 4217 code; NULL: euros */
 };
+
+/* An amount in the layout's currency: "1 234,56 €" or "1 234,56 GBP" (factures_currency_format()). */
+char *
+factures_pdf_impl_money (const FacturesPdfLayout *self,
+                         gint64                   cents);
+
+/* A unit price in the layout's currency: "12,50 €" or "12,50 GBP" (2 to 6 decimals). */
+char *
+factures_pdf_impl_unit_price (const FacturesPdfLayout *self,
+                              gint64                   unit_price);
 
 
 void

@@ -19,6 +19,7 @@
 #include "factures-terms.h"
 #include "factures-fonts.h"
 #include "factures-pdf.h"
+#include "factures-currency.h"
 #include "factures-epc-qr.h"
 #include "factures-qr.h"
 #include "factures-facturx.h"
@@ -36,7 +37,7 @@ totals_row (FacturesPdfLayout *self,
             Style              style)
 {
   const double x = RIGHT_EDGE - TOTALS_W;
-  g_autofree char *amount = factures_money_format (cents);
+  g_autofree char *amount = factures_pdf_impl_money (self, cents);
   double h;
 
   h = factures_pdf_impl_block_add_text (self, block, label, style, x + 8.0, y + 3.0, TOTALS_W * 0.55,
@@ -174,8 +175,8 @@ build_totals (FacturesPdfLayout      *self,
           g_autofree char *rate = b->vat_category == FACTURES_VAT_CATEGORY_S
                                   ? g_strdup (rate_only)
                                   : g_strdup_printf ("%s (%s)", rate_only, factures_vat_category_code (b->vat_category));
-          g_autofree char *base = factures_money_format (b->base);
-          g_autofree char *vat = factures_money_format (b->vat);
+          g_autofree char *base = factures_pdf_impl_money (self, b->base);
+          g_autofree char *vat = factures_pdf_impl_money (self, b->vat);
 
           h = factures_pdf_impl_block_add_text (self, block, rate, STYLE_SMALL, c0 + CELL_PAD_X, y_left + 3.0,
                               w0 - 2 * CELL_PAD_X, PANGO_ALIGN_LEFT, &ink);
@@ -341,6 +342,34 @@ factures_pdf_impl_build_tail (FacturesPdfLayout      *self,
   gboolean is_credit = document->kind == FACTURES_DOCUMENT_KIND_CREDIT_NOTE;
 
   g_ptr_array_add (tail, build_totals (self, document, totals, vat_registered));
+  /* Issue 13 item 4: a document in another currency says which, and where VAT is due the rate
+   * and the VAT in euros (CGI art. 266 1 bis, BT-111). */
+  if (self->currency != NULL)
+    {
+      const FacturesCurrency *row = factures_currency_lookup (self->currency);
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *name = g_utf8_strdown (row != NULL ? row->name_fr : self->currency, -1);
+
+      g_string_append_printf (text, "%s (%s)", self->currency, name);
+      if (document->exchange_rate > 0)
+        {
+          g_autofree char *rate = factures_exchange_rate_format (document->exchange_rate);
+
+          g_string_append_printf (text, " — taux de change : 1 %s = %s €", self->currency, rate);
+        }
+      if (totals->vat_total != 0 && document->exchange_rate > 0)
+        {
+          gint64 vat_eur = 0;
+
+          if (factures_currency_vat_eur (totals->vat_total, document->exchange_rate, &vat_eur, NULL))
+            {
+              g_autofree char *eur = factures_money_format (vat_eur);
+
+              g_string_append_printf (text, " — montant de la TVA en euros : %s", eur);
+            }
+        }
+      g_ptr_array_add (tail, mention_block (self, "Devise", text->str, STYLE_SMALL));
+    }
 
   if (!is_credit)
     {
@@ -373,7 +402,8 @@ factures_pdf_impl_build_tail (FacturesPdfLayout      *self,
           if (!self->draft && !is_quote)
             g_string_append_printf (bank, " — référence : %s", self->number);
           g_ptr_array_add (tail, mention_block (self, "Paiement par virement", bank->str, STYLE_SMALL));
-          if (!self->draft && !is_quote)
+          /* The EPC QR code is for euro transfers only (EPC069-12): none in another currency. */
+          if (!self->draft && !is_quote && self->currency == NULL)
             {
               Block *qr = epc_qr_block (self, seller, totals->amount_due);
 

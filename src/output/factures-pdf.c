@@ -33,6 +33,7 @@
 #include "factures-terms.h"
 #include "factures-fonts.h"
 #include "factures-pdf.h"
+#include "factures-currency.h"
 #include "factures-epc-qr.h"
 #include "factures-qr.h"
 #include "factures-facturx.h"
@@ -402,6 +403,7 @@ factures_pdf_layout_new (const FacturesDocument *document,
   self->title = g_strdup (factures_pdf_impl_kind_title (document->kind));
   self->number = self->draft ? NULL : g_strdup (document->number);
   self->seller_name = g_strdup (seller->party.name != NULL ? seller->party.name : "");
+  self->currency = factures_currency_is_euro (document->currency) ? NULL : g_strdup (document->currency);
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_pdf_impl_row_free);
   self->tail = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_pdf_impl_block_free);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_pdf_impl_page_free);
@@ -507,6 +509,27 @@ factures_pdf_layout_draw_page (FacturesPdfLayout *layout,
   cairo_restore (cr);
 }
 
+char *
+factures_pdf_impl_money (const FacturesPdfLayout *self,
+                         gint64                   cents)
+{
+  return factures_currency_format (cents, self->currency);
+}
+
+char *
+factures_pdf_impl_unit_price (const FacturesPdfLayout *self,
+                              gint64                   unit_price)
+{
+  g_autofree char *euros = factures_unit_price_format (unit_price);
+
+  if (self->currency == NULL)
+    return g_steal_pointer (&euros);
+  /* "12,50 €" → "12,50 GBP": the same digits, the code for the sign. */
+  g_assert (g_str_has_suffix (euros, "€"));
+  euros[strlen (euros) - strlen ("€")] = '\0';
+  return g_strconcat (euros, self->currency, NULL);
+}
+
 void
 factures_pdf_layout_free (FacturesPdfLayout *layout)
 {
@@ -515,6 +538,7 @@ factures_pdf_layout_free (FacturesPdfLayout *layout)
   g_free (layout->title);
   g_free (layout->number);
   g_free (layout->seller_name);
+  g_free (layout->currency);
   factures_pdf_impl_block_free (layout->first_header);
   factures_pdf_impl_block_free (layout->running_header);
   factures_pdf_impl_block_free (layout->table_header);

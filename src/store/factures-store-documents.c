@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "factures-currency.h"
 #include "factures-identifiers.h"
 #include "factures-identifiers-eu.h"
 #include "factures-lifecycle.h"
@@ -75,7 +76,7 @@ effective_terms (const FacturesProfile *profile,
 
 #define DOCUMENT_SELECT "SELECT id, kind, status, number, issue_date, delivery_date, due_date, " \
                         "terms_kind, terms_days, client_id, seller, buyer, allowance, notes, " \
-                        "purchase_order, hash FROM documents "
+                        "purchase_order, hash, currency, exchange_rate FROM documents "
 
 static FacturesDocument *
 load_document (FacturesStore  *self,
@@ -113,6 +114,8 @@ load_document (FacturesStore  *self,
   document->notes = factures_sql_col_dup (stmt, 13);
   document->purchase_order = factures_sql_col_dup (stmt, 14);
   document->hash = factures_sql_col_dup (stmt, 15);
+  document->currency = factures_sql_col_dup (stmt, 16);
+  document->exchange_rate = sqlite3_column_int64 (stmt, 17);
 
   if (document->status == FACTURES_DOCUMENT_STATUS_ISSUED)
     {
@@ -349,6 +352,17 @@ clean_draft (FacturesStore     *self,
   g_free (document->purchase_order);
   document->purchase_order = g_steal_pointer (&text);
 
+  /* Issue 13 item 4: the currency (BT-5) and the exchange rate; the rate is required at issue
+   * only (factures_mentions_check()), a draft may wait for it. */
+  text = factures_currency_normalise (document->currency);
+  g_free (document->currency);
+  document->currency = g_steal_pointer (&text);
+  if (!factures_currency_check_document (document->currency, document->exchange_rate, 0, FALSE, error))
+    {
+      FAULT (factures_currency_check (document->currency, NULL) ? "exchange_rate" : "currency", -1);
+      return FALSE;
+    }
+
   for (guint i = 0; i < document->lines->len; i++)
     {
       FacturesLine *line = g_ptr_array_index (document->lines, i);
@@ -580,6 +594,7 @@ write_draft (FacturesStore            *self,
                                    "delivery_date = ?3, client_id = ?4, client_name = ?5, "
                                    "allowance = ?6, net_total = ?7, vat_total = ?8, gross_total = ?9, "
                                    "amount_due = ?10, notes = ?11, purchase_order = ?12, "
+                                   "currency = ?14, exchange_rate = ?15, "
                                    "client_key = factures_fold (?5), "
                                    "search_key = factures_fold (coalesce (?5, '')) "
                                    "WHERE id = ?13 AND status = 0",
@@ -588,9 +603,10 @@ write_draft (FacturesStore            *self,
     stmt = factures_store_prepare (self,
                                    "INSERT INTO documents (kind, issue_date, delivery_date, client_id, "
                                    "client_name, allowance, net_total, vat_total, gross_total, "
-                                   "amount_due, notes, purchase_order, client_key, search_key) "
+                                   "amount_due, notes, purchase_order, client_key, search_key, "
+                                   "currency, exchange_rate) "
                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-                                   "factures_fold (?5), factures_fold (coalesce (?5, '')))",
+                                   "factures_fold (?5), factures_fold (coalesce (?5, '')), ?14, ?15)",
                                    error);
   if (stmt == NULL)
     return FALSE;
@@ -612,6 +628,11 @@ write_draft (FacturesStore            *self,
   factures_sql_bind_text (stmt, 12, document->purchase_order);
   if (update)
     sqlite3_bind_int64 (stmt, 13, document->id);
+  factures_sql_bind_text (stmt, 14, document->currency);
+  if (document->exchange_rate > 0)
+    sqlite3_bind_int64 (stmt, 15, document->exchange_rate);
+  else
+    sqlite3_bind_null (stmt, 15);
 
   if (!factures_store_step_done (self, stmt, error))
     return FALSE;

@@ -605,6 +605,9 @@ factures_store_import_draft (FacturesStore           *self,
   draft->due_date = draft->issue_date;
   g_ptr_array_extend_and_steal (draft->lines, g_steal_pointer (&lines));
   draft->allowance = allowance;
+  /* Issue 13 item 4: the file's currency, and the rate of its BT-111 (the editor's check
+   * applies: factures_store_write_draft()). */
+  factures_imported_currency (imported, &draft->currency, &draft->exchange_rate);
   draft->notes = g_strdup_printf ("Reprise de la facture %s%s%s", imported->number,
                                   imported->seller.name != NULL ? " de " : "",
                                   imported->seller.name != NULL ? imported->seller.name : "");

@@ -68,6 +68,8 @@ static const char * const chain_hashed_columns[] = {
   /* v2 only */
   "client_id", "client_name", "pdf_sha256", "chain_seq", "chain_version", "series_name",
   "series_counter", "series_date",
+  /* v1 and v2, hashed when set (issue 13 item 4, migration 0017) */
+  "currency", "exchange_rate",
   NULL
 };
 
@@ -242,6 +244,26 @@ document_canonical_text (FacturesStore  *self,
       canon_text (out, "series_counter", factures_store_impl_col_text (stmt, 24));
       canon_text (out, "series_date", factures_store_impl_col_text (stmt, 25));
     }
+
+  /* The currency and exchange rate of issue 13 item 4 (migration 0017): hashed when set, in v1
+   * and v2 alike, as the VAT treatment of the lines above: a document in euros (NULL) keeps
+   * its text and stored hash. A database from before 0017, verified read-only, has neither. */
+  {
+    g_autoptr(sqlite3_stmt) currency = NULL;
+
+    if (sqlite3_prepare_v2 (self->db, "SELECT currency, exchange_rate FROM documents WHERE id = ?1",
+                            -1, &currency, NULL) == SQLITE_OK)
+      {
+        sqlite3_bind_int64 (currency, 1, id);
+        if (sqlite3_step (currency) == SQLITE_ROW)
+          {
+            if (sqlite3_column_type (currency, 0) != SQLITE_NULL)
+              canon_text (out, "currency", factures_store_impl_col_text (currency, 0));
+            if (sqlite3_column_type (currency, 1) != SQLITE_NULL)
+              canon_int (out, "exchange_rate", sqlite3_column_int64 (currency, 1));
+          }
+      }
+  }
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

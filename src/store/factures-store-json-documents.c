@@ -6,6 +6,8 @@
 #include <inttypes.h>
 #include "config.h"
 
+#include "factures-currency.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -201,9 +203,9 @@ import_draft (Import      *import,
 {
   g_autoptr(FacturesDocument) document = NULL;
   g_autoptr(GPtrArray) array = NULL;
-  const char *issue_date, *delivery_date, *notes, *purchase_order;
+  const char *issue_date, *delivery_date, *notes, *purchase_order, *currency;
   const char *key = NULL;
-  gint64 allowance;
+  gint64 allowance, exchange_rate;
   gint line = -1;
   JsonNode *quote;
 
@@ -211,7 +213,9 @@ import_draft (Import      *import,
       !factures_store_json_impl_get_date (object, where, "delivery_date", FALSE, &delivery_date, error) ||
       !factures_store_json_impl_get_int (object, where, "allowance", 0, &allowance, error) ||
       !factures_store_json_impl_get_text (object, where, "notes", &notes, error) ||
-      !factures_store_json_impl_get_text (object, where, "purchase_order", &purchase_order, error))
+      !factures_store_json_impl_get_text (object, where, "purchase_order", &purchase_order, error) ||
+      !factures_store_json_impl_get_text (object, where, "currency", &currency, error) ||
+      !factures_store_json_impl_get_int (object, where, "exchange_rate", 0, &exchange_rate, error))
     return FALSE;
   array = read_lines (lines, where, NULL, error);
   if (array == NULL)
@@ -225,6 +229,9 @@ import_draft (Import      *import,
   document->allowance = allowance;
   document->notes = g_strdup (notes);
   document->purchase_order = g_strdup (purchase_order);
+  /* Issue 13 item 4: checked by the store's draft check, as in the editor. */
+  document->currency = g_strdup (currency);
+  document->exchange_rate = exchange_rate;
   g_ptr_array_extend_and_steal (document->lines, g_steal_pointer (&array));
 
   /* A quote's validity and conditions go through the same check (lifecycle_save). */
@@ -398,6 +405,30 @@ import_issued (Import      *import,
       !factures_store_json_impl_get_text (object, where, "prev_hash", &prev_hash, error) ||
       !factures_store_json_impl_get_text (object, where, "hash", &hash, error))
     return FALSE;
+  /* Issue 13 item 4: the currency and rate of an issued document pass the check of its issue
+   * (the columns themselves are imported as they are, below, and hashed by the chain). */
+  {
+    const char *currency;
+    g_autofree char *normal = NULL;
+    gint64 exchange_rate;
+
+    if (!factures_store_json_impl_get_text (object, where, "currency", &currency, error) ||
+        !factures_store_json_impl_get_int (object, where, "exchange_rate", 0, &exchange_rate, error))
+      return FALSE;
+    normal = factures_currency_normalise (currency);
+    if (g_strcmp0 (normal, currency) != 0
+        || !factures_currency_check_document (currency, exchange_rate, vat_total, TRUE, &local_error))
+      {
+        g_autofree char *path = factures_store_json_impl_path_join (where, local_error != NULL && currency != NULL
+                                                                             && factures_currency_check (currency, NULL)
+                                                                           ? "exchange_rate" : "currency");
+
+        g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, _("Invalid file: %s: %s"), path,
+                     local_error != NULL ? local_error->message : _("an ISO 4217 code other than EUR, or null"));
+        g_clear_error (&local_error);
+        return FALSE;
+      }
+  }
   if (kind != FACTURES_DOCUMENT_KIND_QUOTE && kind != FACTURES_DOCUMENT_KIND_INVOICE &&
       kind != FACTURES_DOCUMENT_KIND_CREDIT_NOTE && kind != FACTURES_DOCUMENT_KIND_DEPOSIT)
     {

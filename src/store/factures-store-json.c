@@ -437,6 +437,7 @@ factures_store_json_impl_skip_unset (sqlite3_stmt *stmt,
   static const char * const optional[] = {
     "activity", "vat_category", "vatex", "exemption_reason", "override_reason", "legal_id",
     "debours",   /* issue 17 (migration 0016) */
+    "currency", "exchange_rate",   /* issue 13 item 4 (migration 0017) */
     NULL
   };
   const char *name = sqlite3_column_name (stmt, col);
@@ -537,7 +538,7 @@ export_rows (FacturesStore  *self,
                          "terms_kind, terms_days, client_id, client_name, seller, buyer, " \
                          "allowance, net_total, vat_total, gross_total, amount_due, notes, " \
                          "purchase_order, (SELECT pdf FROM document_originals o WHERE o.document_id = documents.id) AS pdf, " \
-                         "pdf_sha256, chain_seq, prev_hash, hash"
+                         "pdf_sha256, chain_seq, prev_hash, hash, currency, exchange_rate"
 #define DOCUMENT_SELLER_COL 11
 #define DOCUMENT_BUYER_COL 12
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "factures-currency.h"
 #include "factures-store-lifecycle-private.h"
 
 
@@ -438,6 +439,9 @@ new_draft_for (const FacturesDocument *source,
   if (g_date_compare (&draft->issue_date, &source->issue_date) < 0)
     draft->issue_date = source->issue_date;
   draft->client_id = source->client_id;
+  /* Issue 13 item 4: a deposit, final invoice or credit note is in its source's currency. */
+  draft->currency = g_strdup (source->currency);
+  draft->exchange_rate = source->exchange_rate;
   return draft;
 }
 
@@ -859,6 +863,15 @@ factures_store_lifecycle_check_issue (FacturesStore          *self,
                                    "it corrects."));
             return FALSE;
           }
+        /* Issue 13 item 4: the credit note takes the currency of its invoice. */
+        if (!factures_currency_is_euro (document->currency) || !factures_currency_is_euro (invoice->currency))
+          if (g_strcmp0 (document->currency, invoice->currency) != 0)
+            {
+              g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           _("Currency: a credit note is in the currency of the invoice it corrects (%s)."),
+                           factures_currency_is_euro (invoice->currency) ? "EUR" : invoice->currency);
+              return FALSE;
+            }
         if (!factures_document_compute_totals (document, &totals, error) ||
             !check_credit_amount (invoice->number, totals.gross_total, remaining, error))
           return FALSE;

@@ -85,6 +85,11 @@ factures_store_payments_export_json (FacturesStore  *self,
           json_builder_begin_object (builder);
           for (int col = 0; col < sqlite3_column_count (stmt); col++)
             {
+              /* payments.eur_amount (migration 0017) only when set: an export of payments in
+               * euros is as before. */
+              if (sqlite3_column_type (stmt, col) == SQLITE_NULL
+                  && strcmp (sqlite3_column_name (stmt, col), "eur_amount") == 0)
+                continue;
               json_builder_set_member_name (builder, sqlite3_column_name (stmt, col));
               switch (sqlite3_column_type (stmt, col))
                 {
@@ -365,9 +370,19 @@ check_row (FacturesStore  *self,
         {
           const char *reference;
 
+          gint64 eur_amount;
+
           if (!factures_store_json_impl_get_int_range (row, where, "credit", 0, 0, amount, &credit, error) ||
-              !factures_store_json_impl_get_text (row, where, "reference", &reference, error))
+              !factures_store_json_impl_get_text (row, where, "reference", &reference, error) ||
+              !factures_store_json_impl_get_int_range (row, where, "eur_amount", 0, 0, G_MAXINT64, &eur_amount, error))
             return FALSE;
+          /* Issue 13 item 4: the EUR amount the bank credited, when given, is above 0. */
+          if (eur_amount == 0 && json_object_has_member (row, "eur_amount")
+              && !json_object_get_null_member (row, "eur_amount"))
+            {
+              factures_store_json_impl_format_error (error, where, "eur_amount", _("an amount in euro cents above 0, or null"));
+              return FALSE;
+            }
           if (method == FACTURES_PAYMENT_METHOD_CHEQUE && (reference == NULL || *reference == '\0'))
             {
               factures_store_json_impl_format_error (error, where, "reference", _("the number of the cheque"));
@@ -389,13 +404,29 @@ check_row (FacturesStore  *self,
           !check_row_date (row, where, "date", &date, error) ||
           !check_row_amount (row, where, "amount", &amount, error))
         return FALSE;
-      stmt = factures_store_prepare (self, "SELECT gross_total FROM documents WHERE id = ?1", error);
+      stmt = factures_store_prepare (self, "SELECT gross_total, currency IS NOT NULL AND ?2 IS NOT NULL AND "
+                                     "(SELECT eur_amount IS NULL FROM payments WHERE id = ?2) "
+                                     "FROM documents WHERE id = ?1", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, document_id);
+      {
+        JsonNode *payment_id = json_object_get_member (row, "payment_id");
+
+        if (payment_id != NULL && JSON_NODE_HOLDS_VALUE (payment_id) && json_node_get_value_type (payment_id) == G_TYPE_INT64)
+          sqlite3_bind_int64 (stmt, 2, json_node_get_int (payment_id));
+      }
       if (sqlite3_step (stmt) != SQLITE_ROW)
         {
           factures_store_json_impl_format_error (error, where, "document_id", _("the id of a document in the file"));
+          return FALSE;
+        }
+      /* Issue 13 item 4: a payment of a document in another currency says what the bank
+       * credited in euros (factures_store_record_payment()). */
+      if (sqlite3_column_int (stmt, 1) != 0)
+        {
+          factures_store_json_impl_format_error (error, where, "payment_id",
+                                                 _("a payment with its amount in euros (eur_amount): the document is not in euros"));
           return FALSE;
         }
       if (amount > sqlite3_column_int64 (stmt, 0))

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "factures-currency.h"
 #include "factures-schedule.h"
 #include "factures-store-lifecycle-private.h"
 #include "factures-urssaf.h"
@@ -342,6 +343,61 @@ cash_limit_warning (FacturesStore    *self,
   return TRUE;
 }
 
+/* Issue 13 item 4: the invoices of one payment share a currency; a payment of invoices in
+ * another currency than the euro gives the EUR amount the bank credited and keeps no credit. */
+static gboolean
+check_payment_currency (FacturesStore    *self,
+                        FacturesPayment  *payment,
+                        GPtrArray        *docs,
+                        GError          **error)
+{
+  g_autofree char *currency = NULL;
+
+  for (guint i = 0; i < docs->len; i++)
+    {
+      const DocInfo *info = g_ptr_array_index (docs, i);
+      g_autoptr(FacturesCachedStmt) stmt = factures_store_prepare_cached (self,
+                                                                          "SELECT currency FROM documents WHERE id = ?1",
+                                                                          error);
+      const char *code;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, info->id);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          factures_store_set_db_error (self, error);
+          return FALSE;
+        }
+      code = (const char *) sqlite3_column_text (stmt, 0);
+      if (i == 0)
+        currency = g_strdup (code);
+      else if (g_strcmp0 (code, currency) != 0)
+        return factures_store_pay_invalid (error, _("Invoices: one payment can only pay invoices in the same currency."));
+    }
+  if (payment->eur_amount < 0)
+    return factures_store_pay_invalid (error, _("Amount in euros: the amount cannot be negative."));
+  if (factures_currency_is_euro (currency))
+    {
+      if (payment->eur_amount != 0 && payment->eur_amount != payment->amount)
+        return factures_store_pay_invalid (error, _("Amount in euros: the invoice is in euros; the amount received is the amount."));
+      payment->eur_amount = 0;
+      return TRUE;
+    }
+  if (payment->eur_amount == 0)
+    return factures_store_pay_invalid (error, _("Amount in euros: the invoice is in %s; give the amount the bank credited "
+                                                "in euros (the livre des recettes and the URSSAF declarations are in euros)."),
+                                       currency);
+  if (payment->credit > 0)
+    {
+      g_autofree char *excess = factures_currency_format (payment->credit, currency);
+
+      return factures_store_pay_invalid (error, _("Amount: the payment exceeds what is due by %s; a payment in another "
+                                                  "currency than the euro cannot be kept as client credit."), excess);
+    }
+  return TRUE;
+}
+
 /* Validates @payment, fills zero allocations and the credit; @out_docs gets one DocInfo per allocation. */
 static gboolean
 check_payment (FacturesStore        *self,
@@ -434,6 +490,8 @@ check_payment (FacturesStore        *self,
                                "the excess as a credit for the client."), excess);
     }
   payment->client_id = ((DocInfo *) g_ptr_array_index (docs, 0))->client_id;
+  if (!check_payment_currency (self, payment, docs, error))
+    return FALSE;
 
   for (guint i = 0; i < docs->len; i++)
     {
@@ -499,7 +557,8 @@ factures_store_record_payment_in_transaction (FacturesStore        *self,
 
   insert = factures_store_prepare (self,
                                    "INSERT INTO payments (client_id, date, amount, method, reference, payer, "
-                                   "payer_non_resident, notes, credit) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                   "payer_non_resident, notes, credit, eur_amount) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                                    error);
   if (insert == NULL)
     return FALSE;
@@ -513,6 +572,8 @@ factures_store_record_payment_in_transaction (FacturesStore        *self,
   sqlite3_bind_int (insert, 7, payment->payer_non_resident ? 1 : 0);
   factures_sql_bind_text (insert, 8, *notes ? notes : NULL);
   sqlite3_bind_int64 (insert, 9, payment->credit);
+  if (payment->eur_amount > 0)
+    sqlite3_bind_int64 (insert, 10, payment->eur_amount);
   if (!factures_store_step_done (self, insert, error))
     return FALSE;
   payment->id = sqlite3_last_insert_rowid (factures_store_get_db (self));
@@ -746,7 +807,8 @@ factures_store_list_payments (FacturesStore  *self,
                                  "SELECT id, coalesce (client_id, 0), date, amount, method, reference, payer, "
                                  "payer_non_resident, notes, credit, "
                                  "(SELECT r.date FROM payment_reversals r WHERE r.payment_id = payments.id), "
-                                 "(SELECT r.reason FROM payment_reversals r WHERE r.payment_id = payments.id) "
+                                 "(SELECT r.reason FROM payment_reversals r WHERE r.payment_id = payments.id), "
+                                 "coalesce (eur_amount, 0) "
                                  "FROM payments "
                                  "WHERE ?1 = 0 OR id IN (SELECT payment_id FROM payment_allocations WHERE document_id = ?1) "
                                  "ORDER BY date, id",
@@ -771,6 +833,7 @@ factures_store_list_payments (FacturesStore  *self,
       p->credit = sqlite3_column_int64 (stmt, 9);
       factures_sql_col_date (stmt, 10, &p->cancelled_on);
       p->cancel_reason = factures_sql_col_dup (stmt, 11);
+      p->eur_amount = sqlite3_column_int64 (stmt, 12);
     }
   if (rc != SQLITE_DONE)
     {

@@ -58,6 +58,12 @@ typedef struct {
   gint64                 credit;          /* out: the part kept as client credit */
   GDate                  cancelled_on;    /* out: the day it was cancelled; invalid while it counts */
   char                  *cancel_reason;   /* out: why it was cancelled; NULL while it counts */
+  /* Issue 13 item 4 (migration 0017): for invoices in another currency than the euro, @amount,
+   * the allocations and the balance are in that currency and @eur_amount is what the bank
+   * credited in euro cents (> 0, required: the livre des recettes and the URSSAF figures are
+   * in euros, HACKING.md "Data rules"). 0 for a payment in euros (or equal to @amount, then
+   * stored as 0). */
+  gint64                 eur_amount;
 } FacturesPayment;
 
 FacturesPayment *factures_payment_new  (void);
@@ -87,7 +93,10 @@ typedef enum {
  * ≤ 0; no allocation; an allocation on a draft, a quote or a credit note, or with a negative
  * amount; allocations above the amount; an allocation above the invoice's balance; an excess
  * over the balances with %FACTURES_OVERPAYMENT_REFUSE; invoices of different clients;
- * invalid date. Unknown invoice: FACTURES_ERROR_NOT_FOUND.
+ * invalid date; invoices in different currencies; for invoices in another currency than the
+ * euro (issue 13 item 4): no EUR amount (@payment->eur_amount ≤ 0), or an excess (client credit
+ * is kept in euros only); for invoices in euros, an EUR amount other than the amount.
+ * Unknown invoice: FACTURES_ERROR_NOT_FOUND.
  */
 gboolean factures_store_check_payment  (FacturesStore        *self,
                                         FacturesPayment      *payment,

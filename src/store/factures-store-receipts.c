@@ -117,11 +117,12 @@ factures_store_list_receipts (FacturesStore  *self,
 
   /* Every payment received (allocations of a client's credit, payment_id NULL, are not
    * receipts), then every cancellation of one, as a negative line on its own date (a payment is
-   * never erased, migration 0008). */
+   * never erased, migration 0008). In euros: a payment of a document in another currency is
+   * booked at the amount the bank credited (payments.eur_amount, issue 13 item 4). */
   for (int reversal = 0; reversal <= 1; reversal++)
     {
       g_autofree char *sql = g_strdup_printf (
-        "SELECT p.id, %s, %sp.amount, p.method, p.reference, coalesce (p.client_id, 0), "
+        "SELECT p.id, %s, %scoalesce (p.eur_amount, p.amount), p.method, p.reference, coalesce (p.client_id, 0), "
         "       (SELECT group_concat (n, ', ') FROM (SELECT d.number AS n FROM payment_allocations a "
         "          JOIN documents d ON d.id = a.document_id WHERE a.payment_id = p.id ORDER BY a.id)), "
         "       coalesce (fd.client_name, c.name), json_extract (fd.seller, '$.activity'), "

@@ -235,8 +235,9 @@ factures_store_list_split_receipts (FacturesStore  *self,
   main_box = factures_urssaf_box_of_activity (factures_vat_line_activity (main_line, profile));
   shapes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) invoice_shape_free);
   allocations = factures_store_prepare (self,
-                                        "SELECT document_id, amount FROM payment_allocations "
-                                        "WHERE payment_id = ?1 ORDER BY id", error);
+                                        "SELECT a.document_id, a.amount, p.amount, p.eur_amount "
+                                        "FROM payment_allocations a JOIN payments p ON p.id = a.payment_id "
+                                        "WHERE a.payment_id = ?1 ORDER BY a.id", error);
   if (allocations == NULL)
     return NULL;
 
@@ -245,7 +246,7 @@ factures_store_list_split_receipts (FacturesStore  *self,
     {
       FacturesReceipt *r = g_ptr_array_index (receipts, i);
       g_autoptr(FacturesSplitReceipt) split = g_new0 (FacturesSplitReceipt, 1);
-      gint64 sign = r->amount < 0 ? -1 : 1, allocated = 0;
+      gint64 sign = r->amount < 0 ? -1 : 1, allocated = 0, cumulated = 0, cumulated_eur = 0;
       int rc;
 
       split->receipt = r;
@@ -277,6 +278,19 @@ factures_store_list_split_receipts (FacturesStore  *self,
               if (shape == NULL)
                 return NULL;
               g_hash_table_insert (shapes, g_memdup2 (&document_id, sizeof document_id), shape);
+            }
+          /* Issue 13 item 4: an allocation in another currency counts for its share of the
+           * euros the bank credited (cumulated, so that the parts add up to them exactly). */
+          if (sqlite3_column_type (allocations, 3) != SQLITE_NULL)
+            {
+              gint64 paid = sqlite3_column_int64 (allocations, 2);
+              gint64 eur = sqlite3_column_int64 (allocations, 3), upto;
+
+              cumulated += amount;
+              if (!factures_muldiv_round (cumulated, eur, paid, &upto, error))
+                return NULL;
+              amount = upto - cumulated_eur;
+              cumulated_eur = upto;
             }
           split_over_invoice (shape, sign * amount, split);
           allocated += amount;

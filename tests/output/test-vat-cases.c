@@ -36,6 +36,9 @@ typedef struct {
   const char *vatex[4];        /* expected BT-121 codes, NULL-terminated */
   const char *pdf_texts[6];    /* expected in pdftotext's output, NULL-terminated */
   gboolean out_of_scope;       /* no BT-31/48 */
+  /* Issue 13 item 4: a document in another currency */
+  const char *bt111;           /* expected BT-111 (TaxTotalAmount in EUR), NULL: none */
+  const char *pdf_absent[2];   /* not in pdftotext's output, NULL-terminated */
 } Case;
 
 static void
@@ -401,6 +404,38 @@ cases (void)
   c.out_of_scope = TRUE;
   g_array_append_val (all, c);
 
+  /* Issue 13 item 4: in GBP with VAT due (a private client in France: S 20 %), at the rate the
+   * user gave: BT-6 = EUR and BT-111 = 120,00 GBP × 1,1612 = 139,34 EUR (BR-FR-CO-12); amounts
+   * in GBP on the PDF with the rate and the VAT in euros; no EPC QR code (euros only). */
+  BEGIN ("1301", FACTURES_VAT_REGIME_REGISTERED, FACTURES_VAT_TERRITORY_METROPOLE, TRUE, CLIENT_FR_PRIVATE);
+  add_proposed (c.doc, "Traduction d'un acte de naissance", 300000000, FACTURES_LINE_ACTIVITY_SERVICES_BNC,
+                FACTURES_VAT_EXEMPTION_NONE, 2000);
+  c.doc->currency = g_strdup ("GBP");
+  c.doc->exchange_rate = 1161200;
+  c.categories[0] = "S";
+  c.bt111 = "139.34";
+  c.pdf_texts[0] = "600,00 GBP";
+  c.pdf_texts[1] = "720,00 GBP";
+  c.pdf_texts[2] = "taux de change : 1 GBP = 1,1612 €";
+  c.pdf_texts[3] = "montant de la TVA en euros : 139,34 €";
+  c.pdf_absent[0] = "QR code EPC";
+  g_array_append_val (all, c);
+
+  /* In USD, services to a business outside the EU (O): no VAT, no rate asked, BT-111 0.00. */
+  BEGIN ("1302", FACTURES_VAT_REGIME_REGISTERED, FACTURES_VAT_TERRITORY_METROPOLE, TRUE, CLIENT_US_BUSINESS);
+  add_proposed (c.doc, "Design d'interface", 60000000, FACTURES_LINE_ACTIVITY_SERVICES_BNC,
+                FACTURES_VAT_EXEMPTION_NONE, 0);
+  c.doc->currency = g_strdup ("USD");
+  c.categories[0] = "O";
+  c.vatex[0] = FACTURES_VATEX_EU_O;
+  c.bt111 = "0.00";
+  c.pdf_texts[0] = "TVA non applicable, art. 259-1 du CGI";
+  c.pdf_texts[1] = "120,00 USD";
+  c.pdf_texts[2] = "Devise : USD (dollar américain)";
+  c.pdf_absent[0] = "QR code EPC";
+  c.out_of_scope = TRUE;
+  g_array_append_val (all, c);
+
 #undef BEGIN
   return all;
 }
@@ -501,6 +536,24 @@ test_xml (void)
         g_assert_nonnull (strstr (codes, c->vatex[j]));
       if (c->out_of_scope)
         g_assert_cmpstr (vat_ids, ==, "");
+      /* Issue 13 item 4: BT-5, BT-6 and BT-111 (BR-FR-CO-12), or EUR alone. */
+      {
+        g_autofree char *bt5 = xpath_all (doc, "//ram:InvoiceCurrencyCode");
+        g_autofree char *bt6 = xpath_all (doc, "//ram:TaxCurrencyCode");
+        g_autofree char *bt111 = xpath_all (doc, "//ram:TaxTotalAmount[@currencyID='EUR']");
+
+        if (c->bt111 != NULL)
+          {
+            g_assert_cmpstr (bt5, ==, c->doc->currency);
+            g_assert_cmpstr (bt6, ==, "EUR");
+            g_assert_cmpstr (bt111, ==, c->bt111);
+          }
+        else
+          {
+            g_assert_cmpstr (bt5, ==, "EUR");
+            g_assert_cmpstr (bt6, ==, "");
+          }
+      }
       xmlFreeDoc (doc);
       /* FACTURES_KEEP_PDF=DIR keeps the files for a look (tests/data/facturx/vat-ae.xml,
        * vat-g.xml and vat-k.xml were made so, from 0101, 0108 and 0107). */
@@ -780,6 +833,8 @@ test_pdf (void)
             g_string_append_printf (s, "%s ", words[w]);
         flat = g_string_free (g_steal_pointer (&s), FALSE);
       }
+      for (guint j = 0; c->pdf_absent[j] != NULL; j++)
+        g_assert_null (strstr (flat, c->pdf_absent[j]));
       for (guint j = 0; c->pdf_texts[j] != NULL; j++)
         {
           if (strstr (flat, c->pdf_texts[j]) == NULL)

@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "factures-cii-reader.h"
@@ -133,6 +134,75 @@ test_public_samples (void)
   g_assert_nonnull (strstr (seen->str, "Z"));
   g_assert_nonnull (strstr (seen->str, "O"));
   g_assert_cmpuint (n_exported, >=, 2);
+}
+
+/* Issue 13 item 4: the public samples in another currency than the euro (GBP, USD, SEK…) used
+ * to be refused "a draft must be in euros"; each is now drawn again as a Duplicata carrying its
+ * XML unless refused for another reason the app states, its amounts printed in its currency. */
+static void
+test_non_eur_samples (void)
+{
+  const char *ref = g_getenv ("FACTURES_REFERENCE_DATA");
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  guint n_foreign = 0, n_exported = 0;
+
+  if (ref == NULL || !g_file_test (ref, G_FILE_TEST_IS_DIR))
+    {
+      if (g_getenv ("CI") != NULL)
+        g_error ("FACTURES_REFERENCE_DATA is missing under CI");
+      g_test_skip ("FACTURES_REFERENCE_DATA is not set");
+      return;
+    }
+  collect (ref, files);
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *text = NULL;
+      gsize len = 0;
+      g_autoptr(GBytes) xml = NULL;
+      g_autoptr(FacturesImported) imported = NULL;
+      g_autoptr(GBytes) pdf = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *base = g_path_get_basename (files->pdata[i]);
+
+      if (!g_file_get_contents (files->pdata[i], &text, &len, NULL) ||
+          strstr (text, "CrossIndustryInvoice") == NULL)
+        continue;
+      xml = g_bytes_new_take (g_steal_pointer (&text), len);
+      imported = factures_cii_read (xml, NULL);
+      if (imported == NULL || imported->currency == NULL || strcmp (imported->currency, "EUR") == 0)
+        continue;
+      n_foreign++;
+      pdf = factures_invoice_duplicata_from_xml (xml, &error);
+      if (pdf == NULL)
+        {
+          g_test_message ("%s (%s): no Duplicata: %s", base, imported->currency, error->message);
+          /* Never because of its currency when it has two decimals. */
+          g_assert_null (strstr (error->message, "euros"));
+          continue;
+        }
+      g_test_message ("%s (%s): exported again", base, imported->currency);
+      n_exported++;
+      {
+        g_autoptr(GBytes) back = factures_facturx_extract_xml (pdf, NULL, &error);
+        g_autofree char *tmp = NULL;
+        g_autofree char *out = NULL;
+        int fd = g_file_open_tmp ("non-eur-XXXXXX.pdf", &tmp, &error);
+        const char *argv[] = { "pdftotext", "-enc", "UTF-8", tmp, "-", NULL };
+
+        g_assert_no_error (error);
+        g_assert_true (g_bytes_equal (back, xml));
+        close (fd);
+        g_assert_true (g_file_set_contents (tmp, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+        g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                     NULL, NULL, &out, NULL, NULL, NULL));
+        g_unlink (tmp);
+        /* the grand total in the file's currency, never in euros */
+        g_assert_nonnull (strstr (out, imported->currency));
+      }
+    }
+  g_test_message ("%u samples in another currency, %u exported again", n_foreign, n_exported);
+  g_assert_cmpuint (n_foreign, >=, 5);
+  g_assert_cmpuint (n_exported, >=, 3);
 }
 
 /* A file of tests/data/facturx (or the reference data) read as draft lines. */
@@ -281,6 +351,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/vat-import/non-eur-samples", test_non_eur_samples);
   g_test_add_func ("/vat-import/public-samples", test_public_samples);
   g_test_add_func ("/vat-import/own-files", test_own_files);
   g_test_add_func ("/vat-import/draft-door", test_draft_door);

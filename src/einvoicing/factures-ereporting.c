@@ -207,11 +207,12 @@ factures_ereport_is_empty (const FacturesEreport *report)
          && report->day_payments->len == 0;
 }
 
-/* The document's currency (BT-5). */
+/* The document's currency (BT-5; NULL for euros, issue 13 item 4): its amounts, its lines and
+ * the allocations of its payments are in it, and so is what the report says of it. */
 static const char *
 document_currency (const FacturesDocument *document)
 {
-  return "EUR";
+  return document->currency != NULL && *document->currency ? document->currency : "EUR";
 }
 
 typedef enum {

@@ -70,7 +70,8 @@ issue (FacturesStore  *store,
       line->activity = goods != NULL && goods[i] ? FACTURES_LINE_ACTIVITY_GOODS
                                                  : FACTURES_LINE_ACTIVITY_SERVICES_BNC;
     }
-  (void) currency;
+  g_clear_pointer (&draft->currency, g_free);
+  draft->currency = g_strdup (currency);
   if (!factures_store_save_draft (store, draft, &error))
     g_error ("draft %s: %s", iso, error->message);
   issued = factures_store_issue (store, draft->id, store_test_render, NULL, &error);
@@ -79,11 +80,14 @@ issue (FacturesStore  *store,
   return issued;
 }
 
+/* @cents in the invoice's currency; @eur_cents what the bank credited (0 for an invoice in
+ * euros). */
 static void
 pay (FacturesStore          *store,
      const FacturesDocument *document,
      const char             *iso,
-     gint64                  cents)
+     gint64                  cents,
+     gint64                  eur_cents)
 {
   g_autoptr(GError) error = NULL;
   FacturesPayment *payment = factures_payment_new ();
@@ -92,6 +96,7 @@ pay (FacturesStore          *store,
   payment->amount = cents;
   payment->method = FACTURES_PAYMENT_METHOD_TRANSFER;
   payment->reference = g_strdup ("VIR");
+  payment->eur_amount = eur_cents;
   factures_payment_add_allocation (payment, document->id, cents);
   if (!factures_store_record_payment (store, payment, FACTURES_OVERPAYMENT_REFUSE, NULL, &error))
     g_error ("payment %s: %s", iso, error->message);
@@ -118,12 +123,12 @@ ereporting_fixture_fill (FacturesStore *store)
   docs[4] = issue (store, acme, "2027-10-05", 2, p400x2, NULL, "GBP");
   docs[5] = issue (store, jeanne, "2027-11-02", 1, p100, NULL, NULL);
 
-  pay (store, docs[0], "2027-09-15", 10000);
-  pay (store, docs[1], "2027-09-15", 8000);
-  pay (store, docs[2], "2027-09-16", 7000);
-  pay (store, docs[3], "2027-10-02", 10000);
-  pay (store, docs[4], "2027-10-20", 80000);
-  pay (store, docs[3], "2027-11-03", 15000);
+  pay (store, docs[0], "2027-09-15", 10000, 0);
+  pay (store, docs[1], "2027-09-15", 8000, 0);
+  pay (store, docs[2], "2027-09-16", 7000, 0);
+  pay (store, docs[3], "2027-10-02", 10000, 0);
+  pay (store, docs[4], "2027-10-20", 80000, 92345);   /* £800.00 credited as 923,45 € */
+  pay (store, docs[3], "2027-11-03", 15000, 0);
   for (guint i = 0; i < G_N_ELEMENTS (docs); i++)
     {
       g_strv_builder_add (numbers, docs[i]->number);

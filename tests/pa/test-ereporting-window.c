@@ -128,7 +128,7 @@ test_window (void)
       assert_shows (window, "30/11/2027");
       /* 10.1 and 10.2 */
       assert_shows (window, acme);
-      assert_shows (window, "800,00");
+      assert_shows (window, "800,00\u00a0GBP");
       assert_shows (window, "Received on 20/10/2027");
       /* 10.3: goods and services of 10 September, services of 20 September */
       assert_shows (window, "10/09/2027 — Sales of goods (TLB1)");

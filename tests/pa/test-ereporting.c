@@ -167,13 +167,13 @@ test_bimonthly_report (Fixture       *fixture,
   assert_xpath (doc, "/Report/TransactionsReport/Invoice/ID", uk_number);
   assert_xpath (doc, "/Report/TransactionsReport/Invoice/IssueDate", "20271005");
   assert_xpath (doc, "/Report/TransactionsReport/Invoice/TypeCode", "380");
-  assert_xpath (doc, "/Report/TransactionsReport/Invoice/CurrencyCode", "EUR");
+  assert_xpath (doc, "/Report/TransactionsReport/Invoice/CurrencyCode", "GBP");
   assert_xpath (doc, "/Report/TransactionsReport/Invoice/Buyer/PostalAddress/CountryId", "GB");
   assert_xpath (doc, "/Report/TransactionsReport/Invoice/Buyer/CompanyId", "01234567");
   assert_xpath (doc, "/Report/TransactionsReport/Invoice/Buyer/CompanyId/@schemeId", "0227");
   assert_xpath (doc, "/Report/TransactionsReport/Invoice/MonetaryTotal/TaxExclusiveAmount", "800.00");
   assert_xpath (doc, "/Report/TransactionsReport/Invoice/MonetaryTotal/TaxAmount", "0.00");
-  assert_xpath (doc, "/Report/TransactionsReport/Invoice/MonetaryTotal/TaxAmount/@CurrencyCode", "EUR");
+  assert_xpath (doc, "/Report/TransactionsReport/Invoice/MonetaryTotal/TaxAmount/@CurrencyCode", "GBP");
   /* services to a business outside the EU: outside the scope of French VAT (art. 259-1°) */
   assert_xpath (doc, "/Report/TransactionsReport/Invoice/TaxSubTotal/TaxCategory/Code", "O");
   assert_xpath (doc, "/Report/TransactionsReport/Invoice/TaxSubTotal/TaxableAmount", "800.00");
@@ -195,13 +195,13 @@ test_bimonthly_report (Fixture       *fixture,
   assert_xpath (doc, "/Report/TransactionsReport/Transactions[3]/Date", "20270920");
   assert_xpath (doc, "/Report/TransactionsReport/Transactions[3]/TaxExclusiveAmount", "250.00");
 
-  /* 10.2: Acme's 800 on 20 Oct. */
+  /* 10.2: Acme's £800 on 20 Oct. (in pounds, as invoiced; not the 923,45 € credited) */
   g_assert_cmpint (xpath_count (doc, "/Report/PaymentsReport/Invoice"), ==, 1);
   assert_xpath (doc, "/Report/PaymentsReport/Invoice/InvoiceID", uk_number);
   assert_xpath (doc, "/Report/PaymentsReport/Invoice/IssueDate", "20271005");
   assert_xpath (doc, "/Report/PaymentsReport/Invoice/Payment/Date", "20271020");
   assert_xpath (doc, "/Report/PaymentsReport/Invoice/Payment/SubTotals/Amount", "800.00");
-  assert_xpath (doc, "/Report/PaymentsReport/Invoice/Payment/SubTotals/CurrencyCode", "EUR");
+  assert_xpath (doc, "/Report/PaymentsReport/Invoice/Payment/SubTotals/CurrencyCode", "GBP");
 
   /* 10.4, services only: 15 Sept. 100 (A) + 50 of B's 80 = 150; 2 Oct. 100 of C. Not the
    * French business's 70 on 16 Sept., not C's 150 of 3 Nov. */

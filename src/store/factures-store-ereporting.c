@@ -247,8 +247,11 @@ factures_store_ereporting_get_xml (FacturesStore  *self,
   if (rc == SQLITE_ROW)
     return g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
   if (rc == SQLITE_DONE)
-    g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND,
-                 _("No e-reporting report %" G_GINT64_FORMAT "."), id);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND, _("No e-reporting report %s."), number);
+    }
   else
     factures_store_set_db_error (self, error);
   return NULL;

@@ -141,7 +141,7 @@ def main():
             ('sept-2027', 'is not a period', 'n’est pas une période'),
             ('2027-09-11', 'write the month as YYYY-MM', 'écrivez le mois sous la forme AAAA-MM')]:
         r = cli(db, '--ereporting', '--period=' + period, '--send-to-pa')
-        check(r.returncode == 1 and words('Period: ', 'Période : ') in r.stderr and words(en, fr) in r.stderr,
+        check(r.returncode == 1 and words('Period: ', 'Période\u00a0: ') in r.stderr and words(en, fr) in r.stderr,
               'period %s refused in words (%s)' % (period, r.stderr.strip()))
     r = cli(db, '--ereporting')
     check(r.returncode == 1 and words('needs --period', 'demande --period') in r.stderr,

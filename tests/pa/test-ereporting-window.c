@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "factures-ereporting-window.h"
+#include "factures-pa-page.h"
 #include "factures-store-einvoicing.h"
 #include "factures-store-ereporting.h"
 #include "../store/store-test-util.h"
@@ -107,6 +108,8 @@ test_window (void)
   numbers = ereporting_fixture_fill (store);
 
   window = factures_ereporting_window_new (store, NULL);
+  if (french)
+    gtk_window_set_default_size (GTK_WINDOW (window), 720, 1500);   /* every block in one picture */
   gtk_window_present (GTK_WINDOW (window));
   ui_test_spin (200);
   if (!french)
@@ -156,6 +159,24 @@ test_window (void)
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
+
+  /* reached from Preferences → E-invoicing */
+  if (!french)
+    {
+      GtkWidget *preferences = adw_preferences_window_new ();
+      GtkWidget *page = factures_pa_page_new (store);
+      GtkWindow *opened;
+
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (page));
+      gtk_window_present (GTK_WINDOW (preferences));
+      ui_test_spin (100);
+      g_assert_true (gtk_widget_activate_action (page, "pa-page.ereporting", NULL));
+      ui_test_spin (100);
+      opened = ui_test_find_toplevel (GTK_WINDOW (preferences), FACTURES_TYPE_EREPORTING_WINDOW);
+      g_assert_nonnull (opened);
+      gtk_window_destroy (opened);
+      gtk_window_destroy (GTK_WINDOW (preferences));
+    }
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&store);

@@ -135,7 +135,7 @@ category_label (const char *category)
 {
   if (g_str_equal (category, "TLB1"))
     return _("Sales of goods (TLB1)");
-  return _("Services (TPS1, to confirm against TNT1 for the franchise en base)");
+  return _("Services (TPS1)");
 }
 
 static void
@@ -199,7 +199,8 @@ show_report (FacturesEreportingWindow *self)
       add_row (self->days_list, title, subtitle, net);
     }
   finish_group (self->days_group, self->days_list, r->days->len,
-                _("Added up per day, currency and category; amounts excluding VAT, credit notes deducted."));
+                _("Added up per day, currency and category; amounts excluding VAT, credit notes deducted. "
+                  "TPS1 rather than TNT1 for the franchise en base is to confirm."));
 
   for (guint i = 0; i < r->day_payments->len; i++)
     {

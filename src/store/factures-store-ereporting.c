@@ -9,7 +9,8 @@
 
 #include "factures-error.h"
 #include "factures-store-ereporting.h"
-#include "factures-store-private.h"
+#include "factures-store-ereporting-private.h"
+#include "factures-store-json-private.h"
 
 gboolean
 factures_store_get_ereporting_periodicity (FacturesStore                  *self,
@@ -410,4 +411,292 @@ factures_store_ereporting_period_sent (FacturesStore  *self,
       return FALSE;
     }
   return sqlite3_column_int (stmt, 0) != 0;
+}
+
+/* ---- JSON export and import (factures-store-ereporting-private.h) ---- */
+
+static void
+add_text (JsonBuilder *builder,
+          const char  *key,
+          const char  *text)
+{
+  json_builder_set_member_name (builder, key);
+  if (text != NULL)
+    json_builder_add_string_value (builder, text);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *key,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_add_int_value (builder, value);
+}
+
+gboolean
+factures_store_ereporting_export_json (FacturesStore  *self,
+                                       JsonBuilder    *builder,
+                                       GError        **error)
+{
+  g_autoptr(sqlite3_stmt) any = NULL;
+  g_autoptr(sqlite3_stmt) reports = NULL;
+  FacturesEreportingPeriodicity periodicity;
+  int rc;
+
+  any = factures_store_prepare (self,
+                                "SELECT (SELECT count(*) FROM ereporting_settings) + "
+                                "(SELECT count(*) FROM ereporting_reports)", error);
+  if (any == NULL)
+    return FALSE;
+  if (sqlite3_step (any) != SQLITE_ROW)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  if (sqlite3_column_int64 (any, 0) == 0)
+    return TRUE;
+  if (!factures_store_get_ereporting_periodicity (self, &periodicity, error))
+    return FALSE;
+  reports = factures_store_prepare (self,
+                                    "SELECT id, period_start, period_end, periodicity, report_key, type_code, made, "
+                                    "xml, sha256, file, n_invoices, n_payments, n_days, n_day_payments "
+                                    "FROM ereporting_reports ORDER BY id", error);
+  if (reports == NULL)
+    return FALSE;
+  json_builder_set_member_name (builder, "ereporting");
+  json_builder_begin_object (builder);
+  add_int (builder, "periodicity", periodicity);
+  json_builder_set_member_name (builder, "reports");
+  json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (reports)) == SQLITE_ROW)
+    {
+      g_autofree char *xml = g_base64_encode (sqlite3_column_blob (reports, 7),
+                                              (gsize) sqlite3_column_bytes (reports, 7));
+      g_autoptr(GPtrArray) flows = factures_store_ereporting_list_flows (self, sqlite3_column_int64 (reports, 0),
+                                                                         error);
+
+      if (flows == NULL)
+        return FALSE;
+      json_builder_begin_object (builder);
+      add_text (builder, "period_start", (const char *) sqlite3_column_text (reports, 1));
+      add_text (builder, "period_end", (const char *) sqlite3_column_text (reports, 2));
+      add_int (builder, "periodicity", sqlite3_column_int (reports, 3));
+      add_text (builder, "report_key", (const char *) sqlite3_column_text (reports, 4));
+      add_text (builder, "type_code", (const char *) sqlite3_column_text (reports, 5));
+      add_text (builder, "made", (const char *) sqlite3_column_text (reports, 6));
+      add_text (builder, "xml", xml);
+      add_text (builder, "sha256", (const char *) sqlite3_column_text (reports, 8));
+      add_text (builder, "file", (const char *) sqlite3_column_text (reports, 9));
+      add_int (builder, "n_invoices", sqlite3_column_int (reports, 10));
+      add_int (builder, "n_payments", sqlite3_column_int (reports, 11));
+      add_int (builder, "n_days", sqlite3_column_int (reports, 12));
+      add_int (builder, "n_day_payments", sqlite3_column_int (reports, 13));
+      json_builder_set_member_name (builder, "flows");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < flows->len; i++)
+        {
+          const FacturesEreportingFlow *f = g_ptr_array_index (flows, i);
+
+          json_builder_begin_object (builder);
+          add_text (builder, "block", f->block);
+          add_text (builder, "flow_type", f->flow_type);
+          add_text (builder, "processing_rule", f->processing_rule);
+          add_text (builder, "tracking_id", f->tracking_id);
+          add_text (builder, "sha256", f->sha256);
+          add_text (builder, "state", f->sent ? "sent" : "failed");
+          add_text (builder, "flow_id", f->flow_id);
+          add_text (builder, "submitted_at", f->submitted_at);
+          add_text (builder, "error", f->error);
+          add_text (builder, "attempted", f->attempted);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return TRUE;
+}
+
+static gboolean
+required_text (JsonObject  *object,
+               const char  *where,
+               const char  *key,
+               const char **out,
+               GError     **error)
+{
+  if (!factures_store_json_impl_get_text (object, where, key, out, error))
+    return FALSE;
+  if (*out == NULL || **out == '\0')
+    {
+      factures_store_json_impl_format_error (error, where, key, _("a string"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+import_flow (FacturesStore *self,
+             gint64         report_id,
+             JsonObject    *object,
+             const char    *where,
+             GError       **error)
+{
+  FacturesEreportingFlow flow = { 0 };
+  const char *block, *flow_type, *rule, *tracking, *sha, *state, *flow_id, *submitted, *problem, *attempted;
+
+  if (!required_text (object, where, "block", &block, error)
+      || !required_text (object, where, "flow_type", &flow_type, error)
+      || !required_text (object, where, "processing_rule", &rule, error)
+      || !required_text (object, where, "tracking_id", &tracking, error)
+      || !required_text (object, where, "sha256", &sha, error)
+      || !required_text (object, where, "state", &state, error)
+      || !factures_store_json_impl_get_text (object, where, "flow_id", &flow_id, error)
+      || !factures_store_json_impl_get_text (object, where, "submitted_at", &submitted, error)
+      || !factures_store_json_impl_get_text (object, where, "error", &problem, error)
+      || !required_text (object, where, "attempted", &attempted, error))
+    return FALSE;
+  if (!g_str_equal (state, "sent") && !g_str_equal (state, "failed"))
+    {
+      factures_store_json_impl_format_error (error, where, "state", "\"sent\", \"failed\"");
+      return FALSE;
+    }
+  flow.block = (char *) block;
+  flow.flow_type = (char *) flow_type;
+  flow.processing_rule = (char *) rule;
+  flow.tracking_id = (char *) tracking;
+  flow.sha256 = (char *) sha;
+  flow.sent = g_str_equal (state, "sent");
+  flow.flow_id = (char *) flow_id;
+  flow.submitted_at = (char *) submitted;
+  flow.error = (char *) problem;
+  flow.attempted = (char *) attempted;
+  if (!factures_store_ereporting_add_flow (self, report_id, &flow, error))
+    {
+      factures_store_json_impl_prefix_path (error, where);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+factures_store_ereporting_import_json (FacturesStore  *self,
+                                       JsonObject     *root,
+                                       GError        **error)
+{
+  JsonNode *node = json_object_get_member (root, "ereporting");
+  JsonObject *object;
+  JsonArray *reports;
+  gint64 periodicity;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      factures_store_json_impl_format_error (error, "", "ereporting", _("an object"));
+      return FALSE;
+    }
+  object = json_node_get_object (node);
+  if (!factures_store_json_impl_get_int_range (object, "ereporting", "periodicity", 0, 0, 2, &periodicity, error))
+    return FALSE;
+  {
+    g_autoptr(sqlite3_stmt) stmt = factures_store_prepare (self,
+                                                           "INSERT OR REPLACE INTO ereporting_settings (id, periodicity) "
+                                                           "VALUES (1, ?1)", error);
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int (stmt, 1, (int) periodicity);
+    if (!factures_store_step_done (self, stmt, error))
+      return FALSE;
+  }
+  if (!json_object_has_member (object, "reports"))
+    return TRUE;
+  reports = factures_store_json_impl_get_array (object, "ereporting", "reports", error);
+  if (reports == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (reports); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("ereporting.reports[%u]", i);
+      JsonObject *r = factures_store_json_impl_get_element_object (reports, i, "ereporting.reports", error);
+      FacturesEreportingRecord record = { 0 };
+      g_autoptr(GBytes) xml = NULL;
+      g_autofree char *computed = NULL;
+      const char *start, *end, *key, *type, *made, *sha, *file;
+      gint64 kind, n_invoices, n_payments, n_days, n_day_payments, id;
+      JsonArray *flows;
+
+      if (r == NULL
+          || !factures_store_json_impl_get_date (r, where, "period_start", TRUE, &start, error)
+          || !factures_store_json_impl_get_date (r, where, "period_end", TRUE, &end, error)
+          || !factures_store_json_impl_get_int_range (r, where, "periodicity", 0, 0, 2, &kind, error)
+          || !required_text (r, where, "report_key", &key, error)
+          || !required_text (r, where, "type_code", &type, error)
+          || !required_text (r, where, "made", &made, error)
+          || !factures_store_json_impl_get_base64 (r, where, "xml", &xml, error)
+          || !required_text (r, where, "sha256", &sha, error)
+          || !factures_store_json_impl_get_text (r, where, "file", &file, error)
+          || !factures_store_json_impl_get_int_range (r, where, "n_invoices", 0, 0, G_MAXINT, &n_invoices, error)
+          || !factures_store_json_impl_get_int_range (r, where, "n_payments", 0, 0, G_MAXINT, &n_payments, error)
+          || !factures_store_json_impl_get_int_range (r, where, "n_days", 0, 0, G_MAXINT, &n_days, error)
+          || !factures_store_json_impl_get_int_range (r, where, "n_day_payments", 0, 0, G_MAXINT, &n_day_payments,
+                                                      error))
+        return FALSE;
+      if (xml == NULL)
+        {
+          factures_store_json_impl_format_error (error, where, "xml", _("base64 bytes"));
+          return FALSE;
+        }
+      computed = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, xml);
+      if (!g_str_equal (computed, sha))
+        {
+          factures_store_json_impl_format_error (error, where, "sha256", _("the SHA-256 of the report’s XML"));
+          return FALSE;
+        }
+      if (!g_str_equal (type, "IN") && !g_str_equal (type, "RE"))
+        {
+          factures_store_json_impl_format_error (error, where, "type_code", "\"IN\", \"RE\"");
+          return FALSE;
+        }
+      factures_date_parse_iso (start, &record.start, NULL);
+      factures_date_parse_iso (end, &record.end, NULL);
+      record.periodicity = (FacturesEreportingPeriodicity) kind;
+      record.report_key = (char *) key;
+      record.type_code = (char *) type;
+      record.made = (char *) made;
+      record.sha256 = (char *) sha;
+      record.file = (char *) file;
+      record.n_invoices = (guint) n_invoices;
+      record.n_payments = (guint) n_payments;
+      record.n_days = (guint) n_days;
+      record.n_day_payments = (guint) n_day_payments;
+      id = factures_store_ereporting_add_report (self, &record, xml, error);
+      if (id == 0)
+        {
+          factures_store_json_impl_prefix_path (error, where);
+          return FALSE;
+        }
+      if (!json_object_has_member (r, "flows"))
+        continue;
+      flows = factures_store_json_impl_get_array (r, where, "flows", error);
+      if (flows == NULL)
+        return FALSE;
+      for (guint j = 0; j < json_array_get_length (flows); j++)
+        {
+          g_autofree char *fwhere = g_strdup_printf ("%s.flows[%u]", where, j);
+          JsonObject *f = factures_store_json_impl_get_element_object (flows, j, fwhere, error);
+
+          if (f == NULL || !import_flow (self, id, f, fwhere, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
 }

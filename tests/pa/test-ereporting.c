@@ -373,6 +373,90 @@ test_periodicity_stored (Fixture       *fixture,
   factures_urssaf_settings_clear (&settings);
 }
 
+/* The reports and flows, and the periodicity, go through the JSON backup and back; a report
+ * whose XML does not match its SHA-256 is refused naming the path. */
+static void
+test_json (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesEreport) report = NULL;
+  g_autoptr(GBytes) xml = NULL;
+  g_autoptr(GDateTime) now = made_at ();
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) flows = NULL;
+  g_autoptr(FacturesStore) other = NULL;
+  g_autofree char *json = g_build_filename (fixture->dir, "export.json", NULL);
+  g_autofree char *bad = g_build_filename (fixture->dir, "bad.json", NULL);
+  g_autofree char *other_path = g_build_filename (fixture->dir, "other.db", NULL);
+  g_autofree char *bad_path = g_build_filename (fixture->dir, "bad.db", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *sha = NULL;
+  FacturesEreportingFlow flow = { 0 };
+  FacturesEreportingPeriod period;
+  FacturesEreportingPeriodicity periodicity;
+  gint64 id;
+
+  g_auto(GStrv) numbers = ereporting_fixture_fill (fixture->store);
+  g_assert_true (factures_store_set_ereporting_periodicity (fixture->store, FACTURES_EREPORTING_BIMONTHLY, &error));
+  g_assert_true (factures_ereporting_period_parse ("2027-09", FACTURES_EREPORTING_BIMONTHLY, &period, &error));
+  report = factures_ereport_build (fixture->store, &period, now, &error);
+  g_assert_no_error (error);
+  xml = factures_ereport_to_xml (report, FACTURES_EREPORT_BLOCK_ALL);
+  id = factures_ereport_record (fixture->store, report, xml, NULL, &error);
+  g_assert_cmpint (id, >, 0);
+  sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, xml);
+  flow.block = "10.3";
+  flow.flow_type = "AggregatedCustomerTransactionReport";
+  flow.processing_rule = "B2C";
+  flow.tracking_id = "erep-1-10.3";
+  flow.sha256 = sha;
+  flow.sent = TRUE;
+  flow.flow_id = "FLOW-1";
+  flow.submitted_at = "2027-11-10T09:30:01Z";
+  flow.attempted = "2027-11-10T09:30:00Z";
+  g_assert_true (factures_store_ereporting_add_flow (fixture->store, id, &flow, &error));
+  g_assert_no_error (error);
+  g_assert_true (factures_store_export_json (fixture->store, json, &error));
+  g_assert_no_error (error);
+
+  other = factures_store_open (other_path, &error);
+  g_assert_true (factures_store_import_json (other, json, &error));
+  g_assert_no_error (error);
+  g_assert_true (factures_store_get_ereporting_periodicity (other, &periodicity, &error));
+  g_assert_cmpint (periodicity, ==, FACTURES_EREPORTING_BIMONTHLY);
+  records = factures_store_ereporting_list_reports (other, &period.start, &error);
+  g_assert_cmpuint (records->len, ==, 1);
+  g_assert_cmpstr (((FacturesEreportingRecord *) g_ptr_array_index (records, 0))->report_key, ==, report->report_key);
+  g_assert_cmpuint (((FacturesEreportingRecord *) g_ptr_array_index (records, 0))->flows_sent, ==, 1);
+  flows = factures_store_ereporting_list_flows (other, ((FacturesEreportingRecord *) g_ptr_array_index (records, 0))->id,
+                                                &error);
+  g_assert_cmpuint (flows->len, ==, 1);
+  g_assert_cmpstr (((FacturesEreportingFlow *) g_ptr_array_index (flows, 0))->flow_id, ==, "FLOW-1");
+  g_assert_true (factures_store_ereporting_period_sent (other, &period.start, &error));
+
+  /* a tampered report */
+  g_assert_true (g_file_get_contents (json, &text, NULL, NULL));
+  {
+    g_autofree char *tampered = g_strdup (text);
+    char *p = strstr (tampered, "\"sha256\" : \"");
+
+    g_assert_nonnull (p);
+    p += strlen ("\"sha256\" : \"");
+    *p = *p == '0' ? '1' : '0';
+    g_assert_true (g_file_set_contents (bad, tampered, -1, NULL));
+  }
+  {
+    g_autoptr(FacturesStore) third = factures_store_open (bad_path, &error);
+
+    g_assert_false (factures_store_import_json (third, bad, &error));
+    g_assert_nonnull (error);
+    if (strstr (error->message, "ereporting.reports[0]") == NULL)
+      g_error ("the refusal does not name the path: %s", error->message);
+  }
+  (void) numbers;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -383,6 +467,7 @@ main (int argc, char **argv)
   g_test_add ("/ereporting/empty-period", Fixture, NULL, fixture_set_up, test_empty_period, fixture_tear_down);
   g_test_add ("/ereporting/periodicity-stored", Fixture, NULL, fixture_set_up, test_periodicity_stored,
               fixture_tear_down);
+  g_test_add ("/ereporting/json", Fixture, NULL, fixture_set_up, test_json, fixture_tear_down);
   g_test_add_func ("/ereporting/periods", test_periods);
   g_test_add_func ("/ereporting/calendar", test_calendar);
   return g_test_run ();

@@ -174,6 +174,20 @@ factures_cli_ereporting_run (const char   *database,
     return fail (error->message);
   if (!factures_ereporting_period_parse (text, periodicity, &period, &error))
     return fail (error->message);
+  if (send)
+    {
+      GDate today;
+
+      factures_today (&today);
+      if (g_date_compare (&today, &period.end) <= 0)
+        {
+          g_autofree char *end = factures_date_format_fr (&period.end);
+          g_autofree char *message = g_strdup_printf (_("Period: %s is not over (it ends on %s); it is sent once it "
+                                                        "has ended."), text, end);
+
+          return fail (message);
+        }
+    }
   report = factures_ereport_build (store, &period, NULL, &error);
   if (report == NULL)
     return fail (error->message);

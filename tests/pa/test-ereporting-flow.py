@@ -7,8 +7,8 @@ XSD v3.2 (xmllint), computes its flowType from the block it holds and checks the
 
 Checks:
   - bad periods are refused in French (a month that begins no two-month period, before
-    September 2027, not begun, not a month; --ereporting without --period), exit 1, the
-    database unchanged (dump identical);
+    September 2027, not begun, not a month, not over for a send; --ereporting without
+    --period), exit 1, the database unchanged (dump identical);
   - --ereporting --period=2027-09 prints the XML on stdout and records nothing;
   - --send-to-pa hands 10.1, 10.2, 10.3, 10.4 as four FRR flows (B2BInt, B2BInt, B2C, B2C) with
     the flowTypes of PA.md §1.3; the PA took them (no violation); the report and each flow are
@@ -139,7 +139,8 @@ def main():
             ('2027-07', 'begins on 1 September 2027', 'commence le 1er septembre 2027'),
             ('2028-01', 'has not begun yet', 'n’a pas encore commencé'),
             ('sept-2027', 'is not a period', 'n’est pas une période'),
-            ('2027-09-11', 'write the month as YYYY-MM', 'écrivez le mois sous la forme AAAA-MM')]:
+            ('2027-09-11', 'write the month as YYYY-MM', 'écrivez le mois sous la forme AAAA-MM'),
+            ('2027-11', 'is not over', 'n’est pas terminée')]:
         r = cli(db, '--ereporting', '--period=' + period, '--send-to-pa')
         check(r.returncode == 1 and words('Period: ', 'Période\u00a0: ') in r.stderr and words(en, fr) in r.stderr,
               'period %s refused in words (%s)' % (period, r.stderr.strip()))

@@ -1,5 +1,7 @@
 /* factures-cli-ereporting.c — the command line of the e-reporting (issue 15 item 2)
  *
+ *   --ereporting-periodicity=bimonthly|monthly|decadal
+ *       saves how often the e-reporting goes (the profile's choice; bimonthly by default)
  *   --ereporting --period=2027-09 [--output=FILE] [--send-to-pa]
  *       builds the Flux 10 report of the period (two months from September 2027 by default;
  *       a month, or YYYY-MM-DD for ten days, when the profile says so) and writes it to FILE,
@@ -30,6 +32,9 @@ static const GOptionEntry entries[] = {
        "(2027-09: September–October), to --output or the standard output"), NULL },
   { "send-to-pa", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --ereporting: send the report to the plateforme agréée, and keep the file"), NULL },
+  { "ereporting-periodicity", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Save how often the e-reporting goes: bimonthly (the franchise en base), monthly or decadal"),
+    N_("PERIODICITY") },
   { NULL }
 };
 
@@ -42,7 +47,8 @@ factures_cli_ereporting_add_options (GApplication *application)
 gboolean
 factures_cli_ereporting_wanted (GVariantDict *options)
 {
-  return g_variant_dict_contains (options, "ereporting") || g_variant_dict_contains (options, "send-to-pa");
+  return g_variant_dict_contains (options, "ereporting") || g_variant_dict_contains (options, "send-to-pa")
+         || g_variant_dict_contains (options, "ereporting-periodicity");
 }
 
 static int
@@ -142,6 +148,36 @@ write_file (const char *path,
   return g_file_set_contents (path, data, (gssize) size, error);
 }
 
+/* --ereporting-periodicity: through the store's check; a bad word leaves the database as it was. */
+static int
+set_periodicity (const char *database,
+                 const char *word)
+{
+  static const char *const words[] = { "bimonthly", "monthly", "decadal" };
+  g_autoptr(FacturesStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_equal (word, words[i]))
+      {
+        store = factures_cli_open_store_existing (database, &status);
+        if (store == NULL)
+          return status;
+        if (!factures_store_set_ereporting_periodicity (store, (FacturesEreportingPeriodicity) i, &error))
+          return fail (error->message);
+        g_print (_("E-reporting periodicity saved: %s.\n"),
+                 factures_ereporting_periodicity_label ((FacturesEreportingPeriodicity) i));
+        return 0;
+      }
+  {
+    g_autofree char *message = g_strdup_printf (_("E-reporting periodicity: “%s” is not one of bimonthly, monthly "
+                                                  "or decadal."), word);
+
+    return fail (message);
+  }
+}
+
 int
 factures_cli_ereporting_run (const char   *database,
                              GVariantDict *options)
@@ -154,11 +190,15 @@ factures_cli_ereporting_run (const char   *database,
   FacturesEreportingPeriodicity periodicity;
   FacturesEreportingPeriod period;
   const char *text = NULL;
+  const char *periodicity_text = NULL;
   const char *output = NULL;
   gboolean send = FALSE;
   gint64 report_id;
   int status = 0;
 
+  g_variant_dict_lookup (options, "ereporting-periodicity", "&s", &periodicity_text);
+  if (periodicity_text != NULL)
+    return set_periodicity (database, periodicity_text);
   g_variant_dict_lookup (options, "period", "&s", &text);
   g_variant_dict_lookup (options, "output", "^&ay", &output);
   g_variant_dict_lookup (options, "send-to-pa", "b", &send);

@@ -188,6 +188,24 @@ def main():
     check(last[1] and last[1].startswith(os.path.join(tmp, 'data', 'factures', 'e-reporting'))
           and os.path.exists(last[1]), 'without --output the file goes to the e-reporting folder (%s)' % last[1])
 
+    # ---- the periodicity: a bad word refused, nothing written; monthly saved, then back
+    before = dump(db)
+    r = cli(db, '--ereporting-periodicity=weekly')
+    check(r.returncode == 1 and words('is not one of bimonthly, monthly or decadal',
+                                      'n’est pas bimonthly, monthly ni decadal') in r.stderr,
+          'a bad periodicity refused (%s)' % r.stderr.strip())
+    check(dump(db) == before, 'the refusal left the database unchanged')
+    r = cli(db, '--ereporting-periodicity=monthly')
+    check(r.returncode == 0 and query(db, 'SELECT periodicity FROM ereporting_settings')[0][0] == 1,
+          'monthly saved (%s)' % r.stdout.strip())
+    r = cli(db, '--ereporting', '--period=2027-10')
+    check(r.returncode == 0 and '<EndDate>20271031</EndDate>' in r.stdout and '<StartDate>20271001</StartDate>' in r.stdout,
+          'a monthly period is one month')
+    r = cli(db, '--calendar', '--from=2027-09-01')
+    check(r.returncode == 0 and ('2027-11-30\tE-reporting ' + words('octobre 2027', 'octobre 2027')) in r.stdout,
+          'the calendar has the monthly e-reporting deadlines')
+    cli(db, '--ereporting-periodicity=bimonthly')
+
     # ---- an empty period
     r = cli(db, '--ereporting', '--period=2028-01', '--send-to-pa', today='2028-03-05')
     check(r.returncode == 0 and words('Nothing was sent', 'Rien n’a été envoyé') in r.stdout,

@@ -378,6 +378,9 @@ add_b2c_sale (FacturesEreport        *report,
   gint sign = document->kind == FACTURES_DOCUMENT_KIND_CREDIT_NOTE ? -1 : 1;
   const char *currency = document_currency (document);
   gboolean touched[2] = { FALSE, FALSE };
+  /* A final invoice deducts its deposit invoices, reported already on their own day: only what
+   * is left of it is reported, each rate and category in proportion (to confirm). */
+  gint64 deposits = factures_document_deposits_total (document);
 
   for (guint j = 0; j < totals->breakdown->len; j++)
     {
@@ -397,6 +400,17 @@ add_b2c_sale (FacturesEreport        *report,
       for (guint c = 0; c < 2; c++)
         {
           FacturesEreportDay *day;
+
+          if (deposits > 0 && totals->gross_total > 0)
+            {
+              gint64 base_off, vat_off;
+
+              if (!factures_muldiv_round (bases[c], deposits, totals->gross_total, &base_off, error)
+                  || !factures_muldiv_round (vats[c], deposits, totals->gross_total, &vat_off, error))
+                return FALSE;
+              bases[c] -= base_off;
+              vats[c] -= vat_off;
+            }
 
           /* a category with no line of it is left out */
           if (!has[c])

@@ -9,7 +9,9 @@
  *  - 10.2 the payments of those invoices;
  *  - 10.3 the sales to private persons (category « particulier », any country), per day ×
  *    currency × category: TLB1 goods, TPS1 services (default for the franchise en base with a
- *    VAT total of 0, to confirm against TNT1, PA.md §3 and §6 point 3);
+ *    VAT total of 0, to confirm against TNT1, PA.md §3 and §6 point 3); credit notes subtract;
+ *    a final invoice counts without its deposit invoices (reported on their own day), each
+ *    rate and category in proportion (to confirm);
  *  - 10.4 the payments of those sales per day.
  * Payment data is given for services only (goods excluded, reverse-charged lines excluded;
  * footnote 119), and for the franchise en base too (to confirm, PA.md §6 point 3). A payment

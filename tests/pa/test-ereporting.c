@@ -18,6 +18,7 @@
 #include "factures-ereporting.h"
 #include "factures-store-einvoicing.h"
 #include "factures-store-ereporting.h"
+#include "factures-store-lifecycle.h"
 #include "factures-store-urssaf.h"
 #include "factures-urssaf.h"
 #include "../store/store-test-util.h"
@@ -457,6 +458,69 @@ test_json (Fixture       *fixture,
   (void) numbers;
 }
 
+/* A quote of 100 € to a private person, a 30 % deposit invoice on 3 September and the final
+ * invoice on 25 September: 30 € then 70 € in 10.3, not 30 + 100. */
+static void
+test_deposit_and_final (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesClient) client = factures_client_new ();
+  g_autoptr(FacturesDocument) quote = NULL;
+  g_autoptr(FacturesDocument) issued_quote = NULL;
+  g_autoptr(FacturesEreport) report = NULL;
+  g_autoptr(GDateTime) now = made_at ();
+  const char *days[] = { "2027-09-03", "2027-09-25" };
+  const gint64 expected[] = { 3000, 7000 };
+  FacturesEreportingPeriod period;
+  gint64 ids[2];
+  GDate date;
+
+  client->party.name = g_strdup ("Lucie Bernard");
+  client->party.address = g_strdup ("2 place Bellecour");
+  client->party.postal_code = g_strdup ("69002");
+  client->party.city = g_strdup ("Lyon");
+  client->category = FACTURES_CLIENT_CATEGORY_INDIVIDUAL;
+  g_assert_true (factures_store_save_client (fixture->store, client, &error));
+  quote = store_test_draft (client->id, "2027-09-01", 1);
+  quote->kind = FACTURES_DOCUMENT_KIND_QUOTE;
+  g_assert_true (factures_store_save_draft (fixture->store, quote, &error));
+  g_assert_no_error (error);
+  issued_quote = factures_store_issue (fixture->store, quote->id, store_test_render, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_date_parse_iso ("2027-09-02", &date, NULL));
+  g_assert_true (factures_store_set_quote_decision (fixture->store, issued_quote->id, TRUE, &date, &error));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(FacturesDocument) draft = NULL;
+      g_autoptr(FacturesDocument) issued = NULL;
+
+      ids[i] = i == 0 ? factures_store_quote_to_deposit (fixture->store, issued_quote->id, 3000, 0, &error)
+                      : factures_store_quote_to_invoice (fixture->store, issued_quote->id, &error);
+      g_assert_no_error (error);
+      draft = factures_store_get_document (fixture->store, ids[i], &error);
+      g_assert_true (factures_date_parse_iso (days[i], &draft->issue_date, NULL));
+      g_assert_true (factures_store_save_draft (fixture->store, draft, &error));
+      g_assert_no_error (error);
+      issued = factures_store_issue (fixture->store, ids[i], store_test_render, NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (factures_ereporting_period_parse ("2027-09", FACTURES_EREPORTING_BIMONTHLY, &period, &error));
+  report = factures_ereport_build (fixture->store, &period, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->days->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      const FacturesEreportDay *day = g_ptr_array_index (report->days, i);
+      g_autofree char *iso = factures_date_format_iso (&day->date);
+
+      g_assert_cmpstr (iso, ==, days[i]);
+      g_assert_cmpint (day->net, ==, expected[i]);
+      g_assert_cmpint (g_array_index (day->taxes, FacturesEreportTax, 0).base, ==, expected[i]);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -468,6 +532,8 @@ main (int argc, char **argv)
   g_test_add ("/ereporting/periodicity-stored", Fixture, NULL, fixture_set_up, test_periodicity_stored,
               fixture_tear_down);
   g_test_add ("/ereporting/json", Fixture, NULL, fixture_set_up, test_json, fixture_tear_down);
+  g_test_add ("/ereporting/deposit-and-final", Fixture, NULL, fixture_set_up, test_deposit_and_final,
+              fixture_tear_down);
   g_test_add_func ("/ereporting/periods", test_periods);
   g_test_add_func ("/ereporting/calendar", test_calendar);
   return g_test_run ();

@@ -114,9 +114,20 @@ test_window (void)
   ui_test_spin (200);
   if (!french)
     {
-      /* the period that holds today */
+      g_autoptr(GPtrArray) records = NULL;
+      GDate november;
+
+      /* the period that holds today: shown, but not sent before it is over, nothing recorded */
       assert_shows (window, "novembre–décembre 2027");
       assert_shows (window, "31/01/2028");
+      g_assert_true (gtk_widget_activate_action (window, "ereporting.send", NULL));
+      ui_test_spin (50);
+      assert_shows (window, "This period is not over");
+      g_date_clear (&november, 1);
+      g_date_set_dmy (&november, 1, G_DATE_NOVEMBER, 2027);
+      records = factures_store_ereporting_list_reports (store, &november, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (records->len, ==, 0);
     }
   g_date_clear (&september, 1);
   g_date_set_dmy (&september, 1, G_DATE_SEPTEMBER, 2027);

@@ -211,6 +211,7 @@ struct _FacturesDocumentRow
   gint64  balance;
   gint    days_late;
   gint    quote_status;
+  char   *currency;   /* issue 13 item 4: NULL for euros */
 };
 
 G_DEFINE_FINAL_TYPE (FacturesDocumentRow, factures_document_row, G_TYPE_OBJECT)
@@ -242,6 +243,7 @@ factures_document_row_finalize (GObject *object)
   g_free (self->client_name);
   g_free (self->issue_date);
   g_free (self->due_date);
+  g_free (self->currency);
 
   G_OBJECT_CLASS (factures_document_row_parent_class)->finalize (object);
 }
@@ -463,4 +465,20 @@ factures_document_row_set_quote_status (FacturesDocumentRow *self,
 {
   g_return_if_fail (FACTURES_IS_DOCUMENT_ROW (self));
   self->quote_status = MAX (status, -1);
+}
+
+const char *
+factures_document_row_get_currency (FacturesDocumentRow *self)
+{
+  g_return_val_if_fail (FACTURES_IS_DOCUMENT_ROW (self), NULL);
+  return self->currency;
+}
+
+void
+factures_document_row_set_currency (FacturesDocumentRow *self,
+                                    const char          *currency)
+{
+  g_return_if_fail (FACTURES_IS_DOCUMENT_ROW (self));
+  g_free (self->currency);
+  self->currency = currency != NULL && *currency != '\0' && g_strcmp0 (currency, "EUR") != 0 ? g_strdup (currency) : NULL;
 }

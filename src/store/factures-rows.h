@@ -65,6 +65,11 @@ FacturesDocumentRow *factures_document_row_new   (gint64      id,
                                                   gint64      total,
                                                   gint64      balance,
                                                   gint        days_late);
+/* Issue 13 item 4: the document's ISO 4217 currency, NULL for euros (the default): "total" and
+ * "balance" are in it. */
+const char *factures_document_row_get_currency    (FacturesDocumentRow *self);
+void        factures_document_row_set_currency    (FacturesDocumentRow *self,
+                                                   const char          *currency);
 /* Used by the store's list models after factures_document_row_new(): @status is a
  * FacturesQuoteStatus, or -1 (the default) when the row is not a quote. */
 void        factures_document_row_set_quote_status (FacturesDocumentRow *self,

@@ -12,6 +12,7 @@
 #include "factures-store-bank.h"
 #include "factures-store-private.h"
 #include "factures-store-payments-private.h"
+#include "factures-store-payments-impl-private.h"
 
 /* Refunds of a credit note not cancelled (outer query's credit note: @doc). */
 #define LIVE_REFUNDS(doc) \
@@ -851,6 +852,18 @@ record_refund_in_transaction (FacturesStore          *self,
     return invalid (error, _("Payment method: unknown method."));
   if (amount <= 0)
     return invalid (error, _("Amount: a refund must be greater than zero."));
+  /* Issue 13 item 4: the livre des recettes books a refund in euros; a refund of a credit note
+   * in another currency has no EUR amount yet: deduct it from the client's next invoice. */
+  {
+    gint64 foreign = 0;
+
+    if (!factures_store_pay_query_int64 (self, "SELECT currency IS NOT NULL FROM documents WHERE id = ?1",
+                                         credit_note_id, &foreign, error))
+      return FALSE;
+    if (foreign)
+      return invalid (error, _("Refund: the credit note is not in euros; a refund is recorded in euros only "
+                               "(the livre des recettes). Deduct it from an invoice of the client instead."));
+  }
   room = factures_store_get_refundable (self, credit_note_id, error);
   if (room < 0)
     return FALSE;

@@ -818,6 +818,8 @@ factures_store_duplicate (FacturesStore  *self,
     copy->client_id = source->client_id;
   copy->allowance = source->allowance;
   copy->notes = g_strdup (source->notes);
+  /* Issue 13 item 4: the same currency; the rate is the one of the new VAT's day: asked again. */
+  copy->currency = g_strdup (source->currency);
   for (guint i = 0; i < source->lines->len; i++)
     g_ptr_array_add (copy->lines, factures_line_copy (g_ptr_array_index (source->lines, i)));
 

@@ -50,7 +50,9 @@
  *     "allowance", "net_total", "vat_total", "gross_total", "amount_due",
  *     "notes", "purchase_order", "pdf" (the original PDF in base64, null for a
  *     draft), "pdf_sha256", "chain_seq" (position in the hash chain), "prev_hash",
- *     "hash" (hex SHA-256, see factures-store.c), "lines": [ LINE… ],
+ *     "hash" (hex SHA-256, see factures-store.c), since issue 13 item 4 "currency"
+ *     (ISO 4217, only when not EUR) and "exchange_rate" (millionths of a euro per unit,
+ *     only when set), "lines": [ LINE… ],
  *     "events": [ EVENT… ], then "quote": QUOTE (quotes only) and
  *     "links": [ LINK… ] (factures-store-lifecycle.c), and for a draft with a payment
  *     schedule "schedule": [ {"due_date", "amount"}… ] (factures-store-schedule.c)

@@ -73,7 +73,9 @@ client_row_from_stmt (sqlite3_stmt *stmt)
   "WHERE c.id = documents.client_id AND c.has_terms), (SELECT p.terms_kind FROM profile p), 0) END, " \
   "CASE WHEN status = 0 THEN coalesce ((SELECT c.terms_days FROM clients c " \
   "WHERE c.id = documents.client_id AND c.has_terms), (SELECT p.terms_days FROM profile p), 0) END, " \
-  "CASE WHEN status = 0 THEN coalesce ((SELECT p.eom_method FROM profile p), 0) END"
+  "CASE WHEN status = 0 THEN coalesce ((SELECT p.eom_method FROM profile p), 0) END, " \
+  /* 17: the currency (issue 13 item 4), NULL for euros */ \
+  "currency"
 
 /* A draft's due date as issuing would set it (ISO, or NULL without an issue date). */
 static char *
@@ -131,6 +133,7 @@ document_row_from_stmt (sqlite3_stmt *stmt)
                                    sqlite3_column_int (stmt, 9));
   if (sqlite3_column_int (stmt, 1) == FACTURES_DOCUMENT_KIND_QUOTE)
     factures_document_row_set_quote_status (row, quote_row_status (stmt));
+  factures_document_row_set_currency (row, factures_store_impl_col_text (stmt, 17));
   return G_OBJECT (row);
 }
 

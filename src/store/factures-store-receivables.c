@@ -15,6 +15,10 @@
 #include "factures-store-payments-private.h"
 #include "factures-store-payments-impl-private.h"
 
+/* Issue 13 item 4: the receivables' sums are in euros; invoices in another currency (their
+ * balance is in it) are left out of them and shown one by one in their currency. */
+#define FOREIGN_IDS "SELECT id FROM documents WHERE currency IS NOT NULL"
+
 /* ---- instalments and runs ---- */
 
 GArray *
@@ -212,9 +216,17 @@ factures_store_get_receivables (FacturesStore        *self,
   for (guint i = 0; i < docs->len; i++)
     {
       const DocInfo *info = g_ptr_array_index (docs, i);
-      g_autoptr(GArray) runs = factures_store_pay_load_runs (self, info, error);
+      g_autoptr(GArray) runs = NULL;
       gboolean late = FALSE;
+      gint64 foreign = 0;
 
+      /* Issue 13 item 4: the sums are in euros; an invoice in another currency is left out. */
+      if (!factures_store_pay_query_int64 (self, "SELECT currency IS NOT NULL FROM documents WHERE id = ?1",
+                                           info->id, &foreign, error))
+        return FALSE;
+      if (foreign)
+        continue;
+      runs = factures_store_pay_load_runs (self, info, error);
       if (runs == NULL)
         return FALSE;
       out->outstanding += factures_store_pay_doc_balance (info);
@@ -254,7 +266,7 @@ factures_store_get_receivables (FacturesStore        *self,
   g_date_subtract_days (&window_start, 89);
   sales = factures_store_prepare (self,
                                   "SELECT coalesce (sum (CASE WHEN kind = 381 THEN -gross_total ELSE gross_total END), 0) "
-                                  "FROM documents WHERE status = 1 AND kind IN (380, 381, 386) "
+                                  "FROM documents WHERE status = 1 AND kind IN (380, 381, 386) AND currency IS NULL "
                                   "AND issue_date >= ?1 AND issue_date <= ?2",
                                   error);
   if (sales == NULL)
@@ -358,7 +370,8 @@ factures_store_get_dashboard_figures (FacturesStore        *self,
                                         "coalesce (sum (balance) FILTER (WHERE due_date < ?4), 0), "
                                         "count (*) FILTER (WHERE due_date < ?4), "
                                         "coalesce (sum (balance) FILTER (WHERE due_date >= ?1 AND due_date <= ?5), 0) "
-                                        "FROM document_summary WHERE balance > 0 AND next_step_runs = 1 AND NOT next_step_stale",
+                                        "FROM document_summary WHERE balance > 0 AND next_step_runs = 1 AND NOT next_step_stale "
+                                        "AND document_id NOT IN (" FOREIGN_IDS ")",
                                         error);
   if (sums == NULL)
     return FALSE;
@@ -388,6 +401,7 @@ factures_store_get_dashboard_figures (FacturesStore        *self,
     g_autoptr(FacturesCachedStmt) ids = factures_store_prepare_cached (self,
                                                                        "SELECT document_id FROM document_summary WHERE balance > 0 "
                                                                        "AND (next_step_runs <> 1 OR next_step_stale) "
+                                                                       "AND document_id NOT IN (" FOREIGN_IDS ") "
                                                                        "ORDER BY due_date, document_id", error);
     if (ids == NULL)
       return FALSE;
@@ -440,7 +454,7 @@ factures_store_get_dashboard_figures (FacturesStore        *self,
   g_date_subtract_days (&window_start, 89);
   sales = factures_store_prepare_cached (self,
                                          "SELECT coalesce (sum (CASE WHEN kind = 381 THEN -gross_total ELSE gross_total END), 0) "
-                                         "FROM documents WHERE status = 1 AND kind IN (380, 381, 386) "
+                                         "FROM documents WHERE status = 1 AND kind IN (380, 381, 386) AND currency IS NULL "
                                          "AND issue_date >= ?1 AND issue_date <= ?2",
                                          error);
   if (sales == NULL)

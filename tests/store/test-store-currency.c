@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "factures-currency.h"
+#include "factures-rows.h"
+#include "factures-store-bank.h"
 #include "factures-store-lifecycle.h"
 #include "factures-store-payments.h"
 #include "factures-store-receipts.h"
@@ -143,6 +145,16 @@ test_gbp_paid_in_eur (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpstr (issued->currency, ==, "GBP");
   g_assert_cmpint (issued->exchange_rate, ==, 1150000);
+  /* a duplicate keeps the currency, not the rate (the one of its own VAT's day) */
+  {
+    gint64 dup = factures_store_duplicate (f->store, issued->id, &error);
+    g_autoptr(FacturesDocument) copy = factures_store_get_document (f->store, dup, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (copy->currency, ==, "GBP");
+    g_assert_cmpint (copy->exchange_rate, ==, 0);
+    g_assert_true (factures_store_delete_draft (f->store, dup, &error));
+  }
   g_assert_true (factures_store_verify (f->store, &error));
   g_assert_no_error (error);
 
@@ -300,6 +312,23 @@ test_credit_note (Fixture *f, gconstpointer data)
   g_assert_null (refused);
   g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "GBP"));
+  g_clear_error (&error);
+
+  /* issued in GBP, it is not refunded in the livre des recettes (euros only) */
+  g_free (credit->currency);
+  credit->currency = g_strdup ("GBP");
+  g_assert_true (factures_store_save_draft (f->store, credit, &error));
+  g_clear_pointer (&refused, factures_document_free);
+  refused = factures_store_issue (f->store, id, store_test_render, NULL, &error);
+  g_assert_no_error (error);
+  {
+    GDate on = d ("2026-12-05");
+    gint64 refund = 0;
+
+    g_assert_false (factures_store_record_refund (f->store, id, &on, 1000, FACTURES_PAYMENT_METHOD_TRANSFER,
+                                                  NULL, &refund, &error));
+    g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  }
 }
 
 /* Export, then import into an empty database: the same currency, rate and EUR amount. */
@@ -355,6 +384,52 @@ test_json_round_trip (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+/* The receivables' sums are in euros: a GBP invoice is left out of them; its row in the lists
+ * says its currency (the overdue view shows it in GBP). */
+static void
+test_receivables (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesDocument) gbp = draft (f, "GBP", 1161200, TRUE);
+  g_autoptr(FacturesDocument) eur = draft (f, NULL, 0, TRUE);
+  g_autoptr(FacturesDocument) a = NULL;
+  g_autoptr(FacturesDocument) b = NULL;
+  g_autoptr(GListModel) rows = NULL;
+  FacturesReceivables dash = { 0 }, slow = { 0 };
+  GDate today = d ("2026-12-06");
+  guint n_gbp = 0;
+
+  g_assert_true (factures_store_save_draft (f->store, gbp, &error));
+  a = factures_store_issue (f->store, gbp->id, store_test_render, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_store_save_draft (f->store, eur, &error));
+  b = factures_store_issue (f->store, eur->id, store_test_render, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (factures_store_get_dashboard_figures (f->store, &today, &dash, &error));
+  g_assert_no_error (error);
+  g_assert_true (factures_store_get_receivables (f->store, &today, &slow, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dash.outstanding, ==, 120000);   /* the EUR invoice alone */
+  g_assert_cmpint (slow.outstanding, ==, 120000);
+  g_assert_cmpint (dash.overdue, ==, slow.overdue);
+
+  rows = factures_store_list_documents (f->store, NULL, FACTURES_DOCUMENT_SORT_DUE, FALSE);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(FacturesDocumentRow) row = g_list_model_get_item (rows, i);
+
+      if (factures_document_row_get_id (row) == a->id)
+        {
+          g_assert_cmpstr (factures_document_row_get_currency (row), ==, "GBP");
+          n_gbp++;
+        }
+      else
+        g_assert_null (factures_document_row_get_currency (row));
+    }
+  g_assert_cmpuint (n_gbp, ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -365,6 +440,7 @@ main (int argc, char *argv[])
   ADD ("/store-currency/bad-inputs", test_bad_inputs);
   ADD ("/store-currency/credit-note", test_credit_note);
   ADD ("/store-currency/json-round-trip", test_json_round_trip);
+  ADD ("/store-currency/receivables", test_receivables);
 #undef ADD
   return g_test_run ();
 }

@@ -23,6 +23,7 @@
 #include "factures-editor-window.h"
 #include "factures-issue-dialog.h"
 #include "factures-line-row.h"
+#include "factures-payment-dialog.h"
 #include "factures-pdf.h"
 #include "store-test-util.h"
 #include "ui-test-util.h"
@@ -375,6 +376,157 @@ test_print_export (Fixture       *fixture,
   g_assert_true (length > 4 && memcmp (contents, "%PDF", 4) == 0);
 }
 
+/* Issue 13 item 4: the currency chooser and the rate field (shown only for another currency
+ * than the euro); the rate required at issue where VAT is due, a rate of 0 refused under its
+ * field, a right one saved; back to the euro, no rate. A screenshot with GBP chosen. */
+static GtkWidget *
+find_combo_row (GtkWidget  *root,
+                const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_COMBO_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      if ((found = find_combo_row (child, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_currency (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FacturesProfile) profile = store_test_profile ();
+  g_autoptr (FacturesDocument) draft = store_test_draft (fixture->client_id, "2026-04-10", 1);
+  g_autoptr (FacturesDocument) saved = NULL;
+  g_autoptr (FacturesDocument) euro = NULL;
+  FacturesLine *line = g_ptr_array_index (draft->lines, 0);
+  FacturesEditorWindow *editor;
+  FacturesIssueDialog *dialog;
+  GtkWidget *currency, *rate;
+  GPtrArray *problems;
+
+  g_setenv ("FACTURES_TODAY", "2026-04-15", TRUE);
+  profile->vat_regime = FACTURES_VAT_REGIME_REGISTERED;
+  profile->party.vat_id = g_strdup ("FR44732829320");
+  g_assert_true (factures_store_save_profile (fixture->store, profile, &error));
+  line->vat_category = FACTURES_VAT_CATEGORY_S;
+  line->vat_rate_bp = 2000;
+  draft->currency = g_strdup ("GBP");
+  g_assert_true (factures_store_save_draft (fixture->store, draft, &error));
+  g_assert_no_error (error);
+
+  editor = factures_editor_window_new (fixture->store, draft->id, 0, &error);
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (editor), 1100, 900);
+  gtk_window_present (GTK_WINDOW (editor));
+  ui_test_spin (100);
+  currency = find_combo_row (GTK_WIDGET (editor), "Currency");
+  rate = find_entry_row (GTK_WIDGET (editor), "Exchange rate");
+  g_assert_nonnull (currency);
+  g_assert_nonnull (rate);
+  g_assert_true (gtk_widget_is_visible (rate));
+  {
+    GtkStringObject *item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (currency));
+
+    g_assert_true (g_str_has_prefix (gtk_string_object_get_string (item), "GBP"));
+  }
+  ui_test_screenshot (GTK_WIDGET (editor), "editor-currency-gbp.png");
+
+  /* VAT is due: "Issue…" asks for the rate (BR-FR-CO-12). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.issue", NULL));
+  ui_test_spin (100);
+  dialog = FACTURES_ISSUE_DIALOG (ui_test_find_toplevel (GTK_WINDOW (editor), FACTURES_TYPE_ISSUE_DIALOG));
+  g_assert_nonnull (dialog);
+  problems = factures_issue_dialog_get_problems (dialog);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("problem: %s", (const char *) g_ptr_array_index (problems, i));
+  g_assert_true (problems_hold (problems, "Exchange rate"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* 0 is refused under the field; 1,1612 is saved */
+  gtk_editable_set_text (GTK_EDITABLE (rate), "0");
+  ui_test_spin (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  ui_test_spin (100);
+  {
+    GtkWindow *refusal = ui_test_find_toplevel (GTK_WINDOW (editor), ADW_TYPE_MESSAGE_DIALOG);
+
+    if (refusal != NULL)
+      gtk_window_destroy (refusal);
+  }
+  saved = factures_store_get_document (fixture->store, draft->id, &error);
+  g_assert_cmpint (saved->exchange_rate, ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (rate), "1,1612");
+  ui_test_spin (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  ui_test_spin (100);
+  g_clear_pointer (&saved, factures_document_free);
+  saved = factures_store_get_document (fixture->store, draft->id, &error);
+  g_assert_cmpstr (saved->currency, ==, "GBP");
+  g_assert_cmpint (saved->exchange_rate, ==, 1161200);
+
+  /* back to the euro: the rate field hides and no rate is kept */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (currency), 0);
+  ui_test_spin (50);
+  g_assert_false (gtk_widget_is_visible (rate));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  ui_test_spin (100);
+  euro = factures_store_get_document (fixture->store, draft->id, &error);
+  g_assert_null (euro->currency);
+  g_assert_cmpint (euro->exchange_rate, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_unsetenv ("FACTURES_TODAY");
+}
+
+/* Issue 13 item 4: the payment dialog of a GBP invoice asks for the euros the bank credited;
+ * without them it refuses, with them the payment is recorded with its EUR amount. */
+static void
+test_payment_gbp (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FacturesDocument) draft = store_test_draft (fixture->client_id, "2026-04-10", 1);
+  g_autoptr (FacturesDocument) issued = NULL;
+  g_autoptr (GPtrArray) payments = NULL;
+  FacturesPaymentDialog *dialog;
+  GtkWidget *eur;
+
+  g_setenv ("FACTURES_TODAY", "2026-04-15", TRUE);
+  draft->currency = g_strdup ("GBP");
+  g_assert_true (factures_store_save_draft (fixture->store, draft, &error));
+  issued = factures_store_issue (fixture->store, draft->id, store_test_render, NULL, &error);
+  g_assert_no_error (error);
+
+  dialog = FACTURES_PAYMENT_DIALOG (factures_payment_dialog_open (NULL, fixture->store, issued->id));
+  g_assert_nonnull (dialog);
+  eur = find_entry_row (GTK_WIDGET (dialog), "Amount Credited in Euros");
+  g_assert_nonnull (eur);
+  g_assert_true (gtk_widget_get_visible (eur));
+  g_assert_nonnull (find_entry_row (GTK_WIDGET (dialog), "Amount in GBP"));
+  factures_payment_dialog_set_fields (dialog, "14/04/2026", "100,00", FACTURES_PAYMENT_METHOD_TRANSFER, NULL);
+  g_assert_nonnull (strstr (factures_payment_dialog_get_errors (dialog), "GBP"));
+  g_assert_false (factures_payment_dialog_save (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (eur), "115,00");
+  ui_test_spin (50);
+  g_assert_cmpstr (factures_payment_dialog_get_errors (dialog), ==, "");
+  ui_test_screenshot (GTK_WIDGET (dialog), "payment-dialog-gbp.png");
+  g_assert_true (factures_payment_dialog_save (dialog));
+  payments = factures_store_list_payments (fixture->store, issued->id, &error);
+  g_assert_cmpuint (payments->len, ==, 1);
+  g_assert_cmpint (((FacturesPayment *) g_ptr_array_index (payments, 0))->amount, ==, 10000);
+  g_assert_cmpint (((FacturesPayment *) g_ptr_array_index (payments, 0))->eur_amount, ==, 11500);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_test_spin (50);
+  g_unsetenv ("FACTURES_TODAY");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,6 +547,8 @@ main (int   argc,
               test_issue_lists_everything, fixture_tear_down);
   g_test_add ("/editor/issue-date-order", Fixture, NULL, fixture_set_up, test_issue_date_order,
               fixture_tear_down);
+  g_test_add ("/editor/currency", Fixture, NULL, fixture_set_up, test_currency, fixture_tear_down);
+  g_test_add ("/editor/payment-gbp", Fixture, NULL, fixture_set_up, test_payment_gbp, fixture_tear_down);
   g_test_add ("/editor/print-export", Fixture, NULL, fixture_set_up, test_print_export, fixture_tear_down);
   g_test_add ("/editor/close-prompt-save-new", Fixture, NULL, fixture_set_up, test_close_prompt_save_new,
               fixture_tear_down);

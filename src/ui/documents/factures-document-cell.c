@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-currency.h"
 #include "factures-date.h"
 #include "factures-document-cell.h"
 #include "factures-lifecycle.h"
@@ -65,14 +66,16 @@ cell_text (FacturesDocumentColumn       column,
       return iso_to_fr (factures_document_row_get_due_date (row));
 
     case FACTURES_DOCUMENT_COLUMN_TOTAL:
-      return factures_money_format (factures_document_row_get_total (row));
+      /* Issue 13 item 4: in the document's currency. */
+      return factures_currency_format (factures_document_row_get_total (row),
+                                       factures_document_row_get_currency (row));
 
     case FACTURES_DOCUMENT_COLUMN_LEFT:
       /* Only what an issued invoice still waits for; a dash for the others. */
       if (facts->status != FACTURES_DOCUMENT_STATUS_ISSUED ||
           (facts->kind != FACTURES_DOCUMENT_KIND_INVOICE && facts->kind != FACTURES_DOCUMENT_KIND_DEPOSIT))
         return g_strdup ("—");
-      return factures_money_format (facts->balance);
+      return factures_currency_format (facts->balance, factures_document_row_get_currency (row));
 
     case FACTURES_DOCUMENT_COLUMN_STATUS:
       return factures_document_state_label (facts);

@@ -19,6 +19,7 @@
 
 #include "factures-compose-dialog.h"
 #include "factures-confirm-dialog.h"
+#include "factures-currency.h"
 #include "factures-date.h"
 #include "factures-document-line-row.h"
 #include "factures-document-print.h"
@@ -156,7 +157,7 @@ fill (FacturesDocumentView *self)
                                document->seller->vat_regime == FACTURES_VAT_REGIME_FRANCHISE,
                                &totals, &error))
     {
-      total = factures_money_format (totals.gross_total);
+      total = factures_currency_format (totals.gross_total, document->currency);
       adw_action_row_set_subtitle (self->total_row, total);
       for (guint i = 0; i < document->lines->len; i++)
         gtk_list_box_append (GTK_LIST_BOX (self->lines_list),

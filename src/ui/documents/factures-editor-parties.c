@@ -8,6 +8,7 @@
 
 #include "factures-documents.h"
 #include "factures-client-choice.h"
+#include "factures-currency.h"
 #include "factures-editor-parties.h"
 #include "factures-form-row.h"
 #include "factures-rows.h"
@@ -25,6 +26,8 @@ struct _FacturesEditorParties
   gboolean             loading;
   gboolean             touched;        /* a date was typed: its messages show */
   gboolean             editable;
+  gboolean             currency_changeable;
+  GPtrArray           *currency_codes; /* utf8, one per item of currency_model, "EUR" first */
 
   /* template */
   AdwActionRow        *client_row;
@@ -39,6 +42,11 @@ struct _FacturesEditorParties
   AdwEntryRow         *delivery_date_row;
   AdwActionRow        *due_row;
   GtkWidget           *schedule_button;
+  AdwComboRow         *currency_row;
+  GtkStringList       *currency_model;
+  FacturesFormRow     *rate_form_row;
+  AdwEntryRow         *rate_row;
+  GtkLabel            *rate_unit_label;
 };
 
 G_DEFINE_FINAL_TYPE (FacturesEditorParties, factures_editor_parties, ADW_TYPE_PREFERENCES_GROUP)
@@ -182,6 +190,100 @@ date_changed_cb (FacturesEditorParties *self)
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
+/* ---- currency (issue 13 item 4) ---- */
+
+static const char *
+selected_currency (FacturesEditorParties *self)
+{
+  guint selected = adw_combo_row_get_selected (self->currency_row);
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->currency_codes->len)
+    return "EUR";
+  return g_ptr_array_index (self->currency_codes, selected);
+}
+
+/* The rate field shows for another currency than the euro, with its unit ("1 GBP in euros"). */
+static void
+show_rate_field (FacturesEditorParties *self)
+{
+  const char *code = selected_currency (self);
+  gboolean euro = factures_currency_is_euro (code);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->rate_form_row), !euro);
+  if (!euro)
+    {
+      /* Translators: the unit of the exchange rate field, "1 GBP in euros" */
+      g_autofree char *unit = g_strdup_printf (_("1 %s in euros"), code);
+      /* Translators: accessible name of the exchange rate field, "Exchange rate, 1 GBP in euros" */
+      g_autofree char *label = g_strdup_printf (_("Exchange rate, 1 %s in euros"), code);
+
+      gtk_label_set_text (self->rate_unit_label, unit);
+      label_entry_row (self->rate_row, label);
+    }
+}
+
+static void
+currency_changed_cb (FacturesEditorParties *self)
+{
+  show_rate_field (self);
+  if (self->loading)
+    return;
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+void
+factures_editor_parties_set_currency (FacturesEditorParties *self,
+                                      const char            *currency,
+                                      gint64                 exchange_rate,
+                                      gboolean               changeable)
+{
+  guint index = 0;
+  g_autofree char *rate = NULL;
+
+  g_return_if_fail (FACTURES_IS_EDITOR_PARTIES (self));
+
+  for (guint i = 0; i < self->currency_codes->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->currency_codes, i),
+                   factures_currency_is_euro (currency) ? "EUR" : currency) == 0)
+      index = i;
+  rate = exchange_rate > 0 ? factures_exchange_rate_format (exchange_rate) : NULL;
+  self->loading = TRUE;
+  self->currency_changeable = changeable;
+  adw_combo_row_set_selected (self->currency_row, index);
+  gtk_editable_set_text (GTK_EDITABLE (self->rate_row), rate != NULL ? rate : "");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->currency_row), self->editable && changeable);
+  show_rate_field (self);
+  self->loading = FALSE;
+}
+
+/* Sets @document's currency and rate from the fields; FALSE with the rate's error. */
+static gboolean
+collect_currency (FacturesEditorParties  *self,
+                  FacturesDocument       *document,
+                  GError                **error)
+{
+  const char *code = selected_currency (self);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->rate_row))));
+  gint64 rate = 0;
+
+  g_free (document->currency);
+  document->currency = factures_currency_normalise (code);
+  if (document->currency == NULL)
+    {
+      document->exchange_rate = 0;
+      return TRUE;
+    }
+  if (*text == '\0')
+    {
+      document->exchange_rate = 0;
+      return TRUE;
+    }
+  if (!factures_exchange_rate_parse (text, &rate, error))
+    return FALSE;
+  document->exchange_rate = rate;
+  return TRUE;
+}
+
 gboolean
 factures_editor_parties_collect (FacturesEditorParties  *self,
                                  FacturesDocument       *document,
@@ -192,6 +294,7 @@ factures_editor_parties_collect (FacturesEditorParties  *self,
   g_autoptr (GError) first_error = NULL;
   g_autoptr (GError) issue_error = NULL;
   g_autoptr (GError) delivery_error = NULL;
+  g_autoptr (GError) rate_error = NULL;
   g_autofree char *delivery = NULL;
   GDate date;
 
@@ -211,6 +314,9 @@ factures_editor_parties_collect (FacturesEditorParties  *self,
   else if (factures_date_parse_fr (delivery, _("Delivery date"), &date, &delivery_error))
     document->delivery_date = date;
 
+  collect_currency (self, document, &rate_error);
+  show_message (self->rate_form_row, self->rate_row,
+                rate_error != NULL && self->touched ? rate_error->message : NULL);
   show_message (self->issue_date_form_row, self->issue_date_row,
                 issue_error != NULL && self->touched ? issue_error->message : NULL);
   show_message (self->delivery_date_form_row, self->delivery_date_row,
@@ -228,6 +334,14 @@ factures_editor_parties_collect (FacturesEditorParties  *self,
         g_ptr_array_add (messages, g_strdup (delivery_error->message));
       if (first_error == NULL)
         first_error = g_steal_pointer (&delivery_error);
+    }
+
+  if (rate_error != NULL)
+    {
+      if (self->touched && messages != NULL)
+        g_ptr_array_add (messages, g_strdup (rate_error->message));
+      if (first_error == NULL)
+        first_error = g_steal_pointer (&rate_error);
     }
 
   if (first_error != NULL)
@@ -323,6 +437,8 @@ factures_editor_parties_set_editable (FacturesEditorParties *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "parties.choose-client", editable);
   gtk_editable_set_editable (GTK_EDITABLE (self->issue_date_row), editable);
   gtk_editable_set_editable (GTK_EDITABLE (self->delivery_date_row), editable);
+  gtk_editable_set_editable (GTK_EDITABLE (self->rate_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->currency_row), editable && self->currency_changeable);
 }
 
 void
@@ -346,6 +462,7 @@ factures_editor_parties_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), FACTURES_TYPE_EDITOR_PARTIES);
   g_clear_object (&self->store);
   g_clear_pointer (&self->client_ids, g_array_unref);
+  g_clear_pointer (&self->currency_codes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (factures_editor_parties_parent_class)->dispose (object);
 }
@@ -390,6 +507,12 @@ factures_editor_parties_class_init (FacturesEditorPartiesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FacturesEditorParties, delivery_date_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesEditorParties, due_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesEditorParties, schedule_button);
+  gtk_widget_class_bind_template_child (widget_class, FacturesEditorParties, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesEditorParties, currency_model);
+  gtk_widget_class_bind_template_child (widget_class, FacturesEditorParties, rate_form_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesEditorParties, rate_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesEditorParties, rate_unit_label);
+  gtk_widget_class_bind_template_callback (widget_class, currency_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, fill_client_list);
   gtk_widget_class_bind_template_callback (widget_class, client_search_activated_cb);
@@ -402,8 +525,32 @@ factures_editor_parties_init (FacturesEditorParties *self)
 {
   self->client_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->editable = TRUE;
+  self->currency_changeable = TRUE;
+  self->currency_codes = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The euro first, then every ISO 4217 currency with two decimals, by code ("GBP — Livre
+   * sterling"): the code is what the PDF prints and the bank statement shows. */
+  {
+    guint n = 0;
+    const FacturesCurrency *table = factures_currency_table (&n);
+
+    self->loading = TRUE;
+    gtk_string_list_append (self->currency_model, "EUR — Euro");
+    g_ptr_array_add (self->currency_codes, (gpointer) "EUR");
+    for (guint i = 0; i < n; i++)
+      {
+        g_autofree char *item = NULL;
+
+        if (table[i].minor_units != 2 || factures_currency_is_euro (table[i].code))
+          continue;
+        item = g_strdup_printf ("%s — %s", table[i].code, table[i].name_fr);
+        gtk_string_list_append (self->currency_model, item);
+        g_ptr_array_add (self->currency_codes, (gpointer) table[i].code);
+      }
+    adw_combo_row_set_selected (self->currency_row, 0);
+    self->loading = FALSE;
+  }
   gtk_widget_set_parent (self->client_popover, self->client_button);
   label_entry_row (self->issue_date_row, _("Issue date"));
   label_entry_row (self->delivery_date_row, _("Delivery date"));

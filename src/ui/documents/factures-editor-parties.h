@@ -47,6 +47,21 @@ void     factures_editor_parties_set_due      (FacturesEditorParties  *self,
                                                const FacturesDocument *document);
 void     factures_editor_parties_set_editable (FacturesEditorParties  *self,
                                                gboolean                editable);
+/**
+ * factures_editor_parties_set_currency:
+ * @currency: (nullable): the document's ISO 4217 code (NULL: euros)
+ * @exchange_rate: its rate (millionths of a euro per unit, 0: none), shown in the rate field,
+ *   which only shows for another currency than the euro
+ * @changeable: FALSE for a credit note, which keeps its invoice's currency
+ *
+ * Issue 13 item 4: fills the currency chooser and the rate as loaded, not typed.
+ * factures_editor_parties_collect() sets the document's currency and rate from them (a blank
+ * rate: 0, required only at issue where VAT is due; a wrong one shows its message).
+ */
+void     factures_editor_parties_set_currency (FacturesEditorParties  *self,
+                                               const char             *currency,
+                                               gint64                  exchange_rate,
+                                               gboolean                changeable);
 /* "Payment Schedule…" on the due date row (action editor.payment-schedule). */
 void     factures_editor_parties_set_schedule_visible (FacturesEditorParties *self,
                                                        gboolean               visible);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-currency.h"
 #include "factures-documents.h"
 #include "factures-editor-totals.h"
 #include "factures-form-row.h"
@@ -15,6 +16,7 @@ struct _FacturesEditorTotals
   AdwPreferencesGroup  parent_instance;
 
   gboolean             loading;
+  char                *currency;   /* issue 13 item 4: NULL for euros */
 
   /* template */
   FacturesFormRow     *discount_form_row;
@@ -99,6 +101,16 @@ factures_editor_totals_collect (FacturesEditorTotals *self,
 }
 
 void
+factures_editor_totals_set_currency (FacturesEditorTotals *self,
+                                     const char           *currency)
+{
+  g_return_if_fail (FACTURES_IS_EDITOR_TOTALS (self));
+
+  g_free (self->currency);
+  self->currency = factures_currency_is_euro (currency) ? NULL : g_strdup (currency);
+}
+
+void
 factures_editor_totals_show (FacturesEditorTotals *self,
                              const FacturesTotals *totals,
                              const GError         *error,
@@ -124,14 +136,14 @@ factures_editor_totals_show (FacturesEditorTotals *self,
       return;
     }
 
-  net = factures_money_format (totals->net_total);
-  vat = factures_money_format (totals->vat_total);
-  gross = factures_money_format (totals->gross_total);
+  net = factures_currency_format (totals->net_total, self->currency);
+  vat = factures_currency_format (totals->vat_total, self->currency);
+  gross = factures_currency_format (totals->gross_total, self->currency);
   gtk_label_set_text (self->net_label, net);
   if (totals->allowance_total != 0)
     {
-      g_autofree char *lines_total = factures_money_format (totals->lines_total);
-      g_autofree char *discount = factures_money_format (totals->allowance_total);
+      g_autofree char *lines_total = factures_currency_format (totals->lines_total, self->currency);
+      g_autofree char *discount = factures_currency_format (totals->allowance_total, self->currency);
       /* Translators: subtitle of the total excl. VAT: "Lines 150,00 € − discount 5,00 €" */
       g_autofree char *subtitle = g_strdup_printf (_("Lines %s − discount %s"), lines_total, discount);
 
@@ -153,7 +165,7 @@ factures_editor_totals_show (FacturesEditorTotals *self,
       {
         const FacturesVatBreakdown *row = &g_array_index (totals->breakdown, FacturesVatBreakdown, i);
         g_autofree char *rate = factures_rate_format (row->rate_bp);
-        g_autofree char *base = factures_money_format (row->base);
+        g_autofree char *base = factures_currency_format (row->base, self->currency);
 
         if (row->vat_category == FACTURES_VAT_CATEGORY_S ||
             (row->vat_category == FACTURES_VAT_CATEGORY_UNSET && row->category == 'S'))
@@ -192,6 +204,7 @@ static void
 factures_editor_totals_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), FACTURES_TYPE_EDITOR_TOTALS);
+  g_clear_pointer (&FACTURES_EDITOR_TOTALS (object)->currency, g_free);
 
   G_OBJECT_CLASS (factures_editor_totals_parent_class)->dispose (object);
 }

@@ -30,6 +30,9 @@ gboolean factures_editor_totals_collect      (FacturesEditorTotals *self,
                                               FacturesDocument     *document,
                                               GPtrArray            *messages,
                                               GError              **error);
+/* Issue 13 item 4: the currency the totals are shown in (NULL: euros). */
+void     factures_editor_totals_set_currency (FacturesEditorTotals *self,
+                                              const char           *currency);
 /* Shows @totals; NULL shows "—" and @error's message (the totals cannot be computed). */
 void     factures_editor_totals_show         (FacturesEditorTotals *self,
                                               const FacturesTotals *totals,

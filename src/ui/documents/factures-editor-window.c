@@ -176,6 +176,7 @@ update_totals (FacturesEditorWindow *self,
   g_auto (FacturesTotals) totals = { 0 };
   g_autoptr (GError) error = NULL;
 
+  factures_editor_totals_set_currency (self->totals, self->document->currency);
   if (!factures_document_compute_totals (self->document, &totals, &error))
     {
       factures_editor_lines_show_nets (self->lines, NULL, NULL);
@@ -372,6 +373,9 @@ _factures_editor_window_populate (FacturesEditorWindow *self)
   update_title (self);
   factures_editor_parties_set_client (self->parties, document->buyer);
   factures_editor_parties_set_dates (self->parties, &document->issue_date, &document->delivery_date);
+  /* Issue 13 item 4: a credit note keeps its invoice's currency. */
+  factures_editor_parties_set_currency (self->parties, document->currency, document->exchange_rate,
+                                        document->kind != FACTURES_DOCUMENT_KIND_CREDIT_NOTE);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
                             document->notes ? document->notes : "", -1);
   factures_editor_totals_set_discount (self->totals, document->allowance);

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-currency.h"
 #include "factures-date.h"
 #include "factures-info-row.h"
 #include "factures-money.h"
@@ -27,6 +28,7 @@ struct _FacturesPaymentsPanel
   FacturesStore  *store;
   gint64          document_id;
   gint64          balance;
+  char           *currency;   /* issue 13 item 4: the document's, NULL for euros */
 
   /* template */
   GtkWidget      *group;
@@ -71,10 +73,11 @@ entry_compare (gconstpointer a,
 }
 
 static char *
-signed_amount (gint64 cents,
-               int    sign)
+signed_amount (gint64      cents,
+               int         sign,
+               const char *currency)
 {
-  g_autofree char *text = factures_money_format (cents);
+  g_autofree char *text = factures_currency_format (cents, currency);
 
   /* U+2212 MINUS SIGN, as amounts are set in the PDF. */
   return sign < 0 ? g_strdup_printf ("\u2212%s", text) : g_strdup_printf ("+%s", text);
@@ -149,14 +152,14 @@ add_payments (FacturesPaymentsPanel *self,
       entry->title = payment_title (payment);
       if (part != payment->amount)
         {
-          g_autofree char *whole = factures_money_format (payment->amount);
+          g_autofree char *whole = factures_currency_format (payment->amount, self->currency);
 
           /* Translators: "12/04/2026 — part of a payment of 1 500,00 €" */
           entry->subtitle = g_strdup_printf (_("%s — part of a payment of %s"), date, whole);
         }
       else
         entry->subtitle = g_strdup (date);
-      entry->amount = signed_amount (part, -1);
+      entry->amount = signed_amount (part, -1, self->currency);
       entry->cancelled = g_date_valid (&payment->cancelled_on);
       if (entry->cancelled)
         {
@@ -198,7 +201,7 @@ add_credit_notes (FacturesPaymentsPanel *self,
       /* Translators: %s is the number of a credit note */
       entry->title = g_strdup_printf (_("Credit note %s"), ref->number != NULL ? ref->number : "");
       entry->subtitle = factures_date_format_fr (&ref->issue_date);
-      entry->amount = signed_amount (ref->amount, -1);
+      entry->amount = signed_amount (ref->amount, -1, self->currency);
       g_ptr_array_add (entries, entry);
     }
 }
@@ -234,14 +237,14 @@ factures_payments_panel_reload (FacturesPaymentsPanel *self)
 
   due = entry_new (NULL, 0);
   due->title = g_strdup (_("Amount due"));
-  due->amount = factures_money_format (balance.amount_due);
+  due->amount = factures_currency_format (balance.amount_due, self->currency);
   gtk_list_box_append (GTK_LIST_BOX (self->list), entry_row (due));
   entry_free (due);
 
   for (guint i = 0; i < entries->len; i++)
     gtk_list_box_append (GTK_LIST_BOX (self->list), entry_row (g_ptr_array_index (entries, i)));
 
-  balance_text = factures_money_format (balance.balance);
+  balance_text = factures_currency_format (balance.balance, self->currency);
   gtk_label_set_text (GTK_LABEL (self->balance_label), balance_text);
   if (balance.balance <= 0 && g_date_valid (&balance.paid_date))
     {
@@ -266,6 +269,13 @@ factures_payments_panel_set_document (FacturesPaymentsPanel *self,
 
   g_set_object (&self->store, store);
   self->document_id = document_id;
+  g_clear_pointer (&self->currency, g_free);
+  {
+    g_autoptr (FacturesDocument) document = factures_store_get_document (store, document_id, NULL);
+
+    if (document != NULL)
+      self->currency = g_strdup (document->currency);
+  }
   factures_payments_panel_reload (self);
 }
 
@@ -286,6 +296,7 @@ factures_payments_panel_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), FACTURES_TYPE_PAYMENTS_PANEL);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->currency, g_free);
 
   G_OBJECT_CLASS (factures_payments_panel_parent_class)->dispose (object);
 }

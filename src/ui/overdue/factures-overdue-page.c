@@ -21,6 +21,7 @@
 
 #include "factures-aging-chart.h"
 #include "factures-cell.h"
+#include "factures-currency.h"
 #include "factures-documents.h"
 #include "factures-dunning-actions.h"
 #include "factures-overdue-page.h"
@@ -134,7 +135,9 @@ cell_days_late (gpointer item)
 static char *
 cell_balance (gpointer item)
 {
-  return factures_money_format (factures_document_row_get_balance (item));
+  /* Issue 13 item 4: each invoice in its currency; the cards above sum the euros only. */
+  return factures_currency_format (factures_document_row_get_balance (item),
+                                   factures_document_row_get_currency (item));
 }
 
 /* The plateforme agréée's last word on an overdue invoice (issue 14, PA.md §2), when it

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-currency.h"
 #include "factures-file-chooser.h"
 #include "factures-form.h"
 #include "factures-message-dialog.h"
@@ -49,6 +50,8 @@ struct _FacturesPaymentDialog
   GtkWidget     *method_row;
   GtkWidget     *reference_row;
   GtkWidget     *excess_row;
+  GtkWidget     *eur_row;         /* issue 13 item 4: shown for an invoice in another currency */
+  char          *currency;        /* the invoice's currency, NULL for euros */
   GtkWidget     *warnings_label;
   GtkWidget     *errors_label;
   GtkWidget     *done_page;     /* AdwStatusPage */
@@ -119,6 +122,14 @@ collect (FacturesPaymentDialog *self,
     return NULL;
   if (!factures_money_parse (amount, _("Amount"), &payment->amount, error))
     return NULL;
+  if (self->currency != NULL)
+    {
+      g_autofree char *eur = factures_editable_get_trimmed (self->eur_row);
+
+      /* Blank: the store names what is missing (factures_store_record_payment()). */
+      if (*eur != '\0' && !factures_money_parse (eur, _("Amount credited in euros"), &payment->eur_amount, error))
+        return NULL;
+    }
   payment->method = (FacturesPaymentMethod) adw_combo_row_get_selected (ADW_COMBO_ROW (self->method_row));
   if (*reference != '\0')
     payment->reference = g_steal_pointer (&reference);
@@ -322,7 +333,7 @@ on_save (FacturesPaymentDialog *self)
       return;
     }
 
-  amount = factures_money_format (payment->amount);
+  amount = factures_currency_format (payment->amount, self->currency);
   /* Translators: %s is an amount */
   message = g_strdup_printf (_("Payment of %s recorded"), amount);
   toast (self, message);
@@ -380,13 +391,21 @@ add_candidates (FacturesPaymentDialog *self,
       if (balance.balance <= 0 && id != document_id)
         continue;
 
+      /* Issue 13 item 4: one payment pays invoices of one currency, the first invoice's. */
+      if (id != document_id)
+        {
+          g_autoptr (FacturesDocument) other = factures_store_get_document (self->store, id, NULL);
+
+          if (other == NULL || g_strcmp0 (other->currency, document->currency) != 0)
+            continue;
+        }
       c = g_new0 (Candidate, 1);
       c->document_id = id;
       c->number = g_strdup (factures_document_row_get_number (row));
       c->balance = balance.balance;
       g_ptr_array_add (self->candidates, c);
 
-      amount = factures_money_format (balance.balance);
+      amount = factures_currency_format (balance.balance, document->currency);
       if (factures_date_parse_iso (factures_document_row_get_due_date (row), &due_date, NULL))
         due = factures_date_format_fr (&due_date);
       /* Translators: "Balance 1 234,00 € — due 15/03/2026" */
@@ -477,6 +496,7 @@ factures_payment_dialog_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), FACTURES_TYPE_PAYMENT_DIALOG);
+  g_clear_pointer (&self->currency, g_free);
   g_clear_object (&self->store);
   g_clear_pointer (&self->candidates, g_ptr_array_unref);
   g_clear_pointer (&self->saved, factures_payment_free);
@@ -502,10 +522,12 @@ factures_payment_dialog_class_init (FacturesPaymentDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FacturesPaymentDialog, payments_group);
   gtk_widget_class_bind_template_child (widget_class, FacturesPaymentDialog, fields);
   gtk_widget_class_bind_template_child (widget_class, FacturesPaymentDialog, excess_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesPaymentDialog, eur_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesPaymentDialog, warnings_label);
   gtk_widget_class_bind_template_child (widget_class, FacturesPaymentDialog, errors_label);
   gtk_widget_class_bind_template_child (widget_class, FacturesPaymentDialog, done_page);
 
+  gtk_widget_class_bind_template_callback (widget_class, on_changed);
   gtk_widget_class_install_action (widget_class, "payment.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "payment.save-receipt", NULL, save_receipt_action);
   gtk_widget_class_install_action (widget_class, "payment.cancel-payment", "x", cancel_payment_action);
@@ -556,6 +578,15 @@ factures_payment_dialog_open (GtkWindow     *parent,
   if (parent != NULL)
     gtk_window_set_transient_for (GTK_WINDOW (self), parent);
   self->document_id = document_id;
+  if (!factures_currency_is_euro (document->currency))
+    {
+      /* Translators: the title of the amount row for an invoice in another currency, "Amount in GBP" */
+      g_autofree char *title = g_strdup_printf (_("Amount in %s"), document->currency);
+
+      self->currency = g_strdup (document->currency);
+      factures_payment_fields_set_amount_title (FACTURES_PAYMENT_FIELDS (self->fields), title);
+      gtk_widget_set_visible (self->eur_row, TRUE);
+    }
   add_candidates (self, document_id);
   add_payments (self);
   prefill_amount (self);

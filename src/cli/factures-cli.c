@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "factures-cli.h"
+#include "factures-cli-ereporting.h"
 #include "factures-cli-mail.h"
 #include "factures-cli-pa.h"
 #include "factures-cli-payments.h"
@@ -57,6 +58,7 @@ void
 factures_cli_add_options (GApplication *application)
 {
   g_application_add_main_option_entries (application, entries);
+  factures_cli_ereporting_add_options (application);
   factures_cli_mail_add_options (application);
   factures_cli_pa_add_options (application);
   factures_cli_payments_add_options (application);
@@ -319,9 +321,11 @@ factures_cli_run (const char   *database,
     return factures_cli_pa_run (database, options);
   if (factures_cli_actions_wanted (options))
     return factures_cli_actions_run (database, options);
-  /* before the others: --output is shared */
+  /* before the others: --output is shared; --ereporting before --urssaf, which shares --period */
   if (factures_cli_des_wanted (options))
     return factures_cli_des_run (database, options);
+  if (factures_cli_ereporting_wanted (options))
+    return factures_cli_ereporting_run (database, options);
   /* before the others: --year and --output are shared with --receipts */
   if (factures_cli_urssaf_wanted (options))
     return factures_cli_urssaf_run (database, options);

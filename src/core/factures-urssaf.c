@@ -865,8 +865,134 @@ factures_tax_calendar (const GDate                  *from,
         }
 
     }
+
+  /* Issue 15 item 2: the e-reporting (Flux 10) of every period that falls due in the range,
+   * from the first period of September 2027 (PA.md §3, DGFiP Tableau 13). */
+  {
+    FacturesEreportingPeriod period;
+    GDate first;
+
+    g_date_clear (&first, 1);
+    g_date_set_dmy (&first, 1, FACTURES_EREPORTING_FIRST_MONTH, FACTURES_EREPORTING_FIRST_YEAR);
+    factures_ereporting_period_containing (settings->ereporting, &first, &period);
+    while (g_date_compare (&period.due, to) <= 0)
+      {
+        if (g_date_compare (&period.due, from) >= 0)
+          {
+            g_autofree char *label = factures_ereporting_period_label (&period);
+
+            add_deadline (list, from, to, &period.due, FACTURES_DEADLINE_EREPORTING,
+                          period.periodicity == FACTURES_EREPORTING_DECADAL,
+                          "DGFiP, Dossier général v3.2 §3.7.7 Tableau 13 (PA.md §3)",
+                          g_strdup_printf ("E-reporting %s à la plateforme agréée (ventes aux "
+                                           "particuliers et à l’international, et leurs paiements)",
+                                           label));
+          }
+        factures_ereporting_period_next (&period, &period);
+      }
+  }
   g_ptr_array_sort (list, compare_deadlines);
   return list;
+}
+
+/* ---- e-reporting periods (issue 15 item 2) ---- */
+
+static void
+ereporting_set_due (FacturesEreportingPeriod *p)
+{
+  p->due = p->end;
+  if (p->periodicity == FACTURES_EREPORTING_DECADAL)
+    {
+      g_date_add_days (&p->due, 10);   /* to confirm */
+      return;
+    }
+  g_date_set_day (&p->due, 1);
+  g_date_add_months (&p->due, 1);
+  g_date_set_day (&p->due, g_date_get_days_in_month (g_date_get_month (&p->due),
+                                                     g_date_get_year (&p->due)));
+}
+
+void
+factures_ereporting_period_containing (FacturesEreportingPeriodicity  periodicity,
+                                       const GDate                   *day,
+                                       FacturesEreportingPeriod      *out)
+{
+  guint year = g_date_get_year (day), month = g_date_get_month (day), d = g_date_get_day (day);
+
+  g_date_clear (&out->start, 1);
+  g_date_clear (&out->end, 1);
+  out->periodicity = periodicity;
+  switch (periodicity)
+    {
+    case FACTURES_EREPORTING_DECADAL:
+      {
+        guint first = d <= 10 ? 1 : d <= 20 ? 11 : 21;
+
+        g_date_set_dmy (&out->start, (GDateDay) first, (GDateMonth) month, (GDateYear) year);
+        g_date_set_dmy (&out->end, (GDateDay) (first == 21 ? g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year)
+                                               : first + 9),
+                        (GDateMonth) month, (GDateYear) year);
+      }
+      break;
+    case FACTURES_EREPORTING_MONTHLY:
+      g_date_set_dmy (&out->start, 1, (GDateMonth) month, (GDateYear) year);
+      g_date_set_dmy (&out->end, g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year),
+                      (GDateMonth) month, (GDateYear) year);
+      break;
+    case FACTURES_EREPORTING_BIMONTHLY:
+    default:
+      out->periodicity = FACTURES_EREPORTING_BIMONTHLY;
+      month = month % 2 == 1 ? month : month - 1;   /* January, March, … November */
+      g_date_set_dmy (&out->start, 1, (GDateMonth) month, (GDateYear) year);
+      g_date_set_dmy (&out->end, g_date_get_days_in_month ((GDateMonth) (month + 1), (GDateYear) year),
+                      (GDateMonth) (month + 1), (GDateYear) year);
+      break;
+    }
+  ereporting_set_due (out);
+}
+
+void
+factures_ereporting_period_next (const FacturesEreportingPeriod *period,
+                                 FacturesEreportingPeriod       *out)
+{
+  GDate day = period->end;
+
+  g_date_add_days (&day, 1);
+  factures_ereporting_period_containing (period->periodicity, &day, out);
+}
+
+char *
+factures_ereporting_period_label (const FacturesEreportingPeriod *period)
+{
+  guint year = g_date_get_year (&period->start), month = g_date_get_month (&period->start);
+
+  switch (period->periodicity)
+    {
+    case FACTURES_EREPORTING_DECADAL:
+      return g_strdup_printf ("%u%s–%u %s %u", g_date_get_day (&period->start),
+                              g_date_get_day (&period->start) == 1 ? "er" : "",
+                              g_date_get_day (&period->end), month_names[month], year);
+    case FACTURES_EREPORTING_MONTHLY:
+      return g_strdup_printf ("%s %u", month_names[month], year);
+    case FACTURES_EREPORTING_BIMONTHLY:
+    default:
+      return g_strdup_printf ("%s–%s %u", month_names[month], month_names[month + 1], year);
+    }
+}
+
+const char *
+factures_ereporting_periodicity_label (FacturesEreportingPeriodicity periodicity)
+{
+  switch (periodicity)
+    {
+    case FACTURES_EREPORTING_MONTHLY:
+      return _("monthly");
+    case FACTURES_EREPORTING_DECADAL:
+      return _("every ten days");
+    case FACTURES_EREPORTING_BIMONTHLY:
+    default:
+      return _("every two months");
+    }
 }
 
 /* ---- FEC ---- */

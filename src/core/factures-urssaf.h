@@ -63,6 +63,22 @@ typedef enum {
 } FacturesUrssafChamber;
 
 /**
+ * FacturesEreportingPeriodicity:
+ * @FACTURES_EREPORTING_BIMONTHLY: two calendar months starting 1 January, March, May, July,
+ *   September and November (franchise en base: DGFiP Dossier général v3.2 Tableau 13, PA.md §3)
+ * @FACTURES_EREPORTING_MONTHLY: one calendar month (réel simplifié)
+ * @FACTURES_EREPORTING_DECADAL: 1–10, 11–20, 21–end of month (réel normal, transactions)
+ *
+ * How often the e-reporting (Flux 10) goes to the plateforme agréée (issue 15 item 2). Stored as
+ * these integers (ereporting_settings.periodicity, migration 0021).
+ */
+typedef enum {
+  FACTURES_EREPORTING_BIMONTHLY = 0,
+  FACTURES_EREPORTING_MONTHLY   = 1,
+  FACTURES_EREPORTING_DECADAL   = 2,
+} FacturesEreportingPeriodicity;
+
+/**
  * FacturesUrssafSettings:
  * @quarterly: TRUE: the declaration is quarterly; FALSE: monthly (URSSAF's default)
  * @bnc_cipav: TRUE when the BNC activity is affiliated to the CIPAV (else SSI)
@@ -79,6 +95,8 @@ typedef enum {
  *   @account_goods ("707"), @account_services ("706"), @account_vat ("44571"),
  *   @account_debours ("467"), @account_purchases ("607", migration 0019), @account_suppliers
  *   ("401", migration 0019)
+ * @ereporting: how often the e-reporting goes (bimonthly, the default for the franchise en base;
+ *   issue 15, its own table ereporting_settings of migration 0021)
  *
  * What the profile says about the user's URSSAF situation (store table urssaf_settings,
  * migration 0016).
@@ -101,6 +119,7 @@ typedef struct {
   char                 *account_debours;
   char                 *account_purchases;
   char                 *account_suppliers;
+  FacturesEreportingPeriodicity ereporting;
 } FacturesUrssafSettings;
 
 /* Sets the defaults: monthly, SSI, no chamber, no VL, no ACRE, creation unknown, 80/95 %. */
@@ -406,6 +425,7 @@ typedef enum {
   FACTURES_DEADLINE_INCOME_TAX,
   FACTURES_DEADLINE_CFE,
   FACTURES_DEADLINE_DES,
+  FACTURES_DEADLINE_EREPORTING,   /* issue 15: the e-reporting (Flux 10) to the PA */
 } FacturesDeadlineKind;
 
 /**
@@ -440,7 +460,9 @@ typedef struct {
  * working day; the periodicity change (31 Oct) and the VL option (30 Sep) for next year; the
  * income-tax return with 2042-C-PRO (2025's dates by département, to confirm); the CFE (15
  * Dec, not in the creation year); the DES (10th jour ouvrable of M+1:
- * Saturdays count, Sundays and holidays do not, as in the customs' DEB/DES calendar).
+ * Saturdays count, Sundays and holidays do not, as in the customs' DEB/DES calendar); from
+ * 1 September 2027, the e-reporting to the plateforme agréée of each period of
+ * @settings->ereporting (issue 15, PA.md §3: not moved to a working day).
  *
  * Returns: (transfer full) (element-type FacturesDeadline): the deadlines
  */
@@ -451,6 +473,42 @@ GPtrArray *factures_tax_calendar (const GDate                  *from,
                                   guint64                       des_months);
 
 void factures_deadline_free (FacturesDeadline *deadline);
+
+/* ---- e-reporting periods (issue 15 item 2) ---- */
+
+/* The first day of the e-reporting for micro-entreprises and SMEs: 1 September 2027 (DGFiP
+ * Dossier général v3.2 §2.3.5, PA.md §3). */
+#define FACTURES_EREPORTING_FIRST_YEAR  2027
+#define FACTURES_EREPORTING_FIRST_MONTH 9
+
+/**
+ * FacturesEreportingPeriod:
+ * @start: first day
+ * @end: last day (included)
+ * @due: the last day to hand the data to the plateforme agréée: the last day of the month after
+ *   @end for a month or two (Tableau 13: the PA passes it on by the 1st of the next month);
+ *   10 days after @end for a decade (to confirm)
+ * @periodicity: which kind of period
+ */
+typedef struct {
+  GDate                          start;
+  GDate                          end;
+  GDate                          due;
+  FacturesEreportingPeriodicity  periodicity;
+} FacturesEreportingPeriod;
+
+/* The period of @periodicity that contains @day (valid). */
+void     factures_ereporting_period_containing (FacturesEreportingPeriodicity  periodicity,
+                                                const GDate                   *day,
+                                                FacturesEreportingPeriod      *out);
+/* The period right after @period. */
+void     factures_ereporting_period_next       (const FacturesEreportingPeriod *period,
+                                                FacturesEreportingPeriod       *out);
+/* "septembre–octobre 2027", "novembre 2027", "1er–10 septembre 2027" (French, as the calendar;
+ * the UI shows it as is). Free with g_free(). */
+char    *factures_ereporting_period_label      (const FacturesEreportingPeriod *period);
+/* "bimestrielle", "mensuelle", "décadaire" (translated). */
+const char *factures_ereporting_periodicity_label (FacturesEreportingPeriodicity periodicity);
 
 /* ---- FEC ---- */
 

@@ -16,6 +16,7 @@
 #include "factures-store-integrity-private.h"
 #include "factures-store-mail-private.h"
 #include "factures-store-einvoicing-private.h"
+#include "factures-store-ereporting-private.h"
 #include "factures-store-urssaf-private.h"
 #include "factures-store-purchases-private.h"
 #include "factures-store-lifecycle-private.h"
@@ -997,6 +998,9 @@ import_root (Import      *import,
     return FALSE;
   /* issue 14 (migration 0015) */
   if (!factures_store_einvoicing_import_json (import->store, root, import->keep_ids, error))
+    return FALSE;
+  /* issue 15 item 2 (migration 0021) */
+  if (!factures_store_ereporting_import_json (import->store, root, error))
     return FALSE;
   return factures_store_verify_chain (import->store, error);
 }

@@ -24,6 +24,8 @@
  *     "purchase_entries", "purchase_payments", "purchase_payment_reversals"
  *                                      (issue 17, when not empty; see
  *                                      factures-store-purchases-private.h)
+ *     "ereporting"                     (issue 15, when set; see
+ *                                      factures-store-ereporting-private.h)
  *   }
  *
  *   PARTY (the first keys of PROFILE and CLIENT):
@@ -121,6 +123,7 @@
 #include "factures-store-integrity-private.h"
 #include "factures-store-mail-private.h"
 #include "factures-store-einvoicing-private.h"
+#include "factures-store-ereporting-private.h"
 #include "factures-store-urssaf-private.h"
 #include "factures-store-purchases-private.h"
 #include "factures-store-lifecycle-private.h"
@@ -682,6 +685,9 @@ export_text (FacturesStore  *self,
     return NULL;
   /* issue 14 (migration 0015): the PA account (no secret), outbox, flows received, cursor */
   if (!factures_store_einvoicing_export_json (self, builder, error))
+    return NULL;
+  /* issue 15 item 2 (migration 0021): the e-reporting periodicity, reports and flows */
+  if (!factures_store_ereporting_export_json (self, builder, error))
     return NULL;
   if (!factures_store_chain_head_export_json (self, builder, error))
     return NULL;

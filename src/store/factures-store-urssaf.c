@@ -10,6 +10,7 @@
 
 #include "factures-date.h"
 #include "factures-money.h"
+#include "factures-store-ereporting.h"
 #include "factures-store-private.h"
 #include "factures-store-urssaf.h"
 #include "factures-store-urssaf-private.h"
@@ -328,6 +329,9 @@ factures_store_get_urssaf_settings (FacturesStore           *self,
   int rc;
 
   factures_urssaf_settings_init (out);
+  /* issue 15: the e-reporting periodicity, in its own table (migration 0021) */
+  if (!factures_store_get_ereporting_periodicity (self, &out->ereporting, error))
+    return FALSE;
   stmt = factures_store_prepare (self,
                                  "SELECT quarterly, bnc_cipav, chamber, versement_liberatoire, acre_until, "
                                  "creation, alert_low, alert_high, department, account_bank, account_cash, "

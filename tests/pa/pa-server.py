@@ -6,7 +6,8 @@ stops by itself after --lifetime seconds. Routes (PA.md §1.3):
 
   POST /oauth2/token                    OAuth2 client credentials (form or Basic)
   GET  /v1/healthcheck
-  POST /v1/flows                        multipart: flowInfo (JSON) + file; sha256 checked
+  POST /v1/flows                        multipart: flowInfo (JSON) + file; sha256 checked;
+                                        FRR (e-reporting) checked against the DGFiP XSD
   POST /v1/flows/search                 {limit, where:{updatedAfter, trackingId, …}}
   GET  /v1/flows/{flowId}?docType=      Metadata (JSON) | Original (the bytes)
   POST /directory-service/v1/directory-line/search   Directory Service (PA.md §1.4, issue 15):
@@ -228,6 +229,43 @@ def validate_cdar(pa, data):
     return r.returncode == 0, r.stderr
 
 
+# ---- e-reporting (issue 15 item 2): FRR flows ----
+# Each FRR file is checked with xmllint against the DGFiP e-reporting XSD v3.2 (--ereporting-xsd);
+# its flowType is computed from the block it holds (PA.md §1.3), and the processingRule given
+# must fit it: B2BInt for 10.1/10.2, B2C for 10.3/10.4. A file with several blocks is a
+# MultiFlowReport.
+FRR_BLOCKS = [
+    ('TransactionsReport', 'Invoice', 'UnitaryCustomerTransactionReport', 'B2BInt'),
+    ('PaymentsReport', 'Invoice', 'UnitaryCustomerPaymentReport', 'B2BInt'),
+    ('TransactionsReport', 'Transactions', 'AggregatedCustomerTransactionReport', 'B2C'),
+    ('PaymentsReport', 'Transactions', 'AggregatedCustomerPaymentReport', 'B2C'),
+]
+
+
+def check_frr(pa, info, data):
+    """Returns (flowType, None) or (None, the reason of a refusal)."""
+    import xml.etree.ElementTree as ET
+    if not pa.args.ereporting_xsd:
+        return None, 'no e-reporting XSD given to the server'
+    with tempfile.NamedTemporaryFile(suffix='.xml') as f:
+        f.write(data)
+        f.flush()
+        r = subprocess.run(['xmllint', '--noout', '--nonet', '--schema', pa.args.ereporting_xsd, f.name],
+                           capture_output=True, text=True, timeout=60)
+    if r.returncode != 0:
+        return None, 'InvalidSchema: ' + r.stderr
+    root = ET.fromstring(data)
+    found = [(t, rule) for (report, entry, t, rule) in FRR_BLOCKS if root.findall('./%s/%s' % (report, entry))]
+    if not found:
+        return None, 'EmptyFlow'
+    if len(found) > 1:
+        return 'MultiFlowReport', None
+    flow_type, rule = found[0]
+    if info.get('processingRule') != rule:
+        return None, 'processingRule %s for %s (expected %s)' % (info.get('processingRule'), flow_type, rule)
+    return flow_type, None
+
+
 def public(flow):
     return {k: v for k, v in flow.items() if not k.startswith('_')}
 
@@ -273,10 +311,16 @@ async def deposit(request):
         if not ok:
             pa.violation('cdar', why)
             return error(422, 'UNPROCESSABLE_ENTITY', 'InvalidSchema')
+    frr_type = None
+    if info['flowSyntax'] == 'FRR':
+        frr_type, why = check_frr(pa, info, data)
+        if frr_type is None:
+            pa.violation('frr', why)
+            return error(422, 'UNPROCESSABLE_ENTITY', why.split(':')[0])
     now = pa.now()
     flow = dict(info)
     flow.update({'flowId': 'FLOW-' + uuid.uuid4().hex[:20], 'submittedAt': now, 'updatedAt': now,
-                 'flowType': 'CustomerInvoiceLC' if info['flowSyntax'] == 'CDAR' else 'CustomerInvoice',
+                 'flowType': frr_type or ('CustomerInvoiceLC' if info['flowSyntax'] == 'CDAR' else 'CustomerInvoice'),
                  'flowDirection': 'Out', 'processingRuleSource': 'Input',
                  'acknowledgement': {'status': 'Pending', 'details': []}, '_ack': 'Ok'})
     flow['sha256'] = digest
@@ -483,6 +527,7 @@ async def main():
     p.add_argument('--client-id', default='factures-test')
     p.add_argument('--client-secret', default='s3cr3t-PA')
     p.add_argument('--cdar-xsd', required=True)
+    p.add_argument('--ereporting-xsd')
     p.add_argument('--cert')
     p.add_argument('--key')
     args = p.parse_args()

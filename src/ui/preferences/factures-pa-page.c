@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-ereporting-window.h"
 #include "factures-form.h"
 #include "factures-pa-error.h"
 #include "factures-pa-page.h"
@@ -378,6 +379,19 @@ sync_activated (GtkWidget  *widget,
   g_object_unref (task);
 }
 
+/* issue 15: the e-reporting window */
+static void
+ereporting_activated (GtkWidget  *widget,
+                      const char *action,
+                      GVariant   *parameter)
+{
+  FacturesPaPage *self = FACTURES_PA_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  gtk_window_present (GTK_WINDOW (factures_ereporting_window_new (self->store,
+                                                                  GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL)));
+}
+
 static void
 factures_pa_page_dispose (GObject *object)
 {
@@ -423,6 +437,7 @@ factures_pa_page_class_init (FacturesPaPageClass *klass)
   gtk_widget_class_install_action (widget_class, "pa-page.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "pa-page.test", NULL, test_activated);
   gtk_widget_class_install_action (widget_class, "pa-page.sync", NULL, sync_activated);
+  gtk_widget_class_install_action (widget_class, "pa-page.ereporting", NULL, ereporting_activated);
 }
 
 static void

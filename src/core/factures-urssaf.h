@@ -98,7 +98,28 @@ typedef struct {
   char                 *account_services;
   char                 *account_vat;
   char                 *account_debours;
+  /* todo (issue 17 item 4): the VAT return of a VAT-registered user, set by the caller from the
+   * profile (FACTURES_VAT_RETURN_NONE in franchise); not stored in urssaf_settings */
+  guint                 vat_return;
 } FacturesUrssafSettings;
+
+/**
+ * FacturesVatReturn:
+ * @FACTURES_VAT_RETURN_NONE: franchise en base (art. 293 B CGI): no VAT return
+ * @FACTURES_VAT_RETURN_CA12: régime simplifié (the regime of a micro-entrepreneur who leaves
+ *   the franchise): annual CA12 and the July and December instalments
+ * @FACTURES_VAT_RETURN_CA3_MONTHLY: régime réel normal: a CA3 each month
+ * @FACTURES_VAT_RETURN_CA3_QUARTERLY: réel normal with less than 4 000 € of VAT a year: a CA3
+ *   each quarter
+ *
+ * The value of FacturesUrssafSettings.vat_return (CGI art. 287; dates to confirm).
+ */
+typedef enum {
+  FACTURES_VAT_RETURN_NONE,
+  FACTURES_VAT_RETURN_CA12,
+  FACTURES_VAT_RETURN_CA3_MONTHLY,
+  FACTURES_VAT_RETURN_CA3_QUARTERLY,
+} FacturesVatReturn;
 
 /* Sets the defaults: monthly, SSI, no chamber, no VL, no ACRE, creation unknown, 80/95 %. */
 void factures_urssaf_settings_init  (FacturesUrssafSettings *settings);
@@ -403,6 +424,7 @@ typedef enum {
   FACTURES_DEADLINE_INCOME_TAX,
   FACTURES_DEADLINE_CFE,
   FACTURES_DEADLINE_DES,
+  FACTURES_DEADLINE_VAT,
 } FacturesDeadlineKind;
 
 /**
@@ -436,7 +458,10 @@ typedef struct {
  * the URSSAF declarations (end of M+1, or 30 Apr / 31 Jul / 31 Oct / 31 Jan), moved to the next
  * working day; the periodicity change (31 Oct) and the VL option (30 Sep) for next year; the
  * income-tax return with 2042-C-PRO (2025's dates by département, to confirm); the CFE (15
- * Dec, not in the creation year); the DES (10th working day of M+1).
+ * Dec, not in the creation year); the DES (10th working day of M+1); the VAT returns of
+ * @settings->vat_return (CA3 on the 15th of the month after the month or quarter; CA12 on the
+ * second working day after 1 May, its instalments on 15 July and 15 December; to confirm: the
+ * SIE sets the day between the 15th and the 24th).
  *
  * Returns: (transfer full) (element-type FacturesDeadline): the deadlines
  */
@@ -447,6 +472,10 @@ GPtrArray *factures_tax_calendar (const GDate                  *from,
                                   guint64                       des_months);
 
 void factures_deadline_free (FacturesDeadline *deadline);
+
+/* The stable key of a kind, as the marks of deadlines done store it (migration 0022):
+ * "urssaf", "vat", "cfe", "des", "income-tax", "vl-option", "periodicity"; static. */
+const char *factures_deadline_kind_key (FacturesDeadlineKind kind);
 
 /* ---- FEC ---- */
 

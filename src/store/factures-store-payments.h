@@ -271,6 +271,36 @@ GPtrArray *factures_store_list_dunning_queue (FacturesStore  *self,
                                               const GDate    *today,
                                               GError        **error);
 
+/**
+ * FacturesDunningCandidate:
+ * @document_id: the invoice
+ * @due_date: its due date (the queue's order)
+ * @step_date: the summary's next step date (invalid when none)
+ * @step_key: (nullable): the summary's next step key ("+10:email")
+ * @full: the invoice is planned in full (instalments, a missed pre-due step, a stale row): it
+ *   may have no step due
+ *
+ * An invoice of the to-do queue before its step is planned (issue 12: the window plans only
+ * the ones it shows).
+ */
+typedef struct {
+  gint64    document_id;
+  GDate     due_date;
+  GDate     step_date;
+  char     *step_key;
+  gboolean  full;
+} FacturesDunningCandidate;
+
+void       factures_dunning_candidate_clear        (FacturesDunningCandidate *candidate);
+GArray    *factures_store_list_dunning_candidates  (FacturesStore                  *self,
+                                                    const GDate                    *today,
+                                                    GError                        **error);
+GPtrArray *factures_store_plan_dunning_candidates  (FacturesStore                  *self,
+                                                    const GDate                    *today,
+                                                    const FacturesDunningCandidate *candidates,
+                                                    guint                           n,
+                                                    GError                        **error);
+
 /* One line of --list-overdue (strings valid during the callback only). */
 typedef struct {
   gint64      document_id;

@@ -245,37 +245,50 @@ insert_event (FacturesStore  *self,
   return TRUE;
 }
 
-gboolean
-factures_store_catch_up (FacturesStore  *self,
-                         const GDate    *today,
-                         guint          *out_n_skipped,
-                         GError        **error)
+/* One transaction of the catch-up: at most @limit candidates (0: all) after (@after_due,
+ * @after_id) in (due date, id) order; *@out_last the last one seen (invalid date when none). */
+static gboolean
+catch_up_range (FacturesStore  *self,
+                const GDate    *today,
+                const char     *after_due,
+                gint64          after_id,
+                guint           limit,
+                guint          *out_n_skipped,
+                char          **out_last_due,
+                gint64         *out_last_id,
+                GError        **error)
 {
   g_autoptr(GArray) ids = NULL;
   g_autoptr(FacturesCachedStmt) candidates = NULL;
+  g_autofree char *last_due = NULL;
+  gint64 last_id = 0;
   guint skipped = 0;
   int rc;
 
-  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
-
-  if (out_n_skipped != NULL)
-    *out_n_skipped = 0;
   if (!factures_store_begin (self, error))
     return FALSE;
   /* only the open invoices with a pre-due step left and their due date reached (the summary's
    * next_step_missed, migration 0012), those with instalments, and rows not yet recomputed */
   candidates = factures_store_prepare_cached (self,
-                                              "SELECT document_id FROM document_summary WHERE balance > 0 "
+                                              "SELECT document_id, due_date FROM document_summary WHERE balance > 0 "
                                               "AND ((next_step_missed AND due_date <= ?1) OR next_step_runs > 1 "
-                                              "OR next_step_stale) ORDER BY due_date, document_id", error);
+                                              "OR next_step_stale) AND (?2 IS NULL OR (due_date, document_id) > (?2, ?3)) "
+                                              "ORDER BY due_date, document_id LIMIT ?4", error);
   if (candidates == NULL)
     goto fail;
   factures_sql_bind_date (candidates, 1, today);
+  factures_sql_bind_text (candidates, 2, after_due);
+  sqlite3_bind_int64 (candidates, 3, after_id);
+  sqlite3_bind_int64 (candidates, 4, limit > 0 ? (sqlite3_int64) limit : -1);
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((rc = sqlite3_step (candidates)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (candidates, 0);
+
       g_array_append_val (ids, id);
+      last_id = id;
+      g_free (last_due);
+      last_due = factures_sql_col_dup (candidates, 1);
     }
   if (rc != SQLITE_DONE)
     {
@@ -309,13 +322,65 @@ factures_store_catch_up (FacturesStore  *self,
     goto fail;
   if (skipped > 0)
     factures_store_emit_changed (self);
-  if (out_n_skipped != NULL)
-    *out_n_skipped = skipped;
+  *out_n_skipped = skipped;
+  *out_last_due = g_steal_pointer (&last_due);
+  *out_last_id = last_id;
   return TRUE;
 
 fail:
   factures_store_rollback (self);
   return FALSE;
+}
+
+gboolean
+factures_store_catch_up (FacturesStore  *self,
+                         const GDate    *today,
+                         guint          *out_n_skipped,
+                         GError        **error)
+{
+  g_autofree char *last_due = NULL;
+  gint64 last_id = 0;
+  guint skipped = 0;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+
+  if (out_n_skipped != NULL)
+    *out_n_skipped = 0;
+  if (!catch_up_range (self, today, NULL, 0, 0, &skipped, &last_due, &last_id, error))
+    return FALSE;
+  if (out_n_skipped != NULL)
+    *out_n_skipped = skipped;
+  return TRUE;
+}
+
+gboolean
+factures_store_catch_up_batch (FacturesStore    *self,
+                               const GDate      *today,
+                               FacturesCatchUp  *state,
+                               guint             max_invoices,
+                               gboolean         *out_finished,
+                               GError          **error)
+{
+  g_autofree char *last_due = NULL;
+  gint64 last_id = 0;
+  guint skipped = 0;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (state != NULL && out_finished != NULL, FALSE);
+
+  *out_finished = FALSE;
+  if (!catch_up_range (self, today, state->after_due[0] != '\0' ? state->after_due : NULL, state->after_id,
+                       MAX (max_invoices, 1), &skipped, &last_due, &last_id, error))
+    return FALSE;
+  state->n_skipped += skipped;
+  if (last_due == NULL)
+    {
+      *out_finished = TRUE;
+      return TRUE;
+    }
+  g_strlcpy (state->after_due, last_due, sizeof state->after_due);
+  state->after_id = last_id;
+  return TRUE;
 }
 
 /* The step of the summary as a planned step of the ladder (DUE on its stored date). */

@@ -7,6 +7,8 @@
 --    of a kind per day). recorded: the day the row was written.
 -- 2. deadline_notified: the days the deadline notification went out (once a day, not at every
 --    start).
+-- 3. payments_credit: the payments that left client credit (issue 12: the dashboard's credit
+--    figure, recounted after each payment, read them alone instead of every payment).
 
 CREATE TABLE deadline_marks (
   id        INTEGER PRIMARY KEY,
@@ -31,3 +33,5 @@ END;
 CREATE TABLE deadline_notified (
   day  TEXT PRIMARY KEY
 );
+
+CREATE INDEX payments_credit ON payments (id) WHERE credit > 0;

@@ -141,3 +141,80 @@ factures_store_claim_deadline_notification (FacturesStore  *self,
   *out_claimed = sqlite3_changes (factures_store_get_db (self)) > 0;
   return TRUE;
 }
+
+void
+factures_refused_invoice_free (FacturesRefusedInvoice *invoice)
+{
+  if (invoice == NULL)
+    return;
+  g_free (invoice->number);
+  g_free (invoice->client_name);
+  g_free (invoice->note);
+  g_free (invoice);
+}
+
+GPtrArray *
+factures_store_list_refused_einvoices (FacturesStore  *self,
+                                       GError        **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_refused_invoice_free);
+  g_autoptr(FacturesCachedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
+
+  stmt = factures_store_prepare_cached (self,
+                                        "SELECT d.id, d.number, d.client_name, s.opened, s.note FROM disputes s "
+                                        "JOIN documents d ON d.id = s.document_id "
+                                        "JOIN document_summary m ON m.document_id = s.document_id "
+                                        "WHERE s.closed IS NULL AND (s.note LIKE '[PA 210]%' OR s.note LIKE '[PA 213]%') "
+                                        "AND m.balance > 0 ORDER BY s.opened, d.id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FacturesRefusedInvoice *invoice = g_new0 (FacturesRefusedInvoice, 1);
+
+      invoice->document_id = sqlite3_column_int64 (stmt, 0);
+      invoice->number = factures_sql_col_dup (stmt, 1);
+      invoice->client_name = factures_sql_col_dup (stmt, 2);
+      factures_sql_col_date (stmt, 3, &invoice->date);
+      invoice->note = factures_sql_col_dup (stmt, 4);
+      g_ptr_array_add (out, invoice);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+gboolean
+factures_store_list_reverse_charge_months_since (FacturesStore  *self,
+                                                 const GDate    *since,
+                                                 GPtrArray      *months,
+                                                 GError        **error)
+{
+  g_autoptr(FacturesCachedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+
+  stmt = factures_store_prepare_cached (self,
+                                        "SELECT DISTINCT substr (d.issue_date, 1, 7) FROM documents d "
+                                        "WHERE d.status = 1 AND d.kind IN (380, 386) AND d.issue_date >= ?1 "
+                                        "AND EXISTS (SELECT 1 FROM lines l WHERE l.document_id = d.id "
+                                        "AND l.vat_category = 'AE') ORDER BY 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  factures_sql_bind_date (stmt, 1, since);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (months, factures_sql_col_dup (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}

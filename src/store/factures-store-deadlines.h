@@ -53,4 +53,53 @@ gboolean factures_store_claim_deadline_notification (FacturesStore  *self,
                                                      gboolean       *out_claimed,
                                                      GError        **error);
 
+/**
+ * factures_store_list_reverse_charge_months_since:
+ * @self: the store
+ * @since: the first day looked at
+ * @months: (element-type utf8): receives "YYYY-MM" of each month from @since with an issued
+ *   invoice having a line reverse-charged in the EU (category AE): the DES months
+ * @error: FACTURES_ERROR_DATABASE
+ *
+ * factures_store_list_reverse_charge_months() from a date on, through the index of issue
+ * dates (issue 12: the To-Do queue asks it at each refresh; it costs the months it reads).
+ */
+gboolean factures_store_list_reverse_charge_months_since (FacturesStore  *self,
+                                                          const GDate    *since,
+                                                          GPtrArray      *months,
+                                                          GError        **error);
+
+/**
+ * FacturesRefusedInvoice:
+ * @document_id: the invoice
+ * @number: its number
+ * @client_name: its client
+ * @date: the day the plateforme agréée's refusal was recorded
+ * @note: the dispute's note ("[PA 210] Through the plateforme agréée: refusée (210) — …")
+ */
+typedef struct {
+  gint64  document_id;
+  char   *number;
+  char   *client_name;
+  GDate   date;
+  char   *note;
+} FacturesRefusedInvoice;
+
+void factures_refused_invoice_free (FacturesRefusedInvoice *invoice);
+
+/**
+ * factures_store_list_refused_einvoices:
+ * @self: the store
+ * @error: FACTURES_ERROR_DATABASE
+ *
+ * The invoices the plateforme agréée refused (210) or rejected (213) that still have a balance
+ * (no credit note yet): their dispute is open (factures_store_pa_record_status() opens it with
+ * the note "[PA 210] …"), which takes them out of the dunning ladder, so the To-Do queue lists
+ * them apart (issue 12's common kind of item). Oldest first.
+ *
+ * Returns: (transfer full) (element-type FacturesRefusedInvoice): NULL on error
+ */
+GPtrArray *factures_store_list_refused_einvoices (FacturesStore  *self,
+                                                  GError        **error);
+
 G_END_DECLS

@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "factures-overdue-page.h"
+#include "factures-rows.h"
+#include "factures-store-payments.h"
 #include "factures-store-deadlines.h"
 #include "factures-todo-item.h"
 #include "factures-todo-row.h"
@@ -148,6 +150,51 @@ test_deadline_in_queue (void)
   ui_test_store_free (store, dir);
 }
 
+/* An e-invoice the plateforme agréée refused (a "[PA 210]" dispute, as
+ * factures_store_pa_record_status() opens it) leaves the dunning ladder: the queue lists it
+ * apart, with the invoice to open, until its balance is settled by a credit note. */
+static void
+test_refused_einvoice (void)
+{
+  const char *fixture = g_getenv ("FACTURES_UI_FIXTURE");
+  char *dir = NULL;   /* freed by ui_test_store_free() */
+  FacturesStore *store;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) overdue = NULL;
+  g_autoptr (FacturesDocumentRow) row = NULL;
+  g_autofree char *title = NULL;
+  FacturesTodoItem *item;
+  Shown shown;
+  GDate today;
+
+  if (fixture == NULL)
+    {
+      g_test_skip ("FACTURES_UI_FIXTURE not set");
+      return;
+    }
+  g_setenv ("FACTURES_TODAY", "2026-04-24", TRUE);
+  factures_today (&today);
+  store = ui_test_store_new (fixture, &dir);
+  overdue = factures_store_list_overdue (store, &today, FACTURES_DOCUMENT_SORT_DUE, FALSE);
+  row = g_list_model_get_item (overdue, 0);
+  g_assert_nonnull (row);
+  title = g_strdup_printf ("%s — %s", factures_document_row_get_number (row),
+                           factures_document_row_get_client_name (row));
+  g_assert_true (factures_store_set_dispute (store, factures_document_row_get_id (row), TRUE,
+                                             "[PA 210] Through the plateforme agréée: refusée (210)", &today, &error));
+  g_assert_no_error (error);
+
+  shown = show_page (store);
+  item = find_item (shown.page, title);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (factures_todo_item_get_action_name (item), ==, "overdue.open-invoice");
+  g_assert_cmpint (g_variant_get_int64 (factures_todo_item_get_action_target (item)), ==,
+                   factures_document_row_get_id (row));
+  g_assert_nonnull (strstr (factures_todo_item_get_detail (item), "credit note"));
+  close_page (&shown);
+  ui_test_store_free (store, dir);
+}
+
 /* The dashboard with deadlines and dunning steps in the queue, light and dark (looked at). */
 static void
 test_screenshots (void)
@@ -191,6 +238,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/todo-deadlines/in-queue", test_deadline_in_queue);
+  g_test_add_func ("/todo-deadlines/refused-einvoice", test_refused_einvoice);
   g_test_add_func ("/todo-deadlines/screenshots", test_screenshots);
   return g_test_run ();
 }

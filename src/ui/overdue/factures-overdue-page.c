@@ -492,12 +492,18 @@ notice_days (void)
  * takes them: the year before @first_year, that year and the next. */
 static guint64
 des_months (FacturesStore *store,
-            guint          first_year)
+            const GDate   *from)
 {
   g_autoptr (GPtrArray) months = g_ptr_array_new_with_free_func (g_free);
+  guint first_year = g_date_get_year (from);
   guint64 bits = 0;
+  GDate since;
 
-  if (!factures_store_list_reverse_charge_months (store, months, NULL))
+  /* the DES of a month falls due in the next: the months from the one before @from's */
+  g_date_clear (&since, 1);
+  g_date_set_dmy (&since, 1, g_date_get_month (from), g_date_get_year (from));
+  g_date_subtract_months (&since, 1);
+  if (!factures_store_list_reverse_charge_months_since (store, &since, months, NULL))
     return 0;
   for (guint i = 0; i < months->len; i++)
     {
@@ -603,7 +609,7 @@ deadline_items (FacturesOverduePage *self,
   if (g_date_valid (&settings.creation) && g_date_compare (&settings.creation, &from) > 0)
     from = settings.creation;
   g_date_add_days (&to, notice_days ());
-  deadlines = factures_tax_calendar (&from, &to, &settings, NULL, des_months (self->store, g_date_get_year (&from)));
+  deadlines = factures_tax_calendar (&from, &to, &settings, NULL, des_months (self->store, &from));
   factures_urssaf_settings_clear (&settings);
   for (guint i = 0; i < deadlines->len; i++)
     {
@@ -628,6 +634,49 @@ deadline_items (FacturesOverduePage *self,
         (*out_n_due)++;
       g_ptr_array_add (items, item);
     }
+  return items;
+}
+
+static gint
+compare_item_dates (gconstpointer a,
+                    gconstpointer b)
+{
+  FacturesTodoItem *ia = *(FacturesTodoItem * const *) a;
+  FacturesTodoItem *ib = *(FacturesTodoItem * const *) b;
+
+  return g_date_compare (factures_todo_item_get_date (ia), factures_todo_item_get_date (ib));
+}
+
+/* The queue's items that are not dunning steps, in date order: the tax deadlines, and the
+ * e-invoices the plateforme agréée refused or rejected that still have a balance (out of the
+ * dunning ladder: a credit note is to be issued; issue 14, PA.md §2). */
+static GPtrArray *
+extra_items (FacturesOverduePage *self,
+             const GDate         *today,
+             guint               *out_n_due)
+{
+  GPtrArray *items = deadline_items (self, today, out_n_due);
+  g_autoptr (GPtrArray) refused = NULL;
+  g_autoptr (GError) error = NULL;
+
+  refused = factures_store_list_refused_einvoices (self->store, &error);
+  if (refused == NULL)
+    g_warning ("Refused e-invoices: %s", error->message);
+  for (guint i = 0; refused != NULL && i < refused->len; i++)
+    {
+      const FacturesRefusedInvoice *invoice = g_ptr_array_index (refused, i);
+      /* Translators: "F2026-0002 — Client name" */
+      g_autofree char *title = g_strdup_printf (_("%s — %s"), invoice->number, invoice->client_name);
+      FacturesTodoItem *item = factures_todo_item_new (&invoice->date, title, "overdue.open-invoice",
+                                                       g_variant_new_int64 (invoice->document_id),
+                                                       _("Open Invoice"));
+
+      factures_todo_item_set_detail (item, _("Refused by the plateforme agréée: correct it with a credit note"));
+      factures_todo_item_set_tooltip (item, invoice->note);
+      factures_todo_item_set_complete (item, TRUE);
+      g_ptr_array_add (items, item);
+    }
+  g_ptr_array_sort (items, compare_item_dates);
   return items;
 }
 
@@ -724,7 +773,7 @@ refresh_queue (FacturesOverduePage *self,
   self->pending = g_steal_pointer (&candidates);
   self->next_pending = 0;
   g_clear_pointer (&self->held_deadlines, g_ptr_array_unref);
-  self->held_deadlines = deadline_items (self, today, &self->n_due_deadlines);
+  self->held_deadlines = extra_items (self, today, &self->n_due_deadlines);
   load_page (self, today, QUEUE_PAGE);
 
   /* the penalty table: one late step tells (every late invoice uses today's rate) */
@@ -769,6 +818,16 @@ split_deadline_key (const char  *key,
     return FALSE;
   *out_kind = g_strndup (key, slash - key);
   return TRUE;
+}
+
+static void
+open_invoice_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FacturesOverduePage *self = FACTURES_OVERDUE_PAGE (widget);
+
+  factures_editor_window_open (page_window (self), self->store, g_variant_get_int64 (parameter), 0);
 }
 
 static void
@@ -886,8 +945,9 @@ deadline_done_action (GtkWidget  *widget,
   page_toast (self, toast);
 }
 
-/* The deadlines listed again (a mark, an « Annuler »), the steps planned kept: the deadline
- * items taken out and the new ones merged in by date among the steps planned. */
+/* The deadlines (and refused e-invoices) listed again (a mark, an « Annuler », a store
+ * change), the steps planned kept: those items taken out and the new ones merged in by date
+ * among the steps planned. */
 static void
 refresh_deadlines (FacturesOverduePage *self)
 {
@@ -903,7 +963,7 @@ refresh_deadlines (FacturesOverduePage *self)
       if (!is_step (item))
         g_list_store_remove (self->todo_items, i - 1);
     }
-  deadlines = deadline_items (self, &today, &self->n_due_deadlines);
+  deadlines = extra_items (self, &today, &self->n_due_deadlines);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->todo_items));
   g_clear_pointer (&self->held_deadlines, g_ptr_array_unref);
   self->held_deadlines = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1390,9 +1450,8 @@ apply_changes (FacturesOverduePage *self,
           gtk_widget_set_visible (self->list_buttons, n > 0);
           refresh_count (self, list);
         }
-      n = g_list_model_get_n_items (G_LIST_MODEL (self->todo_items));
-      gtk_widget_set_visible (self->todo_scroller, n > 0);
-      gtk_widget_set_visible (self->todo_empty, n == 0);
+      /* a refusal by the plateforme agréée (a dispute), a credit note: the other items again */
+      refresh_deadlines (self);
     }
   refresh_summary (self, &today);
 }
@@ -1563,6 +1622,8 @@ factures_overdue_page_class_init (FacturesOverduePageClass *klass)
   gtk_widget_class_install_action (widget_class, "overdue.waive", "x", invoice_action);
   /* a deadline of the tax calendar (issue 17 item 4), "kind/YYYY-MM-DD" */
   gtk_widget_class_install_action (widget_class, "overdue.open-deadline", "s", open_deadline_action);
+  /* an e-invoice the plateforme agréée refused (issue 14) */
+  gtk_widget_class_install_action (widget_class, "overdue.open-invoice", "x", open_invoice_action);
   gtk_widget_class_install_action (widget_class, "overdue.deadline-done", "s", deadline_done_action);
 }
 

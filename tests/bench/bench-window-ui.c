@@ -136,12 +136,20 @@ median (GArray *ms)
   return g_array_index (ms, double, ms->len / 2);
 }
 
+/* The first dunning step of the queue (its tax deadlines and refused e-invoices skipped). */
 static FacturesTodoItem *
 first_queue_item (void)
 {
   GListModel *queue = factures_overdue_page_get_todo_model (FACTURES_OVERDUE_PAGE (page));
 
-  return g_list_model_get_n_items (queue) > 0 ? g_list_model_get_item (queue, 0) : NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (queue); i++)
+    {
+      g_autoptr (FacturesTodoItem) item = g_list_model_get_item (queue, i);
+
+      if (factures_todo_item_get_data (item) != NULL)
+        return g_steal_pointer (&item);
+    }
+  return NULL;
 }
 
 /* ---- --redraw ---- */

@@ -28,6 +28,7 @@
 #include "factures-dunning-actions.h"
 #include "factures-overdue-page.h"
 #include "factures-instalments-dialog.h"
+#include "factures-message-dialog.h"
 #include "factures-payment-dialog.h"
 #include "factures-rows.h"
 #include "factures-sort-state.h"
@@ -739,13 +740,17 @@ load_page (FacturesOverduePage *self,
                        items->pdata, items->len);
 }
 
+static guint count_steps (FacturesOverduePage *self);
+
+/* The list when it has items; "No reminder to send today." when none is a dunning step (the
+ * tax deadlines may be there all the same). */
 static void
 update_queue_visibility (FacturesOverduePage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->todo_items));
 
   gtk_widget_set_visible (self->todo_scroller, n > 0);
-  gtk_widget_set_visible (self->todo_empty, n == 0);
+  gtk_widget_set_visible (self->todo_empty, count_steps (self) == 0);
 }
 
 /* The queue listed again: the candidates (one query over the summary), the first page of them
@@ -884,12 +889,7 @@ static void
 show_mark_error (FacturesOverduePage *self,
                  const char          *message)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (page_window (self),
-                                                                         _("The Deadline Was Not Changed"),
-                                                                         message));
-
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  factures_message_dialog_show (page_window (self), _("The Deadline Was Not Changed"), message);
 }
 
 static void refresh_deadlines (FacturesOverduePage *self);

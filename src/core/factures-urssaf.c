@@ -663,6 +663,23 @@ factures_deadline_free (FacturesDeadline *deadline)
   g_free (deadline);
 }
 
+const char *
+factures_deadline_kind_key (FacturesDeadlineKind kind)
+{
+  switch (kind)
+    {
+    case FACTURES_DEADLINE_URSSAF:      return "urssaf";
+    case FACTURES_DEADLINE_PERIODICITY: return "periodicity";
+    case FACTURES_DEADLINE_VL_OPTION:   return "vl-option";
+    case FACTURES_DEADLINE_INCOME_TAX:  return "income-tax";
+    case FACTURES_DEADLINE_CFE:         return "cfe";
+    case FACTURES_DEADLINE_DES:         return "des";
+    case FACTURES_DEADLINE_VAT:         return "vat";
+    case FACTURES_DEADLINE_EREPORTING:  return "ereporting";
+    default:                            return "other";
+    }
+}
+
 static void
 add_deadline (GPtrArray            *list,
               const GDate          *from,
@@ -809,6 +826,60 @@ factures_tax_calendar (const GDate                  *from,
                           "cerfrance49 ; eurofiscalis.com (LEGAL-2.md §1, §5)",
                           g_strdup_printf ("Déclaration européenne de services (DES) %s", of));
           }
+        }
+
+      /* todo (issue 17 item 4): the VAT returns of a VAT-registered user (CGI art. 287; the
+       * day of each return is set by the SIE between the 15th and the 24th: to confirm) */
+      if (settings->vat_return == FACTURES_VAT_RETURN_CA3_MONTHLY
+          || settings->vat_return == FACTURES_VAT_RETURN_CA3_QUARTERLY)
+        for (guint m = 1; m <= 12; m++)
+          {
+            gboolean quarterly = settings->vat_return == FACTURES_VAT_RETURN_CA3_QUARTERLY;
+            guint month = m + 1, y = year;
+
+            if (quarterly && m % 3 != 0)
+              continue;
+            if (month > 12)
+              {
+                month = 1;
+                y++;
+              }
+            g_date_set_dmy (&d, 15, (GDateMonth) month, y);
+            factures_date_next_working (&d);
+            if (quarterly)
+              add_deadline (list, from, to, &d, FACTURES_DEADLINE_VAT, TRUE,
+                            "CGI art. 287 ; impots.gouv.fr (à confirmer)",
+                            g_strdup_printf ("Déclaration de TVA CA3 du %u%s trimestre %u et paiement",
+                                             m / 3, m == 3 ? "er" : "e", year));
+            else
+              {
+                g_autofree char *of = of_month (m, year);
+
+                add_deadline (list, from, to, &d, FACTURES_DEADLINE_VAT, TRUE,
+                              "CGI art. 287 ; impots.gouv.fr (à confirmer)",
+                              g_strdup_printf ("Déclaration de TVA CA3 %s et paiement", of));
+              }
+          }
+      else if (settings->vat_return == FACTURES_VAT_RETURN_CA12)
+        {
+          /* the annual return of @year: the second working day after 1 May of the next year */
+          g_date_set_dmy (&d, 2, G_DATE_MAY, year + 1);
+          factures_date_next_working (&d);
+          g_date_add_days (&d, 1);
+          factures_date_next_working (&d);
+          add_deadline (list, from, to, &d, FACTURES_DEADLINE_VAT, TRUE,
+                        "CGI art. 287-3 ; impots.gouv.fr (à confirmer)",
+                        g_strdup_printf ("Déclaration annuelle de TVA CA12 %u et solde", year));
+          g_date_set_dmy (&d, 15, G_DATE_JULY, year);
+          factures_date_next_working (&d);
+          add_deadline (list, from, to, &d, FACTURES_DEADLINE_VAT, TRUE,
+                        "CGI art. 1692 ; impots.gouv.fr (à confirmer)",
+                        g_strdup_printf ("Acompte de TVA de juillet %u (55 %% de la TVA de %u)", year, year - 1));
+          g_date_set_dmy (&d, 15, G_DATE_DECEMBER, year);
+          factures_date_next_working (&d);
+          add_deadline (list, from, to, &d, FACTURES_DEADLINE_VAT, TRUE,
+                        "CGI art. 1692 ; impots.gouv.fr (à confirmer)",
+                        g_strdup_printf ("Acompte de TVA de décembre %u (40 %% de la TVA de %u)", year, year - 1));
         }
 
       if (year < first_year)

@@ -120,7 +120,28 @@ typedef struct {
   char                 *account_purchases;
   char                 *account_suppliers;
   FacturesEreportingPeriodicity ereporting;
+  /* todo (issue 17 item 4): the VAT return of a VAT-registered user, set by the caller from the
+   * profile (FACTURES_VAT_RETURN_NONE in franchise); not stored in urssaf_settings */
+  guint                 vat_return;
 } FacturesUrssafSettings;
+
+/**
+ * FacturesVatReturn:
+ * @FACTURES_VAT_RETURN_NONE: franchise en base (art. 293 B CGI): no VAT return
+ * @FACTURES_VAT_RETURN_CA12: régime simplifié (the regime of a micro-entrepreneur who leaves
+ *   the franchise): annual CA12 and the July and December instalments
+ * @FACTURES_VAT_RETURN_CA3_MONTHLY: régime réel normal: a CA3 each month
+ * @FACTURES_VAT_RETURN_CA3_QUARTERLY: réel normal with less than 4 000 € of VAT a year: a CA3
+ *   each quarter
+ *
+ * The value of FacturesUrssafSettings.vat_return (CGI art. 287; dates to confirm).
+ */
+typedef enum {
+  FACTURES_VAT_RETURN_NONE,
+  FACTURES_VAT_RETURN_CA12,
+  FACTURES_VAT_RETURN_CA3_MONTHLY,
+  FACTURES_VAT_RETURN_CA3_QUARTERLY,
+} FacturesVatReturn;
 
 /* Sets the defaults: monthly, SSI, no chamber, no VL, no ACRE, creation unknown, 80/95 %. */
 void factures_urssaf_settings_init  (FacturesUrssafSettings *settings);
@@ -426,6 +447,7 @@ typedef enum {
   FACTURES_DEADLINE_CFE,
   FACTURES_DEADLINE_DES,
   FACTURES_DEADLINE_EREPORTING,   /* issue 15: the e-reporting (Flux 10) to the PA */
+  FACTURES_DEADLINE_VAT,
 } FacturesDeadlineKind;
 
 /**
@@ -462,7 +484,10 @@ typedef struct {
  * Dec, not in the creation year); the DES (10th jour ouvrable of M+1:
  * Saturdays count, Sundays and holidays do not, as in the customs' DEB/DES calendar); from
  * 1 September 2027, the e-reporting to the plateforme agréée of each period of
- * @settings->ereporting (issue 15, PA.md §3: not moved to a working day).
+ * @settings->ereporting (issue 15, PA.md §3: not moved to a working day); the VAT returns of
+ * @settings->vat_return (CA3 on the 15th of the month after the month or quarter; CA12 on the
+ * second working day after 1 May, its instalments on 15 July and 15 December; to confirm: the
+ * SIE sets the day between the 15th and the 24th).
  *
  * Returns: (transfer full) (element-type FacturesDeadline): the deadlines
  */
@@ -509,6 +534,10 @@ void     factures_ereporting_period_next       (const FacturesEreportingPeriod *
 char    *factures_ereporting_period_label      (const FacturesEreportingPeriod *period);
 /* "bimestrielle", "mensuelle", "décadaire" (translated). */
 const char *factures_ereporting_periodicity_label (FacturesEreportingPeriodicity periodicity);
+
+/* The stable key of a kind, as the marks of deadlines done store it (migration 0022):
+ * "urssaf", "vat", "cfe", "des", "income-tax", "vl-option", "periodicity", "ereporting"; static. */
+const char *factures_deadline_kind_key (FacturesDeadlineKind kind);
 
 /* ---- FEC ---- */
 

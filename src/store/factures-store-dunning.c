@@ -245,37 +245,50 @@ insert_event (FacturesStore  *self,
   return TRUE;
 }
 
-gboolean
-factures_store_catch_up (FacturesStore  *self,
-                         const GDate    *today,
-                         guint          *out_n_skipped,
-                         GError        **error)
+/* One transaction of the catch-up: at most @limit candidates (0: all) after (@after_due,
+ * @after_id) in (due date, id) order; *@out_last the last one seen (invalid date when none). */
+static gboolean
+catch_up_range (FacturesStore  *self,
+                const GDate    *today,
+                const char     *after_due,
+                gint64          after_id,
+                guint           limit,
+                guint          *out_n_skipped,
+                char          **out_last_due,
+                gint64         *out_last_id,
+                GError        **error)
 {
   g_autoptr(GArray) ids = NULL;
   g_autoptr(FacturesCachedStmt) candidates = NULL;
+  g_autofree char *last_due = NULL;
+  gint64 last_id = 0;
   guint skipped = 0;
   int rc;
 
-  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
-
-  if (out_n_skipped != NULL)
-    *out_n_skipped = 0;
   if (!factures_store_begin (self, error))
     return FALSE;
   /* only the open invoices with a pre-due step left and their due date reached (the summary's
    * next_step_missed, migration 0012), those with instalments, and rows not yet recomputed */
   candidates = factures_store_prepare_cached (self,
-                                              "SELECT document_id FROM document_summary WHERE balance > 0 "
+                                              "SELECT document_id, due_date FROM document_summary WHERE balance > 0 "
                                               "AND ((next_step_missed AND due_date <= ?1) OR next_step_runs > 1 "
-                                              "OR next_step_stale) ORDER BY due_date, document_id", error);
+                                              "OR next_step_stale) AND (?2 IS NULL OR (due_date, document_id) > (?2, ?3)) "
+                                              "ORDER BY due_date, document_id LIMIT ?4", error);
   if (candidates == NULL)
     goto fail;
   factures_sql_bind_date (candidates, 1, today);
+  factures_sql_bind_text (candidates, 2, after_due);
+  sqlite3_bind_int64 (candidates, 3, after_id);
+  sqlite3_bind_int64 (candidates, 4, limit > 0 ? (sqlite3_int64) limit : -1);
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((rc = sqlite3_step (candidates)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (candidates, 0);
+
       g_array_append_val (ids, id);
+      last_id = id;
+      g_free (last_due);
+      last_due = factures_sql_col_dup (candidates, 1);
     }
   if (rc != SQLITE_DONE)
     {
@@ -309,13 +322,65 @@ factures_store_catch_up (FacturesStore  *self,
     goto fail;
   if (skipped > 0)
     factures_store_emit_changed (self);
-  if (out_n_skipped != NULL)
-    *out_n_skipped = skipped;
+  *out_n_skipped = skipped;
+  *out_last_due = g_steal_pointer (&last_due);
+  *out_last_id = last_id;
   return TRUE;
 
 fail:
   factures_store_rollback (self);
   return FALSE;
+}
+
+gboolean
+factures_store_catch_up (FacturesStore  *self,
+                         const GDate    *today,
+                         guint          *out_n_skipped,
+                         GError        **error)
+{
+  g_autofree char *last_due = NULL;
+  gint64 last_id = 0;
+  guint skipped = 0;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+
+  if (out_n_skipped != NULL)
+    *out_n_skipped = 0;
+  if (!catch_up_range (self, today, NULL, 0, 0, &skipped, &last_due, &last_id, error))
+    return FALSE;
+  if (out_n_skipped != NULL)
+    *out_n_skipped = skipped;
+  return TRUE;
+}
+
+gboolean
+factures_store_catch_up_batch (FacturesStore    *self,
+                               const GDate      *today,
+                               FacturesCatchUp  *state,
+                               guint             max_invoices,
+                               gboolean         *out_finished,
+                               GError          **error)
+{
+  g_autofree char *last_due = NULL;
+  gint64 last_id = 0;
+  guint skipped = 0;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (state != NULL && out_finished != NULL, FALSE);
+
+  *out_finished = FALSE;
+  if (!catch_up_range (self, today, state->after_due[0] != '\0' ? state->after_due : NULL, state->after_id,
+                       MAX (max_invoices, 1), &skipped, &last_due, &last_id, error))
+    return FALSE;
+  state->n_skipped += skipped;
+  if (last_due == NULL)
+    {
+      *out_finished = TRUE;
+      return TRUE;
+    }
+  g_strlcpy (state->after_due, last_due, sizeof state->after_due);
+  state->after_id = last_id;
+  return TRUE;
 }
 
 /* The step of the summary as a planned step of the ladder (DUE on its stored date). */
@@ -346,39 +411,40 @@ summary_step (const FacturesDunningLadder *ladder,
   return FALSE;
 }
 
+void
+factures_dunning_candidate_clear (FacturesDunningCandidate *candidate)
+{
+  g_clear_pointer (&candidate->step_key, g_free);
+}
+
 /**
- * factures_store_list_dunning_queue:
+ * factures_store_list_dunning_candidates:
  * @today: the day of the queue
  *
- * The to-do queue of factures_store_get_dunning_queue() without its catch-up (call
- * factures_store_catch_up() once after the window's first frame): the invoices come from the
- * summary's next step (migration 0012), those whose step is due by @today; an invoice with one
- * run takes its step from there, only one with instalments, a pre-due step before its due
- * date or a row not yet recomputed is planned in full.
+ * The invoices of the to-do queue, from the summary's next step (migration 0012), in the
+ * queue's order (oldest due date first, ties by id), without planning any: those whose step
+ * is due by @today, and those to plan in full (instalments, a pre-due step before the due
+ * date, a row not yet recomputed; they may have no step due). One query over the summary.
  *
- * Returns: (transfer full) (element-type FacturesDunningTask): at most one DUE step per
- *   invoice, oldest due date first (ties by id); NULL with @error.
+ * Returns: (transfer full) (element-type FacturesDunningCandidate): the candidates (their
+ *   step keys freed with the array), NULL with @error
  */
-GPtrArray *
-factures_store_list_dunning_queue (FacturesStore  *self,
-                                   const GDate    *today,
-                                   GError        **error)
+GArray *
+factures_store_list_dunning_candidates (FacturesStore  *self,
+                                        const GDate    *today,
+                                        GError        **error)
 {
-  g_autoptr(GPtrArray) queue = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_dunning_task_free);
-  g_autoptr(GPtrArray) ladders = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_dunning_ladder_free);
+  g_autoptr(GArray) out = g_array_new (FALSE, TRUE, sizeof (FacturesDunningCandidate));
   g_autoptr(FacturesCachedStmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) dates = g_array_new (FALSE, FALSE, sizeof (GDate));
-  g_autoptr(GArray) full = g_array_new (FALSE, FALSE, sizeof (gboolean));
   int rc;
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
 
-  g_ptr_array_set_size (ladders, FACTURES_CLIENT_CATEGORY_PUBLIC + 1);
+  g_array_set_clear_func (out, (GDestroyNotify) factures_dunning_candidate_clear);
   stmt = factures_store_prepare_cached (self,
                                         "SELECT document_id, next_step_key, next_step_date, "
-                                        "(next_step_runs > 1 OR next_step_stale OR (next_step_missed AND due_date > ?1)) "
+                                        "(next_step_runs > 1 OR next_step_stale OR (next_step_missed AND due_date > ?1)), "
+                                        "due_date "
                                         "FROM document_summary WHERE balance > 0 AND (next_step_date <= ?1 "
                                         "OR next_step_runs > 1 OR next_step_stale OR (next_step_missed AND due_date > ?1)) "
                                         "ORDER BY due_date, document_id", error);
@@ -387,29 +453,57 @@ factures_store_list_dunning_queue (FacturesStore  *self,
   factures_sql_bind_date (stmt, 1, today);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      gboolean is_full = sqlite3_column_int (stmt, 3) != 0;
-      GDate date;
+      FacturesDunningCandidate candidate = { 0 };
 
-      factures_sql_col_date (stmt, 2, &date);
-      g_array_append_val (ids, id);
-      g_ptr_array_add (keys, factures_sql_col_dup (stmt, 1));
-      g_array_append_val (dates, date);
-      g_array_append_val (full, is_full);
+      candidate.document_id = sqlite3_column_int64 (stmt, 0);
+      candidate.step_key = factures_sql_col_dup (stmt, 1);
+      factures_sql_col_date (stmt, 2, &candidate.step_date);
+      candidate.full = sqlite3_column_int (stmt, 3) != 0;
+      factures_sql_col_date (stmt, 4, &candidate.due_date);
+      g_array_append_val (out, candidate);
     }
   if (rc != SQLITE_DONE)
     {
       factures_store_set_db_error (self, error);
       return NULL;
     }
-  g_clear_pointer (&stmt, factures_store_release_cached);
-  for (guint i = 0; i < ids->len; i++)
+  return g_steal_pointer (&out);
+}
+
+/**
+ * factures_store_plan_dunning_candidates:
+ * @today: the day of the queue
+ * @candidates: (array length=n): candidates of factures_store_list_dunning_candidates()
+ * @n: how many
+ *
+ * The step due on @today of each candidate: an invoice with one run takes its step from the
+ * summary, only one with instalments, a pre-due step before its due date or a row not yet
+ * recomputed (FacturesDunningCandidate.full) is planned in full, and may have none.
+ *
+ * Returns: (transfer full) (element-type FacturesDunningTask): at most one DUE step per
+ *   candidate, in the candidates' order; NULL with @error
+ */
+GPtrArray *
+factures_store_plan_dunning_candidates (FacturesStore                  *self,
+                                        const GDate                    *today,
+                                        const FacturesDunningCandidate *candidates,
+                                        guint                           n,
+                                        GError                        **error)
+{
+  g_autoptr(GPtrArray) queue = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_dunning_task_free);
+  g_autoptr(GPtrArray) ladders = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_dunning_ladder_free);
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
+
+  g_ptr_array_set_size (ladders, FACTURES_CLIENT_CATEGORY_PUBLIC + 1);
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(DocInfo) info = factures_store_pay_load_doc (self, g_array_index (ids, gint64, i), error);
+      const FacturesDunningCandidate *candidate = &candidates[i];
+      g_autoptr(DocInfo) info = factures_store_pay_load_doc (self, candidate->document_id, error);
 
       if (info == NULL)
         return NULL;
-      if (!g_array_index (full, gboolean, i))
+      if (!candidate->full && candidate->step_key != NULL && g_date_valid (&candidate->step_date))
         {
           FacturesClientCategory category = factures_store_pay_doc_category (info);
           FacturesPlannedStep step;
@@ -425,8 +519,8 @@ factures_store_list_dunning_queue (FacturesStore  *self,
                 return NULL;
               g_ptr_array_index (ladders, category) = ladder;
             }
-          if (summary_step (g_ptr_array_index (ladders, category), g_ptr_array_index (keys, i),
-                            &g_array_index (dates, GDate, i), &step))
+          if (summary_step (g_ptr_array_index (ladders, category), candidate->step_key,
+                            &candidate->step_date, &step))
             {
               g_ptr_array_add (queue, task_new (info, &run, &step, today));
               factures_planned_step_clear (&step);
@@ -453,6 +547,30 @@ factures_store_list_dunning_queue (FacturesStore  *self,
       }
     }
   return g_steal_pointer (&queue);
+}
+
+/**
+ * factures_store_list_dunning_queue:
+ * @today: the day of the queue
+ *
+ * The to-do queue of factures_store_get_dunning_queue() without its catch-up (call
+ * factures_store_catch_up() once after the window's first frame): every candidate of
+ * factures_store_list_dunning_candidates() planned by factures_store_plan_dunning_candidates().
+ *
+ * Returns: (transfer full) (element-type FacturesDunningTask): at most one DUE step per
+ *   invoice, oldest due date first (ties by id); NULL with @error.
+ */
+GPtrArray *
+factures_store_list_dunning_queue (FacturesStore  *self,
+                                   const GDate    *today,
+                                   GError        **error)
+{
+  g_autoptr(GArray) candidates = factures_store_list_dunning_candidates (self, today, error);
+
+  if (candidates == NULL)
+    return NULL;
+  return factures_store_plan_dunning_candidates (self, today, (const FacturesDunningCandidate *) candidates->data,
+                                                 candidates->len, error);
 }
 
 GPtrArray *

@@ -268,6 +268,37 @@ gboolean   factures_store_catch_up          (FacturesStore  *self,
                                              const GDate    *today,
                                              guint          *out_n_skipped,
                                              GError        **error);
+/**
+ * FacturesCatchUp:
+ * @after_due: the due date of the last invoice looked at ("" before the first batch)
+ * @after_id: its id
+ * @n_skipped: steps recorded as skipped so far
+ *
+ * Where a catch-up in batches stands; zero-initialise it before the first batch.
+ */
+typedef struct {
+  char   after_due[16];
+  gint64 after_id;
+  guint  n_skipped;
+} FacturesCatchUp;
+
+/**
+ * factures_store_catch_up_batch:
+ * @state: where the catch-up stands (zeroed before the first call)
+ * @max_invoices: invoices looked at in this batch (at least 1)
+ * @out_finished: TRUE when no invoice was left to look at
+ *
+ * factures_store_catch_up() in batches (issue 12): each call looks at the next @max_invoices
+ * candidates in (due date, id) order in one transaction, and emits "changed" when it recorded
+ * a skip, so that a window can run the catch-up of thousands of missed steps in idle callbacks
+ * after its first frame without blocking its main loop.
+ */
+gboolean   factures_store_catch_up_batch    (FacturesStore    *self,
+                                             const GDate      *today,
+                                             FacturesCatchUp  *state,
+                                             guint             max_invoices,
+                                             gboolean         *out_finished,
+                                             GError          **error);
 /* (transfer full) (element-type FacturesDunningTask): the to-do queue for @today — at most one
  * step per invoice, state DUE — oldest due date first. Runs factures_store_catch_up() first. */
 GPtrArray *factures_store_get_dunning_queue (FacturesStore  *self,
@@ -279,6 +310,36 @@ GPtrArray *factures_store_get_dunning_queue (FacturesStore  *self,
 GPtrArray *factures_store_list_dunning_queue (FacturesStore  *self,
                                               const GDate    *today,
                                               GError        **error);
+
+/**
+ * FacturesDunningCandidate:
+ * @document_id: the invoice
+ * @due_date: its due date (the queue's order)
+ * @step_date: the summary's next step date (invalid when none)
+ * @step_key: (nullable): the summary's next step key ("+10:email")
+ * @full: the invoice is planned in full (instalments, a missed pre-due step, a stale row): it
+ *   may have no step due
+ *
+ * An invoice of the to-do queue before its step is planned (issue 12: the window plans only
+ * the ones it shows).
+ */
+typedef struct {
+  gint64    document_id;
+  GDate     due_date;
+  GDate     step_date;
+  char     *step_key;
+  gboolean  full;
+} FacturesDunningCandidate;
+
+void       factures_dunning_candidate_clear        (FacturesDunningCandidate *candidate);
+GArray    *factures_store_list_dunning_candidates  (FacturesStore                  *self,
+                                                    const GDate                    *today,
+                                                    GError                        **error);
+GPtrArray *factures_store_plan_dunning_candidates  (FacturesStore                  *self,
+                                                    const GDate                    *today,
+                                                    const FacturesDunningCandidate *candidates,
+                                                    guint                           n,
+                                                    GError                        **error);
 
 /* One line of --list-overdue (strings valid during the callback only). */
 typedef struct {

@@ -500,10 +500,13 @@ factures_store_get_dashboard_figures (FacturesStore        *self,
     out->dso_history = factures_dso_has_history ((guint) sqlite3_column_int64 (history, 0), &first, today);
   }
 
+  /* the live payments with credit left: the partial index payments_credit (migration 0022),
+   * not every payment (issue 12: recounted after each payment) */
   {
     gint64 credit = 0, used = 0;
 
-    if (!factures_store_pay_query_int64 (self, "SELECT coalesce (sum (credit), 0) FROM " FACTURES_LIVE_PAYMENTS " WHERE ?1 = ?1", 0, &credit, error) ||
+    if (!factures_store_pay_query_int64 (self, "SELECT coalesce (sum (credit), 0) FROM payments WHERE credit > 0 AND ?1 = ?1 "
+                                         "AND id NOT IN (SELECT payment_id FROM payment_reversals)", 0, &credit, error) ||
         !factures_store_pay_query_int64 (self, "SELECT coalesce (sum (amount), 0) FROM payment_allocations WHERE payment_id IS NULL AND ?1 = ?1",
                                          0, &used, error))
       return FALSE;

@@ -332,6 +332,13 @@ factures_store_get_urssaf_settings (FacturesStore           *self,
   /* issue 15: the e-reporting periodicity, in its own table (migration 0021) */
   if (!factures_store_get_ereporting_periodicity (self, &out->ereporting, error))
     return FALSE;
+  /* todo (issue 17 item 4): a VAT-registered profile files the CA12 of the régime simplifié */
+  {
+    g_autoptr(FacturesProfile) profile = factures_store_get_profile (self, NULL);
+
+    if (profile != NULL && profile->vat_regime == FACTURES_VAT_REGIME_REGISTERED)
+      out->vat_return = FACTURES_VAT_RETURN_CA12;
+  }
   stmt = factures_store_prepare (self,
                                  "SELECT quarterly, bnc_cipav, chamber, versement_liberatoire, acre_until, "
                                  "creation, alert_low, alert_high, department, account_bank, account_cash, "

@@ -72,7 +72,8 @@ GPtrArray *factures_store_list_split_receipts (FacturesStore  *self,
  * factures_store_get_urssaf_settings:
  * @self: the store
  * @out: (out caller-allocates): the settings (factures_urssaf_settings_clear() them); the
- *   defaults when never saved
+ *   defaults when never saved; vat_return is FACTURES_VAT_RETURN_CA12 when the profile is
+ *   VAT-registered (the régime simplifié of a micro leaving the franchise), else NONE
  * @error: FACTURES_ERROR_DATABASE
  */
 gboolean factures_store_get_urssaf_settings (FacturesStore           *self,

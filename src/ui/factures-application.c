@@ -308,24 +308,72 @@ factures_application_startup (GApplication *application)
     }
 }
 
+/* Issue 12: invoices the catch-up looks at per idle callback (each batch one transaction of
+ * a few milliseconds, so that the window stays responsive while thousands are caught up). */
+#define CATCH_UP_BATCH 200
+
+typedef struct {
+  FacturesApplication *app;
+  FacturesCatchUp      state;
+  GDate                today;
+} CatchUpRun;
+
+static void
+catch_up_run_free (CatchUpRun *run)
+{
+  g_object_unref (run->app);
+  g_free (run);
+}
+
+/* The notifications, once the catch-up is over: the due-steps one, counting the To-Do queue
+ * the window lists, once per start; the tax deadlines', once a day (issue 17 item 4). */
+static void
+send_notifications (FacturesApplication *self)
+{
+  FacturesWindow *window = get_main_window (self);
+
+  if (window == NULL || factures_window_is_welcome (window))
+    return;
+  factures_due_notification_send_n (G_APPLICATION (self), factures_window_get_n_due_steps (window));
+  factures_due_notification_send_deadlines (G_APPLICATION (self), self->store,
+                                            factures_window_get_n_due_deadlines (window));
+}
+
+static gboolean
+catch_up_batch (gpointer user_data)
+{
+  CatchUpRun *run = user_data;
+  g_autoptr (GError) error = NULL;
+  gboolean finished = FALSE;
+
+  if (run->app->store == NULL)   /* shut down meanwhile */
+    return G_SOURCE_REMOVE;
+  if (!factures_store_catch_up_batch (run->app->store, &run->today, &run->state, CATCH_UP_BATCH, &finished, &error))
+    {
+      g_printerr ("factures: %s\n", error->message);
+      finished = TRUE;
+    }
+  if (!finished)
+    return G_SOURCE_CONTINUE;
+  send_notifications (run->app);
+  return G_SOURCE_REMOVE;
+}
+
 /* Issue 12 item 2: after the window's first frame, never before it: the missed pre-due
- * dunning steps recorded as skipped (issue 4; nothing is sent on its own), then the due-steps
- * notification, once per start, counting the To-Do queue the window lists. */
+ * dunning steps recorded as skipped (issue 4; nothing is sent on its own), in batches in idle
+ * callbacks, then the notifications. */
 static gboolean
 after_first_frame (gpointer user_data)
 {
   FacturesApplication *self = user_data;
-  FacturesWindow *window = get_main_window (self);
-  g_autoptr (GError) error = NULL;
-  GDate today;
+  CatchUpRun *run;
 
   if (self->store == NULL)
     return G_SOURCE_REMOVE;
-  factures_today (&today);
-  if (!factures_store_catch_up (self->store, &today, NULL, &error))
-    g_printerr ("factures: %s\n", error->message);
-  if (window != NULL && !factures_window_is_welcome (window))
-    factures_due_notification_send_n (G_APPLICATION (self), factures_window_get_n_due_steps (window));
+  run = g_new0 (CatchUpRun, 1);
+  run->app = g_object_ref (self);
+  factures_today (&run->today);
+  g_idle_add_full (G_PRIORITY_LOW, catch_up_batch, run, (GDestroyNotify) catch_up_run_free);
   return G_SOURCE_REMOVE;
 }
 

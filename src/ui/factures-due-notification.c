@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "factures-due-notification.h"
+#include "factures-store-deadlines.h"
 #include "factures-store-payments.h"
 
 guint
@@ -53,5 +54,39 @@ factures_due_notification_send_n (GApplication *application,
    * freedesktop server outside it. No name is probed first: behind the Flatpak's D-Bus
    * proxy such a probe fails and the notification never showed (issue 11 item 9). */
   g_application_send_notification (application, "due-steps", notification);
+  return n;
+}
+
+guint
+factures_due_notification_send_deadlines (GApplication  *application,
+                                          FacturesStore *store,
+                                          guint          n)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  gboolean claimed = FALSE;
+  GDate today;
+
+  if (n == 0 || store == NULL)
+    return 0;
+  factures_today (&today);
+  if (!factures_store_claim_deadline_notification (store, &today, &claimed, &error))
+    {
+      g_printerr ("factures: %s\n", error->message);
+      return 0;
+    }
+  if (!claimed)
+    return 0;
+  if (g_strcmp0 (g_getenv ("FACTURES_NOTIFICATIONS"), "0") == 0)
+    return n;
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u tax deadline is due",
+                                        "%u tax deadlines are due", n), n);
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, _("Open Factures to see them in the “To do today” queue and "
+                                            "mark each one done."));
+  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+  g_notification_set_default_action (notification, "app.show-overdue");
+  g_application_send_notification (application, "due-deadlines", notification);
   return n;
 }

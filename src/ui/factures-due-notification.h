@@ -31,4 +31,21 @@ guint factures_due_notification_send (GApplication  *application,
 guint factures_due_notification_send_n (GApplication *application,
                                         guint         n);
 
+/**
+ * factures_due_notification_send_deadlines:
+ * @application: the registered application
+ * @store: the open database
+ * @n: the tax deadlines of the To-Do queue due today or late, not marked done (issue 17 item 4)
+ *
+ * The GNotification "due-deadlines" ("2 tax deadlines are due"; activating it opens the
+ * overdue view), once a day: the first start of the day that finds @n > 0 records the day in
+ * the store (factures_store_claim_deadline_notification()), later starts that day send nothing.
+ * Nothing is sent with FACTURES_NOTIFICATIONS=0 (the day is recorded all the same).
+ *
+ * Returns: @n when it went out (or would have), 0 when none was due or one went out today.
+ */
+guint factures_due_notification_send_deadlines (GApplication  *application,
+                                                FacturesStore *store,
+                                                guint          n);
+
 G_END_DECLS

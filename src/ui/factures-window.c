@@ -408,6 +408,16 @@ factures_window_get_n_due_steps (FacturesWindow *self)
   return factures_overdue_page_get_n_due_steps (FACTURES_OVERDUE_PAGE (self->overdue_page));
 }
 
+guint
+factures_window_get_n_due_deadlines (FacturesWindow *self)
+{
+  g_return_val_if_fail (FACTURES_IS_WINDOW (self), 0);
+
+  if (self->overdue_page == NULL)
+    return 0;
+  return factures_overdue_page_get_n_due_deadlines (FACTURES_OVERDUE_PAGE (self->overdue_page));
+}
+
 gboolean
 factures_window_is_welcome (FacturesWindow *self)
 {

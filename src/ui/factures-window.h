@@ -42,6 +42,8 @@ void            factures_window_set_view   (FacturesWindow *self,
 /* The dunning steps due today: the length of the overdue view's To-Do queue (issue 12: the
  * start-up notification counts the queue the window lists instead of computing it again). */
 guint           factures_window_get_n_due_steps (FacturesWindow *self);
+/* The tax deadlines of the To-Do queue due today or late, not marked done (issue 17 item 4). */
+guint           factures_window_get_n_due_deadlines (FacturesWindow *self);
 /* TRUE while the first-run welcome form is shown. */
 gboolean        factures_window_is_welcome (FacturesWindow *self);
 

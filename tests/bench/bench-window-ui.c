@@ -136,12 +136,20 @@ median (GArray *ms)
   return g_array_index (ms, double, ms->len / 2);
 }
 
+/* The first dunning step of the queue (its tax deadlines and refused e-invoices skipped). */
 static FacturesTodoItem *
 first_queue_item (void)
 {
   GListModel *queue = factures_overdue_page_get_todo_model (FACTURES_OVERDUE_PAGE (page));
 
-  return g_list_model_get_n_items (queue) > 0 ? g_list_model_get_item (queue, 0) : NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (queue); i++)
+    {
+      g_autoptr (FacturesTodoItem) item = g_list_model_get_item (queue, i);
+
+      if (factures_todo_item_get_data (item) != NULL)
+        return g_steal_pointer (&item);
+    }
+  return NULL;
 }
 
 /* ---- --redraw ---- */
@@ -327,7 +335,8 @@ run_reminders (guint n)
         }
       id = factures_todo_item_get_document_id (item);
       number = g_strdup (factures_todo_item_get_number (item));
-      before_items = g_list_model_get_n_items (queue);
+      /* the steps due, not the items listed: the queue plans more as it empties (issue 12) */
+      before_items = factures_overdue_page_get_n_due_steps (FACTURES_OVERDUE_PAGE (page));
       /* the row's primary button's action */
       g_assert_cmpstr (factures_todo_item_get_action_name (item), ==, "overdue.perform-step");
       gtk_widget_activate_action_variant (page, "overdue.perform-step", factures_todo_item_get_action_target (item));
@@ -382,8 +391,8 @@ run_reminders (guint n)
         }
       printf ("  %2u. %s (%s): recorded and drawn in %.1f ms; queue %u → %u\n", i + 1, number,
               factures_dunning_action_label (channel), (painted_at - start) / 1000.0, before_items,
-              g_list_model_get_n_items (queue));
-      if (!recorded || g_list_model_get_n_items (queue) > before_items)
+              factures_overdue_page_get_n_due_steps (FACTURES_OVERDUE_PAGE (page)));
+      if (!recorded || factures_overdue_page_get_n_due_steps (FACTURES_OVERDUE_PAGE (page)) > before_items)
         {
           printf ("     the step was not recorded, or the queue grew\n");
           status = 1;
@@ -392,7 +401,7 @@ run_reminders (guint n)
         g_autoptr (FacturesTodoItem) head = first_queue_item ();
 
         if (head != NULL && factures_todo_item_get_document_id (head) == id &&
-            g_list_model_get_n_items (queue) == before_items)
+            factures_overdue_page_get_n_due_steps (FACTURES_OVERDUE_PAGE (page)) == before_items)
           {
             /* the same invoice with another step due today is fine; the same step is not */
             const FacturesDunningTask *task = factures_todo_item_get_data (head);

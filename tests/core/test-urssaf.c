@@ -457,6 +457,63 @@ test_calendar_quarterly (void)
   factures_urssaf_settings_clear (&s);
 }
 
+/* todo (issue 17 item 4): the VAT returns of a VAT-registered user, none in franchise */
+static void
+test_calendar_vat (void)
+{
+  static const char *const ca12[] = { "2026-05-05", "2026-07-15", "2026-12-15" };
+  static const char *const ca3[] = {
+    "2026-01-15", "2026-02-16", "2026-03-16", "2026-04-15", "2026-05-15", "2026-06-15",
+    "2026-07-15", "2026-08-17", "2026-09-15", "2026-10-15", "2026-11-16", "2026-12-15",
+  };
+  static const char *const ca3q[] = { "2026-01-15", "2026-04-15", "2026-07-15", "2026-10-15" };
+  FacturesUrssafSettings s;
+  GDate from = d ("2026-01-01"), to = d ("2026-12-31"), from27 = d ("2027-01-01"), to27 = d ("2027-12-31");
+
+  factures_urssaf_settings_init (&s);
+  {
+    g_autoptr(GPtrArray) all = factures_tax_calendar (&from, &to, &s, NULL, 0);
+    g_autoptr(GPtrArray) vat = deadlines_of (all, FACTURES_DEADLINE_VAT);
+
+    g_assert_cmpuint (vat->len, ==, 0);
+  }
+  s.vat_return = FACTURES_VAT_RETURN_CA12;
+  {
+    g_autoptr(GPtrArray) all = factures_tax_calendar (&from, &to, &s, NULL, 0);
+    g_autoptr(GPtrArray) vat = deadlines_of (all, FACTURES_DEADLINE_VAT);
+    g_autoptr(GPtrArray) all27 = factures_tax_calendar (&from27, &to27, &s, NULL, 0);
+    g_autoptr(GPtrArray) vat27 = deadlines_of (all27, FACTURES_DEADLINE_VAT);
+
+    /* 1 May 2026 is a Friday (holiday): Monday 4, then Tuesday 5 */
+    assert_dates (vat, ca12, G_N_ELEMENTS (ca12));
+    g_assert_cmpstr (((FacturesDeadline *) g_ptr_array_index (vat, 0))->what, ==,
+                     "Déclaration annuelle de TVA CA12 2025 et solde");
+    g_assert_true (((FacturesDeadline *) g_ptr_array_index (vat, 0))->to_confirm);
+    /* 1 May 2027 a Saturday: Monday 3, Tuesday 4 */
+    assert_date (&((FacturesDeadline *) g_ptr_array_index (vat27, 0))->date, "2027-05-04");
+  }
+  s.vat_return = FACTURES_VAT_RETURN_CA3_MONTHLY;
+  {
+    g_autoptr(GPtrArray) all = factures_tax_calendar (&from, &to, &s, NULL, 0);
+    g_autoptr(GPtrArray) vat = deadlines_of (all, FACTURES_DEADLINE_VAT);
+
+    /* 15 August 2026 a Saturday and a holiday: Monday 17 */
+    assert_dates (vat, ca3, G_N_ELEMENTS (ca3));
+    g_assert_cmpstr (((FacturesDeadline *) g_ptr_array_index (vat, 0))->what, ==,
+                     "Déclaration de TVA CA3 de décembre 2025 et paiement");
+  }
+  s.vat_return = FACTURES_VAT_RETURN_CA3_QUARTERLY;
+  {
+    g_autoptr(GPtrArray) all = factures_tax_calendar (&from, &to, &s, NULL, 0);
+    g_autoptr(GPtrArray) vat = deadlines_of (all, FACTURES_DEADLINE_VAT);
+
+    assert_dates (vat, ca3q, G_N_ELEMENTS (ca3q));
+    g_assert_cmpstr (((FacturesDeadline *) g_ptr_array_index (vat, 1))->what, ==,
+                     "Déclaration de TVA CA3 du 1er trimestre 2026 et paiement");
+  }
+  factures_urssaf_settings_clear (&s);
+}
+
 /* ---- thresholds ---- */
 
 static void
@@ -662,6 +719,7 @@ main (int argc, char **argv)
   g_test_add_func ("/urssaf/calendar/monthly", test_calendar_monthly);
   g_test_add_func ("/urssaf/calendar/quarterly", test_calendar_quarterly);
   g_test_add_func ("/urssaf/calendar/des-customs-2018", test_calendar_des_customs_2018);
+  g_test_add_func ("/urssaf/calendar/vat", test_calendar_vat);
   g_test_add_func ("/urssaf/crossing/steady", test_crossing_steady);
   g_test_add_func ("/urssaf/crossing/seasonal", test_crossing_seasonal);
   g_test_add_func ("/urssaf/crossing/creation-year", test_crossing_creation_year);

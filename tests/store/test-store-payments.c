@@ -301,6 +301,34 @@ task (GPtrArray *tasks, guint i)
   return g_ptr_array_index (tasks, i);
 }
 
+/* Issue 12: the catch-up in batches (the window runs it in idle callbacks after its first
+ * frame) records the same skips as the catch-up in one go, a batch at a time, and ends. */
+static void
+test_catch_up_batches (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  GDate today = d ("2026-11-30");
+  FacturesCatchUp state = { 0 };
+  gboolean finished = FALSE;
+  guint batches = 0;
+  guint skipped = 99;
+
+  for (guint i = 0; i < 5; i++)
+    issue (f, "2026-10-11", 1);               /* due 10/11: the D-3 reminder missed */
+  while (!finished)
+    {
+      g_assert_true (factures_store_catch_up_batch (f->store, &today, &state, 2, &finished, &error));
+      g_assert_no_error (error);
+      batches++;
+      g_assert_cmpuint (batches, <=, 4);
+    }
+  g_assert_cmpuint (batches, ==, 4);           /* 2 + 2 + 1, then the empty one that ends */
+  g_assert_cmpuint (state.n_skipped, ==, 5);
+  /* nothing left for the catch-up in one go */
+  g_assert_true (factures_store_catch_up (f->store, &today, &skipped, &error));
+  g_assert_cmpuint (skipped, ==, 0);
+}
+
 static void
 test_offline_catch_up (Fixture *f, gconstpointer data)
 {
@@ -531,6 +559,7 @@ main (int argc, char **argv)
   ADD ("/payments/warnings", test_warnings);
   ADD ("/payments/receivables", test_receivables_and_overdue_rows);
   ADD ("/payments/offline-catch-up", test_offline_catch_up);
+  ADD ("/payments/catch-up-batches", test_catch_up_batches);
   ADD ("/payments/promise-dispute-waive", test_promise_dispute_waive);
   ADD ("/payments/instalments", test_instalments);
   ADD ("/payments/ladder-rates", test_ladder_and_rates);

@@ -17,6 +17,9 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "factures-aging-chart.h"
@@ -26,12 +29,16 @@
 #include "factures-dunning-actions.h"
 #include "factures-overdue-page.h"
 #include "factures-instalments-dialog.h"
+#include "factures-message-dialog.h"
 #include "factures-payment-dialog.h"
 #include "factures-rows.h"
 #include "factures-sort-state.h"
 #include "factures-sql-list-model.h"
+#include "factures-store-deadlines.h"
 #include "factures-store-einvoicing.h"
 #include "factures-store-payments.h"
+#include "factures-store-urssaf.h"
+#include "factures-urssaf.h"
 #include "factures-todo-item.h"
 #include "factures-todo-row.h"
 
@@ -45,8 +52,12 @@ struct _FacturesOverduePage
   FacturesSortState  *sort_state;
   GtkSingleSelection *selection;
   GtkSliceListModel  *list_slice;      /* the first rows of the overdue list (see grow_slice) */
-  GListStore         *todo_items;      /* FacturesTodoItem */
-  GtkSliceListModel  *todo_slice;      /* the first items of the queue */
+  GListStore         *todo_items;      /* FacturesTodoItem: the steps planned and the deadlines */
+  GArray             *pending;         /* FacturesDunningCandidate: the invoices not planned yet */
+  guint               next_pending;    /* the first of them */
+  GPtrArray          *held_deadlines;  /* FacturesTodoItem: deadlines after every step planned */
+  guint               n_planned;       /* candidates planned since the page was made (tests) */
+  guint               n_due_deadlines; /* deadlines due today or late, not done */
   gulong              changed_id;
   gulong              item_changed_id;
   GArray             *changed_documents;   /* gint64: "item-changed" since the last "changed" */
@@ -463,33 +474,524 @@ rates_outdated (FacturesOverduePage *self,
   return FALSE;
 }
 
+/* ---- the tax calendar's deadlines (issue 17 item 4) ---- */
+
+/* Days before a deadline that it enters the queue (GSettings "deadline-notice-days"). */
+static guint
+notice_days (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+  g_autoptr (GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "deadline-notice-days"))
+    return 7;
+  settings = g_settings_new (APP_ID);
+  return g_settings_get_uint (settings, "deadline-notice-days");
+}
+
+/* The months with services reverse-charged in the EU (the DES), as factures_tax_calendar()
+ * takes them: the year before @first_year, that year and the next. */
+static guint64
+des_months (FacturesStore *store,
+            const GDate   *from)
+{
+  g_autoptr (GPtrArray) months = g_ptr_array_new_with_free_func (g_free);
+  guint first_year = g_date_get_year (from);
+  guint64 bits = 0;
+  GDate since;
+
+  /* the DES of a month falls due in the next: the months from the one before @from's */
+  g_date_clear (&since, 1);
+  g_date_set_dmy (&since, 1, g_date_get_month (from), g_date_get_year (from));
+  g_date_subtract_months (&since, 1);
+  if (!factures_store_list_reverse_charge_months_since (store, &since, months, NULL))
+    return 0;
+  for (guint i = 0; i < months->len; i++)
+    {
+      const char *ym = g_ptr_array_index (months, i);
+      guint y = (guint) atoi (ym), m = (guint) atoi (ym + 5);
+
+      if (y + 1 >= first_year && y <= first_year + 1 && m >= 1 && m <= 12)
+        bits |= (guint64) 1 << ((y + 1 - first_year) * 12 + m - 1);
+    }
+  return bits;
+}
+
+/* Whether the window offers the year view's declarations (helper urssaf-ui's
+ * "win.show-declarations", without parameter). */
+static GAction *
+declarations_action (FacturesOverduePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GAction *action;
+
+  if (!G_IS_ACTION_MAP (root))
+    return NULL;
+  action = g_action_map_lookup_action (G_ACTION_MAP (root), "show-declarations");
+  if (action == NULL || g_action_get_parameter_type (action) != NULL || !g_action_get_enabled (action))
+    return NULL;
+  return action;
+}
+
+/* The site where a deadline of @kind is met. */
+static const char *
+deadline_site (const char *kind)
+{
+  if (g_str_equal (kind, "urssaf") || g_str_equal (kind, "periodicity") || g_str_equal (kind, "vl-option"))
+    return "https://www.autoentrepreneur.urssaf.fr";
+  if (g_str_equal (kind, "des"))
+    return "https://www.douane.gouv.fr";
+  return "https://www.impots.gouv.fr";
+}
+
+static const char *
+deadline_action_label (FacturesOverduePage *self,
+                       const char          *kind)
+{
+  if (g_str_equal (kind, "urssaf") && declarations_action (self) != NULL)
+    return _("Open Declaration");
+  if (g_str_equal (kind, "urssaf") || g_str_equal (kind, "periodicity") || g_str_equal (kind, "vl-option"))
+    return _("Open URSSAF Site");
+  if (g_str_equal (kind, "des"))
+    return _("Open Customs Site");
+  return _("Open impots.gouv.fr");
+}
+
+static char *
+deadline_detail (const FacturesDeadline *deadline,
+                 const GDate            *today)
+{
+  gint days = factures_date_days_between (today, &deadline->date);
+  g_autofree char *when = NULL;
+  g_autofree char *date = factures_date_format_fr (&deadline->date);
+
+  if (days == 0)
+    when = g_strdup (_("Due today"));
+  else if (days > 0)
+    when = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Due in %d day", "Due in %d days", days), days);
+  else
+    when = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day late", "%d days late", -days), -days);
+  if (deadline->to_confirm)
+    /* Translators: "Due in 3 days · 15/12/2026 · date to confirm" */
+    return g_strdup_printf (_("%s · %s · date to confirm"), when, date);
+  /* Translators: "Due in 3 days · 15/12/2026" */
+  return g_strdup_printf (_("%s · %s"), when, date);
+}
+
+/* The deadlines of the calendar from 92 days before @today to notice_days() after it that are
+ * not marked done, as queue items in date order; *@out_n_due: how many fall on or before @today. */
+static GPtrArray *
+deadline_items (FacturesOverduePage *self,
+                const GDate         *today,
+                guint               *out_n_due)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GHashTable) done = NULL;
+  g_autoptr (GPtrArray) deadlines = NULL;
+  g_autoptr (GError) error = NULL;
+  FacturesUrssafSettings settings;
+  GDate from = *today, to = *today;
+
+  *out_n_due = 0;
+  if (!factures_store_get_urssaf_settings (self->store, &settings, &error))
+    {
+      g_warning ("Deadlines: %s", error->message);
+      return items;
+    }
+  done = factures_store_list_deadlines_done (self->store, &error);
+  if (done == NULL)
+    {
+      g_warning ("Deadlines: %s", error->message);
+      factures_urssaf_settings_clear (&settings);
+      return items;
+    }
+  /* the deadlines missed in the last three months, not before the activity began */
+  g_date_subtract_days (&from, 92);
+  if (g_date_valid (&settings.creation) && g_date_compare (&settings.creation, &from) > 0)
+    from = settings.creation;
+  g_date_add_days (&to, notice_days ());
+  deadlines = factures_tax_calendar (&from, &to, &settings, NULL, des_months (self->store, &from));
+  factures_urssaf_settings_clear (&settings);
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      const FacturesDeadline *deadline = g_ptr_array_index (deadlines, i);
+      const char *kind = factures_deadline_kind_key (deadline->kind);
+      g_autofree char *iso = factures_date_format_iso (&deadline->date);
+      g_autofree char *key = g_strdup_printf ("%s/%s", kind, iso);
+      g_autofree char *detail = NULL;
+      FacturesTodoItem *item;
+
+      if (g_hash_table_contains (done, key))
+        continue;
+      item = factures_todo_item_new (&deadline->date, deadline->what, "overdue.open-deadline",
+                                     g_variant_new_string (key), deadline_action_label (self, kind));
+      detail = deadline_detail (deadline, today);
+      factures_todo_item_set_detail (item, detail);
+      factures_todo_item_set_tooltip (item, deadline->source);
+      /* Translators: the button that records a tax deadline as met */
+      factures_todo_item_set_secondary (item, "overdue.deadline-done", g_variant_new_string (key), _("Mark as Done"));
+      factures_todo_item_set_complete (item, TRUE);
+      if (g_date_compare (&deadline->date, today) <= 0)
+        (*out_n_due)++;
+      g_ptr_array_add (items, item);
+    }
+  return items;
+}
+
+static gint
+compare_item_dates (gconstpointer a,
+                    gconstpointer b)
+{
+  FacturesTodoItem *ia = *(FacturesTodoItem * const *) a;
+  FacturesTodoItem *ib = *(FacturesTodoItem * const *) b;
+
+  return g_date_compare (factures_todo_item_get_date (ia), factures_todo_item_get_date (ib));
+}
+
+/* The queue's items that are not dunning steps, in date order: the tax deadlines, and the
+ * e-invoices the plateforme agréée refused or rejected that still have a balance (out of the
+ * dunning ladder: a credit note is to be issued; issue 14, PA.md §2). */
+static GPtrArray *
+extra_items (FacturesOverduePage *self,
+             const GDate         *today,
+             guint               *out_n_due)
+{
+  GPtrArray *items = deadline_items (self, today, out_n_due);
+  g_autoptr (GPtrArray) refused = NULL;
+  g_autoptr (GError) error = NULL;
+
+  refused = factures_store_list_refused_einvoices (self->store, &error);
+  if (refused == NULL)
+    g_warning ("Refused e-invoices: %s", error->message);
+  for (guint i = 0; refused != NULL && i < refused->len; i++)
+    {
+      const FacturesRefusedInvoice *invoice = g_ptr_array_index (refused, i);
+      /* Translators: "F2026-0002 — Client name" */
+      g_autofree char *title = g_strdup_printf (_("%s — %s"), invoice->number, invoice->client_name);
+      FacturesTodoItem *item = factures_todo_item_new (&invoice->date, title, "overdue.open-invoice",
+                                                       g_variant_new_int64 (invoice->document_id),
+                                                       _("Open Invoice"));
+
+      factures_todo_item_set_detail (item, _("Refused by the plateforme agréée: correct it with a credit note"));
+      factures_todo_item_set_tooltip (item, invoice->note);
+      factures_todo_item_set_complete (item, TRUE);
+      g_ptr_array_add (items, item);
+    }
+  g_ptr_array_sort (items, compare_item_dates);
+  return items;
+}
+
+/* ---- the lazy queue (issue 12) ---- */
+
+/* Candidates planned at a time: the rows of a screen and a half; more when the list is
+ * scrolled near its end (todo_scrolled()). */
+#define QUEUE_PAGE 16
+
+/* Whether the queue item is a dunning step (not a deadline). */
+static gboolean
+is_step (FacturesTodoItem *item)
+{
+  return factures_todo_item_get_data (item) != NULL;
+}
+
+/* Plans the next @n candidates and appends their steps to the queue, each held deadline
+ * before the first step of a later date (the queue is in date order); once no candidate is
+ * left, the deadlines still held go at the end. */
+static void
+load_page (FacturesOverduePage *self,
+           const GDate         *today,
+           guint                n)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) tasks = NULL;
+  g_autoptr (GError) error = NULL;
+  guint count = MIN (n, self->pending->len - self->next_pending);
+
+  if (count > 0)
+    {
+      tasks = factures_store_plan_dunning_candidates (self->store, today,
+                                                      &g_array_index (self->pending, FacturesDunningCandidate,
+                                                                      self->next_pending),
+                                                      count, &error);
+      if (tasks == NULL)
+        {
+          g_warning ("To-do queue: %s", error->message);
+          tasks = g_ptr_array_new ();
+        }
+      self->next_pending += count;
+      self->n_planned += count;
+      /* the items take the tasks over */
+      g_ptr_array_set_free_func (tasks, NULL);
+      for (guint i = 0; i < tasks->len; i++)
+        {
+          FacturesDunningTask *task = g_ptr_array_index (tasks, i);
+
+          while (self->held_deadlines->len > 0 &&
+                 g_date_compare (factures_todo_item_get_date (g_ptr_array_index (self->held_deadlines, 0)),
+                                 &task->step.date) < 0)
+            g_ptr_array_add (items, g_ptr_array_steal_index (self->held_deadlines, 0));
+          g_ptr_array_add (items, item_for_task (task));
+        }
+    }
+  if (self->next_pending >= self->pending->len)
+    while (self->held_deadlines->len > 0)
+      g_ptr_array_add (items, g_ptr_array_steal_index (self->held_deadlines, 0));
+  g_list_store_splice (self->todo_items, g_list_model_get_n_items (G_LIST_MODEL (self->todo_items)), 0,
+                       items->pdata, items->len);
+}
+
+static guint count_steps (FacturesOverduePage *self);
+
+/* The list when it has items; "No reminder to send today." when none is a dunning step (the
+ * tax deadlines may be there all the same). */
+static void
+update_queue_visibility (FacturesOverduePage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->todo_items));
+
+  gtk_widget_set_visible (self->todo_scroller, n > 0);
+  gtk_widget_set_visible (self->todo_empty, count_steps (self) == 0);
+}
+
+/* The queue listed again: the candidates (one query over the summary), the first page of them
+ * planned, the deadlines merged in by date (issue 12: the first frame plans a page, not the
+ * queue, whatever the number of overdue invoices). */
 static void
 refresh_queue (FacturesOverduePage *self,
                const GDate         *today)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) tasks = NULL;
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GArray) candidates = NULL;
+  g_autoptr (GPtrArray) deadlines = NULL;
+  g_autoptr (GPtrArray) first = g_ptr_array_new ();
   gboolean outdated;
 
   /* without the catch-up: the application runs it after the first frame (issue 12) */
-  tasks = factures_store_list_dunning_queue (self->store, today, &error);
-  if (tasks == NULL)
+  candidates = factures_store_list_dunning_candidates (self->store, today, &error);
+  if (candidates == NULL)
     {
       g_warning ("To-do queue: %s", error->message);
-      tasks = g_ptr_array_new ();
+      candidates = g_array_new (FALSE, TRUE, sizeof (FacturesDunningCandidate));
     }
-  outdated = rates_outdated (self, tasks, today);
-  /* the items take the tasks over */
-  g_ptr_array_set_free_func (tasks, NULL);
-  for (guint i = 0; i < tasks->len; i++)
-    g_ptr_array_add (items, item_for_task (g_ptr_array_index (tasks, i)));
-  g_list_store_splice (self->todo_items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->todo_items)),
-                       items->pdata, items->len);
+  g_list_store_remove_all (self->todo_items);
+  g_clear_pointer (&self->pending, g_array_unref);
+  self->pending = g_steal_pointer (&candidates);
+  self->next_pending = 0;
+  g_clear_pointer (&self->held_deadlines, g_ptr_array_unref);
+  self->held_deadlines = extra_items (self, today, &self->n_due_deadlines);
+  load_page (self, today, QUEUE_PAGE);
 
-  gtk_widget_set_visible (self->todo_scroller, items->len > 0);
-  gtk_widget_set_visible (self->todo_empty, items->len == 0);
+  /* the penalty table: one late step tells (every late invoice uses today's rate) */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->todo_items)); i++)
+    {
+      g_autoptr (FacturesTodoItem) item = g_list_model_get_item (G_LIST_MODEL (self->todo_items), i);
+
+      if (is_step (item))
+        g_ptr_array_add (first, factures_todo_item_get_data (item));
+    }
+  outdated = rates_outdated (self, first, today);
+
+  update_queue_visibility (self);
   gtk_widget_set_visible (self->rates_notice, outdated);
+}
+
+/* The list scrolled to within a page of its end: the next candidates planned. */
+static void
+todo_scrolled (GtkAdjustment       *adjustment,
+               FacturesOverduePage *self)
+{
+  double left = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment) -
+                gtk_adjustment_get_page_size (adjustment);
+  GDate today;
+
+  if (self->pending == NULL || self->next_pending >= self->pending->len ||
+      left > gtk_adjustment_get_page_size (adjustment))
+    return;
+  factures_today (&today);
+  load_page (self, &today, QUEUE_PAGE);
+}
+
+/* The key "kind/YYYY-MM-DD" of a deadline item into its parts. */
+static gboolean
+split_deadline_key (const char  *key,
+                    char       **out_kind,
+                    GDate       *out_date)
+{
+  const char *slash = strchr (key, '/');
+
+  if (slash == NULL || !factures_date_parse_iso (slash + 1, out_date, NULL))
+    return FALSE;
+  *out_kind = g_strndup (key, slash - key);
+  return TRUE;
+}
+
+static void
+open_invoice_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FacturesOverduePage *self = FACTURES_OVERDUE_PAGE (widget);
+
+  factures_editor_window_open (page_window (self), self->store, g_variant_get_int64 (parameter), 0);
+}
+
+static void
+open_deadline_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  FacturesOverduePage *self = FACTURES_OVERDUE_PAGE (widget);
+  const char *key = g_variant_get_string (parameter, NULL);
+  g_autofree char *kind = NULL;
+  GAction *declarations;
+  GDate date;
+
+  if (!split_deadline_key (key, &kind, &date))
+    return;
+  declarations = g_str_equal (kind, "urssaf") ? declarations_action (self) : NULL;
+  if (declarations != NULL)
+    {
+      g_action_activate (declarations, NULL);
+      return;
+    }
+  gtk_show_uri (page_window (self), deadline_site (kind), GDK_CURRENT_TIME);
+}
+
+typedef struct {
+  GWeakRef  page;
+  char     *key;
+} UndoMark;
+
+static void
+undo_mark_free (gpointer  data,
+                GClosure *closure)
+{
+  UndoMark *undo = data;
+
+  g_weak_ref_clear (&undo->page);
+  g_free (undo->key);
+  g_free (undo);
+}
+
+static void
+page_toast (FacturesOverduePage *self,
+            AdwToast            *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+show_mark_error (FacturesOverduePage *self,
+                 const char          *message)
+{
+  factures_message_dialog_show (page_window (self), _("The Deadline Was Not Changed"), message);
+}
+
+static void refresh_deadlines (FacturesOverduePage *self);
+
+/* « Annuler » of a « Marquer comme fait »: a new mark (the table is append-only). */
+static void
+on_undo_mark (AdwToast *toast,
+              UndoMark *undo)
+{
+  g_autoptr (FacturesOverduePage) self = g_weak_ref_get (&undo->page);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *kind = NULL;
+  GDate date;
+
+  if (self == NULL || !split_deadline_key (undo->key, &kind, &date))
+    return;
+  if (!factures_store_mark_deadline (self->store, kind, &date, FALSE, &error))
+    {
+      show_mark_error (self, error->message);
+      return;
+    }
+  refresh_deadlines (self);
+}
+
+static void
+deadline_done_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  FacturesOverduePage *self = FACTURES_OVERDUE_PAGE (widget);
+  const char *key = g_variant_get_string (parameter, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *kind = NULL;
+  AdwToast *toast;
+  UndoMark *undo;
+  GDate date;
+
+  if (!split_deadline_key (key, &kind, &date))
+    return;
+  if (!factures_store_mark_deadline (self->store, kind, &date, TRUE, &error))
+    {
+      show_mark_error (self, error->message);
+      return;
+    }
+  refresh_deadlines (self);
+  toast = adw_toast_new (_("Deadline marked as done"));
+  undo = g_new0 (UndoMark, 1);
+  g_weak_ref_init (&undo->page, self);
+  undo->key = g_strdup (key);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_timeout (toast, 10);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_mark), undo, undo_mark_free, 0);
+  page_toast (self, toast);
+}
+
+/* The deadlines (and refused e-invoices) listed again (a mark, an « Annuler », a store
+ * change), the steps planned kept: those items taken out and the new ones merged in by date
+ * among the steps planned. */
+static void
+refresh_deadlines (FacturesOverduePage *self)
+{
+  g_autoptr (GPtrArray) deadlines = NULL;
+  guint n;
+  GDate today;
+
+  factures_today (&today);
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->todo_items)); i > 0; i--)
+    {
+      g_autoptr (FacturesTodoItem) item = g_list_model_get_item (G_LIST_MODEL (self->todo_items), i - 1);
+
+      if (!is_step (item))
+        g_list_store_remove (self->todo_items, i - 1);
+    }
+  deadlines = extra_items (self, &today, &self->n_due_deadlines);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->todo_items));
+  g_clear_pointer (&self->held_deadlines, g_ptr_array_unref);
+  self->held_deadlines = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint d = 0, position = 0; d < deadlines->len; d++)
+    {
+      FacturesTodoItem *deadline = g_ptr_array_index (deadlines, d);
+
+      while (position < n)
+        {
+          g_autoptr (FacturesTodoItem) item = g_list_model_get_item (G_LIST_MODEL (self->todo_items), position);
+
+          if (g_date_compare (factures_todo_item_get_date (deadline), factures_todo_item_get_date (item)) < 0)
+            break;
+          position++;
+        }
+      if (position < n || self->pending == NULL || self->next_pending >= self->pending->len)
+        {
+          g_list_store_insert (self->todo_items, position, deadline);
+          position++;
+          n++;
+        }
+      else
+        g_ptr_array_add (self->held_deadlines, g_object_ref (deadline));
+    }
+  update_queue_visibility (self);
 }
 
 static void
@@ -528,6 +1030,25 @@ todo_unbind (GtkSignalListItemFactory *factory,
              FacturesOverduePage      *self)
 {
   factures_todo_row_set_item (FACTURES_TODO_ROW (gtk_list_item_get_child (list_item)), NULL);
+}
+
+/* The steps of the queue: those planned and the candidates not planned yet (issue 12: the
+ * notification's count reuses the queue). */
+static guint
+count_steps (FacturesOverduePage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->todo_items)), steps = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (FacturesTodoItem) item = g_list_model_get_item (G_LIST_MODEL (self->todo_items), i);
+
+      if (is_step (item))
+        steps++;
+    }
+  if (self->pending != NULL)
+    steps += self->pending->len - self->next_pending;
+  return steps;
 }
 
 /* ---- overdue list ---- */
@@ -581,7 +1102,6 @@ refresh_count (FacturesOverduePage *self,
  * rows measured and styled before the first frame for a dozen seen. The views show a slice of
  * their model instead, its first rows (a few screens), which doubles when the user scrolls to
  * within a page of its end (or moves the keyboard focus there), until it holds the whole model. */
-#define QUEUE_STEP 12   /* rows of about 70 px in at most 360 px */
 #define LIST_STEP 24    /* rows of about 40 px in at most 480 px */
 
 static void
@@ -731,6 +1251,45 @@ queue_position_for (FacturesOverduePage       *self,
   return n;
 }
 
+/* A new step of an invoice due after every step planned while candidates are left: among
+ * them, in the queue's order (due date, then id), planned when the list reaches it. */
+static gboolean
+pend_task (FacturesOverduePage       *self,
+           const FacturesDunningTask *task)
+{
+  FacturesDunningCandidate candidate = { 0 };
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->todo_items)), at;
+
+  if (self->pending == NULL || self->next_pending >= self->pending->len)
+    return FALSE;
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr (FacturesTodoItem) item = g_list_model_get_item (G_LIST_MODEL (self->todo_items), i - 1);
+      const FacturesDunningTask *last = factures_todo_item_get_data (item);
+
+      if (last == NULL)
+        continue;
+      if (g_date_compare (&task->due_date, &last->due_date) < 0 ||
+          (g_date_compare (&task->due_date, &last->due_date) == 0 && task->document_id < last->document_id))
+        return FALSE;
+      break;
+    }
+  for (at = self->next_pending; at < self->pending->len; at++)
+    {
+      const FacturesDunningCandidate *other = &g_array_index (self->pending, FacturesDunningCandidate, at);
+      int cmp = g_date_compare (&other->due_date, &task->due_date);
+
+      if (cmp > 0 || (cmp == 0 && other->document_id > task->document_id))
+        break;
+    }
+  candidate.document_id = task->document_id;
+  candidate.due_date = task->due_date;
+  g_date_clear (&candidate.step_date, 1);
+  candidate.full = TRUE;
+  g_array_insert_val (self->pending, at, candidate);
+  return TRUE;
+}
+
 /* The step of @document_id due today (at most one per invoice), recomputed for that invoice
  * alone: its item replaced, removed or added. */
 static void
@@ -755,6 +1314,21 @@ update_queue_item (FacturesOverduePage *self,
         }
     }
 
+  /* an invoice not planned yet: planned afresh when the list reaches it, or taken out */
+  for (guint i = self->pending != NULL ? self->next_pending : 0; self->pending != NULL && i < self->pending->len; i++)
+    {
+      FacturesDunningCandidate *candidate = &g_array_index (self->pending, FacturesDunningCandidate, i);
+
+      if (candidate->document_id != document_id)
+        continue;
+      if (task == NULL)
+        g_array_remove_index (self->pending, i);
+      else
+        candidate->full = TRUE;
+      g_clear_pointer (&task, factures_dunning_task_free);
+      return;
+    }
+
   old = find_queue_item (self, document_id, &position);
   if (task == NULL)
     {
@@ -767,7 +1341,7 @@ update_queue_item (FacturesOverduePage *self,
 
     if (old != NULL)
       g_list_store_splice (self->todo_items, position, 1, (gpointer *) &item, 1);
-    else
+    else if (!pend_task (self, task))
       g_list_store_insert (self->todo_items, queue_position_for (self, task), item);
   }
 }
@@ -879,9 +1453,8 @@ apply_changes (FacturesOverduePage *self,
           gtk_widget_set_visible (self->list_buttons, n > 0);
           refresh_count (self, list);
         }
-      n = g_list_model_get_n_items (G_LIST_MODEL (self->todo_items));
-      gtk_widget_set_visible (self->todo_scroller, n > 0);
-      gtk_widget_set_visible (self->todo_empty, n == 0);
+      /* a refusal by the plateforme agréée (a dispute), a credit note: the other items again */
+      refresh_deadlines (self);
     }
   refresh_summary (self, &today);
 }
@@ -993,7 +1566,8 @@ factures_overdue_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->selection);
   g_clear_object (&self->todo_items);
-  g_clear_object (&self->todo_slice);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->held_deadlines, g_ptr_array_unref);
   g_clear_object (&self->list_slice);
   g_clear_pointer (&self->sort_state, factures_sort_state_free);
 
@@ -1049,6 +1623,11 @@ factures_overdue_page_class_init (FacturesOverduePageClass *klass)
   gtk_widget_class_install_action (widget_class, "overdue.promise", "x", invoice_action);
   gtk_widget_class_install_action (widget_class, "overdue.dispute", "x", invoice_action);
   gtk_widget_class_install_action (widget_class, "overdue.waive", "x", invoice_action);
+  /* a deadline of the tax calendar (issue 17 item 4), "kind/YYYY-MM-DD" */
+  gtk_widget_class_install_action (widget_class, "overdue.open-deadline", "s", open_deadline_action);
+  /* an e-invoice the plateforme agréée refused (issue 14) */
+  gtk_widget_class_install_action (widget_class, "overdue.open-invoice", "x", open_invoice_action);
+  gtk_widget_class_install_action (widget_class, "overdue.deadline-done", "s", deadline_done_action);
 }
 
 static void
@@ -1067,9 +1646,14 @@ factures_overdue_page_init (FacturesOverduePage *self)
 
   /* the to-do queue */
   self->todo_items = g_list_store_new (FACTURES_TYPE_TODO_ITEM);
-  self->todo_slice = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->todo_items)), 0, QUEUE_STEP);
-  none = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->todo_slice)));
-  grow_slice_on_scroll (self->todo_scroller, self->todo_slice);
+  self->held_deadlines = g_ptr_array_new_with_free_func (g_object_unref);
+  none = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->todo_items)));
+  {
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->todo_scroller));
+
+    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (todo_scrolled), self, 0);
+    g_signal_connect_object (adjustment, "changed", G_CALLBACK (todo_scrolled), self, 0);
+  }
   gtk_list_view_set_model (self->todo_view, GTK_SELECTION_MODEL (none));
   g_object_unref (none);
   factory = gtk_signal_list_item_factory_new ();
@@ -1189,5 +1773,22 @@ factures_overdue_page_get_n_due_steps (FacturesOverduePage *self)
 
   if (self->stale)
     factures_overdue_page_refresh (self);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->todo_items));
+  return count_steps (self);
+}
+
+guint
+factures_overdue_page_get_n_due_deadlines (FacturesOverduePage *self)
+{
+  g_return_val_if_fail (FACTURES_IS_OVERDUE_PAGE (self), 0);
+
+  if (self->stale)
+    factures_overdue_page_refresh (self);
+  return self->n_due_deadlines;
+}
+
+guint
+factures_overdue_page_get_n_planned (FacturesOverduePage *self)
+{
+  g_return_val_if_fail (FACTURES_IS_OVERDUE_PAGE (self), 0);
+  return self->n_planned;
 }

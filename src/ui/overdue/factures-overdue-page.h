@@ -41,6 +41,13 @@ void        factures_overdue_page_get_n_refreshes (FacturesOverduePage *self,
  * has not been shown since the last change), for the start-up notification, so that the
  * queue is computed once (factures_store_count_due_steps() computes it again). */
 guint       factures_overdue_page_get_n_due_steps (FacturesOverduePage *self);
+/* The tax calendar's deadlines in the queue that fall today or before and are not marked done
+ * (issue 17 item 4), for the deadline notification. */
+guint       factures_overdue_page_get_n_due_deadlines (FacturesOverduePage *self);
+/* How many invoices of the queue were planned (their dunning step read) since the page was
+ * made: issue 12's lazy queue plans a page of them, then more as the list is scrolled. For
+ * the tests. */
+guint       factures_overdue_page_get_n_planned (FacturesOverduePage *self);
 /* Re-reads the list (e.g. when the date changed). */
 void       factures_overdue_page_refresh   (FacturesOverduePage *self);
 

@@ -22,6 +22,9 @@ struct _FacturesTodoItem
   gpointer        data;
   GDestroyNotify  data_destroy;
   gboolean        complete;
+  char           *secondary_name;
+  GVariant       *secondary_target;
+  char           *secondary_label;
 };
 
 G_DEFINE_FINAL_TYPE (FacturesTodoItem, factures_todo_item, G_TYPE_OBJECT)
@@ -53,6 +56,9 @@ factures_todo_item_finalize (GObject *object)
   g_clear_pointer (&self->action_target, g_variant_unref);
   g_free (self->action_label);
   g_free (self->number);
+  g_free (self->secondary_name);
+  g_clear_pointer (&self->secondary_target, g_variant_unref);
+  g_free (self->secondary_label);
   if (self->data_destroy != NULL)
     self->data_destroy (self->data);
 
@@ -252,4 +258,40 @@ factures_todo_item_set_complete (FacturesTodoItem *self,
 {
   g_return_if_fail (FACTURES_IS_TODO_ITEM (self));
   self->complete = complete;
+}
+
+void
+factures_todo_item_set_secondary (FacturesTodoItem *self,
+                                  const char       *action_name,
+                                  GVariant         *action_target,
+                                  const char       *label)
+{
+  g_return_if_fail (FACTURES_IS_TODO_ITEM (self));
+
+  set_str (&self->secondary_name, action_name);
+  g_clear_pointer (&self->secondary_target, g_variant_unref);
+  if (action_target != NULL)
+    self->secondary_target = g_variant_ref_sink (action_target);
+  set_str (&self->secondary_label, label);
+}
+
+const char *
+factures_todo_item_get_secondary_name (FacturesTodoItem *self)
+{
+  g_return_val_if_fail (FACTURES_IS_TODO_ITEM (self), NULL);
+  return self->secondary_name;
+}
+
+GVariant *
+factures_todo_item_get_secondary_target (FacturesTodoItem *self)
+{
+  g_return_val_if_fail (FACTURES_IS_TODO_ITEM (self), NULL);
+  return self->secondary_target;
+}
+
+const char *
+factures_todo_item_get_secondary_label (FacturesTodoItem *self)
+{
+  g_return_val_if_fail (FACTURES_IS_TODO_ITEM (self), NULL);
+  return self->secondary_label;
 }

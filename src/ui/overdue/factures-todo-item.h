@@ -63,4 +63,15 @@ gboolean     factures_todo_item_get_complete      (FacturesTodoItem *self);
 void         factures_todo_item_set_complete      (FacturesTodoItem *self,
                                                    gboolean          complete);
 
+/* A second action beside the primary one, as a flat button (e.g. a deadline's
+ * "overdue.deadline-done" « Marquer comme fait »); none by default. @action_target: floating
+ * references are sunk. */
+void         factures_todo_item_set_secondary        (FacturesTodoItem *self,
+                                                      const char       *action_name,
+                                                      GVariant         *action_target,
+                                                      const char       *label);
+const char  *factures_todo_item_get_secondary_name   (FacturesTodoItem *self);
+GVariant    *factures_todo_item_get_secondary_target (FacturesTodoItem *self);
+const char  *factures_todo_item_get_secondary_label  (FacturesTodoItem *self);
+
 G_END_DECLS

@@ -19,6 +19,7 @@ struct _FacturesTodoRow
   GtkLabel         *title;
   GtkLabel         *detail;
   GtkButton        *primary;
+  GtkButton        *secondary;
   GtkWidget        *more;
   GtkWidget        *menu_box;
 };
@@ -68,6 +69,7 @@ factures_todo_row_set_item (FacturesTodoRow  *self,
   if (item == NULL)
     {
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->primary), NULL);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->secondary), NULL);
       return;
     }
 
@@ -77,6 +79,20 @@ factures_todo_row_set_item (FacturesTodoRow  *self,
                                           factures_todo_item_get_action_target (item));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->primary), factures_todo_item_get_action_name (item));
   gtk_widget_set_visible (GTK_WIDGET (self->primary), factures_todo_item_get_action_name (item) != NULL);
+  /* a deadline's « Marquer comme fait » */
+  if (factures_todo_item_get_secondary_name (item) != NULL)
+    {
+      gtk_button_set_label (self->secondary, factures_todo_item_get_secondary_label (item));
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->secondary),
+                                              factures_todo_item_get_secondary_target (item));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->secondary), factures_todo_item_get_secondary_name (item));
+      gtk_widget_set_visible (GTK_WIDGET (self->secondary), TRUE);
+    }
+  else
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->secondary), NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->secondary), FALSE);
+    }
 
   if (factures_todo_item_get_document_id (item) != 0)
     {
@@ -134,6 +150,7 @@ factures_todo_row_class_init (FacturesTodoRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FacturesTodoRow, title);
   gtk_widget_class_bind_template_child (widget_class, FacturesTodoRow, detail);
   gtk_widget_class_bind_template_child (widget_class, FacturesTodoRow, primary);
+  gtk_widget_class_bind_template_child (widget_class, FacturesTodoRow, secondary);
   gtk_widget_class_bind_template_child (widget_class, FacturesTodoRow, more);
   gtk_widget_class_bind_template_child (widget_class, FacturesTodoRow, menu_box);
   gtk_widget_class_bind_template_callback (widget_class, on_menu_clicked);

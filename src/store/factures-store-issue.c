@@ -243,9 +243,8 @@ document_canonical_text (FacturesStore  *self,
   canon_text (out, "notes", factures_store_impl_col_text (stmt, 14));
   canon_text (out, "purchase_order", factures_store_impl_col_text (stmt, 15));
   pdf_sha = known_pdf_sha256 != NULL ? g_strdup (known_pdf_sha256)
-                                      : g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                                                     sqlite3_column_blob (stmt, 16),
-                                                                     (gsize) sqlite3_column_bytes (stmt, 16));
+                                      : factures_store_sha256_hex (sqlite3_column_blob (stmt, 16),
+                                                                   (gsize) sqlite3_column_bytes (stmt, 16));
   canon_text (out, "pdf_sha256", pdf_sha);
   if (!factures_store_lifecycle_canon (self, id, out, error))
     return NULL;
@@ -630,7 +629,7 @@ issue_in_transaction (FacturesStore       *self,
                              _("The PDF could not be produced."));
       return NULL;
     }
-  pdf_sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+  pdf_sha = factures_store_sha256_hex (g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf));
 
   seller_json = factures_store_profile_to_json (document->seller, FALSE);
   {

@@ -25,7 +25,7 @@
 #include <glib/gi18n.h>
 
 #ifdef FACTURES_CLI_WITH_PDF
-#include "factures-fonts.h"
+#include "factures-headless.h"
 #include "factures-pdf.h"
 #endif
 #include "factures-store.h"
@@ -226,7 +226,7 @@ main (int   argc,
   FastArgs args;
 
 #ifdef FACTURES_CLI_WITH_PDF
-  factures_fonts_init_headless ();   /* fontconfig's configuration parsed once (issue 12) */
+  factures_output_init_headless ();   /* no window: fontconfig parsed once, freed heap kept (issue 12) */
 #endif
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("FACTURES_LOCALEDIR") ? g_getenv ("FACTURES_LOCALEDIR") : LOCALEDIR);

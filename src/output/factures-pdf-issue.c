@@ -8,35 +8,11 @@
  */
 #include "config.h"
 
-#include <stdlib.h>   /* defines __GLIBC__ on glibc */
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <glib/gi18n.h>
 
 #include "factures-cii.h"
 #include "factures-facturx.h"
 #include "factures-pdf.h"
-
-/* Each issue allocates and frees about a megabyte at the top of the heap (cairo's and qpdf's
- * zlib streams, the PDF buffers, SQLite's pages), which glibc gave back to the kernel after
- * every invoice and took again for the next: issuing 100 invoices in one process made 4,490
- * brk calls and 21,000 page faults (a bare cairo program drawing 100: 13 and 940), an eighth
- * of its CPU time in the kernel (issue 12). Keeping up to 8 MiB of freed heap makes them
- * 2,350 page faults; the process's peak memory is unchanged (28 MiB). Once per process. */
-static void
-keep_freed_heap (void)
-{
-#ifdef __GLIBC__
-  static gsize done = 0;
-
-  if (g_once_init_enter (&done))
-    {
-      mallopt (M_TRIM_THRESHOLD, 8 * 1024 * 1024);
-      g_once_init_leave (&done, 1);
-    }
-#endif
-}
 
 /**
  * factures_pdf_render_for_issue:
@@ -62,7 +38,6 @@ factures_pdf_render_for_issue (const FacturesDocument *document,
   g_autoptr(GBytes) pdf = NULL;
   g_autoptr(GPtrArray) problems = NULL;
 
-  keep_freed_heap ();
   if (document->kind == FACTURES_DOCUMENT_KIND_QUOTE)
     return factures_pdf_render (document, FACTURES_PDF_FLAG_NONE, error);
 

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "factures-headless.h"
 #include "factures-pdf.h"
 #include "factures-store.h"
 #include "factures-store-private.h"
@@ -67,6 +68,8 @@ main (int argc, char *argv[])
   g_autoptr(FacturesStore) store = NULL;
   gint64 client;
 
+  /* A process without a window, set up as factures-cli's (factures-cli-main.c). */
+  factures_output_init_headless ();
   if (argc < 3)
     {
       g_printerr ("usage: bench-issue drafts DB | bench-issue prepare DB N | bench-issue issue DB [N]\n");

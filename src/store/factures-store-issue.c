@@ -442,6 +442,7 @@ freeze_lines (FacturesStore         *self,
     }
   same = sqlite3_column_int64 (shape, 0) == lines->len && sqlite3_column_int64 (shape, 1) == 1 &&
          sqlite3_column_int64 (shape, 2) == lines->len;
+  g_clear_pointer (&shape, factures_store_release_cached);   /* reset before the writes */
   if (!same)
     return factures_store_impl_write_lines (self, document_id, lines, totals, error);
 

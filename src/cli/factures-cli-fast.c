@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #ifdef FACTURES_CLI_WITH_PDF
+#include "factures-headless.h"
 #include "factures-pdf.h"
 #endif
 #include "factures-store.h"
@@ -224,6 +225,9 @@ main (int   argc,
 {
   FastArgs args;
 
+#ifdef FACTURES_CLI_WITH_PDF
+  factures_output_init_headless ();   /* no window: fontconfig parsed once, freed heap kept (issue 12) */
+#endif
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("FACTURES_LOCALEDIR") ? g_getenv ("FACTURES_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

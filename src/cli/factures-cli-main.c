@@ -11,6 +11,7 @@
 #include <locale.h>
 
 #include "factures-cli.h"
+#include "factures-headless.h"
 
 static int
 handle_local_options_cb (GApplication *application,
@@ -39,6 +40,7 @@ main (int   argc,
 {
   g_autoptr (GApplication) app = NULL;
 
+  factures_output_init_headless ();   /* no window: fontconfig parsed once, freed heap kept (issue 12) */
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("FACTURES_LOCALEDIR") ? g_getenv ("FACTURES_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -49,6 +49,9 @@ create_fc_config (void)
   return config;
 }
 
+/* Set by factures_fonts_init_headless(), before any thread starts. */
+static gboolean headless_process;
+
 /* One FcConfig for the process (fontconfig is thread-safe), one font map per
  * thread (Pango font maps are not): the issue may render in a worker thread
  * while the preview renders in the main one. */
@@ -60,11 +63,23 @@ get_fc_config (void)
 
   if (g_once_init_enter (&initialized))
     {
-      /* (no FcInit (): the default configuration is not used here; parsing it cost a second read of every configuration file, issue 12) */
       config = create_fc_config ();
+      /* Before the first font map runs FcInit (): see factures_fonts_init_headless(). */
+      if (headless_process && !FcConfigSetCurrent (config))
+        g_warning ("Could not make the private fontconfig configuration the current one");
       g_once_init_leave (&initialized, 1);
     }
   return config;
+}
+
+/**
+ * factures_fonts_init_headless:
+ * (see factures-fonts.h)
+ */
+void
+factures_fonts_init_headless (void)
+{
+  headless_process = TRUE;
 }
 
 static GPrivate font_map_key = G_PRIVATE_INIT (g_object_unref);
@@ -76,10 +91,13 @@ factures_fonts_get_font_map (void)
 
   if (font_map == NULL)
     {
+      /* The configuration first: a new font map starts FcInit () in a thread. */
+      FcConfig *config = get_fc_config ();
+
       font_map = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
       if (font_map == NULL)
         g_error ("Pango has no FreeType font map");
-      pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (font_map), get_fc_config ());
+      pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (font_map), config);
       pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (font_map), 72.0);
       g_private_set (&font_map_key, font_map);
     }

@@ -98,14 +98,23 @@ factures_store_chain_columns (const char * const **out_hashed,
 }
 
 /* The canonical text of a stored document (see the top of this file), in the chain version
- * the document records (chain_version: 1 before migration 0008, 2 since). */
+ * the document records (chain_version: 1 before migration 0008, 2 since). @known_pdf_sha256:
+ * NULL, or the SHA-256 of the stored original when the caller has just stored it (the issue:
+ * the same bytes, so the same text, without reading the blob back and hashing it again). The
+ * statements of today's schema are cached per connection (issue 12: their preparation was a
+ * sixth of the issue path). */
 static char *
 document_canonical_text (FacturesStore  *self,
                          gint64          id,
+                         const char     *known_pdf_sha256,
                          GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) lines = NULL;
+  g_autoptr(FacturesCachedStmt) cached = NULL;
+  g_autoptr(FacturesCachedStmt) cached_lines = NULL;
+  g_autoptr(sqlite3_stmt) legacy = NULL;
+  g_autoptr(sqlite3_stmt) legacy_lines = NULL;
+  sqlite3_stmt *stmt;
+  sqlite3_stmt *lines;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *pdf_sha = NULL;
   gint64 version;
@@ -115,23 +124,29 @@ document_canonical_text (FacturesStore  *self,
                           "terms_days, seller, buyer, allowance, net_total, vat_total, " \
                           "gross_total, amount_due, notes, purchase_order, "
   /* The stored original: in document_originals since migration 0010 (hashed as its SHA-256,
-   * the same bytes, so every hash verifies as before). */
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT " CANONICAL_COLUMNS
-                          "(SELECT pdf FROM document_originals o WHERE o.document_id = documents.id), "
-                          "coalesce (chain_version, 1), status, client_id, client_name, pdf_sha256, "
-                          "chain_seq, series_name, series_counter, series_date "
-                          "FROM documents WHERE id = ?1",
-                          -1, &stmt, NULL) != SQLITE_OK)
+   * the same bytes, so every hash verifies as before); not read when ?2 says it is known. */
+  cached = factures_store_prepare_cached (self,
+                                          "SELECT " CANONICAL_COLUMNS
+                                          "CASE WHEN ?2 THEN NULL ELSE "
+                                          "(SELECT pdf FROM document_originals o WHERE o.document_id = documents.id) END, "
+                                          "coalesce (chain_version, 1), status, client_id, client_name, pdf_sha256, "
+                                          "chain_seq, series_name, series_counter, series_date "
+                                          "FROM documents WHERE id = ?1",
+                                          NULL);
+  stmt = cached;
+  if (stmt == NULL)
     {
       /* A database from before migration 0008, verified read-only: every document is v1. */
-      stmt = factures_store_prepare (self,
-                                     "SELECT " CANONICAL_COLUMNS "pdf, 1, status, client_id, client_name, "
-                                     "pdf_sha256, chain_seq, NULL, NULL, NULL FROM documents WHERE id = ?1",
-                                     error);
+      known_pdf_sha256 = NULL;
+      stmt = legacy = factures_store_prepare (self,
+                                              "SELECT " CANONICAL_COLUMNS "pdf, 1, status, client_id, client_name, "
+                                              "pdf_sha256, chain_seq, NULL, NULL, NULL FROM documents WHERE id = ?1",
+                                              error);
       if (stmt == NULL)
         return NULL;
     }
+  else
+    sqlite3_bind_int (stmt, 2, known_pdf_sha256 != NULL);
 #undef CANONICAL_COLUMNS
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
@@ -159,29 +174,33 @@ document_canonical_text (FacturesStore  *self,
   canon_text (out, "seller", factures_store_impl_col_text (stmt, 7));
   canon_text (out, "buyer", factures_store_impl_col_text (stmt, 8));
 
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT position, description, quantity, unit, unit_price, "
-                          "vat_rate_bp, allowance, net, activity, vat_category, vatex, "
-                          "exemption_reason, override_reason, debours FROM lines WHERE document_id = ?1 "
-                          "ORDER BY position",
-                          -1, &lines, NULL) != SQLITE_OK
+  cached_lines = factures_store_prepare_cached (self,
+                                                "SELECT position, description, quantity, unit, unit_price, "
+                                                "vat_rate_bp, allowance, net, activity, vat_category, vatex, "
+                                                "exemption_reason, override_reason, debours FROM lines WHERE document_id = ?1 "
+                                                "ORDER BY position",
+                                                NULL);
+  lines = cached_lines;
+  if (lines == NULL
       /* A database from before migration 0016 (issue 17), verified read-only. */
       && sqlite3_prepare_v2 (self->db,
                              "SELECT position, description, quantity, unit, unit_price, "
                              "vat_rate_bp, allowance, net, activity, vat_category, vatex, "
                              "exemption_reason, override_reason, 0 FROM lines WHERE document_id = ?1 "
                              "ORDER BY position",
-                             -1, &lines, NULL) != SQLITE_OK)
+                             -1, &legacy_lines, NULL) != SQLITE_OK)
     {
       /* A database from before migration 0013, verified read-only. */
-      lines = factures_store_prepare (self,
-                                      "SELECT position, description, quantity, unit, unit_price, "
-                                      "vat_rate_bp, allowance, net, 0, NULL, NULL, NULL, NULL, 0 "
-                                      "FROM lines WHERE document_id = ?1 ORDER BY position",
-                                      error);
-      if (lines == NULL)
+      legacy_lines = factures_store_prepare (self,
+                                             "SELECT position, description, quantity, unit, unit_price, "
+                                             "vat_rate_bp, allowance, net, 0, NULL, NULL, NULL, NULL, 0 "
+                                             "FROM lines WHERE document_id = ?1 ORDER BY position",
+                                             error);
+      if (legacy_lines == NULL)
         return NULL;
     }
+  if (lines == NULL)
+    lines = legacy_lines;
   sqlite3_bind_int64 (lines, 1, id);
   while ((rc = sqlite3_step (lines)) == SQLITE_ROW)
     {
@@ -225,9 +244,9 @@ document_canonical_text (FacturesStore  *self,
   canon_int (out, "amount_due", sqlite3_column_int64 (stmt, 13));
   canon_text (out, "notes", factures_store_impl_col_text (stmt, 14));
   canon_text (out, "purchase_order", factures_store_impl_col_text (stmt, 15));
-  pdf_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                         sqlite3_column_blob (stmt, 16),
-                                         (gsize) sqlite3_column_bytes (stmt, 16));
+  pdf_sha = known_pdf_sha256 != NULL ? g_strdup (known_pdf_sha256)
+                                      : factures_store_sha256_hex (sqlite3_column_blob (stmt, 16),
+                                                                   (gsize) sqlite3_column_bytes (stmt, 16));
   canon_text (out, "pdf_sha256", pdf_sha);
   if (!factures_store_lifecycle_canon (self, id, out, error))
     return NULL;
@@ -272,10 +291,11 @@ static char *
 document_hash (FacturesStore  *self,
                gint64          id,
                const char     *prev_hash,
+               const char     *known_pdf_sha256,
                GError        **error)
 {
   g_autoptr(GChecksum) checksum = NULL;
-  g_autofree char *canonical = document_canonical_text (self, id, error);
+  g_autofree char *canonical = document_canonical_text (self, id, known_pdf_sha256, error);
 
   if (canonical == NULL)
     return NULL;
@@ -342,7 +362,7 @@ factures_store_verify_chain (FacturesStore  *self,
           return FALSE;
         }
 
-      computed = document_hash (self, sqlite3_column_int64 (stmt, 0), prev, error);
+      computed = document_hash (self, sqlite3_column_int64 (stmt, 0), prev, NULL, error);
       if (computed == NULL)
         return FALSE;
       if (g_strcmp0 (computed, hash) != 0)
@@ -414,6 +434,78 @@ format_number (const char   *pattern,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* The lines of the draft being issued, frozen with their nets and VAT treatment: the same rows
+ * factures_store_impl_write_lines() writes, but updated in place when the stored lines are the
+ * document's (positions 1…n, the same descriptions: the document was read from them in this
+ * transaction). Deleting and inserting them again ran the full-text index's triggers twice per
+ * line (issue 12: a tenth of the issue path); the line ids, which nothing reads, are kept. */
+static gboolean
+freeze_lines (FacturesStore         *self,
+              gint64                 document_id,
+              const GPtrArray       *lines,
+              const FacturesTotals  *totals,
+              GError               **error)
+{
+  g_autoptr(FacturesCachedStmt) shape = NULL;
+  g_autoptr(FacturesCachedStmt) update = NULL;
+  gboolean same;
+
+  shape = factures_store_prepare_cached (self,
+                                         "SELECT count(*), coalesce (min (position), 1), coalesce (max (position), 0) "
+                                         "FROM lines WHERE document_id = ?1",
+                                         error);
+  if (shape == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (shape, 1, document_id);
+  if (sqlite3_step (shape) != SQLITE_ROW)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  same = sqlite3_column_int64 (shape, 0) == lines->len && sqlite3_column_int64 (shape, 1) == 1 &&
+         sqlite3_column_int64 (shape, 2) == lines->len;
+  g_clear_pointer (&shape, factures_store_release_cached);   /* reset before the writes */
+  if (!same)
+    return factures_store_impl_write_lines (self, document_id, lines, totals, error);
+
+  update = factures_store_prepare_cached (self,
+                                          "UPDATE lines SET quantity = ?4, unit = ?5, unit_price = ?6, "
+                                          "vat_rate_bp = ?7, allowance = ?8, net = ?9, activity = ?10, "
+                                          "vat_category = ?11, vatex = ?12, exemption_reason = ?13, "
+                                          "override_reason = ?14, debours = ?15 "
+                                          "WHERE document_id = ?1 AND position = ?2 AND description IS ?3",
+                                          error);
+  if (update == NULL)
+    return FALSE;
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const FacturesLine *line = g_ptr_array_index (lines, i);
+
+      sqlite3_reset (update);
+      sqlite3_bind_int64 (update, 1, document_id);
+      sqlite3_bind_int (update, 2, (int) i + 1);
+      factures_sql_bind_text (update, 3, line->description);
+      sqlite3_bind_int64 (update, 4, line->quantity);
+      factures_sql_bind_text (update, 5, line->unit);
+      sqlite3_bind_int64 (update, 6, line->unit_price);
+      sqlite3_bind_int (update, 7, line->vat_rate_bp);
+      sqlite3_bind_int64 (update, 8, line->allowance);
+      sqlite3_bind_int64 (update, 9, g_array_index (totals->line_nets, gint64, i));
+      sqlite3_bind_int (update, 10, line->activity);
+      factures_sql_bind_text (update, 11, factures_vat_category_code (line->vat_category));
+      factures_sql_bind_text (update, 12, line->vatex);
+      factures_sql_bind_text (update, 13, line->exemption_reason);
+      factures_sql_bind_text (update, 14, line->override_reason);
+      sqlite3_bind_int (update, 15, line->debours ? 1 : 0);
+      if (!factures_store_step_done (self, update, error))
+        return FALSE;
+      /* A description that differs (it cannot, read in this transaction): written as before. */
+      if (sqlite3_changes (self->db) != 1)
+        return factures_store_impl_write_lines (self, document_id, lines, totals, error);
+    }
+  return TRUE;
+}
+
 /* The checks and the frozen figures, run inside the issuing transaction. */
 static FacturesDocument *
 issue_in_transaction (FacturesStore       *self,
@@ -423,10 +515,11 @@ issue_in_transaction (FacturesStore       *self,
                       GError             **error)
 {
   g_autoptr(FacturesDocument) document = NULL;
-  g_autoptr(sqlite3_stmt) series = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
-  g_autoptr(sqlite3_stmt) last = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(FacturesCachedStmt) series = NULL;
+  g_autoptr(FacturesCachedStmt) update = NULL;
+  g_autoptr(FacturesCachedStmt) last = NULL;
+  g_autoptr(FacturesCachedStmt) stmt = NULL;
+  g_autoptr(FacturesCachedStmt) event = NULL;
   g_autoptr(GPtrArray) mentions = NULL;
   g_autoptr(GBytes) pdf = NULL;
   g_auto(FacturesTotals) totals = { NULL, };
@@ -455,10 +548,10 @@ issue_in_transaction (FacturesStore       *self,
 
   /* The series: next counter, and numbers follow dates. */
   series_name = factures_store_impl_series_of_kind (document->kind);
-  series = factures_store_prepare (self,
-                                   "SELECT pattern, next_counter, last_issued_date FROM number_series "
-                                   "WHERE name = ?1",
-                                   error);
+  series = factures_store_prepare_cached (self,
+                                          "SELECT pattern, next_counter, last_issued_date FROM number_series "
+                                          "WHERE name = ?1",
+                                          error);
   if (series == NULL)
     return NULL;
   factures_sql_bind_text (series, 1, series_name);
@@ -559,7 +652,7 @@ issue_in_transaction (FacturesStore       *self,
                              _("The PDF could not be produced."));
       return NULL;
     }
-  pdf_sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+  pdf_sha = factures_store_sha256_hex (g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf));
 
   seller_json = factures_store_profile_to_json (document->seller, FALSE);
   {
@@ -570,16 +663,16 @@ issue_in_transaction (FacturesStore       *self,
   }
 
   /* Freeze lines (nets) and the document while it is still a draft… */
-  if (!factures_store_impl_write_lines (self, id, document->lines, &totals, error))
+  if (!freeze_lines (self, id, document->lines, &totals, error))
     return NULL;
 
   /* The original goes to its own table (migration 0010), before the row is issued: the
    * trigger documents_issued_has_original refuses an issued document without it. */
   {
-    g_autoptr(sqlite3_stmt) original = factures_store_prepare (self,
-                                                               "INSERT INTO document_originals (document_id, pdf) "
-                                                               "VALUES (?1, ?2)",
-                                                               error);
+    g_autoptr(FacturesCachedStmt) original = factures_store_prepare_cached (self,
+                                                                            "INSERT INTO document_originals (document_id, pdf) "
+                                                                            "VALUES (?1, ?2)",
+                                                                            error);
 
     if (original == NULL)
       return NULL;
@@ -589,14 +682,14 @@ issue_in_transaction (FacturesStore       *self,
       return NULL;
   }
 
-  update = factures_store_prepare (self,
-                                   "UPDATE documents SET number = ?1, due_date = ?2, terms_kind = ?3, "
-                                   "terms_days = ?4, client_name = ?5, seller = ?6, buyer = ?7, "
-                                   "net_total = ?8, vat_total = ?9, gross_total = ?10, amount_due = ?11, "
-                                   "pdf_sha256 = ?13, client_key = factures_fold (?5), "
-                                   "search_key = factures_fold (?1 || ' ' || ?5) "
-                                   "WHERE id = ?14 AND status = 0",
-                                   error);
+  update = factures_store_prepare_cached (self,
+                                          "UPDATE documents SET number = ?1, due_date = ?2, terms_kind = ?3, "
+                                          "terms_days = ?4, client_name = ?5, seller = ?6, buyer = ?7, "
+                                          "net_total = ?8, vat_total = ?9, gross_total = ?10, amount_due = ?11, "
+                                          "pdf_sha256 = ?13, client_key = factures_fold (?5), "
+                                          "search_key = factures_fold (?1 || ' ' || ?5) "
+                                          "WHERE id = ?14 AND status = 0",
+                                          error);
   if (update == NULL)
     return NULL;
   factures_sql_bind_text (update, 1, document->number);
@@ -616,10 +709,10 @@ issue_in_transaction (FacturesStore       *self,
     return NULL;
 
   /* …then chain it, from the stored row, and make it immutable. */
-  last = factures_store_prepare (self,
-                                 "SELECT chain_seq, hash FROM documents WHERE status = 1 "
-                                 "ORDER BY chain_seq DESC LIMIT 1",
-                                 error);
+  last = factures_store_prepare_cached (self,
+                                        "SELECT chain_seq, hash FROM documents WHERE status = 1 "
+                                        "ORDER BY chain_seq DESC LIMIT 1",
+                                        error);
   if (last == NULL)
     return NULL;
   if (sqlite3_step (last) == SQLITE_ROW)
@@ -631,11 +724,11 @@ issue_in_transaction (FacturesStore       *self,
   /* …with its place, its chain version and the state its series will have after the issue
    * (factures-chain-v2, migration 0008)… */
   {
-    g_autoptr(sqlite3_stmt) chain = factures_store_prepare (self,
-                                                            "UPDATE documents SET chain_version = 2, "
-                                                            "series_name = ?1, series_counter = ?2 + 1, "
-                                                            "series_date = ?3, chain_seq = ?5 WHERE id = ?4 AND status = 0",
-                                                            error);
+    g_autoptr(FacturesCachedStmt) chain = factures_store_prepare_cached (self,
+                                                                         "UPDATE documents SET chain_version = 2, "
+                                                                         "series_name = ?1, series_counter = ?2 + 1, "
+                                                                         "series_date = ?3, chain_seq = ?5 WHERE id = ?4 AND status = 0",
+                                                                         error);
 
     if (chain == NULL)
       return NULL;
@@ -648,14 +741,14 @@ issue_in_transaction (FacturesStore       *self,
       return NULL;
   }
 
-  hash = document_hash (self, id, prev_hash, error);
+  hash = document_hash (self, id, prev_hash, pdf_sha, error);
   if (hash == NULL)
     return NULL;
 
-  stmt = factures_store_prepare (self,
-                                 "UPDATE documents SET status = 1, chain_seq = ?1, prev_hash = ?2, "
-                                 "hash = ?3 WHERE id = ?4 AND status = 0",
-                                 error);
+  stmt = factures_store_prepare_cached (self,
+                                        "UPDATE documents SET status = 1, chain_seq = ?1, prev_hash = ?2, "
+                                        "hash = ?3 WHERE id = ?4 AND status = 0",
+                                        error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, chain_seq);
@@ -664,22 +757,21 @@ issue_in_transaction (FacturesStore       *self,
   sqlite3_bind_int64 (stmt, 4, id);
   if (!factures_store_step_done (self, stmt, error))
     return NULL;
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (!factures_store_numbering_advance (self, series_name, counter, &document->issue_date, error))
     return NULL;
 
   factures_today (&today);
   today_iso = factures_date_format_iso (&today);
-  stmt = factures_store_prepare (self,
-                                 "INSERT INTO events (document_id, kind, date, data) "
-                                 "VALUES (?1, 'issued', ?2, NULL)",
-                                 error);
-  if (stmt == NULL)
+  event = factures_store_prepare_cached (self,
+                                         "INSERT INTO events (document_id, kind, date, data) "
+                                         "VALUES (?1, 'issued', ?2, NULL)",
+                                         error);
+  if (event == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  factures_sql_bind_text (stmt, 2, today_iso);
-  if (!factures_store_step_done (self, stmt, error))
+  sqlite3_bind_int64 (event, 1, id);
+  factures_sql_bind_text (event, 2, today_iso);
+  if (!factures_store_step_done (self, event, error))
     return NULL;
 
   return factures_store_get_document (self, id, error);

@@ -95,6 +95,12 @@ void      factures_store_release_cached  (sqlite3_stmt   *stmt);
 typedef sqlite3_stmt FacturesCachedStmt;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesCachedStmt, factures_store_release_cached)
 
+/* The SHA-256 of @data as 64 lowercase hexadecimal digits, the text
+ * g_compute_checksum_for_data (G_CHECKSUM_SHA256, …) gives, computed by nettle (with the
+ * processor's SHA instructions when it has them: issue 12). Returns: (transfer full). */
+char     *factures_store_sha256_hex      (gconstpointer   data,
+                                          gsize           length);
+
 /* The first column of every row of @sql (no parameters), as gint64 ids in row order, through
  * the connection's statement cache. Returns: (transfer full): a GArray of gint64, or NULL with
  * FACTURES_ERROR_DATABASE. */

@@ -29,6 +29,7 @@
 #include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <nettle/sha2.h>
 
 #include "factures-identifiers.h"
 #include "factures-identifiers-eu.h"
@@ -301,6 +302,28 @@ factures_store_release_cached (sqlite3_stmt *stmt)
     }
   else
     sqlite3_finalize (stmt);   /* the fresh copy of a statement in use */
+}
+
+char *
+factures_store_sha256_hex (gconstpointer data,
+                           gsize         length)
+{
+  static const char digits[] = "0123456789abcdef";
+  struct sha256_ctx ctx;
+  guint8 digest[SHA256_DIGEST_SIZE];
+  char *hex = g_malloc (2 * SHA256_DIGEST_SIZE + 1);
+
+  sha256_init (&ctx);
+  if (length > 0)
+    sha256_update (&ctx, length, data);
+  sha256_digest (&ctx, SHA256_DIGEST_SIZE, digest);
+  for (guint i = 0; i < SHA256_DIGEST_SIZE; i++)
+    {
+      hex[2 * i] = digits[digest[i] >> 4];
+      hex[2 * i + 1] = digits[digest[i] & 0xf];
+    }
+  hex[2 * SHA256_DIGEST_SIZE] = '\0';
+  return hex;
 }
 
 GArray *

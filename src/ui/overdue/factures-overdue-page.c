@@ -27,6 +27,7 @@
 #include "factures-currency.h"
 #include "factures-documents.h"
 #include "factures-dunning-actions.h"
+#include "factures-ereporting-window.h"
 #include "factures-overdue-page.h"
 #include "factures-instalments-dialog.h"
 #include "factures-message-dialog.h"
@@ -36,6 +37,7 @@
 #include "factures-sql-list-model.h"
 #include "factures-store-deadlines.h"
 #include "factures-store-einvoicing.h"
+#include "factures-store-ereporting.h"
 #include "factures-store-payments.h"
 #include "factures-store-urssaf.h"
 #include "factures-urssaf.h"
@@ -557,6 +559,8 @@ deadline_action_label (FacturesOverduePage *self,
     return _("Open URSSAF Site");
   if (g_str_equal (kind, "des"))
     return _("Open Customs Site");
+  if (g_str_equal (kind, "ereporting"))
+    return _("Prepare E-reporting");
   return _("Open impots.gouv.fr");
 }
 
@@ -838,6 +842,29 @@ open_invoice_action (GtkWidget  *widget,
   factures_editor_window_open (page_window (self), self->store, g_variant_get_int64 (parameter), 0);
 }
 
+/* Issue 15: an e-reporting deadline opens the e-reporting window on the period due on @due (a
+ * month or two: due at the end of the following month; a decade: ten days after it). */
+static void
+open_ereporting_window (FacturesOverduePage *self,
+                        const GDate         *due)
+{
+  FacturesEreportingPeriodicity periodicity = FACTURES_EREPORTING_BIMONTHLY;
+  FacturesEreportingPeriod period;
+  GtkWidget *window;
+  GDate inside = *due;
+
+  if (!factures_store_get_ereporting_periodicity (self->store, &periodicity, NULL))
+    periodicity = FACTURES_EREPORTING_BIMONTHLY;
+  if (periodicity == FACTURES_EREPORTING_DECADAL)
+    g_date_subtract_days (&inside, 10);
+  else
+    g_date_subtract_months (&inside, 1);
+  factures_ereporting_period_containing (periodicity, &inside, &period);
+  window = factures_ereporting_window_new (self->store, page_window (self));
+  factures_ereporting_window_select_period (FACTURES_EREPORTING_WINDOW (window), &period.start);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 open_deadline_action (GtkWidget  *widget,
                       const char *action_name,
@@ -855,6 +882,11 @@ open_deadline_action (GtkWidget  *widget,
   if (declarations != NULL)
     {
       g_action_activate (declarations, NULL);
+      return;
+    }
+  if (g_str_equal (kind, "ereporting"))
+    {
+      open_ereporting_window (self, &date);
       return;
     }
   gtk_show_uri (page_window (self), deadline_site (kind), GDK_CURRENT_TIME);

@@ -175,6 +175,43 @@ gauge (GtkWidget *root, const char *title)
   return NULL;
 }
 
+/* Screenshots of @window's view scrolled to the top, the middle and the bottom, light and dark,
+ * at 800 px and at 360 px wide: @name-{800,360}-{top,middle,bottom}-{light,dark}.png. */
+static void
+shoot_all (GtkWidget  *window,
+           const char *name)
+{
+  static const int widths[] = { 800, 360 };
+  static const char *const places[] = { "top", "middle", "bottom" };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (ui_test_find_type (window, GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    for (guint scheme = 0; scheme < 2; scheme++)
+      {
+        adw_style_manager_set_color_scheme (style, scheme ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+        gtk_window_set_default_size (GTK_WINDOW (window), widths[w], 700);
+        ui_test_spin (150);
+        /* the view fits 360 px: nothing forces the window wider */
+        if (widths[w] == 360)
+          g_assert_cmpint (gtk_widget_get_width (window), <=, 360);
+        for (guint p = 0; p < G_N_ELEMENTS (places); p++)
+          {
+            g_autofree char *file = g_strdup_printf ("%s-%d-%s-%s", name, widths[w], places[p], scheme ? "dark" : "light");
+            double upper = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+            gtk_adjustment_set_value (adjustment, upper * p / 2.0);
+            ui_test_spin (100);
+            ui_test_screenshot (window, file);
+          }
+        gtk_adjustment_set_value (adjustment, 0);
+      }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 700);
+  ui_test_spin (100);
+}
+
 static gboolean
 has_label (GtkWidget *root, const char *needle)
 {
@@ -261,6 +298,9 @@ test_year (Fixture       *f,
   ui_test_spin (50);
   g_assert_true (has_label (page, "Déclarée le 12 octobre 2026."));
 
+  /* every part of the view, light and dark, 800 px and 360 px wide (looked at) */
+  shoot_all (window, "year-page");
+
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_spin (50);
 }
@@ -298,7 +338,7 @@ test_crossed (Fixture       *f,
         }
     g_assert_true (found);
   }
-  ui_test_screenshot (window, "year-page-crossed");
+  shoot_all (window, "year-page-crossed");
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_spin (50);
 }

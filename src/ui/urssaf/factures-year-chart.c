@@ -208,17 +208,25 @@ draw (GtkDrawingArea *area,
   cairo_move_to (cr, left, top + chart_h + 0.5);
   cairo_line_to (cr, left + chart_w, top + chart_h + 0.5);
   cairo_stroke (cr);
-  for (guint m = 0; m < 12; m++)
-    {
-      int w, h;
+  {
+    int widest = 0, w, h;
+    guint step;
 
-      pango_layout_set_text (layout, month_short (m), -1);
-      pango_layout_get_pixel_size (layout, &w, &h);
-      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.75);
-      /* narrow: every other month named */
-      if (w <= slot - 2 || m % 2 == 0)
+    for (guint m = 0; m < 12; m++)
+      {
+        pango_layout_set_text (layout, month_short (m), -1);
+        pango_layout_get_pixel_size (layout, &w, &h);
+        widest = MAX (widest, w);
+      }
+    /* narrow: every other month named (or every third) */
+    step = widest <= slot - 4 ? 1 : widest <= 2 * slot - 4 ? 2 : 3;
+    cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.75);
+    for (guint m = 0; m < 12; m += step)
+      {
+        pango_layout_set_text (layout, month_short (m), -1);
         show_at (cr, layout, left + slot * m + slot / 2.0, top + chart_h + 3, 0.5);
-    }
+      }
+  }
 
   if (self->kind == FACTURES_YEAR_CHART_MONTHLY)
     {
@@ -243,9 +251,14 @@ draw (GtkDrawingArea *area,
     {
       /* the limits: dashed lines, the VAT thresholds in the warning colour, the micro ceilings
        * in the error colour, named at the left */
+      double placed_left[FACTURES_N_THRESHOLDS], placed_right[FACTURES_N_THRESHOLDS];
+      guint n_left = 0, n_right = 0;
+
       for (guint i = 0; i < self->n_limits; i++)
         {
           double y = top + chart_h - chart_h * ((double) self->limits[i] / (double) max);
+          gboolean left_free = TRUE, right_free = TRUE;
+          int lw, lh;
           gboolean vat = self->limit_kinds[i] >= FACTURES_THRESHOLD_VAT_BASE_SALES;
           const GdkRGBA *c = vat ? &warning : &error;
           static const double dash[] = { 5.0, 4.0 };
@@ -256,8 +269,28 @@ draw (GtkDrawingArea *area,
           cairo_line_to (cr, left + chart_w, floor (y) + 0.5);
           cairo_stroke (cr);
           cairo_set_dash (cr, NULL, 0, 0);
+          /* named above its line, at the left, else at the right when another name is there;
+           * not at all when both are taken (the description and the figures say it) */
           pango_layout_set_text (layout, factures_threshold_label (self->limit_kinds[i]), -1);
-          show_at (cr, layout, left + 2, y - 15, 0.0);
+          pango_layout_get_pixel_size (layout, &lw, &lh);
+          for (guint j = 0; j < n_left; j++)
+            if (fabs (placed_left[j] - y) < lh)
+              left_free = FALSE;
+          for (guint j = 0; j < n_right; j++)
+            if (fabs (placed_right[j] - y) < lh)
+              right_free = FALSE;
+          if (left_free || (right_free && lw * 2 > chart_w))
+            {
+              if (!left_free)
+                continue;
+              show_at (cr, layout, left + 2, y - lh - 1, 0.0);
+              placed_left[n_left++] = y;
+            }
+          else if (right_free)
+            {
+              show_at (cr, layout, left + chart_w - 2, y - lh - 1, 1.0);
+              placed_right[n_right++] = y;
+            }
         }
       /* the cumulative receipts, month end by month end */
       if (self->has_year && self->last_month > 0)

@@ -237,6 +237,7 @@ refresh_declaration (FacturesYearPage             *self,
 
       label = g_strdup_printf (_("Declared on %s."), on);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "year.mark-declared", FALSE);
+      gtk_widget_set_visible (self->declare_button, FALSE);
     }
   else
     {
@@ -244,6 +245,7 @@ refresh_declaration (FacturesYearPage             *self,
               ? g_strdup (_("Not declared yet. The period is not over: the figures are those received so far."))
               : g_strdup (_("Not declared yet."));
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "year.mark-declared", TRUE);
+      gtk_widget_set_visible (self->declare_button, TRUE);
     }
   gtk_label_set_text (GTK_LABEL (self->declared_label), label);
 
@@ -289,6 +291,7 @@ refresh_year (FacturesYearPage             *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(FacturesUrssafYear) year = NULL;
   g_autoptr(GString) alert = g_string_new (NULL);
+  gboolean crossed_any = FALSE;
   GDate today;
 
   clear_list (self->gauges);
@@ -327,6 +330,7 @@ refresh_year (FacturesYearPage             *self,
         g_string_append_c (alert, '\n');
       if (t->alert >= 100)
         {
+          crossed_any = TRUE;
           g_autofree char *on = factures_date_format_long (&t->crossing.date);
 
           /* Translators: "Seuil de franchise de TVA majoré (services) franchi le 3 octobre 2026." */
@@ -337,6 +341,16 @@ refresh_year (FacturesYearPage             *self,
         g_string_append_printf (alert, _("%s: %u %% reached."), factures_threshold_label (t->kind), t->alert);
     }
   gtk_label_set_text (GTK_LABEL (self->alert_label), alert->str);
+  if (crossed_any)
+    {
+      gtk_widget_remove_css_class (self->alert_label, "warning");
+      gtk_widget_add_css_class (self->alert_label, "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (self->alert_label, "error");
+      gtk_widget_add_css_class (self->alert_label, "warning");
+    }
   gtk_widget_set_visible (self->alert_label, alert->len > 0);
 
   /* Crossed while in franchise: what changes, what to correct, the switch offered. */

@@ -15,6 +15,7 @@
 #include "factures-date.h"
 #include "factures-date-dialog.h"
 #include "factures-error.h"
+#include "factures-form.h"
 #include "factures-info-row.h"
 #include "factures-message-dialog.h"
 #include "factures-money.h"
@@ -664,6 +665,8 @@ factures_year_page_init (FacturesYearPage *self)
   self->figure_rows = g_ptr_array_new ();
   g_date_clear (&self->vat_crossed, 1);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* the drop-down's own button carries the name too (a screen reader reads that one) */
+  factures_drop_down_set_accessible_label (self->period_drop, _("Period"));
 }
 
 GtkWidget *

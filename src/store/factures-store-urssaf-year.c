@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-error.h"
 #include "factures-store-private.h"
 #include "factures-store-urssaf-year.h"
 
@@ -231,4 +232,84 @@ factures_store_list_issued_since (FacturesStore  *self,
       return NULL;
     }
   return g_steal_pointer (&out);
+}
+
+/* ---- the activity of an imported sale (migration 0023) ---- */
+
+gboolean
+factures_store_get_imported_activity (FacturesStore         *self,
+                                      gint64                 id,
+                                      FacturesLineActivity  *out,
+                                      GError               **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+
+  stmt = factures_store_prepare (self, "SELECT activity FROM imported_invoices WHERE id = ?1 AND direction = 'sale'",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out = (FacturesLineActivity) sqlite3_column_int (stmt, 0);
+      return TRUE;
+    }
+  if (rc == SQLITE_DONE)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_FOUND, _("Imported sale %s: not found."), number);
+      return FALSE;
+    }
+  factures_store_set_db_error (self, error);
+  return FALSE;
+}
+
+gboolean
+factures_store_set_imported_activity (FacturesStore         *self,
+                                      gint64                 id,
+                                      FacturesLineActivity   activity,
+                                      GError               **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(FacturesProfile) profile = NULL;
+  FacturesLineActivity old;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+
+  if ((guint) activity > FACTURES_LINE_ACTIVITY_LAST)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   _("Activity: %d is not an activity (sale of goods, BIC or BNC service, classified furnished let)."),
+                   (int) activity);
+      return FALSE;
+    }
+  /* The rule of a line at issue (factures_mentions_check(), "line-activity"): a seller of
+   * several activities says which one each sale was. */
+  profile = factures_store_get_profile (self, NULL);
+  if (activity == FACTURES_LINE_ACTIVITY_DEFAULT && profile != NULL && profile->activity == FACTURES_ACTIVITY_BOTH)
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           _("Activity: choose the sale’s activity (sale of goods or service): your profile has several."));
+      return FALSE;
+    }
+  if (!factures_store_get_imported_activity (self, id, &old, error))
+    return FALSE;
+  stmt = factures_store_prepare (self, "UPDATE imported_invoices SET activity = ?2 WHERE id = ?1 AND direction = 'sale'",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, activity);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  factures_store_emit_changed (self);
+  return TRUE;
 }

@@ -126,6 +126,32 @@ GPtrArray *factures_store_list_issued_since (FacturesStore  *self,
                                              const GDate    *since,
                                              GError        **error);
 
+/**
+ * factures_store_set_imported_activity:
+ * @self: the store
+ * @id: imported_invoices.id of an imported sale
+ * @activity: what the sale was (FACTURES_LINE_ACTIVITY_DEFAULT: the profile's main activity)
+ * @error: FACTURES_ERROR_INVALID in French naming the field "Activité" (not an activity, or
+ *   DEFAULT while the profile has several activities: the same rule as a line at issue,
+ *   factures_mentions_check() "line-activity"); FACTURES_ERROR_NOT_FOUND when @id is not an
+ *   imported sale; FACTURES_ERROR_DATABASE. Nothing stored on error.
+ *
+ * Sets the activity an imported sale's receipts are declared in (issue 17 item 1: an imported
+ * sale has no lines; it counts in the main activity unless said otherwise). The imported file is
+ * not changed.
+ */
+gboolean factures_store_set_imported_activity (FacturesStore         *self,
+                                               gint64                 id,
+                                               FacturesLineActivity   activity,
+                                               GError               **error);
+
+/* The activity stored for the imported sale @id (DEFAULT when never set): TRUE and @out set;
+ * FALSE with FACTURES_ERROR_NOT_FOUND or FACTURES_ERROR_DATABASE. */
+gboolean factures_store_get_imported_activity (FacturesStore         *self,
+                                               gint64                 id,
+                                               FacturesLineActivity  *out,
+                                               GError               **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesUrssafYear, factures_urssaf_year_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesIssuedSince, factures_issued_since_free)
 

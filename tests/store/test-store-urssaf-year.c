@@ -218,6 +218,58 @@ test_line_activity_at_issue (Fixture *f, gconstpointer data)
   }
 }
 
+/* The JSON door: the activity goes with the backup; a file with an activity that is none is
+ * refused, naming the row and field, nothing stored. */
+static void
+test_imported_activity_json (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_build_filename (f->dir, "export.json", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.json", NULL);
+  g_autofree char *dir2 = store_test_make_fast_dir ();
+  g_autofree char *path2 = store_test_db_path (dir2);
+  g_autofree char *text = NULL, *before = NULL, *after = NULL;
+  g_autoptr(FacturesStore) other = NULL;
+  FacturesLineActivity activity = FACTURES_LINE_ACTIVITY_DEFAULT;
+  gint64 id = imported_sale (f);
+  char *at;
+
+  g_assert_true (factures_store_set_imported_activity (f->store, id, FACTURES_LINE_ACTIVITY_FURNISHED_TOURISM, &error));
+  g_assert_true (factures_store_export_json (f->store, file, &error));
+  g_assert_no_error (error);
+  other = factures_store_open (path2, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_store_import_json (other, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (factures_store_get_imported_activity (other, id, &activity, &error));
+  g_assert_cmpint (activity, ==, FACTURES_LINE_ACTIVITY_FURNISHED_TOURISM);
+  g_clear_object (&other);
+  store_test_remove_dir (dir2);
+
+  g_assert_true (g_file_get_contents (file, &text, NULL, NULL));
+  at = strstr (text, "\"activity\" : 4");
+  g_assert_nonnull (at);
+  at[strlen ("\"activity\" : ")] = '7';
+  g_assert_true (g_file_set_contents (bad, text, -1, NULL));
+  g_free (dir2);
+  g_free (path2);
+  dir2 = store_test_make_fast_dir ();
+  path2 = store_test_db_path (dir2);
+  other = factures_store_open (path2, &error);
+  g_assert_no_error (error);
+  before = dump_hash (path2);
+  g_assert_false (factures_store_import_json (other, bad, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "imported_invoices"));
+  g_assert_nonnull (strstr (error->message, "activity"));
+  g_clear_error (&error);
+  g_clear_object (&other);
+  after = dump_hash (path2);
+  g_assert_cmpstr (before, ==, after);
+  store_test_remove_dir (dir2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -232,5 +284,7 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/store/urssaf-year/line-activity-at-issue", Fixture, NULL, fixture_set_up,
               test_line_activity_at_issue, fixture_tear_down);
+  g_test_add ("/store/urssaf-year/imported-activity-json", Fixture, NULL, fixture_set_up,
+              test_imported_activity_json, fixture_tear_down);
   return g_test_run ();
 }

@@ -21,6 +21,8 @@
 #include "factures-box-row.h"
 #include "factures-info-row.h"
 #include "factures-line-row.h"
+#include "factures-preferences-window.h"
+#include "factures-urssaf-page.h"
 #include "factures-store-payments.h"
 #include "factures-store-urssaf.h"
 #include "factures-threshold-row.h"
@@ -376,6 +378,56 @@ test_debours (void)
   g_object_unref (row);
 }
 
+/* Preferences → URSSAF: the periodicity and the alerts saved on change; the first alert cannot
+ * pass the second (no refused state); the Year view follows. Screenshots light and dark. */
+static void
+test_preferences (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  FacturesUrssafSettings settings;
+  GtkWidget *window = factures_preferences_window_new (NULL, f->store);
+  GtkWidget *page = ui_test_find_type (window, FACTURES_TYPE_URSSAF_PAGE);
+  GtkSwitch *quarterly;
+  GtkSpinButton *low, *high;
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  g_assert_nonnull (page);
+  quarterly = GTK_SWITCH (ui_test_find_type (page, GTK_TYPE_SWITCH));
+  low = GTK_SPIN_BUTTON (ui_test_find_type (page, GTK_TYPE_SPIN_BUTTON));
+  /* the second spin button: the last one of the group */
+  {
+    GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (low), ADW_TYPE_ACTION_ROW);
+    GtkWidget *next = gtk_widget_get_next_sibling (row);
+
+    high = GTK_SPIN_BUTTON (ui_test_find_type (next, GTK_TYPE_SPIN_BUTTON));
+  }
+  g_assert_true (gtk_switch_get_active (quarterly));      /* the fixture declares quarterly */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (low), ==, 80);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (high), ==, 95);
+
+  gtk_switch_set_active (quarterly, FALSE);
+  gtk_spin_button_set_value (low, 70);
+  gtk_spin_button_set_value (high, 90);
+  gtk_spin_button_set_value (low, 99);                    /* held at the second alert */
+  g_assert_true (factures_store_get_urssaf_settings (f->store, &settings, &error));
+  g_assert_false (settings.quarterly);
+  g_assert_cmpuint (settings.alert_low_percent, ==, 90);
+  g_assert_cmpuint (settings.alert_high_percent, ==, 90);
+  factures_urssaf_settings_clear (&settings);
+
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 560);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_spin (200);
+  ui_test_screenshot (window, "preferences-urssaf-light");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  ui_test_screenshot (window, "preferences-urssaf-dark");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -393,5 +445,6 @@ main (int   argc,
   g_test_add ("/ui/year/boxes-and-gauges", Fixture, NULL, fixture_set_up, test_year, fixture_tear_down);
   g_test_add ("/ui/year/crossed", Fixture, NULL, fixture_set_up, test_crossed, fixture_tear_down);
   g_test_add_func ("/ui/year/debours-checkbox", test_debours);
+  g_test_add ("/ui/year/preferences", Fixture, NULL, fixture_set_up, test_preferences, fixture_tear_down);
   return g_test_run ();
 }

@@ -370,6 +370,18 @@ test_debours (void)
   g_assert_no_error (error);
   g_assert_true (back->debours);
   g_clear_pointer (&back, factures_line_free);
+  {
+    /* looked at: the box and its explanation under the line's fields */
+    GtkWidget *window = gtk_window_new ();
+
+    gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (row));
+    gtk_window_set_default_size (GTK_WINDOW (window), 640, -1);
+    gtk_window_present (GTK_WINDOW (window));
+    ui_test_spin (200);
+    ui_test_screenshot (window, "line-debours");
+    gtk_window_set_child (GTK_WINDOW (window), NULL);
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
   gtk_check_button_set_active (check, FALSE);
   g_assert_false (has_label (GTK_WIDGET (row), "payée au nom et pour le compte du client"));
   back = factures_line_row_get_line (row, TRUE, &error);

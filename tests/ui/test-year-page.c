@@ -21,6 +21,8 @@
 #include "factures-box-row.h"
 #include "factures-info-row.h"
 #include "factures-line-row.h"
+#include "factures-date-dialog.h"
+#include "factures-message-dialog.h"
 #include "factures-preferences-window.h"
 #include "factures-urssaf-page.h"
 #include "factures-store-payments.h"
@@ -217,7 +219,7 @@ shoot_all (GtkWidget  *window,
 static gboolean
 has_label (GtkWidget *root, const char *needle)
 {
-  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root)
+  if (GTK_IS_LABEL (root) && gtk_widget_is_visible (root)
       && strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
     return TRUE;
   if (ADW_IS_PREFERENCES_ROW (root) && strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), needle) != NULL)
@@ -341,6 +343,37 @@ test_crossed (Fixture       *f,
     g_assert_true (found);
   }
   shoot_all (window, "year-page-crossed");
+
+  /* « Appliquer la TVA à partir d’une date… »: the crossing day proposed, confirmed; the profile
+   * charges VAT, the issued invoice is not changed, the explanation goes */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (FacturesProfile) profile = NULL;
+    g_autoptr (FacturesDocument) issued = NULL;
+    GtkWindow *dialog, *notice;
+    GtkWidget *entry;
+
+    g_assert_true (gtk_widget_activate_action (page, "year.switch-regime", NULL));
+    ui_test_spin (100);
+    dialog = ui_test_find_toplevel (NULL, FACTURES_TYPE_DATE_DIALOG);
+    g_assert_nonnull (dialog);
+    entry = ui_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "20/09/2026");
+    ui_test_screenshot (GTK_WIDGET (dialog), "year-page-switch");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
+    ui_test_spin (100);
+    profile = factures_store_get_profile (f->store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (profile->vat_regime, ==, FACTURES_VAT_REGIME_REGISTERED);
+    issued = factures_store_find_document (f->store, "F2026-0002", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (issued->seller->vat_regime, ==, FACTURES_VAT_REGIME_FRANCHISE);
+    notice = ui_test_find_toplevel (NULL, FACTURES_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (notice);
+    gtk_window_destroy (notice);
+    ui_test_spin (50);
+    g_assert_false (has_label (page, "La franchise de TVA a pris fin"));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_spin (50);
 }

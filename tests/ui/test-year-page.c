@@ -486,6 +486,14 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   adw_init ();
+  {
+    /* the application's style sheet (the gauges' colours), as AdwApplication loads it */
+    g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/org/example/Factures/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   g_test_add ("/ui/year/boxes-and-gauges", Fixture, NULL, fixture_set_up, test_year, fixture_tear_down);
   g_test_add ("/ui/year/crossed", Fixture, NULL, fixture_set_up, test_crossed, fixture_tear_down);

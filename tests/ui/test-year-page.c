@@ -216,6 +216,16 @@ shoot_all (GtkWidget  *window,
   ui_test_spin (100);
 }
 
+static void
+clipboard_text_cb (GObject      *clipboard,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
+
+  *(char **) user_data = text != NULL ? text : g_strdup ("");
+}
+
 static gboolean
 has_label (GtkWidget *root, const char *needle)
 {
@@ -261,6 +271,16 @@ test_year (Fixture       *f,
   g_assert_cmpstr (factures_box_row_get_figure (g_ptr_array_index (boxes, 0)), ==, "250");
   g_assert_cmpstr (factures_box_row_get_figure (g_ptr_array_index (boxes, 1)), ==, "10500");
   g_assert_true (has_label (g_ptr_array_index (boxes, 1), "10\u202f500\u00a0€"));
+  /* the copy button: the figure as the URSSAF site takes it, on the clipboard */
+  {
+    g_autofree char *copied = NULL;
+
+    g_assert_true (gtk_widget_activate_action (g_ptr_array_index (boxes, 1), "box-row.copy", NULL));
+    gdk_clipboard_read_text_async (gtk_widget_get_clipboard (page), NULL, clipboard_text_cb, &copied);
+    for (int i = 0; i < 200 && copied == NULL; i++)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpstr (copied, ==, "10500");
+  }
   g_assert_true (has_label (page, "Pas encore déclarée."));
   ui_test_screenshot (window, "year-page");
 

@@ -19,6 +19,7 @@
 #include "factures-store-facturx.h"
 #include "factures-cli-receipts.h"
 #include "factures-cli-registers.h"
+#include "factures-store-urssaf-year.h"
 
 static const GOptionEntry entries[] = {
   { "urssaf", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -263,46 +264,18 @@ static int
 thresholds (FacturesStore *store, const FacturesUrssafSettings *settings)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) splits = NULL;
   g_autoptr(FacturesProfile) profile = NULL;
-  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (FacturesDatedAmount));
-  g_autoptr(GArray) services = g_array_new (FALSE, FALSE, sizeof (FacturesDatedAmount));
-  g_autoptr(GArray) vat_all = g_array_new (FALSE, FALSE, sizeof (FacturesDatedAmount));
-  g_autoptr(GArray) vat_services = g_array_new (FALSE, FALSE, sizeof (FacturesDatedAmount));
-  GDate today, jan1;
+  g_autoptr(FacturesUrssafYear) y = NULL;
+  GDate today;
   guint year;
-  gboolean has_sales = FALSE, prorated;
-  GDate vat_crossed;
-  gboolean base_crossed = FALSE;
+  gboolean prorated;
 
   factures_today (&today);
   year = g_date_get_year (&today);
-  g_date_clear (&jan1, 1);
-  g_date_set_dmy (&jan1, 1, G_DATE_JANUARY, year);
-  splits = factures_store_list_split_receipts (store, &jan1, &today, &error);
-  if (splits == NULL)
+  /* The same reckoning as the window's « Année » view (factures-store-urssaf-year.h). */
+  y = factures_store_urssaf_year (store, year, &today, settings, &error);
+  if (y == NULL)
     return fail (error->message);
-  for (guint i = 0; i < splits->len; i++)
-    {
-      const FacturesSplitReceipt *s = g_ptr_array_index (splits, i);
-      FacturesDatedAmount a = { s->receipt->date, 0 };
-      FacturesDatedAmount sv = { s->receipt->date, 0 };
-      FacturesDatedAmount va = { s->receipt->date, s->france_sales + s->france_services };
-      FacturesDatedAmount vs = { s->receipt->date, s->france_services };
-
-      for (guint b = 0; b < FACTURES_URSSAF_N_BOXES; b++)
-        {
-          a.amount += s->box[b];
-          if (!factures_urssaf_box_is_sales (b))
-            sv.amount += s->box[b];
-          else if (s->box[b] != 0)
-            has_sales = TRUE;
-        }
-      g_array_append_val (all, a);
-      g_array_append_val (services, sv);
-      g_array_append_val (vat_all, va);
-      g_array_append_val (vat_services, vs);
-    }
 
   prorated = g_date_valid (&settings->creation) && g_date_get_year (&settings->creation) == year;
   {
@@ -310,36 +283,16 @@ thresholds (FacturesStore *store, const FacturesUrssafSettings *settings)
 
     g_print (_("Receipts of %u up to %s (cash received, excluding VAT and débours):\n"), year, until);
   }
-  g_date_clear (&vat_crossed, 1);
-  for (guint k = 0; k < FACTURES_N_THRESHOLDS; k++)
+  for (guint i = 0; i < y->thresholds->len; i++)
     {
-      gboolean sales_kind = k == FACTURES_THRESHOLD_MICRO_SALES || k == FACTURES_THRESHOLD_VAT_BASE_SALES
-                            || k == FACTURES_THRESHOLD_VAT_MAJOR_SALES;
-      gboolean vat_kind = k >= FACTURES_THRESHOLD_VAT_BASE_SALES;
-      const FacturesThreshold *row;
-      FacturesCrossing c;
-      gint64 amount;
+      const FacturesYearThreshold *t = &g_array_index (y->thresholds, FacturesYearThreshold, i);
 
-      /* The sales limits count the whole turnover (mixed rule, to confirm); they matter only with
-       * sales. */
-      if (sales_kind && !has_sales)
-        continue;
-      g_clear_error (&error);
-      row = factures_threshold_get (year, k, &error);
-      if (row == NULL)
+      if (t->row == NULL)
         {
-          g_print ("%s\t%s\n", factures_threshold_label (k), error->message);
+          g_print ("%s\t%s\n", factures_threshold_label (t->kind), t->missing);
           continue;
         }
-      amount = factures_threshold_prorated (row->amount, year, &settings->creation);
-      factures_threshold_crossing (vat_kind ? (sales_kind ? vat_all : vat_services) : (sales_kind ? all : services),
-                                   year, amount, &settings->creation, &today, &c);
-      print_crossing (k, row, amount, &c, settings, prorated);
-      if (c.crossed && (k == FACTURES_THRESHOLD_VAT_BASE_SALES || k == FACTURES_THRESHOLD_VAT_BASE_SERVICES))
-        base_crossed = TRUE;
-      if (c.crossed && (k == FACTURES_THRESHOLD_VAT_MAJOR_SALES || k == FACTURES_THRESHOLD_VAT_MAJOR_SERVICES)
-          && (!g_date_valid (&vat_crossed) || g_date_compare (&c.date, &vat_crossed) < 0))
-        vat_crossed = c.date;
+      print_crossing (t->kind, t->row, t->amount, &t->crossing, settings, prorated);
     }
   g_print ("\n%s %s\n", caveat_fr,
            _("What counts toward the VAT franchise threshold: operations located in France "
@@ -347,19 +300,19 @@ thresholds (FacturesStore *store, const FacturesUrssafSettings *settings)
              "“chiffre d’affaires réalisé en France” of art. 293 D since 2025."));
 
   profile = factures_store_get_profile (store, NULL);
-  if (base_crossed && !g_date_valid (&vat_crossed) && profile != NULL
+  if (y->base_crossed && !g_date_valid (&y->vat_crossed) && profile != NULL
       && profile->vat_regime == FACTURES_VAT_REGIME_FRANCHISE)
     g_print ("\n%s\n", _("Over the base threshold this year: the VAT franchise ends on 1 January next year "
                           "(art. 293 B; no tolerance year since 2025)."));
-  if (g_date_valid (&vat_crossed) && profile != NULL && profile->vat_regime == FACTURES_VAT_REGIME_FRANCHISE)
+  if (g_date_valid (&y->vat_crossed) && profile != NULL && profile->vat_regime == FACTURES_VAT_REGIME_FRANCHISE)
     {
-      g_autofree char *on = factures_date_format_fr (&vat_crossed);
+      g_autofree char *on = factures_date_format_fr (&y->vat_crossed);
       g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func (g_free);
       g_print ("\n");
       g_print (_("The VAT franchise ended on %s (art. 293 B II): VAT is due from that day. Issue credit "
                  "notes for the invoices issued since without VAT, and switch the profile to charging VAT "
                  "from that date in the preferences (Factures never switches by itself).\n"), on);
-      if (factures_store_list_documents_issued_since (store, &vat_crossed, numbers, &error))
+      if (factures_store_list_documents_issued_since (store, &y->vat_crossed, numbers, &error))
         for (guint i = 0; i < numbers->len; i++)
           g_print ("  %s\n", (const char *) g_ptr_array_index (numbers, i));
     }

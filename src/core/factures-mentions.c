@@ -234,6 +234,9 @@ check_lines (GPtrArray              *list,
 {
   gboolean registered = document->seller != NULL &&
                         document->seller->vat_regime == FACTURES_VAT_REGIME_REGISTERED;
+  gboolean several_activities = document->seller != NULL &&
+                                document->seller->activity == FACTURES_ACTIVITY_BOTH &&
+                                document->kind != FACTURES_DOCUMENT_KIND_CREDIT_NOTE;
   guint i;
 
   if (document->lines == NULL || document->lines->len == 0)
@@ -253,6 +256,21 @@ check_lines (GPtrArray              *list,
       if (line->quantity == 0)
         add (list, "line-quantity", FACTURES_MENTION_ERROR,
              g_strdup_printf (_("Line %u has a quantity of 0."), i + 1));
+      /* Issue 17: a seller of both goods and services declares each line in its URSSAF box;
+       * a line left to the profile's default activity would be declared in a box nobody chose
+       * (LEGAL-2.md §3: a mixed activity is split). Débours are in no box; a credit note
+       * mirrors the invoice it corrects. */
+      if (several_activities && line->activity == FACTURES_LINE_ACTIVITY_DEFAULT && !line->debours)
+        {
+          if (is_blank (line->description))
+            add (list, "line-activity", FACTURES_MENTION_ERROR,
+                 g_strdup_printf (_("Line %u: choose its activity (sale of goods or service): "
+                                    "your profile has several."), i + 1));
+          else
+            add (list, "line-activity", FACTURES_MENTION_ERROR,
+                 g_strdup_printf (_("Line %u (“%s”): choose its activity (sale of goods or service): "
+                                    "your profile has several."), i + 1, line->description));
+        }
       /* Lines with a VAT category (issue 13) are checked by factures_vat_check(). */
       if (registered && line->vat_category == FACTURES_VAT_CATEGORY_UNSET &&
           document->seller->territory == FACTURES_VAT_TERRITORY_METROPOLE &&
@@ -361,7 +379,8 @@ check_lifecycle (GPtrArray              *list,
  * "seller-siren", "seller-registry", "seller-vat-id", "seller-insurance",
  * "penalty-rate", "buyer-missing", "buyer-name", "buyer-address",
  * "buyer-siren", "buyer-vat-id", "issue-date", "due-date", "due-date-order",
- * "lines", "line-description", "line-quantity", "line-vat-rate", "quote-validity",
+ * "lines", "line-description", "line-quantity", "line-activity" (issue 17: a line without an
+ * activity when the seller has several, LEGAL-2.md §3), "line-vat-rate", "quote-validity",
  * "credit-note-invoice", "deposit-reference", "quote-reference".
  *
  * Returns: (transfer full) (element-type FacturesMissingMention): empty when complete.

@@ -901,6 +901,7 @@ factures_store_facturx_import_json (FacturesStore  *self,
     "tax_total", "grand_total", "due_payable", "grand_total_cents", "figures_ok", "figure_problems",
     "original", "original_name", "original_is_pdf", "xml", "paid_on", "imported_at",
     "paid_method", "paid_amount", "paid_reference",  /* 0007-receipts.sql */
+    "activity",                                      /* 0023-imported-activity.sql (urssaf-ui) */
   };
   JsonNode *node;
   JsonArray *rows;
@@ -952,6 +953,16 @@ factures_store_facturx_import_json (FacturesStore  *self,
             {
               g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, _("%s: row %u, “%s” is not a value."),
                            "imported_invoices", i + 1, columns[c]);
+              return FALSE;
+            }
+          /* urssaf-ui: the activity of an imported sale, a FacturesLineActivity (0–4) */
+          if (g_str_equal (columns[c], "activity")
+              && (json_node_get_value_type (value) != G_TYPE_INT64 || json_node_get_int (value) < 0
+                  || json_node_get_int (value) > FACTURES_LINE_ACTIVITY_LAST))
+            {
+              g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                           _("%s: row %u, “%s” is not an activity (0 to 4)."), "imported_invoices", i + 1,
+                           columns[c]);
               return FALSE;
             }
           if (is_blob_column (columns[c]))

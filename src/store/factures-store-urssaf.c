@@ -13,6 +13,7 @@
 #include "factures-store-ereporting.h"
 #include "factures-store-private.h"
 #include "factures-store-urssaf.h"
+#include "factures-store-urssaf-year.h"
 #include "factures-store-urssaf-private.h"
 
 void
@@ -256,10 +257,17 @@ factures_store_list_split_receipts (FacturesStore  *self,
         {
           gint64 vat = 0;
 
+          FacturesLineActivity sale_activity = FACTURES_LINE_ACTIVITY_DEFAULT;
+
           if (!imported_vat (self, r->id, r->amount, &vat, error))
             return NULL;
           split->vat = vat;
-          add_to_main (split, main_box, r->amount - vat);
+          /* urssaf-ui (migration 0023): the activity the user gave the sale, else the main one */
+          if (!factures_store_get_imported_activity (self, r->id, &sale_activity, error))
+            return NULL;
+          add_to_main (split, sale_activity == FACTURES_LINE_ACTIVITY_DEFAULT ? main_box
+                                                                           : factures_urssaf_box_of_activity (sale_activity),
+                       r->amount - vat);
           g_ptr_array_add (out, g_steal_pointer (&split));
           continue;
         }

@@ -282,6 +282,7 @@ factures_application_startup (GApplication *application)
     { "win.show-view::documents", { "<Alt>2", NULL } },
     { "win.show-view::clients", { "<Alt>3", NULL } },
     { "win.show-view::bank", { "<Alt>4", NULL } },
+    { "win.show-view::year", { "<Alt>5", NULL } },
   };
 
   G_APPLICATION_CLASS (factures_application_parent_class)->startup (application);

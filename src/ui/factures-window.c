@@ -12,6 +12,7 @@
 #include "factures-documents-page.h"
 #include "factures-overdue-page.h"
 #include "factures-bank-page.h"
+#include "factures-year-page.h"
 #include "factures-profile-editor.h"
 #include "factures-window.h"
 
@@ -42,7 +43,7 @@ struct _FacturesWindow
 
 G_DEFINE_FINAL_TYPE (FacturesWindow, factures_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static const char * const view_names[] = { "overdue", "documents", "clients", "bank", NULL };
+static const char * const view_names[] = { "overdue", "documents", "clients", "bank", "year", NULL };
 
 static gboolean
 is_view_name (const char *name)
@@ -121,6 +122,12 @@ build_views (FacturesWindow *self)
                                     "bank", _("Bank"));
   /* Adwaita 43 has no bank icon: the movements in and out */
   adw_view_stack_page_set_icon_name (page, "mail-send-receive-symbolic");
+
+  /* urssaf-ui (issue 17): the « Année » view (URSSAF declaration, ceilings and VAT thresholds,
+   * charts) */
+  page = adw_view_stack_add_titled (ADW_VIEW_STACK (self->view_stack), factures_year_page_new (self->store),
+                                    "year", _("Year"));
+  adw_view_stack_page_set_icon_name (page, "x-office-calendar-symbolic");
 }
 
 static void

@@ -102,6 +102,9 @@ b2b_vat (const char *issue)
                                    400 * FACTURES_UNIT_PRICE_ONE, 2000));
   g_ptr_array_add (d->lines, line ("Livre", FACTURES_QUANTITY_ONE,
                                    20 * FACTURES_UNIT_PRICE_ONE, 550));
+  /* a seller of both: each line says which (issue 17) */
+  ((FacturesLine *) g_ptr_array_index (d->lines, 0))->activity = FACTURES_LINE_ACTIVITY_SERVICES_BIC;
+  ((FacturesLine *) g_ptr_array_index (d->lines, 1))->activity = FACTURES_LINE_ACTIVITY_GOODS;
   return d;
 }
 
@@ -417,6 +420,7 @@ test_lines_and_dates (void)
     g_autoptr(GPtrArray) list = NULL;
 
     g_ptr_array_add (d->lines, line ("Autre", FACTURES_QUANTITY_ONE, FACTURES_UNIT_PRICE_ONE, 1900));
+    d->seller->activity = FACTURES_ACTIVITY_GOODS;   /* one activity: the line may keep the default */
     list = factures_mentions_check (d);
     assert_only (list, "line-vat-rate", FACTURES_MENTION_ERROR);
   }
@@ -510,6 +514,46 @@ test_lifecycle (void)
   g_assert_cmpuint (list->len, ==, 0);
 }
 
+/* Issue 17: a seller of goods and services leaves no line to the default activity (it would be
+ * declared in a box nobody chose); débours and credit notes are not asked; one activity is. */
+static void
+test_line_activity (void)
+{
+  g_autoptr(FacturesDocument) d = b2b_vat ("2026-11-30");
+  g_autoptr(FacturesDocument) one = b2c_franchise ("2026-11-30");
+  FacturesLine *livre = g_ptr_array_index (d->lines, 1);
+  g_autoptr(GPtrArray) list = NULL;
+  const FacturesMissingMention *m;
+
+  livre->activity = FACTURES_LINE_ACTIVITY_DEFAULT;
+  list = factures_mentions_check (d);
+  m = find (list, "line-activity");
+  g_assert_nonnull (m);
+  g_assert_cmpint (m->severity, ==, FACTURES_MENTION_ERROR);
+  g_assert_true (factures_mentions_has_errors (list));
+  /* the message names the line by its number and its text */
+  g_assert_nonnull (strstr (m->message, "2"));
+  g_assert_nonnull (strstr (m->message, "Livre"));
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* a débours is in no box */
+  livre->debours = TRUE;
+  list = factures_mentions_check (d);
+  g_assert_null (find (list, "line-activity"));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  livre->debours = FALSE;
+
+  /* one activity: the default is the profile's */
+  d->seller->activity = FACTURES_ACTIVITY_GOODS;
+  list = factures_mentions_check (d);
+  g_assert_null (find (list, "line-activity"));
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* the franchise B2C invoice's line has no activity either: one activity, nothing asked */
+  list = factures_mentions_check (one);
+  g_assert_cmpuint (list->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -524,6 +568,7 @@ main (int   argc,
   g_test_add_func ("/mentions/buyer-vat-id", test_buyer_vat_id_warning);
   g_test_add_func ("/mentions/lines-and-dates", test_lines_and_dates);
   g_test_add_func ("/mentions/lifecycle", test_lifecycle);
+  g_test_add_func ("/mentions/line-activity", test_line_activity);
 
   return g_test_run ();
 }

@@ -12,6 +12,9 @@
 #include "factures-imported-payment-dialog.h"
 #include "factures-imported-sale-row.h"
 #include "factures-imported-text.h"
+#include "factures-form.h"
+#include "factures-message-dialog.h"
+#include "factures-store-urssaf-year.h"
 
 struct _FacturesImportedSaleRow
 {
@@ -19,6 +22,9 @@ struct _FacturesImportedSaleRow
 
   GtkWidget     *record_button;
   GtkWidget     *cancel_button;
+  GtkWidget     *activity;
+  GtkStringList *activities;
+  gboolean       loading;
 
   FacturesStore *store;
   gint64         sale_id;
@@ -40,6 +46,28 @@ static void
 activated_cb (FacturesImportedSaleRow *self)
 {
   factures_facturx_ui_show_imported (parent_window (self), self->store, self->sale_id);
+}
+
+/* urssaf-ui (issue 17): the activity chosen, through the store's checks; refused: said, and the
+ * stored one shown again. Position 0 is the profile's main activity (DEFAULT). */
+static void
+activity_changed_cb (FacturesImportedSaleRow *self)
+{
+  g_autoptr (GError) error = NULL;
+  FacturesLineActivity activity = (FacturesLineActivity) gtk_drop_down_get_selected (GTK_DROP_DOWN (self->activity));
+
+  if (self->loading || self->store == NULL)
+    return;
+  if (!factures_store_set_imported_activity (self->store, self->sale_id, activity, &error))
+    {
+      FacturesLineActivity stored = FACTURES_LINE_ACTIVITY_DEFAULT;
+
+      factures_message_dialog_show (parent_window (self), _("Activity Not Changed"), error->message);
+      factures_store_get_imported_activity (self->store, self->sale_id, &stored, NULL);
+      self->loading = TRUE;
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (self->activity), stored);
+      self->loading = FALSE;
+    }
 }
 
 static void
@@ -87,6 +115,9 @@ factures_imported_sale_row_class_init (FacturesImportedSaleRowClass *klass)
                                                "/org/example/Factures/ui/clients/factures-imported-sale-row.ui");
   gtk_widget_class_bind_template_child (widget_class, FacturesImportedSaleRow, record_button);
   gtk_widget_class_bind_template_child (widget_class, FacturesImportedSaleRow, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, FacturesImportedSaleRow, activity);
+  gtk_widget_class_bind_template_child (widget_class, FacturesImportedSaleRow, activities);
+  gtk_widget_class_bind_template_callback (widget_class, activity_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, activated_cb);
   gtk_widget_class_install_action (widget_class, "sale.record-payment", NULL, record_payment_action);
   gtk_widget_class_install_action (widget_class, "sale.cancel-payment", NULL, cancel_payment_action);
@@ -95,7 +126,14 @@ factures_imported_sale_row_class_init (FacturesImportedSaleRowClass *klass)
 static void
 factures_imported_sale_row_init (FacturesImportedSaleRow *self)
 {
+  self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* in FacturesLineActivity order: 0 is the profile's main activity */
+  gtk_string_list_append (self->activities, _("Main activity"));
+  for (FacturesLineActivity a = FACTURES_LINE_ACTIVITY_GOODS; a <= FACTURES_LINE_ACTIVITY_LAST; a++)
+    gtk_string_list_append (self->activities, factures_line_activity_label (a));
+  factures_drop_down_set_accessible_label (self->activity, _("Activity declared to URSSAF"));
+  self->loading = FALSE;
 }
 
 GtkWidget *
@@ -156,5 +194,13 @@ factures_imported_sale_row_new (FacturesStore              *store,
   /* Unpaid: "Record Payment…"; paid: "Cancel Payment…" (the receipts register keeps both). */
   gtk_widget_set_visible (self->record_button, !sale->paid);
   gtk_widget_set_visible (self->cancel_button, sale->paid);
+  {
+    FacturesLineActivity activity = FACTURES_LINE_ACTIVITY_DEFAULT;
+
+    factures_store_get_imported_activity (store, sale->id, &activity, NULL);
+    self->loading = TRUE;
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (self->activity), activity);
+    self->loading = FALSE;
+  }
   return GTK_WIDGET (self);
 }

@@ -74,6 +74,8 @@ struct _FacturesLineRow
   GtkWidget *unit_price_message;
   GtkWidget *discount_message;
   GtkWidget *activity_box;
+  GtkWidget *debours;
+  GtkWidget *debours_help;
   GtkWidget *activity;
   GtkWidget *proposal_label;
   GtkWidget *override_box;
@@ -742,6 +744,7 @@ factures_line_row_get_line (FacturesLineRow  *self,
         line->vat_rate_bp = vat_rates_bp[selected];
       else
         line->vat_rate_bp = 0;
+      line->debours = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->debours));
       return g_steal_pointer (&line);
     }
 
@@ -770,6 +773,7 @@ factures_line_row_get_line (FacturesLineRow  *self,
         line->override_reason = g_steal_pointer (&reason);
       }
   }
+  line->debours = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->debours));
 
   return g_steal_pointer (&line);
 }
@@ -852,6 +856,14 @@ activity_changed_cb (FacturesLineRow *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* Issue 17: a débours is said so under the box (what it means, what it is not). */
+static void
+debours_toggled_cb (FacturesLineRow *self)
+{
+  gtk_widget_set_visible (self->debours_help, gtk_check_button_get_active (GTK_CHECK_BUTTON (self->debours)));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 static void
 override_reason_changed_cb (FacturesLineRow *self)
 {
@@ -924,6 +936,8 @@ factures_line_row_class_init (FacturesLineRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, discount_message);
   gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, activity_box);
   gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, activity);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, debours);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, debours_help);
   gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, proposal_label);
   gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, override_box);
   gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, override_reason);
@@ -936,6 +950,7 @@ factures_line_row_class_init (FacturesLineRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, vat_rate_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, activity_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, override_reason_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, debours_toggled_cb);
 }
 
 static void
@@ -990,6 +1005,7 @@ factures_line_row_new (const FacturesLine *line,
           gtk_editable_set_text (GTK_EDITABLE (self->discount), discount);
         }
       select_treatment (self, FACTURES_VAT_CATEGORY_S, line->vat_rate_bp);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (self->debours), line->debours);
       /* Kept for factures_line_row_set_parties(): a line's treatment is shown with its seller. */
       self->initial = factures_line_copy (line);
     }

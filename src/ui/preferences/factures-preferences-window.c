@@ -15,6 +15,7 @@
 #include "factures-preferences-window.h"
 #include "factures-profile-editor.h"
 #include "factures-series-page.h"
+#include "factures-urssaf-page.h"
 
 struct _FacturesPreferencesWindow
 {
@@ -154,6 +155,9 @@ factures_preferences_window_new (GtkWindow     *parent,
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->mail_page));
   /* Issue 14: the plateforme agréée account. */
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (factures_pa_page_new (store)));
+  /* urssaf-ui (issue 17): the periodicity and the alerts of the Year view (saved on change,
+   * never left invalid: nothing to flush at close). */
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (factures_urssaf_page_new (store)));
 
   return GTK_WIDGET (self);
 }

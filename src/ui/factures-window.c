@@ -236,8 +236,21 @@ open_document_activated (GSimpleAction *action,
     factures_editor_window_open (GTK_WINDOW (self), self->store, g_variant_get_int64 (parameter), 0);
 }
 
+/* win.show-declarations: the « Année » view, whose declaration proposes the last period that
+ * ended (the to-do queue's URSSAF deadlines open it; issue 17 item 4). */
+static void
+show_declarations_activated (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  FacturesWindow *self = user_data;
+
+  g_action_group_activate_action (G_ACTION_GROUP (self), "show-view", g_variant_new_string ("year"));
+}
+
 static const GActionEntry win_actions[] = {
   { "show-view", show_view_activated, "s" },
+  { "show-declarations", show_declarations_activated },
   { "first-client", first_client_activated },
   { "first-invoice", first_invoice_activated },
   { "delete-draft", delete_draft_activated, "x" },

@@ -245,11 +245,15 @@ confirm (FacturesStore *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) pending = factures_bank_match_pending (store, &error);
   g_autoptr(GPtrArray) chosen = NULL;
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);   /* NULL: the next is for stdout */
 
   if (pending == NULL)
     return fail (error->message);
   chosen = choose (pending, what, &error);
   if (chosen == NULL)
+    return fail (error->message);
+  /* All or nothing: a movement refused in the middle of the list undoes the ones before it. */
+  if (!factures_store_begin_all_or_nothing (store, &error))
     return fail (error->message);
   for (guint i = 0; i < chosen->len; i++)
     {
@@ -259,13 +263,32 @@ confirm (FacturesStore *store,
       if (!factures_bank_confirm (store, m->entry, m->best, &warnings, &error))
         {
           g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, m->entry->id);
-          g_autofree char *message = g_strdup_printf (_("Movement %s (%s): %s"), id, m->entry->label, error->message);
+          g_autofree char *message = NULL;
 
+          factures_store_end_all_or_nothing (store, FALSE, NULL);
+          if (chosen->len > 1)
+            /* Translators: %s: the movement id, %s: its bank label, %s: why it was refused */
+            message = g_strdup_printf (_("Movement %s (%s): %s Nothing was recorded: no movement of the list "
+                                         "is confirmed."), id, m->entry->label, error->message);
+          else
+            message = g_strdup_printf (_("Movement %s (%s): %s"), id, m->entry->label, error->message);
           return fail (message);
         }
       for (guint w = 0; warnings != NULL && w < warnings->len; w++)
-        g_printerr ("factures: %s\n", (const char *) g_ptr_array_index (warnings, w));
-      g_print ("%" G_GINT64_FORMAT "\t%s\t%" G_GINT64_FORMAT "\n", m->entry->id, m->best->numbers, m->best->amount);
+        g_ptr_array_add (messages, g_strdup (g_ptr_array_index (warnings, w)));
+      g_ptr_array_add (messages, NULL);   /* (a line of stdout follows) */
+      g_ptr_array_add (messages, g_strdup_printf ("%" G_GINT64_FORMAT "\t%s\t%" G_GINT64_FORMAT, m->entry->id,
+                                                  m->best->numbers, m->best->amount));
+    }
+  if (!factures_store_end_all_or_nothing (store, TRUE, &error))
+    return fail (error->message);
+  /* Said once everything is kept: the warnings on stderr, the confirmed lines on stdout. */
+  for (guint i = 0; i < messages->len; i++)
+    {
+      if (g_ptr_array_index (messages, i) == NULL)
+        g_print ("%s\n", (const char *) g_ptr_array_index (messages, ++i));
+      else
+        g_printerr ("factures: %s\n", (const char *) g_ptr_array_index (messages, i));
     }
   return 0;
 }

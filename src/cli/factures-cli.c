@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "factures-cli.h"
 #include "factures-cli-ereporting.h"
@@ -218,6 +219,89 @@ run_recurring (FacturesStore *store)
   return 0;
 }
 
+/* After --import-json: what the file brought, kind by kind (the import is all or nothing,
+ * so the file's arrays are what was added). Read again from the file, which the import has
+ * already checked whole. */
+static guint
+json_array_length (JsonObject *root,
+                   const char *member)
+{
+  JsonNode *node = json_object_get_member (root, member);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_array_get_length (json_node_get_array (node)) : 0;
+}
+
+static void
+print_import_summary (const char *path)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
+  JsonObject *root;
+  JsonNode *documents;
+  guint n, issued = 0, drafts = 0;
+
+  if (!json_parser_load_from_mapped_file (parser, path, NULL) || json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_print (_("Import of “%s” done.\n"), path);
+      return;
+    }
+  root = json_node_get_object (json_parser_get_root (parser));
+  documents = json_object_get_member (root, "documents");
+  if (documents != NULL && JSON_NODE_HOLDS_ARRAY (documents))
+    {
+      JsonArray *array = json_node_get_array (documents);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *node = json_array_get_element (array, i);
+
+          if (!JSON_NODE_HOLDS_OBJECT (node))
+            continue;
+          if (json_object_get_int_member_with_default (json_node_get_object (node), "status", 0) == 1)
+            issued++;
+          else
+            drafts++;
+        }
+    }
+
+  if ((n = json_array_length (root, "clients")) > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u client", "%u clients", n), n));
+  if (issued > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u issued document", "%u issued documents",
+                                                          issued), issued));
+  if (drafts > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u draft", "%u drafts", drafts), drafts));
+  if ((n = json_array_length (root, "payments")) > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u payment", "%u payments", n), n));
+  if ((n = json_array_length (root, "imported_invoices")) > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u imported invoice",
+                                                          "%u imported invoices", n), n));
+  if ((n = json_array_length (root, "catalogue")) > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u catalogue item",
+                                                          "%u catalogue items", n), n));
+  if ((n = json_array_length (root, "recurring")) > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u recurring invoice",
+                                                          "%u recurring invoices", n), n));
+  if ((n = json_array_length (root, "purchase_entries")) > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u purchase typed in the register",
+                                                          "%u purchases typed in the register", n), n));
+  if ((n = json_array_length (root, "bank_transactions")) > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u bank movement",
+                                                          "%u bank movements", n), n));
+  if (parts->len == 0)
+    {
+      g_print (_("Import of “%s” done: the file held no client, document or payment.\n"), path);
+      return;
+    }
+  g_ptr_array_add (parts, NULL);
+  /* Translators: the separator of the list printed by --import-json ("2 clients, 3 drafts") */
+  list = g_strjoinv (_(", "), (char **) parts->pdata);
+  /* Translators: %s: the file, %s: "2 clients, 3 drafts, 1 payment" */
+  g_print (_("Import of “%s” done: %s.\n"), path, list);
+}
+
 /* After --import-json: the imported logo through the one way in of a logo. */
 static gboolean
 factures_cli_prepare_logo (FacturesStore *store,
@@ -399,6 +483,8 @@ factures_cli_run (const char   *database,
       g_printerr (_("factures: warning: the imported logo was kept as it is: %s\n"), error->message);
       g_clear_error (&error);
     }
+  if (import_json != NULL)
+    print_import_summary (import_json);
   if (verify && !factures_store_verify (store, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Verification failed: %s"), error->message);

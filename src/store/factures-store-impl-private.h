@@ -39,6 +39,10 @@ struct _FacturesStore
 
   /* Migration 0012 is in: factures_store_commit() recomputes the stale next steps. */
   gboolean                  next_steps_ready;
+
+  /* factures_store_begin_all_or_nothing(): the writes' own transactions are savepoints of
+   * this one until factures_store_end_all_or_nothing(). */
+  gboolean                  all_or_nothing;
 };
 
 /* Migration 0010 (factures-store-storage.c): the free space it needs, then the copy of the

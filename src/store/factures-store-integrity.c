@@ -25,6 +25,12 @@ static const char * const journal_tables[] = {
   "bank_transactions", "credit_note_refunds", "credit_note_refund_reversals", "bank_matches",
 };
 
+/* The registre des achats (0019-purchases.sql), copied the same way from its own view. */
+#define PURCHASE_JOURNAL_VIEW "purchase_journal_rows"
+static const char * const purchase_journal_tables[] = {
+  "purchase_entries", "purchase_payments", "purchase_payment_reversals",
+};
+
 void
 factures_chain_head_clear (FacturesChainHead *head)
 {
@@ -186,6 +192,18 @@ describe_row (const char *tbl,
     return g_strdup_printf (_("the cancellation %s of a refund"), id);
   if (g_strcmp0 (tbl, "bank_matches") == 0)
     return g_strdup_printf (_("the bank match %s"), id);
+  if (g_strcmp0 (tbl, "purchase_entries") == 0 && ref == NULL)
+    return g_strdup_printf (_("the purchase %s typed in the purchase register"), id);
+  if (g_strcmp0 (tbl, "purchase_entries") == 0)
+    return g_strdup_printf (_("the purchase %s typed in the purchase register (%s)"), id, ref);
+  if (g_strcmp0 (tbl, "purchase_payments") == 0 && ref == NULL)
+    return g_strdup_printf (_("the purchase payment %s"), id);
+  if (g_strcmp0 (tbl, "purchase_payments") == 0)
+    return g_strdup_printf (_("the payment %s of the purchase %s"), id, ref);
+  if (g_strcmp0 (tbl, "purchase_payment_reversals") == 0 && ref == NULL)
+    return g_strdup_printf (_("the cancellation %s of a purchase payment"), id);
+  if (g_strcmp0 (tbl, "purchase_payment_reversals") == 0)
+    return g_strdup_printf (_("the cancellation %s of the payment of the purchase %s"), id, ref);
   return g_strdup_printf ("%s %s", tbl != NULL ? tbl : "?", id);
 }
 
@@ -219,6 +237,73 @@ problems_error (GPtrArray  *problems,
     }
   g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INTEGRITY, text->str);
   return FALSE;
+}
+
+/* The journal entries of @tbl against its rows in @view (a journal_rows-shaped view). */
+static gboolean
+verify_table (FacturesStore  *self,
+              const char     *view,
+              const char     *tbl,
+              GPtrArray      *problems,
+              GError        **error)
+{
+  g_autoptr(sqlite3_stmt) entries = NULL;
+  g_autoptr(sqlite3_stmt) strays = NULL;
+  g_autofree char *entries_sql = NULL;
+  g_autofree char *strays_sql = NULL;
+  int rc;
+
+  /* Each entry against the row it copies. */
+  entries_sql = g_strdup_printf ("SELECT j.seq, j.row_id, j.ref, r.row_id IS NULL, "
+                                 "r.canonical IS NOT j.canonical "
+                                 "FROM journal j LEFT JOIN %s r "
+                                 "ON r.tbl = ?1 AND r.row_id = j.row_id "
+                                 "WHERE j.tbl = ?1 ORDER BY j.seq", view);
+  entries = factures_store_prepare (self, entries_sql, error);
+  if (entries == NULL)
+    return FALSE;
+  sqlite3_bind_text (entries, 1, tbl, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (entries)) == SQLITE_ROW)
+    {
+      g_autofree char *seq = int_text (sqlite3_column_int64 (entries, 0));
+      g_autofree char *what = NULL;
+
+      if (!sqlite3_column_int (entries, 3) && !sqlite3_column_int (entries, 4))
+        continue;
+      what = describe_row (tbl, sqlite3_column_int64 (entries, 1), (const char *) sqlite3_column_text (entries, 2));
+      if (sqlite3_column_int (entries, 3))
+        add_problem (problems, g_strdup_printf (_("History: %s was deleted (journal entry %s)."), what, seq));
+      else
+        add_problem (problems, g_strdup_printf (_("History: %s was changed after it was recorded "
+                                                  "(journal entry %s)."), what, seq));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+
+  /* Rows that no trigger copied: written behind the app's back. */
+  strays_sql = g_strdup_printf ("SELECT r.row_id FROM %s r WHERE r.tbl = ?1 AND NOT EXISTS "
+                                "(SELECT 1 FROM journal j WHERE j.tbl = ?1 AND j.row_id = r.row_id) "
+                                "ORDER BY r.row_id", view);
+  strays = factures_store_prepare (self, strays_sql, error);
+  if (strays == NULL)
+    return FALSE;
+  sqlite3_bind_text (strays, 1, tbl, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (strays)) == SQLITE_ROW)
+    {
+      g_autofree char *what = describe_row (tbl, sqlite3_column_int64 (strays, 0), NULL);
+
+      add_problem (problems, g_strdup_printf (_("History: %s was written outside Factures (it has no "
+                                                "journal entry)."), what));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -263,64 +348,13 @@ factures_store_verify_journal (FacturesStore  *self,
     }
 
   for (guint t = 0; t < G_N_ELEMENTS (journal_tables); t++)
-    {
-      g_autoptr(sqlite3_stmt) entries = NULL;
-      g_autoptr(sqlite3_stmt) strays = NULL;
-
-      /* Each entry against the row it copies. */
-      entries = factures_store_prepare (self,
-                                        "SELECT j.seq, j.row_id, j.ref, r.row_id IS NULL, "
-                                        "r.canonical IS NOT j.canonical "
-                                        "FROM journal j LEFT JOIN journal_rows r "
-                                        "ON r.tbl = ?1 AND r.row_id = j.row_id "
-                                        "WHERE j.tbl = ?1 ORDER BY j.seq",
-                                        error);
-      if (entries == NULL)
+    if (!verify_table (self, "journal_rows", journal_tables[t], problems, error))
+      return FALSE;
+  /* (a database from before 0019, verified read-only, has no purchases) */
+  if (table_exists (factures_store_get_db (self), PURCHASE_JOURNAL_VIEW))
+    for (guint t = 0; t < G_N_ELEMENTS (purchase_journal_tables); t++)
+      if (!verify_table (self, PURCHASE_JOURNAL_VIEW, purchase_journal_tables[t], problems, error))
         return FALSE;
-      sqlite3_bind_text (entries, 1, journal_tables[t], -1, SQLITE_STATIC);
-      while ((rc = sqlite3_step (entries)) == SQLITE_ROW)
-        {
-          g_autofree char *seq = int_text (sqlite3_column_int64 (entries, 0));
-          g_autofree char *what = NULL;
-
-          if (!sqlite3_column_int (entries, 3) && !sqlite3_column_int (entries, 4))
-            continue;
-          what = describe_row (journal_tables[t], sqlite3_column_int64 (entries, 1),
-                               (const char *) sqlite3_column_text (entries, 2));
-          if (sqlite3_column_int (entries, 3))
-            add_problem (problems, g_strdup_printf (_("History: %s was deleted (journal entry %s)."), what, seq));
-          else
-            add_problem (problems, g_strdup_printf (_("History: %s was changed after it was recorded "
-                                                      "(journal entry %s)."), what, seq));
-        }
-      if (rc != SQLITE_DONE)
-        {
-          factures_store_set_db_error (self, error);
-          return FALSE;
-        }
-
-      /* Rows that no trigger copied: written behind the app's back. */
-      strays = factures_store_prepare (self,
-                                       "SELECT r.row_id FROM journal_rows r WHERE r.tbl = ?1 AND NOT EXISTS "
-                                       "(SELECT 1 FROM journal j WHERE j.tbl = ?1 AND j.row_id = r.row_id) "
-                                       "ORDER BY r.row_id",
-                                       error);
-      if (strays == NULL)
-        return FALSE;
-      sqlite3_bind_text (strays, 1, journal_tables[t], -1, SQLITE_STATIC);
-      while ((rc = sqlite3_step (strays)) == SQLITE_ROW)
-        {
-          g_autofree char *what = describe_row (journal_tables[t], sqlite3_column_int64 (strays, 0), NULL);
-
-          add_problem (problems, g_strdup_printf (_("History: %s was written outside Factures (it has no "
-                                                    "journal entry)."), what));
-        }
-      if (rc != SQLITE_DONE)
-        {
-          factures_store_set_db_error (self, error);
-          return FALSE;
-        }
-    }
   return problems_error (problems, error);
 }
 

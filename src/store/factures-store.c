@@ -370,6 +370,8 @@ gboolean
 factures_store_begin (FacturesStore  *self,
                       GError        **error)
 {
+  if (self->all_or_nothing)
+    return factures_store_exec (self, "SAVEPOINT factures_write", error);
   return factures_store_exec (self, "BEGIN IMMEDIATE", error);
 }
 
@@ -377,6 +379,8 @@ gboolean
 factures_store_commit (FacturesStore  *self,
                        GError        **error)
 {
+  if (self->all_or_nothing)
+    return factures_store_exec (self, "RELEASE factures_write", error);
   /* the next dunning steps the transaction moved, recomputed before it ends (migration 0012) */
   if (self->next_steps_ready && !sqlite3_get_autocommit (self->db) &&
       !factures_store_next_steps_refresh (self, error))
@@ -387,8 +391,55 @@ factures_store_commit (FacturesStore  *self,
 void
 factures_store_rollback (FacturesStore *self)
 {
+  if (self->all_or_nothing)
+    {
+      /* (only this write: the caller decides for the whole at its end) */
+      if (sqlite3_exec (self->db, "ROLLBACK TO factures_write", NULL, NULL, NULL) == SQLITE_OK)
+        sqlite3_exec (self->db, "RELEASE factures_write", NULL, NULL, NULL);
+      return;
+    }
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/**
+ * factures_store_begin_all_or_nothing:
+ * (see factures-store.h)
+ */
+gboolean
+factures_store_begin_all_or_nothing (FacturesStore  *self,
+                                     GError        **error)
+{
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->all_or_nothing, FALSE);
+
+  if (!factures_store_begin (self, error))
+    return FALSE;
+  self->all_or_nothing = TRUE;
+  return TRUE;
+}
+
+/**
+ * factures_store_end_all_or_nothing:
+ * (see factures-store.h)
+ */
+gboolean
+factures_store_end_all_or_nothing (FacturesStore  *self,
+                                   gboolean        commit,
+                                   GError        **error)
+{
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->all_or_nothing, FALSE);
+
+  self->all_or_nothing = FALSE;
+  if (commit && factures_store_commit (self, error))
+    {
+      factures_store_emit_changed (self);
+      return TRUE;
+    }
+  factures_store_rollback (self);
+  factures_store_emit_changed (self);
+  return !commit;
 }
 
 

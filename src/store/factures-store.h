@@ -183,6 +183,30 @@ GListModel *factures_store_list_overdue   (FacturesStore        *self,
 
 /* Emitted as the "changed" signal (no arguments) after any write, so views refresh. */
 
+/**
+ * factures_store_begin_all_or_nothing:
+ * @self: the store
+ * @error: FACTURES_ERROR_DATABASE (another process holds the write lock past the timeout)
+ *
+ * Opens one transaction for several writes made through the store's functions (each of
+ * which then keeps its own checks, its own failure undoing only itself as a savepoint):
+ * factures_store_end_all_or_nothing() keeps all of them or none (--confirm-matches=ID,ID).
+ * Not nested; no JSON import inside. "changed" signals of the writes may come before the end.
+ */
+gboolean    factures_store_begin_all_or_nothing (FacturesStore  *self,
+                                                 GError        **error);
+/**
+ * factures_store_end_all_or_nothing:
+ * @self: the store, after factures_store_begin_all_or_nothing()
+ * @commit: TRUE to keep every write since the begin, FALSE to undo them all
+ * @error: FACTURES_ERROR_DATABASE when the commit fails (everything is then undone)
+ *
+ * Returns: TRUE when @commit was done, or when @commit is FALSE (the rollback never fails)
+ */
+gboolean    factures_store_end_all_or_nothing   (FacturesStore  *self,
+                                                 gboolean        commit,
+                                                 GError        **error);
+
 /* ---- whole-database operations (command line) ---- */
 /* PRAGMA integrity_check, foreign keys, and the hash chain. On a broken chain:
  * FACTURES_ERROR_INTEGRITY naming the first broken document's number. */

@@ -170,6 +170,55 @@ test_journey (Fixture *x, gconstpointer data)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* --confirm-matches=ID,ID is all or nothing: the second movement refused (its day is after
+ * today, so its payment cannot be recorded) undoes the first, the message names the second,
+ * the database is unchanged. */
+static void
+test_confirm_atomic (Fixture *x, gconstpointer data)
+{
+  g_autofree char *first = g_strdup_printf ("FACTURE %s", x->numbers[3]);
+  g_autofree char *second = g_strdup_printf ("FACTURE %s", x->numbers[2]);
+  const BankCfonbLine lines[] = {
+    { "2026-11-12", 80000, "VIR SEPA LEROY", first },
+    { "2026-11-28", 90000, "VIR SEPA MARTIN ET FILS", second },
+  };
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *id_first = NULL, *id_second = NULL, *ids = NULL, *needle = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+
+  bank_write_cfonb (x->statement, lines, G_N_ELEMENTS (lines), G_N_ELEMENTS (lines));
+  g_assert_cmpint (run (x, &out, &err, g_strdup_printf ("--import-statement=%s", x->statement), NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (x, &out, &err, "--match", NULL), ==, 0);
+  id_first = id_of (out, "LEROY");
+  id_second = id_of (out, "MARTIN");
+
+  before = bank_dump_hash (&x->f);
+  g_setenv ("FACTURES_TODAY", "2026-11-20", TRUE);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  ids = g_strdup_printf ("--confirm-matches=%s,%s", id_first, id_second);
+  g_assert_cmpint (run (x, &out, &err, ids, NULL), ==, 1);
+  g_setenv ("FACTURES_TODAY", "2026-12-01", TRUE);
+  needle = g_strdup_printf ("Mouvement %s (VIR SEPA MARTIN ET FILS", id_second);
+  g_assert_nonnull (strstr (err, needle));
+  g_assert_nonnull (strstr (err, "Rien n’a été enregistré"));
+  g_assert_cmpstr (out, ==, "");
+  after = bank_dump_hash (&x->f);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (balance (x, x->ids[3]), ==, 80000);
+
+  /* on the day after, both at once */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (x, &out, &err, ids, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, x->numbers[3]));
+  g_assert_nonnull (strstr (out, x->numbers[2]));
+  g_assert_cmpint (balance (x, x->ids[3]), ==, 0);
+  g_assert_cmpint (balance (x, x->ids[2]), ==, 0);
+}
+
 /* refused ARG NEEDLE: exit 1, NEEDLE in the message, the database unchanged. */
 static void
 refused (Fixture *x, const char *arg, const char *needle, const char *french)
@@ -375,6 +424,7 @@ main (int argc, char **argv)
     }
   g_test_add ("/bank/cli/journey", Fixture, NULL, set_up, test_journey, tear_down);
   g_test_add ("/bank/cli/refusals", Fixture, NULL, set_up, test_refusals, tear_down);
+  g_test_add ("/bank/cli/confirm-atomic", Fixture, NULL, set_up, test_confirm_atomic, tear_down);
   g_test_add ("/bank/cli/tester", Fixture, NULL, set_up, test_tester, tear_down);
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include "factures-store-facturx.h"
 #include "factures-store-integrity.h"
 #include "factures-store-payments.h"
+#include "factures-store-purchases.h"
 #include "factures-store-receipts.h"
 #include "store-test-util.h"
 
@@ -441,6 +442,88 @@ test_imported_payment (Fixture *f, gconstpointer data)
   assert_verify_fails (f, "EXT-1");
 }
 
+/* The registre des achats (0019): purchases typed by hand, their payments and the payments'
+ * reversals are history like the receipts. Edited or deleted with sqlite3, triggers dropped,
+ * --verify names them, the last row included; deleted with their journal entries at the end,
+ * a backup made before names them. */
+static gint64
+purchase (Fixture *f, const char *iso, const char *supplier, const char *reference, gint64 amount)
+{
+  g_autoptr(GError) error = NULL;
+  GDate date = d (iso);
+  gint64 id = factures_store_add_purchase (f->store, &date, supplier, reference, "Papeterie", amount,
+                                           FACTURES_PAYMENT_METHOD_CARD, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static void
+test_purchases (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  GDate date = d ("2026-03-05");
+
+  purchase (f, "2026-03-01", "Papeterie Durand", "FA-300", 4590);
+  purchase (f, "2026-03-02", "Imprimerie Lebon", NULL, 12000);
+  g_assert_true (factures_store_cancel_purchase (f->store, 2, &date, "saisie en double", &error));
+  g_assert_no_error (error);
+  g_assert_true (refused (f, "UPDATE purchase_entries SET amount = 1"));
+  g_assert_true (refused (f, "DELETE FROM purchase_payment_reversals"));
+  assert_verify_passes (f);
+
+  /* a purchase edited, then back as it was */
+  tamper (f, "DROP TRIGGER purchase_entries_read_only; UPDATE purchase_entries SET amount = 459 WHERE id = 1;");
+  assert_verify_fails (f, "purchase 1 typed in the purchase register (FA-300)");
+  tamper (f, "UPDATE purchase_entries SET amount = 4590 WHERE id = 1;");
+  assert_verify_passes (f);
+
+  /* a payment edited */
+  tamper (f, "DROP TRIGGER purchase_payments_read_only; UPDATE purchase_payments SET amount = amount + 1 WHERE id = 1;");
+  assert_verify_fails (f, "payment 1 of the purchase FA-300");
+  tamper (f, "UPDATE purchase_payments SET amount = amount - 1 WHERE id = 1;");
+  assert_verify_passes (f);
+
+  /* the last row of the journal, the reversal, deleted */
+  tamper (f, "DROP TRIGGER purchase_payment_reversals_no_delete; DELETE FROM purchase_payment_reversals;");
+  assert_verify_fails (f, "cancellation 1 of the payment of the purchase Imprimerie Lebon was deleted");
+
+  /* a purchase and its payment written with sqlite3 (no journal entry: triggers dropped) */
+  tamper (f, "DROP TRIGGER purchase_entries_journal; DROP TRIGGER purchase_payments_journal; "
+             "INSERT INTO purchase_entries (date, supplier, nature, amount, method, recorded) "
+             "VALUES ('2026-03-03', 'X', 'Achat', 100, 0, '2026-03-03T10:00:00Z'); "
+             "INSERT INTO purchase_payments (entry_id, date, method, amount) VALUES (3, '2026-03-03', 0, 100);");
+  assert_verify_fails (f, "the purchase 3 typed in the purchase register was written outside Factures");
+}
+
+static void
+test_purchases_trailing (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = g_build_filename (f->dir, "copie.db", NULL);
+
+  purchase (f, "2026-03-01", "Papeterie Durand", "FA-300", 4590);
+  purchase (f, "2026-03-02", "Imprimerie Lebon", "L-7", 12000);
+  g_assert_true (factures_store_backup (f->store, backup, &error));
+  g_assert_no_error (error);
+  g_assert_true (factures_store_verify_against (f->store, backup, &error));
+  g_assert_no_error (error);
+
+  /* the last purchase, its payment and their journal entries */
+  tamper (f, "PRAGMA foreign_keys = OFF; DROP TRIGGER purchase_entries_no_delete; "
+             "DROP TRIGGER purchase_payments_no_delete; DROP TRIGGER journal_no_delete; "
+             "DELETE FROM journal WHERE tbl IN ('purchase_entries', 'purchase_payments') AND row_id = 2; "
+             "DELETE FROM purchase_payments WHERE id = 2; DELETE FROM purchase_entries WHERE id = 2;");
+  assert_verify_passes (f);   /* (what the witness is for) */
+  g_assert_false (factures_store_verify_against (f->store, backup, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INTEGRITY);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "the purchase 2 typed in the purchase register (L-7)"));
+  g_assert_nonnull (strstr (error->message, "the payment 2 of the purchase L-7"));
+  g_assert_null (strstr (error->message, "FA-300"));
+}
+
 /* A payment is cancelled by a reversing entry (date, reason): balances no longer count it, the
  * livre des recettes shows it on its date and its reversal, negative, on the day it was
  * cancelled. */
@@ -658,6 +741,8 @@ main (int argc, char *argv[])
   ADD ("/integrity/verify/payment-deleted", test_payment_deleted);
   ADD ("/integrity/verify/payment-edited", test_payment_edited);
   ADD ("/integrity/verify/imported-payment", test_imported_payment);
+  ADD ("/integrity/verify/purchases", test_purchases);
+  ADD ("/integrity/against/purchases-trailing", test_purchases_trailing);
   ADD ("/integrity/cancel-payment", test_cancel_payment);
   ADD ("/integrity/cancel-payment/applied-credit", test_cancel_applied_credit);
   ADD ("/integrity/against/trailing-deletion", test_trailing_deletion);

@@ -18,6 +18,7 @@
 #include "factures-store.h"
 #include "factures-store-lifecycle.h"
 #include "factures-store-payments.h"
+#include "factures-store-purchases.h"
 #include "store-test-util.h"
 
 static GBytes *
@@ -123,6 +124,28 @@ test_migration (void)
 
     g_assert_no_error (error);
     g_assert_cmpuint (g_bytes_get_size (pdf), ==, 39887);
+  }
+  /* the registre des achats of the migrated database is in the journal (0019): a purchase
+   * typed now verifies, and changed with sqlite3 (its trigger dropped) it is named */
+  {
+    GDate date;
+    sqlite3 *db = NULL;
+
+    g_date_clear (&date, 1);
+    g_date_set_dmy (&date, 2, 1, 2026);
+    g_assert_cmpint (factures_store_add_purchase (store, &date, "Papeterie Durand", "FA-300", "Papeterie", 4590,
+                                                  FACTURES_PAYMENT_METHOD_CARD, &error), >, 0);
+    g_assert_no_error (error);
+    g_assert_true (factures_store_verify (store, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER purchase_payments_read_only; "
+                                       "UPDATE purchase_payments SET amount = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+    g_assert_false (factures_store_verify (store, &error));
+    g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INTEGRITY);
+    g_assert_nonnull (strstr (error->message, "FA-300"));
+    g_clear_error (&error);
   }
   g_clear_object (&store);
   g_assert_cmpint (raw_int (path, "PRAGMA user_version"), >=, 10);

@@ -14,6 +14,7 @@
 #include "factures-cancel-payment-dialog.h"
 #include "factures-checks.h"
 #include "factures-client-editor.h"
+#include "factures-countries.h"
 #include "factures-country-row.h"
 #include "factures-form-row.h"
 #include "factures-mail-template.h"
@@ -832,6 +833,83 @@ test_country_row (void)
   g_object_unref (row);
 }
 
+/* The popup's search (issue 13): anywhere in the name, any case, any accent, or the ISO code;
+ * the row picked after a search is the country chosen. */
+static char *
+searched (GtkWidget   *popup_list,
+          GtkEditable *search,
+          const char  *typed)
+{
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (popup_list)));
+  GString *names = g_string_new (NULL);
+
+  gtk_editable_set_text (search, typed);
+  ui_test_spin (300);   /* (past the search entry's delay) */
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (shown, i);
+
+      g_string_append_printf (names, "%s%s", i > 0 ? "|" : "", gtk_string_object_get_string (item));
+    }
+  return g_string_free (names, FALSE);
+}
+
+static void
+test_country_search (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *row = factures_country_row_new ();
+  FacturesCountryRow *country = FACTURES_COUNTRY_ROW (row);
+  GtkWidget *drop_down = factures_country_row_get_drop_down (country);
+  GtkWidget *list, *search;
+  g_autofree char *ermany = NULL, *kingdom = NULL, *cote = NULL, *reunion = NULL, *code = NULL;
+
+  GtkWidget *box = gtk_list_box_new ();
+
+  gtk_list_box_append (GTK_LIST_BOX (box), row);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_spin (100);
+  g_assert_true (gtk_widget_activate (drop_down));   /* the popup */
+  ui_test_spin (200);
+  list = ui_test_find_type (drop_down, GTK_TYPE_LIST_VIEW);
+  search = ui_test_find_type (drop_down, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (list);
+  g_assert_nonnull (search);
+
+  ermany = searched (list, GTK_EDITABLE (search), "ermany");
+  g_assert_cmpstr (ermany, ==, "Germany");
+  kingdom = searched (list, GTK_EDITABLE (search), "KINGDOM");
+  g_assert_cmpstr (kingdom, ==, "United Kingdom");
+  cote = searched (list, GTK_EDITABLE (search), "cote d");
+  g_assert_cmpstr (cote, ==, "Côte d'Ivoire");
+  reunion = searched (list, GTK_EDITABLE (search), "REUNION");
+  g_assert_cmpstr (reunion, ==, "Réunion");
+  code = searched (list, GTK_EDITABLE (search), "gb");
+  g_assert_nonnull (strstr (code, "United Kingdom"));
+  ui_test_screenshot (ui_test_find_type (drop_down, GTK_TYPE_POPOVER), "country-search");
+
+  /* the row picked in a searched list is the country chosen, and the list is whole again */
+  g_free (searched (list, GTK_EDITABLE (search), "ermany"));
+  g_signal_emit_by_name (list, "activate", 0);
+  ui_test_spin (200);
+  g_assert_cmpstr (factures_country_row_get_country_code (country), ==, "DE");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))), >, 240);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* the names as a French user reads them */
+  g_assert_true (factures_country_matches ("Allemagne", "DE", "allem"));
+  g_assert_true (factures_country_matches ("Allemagne", "DE", "emagne"));
+  g_assert_true (factures_country_matches ("États-Unis", "US", "Etats"));
+  g_assert_true (factures_country_matches ("États-Unis", "US", "états-u"));
+  g_assert_true (factures_country_matches ("Royaume-Uni", "GB", "royaume"));
+  g_assert_true (factures_country_matches ("Royaume-Uni", "GB", " ROYAUME-UNI "));
+  g_assert_true (factures_country_matches ("Royaume-Uni", "GB", "gb"));
+  g_assert_true (factures_country_matches ("Royaume-Uni", "GB", ""));
+  g_assert_false (factures_country_matches ("Allemagne", "DE", "espagne"));
+  g_assert_false (factures_country_matches ("Allemagne", "DE", "dea"));
+}
+
 /* Template placeholders a French user can read, inserted from a menu (issue 11 item 6);
  * the older names keep working. */
 static void
@@ -940,6 +1018,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/forms/checks", test_checks);
   g_test_add_func ("/ui/forms/country-row", test_country_row);
+  g_test_add_func ("/ui/forms/country-row/search", test_country_search);
   g_test_add_func ("/ui/forms/placeholders", test_placeholders);
   g_test_add ("/ui/forms/profile-editor", Fixture, NULL, fixture_set_up, test_profile_editor, fixture_tear_down);
   g_test_add ("/ui/forms/preferences-apply", Fixture, NULL, fixture_set_up, test_preferences_apply, fixture_tear_down);

@@ -8,6 +8,12 @@
 --    with it); append-only.
 -- 3. purchase_payment_reversals: a payment cancelled on @date for @reason, at most once.
 -- 4. urssaf_settings: the FEC accounts of purchases (607) and suppliers (401).
+-- 5. The journal (0008-integrity.sql): the three tables above are history, copied into the
+--    journal as payments and their reversals are, so that factures --verify names a row edited
+--    or deleted behind the app's back (triggers dropped), and a witness (--verify --against) the
+--    last rows deleted with their journal entries. Their canonical texts are in a view of their
+--    own, purchase_journal_rows (journal_rows is left as earlier migrations made it;
+--    factures-store-integrity.c checks each table against the view that holds it).
 
 CREATE TABLE purchase_entries (
   id         INTEGER PRIMARY KEY,
@@ -68,3 +74,44 @@ END;
 
 ALTER TABLE urssaf_settings ADD COLUMN account_purchases TEXT NOT NULL DEFAULT '607' CHECK (account_purchases <> '');
 ALTER TABLE urssaf_settings ADD COLUMN account_suppliers TEXT NOT NULL DEFAULT '401' CHECK (account_suppliers <> '');
+
+-- ---- 5. the journal ----
+
+-- The canonical text of each row, as in journal_rows: quote() of each column, in order.
+CREATE VIEW purchase_journal_rows AS
+SELECT 'purchase_entries' AS tbl, id AS row_id,
+       quote (id) || ',' || quote (date) || ',' || quote (supplier) || ',' || quote (reference) || ','
+       || quote (nature) || ',' || quote (amount) || ',' || quote (method) || ',' || quote (recorded) AS canonical
+FROM purchase_entries
+UNION ALL
+SELECT 'purchase_payments', id,
+       quote (id) || ',' || quote (invoice_id) || ',' || quote (entry_id) || ',' || quote (date) || ','
+       || quote (method) || ',' || quote (amount) || ',' || quote (reference)
+FROM purchase_payments
+UNION ALL
+SELECT 'purchase_payment_reversals', id,
+       quote (id) || ',' || quote (purchase_payment_id) || ',' || quote (date) || ',' || quote (reason)
+FROM purchase_payment_reversals;
+
+-- ref: the supplier's invoice number, or the supplier of a purchase typed without one.
+CREATE TRIGGER purchase_entries_journal AFTER INSERT ON purchase_entries
+BEGIN
+  INSERT INTO journal (tbl, row_id, canonical, ref)
+    SELECT tbl, row_id, canonical, coalesce (NEW.reference, NEW.supplier)
+    FROM purchase_journal_rows WHERE tbl = 'purchase_entries' AND row_id = NEW.id;
+END;
+CREATE TRIGGER purchase_payments_journal AFTER INSERT ON purchase_payments
+BEGIN
+  INSERT INTO journal (tbl, row_id, canonical, ref)
+    SELECT tbl, row_id, canonical,
+           coalesce ((SELECT number FROM imported_invoices WHERE id = NEW.invoice_id),
+                     (SELECT coalesce (reference, supplier) FROM purchase_entries WHERE id = NEW.entry_id))
+    FROM purchase_journal_rows WHERE tbl = 'purchase_payments' AND row_id = NEW.id;
+END;
+CREATE TRIGGER purchase_payment_reversals_journal AFTER INSERT ON purchase_payment_reversals
+BEGIN
+  INSERT INTO journal (tbl, row_id, canonical, ref)
+    SELECT tbl, row_id, canonical, (SELECT ref FROM journal WHERE tbl = 'purchase_payments'
+                                    AND row_id = NEW.purchase_payment_id)
+    FROM purchase_journal_rows WHERE tbl = 'purchase_payment_reversals' AND row_id = NEW.id;
+END;

@@ -34,6 +34,8 @@ struct _FacturesBankImportDialog
   GtkWidget  *credit_column_row;
   GtkWidget  *label_column_row;
   GtkWidget  *reference_column_row;
+  GtkWidget  *currency_column_row;
+  GtkWidget  *account_column_row;
   GtkWidget  *preview_label;
 };
 
@@ -53,7 +55,7 @@ separator (FacturesBankImportDialog *self)
   return separators[MIN (i, G_N_ELEMENTS (separators) - 1)];
 }
 
-#define N_COLUMN_ROWS 6
+#define N_COLUMN_ROWS 8
 
 static void
 column_rows (FacturesBankImportDialog *self,
@@ -65,6 +67,8 @@ column_rows (FacturesBankImportDialog *self,
   rows[3] = self->credit_column_row;
   rows[4] = self->label_column_row;
   rows[5] = self->reference_column_row;
+  rows[6] = self->currency_column_row;
+  rows[7] = self->account_column_row;
 }
 
 /* Column N (0-based) → its combo index (0 is "—"). */
@@ -136,7 +140,7 @@ complete (FacturesBankImportDialog *self)
                      || selected_column (self->debit_column_row) >= 0
                      || selected_column (self->credit_column_row) >= 0;
 
-  return *account != '\0'
+  return (*account != '\0' || selected_column (self->account_column_row) >= 0)
          && selected_column (self->date_column_row) >= 0 && amounts
          && selected_column (self->label_column_row) >= 0;
 }
@@ -180,9 +184,12 @@ import_action (GtkWidget  *widget,
   m->label_column = selected_column (self->label_column_row);
   m->counterparty_column = -1;
   m->reference_column = selected_column (self->reference_column_row);
-  m->account = g_strdup (account);
+  /* (the CSV reader's columns of 1-based positions: 0 is none) */
+  m->currency_at = (guint) (selected_column (self->currency_column_row) + 1);
+  m->account_at = (guint) (selected_column (self->account_column_row) + 1);
+  m->account = *account != '\0' ? g_strdup (account) : NULL;
   g_strlcpy (m->currency, "EUR", sizeof m->currency);
-  g_signal_emit (self, signals[IMPORT], 0, account, m);
+  g_signal_emit (self, signals[IMPORT], 0, *account != '\0' ? account : NULL, m);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -228,6 +235,8 @@ factures_bank_import_dialog_class_init (FacturesBankImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FacturesBankImportDialog, credit_column_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesBankImportDialog, label_column_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesBankImportDialog, reference_column_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesBankImportDialog, currency_column_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesBankImportDialog, account_column_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesBankImportDialog, preview_label);
   gtk_widget_class_bind_template_callback (widget_class, on_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_layout_changed);
@@ -321,6 +330,8 @@ factures_bank_import_dialog_new (GtkWindow                    *parent,
       select_column (self->credit_column_row, mapping->credit_column);
       select_column (self->label_column_row, mapping->label_column);
       select_column (self->reference_column_row, mapping->reference_column);
+      select_column (self->currency_column_row, (gint) mapping->currency_at - 1);
+      select_column (self->account_column_row, (gint) mapping->account_at - 1);
       if (mapping->account != NULL && *mapping->account && account == NULL)
         gtk_editable_set_text (GTK_EDITABLE (self->account_row), mapping->account);
     }

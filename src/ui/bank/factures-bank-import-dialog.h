@@ -21,8 +21,10 @@ G_DECLARE_FINAL_TYPE (FacturesBankImportDialog, factures_bank_import_dialog, FAC
  *   NULL when the columns are not recognised: the step says so and asks for them
  *
  * Shows the file's first lines, the account (IBAN) and which column holds the date, the amount
- * (or debit and credit), the label and the reference. "Import" emits "import" (account: utf8,
- * mapping: FacturesBankCsvMapping as a pointer, owned by the dialog) and closes.
+ * (or debit and credit), the label, the reference, the currency (a line not in euros is then
+ * refused, naming it) and the account (used when none is typed). "Import" emits "import"
+ * (account: utf8, NULL when the account column gives it; mapping: FacturesBankCsvMapping as a
+ * pointer, owned by the dialog) and closes.
  *
  * Returns: (transfer full): the dialog, not shown yet
  */

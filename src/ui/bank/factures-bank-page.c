@@ -425,6 +425,17 @@ progress_tick (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The progress slid away: hidden, so that its « Annuler » is neither seen by AT-SPI (where a
+ * journey took it for a toast's) nor reached by the keyboard while no import runs. */
+static void
+progress_revealed_cb (FacturesBankPage *self)
+{
+  GtkRevealer *revealer = GTK_REVEALER (self->progress_revealer);
+
+  if (!gtk_revealer_get_reveal_child (revealer) && !gtk_revealer_get_child_revealed (revealer))
+    gtk_widget_set_visible (self->progress_revealer, FALSE);
+}
+
 static void
 import_done (GObject      *source,
              GAsyncResult *result,
@@ -498,6 +509,7 @@ start_import (FacturesBankPage             *self,
   self->cancellable = g_cancellable_new ();
   gtk_label_set_label (GTK_LABEL (self->progress_label), label);
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar), 0);
+  gtk_widget_set_visible (self->progress_revealer, TRUE);
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->progress_revealer), TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bank.import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bank.cancel-import", TRUE);
@@ -638,6 +650,7 @@ factures_bank_page_class_init (FacturesBankPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FacturesBankPage, progress_label);
   gtk_widget_class_bind_template_child (widget_class, FacturesBankPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, FacturesBankPage, stack);
+  gtk_widget_class_bind_template_callback (widget_class, progress_revealed_cb);
   gtk_widget_class_bind_template_child (widget_class, FacturesBankPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, FacturesBankPage, confirm_sure_button);
   gtk_widget_class_bind_template_child (widget_class, FacturesBankPage, warnings_label);

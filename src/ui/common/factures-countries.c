@@ -10,6 +10,8 @@
 
 #include "factures-countries.h"
 
+#include <string.h>
+
 static const FacturesCountry countries[] = {
   { "AD", "Andorra" },
   { "AE", "United Arab Emirates" },
@@ -273,4 +275,64 @@ factures_countries_get (guint *n_countries)
 {
   *n_countries = G_N_ELEMENTS (countries);
   return countries;
+}
+
+/**
+ * factures_country_search_key:
+ * @text: UTF-8 text (a country name, or what the user typed)
+ *
+ * The text as the country search compares it: decomposed (NFD), without its combining marks
+ * (accents, cedillas), case-folded: « États-Unis » and « etats » give "etats-unis" and "etats".
+ *
+ * Returns: (transfer full): the key; "" for NULL
+ */
+char *
+factures_country_search_key (const char *text)
+{
+  g_autofree char *decomposed = NULL;
+  g_autoptr(GString) bare = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
+  if (decomposed == NULL)   /* not UTF-8 */
+    return g_strdup ("");
+  bare = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+        g_string_append_unichar (bare, c);
+    }
+  return g_utf8_casefold (bare->str, -1);
+}
+
+/**
+ * factures_country_matches:
+ * @name: the country's name as shown (translated)
+ * @code: (nullable): its ISO 3166-1 alpha-2 code
+ * @search: (nullable): what the user typed
+ *
+ * Whether the chooser shows this country for @search: anywhere in the name, ignoring case and
+ * accents (« emagne » finds Allemagne, « Etats » États-Unis), or the start of its code (« de »;
+ * a longer search never matches more countries than a shorter one it starts with).
+ * Leading and trailing spaces of @search are ignored; an empty search matches every country.
+ */
+gboolean
+factures_country_matches (const char *name,
+                          const char *code,
+                          const char *search)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (search != NULL ? search : ""));
+  g_autofree char *key = NULL;
+  g_autofree char *name_key = NULL;
+
+  if (*trimmed == '\0')
+    return TRUE;
+  if (code != NULL && g_ascii_strncasecmp (code, trimmed, strlen (trimmed)) == 0)
+    return TRUE;
+  key = factures_country_search_key (trimmed);
+  name_key = factures_country_search_key (name);
+  return strstr (name_key, key) != NULL;
 }

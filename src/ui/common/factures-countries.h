@@ -16,4 +16,9 @@ typedef struct
 
 const FacturesCountry *factures_countries_get (guint *n_countries);
 
+char     *factures_country_search_key (const char *text);
+gboolean  factures_country_matches    (const char *name,
+                                       const char *code,
+                                       const char *search);
+
 G_END_DECLS

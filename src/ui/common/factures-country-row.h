@@ -6,6 +6,10 @@
  * name. Its value is the two-letter code ("country-code", "FR" by default); a code
  * that is not in the list (an old record) is kept and shown as is.
  *
+ * The search of the drop-down's popup is a FacturesCountryFilter (GTK 4.8's drop-down only
+ * matches the start of the name, with accents): anywhere in the name, ignoring case and
+ * accents, or the ISO code (factures_country_matches()).
+ *
  *   <object class="FacturesCountryRow" id="country_row">
  *     <property name="title" translatable="yes">Country</property>
  *   </object>
@@ -29,5 +33,17 @@ void        factures_country_row_set_country_code (FacturesCountryRow *self,
                                                    const char         *code);
 /* The drop-down, for tests. */
 GtkWidget  *factures_country_row_get_drop_down    (FacturesCountryRow *self);
+
+/* A GtkFilter of the GtkStringObject names of a country list: factures_country_matches()
+ * against its search, the code looked up by name in the table given (name → code). */
+#define FACTURES_TYPE_COUNTRY_FILTER (factures_country_filter_get_type ())
+G_DECLARE_FINAL_TYPE (FacturesCountryFilter, factures_country_filter, FACTURES, COUNTRY_FILTER, GtkFilter)
+
+/* @codes: (transfer none): name (char *) → ISO code (char *); the filter keeps a reference. */
+FacturesCountryFilter *factures_country_filter_new        (GHashTable            *codes);
+/* @search: (nullable): what the user typed; NULL or "" shows every country. */
+void                   factures_country_filter_set_search (FacturesCountryFilter *self,
+                                                           const char            *search);
+const char            *factures_country_filter_get_search (FacturesCountryFilter *self);
 
 G_END_DECLS

@@ -1,0 +1,50 @@
+#!/bin/bash
+# test-cli-import-json.sh FACTURES_CLI FIXTURE — --import-json says what it imported, in French,
+# kind by kind (as the other import commands do); a refused file prints nothing on stdout.
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -u
+
+CLI=$1
+FIXTURE=$2
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+ok() { echo "ok: $*"; }
+
+export FACTURES_TODAY=2026-12-31 LANGUAGE=fr
+
+# A whole export: 2 clients, 4 issued documents and a draft, a payment, a recurring invoice.
+out=$("$CLI" --database="$tmp/a.db" --import-json="$FIXTURE" 2>"$tmp/err") || fail "--import-json: $(cat "$tmp/err")"
+expected="L’import de « $FIXTURE » est terminé : 2 clients, 4 documents émis, 1 brouillon, 1 paiement, 1 facturation récurrente."
+if [ "$out" = "$expected" ]; then ok "$out"
+else fail "printed “$out”, expected “$expected”"; fi
+
+# Clients only, added to a database that has data.
+cat >"$tmp/clients.json" <<'JSON'
+{ "format": "factures", "version": 1,
+  "clients": [ { "id": 1, "name": "Atelier Martin", "address": null, "postal_code": "69001", "city": "Lyon",
+                 "country_code": "FR", "siren": null, "siret": null, "vat_id": null, "email": null,
+                 "phone": null, "category": 0, "has_terms": 0, "terms_kind": 0, "terms_days": 0,
+                 "notes": null } ],
+  "documents": [], "series": [] }
+JSON
+out=$("$CLI" --database="$tmp/a.db" --import-json="$tmp/clients.json" 2>"$tmp/err") || fail "clients: $(cat "$tmp/err")"
+if [ "$out" = "L’import de « $tmp/clients.json » est terminé : 1 client." ]; then ok "$out"
+else fail "clients only: printed “$out”"; fi
+
+# Nothing to import but the format.
+echo '{ "format": "factures", "version": 1, "clients": [], "documents": [], "series": [] }' >"$tmp/empty.json"
+out=$("$CLI" --database="$tmp/a.db" --import-json="$tmp/empty.json" 2>"$tmp/err") || fail "empty: $(cat "$tmp/err")"
+if [[ "$out" == *"ni client, ni document, ni paiement"* ]]; then ok "$out"
+else fail "empty file: printed “$out”"; fi
+
+# Refused: non-zero, a French message on stderr, nothing on stdout.
+echo '{ "format": "factures", "version": 1, "clients": [ { "id": 1, "name": "" } ] }' >"$tmp/bad.json"
+rc=0; out=$("$CLI" --database="$tmp/a.db" --import-json="$tmp/bad.json" 2>"$tmp/err") || rc=$?
+if [ "$rc" -ne 0 ] && [ -z "$out" ] && grep -q "L’import de" "$tmp/err"; then ok "refused: $(head -1 "$tmp/err")"
+else fail "bad file: status $rc, stdout “$out”, stderr $(cat "$tmp/err")"; fi
+
+[ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }

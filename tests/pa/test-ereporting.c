@@ -484,6 +484,8 @@ test_deposit_and_final (Fixture       *fixture,
   g_assert_true (factures_store_save_client (fixture->store, client, &error));
   quote = store_test_draft (client->id, "2027-09-01", 1);
   quote->kind = FACTURES_DOCUMENT_KIND_QUOTE;
+  /* the fixture's profile sells goods and services: each line names its activity (issue 17) */
+  ((FacturesLine *) g_ptr_array_index (quote->lines, 0))->activity = FACTURES_LINE_ACTIVITY_SERVICES_BNC;
   g_assert_true (factures_store_save_draft (fixture->store, quote, &error));
   g_assert_no_error (error);
   issued_quote = factures_store_issue (fixture->store, quote->id, store_test_render, NULL, &error);

@@ -16,6 +16,7 @@
 #include "factures-rows.h"
 #include "factures-store-payments.h"
 #include "factures-store-deadlines.h"
+#include "factures-store-urssaf.h"
 #include "factures-todo-item.h"
 #include "factures-todo-row.h"
 #include "ui-test-util.h"
@@ -150,6 +151,34 @@ test_deadline_in_queue (void)
   ui_test_store_free (store, dir);
 }
 
+/* A period marked « déclarée » (the « Année » view, --declared-on) meets its deadline: the
+ * queue no longer lists it, with no « Marquer comme fait » needed. */
+static void
+test_declared_period (void)
+{
+  char *dir = NULL;   /* freed by ui_test_store_free() */
+  FacturesStore *store = ui_test_store_new (NULL, &dir);
+  g_autoptr (GError) error = NULL;
+  FacturesUrssafPeriod period;
+  GDate today, on;
+  Shown shown;
+
+  g_setenv ("FACTURES_TODAY", "2026-12-24", TRUE);
+  shown = show_page (store);
+  g_assert_nonnull (find_item (shown.page, NOVEMBER));
+  factures_today (&today);
+  g_assert_true (factures_urssaf_period_parse ("2026-11", &today, &period, &error));
+  g_assert_no_error (error);
+  g_date_clear (&on, 1);
+  g_date_set_dmy (&on, 20, G_DATE_DECEMBER, 2026);
+  g_assert_true (factures_store_mark_declared (store, &period, &on, &error));
+  g_assert_no_error (error);
+  factures_overdue_page_refresh (FACTURES_OVERDUE_PAGE (shown.page));
+  g_assert_null (find_item (shown.page, NOVEMBER));
+  close_page (&shown);
+  ui_test_store_free (store, dir);
+}
+
 /* An e-invoice the plateforme agréée refused (a "[PA 210]" dispute, as
  * factures_store_pa_record_status() opens it) leaves the dunning ladder: the queue lists it
  * apart, with the invoice to open, until its balance is settled by a credit note. */
@@ -238,6 +267,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/todo-deadlines/in-queue", test_deadline_in_queue);
+  g_test_add_func ("/todo-deadlines/declared", test_declared_period);
   g_test_add_func ("/todo-deadlines/refused-einvoice", test_refused_einvoice);
   g_test_add_func ("/todo-deadlines/screenshots", test_screenshots);
   return g_test_run ();

@@ -585,6 +585,32 @@ deadline_detail (const FacturesDeadline *deadline,
   return g_strdup_printf (_("%s · %s"), when, date);
 }
 
+/* Whether the URSSAF declaration that @deadline is for was marked « déclarée » (the « Année »
+ * view or --declared-on): such a deadline is met without « Marquer comme fait ». The deadline
+ * falls in the month after the period (end of M+1, or of the month after the quarter), moved
+ * at most a few days to a working day: a week and a month before it lies in the period. */
+static gboolean
+urssaf_deadline_declared (FacturesOverduePage    *self,
+                          const FacturesDeadline *deadline,
+                          gboolean                quarterly,
+                          const GDate            *today)
+{
+  FacturesUrssafPeriod period;
+  g_autofree char *text = NULL;
+  GDate inside = deadline->date, declared;
+
+  g_date_subtract_days (&inside, 7);
+  g_date_subtract_months (&inside, 1);
+  if (quarterly)
+    text = g_strdup_printf ("%u-Q%u", g_date_get_year (&inside), (g_date_get_month (&inside) - 1) / 3 + 1);
+  else
+    text = g_strdup_printf ("%u-%02u", g_date_get_year (&inside), g_date_get_month (&inside));
+  if (!factures_urssaf_period_parse (text, today, &period, NULL))
+    return FALSE;
+  g_date_clear (&declared, 1);
+  return factures_store_get_declared (self->store, &period, &declared, NULL);
+}
+
 /* The deadlines of the calendar from 92 days before @today to notice_days() after it that are
  * not marked done, as queue items in date order; *@out_n_due: how many fall on or before @today. */
 static GPtrArray *
@@ -598,6 +624,7 @@ deadline_items (FacturesOverduePage *self,
   g_autoptr (GError) error = NULL;
   FacturesUrssafSettings settings;
   GDate from = *today, to = *today;
+  gboolean quarterly;
 
   *out_n_due = 0;
   if (!factures_store_get_urssaf_settings (self->store, &settings, &error))
@@ -618,6 +645,7 @@ deadline_items (FacturesOverduePage *self,
     from = settings.creation;
   g_date_add_days (&to, notice_days ());
   deadlines = factures_tax_calendar (&from, &to, &settings, NULL, des_months (self->store, &from));
+  quarterly = settings.quarterly;
   factures_urssaf_settings_clear (&settings);
   for (guint i = 0; i < deadlines->len; i++)
     {
@@ -629,6 +657,8 @@ deadline_items (FacturesOverduePage *self,
       FacturesTodoItem *item;
 
       if (g_hash_table_contains (done, key))
+        continue;
+      if (deadline->kind == FACTURES_DEADLINE_URSSAF && urssaf_deadline_declared (self, deadline, quarterly, today))
         continue;
       item = factures_todo_item_new (&deadline->date, deadline->what, "overdue.open-deadline",
                                      g_variant_new_string (key), deadline_action_label (self, kind));

@@ -1,7 +1,8 @@
 #!/bin/bash
 # test-cli-currency.sh FACTURES_CLI FIXTURE — issue 13 item 4 on the command line: a draft in GBP
 # through --import-json, issued (no VAT due: no rate asked); bad currencies and rates refused with
-# exit 1, a French-named field and the database unchanged; --record-payment refused without
+# exit 1, a French-named field and the database unchanged; --list-overdue with the currency;
+# --record-payment refused without
 # --eur-amount, recorded with it; the livre des recettes (--receipts) in euros; --verify green.
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -u
@@ -52,6 +53,14 @@ id=$(sqlite3 "$tmp/c.db" "SELECT id FROM documents WHERE status = 0 AND currency
 number=$("$CLI" "${db[@]}" --issue="$id" --yes 2>"$tmp/err") || fail "--issue: $(cat "$tmp/err")"
 [ "$(sqlite3 "$tmp/c.db" "SELECT currency FROM documents WHERE number = '$number'")" = "GBP" ] \
   && ok "$number issued in GBP without a rate (no VAT due)" || fail "$number not in GBP"
+
+# --list-overdue gives the balance's currency (last column), in the fast path and in the full
+# command line (an option twice sends the fast binary there)
+for args in "--list-overdue" "--list-overdue --list-overdue"; do
+  line=$(FACTURES_TODAY=2027-06-01 "$CLI" "${db[@]}" $args 2>"$tmp/err" | grep "^$number	")
+  if printf '%s\n' "$line" | grep -q "	100000	.*	GBP\$"; then ok "$args: $line"
+  else fail "$args has no GBP: '$line' $(cat "$tmp/err")"; fi
+done
 
 before=$(dbhash)
 rc=0; "$CLI" "${db[@]}" --record-payment="$number" --date=2026-12-04 --method=virement --amount=1000,00 \

@@ -531,7 +531,7 @@ build_head (Letter               *self,
   y = WINDOW_Y - MARGIN_TOP;
   if (self->bilingual)
     block_text (self, block, "LETTRE RECOMMANDÉE AVEC ACCUSÉ DE RÉCEPTION\nREGISTERED LETTER WITH ACKNOWLEDGEMENT OF RECEIPT",
-                STYLE_LABEL, WINDOW_X, y - 24, RIGHT_EDGE - WINDOW_X, PANGO_ALIGN_LEFT, &alert);
+                STYLE_LABEL, WINDOW_X, y - 36, RIGHT_EDGE - WINDOW_X, PANGO_ALIGN_LEFT, &alert);
   else
     block_text (self, block, "LETTRE RECOMMANDÉE AVEC ACCUSÉ DE RÉCEPTION",
                 STYLE_LABEL, WINDOW_X, y - 14, RIGHT_EDGE - WINDOW_X, PANGO_ALIGN_LEFT, &alert);

@@ -443,6 +443,24 @@ test_foreign_currency (Fixture *x, gconstpointer data)
   g_assert_cmpint (line->amount, ==, 46000);
   line = g_ptr_array_index (receipts, 1);
   g_assert_cmpint (line->amount, ==, 69000);
+
+  /* undone: the GBP balance is due again and the reversal is -690,00 € in the livre */
+  {
+    g_autoptr(GPtrArray) after = NULL;
+    GDate undo_date;
+
+    g_date_set_dmy (&undo_date, 27, 11, 2026);
+    g_assert_true (factures_store_bank_undo (x->f.store, ((FacturesBankEntry *) g_ptr_array_index (stored, 1))->id,
+                                             &undo_date, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (bank_balance (&x->f, issued->id), ==, 60000);
+    after = factures_store_list_receipts (x->f.store, &from, &to, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (after->len, ==, 3);
+    line = g_ptr_array_index (after, 2);
+    g_assert_true (line->reversal);
+    g_assert_cmpint (line->amount, ==, -69000);
+  }
 }
 
 int

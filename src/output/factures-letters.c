@@ -7,7 +7,9 @@
  * legal identity (and "Page n / N" when there are several).
  *
  * Like the invoices, the letters are French legal documents for the French
- * market: their texts are French whatever the locale and are not translated.
+ * market: their texts are French whatever the locale and are not translated; for a
+ * client whose documents are in French and English each French text is followed by
+ * its English (issue 13 item 5), the French first.
  * Sources: LEGAL.md §3 (penalties, 40 € indemnity D441-5, B2C legal rate
  * C. civ. 1344-1), §4 (mise en demeure: clear demand, "vaut mise en demeure",
  * invoice references, sums, deadline, consequence), §12 (public buyers).

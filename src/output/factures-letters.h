@@ -2,7 +2,8 @@
  * (DESIGN.md §5, LEGAL.md §3–§5, §12)
  *
  * The letters are A4 PDF pages drawn with cairo + pango on the private font map
- * of factures-fonts.h, like the invoices, always in French. They take a plain
+ * of factures-fonts.h, like the invoices, in French (each text followed by its English
+ * for a client whose documents are in French and English, issue 13 item 5). They take a plain
  * FacturesLetter filled by the caller (the UI fills it from the penalty
  * computation of the store), so this layer does not depend on the store.
  *

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "factures-bank-match.h"
+#include "factures-currency.h"
 #include "factures-bank-statement.h"
 
 /* A credit at most this far below a balance is the balance less a bank fee… */
@@ -28,6 +29,7 @@ factures_bank_suggestion_free (FacturesBankSuggestion *suggestion)
   g_array_unref (suggestion->allocations);
   g_free (suggestion->numbers);
   g_free (suggestion->reason);
+  g_free (suggestion->currency);
   g_free (suggestion);
 }
 
@@ -259,6 +261,7 @@ typedef enum {
   FIT_PARTIAL,
   FIT_OVER,
   FIT_REFUND,
+  FIT_FOREIGN,   /* issue 13 item 4: an invoice in another currency, the movement its EUR amount */
 } Fit;
 
 static gint
@@ -270,6 +273,7 @@ fit_score (Fit fit)
     case FIT_INSTALMENT: return 35;
     case FIT_SUM:        return 35;
     case FIT_REFUND:     return 40;
+    case FIT_FOREIGN:    return 30;
     case FIT_FEE:        return 25;
     case FIT_PARTIAL:
     case FIT_OVER:
@@ -324,6 +328,13 @@ suggestion_new (const FacturesBankEntry  *entry,
     }
   s->numbers = g_strdup (numbers->str);
   s->amount = amount;
+  if (fit == FIT_FOREIGN)
+    {
+      /* the invoice's balance in its currency; the movement is the euros the bank credited */
+      s->currency = g_strdup (first->currency);
+      s->amount = total;
+      s->eur_amount = amount;
+    }
   if (fit == FIT_FEE)
     {
       s->fee = total - amount;
@@ -375,6 +386,16 @@ suggestion_new (const FacturesBankEntry  *entry,
       break;
     case FIT_REFUND:
       g_ptr_array_add (reasons, g_strdup (_("amount to refund on the credit note")));
+      break;
+    case FIT_FOREIGN:
+      {
+        g_autofree char *balance = factures_currency_format (total, first->currency);
+        g_autofree char *credited = factures_money_format (amount);
+
+        /* Translators: "invoice in GBP: its balance of 1 000,00 GBP paid, 1 150,00 € credited" */
+        g_ptr_array_add (reasons, g_strdup_printf (_("invoice in %s: its balance of %s paid, %s credited"),
+                                                   first->currency, balance, credited));
+      }
       break;
     default:
       break;
@@ -525,8 +546,8 @@ factures_bank_match_entry (const FacturesBankEntry *entry,
 
       if (!credit)
         {
-          /* A debit: the refund of a credit note of that exact amount. */
-          if (doc->balance == -entry->amount)
+          /* A debit: the refund of a credit note of that exact amount (in euros). */
+          if (doc->currency == NULL && doc->balance == -entry->amount)
             {
               docs = one_doc (doc);
               g_ptr_array_add (out, suggestion_new (entry, docs, FIT_REFUND, number ? 1 : 0, name));
@@ -544,6 +565,18 @@ factures_bank_match_entry (const FacturesBankEntry *entry,
               g_ptr_array_add (client_lists, list);
               g_hash_table_insert (identified, (gpointer) &doc->client_id, list);
             }
+        }
+
+      /* Issue 13 item 4: an invoice in another currency has a balance that no euro amount can
+       * be compared with: only its number or its client's name proposes it, paid in full in its
+       * currency with the movement as the EUR amount; never sure (the user checks the amount). */
+      if (doc->currency != NULL)
+        {
+          if (!number && !name)
+            continue;
+          docs = one_doc (doc);
+          g_ptr_array_add (out, suggestion_new (entry, docs, FIT_FOREIGN, number ? 1 : 0, name));
+          continue;
         }
 
       if (doc->balance == entry->amount)
@@ -575,7 +608,7 @@ factures_bank_match_entry (const FacturesBankEntry *entry,
           const FacturesBankOpenDocument *doc = g_ptr_array_index (documents, i);
           GPtrArray *list = g_hash_table_lookup (identified, &doc->client_id);
 
-          if (list != NULL && doc->kind != FACTURES_DOCUMENT_KIND_CREDIT_NOTE)
+          if (list != NULL && doc->kind != FACTURES_DOCUMENT_KIND_CREDIT_NOTE && doc->currency == NULL)
             g_ptr_array_add (list, (gpointer) doc);
         }
       g_hash_table_iter_init (&iter, identified);
@@ -694,6 +727,7 @@ factures_bank_confirm (FacturesStore                 *store,
   payment = factures_payment_new ();
   payment->date = entry->booking_date;
   payment->amount = suggestion->amount;
+  payment->eur_amount = suggestion->eur_amount;   /* issue 13 item 4; 0 in euros */
   payment->method = method;
   payment->reference = short_text (entry->reference != NULL ? entry->reference : entry->label);
   if (method == FACTURES_PAYMENT_METHOD_CHEQUE && payment->reference == NULL)
@@ -724,4 +758,56 @@ factures_bank_confirm (FacturesStore                 *store,
                                               suggestion->excess > 0 ? FACTURES_OVERPAYMENT_KEEP_CREDIT
                                                                      : FACTURES_OVERPAYMENT_REFUSE,
                                               out_warnings, error);
+}
+
+/**
+ * factures_bank_confirm_in_currency:
+ * @entry: the movement (a credit, in euros)
+ * @suggestion: one of its suggestions paying one invoice in another currency (@eur_amount > 0)
+ * @amount: what the client paid, in the invoice's currency (cents > 0): its balance, or less for
+ *   a part payment the user states
+ * @out_warnings: (out) (optional) (transfer full) (element-type utf8): the payment's warnings
+ *
+ * Issue 13 item 4: records @amount on the invoice, in its currency, with the movement's amount
+ * as the payment's EUR amount (the euros the bank credited, for the livre des recettes), through
+ * factures_store_bank_confirm_payment(). FACTURES_ERROR_INVALID in French: a suggestion in euros
+ * or over several invoices, an amount ≤ 0; the payment's own refusals (an amount over the
+ * balance is refused: the excess of a payment in another currency is not kept as credit).
+ */
+gboolean
+factures_bank_confirm_in_currency (FacturesStore                 *store,
+                                   const FacturesBankEntry       *entry,
+                                   const FacturesBankSuggestion  *suggestion,
+                                   gint64                         amount,
+                                   GPtrArray                    **out_warnings,
+                                   GError                       **error)
+{
+  FacturesBankSuggestion copy;
+  g_autoptr(GArray) allocations = NULL;
+  FacturesAllocation a;
+
+  g_return_val_if_fail (entry != NULL && suggestion != NULL, FALSE);
+
+  if (suggestion->eur_amount <= 0 || suggestion->currency == NULL || suggestion->allocations->len != 1)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   _("Amount: this movement does not pay one invoice in another currency than the euro."));
+      return FALSE;
+    }
+  if (amount <= 0)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   _("Amount: the amount paid in %s must be greater than zero."), suggestion->currency);
+      return FALSE;
+    }
+  a = g_array_index (suggestion->allocations, FacturesAllocation, 0);
+  a.amount = amount;
+  allocations = g_array_new (FALSE, TRUE, sizeof (FacturesAllocation));
+  g_array_append_val (allocations, a);
+  copy = *suggestion;
+  copy.allocations = allocations;
+  copy.amount = amount;
+  copy.excess = 0;
+  copy.fee = 0;
+  return factures_bank_confirm (store, entry, &copy, out_warnings, error);
 }

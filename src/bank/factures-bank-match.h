@@ -41,6 +41,11 @@ typedef struct {
   gint64                  fee;          /* bank fee withheld, cents ≥ 0 */
   gint64                  excess;       /* kept as the client's credit, cents ≥ 0 */
   char                   *reason;       /* French (translated), never NULL */
+  /* Issue 13 item 4: an invoice in another currency. @amount and @allocations are in
+   * @currency (the invoice's balance) and @eur_amount is the movement, the euros the bank
+   * credited (the payment's EUR amount); 0 and NULL for an invoice in euros. */
+  gint64                  eur_amount;
+  char                   *currency;
 } FacturesBankSuggestion;
 
 void                    factures_bank_suggestion_free (FacturesBankSuggestion *suggestion);
@@ -98,6 +103,15 @@ gboolean                factures_bank_confirm         (FacturesStore            
                                                        const FacturesBankSuggestion  *suggestion,
                                                        GPtrArray                    **out_warnings,
                                                        GError                       **error);
+
+/* Issue 13 item 4: @suggestion pays one invoice in another currency; records @amount (cents of
+ * that currency, > 0) on it with the movement as the EUR amount. See the .c. */
+gboolean                factures_bank_confirm_in_currency (FacturesStore                 *store,
+                                                           const FacturesBankEntry       *entry,
+                                                           const FacturesBankSuggestion  *suggestion,
+                                                           gint64                         amount,
+                                                           GPtrArray                    **out_warnings,
+                                                           GError                       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesBankSuggestion, factures_bank_suggestion_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesBankMatch, factures_bank_match_free)

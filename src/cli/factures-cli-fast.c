@@ -144,6 +144,9 @@ overdue_line (const FacturesOverdueLine *line,
   append_tsv (out, line->next_step_key);
   g_string_append_c (out, '\t');
   append_tsv (out, line->next_step_date);
+  /* issue 13: the balance's currency (BT-5), last so that the columns before keep their place */
+  g_string_append_c (out, '\t');
+  append_tsv (out, line->currency);
   g_string_append_c (out, '\n');
 }
 

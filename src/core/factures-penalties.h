@@ -139,6 +139,12 @@ gboolean factures_penalties_compute (FacturesClientCategory  category,
  * the indemnity and the total, and "Le barème des taux doit être mis à jour." when
  * @penalties->table_outdated. Used by the CLI, the dashboard and the letters. */
 char    *factures_penalties_describe (const FacturesPenalties *penalties);
+/* Issue 13 item 4: the same for an invoice in @currency (ISO 4217; NULL or "EUR": euros, then
+ * exactly factures_penalties_describe()). The unpaid amounts and the interest are in @currency;
+ * the recovery indemnity stays "40,00 €" (a sum fixed in euros, C. com. D441-5), so the total
+ * reads "123,45 GBP + 40,00 €". */
+char    *factures_penalties_describe_in (const FacturesPenalties *penalties,
+                                         const char              *currency);
 
 /* "taux BCE + 10 points", "taux fixe", "taux BCE + 8 points", "taux légal" (French). */
 const char *factures_penalty_rule_label (FacturesPenaltyRule rule);

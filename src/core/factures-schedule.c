@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "factures-currency.h"
 #include "factures-schedule.h"
 #include "factures-terms.h"
 
@@ -226,12 +227,29 @@ factures_schedule_title_fr (const GArray *plan)
 char *
 factures_schedule_list_fr (const GArray *plan)
 {
+  return factures_schedule_list_in (plan, NULL);
+}
+
+/**
+ * factures_schedule_list_in:
+ * @plan: (element-type FacturesPlannedInstalment): a schedule
+ * @currency: (nullable): the document's ISO 4217 code (BT-5); NULL or "EUR": euros
+ *
+ * factures_schedule_list_fr() with the amounts in @currency (factures_currency_format()):
+ * "300,00 GBP le 15/01/2027 ; …" (issue 13 item 4).
+ *
+ * Returns: (transfer full): the list, French
+ */
+char *
+factures_schedule_list_in (const GArray *plan,
+                           const char   *currency)
+{
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; plan != NULL && i < plan->len; i++)
     {
       const FacturesPlannedInstalment *inst = &g_array_index (plan, FacturesPlannedInstalment, i);
-      g_autofree char *amount = factures_money_format (inst->amount);
+      g_autofree char *amount = factures_currency_format (inst->amount, currency);
       g_autofree char *date = factures_date_format_fr (&inst->due_date);
 
       if (i > 0)
@@ -252,8 +270,24 @@ factures_schedule_list_fr (const GArray *plan)
 char *
 factures_schedule_describe_fr (const GArray *plan)
 {
+  return factures_schedule_describe_in (plan, NULL);
+}
+
+/**
+ * factures_schedule_describe_in:
+ * @plan: (element-type FacturesPlannedInstalment): a schedule
+ * @currency: (nullable): the document's ISO 4217 code; NULL or "EUR": euros
+ *
+ * factures_schedule_describe_fr() with the amounts in @currency (issue 13 item 4).
+ *
+ * Returns: (transfer full): the BT-20 text, French
+ */
+char *
+factures_schedule_describe_in (const GArray *plan,
+                               const char   *currency)
+{
   g_autofree char *title = factures_schedule_title_fr (plan);
-  g_autofree char *list = factures_schedule_list_fr (plan);
+  g_autofree char *list = factures_schedule_list_in (plan, currency);
 
   return g_strdup_printf ("%s\302\240: %s", title, list);
 }

@@ -42,6 +42,12 @@ char     *factures_schedule_title_fr      (const GArray           *plan);
 char     *factures_schedule_list_fr       (const GArray           *plan);
 /* Title " : " list: the BT-20 text. */
 char     *factures_schedule_describe_fr   (const GArray           *plan);
+/* Issue 13 item 4: the same two in the document's currency (@currency: ISO 4217 code, NULL or
+ * "EUR": euros, then byte for byte the _fr texts): "300,00 GBP le 15/01/2027 ; …". */
+char     *factures_schedule_list_in       (const GArray           *plan,
+                                           const char             *currency);
+char     *factures_schedule_describe_in   (const GArray           *plan,
+                                           const char             *currency);
 
 gboolean  factures_schedule_penalties      (const GArray           *plan,
                                            gint64                  settled,

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "factures-currency.h"
 #include "factures-mail-error.h"
 #include "factures-mail-resources.h"
 #include "factures-mail-template.h"
@@ -293,8 +294,9 @@ factures_mail_template_values (const FacturesDocument *document,
   put (values, "kind", g_strdup (factures_document_kind_title_fr (document->kind)));
   if (factures_document_compute_totals (document, &totals, NULL))
     {
-      put (values, "total", factures_money_format (totals.gross_total));
-      put (values, "amount", factures_money_format (totals.amount_due));
+      /* issue 13 item 4: in the document's currency (BT-5) */
+      put (values, "total", factures_currency_format (totals.gross_total, document->currency));
+      put (values, "amount", factures_currency_format (totals.amount_due, document->currency));
       factures_totals_clear (&totals);
     }
   put (values, "issue_date", g_date_valid (&document->issue_date)

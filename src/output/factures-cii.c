@@ -749,7 +749,7 @@ factures_cii_build (const FacturesDocument *document,
       description = g_strdup ("Avoir : montant à déduire ou à rembourser");
     else if (factures_document_has_schedule (document))
       {
-        description = factures_schedule_describe_fr (document->instalments);
+        description = factures_schedule_describe_in (document->instalments, document->currency);
         factures_schedule_due_date (document->instalments, &due);
       }
     else

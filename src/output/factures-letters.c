@@ -7,7 +7,9 @@
  * legal identity (and "Page n / N" when there are several).
  *
  * Like the invoices, the letters are French legal documents for the French
- * market: their texts are French whatever the locale and are not translated.
+ * market: their texts are French whatever the locale and are not translated; for a
+ * client whose documents are in French and English each French text is followed by
+ * its English (issue 13 item 5), the French first.
  * Sources: LEGAL.md §3 (penalties, 40 € indemnity D441-5, B2C legal rate
  * C. civ. 1344-1), §4 (mise en demeure: clear demand, "vaut mise en demeure",
  * invoice references, sums, deadline, consequence), §12 (public buyers).
@@ -24,6 +26,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "factures-currency.h"
 #include "factures-date.h"
 #include "factures-fonts.h"
 #include "factures-letters.h"
@@ -96,6 +99,8 @@ typedef struct {
   PangoContext *context;
   GPtrArray    *pages;   /* GPtrArray of Block* placed with a y offset: PlacedBlock */
   char         *footer;
+  char         *currency;  /* issue 13 item 4: the invoice's ISO 4217 code; NULL: euros */
+  gboolean      bilingual; /* issue 13 item 5: each French text followed by its English */
 } Letter;
 
 typedef struct {
@@ -305,6 +310,55 @@ flow_markup (Letter     *self,
   flow (self, block, y, gap_after);
 }
 
+/* Issue 13 item 5: a French paragraph, then (bilingual client) its English, smaller and muted;
+ * for a French client exactly flow_text(). */
+static void
+flow_pair (Letter     *self,
+           double     *y,
+           const char *french,
+           const char *english,
+           Style       style,
+           const Rgb  *color,
+           double      gap_after)
+{
+  if (!self->bilingual || english == NULL)
+    {
+      flow_text (self, y, french, style, color, gap_after);
+      return;
+    }
+  flow_text (self, y, french, style, color, 2);
+  flow_text (self, y, english, STYLE_SMALL, &muted, gap_after);
+}
+
+/* The same for a paragraph in markup (the English is plain text). */
+static void
+flow_markup_pair (Letter     *self,
+                  double     *y,
+                  const char *french,
+                  const char *english,
+                  double      gap_after)
+{
+  if (!self->bilingual || english == NULL)
+    {
+      flow_markup (self, y, french, gap_after);
+      return;
+    }
+  flow_markup (self, y, french, 2);
+  flow_text (self, y, english, STYLE_SMALL, &muted, gap_after);
+}
+
+/* "French / English" for a bilingual client (@sep between them), else @french; (transfer full). */
+static char *
+pair (const Letter *self,
+      const char   *french,
+      const char   *english,
+      const char   *sep)
+{
+  if (!self->bilingual)
+    return g_strdup (french);
+  return g_strconcat (french, sep, english, NULL);
+}
+
 /* ---- texts ---- */
 
 static gboolean
@@ -402,10 +456,30 @@ iban_text (const char *iban)
   return group_digits (iban, groups);
 }
 
+/* An amount in the invoice's currency (issue 13 item 4): "1 234,56 €" or "1 234,56 GBP". */
 static char *
-money (gint64 cents)
+money (const Letter *self,
+       gint64        cents)
 {
-  return factures_money_format (cents);
+  return factures_currency_format (cents, self->currency);
+}
+
+/* The sum claimed (@claimed: principal + penalties + indemnity). For an invoice in another
+ * currency the recovery indemnity is a sum in euros (C. com. D441-5), never added to an amount
+ * in that currency: "1 050,60 GBP + 40,00 €". */
+static char *
+claimed_text (const Letter         *self,
+              const FacturesLetter *letter,
+              gint64                claimed)
+{
+  g_autofree char *in_currency = NULL;
+  g_autofree char *indemnity = NULL;
+
+  if (self->currency == NULL || letter->indemnity <= 0)
+    return money (self, claimed);
+  in_currency = money (self, claimed - letter->indemnity);
+  indemnity = factures_money_format (letter->indemnity);
+  return g_strdup_printf ("%s + %s", in_currency, indemnity);
 }
 
 static gboolean
@@ -457,8 +531,12 @@ build_head (Letter               *self,
 
   /* The addressee, where a window envelope shows it. */
   y = WINDOW_Y - MARGIN_TOP;
-  block_text (self, block, "LETTRE RECOMMANDÉE AVEC ACCUSÉ DE RÉCEPTION",
-              STYLE_LABEL, WINDOW_X, y - 14, RIGHT_EDGE - WINDOW_X, PANGO_ALIGN_LEFT, &alert);
+  if (self->bilingual)
+    block_text (self, block, "LETTRE RECOMMANDÉE AVEC ACCUSÉ DE RÉCEPTION\nREGISTERED LETTER WITH ACKNOWLEDGEMENT OF RECEIPT",
+                STYLE_LABEL, WINDOW_X, y - 36, RIGHT_EDGE - WINDOW_X, PANGO_ALIGN_LEFT, &alert);
+  else
+    block_text (self, block, "LETTRE RECOMMANDÉE AVEC ACCUSÉ DE RÉCEPTION",
+                STYLE_LABEL, WINDOW_X, y - 14, RIGHT_EDGE - WINDOW_X, PANGO_ALIGN_LEFT, &alert);
   y += block_text (self, block, to, STYLE_BODY, WINDOW_X, y, RIGHT_EDGE - WINDOW_X, PANGO_ALIGN_LEFT, &ink);
 
   y += 24;
@@ -479,7 +557,7 @@ build_head (Letter               *self,
 static Block *
 sums_block (Letter     *self,
             const char *const *labels,
-            const gint64      *amounts,
+            const char *const *amounts,
             guint              n,
             gboolean           total_last)
 {
@@ -487,20 +565,22 @@ sums_block (Letter     *self,
   double x0 = MARGIN_X + 40;
   double x1 = RIGHT_EDGE - 40;
   double y = 0;
+  /* another currency: room for "1 050,60 GBP + 40,00 €" */
+  double aw = self->currency != NULL ? 176 : 118;
 
   for (guint i = 0; i < n; i++)
     {
       gboolean total = total_last && i == n - 1;
       Style style = total ? STYLE_BOLD : STYLE_BODY;
-      g_autofree char *amount = money (amounts[i]);
-      PangoLayout *probe = make_layout (self->context, labels[i], style, x1 - x0 - 130, PANGO_ALIGN_LEFT);
+      const char *amount = amounts[i];
+      PangoLayout *probe = make_layout (self->context, labels[i], style, x1 - x0 - aw - 12, PANGO_ALIGN_LEFT);
       double h = layout_height (probe) + 8;
 
       g_object_unref (probe);
       if (total)
         block_shape (block, x0, y, x1, y + h, TRUE, &tint);
-      block_text (self, block, labels[i], style, x0 + 6, y + 4, x1 - x0 - 130, PANGO_ALIGN_LEFT, &ink);
-      block_text (self, block, amount, style, x1 - 124, y + 4, 118, PANGO_ALIGN_RIGHT, &ink);
+      block_text (self, block, labels[i], style, x0 + 6, y + 4, x1 - x0 - aw - 12, PANGO_ALIGN_LEFT, &ink);
+      block_text (self, block, amount, style, x1 - aw - 6, y + 4, aw, PANGO_ALIGN_RIGHT, &ink);
       y += h;
       block_shape (block, x0, y, x1, y, FALSE, &rule);
     }
@@ -513,6 +593,7 @@ periods_block (Letter               *self,
                const FacturesLetter *letter)
 {
   static const char *heads[] = { "Période", "Jours", "Taux annuel", "Base", "Pénalités" };
+  static const char *heads_en[] = { "Period", "Days", "Annual rate", "Base", "Penalties" };
   static const double widths[] = { 150, 50, 80, 101, 102 };
   Block *block = block_new ();
   double x = MARGIN_X;
@@ -522,7 +603,8 @@ periods_block (Letter               *self,
   row_h = 0;
   for (guint c = 0; c < G_N_ELEMENTS (heads); c++)
     {
-      double h = block_text (self, block, heads[c], STYLE_SMALL_BOLD, x + 4, y + 4, widths[c] - 8,
+      g_autofree char *head = pair (self, heads[c], heads_en[c], "\n");
+      double h = block_text (self, block, head, STYLE_SMALL_BOLD, x + 4, y + 4, widths[c] - 8,
                              c == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT, &accent);
       row_h = MAX (row_h, h);
       x += widths[c];
@@ -540,8 +622,8 @@ periods_block (Letter               *self,
       cells[0] = g_strdup_printf ("du %s au %s", from, to);
       cells[1] = g_strdup_printf ("%d", p->days);
       cells[2] = factures_rate_format (p->rate_bp);
-      cells[3] = money (p->base);
-      cells[4] = money (p->amount);
+      cells[3] = money (self, p->base);
+      cells[4] = money (self, p->amount);
       x = MARGIN_X;
       row_h = 0;
       for (guint c = 0; c < 5; c++)
@@ -558,10 +640,11 @@ periods_block (Letter               *self,
     }
 
   {
-    g_autofree char *total = money (letter->interest);
+    g_autofree char *total = money (self, letter->interest);
+    g_autofree char *label = pair (self, "Total des pénalités", "Total penalties", " / ");
     double h;
 
-    h = block_text (self, block, "Total des pénalités", STYLE_SMALL_BOLD, MARGIN_X + 4, y + 4, 300,
+    h = block_text (self, block, label, STYLE_SMALL_BOLD, MARGIN_X + 4, y + 4, 300,
                     PANGO_ALIGN_LEFT, &ink);
     block_text (self, block, total, STYLE_SMALL_BOLD, RIGHT_EDGE - widths[4] + 4, y + 4, widths[4] - 8,
                 PANGO_ALIGN_RIGHT, &ink);
@@ -572,13 +655,27 @@ periods_block (Letter               *self,
 }
 
 static char *
-invoice_reference (const FacturesLetter *letter)
+invoice_reference (const Letter         *self,
+                   const FacturesLetter *letter)
 {
   g_autofree char *issued = date_long (&letter->issue_date);
   g_autofree char *due = date_long (&letter->due_date);
-  g_autofree char *total = money (letter->total);
+  g_autofree char *total = money (self, letter->total);
 
   return g_strdup_printf ("la facture n° %s du %s, d’un montant de %s TTC, échue le %s",
+                          letter->number, issued, total, due);
+}
+
+/* The same in English (dates dd/mm/yyyy). */
+static char *
+invoice_reference_en (const Letter         *self,
+                      const FacturesLetter *letter)
+{
+  g_autofree char *issued = date_short (&letter->issue_date);
+  g_autofree char *due = date_short (&letter->due_date);
+  g_autofree char *total = money (self, letter->total);
+
+  return g_strdup_printf ("invoice no. %s of %s, for %s including VAT, due on %s",
                           letter->number, issued, total, due);
 }
 
@@ -594,14 +691,24 @@ flow_penalty_explanation (Letter               *self,
   if (letter->periods->len > 0)
     {
       g_autofree char *intro = NULL;
+      g_autofree char *intro_en = NULL;
+      g_autofree char *today_en = date_short (&letter->date);
 
+      intro_en = g_strdup_printf ("Late payment penalties at %s: simple interest, amount outstanding × annual "
+                                  "rate × number of days / 365, from the day after the due date.", today_en);
       intro = g_strdup_printf ("Calcul des pénalités de retard au %s%s%s : intérêts simples, "
                                "montant restant dû × taux annuel × nombre de jours / 365, "
                                "à compter du lendemain de l’échéance.",
                                today,
                                letter->rate_basis != NULL ? " — " : "",
                                letter->rate_basis != NULL ? letter->rate_basis : "");
-      flow_text (self, y, intro, STYLE_SMALL, &muted, 4);
+      if (self->bilingual)
+        {
+          flow_text (self, y, intro, STYLE_SMALL, &muted, 2);
+          flow_text (self, y, intro_en, STYLE_SMALL, &muted, 4);
+        }
+      else
+        flow_text (self, y, intro, STYLE_SMALL, &muted, 4);
       flow (self, periods_block (self, letter), y, PARA_GAP + 4);
     }
 }
@@ -616,6 +723,9 @@ flow_closing (Letter               *self,
 
   h = block_text (self, block, "Nous vous prions d’agréer, Madame, Monsieur, l’expression de nos salutations distinguées.",
                   STYLE_BODY, MARGIN_X, 0, CONTENT_W, PANGO_ALIGN_LEFT, &ink);
+  if (self->bilingual)
+    h += 2 + block_text (self, block, "Yours faithfully,", STYLE_SMALL, MARGIN_X, h + 2, CONTENT_W,
+                         PANGO_ALIGN_LEFT, &muted);
   block_text (self, block, letter->seller->party.name, STYLE_BOLD, WINDOW_X, h + 22,
               RIGHT_EDGE - WINDOW_X, PANGO_ALIGN_LEFT, &ink);
   flow (self, block, y, PARA_GAP);
@@ -637,6 +747,18 @@ flow_payment_details (Letter               *self,
                           is_blank (letter->seller->bic) ? "" : " — BIC ",
                           is_blank (letter->seller->bic) ? "" : letter->seller->bic,
                           letter->number);
+  if (self->bilingual)
+    {
+      g_autofree char *en = g_strdup_printf ("Payment by bank transfer: IBAN %s%s%s — reference to quote: %s",
+                                             iban,
+                                             is_blank (letter->seller->bic) ? "" : " — BIC ",
+                                             is_blank (letter->seller->bic) ? "" : letter->seller->bic,
+                                             letter->number);
+
+      flow_text (self, y, text, STYLE_SMALL, &ink, 2);
+      flow_text (self, y, en, STYLE_SMALL, &muted, PARA_GAP);
+      return;
+    }
   flow_text (self, y, text, STYLE_SMALL, &ink, PARA_GAP);
 }
 
@@ -647,26 +769,44 @@ flow_sums (Letter               *self,
            gint64                claimed)
 {
   const char *labels[4];
-  gint64 amounts[4];
+  const char *amounts[4];
   guint n = 0;
   g_autofree char *interest_label = NULL;
   g_autofree char *today = date_long (&letter->date);
+  g_autofree char *principal_label = pair (self, "Principal restant dû", "Principal outstanding", " / ");
+  g_autofree char *indemnity_label = pair (self, "Indemnité forfaitaire pour frais de recouvrement (art. D441-5 du Code de commerce)",
+                                           "Fixed compensation for recovery costs (art. D441-5 of the French Commercial Code)",
+                                           " / ");
+  g_autofree char *total_label = pair (self, "Total dû", "Total due", " / ");
+  g_autofree char *principal = money (self, letter->principal);
+  g_autofree char *interest = money (self, letter->interest);
+  /* the recovery indemnity is a sum in euros whatever the invoice's currency (D441-5) */
+  g_autofree char *indemnity = factures_money_format (letter->indemnity);
+  g_autofree char *total = claimed_text (self, letter, claimed);
 
-  labels[n] = "Principal restant dû";
-  amounts[n++] = letter->principal;
+  labels[n] = principal_label;
+  amounts[n++] = principal;
   if (!letter->waived && (letter->interest > 0 || letter->periods->len > 0))
     {
-      interest_label = g_strdup_printf ("Pénalités de retard au %s", today);
+      if (self->bilingual)
+        {
+          g_autofree char *today_en = date_short (&letter->date);
+
+          interest_label = g_strdup_printf ("Pénalités de retard au %s / Late payment penalties at %s",
+                                            today, today_en);
+        }
+      else
+        interest_label = g_strdup_printf ("Pénalités de retard au %s", today);
       labels[n] = interest_label;
-      amounts[n++] = letter->interest;
+      amounts[n++] = interest;
     }
   if (letter->indemnity > 0)
     {
-      labels[n] = "Indemnité forfaitaire pour frais de recouvrement (art. D441-5 du Code de commerce)";
-      amounts[n++] = letter->indemnity;
+      labels[n] = indemnity_label;
+      amounts[n++] = indemnity;
     }
-  labels[n] = "Total dû";
-  amounts[n++] = claimed;
+  labels[n] = total_label;
+  amounts[n++] = total;
   flow (self, sums_block (self, labels, amounts, n, TRUE), y, PARA_GAP + 6);
 }
 
@@ -678,45 +818,69 @@ build_registered_reminder (Letter               *self,
                            gint64                claimed,
                            double                y)
 {
-  g_autofree char *ref = invoice_reference (letter);
+  g_autofree char *ref = invoice_reference (self, letter);
+  g_autofree char *ref_en = invoice_reference_en (self, letter);
   g_autofree char *subject = factures_letter_subject (letter);
-  g_autofree char *principal = money (letter->principal);
+  g_autofree char *subject_en = NULL;
+  g_autofree char *principal = money (self, letter->principal);
   g_autofree char *p1 = NULL;
+  g_autofree char *p1_en = NULL;
   g_autofree char *p2 = NULL;
-  g_autofree char *interest = money (letter->interest);
+  g_autofree char *p2_en = NULL;
+  g_autofree char *interest = money (self, letter->interest);
 
-  flow_text (self, &y, subject, STYLE_BOLD, &ink, PARA_GAP + 6);
-  flow_text (self, &y, "Madame, Monsieur,", STYLE_BODY, &ink, PARA_GAP);
+  subject_en = g_strdup_printf ("Subject: final reminder before formal notice – invoice no. %s", letter->number);
+  flow_pair (self, &y, subject, subject_en, STYLE_BOLD, &ink, PARA_GAP + 6);
+  flow_pair (self, &y, "Madame, Monsieur,", "Dear Sir or Madam,", STYLE_BODY, &ink, PARA_GAP);
   p1 = g_strdup_printf ("Sauf erreur ou omission de notre part, %s, reste impayée à ce jour malgré nos "
                         "précédentes relances. Le montant restant dû s’élève à %s.", ref, principal);
-  flow_text (self, &y, p1, STYLE_BODY, &ink, PARA_GAP);
+  p1_en = g_strdup_printf ("Unless we are mistaken, %s, remains unpaid to date despite our previous reminders. "
+                           "The amount outstanding is %s.", ref_en, principal);
+  flow_pair (self, &y, p1, p1_en, STYLE_BODY, &ink, PARA_GAP);
 
   if (letter->waived)
     p2 = NULL;
   else if (buyer_is_b2b (letter))
-    p2 = g_strdup_printf ("Conformément à nos conditions de paiement et à l’article L441-10 du Code de "
-                          "commerce, ce retard fait courir des pénalités de retard, qui s’élèvent à %s à ce "
-                          "jour, ainsi que l’indemnité forfaitaire pour frais de recouvrement de 40 € "
-                          "(article D441-5 du Code de commerce).", interest);
+    {
+      p2 = g_strdup_printf ("Conformément à nos conditions de paiement et à l’article L441-10 du Code de "
+                            "commerce, ce retard fait courir des pénalités de retard, qui s’élèvent à %s à ce "
+                            "jour, ainsi que l’indemnité forfaitaire pour frais de recouvrement de 40 € "
+                            "(article D441-5 du Code de commerce).", interest);
+      p2_en = g_strdup_printf ("Under our payment terms and article L441-10 of the French Commercial Code, this "
+                               "delay gives rise to late payment penalties, amounting to %s to date, and to the "
+                               "fixed compensation for recovery costs of €40 (article D441-5 of the French "
+                               "Commercial Code).", interest);
+    }
   else if (letter->interest > 0)
-    p2 = g_strdup_printf ("Conformément à nos conditions de vente, ce retard fait courir des pénalités de "
-                          "retard, qui s’élèvent à %s à ce jour.", interest);
+    {
+      p2 = g_strdup_printf ("Conformément à nos conditions de vente, ce retard fait courir des pénalités de "
+                            "retard, qui s’élèvent à %s à ce jour.", interest);
+      p2_en = g_strdup_printf ("Under our terms of sale, this delay gives rise to late payment penalties, "
+                               "amounting to %s to date.", interest);
+    }
   else
-    p2 = g_strdup ("À défaut de règlement, des intérêts au taux légal courront à compter de la mise en "
-                   "demeure (article 1344-1 du Code civil).");
+    {
+      p2 = g_strdup ("À défaut de règlement, des intérêts au taux légal courront à compter de la mise en "
+                     "demeure (article 1344-1 du Code civil).");
+      p2_en = g_strdup ("Failing payment, interest at the statutory rate will run from the formal notice "
+                        "(article 1344-1 of the French Civil Code).");
+    }
   if (p2 != NULL)
-    flow_text (self, &y, p2, STYLE_BODY, &ink, PARA_GAP);
+    flow_pair (self, &y, p2, p2_en, STYLE_BODY, &ink, PARA_GAP);
 
   flow_sums (self, letter, &y, claimed);
   flow_penalty_explanation (self, letter, &y);
 
-  flow_text (self, &y, "Nous vous demandons de bien vouloir régler cette somme dans les meilleurs délais.",
+  flow_pair (self, &y, "Nous vous demandons de bien vouloir régler cette somme dans les meilleurs délais.",
+             "Please pay this sum as soon as possible.", STYLE_BODY, &ink, PARA_GAP);
+  flow_markup_pair (self, &y,
+                    "<b>À défaut de règlement, nous vous adresserons une mise en demeure de payer</b>, "
+                    "préalable à une action en recouvrement.",
+                    "Failing payment, we will send you a formal notice to pay, before taking recovery action.",
+                    PARA_GAP);
+  flow_pair (self, &y, "Si votre règlement a été effectué entre-temps, nous vous prions de ne pas tenir "
+             "compte de la présente lettre.", "If you have paid in the meantime, please disregard this letter.",
              STYLE_BODY, &ink, PARA_GAP);
-  flow_markup (self, &y,
-               "<b>À défaut de règlement, nous vous adresserons une mise en demeure de payer</b>, "
-               "préalable à une action en recouvrement.", PARA_GAP);
-  flow_text (self, &y, "Si votre règlement a été effectué entre-temps, nous vous prions de ne pas tenir "
-             "compte de la présente lettre.", STYLE_BODY, &ink, PARA_GAP);
   flow_payment_details (self, letter, &y);
   flow_closing (self, letter, &y);
 }
@@ -727,36 +891,53 @@ build_formal_notice (Letter               *self,
                      gint64                claimed,
                      double                y)
 {
-  g_autofree char *ref = invoice_reference (letter);
+  g_autofree char *ref = invoice_reference (self, letter);
+  g_autofree char *ref_en = invoice_reference_en (self, letter);
   g_autofree char *subject = factures_letter_subject (letter);
-  g_autofree char *total = money (claimed);
+  g_autofree char *subject_en = NULL;
+  g_autofree char *total = claimed_text (self, letter, claimed);
   g_autofree char *p1 = NULL;
+  g_autofree char *p1_en = NULL;
   g_autofree char *deadline_text = NULL;
+  g_autofree char *deadline_en = NULL;
   g_autofree char *consequence = NULL;
+  const char *consequence_en = NULL;
   g_autofree char *demand = NULL;
+  g_autofree char *demand_en = NULL;
   g_autofree char *escaped = NULL;
   GDate deadline;
 
-  flow_text (self, &y, "MISE EN DEMEURE DE PAYER", STYLE_TITLE, &alert, PARA_GAP);
-  flow_text (self, &y, subject, STYLE_BOLD, &ink, PARA_GAP + 6);
-  flow_text (self, &y, "Madame, Monsieur,", STYLE_BODY, &ink, PARA_GAP);
+  flow_pair (self, &y, "MISE EN DEMEURE DE PAYER", "FORMAL NOTICE TO PAY", STYLE_TITLE, &alert, PARA_GAP);
+  subject_en = g_strdup_printf ("Subject: formal notice to pay – invoice no. %s", letter->number);
+  flow_pair (self, &y, subject, subject_en, STYLE_BOLD, &ink, PARA_GAP + 6);
+  flow_pair (self, &y, "Madame, Monsieur,", "Dear Sir or Madam,", STYLE_BODY, &ink, PARA_GAP);
 
   if (!is_blank (letter->tracking))
-    p1 = g_strdup_printf ("Malgré nos relances, et en dernier lieu notre lettre recommandée avec accusé de "
-                          "réception n° %s, %s, demeure impayée.", letter->tracking, ref);
+    {
+      p1 = g_strdup_printf ("Malgré nos relances, et en dernier lieu notre lettre recommandée avec accusé de "
+                            "réception n° %s, %s, demeure impayée.", letter->tracking, ref);
+      p1_en = g_strdup_printf ("Despite our reminders, and lastly our registered letter with acknowledgement of "
+                               "receipt no. %s, %s, remains unpaid.", letter->tracking, ref_en);
+    }
   else
-    p1 = g_strdup_printf ("Malgré nos relances, %s, demeure impayée.", ref);
-  flow_text (self, &y, p1, STYLE_BODY, &ink, PARA_GAP);
+    {
+      p1 = g_strdup_printf ("Malgré nos relances, %s, demeure impayée.", ref);
+      p1_en = g_strdup_printf ("Despite our reminders, %s, remains unpaid.", ref_en);
+    }
+  flow_pair (self, &y, p1, p1_en, STYLE_BODY, &ink, PARA_GAP);
 
   factures_letter_deadline (letter, &deadline);
   deadline_text = date_long (&deadline);
+  deadline_en = date_short (&deadline);
   demand = g_strdup_printf ("Par la présente, nous vous mettons en demeure de nous régler la somme de %s, "
                             "détaillée ci-dessous, dans un délai de %d jours, soit au plus tard le %s.",
                             total, letter->deadline_days, deadline_text);
+  demand_en = g_strdup_printf ("We hereby give you formal notice to pay us the sum of %s, detailed below, within "
+                               "%d days, that is by %s at the latest.", total, letter->deadline_days, deadline_en);
   escaped = g_markup_escape_text (demand, -1);
   g_free (demand);
   demand = g_strdup_printf ("<b>%s</b>", escaped);
-  flow_markup (self, &y, demand, PARA_GAP);
+  flow_markup_pair (self, &y, demand, demand_en, PARA_GAP);
 
   flow_sums (self, letter, &y, claimed);
   flow_penalty_explanation (self, letter, &y);
@@ -764,33 +945,56 @@ build_formal_notice (Letter               *self,
   if (!letter->waived)
     {
       if (buyer_is_public (letter))
-        flow_text (self, &y, "Les intérêts moratoires sont calculés au taux de refinancement de la BCE en vigueur "
+        flow_pair (self, &y, "Les intérêts moratoires sont calculés au taux de refinancement de la BCE en vigueur "
                    "au premier jour du semestre où le retard a commencé, majoré de 8 points, et s’ajoutent "
                    "à l’indemnité forfaitaire de 40 € (Code de la commande publique). Ils continuent de "
-                   "courir jusqu’au paiement complet.", STYLE_BODY, &ink, PARA_GAP);
+                   "courir jusqu’au paiement complet.",
+                   "Late payment interest is calculated at the ECB refinancing rate in force on the first day "
+                   "of the half-year in which the delay began, plus 8 points, and is added to the fixed "
+                   "compensation of €40 (French Public Procurement Code). It continues to run until payment "
+                   "in full.", STYLE_BODY, &ink, PARA_GAP);
       else if (buyer_is_b2b (letter))
-        flow_text (self, &y, "Les pénalités de retard (article L441-10 du Code de commerce) continuent de courir "
-                   "jusqu’au paiement complet.", STYLE_BODY, &ink, PARA_GAP);
+        flow_pair (self, &y, "Les pénalités de retard (article L441-10 du Code de commerce) continuent de courir "
+                   "jusqu’au paiement complet.",
+                   "Late payment penalties (article L441-10 of the French Commercial Code) continue to run "
+                   "until payment in full.", STYLE_BODY, &ink, PARA_GAP);
       else
-        flow_text (self, &y, "La somme due produira intérêts au taux légal à compter de la présente mise en "
+        flow_pair (self, &y, "La somme due produira intérêts au taux légal à compter de la présente mise en "
                    "demeure, jusqu’au paiement complet (article 1344-1 du Code civil).",
+                   "The sum due will bear interest at the statutory rate from this formal notice until "
+                   "payment in full (article 1344-1 of the French Civil Code).",
                    STYLE_BODY, &ink, PARA_GAP);
     }
 
   if (buyer_is_public (letter))
-    consequence = g_strdup ("À défaut de paiement dans ce délai, nous saisirons le tribunal administratif "
-                            "compétent, sans autre avis.");
+    {
+      consequence = g_strdup ("À défaut de paiement dans ce délai, nous saisirons le tribunal administratif "
+                              "compétent, sans autre avis.");
+      consequence_en = "Failing payment within this period, we will refer the matter to the competent "
+                       "administrative court without further notice.";
+    }
   else if (buyer_is_b2b (letter))
-    consequence = g_strdup ("À défaut de paiement dans ce délai, nous engagerons sans autre avis une procédure "
-                            "judiciaire de recouvrement (injonction de payer devant le tribunal de commerce), "
-                            "dont les frais resteront à votre charge.");
+    {
+      consequence = g_strdup ("À défaut de paiement dans ce délai, nous engagerons sans autre avis une procédure "
+                              "judiciaire de recouvrement (injonction de payer devant le tribunal de commerce), "
+                              "dont les frais resteront à votre charge.");
+      consequence_en = "Failing payment within this period, we will start court recovery proceedings without "
+                       "further notice (injunction to pay before the commercial court), the costs of which will "
+                       "be borne by you.";
+    }
   else
-    consequence = g_strdup ("À défaut de paiement dans ce délai, nous engagerons sans autre avis une procédure "
-                            "judiciaire de recouvrement (injonction de payer devant le tribunal judiciaire), "
-                            "dont les frais resteront à votre charge.");
-  flow_text (self, &y, consequence, STYLE_BODY, &ink, PARA_GAP);
-  flow_markup (self, &y, "<b>La présente lettre vaut mise en demeure</b> au sens de l’article 1344 du Code civil.",
-               PARA_GAP);
+    {
+      consequence = g_strdup ("À défaut de paiement dans ce délai, nous engagerons sans autre avis une procédure "
+                              "judiciaire de recouvrement (injonction de payer devant le tribunal judiciaire), "
+                              "dont les frais resteront à votre charge.");
+      consequence_en = "Failing payment within this period, we will start court recovery proceedings without "
+                       "further notice (injunction to pay before the civil court), the costs of which will be "
+                       "borne by you.";
+    }
+  flow_pair (self, &y, consequence, consequence_en, STYLE_BODY, &ink, PARA_GAP);
+  flow_markup_pair (self, &y, "<b>La présente lettre vaut mise en demeure</b> au sens de l’article 1344 du Code civil.",
+                    "This letter constitutes formal notice within the meaning of article 1344 of the French "
+                    "Civil Code.", PARA_GAP);
   flow_payment_details (self, letter, &y);
   flow_closing (self, letter, &y);
 }
@@ -803,6 +1007,7 @@ letter_free (Letter *self)
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_object (&self->context);
   g_free (self->footer);
+  g_free (self->currency);
   g_free (self);
 }
 
@@ -855,6 +1060,8 @@ letter_build (const FacturesLetter *letter,
 
   self->context = factures_fonts_create_context ();
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  self->currency = factures_currency_is_euro (letter->currency) ? NULL : g_strdup (letter->currency);
+  self->bilingual = letter->buyer->document_language == FACTURES_DOCUMENT_LANGUAGE_FRENCH_ENGLISH;
   new_page (self);
 
   ident = seller_identifier (letter->seller);
@@ -967,6 +1174,7 @@ factures_letter_free (FacturesLetter *letter)
   g_free (letter->number);
   g_free (letter->rate_basis);
   g_free (letter->tracking);
+  g_free (letter->currency);
   g_free (letter);
 }
 

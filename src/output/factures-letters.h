@@ -2,7 +2,8 @@
  * (DESIGN.md §5, LEGAL.md §3–§5, §12)
  *
  * The letters are A4 PDF pages drawn with cairo + pango on the private font map
- * of factures-fonts.h, like the invoices, always in French. They take a plain
+ * of factures-fonts.h, like the invoices, in French (each text followed by its English
+ * for a client whose documents are in French and English, issue 13 item 5). They take a plain
  * FacturesLetter filled by the caller (the UI fills it from the penalty
  * computation of the store), so this layer does not depend on the store.
  *
@@ -54,6 +55,13 @@ typedef struct {
  * @waived: TRUE when the creditor waived the penalties on this invoice
  * @deadline_days: days given to pay (formal notice; 8 by default)
  * @tracking: (nullable): registered-mail number of an earlier LRAR, cited by the formal notice
+ * @currency: (nullable): the invoice's ISO 4217 code (BT-5); NULL or "EUR": euros. @total, @paid,
+ *   @principal, the periods and @interest are in it; @indemnity is always in euros (a sum fixed in
+ *   EUR, C. com. D441-5), so for another currency the letter states the sum claimed as
+ *   "1 050,60 GBP + 40,00 €" (issue 13 item 4)
+ *
+ * A client whose documents are in French and English (@buyer's document_language) gets each
+ * French text followed by its English (issue 13 item 5); the French stays first and binds.
  *
  * Strings are UTF-8 and owned by the struct.
  */
@@ -75,6 +83,7 @@ typedef struct {
   gboolean            waived;
   gint                deadline_days;
   char               *tracking;
+  char               *currency;
 } FacturesLetter;
 
 /* A letter with empty fields, dated today, 8-day deadline, no periods. */

@@ -397,7 +397,7 @@ factures_pdf_impl_build_tail (FacturesPdfLayout      *self,
           /* The payment schedule agreed with the client (issue 6): "Paiement en 3
            * échéances : 300,00 € le 15/01/2027 ; …"; the due date below is the last one. */
           g_autofree char *title = factures_schedule_title_fr (document->instalments);
-          g_autofree char *list = factures_schedule_list_fr (document->instalments);
+          g_autofree char *list = factures_schedule_list_in (document->instalments, self->currency);
 
           g_ptr_array_add (tail, mention_block (self, title, list, STYLE_SMALL));
         }

@@ -9,6 +9,7 @@
 #include <pango/pangocairo.h>
 #include <stdlib.h>
 
+#include "factures-currency.h"
 #include "factures-fonts.h"
 #include "factures-money.h"
 #include "factures-pdf.h"
@@ -135,6 +136,25 @@ party_text (const FacturesParty *party)
   return g_string_free (text, FALSE);
 }
 
+/* Issue 13 item 5: "French / English" for a client whose documents are in French and English
+ * (the French first, as on the invoices: factures-pdf-english.c), else the French; kept in
+ * @keep. */
+static const char *
+tr (GPtrArray  *keep,
+    gboolean    bilingual,
+    const char *french,
+    const char *english,
+    const char *sep)
+{
+  char *text;
+
+  if (!bilingual)
+    return french;
+  text = g_strconcat (french, sep, english, NULL);
+  g_ptr_array_add (keep, text);
+  return text;
+}
+
 GBytes *
 factures_receipt_render (const FacturesDocument *document,
                          const GArray           *payments,
@@ -152,35 +172,54 @@ factures_receipt_render (const FacturesDocument *document,
   g_autofree char *intro = NULL;
   g_autofree char *total_text = NULL;
   g_autofree char *balance_text = NULL;
+  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
   cairo_surface_t *surface;
   cairo_t *cr;
   gint64 total = 0;
   double y = MARGIN;
+  gboolean bi;
 
   g_return_val_if_fail (document != NULL && document->seller != NULL && document->buyer != NULL, NULL);
+  bi = document->buyer->document_language == FACTURES_DOCUMENT_LANGUAGE_FRENCH_ENGLISH;
 
   surface = new_surface (bytes, title, document->seller->party.name);
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
 
   show (cr, context, seller, 9.5, FALSE, MARGIN, y, CONTENT / 2, PANGO_ALIGN_LEFT);
-  y += show (cr, context, "REÇU", 20, TRUE, MARGIN + CONTENT / 2, y, CONTENT / 2, PANGO_ALIGN_RIGHT) + 4;
+  y += show (cr, context, tr (keep, bi, "REÇU", "RECEIPT", "\n"), 20, TRUE, MARGIN + CONTENT / 2, y, CONTENT / 2, PANGO_ALIGN_RIGHT) + 4;
   {
     g_autofree char *line = g_strdup_printf ("Le %s", dated);
     y += show (cr, context, line, 9.5, FALSE, MARGIN + CONTENT / 2, y, CONTENT / 2, PANGO_ALIGN_RIGHT);
   }
   y = MAX (y, MARGIN + 80) + 20;
-  y += show (cr, context, "Reçu de :", 9.5, TRUE, MARGIN + CONTENT / 2, y, CONTENT / 2, PANGO_ALIGN_LEFT) + 2;
+  y += show (cr, context, tr (keep, bi, "Reçu de :", "Received from:", "\n"), 9.5, TRUE, MARGIN + CONTENT / 2, y, CONTENT / 2, PANGO_ALIGN_LEFT) + 2;
   y += show (cr, context, buyer, 9.5, FALSE, MARGIN + CONTENT / 2, y, CONTENT / 2, PANGO_ALIGN_LEFT) + 28;
 
   for (guint i = 0; i < payments->len; i++)
     total += g_array_index (payments, FacturesReceiptLine, i).amount;
-  total_text = factures_money_format (total);
+  /* issue 13 item 4: in the invoice's currency */
+  total_text = factures_currency_format (total, document->currency);
   intro = g_strdup_printf ("Je soussigné(e) %s reconnais avoir reçu la somme de %s en règlement de la "
                            "facture n° %s du %s.",
                            document->seller->party.name ? document->seller->party.name : "",
                            total_text, document->number ? document->number : "", issued);
-  y += show (cr, context, intro, 10.5, FALSE, MARGIN, y, CONTENT, PANGO_ALIGN_LEFT) + 18;
+  if (bi)
+    {
+      g_autofree char *intro_en = NULL;
+
+      intro_en = g_strdup_printf ("I, the undersigned %s, acknowledge receipt of the sum of %s in payment of "
+                                  "invoice no. %s of %s.",
+                                  document->seller->party.name ? document->seller->party.name : "",
+                                  total_text, document->number ? document->number : "", issued);
+      y += show (cr, context, intro, 10.5, FALSE, MARGIN, y, CONTENT, PANGO_ALIGN_LEFT) + 4;
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, 0.40, 0.42, 0.46);
+      y += show (cr, context, intro_en, 9.5, FALSE, MARGIN, y, CONTENT, PANGO_ALIGN_LEFT) + 18;
+      cairo_restore (cr);
+    }
+  else
+    y += show (cr, context, intro, 10.5, FALSE, MARGIN, y, CONTENT, PANGO_ALIGN_LEFT) + 18;
 
   /* one line per payment: date, method, amount */
   cairo_set_line_width (cr, 0.6);
@@ -189,13 +228,15 @@ factures_receipt_render (const FacturesDocument *document,
   cairo_stroke (cr);
   y += 4;
   show (cr, context, "Date", 9.5, TRUE, MARGIN, y, 100, PANGO_ALIGN_LEFT);
-  show (cr, context, "Mode de paiement", 9.5, TRUE, MARGIN + 100, y, CONTENT - 220, PANGO_ALIGN_LEFT);
-  y += show (cr, context, "Montant", 9.5, TRUE, MARGIN + CONTENT - 120, y, 120, PANGO_ALIGN_RIGHT) + 4;
+  show (cr, context, tr (keep, bi, "Mode de paiement", "Payment method", " / "), 9.5, TRUE, MARGIN + 100, y,
+        CONTENT - 220, PANGO_ALIGN_LEFT);
+  y += show (cr, context, tr (keep, bi, "Montant", "Amount", " / "), 9.5, TRUE, MARGIN + CONTENT - 120, y, 120,
+             PANGO_ALIGN_RIGHT) + 4;
   for (guint i = 0; i < payments->len; i++)
     {
       const FacturesReceiptLine *line = &g_array_index (payments, FacturesReceiptLine, i);
       g_autofree char *date = factures_date_format_fr (&line->date);
-      g_autofree char *amount = factures_money_format (line->amount);
+      g_autofree char *amount = factures_currency_format (line->amount, document->currency);
       g_autofree char *method = line->payer != NULL && *line->payer != '\0'
                                 ? g_strdup_printf ("%s, par %s", line->method, line->payer)
                                 : g_strdup (line->method);
@@ -215,19 +256,19 @@ factures_receipt_render (const FacturesDocument *document,
   cairo_line_to (cr, MARGIN + CONTENT, y);
   cairo_stroke (cr);
   y += 6;
-  show (cr, context, "Total reçu", 10.5, TRUE, MARGIN, y, CONTENT - 130, PANGO_ALIGN_LEFT);
+  show (cr, context, tr (keep, bi, "Total reçu", "Total received", " / "), 10.5, TRUE, MARGIN, y, CONTENT - 130, PANGO_ALIGN_LEFT);
   y += show (cr, context, total_text, 10.5, TRUE, MARGIN + CONTENT - 130, y, 130, PANGO_ALIGN_RIGHT) + 6;
   if (balance > 0)
     {
-      balance_text = factures_money_format (balance);
-      show (cr, context, "Solde restant dû", 10.5, FALSE, MARGIN, y, CONTENT - 130, PANGO_ALIGN_LEFT);
+      balance_text = factures_currency_format (balance, document->currency);
+      show (cr, context, tr (keep, bi, "Solde restant dû", "Balance due", " / "), 10.5, FALSE, MARGIN, y, CONTENT - 130, PANGO_ALIGN_LEFT);
       y += show (cr, context, balance_text, 10.5, FALSE, MARGIN + CONTENT - 130, y, 130, PANGO_ALIGN_RIGHT) + 6;
     }
   else
-    y += show (cr, context, "Facture acquittée.", 10.5, TRUE, MARGIN, y, CONTENT, PANGO_ALIGN_LEFT) + 6;
+    y += show (cr, context, tr (keep, bi, "Facture acquittée.", "Invoice paid in full.", " / "), 10.5, TRUE, MARGIN, y, CONTENT, PANGO_ALIGN_LEFT) + 6;
 
   y += 40;
-  show (cr, context, "Pour valoir ce que de droit.", 9.5, FALSE, MARGIN, y, CONTENT, PANGO_ALIGN_LEFT);
+  show (cr, context, tr (keep, bi, "Pour valoir ce que de droit.", "For all legal purposes.", "\n"), 9.5, FALSE, MARGIN, y, CONTENT, PANGO_ALIGN_LEFT);
   {
     g_autofree char *sign = g_strdup_printf ("%s\nSignature :", document->seller->party.name ? document->seller->party.name : "");
     show (cr, context, sign, 9.5, FALSE, MARGIN + CONTENT / 2, y, CONTENT / 2, PANGO_ALIGN_LEFT);
@@ -282,6 +323,15 @@ factures_pdf_render_paid_duplicate (const FacturesDocument *document,
   stamp = paid_by != NULL && *paid_by != '\0'
           ? g_strdup_printf ("Acquittée le %s\npar %s", date, paid_by)
           : g_strdup_printf ("Acquittée le %s", date);
+  /* issue 13 item 5: a bilingual client's stamp says it in English too */
+  if (document->buyer != NULL && document->buyer->document_language == FACTURES_DOCUMENT_LANGUAGE_FRENCH_ENGLISH)
+    {
+      g_autofree char *on = factures_date_format_fr (paid_date);
+      char *both = g_strdup_printf ("%s\nPaid on %s", stamp, on);
+
+      g_free (stamp);
+      stamp = both;
+    }
   title = g_strdup_printf ("%s %s (duplicata acquitté)", factures_document_kind_title_fr (document->kind),
                            document->number ? document->number : "");
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "factures-currency.h"
 #include "factures-store-bank.h"
 #include "factures-store-private.h"
 #include "factures-store-payments-private.h"
@@ -76,6 +77,7 @@ factures_bank_open_document_free (FacturesBankOpenDocument *document)
     return;
   g_free (document->number);
   g_free (document->client_name);
+  g_free (document->currency);
   g_free (document);
 }
 
@@ -515,6 +517,7 @@ factures_store_bank_confirm_payment (FacturesStore        *self,
 {
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(FacturesBankEntry) entry = NULL;
+  gint64 credited;
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
   g_return_val_if_fail (payment != NULL, FALSE);
@@ -529,16 +532,18 @@ factures_store_bank_confirm_payment (FacturesStore        *self,
       invalid (error, _("Bank movement %" PRId64 ": a debit pays no invoice."), id);
       goto fail;
     }
-  if (fee < 0 || fee * 10000 > payment->amount * MAX_FEE_BP)
+  /* issue 13 item 4: a payment of an invoice in another currency: the movement is its EUR amount */
+  credited = payment->eur_amount > 0 ? payment->eur_amount : payment->amount;
+  if (fee < 0 || fee * 10000 > credited * MAX_FEE_BP)
     {
       g_autofree char *text = factures_money_format (fee);
 
       invalid (error, _("Bank fee: %s is not a fee the bank could have withheld from this transfer."), text);
       goto fail;
     }
-  if (payment->amount != entry->amount + fee)
+  if (credited != entry->amount + fee)
     {
-      g_autofree char *paid = factures_money_format (payment->amount);
+      g_autofree char *paid = factures_money_format (credited);
       g_autofree char *received = factures_money_format (entry->amount);
 
       invalid (error, _("Amount: %s recorded for a credit of %s; the difference must be the bank fee."), paid, received);
@@ -761,13 +766,15 @@ factures_store_bank_open_documents (FacturesStore  *self,
 
   stmt = factures_store_prepare (self,
                                  "SELECT d.id, d.kind, d.number, coalesce (d.client_id, 0), "
-                                 "       coalesce (d.client_name, c.name, ''), d.issue_date, d.due_date, s.balance "
+                                 "       coalesce (d.client_name, c.name, ''), d.issue_date, d.due_date, s.balance, "
+                                 "       d.currency "
                                  "FROM document_summary s JOIN documents d ON d.id = s.document_id "
                                  "LEFT JOIN clients c ON c.id = d.client_id "
                                  "WHERE s.balance > 0 "
                                  "UNION ALL "
                                  "SELECT d.id, d.kind, d.number, coalesce (d.client_id, 0), "
-                                 "       coalesce (d.client_name, c.name, ''), d.issue_date, d.due_date, 0 "
+                                 "       coalesce (d.client_name, c.name, ''), d.issue_date, d.due_date, 0, "
+                                 "       d.currency "
                                  "FROM documents d LEFT JOIN clients c ON c.id = d.client_id "
                                  "WHERE d.kind = 381 AND d.status = 1 AND d.gross_total > " LIVE_REFUNDS ("d.id") " "
                                  "ORDER BY 6, 1",
@@ -786,6 +793,9 @@ factures_store_bank_open_documents (FacturesStore  *self,
       factures_sql_col_date (stmt, 5, &document->issue_date);
       factures_sql_col_date (stmt, 6, &document->due_date);
       document->balance = sqlite3_column_int64 (stmt, 7);
+      document->currency = factures_sql_col_dup (stmt, 8);
+      if (factures_currency_is_euro (document->currency))
+        g_clear_pointer (&document->currency, g_free);
       g_ptr_array_add (documents, document);
     }
   if (rc != SQLITE_DONE)

@@ -132,6 +132,10 @@ gboolean   factures_store_bank_set_csv_mapping (FacturesStore  *self,
  * the decision, in one transaction. Refused (FACTURES_ERROR_INVALID, French): a debit, a
  * movement already decided, an amount that is not the credit plus @fee, a fee < 0 or of more
  * than 5 % of the payment; the payment's own refusals.
+ *
+ * An invoice in another currency (issue 13 item 4): @payment's amount and allocations are in
+ * that currency and its eur_amount is what the bank credited, which is then the one that must
+ * be the credit plus @fee (euro cents; the fee is measured against it).
  */
 gboolean   factures_store_bank_confirm_payment (FacturesStore        *self,
                                                 gint64                id,
@@ -186,6 +190,7 @@ typedef struct {
   GDate   due_date;
   gint64  balance;           /* invoices: cents still due > 0; credit notes: cents to refund > 0 */
   gint64  next_instalment;   /* the unpaid part of the earliest instalment not paid; 0 without a plan */
+  char   *currency;          /* issue 13 item 4: ISO 4217 code of @balance; NULL: euros */
 } FacturesBankOpenDocument;
 
 void       factures_bank_open_document_free    (FacturesBankOpenDocument *document);

@@ -1232,7 +1232,8 @@ factures_store_foreach_overdue (FacturesStore        *self,
   stmt = factures_store_prepare (self,
                                  "SELECT d.id, d.number, d.client_name, d.due_date, "
                                  "CAST (julianday (?1) - julianday (d.due_date) AS INTEGER), s.balance, "
-                                 "s.next_step_key, s.next_step_date, (s.next_step_runs > 1 OR s.next_step_stale) "
+                                 "s.next_step_key, s.next_step_date, (s.next_step_runs > 1 OR s.next_step_stale), "
+                                 "coalesce (d.currency, 'EUR') "
                                  "FROM document_summary s JOIN documents d ON d.id = s.document_id "
                                  "WHERE s.balance > 0 AND s.due_date < ?1 "
                                  "ORDER BY s.due_date, s.document_id", error);
@@ -1253,6 +1254,7 @@ factures_store_foreach_overdue (FacturesStore        *self,
       line.balance = sqlite3_column_int64 (stmt, 5);
       line.next_step_key = (const char *) sqlite3_column_text (stmt, 6);
       line.next_step_date = (const char *) sqlite3_column_text (stmt, 7);
+      line.currency = (const char *) sqlite3_column_text (stmt, 9);
       if (sqlite3_column_int (stmt, 8))
         {
           g_autoptr(DocInfo) info = factures_store_pay_load_doc (self, line.document_id, error);

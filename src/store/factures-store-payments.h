@@ -351,6 +351,7 @@ typedef struct {
   gint64      balance;           /* cents */
   const char *next_step_key;     /* "+10:email"; NULL when no step is left */
   const char *next_step_date;    /* ISO; NULL when no step is left */
+  const char *currency;          /* ISO 4217 code of @balance (BT-5): "EUR" when the document is in euros */
 } FacturesOverdueLine;
 
 typedef void (*FacturesOverdueFunc) (const FacturesOverdueLine *line,

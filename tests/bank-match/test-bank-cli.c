@@ -413,6 +413,50 @@ test_tester (Fixture *x, gconstpointer data)
   refused_args (x, "--confirm-matches", NULL, "--confirm-matches= , ", NULL);
 }
 
+/* Issue 13 item 4: --confirm-matches=ID of a transfer paying an invoice in GBP records its
+ * balance in GBP with the movement as the EUR amount (before: refused for the missing EUR
+ * amount). */
+static void
+test_foreign_currency (Fixture *x, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesDocument) draft = NULL;
+  g_autoptr(FacturesDocument) issued = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *id = NULL, *more = NULL;
+  FacturesLine *line;
+
+  x->f.store = factures_store_open (x->f.path, &error);
+  g_assert_no_error (error);
+  draft = store_test_draft (bank_client (&x->f, "Example Ltd"), "2026-11-02", 1);
+  line = g_ptr_array_index (draft->lines, 0);
+  line->unit_price = 100000 * (FACTURES_UNIT_PRICE_ONE / 100);
+  draft->currency = g_strdup ("GBP");
+  g_assert_true (factures_store_save_draft (x->f.store, draft, &error));
+  g_assert_no_error (error);
+  issued = factures_store_issue (x->f.store, draft->id, store_test_render, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&x->f.store);
+
+  more = g_strdup_printf ("FACTURE %s", issued->number);
+  {
+    const BankCfonbLine lines[] = { { "2026-11-20", 115000, "VIR SEPA EXAMPLE LTD", more } };
+
+    bank_write_cfonb (x->statement, lines, 1, 1);
+  }
+  g_assert_cmpint (run (x, &out, &err, g_strdup_printf ("--import-statement=%s", x->statement), NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (x, &out, &err, "--match", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "GBP"));
+  id = id_of (out, "EXAMPLE");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (x, &out, &err, g_strdup_printf ("--confirm-matches=%s", id), NULL), ==, 0);
+  g_assert_nonnull (strstr (out, issued->number));
+  g_assert_cmpint (balance (x, issued->id), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -426,5 +470,6 @@ main (int argc, char **argv)
   g_test_add ("/bank/cli/refusals", Fixture, NULL, set_up, test_refusals, tear_down);
   g_test_add ("/bank/cli/confirm-atomic", Fixture, NULL, set_up, test_confirm_atomic, tear_down);
   g_test_add ("/bank/cli/tester", Fixture, NULL, set_up, test_tester, tear_down);
+  g_test_add ("/bank/cli/foreign-currency", Fixture, NULL, set_up, test_foreign_currency, tear_down);
   return g_test_run ();
 }

@@ -363,6 +363,106 @@ test_instalment (Fixture *x, gconstpointer data)
   g_assert_cmpint (bank_balance (&x->f, x->ids[2]), ==, 30000);
 }
 
+/* Issue 13 item 4: an invoice of 1 000,00 GBP paid by a transfer of which the bank credited
+ * 1 150,00 €. Proposed by its number (never sure: the amounts are in two currencies), recorded
+ * as its balance in GBP with the movement as the EUR amount; the livre des recettes has
+ * 1 150,00 €. A part payment the user states is recorded in GBP the same way. */
+static void
+test_foreign_currency (Fixture *x, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesDocument) draft = store_test_draft (bank_client (&x->f, "Example Ltd"), "2026-11-02", 1);
+  g_autoptr(FacturesDocument) issued = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GPtrArray) suggestions2 = NULL;
+  g_autoptr(GPtrArray) receipts = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *label2 = NULL;
+  const FacturesBankSuggestion *best;
+  const FacturesReceipt *line;
+  FacturesLine *l = g_ptr_array_index (draft->lines, 0);
+  GDate from, to;
+
+  l->unit_price = 100000 * (FACTURES_UNIT_PRICE_ONE / 100);
+  draft->currency = g_strdup ("GBP");
+  g_assert_true (factures_store_save_draft (x->f.store, draft, &error));
+  g_assert_no_error (error);
+  issued = factures_store_issue (x->f.store, draft->id, store_test_render, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (issued->currency, ==, "GBP");
+
+  label = g_strdup_printf ("VIR SEPA EXAMPLE LTD %s PART", issued->number);
+  label2 = g_strdup_printf ("VIR SEPA EXAMPLE LTD %s", issued->number);
+  g_ptr_array_add (entries, bank_entry ("G1", "2026-11-20", 46000, label, NULL, FACTURES_BANK_KIND_TRANSFER));
+  g_ptr_array_add (entries, bank_entry ("G2", "2026-11-25", 69000, label2, NULL, FACTURES_BANK_KIND_TRANSFER));
+  stored = bank_import_entries (&x->f, g_steal_pointer (&entries));
+  documents = factures_store_bank_open_documents (x->f.store, &error);
+  g_assert_no_error (error);
+
+  /* the first: 400,00 GBP stated by the user, 460,00 € credited */
+  suggestions = factures_bank_match_entry (g_ptr_array_index (stored, 0), documents);
+  g_assert_cmpuint (suggestions->len, >, 0);
+  best = g_ptr_array_index (suggestions, 0);
+  g_assert_cmpint (g_array_index (best->allocations, FacturesAllocation, 0).document_id, ==, issued->id);
+  g_assert_cmpstr (best->currency, ==, "GBP");
+  g_assert_cmpint (best->amount, ==, 100000);
+  g_assert_cmpint (best->eur_amount, ==, 46000);
+  g_assert_cmpint (best->confidence, !=, FACTURES_BANK_CONFIDENCE_SURE);
+  g_assert_nonnull (strstr (best->reason, "GBP"));
+  /* an amount of 0 is refused, nothing recorded */
+  g_assert_false (factures_bank_confirm_in_currency (x->f.store, g_ptr_array_index (stored, 0), best, 0, NULL, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (factures_bank_confirm_in_currency (x->f.store, g_ptr_array_index (stored, 0), best, 40000,
+                                                    NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bank_balance (&x->f, issued->id), ==, 60000);
+
+  /* the second: the balance, 600,00 GBP, 690,00 € credited */
+  g_clear_pointer (&documents, g_ptr_array_unref);
+  documents = factures_store_bank_open_documents (x->f.store, &error);
+  g_assert_no_error (error);
+  suggestions2 = factures_bank_match_entry (g_ptr_array_index (stored, 1), documents);
+  g_assert_cmpuint (suggestions2->len, >, 0);
+  best = g_ptr_array_index (suggestions2, 0);
+  g_assert_cmpint (best->amount, ==, 60000);
+  g_assert_cmpint (best->eur_amount, ==, 69000);
+  g_assert_true (factures_bank_confirm (x->f.store, g_ptr_array_index (stored, 1), best, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bank_balance (&x->f, issued->id), ==, 0);
+
+  g_date_set_dmy (&from, 1, 11, 2026);
+  g_date_set_dmy (&to, 30, 11, 2026);
+  receipts = factures_store_list_receipts (x->f.store, &from, &to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (receipts->len, ==, 2);
+  line = g_ptr_array_index (receipts, 0);
+  g_assert_cmpint (line->amount, ==, 46000);
+  line = g_ptr_array_index (receipts, 1);
+  g_assert_cmpint (line->amount, ==, 69000);
+
+  /* undone: the GBP balance is due again and the reversal is -690,00 € in the livre */
+  {
+    g_autoptr(GPtrArray) after = NULL;
+    GDate undo_date;
+
+    g_date_set_dmy (&undo_date, 27, 11, 2026);
+    g_assert_true (factures_store_bank_undo (x->f.store, ((FacturesBankEntry *) g_ptr_array_index (stored, 1))->id,
+                                             &undo_date, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (bank_balance (&x->f, issued->id), ==, 60000);
+    after = factures_store_list_receipts (x->f.store, &from, &to, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (after->len, ==, 3);
+    line = g_ptr_array_index (after, 2);
+    g_assert_true (line->reversal);
+    g_assert_cmpint (line->amount, ==, -69000);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -372,5 +472,6 @@ main (int argc, char **argv)
   g_test_add ("/bank/match/initial", Fixture, NULL, set_up, test_initial, tear_down);
   g_test_add ("/bank/match/refund", Fixture, NULL, set_up, test_refund, tear_down);
   g_test_add ("/bank/match/instalment", Fixture, NULL, set_up, test_instalment, tear_down);
+  g_test_add ("/bank/match/foreign-currency", Fixture, NULL, set_up, test_foreign_currency, tear_down);
   return g_test_run ();
 }

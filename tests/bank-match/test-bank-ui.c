@@ -19,6 +19,7 @@
 #include "bank-test-util.h"
 #include "factures-application.h"
 #include "factures-window.h"
+#include "factures-bank-amount-dialog.h"
 #include "factures-bank-import-dialog.h"
 #include "factures-bank-page.h"
 #include "factures-bank-row.h"
@@ -421,6 +422,108 @@ test_window (void)
   bank_fixture_tear_down (&f);
 }
 
+/* Issue 13 item 4: a credit paying an invoice in GBP. « Confirmer » asks the amount it pays in
+ * GBP (the balance proposed); 0 is refused with nothing recorded; 400,00 GBP is recorded with the
+ * credit (460,00 €) as its EUR amount. A screenshot of the question. */
+static GtkWidget *
+find_amount_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (FACTURES_IS_BANK_AMOUNT_DIALOG (w))
+        return GTK_WIDGET (w);
+    }
+  return NULL;
+}
+
+static void
+test_foreign_currency (void)
+{
+  BankFixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesDocument) draft = NULL;
+  g_autoptr(FacturesDocument) issued = NULL;
+  g_autofree char *statement = NULL, *label = NULL;
+  GtkWidget *window, *overlay, *page, *row, *button, *dialog;
+  FacturesLine *line;
+
+  bank_fixture_set_up (&f);
+  draft = store_test_draft (bank_client (&f, "Example Ltd"), "2026-11-02", 1);
+  line = g_ptr_array_index (draft->lines, 0);
+  line->unit_price = 100000 * (FACTURES_UNIT_PRICE_ONE / 100);
+  draft->currency = g_strdup ("GBP");
+  g_assert_true (factures_store_save_draft (f.store, draft, &error));
+  g_assert_no_error (error);
+  issued = factures_store_issue (f.store, draft->id, store_test_render, NULL, &error);
+  g_assert_no_error (error);
+  label = g_strdup_printf ("FACTURE %s", issued->number);
+  {
+    const BankCfonbLine lines[] = { { "2026-11-20", 46000, "VIR SEPA EXAMPLE LTD", label } };
+
+    statement = g_build_filename (f.dir, "releve-gbp.txt", NULL);
+    bank_write_cfonb (statement, lines, 1, 1);
+  }
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 640);
+  overlay = adw_toast_overlay_new ();
+  page = factures_bank_page_new (f.store);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (200);
+  factures_bank_page_import (FACTURES_BANK_PAGE (page), statement);
+  wait_for_count (FACTURES_BANK_PAGE (page), 1);
+  spin (200);
+
+  row = find (page, is_row_titled, "EXAMPLE");
+  g_assert_nonnull (row);
+  button = find (row, is_button_labelled, _("_Confirm"));
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
+  spin (300);
+  dialog = find_amount_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (factures_bank_amount_dialog_get_entry (FACTURES_BANK_AMOUNT_DIALOG (dialog)))),
+                   ==, "1\u202f000,00");
+  screenshot (dialog, "bank-foreign-amount.png");
+
+  /* 0: refused, nothing recorded */
+  gtk_editable_set_text (GTK_EDITABLE (factures_bank_amount_dialog_get_entry (FACTURES_BANK_AMOUNT_DIALOG (dialog))), "0");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
+  spin (200);
+  g_assert_cmpint (bank_balance (&f, issued->id), ==, 100000);
+  g_assert_cmpuint (factures_bank_page_get_count (FACTURES_BANK_PAGE (page)), ==, 1);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (w) && GTK_WIDGET (w) != dialog)
+          gtk_window_destroy (GTK_WINDOW (w));
+      }
+  }
+
+  /* 400,00 GBP stated */
+  gtk_widget_activate (button);
+  spin (300);
+  dialog = find_amount_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (factures_bank_amount_dialog_get_entry (FACTURES_BANK_AMOUNT_DIALOG (dialog))), "400,00");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
+  wait_for_count (FACTURES_BANK_PAGE (page), 0);
+  g_assert_cmpint (bank_balance (&f, issued->id), ==, 60000);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bank_fixture_tear_down (&f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -443,6 +546,7 @@ main (int argc, char **argv)
   g_test_add_func ("/bank-ui/page", test_page);
   g_test_add_func ("/bank-ui/window", test_window);
   g_test_add_func ("/bank-ui/csv-columns", test_csv_columns);
+  g_test_add_func ("/bank-ui/foreign-currency", test_foreign_currency);
   {
     int status = g_test_run ();
     g_autofree char *db_dir = g_build_filename (data_home, "factures", NULL);

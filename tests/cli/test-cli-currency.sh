@@ -1,7 +1,8 @@
 #!/bin/bash
 # test-cli-currency.sh FACTURES_CLI FIXTURE — issue 13 item 4 on the command line: a draft in GBP
 # through --import-json, issued (no VAT due: no rate asked); bad currencies and rates refused with
-# exit 1, a French-named field and the database unchanged; --record-payment refused without
+# exit 1, a French-named field and the database unchanged; --list-overdue with the currency;
+# --penalties in GBP with the 40 € indemnity apart; --record-payment refused without
 # --eur-amount, recorded with it; the livre des recettes (--receipts) in euros; --verify green.
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -u
@@ -52,6 +53,19 @@ id=$(sqlite3 "$tmp/c.db" "SELECT id FROM documents WHERE status = 0 AND currency
 number=$("$CLI" "${db[@]}" --issue="$id" --yes 2>"$tmp/err") || fail "--issue: $(cat "$tmp/err")"
 [ "$(sqlite3 "$tmp/c.db" "SELECT currency FROM documents WHERE number = '$number'")" = "GBP" ] \
   && ok "$number issued in GBP without a rate (no VAT due)" || fail "$number not in GBP"
+
+# --list-overdue gives the balance's currency (last column), in the fast path and in the full
+# command line (an option twice sends the fast binary there)
+for args in "--list-overdue" "--list-overdue --list-overdue"; do
+  line=$(FACTURES_TODAY=2027-06-01 "$CLI" "${db[@]}" $args 2>"$tmp/err" | grep "^$number	")
+  if printf '%s\n' "$line" | grep -q "	100000	.*	GBP\$"; then ok "$args: $line"
+  else fail "$args has no GBP: '$line' $(cat "$tmp/err")"; fi
+done
+
+# --penalties: the interest in GBP, the 40 € indemnity in euros (D441-5), never one sum of both
+FACTURES_TODAY=2027-06-01 "$CLI" "${db[@]}" --penalties="$number" >"$tmp/out" 2>"$tmp/err" || fail "--penalties: $(cat "$tmp/err")"
+if grep -q "^Total : [0-9 ,.]*.GBP + 40,00.€$" "$tmp/out" && grep -q "1.000,00.GBP × " "$tmp/out"; then ok "--penalties in GBP"
+else fail "--penalties: $(cat "$tmp/out")"; fi
 
 before=$(dbhash)
 rc=0; "$CLI" "${db[@]}" --record-payment="$number" --date=2026-12-04 --method=virement --amount=1000,00 \

@@ -221,6 +221,16 @@ test_templates (Fixture       *f,
   expanded = factures_mail_template_expand ("{unknown} {number}", values);
   g_assert_cmpstr (expanded, ==, "{unknown} F2026-0001");
 
+  /* issue 13 item 4: a document in GBP gives its amounts in GBP */
+  g_clear_pointer (&values, g_hash_table_unref);
+  g_clear_pointer (&expanded, g_free);
+  g_free (document->currency);
+  document->currency = g_strdup ("GBP");
+  values = factures_mail_template_values (document, &today);
+  expanded = factures_mail_template_expand (subject, values);
+  g_assert_cmpstr (expanded, ==, "Facture F2026-0001 — 100,00\u00a0GBP");
+  g_assert_cmpstr (g_hash_table_lookup (values, "total"), ==, "100,00\u00a0GBP");
+
   /* The user's version wins, and can be reset. */
   g_assert_true (factures_store_save_mail_template (f->store, "mail-invoice", "Votre facture {number}", "Bonjour", &error));
   g_clear_pointer (&subject, g_free);

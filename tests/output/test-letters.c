@@ -214,6 +214,101 @@ test_formal_notice_b2b (void)
   assert_contains (text, "FR76 3000 6000 0112 3456 7890 189");
 }
 
+/* Issue 13 item 4: an invoice in GBP. Every amount in GBP, the 40 € indemnity in euros (a sum
+ * fixed in EUR, C. com. D441-5), and the sum claimed never adds the two. */
+static void
+test_formal_notice_gbp (void)
+{
+  g_autoptr(FacturesLetter) letter = make_letter (FACTURES_LETTER_FORMAL_NOTICE,
+                                                  FACTURES_CLIENT_CATEGORY_COMPANY);
+  g_autoptr(FacturesLetter) reminder = make_letter (FACTURES_LETTER_REGISTERED_REMINDER,
+                                                    FACTURES_CLIENT_CATEGORY_COMPANY);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GBytes) pdf2 = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *text2 = NULL;
+
+  letter->currency = g_strdup ("GBP");
+  reminder->currency = g_strdup ("GBP");
+  pdf = factures_letter_render (letter, &error);
+  g_assert_no_error (error);
+  maybe_write_png (pdf, "formal-notice-gbp");
+  text = pdf_text (pdf);
+  assert_contains (text, "d’un montant de 1 500,00 GBP TTC");
+  assert_contains (text, "1 000,00 GBP");
+  assert_contains (text, "27,80 GBP");
+  assert_contains (text, "7,49 GBP");
+  assert_contains (text, "20,31 GBP");
+  assert_contains (text, "la somme de 1 027,80 GBP + 40,00 €");
+  assert_contains (text, "Total dû 1 027,80 GBP + 40,00 €");
+  assert_not_contains (text, "1 000,00 €");
+  assert_not_contains (text, "1 067,80");
+  assert_not_contains (text, "27,80 €");
+
+  pdf2 = factures_letter_render (reminder, &error);
+  g_assert_no_error (error);
+  maybe_write_png (pdf2, "registered-reminder-gbp");
+  text2 = pdf_text (pdf2);
+  assert_contains (text2, "Le montant restant dû s’élève à 1 000,00 GBP.");
+  assert_contains (text2, "qui s’élèvent à 27,80 GBP à ce jour");
+  assert_not_contains (text2, "1 000,00 €");
+}
+
+/* Issue 13 item 5: a client whose documents are in French and English gets each text in French
+ * then in English; a French client's letter has no English. */
+static void
+test_bilingual (void)
+{
+  g_autoptr(FacturesLetter) letter = make_letter (FACTURES_LETTER_FORMAL_NOTICE,
+                                                  FACTURES_CLIENT_CATEGORY_COMPANY);
+  g_autoptr(FacturesLetter) reminder = make_letter (FACTURES_LETTER_REGISTERED_REMINDER,
+                                                    FACTURES_CLIENT_CATEGORY_COMPANY);
+  g_autoptr(FacturesLetter) french = make_letter (FACTURES_LETTER_FORMAL_NOTICE,
+                                                  FACTURES_CLIENT_CATEGORY_COMPANY);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GBytes) pdf2 = NULL;
+  g_autoptr(GBytes) pdf3 = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *text2 = NULL;
+  g_autofree char *text3 = NULL;
+  g_autofree char *flat = NULL;
+
+  letter->buyer->document_language = FACTURES_DOCUMENT_LANGUAGE_FRENCH_ENGLISH;
+  reminder->buyer->document_language = FACTURES_DOCUMENT_LANGUAGE_FRENCH_ENGLISH;
+  letter->currency = g_strdup ("GBP");
+  pdf = factures_letter_render (letter, &error);
+  g_assert_no_error (error);
+  maybe_write_png (pdf, "formal-notice-bilingual");
+  text = pdf_text (pdf);
+  assert_contains (text, "MISE EN DEMEURE DE PAYER FORMAL NOTICE TO PAY");
+  assert_contains (text, "Madame, Monsieur, Dear Sir or Madam,");
+  assert_contains (text, "Despite our reminders, invoice no. F2026-0007 of 16/08/2026, for 1 500,00 GBP including VAT, due on 15/09/2026, remains unpaid.");
+  assert_contains (text, "We hereby give you formal notice to pay us the sum of 1 027,80 GBP + 40,00 €");
+  assert_contains (text, "Principal restant dû / Principal outstanding");
+  assert_contains (text, "Total dû / Total due");
+  assert_contains (text, "This letter constitutes formal notice within the meaning of article 1344");
+  assert_contains (text, "Yours faithfully,");
+  /* French first */
+  flat = flatten (text);
+  g_assert_true (strstr (flat, "vaut mise en demeure") < strstr (flat, "This letter constitutes formal notice"));
+
+  pdf2 = factures_letter_render (reminder, &error);
+  g_assert_no_error (error);
+  maybe_write_png (pdf2, "registered-reminder-bilingual");
+  text2 = pdf_text (pdf2);
+  assert_contains (text2, "Subject: final reminder before formal notice – invoice no. F2026-0007");
+  assert_contains (text2, "Please pay this sum as soon as possible.");
+  assert_contains (text2, "Payment by bank transfer: IBAN FR76 3000 6000 0112 3456 7890 189");
+
+  pdf3 = factures_letter_render (french, &error);
+  g_assert_no_error (error);
+  text3 = pdf_text (pdf3);
+  assert_not_contains (text3, "Dear Sir or Madam");
+  assert_not_contains (text3, "Principal outstanding");
+}
+
 static void
 test_formal_notice_b2c (void)
 {
@@ -354,6 +449,8 @@ main (int argc, char **argv)
   g_test_add_func ("/letters/formal-notice/b2c", test_formal_notice_b2c);
   g_test_add_func ("/letters/registered-reminder", test_registered_reminder);
   g_test_add_func ("/letters/refusals", test_refusals);
+  g_test_add_func ("/letters/currency/gbp", test_formal_notice_gbp);
+  g_test_add_func ("/letters/bilingual", test_bilingual);
   g_test_add_func ("/letters/templates", test_templates);
 
   return g_test_run ();

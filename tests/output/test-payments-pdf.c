@@ -302,6 +302,55 @@ test_paid_duplicate (void)
   g_assert_null (strstr (text, "QR code"));   /* nothing left to pay */
 }
 
+/* Issue 13 items 4 and 5: a receipt for a client whose documents are in French and English, of
+ * an invoice in GBP: every text in French then in English, the amounts in GBP; and the paid
+ * duplicate's stamp in both languages. Written as receipt-bilingual.png (rasterised). */
+static void
+test_receipt_bilingual (void)
+{
+  g_autoptr(FacturesDocument) doc = make_invoice ("FR7630006000011234567890189", "AGRIFRPP");
+  g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (FacturesReceiptLine));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GBytes) duplicate = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *text2 = NULL;
+  g_autofree char *png = NULL;
+  FacturesReceiptLine a = { { 0 }, 50000, "virement", NULL };
+  GDate when;
+
+  doc->buyer->document_language = FACTURES_DOCUMENT_LANGUAGE_FRENCH_ENGLISH;
+  doc->currency = g_strdup ("GBP");
+  doc->exchange_rate = 1161200;
+  g_date_clear (&a.date, 1);
+  g_date_set_dmy (&a.date, 5, 12, 2026);
+  g_array_append_val (lines, a);
+  g_date_clear (&when, 1);
+  g_date_set_dmy (&when, 7, 12, 2026);
+  pdf = factures_receipt_render (doc, lines, 97053, &when, &error);
+  g_assert_no_error (error);
+  keep (pdf, "receipt-bilingual.pdf");
+  png = rasterise (pdf, "receipt-bilingual.png");
+  g_test_message ("%s", png);
+  text = page_text (pdf, 0);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "REÇU RECEIPT"));
+  g_assert_nonnull (strstr (text, "Reçu de : Received from:"));
+  g_assert_nonnull (strstr (text, "la somme de 500,00 GBP"));
+  g_assert_nonnull (strstr (text, "I, the undersigned"));
+  g_assert_nonnull (strstr (text, "acknowledge receipt of the sum of 500,00 GBP in payment of invoice no. F2026-0042"));
+  g_assert_nonnull (strstr (text, "Mode de paiement / Payment method"));
+  g_assert_nonnull (strstr (text, "Total reçu / Total received"));
+  g_assert_nonnull (strstr (text, "Solde restant dû / Balance due"));
+  g_assert_nonnull (strstr (text, "970,53 GBP"));
+  g_assert_null (strstr (text, "€"));
+
+  duplicate = factures_pdf_render_paid_duplicate (doc, &when, "virement", &error);
+  g_assert_no_error (error);
+  text2 = page_text (duplicate, -1);
+  g_assert_nonnull (strstr (text2, "Acquittée le 7 décembre 2026 par virement Paid on 07/12/2026"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -315,10 +364,11 @@ main (int argc, char **argv)
   g_test_add_func ("/payments-pdf/no-iban-no-qr", test_no_iban_no_qr);
   g_test_add_func ("/payments-pdf/receipt", test_receipt);
   g_test_add_func ("/payments-pdf/paid-duplicate", test_paid_duplicate);
+  g_test_add_func ("/payments-pdf/receipt-bilingual", test_receipt_bilingual);
   status = g_test_run ();
   if (g_getenv ("FACTURES_KEEP_TMP") == NULL)
     {
-      const char *names[] = { "invoice.png", "no-iban.png", "draw.png" };
+      const char *names[] = { "invoice.png", "no-iban.png", "draw.png", "receipt-bilingual.png" };
       for (guint i = 0; i < G_N_ELEMENTS (names); i++)
         {
           g_autofree char *p = g_build_filename (tmp_dir, names[i], NULL);

@@ -489,6 +489,18 @@ cases (void)
   c.pdf_texts[0] = "TVA non applicable, art. 259-1 du CGI";
   c.pdf_texts[1] = "120,00 USD";
   c.pdf_texts[2] = "Devise : USD (dollar américain)";
+  /* paid in two instalments: the schedule printed in the invoice's currency, not in euros */
+  c.doc->instalments = g_array_new (FALSE, TRUE, sizeof (FacturesPlannedInstalment));
+  for (guint i = 0; i < 2; i++)
+    {
+      FacturesPlannedInstalment inst = { c.doc->issue_date, 6000 };
+
+      g_date_add_days (&inst.due_date, 15 + 30 * i);
+      g_array_append_val (c.doc->instalments, inst);
+    }
+  c.doc->due_date = g_array_index (c.doc->instalments, FacturesPlannedInstalment, 1).due_date;
+  c.pdf_texts[3] = "Paiement en 2 échéances";
+  c.pdf_texts[4] = "60,00 USD le";
   c.pdf_absent[0] = "QR code EPC";
   c.out_of_scope = TRUE;
   g_array_append_val (all, c);

@@ -396,6 +396,23 @@ find_combo_row (GtkWidget  *root,
   return NULL;
 }
 
+/* A GtkLabel showing exactly @text under @root. */
+static GtkWidget *
+find_label_text (GtkWidget  *root,
+                 const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return child;
+      if ((found = find_label_text (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_currency (Fixture       *fixture,
                gconstpointer  data)
@@ -437,6 +454,11 @@ test_currency (Fixture       *fixture,
     g_assert_true (g_str_has_prefix (gtk_string_object_get_string (item), "GBP"));
   }
   ui_test_screenshot (GTK_WIDGET (editor), "editor-currency-gbp.png");
+  /* the columns name the document's currency, not the euro */
+  g_assert_nonnull (find_label_text (GTK_WIDGET (editor), "Unit price excl. VAT (GBP)"));
+  g_assert_nonnull (find_label_text (GTK_WIDGET (editor), "Discount (GBP)"));
+  g_assert_nonnull (find_entry_row (GTK_WIDGET (editor), "Discount on the Total (GBP)"));
+  g_assert_null (find_label_text (GTK_WIDGET (editor), "Unit price excl. VAT (€)"));
 
   /* VAT is due: "Issue…" asks for the rate (BR-FR-CO-12). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.issue", NULL));
@@ -475,6 +497,8 @@ test_currency (Fixture       *fixture,
   adw_combo_row_set_selected (ADW_COMBO_ROW (currency), 0);
   ui_test_spin (50);
   g_assert_false (gtk_widget_is_visible (rate));
+  g_assert_nonnull (find_label_text (GTK_WIDGET (editor), "Unit price excl. VAT (€)"));
+  g_assert_nonnull (find_entry_row (GTK_WIDGET (editor), "Discount on the Total (€)"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   ui_test_spin (100);
   euro = factures_store_get_document (fixture->store, draft->id, &error);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "factures-bank-amount-dialog.h"
 #include "factures-bank-import.h"
 #include "factures-bank-import-dialog.h"
 #include "factures-bank-match.h"
@@ -272,6 +273,79 @@ confirm_one (FacturesBankPage        *self,
   return TRUE;
 }
 
+/* Issue 13 item 4: a credit paying an invoice in another currency; the amount it pays in that
+ * currency is asked (the balance proposed), the credit is the payment's EUR amount. */
+typedef struct {
+  GWeakRef   page;
+  GPtrArray *pending;             /* keeps @m alive */
+  FacturesBankMatch *m;
+} ForeignConfirm;
+
+static void
+foreign_confirm_free (gpointer  data,
+                      GClosure *closure)
+{
+  ForeignConfirm *fc = data;
+
+  g_weak_ref_clear (&fc->page);
+  g_ptr_array_unref (fc->pending);
+  g_free (fc);
+}
+
+static void
+foreign_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  ForeignConfirm *fc = user_data;
+  g_autoptr(FacturesBankPage) self = g_weak_ref_get (&fc->page);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) payment_warnings = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *title = NULL;
+  gint64 amount = 0;
+
+  if (self == NULL || g_strcmp0 (response, "confirm") != 0)
+    return;
+  if (!factures_bank_amount_dialog_get_amount (FACTURES_BANK_AMOUNT_DIALOG (dialog), &amount, &error) ||
+      !factures_bank_confirm_in_currency (self->store, fc->m->entry, fc->m->best, amount, &payment_warnings, &error))
+    {
+      show_error (self, _("The Payment Was Not Recorded"), error->message);
+      return;
+    }
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (ids, fc->m->entry->id);
+  title = g_strdup_printf (_("Payment of %s recorded"), fc->m->best->numbers);
+  toast_with_undo (self, title, ids);
+  if (payment_warnings != NULL && payment_warnings->len > 0)
+    {
+      g_ptr_array_add (payment_warnings, NULL);
+      {
+        g_autofree char *text = g_strjoinv ("\n", (char **) payment_warnings->pdata);
+
+        show_error (self, _("Payment Recorded, With a Warning"), text);
+      }
+    }
+}
+
+static void
+confirm_foreign (FacturesBankPage  *self,
+                 GPtrArray         *pending,
+                 FacturesBankMatch *m)
+{
+  ForeignConfirm *fc = g_new0 (ForeignConfirm, 1);
+  GtkWidget *dialog;
+
+  g_weak_ref_init (&fc->page, self);
+  fc->pending = g_ptr_array_ref (pending);
+  fc->m = m;
+  dialog = factures_bank_amount_dialog_new (page_window (self), m->best->numbers, m->best->currency,
+                                            m->best->amount, m->best->eur_amount);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (foreign_response_cb), fc,
+                         foreign_confirm_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 confirm_action (GtkWidget  *widget,
                 const char *action_name,
@@ -288,6 +362,11 @@ confirm_action (GtkWidget  *widget,
 
   if (m == NULL || m->best == NULL)
     return;
+  if (m->best->eur_amount > 0)
+    {
+      confirm_foreign (self, pending, m);
+      return;
+    }
   if (!confirm_one (self, m, warnings, &error))
     {
       show_error (self, _("The Payment Was Not Recorded"), error->message);

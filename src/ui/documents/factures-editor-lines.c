@@ -77,6 +77,7 @@ factures_editor_lines_add (FacturesEditorLines *self,
     factures_line_row_set_parties (row, self->seller, self->buyer);
   g_signal_connect_object (row, "changed", G_CALLBACK (emit_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "remove-requested", G_CALLBACK (remove_requested_cb), self, 0);
+  factures_line_row_set_currency (row, self->currency);
   gtk_box_append (GTK_BOX (self->lines_box), GTK_WIDGET (row));
   renumber (self);
 
@@ -185,6 +186,11 @@ factures_editor_lines_set_currency (FacturesEditorLines *self,
 
   g_free (self->currency);
   self->currency = g_strdup (currency);
+  /* the captions of every line name the currency */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->lines_box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    factures_line_row_set_currency (FACTURES_LINE_ROW (child), currency);
 }
 
 void

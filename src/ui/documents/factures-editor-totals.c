@@ -108,6 +108,16 @@ factures_editor_totals_set_currency (FacturesEditorTotals *self,
 
   g_free (self->currency);
   self->currency = factures_currency_is_euro (currency) ? NULL : g_strdup (currency);
+  /* The title names the currency; the accessible name ("Remise sur le total") stays. */
+  if (self->currency == NULL)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->discount_row), _("Discount on the Total (€)"));
+  else
+    {
+      /* Translators: %s is an ISO 4217 currency code, e.g. GBP */
+      g_autofree char *title = g_strdup_printf (_("Discount on the Total (%s)"), self->currency);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->discount_row), title);
+    }
 }
 
 void

@@ -66,6 +66,8 @@ struct _FacturesLineRow
   GtkWidget *quantity;
   GtkWidget *unit;
   GtkWidget *unit_price;
+  GtkWidget *unit_price_caption;
+  GtkWidget *discount_caption;
   GtkWidget *discount;
   GtkWidget *vat_box;
   GtkWidget *vat_rate;
@@ -927,6 +929,8 @@ factures_line_row_class_init (FacturesLineRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, quantity);
   gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, unit);
   gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, unit_price);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, unit_price_caption);
+  gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, discount_caption);
   gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, discount);
   gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, vat_box);
   gtk_widget_class_bind_template_child (widget_class, FacturesLineRow, vat_rate);
@@ -1129,6 +1133,37 @@ factures_line_row_set_net_in (FacturesLineRow *self,
   if (valid)
     text = factures_currency_format (cents, currency);
   gtk_label_set_text (GTK_LABEL (self->net), text ? text : "—");
+}
+
+/**
+ * factures_line_row_set_currency:
+ * @currency: (nullable): the document's ISO 4217 code; NULL or "EUR": euros
+ *
+ * Issue 13 item 4: the captions of the unit price and the discount name the document's
+ * currency ("Prix unitaire HT (GBP)"). The fields' accessible names ("Prix unitaire,
+ * ligne 1") do not change.
+ */
+void
+factures_line_row_set_currency (FacturesLineRow *self,
+                                const char      *currency)
+{
+  g_return_if_fail (FACTURES_IS_LINE_ROW (self));
+
+  if (factures_currency_is_euro (currency))
+    {
+      gtk_label_set_text (GTK_LABEL (self->unit_price_caption), _("Unit price excl. VAT (€)"));
+      gtk_label_set_text (GTK_LABEL (self->discount_caption), _("Discount (€)"));
+    }
+  else
+    {
+      /* Translators: %s is an ISO 4217 currency code, e.g. GBP */
+      g_autofree char *price = g_strdup_printf (_("Unit price excl. VAT (%s)"), currency);
+      /* Translators: %s is an ISO 4217 currency code, e.g. GBP */
+      g_autofree char *discount = g_strdup_printf (_("Discount (%s)"), currency);
+
+      gtk_label_set_text (GTK_LABEL (self->unit_price_caption), price);
+      gtk_label_set_text (GTK_LABEL (self->discount_caption), discount);
+    }
 }
 
 void

@@ -61,6 +61,9 @@ void             factures_line_row_set_net_in   (FacturesLineRow    *self,
                                                  gint64              cents,
                                                  gboolean            valid,
                                                  const char         *currency);
+/* The unit price's and discount's captions in @currency (NULL: euros; issue 13 item 4). */
+void             factures_line_row_set_currency (FacturesLineRow    *self,
+                                                 const char         *currency);
 void             factures_line_row_set_editable (FacturesLineRow    *self,
                                                  gboolean            editable);
 GtkWidget       *factures_line_row_get_description_view (FacturesLineRow *self);

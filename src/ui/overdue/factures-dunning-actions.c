@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-currency.h"
 #include "factures-dunning-actions.h"
 #include "factures-dunning-dialog.h"
 #include "factures-message-dialog.h"
@@ -111,13 +112,27 @@ factures_dunning_expand_template (FacturesStore             *store,
     return NULL;
 
   factures_today (&today);
+  /* Issue 13 item 4: amounts in the invoice's currency; the 40 € indemnity stays in euros
+   * (C. com. D441-5), never added to an amount in another currency. */
   if (factures_store_compute_penalties (store, task->document_id, &today, &penalties, NULL) &&
       !penalties.waived)
-    penalty_text = factures_money_format (penalties.total);
-  else
-    penalty_text = factures_money_format (0);
+    {
+      if (factures_currency_is_euro (document->currency))
+        penalty_text = factures_money_format (penalties.total);
+      else if (penalties.indemnity > 0)
+        {
+          g_autofree char *interest = factures_currency_format (penalties.interest, document->currency);
+          g_autofree char *indemnity = factures_money_format (penalties.indemnity);
 
-  amount = factures_money_format (task->balance);
+          penalty_text = g_strdup_printf ("%s + %s", interest, indemnity);
+        }
+      else
+        penalty_text = factures_currency_format (penalties.interest, document->currency);
+    }
+  else
+    penalty_text = factures_currency_format (0, document->currency);
+
+  amount = factures_currency_format (task->balance, document->currency);
   due = factures_date_format_fr (&task->due_date);
   days = g_strdup_printf ("%d", task->days_late);
   details = payment_details (document->seller, task->number);
@@ -213,6 +228,7 @@ factures_dunning_build_letter (FacturesStore      *store,
   letter->total = balance.amount_due;
   letter->paid = balance.paid + balance.credited;
   letter->principal = balance.balance;
+  letter->currency = g_strdup (document->currency);   /* issue 13 item 4 */
   letter->waived = penalties.waived;
   if (!penalties.waived)
     {

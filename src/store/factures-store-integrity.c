@@ -14,6 +14,9 @@
 #include "factures-store-numbering-private.h"
 #include "factures-store-receipts.h"
 
+/* The migrations (factures-store.c MIGRATIONS_PATH): their triggers are what --verify expects. */
+#define MIGRATIONS_RESOURCES "/org/example/Factures/migrations"
+
 /* Problems beyond this number are counted, not listed. */
 #define MAX_PROBLEMS 50
 
@@ -306,6 +309,168 @@ verify_table (FacturesStore  *self,
   return TRUE;
 }
 
+/* ---- the protection triggers (trial finding T2) ---- */
+
+/* factures_fold() (factures-store.c) for the replay of the migrations: only its name matters,
+ * the tables are empty. */
+static void
+fold_stub (sqlite3_context  *context,
+           int               argc,
+           sqlite3_value   **argv)
+{
+  sqlite3_result_value (context, argv[0]);
+}
+
+/* name → SQL of every trigger of @db. */
+static GHashTable *
+read_triggers (sqlite3  *db,
+               GError  **error)
+{
+  g_autoptr(GHashTable) triggers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    {
+      db_error (db, error);
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (triggers, factures_sql_col_dup (stmt, 0), factures_sql_col_dup (stmt, 1));
+  if (rc != SQLITE_DONE)
+    {
+      db_error (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&triggers);
+}
+
+/* The triggers the migrations 1 … @version create: replayed on an empty database in memory, as
+ * migrate() runs them (0010 with its table of originals made first and the legacy rename, so
+ * that the SQL text of each trigger is the one the real database got). */
+static GHashTable *
+expected_triggers (gint     version,
+                   GError **error)
+{
+  g_auto(GStrv) names = NULL;
+  GHashTable *triggers = NULL;
+  sqlite3 *db = NULL;
+
+  names = g_resources_enumerate_children (MIGRATIONS_RESOURCES, 0, error);
+  if (names == NULL)
+    return NULL;
+  if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      db_error (db, error);
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_create_function_v2 (db, "factures_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, fold_stub,
+                              NULL, NULL, NULL);
+  for (gint number = 1; number <= version; number++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("%04d-", number);
+
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          g_autofree char *resource = NULL;
+          g_autoptr(GBytes) bytes = NULL;
+          g_autofree char *sql = NULL;
+          char *message = NULL;
+
+          if (!g_str_has_prefix (names[i], prefix) || !g_str_has_suffix (names[i], ".sql"))
+            continue;
+          resource = g_strconcat (MIGRATIONS_RESOURCES "/", names[i], NULL);
+          bytes = g_resources_lookup_data (resource, 0, error);
+          if (bytes == NULL)
+            goto out;
+          sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+          if (number == 10 &&
+              sqlite3_exec (db, "PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON; "
+                                "CREATE TABLE document_originals (document_id INTEGER PRIMARY KEY, "
+                                "pdf BLOB NOT NULL)", NULL, NULL, NULL) != SQLITE_OK)
+            {
+              db_error (db, error);
+              goto out;
+            }
+          if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+            {
+              g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_DATABASE, _("Database error: %s"),
+                           message != NULL ? message : names[i]);
+              sqlite3_free (message);
+              goto out;
+            }
+          if (number == 10)
+            sqlite3_exec (db, "PRAGMA legacy_alter_table = OFF; PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+        }
+    }
+  triggers = read_triggers (db, error);
+
+out:
+  sqlite3_close (db);
+  return triggers;
+}
+
+static gint
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every trigger the migrations create is there with its SQL; none other was added. A trigger
+ * dropped lets sqlite3 edit what it protected (an issued document, a payment) without a trace
+ * the other checks can always see. */
+static gboolean
+verify_triggers (FacturesStore  *self,
+                 GPtrArray      *problems,
+                 GError        **error)
+{
+  sqlite3 *db = factures_store_get_db (self);
+  g_autoptr(sqlite3_stmt) version_stmt = NULL;
+  g_autoptr(GHashTable) expected = NULL;
+  g_autoptr(GHashTable) actual = NULL;
+  g_autofree gpointer *keys = NULL;
+  guint n_keys = 0;
+  gint version;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &version_stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (version_stmt) != SQLITE_ROW)
+    return db_error (db, error);
+  version = sqlite3_column_int (version_stmt, 0);
+  expected = expected_triggers (version, error);
+  if (expected == NULL)
+    return FALSE;
+  actual = read_triggers (db, error);
+  if (actual == NULL)
+    return FALSE;
+
+  keys = g_hash_table_get_keys_as_array (expected, &n_keys);
+  qsort (keys, n_keys, sizeof (gpointer), compare_names);
+  for (guint i = 0; i < n_keys; i++)
+    {
+      const char *sql = g_hash_table_lookup (actual, keys[i]);
+
+      if (sql == NULL)
+        add_problem (problems, g_strdup_printf (_("Protection: the trigger “%s” is missing (dropped outside "
+                                                  "Factures): what it protects may have been changed "
+                                                  "without a trace."), (const char *) keys[i]));
+      else if (g_strcmp0 (sql, g_hash_table_lookup (expected, keys[i])) != 0)
+        add_problem (problems, g_strdup_printf (_("Protection: the trigger “%s” was changed outside Factures "
+                                                  "(its SQL is not the one of the migrations)."),
+                                                (const char *) keys[i]));
+    }
+  g_clear_pointer (&keys, g_free);
+  keys = g_hash_table_get_keys_as_array (actual, &n_keys);
+  qsort (keys, n_keys, sizeof (gpointer), compare_names);
+  for (guint i = 0; i < n_keys; i++)
+    if (!g_hash_table_contains (expected, keys[i]))
+      add_problem (problems, g_strdup_printf (_("Protection: the trigger “%s” was not made by Factures "
+                                                "(added outside the app)."), (const char *) keys[i]));
+  return TRUE;
+}
+
 /**
  * factures_store_verify_journal:
  * (see factures-store-integrity.h)
@@ -323,6 +488,10 @@ factures_store_verify_journal (FacturesStore  *self,
   /* A database from before migration 0008 (verified read-only) has no journal. */
   if (!table_exists (factures_store_get_db (self), "journal"))
     return TRUE;
+
+  /* The protection triggers, as the migrations made them (trial finding T2). */
+  if (!verify_triggers (self, problems, error))
+    return FALSE;
 
   /* Entries deleted in the middle of the journal (with the rows they copy, or not). */
   gaps = factures_store_prepare (self,

@@ -126,7 +126,7 @@ penalties (FacturesStore *store,
     return fail (error->message);
   if (!factures_store_compute_penalties (store, document->id, today, &result, &error))
     return fail (error->message);
-  text = factures_penalties_describe (&result);
+  text = factures_penalties_describe_in (&result, document->currency);   /* trial finding T6 */
   g_print ("%s", text);
   return 0;
 }

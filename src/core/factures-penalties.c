@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "factures-money.h"
+#include "factures-currency.h"
 #include "factures-penalties.h"
 
 void
@@ -304,9 +305,30 @@ factures_penalties_compute (FacturesClientCategory  category,
 char *
 factures_penalties_describe (const FacturesPenalties *penalties)
 {
+  return factures_penalties_describe_in (penalties, NULL);
+}
+
+char *
+factures_penalties_describe_in (const FacturesPenalties *penalties,
+                                const char              *currency)
+{
   GString *text = g_string_new (NULL);
-  g_autofree char *interest = factures_money_format (penalties->interest);
-  g_autofree char *total = factures_money_format (penalties->total);
+  gboolean euro = factures_currency_is_euro (currency);
+  g_autofree char *interest = factures_currency_format (penalties->interest, currency);
+  g_autofree char *total = NULL;
+
+  /* (trial finding T6: interest in the invoice's currency, the 40 € indemnity in euros, so a
+   * total of both only in euros) */
+  if (euro)
+    total = factures_money_format (penalties->total);
+  else if (penalties->indemnity > 0)
+    {
+      g_autofree char *indemnity = factures_money_format (penalties->indemnity);
+
+      total = g_strdup_printf ("%s + %s", interest, indemnity);
+    }
+  else
+    total = g_strdup (interest);
 
   g_string_append_printf (text, "Pénalités de retard : %s", factures_penalty_rule_label (penalties->rule));
   if (penalties->rule == FACTURES_PENALTY_RULE_ECB_PLUS_10 || penalties->rule == FACTURES_PENALTY_RULE_FIXED)
@@ -323,8 +345,8 @@ factures_penalties_describe (const FacturesPenalties *penalties)
       g_autofree char *from = factures_date_format_fr (&seg->from);
       g_autofree char *to = factures_date_format_fr (&seg->to);
       g_autofree char *rate = factures_rate_format (seg->rate_bp);
-      g_autofree char *unpaid = factures_money_format (seg->unpaid);
-      g_autofree char *amount = factures_money_format (seg->amount);
+      g_autofree char *unpaid = factures_currency_format (seg->unpaid, currency);
+      g_autofree char *amount = factures_currency_format (seg->amount, currency);
 
       g_string_append_printf (text, "Du %s au %s (%d %s, %s semestre %d) : %s × %s × %d / 365 = %s%s%s\n",
                               from, to, seg->days, seg->days > 1 ? "jours" : "jour",

@@ -140,6 +140,18 @@ gboolean factures_penalties_compute (FacturesClientCategory  category,
  * @penalties->table_outdated. Used by the CLI, the dashboard and the letters. */
 char    *factures_penalties_describe (const FacturesPenalties *penalties);
 
+/**
+ * factures_penalties_describe_in:
+ * @currency: (nullable): the invoice's currency (BT-5); NULL or "EUR": euros
+ *
+ * factures_penalties_describe() with the unpaid amounts and the interest in @currency (the
+ * interest runs on the sum due, in the invoice's currency); the recovery indemnity stays 40 €
+ * (art. D441-5 C. com.), so that the total of an invoice in another currency reads
+ * "12,34 USD + 40,00 €". (transfer full)
+ */
+char    *factures_penalties_describe_in (const FacturesPenalties *penalties,
+                                         const char              *currency);
+
 /* "taux BCE + 10 points", "taux fixe", "taux BCE + 8 points", "taux légal" (French). */
 const char *factures_penalty_rule_label (FacturesPenaltyRule rule);
 

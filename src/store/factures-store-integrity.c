@@ -471,6 +471,47 @@ verify_triggers (FacturesStore  *self,
   return TRUE;
 }
 
+/* Trial finding T1: a purchase inserted with sqlite3 (its journal trigger left in place) and
+ * back-dated: the app records each purchase at the time it is typed (purchase_entries.recorded,
+ * UTC), so in journal order the days of recording never go back. A row whose recording day is
+ * before one of a purchase journaled earlier was written behind the app's back. (Days, not
+ * seconds: a clock set back by a few minutes is not a forgery.) */
+static gboolean
+verify_purchase_order (FacturesStore  *self,
+                       GPtrArray      *problems,
+                       GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = factures_store_prepare (self,
+                                 "SELECT id, coalesce (reference, supplier), day, before FROM ("
+                                 "SELECT e.id, e.reference, e.supplier, substr (e.recorded, 1, 10) AS day, "
+                                 "max (substr (e.recorded, 1, 10)) OVER (ORDER BY j.seq ROWS BETWEEN UNBOUNDED "
+                                 "PRECEDING AND 1 PRECEDING) AS before "
+                                 "FROM journal j JOIN purchase_entries e ON j.tbl = 'purchase_entries' "
+                                 "AND j.row_id = e.id) WHERE day < before ORDER BY id",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *what = describe_row ("purchase_entries", sqlite3_column_int64 (stmt, 0),
+                                            (const char *) sqlite3_column_text (stmt, 1));
+
+      add_problem (problems, g_strdup_printf (_("History: %s says it was recorded on %s, after a purchase "
+                                                "recorded on %s: it was written outside Factures with a date "
+                                                "set back."), what, (const char *) sqlite3_column_text (stmt, 2),
+                                              (const char *) sqlite3_column_text (stmt, 3)));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * factures_store_verify_journal:
  * (see factures-store-integrity.h)
@@ -521,9 +562,13 @@ factures_store_verify_journal (FacturesStore  *self,
       return FALSE;
   /* (a database from before 0019, verified read-only, has no purchases) */
   if (table_exists (factures_store_get_db (self), PURCHASE_JOURNAL_VIEW))
-    for (guint t = 0; t < G_N_ELEMENTS (purchase_journal_tables); t++)
-      if (!verify_table (self, PURCHASE_JOURNAL_VIEW, purchase_journal_tables[t], problems, error))
+    {
+      for (guint t = 0; t < G_N_ELEMENTS (purchase_journal_tables); t++)
+        if (!verify_table (self, PURCHASE_JOURNAL_VIEW, purchase_journal_tables[t], problems, error))
+          return FALSE;
+      if (!verify_purchase_order (self, problems, error))
         return FALSE;
+    }
   return problems_error (problems, error);
 }
 
@@ -828,6 +873,7 @@ typedef struct {
   GPtrArray         *journal;     /* char *: "tbl\x1frow_id\x1fcanonical" by seq (backups only) */
   GPtrArray         *journal_refs;  /* char *: the ref of each of those entries */
   gboolean           journal_comparable;   /* the file's journal hash can be compared (backups) */
+  GPtrArray         *imported;    /* char *: "id\x1fnumber\x1fcanonical" of each imported invoice (backups) */
 } Witness;
 
 static void
@@ -836,6 +882,7 @@ witness_clear (Witness *w)
   g_clear_pointer (&w->documents, g_ptr_array_unref);
   g_clear_pointer (&w->journal, g_ptr_array_unref);
   g_clear_pointer (&w->journal_refs, g_ptr_array_unref);
+  g_clear_pointer (&w->imported, g_ptr_array_unref);
   factures_chain_head_clear (&w->head);
 }
 
@@ -853,6 +900,31 @@ add_witness_document (Witness    *w,
   doc->number = g_strdup (number);
   doc->hash = g_strdup (hash);
   g_ptr_array_add (w->documents, doc);
+}
+
+/* An imported invoice as imported (trial finding T1): the columns the app reads and the files
+ * themselves, the same text in the database and in a backup. imported_invoices is outside the
+ * journal (kept read-only by its triggers, which --verify checks): a backup shows a row changed
+ * after it was made, the triggers dropped and made again. */
+#define IMPORTED_CANONICAL_SQL \
+  "SELECT id, number, quote (direction) || ',' || quote (number) || ',' || quote (type_code) || ',' " \
+  "|| quote (issue_date) || ',' || quote (due_date) || ',' || quote (currency) || ',' || quote (seller_name) " \
+  "|| ',' || quote (seller_siren) || ',' || quote (buyer_name) || ',' || quote (buyer_siren) || ',' " \
+  "|| quote (client_id) || ',' || quote (tax_basis_total) || ',' || quote (tax_total) || ',' " \
+  "|| quote (grand_total) || ',' || quote (due_payable) || ',' || quote (grand_total_cents) || ',' " \
+  "|| quote (imported_at), original, xml FROM imported_invoices"
+
+/* The canonical text of the row @stmt stands on (IMPORTED_CANONICAL_SQL): its columns, then the
+ * SHA-256 of the original file and of its XML. */
+static char *
+imported_canonical (sqlite3_stmt *stmt)
+{
+  g_autofree char *original = factures_store_sha256_hex (sqlite3_column_blob (stmt, 3),
+                                                          (gsize) sqlite3_column_bytes (stmt, 3));
+  g_autofree char *xml = factures_store_sha256_hex (sqlite3_column_blob (stmt, 4),
+                                                     (gsize) sqlite3_column_bytes (stmt, 4));
+
+  return g_strdup_printf ("%s,%s,%s", (const char *) sqlite3_column_text (stmt, 2), original, xml);
 }
 
 static gboolean
@@ -931,6 +1003,21 @@ read_backup (const char  *path,
                                               (const char *) sqlite3_column_text (stmt, 1),
                                               (gint64) sqlite3_column_int64 (stmt, 2),
                                               (const char *) sqlite3_column_text (stmt, 3)));
+        }
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (table_exists (db, "imported_invoices") &&
+      sqlite3_prepare_v2 (db, IMPORTED_CANONICAL_SQL, -1, &stmt, NULL) == SQLITE_OK)
+    {
+      w->imported = g_ptr_array_new_with_free_func (g_free);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_autofree char *canonical = imported_canonical (stmt);
+
+          g_ptr_array_add (w->imported, g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s\x1f%s",
+                                                         (gint64) sqlite3_column_int64 (stmt, 0),
+                                                         (const char *) sqlite3_column_text (stmt, 1), canonical));
         }
     }
   ok = TRUE;
@@ -1272,6 +1359,30 @@ factures_store_verify_against (FacturesStore  *self,
           else
             add_problem (problems, g_strdup_printf (_("History: %s (journal entry %s) differs from the copy."),
                                                     what, seq));
+        }
+    }
+
+  /* Backups: each imported invoice of the copy, unchanged in the database (trial finding T1). */
+  if (w.imported != NULL && table_exists (db, "imported_invoices"))
+    {
+      g_autofree char *sql = g_strconcat (IMPORTED_CANONICAL_SQL, " WHERE id = ?1", NULL);
+      g_autoptr(sqlite3_stmt) row = factures_store_prepare (self, sql, error);
+
+      if (row == NULL)
+        return FALSE;
+      for (guint i = 0; i < w.imported->len; i++)
+        {
+          g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (w.imported, i), "\x1f", 3);
+          g_autofree char *now = NULL;
+
+          sqlite3_reset (row);
+          sqlite3_bind_int64 (row, 1, g_ascii_strtoll (parts[0], NULL, 10));
+          if (sqlite3_step (row) != SQLITE_ROW)
+            add_problem (problems, g_strdup_printf (_("Imported invoice %s (row %s) is missing from the database."),
+                                                    parts[1], parts[0]));
+          else if (g_strcmp0 ((now = imported_canonical (row)), parts[2]) != 0)
+            add_problem (problems, g_strdup_printf (_("Imported invoice %s (row %s) differs from the copy (now %s)."),
+                                                    parts[1], parts[0], (const char *) sqlite3_column_text (row, 1)));
         }
     }
 

@@ -538,6 +538,46 @@ test_purchases (Fixture *f, gconstpointer data)
   assert_verify_fails (f, "the purchase 3 typed in the purchase register was written outside Factures");
 }
 
+/* Trial finding T1: a purchase inserted with sqlite3, its journal trigger in place, recorded on
+ * a day before purchases recorded earlier: named by --verify. */
+static void
+test_purchase_back_dated (Fixture *f, gconstpointer data)
+{
+  purchase (f, "2026-03-01", "Papeterie Durand", "FA-300", 4590);
+  assert_verify_passes (f);
+  tamper (f, "INSERT INTO purchase_entries (date, supplier, reference, nature, amount, method, recorded) "
+             "VALUES ('2026-01-10', 'Bureau Vallée', 'BV-1', 'Papeterie', 9900, 1, '2026-01-10T09:00:00Z');");
+  assert_verify_fails (f, "the purchase 2 typed in the purchase register (BV-1) says it was recorded on 2026-01-10");
+}
+
+/* Trial finding T1: an imported invoice's number and currency changed, its trigger dropped and
+ * made again: --verify alone names the trigger while it is missing; once made again, a backup
+ * made before names the invoice. */
+static void
+test_imported_against (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = g_build_filename (f->dir, "copie.db", NULL);
+
+  g_autofree char *trigger = trigger_sql (f, "imported_invoices_read_only");
+
+  import_sale (f);
+  g_assert_true (factures_store_backup (f->store, backup, &error));
+  g_assert_no_error (error);
+  g_assert_true (factures_store_verify_against (f->store, backup, &error));
+  g_assert_no_error (error);
+
+  tamper (f, "DROP TRIGGER imported_invoices_read_only; "
+             "UPDATE imported_invoices SET number = 'EXT-9', currency = 'USD';");
+  assert_verify_fails (f, "imported_invoices_read_only");
+  tamper (f, trigger);
+  assert_verify_passes (f);   /* (what the witness is for) */
+  g_assert_false (factures_store_verify_against (f->store, backup, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INTEGRITY);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "Imported invoice EXT-1 (row 1) differs from the copy (now EXT-9)"));
+}
+
 static void
 test_purchases_trailing (Fixture *f, gconstpointer data)
 {
@@ -806,6 +846,8 @@ main (int argc, char *argv[])
   ADD ("/integrity/verify/imported-payment", test_imported_payment);
   ADD ("/integrity/verify/purchases", test_purchases);
   ADD ("/integrity/against/purchases-trailing", test_purchases_trailing);
+  ADD ("/integrity/verify/purchase-back-dated", test_purchase_back_dated);
+  ADD ("/integrity/against/imported", test_imported_against);
   ADD ("/integrity/verify/triggers", test_triggers);
   ADD ("/integrity/cancel-payment", test_cancel_payment);
   ADD ("/integrity/cancel-payment/applied-credit", test_cancel_applied_credit);

@@ -212,9 +212,9 @@ get_exchange_rate (JsonObject  *object,
 
       g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
                    _("Invalid file: %s: the exchange rate must be greater than zero and at most 100 000 "
-                     "euros for one unit (in millionths of a euro: 1 to %" G_GINT64_FORMAT "); leave it "
-                     "out or null when there is none."),
-                   path, FACTURES_EXCHANGE_RATE_MAX);
+                     "euros for one unit (in millionths of a euro: 1 to 100000000000); leave it out or "
+                     "null when there is none."),
+                   path);
       return FALSE;
     }
   return TRUE;

@@ -479,6 +479,18 @@ test_imported_payment (Fixture *f, gconstpointer data)
   g_assert_true (refused (f, "UPDATE imported_invoices SET paid_on = NULL"));
   assert_verify_passes (f);
 
+  /* trial finding T1: its number changed, the trigger dropped and made again */
+  {
+    g_autofree char *trigger = trigger_sql (f, "imported_invoices_read_only");
+
+    tamper (f, "DROP TRIGGER imported_invoices_read_only; UPDATE imported_invoices SET number = 'EXT-9';");
+    tamper (f, trigger);
+    assert_verify_fails (f, "Imported invoice EXT-9: it was numbered EXT-1 when its payment was recorded");
+    tamper (f, "DROP TRIGGER imported_invoices_read_only; UPDATE imported_invoices SET number = 'EXT-1';");
+    tamper (f, trigger);
+    assert_verify_passes (f);
+  }
+
   tamper (f, "DROP TRIGGER imported_payments_no_delete; DELETE FROM imported_payments;");
   assert_verify_fails (f, "EXT-1");
 }

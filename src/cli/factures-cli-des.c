@@ -68,6 +68,14 @@ factures_cli_des_run (const char   *database,
   factures_today (&today);
   if (!factures_des_parse_month (month_text, &today, &year, &month, &error))
     return fail (error->message);
+  /* (the file is CSV: another extension would hide it, as --purchases refuses; T16) */
+  if (output != NULL && !g_str_has_suffix (output, ".csv") && !g_str_has_suffix (output, ".CSV"))
+    {
+      g_autofree char *message = g_strdup_printf (_("--output: “%s” must end in .csv (the DES is written as "
+                                                    "CSV)."), output);
+
+      return fail (message);
+    }
 
   store = factures_cli_open_store (database, FALSE, &status);
   if (store == NULL)

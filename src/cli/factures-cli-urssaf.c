@@ -699,6 +699,30 @@ purchase_paid (FacturesStore *store, const char *number, GVariantDict *options)
       || !factures_store_record_purchase_payment (store, id, &date, method, amount, reference, &error))
     return fail (error->message);
   g_print (_("Payment of the purchase %s recorded.\n"), number);
+  /* Trial finding T21: a payment dated before the invoice is told, not refused: a purchase is
+   * often paid before its invoice is dated (a card charged at the order, the invoice made at
+   * delivery), but a wrong year or month looks the same. */
+  {
+    g_autoptr(GPtrArray) rows = factures_store_list_imported (store, FACTURES_IMPORTED_PURCHASE, NULL);
+
+    for (guint i = 0; rows != NULL && i < rows->len; i++)
+      {
+        const FacturesImportedRow *row = g_ptr_array_index (rows, i);
+        GDate issued;
+
+        if (row->id != id || row->issue_date == NULL || !g_date_valid (&date) ||
+            !factures_date_parse_iso (row->issue_date, &issued, NULL) || g_date_compare (&date, &issued) >= 0)
+          continue;
+        {
+          g_autofree char *paid_fr = factures_date_format_fr (&date);
+          g_autofree char *issued_fr = factures_date_format_fr (&issued);
+
+          g_printerr (_("factures: warning: the payment is dated %s, before the invoice %s (%s). If it was not "
+                        "paid in advance, cancel it with --cancel-purchase-paid and record it again with the "
+                        "right date.\n"), paid_fr, number, issued_fr);
+        }
+      }
+  }
   return 0;
 }
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "factures-cli.h"
+#include "factures-currency.h"
 #include "factures-cli-verify.h"
 #include "factures-store.h"
 #include "factures-store-integrity.h"
@@ -21,7 +22,7 @@ static const GOptionEntry entries[] = {
        "missing or different"), N_("FILE") },
   { "list-payments", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Print the payments of invoice NUMBER: id, date, amount in cents, method, reference, cancellation date "
-       "and reason (tab separated)"), N_("NUMBER") },
+       "and reason, the invoice’s currency and the amount credited in euro cents (tab separated)"), N_("NUMBER") },
   { "cancel-payment", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Cancel the payment ID (see --list-payments) with --reason=TEXT (and --date, default today): it stays "
        "recorded, and its reversal is a negative line of the receipts register on that day"), N_("ID") },
@@ -96,8 +97,12 @@ list_payments (FacturesStore *store,
                                                                     : g_strdup ("");
       g_autofree char *reason = tsv_field (p->cancel_reason);
 
-      g_print ("%" G_GINT64_FORMAT "\t%s\t%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n", p->id, date, p->amount,
-               factures_payment_method_label_fr (p->method), reference, cancelled, reason);
+      /* (trial finding T6: the invoice's currency and the euros credited, last so that the
+       * columns before keep their place) */
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%" G_GINT64_FORMAT "\n", p->id,
+               date, p->amount, factures_payment_method_label_fr (p->method), reference, cancelled, reason,
+               factures_currency_is_euro (document->currency) ? "EUR" : document->currency,
+               factures_currency_is_euro (document->currency) || p->eur_amount <= 0 ? p->amount : p->eur_amount);
     }
   return 0;
 }

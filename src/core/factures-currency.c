@@ -305,6 +305,19 @@ factures_currency_format_unit_price (gint64      unit_price,
   return g_strconcat (euros, code, NULL);
 }
 
+/* A rate above FACTURES_EXCHANGE_RATE_MAX: a typing mistake (trial finding T7). */
+static gboolean
+exchange_rate_check_max (gint64   rate,
+                         GError **error)
+{
+  if (rate <= FACTURES_EXCHANGE_RATE_MAX)
+    return TRUE;
+  g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                       _("Exchange rate: at most 100 000 euros for one unit of the invoice’s currency "
+                         "(check the decimal comma)."));
+  return FALSE;
+}
+
 gboolean
 factures_exchange_rate_parse (const char  *text,
                               gint64      *out_rate,
@@ -329,6 +342,8 @@ factures_exchange_rate_parse (const char  *text,
                            _("Exchange rate: the rate must be greater than zero (rule BR-FR-CO-12)."));
       return FALSE;
     }
+  if (!exchange_rate_check_max (rate, error))
+    return FALSE;
   *out_rate = rate;
   return TRUE;
 }
@@ -369,6 +384,8 @@ factures_currency_check_document (const char  *currency,
                            _("Exchange rate: the rate must be greater than zero (rule BR-FR-CO-12)."));
       return FALSE;
     }
+  if (!exchange_rate_check_max (exchange_rate, error))
+    return FALSE;
   if (factures_currency_is_euro (currency))
     {
       if (exchange_rate != 0)

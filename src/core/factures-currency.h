@@ -22,6 +22,12 @@ G_BEGIN_DECLS
 /* One unit of exchange rate: 1 000 000 millionths of a euro. */
 #define FACTURES_EXCHANGE_RATE_ONE G_GINT64_CONSTANT (1000000)
 
+/* The highest exchange rate accepted: 100 000 € for one unit of the invoice's currency. The
+ * dearest currency with two decimals is worth a few hundred euros (KWD, which has three, is
+ * refused anyway); a rate beyond this is a typing mistake (a missing decimal comma), and its
+ * VAT in euros (BT-111) would be absurd on the PDF and in the CII (trial finding T7). */
+#define FACTURES_EXCHANGE_RATE_MAX (G_GINT64_CONSTANT (100000) * FACTURES_EXCHANGE_RATE_ONE)
+
 /* One row of ISO 4217 list one (active codes), as data. */
 typedef struct {
   const char *code;         /* "GBP" */
@@ -93,7 +99,7 @@ char *factures_currency_format_unit_price (gint64      unit_price,
  * @text: (nullable): "1,1612", "0.86"
  * @out_rate: (out): millionths of a euro for one unit of the currency
  * @error: FACTURES_ERROR_INVALID naming « Taux de change »: blank, not a number, more than six
- *   decimals, zero or negative
+ *   decimals, zero or negative, above FACTURES_EXCHANGE_RATE_MAX
  *
  * Returns: %TRUE on success.
  */
@@ -127,7 +133,8 @@ gboolean factures_currency_vat_eur (gint64   vat_cents,
  * @error: FACTURES_ERROR_INVALID in French naming the field, the rule id in the message
  *
  * The one check of a document's currency and rate, for every door (editor, JSON, CII import,
- * command line): the currency passes factures_currency_check(); a rate is never negative; a
+ * command line): the currency passes factures_currency_check(); a rate is never negative nor
+ * above FACTURES_EXCHANGE_RATE_MAX; a
  * document in euros has no rate; a document in another currency whose VAT total is not 0 needs a
  * rate above 0 before it is issued (BR-FR-CO-12: BT-111 is written). A rate given where no VAT is
  * due is kept (BT-111 is 0.00 anyway).

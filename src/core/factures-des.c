@@ -8,7 +8,9 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "factures-currency.h"
 #include "factures-des.h"
+#include "factures-money.h"
 #include "factures-error.h"
 
 void
@@ -33,11 +35,19 @@ factures_des_parse_month (const char  *text,
 
   if (text == NULL || strlen (text) != 7 || text[4] != '-' || !g_ascii_isdigit (text[5])
       || !g_ascii_isdigit (text[6]) || sscanf (text, "%4u-%2u%c", &y, &m, &tail) != 2
-      || y < 2000 || y > 2999 || m < 1 || m > 12)
+      || m < 1 || m > 12)
     {
       g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
                    _("--month: “%s” is not a month; write it as YYYY-MM (2026-11)."),
                    text != NULL ? text : "");
+      return FALSE;
+    }
+  /* (a month, but outside the years Factures keeps: said as such, trial finding T16) */
+  if (y < 2000 || y > 2999)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   _("--month: %s is before 2000 or after 2999; Factures declares the months of "
+                     "2000 to 2999."), text);
       return FALSE;
     }
   if (today != NULL
@@ -107,6 +117,21 @@ factures_des_document_base (const FacturesDocument *document,
           base -= deposit;
         }
       base = MAX (base, 0);
+    }
+  /* Trial finding T3: the DES is declared in euros (art. 289 B CGI); a document in another
+   * currency is converted at its own rate, which its issue required (factures_mentions_check()). */
+  if (!factures_currency_is_euro (document->currency) && base != 0)
+    {
+      if (document->exchange_rate <= 0)
+        {
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                       _("DES: %s is in %s and has no exchange rate, so its reverse-charged services "
+                         "cannot be declared in euros (art. 289 B CGI)."),
+                       document->number != NULL ? document->number : "?", document->currency);
+          return FALSE;
+        }
+      if (!factures_muldiv_round (base, document->exchange_rate, FACTURES_EXCHANGE_RATE_ONE, &base, error))
+        return FALSE;
     }
   *out = document->kind == FACTURES_DOCUMENT_KIND_CREDIT_NOTE ? -base : base;
   return TRUE;

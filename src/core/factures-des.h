@@ -95,9 +95,11 @@ void     factures_des_operation_date (const FacturesDocument *document,
  * @deposits: (element-type FacturesDocument) (nullable): for a final invoice, the deposit
  *   invoices it deducts (@document->deposits), loaded; their AE bases were declared in their
  *   own month and are taken off this one's (never below 0)
- * @out: (out): the amount of @document for the DES in cents: the base (HT) of its AE lines
- *   after the document allowance, negative for a credit note
- * @error: FACTURES_ERROR_OVERFLOW from factures_totals_compute()
+ * @out: (out): the amount of @document for the DES in euro cents: the base (HT) of its AE lines
+ *   after the document allowance, negative for a credit note; a document in another currency
+ *   converted at its exchange rate (art. 289 B CGI: the DES is in euros)
+ * @error: FACTURES_ERROR_OVERFLOW from factures_totals_compute(); FACTURES_ERROR_INVALID naming
+ *   the document when it is not in euros and has no exchange rate
  *
  * Returns: FALSE on error.
  */

@@ -71,7 +71,29 @@ check_currency (GPtrArray              *list,
       add (list, code_ok ? "exchange-rate" : "currency", FACTURES_MENTION_ERROR, g_strdup (error->message));
       m = g_ptr_array_index (list, list->len - 1);
       m->detail = g_strdup (code_ok ? "BR-FR-CO-12" : "BR-CL-04");
+      return;
     }
+  /* Trial finding T3: reverse-charged services (AE) go on the DES, declared in euros (art. 289 B
+   * CGI): the rate of the invoice is needed at issue even though no VAT is charged. */
+  if (code_ok && !factures_currency_is_euro (document->currency) && document->exchange_rate == 0)
+    for (guint i = 0; i < document->lines->len; i++)
+      {
+        const FacturesLine *line = g_ptr_array_index (document->lines, i);
+
+        if (line->vat_category == FACTURES_VAT_CATEGORY_AE)
+          {
+            FacturesMissingMention *m;
+
+            add (list, "exchange-rate", FACTURES_MENTION_ERROR,
+                 g_strdup_printf (_("Exchange rate: the document is in %s and holds reverse-charged services "
+                                    "(autoliquidation), declared in euros on the DES; give the value of one %s "
+                                    "in euros on the day of the invoice (art. 289 B CGI)."),
+                                  document->currency, document->currency));
+            m = g_ptr_array_index (list, list->len - 1);
+            m->detail = g_strdup ("CGI art. 289 B");
+            break;
+          }
+      }
 }
 
 static gboolean

@@ -304,6 +304,17 @@ set_not_a_number (GError    **error,
                _("%s: “%s” is not a valid number."), field, text);
 }
 
+/* "1.234,50": a dot or a comma between thousands (the decimal separator is either). */
+static void
+set_thousands_separator (GError     **error,
+                         const char  *field,
+                         const char  *text)
+{
+  g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+               _("%s: “%s” uses a dot or a comma as thousands separator; write the thousands with a "
+                 "space or nothing between them, and one decimal comma, such as 1 234,50."), field, text);
+}
+
 /*
  * Parses a French or dotted decimal number with at most @decimals decimals and
  * returns it scaled by 10^@decimals. @suffix ("€", "%" or NULL) may follow.
@@ -388,6 +399,13 @@ parse_decimal (const char  *text,
               frac_digits++;
               if (frac_digits > decimals)
                 {
+                  /* "1.234,50", "1,234.50": the first separator groups thousands (trial
+                   * finding T15: said as such rather than "too many decimals") */
+                  if (frac_digits == 3 && p + 1 < end && (p[1] == ',' || p[1] == '.'))
+                    {
+                      set_thousands_separator (error, field, text);
+                      return FALSE;
+                    }
                   if (decimals == 0)
                     g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
                                  _("%s: “%s” must be a whole number."), field, text);
@@ -418,7 +436,17 @@ parse_decimal (const char  *text,
         }
       else if (*p == ',' || *p == '.')
         {
-          if (seen_sep || (grouped && group_digits != 3))
+          if (seen_sep && frac_digits == 3)
+            {
+              set_thousands_separator (error, field, text);
+              return FALSE;
+            }
+          if (seen_sep)
+            {
+              set_not_a_number (error, field, text);
+              return FALSE;
+            }
+          if (grouped && group_digits != 3)
             {
               set_not_a_number (error, field, text);
               return FALSE;

@@ -9,6 +9,7 @@
 
 #include "factures-currency.h"
 #include "factures-money.h"
+#include "factures-currency.h"
 #include "factures-penalties.h"
 
 void
@@ -325,6 +326,8 @@ factures_penalties_describe_in (const FacturesPenalties *penalties,
   g_autofree char *interest = factures_currency_format (penalties->interest, currency);
   g_autofree char *total = NULL;
 
+  /* (trial finding T6: interest in the invoice's currency, the 40 € indemnity in euros, so a
+   * total of both only in euros) */
   if (euro)
     total = factures_money_format (penalties->total);
   else if (penalties->indemnity > 0)

@@ -139,10 +139,15 @@ gboolean factures_penalties_compute (FacturesClientCategory  category,
  * the indemnity and the total, and "Le barème des taux doit être mis à jour." when
  * @penalties->table_outdated. Used by the CLI, the dashboard and the letters. */
 char    *factures_penalties_describe (const FacturesPenalties *penalties);
-/* Issue 13 item 4: the same for an invoice in @currency (ISO 4217; NULL or "EUR": euros, then
- * exactly factures_penalties_describe()). The unpaid amounts and the interest are in @currency;
- * the recovery indemnity stays "40,00 €" (a sum fixed in euros, C. com. D441-5), so the total
- * reads "123,45 GBP + 40,00 €". */
+/**
+ * factures_penalties_describe_in:
+ * @currency: (nullable): the invoice's currency (BT-5); NULL or "EUR": euros
+ *
+ * factures_penalties_describe() with the unpaid amounts and the interest in @currency (the
+ * interest runs on the sum due, in the invoice's currency); the recovery indemnity stays 40 €
+ * (art. D441-5 C. com.), so that the total of an invoice in another currency reads
+ * "12,34 USD + 40,00 €". (transfer full)
+ */
 char    *factures_penalties_describe_in (const FacturesPenalties *penalties,
                                          const char              *currency);
 

@@ -14,6 +14,9 @@
 #include "factures-store-numbering-private.h"
 #include "factures-store-receipts.h"
 
+/* The migrations (factures-store.c MIGRATIONS_PATH): their triggers are what --verify expects. */
+#define MIGRATIONS_RESOURCES "/org/example/Factures/migrations"
+
 /* Problems beyond this number are counted, not listed. */
 #define MAX_PROBLEMS 50
 
@@ -306,6 +309,258 @@ verify_table (FacturesStore  *self,
   return TRUE;
 }
 
+/* ---- the protection triggers (trial finding T2) ---- */
+
+/* factures_fold() (factures-store.c) for the replay of the migrations: only its name matters,
+ * the tables are empty. */
+static void
+fold_stub (sqlite3_context  *context,
+           int               argc,
+           sqlite3_value   **argv)
+{
+  sqlite3_result_value (context, argv[0]);
+}
+
+/* name → SQL of every trigger of @db. */
+static GHashTable *
+read_triggers (sqlite3  *db,
+               GError  **error)
+{
+  g_autoptr(GHashTable) triggers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    {
+      db_error (db, error);
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (triggers, factures_sql_col_dup (stmt, 0), factures_sql_col_dup (stmt, 1));
+  if (rc != SQLITE_DONE)
+    {
+      db_error (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&triggers);
+}
+
+/* The triggers the migrations 1 … @version create: replayed on an empty database in memory, as
+ * migrate() runs them (0010 with its table of originals made first and the legacy rename, so
+ * that the SQL text of each trigger is the one the real database got). */
+static GHashTable *
+expected_triggers (gint     version,
+                   GError **error)
+{
+  g_auto(GStrv) names = NULL;
+  GHashTable *triggers = NULL;
+  sqlite3 *db = NULL;
+
+  names = g_resources_enumerate_children (MIGRATIONS_RESOURCES, 0, error);
+  if (names == NULL)
+    return NULL;
+  if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      db_error (db, error);
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_create_function_v2 (db, "factures_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, fold_stub,
+                              NULL, NULL, NULL);
+  for (gint number = 1; number <= version; number++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("%04d-", number);
+
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          g_autofree char *resource = NULL;
+          g_autoptr(GBytes) bytes = NULL;
+          g_autofree char *sql = NULL;
+          char *message = NULL;
+
+          if (!g_str_has_prefix (names[i], prefix) || !g_str_has_suffix (names[i], ".sql"))
+            continue;
+          resource = g_strconcat (MIGRATIONS_RESOURCES "/", names[i], NULL);
+          bytes = g_resources_lookup_data (resource, 0, error);
+          if (bytes == NULL)
+            goto out;
+          sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+          if (number == 10 &&
+              sqlite3_exec (db, "PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON; "
+                                "CREATE TABLE document_originals (document_id INTEGER PRIMARY KEY, "
+                                "pdf BLOB NOT NULL)", NULL, NULL, NULL) != SQLITE_OK)
+            {
+              db_error (db, error);
+              goto out;
+            }
+          if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+            {
+              g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_DATABASE, _("Database error: %s"),
+                           message != NULL ? message : names[i]);
+              sqlite3_free (message);
+              goto out;
+            }
+          if (number == 10)
+            sqlite3_exec (db, "PRAGMA legacy_alter_table = OFF; PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+        }
+    }
+  triggers = read_triggers (db, error);
+
+out:
+  sqlite3_close (db);
+  return triggers;
+}
+
+static gint
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every trigger the migrations create is there with its SQL; none other was added. A trigger
+ * dropped lets sqlite3 edit what it protected (an issued document, a payment) without a trace
+ * the other checks can always see. */
+static gboolean
+verify_triggers (FacturesStore  *self,
+                 GPtrArray      *problems,
+                 GError        **error)
+{
+  sqlite3 *db = factures_store_get_db (self);
+  g_autoptr(sqlite3_stmt) version_stmt = NULL;
+  g_autoptr(GHashTable) expected = NULL;
+  g_autoptr(GHashTable) actual = NULL;
+  g_autofree gpointer *keys = NULL;
+  guint n_keys = 0;
+  gint version;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &version_stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (version_stmt) != SQLITE_ROW)
+    return db_error (db, error);
+  version = sqlite3_column_int (version_stmt, 0);
+  expected = expected_triggers (version, error);
+  if (expected == NULL)
+    return FALSE;
+  actual = read_triggers (db, error);
+  if (actual == NULL)
+    return FALSE;
+
+  keys = g_hash_table_get_keys_as_array (expected, &n_keys);
+  qsort (keys, n_keys, sizeof (gpointer), compare_names);
+  for (guint i = 0; i < n_keys; i++)
+    {
+      const char *sql = g_hash_table_lookup (actual, keys[i]);
+
+      if (sql == NULL)
+        add_problem (problems, g_strdup_printf (_("Protection: the trigger “%s” is missing (dropped outside "
+                                                  "Factures): what it protects may have been changed "
+                                                  "without a trace."), (const char *) keys[i]));
+      else if (g_strcmp0 (sql, g_hash_table_lookup (expected, keys[i])) != 0)
+        add_problem (problems, g_strdup_printf (_("Protection: the trigger “%s” was changed outside Factures "
+                                                  "(its SQL is not the one of the migrations)."),
+                                                (const char *) keys[i]));
+    }
+  g_clear_pointer (&keys, g_free);
+  keys = g_hash_table_get_keys_as_array (actual, &n_keys);
+  qsort (keys, n_keys, sizeof (gpointer), compare_names);
+  for (guint i = 0; i < n_keys; i++)
+    if (!g_hash_table_contains (expected, keys[i]))
+      add_problem (problems, g_strdup_printf (_("Protection: the trigger “%s” was not made by Factures "
+                                                "(added outside the app)."), (const char *) keys[i]));
+  return TRUE;
+}
+
+/* Trial finding T1: a purchase inserted with sqlite3 (its journal trigger left in place) and
+ * back-dated: the app records each purchase at the time it is typed (purchase_entries.recorded,
+ * UTC), so in journal order the days of recording never go back. A row whose recording day is
+ * before one of a purchase journaled earlier was written behind the app's back. (Days, not
+ * seconds: a clock set back by a few minutes is not a forgery.) */
+static gboolean
+verify_purchase_order (FacturesStore  *self,
+                       GPtrArray      *problems,
+                       GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = factures_store_prepare (self,
+                                 "SELECT id, coalesce (reference, supplier), day, before FROM ("
+                                 "SELECT e.id, e.reference, e.supplier, substr (e.recorded, 1, 10) AS day, "
+                                 "max (substr (e.recorded, 1, 10)) OVER (ORDER BY j.seq ROWS BETWEEN UNBOUNDED "
+                                 "PRECEDING AND 1 PRECEDING) AS before "
+                                 "FROM journal j JOIN purchase_entries e ON j.tbl = 'purchase_entries' "
+                                 "AND j.row_id = e.id) WHERE day < before ORDER BY id",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *what = describe_row ("purchase_entries", sqlite3_column_int64 (stmt, 0),
+                                            (const char *) sqlite3_column_text (stmt, 1));
+
+      add_problem (problems, g_strdup_printf (_("History: %s says it was recorded on %s, after a purchase "
+                                                "recorded on %s: it was written outside Factures with a date "
+                                                "set back."), what, (const char *) sqlite3_column_text (stmt, 2),
+                                              (const char *) sqlite3_column_text (stmt, 3)));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Trial finding T1: imported invoices are kept read-only by their triggers (checked by
+ * verify_triggers()), not copied into the journal; but the journal entry of each payment of an
+ * imported sale or purchase holds the invoice's number as it was when the payment was recorded.
+ * A number changed since (the trigger dropped, then made again) is named. (A backup, through
+ * --verify --against, sees every column.) */
+static gboolean
+verify_imported_numbers (FacturesStore  *self,
+                         GPtrArray      *problems,
+                         GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean purchases = table_exists (factures_store_get_db (self), "purchase_payments");
+  int rc;
+
+  stmt = factures_store_prepare (self,
+                                 purchases
+                                 ? "SELECT j.seq, j.ref, i.number FROM journal j JOIN imported_payments p "
+                                   "ON j.tbl = 'imported_payments' AND j.row_id = p.id "
+                                   "JOIN imported_invoices i ON i.id = p.invoice_id WHERE j.ref IS NOT i.number "
+                                   "UNION ALL "
+                                   "SELECT j.seq, j.ref, i.number FROM journal j JOIN purchase_payments p "
+                                   "ON j.tbl = 'purchase_payments' AND j.row_id = p.id "
+                                   "JOIN imported_invoices i ON i.id = p.invoice_id WHERE j.ref IS NOT i.number "
+                                   "ORDER BY 1"
+                                 : "SELECT j.seq, j.ref, i.number FROM journal j JOIN imported_payments p "
+                                   "ON j.tbl = 'imported_payments' AND j.row_id = p.id "
+                                   "JOIN imported_invoices i ON i.id = p.invoice_id WHERE j.ref IS NOT i.number "
+                                   "ORDER BY 1",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *seq = int_text (sqlite3_column_int64 (stmt, 0));
+      const char *then = (const char *) sqlite3_column_text (stmt, 1);
+
+      add_problem (problems, g_strdup_printf (_("Imported invoice %s: it was numbered %s when its payment was "
+                                                "recorded (journal entry %s); its number was changed outside "
+                                                "Factures."), (const char *) sqlite3_column_text (stmt, 2),
+                                              then != NULL ? then : "?", seq));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * factures_store_verify_journal:
  * (see factures-store-integrity.h)
@@ -323,6 +578,10 @@ factures_store_verify_journal (FacturesStore  *self,
   /* A database from before migration 0008 (verified read-only) has no journal. */
   if (!table_exists (factures_store_get_db (self), "journal"))
     return TRUE;
+
+  /* The protection triggers, as the migrations made them (trial finding T2). */
+  if (!verify_triggers (self, problems, error))
+    return FALSE;
 
   /* Entries deleted in the middle of the journal (with the rows they copy, or not). */
   gaps = factures_store_prepare (self,
@@ -350,11 +609,17 @@ factures_store_verify_journal (FacturesStore  *self,
   for (guint t = 0; t < G_N_ELEMENTS (journal_tables); t++)
     if (!verify_table (self, "journal_rows", journal_tables[t], problems, error))
       return FALSE;
+  if (!verify_imported_numbers (self, problems, error))
+    return FALSE;
   /* (a database from before 0019, verified read-only, has no purchases) */
   if (table_exists (factures_store_get_db (self), PURCHASE_JOURNAL_VIEW))
-    for (guint t = 0; t < G_N_ELEMENTS (purchase_journal_tables); t++)
-      if (!verify_table (self, PURCHASE_JOURNAL_VIEW, purchase_journal_tables[t], problems, error))
+    {
+      for (guint t = 0; t < G_N_ELEMENTS (purchase_journal_tables); t++)
+        if (!verify_table (self, PURCHASE_JOURNAL_VIEW, purchase_journal_tables[t], problems, error))
+          return FALSE;
+      if (!verify_purchase_order (self, problems, error))
         return FALSE;
+    }
   return problems_error (problems, error);
 }
 
@@ -659,6 +924,7 @@ typedef struct {
   GPtrArray         *journal;     /* char *: "tbl\x1frow_id\x1fcanonical" by seq (backups only) */
   GPtrArray         *journal_refs;  /* char *: the ref of each of those entries */
   gboolean           journal_comparable;   /* the file's journal hash can be compared (backups) */
+  GPtrArray         *imported;    /* char *: "id\x1fnumber\x1fcanonical" of each imported invoice (backups) */
 } Witness;
 
 static void
@@ -667,6 +933,7 @@ witness_clear (Witness *w)
   g_clear_pointer (&w->documents, g_ptr_array_unref);
   g_clear_pointer (&w->journal, g_ptr_array_unref);
   g_clear_pointer (&w->journal_refs, g_ptr_array_unref);
+  g_clear_pointer (&w->imported, g_ptr_array_unref);
   factures_chain_head_clear (&w->head);
 }
 
@@ -684,6 +951,31 @@ add_witness_document (Witness    *w,
   doc->number = g_strdup (number);
   doc->hash = g_strdup (hash);
   g_ptr_array_add (w->documents, doc);
+}
+
+/* An imported invoice as imported (trial finding T1): the columns the app reads and the files
+ * themselves, the same text in the database and in a backup. imported_invoices is outside the
+ * journal (kept read-only by its triggers, which --verify checks): a backup shows a row changed
+ * after it was made, the triggers dropped and made again. */
+#define IMPORTED_CANONICAL_SQL \
+  "SELECT id, number, quote (direction) || ',' || quote (number) || ',' || quote (type_code) || ',' " \
+  "|| quote (issue_date) || ',' || quote (due_date) || ',' || quote (currency) || ',' || quote (seller_name) " \
+  "|| ',' || quote (seller_siren) || ',' || quote (buyer_name) || ',' || quote (buyer_siren) || ',' " \
+  "|| quote (client_id) || ',' || quote (tax_basis_total) || ',' || quote (tax_total) || ',' " \
+  "|| quote (grand_total) || ',' || quote (due_payable) || ',' || quote (grand_total_cents) || ',' " \
+  "|| quote (imported_at), original, xml FROM imported_invoices"
+
+/* The canonical text of the row @stmt stands on (IMPORTED_CANONICAL_SQL): its columns, then the
+ * SHA-256 of the original file and of its XML. */
+static char *
+imported_canonical (sqlite3_stmt *stmt)
+{
+  g_autofree char *original = factures_store_sha256_hex (sqlite3_column_blob (stmt, 3),
+                                                          (gsize) sqlite3_column_bytes (stmt, 3));
+  g_autofree char *xml = factures_store_sha256_hex (sqlite3_column_blob (stmt, 4),
+                                                     (gsize) sqlite3_column_bytes (stmt, 4));
+
+  return g_strdup_printf ("%s,%s,%s", (const char *) sqlite3_column_text (stmt, 2), original, xml);
 }
 
 static gboolean
@@ -762,6 +1054,21 @@ read_backup (const char  *path,
                                               (const char *) sqlite3_column_text (stmt, 1),
                                               (gint64) sqlite3_column_int64 (stmt, 2),
                                               (const char *) sqlite3_column_text (stmt, 3)));
+        }
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (table_exists (db, "imported_invoices") &&
+      sqlite3_prepare_v2 (db, IMPORTED_CANONICAL_SQL, -1, &stmt, NULL) == SQLITE_OK)
+    {
+      w->imported = g_ptr_array_new_with_free_func (g_free);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_autofree char *canonical = imported_canonical (stmt);
+
+          g_ptr_array_add (w->imported, g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s\x1f%s",
+                                                         (gint64) sqlite3_column_int64 (stmt, 0),
+                                                         (const char *) sqlite3_column_text (stmt, 1), canonical));
         }
     }
   ok = TRUE;
@@ -1103,6 +1410,30 @@ factures_store_verify_against (FacturesStore  *self,
           else
             add_problem (problems, g_strdup_printf (_("History: %s (journal entry %s) differs from the copy."),
                                                     what, seq));
+        }
+    }
+
+  /* Backups: each imported invoice of the copy, unchanged in the database (trial finding T1). */
+  if (w.imported != NULL && table_exists (db, "imported_invoices"))
+    {
+      g_autofree char *sql = g_strconcat (IMPORTED_CANONICAL_SQL, " WHERE id = ?1", NULL);
+      g_autoptr(sqlite3_stmt) row = factures_store_prepare (self, sql, error);
+
+      if (row == NULL)
+        return FALSE;
+      for (guint i = 0; i < w.imported->len; i++)
+        {
+          g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (w.imported, i), "\x1f", 3);
+          g_autofree char *now = NULL;
+
+          sqlite3_reset (row);
+          sqlite3_bind_int64 (row, 1, g_ascii_strtoll (parts[0], NULL, 10));
+          if (sqlite3_step (row) != SQLITE_ROW)
+            add_problem (problems, g_strdup_printf (_("Imported invoice %s (row %s) is missing from the database."),
+                                                    parts[1], parts[0]));
+          else if (g_strcmp0 ((now = imported_canonical (row)), parts[2]) != 0)
+            add_problem (problems, g_strdup_printf (_("Imported invoice %s (row %s) differs from the copy (now %s)."),
+                                                    parts[1], parts[0], (const char *) sqlite3_column_text (row, 1)));
         }
     }
 

@@ -192,6 +192,34 @@ import_links (Import      *import,
 /* A draft goes through the editor's gate: factures_store_write_draft_at() cleans
  * and checks it and computes its totals with factures_totals_compute(); the
  * totals of the file are ignored. */
+
+/* "exchange_rate": absent or null for none, else millionths of a euro in [1,
+ * FACTURES_EXCHANGE_RATE_MAX]. A 0 is refused naming its path rather than stored as "no rate"
+ * (trial finding T7). */
+static gboolean
+get_exchange_rate (JsonObject  *object,
+                   const char  *where,
+                   gint64      *out,
+                   GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, "exchange_rate");
+
+  if (!factures_store_json_impl_get_int (object, where, "exchange_rate", 0, out, error))
+    return FALSE;
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node) && (*out <= 0 || *out > FACTURES_EXCHANGE_RATE_MAX))
+    {
+      g_autofree char *path = factures_store_json_impl_path_join (where, "exchange_rate");
+
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,
+                   _("Invalid file: %s: the exchange rate must be greater than zero and at most 100 000 "
+                     "euros for one unit (in millionths of a euro: 1 to 100000000000); leave it out or "
+                     "null when there is none."),
+                   path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 import_draft (Import      *import,
               JsonObject  *object,
@@ -217,7 +245,7 @@ import_draft (Import      *import,
       !factures_store_json_impl_get_text (object, where, "notes", &notes, error) ||
       !factures_store_json_impl_get_text (object, where, "purchase_order", &purchase_order, error) ||
       !factures_store_json_impl_get_text (object, where, "currency", &currency, error) ||
-      !factures_store_json_impl_get_int (object, where, "exchange_rate", 0, &exchange_rate, error))
+      !get_exchange_rate (object, where, &exchange_rate, error))
     return FALSE;
   array = read_lines (lines, where, NULL, error);
   if (array == NULL)
@@ -415,7 +443,7 @@ import_issued (Import      *import,
     gint64 exchange_rate;
 
     if (!factures_store_json_impl_get_text (object, where, "currency", &currency, error) ||
-        !factures_store_json_impl_get_int (object, where, "exchange_rate", 0, &exchange_rate, error))
+        !get_exchange_rate (object, where, &exchange_rate, error))
       return FALSE;
     normal = factures_currency_normalise (currency);
     if (g_strcmp0 (normal, currency) != 0

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "factures-currency.h"
+#include "factures-money.h"
 #include "factures-schedule.h"
 #include "factures-store-lifecycle-private.h"
 #include "factures-urssaf.h"
@@ -352,14 +353,18 @@ check_payment_currency (FacturesStore    *self,
                         GError          **error)
 {
   g_autofree char *currency = NULL;
+  gint64 min_rate = 0, max_rate = 0;
+  gboolean all_rated = TRUE;
 
   for (guint i = 0; i < docs->len; i++)
     {
       const DocInfo *info = g_ptr_array_index (docs, i);
       g_autoptr(FacturesCachedStmt) stmt = factures_store_prepare_cached (self,
-                                                                          "SELECT currency FROM documents WHERE id = ?1",
+                                                                          "SELECT currency, coalesce (exchange_rate, 0) "
+                                                                          "FROM documents WHERE id = ?1",
                                                                           error);
       const char *code;
+      gint64 rate;
 
       if (stmt == NULL)
         return FALSE;
@@ -370,6 +375,14 @@ check_payment_currency (FacturesStore    *self,
           return FALSE;
         }
       code = (const char *) sqlite3_column_text (stmt, 0);
+      rate = sqlite3_column_int64 (stmt, 1);
+      if (rate <= 0)
+        all_rated = FALSE;
+      else
+        {
+          min_rate = min_rate == 0 ? rate : MIN (min_rate, rate);
+          max_rate = MAX (max_rate, rate);
+        }
       if (i == 0)
         currency = g_strdup (code);
       else if (g_strcmp0 (code, currency) != 0)
@@ -388,6 +401,32 @@ check_payment_currency (FacturesStore    *self,
     return factures_store_pay_invalid (error, _("Amount in euros: the invoice is in %s; give the amount the bank credited "
                                                 "in euros (the livre des recettes and the URSSAF declarations are in euros)."),
                                        currency);
+  /* Trial finding T8: the EUR amount against the invoices' own rate, when they all have one. The
+   * bank's rate and its fees differ from the invoice's by a few percent, never by a factor of
+   * two: beyond that it is a typing mistake (0,01 for 300 USD, an extra digit), and it would go
+   * into the livre des recettes and the URSSAF declaration as it is. Without a rate (no VAT was
+   * due) there is nothing to compare with: accepted. */
+  if (all_rated && min_rate > 0)
+    {
+      gint64 low = 0, high = 0;
+
+      if (!factures_muldiv_round (payment->amount, min_rate, FACTURES_EXCHANGE_RATE_ONE, &low, error) ||
+          !factures_muldiv_round (payment->amount, max_rate, FACTURES_EXCHANGE_RATE_ONE, &high, error))
+        return FALSE;
+      if (payment->eur_amount < low / 2 || payment->eur_amount / 2 > high)
+        {
+          g_autofree char *given = factures_money_format (payment->eur_amount);
+          g_autofree char *paid = factures_currency_format (payment->amount, currency);
+          g_autofree char *rate_text = factures_exchange_rate_format (min_rate);
+          g_autofree char *expected = factures_money_format (low);
+
+          return factures_store_pay_invalid (error, _("Amount in euros: %s is far from %s at the invoice’s rate "
+                                                      "(1 %s = %s €, about %s); the amount credited may differ "
+                                                      "from it by the bank’s rate and fees, not by more than half "
+                                                      "or twice as much. Check the amount typed."),
+                                             given, paid, currency, rate_text, expected);
+        }
+    }
   if (payment->credit > 0)
     {
       g_autofree char *excess = factures_currency_format (payment->credit, currency);

@@ -258,6 +258,11 @@ factures_store_add_purchase (FacturesStore          *self,
       invalid (error, _("Amount: a purchase must be greater than zero."));
       return 0;
     }
+  if (amount > FACTURES_PURCHASE_AMOUNT_MAX)
+    {
+      invalid (error, _("Amount: a purchase is at most 1 000 000 000,00 €."));
+      return 0;
+    }
   if ((gint) method < 0 || method >= FACTURES_N_PAYMENT_METHODS)
     {
       invalid (error, _("Payment method: unknown method."));
@@ -329,6 +334,7 @@ factures_store_cancel_purchase (FacturesStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *clean_reason = NULL;
+  g_autofree char *trimmed = NULL;
   g_autofree char *paid_on = NULL;
   gint64 payment_id;
 
@@ -349,6 +355,13 @@ factures_store_cancel_purchase (FacturesStore  *self,
   paid_on = factures_sql_col_dup (stmt, 1);
   if (sqlite3_column_int (stmt, 2) != 0)
     return invalid (error, _("This purchase was already cancelled."));
+  /* (the payments' message says "payment": a purchase is what is cancelled here, T15) */
+  trimmed = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+  if (*trimmed == '\0')
+    {
+      return invalid (error, _("Reason: say why the purchase is cancelled (typed twice, a wrong amount…); "
+                               "the reason stays in the register."));
+    }
   clean_reason = factures_store_clean_reason (reason, error);
   if (clean_reason == NULL)
     return FALSE;
@@ -446,6 +459,8 @@ factures_store_record_purchase_payment (FacturesStore          *self,
     return invalid (error, _("Payment method: unknown method."));
   if (amount < 0)
     return invalid (error, _("Amount: a payment must be greater than zero."));
+  if (amount > FACTURES_PURCHASE_AMOUNT_MAX)
+    return invalid (error, _("Amount: a purchase is at most 1 000 000 000,00 €."));
   has_due = g_strcmp0 (state.currency, "EUR") == 0 && state.due_payable != NULL
             && factures_decimal_parse (state.due_payable, 2, &due, NULL) && due > 0;
   if (amount == 0)
@@ -540,7 +555,9 @@ factures_store_list_purchase_payments (FacturesStore  *self,
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
 
-#define WHO "coalesce (i.seller_name, e.supplier), coalesce (i.number, e.reference, '') "
+/* (a purchase typed without a reference is "ACH-<its id>": the FEC's PieceRef is required,
+ * trial finding T13) */
+#define WHO "coalesce (i.seller_name, e.supplier), coalesce (i.number, e.reference, 'ACH-' || e.id, '') "
 #define FROM "FROM purchase_payments p LEFT JOIN imported_invoices i ON i.id = p.invoice_id " \
              "LEFT JOIN purchase_entries e ON e.id = p.entry_id "
   stmt = factures_store_prepare (self,

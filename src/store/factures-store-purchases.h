@@ -22,6 +22,12 @@
 
 G_BEGIN_DECLS
 
+/* The largest amount of a purchase or of its payment: 1 000 000 000,00 € (cents). No invoice
+ * total has a fixed maximum (only its quantities: FACTURES_QUANTITY_MAX, 10^9 units); a
+ * micro-entrepreneur's purchases are far below this, and an amount beyond is a typing mistake
+ * that would overflow the register's columns (trial finding T14). */
+#define FACTURES_PURCHASE_AMOUNT_MAX G_GINT64_CONSTANT (100000000000)
+
 typedef enum {
   FACTURES_PURCHASE_IMPORTED,   /* a supplier invoice imported into Achats */
   FACTURES_PURCHASE_TYPED,      /* typed by hand (purchase_entries) */
@@ -112,7 +118,7 @@ void factures_purchase_register_totals (GPtrArray              *entries,
  * @supplier: who sold it (required, at most 200 characters)
  * @reference: (nullable): the supplier's invoice or receipt number (at most 100 characters)
  * @nature: (nullable): what was bought (at most 200 characters; NULL or empty: "Achat")
- * @amount: cents paid in EUR, > 0
+ * @amount: cents paid in EUR, > 0 and at most FACTURES_PURCHASE_AMOUNT_MAX
  * @method: how it was paid
  * @error: FACTURES_ERROR_INVALID in French naming the field (« Fournisseur », « Montant »,
  *   « Date », « Mode de règlement »…); nothing stored
@@ -194,7 +200,8 @@ gboolean factures_store_cancel_purchase_payment (FacturesStore  *self,
  * FacturesPurchasePayment:
  * @date: the day paid, or the day cancelled (@reversal)
  * @supplier: the supplier
- * @reference: the supplier's invoice number ("" when none)
+ * @reference: the supplier's invoice number; "ACH-<id>" for a purchase typed without one (the
+ *   FEC's PieceRef is required)
  * @method: how it was paid
  * @amount: cents; negative for a cancellation
  * @reversal: TRUE for the cancellation of a payment

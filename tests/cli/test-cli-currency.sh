@@ -39,7 +39,8 @@ JSON
 }
 
 before=$(dbhash)
-for bad in '"ZZZ" null' '"JPY" null' '"GBP" -5' 'null 1000000'; do
+# (trial finding T7: a rate of 0 is refused naming exchange_rate, not stored as none; nor 1e8 € per unit)
+for bad in '"ZZZ" null' '"JPY" null' '"GBP" -5' 'null 1000000' '"GBP" 0' '"GBP" 99999999999999'; do
   draft $bad
   rc=0; "$CLI" "${db[@]}" --import-json="$tmp/draft.json" >/dev/null 2>"$tmp/err" || rc=$?
   if [ "$rc" -eq 1 ] && grep -Eq "currency|exchange_rate" "$tmp/err" && [ "$(dbhash)" = "$before" ]; then
@@ -87,5 +88,10 @@ if "$CLI" "${db[@]}" --receipts --year=2026 >"$tmp/out" 2>"$tmp/err"; then
   else fail "--receipts: $(cat "$tmp/out")"; fi
 else fail "--receipts: $(cat "$tmp/err")"; fi
 "$CLI" "${db[@]}" --verify >/dev/null 2>"$tmp/err" && ok "--verify" || fail "--verify: $(cat "$tmp/err")"
+
+# trial finding T6: --list-payments ends with the currency and the euros credited
+out=$("$CLI" "${db[@]}" --list-payments="$number" 2>&1)
+[ "$(cut -f3,8,9 <<<"$out")" = $'100000\tGBP\t115000' ] && ok "--list-payments: GBP, 1 150,00 € credited" \
+  || fail "--list-payments: $out"
 
 [ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }

@@ -67,6 +67,16 @@ rc=0; LANGUAGE=fr "$CLI" "${db[@]}" --des --month=2027-01 >/dev/null 2>"$tmp/err
 if grep -q "n’a pas commencé" "$tmp/err"; then ok "refused in French: $(cat "$tmp/err")"
 else fail "not in French: $(cat "$tmp/err")"; fi
 
+# trial finding T16: the reason of a refusal is the right one; --output is a .csv
+rc=0; "$CLI" "${db[@]}" --des --month=1999-11 >/dev/null 2>"$tmp/err" || rc=$?
+if [ "$rc" -eq 1 ] && grep -q "before 2000" "$tmp/err" && ! grep -q "is not a month" "$tmp/err"; then
+  ok "1999-11: $(cat "$tmp/err")"; else fail "1999-11: $rc $(cat "$tmp/err")"; fi
+for ext in txt pdf; do
+  rc=0; "$CLI" "${db[@]}" --des --month=2026-11 --output="$tmp/des.$ext" >/dev/null 2>"$tmp/err" || rc=$?
+  if [ "$rc" -eq 1 ] && grep -q "\.csv" "$tmp/err" && [ ! -e "$tmp/des.$ext" ] && [ "$(dbhash)" = "$before" ]; then
+    ok "--output=des.$ext refused: $(cat "$tmp/err")"; else fail "--output=des.$ext: $rc $(cat "$tmp/err")"; fi
+done
+
 "$CLI" "${db[@]}" --calendar --from=2026-11-01 >"$tmp/cal" 2>"$tmp/err" || fail "--calendar: $(cat "$tmp/err")"
 if grep -qP '^2026-11-13\tDéclaration européenne de services \(DES\) d’octobre 2026' "$tmp/cal" \
    && grep -qP '^2026-12-11\tDéclaration européenne de services \(DES\) de novembre 2026' "$tmp/cal" \

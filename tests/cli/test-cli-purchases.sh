@@ -62,7 +62,9 @@ for bad in "--add-purchase --date=2026-03-05 --amount=10 --method=carte|Supplier
            "--purchase-paid=F20260023 --date=2026-03-01 --method=carte|already" \
            "--purchase-paid=NOPE --date=2026-03-01 --method=carte|NOPE" \
            "--cancel-purchase=2 --reason=encore|already" \
-           "--cancel-purchase=1|Reason" \
+           "--cancel-purchase=1|the purchase is cancelled" \
+           "--add-purchase --date=2026-03-05 --supplier=X --amount=12345678901234 --method=carte|at most 1 000 000 000,00" \
+           "--add-purchase --date=2026-03-05 --supplier=X --amount=1.234,50 --method=carte|thousands separator" \
            "--purchases --year=2026 --output=$tmp/never.txt|csv" \
            "--purchases --year=2027|2027"; do
   args=${bad%|*}; field=${bad##*|}
@@ -112,6 +114,9 @@ def lines(account, journal):
 assert len(lines("607", "AC")) == 6 and len(lines("401", "AC")) == 6 and len(lines("401", "BQ")) == 6
 assert sum(int(r[11].replace(",", "")) - int(r[12].replace(",", "")) for r in lines("607", "AC")) == 10490 + 2340
 assert [r[4] for r in rows[1:] if r[8] == "T-12"] == ["607", "401", "401", "53"]
+# trial finding T13: every PieceRef set; a purchase typed without a reference is ACH-<id>
+assert all(r[8] for r in rows[1:]), [r for r in rows[1:] if not r[8]]
+assert {r[8] for r in rows[1:] if "Erreur SARL" in r[10]} == {"ACH-2"}, rows
 feb = [r for r in rows[1:] if r[3] == "20260220"]
 assert {(r[4], r[11], r[12]) for r in feb} == {("607", "0,00", "104,90"), ("401", "104,90", "0,00"),
                                                ("401", "0,00", "104,90"), ("512", "104,90", "0,00")}, feb
@@ -122,6 +127,12 @@ F --urssaf-set=account-purchases=6061 --urssaf-set=account-suppliers=4011 >/dev/
 F --export-fec --year=2026 --output="$tmp/fec2.txt" >/dev/null 2>&1
 if grep -qP '^AC\tAchats\t\d+\t20260305\t6061\t' "$tmp/fec2.txt" && grep -qP '^BQ\tBanque\t\d+\t20260305\t4011\t' "$tmp/fec2.txt"; then
   ok "the purchases and suppliers accounts are configurable"; else fail "accounts: $(head -5 "$tmp/fec2.txt")"; fi
+
+# ---- trial finding T21: a payment dated before its invoice (31/01/2026) is recorded with a warning ----
+F --cancel-purchase-paid=F20260023 --reason="mauvaise date" --date=2026-03-01 >/dev/null 2>&1
+rc=0; F --purchase-paid=F20260023 --date=2026-01-15 --method=carte --amount=104,90 >/dev/null 2>"$tmp/err" || rc=$?
+if [ "$rc" = 0 ] && grep -q "warning: the payment is dated 15/01/2026, before the invoice F20260023 (31/01/2026)" "$tmp/err"
+then ok "a purchase paid before its invoice's date is told: $(cat "$tmp/err")"; else fail "paid before the invoice: $rc $(cat "$tmp/err")"; fi
 
 # ---- a backup keeps the register (JSON export, restore into an empty database) ----
 F --export-json="$tmp/backup.json" >/dev/null 2>"$tmp/err" || fail "--export-json: $(cat "$tmp/err")"

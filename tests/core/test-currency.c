@@ -165,6 +165,32 @@ test_check_document (void)
   g_assert_false (factures_currency_check_document ("JPY", 0, 0, FALSE, NULL));
 }
 
+/* Trial finding T7: a rate is at most 100 000 € per unit (99999999999999 was issued); more
+ * than six decimals refused as before. */
+static void
+test_rate_bounds (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 rate = 0;
+
+  g_assert_true (factures_exchange_rate_parse ("100000", &rate, NULL));
+  g_assert_cmpint (rate, ==, FACTURES_EXCHANGE_RATE_MAX);
+  g_assert_false (factures_exchange_rate_parse ("100000,000001", &rate, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Exchange rate"));
+  g_clear_error (&error);
+  g_assert_false (factures_exchange_rate_parse ("99999999,999999", &rate, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (factures_exchange_rate_parse ("1,1234567", &rate, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (factures_currency_check_document ("GBP", FACTURES_EXCHANGE_RATE_MAX, 2000, TRUE, NULL));
+  g_assert_false (factures_currency_check_document ("GBP", G_GINT64_CONSTANT (99999999999999), 2000, TRUE, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Exchange rate"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -174,5 +200,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/currency/format", test_format);
   g_test_add_func ("/currency/rate", test_rate);
   g_test_add_func ("/currency/check-document", test_check_document);
+  g_test_add_func ("/currency/rate-bounds", test_rate_bounds);
   return g_test_run ();
 }

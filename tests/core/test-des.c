@@ -170,6 +170,33 @@ test_deposits (void)
   g_assert_cmpint (cents, ==, 70000);
 }
 
+/* Trial finding T3: a USD invoice's base is converted at its rate (300,00 USD at 0,92 = 276,00 €);
+ * without a rate it is refused naming the invoice. */
+static void
+test_currency (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesDocument) usd = document (FACTURES_DOCUMENT_KIND_INVOICE, "DE123456789", "A", 30000, FACTURES_VAT_CATEGORY_AE);
+  g_autoptr(FacturesDocument) credit = document (FACTURES_DOCUMENT_KIND_CREDIT_NOTE, "DE123456789", "A", 10000, FACTURES_VAT_CATEGORY_AE);
+  gint64 cents = 0;
+
+  usd->currency = g_strdup ("USD");
+  usd->exchange_rate = 920000;
+  usd->number = g_strdup ("F2026-0005");
+  g_assert_true (factures_des_document_base (usd, NULL, &cents, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cents, ==, 27600);
+  credit->currency = g_strdup ("GBP");
+  credit->exchange_rate = 1161200;
+  g_assert_true (factures_des_document_base (credit, NULL, &cents, &error));
+  g_assert_cmpint (cents, ==, -11612);
+
+  usd->exchange_rate = 0;
+  g_assert_false (factures_des_document_base (usd, NULL, &cents, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "F2026-0005"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -179,5 +206,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/des/month", test_month);
   g_test_add_func ("/des/credit-larger", test_credit_larger);
   g_test_add_func ("/des/deposits", test_deposits);
+  g_test_add_func ("/des/currency", test_currency);
   return g_test_run ();
 }

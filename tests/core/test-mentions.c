@@ -554,6 +554,47 @@ test_line_activity (void)
   g_assert_cmpuint (list->len, ==, 0);
 }
 
+/* Trial finding T3: a USD invoice of reverse-charged services (AE, no VAT) needs its rate at
+ * issue: the DES declares it in euros (art. 289 B CGI). Without AE lines, no rate is asked. */
+static void
+test_currency_reverse_charge (void)
+{
+  g_autoptr(FacturesDocument) d = b2b_vat ("2026-11-30");
+  g_autoptr(GPtrArray) list = NULL;
+  const FacturesMissingMention *m;
+
+  d->currency = g_strdup ("USD");
+  for (guint i = 0; i < d->lines->len; i++)
+    {
+      FacturesLine *l = g_ptr_array_index (d->lines, i);
+
+      l->vat_category = FACTURES_VAT_CATEGORY_AE;
+      l->vat_rate_bp = 0;
+    }
+  list = factures_mentions_check (d);
+  m = find (list, "exchange-rate");
+  g_assert_nonnull (m);
+  g_assert_cmpint (m->severity, ==, FACTURES_MENTION_ERROR);
+  g_assert_nonnull (strstr (m->message, "USD"));
+  g_assert_nonnull (strstr (m->message, "289 B"));
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  d->exchange_rate = 920000;
+  list = factures_mentions_check (d);
+  g_assert_null (find (list, "exchange-rate"));
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  d->exchange_rate = 0;
+  for (guint i = 0; i < d->lines->len; i++)
+    {
+      FacturesLine *l = g_ptr_array_index (d->lines, i);
+
+      l->vat_category = FACTURES_VAT_CATEGORY_O;
+    }
+  list = factures_mentions_check (d);
+  g_assert_null (find (list, "exchange-rate"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -569,6 +610,7 @@ main (int   argc,
   g_test_add_func ("/mentions/lines-and-dates", test_lines_and_dates);
   g_test_add_func ("/mentions/lifecycle", test_lifecycle);
   g_test_add_func ("/mentions/line-activity", test_line_activity);
+  g_test_add_func ("/mentions/currency-reverse-charge", test_currency_reverse_charge);
 
   return g_test_run ();
 }

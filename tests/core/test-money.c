@@ -440,6 +440,34 @@ test_parse_refused (void)
     g_assert_false (factures_money_parse ("\xff\xfe", "Montant", &v, &error));
     g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
   }
+
+  /* Trial finding T15: a dot or a comma between thousands is said as such (not "too many
+   * decimals"), for amounts and for unit prices; "12,3,4" is still just not a number. */
+  {
+    static const char * const grouped[] = { "1.234,50", "1,234.50", "1.234.567,00", "12.345,6" };
+
+    for (i = 0; i < G_N_ELEMENTS (grouped); i++)
+      {
+        g_autoptr(GError) error = NULL;
+        gint64 v = 77;
+
+        g_assert_false (factures_money_parse (grouped[i], "Montant", &v, &error));
+        g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+        g_assert_nonnull (strstr (error->message, "Montant"));
+        g_assert_nonnull (strstr (error->message, "thousands separator"));
+        g_clear_error (&error);
+        g_assert_false (factures_unit_price_parse (grouped[i], "Prix unitaire", &v, &error));
+        g_assert_nonnull (strstr (error->message, "thousands separator"));
+        g_assert_cmpint (v, ==, 77);
+      }
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 v;
+
+      g_assert_false (factures_money_parse ("12,3,4", "Montant", &v, &error));
+      g_assert_null (strstr (error->message, "thousands"));
+    }
+  }
 }
 
 int

@@ -93,6 +93,28 @@ test_half_year_span (void)
   g_assert_nonnull (strstr (text, "40,00"));
 }
 
+/* Trial finding T6: an invoice in USD: the principal and the interest in USD, the 40 €
+ * indemnity in euros, the total as both. */
+static void
+test_describe_currency (void)
+{
+  g_autoptr(GArray) table = simple_table ();
+  g_auto(FacturesPenalties) p = { 0 };
+  g_autoptr(GError) error = NULL;
+  GDate due = d ("2026-06-20"), end = d ("2026-07-10");
+  g_autofree char *text = NULL;
+
+  g_assert_true (factures_penalties_compute (FACTURES_CLIENT_CATEGORY_ASSOCIATION, 0, 1000000, NULL,
+                                             &due, NULL, &end, table, &p, &error));
+  g_assert_no_error (error);
+  text = factures_penalties_describe_in (&p, "USD");
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "000,00\u00a0USD × "));
+  g_assert_nonnull (strstr (text, "= 33,29\u00a0USD"));
+  g_assert_nonnull (strstr (text, "Total : 68,91\u00a0USD + 40,00\u00a0€"));
+  g_assert_null (strstr (text, "000,00\u00a0€"));
+}
+
 static void
 test_public_fixed_at_start (void)
 {
@@ -226,5 +248,6 @@ main (int argc, char **argv)
   g_test_add_func ("/penalties/floor-partial-payment", test_floor_and_partial_payment);
   g_test_add_func ("/penalties/not-late-outdated", test_not_late_and_outdated_table);
   g_test_add_func ("/penalties/default-table", test_default_table);
+  g_test_add_func ("/penalties/describe-currency", test_describe_currency);
   return g_test_run ();
 }

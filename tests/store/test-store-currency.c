@@ -384,6 +384,104 @@ test_json_round_trip (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+/* Trial finding T8: the EUR amount credited against the invoice's rate: 1 200,00 GBP at 1,1612
+ * is about 1 393,44 €; 0,01 € or 9 999 999,99 € is refused (database unchanged), 1 380,00 € (the
+ * bank's rate) accepted; an invoice without a rate accepts any amount. */
+static void
+test_eur_amount_sanity (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesDocument) gbp = draft (f, "GBP", 1161200, TRUE);
+  g_autoptr(FacturesDocument) usd = draft (f, "USD", 0, FALSE);
+  g_autoptr(FacturesDocument) a = NULL;
+  g_autoptr(FacturesDocument) b = NULL;
+  g_autofree char *before = NULL;
+  const gint64 bad[] = { 1, 69671, 999999999 };
+  const struct { gint64 id_is_a; gint64 eur; } good[] = { { TRUE, 138000 }, { FALSE, 1 } };
+
+  g_assert_true (factures_store_save_draft (f->store, gbp, &error));
+  a = factures_store_issue (f->store, gbp->id, store_test_render, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_store_save_draft (f->store, usd, &error));
+  b = factures_store_issue (f->store, usd->id, store_test_render, NULL, &error);
+  g_assert_no_error (error);
+  before = dump_hash (f->path);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(FacturesPayment) p = factures_payment_new ();
+      g_autofree char *after = NULL;
+
+      p->date = d ("2026-11-20");
+      p->amount = 120000;
+      p->eur_amount = bad[i];
+      p->method = FACTURES_PAYMENT_METHOD_TRANSFER;
+      factures_payment_add_allocation (p, a->id, 0);
+      g_assert_false (factures_store_record_payment (f->store, p, FACTURES_OVERPAYMENT_REFUSE, NULL, &error));
+      g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, "Amount in euros"));
+      g_assert_nonnull (strstr (error->message, "1,1612"));
+      g_clear_error (&error);
+      after = dump_hash (f->path);
+      g_assert_cmpstr (before, ==, after);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(FacturesPayment) p = factures_payment_new ();
+
+      p->date = d ("2026-11-20");
+      p->amount = good[i].id_is_a ? 120000 : 100000;   /* (the USD invoice has no VAT) */
+      p->eur_amount = good[i].eur;
+      p->method = FACTURES_PAYMENT_METHOD_TRANSFER;
+      factures_payment_add_allocation (p, good[i].id_is_a ? a->id : b->id, 0);
+      g_assert_true (factures_store_record_payment (f->store, p, FACTURES_OVERPAYMENT_REFUSE, NULL, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* Trial finding T7: an "exchange_rate" of 0 (or beyond 100 000 € per unit) in a JSON file is
+ * refused naming its path, not stored as "no rate"; the database is left as it was. */
+static void
+test_json_rate_bounds (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesDocument) doc = draft (f, "GBP", 1161200, TRUE);
+  g_autoptr(FacturesDocument) issued = NULL;
+  g_autofree char *json = g_build_filename (f->dir, "export.json", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.json", NULL);
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *text = NULL;
+  const char *values[] = { "0", "-3", "99999999999999" };
+
+  g_assert_true (factures_store_save_draft (f->store, doc, &error));
+  issued = factures_store_issue (f->store, doc->id, store_test_render, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_store_export_json (f->store, json, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (json, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"exchange_rate\" : 1161200"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autoptr(FacturesStore) other = factures_store_open (other_path, &error);
+      g_autoptr(GString) changed = g_string_new (text);
+      g_autofree char *replacement = g_strdup_printf ("\"exchange_rate\" : %s", values[i]);
+      g_autofree char *before = NULL, *after = NULL;
+
+      g_assert_no_error (error);
+      before = dump_hash (other_path);
+      g_string_replace (changed, "\"exchange_rate\" : 1161200", replacement, 0);
+      g_assert_true (g_file_set_contents (bad, changed->str, -1, NULL));
+      g_assert_false (factures_store_import_json (other, bad, &error));
+      g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, "exchange_rate"));
+      g_clear_error (&error);
+      after = dump_hash (other_path);
+      g_assert_cmpstr (before, ==, after);
+    }
+}
+
 /* The receivables' sums are in euros: a GBP invoice is left out of them; its row in the lists
  * says its currency (the overdue view shows it in GBP). */
 static void
@@ -441,6 +539,8 @@ main (int argc, char *argv[])
   ADD ("/store-currency/credit-note", test_credit_note);
   ADD ("/store-currency/json-round-trip", test_json_round_trip);
   ADD ("/store-currency/receivables", test_receivables);
+  ADD ("/store-currency/json-rate-bounds", test_json_rate_bounds);
+  ADD ("/store-currency/eur-amount-sanity", test_eur_amount_sanity);
 #undef ADD
   return g_test_run ();
 }

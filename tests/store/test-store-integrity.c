@@ -112,6 +112,48 @@ tamper (Fixture *f, const char *sql)
   sqlite3_close (db);
 }
 
+/* tamper(), then the triggers @sql dropped made again with their own SQL, as a careful forger
+ * would (sqlite3 .schema gives it): what only the journal or a witness can show. */
+static void
+tamper_restoring (Fixture *f, const char *sql)
+{
+  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_master WHERE type = 'trigger'", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  tamper (f, sql);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < triggers->len; i++)
+    sqlite3_exec (db, g_ptr_array_index (triggers, i), NULL, NULL, NULL);   /* (those still there fail) */
+  sqlite3_close (db);
+}
+
+/* The SQL of the trigger @name, to make it again after a tamper. */
+static char *
+trigger_sql (Fixture *f, const char *name)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *sql = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  sql = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return sql;
+}
+
 static gboolean
 refused (Fixture *f, const char *sql)
 {
@@ -209,14 +251,18 @@ test_client_name_change (Fixture *f, gconstpointer data)
 static void
 test_series_state_and_version (Fixture *f, gconstpointer data)
 {
+  g_autofree char *trigger = trigger_sql (f, "documents_issued_no_update");
+
   issue (f, "2026-03-01");
   issue (f, "2026-03-02");
   tamper (f, "DROP TRIGGER documents_issued_no_update; "
              "UPDATE documents SET series_counter = 9 WHERE number = 'F2026-0001';");
   assert_verify_fails (f, "F2026-0001");
   tamper (f, "UPDATE documents SET series_counter = 2 WHERE number = 'F2026-0001';");
+  tamper (f, trigger);   /* (made again as it was: only the chain could tell) */
   assert_verify_passes (f);
-  tamper (f, "UPDATE documents SET chain_version = 1 WHERE number = 'F2026-0002';");
+  tamper (f, "DROP TRIGGER documents_issued_no_update; "
+             "UPDATE documents SET chain_version = 1 WHERE number = 'F2026-0002';");
   assert_verify_fails (f, "F2026-0002");
 }
 
@@ -304,22 +350,16 @@ test_v1_then_v2 (Fixture *f, gconstpointer data)
   issue (f, "2026-03-01");
   /* F2026-0001 made as the code before 0008 made it: its lines without the VAT treatment that
    * the issue now records (issue 13). */
-  tamper (f, "DROP TRIGGER lines_issued_no_update; "
+  tamper_restoring (f, "DROP TRIGGER lines_issued_no_update; "
              "UPDATE lines SET activity = 0, vat_category = NULL, vatex = NULL, exemption_reason = NULL, "
-             "override_reason = NULL; "
-             "CREATE TRIGGER lines_issued_no_update BEFORE UPDATE ON lines "
-             "WHEN (SELECT status FROM documents WHERE id = OLD.document_id) = 1 "
-             "OR (SELECT status FROM documents WHERE id = NEW.document_id) = 1 "
-             "BEGIN SELECT RAISE (ABORT, 'issued document is immutable'); END;");
+             "override_reason = NULL;");
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   hash = v1_hash (db, "F2026-0001", NULL);
   sqlite3_close (db);
   sql = g_strdup_printf ("DROP TRIGGER documents_issued_no_update; "
                          "UPDATE documents SET chain_version = 1, series_name = NULL, series_counter = NULL, "
-                         "series_date = NULL, hash = '%s' WHERE number = 'F2026-0001'; "
-                         "CREATE TRIGGER documents_issued_no_update BEFORE UPDATE ON documents WHEN OLD.status = 1 "
-                         "BEGIN SELECT RAISE (ABORT, 'issued document is immutable'); END;", hash);
-  tamper (f, sql);
+                         "series_date = NULL, hash = '%s' WHERE number = 'F2026-0001';", hash);
+  tamper_restoring (f, sql);
   assert_verify_passes (f);
 
   issue (f, "2026-03-02");
@@ -334,10 +374,11 @@ test_v1_then_v2 (Fixture *f, gconstpointer data)
   }
 
   /* v1 never hashed the client reference: unseen there (documented); seen on v2 */
-  tamper (f, "DROP TRIGGER documents_issued_no_update; "
+  tamper_restoring (f, "DROP TRIGGER documents_issued_no_update; "
              "UPDATE documents SET client_name = 'Autre' WHERE number = 'F2026-0001';");
   assert_verify_passes (f);
-  tamper (f, "UPDATE documents SET client_name = 'Autre' WHERE number = 'F2026-0002';");
+  tamper (f, "DROP TRIGGER documents_issued_no_update; "
+             "UPDATE documents SET client_name = 'Autre' WHERE number = 'F2026-0002';");
   assert_verify_fails (f, "F2026-0002");
 }
 
@@ -353,12 +394,12 @@ test_events (Fixture *f, gconstpointer data)
   g_assert_true (refused (f, "DELETE FROM events"));
   assert_verify_passes (f);
 
-  tamper (f, "DROP TRIGGER events_no_update; "
+  tamper_restoring (f, "DROP TRIGGER events_no_update; "
              "UPDATE events SET date = '2026-01-01' WHERE document_id = "
              "(SELECT id FROM documents WHERE number = 'F2026-0001');");
   assert_verify_fails (f, "F2026-0001");
   /* (back to the value it had: factures_today() is 2026-06-15 in these tests) */
-  tamper (f, "UPDATE events SET date = '2026-06-15' WHERE document_id = "
+  tamper_restoring (f, "DROP TRIGGER events_no_update; UPDATE events SET date = '2026-06-15' WHERE document_id = "
              "(SELECT id FROM documents WHERE number = 'F2026-0001');");
   assert_verify_passes (f);
 
@@ -438,6 +479,18 @@ test_imported_payment (Fixture *f, gconstpointer data)
   g_assert_true (refused (f, "UPDATE imported_invoices SET paid_on = NULL"));
   assert_verify_passes (f);
 
+  /* trial finding T1: its number changed, the trigger dropped and made again */
+  {
+    g_autofree char *trigger = trigger_sql (f, "imported_invoices_read_only");
+
+    tamper (f, "DROP TRIGGER imported_invoices_read_only; UPDATE imported_invoices SET number = 'EXT-9';");
+    tamper (f, trigger);
+    assert_verify_fails (f, "Imported invoice EXT-9: it was numbered EXT-1 when its payment was recorded");
+    tamper (f, "DROP TRIGGER imported_invoices_read_only; UPDATE imported_invoices SET number = 'EXT-1';");
+    tamper (f, trigger);
+    assert_verify_passes (f);
+  }
+
   tamper (f, "DROP TRIGGER imported_payments_no_delete; DELETE FROM imported_payments;");
   assert_verify_fails (f, "EXT-1");
 }
@@ -474,15 +527,15 @@ test_purchases (Fixture *f, gconstpointer data)
   assert_verify_passes (f);
 
   /* a purchase edited, then back as it was */
-  tamper (f, "DROP TRIGGER purchase_entries_read_only; UPDATE purchase_entries SET amount = 459 WHERE id = 1;");
+  tamper_restoring (f, "DROP TRIGGER purchase_entries_read_only; UPDATE purchase_entries SET amount = 459 WHERE id = 1;");
   assert_verify_fails (f, "purchase 1 typed in the purchase register (FA-300)");
-  tamper (f, "UPDATE purchase_entries SET amount = 4590 WHERE id = 1;");
+  tamper_restoring (f, "DROP TRIGGER purchase_entries_read_only; UPDATE purchase_entries SET amount = 4590 WHERE id = 1;");
   assert_verify_passes (f);
 
   /* a payment edited */
-  tamper (f, "DROP TRIGGER purchase_payments_read_only; UPDATE purchase_payments SET amount = amount + 1 WHERE id = 1;");
+  tamper_restoring (f, "DROP TRIGGER purchase_payments_read_only; UPDATE purchase_payments SET amount = amount + 1 WHERE id = 1;");
   assert_verify_fails (f, "payment 1 of the purchase FA-300");
-  tamper (f, "UPDATE purchase_payments SET amount = amount - 1 WHERE id = 1;");
+  tamper_restoring (f, "DROP TRIGGER purchase_payments_read_only; UPDATE purchase_payments SET amount = amount - 1 WHERE id = 1;");
   assert_verify_passes (f);
 
   /* the last row of the journal, the reversal, deleted */
@@ -495,6 +548,46 @@ test_purchases (Fixture *f, gconstpointer data)
              "VALUES ('2026-03-03', 'X', 'Achat', 100, 0, '2026-03-03T10:00:00Z'); "
              "INSERT INTO purchase_payments (entry_id, date, method, amount) VALUES (3, '2026-03-03', 0, 100);");
   assert_verify_fails (f, "the purchase 3 typed in the purchase register was written outside Factures");
+}
+
+/* Trial finding T1: a purchase inserted with sqlite3, its journal trigger in place, recorded on
+ * a day before purchases recorded earlier: named by --verify. */
+static void
+test_purchase_back_dated (Fixture *f, gconstpointer data)
+{
+  purchase (f, "2026-03-01", "Papeterie Durand", "FA-300", 4590);
+  assert_verify_passes (f);
+  tamper (f, "INSERT INTO purchase_entries (date, supplier, reference, nature, amount, method, recorded) "
+             "VALUES ('2026-01-10', 'Bureau Vallée', 'BV-1', 'Papeterie', 9900, 1, '2026-01-10T09:00:00Z');");
+  assert_verify_fails (f, "the purchase 2 typed in the purchase register (BV-1) says it was recorded on 2026-01-10");
+}
+
+/* Trial finding T1: an imported invoice's number and currency changed, its trigger dropped and
+ * made again: --verify alone names the trigger while it is missing; once made again, a backup
+ * made before names the invoice. */
+static void
+test_imported_against (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = g_build_filename (f->dir, "copie.db", NULL);
+
+  g_autofree char *trigger = trigger_sql (f, "imported_invoices_read_only");
+
+  import_sale (f);
+  g_assert_true (factures_store_backup (f->store, backup, &error));
+  g_assert_no_error (error);
+  g_assert_true (factures_store_verify_against (f->store, backup, &error));
+  g_assert_no_error (error);
+
+  tamper (f, "DROP TRIGGER imported_invoices_read_only; "
+             "UPDATE imported_invoices SET number = 'EXT-9', currency = 'USD';");
+  assert_verify_fails (f, "imported_invoices_read_only");
+  tamper (f, trigger);
+  assert_verify_passes (f);   /* (what the witness is for) */
+  g_assert_false (factures_store_verify_against (f->store, backup, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INTEGRITY);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "Imported invoice EXT-1 (row 1) differs from the copy (now EXT-9)"));
 }
 
 static void
@@ -511,7 +604,7 @@ test_purchases_trailing (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 
   /* the last purchase, its payment and their journal entries */
-  tamper (f, "PRAGMA foreign_keys = OFF; DROP TRIGGER purchase_entries_no_delete; "
+  tamper_restoring (f, "PRAGMA foreign_keys = OFF; DROP TRIGGER purchase_entries_no_delete; "
              "DROP TRIGGER purchase_payments_no_delete; DROP TRIGGER journal_no_delete; "
              "DELETE FROM journal WHERE tbl IN ('purchase_entries', 'purchase_payments') AND row_id = 2; "
              "DELETE FROM purchase_payments WHERE id = 2; DELETE FROM purchase_entries WHERE id = 2;");
@@ -620,6 +713,28 @@ test_cancel_applied_credit (Fixture *f, gconstpointer data)
   assert_verify_passes (f);
 }
 
+/* Trial finding T2: a protection trigger dropped (or rewritten, or one added) is named by
+ * --verify, although nothing it protects has changed yet. */
+static void
+test_triggers (Fixture *f, gconstpointer data)
+{
+  gint64 invoice = issue (f, "2026-03-01");
+
+  pay (f, invoice, "2026-03-10", 4000);
+  assert_verify_passes (f);
+
+  tamper (f, "DROP TRIGGER documents_issued_no_update;");
+  assert_verify_fails (f, "trigger “documents_issued_no_update” is missing");
+  tamper (f, "CREATE TRIGGER documents_issued_no_update BEFORE UPDATE ON documents WHEN OLD.status = 9 "
+             "BEGIN SELECT RAISE (ABORT, 'issued document is immutable'); END;");
+  assert_verify_fails (f, "trigger “documents_issued_no_update” was changed");
+  tamper (f, "CREATE TRIGGER quiet AFTER INSERT ON payments BEGIN SELECT 1; END;");
+  assert_verify_fails (f, "trigger “quiet” was not made by Factures");
+
+  tamper (f, "DROP TRIGGER payments_no_delete;");
+  assert_verify_fails (f, "trigger “payments_no_delete” is missing");
+}
+
 /* Trailing deletion: the last invoice deleted with its history and the counter set back. The
  * database alone cannot show it; a backup, a JSON export or a receipts CSV made before can. */
 static void
@@ -656,7 +771,7 @@ test_trailing_deletion (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 
   /* the whole of April: the invoice, its lines, its history, the counter set back */
-  tamper (f, "PRAGMA foreign_keys = OFF; DROP TRIGGER documents_issued_no_delete; "
+  tamper_restoring (f, "PRAGMA foreign_keys = OFF; DROP TRIGGER documents_issued_no_delete; "
              "DROP TRIGGER lines_issued_no_delete; DROP TRIGGER events_no_delete; DROP TRIGGER journal_no_delete; "
              "DROP TRIGGER number_series_counter_never_back; "
              "DELETE FROM journal WHERE tbl = 'events' AND row_id IN (SELECT id FROM events WHERE document_id = "
@@ -743,6 +858,9 @@ main (int argc, char *argv[])
   ADD ("/integrity/verify/imported-payment", test_imported_payment);
   ADD ("/integrity/verify/purchases", test_purchases);
   ADD ("/integrity/against/purchases-trailing", test_purchases_trailing);
+  ADD ("/integrity/verify/purchase-back-dated", test_purchase_back_dated);
+  ADD ("/integrity/against/imported", test_imported_against);
+  ADD ("/integrity/verify/triggers", test_triggers);
   ADD ("/integrity/cancel-payment", test_cancel_payment);
   ADD ("/integrity/cancel-payment/applied-credit", test_cancel_applied_credit);
   ADD ("/integrity/against/trailing-deletion", test_trailing_deletion);

@@ -47,7 +47,7 @@ out=$(F --verify 2>&1) && ok "--verify passes on the fixture" || fail "--verify:
 
 # ---- --list-payments and --cancel-payment ----
 out=$(F --list-payments=F2026-0002 2>&1)
-[ "$out" = $'1\t2026-03-01\t24000\tvirement\tVIR 42\t\t' ] && ok "--list-payments" || fail "--list-payments: $out"
+[ "$out" = $'1\t2026-03-01\t24000\tvirement\tVIR 42\t\t\tEUR\t24000' ] && ok "--list-payments" || fail "--list-payments: $out"
 before=$(dump)
 expect_refused() {
   local what=$1 pattern=$2; shift 2
@@ -65,7 +65,7 @@ expect_refused "after today" "date" --cancel-payment=1 --reason=x --date=2026-07
 expect_refused "--reason alone" "--cancel-payment" --reason=x
 expect_refused "--against without --verify" "--verify" --against="$base"
 out=$(F --cancel-payment=1 --reason="chèque impayé" --date=2026-03-20 2>&1)
-if [ $? = 0 ] && [ "$(F --list-payments=F2026-0002)" = $'1\t2026-03-01\t24000\tvirement\tVIR 42\t2026-03-20\tchèque impayé' ]; then
+if [ $? = 0 ] && [ "$(F --list-payments=F2026-0002)" = $'1\t2026-03-01\t24000\tvirement\tVIR 42\t2026-03-20\tchèque impayé\tEUR\t24000' ]; then
   ok "payment cancelled, still listed with its reversal"; else fail "cancel: $out"; fi
 entries=$(F --receipts --year=2026 | sed '/^$/,$d')
 grep -q $'^2026-03-01\tF2026-0002\t.*\t240,00\xc2\xa0€' <<<"$entries" &&

@@ -37,6 +37,8 @@ struct _FacturesWindow
   GtkWidget            *view_stack;
   GtkWidget            *welcome_box;
   GtkWidget            *error_page;
+  GtkWidget            *menu_button;
+  GMenuModel           *primary_menu;
 
   GtkWidget            *profile_editor;
   GtkWidget            *overdue_page;
@@ -78,12 +80,17 @@ static void
 update_switcher_bar (FacturesWindow *self)
 {
   gboolean views;
+  gboolean reveal;
 
   if (self->switcher_bar == NULL || self->switcher_title == NULL || self->title_stack == NULL)
     return;   /* still being built from the template */
   views = g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->title_stack)), "switcher") == 0;
-  adw_view_switcher_bar_set_reveal (ADW_VIEW_SWITCHER_BAR (self->switcher_bar),
-                                    views && adw_view_switcher_title_get_title_visible (ADW_VIEW_SWITCHER_TITLE (self->switcher_title)));
+  reveal = views && adw_view_switcher_title_get_title_visible (ADW_VIEW_SWITCHER_TITLE (self->switcher_title));
+  /* Issue 12: the bar's buttons (one per view) made when it is first needed, not before the
+   * first frame of a window wide enough for the tabs in its header bar. */
+  if (reveal && adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (self->switcher_bar)) == NULL)
+    adw_view_switcher_bar_set_stack (ADW_VIEW_SWITCHER_BAR (self->switcher_bar), ADW_VIEW_STACK (self->view_stack));
+  adw_view_switcher_bar_set_reveal (ADW_VIEW_SWITCHER_BAR (self->switcher_bar), reveal);
 }
 
 static void
@@ -203,6 +210,16 @@ view_changed_cb (FacturesWindow *self)
   ensure_view (self, adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (self->view_stack)));
   if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->main_stack)), "next-steps") == 0)
     gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "views");
+}
+
+/* Issue 12: the main menu's popover (a row per item) made when it is first opened. */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  FacturesWindow *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 /* ------------------------------------------------------------- actions -- */
@@ -365,6 +382,8 @@ factures_window_class_init (FacturesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FacturesWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, FacturesWindow, welcome_box);
   gtk_widget_class_bind_template_child (widget_class, FacturesWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, FacturesWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, FacturesWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
@@ -373,6 +392,7 @@ static void
 factures_window_init (FacturesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->menu_button), create_primary_menu, self, NULL);
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   /* Shown only when the database cannot be opened: until then, not in the AT-SPI tree. */
   gtk_widget_set_visible (self->error_page, FALSE);

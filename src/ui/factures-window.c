@@ -16,6 +16,10 @@
 #include "factures-profile-editor.h"
 #include "factures-window.h"
 
+static const char * const view_names[] = { "overdue", "documents", "clients", "bank", "year", NULL };
+/* the views after "overdue", built on their first showing */
+#define N_LAZY_VIEWS 4
+
 struct _FacturesWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -33,17 +37,22 @@ struct _FacturesWindow
   GtkWidget            *view_stack;
   GtkWidget            *welcome_box;
   GtkWidget            *error_page;
+  GtkWidget            *menu_button;
+  GMenuModel           *primary_menu;
 
   GtkWidget            *profile_editor;
   GtkWidget            *overdue_page;
   GtkWidget            *clients_page;
   GtkWidget            *documents_page;
   AdwViewStackPage     *overdue_stack_page;
+
+  /* Issue 12: the views other than Overdue are built on their first showing. Until then the
+   * stack holds an empty AdwBin in their place (titled, with its icon, so the switcher, the
+   * shortcuts and win.show-view work), which receives the view when it is first shown. */
+  GtkWidget            *lazy_bins[N_LAZY_VIEWS];
 };
 
 G_DEFINE_FINAL_TYPE (FacturesWindow, factures_window, ADW_TYPE_APPLICATION_WINDOW)
-
-static const char * const view_names[] = { "overdue", "documents", "clients", "bank", "year", NULL };
 
 static gboolean
 is_view_name (const char *name)
@@ -71,12 +80,17 @@ static void
 update_switcher_bar (FacturesWindow *self)
 {
   gboolean views;
+  gboolean reveal;
 
   if (self->switcher_bar == NULL || self->switcher_title == NULL || self->title_stack == NULL)
     return;   /* still being built from the template */
   views = g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->title_stack)), "switcher") == 0;
-  adw_view_switcher_bar_set_reveal (ADW_VIEW_SWITCHER_BAR (self->switcher_bar),
-                                    views && adw_view_switcher_title_get_title_visible (ADW_VIEW_SWITCHER_TITLE (self->switcher_title)));
+  reveal = views && adw_view_switcher_title_get_title_visible (ADW_VIEW_SWITCHER_TITLE (self->switcher_title));
+  /* Issue 12: the bar's buttons (one per view) made when it is first needed, not before the
+   * first frame of a window wide enough for the tabs in its header bar. */
+  if (reveal && adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (self->switcher_bar)) == NULL)
+    adw_view_switcher_bar_set_stack (ADW_VIEW_SWITCHER_BAR (self->switcher_bar), ADW_VIEW_STACK (self->view_stack));
+  adw_view_switcher_bar_set_reveal (ADW_VIEW_SWITCHER_BAR (self->switcher_bar), reveal);
 }
 
 static void
@@ -91,11 +105,54 @@ update_badge (FacturesWindow *self)
   adw_view_stack_page_set_needs_attention (self->overdue_stack_page, count > 0);
 }
 
+/* The view named NAME (one of view_names after "overdue"), created. */
+static GtkWidget *
+lazy_view_new (FacturesWindow *self,
+               guint           index)
+{
+  switch (index)
+    {
+    case 0:
+      return self->documents_page = factures_documents_page_new (self->store);
+    case 1:
+      return self->clients_page = factures_clients_page_new (self->store);
+    case 2:
+      return factures_bank_page_new (self->store);   /* bank-match (issue 16): the Banque view */
+    case 3:
+      /* urssaf-ui (issue 17): the « Année » view (URSSAF declaration, ceilings and VAT
+       * thresholds, charts) */
+      return factures_year_page_new (self->store);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Issue 12: the view NAME built if it is not yet (its first showing, or an action that needs
+ * it), in the placeholder that holds its place in the stack. Nothing for "overdue", always
+ * built. */
+static void
+ensure_view (FacturesWindow *self,
+             const char     *name)
+{
+  for (guint i = 0; i < N_LAZY_VIEWS; i++)
+    {
+      if (g_strcmp0 (name, view_names[i + 1]) != 0)
+        continue;
+      if (self->lazy_bins[i] != NULL && adw_bin_get_child (ADW_BIN (self->lazy_bins[i])) == NULL)
+        adw_bin_set_child (ADW_BIN (self->lazy_bins[i]), lazy_view_new (self, i));
+      return;
+    }
+}
+
 static void
 build_views (FacturesWindow *self)
 {
-  GtkWidget *documents_page;
-  AdwViewStackPage *page;
+  static const struct { const char *title; const char *icon; } lazy[N_LAZY_VIEWS] = {
+    { N_("Documents"), "x-office-document-symbolic" },
+    { N_("Clients"), "system-users-symbolic" },
+    { N_("Bank"), "mail-send-receive-symbolic" },   /* Adwaita 43 has no bank icon: the movements in and out */
+    { N_("Year"), "x-office-calendar-symbolic" },
+  };
 
   if (self->overdue_page != NULL)
     return;
@@ -107,40 +164,32 @@ build_views (FacturesWindow *self)
   g_signal_connect_swapped (self->overdue_page, "notify::count", G_CALLBACK (update_badge), self);
   update_badge (self);
 
-  documents_page = self->documents_page = factures_documents_page_new (self->store);
-  page = adw_view_stack_add_titled (ADW_VIEW_STACK (self->view_stack),
-                                    documents_page, "documents", _("Documents"));
-  adw_view_stack_page_set_icon_name (page, "x-office-document-symbolic");
+  for (guint i = 0; i < N_LAZY_VIEWS; i++)
+    {
+      AdwViewStackPage *page;
 
-  self->clients_page = factures_clients_page_new (self->store);
-  page = adw_view_stack_add_titled (ADW_VIEW_STACK (self->view_stack),
-                                    self->clients_page, "clients", _("Clients"));
-  adw_view_stack_page_set_icon_name (page, "system-users-symbolic");
-
-  /* bank-match (issue 16): the Banque view */
-  page = adw_view_stack_add_titled (ADW_VIEW_STACK (self->view_stack), factures_bank_page_new (self->store),
-                                    "bank", _("Bank"));
-  /* Adwaita 43 has no bank icon: the movements in and out */
-  adw_view_stack_page_set_icon_name (page, "mail-send-receive-symbolic");
-
-  /* urssaf-ui (issue 17): the « Année » view (URSSAF declaration, ceilings and VAT thresholds,
-   * charts) */
-  page = adw_view_stack_add_titled (ADW_VIEW_STACK (self->view_stack), factures_year_page_new (self->store),
-                                    "year", _("Year"));
-  adw_view_stack_page_set_icon_name (page, "x-office-calendar-symbolic");
+      self->lazy_bins[i] = adw_bin_new ();
+      page = adw_view_stack_add_titled (ADW_VIEW_STACK (self->view_stack), self->lazy_bins[i],
+                                        view_names[i + 1], _(lazy[i].title));
+      adw_view_stack_page_set_icon_name (page, lazy[i].icon);
+    }
 }
 
+/* The views, on the one last shown (or the one asked for before they existed), except that
+ * something overdue makes the window open on it (the README's promise; --view still wins).
+ * Only the view shown is built (issue 12). */
 static void
 show_views (FacturesWindow *self)
 {
   build_views (self);
   gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "views");
   gtk_stack_set_visible_child_name (GTK_STACK (self->title_stack), "switcher");
-  if (self->pending_view != NULL)
-    {
-      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (self->view_stack), self->pending_view);
-      g_clear_pointer (&self->pending_view, g_free);
-    }
+  if (self->pending_view != NULL
+      && factures_overdue_page_get_count (FACTURES_OVERDUE_PAGE (self->overdue_page)) == 0)
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (self->view_stack), self->pending_view);
+  else
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (self->view_stack), "overdue");
+  g_clear_pointer (&self->pending_view, g_free);
 }
 
 /* Issue 11 item 7: the first run ends on what to do next, not on an all-zero dashboard. */
@@ -153,12 +202,24 @@ on_profile_saved (FacturesWindow *self)
   gtk_stack_set_visible_child_name (GTK_STACK (self->title_stack), "switcher");
 }
 
-/* A view chosen in the switcher while the next steps are shown: show the views. */
+/* A view shown for the first time: built (issue 12). A view chosen in the switcher while the
+ * next steps are shown: show the views. */
 static void
 view_changed_cb (FacturesWindow *self)
 {
+  ensure_view (self, adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (self->view_stack)));
   if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->main_stack)), "next-steps") == 0)
     gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "views");
+}
+
+/* Issue 12: the main menu's popover (a row per item) made when it is first opened. */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  FacturesWindow *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 /* ------------------------------------------------------------- actions -- */
@@ -219,6 +280,7 @@ delete_draft_activated (GSimpleAction *action,
 {
   FacturesWindow *self = user_data;
 
+  ensure_view (self, "documents");
   if (self->documents_page != NULL)
     factures_documents_page_delete_draft (FACTURES_DOCUMENTS_PAGE (self->documents_page),
                                           g_variant_get_int64 (parameter));
@@ -320,6 +382,8 @@ factures_window_class_init (FacturesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FacturesWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, FacturesWindow, welcome_box);
   gtk_widget_class_bind_template_child (widget_class, FacturesWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, FacturesWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, FacturesWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
@@ -328,6 +392,7 @@ static void
 factures_window_init (FacturesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->menu_button), create_primary_menu, self, NULL);
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   /* Shown only when the database cannot be opened: until then, not in the AT-SPI tree. */
   gtk_widget_set_visible (self->error_page, FALSE);
@@ -382,12 +447,7 @@ factures_window_new (GtkApplication *application,
   if (profile == NULL)
     show_welcome (self);
   else
-    {
-      show_views (self);
-      /* The README's promise: something overdue, the app opens on it (--view still wins). */
-      if (factures_overdue_page_get_count (FACTURES_OVERDUE_PAGE (self->overdue_page)) > 0)
-        adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (self->view_stack), "overdue");
-    }
+    show_views (self);
 
   return self;
 }

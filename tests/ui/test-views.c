@@ -19,13 +19,18 @@
 #include <locale.h>
 #include <glib/gi18n.h>
 
+#include "factures-bank-page.h"
 #include "factures-catalogue-window.h"
+#include "factures-clients-page.h"
 #include "factures-document-view.h"
+#include "factures-documents-page.h"
 #include "factures-editor-window.h"
+#include "factures-overdue-page.h"
 #include "factures-preferences-window.h"
 #include "factures-register-window.h"
 #include "factures-store-payments.h"
 #include "factures-window.h"
+#include "factures-year-page.h"
 #include "ui-test-util.h"
 
 static const char *fixture_program;
@@ -108,6 +113,55 @@ static const struct { int width, height; const char *name; } sizes[] = {
   { 1, 1, "minimum" },
 };
 
+static const char * const all_views[] = { "overdue", "documents", "clients", "bank", "year" };
+
+/* Issue 12: the window builds only the view it shows before its first frame; the others are
+ * in the stack (the tabs, win.show-view) and built when first shown. */
+static void
+test_built_when_shown (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (factures_window_new (NULL, fixture->store, NULL));
+  GType types[G_N_ELEMENTS (all_views)] = {
+    FACTURES_TYPE_OVERDUE_PAGE, FACTURES_TYPE_DOCUMENTS_PAGE, FACTURES_TYPE_CLIENTS_PAGE,
+    FACTURES_TYPE_BANK_PAGE, FACTURES_TYPE_YEAR_PAGE,
+  };
+  AdwViewStack *stack;
+  g_autoptr (GtkSelectionModel) pages = NULL;
+
+  present_at (window, 1024, 700);
+  stack = ADW_VIEW_STACK (ui_test_find_type (window, ADW_TYPE_VIEW_STACK));
+  pages = adw_view_stack_get_pages (stack);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, G_N_ELEMENTS (all_views));
+  /* three overdue invoices: the window opens on them */
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "overdue");
+  g_assert_nonnull (ui_test_find_type (window, FACTURES_TYPE_OVERDUE_PAGE));
+  for (guint v = 1; v < G_N_ELEMENTS (all_views); v++)
+    {
+      g_autoptr (AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), v);
+
+      g_assert_cmpstr (adw_view_stack_page_get_name (page), ==, all_views[v]);
+      g_assert_nonnull (adw_view_stack_page_get_title (page));
+      g_assert_nonnull (adw_view_stack_page_get_icon_name (page));
+      g_assert_null (ui_test_find_type (window, types[v]));
+    }
+  for (guint v = 1; v < G_N_ELEMENTS (all_views); v++)
+    {
+      GtkWidget *view;
+
+      g_action_group_activate_action (G_ACTION_GROUP (window), "show-view", g_variant_new_string (all_views[v]));
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, all_views[v]);
+      view = ui_test_find_type (window, types[v]);
+      g_assert_nonnull (view);
+      g_assert_true (gtk_widget_is_ancestor (view, adw_view_stack_get_visible_child (stack)));
+      /* shown again: the same view, not a second one */
+      g_action_group_activate_action (G_ACTION_GROUP (window), "show-view", g_variant_new_string ("overdue"));
+      g_action_group_activate_action (G_ACTION_GROUP (window), "show-view", g_variant_new_string (all_views[v]));
+      g_assert_true (ui_test_find_type (window, types[v]) == view);
+    }
+  close_window (window);
+}
+
 /* The dashboard (the Overdue view), Documents and Clients. */
 static void
 test_main_window (Fixture       *fixture,
@@ -120,6 +174,11 @@ test_main_window (Fixture       *fixture,
       GtkWidget *window = GTK_WIDGET (factures_window_new (NULL, fixture->store, NULL));
 
       present_at (window, sizes[s].width, sizes[s].height);
+      /* Each view shown once, so that it is built (issue 12: on its first showing). */
+      for (guint v = 0; v < G_N_ELEMENTS (all_views); v++)
+        g_action_group_activate_action (G_ACTION_GROUP (window), "show-view", g_variant_new_string (all_views[v]));
+      g_action_group_activate_action (G_ACTION_GROUP (window), "show-view", g_variant_new_string ("overdue"));
+      ui_test_spin (50);
       {
         AdwViewStack *stack = ADW_VIEW_STACK (ui_test_find_type (window, ADW_TYPE_VIEW_STACK));
         g_autoptr (GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
@@ -238,6 +297,7 @@ main (int   argc,
   adw_init ();
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
 
+  g_test_add ("/ui/views/built-when-shown", Fixture, NULL, fixture_set_up, test_built_when_shown, fixture_tear_down);
   g_test_add ("/ui/views/main-window", Fixture, NULL, fixture_set_up, test_main_window, fixture_tear_down);
   g_test_add ("/ui/views/windows", Fixture, NULL, fixture_set_up, test_windows, fixture_tear_down);
   return g_test_run ();

@@ -320,6 +320,66 @@ test_client_abroad (Fixture       *fixture,
   g_assert_null (client->party.siren);
 }
 
+/* Finding T10: a UK business's VAT number (checked with HMRC's digits, printed on the PDF) is
+ * shown and kept when the client is saved; a number the editor does not show (a US client's,
+ * a private person's) stays as stored: never cleared by a save that did not touch it. */
+static void
+test_client_uk_vat (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  struct { const char *country; FacturesClientCategory category; gboolean shown; } cases[] = {
+    { "GB", FACTURES_CLIENT_CATEGORY_COMPANY, TRUE },
+    { "US", FACTURES_CLIENT_CATEGORY_COMPANY, FALSE },
+    { "GB", FACTURES_CLIENT_CATEGORY_INDIVIDUAL, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (FacturesClient) client = factures_client_new ();
+      g_autoptr (FacturesClient) saved = NULL;
+      g_autoptr (GError) error = NULL;
+      FacturesClientEditor *editor;
+      GtkWidget *vat;
+
+      client->party.name = g_strdup ("Thames Books Ltd");
+      client->party.city = g_strdup ("London");
+      client->party.country_code = g_strdup (cases[i].country);
+      client->party.vat_id = g_strdup ("GB980780684");
+      client->category = cases[i].category;
+      g_assert_true (factures_store_save_client (fixture->store, client, &error));
+      g_assert_no_error (error);
+
+      editor = factures_client_editor_open (NULL, fixture->store, client->id);
+      g_object_ref (editor);
+      gtk_window_set_default_size (GTK_WINDOW (editor), 560, 900);
+      vat = find_row (GTK_WIDGET (editor), "VAT number");
+      g_assert_nonnull (vat);
+      g_assert_cmpint (gtk_widget_is_visible (vat), ==, cases[i].shown);
+      if (cases[i].shown)
+        {
+          g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (vat)), ==, "GB980780684");
+          g_assert_false (row_in_error (GTK_WIDGET (editor), "VAT number"));
+          gtk_window_present (GTK_WINDOW (editor));
+          spin (200);
+          gtk_widget_grab_focus (vat);   /* the row in view */
+          screenshots (GTK_WIDGET (editor), "client-editor-uk-business");
+          /* the digits alone get the "GB" prefix; a wrong check digit is refused */
+          set_row (GTK_WIDGET (editor), "VAT number", "980 780 685");
+          activate_action (GTK_WIDGET (editor), "editor.save");
+          g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+          g_assert_true (row_in_error (GTK_WIDGET (editor), "VAT number"));
+          set_row (GTK_WIDGET (editor), "VAT number", "980 780 684");
+          g_assert_false (row_in_error (GTK_WIDGET (editor), "VAT number"));
+        }
+      activate_action (GTK_WIDGET (editor), "editor.save");
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+      g_object_unref (editor);
+      saved = factures_store_get_client (fixture->store, client->id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (saved->party.vat_id, ==, "GB980780684");
+    }
+}
+
 /* Issue 13 item 5: the language of the client's documents, one row in its own group. */
 static void
 test_client_language (Fixture       *fixture,
@@ -822,6 +882,7 @@ main (int   argc,
   g_test_add ("/ui/vat/editor-reverse-charge", Fixture, NULL, fixture_set_up, test_editor_reverse_charge,
               fixture_tear_down);
   g_test_add ("/ui/vat/client-abroad", Fixture, NULL, fixture_set_up, test_client_abroad, fixture_tear_down);
+  g_test_add ("/ui/vat/client-uk-vat", Fixture, NULL, fixture_set_up, test_client_uk_vat, fixture_tear_down);
   g_test_add ("/ui/vat/client-language", Fixture, NULL, fixture_set_up, test_client_language, fixture_tear_down);
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "factures-client-editor.h"
+#include "factures-clients-page.h"
 #include "factures-country-row.h"
 #include "factures-documents.h"
 #include "factures-editor-window.h"
@@ -378,6 +379,89 @@ test_client_uk_vat (Fixture       *fixture,
       g_assert_no_error (error);
       g_assert_cmpstr (saved->party.vat_id, ==, "GB980780684");
     }
+}
+
+/* The first visible label of @widget whose text contains @needle, or NULL. */
+static GtkWidget *
+find_label_containing (GtkWidget  *widget,
+                       const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    {
+      /* no-break spaces (U+00A0, U+202F) read as spaces */
+      g_autoptr (GString) text = g_string_new (gtk_label_get_text (GTK_LABEL (widget)));
+
+      g_string_replace (text, "\u00a0", " ", 0);
+      g_string_replace (text, "\u202f", " ", 0);
+      if (strstr (text->str, needle) != NULL)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_containing (child, needle);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Finding T5: a client with an invoice in euros and one in pounds owes each in its
+ * currency: the Clients view's « Reste dû » and the editor's history and document rows say
+ * « 100,00 € + 200,00 GBP », never 300 €. */
+static void
+test_client_balances_currency (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr (FacturesClient) client = store_test_client ("Thames Books Ltd");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) clients = NULL;
+  g_autoptr (FacturesClientRow) row = NULL;
+  GtkWidget *window, *page;
+  FacturesClientEditor *editor;
+
+  g_assert_true (factures_store_save_client (fixture->store, client, &error));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (FacturesDocument) draft = store_test_draft (client->id, "2026-11-02", i + 1);
+      g_autoptr (FacturesDocument) issued = NULL;
+
+      if (i == 1)
+        {
+          draft->currency = g_strdup ("GBP");
+          draft->exchange_rate = 1150000;
+        }
+      g_assert_true (factures_store_save_draft (fixture->store, draft, &error));
+      g_assert_no_error (error);
+      issued = factures_store_issue (fixture->store, draft->id, store_test_render, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (issued);
+    }
+
+  clients = factures_store_list_clients (fixture->store, NULL, FACTURES_CLIENT_SORT_NAME, FALSE);
+  row = g_list_model_get_item (clients, 0);
+  g_assert_cmpstr (factures_client_row_get_outstanding_by_currency (row), ==, "EUR:10000;GBP:20000");
+
+  window = gtk_window_new ();
+  page = factures_clients_page_new (fixture->store);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 400);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (500);
+  g_assert_nonnull (find_label_containing (page, "100,00 € + 200,00 GBP"));
+  g_assert_null (find_label_containing (page, "300,00"));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  editor = factures_client_editor_open (NULL, fixture->store, client->id);
+  gtk_window_set_default_size (GTK_WINDOW (editor), 560, 900);
+  gtk_window_present (GTK_WINDOW (editor));
+  spin (300);
+  /* Invoiced and Owed */
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (editor), "100,00 € + 200,00 GBP (2 invoices)"));
+  g_assert_null (find_label_containing (GTK_WIDGET (editor), "300,00"));
+  screenshots (GTK_WIDGET (editor), "client-editor-history-currencies");
+  gtk_window_destroy (GTK_WINDOW (editor));
 }
 
 /* Issue 13 item 5: the language of the client's documents, one row in its own group. */
@@ -883,6 +967,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/vat/client-abroad", Fixture, NULL, fixture_set_up, test_client_abroad, fixture_tear_down);
   g_test_add ("/ui/vat/client-uk-vat", Fixture, NULL, fixture_set_up, test_client_uk_vat, fixture_tear_down);
+  g_test_add ("/ui/vat/client-balances-currency", Fixture, NULL, fixture_set_up, test_client_balances_currency,
+              fixture_tear_down);
   g_test_add ("/ui/vat/client-language", Fixture, NULL, fixture_set_up, test_client_language, fixture_tear_down);
   return g_test_run ();
 }

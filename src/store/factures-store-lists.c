@@ -456,3 +456,42 @@ factures_store_list_overdue (FacturesStore         *self,
                          "WHERE balance > 0 AND due_date < :today)",
                          NULL, today, sort, descending);
 }
+
+/**
+ * factures_store_get_first_issue_date:
+ * @out: (out caller-allocates): the issue date of the first issued document, cleared
+ *   (g_date_clear()) when none was issued
+ *
+ * Where the activity began when the profile does not say (finding T12: the to-do queue's
+ * look-back at missed deadlines does not start before it). One step of the issue date's
+ * index.
+ *
+ * Returns: %FALSE with @error (FACTURES_ERROR) when the database could not be read
+ */
+gboolean
+factures_store_get_first_issue_date (FacturesStore  *self,
+                                     GDate          *out,
+                                     GError        **error)
+{
+  g_autoptr(FacturesCachedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  g_date_clear (out, 1);
+  stmt = factures_store_prepare_cached (self,
+                                        "SELECT issue_date FROM documents WHERE status = 1 "
+                                        "AND issue_date IS NOT NULL ORDER BY issue_date LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    factures_date_parse_iso (factures_store_impl_col_text (stmt, 0), out, NULL);
+  else if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}

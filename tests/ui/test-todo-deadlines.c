@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "factures-overdue-page.h"
@@ -310,6 +311,82 @@ test_layout (void)
   ui_test_store_free (store, dir);
 }
 
+/* Finding T12: « Marquer comme fait » keeps the list where it was (it went back to the top). */
+static void
+test_done_keeps_scroll (void)
+{
+  const char *fixture = g_getenv ("FACTURES_UI_FIXTURE");
+  char *dir = NULL;   /* freed by ui_test_store_free() */
+  FacturesStore *store;
+  GListModel *model;
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adjustment;
+  g_autofree char *key = NULL;
+  double before;
+  Shown shown;
+
+  if (fixture == NULL)
+    {
+      g_test_skip ("FACTURES_UI_FIXTURE not set");
+      return;
+    }
+  g_setenv ("FACTURES_TODAY", "2026-04-24", TRUE);
+  store = ui_test_store_new (fixture, &dir);
+  shown = show_page (store);
+  model = factures_overdue_page_get_todo_model (FACTURES_OVERDUE_PAGE (shown.page));
+  for (guint i = g_list_model_get_n_items (model); i > 0 && key == NULL; i--)
+    {
+      g_autoptr (FacturesTodoItem) item = g_list_model_get_item (model, i - 1);
+
+      if (g_strcmp0 (factures_todo_item_get_secondary_name (item), "overdue.deadline-done") == 0)
+        key = g_variant_dup_string (factures_todo_item_get_secondary_target (item), NULL);
+    }
+  g_assert_nonnull (key);
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (ui_test_find_type (shown.page, GTK_TYPE_LIST_VIEW),
+                                                           GTK_TYPE_SCROLLED_WINDOW));
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), >, 100);
+  gtk_adjustment_set_value (adjustment, 100);
+  ui_test_spin (200);
+  before = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (before, >, 50);
+  /* the button clicked, as the user does: it has the focus, and goes with its row */
+  {
+    g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+    GtkWidget *button = NULL;
+
+    collect_rows (shown.page, rows);
+    for (guint i = rows->len; i > 0 && button == NULL; i--)
+      {
+        GtkWidget *b = factures_todo_row_get_secondary (g_ptr_array_index (rows, i - 1));
+
+        if (gtk_widget_get_visible (b) && gtk_widget_get_mapped (b))
+          {
+            graphene_point_t p;
+
+            /* in view */
+            if (gtk_widget_compute_point (b, GTK_WIDGET (scroller), &GRAPHENE_POINT_INIT (0, 0), &p) &&
+                p.y > 0 && p.y < gtk_widget_get_height (GTK_WIDGET (scroller)) - 30)
+              button = b;
+          }
+      }
+    g_assert_nonnull (button);
+    gtk_widget_grab_focus (button);
+    ui_test_spin (100);
+    before = gtk_adjustment_get_value (adjustment);
+    gtk_widget_activate (button);
+  }
+  ui_test_spin (300);
+  g_test_message ("before %.0f after %.0f upper %.0f page %.0f", before, gtk_adjustment_get_value (adjustment), gtk_adjustment_get_upper (adjustment), gtk_adjustment_get_page_size (adjustment));
+  /* where it was, or as far as the list (one row shorter) now goes */
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (adjustment) -
+                           MIN (before, gtk_adjustment_get_upper (adjustment) -
+                                        gtk_adjustment_get_page_size (adjustment))), <, 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 20);
+  close_page (&shown);
+  ui_test_store_free (store, dir);
+}
+
 /* Finding T12: without a start of activity nor any issued document, no deadline is shown as
  * missed (the queue looked back three months: « 67 jours de retard » for August). */
 static void
@@ -384,6 +461,7 @@ main (int   argc,
   g_test_add_func ("/todo-deadlines/refused-einvoice", test_refused_einvoice);
   g_test_add_func ("/todo-deadlines/screenshots", test_screenshots);
   g_test_add_func ("/todo-deadlines/layout", test_layout);
+  g_test_add_func ("/todo-deadlines/done-keeps-scroll", test_done_keeps_scroll);
   g_test_add_func ("/todo-deadlines/no-look-back-before-activity", test_no_look_back_before_activity);
   return g_test_run ();
 }

@@ -1047,6 +1047,16 @@ deadline_done_action (GtkWidget  *widget,
 /* The deadlines (and refused e-invoices) listed again (a mark, an « Annuler », a store
  * change), the steps planned kept: those items taken out and the new ones merged in by date
  * among the steps planned. */
+/* The same queue item: a deadline listed again is kept where it is (finding T12). */
+static gboolean
+same_item (FacturesTodoItem *a,
+           FacturesTodoItem *b)
+{
+  return g_date_compare (factures_todo_item_get_date (a), factures_todo_item_get_date (b)) == 0 &&
+         g_strcmp0 (factures_todo_item_get_title (a), factures_todo_item_get_title (b)) == 0 &&
+         g_strcmp0 (factures_todo_item_get_detail (a), factures_todo_item_get_detail (b)) == 0;
+}
+
 static void
 refresh_deadlines (FacturesOverduePage *self)
 {
@@ -1054,30 +1064,48 @@ refresh_deadlines (FacturesOverduePage *self)
   guint n;
   GDate today;
 
+  /* Only the items that changed leave the list, the others stay in place: the list keeps
+   * its place (finding T12: « Marquer comme fait » sent it back to the top when every
+   * deadline was taken out and put back). */
   factures_today (&today);
+  deadlines = extra_items (self, &today, &self->n_due_deadlines);
   for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->todo_items)); i > 0; i--)
     {
       g_autoptr (FacturesTodoItem) item = g_list_model_get_item (G_LIST_MODEL (self->todo_items), i - 1);
+      gboolean kept = FALSE;
 
-      if (!is_step (item))
+      if (is_step (item))
+        continue;
+      for (guint d = 0; d < deadlines->len && !kept; d++)
+        kept = same_item (item, g_ptr_array_index (deadlines, d));
+      if (!kept)
         g_list_store_remove (self->todo_items, i - 1);
     }
-  deadlines = extra_items (self, &today, &self->n_due_deadlines);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->todo_items));
   g_clear_pointer (&self->held_deadlines, g_ptr_array_unref);
   self->held_deadlines = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint d = 0, position = 0; d < deadlines->len; d++)
     {
       FacturesTodoItem *deadline = g_ptr_array_index (deadlines, d);
+      gboolean listed = FALSE;
 
       while (position < n)
         {
           g_autoptr (FacturesTodoItem) item = g_list_model_get_item (G_LIST_MODEL (self->todo_items), position);
 
+          if (!is_step (item) && same_item (item, deadline))
+            {
+              /* already there */
+              listed = TRUE;
+              position++;
+              break;
+            }
           if (g_date_compare (factures_todo_item_get_date (deadline), factures_todo_item_get_date (item)) < 0)
             break;
           position++;
         }
+      if (listed)
+        continue;
       if (position < n || self->pending == NULL || self->next_pending >= self->pending->len)
         {
           g_list_store_insert (self->todo_items, position, deadline);

@@ -464,6 +464,69 @@ test_client_balances_currency (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+static void
+collect_groups (GtkWidget *widget,
+                GPtrArray *titles)
+{
+  if (ADW_IS_PREFERENCES_GROUP (widget) && gtk_widget_get_visible (widget) &&
+      adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)) != NULL &&
+      *adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)) != '\0')
+    g_ptr_array_add (titles, (gpointer) adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_groups (child, titles);
+}
+
+static void
+collect_images (GtkWidget *widget,
+                GPtrArray *images)
+{
+  if (GTK_IS_IMAGE (widget) && gtk_widget_get_visible (widget) &&
+      gtk_image_get_storage_type (GTK_IMAGE (widget)) == GTK_IMAGE_ICON_NAME)
+    g_ptr_array_add (images, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_images (child, images);
+}
+
+/* Findings T17: the client editor's groups have distinct titles (two were « Documents »); its
+ * icons are in the theme (the directory status showed a missing-icon glyph). */
+static void
+test_client_editor_groups (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr (FacturesClient) client = store_test_client ("Atelier Dupont SARL");
+  g_autoptr (GPtrArray) titles = g_ptr_array_new ();
+  g_autoptr (GPtrArray) images = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  FacturesClientEditor *editor;
+  GtkIconTheme *theme;
+
+  g_assert_true (factures_store_save_client (fixture->store, client, &error));
+  editor = factures_client_editor_open (NULL, fixture->store, client->id);
+  gtk_window_present (GTK_WINDOW (editor));
+  spin (200);
+  collect_groups (GTK_WIDGET (editor), titles);
+  g_assert_cmpuint (titles->len, >, 4);
+  for (guint i = 0; i < titles->len; i++)
+    for (guint j = i + 1; j < titles->len; j++)
+      if (g_strcmp0 (titles->pdata[i], titles->pdata[j]) == 0)
+        g_error ("two groups titled « %s »", (const char *) titles->pdata[i]);
+  theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (editor)));
+  collect_images (GTK_WIDGET (editor), images);
+  g_assert_cmpuint (images->len, >, 0);
+  for (guint i = 0; i < images->len; i++)
+    {
+      const char *name = gtk_image_get_icon_name (GTK_IMAGE (images->pdata[i]));
+
+      if (!gtk_icon_theme_has_icon (theme, name))
+        g_error ("icon « %s » not in the theme", name);
+      /* a question mark in a shape reads as the replacement glyph « � » */
+      g_assert_null (strstr (name, "question"));
+    }
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 /* Issue 13 item 5: the language of the client's documents, one row in its own group. */
 static void
 test_client_language (Fixture       *fixture,
@@ -968,6 +1031,8 @@ main (int   argc,
   g_test_add ("/ui/vat/client-abroad", Fixture, NULL, fixture_set_up, test_client_abroad, fixture_tear_down);
   g_test_add ("/ui/vat/client-uk-vat", Fixture, NULL, fixture_set_up, test_client_uk_vat, fixture_tear_down);
   g_test_add ("/ui/vat/client-balances-currency", Fixture, NULL, fixture_set_up, test_client_balances_currency,
+              fixture_tear_down);
+  g_test_add ("/ui/vat/client-editor-groups", Fixture, NULL, fixture_set_up, test_client_editor_groups,
               fixture_tear_down);
   g_test_add ("/ui/vat/client-language", Fixture, NULL, fixture_set_up, test_client_language, fixture_tear_down);
   return g_test_run ();

@@ -1015,6 +1015,47 @@ test_editor_reverse_charge (Fixture       *fixture,
   spin (100);
 }
 
+/* Finding T18: the editor's currencies: the euro, then the common ones (GBP and USD near the
+ * top), then the rest; ISO 4217's fund codes (BOV, CHE, CHW…) left out. */
+static void
+test_currency_choices (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr (FacturesClient) client = german_business ();
+  g_autoptr (GError) error = NULL;
+  GtkWidget *editor, *row;
+  GListModel *model;
+  guint n;
+
+  g_assert_true (factures_store_save_client (fixture->store, client, &error));
+  factures_editor_window_open (NULL, fixture->store, 0, client->id);
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  spin (200);
+  row = find_row (editor, "Currency");
+  g_assert_nonnull (row);
+  model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, >, 100);
+  g_assert_true (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), "EUR"));
+  g_assert_true (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), 1), "GBP"));
+  g_assert_true (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), 2), "USD"));
+  g_assert_true (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), 3), "CHF"));
+  g_assert_true (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), 4), "CAD"));
+  for (guint i = 0; i < n; i++)
+    {
+      const char *item = gtk_string_list_get_string (GTK_STRING_LIST (model), i);
+      static const char *const funds[] = { "BOV ", "CHE ", "CHW ", "COU ", "MXV ", "USN " };
+
+      for (guint f = 0; f < G_N_ELEMENTS (funds); f++)
+        g_assert_false (g_str_has_prefix (item, funds[f]));
+      /* each once */
+      for (guint j = i + 1; j < n; j++)
+        g_assert_cmpstr (item, !=, gtk_string_list_get_string (GTK_STRING_LIST (model), j));
+    }
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1034,6 +1075,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/vat/client-editor-groups", Fixture, NULL, fixture_set_up, test_client_editor_groups,
               fixture_tear_down);
+  g_test_add ("/ui/vat/currency-choices", Fixture, NULL, fixture_set_up, test_currency_choices, fixture_tear_down);
   g_test_add ("/ui/vat/client-language", Fixture, NULL, fixture_set_up, test_client_language, fixture_tear_down);
   return g_test_run ();
 }

@@ -22,6 +22,7 @@
 #include "factures-documents.h"
 #include "factures-editor-window.h"
 #include "factures-form-row.h"
+#include "factures-issue-dialog.h"
 #include "factures-line-row.h"
 #include "factures-profile-editor.h"
 #include "factures-rows.h"
@@ -1056,6 +1057,75 @@ test_currency_choices (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+static GtkWindow *
+ui_find_issue_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (FACTURES_IS_ISSUE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+/* Finding T11: an administration without service code (BT-10): a note in the client editor,
+ * a warning in the issue dialog, which still offers to issue. */
+static void
+test_public_without_service_code (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr (FacturesClient) client = store_test_client ("Mairie de Villeurbanne");
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  FacturesClientEditor *client_editor;
+  GtkWidget *editor;
+  GtkWindow *dialog;
+  GPtrArray *problems;
+  gboolean warned = FALSE;
+
+  client->category = FACTURES_CLIENT_CATEGORY_PUBLIC;
+  g_assert_true (factures_store_save_client (fixture->store, client, &error));
+  g_assert_no_error (error);
+
+  client_editor = factures_client_editor_open (NULL, fixture->store, client->id);
+  gtk_window_present (GTK_WINDOW (client_editor));
+  spin (200);
+  g_assert_nonnull (label_starting (GTK_WIDGET (client_editor), "No service code"));
+  set_row (GTK_WIDGET (client_editor), "Service code (Chorus Pro)", "SERV-42");
+  g_assert_null (label_starting (GTK_WIDGET (client_editor), "No service code"));
+  gtk_window_destroy (GTK_WINDOW (client_editor));
+
+  factures_editor_window_open (NULL, fixture->store, 0, client->id);
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  gtk_window_set_default_size (GTK_WINDOW (editor), 1100, 1000);
+  spin (300);
+  collect_type (editor, FACTURES_TYPE_LINE_ROW, rows);
+  if (rows->len == 0)
+    {
+      g_assert_true (gtk_widget_activate_action (editor, "editor.add-line", NULL));
+      collect_type (editor, FACTURES_TYPE_LINE_ROW, rows);
+    }
+  factures_line_row_set_texts (g_ptr_array_index (rows, 0), "Atelier de formation", "1", "jour", "600");
+  spin (300);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.issue", NULL));
+  spin (300);
+  dialog = ui_find_issue_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "issue"));
+  problems = factures_issue_dialog_get_problems (FACTURES_ISSUE_DIALOG (dialog));
+  for (guint i = 0; i < problems->len; i++)
+    warned |= strstr (g_ptr_array_index (problems, i), "no service code") != NULL;
+  g_assert_true (warned);
+  screenshots (GTK_WIDGET (dialog), "issue-dialog-no-service-code");
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1076,6 +1146,8 @@ main (int   argc,
   g_test_add ("/ui/vat/client-editor-groups", Fixture, NULL, fixture_set_up, test_client_editor_groups,
               fixture_tear_down);
   g_test_add ("/ui/vat/currency-choices", Fixture, NULL, fixture_set_up, test_currency_choices, fixture_tear_down);
+  g_test_add ("/ui/vat/public-without-service-code", Fixture, NULL, fixture_set_up, test_public_without_service_code,
+              fixture_tear_down);
   g_test_add ("/ui/vat/client-language", Fixture, NULL, fixture_set_up, test_client_language, fixture_tear_down);
   return g_test_run ();
 }

@@ -47,6 +47,7 @@ struct _FacturesClientEditor
   GtkWidget      *vat_row;
   GtkWidget      *service_code_form_row;  /* issue 15 */
   GtkWidget      *service_code_row;
+  GtkWidget      *service_code_note;      /* finding T11 */
   GtkWidget      *einvoicing_group;
   GtkWidget      *terms_row;
   GtkWidget      *language_row;   /* issue 13 item 5 */
@@ -285,6 +286,21 @@ terms_or_category_changed_cb (FacturesClientEditor *self)
   validate_row (self, self->days_row);
 }
 
+/* Finding T11: an administration without service code (BT-10) is told, not refused: not
+ * every administration has one, but Chorus Pro refuses the invoice of one that requires it. */
+static void
+service_code_changed_cb (FacturesClientEditor *self)
+{
+  g_autofree char *code = NULL;
+
+  if (self->service_code_note == NULL || self->service_code_row == NULL || self->category_row == NULL)
+    return;
+  code = factures_editable_get_trimmed (self->service_code_row);
+  gtk_widget_set_visible (self->service_code_note,
+                          is_france (self) && get_category (self) == FACTURES_CLIENT_CATEGORY_PUBLIC &&
+                          *code == '\0');
+}
+
 /* The identifiers that matter for this client: none for a private person; SIREN and
  * VAT number in France; abroad, the VAT number in the EU (reverse charge needs it) and
  * the legal identifier of its country. */
@@ -308,6 +324,7 @@ update_identifiers (FacturesClientEditor *self)
                               france && get_category (self) == FACTURES_CLIENT_CATEGORY_PUBLIC);
       gtk_widget_set_visible (self->einvoicing_group, france && !is_private_person (self));
     }
+  service_code_changed_cb (self);
   title = france ? _("SIREN or SIRET") : _("Legal identifier");
   if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->siret_row)), title) != 0)
     {
@@ -692,6 +709,8 @@ factures_client_editor_class_init (FacturesClientEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, siret_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, vat_form_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, vat_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, service_code_note);
+  gtk_widget_class_bind_template_callback (widget_class, service_code_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, service_code_form_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, service_code_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, einvoicing_group);

@@ -399,7 +399,7 @@ test_crossed (Fixture       *f,
     g_assert_null (gauge (page, "Seuil de franchise de TVA"));
     g_assert_null (gauge (page, "Seuil majoré de franchise de TVA"));
     g_assert_nonnull (gauge (page, "Plafond du régime micro"));
-    g_assert_true (has_label (page, "the thresholds of the VAT franchise no longer apply"));
+    g_assert_true (has_label (page, "les seuils de la franchise en base de TVA ne s’appliquent plus"));
     shoot_all (window, "year-page-vat-charged");
   }
   gtk_window_destroy (GTK_WINDOW (window));

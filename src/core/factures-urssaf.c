@@ -680,6 +680,17 @@ factures_deadline_kind_key (FacturesDeadlineKind kind)
     }
 }
 
+/* The sources the to-do queue shows in a deadline's tooltip (finding T12): public references
+ * a user can open, not the project's notes (where they are detailed: LEGAL-2.md §1, §5,
+ * LEGAL.md §6, PA.md §3). */
+#define SRC_CAL_URSSAF      "autoentrepreneur.urssaf.fr, calendrier des déclarations et paiements"
+#define SRC_CAL_DES         "CGI art. 289 B III ; douane.gouv.fr, déclaration européenne de services"
+#define SRC_CAL_VL          "CGI art. 151-0 ; impots.gouv.fr, versement libératoire (option au 30 septembre)"
+#define SRC_CAL_PERIODICITY "autoentrepreneur.urssaf.fr, changer la périodicité de déclaration (avant le 31 octobre)"
+#define SRC_CAL_INCOME_TAX  "impots.gouv.fr, calendrier de la déclaration des revenus (dates de l’an passé, à confirmer)"
+#define SRC_CAL_CFE         "CGI art. 1447 ; impots.gouv.fr, cotisation foncière des entreprises"
+#define SRC_CAL_EREPORTING  "impots.gouv.fr, facturation électronique ; DGFiP, spécifications externes v3.2, calendrier de l’e-reporting"
+
 static void
 add_deadline (GPtrArray            *list,
               const GDate          *from,
@@ -770,7 +781,7 @@ factures_tax_calendar (const GDate                  *from,
             g_date_set_day (&d, g_date_get_days_in_month ((GDateMonth) month, y));
             factures_date_next_working (&d);
             add_deadline (list, from, to, &d, FACTURES_DEADLINE_URSSAF, FALSE,
-                          "jesuisentrepreneur.fr ; freebe.me (LEGAL-2.md §5)",
+                          SRC_CAL_URSSAF,
                           g_strdup_printf ("Déclaration URSSAF du %u%s trimestre %u et paiement",
                                            q, q == 1 ? "er" : "e", year));
           }
@@ -791,7 +802,7 @@ factures_tax_calendar (const GDate                  *from,
               g_autofree char *of = of_month (m, year);
 
               add_deadline (list, from, to, &d, FACTURES_DEADLINE_URSSAF, FALSE,
-                            "jesuisentrepreneur.fr ; freebe.me (LEGAL-2.md §5)",
+                            SRC_CAL_URSSAF,
                             g_strdup_printf ("Déclaration URSSAF %s et paiement", of));
             }
           }
@@ -823,7 +834,7 @@ factures_tax_calendar (const GDate                  *from,
             g_autofree char *of = of_month (m, year);
 
             add_deadline (list, from, to, &d, FACTURES_DEADLINE_DES, FALSE,
-                          "cerfrance49 ; eurofiscalis.com (LEGAL-2.md §1, §5)",
+                          SRC_CAL_DES,
                           g_strdup_printf ("Déclaration européenne de services (DES) %s", of));
           }
         }
@@ -887,14 +898,14 @@ factures_tax_calendar (const GDate                  *from,
 
       g_date_set_dmy (&d, 30, G_DATE_SEPTEMBER, year);
       add_deadline (list, from, to, &d, FACTURES_DEADLINE_VL_OPTION, FALSE,
-                    "shine.fr ; lecoindesentrepreneurs.fr (LEGAL-2.md §5)",
+                    SRC_CAL_VL,
                     g_strdup_printf (settings->versement_liberatoire
                                      ? "Dernier jour pour renoncer au versement libératoire pour %u"
                                      : "Dernier jour pour opter pour le versement libératoire pour %u",
                                      year + 1));
       g_date_set_dmy (&d, 31, G_DATE_OCTOBER, year);
       add_deadline (list, from, to, &d, FACTURES_DEADLINE_PERIODICITY, FALSE,
-                    "LEGAL.md §6",
+                    SRC_CAL_PERIODICITY,
                     g_strdup_printf (settings->quarterly
                                      ? "Dernier jour pour passer à la déclaration URSSAF mensuelle en %u"
                                      : "Dernier jour pour passer à la déclaration URSSAF trimestrielle en %u",
@@ -923,7 +934,7 @@ factures_tax_calendar (const GDate                  *from,
                                       income_boxes[FACTURES_URSSAF_BOX_FURNISHED_TOURISM]);
           }
         add_deadline (list, from, to, &d, FACTURES_DEADLINE_INCOME_TAX, TRUE,
-                      "upday.com ; simuler-impots.fr ; harvest.fr (dates 2025, LEGAL-2.md §5)",
+                      SRC_CAL_INCOME_TAX,
                       g_string_free (what, FALSE));
       }
 
@@ -931,7 +942,7 @@ factures_tax_calendar (const GDate                  *from,
         {
           g_date_set_dmy (&d, 15, G_DATE_DECEMBER, year);
           add_deadline (list, from, to, &d, FACTURES_DEADLINE_CFE, FALSE,
-                        "anyti.me ; araplno.org (LEGAL-2.md §5)",
+                        SRC_CAL_CFE,
                         g_strdup_printf ("Cotisation foncière des entreprises (CFE) %u", year));
         }
 
@@ -954,7 +965,7 @@ factures_tax_calendar (const GDate                  *from,
 
             add_deadline (list, from, to, &period.due, FACTURES_DEADLINE_EREPORTING,
                           period.periodicity == FACTURES_EREPORTING_DECADAL,
-                          "DGFiP, Dossier général v3.2 §3.7.7 Tableau 13 (PA.md §3)",
+                          SRC_CAL_EREPORTING,
                           g_strdup_printf ("E-reporting %s à la plateforme agréée (ventes aux "
                                            "particuliers et à l’international, et leurs paiements)",
                                            label));

@@ -73,6 +73,10 @@ static const struct {
   { "Exonération de TVA, art. 261-4-4° a du CGI", "VAT exemption, art. 261-4-4° a of the French tax code" },
   { "Exonération de TVA, art. 261-4-4° b du CGI", "VAT exemption, art. 261-4-4° b of the French tax code" },
   { "Exonération de TVA, art. 261-4-1° du CGI", "VAT exemption, art. 261-4-1° of the French tax code" },
+  /* the currency line (factures-pdf-tail.c; finding T9) */
+  { "Devise", "Currency" },
+  { "taux de change", "exchange rate" },
+  { "montant de la TVA en euros", "VAT amount in euros" },
   /* payment and legal mentions */
   { "Conditions de règlement", "Terms of payment" },
   { "Conditions de paiement", "Payment terms" },

@@ -233,17 +233,26 @@ factures_pdf_impl_build_first_header (FacturesPdfLayout      *self,
   if (self->bilingual)
     {
       /* Row by row: a value that wraps ("prestation de services / supply of services") pushes
-       * the next row down instead of leaving its label behind. */
-      double lw = 0;
+       * the next row down instead of leaving its label behind. The labels' column never takes
+       * the values' width (finding T9: « Date de livraison / prestation / Date of supply »
+       * left « 22/11/2 026 »): the values keep their natural width up to 40 % of the band, and a
+       * long label wraps in what is left. */
+      double lw = 0, vw = 0;
+      double band = RIGHT_EDGE - BUYER_W - 20.0 - MARGIN_X;
 
       for (guint i = 0; i < rows->len; i += 2)
         {
           g_autofree char *label = g_strdup_printf ("%s :", (const char *) rows->pdata[i]);
           PangoLayout *l = factures_pdf_impl_make_layout (self, label, STYLE_SMALL_BOLD, -1, PANGO_ALIGN_LEFT);
+          PangoLayout *v = factures_pdf_impl_make_layout (self, rows->pdata[i + 1], STYLE_SMALL, -1,
+                                                          PANGO_ALIGN_LEFT);
 
           lw = MAX (lw, factures_pdf_impl_layout_width (l));
+          vw = MAX (vw, factures_pdf_impl_layout_width (v));
           g_object_unref (l);
+          g_object_unref (v);
         }
+      lw = MIN (lw, band - 6.0 - MIN (vw, band * 0.4));
       for (guint i = 0; i < rows->len; i += 2)
         {
           g_autofree char *label = g_strdup_printf ("%s :", (const char *) rows->pdata[i]);

@@ -363,7 +363,8 @@ factures_pdf_impl_build_tail (FacturesPdfLayout      *self,
         {
           g_autofree char *rate = factures_exchange_rate_format (document->exchange_rate);
 
-          g_string_append_printf (text, " — taux de change : 1 %s = %s €", self->currency, rate);
+          g_string_append_printf (text, " — %s : 1 %s = %s €", factures_pdf_impl_tr (self, "taux de change"),
+                                  self->currency, rate);
         }
       if (totals->vat_total != 0 && document->exchange_rate > 0)
         {
@@ -373,7 +374,8 @@ factures_pdf_impl_build_tail (FacturesPdfLayout      *self,
             {
               g_autofree char *eur = factures_money_format (vat_eur);
 
-              g_string_append_printf (text, " — montant de la TVA en euros : %s", eur);
+              g_string_append_printf (text, " — %s : %s",
+                                      factures_pdf_impl_tr (self, "montant de la TVA en euros"), eur);
             }
         }
       g_ptr_array_add (tail, mention_block (self, "Devise", text->str, STYLE_SMALL));

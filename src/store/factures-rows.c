@@ -19,6 +19,7 @@ struct _FacturesClientRow
   char   *siren;
   gint    category;
   gint64  outstanding;
+  char   *outstanding_by_currency;   /* finding T5 */
 };
 
 G_DEFINE_FINAL_TYPE (FacturesClientRow, factures_client_row, G_TYPE_OBJECT)
@@ -46,6 +47,7 @@ factures_client_row_finalize (GObject *object)
   g_free (self->city);
   g_free (self->email);
   g_free (self->siren);
+  g_free (self->outstanding_by_currency);
 
   G_OBJECT_CLASS (factures_client_row_parent_class)->finalize (object);
 }
@@ -192,6 +194,37 @@ factures_client_row_get_outstanding (FacturesClientRow *self)
 {
   g_return_val_if_fail (FACTURES_IS_CLIENT_ROW (self), 0);
   return self->outstanding;
+}
+
+/**
+ * factures_client_row_get_outstanding_by_currency:
+ *
+ * What the client owes per currency of its invoices (finding T5: a GBP balance is not
+ * euros): "EUR:10000;GBP:50000" (ISO 4217 code, ':' then cents of that currency; codes
+ * sorted, ';' between, zero sums left out), NULL when the list did not read it.
+ *
+ * Returns: (transfer none) (nullable): the sums
+ */
+const char *
+factures_client_row_get_outstanding_by_currency (FacturesClientRow *self)
+{
+  g_return_val_if_fail (FACTURES_IS_CLIENT_ROW (self), NULL);
+  return self->outstanding_by_currency;
+}
+
+/**
+ * factures_client_row_set_outstanding_by_currency:
+ * @sums: (nullable): as factures_client_row_get_outstanding_by_currency() returns them
+ *
+ * Used by the store's clients list (and tests); @sums is copied.
+ */
+void
+factures_client_row_set_outstanding_by_currency (FacturesClientRow *self,
+                                                 const char        *sums)
+{
+  g_return_if_fail (FACTURES_IS_CLIENT_ROW (self));
+  g_free (self->outstanding_by_currency);
+  self->outstanding_by_currency = g_strdup (sums);
 }
 
 /* ---- FacturesDocumentRow ---- */

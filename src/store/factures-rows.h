@@ -30,6 +30,10 @@ FacturesClientRow *factures_client_row_new       (gint64      id,
                                                   const char *siren,
                                                   gint        category,
                                                   gint64      outstanding);
+/* Finding T5: what the client owes per currency, "EUR:10000;GBP:50000" (see factures-rows.c). */
+const char *factures_client_row_get_outstanding_by_currency (FacturesClientRow *self);
+void        factures_client_row_set_outstanding_by_currency (FacturesClientRow *self,
+                                                             const char        *sums);
 
 /* Properties: "id" (gint64), "kind" (gint, FacturesDocumentKind), "status" (gint,
  * FacturesDocumentStatus), "number" (NULL for drafts), "client-name", "issue-date",

@@ -44,16 +44,26 @@
 #define OUTSTANDING_EXPR "(SELECT coalesce (sum (s.balance), 0) FROM document_summary s " \
                          "WHERE s.client_id = clients.id)"
 
+/* Finding T5: the same per currency of the invoices, "EUR:10000;GBP:50000"
+ * (factures_client_row_get_outstanding_by_currency()). */
+#define OUTSTANDING_BY_CURRENCY_EXPR "(SELECT group_concat (cur || ':' || total, ';') FROM " \
+  "(SELECT coalesce (d.currency, 'EUR') AS cur, sum (s.balance) AS total FROM document_summary s " \
+  "JOIN documents d ON d.id = s.document_id WHERE s.client_id = clients.id " \
+  "GROUP BY 1 HAVING total <> 0 ORDER BY 1))"
+
 static GObject *
 client_row_from_stmt (sqlite3_stmt *stmt)
 {
-  return G_OBJECT (factures_client_row_new (sqlite3_column_int64 (stmt, 0),
-                                            factures_store_impl_col_text (stmt, 1),
-                                            factures_store_impl_col_text (stmt, 2),
-                                            factures_store_impl_col_text (stmt, 3),
-                                            factures_store_impl_col_text (stmt, 4),
-                                            sqlite3_column_int (stmt, 5),
-                                            sqlite3_column_int64 (stmt, 6)));
+  FacturesClientRow *row = factures_client_row_new (sqlite3_column_int64 (stmt, 0),
+                                                     factures_store_impl_col_text (stmt, 1),
+                                                     factures_store_impl_col_text (stmt, 2),
+                                                     factures_store_impl_col_text (stmt, 3),
+                                                     factures_store_impl_col_text (stmt, 4),
+                                                     sqlite3_column_int (stmt, 5),
+                                                     sqlite3_column_int64 (stmt, 6));
+
+  factures_client_row_set_outstanding_by_currency (row, factures_store_impl_col_text (stmt, 7));
+  return G_OBJECT (row);
 }
 
 /* Columns 10–16 of a document row, read by document_row_from_stmt(): what derives a
@@ -184,7 +194,8 @@ factures_store_list_clients (FacturesStore       *self,
                                                            FACTURES_TYPE_CLIENT_ROW,
                                                            ids_sql,
                                                            "SELECT clients.id, name, city, email, siren, "
-                                                           "category, " OUTSTANDING_EXPR " FROM clients "
+                                                           "category, " OUTSTANDING_EXPR ", "
+                                                           OUTSTANDING_BY_CURRENCY_EXPR " FROM clients "
                                                            "WHERE clients.id IN",
                                                            pattern ? params : NULL,
                                                            client_row_from_stmt));
@@ -444,4 +455,43 @@ factures_store_list_overdue (FacturesStore         *self,
                          "WHERE documents.id IN (SELECT document_id FROM document_summary "
                          "WHERE balance > 0 AND due_date < :today)",
                          NULL, today, sort, descending);
+}
+
+/**
+ * factures_store_get_first_issue_date:
+ * @out: (out caller-allocates): the issue date of the first issued document, cleared
+ *   (g_date_clear()) when none was issued
+ *
+ * Where the activity began when the profile does not say (finding T12: the to-do queue's
+ * look-back at missed deadlines does not start before it). One step of the issue date's
+ * index.
+ *
+ * Returns: %FALSE with @error (FACTURES_ERROR) when the database could not be read
+ */
+gboolean
+factures_store_get_first_issue_date (FacturesStore  *self,
+                                     GDate          *out,
+                                     GError        **error)
+{
+  g_autoptr(FacturesCachedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  g_date_clear (out, 1);
+  stmt = factures_store_prepare_cached (self,
+                                        "SELECT issue_date FROM documents WHERE status = 1 "
+                                        "AND issue_date IS NOT NULL ORDER BY issue_date LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    factures_date_parse_iso (factures_store_impl_col_text (stmt, 0), out, NULL);
+  else if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
 }

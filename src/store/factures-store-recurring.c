@@ -1013,7 +1013,9 @@ factures_store_list_client_documents (FacturesStore  *self,
                                  "SELECT id, kind, status, number, client_name, issue_date, due_date, "
                                  "gross_total, CASE WHEN " IS_INVOICE " THEN due ELSE 0 END, "
                                  "CASE WHEN " IS_INVOICE " AND due > 0 AND due_date < ?2 "
-                                 "  THEN CAST (julianday (?2) - julianday (due_date) AS INTEGER) ELSE 0 END "
+                                 "  THEN CAST (julianday (?2) - julianday (due_date) AS INTEGER) ELSE 0 END, "
+                                 /* the currency (finding T5), NULL for euros */
+                                 "currency "
                                  "FROM (SELECT *, " DUE " AS due FROM documents WHERE client_id = ?1) "
                                  "ORDER BY issue_date DESC, id DESC",
                                  error);
@@ -1023,16 +1025,21 @@ factures_store_list_client_documents (FacturesStore  *self,
   sqlite3_bind_text (stmt, 2, iso, -1, SQLITE_TRANSIENT);
   rows = g_ptr_array_new_with_free_func (g_object_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, factures_document_row_new (sqlite3_column_int64 (stmt, 0),
-                                                      sqlite3_column_int (stmt, 1),
-                                                      sqlite3_column_int (stmt, 2),
-                                                      (const char *) sqlite3_column_text (stmt, 3),
-                                                      (const char *) sqlite3_column_text (stmt, 4),
-                                                      (const char *) sqlite3_column_text (stmt, 5),
-                                                      (const char *) sqlite3_column_text (stmt, 6),
-                                                      sqlite3_column_int64 (stmt, 7),
-                                                      sqlite3_column_int64 (stmt, 8),
-                                                      sqlite3_column_int (stmt, 9)));
+    {
+      FacturesDocumentRow *row = factures_document_row_new (sqlite3_column_int64 (stmt, 0),
+                                                            sqlite3_column_int (stmt, 1),
+                                                            sqlite3_column_int (stmt, 2),
+                                                            (const char *) sqlite3_column_text (stmt, 3),
+                                                            (const char *) sqlite3_column_text (stmt, 4),
+                                                            (const char *) sqlite3_column_text (stmt, 5),
+                                                            (const char *) sqlite3_column_text (stmt, 6),
+                                                            sqlite3_column_int64 (stmt, 7),
+                                                            sqlite3_column_int64 (stmt, 8),
+                                                            sqlite3_column_int (stmt, 9));
+
+      factures_document_row_set_currency (row, (const char *) sqlite3_column_text (stmt, 10));
+      g_ptr_array_add (rows, row);
+    }
   if (rc != SQLITE_DONE)
     {
       factures_store_set_db_error (self, error);

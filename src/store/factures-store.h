@@ -165,6 +165,12 @@ typedef enum {
   FACTURES_DOCUMENT_SORT_BALANCE,    /* amount still due (issue 4); a computed order */
 } FacturesDocumentSort;
 
+/* Finding T12: the issue date of the first issued document, cleared when none (see
+ * factures-store-lists.c). */
+gboolean    factures_store_get_first_issue_date (FacturesStore  *self,
+                                                 GDate          *out,
+                                                 GError        **error);
+
 /* (transfer full) GListModel of FacturesClientRow; @search matches name, city, e-mail, SIREN. */
 GListModel *factures_store_list_clients   (FacturesStore      *self,
                                            const char         *search,

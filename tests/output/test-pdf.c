@@ -1264,6 +1264,40 @@ test_bilingual (void)
   assert_inside_margins (french_pdf);
 }
 
+/* Finding T9: in French and English, the dates block's long label (« Date de livraison /
+ * prestation / Date of supply ») wraps in its column and leaves the values whole (it took
+ * their width: « 22/11/2 026 »); the currency line is in both languages. The PNG of the first
+ * page is written beside the test (bilingual-dates.png) to be looked at. */
+static void
+test_bilingual_dates (void)
+{
+  g_autoptr(FacturesDocument) doc = make_document (TRUE, FACTURES_CLIENT_CATEGORY_COMPANY);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PdfText) text = NULL;
+  static const char *const whole[] = {
+    "30/11/2026", "22/11/2026", "30/12/2026", "prestation de services", "Devise / Currency",
+    "taux de change / exchange rate", "VAT amount in euros",
+  };
+
+  doc->buyer->document_language = FACTURES_DOCUMENT_LANGUAGE_FRENCH_ENGLISH;
+  set_date (&doc->delivery_date, 22, 11, 2026);
+  doc->currency = g_strdup ("GBP");
+  doc->exchange_rate = 1150000;
+  add_line (doc, "Traduction d'un rapport annuel", 10000, "forfait", 1200 * FACTURES_UNIT_PRICE_ONE, 2000);
+  pdf = render (doc, FACTURES_PDF_FLAG_NONE);
+  {
+    g_autofree char *file = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                              "bilingual-dates.pdf", NULL);
+
+    if (g_file_set_contents (file, g_bytes_get_data (pdf, NULL), (gssize) g_bytes_get_size (pdf), NULL))
+      g_test_message ("PDF %s", file);
+  }
+  text = pdf_text (pdf);
+  for (guint i = 0; i < G_N_ELEMENTS (whole); i++)
+    assert_contains (text->all, whole[i]);
+  assert_inside_margins (pdf);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1288,6 +1322,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/output/pdf/layout-on-image", test_layout_on_image);
   g_test_add_func ("/output/pdf/overflow", test_overflow);
   g_test_add_func ("/output/pdf/bilingual", test_bilingual);
+  g_test_add_func ("/output/pdf/bilingual-dates", test_bilingual_dates);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "factures-overdue-page.h"
@@ -224,6 +225,195 @@ test_refused_einvoice (void)
   ui_test_store_free (store, dir);
 }
 
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (FACTURES_IS_TODO_ROW (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+static GtkWidget *
+first_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Finding T12: at the page's minimum width, at 1100 and at 1400 px, each row's title takes
+ * a usable part of the row (it had ~30 px beside « Marquer comme fait » and the primary
+ * button, one word-piece a line); the tooltips cite public sources, not the project's notes. */
+static void
+test_layout (void)
+{
+  const char *fixture = g_getenv ("FACTURES_UI_FIXTURE");
+  char *dir = NULL;   /* freed by ui_test_store_free() */
+  FacturesStore *store;
+  const int widths[] = { 0, 1100, 1400 };
+
+  if (fixture == NULL)
+    {
+      g_test_skip ("FACTURES_UI_FIXTURE not set");
+      return;
+    }
+  g_setenv ("FACTURES_TODAY", "2026-04-24", TRUE);
+  store = ui_test_store_new (fixture, &dir);
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+      g_autofree char *name = NULL;
+      guint n_deadlines = 0;
+      Shown shown = show_page (store);
+      int width = widths[w];
+
+      if (width == 0)
+        gtk_widget_measure (shown.window, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+      gtk_window_set_default_size (GTK_WINDOW (shown.window), width, 800);
+      ui_test_spin (300);
+      collect_rows (shown.page, rows);
+      g_assert_cmpuint (rows->len, >, 0);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          GtkWidget *row = g_ptr_array_index (rows, i);
+          GtkWidget *title = first_label (row);
+          const char *tooltip = gtk_widget_get_tooltip_text (row);
+
+          g_assert_nonnull (title);
+          if (gtk_widget_get_width (title) * 100 < gtk_widget_get_width (row) * 45)
+            g_error ("window %d px: the title « %s » has %d px of its row's %d", width,
+                     gtk_label_get_text (GTK_LABEL (title)), gtk_widget_get_width (title),
+                     gtk_widget_get_width (row));
+          if (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (title)), "Déclaration"))
+            {
+              n_deadlines++;
+              g_assert_nonnull (tooltip);
+              g_assert_null (strstr (tooltip, ".md"));
+              g_assert_null (strstr (tooltip, "§"));
+            }
+        }
+      g_assert_cmpuint (n_deadlines, >, 0);
+      name = g_strdup_printf ("todo-deadlines-%d", width);
+      ui_test_screenshot (shown.window, name);
+      close_page (&shown);
+    }
+  ui_test_store_free (store, dir);
+}
+
+/* Finding T12: « Marquer comme fait » keeps the list where it was (it went back to the top). */
+static void
+test_done_keeps_scroll (void)
+{
+  const char *fixture = g_getenv ("FACTURES_UI_FIXTURE");
+  char *dir = NULL;   /* freed by ui_test_store_free() */
+  FacturesStore *store;
+  GListModel *model;
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adjustment;
+  g_autofree char *key = NULL;
+  double before;
+  Shown shown;
+
+  if (fixture == NULL)
+    {
+      g_test_skip ("FACTURES_UI_FIXTURE not set");
+      return;
+    }
+  g_setenv ("FACTURES_TODAY", "2026-04-24", TRUE);
+  store = ui_test_store_new (fixture, &dir);
+  shown = show_page (store);
+  model = factures_overdue_page_get_todo_model (FACTURES_OVERDUE_PAGE (shown.page));
+  for (guint i = g_list_model_get_n_items (model); i > 0 && key == NULL; i--)
+    {
+      g_autoptr (FacturesTodoItem) item = g_list_model_get_item (model, i - 1);
+
+      if (g_strcmp0 (factures_todo_item_get_secondary_name (item), "overdue.deadline-done") == 0)
+        key = g_variant_dup_string (factures_todo_item_get_secondary_target (item), NULL);
+    }
+  g_assert_nonnull (key);
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (ui_test_find_type (shown.page, GTK_TYPE_LIST_VIEW),
+                                                           GTK_TYPE_SCROLLED_WINDOW));
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), >, 100);
+  gtk_adjustment_set_value (adjustment, 100);
+  ui_test_spin (200);
+  before = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (before, >, 50);
+  /* the button clicked, as the user does: it has the focus, and goes with its row */
+  {
+    g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+    GtkWidget *button = NULL;
+
+    collect_rows (shown.page, rows);
+    for (guint i = rows->len; i > 0 && button == NULL; i--)
+      {
+        GtkWidget *b = factures_todo_row_get_secondary (g_ptr_array_index (rows, i - 1));
+
+        if (gtk_widget_get_visible (b) && gtk_widget_get_mapped (b))
+          {
+            graphene_point_t p;
+
+            /* in view */
+            if (gtk_widget_compute_point (b, GTK_WIDGET (scroller), &GRAPHENE_POINT_INIT (0, 0), &p) &&
+                p.y > 0 && p.y < gtk_widget_get_height (GTK_WIDGET (scroller)) - 30)
+              button = b;
+          }
+      }
+    g_assert_nonnull (button);
+    gtk_widget_grab_focus (button);
+    ui_test_spin (100);
+    before = gtk_adjustment_get_value (adjustment);
+    gtk_widget_activate (button);
+  }
+  ui_test_spin (300);
+  g_test_message ("before %.0f after %.0f upper %.0f page %.0f", before, gtk_adjustment_get_value (adjustment), gtk_adjustment_get_upper (adjustment), gtk_adjustment_get_page_size (adjustment));
+  /* where it was, or as far as the list (one row shorter) now goes */
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (adjustment) -
+                           MIN (before, gtk_adjustment_get_upper (adjustment) -
+                                        gtk_adjustment_get_page_size (adjustment))), <, 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 20);
+  close_page (&shown);
+  ui_test_store_free (store, dir);
+}
+
+/* Finding T12: without a start of activity nor any issued document, no deadline is shown as
+ * missed (the queue looked back three months: « 67 jours de retard » for August). */
+static void
+test_no_look_back_before_activity (void)
+{
+  char *dir = NULL;   /* freed by ui_test_store_free() */
+  FacturesStore *store = ui_test_store_new (NULL, &dir);
+  GListModel *model;
+  Shown shown;
+  GDate today;
+
+  g_setenv ("FACTURES_TODAY", "2026-12-24", TRUE);
+  g_assert_true (factures_date_parse_iso ("2026-12-24", &today, NULL));
+  shown = show_page (store);
+  model = factures_overdue_page_get_todo_model (FACTURES_OVERDUE_PAGE (shown.page));
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);   /* the coming ones */
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (FacturesTodoItem) item = g_list_model_get_item (model, i);
+
+      if (g_date_compare (factures_todo_item_get_date (item), &today) < 0)
+        g_error ("« %s » shown as missed", factures_todo_item_get_title (item));
+    }
+  close_page (&shown);
+  ui_test_store_free (store, dir);
+}
+
 /* The dashboard with deadlines and dunning steps in the queue, light and dark (looked at). */
 static void
 test_screenshots (void)
@@ -270,5 +460,8 @@ main (int   argc,
   g_test_add_func ("/todo-deadlines/declared", test_declared_period);
   g_test_add_func ("/todo-deadlines/refused-einvoice", test_refused_einvoice);
   g_test_add_func ("/todo-deadlines/screenshots", test_screenshots);
+  g_test_add_func ("/todo-deadlines/layout", test_layout);
+  g_test_add_func ("/todo-deadlines/done-keeps-scroll", test_done_keeps_scroll);
+  g_test_add_func ("/todo-deadlines/no-look-back-before-activity", test_no_look_back_before_activity);
   return g_test_run ();
 }

@@ -17,10 +17,12 @@
 #include <string.h>
 
 #include "factures-client-editor.h"
+#include "factures-clients-page.h"
 #include "factures-country-row.h"
 #include "factures-documents.h"
 #include "factures-editor-window.h"
 #include "factures-form-row.h"
+#include "factures-issue-dialog.h"
 #include "factures-line-row.h"
 #include "factures-profile-editor.h"
 #include "factures-rows.h"
@@ -318,6 +320,212 @@ test_client_abroad (Fixture       *fixture,
   g_assert_cmpstr (client->party.vat_id, ==, "DE123456789");
   g_assert_cmpstr (client->legal_id, ==, "HRB 123456 B");
   g_assert_null (client->party.siren);
+}
+
+/* Finding T10: a UK business's VAT number (checked with HMRC's digits, printed on the PDF) is
+ * shown and kept when the client is saved; a number the editor does not show (a US client's,
+ * a private person's) stays as stored: never cleared by a save that did not touch it. */
+static void
+test_client_uk_vat (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  struct { const char *country; FacturesClientCategory category; gboolean shown; } cases[] = {
+    { "GB", FACTURES_CLIENT_CATEGORY_COMPANY, TRUE },
+    { "US", FACTURES_CLIENT_CATEGORY_COMPANY, FALSE },
+    { "GB", FACTURES_CLIENT_CATEGORY_INDIVIDUAL, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (FacturesClient) client = factures_client_new ();
+      g_autoptr (FacturesClient) saved = NULL;
+      g_autoptr (GError) error = NULL;
+      FacturesClientEditor *editor;
+      GtkWidget *vat;
+
+      client->party.name = g_strdup ("Thames Books Ltd");
+      client->party.city = g_strdup ("London");
+      client->party.country_code = g_strdup (cases[i].country);
+      client->party.vat_id = g_strdup ("GB980780684");
+      client->category = cases[i].category;
+      g_assert_true (factures_store_save_client (fixture->store, client, &error));
+      g_assert_no_error (error);
+
+      editor = factures_client_editor_open (NULL, fixture->store, client->id);
+      g_object_ref (editor);
+      gtk_window_set_default_size (GTK_WINDOW (editor), 560, 900);
+      vat = find_row (GTK_WIDGET (editor), "VAT number");
+      g_assert_nonnull (vat);
+      g_assert_cmpint (gtk_widget_is_visible (vat), ==, cases[i].shown);
+      if (cases[i].shown)
+        {
+          g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (vat)), ==, "GB980780684");
+          g_assert_false (row_in_error (GTK_WIDGET (editor), "VAT number"));
+          gtk_window_present (GTK_WINDOW (editor));
+          spin (200);
+          gtk_widget_grab_focus (vat);   /* the row in view */
+          screenshots (GTK_WIDGET (editor), "client-editor-uk-business");
+          /* the digits alone get the "GB" prefix; a wrong check digit is refused */
+          set_row (GTK_WIDGET (editor), "VAT number", "980 780 685");
+          activate_action (GTK_WIDGET (editor), "editor.save");
+          g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+          g_assert_true (row_in_error (GTK_WIDGET (editor), "VAT number"));
+          set_row (GTK_WIDGET (editor), "VAT number", "980 780 684");
+          g_assert_false (row_in_error (GTK_WIDGET (editor), "VAT number"));
+        }
+      activate_action (GTK_WIDGET (editor), "editor.save");
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+      g_object_unref (editor);
+      saved = factures_store_get_client (fixture->store, client->id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (saved->party.vat_id, ==, "GB980780684");
+    }
+}
+
+/* The first visible label of @widget whose text contains @needle, or NULL. */
+static GtkWidget *
+find_label_containing (GtkWidget  *widget,
+                       const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    {
+      /* no-break spaces (U+00A0, U+202F) read as spaces */
+      g_autoptr (GString) text = g_string_new (gtk_label_get_text (GTK_LABEL (widget)));
+
+      g_string_replace (text, "\u00a0", " ", 0);
+      g_string_replace (text, "\u202f", " ", 0);
+      if (strstr (text->str, needle) != NULL)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_containing (child, needle);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Finding T5: a client with an invoice in euros and one in pounds owes each in its
+ * currency: the Clients view's « Reste dû » and the editor's history and document rows say
+ * « 100,00 € + 200,00 GBP », never 300 €. */
+static void
+test_client_balances_currency (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr (FacturesClient) client = store_test_client ("Thames Books Ltd");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) clients = NULL;
+  g_autoptr (FacturesClientRow) row = NULL;
+  GtkWidget *window, *page;
+  FacturesClientEditor *editor;
+
+  g_assert_true (factures_store_save_client (fixture->store, client, &error));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (FacturesDocument) draft = store_test_draft (client->id, "2026-11-02", i + 1);
+      g_autoptr (FacturesDocument) issued = NULL;
+
+      if (i == 1)
+        {
+          draft->currency = g_strdup ("GBP");
+          draft->exchange_rate = 1150000;
+        }
+      g_assert_true (factures_store_save_draft (fixture->store, draft, &error));
+      g_assert_no_error (error);
+      issued = factures_store_issue (fixture->store, draft->id, store_test_render, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (issued);
+    }
+
+  clients = factures_store_list_clients (fixture->store, NULL, FACTURES_CLIENT_SORT_NAME, FALSE);
+  row = g_list_model_get_item (clients, 0);
+  g_assert_cmpstr (factures_client_row_get_outstanding_by_currency (row), ==, "EUR:10000;GBP:20000");
+
+  window = gtk_window_new ();
+  page = factures_clients_page_new (fixture->store);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 400);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (500);
+  g_assert_nonnull (find_label_containing (page, "100,00 € + 200,00 GBP"));
+  g_assert_null (find_label_containing (page, "300,00"));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  editor = factures_client_editor_open (NULL, fixture->store, client->id);
+  gtk_window_set_default_size (GTK_WINDOW (editor), 560, 900);
+  gtk_window_present (GTK_WINDOW (editor));
+  spin (300);
+  /* Invoiced and Owed */
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (editor), "100,00 € + 200,00 GBP (2 invoices)"));
+  g_assert_null (find_label_containing (GTK_WIDGET (editor), "300,00"));
+  screenshots (GTK_WIDGET (editor), "client-editor-history-currencies");
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+collect_groups (GtkWidget *widget,
+                GPtrArray *titles)
+{
+  if (ADW_IS_PREFERENCES_GROUP (widget) && gtk_widget_get_visible (widget) &&
+      adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)) != NULL &&
+      *adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)) != '\0')
+    g_ptr_array_add (titles, (gpointer) adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_groups (child, titles);
+}
+
+static void
+collect_images (GtkWidget *widget,
+                GPtrArray *images)
+{
+  if (GTK_IS_IMAGE (widget) && gtk_widget_get_visible (widget) &&
+      gtk_image_get_storage_type (GTK_IMAGE (widget)) == GTK_IMAGE_ICON_NAME)
+    g_ptr_array_add (images, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_images (child, images);
+}
+
+/* Findings T17: the client editor's groups have distinct titles (two were « Documents »); its
+ * icons are in the theme (the directory status showed a missing-icon glyph). */
+static void
+test_client_editor_groups (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr (FacturesClient) client = store_test_client ("Atelier Dupont SARL");
+  g_autoptr (GPtrArray) titles = g_ptr_array_new ();
+  g_autoptr (GPtrArray) images = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  FacturesClientEditor *editor;
+  GtkIconTheme *theme;
+
+  g_assert_true (factures_store_save_client (fixture->store, client, &error));
+  editor = factures_client_editor_open (NULL, fixture->store, client->id);
+  gtk_window_present (GTK_WINDOW (editor));
+  spin (200);
+  collect_groups (GTK_WIDGET (editor), titles);
+  g_assert_cmpuint (titles->len, >, 4);
+  for (guint i = 0; i < titles->len; i++)
+    for (guint j = i + 1; j < titles->len; j++)
+      if (g_strcmp0 (titles->pdata[i], titles->pdata[j]) == 0)
+        g_error ("two groups titled « %s »", (const char *) titles->pdata[i]);
+  theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (editor)));
+  collect_images (GTK_WIDGET (editor), images);
+  g_assert_cmpuint (images->len, >, 0);
+  for (guint i = 0; i < images->len; i++)
+    {
+      const char *name = gtk_image_get_icon_name (GTK_IMAGE (images->pdata[i]));
+
+      if (!gtk_icon_theme_has_icon (theme, name))
+        g_error ("icon « %s » not in the theme", name);
+      /* a question mark in a shape reads as the replacement glyph « � » */
+      g_assert_null (strstr (name, "question"));
+    }
+  gtk_window_destroy (GTK_WINDOW (editor));
 }
 
 /* Issue 13 item 5: the language of the client's documents, one row in its own group. */
@@ -808,6 +1016,116 @@ test_editor_reverse_charge (Fixture       *fixture,
   spin (100);
 }
 
+/* Finding T18: the editor's currencies: the euro, then the common ones (GBP and USD near the
+ * top), then the rest; ISO 4217's fund codes (BOV, CHE, CHW…) left out. */
+static void
+test_currency_choices (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr (FacturesClient) client = german_business ();
+  g_autoptr (GError) error = NULL;
+  GtkWidget *editor, *row;
+  GListModel *model;
+  guint n;
+
+  g_assert_true (factures_store_save_client (fixture->store, client, &error));
+  factures_editor_window_open (NULL, fixture->store, 0, client->id);
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  spin (200);
+  row = find_row (editor, "Currency");
+  g_assert_nonnull (row);
+  model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, >, 100);
+  g_assert_true (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), "EUR"));
+  g_assert_true (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), 1), "GBP"));
+  g_assert_true (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), 2), "USD"));
+  g_assert_true (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), 3), "CHF"));
+  g_assert_true (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), 4), "CAD"));
+  for (guint i = 0; i < n; i++)
+    {
+      const char *item = gtk_string_list_get_string (GTK_STRING_LIST (model), i);
+      static const char *const funds[] = { "BOV ", "CHE ", "CHW ", "COU ", "MXV ", "USN " };
+
+      for (guint f = 0; f < G_N_ELEMENTS (funds); f++)
+        g_assert_false (g_str_has_prefix (item, funds[f]));
+      /* each once */
+      for (guint j = i + 1; j < n; j++)
+        g_assert_cmpstr (item, !=, gtk_string_list_get_string (GTK_STRING_LIST (model), j));
+    }
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static GtkWindow *
+ui_find_issue_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (FACTURES_IS_ISSUE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+/* Finding T11: an administration without service code (BT-10): a note in the client editor,
+ * a warning in the issue dialog, which still offers to issue. */
+static void
+test_public_without_service_code (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr (FacturesClient) client = store_test_client ("Mairie de Villeurbanne");
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  FacturesClientEditor *client_editor;
+  GtkWidget *editor;
+  GtkWindow *dialog;
+  GPtrArray *problems;
+  gboolean warned = FALSE;
+
+  client->category = FACTURES_CLIENT_CATEGORY_PUBLIC;
+  g_assert_true (factures_store_save_client (fixture->store, client, &error));
+  g_assert_no_error (error);
+
+  client_editor = factures_client_editor_open (NULL, fixture->store, client->id);
+  gtk_window_present (GTK_WINDOW (client_editor));
+  spin (200);
+  g_assert_nonnull (label_starting (GTK_WIDGET (client_editor), "No service code"));
+  set_row (GTK_WIDGET (client_editor), "Service code (Chorus Pro)", "SERV-42");
+  g_assert_null (label_starting (GTK_WIDGET (client_editor), "No service code"));
+  gtk_window_destroy (GTK_WINDOW (client_editor));
+
+  factures_editor_window_open (NULL, fixture->store, 0, client->id);
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  gtk_window_set_default_size (GTK_WINDOW (editor), 1100, 1000);
+  spin (300);
+  collect_type (editor, FACTURES_TYPE_LINE_ROW, rows);
+  if (rows->len == 0)
+    {
+      g_assert_true (gtk_widget_activate_action (editor, "editor.add-line", NULL));
+      collect_type (editor, FACTURES_TYPE_LINE_ROW, rows);
+    }
+  factures_line_row_set_texts (g_ptr_array_index (rows, 0), "Atelier de formation", "1", "jour", "600");
+  spin (300);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.issue", NULL));
+  spin (300);
+  dialog = ui_find_issue_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "issue"));
+  problems = factures_issue_dialog_get_problems (FACTURES_ISSUE_DIALOG (dialog));
+  for (guint i = 0; i < problems->len; i++)
+    warned |= strstr (g_ptr_array_index (problems, i), "no service code") != NULL;
+  g_assert_true (warned);
+  screenshots (GTK_WIDGET (dialog), "issue-dialog-no-service-code");
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -822,6 +1140,14 @@ main (int   argc,
   g_test_add ("/ui/vat/editor-reverse-charge", Fixture, NULL, fixture_set_up, test_editor_reverse_charge,
               fixture_tear_down);
   g_test_add ("/ui/vat/client-abroad", Fixture, NULL, fixture_set_up, test_client_abroad, fixture_tear_down);
+  g_test_add ("/ui/vat/client-uk-vat", Fixture, NULL, fixture_set_up, test_client_uk_vat, fixture_tear_down);
+  g_test_add ("/ui/vat/client-balances-currency", Fixture, NULL, fixture_set_up, test_client_balances_currency,
+              fixture_tear_down);
+  g_test_add ("/ui/vat/client-editor-groups", Fixture, NULL, fixture_set_up, test_client_editor_groups,
+              fixture_tear_down);
+  g_test_add ("/ui/vat/currency-choices", Fixture, NULL, fixture_set_up, test_currency_choices, fixture_tear_down);
+  g_test_add ("/ui/vat/public-without-service-code", Fixture, NULL, fixture_set_up, test_public_without_service_code,
+              fixture_tear_down);
   g_test_add ("/ui/vat/client-language", Fixture, NULL, fixture_set_up, test_client_language, fixture_tear_down);
   return g_test_run ();
 }

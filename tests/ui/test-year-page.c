@@ -393,6 +393,14 @@ test_crossed (Fixture       *f,
     gtk_window_destroy (notice);
     ui_test_spin (50);
     g_assert_false (has_label (page, "La franchise de TVA a pris fin"));
+    /* finding T19: the profile charges VAT: the franchise thresholds' gauges go, the micro
+     * ceilings stay, and the page says why */
+    ui_test_spin (100);
+    g_assert_null (gauge (page, "Seuil de franchise de TVA"));
+    g_assert_null (gauge (page, "Seuil majoré de franchise de TVA"));
+    g_assert_nonnull (gauge (page, "Plafond du régime micro"));
+    g_assert_true (has_label (page, "les seuils de la franchise en base de TVA ne s’appliquent plus"));
+    shoot_all (window, "year-page-vat-charged");
   }
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_spin (50);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "factures-client-document-row.h"
+#include "factures-currency.h"
 #include "factures-documents.h"
 
 struct _FacturesClientDocumentRow
@@ -65,7 +66,9 @@ factures_client_document_row_new (FacturesStore       *store,
   FacturesClientDocumentRow *self;
   const char *number = factures_document_row_get_number (document);
   g_autofree char *title = NULL;
-  g_autofree char *total = factures_money_format (factures_document_row_get_total (document));
+  /* in the document's currency (finding T5) */
+  const char *currency = factures_document_row_get_currency (document);
+  g_autofree char *total = factures_currency_format (factures_document_row_get_total (document), currency);
   g_autofree char *date = NULL;
   g_autoptr (GString) subtitle = g_string_new (NULL);
   GDate d;
@@ -84,7 +87,7 @@ factures_client_document_row_new (FacturesStore       *store,
   g_string_append_printf (subtitle, "%s — %s", date ? date : "", total);
   if (factures_document_row_get_balance (document) > 0)
     {
-      g_autofree char *balance = factures_money_format (factures_document_row_get_balance (document));
+      g_autofree char *balance = factures_currency_format (factures_document_row_get_balance (document), currency);
 
       g_string_append (subtitle, " — ");
       /* Translators: part of a document's subtitle: "50,00 € due" */

@@ -47,6 +47,7 @@ struct _FacturesClientEditor
   GtkWidget      *vat_row;
   GtkWidget      *service_code_form_row;  /* issue 15 */
   GtkWidget      *service_code_row;
+  GtkWidget      *service_code_note;      /* finding T11 */
   GtkWidget      *einvoicing_group;
   GtkWidget      *terms_row;
   GtkWidget      *language_row;   /* issue 13 item 5 */
@@ -116,6 +117,18 @@ eu_vat_prefix (const char *country)
     }
 }
 
+/* The prefix of the VAT numbers the editor asks for in @country: the EU's
+ * (eu_vat_prefix()) and the United Kingdom's "GB", whose numbers the core checks with
+ * HMRC's check digits (factures_vat_id_eu_is_valid()) and the PDF prints (finding T10).
+ * NULL where the editor shows no VAT number. (transfer none) */
+static const char *
+vat_prefix (const char *country)
+{
+  if (g_strcmp0 (country, "GB") == 0)
+    return "GB";
+  return eu_vat_prefix (country);
+}
+
 /* The VAT number of a client in the EU, with its country's prefix added when only the
  * digits were typed ("123456789" for a German client: "DE123456789"). (transfer full) */
 static char *
@@ -123,7 +136,7 @@ vat_with_prefix (const char *text,
                  const char *country)
 {
   g_autofree char *compact = factures_vat_id_eu_compact (text);
-  const char *prefix = eu_vat_prefix (country);
+  const char *prefix = vat_prefix (country);
 
   if (prefix != NULL && *compact != '\0' && g_ascii_isdigit (compact[0]))
     return g_strconcat (prefix, compact, NULL);
@@ -201,8 +214,8 @@ check_vat (const char *text,
   g_autofree char *typed = NULL;
   GError *error = NULL;
 
-  /* Shown only for a business in the EU (update_identifiers()). */
-  if (*text == '\0' || is_private_person (self) || eu_vat_prefix (get_country (self)) == NULL)
+  /* Shown only for a business in the EU or the United Kingdom (update_identifiers()). */
+  if (*text == '\0' || is_private_person (self) || vat_prefix (get_country (self)) == NULL)
     return NULL;
   /* Checked for the format of its country (factures-identifiers-eu.h), the key of a
    * French one too. */
@@ -273,6 +286,21 @@ terms_or_category_changed_cb (FacturesClientEditor *self)
   validate_row (self, self->days_row);
 }
 
+/* Finding T11: an administration without service code (BT-10) is told, not refused: not
+ * every administration has one, but Chorus Pro refuses the invoice of one that requires it. */
+static void
+service_code_changed_cb (FacturesClientEditor *self)
+{
+  g_autofree char *code = NULL;
+
+  if (self->service_code_note == NULL || self->service_code_row == NULL || self->category_row == NULL)
+    return;
+  code = factures_editable_get_trimmed (self->service_code_row);
+  gtk_widget_set_visible (self->service_code_note,
+                          is_france (self) && get_category (self) == FACTURES_CLIENT_CATEGORY_PUBLIC &&
+                          *code == '\0');
+}
+
 /* The identifiers that matter for this client: none for a private person; SIREN and
  * VAT number in France; abroad, the VAT number in the EU (reverse charge needs it) and
  * the legal identifier of its country. */
@@ -281,13 +309,14 @@ update_identifiers (FacturesClientEditor *self)
 {
   gboolean france = is_france (self);
   gboolean eu = eu_vat_prefix (get_country (self)) != NULL;
+  gboolean has_vat = vat_prefix (get_country (self)) != NULL;
   const char *title;
 
   if (self->identifiers_group == NULL || self->siret_row == NULL || self->vat_form_row == NULL)
     return;
 
   gtk_widget_set_visible (self->identifiers_group, !is_private_person (self));
-  gtk_widget_set_visible (self->vat_form_row, eu);
+  gtk_widget_set_visible (self->vat_form_row, has_vat);
   /* Issue 15: the service code for an administration; the directory for a business in France. */
   if (self->service_code_form_row != NULL && self->einvoicing_group != NULL)
     {
@@ -295,6 +324,7 @@ update_identifiers (FacturesClientEditor *self)
                               france && get_category (self) == FACTURES_CLIENT_CATEGORY_PUBLIC);
       gtk_widget_set_visible (self->einvoicing_group, france && !is_private_person (self));
     }
+  service_code_changed_cb (self);
   title = france ? _("SIREN or SIRET") : _("Legal identifier");
   if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->siret_row)), title) != 0)
     {
@@ -308,6 +338,11 @@ update_identifiers (FacturesClientEditor *self)
                                            _("A business in the EU gives its VAT number: services are then "
                                              "invoiced without French VAT (reverse charge) and both numbers "
                                              "are printed."));
+  else if (has_vat)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->identifiers_group),
+                                           _("A business in the United Kingdom may give its VAT number "
+                                             "(GB…, checked with its check digits): it is printed on the "
+                                             "invoice. Give also the identifier of its company register."));
   else
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->identifiers_group),
                                            _("Outside the EU, the invoice carries no VAT number of the client: "
@@ -431,6 +466,10 @@ fill_client (FacturesClientEditor *self,
   g_autofree char *siret = factures_editable_get_trimmed (self->siret_row);
   g_autofree char *vat = factures_editable_get_trimmed (self->vat_row);
   gboolean france = is_france (self);
+  const FacturesClient *stored = self->client;
+  /* The hidden rows' values stay when the choices that hide them are those stored. */
+  gboolean unchanged = stored != NULL && stored->id != 0 && stored->category == get_category (self) &&
+                       g_strcmp0 (stored->party.country_code, get_country (self)) == 0;
 
   client->category = get_category (self);
   factures_party_clear (&client->party);
@@ -443,23 +482,41 @@ fill_client (FacturesClientEditor *self,
   client->party.email = clean_or_null (self->email_row, 254);
   client->party.phone = clean_or_null (self->phone_row, 30);
   if (is_private_person (self))
-    ; /* A private person has no identifiers (the rows are hidden). */
+    {
+      /* A private person has no identifiers (the rows are hidden); those stored stay
+       * when the user changed neither the category nor the country (never clear a
+       * field the user did not touch). */
+      if (unchanged)
+        {
+          client->party.siren = g_strdup (stored->party.siren);
+          client->party.siret = g_strdup (stored->party.siret);
+          client->legal_id = g_strdup (stored->legal_id);
+        }
+    }
   else if (france)
     g_free (factures_check_siren_or_siret (siret, FALSE, &client->party.siren, &client->party.siret));
   else
     client->legal_id = clean_or_null (self->siret_row, 30);
-  if (!is_private_person (self) && eu_vat_prefix (client->party.country_code) != NULL && *vat != '\0')
+  if (!is_private_person (self) && vat_prefix (client->party.country_code) != NULL)
     {
-      g_autofree char *typed = vat_with_prefix (vat, client->party.country_code);
+      if (*vat != '\0')
+        {
+          g_autofree char *typed = vat_with_prefix (vat, client->party.country_code);
 
-      factures_vat_id_check (typed, &client->party.vat_id, NULL);
+          factures_vat_id_check (typed, &client->party.vat_id, NULL);
+        }
     }
+  else if (unchanged)
+    /* Finding T10: a VAT number the editor does not show is kept as stored. */
+    client->party.vat_id = g_strdup (stored->party.vat_id);
 
   g_clear_pointer (&client->notes, g_free);
   client->notes = clean_or_null (self->notes_row, 2000);
   g_clear_pointer (&client->service_code, g_free);
   if (france && client->category == FACTURES_CLIENT_CATEGORY_PUBLIC)
     client->service_code = clean_or_null (self->service_code_row, 100);
+  else if (unchanged)
+    client->service_code = g_strdup (stored->service_code);
   client->document_language = (FacturesDocumentLanguage) adw_combo_row_get_selected (ADW_COMBO_ROW (self->language_row));
 
   switch (adw_combo_row_get_selected (ADW_COMBO_ROW (self->terms_row)))
@@ -652,6 +709,8 @@ factures_client_editor_class_init (FacturesClientEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, siret_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, vat_form_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, vat_row);
+  gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, service_code_note);
+  gtk_widget_class_bind_template_callback (widget_class, service_code_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, service_code_form_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, service_code_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesClientEditor, einvoicing_group);

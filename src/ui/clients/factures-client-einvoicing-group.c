@@ -83,7 +83,10 @@ show (FacturesClientEinvoicingGroup *self)
   g_autoptr(FacturesPaDirectoryEntry) entry = NULL;
   const char *reason = reason_not_looked_up (self);
   gboolean busy = self->cancellable != NULL;
-  const char *icon = "dialog-question-symbolic";
+  /* Finding T17: the question mark in a circle read as a replacement glyph « � »: a
+   * magnifier for "not looked up", a check mark for "receives" (both in Adwaita 43, Debian
+   * 12; the check mark also in GTK's own icons). */
+  const char *icon = "system-search-symbolic";
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "einvoicing.refresh",
                                  reason == NULL && self->siren != NULL && !busy);
@@ -94,7 +97,7 @@ show (FacturesClientEinvoicingGroup *self)
                                factures_pa_directory_status_words (entry != NULL ? entry->status
                                                                                  : FACTURES_PA_DIRECTORY_NONE));
   if (entry != NULL && entry->status == FACTURES_PA_DIRECTORY_ENABLED)
-    icon = "emblem-ok-symbolic";
+    icon = "object-select-symbolic";
   else if (entry != NULL)
     icon = "dialog-warning-symbolic";
   gtk_image_set_from_icon_name (GTK_IMAGE (self->status_icon), icon);

@@ -8,6 +8,7 @@
 
 #include "factures-client-document-row.h"
 #include "factures-client-history-group.h"
+#include "factures-currency-sums.h"
 #include "factures-imported-sale-row.h"
 #include "factures-rows.h"
 #include "factures-store-receipts.h"
@@ -105,11 +106,43 @@ add_row (FacturesClientHistoryGroup *self,
  * count in "Invoiced" (their BT-112 as written); the others cannot be added to euros and are
  * listed only. Unpaid ones in euros count in "Owed"; late and the risk stay those of the app's
  * invoices (the dunning ladder does not run on imported invoices). */
+/* Finding T5: the client's issued invoices summed per currency (invoiced, owed, late), from
+ * the same balances as its document rows. TRUE when one is in another currency than euros:
+ * the store's history then adds GBP to euros and is not shown. */
+static gboolean
+sum_per_currency (GPtrArray *documents,
+                  GArray    *invoiced,
+                  GArray    *owed,
+                  GArray    *late)
+{
+  for (guint i = 0; documents != NULL && i < documents->len; i++)
+    {
+      FacturesDocumentRow *row = g_ptr_array_index (documents, i);
+      gint kind = factures_document_row_get_kind (row);
+      const char *code = factures_document_row_get_currency (row);
+      gint64 balance = factures_document_row_get_balance (row);
+
+      if (factures_document_row_get_status (row) != FACTURES_DOCUMENT_STATUS_ISSUED ||
+          (kind != FACTURES_DOCUMENT_KIND_INVOICE && kind != FACTURES_DOCUMENT_KIND_DEPOSIT))
+        continue;
+      factures_currency_sums_add (invoiced, code, factures_document_row_get_total (row));
+      factures_currency_sums_add (owed, code, balance);
+      if (balance > 0 && factures_document_row_get_days_late (row) > 0)
+        factures_currency_sums_add (late, code, balance);
+    }
+  return factures_currency_sums_foreign (invoiced);
+}
+
 static void
 refresh_summary (FacturesClientHistoryGroup  *self,
                  const FacturesClientHistory *h,
-                 GPtrArray                   *sales)
+                 GPtrArray                   *sales,
+                 GPtrArray                   *documents)
 {
+  g_autoptr (GArray) invoiced_sums = factures_currency_sums_new ();
+  g_autoptr (GArray) owed_sums = factures_currency_sums_new ();
+  g_autoptr (GArray) late_sums = factures_currency_sums_new ();
+  gboolean foreign;
   gint64 imported_total = 0;
   guint n_imported = 0;
   gint64 imported_owed = 0;
@@ -141,9 +174,22 @@ refresh_summary (FacturesClientHistoryGroup  *self,
         }
     }
 
-  invoiced = factures_money_format (h->invoiced_total + imported_total);
-  owed = factures_money_format (h->outstanding + imported_owed);
-  late = factures_money_format (h->overdue);
+  foreign = sum_per_currency (documents, invoiced_sums, owed_sums, late_sums);
+  if (foreign)
+    {
+      /* imported sales in euros count as above */
+      factures_currency_sums_add (invoiced_sums, NULL, imported_total);
+      factures_currency_sums_add (owed_sums, NULL, imported_owed);
+      invoiced = factures_currency_sums_format (invoiced_sums);
+      owed = factures_currency_sums_format (owed_sums);
+      late = factures_currency_sums_format (late_sums);
+    }
+  else
+    {
+      invoiced = factures_money_format (h->invoiced_total + imported_total);
+      owed = factures_money_format (h->outstanding + imported_owed);
+      late = factures_money_format (h->overdue);
+    }
 
   /* Translators: "1 200,00 € (4 invoices)" */
   invoiced_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u invoice)", "%s (%u invoices)",
@@ -225,7 +271,8 @@ refresh (FacturesClientHistoryGroup *self)
     }
   show_summary (self, TRUE);
   sales = factures_store_list_client_imported_sales (self->store, self->client_id, NULL);
-  refresh_summary (self, &h, sales);
+  documents = factures_store_list_client_documents (self->store, self->client_id, &today, &error);
+  refresh_summary (self, &h, sales, documents);
 
   /* The client's imported sales (issue 6): figures as the file wrote them, paid or not. */
   gtk_widget_set_visible (self->imported_group, sales != NULL && sales->len > 0);
@@ -233,7 +280,6 @@ refresh (FacturesClientHistoryGroup *self)
     add_row (self, self->imported_group,
              factures_imported_sale_row_new (self->store, g_ptr_array_index (sales, i)));
 
-  documents = factures_store_list_client_documents (self->store, self->client_id, &today, &error);
   if (documents == NULL)
     {
       set_value (self->documents_error_row, self->documents_error_label, error->message, "error");

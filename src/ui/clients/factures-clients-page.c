@@ -10,6 +10,7 @@
 #include "factures-checks.h"
 #include "factures-client-editor.h"
 #include "factures-clients-page.h"
+#include "factures-currency-sums.h"
 #include "factures-rows.h"
 #include "factures-sort-state.h"
 #include "factures-sql-list-model.h"
@@ -50,10 +51,17 @@ cell_category (gpointer item)
   return g_strdup (factures_client_category_label (factures_client_row_get_category (item)));
 }
 
+/* Per currency of the invoices (finding T5): "1 000,00 € + 500,00 GBP". */
 static char *
 cell_outstanding (gpointer item)
 {
-  return factures_money_format (factures_client_row_get_outstanding (item));
+  const char *sums = factures_client_row_get_outstanding_by_currency (item);
+  g_autoptr (GArray) parsed = NULL;
+
+  if (sums == NULL)
+    return factures_money_format (factures_client_row_get_outstanding (item));
+  parsed = factures_currency_sums_parse (sums);
+  return factures_currency_sums_format (parsed);
 }
 
 static void

@@ -529,25 +529,34 @@ factures_editor_parties_init (FacturesEditorParties *self)
   self->currency_codes = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* The euro first, then every ISO 4217 currency with two decimals, by code ("GBP — Livre
-   * sterling"): the code is what the PDF prints and the bank statement shows. */
+  /* The euro first, then the currencies a French business invoices most (finding T18), then
+   * every other ISO 4217 currency with two decimals, by code ("GBP — Livre sterling"): the
+   * code is what the PDF prints and the bank statement shows. ISO 4217's funds (BOV, CHE,
+   * CHW, COU, MXV, USN…: units of account, not currencies one invoices in) are left out. */
   {
+    static const char *const common[] = { "GBP", "USD", "CHF", "CAD", "AUD", "JPY", "SEK", "NOK",
+                                          "DKK", "PLN", "CZK", "HUF", "RON", "CNY", "MAD", NULL };
+    static const char *const funds[] = { "BOV", "CHE", "CHW", "CLF", "COU", "MXV", "USN", "UYI",
+                                         "UYW", "XSU", "XUA", "XDR", NULL };
     guint n = 0;
     const FacturesCurrency *table = factures_currency_table (&n);
 
     self->loading = TRUE;
     gtk_string_list_append (self->currency_model, "EUR — Euro");
     g_ptr_array_add (self->currency_codes, (gpointer) "EUR");
-    for (guint i = 0; i < n; i++)
-      {
-        g_autofree char *item = NULL;
+    for (guint pass = 0; pass < 2; pass++)
+      for (guint c = 0; pass == 0 ? common[c] != NULL : c < n; c++)
+        {
+          const FacturesCurrency *row = pass == 0 ? factures_currency_lookup (common[c]) : &table[c];
+          g_autofree char *item = NULL;
 
-        if (table[i].minor_units != 2 || factures_currency_is_euro (table[i].code))
-          continue;
-        item = g_strdup_printf ("%s — %s", table[i].code, table[i].name_fr);
-        gtk_string_list_append (self->currency_model, item);
-        g_ptr_array_add (self->currency_codes, (gpointer) table[i].code);
-      }
+          if (row == NULL || row->minor_units != 2 || factures_currency_is_euro (row->code) ||
+              g_strv_contains (funds, row->code) || (pass == 1 && g_strv_contains (common, row->code)))
+            continue;
+          item = g_strdup_printf ("%s — %s", row->code, row->name_fr);
+          gtk_string_list_append (self->currency_model, item);
+          g_ptr_array_add (self->currency_codes, (gpointer) row->code);
+        }
     adw_combo_row_set_selected (self->currency_row, 0);
     self->loading = FALSE;
   }

@@ -161,6 +161,15 @@ issue_response_cb (FacturesEditorWindow *self,
 
 /* "Issue…": every wrong field, missing mention and date rule in one list; else the
  * confirmation. The draft is saved first when its fields are right. */
+/* NULL, empty or only spaces. */
+static gboolean
+blank (const char *text)
+{
+  while (text != NULL && g_ascii_isspace (*text))
+    text++;
+  return text == NULL || *text == '\0';
+}
+
 static void
 issue_action (GtkWidget  *widget,
               const char *action_name,
@@ -223,6 +232,15 @@ issue_action (GtkWidget  *widget,
                           total ? total : "—");
 
   dialog = factures_issue_dialog_new_confirm (GTK_WINDOW (self), body);
+  /* Finding T11: an administration in France without service code (BT-10): a warning, not a
+   * refusal (not every administration has one; Chorus Pro refuses the invoice of one that
+   * requires it). */
+  if (self->document->buyer != NULL &&
+      self->document->buyer->category == FACTURES_CLIENT_CATEGORY_PUBLIC &&
+      factures_vat_client_zone (self->document->buyer->party.country_code) == FACTURES_VAT_CLIENT_FRANCE &&
+      blank (self->document->buyer->service_code))
+    factures_issue_dialog_add_warning (dialog, _("The administration has no service code (Client, Service code): "
+                                                 "if it requires one, Chorus Pro will refuse this invoice."));
   g_signal_connect_object (dialog, "response", G_CALLBACK (issue_response_cb), self, G_CONNECT_SWAPPED);
   _factures_editor_window_keep_alive_for (self, dialog);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -111,6 +111,27 @@ factures_issue_dialog_new_refused (GtkWindow *parent,
   return self;
 }
 
+/**
+ * factures_issue_dialog_add_warning:
+ * @message: what the user should know before issuing (finding T11: an administration without
+ *   service code)
+ *
+ * Lists @message with a warning icon in the confirmation; issuing stays possible. The message
+ * is also in factures_issue_dialog_get_problems().
+ */
+void
+factures_issue_dialog_add_warning (FacturesIssueDialog *self,
+                                   const char          *message)
+{
+  g_return_if_fail (FACTURES_IS_ISSUE_DIALOG (self));
+  g_return_if_fail (message != NULL);
+
+  gtk_list_box_append (GTK_LIST_BOX (self->problems_list),
+                       factures_info_row_new (message, NULL, "dialog-warning-symbolic"));
+  g_ptr_array_add (self->problems, g_strdup (message));
+  gtk_widget_set_visible (self->problems_list, TRUE);
+}
+
 GPtrArray *
 factures_issue_dialog_get_problems (FacturesIssueDialog *self)
 {

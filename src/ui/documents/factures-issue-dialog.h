@@ -19,6 +19,9 @@ FacturesIssueDialog *factures_issue_dialog_new_confirm (GtkWindow  *parent,
  * response "close". */
 FacturesIssueDialog *factures_issue_dialog_new_refused (GtkWindow  *parent,
                                                         GPtrArray  *problems);
+/* A warning listed in the confirmation, issuing still possible (finding T11). */
+void                 factures_issue_dialog_add_warning  (FacturesIssueDialog *self,
+                                                         const char          *message);
 /* The messages listed (element-type utf8), for tests. */
 GPtrArray           *factures_issue_dialog_get_problems (FacturesIssueDialog *self);
 

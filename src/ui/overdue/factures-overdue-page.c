@@ -611,6 +611,29 @@ urssaf_deadline_declared (FacturesOverduePage    *self,
   return factures_store_get_declared (self->store, &period, &declared, NULL);
 }
 
+/* Whether the URSSAF period that @deadline declares (the month, or quarter, before it) ended
+ * before @start, the beginning of the activity: nothing to declare (finding T12). */
+static gboolean
+urssaf_period_before (const FacturesDeadline *deadline,
+                      gboolean                quarterly,
+                      const GDate            *start)
+{
+  GDate end = deadline->date;
+  guint month;
+
+  if (!g_date_valid (start))
+    return FALSE;
+  /* a day inside the period, as urssaf_deadline_declared() finds it */
+  g_date_subtract_days (&end, 7);
+  g_date_subtract_months (&end, 1);
+  month = g_date_get_month (&end);
+  if (quarterly)
+    month = (month - 1) / 3 * 3 + 3;
+  g_date_set_dmy (&end, g_date_get_days_in_month ((GDateMonth) month, g_date_get_year (&end)),
+                  (GDateMonth) month, g_date_get_year (&end));
+  return g_date_compare (&end, start) < 0;
+}
+
 /* The deadlines of the calendar from 92 days before @today to notice_days() after it that are
  * not marked done, as queue items in date order; *@out_n_due: how many fall on or before @today. */
 static GPtrArray *
@@ -623,10 +646,11 @@ deadline_items (FacturesOverduePage *self,
   g_autoptr (GPtrArray) deadlines = NULL;
   g_autoptr (GError) error = NULL;
   FacturesUrssafSettings settings;
-  GDate from = *today, to = *today;
+  GDate from = *today, to = *today, start;
   gboolean quarterly;
 
   *out_n_due = 0;
+  g_date_clear (&start, 1);
   if (!factures_store_get_urssaf_settings (self->store, &settings, &error))
     {
       g_warning ("Deadlines: %s", error->message);
@@ -639,10 +663,18 @@ deadline_items (FacturesOverduePage *self,
       factures_urssaf_settings_clear (&settings);
       return items;
     }
-  /* the deadlines missed in the last three months, not before the activity began */
+  /* the deadlines missed in the last three months, not before the activity began: the
+   * profile's start of activity, else the first issued document, else none missed
+   * (finding T12: a start in November showed August's declaration 67 days late) */
   g_date_subtract_days (&from, 92);
-  if (g_date_valid (&settings.creation) && g_date_compare (&settings.creation, &from) > 0)
-    from = settings.creation;
+  if (g_date_valid (&settings.creation))
+    start = settings.creation;
+  else if (!factures_store_get_first_issue_date (self->store, &start, NULL))
+    g_date_clear (&start, 1);
+  if (!g_date_valid (&start))
+    from = *today;
+  else if (g_date_compare (&start, &from) > 0)
+    from = start;
   g_date_add_days (&to, notice_days ());
   deadlines = factures_tax_calendar (&from, &to, &settings, NULL, des_months (self->store, &from));
   quarterly = settings.quarterly;
@@ -658,7 +690,9 @@ deadline_items (FacturesOverduePage *self,
 
       if (g_hash_table_contains (done, key))
         continue;
-      if (deadline->kind == FACTURES_DEADLINE_URSSAF && urssaf_deadline_declared (self, deadline, quarterly, today))
+      if (deadline->kind == FACTURES_DEADLINE_URSSAF &&
+          (urssaf_period_before (deadline, quarterly, &start) ||
+           urssaf_deadline_declared (self, deadline, quarterly, today)))
         continue;
       item = factures_todo_item_new (&deadline->date, deadline->what, "overdue.open-deadline",
                                      g_variant_new_string (key), deadline_action_label (self, kind));
@@ -1013,6 +1047,16 @@ deadline_done_action (GtkWidget  *widget,
 /* The deadlines (and refused e-invoices) listed again (a mark, an « Annuler », a store
  * change), the steps planned kept: those items taken out and the new ones merged in by date
  * among the steps planned. */
+/* The same queue item: a deadline listed again is kept where it is (finding T12). */
+static gboolean
+same_item (FacturesTodoItem *a,
+           FacturesTodoItem *b)
+{
+  return g_date_compare (factures_todo_item_get_date (a), factures_todo_item_get_date (b)) == 0 &&
+         g_strcmp0 (factures_todo_item_get_title (a), factures_todo_item_get_title (b)) == 0 &&
+         g_strcmp0 (factures_todo_item_get_detail (a), factures_todo_item_get_detail (b)) == 0;
+}
+
 static void
 refresh_deadlines (FacturesOverduePage *self)
 {
@@ -1020,30 +1064,48 @@ refresh_deadlines (FacturesOverduePage *self)
   guint n;
   GDate today;
 
+  /* Only the items that changed leave the list, the others stay in place: the list keeps
+   * its place (finding T12: « Marquer comme fait » sent it back to the top when every
+   * deadline was taken out and put back). */
   factures_today (&today);
+  deadlines = extra_items (self, &today, &self->n_due_deadlines);
   for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->todo_items)); i > 0; i--)
     {
       g_autoptr (FacturesTodoItem) item = g_list_model_get_item (G_LIST_MODEL (self->todo_items), i - 1);
+      gboolean kept = FALSE;
 
-      if (!is_step (item))
+      if (is_step (item))
+        continue;
+      for (guint d = 0; d < deadlines->len && !kept; d++)
+        kept = same_item (item, g_ptr_array_index (deadlines, d));
+      if (!kept)
         g_list_store_remove (self->todo_items, i - 1);
     }
-  deadlines = extra_items (self, &today, &self->n_due_deadlines);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->todo_items));
   g_clear_pointer (&self->held_deadlines, g_ptr_array_unref);
   self->held_deadlines = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint d = 0, position = 0; d < deadlines->len; d++)
     {
       FacturesTodoItem *deadline = g_ptr_array_index (deadlines, d);
+      gboolean listed = FALSE;
 
       while (position < n)
         {
           g_autoptr (FacturesTodoItem) item = g_list_model_get_item (G_LIST_MODEL (self->todo_items), position);
 
+          if (!is_step (item) && same_item (item, deadline))
+            {
+              /* already there */
+              listed = TRUE;
+              position++;
+              break;
+            }
           if (g_date_compare (factures_todo_item_get_date (deadline), factures_todo_item_get_date (item)) < 0)
             break;
           position++;
         }
+      if (listed)
+        continue;
       if (position < n || self->pending == NULL || self->next_pending >= self->pending->len)
         {
           g_list_store_insert (self->todo_items, position, deadline);

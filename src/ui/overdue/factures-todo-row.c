@@ -124,6 +124,19 @@ factures_todo_row_get_primary (FacturesTodoRow *self)
   return GTK_WIDGET (self->primary);
 }
 
+/**
+ * factures_todo_row_get_secondary:
+ *
+ * Returns: (transfer none): the secondary button (« Marquer comme fait » on a deadline),
+ *   hidden when the item has none
+ */
+GtkWidget *
+factures_todo_row_get_secondary (FacturesTodoRow *self)
+{
+  g_return_val_if_fail (FACTURES_IS_TODO_ROW (self), NULL);
+  return GTK_WIDGET (self->secondary);
+}
+
 static void
 factures_todo_row_dispose (GObject *object)
 {

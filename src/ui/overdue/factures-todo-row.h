@@ -21,5 +21,7 @@ void              factures_todo_row_set_item (FacturesTodoRow  *self,
 FacturesTodoItem *factures_todo_row_get_item (FacturesTodoRow  *self);
 /* The primary button (the page gives the first row of the queue the suggested style). */
 GtkWidget        *factures_todo_row_get_primary (FacturesTodoRow *self);
+/* The secondary button (« Marquer comme fait »). */
+GtkWidget        *factures_todo_row_get_secondary (FacturesTodoRow *self);
 
 G_END_DECLS

@@ -252,44 +252,64 @@ draw (GtkDrawingArea *area,
       /* the limits: dashed lines, the VAT thresholds in the warning colour, the micro ceilings
        * in the error colour, named at the left */
       double placed_left[FACTURES_N_THRESHOLDS], placed_right[FACTURES_N_THRESHOLDS];
+      double line_y[FACTURES_N_THRESHOLDS];
       guint n_left = 0, n_right = 0;
 
       for (guint i = 0; i < self->n_limits; i++)
+        line_y[i] = floor (top + chart_h - chart_h * ((double) self->limits[i] / (double) max)) + 0.5;
+      for (guint i = 0; i < self->n_limits; i++)
         {
-          double y = top + chart_h - chart_h * ((double) self->limits[i] / (double) max);
-          gboolean left_free = TRUE, right_free = TRUE;
-          int lw, lh;
+          double y = line_y[i];
           gboolean vat = self->limit_kinds[i] >= FACTURES_THRESHOLD_VAT_BASE_SALES;
           const GdkRGBA *c = vat ? &warning : &error;
           static const double dash[] = { 5.0, 4.0 };
 
           gdk_cairo_set_source_rgba (cr, c);
           cairo_set_dash (cr, dash, 2, 0);
-          cairo_move_to (cr, left, floor (y) + 0.5);
-          cairo_line_to (cr, left + chart_w, floor (y) + 0.5);
+          cairo_move_to (cr, left, y);
+          cairo_line_to (cr, left + chart_w, y);
           cairo_stroke (cr);
           cairo_set_dash (cr, NULL, 0, 0);
-          /* named above its line, at the left, else at the right when another name is there;
-           * not at all when both are taken (the description and the figures say it) */
+        }
+      for (guint i = 0; i < self->n_limits; i++)
+        {
+          double y = line_y[i];
+          gboolean vat = self->limit_kinds[i] >= FACTURES_THRESHOLD_VAT_BASE_SALES;
+          int lw, lh;
+          gboolean placed = FALSE;
+
+          gdk_cairo_set_source_rgba (cr, vat ? &warning : &error);
+          /* named above its line, else below it, at the left, else at the right when another
+           * name is there; never across another line (finding T19: the thresholds close to
+           * each other crossed their names); not at all when no place is free (the
+           * description and the figures say it) */
           pango_layout_set_text (layout, factures_threshold_label (self->limit_kinds[i]), -1);
           pango_layout_get_pixel_size (layout, &lw, &lh);
-          for (guint j = 0; j < n_left; j++)
-            if (fabs (placed_left[j] - y) < lh)
-              left_free = FALSE;
-          for (guint j = 0; j < n_right; j++)
-            if (fabs (placed_right[j] - y) < lh)
-              right_free = FALSE;
-          if (left_free || (right_free && lw * 2 > chart_w))
+          for (guint side = 0; side < 2 && !placed; side++)
             {
-              if (!left_free)
+              double text_top = side == 0 ? y - lh - 1 : y + 2;
+              gboolean crossed = text_top < top - 2 || text_top + lh > top + chart_h;
+
+              for (guint j = 0; j < self->n_limits && !crossed; j++)
+                if (j != i && line_y[j] >= text_top - 1 && line_y[j] <= text_top + lh + 1)
+                  crossed = TRUE;
+              if (crossed)
                 continue;
-              show_at (cr, layout, left + 2, y - lh - 1, 0.0);
-              placed_left[n_left++] = y;
-            }
-          else if (right_free)
-            {
-              show_at (cr, layout, left + chart_w - 2, y - lh - 1, 1.0);
-              placed_right[n_right++] = y;
+              for (guint where = 0; where < 2 && !placed; where++)
+                {
+                  double *placed_at = where == 0 ? placed_left : placed_right;
+                  guint *n_placed = where == 0 ? &n_left : &n_right;
+                  gboolean free = TRUE;
+
+                  for (guint k = 0; k < *n_placed; k++)
+                    if (fabs (placed_at[k] - text_top) < lh)
+                      free = FALSE;
+                  if (!free || (where == 1 && lw * 2 > chart_w))
+                    continue;
+                  show_at (cr, layout, where == 0 ? left + 2 : left + chart_w - 2, text_top, where == 0 ? 0.0 : 1.0);
+                  placed_at[(*n_placed)++] = text_top;
+                  placed = TRUE;
+                }
             }
         }
       /* the cumulative receipts, month end by month end */

@@ -44,6 +44,7 @@ struct _FacturesYearPage
   GtkWidget      *estimate_group;
   GtkWidget      *charges;
   GtkWidget      *threshold_group;
+  char           *threshold_description;   /* the template's, for a profile in franchise */
   GtkWidget      *alert_label;
   GtkWidget      *gauges;
   GtkWidget      *crossing_group;
@@ -293,6 +294,7 @@ refresh_year (FacturesYearPage             *self,
   g_autoptr(FacturesUrssafYear) year = NULL;
   g_autoptr(GString) alert = g_string_new (NULL);
   gboolean crossed_any = FALSE;
+  gboolean charges_vat;
   GDate today;
 
   clear_list (self->gauges);
@@ -314,14 +316,34 @@ refresh_year (FacturesYearPage             *self,
       return;
     }
 
+  /* Finding T19: a profile that charges VAT has left the franchise: its thresholds no longer
+   * apply, only the micro ceilings are shown (gauges, alerts and charts). */
+  charges_vat = profile != NULL && profile->vat_regime != FACTURES_VAT_REGIME_FRANCHISE;
+  for (guint i = year->thresholds->len; charges_vat && i > 0; i--)
+    {
+      FacturesThresholdKind kind = g_array_index (year->thresholds, FacturesYearThreshold, i - 1).kind;
+
+      if (kind != FACTURES_THRESHOLD_MICRO_SALES && kind != FACTURES_THRESHOLD_MICRO_SERVICES)
+        g_array_remove_index (year->thresholds, i - 1);
+    }
   {
-    g_autofree char *title = g_strdup_printf (_("Ceilings and VAT Thresholds of %u"), year->year);
+    g_autofree char *title = charges_vat ? g_strdup_printf (_("Ceilings of %u"), year->year)
+                                         : g_strdup_printf (_("Ceilings and VAT Thresholds of %u"), year->year);
 
     adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->threshold_group), title);
+    if (self->threshold_description == NULL)
+      self->threshold_description =
+        g_strdup (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (self->threshold_group)));
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->threshold_group),
+                                           charges_vat ? _("You charge VAT: the thresholds of the VAT franchise "
+                                                           "no longer apply. The micro ceilings count the whole "
+                                                           "turnover.")
+                                                       : self->threshold_description);
   }
   for (guint i = 0; i < year->thresholds->len; i++)
     {
       const FacturesYearThreshold *t = &g_array_index (year->thresholds, FacturesYearThreshold, i);
+
 
       gtk_list_box_append (GTK_LIST_BOX (self->gauges),
                            factures_threshold_row_new (t, settings->alert_low_percent, settings->alert_high_percent));
@@ -621,6 +643,7 @@ factures_year_page_finalize (GObject *object)
 
   g_clear_pointer (&self->periods, g_array_unref);
   g_clear_pointer (&self->figure_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->threshold_description, g_free);
   G_OBJECT_CLASS (factures_year_page_parent_class)->finalize (object);
 }
 

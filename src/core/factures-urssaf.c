@@ -16,11 +16,11 @@
 
 /* ---- the tables (LEGAL-2.md §3, LEGAL.md §6) ---- */
 
-#define SRC_DECREE_2026 "décret 2025-943 ; arapl.org (LEGAL-2.md §3, LEGAL.md §6)"
-#define SRC_2025        "LEGAL.md §6 (taux 2025 : seul le BNC SSI, 24,6 %, est donné)"
-#define SRC_CFP         "service-public.fr actu 007018 ; centre-inffo.fr (taux 2026 à confirmer, LEGAL-2.md §3)"
-#define SRC_CHAMBER     "opcoep.fr ; shine.fr (taux 2026 à confirmer, LEGAL-2.md §3)"
-#define SRC_VL          "impots.gouv.fr FAQ versement libératoire ; shine.fr (LEGAL-2.md §3)"
+#define SRC_DECREE_2026 "décret n° 2025-943 ; arapl.org"
+#define SRC_2025        "autoentrepreneur.urssaf.fr, taux 2025 (seul le BNC SSI, 24,6 %, est repris)"
+#define SRC_CFP         "service-public.fr actu 007018 ; centre-inffo.fr (taux 2026 à confirmer)"
+#define SRC_CHAMBER     "opcoep.fr ; shine.fr (taux 2026 à confirmer)"
+#define SRC_VL          "impots.gouv.fr FAQ versement libératoire ; shine.fr"
 #define SRC_ACRE        "issue 17 : taux de la réduction ACRE à confirmer"
 
 #define R(from, to, kind, cat, ppm, confirm, src) \
@@ -66,9 +66,9 @@ static const FacturesUrssafRate rates[] = {
 
 #undef R
 
-#define SRC_CEIL_2023 "mutuelle-medicis.com (LEGAL.md §6)"
-#define SRC_CEIL_2026 "URSSAF 20/02/2026 ; rotek.fr ; journaldeleconomie.fr (texte à confirmer, LEGAL-2.md §3)"
-#define SRC_VAT       "art. 293 B CGI ; LF 2026 (JO 20/02/2026) maintient 85 000 / 37 500 € (LEGAL.md §6)"
+#define SRC_CEIL_2023 "art. 50-0 et 102 ter du CGI ; mutuelle-medicis.com"
+#define SRC_CEIL_2026 "URSSAF 20/02/2026 ; rotek.fr ; journaldeleconomie.fr (texte à confirmer)"
+#define SRC_VAT       "art. 293 B du CGI ; LF 2026 (JO 20/02/2026) maintient 85 000 / 37 500 €"
 
 #define T(from, to, kind, euros, confirm, src) \
   { from, to, FACTURES_THRESHOLD_##kind, (gint64) (euros) * 100, confirm, src }

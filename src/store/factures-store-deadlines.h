@@ -61,7 +61,7 @@ gboolean factures_store_claim_deadline_notification (FacturesStore  *self,
  *   invoice having a line reverse-charged in the EU (category AE): the DES months
  * @error: FACTURES_ERROR_DATABASE
  *
- * factures_store_list_reverse_charge_months() from a date on, through the index of issue
+ * The months of reverse-charged invoices from a date on, through the index of issue
  * dates (issue 12: the To-Do queue asks it at each refresh; it costs the months it reads).
  */
 gboolean factures_store_list_reverse_charge_months_since (FacturesStore  *self,

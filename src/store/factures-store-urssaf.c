@@ -642,23 +642,6 @@ factures_store_list_documents_issued_since (FacturesStore  *self,
   return collect_texts (self, stmt, numbers, error);
 }
 
-gboolean
-factures_store_list_reverse_charge_months (FacturesStore  *self,
-                                           GPtrArray      *months,
-                                           GError        **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = factures_store_prepare (self,
-                                 "SELECT DISTINCT substr (d.issue_date, 1, 7) FROM documents d "
-                                 "JOIN lines l ON l.document_id = d.id "
-                                 "WHERE d.status = 1 AND d.kind IN (380, 386) AND l.vat_category = 'AE' "
-                                 "ORDER BY 1", error);
-  if (stmt == NULL)
-    return FALSE;
-  return collect_texts (self, stmt, months, error);
-}
-
 /* ---- JSON (factures-store-urssaf-private.h) ---- */
 
 static void

@@ -149,19 +149,6 @@ gboolean factures_store_list_documents_issued_since (FacturesStore  *self,
                                                      GPtrArray      *numbers,
                                                      GError        **error);
 
-/**
- * factures_store_list_reverse_charge_months:
- * @self: the store
- * @months: (element-type utf8): where to add "YYYY-MM" (owned) for each month in which an
- *   invoice with a reverse-charged line (category AE: B2B services to the EU) was issued
- * @error: FACTURES_ERROR_DATABASE
- *
- * The months that need a DES (déclaration européenne de services, LEGAL-2.md §1).
- */
-gboolean factures_store_list_reverse_charge_months (FacturesStore  *self,
-                                                    GPtrArray      *months,
-                                                    GError        **error);
-
 /* The registre des achats: factures-store-purchases.h (migration 0019). */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FacturesSplitReceipt, factures_split_receipt_free)

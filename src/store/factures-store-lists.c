@@ -495,3 +495,22 @@ factures_store_get_first_issue_date (FacturesStore  *self,
     }
   return TRUE;
 }
+
+char *
+factures_store_get_document_currency (FacturesStore *self,
+                                      gint64         id)
+{
+  g_autoptr(FacturesCachedStmt) stmt = NULL;
+  const char *code;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
+
+  stmt = factures_store_prepare_cached (self, "SELECT currency FROM documents WHERE id = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  code = factures_store_impl_col_text (stmt, 0);
+  return code != NULL && *code != '\0' && g_strcmp0 (code, "EUR") != 0 ? g_strdup (code) : NULL;
+}

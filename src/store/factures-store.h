@@ -171,6 +171,12 @@ gboolean    factures_store_get_first_issue_date (FacturesStore  *self,
                                                  GDate          *out,
                                                  GError        **error);
 
+/* Issue 13 item 4: the ISO 4217 code of document @id (BT-5), NULL for euros or an unknown id;
+ * one cached statement, for what lists show row by row (the to-do queue's visible steps).
+ * (transfer full) */
+char       *factures_store_get_document_currency (FacturesStore *self,
+                                                  gint64         id);
+
 /* (transfer full) GListModel of FacturesClientRow; @search matches name, city, e-mail, SIREN. */
 GListModel *factures_store_list_clients   (FacturesStore      *self,
                                            const char         *search,

@@ -657,6 +657,70 @@ find_list_view (GtkWidget *root)
   return NULL;
 }
 
+/* Issue 13 item 4: a reminder step of an invoice in pounds shows its balance and interest in
+ * pounds, the 40 € recovery indemnity in euros (art. D441-5 C. com.), never pounds as euros. */
+static void
+test_todo_currency (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = store_test_db_path (dir);
+  g_autoptr (FacturesStore) store = NULL;
+  g_autoptr (FacturesProfile) profile = store_test_profile ();
+  g_autoptr (FacturesClient) client = store_test_client ("Atelier Dupont SARL");
+  g_autoptr (FacturesDocument) draft = NULL;
+  g_autoptr (FacturesDocument) issued = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *window, *page;
+  GListModel *model;
+  const char *detail = NULL;
+  gint64 started;
+
+  store = factures_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_store_save_profile (store, profile, &error));
+  g_assert_true (factures_store_save_client (store, client, &error));
+  draft = store_test_draft (client->id, "2026-01-10", 1);
+  draft->currency = g_strdup ("GBP");
+  if (draft->exchange_rate == 0)
+    draft->exchange_rate = 1161200;   /* 1 GBP = 1,1612 €, asked where VAT is due */
+  g_assert_true (factures_store_save_draft (store, draft, &error));
+  g_assert_no_error (error);
+  issued = factures_store_issue (store, draft->id, store_test_render, NULL, &error);
+  g_assert_no_error (error);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  page = factures_overdue_page_new (store);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  started = g_get_monotonic_time ();
+  while (!gtk_widget_get_mapped (page) && g_get_monotonic_time () - started < 10 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, TRUE);
+  spin (300);
+
+  model = factures_overdue_page_get_todo_model (FACTURES_OVERDUE_PAGE (page));
+  for (guint i = 0; i < g_list_model_get_n_items (model) && detail == NULL; i++)
+    {
+      g_autoptr (FacturesTodoItem) item = g_list_model_get_item (model, i);
+
+      if (factures_todo_item_get_document_id (item) == issued->id)
+        detail = factures_todo_item_get_detail (item);   /* the model keeps the item */
+    }
+  g_assert_nonnull (detail);
+  g_test_message ("%s", detail);
+  g_assert_nonnull (strstr (detail, "GBP"));
+  g_assert_nonnull (strstr (detail, "indemnity 40,00"));
+  g_assert_true (g_str_has_suffix (detail, "€"));   /* the indemnity, last, in euros */
+  g_assert_nonnull (strstr (detail, "GBP, penalties"));   /* the balance in pounds */
+  /* only one amount in euros: the indemnity */
+  g_assert_true (strstr (detail, "€") == g_strrstr (detail, "€"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  g_clear_object (&store);
+  store_test_remove_dir (dir);
+}
+
 static void
 test_todo_queue (void)
 {
@@ -804,5 +868,6 @@ main (int   argc,
   g_test_add_func ("/dunning-ui/payment-cancel", test_payment_cancel);
   g_test_add_func ("/dunning-ui/dunning-dialogs", test_dunning_dialogs);
   g_test_add_func ("/dunning-ui/todo-queue", test_todo_queue);
+  g_test_add_func ("/dunning-ui/todo-currency", test_todo_currency);
   return g_test_run ();
 }

@@ -393,6 +393,7 @@ complete_task_item (FacturesOverduePage *self,
                     FacturesTodoItem    *item)
 {
   const FacturesDunningTask *task = factures_todo_item_get_data (item);
+  g_autofree char *currency = NULL;
   g_autofree char *amount = NULL;
   g_autofree char *penalties_text = NULL;
   g_autofree char *subtitle = NULL;
@@ -402,15 +403,18 @@ complete_task_item (FacturesOverduePage *self,
   if (task == NULL || factures_todo_item_get_complete (item))
     return;
   factures_todo_item_set_complete (item, TRUE);
-  amount = factures_money_format (task->balance);
+  /* the balance and the interest in the invoice's currency, the 40 € indemnity in euros
+   * (issue 13 item 4; art. D441-5 C. com.) */
+  currency = factures_store_get_document_currency (self->store, task->document_id);
+  amount = factures_currency_format (task->balance, currency);
   factures_today (&today);
   if (task->days_late > 0 &&
       factures_store_compute_penalties (self->store, task->document_id, &today, &penalties, NULL) &&
       !penalties.waived && penalties.total > 0)
     {
-      g_autofree char *interest = factures_money_format (penalties.interest);
+      g_autofree char *interest = factures_currency_format (penalties.interest, currency);
       g_autofree char *indemnity = factures_money_format (penalties.indemnity);
-      g_autofree char *computation = factures_penalties_describe (&penalties);
+      g_autofree char *computation = factures_penalties_describe_in (&penalties, currency);
 
       if (penalties.interest > 0 && penalties.indemnity > 0)
         /* Translators: late penalties (interest) and the flat 40 € recovery indemnity, shown apart */

@@ -168,4 +168,13 @@ void              factures_store_json_add_party    (JsonBuilder           *build
 void              factures_store_json_read_party   (JsonObject            *object,
                                                     FacturesParty         *party);
 
+/* The registers' CSV (factures-store-receipts.c; the livre des recettes and the registre des
+ * achats): @text quoted by libcsv, after a ';' unless @first; NULL is an empty field. */
+void              factures_store_csv_field         (GString               *line,
+                                                    const char            *text,
+                                                    gboolean               first);
+/* @cents as "1234,56" / "-0,05": a decimal comma, no thousands separator (spreadsheets read it
+ * as a number). (transfer full) */
+char             *factures_store_csv_amount        (gint64                 cents);
+
 G_END_DECLS

@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <csv.h>
 #include <glib/gi18n.h>
 #include <inttypes.h>
 #include <string.h>
@@ -595,29 +594,6 @@ factures_store_list_purchase_payments (FacturesStore  *self,
 
 /* ---- CSV ---- */
 
-static void
-csv_field (GString *line, const char *text, gboolean first)
-{
-  gsize len = text != NULL ? strlen (text) : 0;
-  /* libcsv quotes the field and doubles its quotes: at most 2 × len + 2 bytes. */
-  gsize room = 2 * len + 2;
-  g_autofree char *quoted = g_malloc (room + 1);
-  gsize written = csv_write (quoted, room, text != NULL ? text : "", len);
-
-  if (!first)
-    g_string_append_c (line, ';');
-  g_string_append_len (line, quoted, MIN (written, room));
-}
-
-static char *
-csv_amount (gint64 cents)
-{
-  guint64 abs_cents = cents < 0 ? (guint64) -(cents + 1) + 1 : (guint64) cents;
-
-  return g_strdup_printf ("%s%" G_GUINT64_FORMAT ",%02u", cents < 0 ? "-" : "",
-                          abs_cents / 100, (guint) (abs_cents % 100));
-}
-
 /**
  * factures_purchases_write_csv:
  * (see factures-store-purchases.h)
@@ -633,7 +609,7 @@ factures_purchases_write_csv (GPtrArray      *entries,
   g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
 
   for (guint c = 0; c < G_N_ELEMENTS (header); c++)
-    csv_field (out, header[c], c == 0);
+    factures_store_csv_field (out, header[c], c == 0);
   g_string_append (out, "\r\n");
   for (guint i = 0; entries != NULL && i < entries->len; i++)
     {
@@ -644,21 +620,21 @@ factures_purchases_write_csv (GPtrArray      *entries,
       g_autofree char *nature = NULL;
 
       if (e->amount >= 0 || e->source != FACTURES_PURCHASE_IMPORTED)
-        amount = csv_amount (e->amount);
+        amount = factures_store_csv_amount (e->amount);
       else
         amount = g_strdup_printf ("%s %s", e->amount_text != NULL ? e->amount_text : "",
                                   e->currency != NULL ? e->currency : "");
       if (e->source == FACTURES_PURCHASE_CANCELLED)
         nature = g_strdup_printf ("Annulation : %s (motif : %s)", e->nature, e->reason != NULL ? e->reason : "");
-      csv_field (out, date, TRUE);
-      csv_field (out, e->supplier, FALSE);
-      csv_field (out, e->reference, FALSE);
-      csv_field (out, nature != NULL ? nature : e->nature, FALSE);
-      csv_field (out, amount, FALSE);
-      csv_field (out, factures_purchase_entry_method_fr (e), FALSE);
-      csv_field (out, e->method == FACTURES_PAYMENT_METHOD_CASH && (e->paid || e->source != FACTURES_PURCHASE_IMPORTED)
+      factures_store_csv_field (out, date, TRUE);
+      factures_store_csv_field (out, e->supplier, FALSE);
+      factures_store_csv_field (out, e->reference, FALSE);
+      factures_store_csv_field (out, nature != NULL ? nature : e->nature, FALSE);
+      factures_store_csv_field (out, amount, FALSE);
+      factures_store_csv_field (out, factures_purchase_entry_method_fr (e), FALSE);
+      factures_store_csv_field (out, e->method == FACTURES_PAYMENT_METHOD_CASH && (e->paid || e->source != FACTURES_PURCHASE_IMPORTED)
                         ? "oui" : "non", FALSE);
-      csv_field (out, paid, FALSE);
+      factures_store_csv_field (out, paid, FALSE);
       g_string_append (out, "\r\n");
     }
   return g_output_stream_write_all (stream, out->str, out->len, NULL, NULL, error);

@@ -369,8 +369,10 @@ factures_receipt_total_label (const FacturesReceiptTotal *total,
 
 /* ---- CSV ---- */
 
-static void
-csv_field (GString *line, const char *text, gboolean first)
+void
+factures_store_csv_field (GString    *line,
+                          const char *text,
+                          gboolean    first)
 {
   gsize len = text != NULL ? strlen (text) : 0;
   /* libcsv quotes the field and doubles its quotes: at most 2 × len + 2 bytes. */
@@ -383,9 +385,9 @@ csv_field (GString *line, const char *text, gboolean first)
   g_string_append_len (line, quoted, MIN (written, room));
 }
 
-/* "1234,56": a decimal comma, no thousands separator (spreadsheets read it as a number). */
-static char *
-csv_amount (gint64 cents)
+/* (see factures-store-private.h) */
+char *
+factures_store_csv_amount (gint64 cents)
 {
   guint64 abs_cents = cents < 0 ? (guint64) -(cents + 1) + 1 : (guint64) cents;
 
@@ -412,21 +414,21 @@ factures_receipts_write_csv (GPtrArray      *receipts,
   g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
 
   for (guint c = 0; c < G_N_ELEMENTS (header); c++)
-    csv_field (out, header[c], c == 0);
+    factures_store_csv_field (out, header[c], c == 0);
   g_string_append (out, "\r\n");
   for (guint i = 0; receipts != NULL && i < receipts->len; i++)
     {
       const FacturesReceipt *r = g_ptr_array_index (receipts, i);
       g_autofree char *date = factures_date_format_fr (&r->date);
-      g_autofree char *amount = csv_amount (r->amount);
+      g_autofree char *amount = factures_store_csv_amount (r->amount);
 
-      csv_field (out, date, TRUE);
-      csv_field (out, r->invoices, FALSE);
-      csv_field (out, r->client, FALSE);
-      csv_field (out, r->nature, FALSE);
-      csv_field (out, amount, FALSE);
-      csv_field (out, factures_payment_method_label_fr (r->method), FALSE);
-      csv_field (out, r->method == FACTURES_PAYMENT_METHOD_CASH ? "oui" : "non", FALSE);
+      factures_store_csv_field (out, date, TRUE);
+      factures_store_csv_field (out, r->invoices, FALSE);
+      factures_store_csv_field (out, r->client, FALSE);
+      factures_store_csv_field (out, r->nature, FALSE);
+      factures_store_csv_field (out, amount, FALSE);
+      factures_store_csv_field (out, factures_payment_method_label_fr (r->method), FALSE);
+      factures_store_csv_field (out, r->method == FACTURES_PAYMENT_METHOD_CASH ? "oui" : "non", FALSE);
       if (r->reversal)
         {
           /* A cancellation: why, and which payment (always French: a legal record). */
@@ -435,10 +437,10 @@ factures_receipts_write_csv (GPtrArray      *receipts,
                                                    r->reference != NULL ? r->reference : "",
                                                    r->reason != NULL ? r->reason : "");
 
-          csv_field (out, text, FALSE);
+          factures_store_csv_field (out, text, FALSE);
         }
       else
-        csv_field (out, r->reference, FALSE);
+        factures_store_csv_field (out, r->reference, FALSE);
       g_string_append (out, "\r\n");
     }
   return g_output_stream_write_all (stream, out->str, out->len, NULL, NULL, error);

@@ -1021,15 +1021,6 @@ static const struct {
 };
 
 const char *
-factures_ereport_block_id (FacturesEreportBlocks block)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (block_table); i++)
-    if (block_table[i].block == block)
-      return block_table[i].id;
-  return NULL;
-}
-
-const char *
 factures_ereport_block_flow_type (FacturesEreportBlocks block)
 {
   for (guint i = 0; i < G_N_ELEMENTS (block_table); i++)

@@ -183,8 +183,7 @@ typedef enum {
   FACTURES_EREPORT_BLOCK_ALL              = 0xf,
 } FacturesEreportBlocks;
 
-/* "10.1"…, the flowType of PA.md §1.3 and the processingRule of a single block (static). */
-const char *factures_ereport_block_id         (FacturesEreportBlocks block);
+/* The flowType of PA.md §1.3 and the processingRule of a single block (static). */
 const char *factures_ereport_block_flow_type  (FacturesEreportBlocks block);
 const char *factures_ereport_block_rule       (FacturesEreportBlocks block);
 

@@ -214,23 +214,6 @@ factures_store_ereporting_add_report (FacturesStore                  *self,
   return sqlite3_last_insert_rowid (factures_store_get_db (self));
 }
 
-gboolean
-factures_store_ereporting_set_file (FacturesStore  *self,
-                                    gint64          id,
-                                    const char     *file,
-                                    GError        **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
-  stmt = factures_store_prepare (self, "UPDATE ereporting_reports SET file = ?2 WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  factures_sql_bind_text (stmt, 2, file);
-  return factures_store_step_done (self, stmt, error);
-}
-
 GBytes *
 factures_store_ereporting_get_xml (FacturesStore  *self,
                                    gint64          id,

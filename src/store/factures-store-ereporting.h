@@ -99,11 +99,6 @@ gint64   factures_store_ereporting_add_report      (FacturesStore               
                                                     const FacturesEreportingRecord *record,
                                                     GBytes                         *xml,
                                                     GError                        **error);
-/* Says where the report @id was written (its bytes stay as they were made). */
-gboolean factures_store_ereporting_set_file        (FacturesStore  *self,
-                                                    gint64          id,
-                                                    const char     *file,
-                                                    GError        **error);
 /* The XML of the report @id as it was made; NULL with FACTURES_ERROR_NOT_FOUND. */
 GBytes  *factures_store_ereporting_get_xml         (FacturesStore  *self,
                                                     gint64          id,

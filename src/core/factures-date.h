@@ -21,6 +21,8 @@ G_BEGIN_DECLS
 
 /* Today in Europe/Paris, or FACTURES_TODAY=YYYY-MM-DD when set (tests, demos). */
 void      factures_today            (GDate       *out_date);
+/* Now in UTC, on FACTURES_TODAY's day when it is set (time stamps of files and records). */
+GDateTime *factures_now_utc         (void);
 
 /* "2026-11-30" ↔ GDate. Parse refuses impossible dates (2026-02-31): FACTURES_ERROR_INVALID. */
 gboolean  factures_date_parse_iso   (const char  *text,

@@ -342,7 +342,7 @@ factures_cli_receipts_run (const char   *database,
 
       GDate today;
 
-      if (!g_ascii_string_to_signed (year_text, 10, 1900, 9999, &value, NULL))
+      if (!g_ascii_string_to_signed (year_text, 10, FACTURES_YEAR_FIRST, 9999, &value, NULL))
         return fail (_("--year takes a year such as 2026."));
       factures_today (&today);
       if (value > g_date_get_year (&today))

@@ -927,7 +927,7 @@ factures_cli_urssaf_run (const char *database, GVariantDict *options)
     {
       gint64 value;
 
-      if (!g_ascii_string_to_signed (year_text, 10, 1900, 9999, &value, NULL))
+      if (!g_ascii_string_to_signed (year_text, 10, FACTURES_YEAR_FIRST, 9999, &value, NULL))
         return fail (_("--year takes a year such as 2026."));
       year = (gint) value;
     }

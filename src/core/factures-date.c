@@ -104,6 +104,33 @@ factures_today (GDate *out_date)
 }
 
 /**
+ * factures_now_utc:
+ *
+ * Now, for the time stamps written into files and records (the e-reporting's IssueDateTime,
+ * a directory lookup's date): the real time, or, when FACTURES_TODAY is set and valid, the
+ * current UTC time of day on that day, so that every date the app shows or writes follows
+ * the same today as factures_today() (trial finding T20).
+ *
+ * Returns: (transfer full): a UTC date and time
+ */
+GDateTime *
+factures_now_utc (void)
+{
+  g_autoptr(GDateTime) real = g_date_time_new_now_utc ();
+  const char *env = g_getenv ("FACTURES_TODAY");
+  GDateTime *shifted;
+  gboolean impossible;
+  GDate today;
+
+  if (env == NULL || *env == '\0' || !parse_iso_quiet (env, &today, &impossible))
+    return g_steal_pointer (&real);
+  shifted = g_date_time_new_utc (g_date_get_year (&today), g_date_get_month (&today), g_date_get_day (&today),
+                                 g_date_time_get_hour (real), g_date_time_get_minute (real),
+                                 g_date_time_get_seconds (real));
+  return shifted != NULL ? shifted : g_steal_pointer (&real);
+}
+
+/**
  * factures_date_parse_iso:
  * @text: "2026-11-30"
  * @out_date: (out caller-allocates): the date

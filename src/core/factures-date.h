@@ -19,8 +19,15 @@ G_BEGIN_DECLS
 #define FACTURES_MAX_DESCRIPTION  4000   /* one line's description */
 #define FACTURES_MAX_NOTES        4000   /* document and client notes */
 
+/* The first year a register, the purchases list or a date read from a file may have: the
+ * purchases and receipts windows' « previous year » stops there, as the command line's --year
+ * and factures_imported_parse_date() do (an earlier year is a typing mistake). */
+#define FACTURES_YEAR_FIRST       1900
+
 /* Today in Europe/Paris, or FACTURES_TODAY=YYYY-MM-DD when set (tests, demos). */
 void      factures_today            (GDate       *out_date);
+/* Now in UTC, on FACTURES_TODAY's day when it is set (time stamps of files and records). */
+GDateTime *factures_now_utc         (void);
 
 /* "2026-11-30" ↔ GDate. Parse refuses impossible dates (2026-02-31): FACTURES_ERROR_INVALID. */
 gboolean  factures_date_parse_iso   (const char  *text,

@@ -188,7 +188,7 @@ factures_imported_parse_date (const char *text,
   y = (guint) (value / 10000);
   m = (guint) (value / 100 % 100);
   d = (guint) (value % 100);
-  if (y < 1900 || y > 2999 || !g_date_valid_dmy (d, m, y))
+  if (y < FACTURES_YEAR_FIRST || y > 2999 || !g_date_valid_dmy (d, m, y))
     return FALSE;
   g_date_set_dmy (out_date, d, m, y);
   return TRUE;

@@ -67,6 +67,7 @@ factures_recurring_copy (const FacturesRecurring *recurring)
   r->auto_issue = recurring->auto_issue;
   r->allowance = recurring->allowance;
   r->notes = g_strdup (recurring->notes);
+  r->currency = g_strdup (recurring->currency);
   for (guint i = 0; recurring->lines != NULL && i < recurring->lines->len; i++)
     g_ptr_array_add (r->lines, factures_line_copy (g_ptr_array_index (recurring->lines, i)));
   return r;
@@ -79,6 +80,7 @@ factures_recurring_free (FacturesRecurring *recurring)
     return;
   g_free (recurring->client_name);
   g_free (recurring->notes);
+  g_free (recurring->currency);
   g_clear_pointer (&recurring->lines, g_ptr_array_unref);
   g_free (recurring);
 }

@@ -43,6 +43,8 @@ typedef struct {
   gint64          allowance;      /* document-level allowance, cents */
   char           *notes;
   GPtrArray      *lines;          /* FacturesLine*, owned */
+  char           *currency;       /* ISO 4217 code of the invoices (BT-5), NULL for euros
+                                   * (migration 0024); amounts in its cents */
 } FacturesRecurring;
 
 FacturesRecurring *factures_recurring_new  (void);

@@ -626,7 +626,7 @@ factures_ereport_build (FacturesStore                  *store,
   if (earlier == NULL)
     return NULL;
 
-  made = now != NULL ? g_date_time_to_utc (now) : g_date_time_new_now_utc ();
+  made = now != NULL ? g_date_time_to_utc (now) : factures_now_utc ();
   report->made = g_date_time_format (made, "%Y%m%d%H%M%S");
   report->type_code = g_strdup (sent ? "RE" : "IN");
   report->sender_id = g_strdup (account->registration);

@@ -53,6 +53,7 @@ struct _FacturesPaClient {
   char              *token_key;
   gint               retry_after;
   char              *request_id;
+  gboolean           depositing_report;  /* an e-reporting file (flowSyntax FRR) is being deposited */
 };
 
 FacturesPaClient *
@@ -339,6 +340,17 @@ set_http_error (FacturesPaClient  *client,
                      "of the document; nothing was deposited."), code);
       return;
     case 422:
+      /* An e-reporting file is made again from the store at each send: the advice is to
+       * correct what the platform names, not the credit note of an issued invoice (T20). */
+      if (client->depositing_report)
+        {
+          g_set_error (error, FACTURES_PA_ERROR, FACTURES_PA_ERROR_UNPROCESSABLE,
+                       _("The platform refused the e-reporting file (422, %s): %s. Nothing was deposited. "
+                         "Correct what it names (the business profile, a client’s country or VAT number, a "
+                         "sale’s category), then send the period again: the file is made again from your "
+                         "invoices and payments."), code, message);
+          return;
+        }
       g_set_error (error, FACTURES_PA_ERROR, FACTURES_PA_ERROR_UNPROCESSABLE,
                    _("The platform refused the file (422, %s): %s. Nothing was deposited. An issued document "
                      "cannot be changed: issue a credit note, then a corrected invoice."), code, message);
@@ -781,7 +793,9 @@ factures_pa_client_deposit (FacturesPaClient  *client,
   info = node_to_text (info_node);
   parts.info = info;
 
+  client->depositing_report = g_strcmp0 (flow_syntax, "FRR") == 0;
   body = call (client, "POST", "/v1/flows", NULL, build_deposit, &parts, error);
+  client->depositing_report = FALSE;
   if (body == NULL)
     return NULL;
   root = parse_json (body, _("deposit"), error);

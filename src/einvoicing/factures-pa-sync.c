@@ -303,7 +303,7 @@ cashed_message (const FacturesDocument *document,
                 GError                **error)
 {
   g_auto(FacturesTotals) totals = { 0 };
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = factures_now_utc ();
   g_autoptr(GArray) amounts = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *message_id = NULL;
   gint64 gross = 0, given = 0;
@@ -398,7 +398,7 @@ factures_pa_send_completed (FacturesStore  *store,
                             GError        **error)
 {
   g_autoptr(FacturesDocument) document = factures_store_get_document (store, document_id, error);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = factures_now_utc ();
   g_autoptr(GBytes) cdar = NULL;
   g_autofree char *message_id = NULL;
 
@@ -433,7 +433,7 @@ factures_pa_respond (FacturesStore  *store,
 {
   g_autoptr(FacturesPaPurchase) purchase = NULL;
   g_autoptr(FacturesProfile) profile = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = factures_now_utc ();
   g_autoptr(GBytes) cdar = NULL;
   g_autofree char *message_id = NULL;
 

@@ -27,5 +27,8 @@ void                  factures_store_changes_detach (FacturesStoreChanges *self,
 void                  factures_store_changes_flush  (FacturesStoreChanges    *self,
                                                      FacturesStoreChangeFunc  func,
                                                      gpointer                 user_data);
+/* Drops what was collected since the last flush, as if the write touched only ignored tables
+ * (the next flush then says nothing changed but "changed" itself). */
+void                  factures_store_changes_forget (FacturesStoreChanges    *self);
 
 G_END_DECLS

@@ -280,6 +280,15 @@ factures_store_changes_detach (FacturesStoreChanges *self,
 }
 
 void
+factures_store_changes_forget (FacturesStoreChanges *self)
+{
+  if (self == NULL)
+    return;
+  clear (self);
+  self->seen_rows = TRUE;
+}
+
+void
 factures_store_changes_flush (FacturesStoreChanges *self,
                               FacturesStoreChangeFunc func,
                               gpointer              user_data)

@@ -5,10 +5,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "factures-date.h"
 #include "factures-store-private.h"
 #include "factures-store-deadlines.h"
+#include "factures-store-urssaf.h"
+#include "factures-urssaf.h"
 
 /* The last mark of (@kind, @iso): 1 done, 0 undone, −1 none, −2 error. */
 static int
@@ -34,6 +37,147 @@ last_mark (FacturesStore  *self,
     return -1;
   factures_store_set_db_error (self, error);
   return -2;
+}
+
+/* The URSSAF period (month, or quarter when @quarterly) whose declaration falls due on
+ * @deadline: the end of the month after it, moved at most a few days to a working day, so a
+ * week and a month before the deadline lies in the period (as the To-Do queue reads it). */
+static void
+urssaf_period_of_deadline (const GDate          *deadline,
+                           gboolean              quarterly,
+                           FacturesUrssafPeriod *out)
+{
+  GDate inside = *deadline;
+  guint month, year;
+
+  g_date_subtract_days (&inside, 7);
+  g_date_subtract_months (&inside, 1);
+  year = g_date_get_year (&inside);
+  month = g_date_get_month (&inside);
+  memset (out, 0, sizeof *out);
+  out->year = year;
+  g_date_clear (&out->first, 1);
+  g_date_clear (&out->last, 1);
+  if (quarterly)
+    {
+      out->quarter = (month - 1) / 3 + 1;
+      g_date_set_dmy (&out->first, 1, (GDateMonth) (3 * out->quarter - 2), year);
+      month = 3 * out->quarter;
+    }
+  else
+    {
+      out->month = month;
+      g_date_set_dmy (&out->first, 1, (GDateMonth) month, year);
+    }
+  g_date_set_dmy (&out->last, g_date_get_days_in_month ((GDateMonth) month, year), (GDateMonth) month, year);
+}
+
+/* Whether the declaration of @period was made by a « Marquer comme fait » of its deadline
+ * (declared on the day it was recorded, that day being the one of the deadline's last mark):
+ * its « Annuler » takes it back. FALSE on error, which is then set. */
+static gboolean
+declared_by_mark (FacturesStore              *self,
+                  const FacturesUrssafPeriod *period,
+                  const char                 *iso,
+                  GError                    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *key = factures_urssaf_period_key (period);
+  int rc;
+
+  stmt = factures_store_prepare (self,
+                                 "SELECT 1 FROM urssaf_declarations d WHERE d.period = ?1 "
+                                 "AND d.declared_on = d.recorded AND d.recorded = "
+                                 "(SELECT m.recorded FROM deadline_marks m WHERE m.kind = 'urssaf' AND "
+                                 "m.period = ?2 ORDER BY m.id DESC LIMIT 1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  factures_sql_bind_text (stmt, 1, key);
+  factures_sql_bind_text (stmt, 2, iso);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    factures_store_set_db_error (self, error);
+  return FALSE;
+}
+
+/* A URSSAF deadline marked done is its period declared, on the day of the mark (the « Année »
+ * view's « Marquer comme déclarée… » asks the day; the queue's button means today); its
+ * « Annuler » takes back the declaration that the mark made. Inside the caller's transaction. */
+static gboolean
+mark_urssaf_period (FacturesStore  *self,
+                    const GDate    *deadline,
+                    const char     *iso,
+                    gboolean        done,
+                    GError        **error)
+{
+  FacturesUrssafSettings settings;
+  FacturesUrssafPeriod period;
+  GError *local_error = NULL;
+  GDate today, declared;
+  gboolean quarterly;
+
+  if (!factures_store_get_urssaf_settings (self, &settings, error))
+    return FALSE;
+  quarterly = settings.quarterly;
+  factures_urssaf_settings_clear (&settings);
+  urssaf_period_of_deadline (deadline, quarterly, &period);
+  g_date_clear (&declared, 1);
+  if (done)
+    {
+      if (factures_store_get_declared (self, &period, &declared, &local_error))
+        return TRUE;
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      factures_today (&today);
+      if (g_date_compare (&today, &period.last) < 0)
+        {
+          g_autofree char *label = factures_urssaf_period_label (&period);
+          g_autofree char *last = factures_date_format_fr (&period.last);
+
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                       _("Deadline: the declaration of %s can be made from the period’s last day, %s; "
+                         "mark it done once declared."), label, last);
+          return FALSE;
+        }
+      {
+        /* as factures_store_mark_declared() writes it (its checks are the ones above: the day
+         * is today, from the period's last day on), without its "changed" inside this
+         * transaction */
+        g_autoptr(sqlite3_stmt) stmt = NULL;
+        g_autofree char *key = factures_urssaf_period_key (&period);
+
+        stmt = factures_store_prepare (self,
+                                       "INSERT INTO urssaf_declarations (period, declared_on, recorded) "
+                                       "VALUES (?1, ?2, ?2)", error);
+        if (stmt == NULL)
+          return FALSE;
+        factures_sql_bind_text (stmt, 1, key);
+        factures_sql_bind_date (stmt, 2, &today);
+        return factures_store_step_done (self, stmt, error);
+      }
+    }
+  if (declared_by_mark (self, &period, iso, &local_error))
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autofree char *key = factures_urssaf_period_key (&period);
+
+      stmt = factures_store_prepare (self, "DELETE FROM urssaf_declarations WHERE period = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      factures_sql_bind_text (stmt, 1, key);
+      return factures_store_step_done (self, stmt, error);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -76,20 +220,33 @@ factures_store_mark_deadline (FacturesStore  *self,
                            _("Deadline: it is not marked done."));
       return FALSE;
     }
+  if (!factures_store_begin (self, error))
+    return FALSE;
+  /* the URSSAF declaration's period marked declared (or taken back) with its deadline */
+  if (g_str_equal (kind, "urssaf") && !mark_urssaf_period (self, period, iso, done, error))
+    goto fail;
   stmt = factures_store_prepare_cached (self,
                                         "INSERT INTO deadline_marks (kind, period, done, recorded) "
                                         "VALUES (?1, ?2, ?3, ?4)", error);
   if (stmt == NULL)
-    return FALSE;
+    goto fail;
   factures_today (&today);
   factures_sql_bind_text (stmt, 1, kind);
   factures_sql_bind_text (stmt, 2, iso);
   sqlite3_bind_int (stmt, 3, done ? 1 : 0);
   factures_sql_bind_date (stmt, 4, &today);
-  if (!factures_store_step_done (self, stmt, error))
-    return FALSE;
+  if (!factures_store_step_done (self, stmt, error) || !factures_store_commit (self, error))
+    goto fail;
+  /* The To-Do queue lists its deadlines again itself (keeping its place, finding T12): the
+   * declaration written with the mark is not "everything" for the views; the « Année » view
+   * follows "changed". */
+  factures_store_forget_changes (self);
   factures_store_emit_changed (self);
   return TRUE;
+
+fail:
+  factures_store_rollback (self);
+  return FALSE;
 }
 
 GHashTable *

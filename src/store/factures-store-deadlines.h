@@ -20,6 +20,13 @@ G_BEGIN_DECLS
  *
  * Appends a mark (deadline_marks is append-only: an « Annuler » is a new row, never a
  * deletion). Emits "changed" without any item (the to-do queue updates its own item).
+ *
+ * A URSSAF declaration's deadline (@kind "urssaf") marked done also marks the month (or
+ * quarter, as the URSSAF settings say) it declares « déclarée » on today, as
+ * factures_store_mark_declared() does, unless it already was; marking it done before the
+ * period's last day is refused (FACTURES_ERROR_INVALID, naming the period), nothing stored.
+ * Its « Annuler » takes that declaration back when the mark made it (declared and recorded on
+ * the day of the mark), and only then. Both in one transaction.
  */
 gboolean factures_store_mark_deadline (FacturesStore  *self,
                                        const char     *kind,

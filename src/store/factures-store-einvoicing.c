@@ -316,7 +316,12 @@ factures_store_pa_directory_save (FacturesStore                  *self,
   if (entry->looked_up != NULL)
     sqlite3_bind_text (stmt, 9, entry->looked_up, -1, SQLITE_TRANSIENT);
   else
-    sqlite3_bind_text (stmt, 9, now_iso (), -1, g_free);
+    {
+      /* the lookup's day follows FACTURES_TODAY, as every date shown (trial finding T20) */
+      g_autoptr(GDateTime) now = factures_now_utc ();
+
+      sqlite3_bind_text (stmt, 9, g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ"), -1, g_free);
+    }
   if (!factures_store_step_done (self, stmt, error))
     return FALSE;
   factures_store_emit_changed (self);

@@ -64,6 +64,9 @@ G_BEGIN_DECLS
 
 sqlite3  *factures_store_get_db          (FacturesStore  *self);
 void      factures_store_emit_changed    (FacturesStore  *self);
+/* The documents and clients the write being committed touched forgotten: its "changed"
+ * names none (a write whose views update themselves, as the To-Do queue's deadline marks). */
+void      factures_store_forget_changes  (FacturesStore  *self);
 
 /* Transactions: begin ("BEGIN IMMEDIATE"), commit, rollback (never fails). */
 gboolean  factures_store_begin           (FacturesStore  *self,

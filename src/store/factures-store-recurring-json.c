@@ -7,7 +7,8 @@
  *     profile's, 1 goods, 2 BIC services, 3 BNC services, 4 classified furnished tourist let)
  *   "recurring": [ TEMPLATE… ]  by id. TEMPLATE: "id", "client_id", "period"
  *     (months: 1, 3, 12), "start_date", "next_date", "end_date", "auto_issue"
- *     (0/1), "allowance" (cents), "notes", "lines": [ RLINE… ]
+ *     (0/1), "allowance" (cents), "notes", "currency" (ISO 4217 code, absent for euros:
+ *     migration 0024), "lines": [ RLINE… ]
  *   RLINE: "position", "description", "quantity", "unit", "unit_price",
  *     "vat_rate_bp", "allowance"
  *   "recurring_occurrences": [ OCCURRENCE… ]  by template and date.
@@ -23,6 +24,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "factures-currency.h"
 #include "factures-store-recurring-private.h"
 #include "factures-store-json-private.h"
 
@@ -95,7 +97,7 @@ factures_store_recurring_export_json (FacturesStore  *self,
   json_builder_set_member_name (builder, "recurring");
   if (!export_query (self, builder,
                      "SELECT id, client_id, period, start_date, next_date, end_date, auto_issue, "
-                     "allowance, notes FROM recurring_templates ORDER BY id",
+                     "allowance, notes, currency FROM recurring_templates ORDER BY id",
                      0,
                      "SELECT position, description, quantity, unit, unit_price, vat_rate_bp, "
                      "allowance, activity, vat_category, vatex, exemption_reason, override_reason "
@@ -244,7 +246,7 @@ static const Column item_columns[] = {
 static const Column template_columns[] = {
   { "client_id", 'I' }, { "period", 'I' }, { "start_date", 'D' }, { "next_date", 'D' },
   { "end_date", 'd' }, { "auto_issue", 'I' }, { "allowance", 'I' }, { "notes", 't' },
-  { "id", 'i' },
+  { "id", 'i' }, { "currency", 't' },
 };
 
 static const Column line_columns[] = {
@@ -385,8 +387,8 @@ import_templates (FacturesStore  *self,
 
   stmt = factures_store_prepare (self,
                                  "INSERT INTO recurring_templates (client_id, period, start_date, "
-                                 "next_date, end_date, auto_issue, allowance, notes, id) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                 "next_date, end_date, auto_issue, allowance, notes, id, currency) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                                  error);
   line_stmt = factures_store_prepare (self,
                                       "INSERT INTO recurring_lines (position, description, quantity, "
@@ -439,6 +441,18 @@ import_templates (FacturesStore  *self,
       r->auto_issue = member_int (object, "auto_issue") != 0;
       r->allowance = member_int (object, "allowance");
       r->notes = g_strdup (member_text (object, "notes"));
+      /* the currency as documents[N].currency is read: a code other than EUR, or absent */
+      {
+        const char *currency = member_text (object, "currency");
+        g_autofree char *normal = factures_currency_normalise (currency);
+
+        if (g_strcmp0 (normal, currency) != 0 || !factures_currency_check (currency, NULL))
+          {
+            format_error (error, where, "currency", _("an ISO 4217 code other than EUR, or null"));
+            return FALSE;
+          }
+        r->currency = g_strdup (currency);
+      }
       for (guint j = 0; j < json_array_get_length (lines); j++)
         {
           g_autofree char *line_where = g_strdup_printf ("%s.lines[%u]", where, j);
@@ -496,6 +510,7 @@ import_templates (FacturesStore  *self,
       factures_sql_bind_text (stmt, 8, r->notes);
       if (!keep_ids)
         sqlite3_bind_null (stmt, 9);
+      factures_sql_bind_text (stmt, 10, r->currency);
       if (!step (self, stmt, where, error))
         return FALSE;
       template_id = sqlite3_last_insert_rowid (factures_store_get_db (self));

@@ -13,6 +13,7 @@
 #include "factures-store-payments-private.h"
 #include "factures-rows.h"
 #include "factures-store-recurring.h"
+#include "factures-currency.h"
 #include "factures-store-recurring-private.h"
 
 
@@ -83,6 +84,15 @@ clean_recurring (FacturesStore      *self,
     return invalid (error, _("End: the date cannot be before the first invoice."));
   if (r->allowance < 0)
     return invalid (error, _("Discount: the amount cannot be negative."));
+  /* the currency, as the editor takes it (factures_store_save_draft()): "EUR" is none */
+  {
+    char *code = factures_currency_normalise (r->currency);
+
+    g_free (r->currency);
+    r->currency = code;
+    if (!factures_currency_check (r->currency, error))
+      return FALSE;
+  }
   if (!clean_text (&r->notes, _("Notes"), FACTURES_MAX_NOTES, FALSE, error))
     return FALSE;
   if (r->lines == NULL || r->lines->len == 0)
@@ -187,13 +197,13 @@ write_recurring (FacturesStore      *self,
     stmt = factures_store_prepare (self,
                                    "UPDATE recurring_templates SET client_id = ?1, period = ?2, "
                                    "start_date = ?3, next_date = ?4, end_date = ?5, auto_issue = ?6, "
-                                   "allowance = ?7, notes = ?8 WHERE id = ?9",
+                                   "allowance = ?7, notes = ?8, currency = ?10 WHERE id = ?9",
                                    error);
   else
     stmt = factures_store_prepare (self,
                                    "INSERT INTO recurring_templates (client_id, period, start_date, "
-                                   "next_date, end_date, auto_issue, allowance, notes) "
-                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                   "next_date, end_date, auto_issue, allowance, notes, currency) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10)",
                                    error);
   if (stmt == NULL)
     return FALSE;
@@ -207,6 +217,7 @@ write_recurring (FacturesStore      *self,
   factures_sql_bind_text (stmt, 8, r->notes);
   if (update)
     sqlite3_bind_int64 (stmt, 9, r->id);
+  factures_sql_bind_text (stmt, 10, r->currency);
   if (!factures_store_step_done (self, stmt, error))
     return FALSE;
   if (update && sqlite3_changes (factures_store_get_db (self)) == 0)
@@ -246,7 +257,7 @@ factures_store_save_recurring (FacturesStore      *self,
 }
 
 #define RECURRING_SELECT "SELECT t.id, t.client_id, c.name, t.period, t.start_date, t.next_date, " \
-                         "t.end_date, t.auto_issue, t.allowance, t.notes " \
+                         "t.end_date, t.auto_issue, t.allowance, t.notes, t.currency " \
                          "FROM recurring_templates t LEFT JOIN clients c ON c.id = t.client_id "
 
 static gboolean
@@ -306,6 +317,7 @@ recurring_from_stmt (sqlite3_stmt *stmt)
   r->auto_issue = sqlite3_column_int (stmt, 7) != 0;
   r->allowance = sqlite3_column_int64 (stmt, 8);
   r->notes = factures_sql_col_dup (stmt, 9);
+  r->currency = factures_sql_col_dup (stmt, 10);
   return r;
 }
 
@@ -421,6 +433,7 @@ factures_store_recurring_from_document (FacturesStore  *self,
   r->auto_issue = auto_issue;
   r->allowance = document->allowance;
   r->notes = g_strdup (document->notes);
+  r->currency = g_strdup (document->currency);   /* its invoices in the document's currency */
   for (guint i = 0; document->lines != NULL && i < document->lines->len; i++)
     g_ptr_array_add (r->lines, factures_line_copy (g_ptr_array_index (document->lines, i)));
   if (!factures_store_save_recurring (self, r, error))
@@ -468,6 +481,7 @@ create_occurrence (FacturesStore           *self,
   draft->client_id = r->client_id;
   draft->allowance = r->allowance;
   draft->notes = g_strdup (r->notes);
+  draft->currency = g_strdup (r->currency);
   for (guint i = 0; i < r->lines->len; i++)
     g_ptr_array_add (draft->lines, factures_line_copy (g_ptr_array_index (r->lines, i)));
   if (!factures_store_write_draft (self, draft, error))

@@ -158,6 +158,12 @@ factures_store_emit_changed (FacturesStore *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+void
+factures_store_forget_changes (FacturesStore *self)
+{
+  factures_store_changes_forget (self->changes);
+}
+
 /* SQLite gave up waiting for another connection's lock: a French message, never its text. */
 static gboolean
 is_busy_code (int rc)

@@ -216,6 +216,10 @@ def main():
     r = cli(db, '--ereporting', '--period=2027-09', '--send-to-pa')
     check(r.returncode == 1 and words('was not wholly sent', 'n’a pas été entièrement envoyé') in r.stderr,
           'a refusal is said (%s)' % r.stderr.strip()[:300])
+    # the advice fits an e-reporting file, not an issued invoice (trial finding T20)
+    check(words('refused the e-reporting file', 'a refusé le fichier d’e-reporting') in r.stderr
+          and words('issue a credit note', 'émettez un avoir') not in r.stderr,
+          'the refusal gives the e-reporting advice (%s)' % r.stderr.strip()[:400])
     failed = query(db, "SELECT count(*) FROM ereporting_flows WHERE state = 'failed' AND error IS NOT NULL")[0][0]
     check(failed == 4, 'each refused block recorded as failed (%d)' % failed)
 

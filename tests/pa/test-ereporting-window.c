@@ -5,7 +5,8 @@
  * figure of the four blocks (the invoice to Acme Widgets Ltd, its payment, the days of sales to
  * private persons split into goods and services, their payments), and nothing of the French
  * business's invoice; changing the periodicity saves it and lists the months. Sending and saving
- * are covered by test-ereporting-flow (they need the keyring and the local PA). Screenshots:
+ * are covered by test-ereporting-flow (they need the keyring and the local PA), and the window's
+ * « Envoyer » by test-ereporting-window-send.py, which runs /ereporting/window-send. Screenshots:
  * G_TEST_BUILDDIR/ui/screenshots/ereporting-window*.png, to be looked at. With
  * EREPORTING_WINDOW_LANGUAGE=fr it only takes the screenshots, in French.
  *
@@ -194,6 +195,73 @@ test_window (void)
   store_test_remove_dir (dir);
 }
 
+/* « Envoyer » to the local PA (tests/pa/test-ereporting-window-send.py starts it, the keyring
+ * with the client secret, and the database of ereporting-tool setup in EREPORTING_WINDOW_DB):
+ * September–October 2027 sent from the window, its four blocks taken, said in the status, the
+ * report recorded with its four flows and shown in the period's history. The script then checks
+ * the flows the PA received. */
+static void
+test_window_send (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesStore) store = factures_store_open (g_getenv ("EREPORTING_WINDOW_DB"), &error);
+  g_autoptr(GPtrArray) records = NULL;
+  GtkWidget *window;
+  GDate september;
+  gint64 waited = 0;
+
+  g_assert_no_error (error);
+  window = factures_ereporting_window_new (store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_spin (200);
+  g_date_clear (&september, 1);
+  g_date_set_dmy (&september, 1, G_DATE_SEPTEMBER, 2027);
+  g_assert_true (factures_ereporting_window_select_period (FACTURES_EREPORTING_WINDOW (window), &september));
+  ui_test_spin (100);
+  g_assert_true (gtk_widget_activate_action (window, "ereporting.send", NULL));
+  /* the send runs in a thread: until the window says how it went (at most 60 s) */
+  for (;;)
+    {
+      g_autofree char *text = window_text (window);
+
+      if (strstr (text, "Sent: ") != NULL || strstr (text, "Not wholly sent") != NULL || waited > 60000)
+        break;
+      ui_test_spin (100);
+      waited += 100;
+    }
+  assert_shows (window, "Sent: the plateforme agréée took the 4 blocks.");
+  assert_not_shows (window, "Not wholly sent");
+  /* recorded, and the period now says that sending again corrects it */
+  records = factures_store_ereporting_list_reports (store, &september, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 1);
+  {
+    const FacturesEreportingRecord *record = g_ptr_array_index (records, 0);
+    g_autoptr(GPtrArray) flows = factures_store_ereporting_list_flows (store, record->id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (record->type_code, ==, "IN");
+    g_assert_true (g_str_has_prefix (record->made, "2027-11-10T"));
+    g_assert_cmpuint (flows->len, ==, 4);
+    for (guint i = 0; i < flows->len; i++)
+      {
+        const FacturesEreportingFlow *flow = g_ptr_array_index (flows, i);
+
+        g_assert_true (flow->sent);
+        g_assert_nonnull (flow->flow_id);
+        g_assert_null (flow->error);
+      }
+  }
+  /* the history of the period, made on FACTURES_TODAY's day */
+  assert_shows (window, "2027-11-10 ");
+  assert_shows (window, "(initial): 4 blocks taken by the platform, 0 refused or failed");
+  ui_test_screenshot (window, "ereporting-window-sent");
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -217,6 +285,9 @@ main (int   argc,
       return g_getenv ("CI") != NULL ? 1 : 77;
     }
   adw_init ();
-  g_test_add_func ("/ereporting/window", test_window);
+  if (g_getenv ("EREPORTING_WINDOW_DB") != NULL)
+    g_test_add_func ("/ereporting/window-send", test_window_send);
+  else
+    g_test_add_func ("/ereporting/window", test_window);
   return g_test_run ();
 }

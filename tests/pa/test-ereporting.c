@@ -523,6 +523,37 @@ test_deposit_and_final (Fixture       *fixture,
     }
 }
 
+/* The dates written follow FACTURES_TODAY, as every other date of the app (trial finding
+ * T20): the report's IssueDateTime (made when no time is given) and a directory lookup's day
+ * (« Consulté le »), set 2027-11-10 by main(). */
+static void
+test_dates_follow_today (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesPaDirectoryEntry) entry = factures_pa_directory_entry_new ();
+  g_autoptr(FacturesPaDirectoryEntry) read = NULL;
+  FacturesEreportingPeriod period;
+  FacturesEreport *report;
+
+  g_assert_true (factures_ereporting_period_parse ("2027-09", FACTURES_EREPORTING_BIMONTHLY, &period, &error));
+  report = factures_ereport_build (fixture->store, &period, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_true (g_str_has_prefix (report->made, "20271110"));
+  g_assert_nonnull (strstr (report->report_key, "-20271110"));
+  factures_ereport_free (report);
+
+  entry->siren = g_strdup ("732829320");
+  entry->status = FACTURES_PA_DIRECTORY_ENABLED;
+  g_assert_true (factures_store_pa_directory_save (fixture->store, entry, &error));
+  g_assert_no_error (error);
+  read = factures_store_pa_directory_get (fixture->store, "732829320", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (read);
+  g_assert_true (g_str_has_prefix (read->looked_up, "2027-11-10T"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -535,6 +566,8 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/ereporting/json", Fixture, NULL, fixture_set_up, test_json, fixture_tear_down);
   g_test_add ("/ereporting/deposit-and-final", Fixture, NULL, fixture_set_up, test_deposit_and_final,
+              fixture_tear_down);
+  g_test_add ("/ereporting/dates-follow-today", Fixture, NULL, fixture_set_up, test_dates_follow_today,
               fixture_tear_down);
   g_test_add_func ("/ereporting/periods", test_periods);
   g_test_add_func ("/ereporting/calendar", test_calendar);

@@ -655,6 +655,125 @@ test_auto_issue_killed (void)
   }
 }
 
+static char *
+query_text (FacturesStore *store,
+            const char    *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_open (factures_store_get_path (store), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* A recurring invoice made from an invoice in pounds makes invoices in pounds (note-prev
+ * "Currencies": templates had no currency, their drafts came out in euros): the template
+ * keeps the code through the store and the JSON, with the editor's checks (ISO 4217, two
+ * decimals, "EUR" is none), a bad code refused naming the field, nothing stored. */
+static void
+test_currency (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(FacturesDocument) draft = store_test_draft (fixture->client_id, "2026-05-02", 1);
+  g_autoptr(FacturesRecurring) r = NULL;
+  g_autoptr(FacturesRecurring) euros = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesStore) copy = NULL;
+  g_autofree char *file = g_build_filename (fixture->dir, "gbp.json", NULL);
+  g_autofree char *bad = g_build_filename (fixture->dir, "bad.json", NULL);
+  g_autofree char *copy_path = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autofree char *made = NULL;
+  g_autofree char *text = NULL;
+  FacturesRecurringRun run;
+  GDate start, today;
+  gint64 id;
+
+  draft->currency = g_strdup ("GBP");
+  g_assert_true (factures_store_save_draft (fixture->store, draft, &error));
+  g_assert_no_error (error);
+  date_iso (&start, "2026-06-01");
+  id = factures_store_recurring_from_document (fixture->store, draft->id, FACTURES_PERIOD_MONTHLY,
+                                               &start, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  r = factures_store_get_recurring (fixture->store, id, &error);
+  g_assert_cmpstr (r->currency, ==, "GBP");
+
+  /* its drafts are in pounds */
+  date_iso (&today, "2026-06-15");
+  g_assert_true (factures_store_run_recurring (fixture->store, &today, NULL, NULL, &run, &error));
+  g_assert_cmpuint (run.created, ==, 1);
+  made = query_text (fixture->store,
+                     "SELECT d.currency FROM documents d JOIN recurring_occurrences o ON o.document_id = d.id");
+  g_assert_cmpstr (made, ==, "GBP");
+
+  /* the editor's checks: "gbp" is GBP, "EUR" is none, the rest refused naming « Devise » */
+  euros = make_template (fixture, FACTURES_PERIOD_MONTHLY, "2026-01-10", NULL);
+  euros->currency = g_strdup ("EUR");
+  g_assert_true (factures_store_save_recurring (fixture->store, euros, &error));
+  g_assert_null (euros->currency);
+  g_free (r->currency);
+  r->currency = g_strdup ("usd");
+  g_assert_true (factures_store_save_recurring (fixture->store, r, &error));
+  g_clear_pointer (&r, factures_recurring_free);
+  r = factures_store_get_recurring (fixture->store, id, &error);
+  g_assert_cmpstr (r->currency, ==, "USD");
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const refused[] = { "JPY", "XAU", "ZZZ" };
+
+      g_free (r->currency);
+      r->currency = g_strdup (refused[i]);
+      g_assert_false (factures_store_save_recurring (fixture->store, r, &error));
+      g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, "Currency"));
+      g_clear_error (&error);
+    }
+  g_clear_pointer (&text, g_free);
+  text = query_text (fixture->store, "SELECT currency FROM recurring_templates WHERE id = 1");
+  g_assert_cmpstr (text, ==, "USD");
+
+  /* the JSON keeps it, and refuses what the editor refuses, naming the member */
+  g_assert_true (factures_store_export_json (fixture->store, file, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (file, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"currency\" : \"USD\""));
+  copy = factures_store_open (copy_path, &error);
+  g_assert_true (factures_store_import_json (copy, file, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&text, g_free);
+  text = query_text (copy, "SELECT currency FROM recurring_templates ORDER BY id LIMIT 1");
+  g_assert_cmpstr (text, ==, "USD");
+  g_clear_object (&copy);
+  for (guint i = 0; i < 2; i++)
+    {
+      static const char * const refused[] = { "\"JPY\"", "\"eur\"" };
+      g_autofree char *json = g_strdup_printf (
+        "{\"format\": \"factures\", \"version\": 1, \"profile\": null,"
+        " \"clients\": [{\"id\": 7, \"name\": \"Client\"}], \"documents\": [], \"series\": [],"
+        " \"recurring\": [{\"id\": 1, \"client_id\": 7, \"period\": 1, \"start_date\": \"2026-01-01\","
+        "   \"next_date\": \"2026-01-01\", \"auto_issue\": 0, \"allowance\": 0, \"currency\": %s,"
+        "   \"lines\": [{\"position\": 1, \"description\": \"Maintenance\", \"quantity\": 10000,"
+        "   \"unit_price\": 1000000, \"vat_rate_bp\": 0, \"allowance\": 0}]}]}", refused[i]);
+      g_autofree char *other = g_strdup_printf ("%s/other-%u.db", fixture->dir, i);
+
+      g_assert_true (g_file_set_contents (bad, json, -1, NULL));
+      copy = factures_store_open (other, &error);
+      g_assert_false (factures_store_import_json (copy, bad, &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "recurring[0].currency"));
+      g_clear_error (&error);
+      g_assert_cmpint (query_int (copy, "SELECT count(*) FROM recurring_templates"), ==, 0);
+      g_clear_object (&copy);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -674,6 +793,7 @@ main (int   argc,
   ADD ("json-refused", test_json_refused, NULL);
   ADD ("escompte", test_escompte, NULL);
   ADD ("bad-identifiers", test_bad_identifiers, NULL);
+  ADD ("currency", test_currency, NULL);
 #undef ADD
   g_test_add_func ("/recurring/auto-issue-killed", test_auto_issue_killed);
 

@@ -14,6 +14,7 @@
 #include "factures-imported.h"
 #include "factures-store-facturx.h"
 #include "factures-store-payments.h"
+#include "factures-store-deadlines.h"
 #include "factures-store-urssaf.h"
 #include "store-test-util.h"
 
@@ -549,6 +550,84 @@ test_json_settings (Fixture *f, gconstpointer data)
   }
 }
 
+/* « Marquer comme fait » on a URSSAF declaration's deadline (the To-Do queue) marks the
+ * period it declares « déclarée » on today, as the « Année » view does; its « Annuler » takes
+ * that declaration back; a declaration made before stays; a deadline whose period has not
+ * ended is refused, nothing stored (note-prev "Year view"). Today is 2026-12-06. */
+static void
+test_deadline_declares (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  FacturesUrssafSettings s;
+  FacturesUrssafPeriod october, november, q3;
+  GDate seen, due_october = d ("2026-11-30"), due_november = d ("2026-12-31"), due_q3 = d ("2026-10-31");
+  GDate today = d ("2026-12-06");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (factures_urssaf_period_parse ("2026-10", NULL, &october, NULL));
+  g_assert_true (factures_urssaf_period_parse ("2026-11", NULL, &november, NULL));
+  g_assert_true (factures_urssaf_period_parse ("2026-Q3", NULL, &q3, NULL));
+
+  /* October, due 30/11: marked done, declared on today */
+  g_assert_true (factures_store_mark_deadline (f->store, "urssaf", &due_october, TRUE, &error));
+  g_assert_no_error (error);
+  g_date_clear (&seen, 1);
+  g_assert_true (factures_store_get_declared (f->store, &october, &seen, &error));
+  g_assert_cmpint (g_date_compare (&seen, &today), ==, 0);
+  /* « Annuler »: the declaration the mark made is taken back */
+  g_assert_true (factures_store_mark_deadline (f->store, "urssaf", &due_october, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (factures_store_get_declared (f->store, &october, &seen, &error));
+  g_assert_no_error (error);
+
+  /* declared earlier in the « Année » view: the mark keeps that day, its « Annuler » too */
+  seen = d ("2026-11-20");
+  g_assert_true (factures_store_mark_declared (f->store, &october, &seen, &error));
+  g_assert_true (factures_store_mark_deadline (f->store, "urssaf", &due_october, TRUE, &error));
+  g_assert_true (factures_store_get_declared (f->store, &october, &seen, &error));
+  g_assert_cmpint (g_date_get_day (&seen), ==, 20);
+  g_assert_true (factures_store_mark_deadline (f->store, "urssaf", &due_october, FALSE, &error));
+  g_assert_true (factures_store_get_declared (f->store, &october, &seen, &error));
+  g_assert_cmpint (g_date_get_day (&seen), ==, 20);
+  g_assert_no_error (error);
+
+  /* November (ended 30/11, due 31/12) is declared too; a deadline whose period has not ended
+   * (December, due 31/01/2027) is refused naming the period, nothing stored. */
+  g_assert_true (factures_store_mark_deadline (f->store, "urssaf", &due_november, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (factures_store_get_declared (f->store, &november, &seen, &error));
+  before = dump_hash (f->path);
+  {
+    GDate due_december = d ("2027-01-31");
+
+    g_assert_false (factures_store_mark_deadline (f->store, "urssaf", &due_december, TRUE, &error));
+    g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "décembre 2026"));
+    g_clear_error (&error);
+  }
+  after = dump_hash (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* quarterly: the deadline of 31/10 declares the third quarter */
+  g_assert_true (factures_store_get_urssaf_settings (f->store, &s, &error));
+  s.quarterly = TRUE;
+  g_assert_true (factures_store_set_urssaf_settings (f->store, &s, &error));
+  factures_urssaf_settings_clear (&s);
+  g_assert_true (factures_store_mark_deadline (f->store, "urssaf", &due_q3, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (factures_store_get_declared (f->store, &q3, &seen, &error));
+  g_assert_cmpint (g_date_compare (&seen, &today), ==, 0);
+
+  /* another kind declares nothing */
+  {
+    GDate due_cfe = d ("2026-12-15");
+
+    g_assert_true (factures_store_mark_deadline (f->store, "cfe", &due_cfe, TRUE, &error));
+    g_assert_no_error (error);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -566,5 +645,7 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/store-urssaf/json-debours", Fixture, GINT_TO_POINTER (0), fixture_set_up, test_json_debours,
               fixture_tear_down);
+  g_test_add ("/store-urssaf/deadline-declares", Fixture, GINT_TO_POINTER (0), fixture_set_up,
+              test_deadline_declares, fixture_tear_down);
   return g_test_run ();
 }

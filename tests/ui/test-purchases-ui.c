@@ -199,6 +199,18 @@ test_purchases (void)
   g_assert_true (g_file_test (pdf_path, G_FILE_TEST_IS_REGULAR));
   g_unlink (pdf_path);
 
+  /* « previous year » goes back to 1900 as the receipts register and the command line do
+   * (it stopped at 2000), and no further */
+  factures_purchases_window_set_year (FACTURES_PURCHASES_WINDOW (window), 2000);
+  gtk_widget_activate_action (GTK_WIDGET (window), "purchases.previous-year", NULL);
+  ui_test_spin (100);
+  g_assert_nonnull (find (GTK_WIDGET (window), label_has, "1999"));
+  factures_purchases_window_set_year (FACTURES_PURCHASES_WINDOW (window), 1900);
+  gtk_widget_activate_action (GTK_WIDGET (window), "purchases.previous-year", NULL);
+  ui_test_spin (100);
+  g_assert_nonnull (find (GTK_WIDGET (window), label_has, "1900"));
+  g_assert_null (find (GTK_WIDGET (window), label_has, "1899"));
+
   gtk_window_destroy (window);
   ui_test_spin (100);
   ui_test_store_free (store, g_steal_pointer (&dir));

@@ -246,8 +246,32 @@ test_catalogue_to_invoice (Fixture       *fixture,
     g_assert_cmpuint (((FacturesRecurring *) g_ptr_array_index (templates, 0))->lines->len, ==, 1);
     g_assert_cmpint (((FacturesRecurring *) g_ptr_array_index (templates, 0))->allowance, ==, 4000);
 
+    /* a recurring invoice in pounds says its amount in pounds (leftovers2: templates had no
+     * currency) */
+    {
+      g_autoptr (FacturesRecurring) pounds = factures_recurring_copy (g_ptr_array_index (templates, 0));
+
+      pounds->id = 0;
+      pounds->currency = g_strdup ("GBP");
+      g_assert_true (factures_store_save_recurring (fixture->store, pounds, &error));
+      g_assert_no_error (error);
+    }
     list = GTK_WIDGET (factures_recurring_window_open (NULL, fixture->store));
     ui_test_spin (300);
+    {
+      g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+      guint in_pounds = 0;
+
+      collect (list, ADW_TYPE_ACTION_ROW, NULL, rows);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const char *subtitle = adw_action_row_get_subtitle (g_ptr_array_index (rows, i));
+
+          if (subtitle != NULL && strstr (subtitle, "\u00a0GBP ") != NULL)
+            in_pounds++;
+        }
+      g_assert_cmpuint (in_pounds, ==, 1);
+    }
     ui_test_screenshot (list, "recurring-list");
     gtk_window_destroy (GTK_WINDOW (list));
   }

@@ -501,6 +501,79 @@ test_preferences (Fixture       *f,
   ui_test_spin (50);
 }
 
+/* The spin buttons under @widget, in the order of the widget tree. */
+static void
+collect_spins (GtkWidget *widget,
+               GPtrArray *out)
+{
+  if (GTK_IS_SPIN_BUTTON (widget))
+    {
+      g_ptr_array_add (out, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_spins (child, out);
+}
+
+static void
+count_everything (FacturesStore *store,
+                  guint          kind,
+                  gint64         id,
+                  guint         *count)
+{
+  if (kind == 0)   /* FACTURES_STORE_CHANGE_EVERYTHING */
+    (*count)++;
+}
+
+/* Preferences → URSSAF › « Échéances fiscales »: the days of notice of the To-Do queue's tax
+ * deadlines (GSettings "deadline-notice-days", which had no row: note-prev "Deadlines"), shown
+ * from the setting and saved on change, the queue told to list its deadlines again. */
+static void
+test_notice_days (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *window, *page, *spin = NULL;
+  guint everything = 0;
+
+  g_settings_set_uint (settings, "deadline-notice-days", 10);
+  window = factures_preferences_window_new (NULL, f->store);
+  page = ui_test_find_type (window, FACTURES_TYPE_URSSAF_PAGE);
+  g_assert_nonnull (page);
+  /* the third spin button of the page: after the two alerts */
+  {
+    g_autoptr (GPtrArray) spins = g_ptr_array_new ();
+
+    collect_spins (page, spins);
+    g_assert_cmpuint (spins->len, ==, 3);
+    spin = g_ptr_array_index (spins, 2);
+  }
+  g_assert_nonnull (spin);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (spin, ADW_TYPE_PREFERENCES_GROUP)));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (spin, ADW_TYPE_ACTION_ROW))),
+                   ==, _("Days of _Notice"));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 10);
+
+  g_signal_connect (f->store, "item-changed", G_CALLBACK (count_everything), &everything);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 21);
+  g_assert_cmpuint (g_settings_get_uint (settings, "deadline-notice-days"), ==, 21);
+  g_assert_cmpuint (everything, >=, 1);
+  g_signal_handlers_disconnect_by_func (f->store, count_everything, &everything);
+  /* the range of the setting (0 to 60) */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 90);
+  g_assert_cmpuint (g_settings_get_uint (settings, "deadline-notice-days"), ==, 60);
+
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_spin (200);
+  ui_test_screenshot (window, "preferences-urssaf-notice");
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (50);
+  g_settings_reset (settings, "deadline-notice-days");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -527,5 +600,6 @@ main (int   argc,
   g_test_add ("/ui/year/crossed", Fixture, NULL, fixture_set_up, test_crossed, fixture_tear_down);
   g_test_add_func ("/ui/year/debours-checkbox", test_debours);
   g_test_add ("/ui/year/preferences", Fixture, NULL, fixture_set_up, test_preferences, fixture_tear_down);
+  g_test_add ("/ui/year/notice-days", Fixture, NULL, fixture_set_up, test_notice_days, fixture_tear_down);
   return g_test_run ();
 }

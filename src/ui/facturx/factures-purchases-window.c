@@ -59,7 +59,7 @@ fill (FacturesPurchasesWindow *self)
   factures_today (&today);
   adw_window_title_set_subtitle (self->title, subtitle);
   gtk_label_set_text (self->heading, heading);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "purchases.previous-year", self->year > 2000);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "purchases.previous-year", self->year > FACTURES_YEAR_FIRST);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "purchases.next-year", self->year < g_date_get_year (&today));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
@@ -177,7 +177,7 @@ previous_year_activated (GtkWidget  *widget,
 {
   FacturesPurchasesWindow *self = FACTURES_PURCHASES_WINDOW (widget);
 
-  if (self->year > 2000)
+  if (self->year > FACTURES_YEAR_FIRST)
     factures_purchases_window_set_year (self, self->year - 1);
 }
 

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-currency.h"
 #include "factures-documents.h"
 #include "factures-recurring-row.h"
 
@@ -52,7 +53,7 @@ factures_recurring_row_new (const FacturesRecurring *r)
   gboolean finished = g_date_valid (&r->end_date) && g_date_compare (&r->next_date, &r->end_date) > 0;
 
   if (factures_totals_compute (r->lines, r->allowance, FALSE, &totals, NULL))
-    amount = factures_money_format (totals.net_total);
+    amount = factures_currency_format (totals.net_total, r->currency);   /* "1 200,00 GBP" off euros */
   if (finished)
     /* Translators: subtitle of a finished recurring invoice: "Monthly — 1 200,00 € excl. VAT — ended 31/12/2026" */
     subtitle = g_strdup_printf (_("%s — %s excl. VAT — ended %s"), factures_period_title (r->period),

@@ -144,7 +144,7 @@ refresh (FacturesRegisterWindow *self)
 
   factures_today (&today);
   adw_window_title_set_subtitle (self->title, subtitle);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.previous-year", self->year > 1900);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.previous-year", self->year > FACTURES_YEAR_FIRST);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.next-year", self->year < g_date_get_year (&today));
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups))) != NULL)
     gtk_box_remove (self->groups, child);
@@ -223,7 +223,7 @@ factures_register_window_set_year (FacturesRegisterWindow *self,
                                    guint                   year)
 {
   g_return_if_fail (FACTURES_IS_REGISTER_WINDOW (self));
-  g_return_if_fail (year >= 1900 && year <= 9999);
+  g_return_if_fail (year >= FACTURES_YEAR_FIRST && year <= 9999);
 
   self->year = year;
   refresh (self);
@@ -247,7 +247,7 @@ previous_year_activated (GtkWidget  *widget,
 {
   FacturesRegisterWindow *self = FACTURES_REGISTER_WINDOW (widget);
 
-  if (self->year > 1900)
+  if (self->year > FACTURES_YEAR_FIRST)
     factures_register_window_set_year (self, self->year - 1);
 }
 

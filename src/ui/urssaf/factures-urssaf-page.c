@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-store-changes.h"
 #include "factures-store-urssaf.h"
 #include "factures-urssaf-page.h"
 #include "factures-urssaf-private.h"
@@ -24,6 +25,9 @@ struct _FacturesUrssafPage
   GtkAdjustment      *low_adjustment;
   GtkAdjustment      *high_adjustment;
   GtkWidget          *message;
+  GtkWidget          *deadlines_group;
+  GtkAdjustment      *notice_adjustment;
+  GSettings          *settings;    /* the application's, NULL when its schema is not installed */
 };
 
 G_DEFINE_FINAL_TYPE (FacturesUrssafPage, factures_urssaf_page, ADW_TYPE_PREFERENCES_PAGE)
@@ -68,6 +72,17 @@ changed_cb (FacturesUrssafPage *self)
   factures_urssaf_settings_clear (&settings);
 }
 
+/* The notice changed: the To-Do queue lists its deadlines again (a setting every deadline
+ * item depends on, so "everything" as the store says it for such settings). */
+static void
+on_notice_changed (FacturesUrssafPage *self)
+{
+  if (self->store == NULL)
+    return;
+  g_signal_emit_by_name (self->store, "item-changed", (guint) FACTURES_STORE_CHANGE_EVERYTHING, (gint64) 0);
+  g_signal_emit_by_name (self->store, "changed");
+}
+
 static void
 factures_urssaf_page_dispose (GObject *object)
 {
@@ -75,6 +90,7 @@ factures_urssaf_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FACTURES_TYPE_URSSAF_PAGE);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (factures_urssaf_page_parent_class)->dispose (object);
 }
 
@@ -93,15 +109,35 @@ factures_urssaf_page_class_init (FacturesUrssafPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FacturesUrssafPage, low_adjustment);
   gtk_widget_class_bind_template_child (widget_class, FacturesUrssafPage, high_adjustment);
   gtk_widget_class_bind_template_child (widget_class, FacturesUrssafPage, message);
+  gtk_widget_class_bind_template_child (widget_class, FacturesUrssafPage, deadlines_group);
+  gtk_widget_class_bind_template_child (widget_class, FacturesUrssafPage, notice_adjustment);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
 }
 
 static void
 factures_urssaf_page_init (FacturesUrssafPage *self)
 {
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->loading = FALSE;
+  /* The deadlines' notice (GSettings "deadline-notice-days", read by the To-Do queue at each
+   * refresh): a per-computer setting, not in the database. Without the schema (a build run
+   * uninstalled) the group is not shown. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL && g_settings_schema_has_key (schema, "deadline-notice-days"))
+    {
+      self->settings = g_settings_new (APP_ID);
+      g_settings_bind (self->settings, "deadline-notice-days", self->notice_adjustment, "value",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_signal_connect_object (self->settings, "changed::deadline-notice-days", G_CALLBACK (on_notice_changed),
+                               self, G_CONNECT_SWAPPED);
+    }
+  else
+    gtk_widget_set_visible (self->deadlines_group, FALSE);
 }
 
 GtkWidget *

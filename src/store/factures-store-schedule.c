@@ -27,13 +27,13 @@ load_draft_plan (FacturesStore  *self,
                  gint64          document_id,
                  GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(FacturesCachedStmt) stmt = NULL;
   g_autoptr(GArray) plan = g_array_new (FALSE, TRUE, sizeof (FacturesPlannedInstalment));
   int rc;
 
-  stmt = factures_store_prepare (self,
-                                 "SELECT due_date, amount FROM instalments WHERE document_id = ?1 "
-                                 "ORDER BY number", error);
+  stmt = factures_store_prepare_cached (self,
+                                        "SELECT due_date, amount FROM instalments WHERE document_id = ?1 "
+                                        "ORDER BY number", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, document_id);

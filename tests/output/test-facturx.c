@@ -358,6 +358,107 @@ test_xsd (void)
   }
 }
 
+/* Issue 12: the streaming check of a file whose profile is known (issuing) gives the verdict of
+ * factures_cii_check_xsd(), on our files, on broken ones and on every reference sample. */
+static void
+check_same_verdict (GBytes *xml, const char *name)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) streamed = NULL;
+  g_autoptr(GError) error = NULL;
+  FacturesCiiProfile profile = FACTURES_CII_PROFILE_UNKNOWN;
+  gboolean ok = factures_cii_check_xsd (xml, &profile, &problems, &error);
+  gboolean ok_streamed;
+
+  if (error != NULL || profile == FACTURES_CII_PROFILE_UNKNOWN)
+    return;
+  ok_streamed = factures_cii_check_xsd_profile (xml, profile, &streamed, &error);
+  g_assert_no_error (error);
+  if (ok != ok_streamed)
+    g_printerr ("%s: tree %d, streamed %d (%s)\n", name, ok, ok_streamed,
+                streamed->len > 0 ? (const char *) streamed->pdata[0] : "");
+  g_assert_cmpint (ok, ==, ok_streamed);
+  g_assert_cmpuint (streamed->len == 0, ==, problems->len == 0);
+}
+
+static void
+test_xsd_profile (void)
+{
+  g_autoptr(GPtrArray) docs = fixtures ();
+  const char *ref;
+
+  for (guint i = 0; i < docs->len; i++)
+    {
+      g_autoptr(GBytes) xml = factures_cii_build (docs->pdata[i], NULL);
+      g_autoptr(GBytes) order = replace_once (xml, "</ram:TypeCode>", "</ram:TypeCode><ram:ID>X</ram:ID>");
+      g_autoptr(GBytes) text = replace_once (xml, "<ram:SpecifiedTradeSettlementHeaderMonetarySummation>",
+                                             "<ram:SpecifiedTradeSettlementHeaderMonetarySummation>x");
+      g_autoptr(GBytes) truncated = g_bytes_new_from_bytes (xml, 0, g_bytes_get_size (xml) - 30);
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (factures_cii_check_xsd_profile (xml, FACTURES_CII_PROFILE_EN16931, &problems, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (problems->len, ==, 0);
+      check_same_verdict (xml, "fixture");
+      for (guint k = 0; k < 2; k++)
+        {
+          GBytes *broken = k == 0 ? order : text;
+
+          if (broken == NULL)
+            continue;
+          g_clear_pointer (&problems, g_ptr_array_unref);
+          g_assert_false (factures_cii_check_xsd_profile (broken, FACTURES_CII_PROFILE_EN16931, &problems, &error));
+          g_assert_no_error (error);
+          g_assert_cmpuint (problems->len, >, 0);
+          g_assert_true (g_str_has_prefix (problems->pdata[0], "Line "));
+          check_same_verdict (broken, "broken fixture");
+        }
+      /* Not well-formed: refused as well. */
+      g_clear_pointer (&problems, g_ptr_array_unref);
+      g_assert_false (factures_cii_check_xsd_profile (truncated, FACTURES_CII_PROFILE_EN16931, &problems, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (problems->len, >, 0);
+    }
+
+  if (!require_reference (&ref))
+    return;
+  {
+    const char * const dirs[][4] = {
+      { "01_en16931_cii", "examples", NULL },
+      { "01_en16931_cii", "unit-tests", NULL },
+      { "02_facturx", "akretion", "fixtures", "xml" },
+      { "02_facturx", "mustangproject", "validator", NULL },
+      { "02_facturx", "mustangproject", "library", NULL },
+      { "02_facturx", "mustangproject", "library", "cii" },
+    };
+    guint n = 0;
+
+    for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
+      {
+        g_autofree char *path = g_build_filename (ref, dirs[d][0], dirs[d][1], dirs[d][2], dirs[d][3], NULL);
+        g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+        const char *entry;
+
+        g_assert_nonnull (dir);
+        while ((entry = g_dir_read_name (dir)) != NULL)
+          {
+            g_autofree char *file = g_build_filename (path, entry, NULL);
+            char *contents = NULL;
+            gsize length = 0;
+            g_autoptr(GBytes) bytes = NULL;
+
+            if (!g_str_has_suffix (entry, ".xml") || !g_file_get_contents (file, &contents, &length, NULL))
+              continue;
+            bytes = g_bytes_new_take (contents, length);
+            check_same_verdict (bytes, entry);
+            n++;
+          }
+      }
+    g_assert_cmpuint (n, >=, 20);
+  }
+}
+
 /* Values read back from the XML with XPath. */
 static char *
 xpath_text (GBytes *xml, const char *expr)
@@ -1012,6 +1113,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/facturx/xml/xsd", test_xsd);
+  g_test_add_func ("/facturx/xml/xsd-profile", test_xsd_profile);
   g_test_add_func ("/facturx/xml/figures", test_figures);
   g_test_add_func ("/facturx/xml/schedule", test_schedule);
   g_test_add_func ("/facturx/xml/reference-xsd", test_reference_xsd);

@@ -15,6 +15,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
@@ -63,6 +65,11 @@ frozen_plan (const char  *buyer_json,
   JsonArray *array;
 
   if (buyer_json == NULL)
+    return g_steal_pointer (&plan);
+  /* Most snapshots have no schedule: load_document() has just parsed this JSON as the buyer (a
+   * damaged one failed there), so it is parsed a second time only when it can hold the member
+   * (its name, or an escape that could spell it). */
+  if (strstr (buyer_json, "\"instalments\"") == NULL && strchr (buyer_json, '\\') == NULL)
     return g_steal_pointer (&plan);
   if (!json_parser_load_from_data (parser, buyer_json, -1, NULL) ||
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))

@@ -1076,3 +1076,53 @@ factures_cii_check_xsd (GBytes              *xml,
     *out_problems = g_steal_pointer (&problems);
   return rc == 0;
 }
+
+/**
+ * factures_cii_check_xsd_profile:
+ * (see factures-cii.h)
+ */
+gboolean
+factures_cii_check_xsd_profile (GBytes              *xml,
+                                FacturesCiiProfile   profile,
+                                GPtrArray          **out_problems,
+                                GError             **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  gsize size;
+  const char *data = g_bytes_get_data (xml, &size);
+  xmlSchemaPtr schema;
+  xmlSchemaValidCtxtPtr valid;
+  xmlParserInputBufferPtr input;
+  int rc;
+
+  g_return_val_if_fail (profile != FACTURES_CII_PROFILE_UNKNOWN, FALSE);
+
+  if (out_problems != NULL)
+    *out_problems = NULL;
+  schema = profile_schema (profile, error);
+  if (schema == NULL)
+    return FALSE;
+  if (size > G_MAXINT)
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, _("The file does not follow its XML schema (XSD)."));
+      return FALSE;
+    }
+  input = xmlParserInputBufferCreateMem (data, (int) size, XML_CHAR_ENCODING_NONE);
+  if (input == NULL)
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT, "The XML could not be read");
+      return FALSE;
+    }
+  /* One pass of the SAX parser through the schema (no tree, no XPath): the XML is still parsed
+   * from its bytes, so a file that is not well-formed fails too. The parser takes @input. */
+  valid = xmlSchemaNewValidCtxt (schema);
+  xmlSchemaSetValidStructuredErrors (valid, collect_error, problems);
+  rc = xmlSchemaValidateStream (valid, input, XML_CHAR_ENCODING_NONE, NULL, NULL);
+  xmlSchemaFreeValidCtxt (valid);
+
+  if (rc != 0 && problems->len == 0)
+    g_ptr_array_add (problems, g_strdup (_("The file does not follow its XML schema (XSD).")));
+  if (out_problems != NULL)
+    *out_problems = g_steal_pointer (&problems);
+  return rc == 0;
+}

@@ -84,6 +84,28 @@ gboolean           factures_cii_check_xsd (GBytes              *xml,
                                            GPtrArray          **out_problems,
                                            GError             **error);
 
+/**
+ * factures_cii_check_xsd_profile:
+ * @xml: CII XML bytes, of a known profile (the XML the app itself writes)
+ * @profile: the Factur-X profile whose XSD @xml must follow (not UNKNOWN)
+ * @out_problems: (out) (optional) (transfer full): the schema errors, French
+ *   sentences naming the line, or an empty array
+ * @error: FACTURES_ERROR_FORMAT when the schema cannot be loaded
+ *
+ * factures_cii_check_xsd() for a file whose profile is known: @xml is parsed
+ * and checked against @profile's XSD in one streaming pass, without building
+ * its tree or reading its BT-24 (issue 12: issuing checks every invoice's XML).
+ * A file that is not well-formed fails as well.
+ *
+ * Returns: TRUE when the file is valid; FALSE with @out_problems filled (and
+ *   no @error) when the schema refuses it; FALSE with @error when it could not
+ *   be checked at all.
+ */
+gboolean           factures_cii_check_xsd_profile (GBytes              *xml,
+                                                   FacturesCiiProfile   profile,
+                                                   GPtrArray          **out_problems,
+                                                   GError             **error);
+
 /* The compiled-in data (XSDs, sRGB profile) registered once; idempotent. */
 void               factures_facturx_register_resources (void);
 

@@ -44,7 +44,7 @@ factures_pdf_render_for_issue (const FacturesDocument *document,
   xml = factures_cii_build (document, error);
   if (xml == NULL)
     return NULL;
-  if (!factures_cii_check_xsd (xml, NULL, &problems, error))
+  if (!factures_cii_check_xsd_profile (xml, FACTURES_CII_PROFILE_EN16931, &problems, error))
     {
       if (problems != NULL)
         g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_FORMAT,

@@ -84,7 +84,7 @@ load_document (FacturesStore  *self,
                GError        **error)
 {
   g_autoptr(FacturesDocument) document = NULL;
-  g_autoptr(sqlite3_stmt) lines = NULL;
+  g_autoptr(FacturesCachedStmt) lines = NULL;
   int rc;
 
   rc = sqlite3_step (stmt);
@@ -156,10 +156,10 @@ load_document (FacturesStore  *self,
                                  &document->issue_date, &document->due_date);
     }
 
-  lines = factures_store_prepare (self,
-                                  "SELECT description, quantity, unit, unit_price, vat_rate_bp, "
-                                  "allowance, activity, vat_category, vatex, exemption_reason, "
-                                  "override_reason, debours FROM lines WHERE document_id = ?1 ORDER BY position",
+  lines = factures_store_prepare_cached (self,
+                                         "SELECT description, quantity, unit, unit_price, vat_rate_bp, "
+                                         "allowance, activity, vat_category, vatex, exemption_reason, "
+                                         "override_reason, debours FROM lines WHERE document_id = ?1 ORDER BY position",
                                   error);
   if (lines == NULL)
     return NULL;
@@ -217,11 +217,11 @@ factures_store_get_document (FacturesStore  *self,
                              gint64          id,
                              GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(FacturesCachedStmt) stmt = NULL;
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
 
-  stmt = factures_store_prepare (self, DOCUMENT_SELECT "WHERE id = ?1", error);
+  stmt = factures_store_prepare_cached (self, DOCUMENT_SELECT "WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -239,14 +239,14 @@ factures_store_find_document (FacturesStore  *self,
                               const char     *number,
                               GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(FacturesCachedStmt) stmt = NULL;
   GError *local_error = NULL;
   FacturesDocument *document;
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
   g_return_val_if_fail (number != NULL, NULL);
 
-  stmt = factures_store_prepare (self, DOCUMENT_SELECT "WHERE number = ?1", error);
+  stmt = factures_store_prepare_cached (self, DOCUMENT_SELECT "WHERE number = ?1", error);
   if (stmt == NULL)
     return NULL;
   factures_sql_bind_text (stmt, 1, number);

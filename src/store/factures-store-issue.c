@@ -268,10 +268,12 @@ document_canonical_text (FacturesStore  *self,
    * and v2 alike, as the VAT treatment of the lines above: a document in euros (NULL) keeps
    * its text and stored hash. A database from before 0017, verified read-only, has neither. */
   {
-    g_autoptr(sqlite3_stmt) currency = NULL;
+    g_autoptr(FacturesCachedStmt) currency = factures_store_prepare_cached (self,
+                                                                            "SELECT currency, exchange_rate "
+                                                                            "FROM documents WHERE id = ?1",
+                                                                            NULL);
 
-    if (sqlite3_prepare_v2 (self->db, "SELECT currency, exchange_rate FROM documents WHERE id = ?1",
-                            -1, &currency, NULL) == SQLITE_OK)
+    if (currency != NULL)
       {
         sqlite3_bind_int64 (currency, 1, id);
         if (sqlite3_step (currency) == SQLITE_ROW)

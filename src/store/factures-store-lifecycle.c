@@ -21,12 +21,12 @@ load_ref (FacturesStore  *self,
           gint64          id,
           GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(FacturesCachedStmt) stmt = NULL;
   FacturesDocumentRef *ref;
 
-  stmt = factures_store_prepare (self,
-                                 "SELECT kind, number, issue_date, gross_total FROM documents "
-                                 "WHERE id = ?1",
+  stmt = factures_store_prepare_cached (self,
+                                        "SELECT kind, number, issue_date, gross_total FROM documents "
+                                        "WHERE id = ?1",
                                  error);
   if (stmt == NULL)
     return NULL;
@@ -51,7 +51,7 @@ factures_store_lifecycle_load (FacturesStore     *self,
                                FacturesDocument  *document,
                                GError           **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(FacturesCachedStmt) stmt = NULL;
   int rc;
 
   g_date_clear (&document->valid_until, 1);
@@ -61,9 +61,9 @@ factures_store_lifecycle_load (FacturesStore     *self,
 
   if (document->kind == FACTURES_DOCUMENT_KIND_QUOTE)
     {
-      stmt = factures_store_prepare (self,
-                                     "SELECT valid_until, conditions FROM quote_details "
-                                     "WHERE document_id = ?1",
+      stmt = factures_store_prepare_cached (self,
+                                            "SELECT valid_until, conditions FROM quote_details "
+                                            "WHERE document_id = ?1",
                                      error);
       if (stmt == NULL)
         return FALSE;
@@ -75,12 +75,12 @@ factures_store_lifecycle_load (FacturesStore     *self,
         }
       if (!g_date_valid (&document->valid_until) && g_date_valid (&document->issue_date))
         factures_quote_default_validity (&document->issue_date, &document->valid_until);
-      g_clear_pointer (&stmt, sqlite3_finalize);
+      g_clear_pointer (&stmt, factures_store_release_cached);
     }
 
-  stmt = factures_store_prepare (self,
-                                 "SELECT role, target_id FROM document_links WHERE document_id = ?1 "
-                                 "ORDER BY role = 'deposit', position, target_id",
+  stmt = factures_store_prepare_cached (self,
+                                        "SELECT role, target_id FROM document_links WHERE document_id = ?1 "
+                                        "ORDER BY role = 'deposit', position, target_id",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -921,11 +921,11 @@ factures_store_lifecycle_canon (FacturesStore  *self,
                                 GString        *out,
                                 GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(FacturesCachedStmt) stmt = NULL;
   int rc;
 
-  stmt = factures_store_prepare (self,
-                                 "SELECT valid_until, conditions FROM quote_details WHERE document_id = ?1",
+  stmt = factures_store_prepare_cached (self,
+                                        "SELECT valid_until, conditions FROM quote_details WHERE document_id = ?1",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -943,12 +943,12 @@ factures_store_lifecycle_canon (FacturesStore  *self,
           g_string_append_printf (out, "conditions=%s\n", escaped);
         }
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, factures_store_release_cached);
 
-  stmt = factures_store_prepare (self,
-                                 "SELECT l.role, l.position, d.number FROM document_links l "
-                                 "JOIN documents d ON d.id = l.target_id WHERE l.document_id = ?1 "
-                                 "ORDER BY l.role, l.position, d.number",
+  stmt = factures_store_prepare_cached (self,
+                                        "SELECT l.role, l.position, d.number FROM document_links l "
+                                        "JOIN documents d ON d.id = l.target_id WHERE l.document_id = ?1 "
+                                        "ORDER BY l.role, l.position, d.number",
                                  error);
   if (stmt == NULL)
     return FALSE;

@@ -109,13 +109,13 @@ get_series (FacturesStore  *self,
             const char     *name,
             GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(FacturesCachedStmt) stmt = NULL;
   FacturesSeries *series;
   GDate today;
 
-  stmt = factures_store_prepare (self,
-                                 "SELECT name, pattern, next_counter, yearly_reset, last_issued_date, "
-                                 "counter_year FROM number_series WHERE name = ?1",
+  stmt = factures_store_prepare_cached (self,
+                                        "SELECT name, pattern, next_counter, yearly_reset, last_issued_date, "
+                                        "counter_year FROM number_series WHERE name = ?1",
                                  error);
   if (stmt == NULL)
     return NULL;
@@ -584,12 +584,12 @@ factures_store_numbering_check_free (FacturesStore  *self,
                                      const char     *number,
                                      GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(FacturesCachedStmt) stmt = NULL;
   int rc;
 
-  stmt = factures_store_prepare (self,
-                                 "SELECT original_name, buyer_name, issue_date FROM imported_invoices "
-                                 "WHERE direction = 'sale' AND number = ?1 ORDER BY id LIMIT 1",
+  stmt = factures_store_prepare_cached (self,
+                                        "SELECT original_name, buyer_name, issue_date FROM imported_invoices "
+                                        "WHERE direction = 'sale' AND number = ?1 ORDER BY id LIMIT 1",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -626,11 +626,11 @@ factures_store_numbering_advance (FacturesStore  *self,
                                   const GDate    *issue_date,
                                   GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(FacturesCachedStmt) stmt = NULL;
 
-  stmt = factures_store_prepare (self,
-                                 "UPDATE number_series SET next_counter = ?3 + 1, "
-                                 "last_issued_date = ?1, counter_year = NULL WHERE name = ?2",
+  stmt = factures_store_prepare_cached (self,
+                                        "UPDATE number_series SET next_counter = ?3 + 1, "
+                                        "last_issued_date = ?1, counter_year = NULL WHERE name = ?2",
                                  error);
   if (stmt == NULL)
     return FALSE;

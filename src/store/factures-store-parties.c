@@ -163,11 +163,11 @@ read_profile_vat (FacturesStore    *self,
                   FacturesProfile  *profile,
                   GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) exempt = NULL;
+  g_autoptr(FacturesCachedStmt) stmt = NULL;
+  g_autoptr(FacturesCachedStmt) exempt = NULL;
   int rc;
 
-  stmt = factures_store_prepare (self, "SELECT territory, line_activity FROM profile WHERE id = 1", error);
+  stmt = factures_store_prepare_cached (self, "SELECT territory, line_activity FROM profile WHERE id = 1", error);
   if (stmt == NULL)
     return FALSE;
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -175,8 +175,8 @@ read_profile_vat (FacturesStore    *self,
       profile->territory = sqlite3_column_int (stmt, 0);
       profile->line_activity = sqlite3_column_int (stmt, 1);
     }
-  exempt = factures_store_prepare (self,
-                                   "SELECT label, basis FROM profile_exempt_activities ORDER BY position",
+  exempt = factures_store_prepare_cached (self,
+                                          "SELECT label, basis FROM profile_exempt_activities ORDER BY position",
                                    error);
   if (exempt == NULL)
     return FALSE;
@@ -284,17 +284,17 @@ FacturesProfile *
 factures_store_get_profile (FacturesStore  *self,
                             GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(FacturesCachedStmt) stmt = NULL;
   FacturesProfile *profile;
   int rc;
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
 
-  stmt = factures_store_prepare (self,
-                                 "SELECT " PARTY_COLUMNS ", registry, registry_city, activity, "
-                                 "vat_regime, iban, bic, terms_kind, terms_days, eom_method, "
-                                 "penalty_rate_bp, insurance, logo, building_trade, escompte_rate_bp, "
-                                 "escompte_days FROM profile WHERE id = 1",
+  stmt = factures_store_prepare_cached (self,
+                                        "SELECT " PARTY_COLUMNS ", registry, registry_city, activity, "
+                                        "vat_regime, iban, bic, terms_kind, terms_days, eom_method, "
+                                        "penalty_rate_bp, insurance, logo, building_trade, escompte_rate_bp, "
+                                        "escompte_days FROM profile WHERE id = 1",
                                  error);
   if (stmt == NULL)
     return NULL;
@@ -836,12 +836,12 @@ factures_store_get_client (FacturesStore  *self,
                            gint64          id,
                            GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(FacturesCachedStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
 
-  stmt = factures_store_prepare (self, CLIENT_SELECT "WHERE id = ?1", error);
+  stmt = factures_store_prepare_cached (self, CLIENT_SELECT "WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);

@@ -15,6 +15,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
@@ -27,13 +29,13 @@ load_draft_plan (FacturesStore  *self,
                  gint64          document_id,
                  GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(FacturesCachedStmt) stmt = NULL;
   g_autoptr(GArray) plan = g_array_new (FALSE, TRUE, sizeof (FacturesPlannedInstalment));
   int rc;
 
-  stmt = factures_store_prepare (self,
-                                 "SELECT due_date, amount FROM instalments WHERE document_id = ?1 "
-                                 "ORDER BY number", error);
+  stmt = factures_store_prepare_cached (self,
+                                        "SELECT due_date, amount FROM instalments WHERE document_id = ?1 "
+                                        "ORDER BY number", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, document_id);
@@ -63,6 +65,11 @@ frozen_plan (const char  *buyer_json,
   JsonArray *array;
 
   if (buyer_json == NULL)
+    return g_steal_pointer (&plan);
+  /* Most snapshots have no schedule: load_document() has just parsed this JSON as the buyer (a
+   * damaged one failed there), so it is parsed a second time only when it can hold the member
+   * (its name, or an escape that could spell it). */
+  if (strstr (buyer_json, "\"instalments\"") == NULL && strchr (buyer_json, '\\') == NULL)
     return g_steal_pointer (&plan);
   if (!json_parser_load_from_data (parser, buyer_json, -1, NULL) ||
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))

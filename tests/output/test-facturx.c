@@ -358,6 +358,107 @@ test_xsd (void)
   }
 }
 
+/* Issue 12: the streaming check of a file whose profile is known (issuing) gives the verdict of
+ * factures_cii_check_xsd(), on our files, on broken ones and on every reference sample. */
+static void
+check_same_verdict (GBytes *xml, const char *name)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) streamed = NULL;
+  g_autoptr(GError) error = NULL;
+  FacturesCiiProfile profile = FACTURES_CII_PROFILE_UNKNOWN;
+  gboolean ok = factures_cii_check_xsd (xml, &profile, &problems, &error);
+  gboolean ok_streamed;
+
+  if (error != NULL || profile == FACTURES_CII_PROFILE_UNKNOWN)
+    return;
+  ok_streamed = factures_cii_check_xsd_profile (xml, profile, &streamed, &error);
+  g_assert_no_error (error);
+  if (ok != ok_streamed)
+    g_printerr ("%s: tree %d, streamed %d (%s)\n", name, ok, ok_streamed,
+                streamed->len > 0 ? (const char *) streamed->pdata[0] : "");
+  g_assert_cmpint (ok, ==, ok_streamed);
+  g_assert_cmpuint (streamed->len == 0, ==, problems->len == 0);
+}
+
+static void
+test_xsd_profile (void)
+{
+  g_autoptr(GPtrArray) docs = fixtures ();
+  const char *ref;
+
+  for (guint i = 0; i < docs->len; i++)
+    {
+      g_autoptr(GBytes) xml = factures_cii_build (docs->pdata[i], NULL);
+      g_autoptr(GBytes) order = replace_once (xml, "</ram:TypeCode>", "</ram:TypeCode><ram:ID>X</ram:ID>");
+      g_autoptr(GBytes) text = replace_once (xml, "<ram:SpecifiedTradeSettlementHeaderMonetarySummation>",
+                                             "<ram:SpecifiedTradeSettlementHeaderMonetarySummation>x");
+      g_autoptr(GBytes) truncated = g_bytes_new_from_bytes (xml, 0, g_bytes_get_size (xml) - 30);
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (factures_cii_check_xsd_profile (xml, FACTURES_CII_PROFILE_EN16931, &problems, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (problems->len, ==, 0);
+      check_same_verdict (xml, "fixture");
+      for (guint k = 0; k < 2; k++)
+        {
+          GBytes *broken = k == 0 ? order : text;
+
+          if (broken == NULL)
+            continue;
+          g_clear_pointer (&problems, g_ptr_array_unref);
+          g_assert_false (factures_cii_check_xsd_profile (broken, FACTURES_CII_PROFILE_EN16931, &problems, &error));
+          g_assert_no_error (error);
+          g_assert_cmpuint (problems->len, >, 0);
+          g_assert_true (g_str_has_prefix (problems->pdata[0], "Line "));
+          check_same_verdict (broken, "broken fixture");
+        }
+      /* Not well-formed: refused as well. */
+      g_clear_pointer (&problems, g_ptr_array_unref);
+      g_assert_false (factures_cii_check_xsd_profile (truncated, FACTURES_CII_PROFILE_EN16931, &problems, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (problems->len, >, 0);
+    }
+
+  if (!require_reference (&ref))
+    return;
+  {
+    const char * const dirs[][4] = {
+      { "01_en16931_cii", "examples", NULL },
+      { "01_en16931_cii", "unit-tests", NULL },
+      { "02_facturx", "akretion", "fixtures", "xml" },
+      { "02_facturx", "mustangproject", "validator", NULL },
+      { "02_facturx", "mustangproject", "library", NULL },
+      { "02_facturx", "mustangproject", "library", "cii" },
+    };
+    guint n = 0;
+
+    for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
+      {
+        g_autofree char *path = g_build_filename (ref, dirs[d][0], dirs[d][1], dirs[d][2], dirs[d][3], NULL);
+        g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+        const char *entry;
+
+        g_assert_nonnull (dir);
+        while ((entry = g_dir_read_name (dir)) != NULL)
+          {
+            g_autofree char *file = g_build_filename (path, entry, NULL);
+            char *contents = NULL;
+            gsize length = 0;
+            g_autoptr(GBytes) bytes = NULL;
+
+            if (!g_str_has_suffix (entry, ".xml") || !g_file_get_contents (file, &contents, &length, NULL))
+              continue;
+            bytes = g_bytes_new_take (contents, length);
+            check_same_verdict (bytes, entry);
+            n++;
+          }
+      }
+    g_assert_cmpuint (n, >=, 20);
+  }
+}
+
 /* Values read back from the XML with XPath. */
 static char *
 xpath_text (GBytes *xml, const char *expr)
@@ -887,6 +988,80 @@ test_pdf (void)
   g_rmdir (tmp);
 }
 
+/* Issue 12: cairo's file is extended by an incremental update, kept byte for byte; a file with a
+ * cross-reference stream (which a table cannot update) is still rewritten by qpdf. Both are
+ * Factur-X files carrying the same XML. */
+static void
+test_incremental (void)
+{
+  g_autoptr(GPtrArray) docs = fixtures ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("facturx-incremental-XXXXXX", &error);
+  g_autoptr(GBytes) xml = factures_cii_build (docs->pdata[0], &error);
+  g_autoptr(GBytes) pdf = factures_pdf_render (docs->pdata[0], FACTURES_PDF_FLAG_NONE, &error);
+  g_autoptr(GBytes) wrapped = NULL;
+  g_autoptr(GBytes) streams_pdf = NULL;
+  g_autoptr(GBytes) streams_wrapped = NULL;
+  g_autoptr(GBytes) extracted = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *in = NULL;
+  g_autofree char *out_path = g_build_filename (tmp, "streams.pdf", NULL);
+  g_autofree char *out = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+  int status;
+
+  g_assert_no_error (error);
+  wrapped = factures_facturx_wrap (pdf, xml, FACTURES_CII_PROFILE_EN16931, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (wrapped), >, g_bytes_get_size (pdf));
+  g_assert_cmpmem (g_bytes_get_data (wrapped, NULL), g_bytes_get_size (pdf),
+                   g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf));
+  problems = factures_facturx_check_pdf (wrapped);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  extracted = factures_facturx_extract_xml (wrapped, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (extracted, xml));
+  g_clear_pointer (&extracted, g_bytes_unref);
+
+  /* The same page with object and cross-reference streams. */
+  in = write_temp (tmp, "plain.pdf", pdf);
+  {
+    const char *argv[] = { "qpdf", "--object-streams=generate", in, out_path, NULL };
+
+    out = run (argv, &status);
+    g_assert_cmpint (status, ==, 0);
+  }
+  g_assert_true (g_file_get_contents (out_path, &contents, &length, NULL));
+  streams_pdf = g_bytes_new_take (contents, length);
+  streams_wrapped = factures_facturx_wrap (streams_pdf, xml, FACTURES_CII_PROFILE_EN16931, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_bytes_get_size (streams_wrapped) > length
+                  && memcmp (g_bytes_get_data (streams_wrapped, NULL), contents, length) == 0);
+  problems = factures_facturx_check_pdf (streams_wrapped);
+  g_assert_cmpuint (problems->len, ==, 0);
+  extracted = factures_facturx_extract_xml (streams_wrapped, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (extracted, xml));
+
+  g_unlink (in);
+  g_unlink (out_path);
+  g_rmdir (tmp);
+}
+
+/* The first @needle in @size bytes of @data, NUL bytes included, or NULL. */
+static const char *
+find_bytes (const char *data, gsize size, const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= size; i++)
+    if (data[i] == needle[0] && memcmp (data + i, needle, n) == 0)
+      return data + i;
+  return NULL;
+}
+
 /* The XMP of our file is well-formed RDF with the PDF/A and Factur-X fields. */
 static void
 test_xmp (void)
@@ -895,8 +1070,10 @@ test_xmp (void)
   g_autoptr(GBytes) pdf = factures_facturx_render (docs->pdata[1], FACTURES_PDF_FLAG_NONE, NULL);
   gsize size;
   const char *data = g_bytes_get_data (pdf, &size);
-  const char *start = g_strstr_len (data, size, "<x:xmpmeta");
-  const char *end = start != NULL ? g_strstr_len (start, size - (start - data), "</x:xmpmeta>") : NULL;
+  /* Searched through the whole file, binary streams (NUL bytes) included: the XMP follows cairo's
+   * content since the Factur-X objects are an incremental update (issue 12). */
+  const char *start = find_bytes (data, size, "<x:xmpmeta");
+  const char *end = start != NULL ? find_bytes (start, size - (start - data), "</x:xmpmeta>") : NULL;
   xmlDocPtr doc;
   xmlXPathContextPtr ctx;
   static const char * const checks[][2] = {
@@ -936,12 +1113,14 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/facturx/xml/xsd", test_xsd);
+  g_test_add_func ("/facturx/xml/xsd-profile", test_xsd_profile);
   g_test_add_func ("/facturx/xml/figures", test_figures);
   g_test_add_func ("/facturx/xml/schedule", test_schedule);
   g_test_add_func ("/facturx/xml/reference-xsd", test_reference_xsd);
   g_test_add_func ("/facturx/xml/schematron", test_schematron);
   g_test_add_func ("/facturx/pdf/structure", test_pdf);
   g_test_add_func ("/facturx/pdf/xmp", test_xmp);
+  g_test_add_func ("/facturx/pdf/incremental", test_incremental);
 
   return g_test_run ();
 }

@@ -458,6 +458,45 @@ factures_store_list_overdue (FacturesStore         *self,
 }
 
 /**
+ * factures_store_count_overdue:
+ * @today: the day that decides what is past due
+ * @out_count: (out): the number of issued invoices past due with a balance, the rows
+ *   factures_store_list_overdue() lists
+ *
+ * Issue 12: the overdue view's badge while the view is not shown (and before its first
+ * showing): one count over the partial index of open invoices (document_summary, migration
+ * 0010), where listing them would sort every overdue invoice.
+ *
+ * Returns: %FALSE with @error (FACTURES_ERROR) when the database could not be read
+ */
+gboolean
+factures_store_count_overdue (FacturesStore  *self,
+                              const GDate    *today,
+                              guint          *out_count,
+                              GError        **error)
+{
+  g_autoptr(FacturesCachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (today != NULL && out_count != NULL, FALSE);
+
+  *out_count = 0;
+  stmt = factures_store_prepare_cached (self,
+                                        "SELECT count (*) FROM document_summary "
+                                        "WHERE balance > 0 AND due_date < ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  factures_sql_bind_date (stmt, 1, today);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  *out_count = (guint) sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/**
  * factures_store_get_first_issue_date:
  * @out: (out caller-allocates): the issue date of the first issued document, cleared
  *   (g_date_clear()) when none was issued

@@ -1257,16 +1257,22 @@ grow_slice_on_scroll (GtkWidget         *scrolled,
   g_signal_connect_object (adjustment, "changed", G_CALLBACK (grow_slice), slice, 0);
 }
 
-/* The badge's count of a hidden page: the overdue invoices' ids (the partial index of open
- * invoices), no row read. */
+/* The badge's count of a hidden page (and before the first frame): one count over the partial
+ * index of open invoices, no sort, no row read. */
 static void
 refresh_count_only (FacturesOverduePage *self,
                     const GDate         *today)
 {
-  g_autoptr (GListModel) model = factures_store_list_overdue (self->store, today,
-                                                              FACTURES_DOCUMENT_SORT_DUE, FALSE);
+  g_autoptr (GError) error = NULL;
+  guint count = 0;
 
-  refresh_count (self, model);
+  if (!factures_store_count_overdue (self->store, today, &count, &error))
+    g_warning ("Overdue invoices: %s", error->message);
+  if (count != self->count)
+    {
+      self->count = count;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
+    }
 }
 
 /* The overdue invoices, sorted in SQL (a new snapshot: the view rebuilds the rows it shows),

@@ -1232,8 +1232,10 @@ refresh_count (FacturesOverduePage *self,
  * first one shown, whatever their height (gtklistview.c, GTK_LIST_VIEW_MAX_LIST_ITEMS): 400
  * rows measured and styled before the first frame for a dozen seen. The views show a slice of
  * their model instead, its first rows (a few screens), which doubles when the user scrolls to
- * within a page of its end (or moves the keyboard focus there), until it holds the whole model. */
-#define LIST_STEP 24    /* rows of about 40 px in at most 480 px */
+ * within half a page of its end (or moves the keyboard focus there), until it holds the whole
+ * model. The rows are about 20 px high and the list gets 135 px of a window of the default size
+ * (at most 480 px): 12 rows are nearly two screens, and a taller list doubles them at once. */
+#define LIST_STEP 12
 
 static void
 grow_slice (GtkAdjustment     *adjustment,
@@ -1245,7 +1247,7 @@ grow_slice (GtkAdjustment     *adjustment,
                 gtk_adjustment_get_page_size (adjustment);
 
   if (model == NULL || size >= g_list_model_get_n_items (model) ||
-      left > gtk_adjustment_get_page_size (adjustment))
+      left > gtk_adjustment_get_page_size (adjustment) / 2)
     return;
   gtk_slice_list_model_set_size (slice, size * 2);
 }

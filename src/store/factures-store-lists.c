@@ -257,6 +257,19 @@ list_documents (FacturesStore        *self,
   return list_documents_first (self, where, NULL, 0, search_pattern, today, sort, descending);
 }
 
+/* list_documents_first() sorted by @key (an SQL expression; @inverted: its order is the
+ * opposite of the column's, as days late against the due date). */
+static GListModel *
+list_documents_keyed (FacturesStore *self,
+                      const char    *where,
+                      const char    *first_where,
+                      guint          n_items,
+                      const char    *search_pattern,
+                      const GDate   *today,
+                      const char    *key,
+                      gboolean       inverted,
+                      gboolean       descending);
+
 /* With @first_where (the same filter, written so that the sort's index leads): the first
  * pages of @n_items documents only (factures_sql_list_model_new_by_ids_first()). */
 static GListModel *
@@ -269,11 +282,26 @@ list_documents_first (FacturesStore        *self,
                       FacturesDocumentSort  sort,
                       gboolean              descending)
 {
+  gboolean inverted;
+  const char *key = document_sort_key (sort, &inverted);
+
+  return list_documents_keyed (self, where, first_where, n_items, search_pattern, today, key, inverted, descending);
+}
+
+static GListModel *
+list_documents_keyed (FacturesStore *self,
+                      const char    *where,
+                      const char    *first_where,
+                      guint          n_items,
+                      const char    *search_pattern,
+                      const GDate   *today,
+                      const char    *key,
+                      gboolean       inverted,
+                      gboolean       descending)
+{
   g_autofree char *today_iso = NULL;
   const char *dir = descending ? "DESC" : "ASC";
   const char *params[] = { ":today", NULL, ":search", search_pattern, NULL };
-  gboolean inverted;
-  const char *key = document_sort_key (sort, &inverted);
   const char *key_dir = descending != inverted ? "DESC" : "ASC";
   GDate now;
 
@@ -449,12 +477,56 @@ factures_store_list_overdue (FacturesStore         *self,
                              FacturesDocumentSort   sort,
                              gboolean               descending)
 {
+  const char *where = "WHERE documents.id IN (SELECT document_id FROM document_summary "
+                      "WHERE balance > 0 AND due_date < :today)";
+
   g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
 
-  return list_documents (self,
-                         "WHERE documents.id IN (SELECT document_id FROM document_summary "
-                         "WHERE balance > 0 AND due_date < :today)",
-                         NULL, today, sort, descending);
+  /* Issue 12: every invoice listed here is late, so its days-late key is its due date (the
+   * summary's copy of it): the same order as LATE_KEY_EXPR, without two lookups of the summary
+   * per invoice (5,000 overdue: 42 M instructions to sort them) */
+  if (sort == FACTURES_DOCUMENT_SORT_DAYS_LATE)
+    return list_documents_keyed (self, where, NULL, 0, NULL, today, "due_date", TRUE, descending);
+  return list_documents (self, where, NULL, today, sort, descending);
+}
+
+/**
+ * factures_store_count_overdue:
+ * @today: the day that decides what is past due
+ * @out_count: (out): the number of issued invoices past due with a balance, the rows
+ *   factures_store_list_overdue() lists
+ *
+ * Issue 12: the overdue view's badge while the view is not shown (and before its first
+ * showing): one count over the partial index of open invoices (document_summary, migration
+ * 0010), where listing them would sort every overdue invoice.
+ *
+ * Returns: %FALSE with @error (FACTURES_ERROR) when the database could not be read
+ */
+gboolean
+factures_store_count_overdue (FacturesStore  *self,
+                              const GDate    *today,
+                              guint          *out_count,
+                              GError        **error)
+{
+  g_autoptr(FacturesCachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (today != NULL && out_count != NULL, FALSE);
+
+  *out_count = 0;
+  stmt = factures_store_prepare_cached (self,
+                                        "SELECT count (*) FROM document_summary "
+                                        "WHERE balance > 0 AND due_date < ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  factures_sql_bind_date (stmt, 1, today);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  *out_count = (guint) sqlite3_column_int64 (stmt, 0);
+  return TRUE;
 }
 
 /**

@@ -1032,7 +1032,10 @@ factures_store_open_with_progress (const char                 *path,
    * recomputed now, in one transaction. A read-only open plans stale rows when it reads them. */
   if (create && get_user_version (self) >= 12)
     {
+      /* INDEXED BY: SQLite's planner scans the whole table for this (issue 12: 48 M
+       * instructions at 100,000 documents) rather than the partial index of migration 0012 */
       g_autoptr(sqlite3_stmt) stale = factures_store_prepare (self, "SELECT EXISTS (SELECT 1 FROM document_summary "
+                                                                    "INDEXED BY document_summary_stale "
                                                                     "WHERE next_step_stale = 1)", error);
 
       if (stale == NULL)

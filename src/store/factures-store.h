@@ -192,6 +192,12 @@ GListModel *factures_store_list_overdue   (FacturesStore        *self,
                                            const GDate          *today,
                                            FacturesDocumentSort  sort,
                                            gboolean              descending);
+/* Issue 12: how many factures_store_list_overdue() would list, from the partial index of open
+ * invoices (no sort, no row read); %FALSE with @error (FACTURES_ERROR) when unreadable. */
+gboolean    factures_store_count_overdue  (FacturesStore  *self,
+                                           const GDate    *today,
+                                           guint          *out_count,
+                                           GError        **error);
 
 /* Emitted as the "changed" signal (no arguments) after any write, so views refresh. */
 

@@ -187,6 +187,18 @@ test_overdue_and_outstanding (Fixture       *fixture,
   g_clear_object (&overdue);
   overdue = factures_store_list_overdue (fixture->store, &today, FACTURES_DOCUMENT_SORT_DUE, FALSE);
   g_assert_cmpuint (g_list_model_get_n_items (overdue), ==, 3);
+  /* Issue 12: the badge's count, without the list, counts the same invoices (the quote, the
+   * draft and the invoice not yet due left out) */
+  {
+    guint count = 0;
+    GDate before = today;
+
+    g_assert_true (factures_store_count_overdue (fixture->store, &today, &count, NULL));
+    g_assert_cmpuint (count, ==, 3);
+    g_date_subtract_days (&before, 5);
+    g_assert_true (factures_store_count_overdue (fixture->store, &before, &count, NULL));
+    g_assert_cmpuint (count, ==, 2);
+  }
   {
     g_autoptr(FacturesDocumentRow) last = g_list_model_get_item (overdue, 2);
     g_assert_cmpstr (factures_document_row_get_number (last), ==, "F2026-0003");

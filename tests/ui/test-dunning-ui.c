@@ -657,6 +657,24 @@ find_list_view (GtkWidget *root)
   return NULL;
 }
 
+/* The first shown menu button of a dunning step's row under @root (the rows of deadlines hide
+ * theirs). */
+static GtkWidget *
+find_row_menu_button (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Issue 13 item 4: a reminder step of an invoice in pounds shows its balance and interest in
  * pounds, the 40 € recovery indemnity in euros (art. D441-5 C. com.), never pounds as euros. */
 static void
@@ -806,6 +824,27 @@ test_todo_queue (void)
     g_assert_cmpuint (factures_overdue_page_get_n_planned (FACTURES_OVERDUE_PAGE (page)), >, planned);
     gtk_adjustment_set_value (adjustment, 0);
     spin (100);
+  }
+  /* issue 12: a row's menu is made when first opened, its buttons on the row's invoice */
+  {
+    GtkWidget *more = find_row_menu_button (find_list_view (page));
+    GtkPopover *menu;
+    GtkWidget *button;
+    GVariant *target;
+
+    g_assert_nonnull (more);
+    g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more)));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (more));
+    spin (50);
+    menu = gtk_menu_button_get_popover (GTK_MENU_BUTTON (more));
+    g_assert_nonnull (menu);
+    button = gtk_widget_get_first_child (gtk_popover_get_child (menu));
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "overdue.record-payment");
+    target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+    g_assert_nonnull (target);
+    g_assert_cmpint (g_variant_get_int64 (target), >=, first_id);
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (more));
+    spin (50);
   }
   /* a shown row has its detail (penalties and indemnity apart) */
   g_assert_nonnull (factures_todo_item_get_detail (first));

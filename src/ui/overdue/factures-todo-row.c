@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-todo-menu.h"
 #include "factures-todo-row.h"
 
 struct _FacturesTodoRow
@@ -21,7 +22,7 @@ struct _FacturesTodoRow
   GtkButton        *primary;
   GtkButton        *secondary;
   GtkWidget        *more;
-  GtkWidget        *menu_box;
+  gint64            document_id;   /* the invoice of the menu's buttons */
 };
 
 G_DEFINE_FINAL_TYPE (FacturesTodoRow, factures_todo_row, GTK_TYPE_WIDGET)
@@ -37,22 +38,27 @@ update_detail (FacturesTodoRow *self)
                                self->item != NULL ? factures_todo_item_get_tooltip (self->item) : NULL);
 }
 
+/* Issue 12: the menu's popover (five buttons) made when it is first opened, not with each
+ * row before the first frame. */
+static void
+create_menu (GtkMenuButton *button,
+             gpointer       user_data)
+{
+  FacturesTodoRow *self = user_data;
+
+  gtk_menu_button_set_popover (button, factures_todo_menu_new (self->document_id));
+}
+
 /* Every button of the menu runs "overdue.<command>" on the row's invoice. */
 static void
 set_menu_target (FacturesTodoRow *self,
                  gint64           document_id)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (self->menu_box); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_ACTIONABLE (child))
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (child), g_variant_new_int64 (document_id));
-}
+  GtkPopover *menu = gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->more));
 
-static void
-on_menu_clicked (GtkWidget       *button,
-                 FacturesTodoRow *self)
-{
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->more));
+  self->document_id = document_id;
+  if (menu != NULL)
+    factures_todo_menu_set_target (FACTURES_TODO_MENU (menu), document_id);
 }
 
 void
@@ -165,8 +171,6 @@ factures_todo_row_class_init (FacturesTodoRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FacturesTodoRow, primary);
   gtk_widget_class_bind_template_child (widget_class, FacturesTodoRow, secondary);
   gtk_widget_class_bind_template_child (widget_class, FacturesTodoRow, more);
-  gtk_widget_class_bind_template_child (widget_class, FacturesTodoRow, menu_box);
-  gtk_widget_class_bind_template_callback (widget_class, on_menu_clicked);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -174,6 +178,7 @@ static void
 factures_todo_row_init (FacturesTodoRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->more), create_menu, self, NULL);
 }
 
 GtkWidget *

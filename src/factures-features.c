@@ -648,6 +648,16 @@ factures_cii_check_xsd (GBytes *xml,
   return EXTRA (factures_cii_check_xsd) (xml, out_profile, out_problems, error);
 }
 
+gboolean
+factures_cii_check_xsd_profile (GBytes *xml,
+                                FacturesCiiProfile profile,
+                                GPtrArray **out_problems,
+                                GError **error)
+{
+  CACHE (factures_cii_check_xsd_profile);
+  return EXTRA (factures_cii_check_xsd_profile) (xml, profile, out_problems, error);
+}
+
 const char *
 factures_cii_profile_conformance_level (FacturesCiiProfile profile)
 {

@@ -249,7 +249,7 @@ main (int   argc,
 
           argv[0] = pdf;
           execv (pdf, argv);
-          g_printerr ("factures-cli: %s: %s\n", pdf, g_strerror (errno));
+          g_printerr (_("factures: %s: %s\n"), pdf, g_strerror (errno));
           return 127;
         }
 #endif
@@ -270,7 +270,7 @@ main (int   argc,
 
     argv[0] = full;
     execv (full, argv);
-    g_printerr ("factures-cli: %s: %s\n", full, g_strerror (errno));
+    g_printerr (_("factures: %s: %s\n"), full, g_strerror (errno));
     return 127;
   }
 }

@@ -29,7 +29,7 @@ handle_local_options_cb (GApplication *application,
   if (status >= 0)
     return status;
 
-  g_printerr ("factures-cli: %s\n",
+  g_printerr (_("factures: %s\n"),
               _("Nothing to do: give one of the options of --help (the window is “factures”)"));
   return 2;
 }

@@ -312,7 +312,8 @@ factures_compose_dialog_present_for_step (GtkWindow     *parent,
     {
       if (unsent_id != 0)
         unsent = factures_store_outbox_get (store, unsent_id, NULL);
-      if (unsent != NULL && unsent->message != NULL)
+      /* (the client's address changed since: a new message to the new address) */
+      if (unsent != NULL && unsent->message != NULL && g_strcmp0 (unsent->recipients, draft->to) == 0)
         unsent_body = factures_mail_message_body_text (unsent->message);
       if (unsent_body != NULL)
         {

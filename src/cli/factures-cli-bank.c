@@ -56,7 +56,7 @@ factures_cli_bank_wanted (GVariantDict *options)
 static int
 fail (const char *message)
 {
-  g_printerr ("factures: %s\n", message);
+  g_printerr (_("factures: %s\n"), message);
   return 1;
 }
 
@@ -125,7 +125,7 @@ import_statement (FacturesStore                *store,
       return fail (message);
     }
   for (guint i = 0; i < result.warnings->len; i++)
-    g_printerr ("factures: %s\n", (const char *) g_ptr_array_index (result.warnings, i));
+    g_printerr (_("factures: %s\n"), (const char *) g_ptr_array_index (result.warnings, i));
   g_print ("%u\t%u\t%u\n", result.n_added, result.n_skipped, result.n_read);
   factures_bank_import_result_clear (&result);
   return status;
@@ -227,7 +227,7 @@ choose (GPtrArray   *pending,
         }
       if (clash)
         {
-          g_printerr ("factures: %s\n", _("A sure match left aside: another movement pays the same invoice."));
+          g_printerr (_("factures: %s\n"), _("A sure match left aside: another movement pays the same invoice."));
           g_ptr_array_remove_index (chosen, i--);
           continue;
         }
@@ -288,7 +288,7 @@ confirm (FacturesStore *store,
       if (g_ptr_array_index (messages, i) == NULL)
         g_print ("%s\n", (const char *) g_ptr_array_index (messages, ++i));
       else
-        g_printerr ("factures: %s\n", (const char *) g_ptr_array_index (messages, i));
+        g_printerr (_("factures: %s\n"), (const char *) g_ptr_array_index (messages, i));
     }
   return 0;
 }

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "factures-cli.h"
@@ -39,7 +40,7 @@ factures_cli_des_wanted (GVariantDict *options)
 static int
 fail (const char *message)
 {
-  g_printerr ("factures: %s\n", message);
+  g_printerr (_("factures: %s\n"), message);
   return 1;
 }
 
@@ -110,8 +111,16 @@ factures_cli_des_run (const char   *database,
       return 0;
     }
 
-  /* Translators: the heading of --des; %s is a month, "novembre 2026" */
-  g_print (_("European services declaration (DES) of %s: client VAT number, amount in euros, client\n"), of);
+  /* « d’octobre », « de novembre »: the month is always named in French, and French elides
+   * « de » before a vowel (avril, août, octobre; trial 5 finding 21). */
+  if (strchr ("aeiou", of[0]) != NULL)
+    /* Translators: the heading of --des; %s is a French month beginning with a vowel,
+     * "octobre 2026" (French: « … (DES) d’%s : … ») */
+    g_print (C_("month beginning with a vowel",
+                "European services declaration (DES) of %s: client VAT number, amount in euros, client\n"), of);
+  else
+    /* Translators: the heading of --des; %s is a month, "novembre 2026" */
+    g_print (_("European services declaration (DES) of %s: client VAT number, amount in euros, client\n"), of);
   for (guint i = 0; i < list->len; i++)
     {
       const FacturesDesEntry *e = g_ptr_array_index (list, i);

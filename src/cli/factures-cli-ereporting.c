@@ -54,7 +54,7 @@ factures_cli_ereporting_wanted (GVariantDict *options)
 static int
 fail (const char *message)
 {
-  g_printerr ("factures: %s\n", message);
+  g_printerr (_("factures: %s\n"), message);
   return 1;
 }
 

@@ -60,7 +60,7 @@ factures_cli_facturx_wanted (GVariantDict *options)
 static int
 fail (const char *message)
 {
-  g_printerr ("factures: %s\n", message);
+  g_printerr (_("factures: %s\n"), message);
   return 1;
 }
 

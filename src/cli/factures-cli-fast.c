@@ -90,7 +90,7 @@ parse (int       argc,
 static int
 fail (const char *message)
 {
-  g_printerr ("factures: %s\n", message);
+  g_printerr (_("factures: %s\n"), message);
   return 1;
 }
 
@@ -98,7 +98,7 @@ static void
 busy_waiting_cb (FacturesStore *store,
                  gpointer       user_data)
 {
-  g_printerr ("factures: %s\n", _("Another process is using the database; waiting up to 30 s…"));
+  g_printerr (_("factures: %s\n"), _("Another process is using the database; waiting up to 30 s…"));
 }
 
 /* As factures_cli_open_store() with write FALSE (factures-cli.c): never creates nor converts. */
@@ -249,7 +249,7 @@ main (int   argc,
 
           argv[0] = pdf;
           execv (pdf, argv);
-          g_printerr ("factures-cli: %s: %s\n", pdf, g_strerror (errno));
+          g_printerr (_("factures: %s: %s\n"), pdf, g_strerror (errno));
           return 127;
         }
 #endif
@@ -270,7 +270,7 @@ main (int   argc,
 
     argv[0] = full;
     execv (full, argv);
-    g_printerr ("factures-cli: %s: %s\n", full, g_strerror (errno));
+    g_printerr (_("factures: %s: %s\n"), full, g_strerror (errno));
     return 127;
   }
 }

@@ -2,7 +2,10 @@
  *
  *   --send=NUMBER   sends the issued document NUMBER to its client's address with
  *                   the template of its kind (through the outbox: a failure leaves
- *                   the message there, failed, with its reason); prints the server's reply
+ *                   the message there, failed, with its reason); prints the server's reply.
+ *                   A message of the document that failed before is retried (the same
+ *                   message, not a second one); a document already sent is not sent
+ *                   again unless --yes is given (trial 5 finding 8)
  *   --test-smtp     the connection test of the saved account; prints the outcome
  *
  * The password comes from the keyring. Exit status 0 on success, 1 otherwise.
@@ -22,7 +25,9 @@
 
 static const GOptionEntry entries[] = {
   { "send", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Send the issued document NUMBER by e-mail to its client, with its template"), N_("NUMBER") },
+    N_("Send the issued document NUMBER by e-mail to its client, with its template. A message "
+       "of it that failed before is retried; a document already sent is sent again only with --yes"),
+    N_("NUMBER") },
   { "test-smtp", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Test the connection to the e-mail server (no message is sent) and print the outcome"), NULL },
   { NULL }
@@ -43,14 +48,17 @@ factures_cli_mail_wanted (GVariantDict *options)
 static int
 fail (const char *message)
 {
-  g_printerr ("factures: %s\n", message);
+  g_printerr (_("factures: %s\n"), message);
   return 1;
 }
 
 static int
 send_document (FacturesStore *store,
-               const char    *number)
+               const char    *number,
+               gboolean       yes)
 {
+  g_autoptr(FacturesOutboxItem) sent = NULL;
+  gint64 unsent_id = 0;
   g_autoptr(FacturesDocument) document = NULL;
   g_autoptr(FacturesMailAccount) account = NULL;
   g_autoptr(FacturesMailDraft) draft = NULL;
@@ -76,7 +84,29 @@ send_document (FacturesStore *store,
       g_autofree char *message = g_strdup_printf (_("The client of %s has no e-mail address."), number);
       return fail (message);
     }
-  id = factures_mail_queue (store, account, draft, NULL, 0, account->read_receipt, &error);
+  if (!factures_mail_find_previous (store, document->id, NULL, 0, &unsent_id, &sent, &error))
+    return fail (error->message);
+  if (sent != NULL && !yes)
+    {
+      g_autofree char *when = factures_mail_format_time (sent->updated != NULL ? sent->updated : sent->created);
+      g_autofree char *message = g_strdup_printf (_("%s was already sent to %s on %s. Add --yes to send it "
+                                                    "again."), number, sent->recipients, when);
+      return fail (message);
+    }
+  if (unsent_id != 0)
+    {
+      g_autoptr(FacturesOutboxItem) unsent = factures_store_outbox_get (store, unsent_id, &error);
+
+      if (unsent == NULL)
+        return fail (error->message);
+      /* The client's address changed since: a new message to the new address. */
+      if (g_strcmp0 (unsent->recipients, draft->to) != 0)
+        unsent_id = 0;
+    }
+  if (unsent_id != 0)
+    id = unsent_id;
+  else
+    id = factures_mail_queue (store, account, draft, NULL, 0, account->read_receipt, &error);
   if (id == 0)
     return fail (error->message);
   if (!factures_mail_send_sync (store, id, NULL, &reply, &error))
@@ -124,10 +154,12 @@ factures_cli_mail_run (const char   *database,
   g_autoptr(FacturesStore) store = NULL;
   const char *number = NULL;
   gboolean test = FALSE;
+  gboolean yes = FALSE;
   int status = 0;
 
   g_variant_dict_lookup (options, "send", "&s", &number);
   g_variant_dict_lookup (options, "test-smtp", "b", &test);
+  g_variant_dict_lookup (options, "yes", "b", &yes);
   store = factures_cli_open_store_existing (database, &status);
   if (store == NULL)
     return status;
@@ -135,6 +167,6 @@ factures_cli_mail_run (const char   *database,
   if (test)
     status = test_smtp (store);
   if (status == 0 && number != NULL)
-    status = send_document (store, number);
+    status = send_document (store, number, yes);
   return status;
 }

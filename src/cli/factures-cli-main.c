@@ -29,7 +29,7 @@ handle_local_options_cb (GApplication *application,
   if (status >= 0)
     return status;
 
-  g_printerr ("factures-cli: %s\n",
+  g_printerr (_("factures: %s\n"),
               _("Nothing to do: give one of the options of --help (the window is “factures”)"));
   return 2;
 }
@@ -48,7 +48,13 @@ main (int   argc,
 
   /* No application id: never registers on the bus, each run is its own process. */
   app = g_application_new (NULL, G_APPLICATION_NON_UNIQUE);
+  /* factures-cli may run as factures-cli-full (exec'd by the fast path): --help says the
+   * name typed, and that this program has no window (trial 5 finding 21). */
+  g_set_prgname ("factures-cli");
   factures_cli_add_options (app);
+  g_application_set_option_context_summary (app, _("Invoices for French micro-entrepreneurs, from the command "
+                                                   "line: give one of the options below (the window is the "
+                                                   "“factures” program)."));
   g_signal_connect (app, "handle-local-options", G_CALLBACK (handle_local_options_cb), NULL);
   return g_application_run (app, argc, argv);
 }

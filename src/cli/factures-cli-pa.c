@@ -71,7 +71,7 @@ factures_cli_pa_wanted (GVariantDict *options)
 static int
 fail (const char *message)
 {
-  g_printerr ("factures: %s\n", message);
+  g_printerr (_("factures: %s\n"), message);
   return 1;
 }
 
@@ -110,7 +110,7 @@ lookup (FacturesStore *store,
     g_print (_("Public buyer: invoices go through Chorus Pro (service code required).\n"));
   g_print (_("Looked up on: %s\n"), entry->looked_up);
   if (entry->partial)
-    g_printerr ("factures: %s\n", factures_pa_directory_partial_note ());
+    g_printerr (_("factures: %s\n"), factures_pa_directory_partial_note ());
   return 0;
 }
 

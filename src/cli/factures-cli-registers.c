@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "factures-cli-registers.h"
+#include "factures-currency.h"
 #include "factures-money.h"
 #include "factures-register-pdf.h"
 #include "factures-store-receipts.h"
@@ -16,9 +17,37 @@
 char *
 factures_purchase_entry_amount_text (const FacturesPurchaseEntry *e)
 {
+  const char *p = e->amount_text;
+  gboolean negative = FALSE;
+  gint64 cents = 0;
+  guint decimals = 0;
+  gboolean point = FALSE;
+
   if (e->amount >= 0 || e->source != FACTURES_PURCHASE_IMPORTED)
     return factures_money_format (e->amount);
-  return g_strdup_printf ("%s %s", e->amount_text != NULL ? e->amount_text : "",
+  /* The amount as the invoice's CII wrote it ("1000.00", BT-112), in the French form of the
+   * rest of the register, "1 000,00 GBP" (trial 5 finding 21). */
+  if (p != NULL && *p == '-')
+    negative = TRUE, p++;
+  for (; p != NULL && *p != '\0'; p++)
+    {
+      if (*p == '.' && !point)
+        point = TRUE;
+      else if (g_ascii_isdigit (*p) && cents <= G_MAXINT64 / 100 && (!point || decimals < 2))
+        {
+          cents = cents * 10 + (*p - '0');
+          decimals += point;
+        }
+      else
+        break;
+    }
+  if (p != NULL && *p == '\0' && e->amount_text[0] != '\0')
+    {
+      for (; decimals < 2; decimals++)
+        cents *= 10;
+      return factures_currency_format (negative ? -cents : cents, e->currency);
+    }
+  return g_strdup_printf ("%s\u00a0%s", e->amount_text != NULL ? e->amount_text : "",
                           e->currency != NULL ? e->currency : "");
 }
 

@@ -93,7 +93,7 @@ factures_cli_urssaf_wanted (GVariantDict *options)
 static int
 fail (const char *message)
 {
-  g_printerr ("factures: %s\n", message);
+  g_printerr (_("factures: %s\n"), message);
   return 1;
 }
 
@@ -139,7 +139,7 @@ urssaf (FacturesStore *store, const FacturesUrssafSettings *settings, const char
   if (!factures_urssaf_period_parse (period_text, &today, &period, &error))
     return fail (error->message);
   if ((period.quarter != 0) != settings->quarterly)
-    g_printerr ("factures: %s\n",
+    g_printerr (_("factures: %s\n"),
                 settings->quarterly ? _("Note: you declare quarterly; this is a month.")
                                     : _("Note: you declare monthly; this is a quarter."));
 
@@ -536,7 +536,7 @@ purchases (FacturesStore *store, gint year, const char *output)
   if (list == NULL)
     return fail (error->message);
   if (undated > 0)
-    g_printerr ("factures: %s\n", _("Some imported purchases have no issue date and are left out."));
+    g_printerr (_("factures: %s\n"), _("Some imported purchases have no issue date and are left out."));
 
   if (output != NULL && g_str_has_suffix (output, ".pdf"))
     return write_purchases_pdf (store, year, output);

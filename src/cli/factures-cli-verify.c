@@ -56,7 +56,7 @@ factures_cli_verify_wanted (GVariantDict *options)
 static int
 fail (const char *message)
 {
-  g_printerr ("factures: %s\n", message);
+  g_printerr (_("factures: %s\n"), message);
   return 1;
 }
 

@@ -78,7 +78,7 @@ factures_cli_add_options (GApplication *application)
 static int
 fail (const char *message)
 {
-  g_printerr ("factures: %s\n", message);
+  g_printerr (_("factures: %s\n"), message);
   return 1;
 }
 
@@ -87,7 +87,7 @@ static void
 busy_waiting_cb (FacturesStore *store,
                  gpointer       user_data)
 {
-  g_printerr ("factures: %s\n", _("Another process is using the database; waiting up to 30 s…"));
+  g_printerr (_("factures: %s\n"), _("Another process is using the database; waiting up to 30 s…"));
 }
 
 /**

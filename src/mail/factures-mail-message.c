@@ -24,6 +24,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeMultipart, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeStream, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeDataWrapper, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (InternetAddressList, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeParser, g_object_unref)
 
 static void
 ensure_gmime (void)
@@ -35,6 +36,57 @@ ensure_gmime (void)
       g_mime_init ();
       g_once_init_leave (&done, 1);
     }
+}
+
+/**
+ * factures_mail_message_body_text:
+ * (see factures-mail-message.h)
+ */
+char *
+factures_mail_message_body_text (GBytes *message)
+{
+  g_autoptr(GMimeStream) stream = NULL;
+  g_autoptr(GMimeParser) parser = NULL;
+  g_autoptr(GMimeMessage) parsed = NULL;
+  GMimeObject *body;
+
+  g_return_val_if_fail (message != NULL, NULL);
+  ensure_gmime ();
+  stream = g_mime_stream_mem_new_with_buffer (g_bytes_get_data (message, NULL), g_bytes_get_size (message));
+  parser = g_mime_parser_new_with_stream (stream);
+  parsed = g_mime_parser_construct_message (parser, NULL);
+  if (parsed == NULL)
+    return NULL;
+  body = g_mime_message_get_body (parsed);
+  if (GMIME_IS_MULTIPART (body))
+    {
+      GMimeMultipart *multipart = GMIME_MULTIPART (body);
+
+      body = NULL;
+      for (int i = 0; i < g_mime_multipart_get_count (multipart); i++)
+        {
+          GMimeObject *part = g_mime_multipart_get_part (multipart, i);
+
+          if (GMIME_IS_TEXT_PART (part) && g_mime_content_type_is_type (g_mime_object_get_content_type (part),
+                                                                         "text", "plain"))
+            {
+              body = part;
+              break;
+            }
+        }
+    }
+  if (body == NULL || !GMIME_IS_TEXT_PART (body))
+    return NULL;
+  {
+    g_autofree char *text = g_mime_text_part_get_text (GMIME_TEXT_PART (body));
+    g_autoptr(GString) lines = g_string_new (text);
+
+    /* As the user wrote it: LF line ends, without the final line end the wire format adds. */
+    g_string_replace (lines, "\r\n", "\n", 0);
+    if (lines->len > 0 && lines->str[lines->len - 1] == '\n')
+      g_string_truncate (lines, lines->len - 1);
+    return g_string_free (g_steal_pointer (&lines), FALSE);
+  }
 }
 
 char *

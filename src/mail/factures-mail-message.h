@@ -43,6 +43,10 @@ GBytes    *factures_mail_message_build      (const FacturesMailContent  *content
 GPtrArray *factures_mail_parse_recipients   (const char  *text,
                                              GError     **error);
 
+/* The text of a message built by factures_mail_message_build() (its text/plain part,
+ * decoded), to show again a queued message; NULL when @message has none. (transfer full) */
+char      *factures_mail_message_body_text  (GBytes      *message);
+
 /* "Mon, 30 Nov 2026 09:05:00 +0100": RFC 5322 §3.3, English names in any locale. */
 char      *factures_mail_format_date        (GDateTime   *date);
 

@@ -136,6 +136,108 @@ factures_mail_queue (FacturesStore              *store,
                                     draft->subject, message_id, message, error);
 }
 
+/* ---- what was already sent (trial 5 finding 8) ---- */
+
+static gboolean
+same_message (const FacturesOutboxItem *a,
+              gint64                    document_id,
+              const char               *step,
+              gint                      instalment)
+{
+  return a->document_id == document_id && g_strcmp0 (a->step, step) == 0 && a->instalment == instalment;
+}
+
+/**
+ * factures_mail_find_previous:
+ * (see factures-mail-sender.h)
+ */
+gboolean
+factures_mail_find_previous (FacturesStore       *store,
+                             gint64               document_id,
+                             const char          *step,
+                             gint                 instalment,
+                             gint64              *out_unsent_id,
+                             FacturesOutboxItem **out_sent,
+                             GError             **error)
+{
+  g_autoptr(GPtrArray) items = factures_store_outbox_list (store, error);
+  gint64 unsent = 0;
+  FacturesOutboxItem *sent = NULL;
+
+  if (out_unsent_id != NULL)
+    *out_unsent_id = 0;
+  if (out_sent != NULL)
+    *out_sent = NULL;
+  if (items == NULL)
+    return FALSE;
+  /* Newest first: the first of each kind is the newest. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      FacturesOutboxItem *item = g_ptr_array_index (items, i);
+
+      if (document_id == 0 || !same_message (item, document_id, step, instalment))
+        continue;
+      if (item->state == FACTURES_OUTBOX_SENT)
+        {
+          if (sent == NULL)
+            sent = item;
+        }
+      else if (unsent == 0 && (item->state == FACTURES_OUTBOX_FAILED || item->state == FACTURES_OUTBOX_QUEUED)
+               && !factures_mail_superseded (items, item))
+        unsent = item->id;
+    }
+  if (out_unsent_id != NULL)
+    *out_unsent_id = unsent;
+  if (out_sent != NULL && sent != NULL)
+    {
+      guint index;
+
+      g_ptr_array_find (items, sent, &index);
+      *out_sent = g_ptr_array_steal_index (items, index);
+    }
+  return TRUE;
+}
+
+/**
+ * factures_mail_superseded:
+ * (see factures-mail-sender.h)
+ */
+gboolean
+factures_mail_superseded (GPtrArray                *items,
+                          const FacturesOutboxItem *item)
+{
+  if (item->document_id == 0 || item->state == FACTURES_OUTBOX_SENT || item->state == FACTURES_OUTBOX_SENDING)
+    return FALSE;
+  for (guint i = 0; i < items->len; i++)
+    {
+      const FacturesOutboxItem *other = g_ptr_array_index (items, i);
+
+      if (other != item && other->id > item->id && other->state == FACTURES_OUTBOX_SENT
+          && same_message (other, item->document_id, item->step, item->instalment))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * factures_mail_format_time:
+ * (see factures-mail-sender.h)
+ */
+char *
+factures_mail_format_time (const char *timestamp)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (timestamp == NULL)
+    return g_strdup ("");
+  utc = g_date_time_new_from_iso8601 (timestamp, NULL);
+  if (utc == NULL)
+    return g_strdup (timestamp);
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%d/%m/%Y %H:%M");
+}
+
 /* ---- sending ---- */
 
 typedef struct {

@@ -96,6 +96,51 @@ gboolean  factures_mail_record_step  (FacturesStore  *store,
                                       gint64          outbox_id,
                                       GError        **error);
 
+/**
+ * factures_mail_find_previous:
+ * @document_id: an issued document
+ * @step: (nullable): the dunning step ("+10:email"), NULL for the document's own message
+ * @instalment: the step's instalment, 0: whole invoice
+ * @out_unsent_id: (out) (optional): the newest message of the same (document, step,
+ *   instalment) still queued or failed, 0 if none; it is to be retried rather than a
+ *   second one queued (trial 5 finding 8)
+ * @out_sent: (out) (optional) (transfer full): the newest such message already sent,
+ *   NULL if none; free with factures_outbox_item_free()
+ *
+ * Looks in the outbox for what was already done for this document, so that a
+ * client never receives the same document twice by accident.
+ *
+ * Returns: FALSE with @error when the outbox cannot be read
+ */
+gboolean  factures_mail_find_previous (FacturesStore       *store,
+                                       gint64               document_id,
+                                       const char          *step,
+                                       gint                 instalment,
+                                       gint64              *out_unsent_id,
+                                       FacturesOutboxItem **out_sent,
+                                       GError             **error);
+
+/**
+ * factures_mail_superseded:
+ * @items: (element-type FacturesOutboxItem): the outbox, as factures_store_outbox_list() gives it
+ * @item: one of @items
+ *
+ * Returns: TRUE when @item is queued or failed but another message of the same
+ *   document, step and instalment was sent after it was written: retrying it would
+ *   send the document a second time.
+ */
+gboolean  factures_mail_superseded    (GPtrArray                *items,
+                                       const FacturesOutboxItem *item);
+
+/**
+ * factures_mail_format_time:
+ * @timestamp: (nullable): an outbox time, "YYYY-MM-DDTHH:MM:SSZ" (UTC)
+ *
+ * Returns: (transfer full): the time as a French reader expects it, in local time:
+ *   "06/12/2026 22:44" (the text itself when it is not such a time, "" for NULL)
+ */
+char     *factures_mail_format_time   (const char *timestamp);
+
 /* Number of sends running in this process (async, not yet finished). Rows in
  * "sending" while this is 0 were interrupted by a crash: see
  * factures_store_outbox_recover(). */

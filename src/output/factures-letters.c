@@ -654,6 +654,13 @@ periods_block (Letter               *self,
   return block;
 }
 
+/* FALSE for a seller in franchise en base (no VAT on any of its invoices). */
+static gboolean
+charges_vat (const FacturesLetter *letter)
+{
+  return letter->seller == NULL || letter->seller->vat_regime != FACTURES_VAT_REGIME_FRANCHISE;
+}
+
 static char *
 invoice_reference (const Letter         *self,
                    const FacturesLetter *letter)
@@ -662,8 +669,10 @@ invoice_reference (const Letter         *self,
   g_autofree char *due = date_long (&letter->due_date);
   g_autofree char *total = money (self, letter->total);
 
-  return g_strdup_printf ("la facture n° %s du %s, d’un montant de %s TTC, échue le %s",
-                          letter->number, issued, total, due);
+  /* « TTC » only where VAT is charged: a seller in franchise en base (art. 293 B CGI) invoices
+   * no VAT, and its invoices say so; « TTC » there would suggest a tax (trial 5 finding 21). */
+  return g_strdup_printf ("la facture n° %s du %s, d’un montant de %s%s, échue le %s",
+                          letter->number, issued, total, charges_vat (letter) ? " TTC" : "", due);
 }
 
 /* The same in English (dates dd/mm/yyyy). */
@@ -675,8 +684,8 @@ invoice_reference_en (const Letter         *self,
   g_autofree char *due = date_short (&letter->due_date);
   g_autofree char *total = money (self, letter->total);
 
-  return g_strdup_printf ("invoice no. %s of %s, for %s including VAT, due on %s",
-                          letter->number, issued, total, due);
+  return g_strdup_printf ("invoice no. %s of %s, for %s%s, due on %s",
+                          letter->number, issued, total, charges_vat (letter) ? " including VAT" : "", due);
 }
 
 static void

@@ -196,6 +196,37 @@ gboolean factures_store_get_dashboard_figures (FacturesStore        *self,
                                                const GDate          *today,
                                                FacturesReceivables  *out,
                                                GError              **error);
+/**
+ * FacturesForeignOverdue:
+ * @currency: ISO 4217 code, "GBP"
+ * @count: overdue invoices in it
+ * @balance: their balances, hundredths of @currency
+ *
+ * The overdue invoices in another currency than the euro, which the sums of
+ * #FacturesReceivables leave out (issue 13 item 4).
+ */
+typedef struct {
+  char   currency[4];
+  guint  count;
+  gint64 balance;
+} FacturesForeignOverdue;
+
+/**
+ * factures_store_get_foreign_overdue:
+ * @today: the day the lateness is counted at
+ *
+ * The overdue invoices not in euros, per currency (sorted by code), counted as the
+ * dashboard counts the others (factures_store_get_dashboard_figures()): what the overdue
+ * card and the aging chart show apart so that they agree with the list and the badge
+ * (trial 5 finding 17).
+ *
+ * Returns: (transfer full) (element-type FacturesForeignOverdue): possibly empty, NULL on
+ *   error (FACTURES_ERROR_DATABASE)
+ */
+GArray  *factures_store_get_foreign_overdue (FacturesStore  *self,
+                                             const GDate    *today,
+                                             GError        **error);
+
 gboolean factures_store_get_receivables (FacturesStore        *self,
                                          const GDate          *today,
                                          FacturesReceivables  *out,

@@ -333,6 +333,50 @@ factures_store_get_receivables (FacturesStore        *self,
  * run per instalment) are read one by one; then one query each for the DSO's sales, its
  * history and the unused credit. Costs what is open, not what exists (issue 12).
  */
+/**
+ * factures_store_get_foreign_overdue:
+ * (see factures-store-payments.h)
+ */
+GArray *
+factures_store_get_foreign_overdue (FacturesStore  *self,
+                                    const GDate    *today,
+                                    GError        **error)
+{
+  g_autoptr(FacturesCachedStmt) stmt = NULL;
+  g_autoptr(GArray) out = g_array_new (FALSE, TRUE, sizeof (FacturesForeignOverdue));
+  int rc;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
+
+  /* the rows of the dashboard's sums (one run per invoice, late: due before today), in
+   * another currency */
+  stmt = factures_store_prepare_cached (self,
+                                        "SELECT d.currency, count (*), coalesce (sum (s.balance), 0) "
+                                        "FROM document_summary s JOIN documents d ON d.id = s.document_id "
+                                        "WHERE s.balance > 0 AND s.next_step_runs = 1 AND NOT s.next_step_stale "
+                                        "AND d.currency IS NOT NULL AND s.due_date < ?1 "
+                                        "GROUP BY d.currency ORDER BY d.currency",
+                                        error);
+  if (stmt == NULL)
+    return NULL;
+  factures_sql_bind_date (stmt, 1, today);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FacturesForeignOverdue f = { 0 };
+
+      g_strlcpy (f.currency, (const char *) sqlite3_column_text (stmt, 0), sizeof f.currency);
+      f.count = (guint) sqlite3_column_int64 (stmt, 1);
+      f.balance = sqlite3_column_int64 (stmt, 2);
+      g_array_append_val (out, f);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
 gboolean
 factures_store_get_dashboard_figures (FacturesStore        *self,
                                       const GDate          *today,

@@ -24,7 +24,7 @@ factures_due_notification_send (GApplication  *application,
   n = factures_store_count_due_steps (store, &today, &error);
   if (error != NULL)
     {
-      g_printerr ("factures: %s\n", error->message);
+      g_printerr (_("factures: %s\n"), error->message);
       return 0;
     }
   return factures_due_notification_send_n (application, n);
@@ -73,7 +73,7 @@ factures_due_notification_send_deadlines (GApplication  *application,
   factures_today (&today);
   if (!factures_store_claim_deadline_notification (store, &today, &claimed, &error))
     {
-      g_printerr ("factures: %s\n", error->message);
+      g_printerr (_("factures: %s\n"), error->message);
       return 0;
     }
   if (!claimed)

@@ -35,6 +35,13 @@ rc=0; "$CLI" >/dev/null 2>"$tmp/err" || rc=$?
 if [ "$rc" -eq 2 ] && [ -s "$tmp/err" ]; then ok "no option: status 2 and a message"
 else fail "no option: status $rc"; fi
 
+# trial 5 finding 21: its --help names factures-cli (not factures-cli-full, which it may run
+# as) and does not say "no window opens" as if it had one.
+"$CLI" --help >"$tmp/help" 2>&1
+if grep -q "^  factures-cli \[" "$tmp/help" && ! grep -q "factures-cli-full" "$tmp/help" \
+   && ! grep -q "no window opens" "$tmp/help"; then ok "--help: $(sed -n 2p "$tmp/help")"
+else fail "--help: $(head -4 "$tmp/help")"; fi
+
 # The same options (the help text differs only by the program name).
 env -u DISPLAY -u WAYLAND_DISPLAY "$FACTURES" --help-all 2>&1 | grep -E '^ +--' | grep -v gapplication >"$tmp/app-opts"
 "$CLI" --help-all 2>&1 | grep -E '^ +--' | grep -v gapplication >"$tmp/cli-opts"

@@ -67,6 +67,21 @@ rc=0; LANGUAGE=fr "$CLI" "${db[@]}" --des --month=2027-01 >/dev/null 2>"$tmp/err
 if grep -q "n’a pas commencé" "$tmp/err"; then ok "refused in French: $(cat "$tmp/err")"
 else fail "not in French: $(cat "$tmp/err")"; fi
 
+# trial 5 finding 21: « d’octobre », not « de octobre »; « de novembre »
+LANGUAGE=fr "$CLI" "${db[@]}" --des --month=2026-10 >"$tmp/out" 2>/dev/null
+LANGUAGE=fr "$CLI" "${db[@]}" --des --month=2026-11 >"$tmp/out11" 2>/dev/null
+if grep -q "(DES) d’octobre 2026" "$tmp/out" && grep -q "(DES) de novembre 2026" "$tmp/out11"; then
+  ok "French heading: $(head -1 "$tmp/out")"
+else fail "French heading: $(head -1 "$tmp/out") / $(head -1 "$tmp/out11")"; fi
+
+# trial 5 finding 21: one prefix, « factures : » in French (no-break space before the colon),
+# from the command line's errors as from the date warning of the core
+rc=0; LANGUAGE=fr FACTURES_TODAY=2026-13-40 "$CLI" "${db[@]}" --des --month=2027-01 >/dev/null 2>"$tmp/err" || rc=$?
+nbsp=$(printf '\302\240')
+if [ "$(grep -c "^factures${nbsp}: " "$tmp/err")" -eq 2 ] && ! grep -q "^factures: " "$tmp/err"; then
+  ok "one French prefix: $(tr '\n' '|' <"$tmp/err")"
+else fail "prefix: $(cat "$tmp/err")"; fi
+
 # trial finding T16: the reason of a refusal is the right one; --output is a .csv
 rc=0; "$CLI" "${db[@]}" --des --month=1999-11 >/dev/null 2>"$tmp/err" || rc=$?
 if [ "$rc" -eq 1 ] && grep -q "before 2000" "$tmp/err" && ! grep -q "is not a month" "$tmp/err"; then

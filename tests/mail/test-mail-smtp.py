@@ -260,6 +260,43 @@ try:
     check(not r['ok'] and r['state'] == 'failed' and time.time() - t0 < 10,
           'async: cancelled quickly, the message stays in the outbox as failed (%s)' % r['message'])
 
+    # 8. The command line never sends a document twice by accident (trial 5 finding 8): a
+    # failed message is retried (not a second one queued), a sent document needs --yes.
+    if os.environ.get('FACTURES_BIN'):
+        import sqlite3
+
+        def cli(db, *args):
+            r = subprocess.run([os.environ['FACTURES_BIN'], '--database=' + db] + list(args),
+                               capture_output=True, text=True, timeout=90,
+                               env=dict(os.environ, FACTURES_SMTP_CA_FILE=CA, **FR_ENV))
+            return r.returncode, r.stdout + r.stderr
+
+        db, number = new_db(free_port(), 'none')
+        rc, text = cli(db, '--send=' + number)
+        st = state(db, number)
+        check(rc != 0 and len(st['outbox']) == 1 and st['outbox'][0]['state'] == 'failed',
+              'cli resend: the first --send fails and stays in the outbox (%s)' % text.strip())
+        port, out = start_sink('plain')
+        con = sqlite3.connect(db)
+        con.execute('UPDATE mail_account SET port = ?', (port,))
+        con.commit()
+        con.close()
+        rc, text = cli(db, '--send=' + number)
+        st = state(db, number)
+        check(rc == 0 and len(st['outbox']) == 1 and st['outbox'][0]['state'] == 'sent'
+              and st['outbox'][0]['attempts'] == 2,
+              'cli resend: the second --send retries the failed message, no second row (%s, %s)'
+              % (text.strip(), st['outbox']))
+        rc, text = cli(db, '--send=' + number)
+        st = state(db, number)
+        check(rc != 0 and len(st['outbox']) == 1 and '--yes' in text
+              and len(glob.glob(os.path.join(out, '*.eml'))) == 1,
+              'cli resend: a document already sent is not sent again without --yes (%s)' % text.strip())
+        rc, text = cli(db, '--send=' + number, '--yes')
+        st = state(db, number)
+        check(rc == 0 and len(st['outbox']) == 2 and len(glob.glob(os.path.join(out, '*.eml'))) == 2,
+              'cli resend: --yes sends it again (%s)' % text.strip())
+
     # 7. The password appears nowhere: databases (and their WAL), logs with libcurl's verbose output.
     forms = [PASSWORD.encode(),
              base64.b64encode(b'\0' + USER.encode() + b'\0' + PASSWORD.encode()),

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "factures-compose-dialog.h"
+#include "factures-mail-sender.h"
 #include "factures-mail-page.h"
 #include "factures-outbox-window.h"
 #include "factures-store-mail.h"
@@ -418,6 +419,115 @@ test_compose_and_outbox (Fixture       *f,
   screenshot (outbox, "outbox.png");
 }
 
+/* The first button labelled @label under @widget that would be drawn. */
+static GtkWidget *
+find_shown_button (GtkWidget  *widget,
+                   const char *label)
+{
+  if (!gtk_widget_get_visible (widget))
+    return NULL;
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shown_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first toplevel that is an AdwMessageDialog headed @heading. */
+static GtkWidget *
+message_dialog_headed (const char *heading)
+{
+  GList *windows = gtk_window_list_toplevels ();
+  GtkWidget *found = NULL;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data)
+        && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (l->data)), heading) == 0)
+      found = l->data;
+  g_list_free (windows);
+  return found;
+}
+
+/* trial 5 finding 8: a failed message is retried, not written twice; a document already
+ * sent asks before it goes again; "Retry" is not offered on a message sent since. */
+static void
+test_no_second_send (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(FacturesMailAccount) account = factures_mail_account_new ();
+  g_autoptr(FacturesMailDraft) draft = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *when = NULL;
+  GtkWidget *compose, *outbox, *question;
+  gint64 failed_id, sent_id;
+
+  account->sender_address = g_strdup ("camille@example.org");
+  account->server = g_strdup ("127.0.0.1");
+  account->port = 1;
+  account->security = FACTURES_MAIL_SECURITY_NONE;
+  account->timeout_seconds = 5;
+  g_assert_true (factures_store_save_mail_account (f->store, account, &error));
+  draft = factures_mail_prepare (f->store, f->document_id, NULL, &error);
+  g_assert_no_error (error);
+  g_free (draft->body);
+  draft->body = g_strdup ("Le texte envoyé la première fois.");
+  failed_id = factures_mail_queue (f->store, account, draft, NULL, 0, FALSE, &error);
+  g_assert_cmpint (failed_id, >, 0);
+  g_assert_false (factures_mail_send_sync (f->store, failed_id, NULL, NULL, NULL));
+
+  /* Sending again offers to retry that message, as it was written. */
+  factures_compose_dialog_present (NULL, f->store, f->document_id);
+  compose = window_titled ("Send by E-mail");
+  g_assert_nonnull (compose);
+  g_assert_nonnull (find_shown_button (compose, "_Retry"));
+  g_assert_true (labels_contain (compose, "earlier attempt"));
+  body = text_view_text (compose);
+  g_assert_cmpstr (body, ==, "Le texte envoyé la première fois.");
+  screenshot (compose, "compose-retry.png");
+  gtk_window_destroy (GTK_WINDOW (compose));
+
+  /* The document goes in another message (as the command line with --yes would). */
+  sent_id = factures_mail_queue (f->store, account, draft, NULL, 0, FALSE, &error);
+  g_assert_true (factures_store_outbox_begin_send (f->store, sent_id, &error));
+  g_assert_true (factures_store_outbox_mark_sent (f->store, sent_id, "250 OK", &error));
+
+  /* The failed one no longer offers "Retry"; dates are French, local. */
+  factures_outbox_window_present (NULL, f->store);
+  outbox = window_titled ("Outbox");
+  g_assert_nonnull (outbox);
+  g_assert_null (find_shown_button (outbox, "_Retry"));
+  g_assert_true (labels_contain (outbox, "Sent since in a later message"));
+  items = factures_store_outbox_list (f->store, NULL);
+  when = factures_mail_format_time (((FacturesOutboxItem *) items->pdata[0])->updated);
+  g_assert_true (g_regex_match_simple ("^\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d$", when, 0, 0));
+  g_assert_true (labels_contain (outbox, when));
+  g_assert_false (labels_contain (outbox, "Z ·"));
+  screenshot (outbox, "outbox-superseded.png");
+  gtk_window_destroy (GTK_WINDOW (outbox));
+
+  /* Sending it a third time asks first; « Annuler » sends nothing. */
+  factures_compose_dialog_present (NULL, f->store, f->document_id);
+  compose = window_titled ("Send by E-mail");
+  g_assert_true (labels_contain (compose, "Already sent to client@example.org"));
+  click (find_button (compose, "_Send"));
+  question = message_dialog_headed ("Already Sent");
+  g_assert_nonnull (question);
+  screenshot (question, "compose-already-sent.png");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "cancel");
+  spin (100);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = factures_store_outbox_list (f->store, NULL);
+  g_assert_cmpuint (items->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -433,6 +543,8 @@ main (int   argc,
   adw_init ();
   g_test_add ("/mail/ui/account-page", Fixture, NULL, fixture_set_up, test_account_page, fixture_tear_down);
   g_test_add ("/mail/ui/compose-and-outbox", Fixture, NULL, fixture_set_up, test_compose_and_outbox,
+              fixture_tear_down);
+  g_test_add ("/mail/ui/no-second-send", Fixture, NULL, fixture_set_up, test_no_second_send,
               fixture_tear_down);
   return g_test_run ();
 }

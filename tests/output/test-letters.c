@@ -231,6 +231,8 @@ test_formal_notice_gbp (void)
 
   letter->currency = g_strdup ("GBP");
   reminder->currency = g_strdup ("GBP");
+  /* a seller charging VAT: « TTC » (see /letters/franchise-no-ttc) */
+  letter->seller->vat_regime = FACTURES_VAT_REGIME_REGISTERED;
   pdf = factures_letter_render (letter, &error);
   g_assert_no_error (error);
   maybe_write_png (pdf, "formal-notice-gbp");
@@ -278,6 +280,7 @@ test_bilingual (void)
   letter->buyer->document_language = FACTURES_DOCUMENT_LANGUAGE_FRENCH_ENGLISH;
   reminder->buyer->document_language = FACTURES_DOCUMENT_LANGUAGE_FRENCH_ENGLISH;
   letter->currency = g_strdup ("GBP");
+  letter->seller->vat_regime = FACTURES_VAT_REGIME_REGISTERED;
   pdf = factures_letter_render (letter, &error);
   g_assert_no_error (error);
   maybe_write_png (pdf, "formal-notice-bilingual");
@@ -438,6 +441,29 @@ test_templates (void)
   g_assert_cmpstr (body, ==, "Le corps.");
 }
 
+/* trial 5 finding 21: a seller in franchise en base charges no VAT; its letters never say
+ * « TTC » (« including VAT ») of the invoice's amount. */
+static void
+test_franchise_no_ttc (void)
+{
+  g_autoptr(FacturesLetter) letter = make_letter (FACTURES_LETTER_FORMAL_NOTICE,
+                                                  FACTURES_CLIENT_CATEGORY_COMPANY);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (letter->seller->vat_regime, ==, FACTURES_VAT_REGIME_FRANCHISE);
+  letter->buyer->document_language = FACTURES_DOCUMENT_LANGUAGE_FRENCH_ENGLISH;
+  pdf = factures_letter_render (letter, &error);
+  g_assert_no_error (error);
+  maybe_write_png (pdf, "formal-notice-franchise");
+  text = pdf_text (pdf);
+  assert_contains (text, "d’un montant de 1 500,00 €, échue le");
+  assert_contains (text, "for 1 500,00 €, due on 15/09/2026");
+  assert_not_contains (text, "TTC");
+  assert_not_contains (text, "including VAT");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -450,6 +476,7 @@ main (int argc, char **argv)
   g_test_add_func ("/letters/registered-reminder", test_registered_reminder);
   g_test_add_func ("/letters/refusals", test_refusals);
   g_test_add_func ("/letters/currency/gbp", test_formal_notice_gbp);
+  g_test_add_func ("/letters/franchise-no-ttc", test_franchise_no_ttc);
   g_test_add_func ("/letters/bilingual", test_bilingual);
   g_test_add_func ("/letters/templates", test_templates);
 

@@ -21,6 +21,7 @@
 #include "factures-rows.h"
 #include "factures-store-payments.h"
 #include "store-test-util.h"
+#include "ui-test-util.h"
 
 static void
 test_split (void)
@@ -882,6 +883,78 @@ test_todo_queue (void)
   store_test_remove_dir (dir);
 }
 
+/* The text of every drawn label under @widget, one per line. */
+static void
+drawn_labels (GtkWidget *widget,
+              GString   *out)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    drawn_labels (child, out);
+}
+
+/* Trial 5 finding 17: an overdue invoice in pounds is counted on the overdue card as in the
+ * list and the badge, its amount shown apart (the sums are in euros), and the aging chart
+ * says which invoices it leaves out. */
+static void
+test_overdue_card_currency (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = store_test_db_path (dir);
+  g_autoptr (FacturesStore) store = NULL;
+  g_autoptr (FacturesProfile) profile = store_test_profile ();
+  g_autoptr (FacturesClient) client = store_test_client ("Atelier Dupont SARL");
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  GtkWidget *window, *page;
+  gint64 started;
+
+  store = factures_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_store_save_profile (store, profile, &error));
+  g_assert_true (factures_store_save_client (store, client, &error));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr (FacturesDocument) draft = store_test_draft (client->id, "2026-01-10", 1);
+      g_autoptr (FacturesDocument) issued = NULL;
+
+      if (i == 2)
+        {
+          draft->currency = g_strdup ("GBP");
+          if (draft->exchange_rate == 0)
+            draft->exchange_rate = 1161200;
+        }
+      g_assert_true (factures_store_save_draft (store, draft, &error));
+      issued = factures_store_issue (store, draft->id, store_test_render, NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  page = factures_overdue_page_new (store);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  started = g_get_monotonic_time ();
+  while (!gtk_widget_get_mapped (page) && g_get_monotonic_time () - started < 10 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, TRUE);
+  spin (300);
+  ui_test_screenshot (window, "overdue-foreign-currency");
+  drawn_labels (window, text);
+  g_test_message ("%s", text->str);
+  /* three invoices late, as the list shows them; the pounds apart, under the card and the chart */
+  g_assert_nonnull (strstr (text->str, "3 invoices late; + 100,00\u00a0GBP"));
+  g_assert_nonnull (strstr (text->str, "Also 1 overdue invoice in another currency, not in the chart: + 100,00\u00a0GBP."));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  g_clear_object (&store);
+  store_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -908,5 +981,6 @@ main (int   argc,
   g_test_add_func ("/dunning-ui/dunning-dialogs", test_dunning_dialogs);
   g_test_add_func ("/dunning-ui/todo-queue", test_todo_queue);
   g_test_add_func ("/dunning-ui/todo-currency", test_todo_currency);
+  g_test_add_func ("/dunning-ui/overdue-card-currency", test_overdue_card_currency);
   return g_test_run ();
 }

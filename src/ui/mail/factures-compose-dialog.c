@@ -12,7 +12,9 @@
 
 #include "factures-acknowledgment-dialog.h"
 #include "factures-compose-dialog.h"
+#include "factures-confirm-dialog.h"
 #include "factures-form.h"
+#include "factures-mail-message.h"
 #include "factures-mail-sender.h"
 #include "factures-message-dialog.h"
 #include "factures-outbox-window.h"
@@ -29,6 +31,7 @@ struct _FacturesComposeDialog
   gint64             outbox_id;   /* the queued message; a retry sends it again */
   char              *step_key;    /* the dunning step this message performs, or NULL */
   gint               instalment;
+  char              *sent_before; /* "sent to … on …" when this message was already sent, or NULL */
 
   GtkWidget         *to_row;
   GtkWidget         *subject_row;
@@ -118,6 +121,17 @@ send_queued (FacturesComposeDialog *self)
                             on_sent, g_object_ref (self));
 }
 
+static void send_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter);
+
+static void
+on_send_again (FacturesComposeDialog *self)
+{
+  g_clear_pointer (&self->sent_before, g_free);
+  send_activated (GTK_WIDGET (self), "compose.send", NULL);
+}
+
 static void
 send_activated (GtkWidget  *widget,
                 const char *action_name,
@@ -134,6 +148,17 @@ send_activated (GtkWidget  *widget,
     {
       /* Retry: the same message (same Message-ID) from the outbox. */
       send_queued (self);
+      return;
+    }
+  if (self->sent_before != NULL)
+    {
+      /* trial 5 finding 8: a client never gets the same document twice by accident */
+      GtkWidget *dialog = factures_confirm_dialog_new (GTK_WINDOW (self), _("Already Sent"), self->sent_before,
+                                                       "send", _("Send _Again"),
+                                                       ADW_RESPONSE_SUGGESTED);
+
+      g_signal_connect_object (dialog, "response::send", G_CALLBACK (on_send_again), self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
   account = factures_store_get_mail_account (self->store, &error);
@@ -196,6 +221,7 @@ factures_compose_dialog_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_pointer (&self->step_key, g_free);
+  g_clear_pointer (&self->sent_before, g_free);
   g_clear_pointer (&self->draft, factures_mail_draft_free);
   G_OBJECT_CLASS (factures_compose_dialog_parent_class)->dispose (object);
 }
@@ -253,8 +279,12 @@ factures_compose_dialog_present_for_step (GtkWindow     *parent,
   g_autoptr(GError) error = NULL;
   FacturesMailDraft *draft = factures_mail_prepare (store, document_id, template_key, &error);
   g_autoptr(FacturesMailAccount) account = NULL;
+  g_autoptr(FacturesOutboxItem) sent = NULL;
+  g_autoptr(FacturesOutboxItem) unsent = NULL;
   g_autofree char *size = NULL;
+  g_autofree char *unsent_body = NULL;
   FacturesComposeDialog *self;
+  gint64 unsent_id = 0;
 
   if (draft == NULL)
     {
@@ -275,6 +305,45 @@ factures_compose_dialog_present_for_step (GtkWindow     *parent,
   account = factures_store_get_mail_account (store, NULL);
   gtk_switch_set_active (GTK_SWITCH (self->receipt_switch), account != NULL && account->read_receipt);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), draft->body, -1);
+
+  /* trial 5 finding 8: a message of this document that failed is retried, not written
+   * twice; a document already sent asks before it goes again. */
+  if (factures_mail_find_previous (store, document_id, step_key, instalment, &unsent_id, &sent, NULL))
+    {
+      if (unsent_id != 0)
+        unsent = factures_store_outbox_get (store, unsent_id, NULL);
+      /* (the client's address changed since: a new message to the new address) */
+      if (unsent != NULL && unsent->message != NULL && g_strcmp0 (unsent->recipients, draft->to) == 0)
+        unsent_body = factures_mail_message_body_text (unsent->message);
+      if (unsent_body != NULL)
+        {
+          g_autofree char *text = g_strdup_printf (_("An earlier attempt to send this message failed: %s "
+                                                     "Retry sends the same message."),
+                                                   unsent->error != NULL ? unsent->error : "");
+
+          self->outbox_id = unsent->id;
+          factures_editable_set_text_or_empty (self->to_row, unsent->recipients);
+          factures_editable_set_text_or_empty (self->subject_row, unsent->subject);
+          gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), unsent_body, -1);
+          gtk_widget_set_sensitive (self->to_row, FALSE);
+          gtk_widget_set_sensitive (self->subject_row, FALSE);
+          gtk_widget_set_sensitive (self->receipt_switch, FALSE);
+          gtk_text_view_set_editable (self->body_view, FALSE);
+          gtk_button_set_label (GTK_BUTTON (self->send_button), _("_Retry"));
+          set_status (self, text, FALSE);
+        }
+      else if (sent != NULL)
+        {
+          g_autofree char *when = factures_mail_format_time (sent->updated != NULL ? sent->updated : sent->created);
+          g_autofree char *note = NULL;
+
+          /* Translators: "… sent to client@example.org on 06/12/2026 22:44 …" */
+          self->sent_before = g_strdup_printf (_("This document was sent to %s on %s. Send it again?"),
+                                               sent->recipients, when);
+          note = g_strdup_printf (_("Already sent to %s on %s."), sent->recipients, when);
+          set_status (self, note, FALSE);
+        }
+    }
   gtk_window_present (GTK_WINDOW (self));
 }
 

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "factures-mail-sender.h"
 #include "factures-outbox-row.h"
 
 struct _FacturesOutboxRow
@@ -57,21 +58,28 @@ factures_outbox_row_init (FacturesOutboxRow *self)
  * (see factures-outbox-row.h)
  */
 GtkWidget *
-factures_outbox_row_new (const FacturesOutboxItem *item)
+factures_outbox_row_new (const FacturesOutboxItem *item,
+                         gboolean                  superseded)
 {
+  g_autofree char *when = factures_mail_format_time (item->updated != NULL ? item->updated : item->created);
+  g_autofree char *reason = NULL;
   FacturesOutboxRow *self = g_object_new (FACTURES_TYPE_OUTBOX_ROW, "title", item->subject, NULL);
   const char *detail = item->state == FACTURES_OUTBOX_SENT ? item->server_reply : item->error;
+
+  /* trial 5 finding 8: the document went since in another message; retrying would send it twice */
+  if (superseded)
+    detail = reason = g_strdup_printf (_("Sent since in a later message. %s"), item->error != NULL ? item->error : "");
   g_autofree char *subtitle = NULL;
 
   /* Translators: recipients · state · date (· attempts) and, on the next line, the server's
    * reply or the reason of the failure */
   subtitle = g_strdup_printf (_("%s · %s · %s · attempts: %d%s%s"),
                               item->recipients, state_label (item->state),
-                              item->updated != NULL ? item->updated : item->created, item->attempts,
+                              when, item->attempts,
                               detail != NULL ? "\n" : "", detail != NULL ? detail : "");
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
 
-  if (item->state == FACTURES_OUTBOX_FAILED || item->state == FACTURES_OUTBOX_QUEUED)
+  if (!superseded && (item->state == FACTURES_OUTBOX_FAILED || item->state == FACTURES_OUTBOX_QUEUED))
     {
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->retry), "x", (gint64) item->id);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->retry), "outbox.retry");

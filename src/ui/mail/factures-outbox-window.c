@@ -43,7 +43,12 @@ refresh (FacturesOutboxWindow *self)
   while ((child = gtk_widget_get_first_child (self->list)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
   for (guint i = 0; items != NULL && i < items->len; i++)
-    gtk_list_box_append (GTK_LIST_BOX (self->list), factures_outbox_row_new (g_ptr_array_index (items, i)));
+    {
+      FacturesOutboxItem *item = g_ptr_array_index (items, i);
+
+      gtk_list_box_append (GTK_LIST_BOX (self->list),
+                           factures_outbox_row_new (item, factures_mail_superseded (items, item)));
+    }
   gtk_widget_set_visible (self->empty, items == NULL || items->len == 0);
   gtk_widget_set_visible (self->list, items != NULL && items->len > 0);
 }

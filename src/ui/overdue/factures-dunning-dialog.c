@@ -385,9 +385,11 @@ save_letter_action (GtkWidget  *widget,
 
   if (self->chooser != NULL || self->letter == NULL)
     return;
-  name = g_strdup_printf ("%s-%s.pdf",
-                          self->letter->kind == FACTURES_LETTER_FORMAL_NOTICE ? "mise-en-demeure" : "relance-lrar",
-                          self->number);
+  /* "Relance F2026-0001.pdf", as the e-mail attachment "Facture F2026-0001.pdf" (trial 5
+   * finding 21; the chooser turns a '/' of the number into '-') */
+  name = g_strdup_printf ("%s %s.pdf",
+                          self->letter->kind == FACTURES_LETTER_FORMAL_NOTICE ? "Mise en demeure" : "Relance",
+                          self->number != NULL ? self->number : "");
   self->chooser = factures_file_chooser_new_save_pdf (GTK_WINDOW (self), _("Save Letter"), name);
   g_signal_connect (self->chooser, "response", G_CALLBACK (save_letter_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));

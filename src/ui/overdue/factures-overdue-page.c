@@ -80,6 +80,7 @@ struct _FacturesOverduePage
   GtkLabel           *dso_value;
   GtkLabel           *dso_note;
   GtkWidget          *chart;
+  GtkWidget          *chart_note;
   GtkWidget          *todo_title;
   GtkWidget          *todo_scroller;
   GtkListView        *todo_view;
@@ -231,6 +232,9 @@ refresh_summary (FacturesOverduePage *self,
   g_autofree char *dso = NULL;
   g_autofree char *overdue_note = NULL;
   g_autofree char *credit_note = NULL;
+  g_autoptr (GArray) foreign = NULL;
+  g_autoptr (GString) apart = g_string_new (NULL);
+  guint n_foreign = 0;
 
   /* one query each over the maintained summary (issue 12) */
   if (!factures_store_get_dashboard_figures (self->store, today, &r, &error))
@@ -241,8 +245,35 @@ refresh_summary (FacturesOverduePage *self,
   outstanding = factures_money_format (r.outstanding);
   overdue = factures_money_format (r.overdue);
   expected = factures_money_format (r.expected_this_month);
+  /* Trial 5 finding 17: the sums are in euros, but every overdue invoice is counted, as
+   * in the list and the badge; the other currencies' totals are shown apart. */
+  foreign = factures_store_get_foreign_overdue (self->store, today, NULL);
+  for (guint i = 0; foreign != NULL && i < foreign->len; i++)
+    {
+      const FacturesForeignOverdue *f = &g_array_index (foreign, FacturesForeignOverdue, i);
+      g_autofree char *amount = factures_currency_format (f->balance, f->currency);
+
+      n_foreign += f->count;
+      g_string_append_printf (apart, " + %s", amount);
+    }
   overdue_note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u invoice late", "%u invoices late",
-                                               r.n_overdue), r.n_overdue);
+                                               r.n_overdue + n_foreign), r.n_overdue + n_foreign);
+  if (apart->len > 0)
+    {
+      g_autofree char *euros = g_steal_pointer (&overdue_note);
+      g_autofree char *chart_note = NULL;
+
+      /* Translators: "5 invoices late" and " + 400,00 GBP" (the overdue in other currencies) */
+      overdue_note = g_strdup_printf (_("%s;%s"), euros, apart->str);
+      /* Translators: under the aging chart; %s is " + 400,00 GBP" */
+      chart_note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Amounts in euros. Also %u overdue invoice in another currency, "
+                                                 "not in the chart:%s.",
+                                                 "Amounts in euros. Also %u overdue invoices in other currencies, "
+                                                 "not in the chart:%s.", n_foreign), n_foreign, apart->str);
+      gtk_label_set_text (GTK_LABEL (self->chart_note), chart_note);
+    }
+  gtk_widget_set_visible (self->chart_note, apart->len > 0);
   if (r.credit > 0)
     {
       g_autofree char *credit = factures_money_format (r.credit);
@@ -1740,6 +1771,7 @@ factures_overdue_page_class_init (FacturesOverduePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FacturesOverduePage, dso_value);
   gtk_widget_class_bind_template_child (widget_class, FacturesOverduePage, dso_note);
   gtk_widget_class_bind_template_child (widget_class, FacturesOverduePage, chart);
+  gtk_widget_class_bind_template_child (widget_class, FacturesOverduePage, chart_note);
   gtk_widget_class_bind_template_child (widget_class, FacturesOverduePage, rates_notice);
   gtk_widget_class_bind_template_child (widget_class, FacturesOverduePage, todo_title);
   gtk_widget_class_bind_template_child (widget_class, FacturesOverduePage, todo_scroller);

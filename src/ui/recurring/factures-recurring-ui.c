@@ -45,7 +45,7 @@ notice_response_cb (AdwMessageDialog *dialog,
   g_autoptr (GError) error = NULL;
 
   if (!factures_store_mark_occurrences_seen (store, &error))
-    g_printerr ("factures: %s\n", error->message);
+    g_printerr (_("factures: %s\n"), error->message);
 }
 
 void
@@ -64,13 +64,13 @@ factures_recurring_run_at_startup (GtkWindow     *window,
   factures_today (&today);
   if (!factures_store_run_recurring (store, &today, factures_pdf_render_for_issue, NULL, &run, &error))
     {
-      g_printerr ("factures: %s\n", error->message);
+      g_printerr (_("factures: %s\n"), error->message);
       return;
     }
   unseen = factures_store_list_unseen_occurrences (store, &error);
   if (unseen == NULL)
     {
-      g_printerr ("factures: %s\n", error->message);
+      g_printerr (_("factures: %s\n"), error->message);
       return;
     }
   if (unseen->len == 0 || window == NULL)

@@ -421,6 +421,13 @@ factures_pa_secret_store (const char *token_url,
 }
 
 char *
+factures_mail_message_body_text (GBytes *message)
+{
+  CACHE (factures_mail_message_body_text);
+  return EXTRA (factures_mail_message_body_text) (message);
+}
+
+char *
 factures_mail_format_date (GDateTime *date)
 {
   CACHE (factures_mail_format_date);

@@ -301,7 +301,7 @@ factures_application_startup (GApplication *application)
   self->store = factures_store_open_full (path, FACTURES_STORE_OPEN_CREATE, 250, NULL, NULL,
                                           &self->store_error);
   if (self->store == NULL)
-    g_printerr ("factures: %s\n", self->store_error->message);
+    g_printerr (_("factures: %s\n"), self->store_error->message);
   else
     {
       factures_facturx_ui_install_actions (GTK_APPLICATION (self), self->store);  /* issue 6: app.import-invoice */
@@ -351,7 +351,7 @@ catch_up_batch (gpointer user_data)
     return G_SOURCE_REMOVE;
   if (!factures_store_catch_up_batch (run->app->store, &run->today, &run->state, CATCH_UP_BATCH, &finished, &error))
     {
-      g_printerr ("factures: %s\n", error->message);
+      g_printerr (_("factures: %s\n"), error->message);
       finished = TRUE;
     }
   if (!finished)

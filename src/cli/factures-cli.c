@@ -402,6 +402,21 @@ factures_cli_run (const char   *database,
       g_print ("factures %s\n", PACKAGE_VERSION);
       return 0;
     }
+  /* Trial 5 finding 1: no command writes a file over the database (or its -wal, -shm,
+   * -journal) nor into a folder's name; checked here, once, before any command runs. */
+  {
+    static const char *const writers[] = { "output", "export-json", "backup" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (writers); i++)
+      {
+        const char *destination = NULL;
+        g_autofree char *option = g_strconcat ("--", writers[i], NULL);
+
+        if (g_variant_dict_lookup (options, writers[i], "^&ay", &destination) &&
+            !factures_store_check_destination (database, destination, option, &error))
+          return fail (error->message);
+      }
+  }
   if (factures_cli_mail_wanted (options))
     return factures_cli_mail_run (database, options);
   if (factures_cli_pa_wanted (options))

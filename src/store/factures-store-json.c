@@ -720,6 +720,9 @@ factures_store_export_json (FacturesStore  *self,
   g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* Trial 5 finding 1: never over the database itself. */
+  if (!factures_store_check_destination (factures_store_get_path (self), path, NULL, error))
+    return FALSE;
   if (!factures_store_exec (self, "BEGIN", error))
     return FALSE;
   text = export_text (self, error);

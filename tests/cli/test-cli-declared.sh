@@ -2,7 +2,8 @@
 # test-cli-declared.sh FACTURES_CLI FIXTURE — trial 5 finding 3: a payment cancelled with a date in a
 # period marked declared to URSSAF is refused in French (exit 1, the database unchanged), so the
 # declared figure stays as declared; dated in a period not declared yet it is accepted and
-# reduces that period (never below 0 to declare, the cash shown).
+# reduces that period (never below 0 to declare, the cash shown). Trial 5 finding 4: --record-payment
+# stops on its warnings unless --yes.
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -u
 
@@ -38,5 +39,20 @@ F --cancel-payment="$id" --reason="chèque impayé" --date=2026-12-01 >/dev/null
 if [ "$(bnc 2026-10)" = 10 ] && F --urssaf --period=2026-12 | grep -qP '^Autres prestations de services \(BNC\)\t0\t\(-10,00\x{00a0}€\)$'; then
   ok "October stays 10 as declared, December takes the -10,00 €"
 else fail "after: October $(bnc 2026-10), December $(F --urssaf --period=2026-12 | grep BNC)"; fi
+
+# Trial 5 finding 4: a payment dated before its invoice stops unless --yes (as --issue); a year
+# before 1900 is refused outright.
+issued=$(sqlite3 "$tmp/d.db" "SELECT issue_date FROM documents WHERE number = 'F2026-0002'")
+before=$(dbhash)
+rc=0; F --record-payment=F2026-0002 --date=2020-10-05 --method=virement --amount=1 >/dev/null 2>"$tmp/err" || rc=$?
+if [ "$rc" = 1 ] && grep -q "avertissement" "$tmp/err" && grep -q "Paiement non enregistré" "$tmp/err" && grep -q -- "--yes" "$tmp/err" \
+   && [ "$(dbhash)" = "$before" ]; then ok "a payment dated before its invoice ($issued) stops: $(tr '\n' ' ' <"$tmp/err")"
+else fail "payment before the invoice: status $rc, $(cat "$tmp/err")"; fi
+rc=0; F --record-payment=F2026-0002 --date=1899-10-05 --method=virement --amount=1 --yes >/dev/null 2>"$tmp/err" || rc=$?
+if [ "$rc" = 1 ] && grep -q "Date du paiement" "$tmp/err" && [ "$(dbhash)" = "$before" ]; then ok "1899 refused: $(cat "$tmp/err")"
+else fail "1899: status $rc, $(cat "$tmp/err")"; fi
+F --record-payment=F2026-0002 --date=2026-02-01 --method=virement --amount=1 --yes >/dev/null 2>"$tmp/err" \
+  && [ "$(sqlite3 "$tmp/d.db" "SELECT count(*) FROM payments WHERE date = '2026-02-01'")" = 1 ] \
+  && ok "with --yes it is recorded" || fail "with --yes: $(cat "$tmp/err")"
 
 [ "$failures" = 0 ] || { echo "$failures failure(s)"; exit 1; }

@@ -378,6 +378,69 @@ export_pdf (FacturesStore *store,
   return 0;
 }
 
+/* Trial 5 finding 15: the commands, by the part of the command line that runs them. Those of
+ * group 0 run together, in the order of help/C/command-line.page (--import-json, --verify,
+ * --backup, --export-json, --run-recurring, --list-overdue, --export-pdf); a command of another
+ * group runs alone: given with another, both are named and nothing runs (each part ran only its
+ * own and dropped the others without a word). */
+static const struct {
+  const char *name;
+  guint       group;
+} commands[] = {
+  { "import-json", 0 }, { "verify", 0 }, { "backup", 0 }, { "export-json", 0 }, { "run-recurring", 0 },
+  { "list-overdue", 0 }, { "export-pdf", 0 },
+  { "send", 1 }, { "test-smtp", 1 },
+  { "pa-test", 2 }, { "pa-send", 2 }, { "pa-sync", 2 }, { "pa-respond", 2 }, { "pa-lookup", 2 },
+  { "issue", 3 }, { "delete-draft", 3 }, { "record-payment", 3 },
+  { "des", 4 },
+  { "ereporting", 5 }, { "ereporting-periodicity", 5 },
+  { "urssaf", 6 }, { "thresholds", 6 }, { "calendar", 6 }, { "export-fec", 6 }, { "purchases", 6 },
+  { "urssaf-set", 6 }, { "add-purchase", 6 }, { "cancel-purchase", 6 }, { "purchase-paid", 6 },
+  { "cancel-purchase-paid", 6 },
+  { "list-payments", 7 }, { "cancel-payment", 7 },
+  { "dunning-plan", 8 }, { "penalties", 8 },
+  { "check-facturx", 9 }, { "validate", 9 }, { "import-facturx", 9 }, { "import-invoice", 9 },
+  { "export-facturx", 9 },
+  { "receipts", 10 }, { "imported-paid", 10 }, { "cancel-imported-paid", 10 },
+  { "import-statement", 11 }, { "confirm-matches", 11 },
+};
+
+static gboolean
+check_one_command (GVariantDict  *options,
+                   GError       **error)
+{
+  const char *first = NULL;
+  guint first_group = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      guint group = commands[i].group;
+
+      if (!g_variant_dict_contains (options, commands[i].name))
+        continue;
+      /* --verify --against=FILE is run by the witness's part (factures-cli-verify.c) */
+      if (strcmp (commands[i].name, "verify") == 0 && g_variant_dict_contains (options, "against"))
+        group = 7;
+      if (first == NULL)
+        {
+          first = commands[i].name;
+          first_group = group;
+          continue;
+        }
+      if (group != first_group || group != 0)
+        {
+          if (group == first_group && group != 0)
+            continue;   /* the part itself says which of its options go together */
+          /* Translators: two options of the command line, "--verify" and "--receipts" */
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                       _("--%s and --%s do not run together: run one command, then the other."), first,
+                       commands[i].name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 int
 factures_cli_run (const char   *database,
                   GVariantDict *options)
@@ -417,6 +480,8 @@ factures_cli_run (const char   *database,
           return fail (error->message);
       }
   }
+  if (!check_one_command (options, &error))
+    return fail (error->message);
   if (factures_cli_mail_wanted (options))
     return factures_cli_mail_run (database, options);
   if (factures_cli_pa_wanted (options))

@@ -189,16 +189,31 @@ list_overdue (FacturesStore *store)
   return 0;
 }
 
-/* --run-recurring: one line per occurrence still to be seen, then the counts. */
+static char *
+occurrence_key (const FacturesOccurrence *o)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT "/%u", o->template_id, g_date_get_julian (&o->date));
+}
+
+/* --run-recurring: a header line and one line per occurrence this run created (trial 5 finding
+ * 16: those of earlier runs, still unseen in the window, were listed again), then the counts. */
 static int
 run_recurring (FacturesStore *store)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) unseen = NULL;
+  g_autoptr (GPtrArray) before = NULL;
+  g_autoptr (GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean header = FALSE;
   FacturesRecurringRun run;
   GDate today;
 
   factures_today (&today);
+  before = factures_store_list_unseen_occurrences (store, &error);
+  if (before == NULL)
+    return fail (error->message);
+  for (guint i = 0; i < before->len; i++)
+    g_hash_table_add (known, occurrence_key (g_ptr_array_index (before, i)));
   if (!factures_store_run_recurring (store, &today, factures_pdf_render_for_issue, NULL, &run, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Recurring invoices failed: %s"), error->message);
@@ -210,10 +225,20 @@ run_recurring (FacturesStore *store)
   for (guint i = 0; i < unseen->len; i++)
     {
       FacturesOccurrence *o = g_ptr_array_index (unseen, i);
-      g_autofree char *date = factures_date_format_iso (&o->date);
-      g_autofree char *client = tsv_field (o->client_name);
-      g_autofree char *reason = tsv_field (o->issue_error);
+      g_autofree char *key = occurrence_key (o);
+      g_autofree char *date = NULL;
+      g_autofree char *client = NULL;
+      g_autofree char *reason = NULL;
 
+      if (g_hash_table_contains (known, key))
+        continue;
+      if (!header)
+        /* Translators: the header of --run-recurring's lines, tab separated: keep the tabs */
+        g_print ("%s\n", _("Date\tClient\tDraft id\tWhy it was not issued"));
+      header = TRUE;
+      date = factures_date_format_iso (&o->date);
+      client = tsv_field (o->client_name);
+      reason = tsv_field (o->issue_error);
       g_print ("%s\t%s\t%" G_GINT64_FORMAT "\t%s\n", date, client, o->document_id, reason);
     }
   /* Translators: a summary printed by --run-recurring */

@@ -512,14 +512,9 @@ check_payment (FacturesStore        *self,
                                  "has come in."), text);
       }
   }
-  /* Trial 5 finding 4: the first year a register shows (an earlier one is a typing mistake) */
-  if (g_date_get_year (&payment->date) < FACTURES_YEAR_FIRST)
-    {
-      g_autofree char *text = factures_date_format_fr (&payment->date);
-
-      return factures_store_pay_invalid (error, _("Payment date: %s is before %d; check the year."), text,
-                                         FACTURES_YEAR_FIRST);
-    }
+  /* Trial 5 finding 4: the registers' first year, as purchases (an earlier one is a typing mistake) */
+  if (!factures_date_check_record (&payment->date, _("Payment date"), error))
+    return FALSE;
   if (payment->amount <= 0)
     return factures_store_pay_invalid (error, _("Amount: a payment must be greater than zero."));
   if ((guint) payment->method >= FACTURES_N_PAYMENT_METHODS)

@@ -41,16 +41,16 @@ if [ "$(bnc 2026-10)" = 10 ] && F --urssaf --period=2026-12 | grep -qP '^Autres 
 else fail "after: October $(bnc 2026-10), December $(F --urssaf --period=2026-12 | grep BNC)"; fi
 
 # Trial 5 finding 4: a payment dated before its invoice stops unless --yes (as --issue); a year
-# before 1900 is refused outright.
+# before 1999 (the euro) is refused outright.
 issued=$(sqlite3 "$tmp/d.db" "SELECT issue_date FROM documents WHERE number = 'F2026-0002'")
 before=$(dbhash)
 rc=0; F --record-payment=F2026-0002 --date=2020-10-05 --method=virement --amount=1 >/dev/null 2>"$tmp/err" || rc=$?
 if [ "$rc" = 1 ] && grep -q "avertissement" "$tmp/err" && grep -q "Paiement non enregistré" "$tmp/err" && grep -q -- "--yes" "$tmp/err" \
    && [ "$(dbhash)" = "$before" ]; then ok "a payment dated before its invoice ($issued) stops: $(tr '\n' ' ' <"$tmp/err")"
 else fail "payment before the invoice: status $rc, $(cat "$tmp/err")"; fi
-rc=0; F --record-payment=F2026-0002 --date=1899-10-05 --method=virement --amount=1 --yes >/dev/null 2>"$tmp/err" || rc=$?
-if [ "$rc" = 1 ] && grep -q "Date du paiement" "$tmp/err" && [ "$(dbhash)" = "$before" ]; then ok "1899 refused: $(cat "$tmp/err")"
-else fail "1899: status $rc, $(cat "$tmp/err")"; fi
+rc=0; F --record-payment=F2026-0002 --date=1998-12-31 --method=virement --amount=1 --yes >/dev/null 2>"$tmp/err" || rc=$?
+if [ "$rc" = 1 ] && grep -q "Date de paiement.*avant le 1er janvier 1999" "$tmp/err" && [ "$(dbhash)" = "$before" ]; then ok "1998 refused: $(cat "$tmp/err")"
+else fail "1998: status $rc, $(cat "$tmp/err")"; fi
 F --record-payment=F2026-0002 --date=2026-02-01 --method=virement --amount=1 --yes >/dev/null 2>"$tmp/err" \
   && [ "$(sqlite3 "$tmp/d.db" "SELECT count(*) FROM payments WHERE date = '2026-02-01'")" = 1 ] \
   && ok "with --yes it is recorded" || fail "with --yes: $(cat "$tmp/err")"

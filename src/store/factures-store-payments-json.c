@@ -405,7 +405,8 @@ check_row (FacturesStore  *self,
           !check_row_amount (row, where, "amount", &amount, error))
         return FALSE;
       stmt = factures_store_prepare (self, "SELECT gross_total, currency IS NOT NULL AND ?2 IS NOT NULL AND "
-                                     "(SELECT eur_amount IS NULL FROM payments WHERE id = ?2) "
+                                     "(SELECT eur_amount IS NULL FROM payments WHERE id = ?2), "
+                                     "client_id, (SELECT client_id FROM payments WHERE id = ?2) "
                                      "FROM documents WHERE id = ?1", error);
       if (stmt == NULL)
         return FALSE;
@@ -427,6 +428,17 @@ check_row (FacturesStore  *self,
         {
           factures_store_json_impl_format_error (error, where, "payment_id",
                                                  _("a payment with its amount in euros (eur_amount): the document is not in euros"));
+          return FALSE;
+        }
+      /* Trial 5 finding 2: a payment moved by hand onto another client's invoice (the dialog
+       * pays invoices of one client only: factures_store_record_payment()). */
+      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL &&
+          (sqlite3_column_int64 (stmt, 2) != sqlite3_column_int64 (stmt, 3) ||
+           json_object_get_int_member_with_default (row, "client_id", sqlite3_column_int64 (stmt, 3))
+             != sqlite3_column_int64 (stmt, 3)))
+        {
+          factures_store_json_impl_format_error (error, where, "document_id",
+                                                 _("a document of the payment’s client (“client_id” of the payment)"));
           return FALSE;
         }
       if (amount > sqlite3_column_int64 (stmt, 0))

@@ -82,4 +82,19 @@ d['payment_allocations'][0]['amount'] = 4000; d['payments'][0]['amount'] = 4000|
 ev()['date'] = '2026-01-01'|documents\[id=[0-9]*\].events|date|events
 LIST
 
+# A payment moved by hand onto another client's document: the import refuses it, as the dialog does.
+python3 - "$tmp/full.json" "$tmp/moved.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+a = d['payment_allocations'][0]
+other = [x for x in d['documents'] if x['client_id'] != a['client_id'] and not x.get('currency')][0]
+a['document_id'] = other['id']
+json.dump(d, open(sys.argv[2], 'w'), indent=2)
+PY
+rm -f "$tmp/m.db"
+rc=0; "$CLI" --database="$tmp/m.db" --import-json="$tmp/moved.json" >/dev/null 2>"$tmp/err" || rc=$?
+if [ "$rc" = 1 ] && grep -q "payment_allocations\[[0-9]*\].document_id" "$tmp/err" && [ ! -e "$tmp/m.db" ]; then
+  ok "an allocation onto another client's invoice is refused: $(cat "$tmp/err")"
+else fail "allocation moved to another client: status $rc, $(cat "$tmp/err")"; fi
+
 [ "$failures" = 0 ] || { echo "$failures failure(s)"; exit 1; }

@@ -29,7 +29,7 @@ cat >"$tmp/gbp.json" <<'JSON'
                  "email": null, "phone": null, "category": 1, "has_terms": 0, "terms_kind": 0,
                  "terms_days": 0, "notes": null, "legal_id": "01234567" } ],
   "documents": [ { "id": 50, "kind": 380, "status": 0, "issue_date": "2026-12-01", "client_id": 9,
-                   "currency": "GBP", "events": [], "links": [],
+                   "currency": "GBP", "exchange_rate": 1150000, "events": [], "links": [],
                    "lines": [ { "position": 1, "description": "Translation", "quantity": 10000,
                                 "unit_price": 400000000, "vat_rate_bp": 0 } ] } ] }
 JSON
@@ -75,12 +75,25 @@ PY
 done <<'LIST'
 d['payments'][0]['amount'] = 99999|payments|amount|payments
 c()['method'] = 3|payments|method|payments
-p()['eur_amount'] = 1000|payments|eur_amount|payments
+p()['eur_amount'] = 40000|payments|eur_amount|payments
 d['payments'][0]['date'] = '2026-02-27'|payments|date|payments
 d['payment_allocations'][0]['document_id'] = 1|payment_allocations|document_id|payment_allocations
 d['payment_allocations'][0]['amount'] = 4000; d['payments'][0]['amount'] = 4000|payment_allocations|amount|payment_allocations
 ev()['date'] = '2026-01-01'|documents\[id=[0-9]*\].events|date|events
 LIST
+
+# A GBP receipt made 10,00 € (400 GBP at 1,15 €): refused as --record-payment refuses it.
+python3 - "$tmp/full.json" "$tmp/eur.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+[x for x in d['payments'] if x.get('eur_amount')][0]['eur_amount'] = 1000
+json.dump(d, open(sys.argv[2], 'w'), indent=2)
+PY
+rm -f "$tmp/m.db"
+rc=0; "$CLI" --database="$tmp/m.db" --import-json="$tmp/eur.json" >/dev/null 2>"$tmp/err" || rc=$?
+if [ "$rc" = 1 ] && grep -q "payment_allocations\[[0-9]*\].payment_id.*eur_amount" "$tmp/err" && [ ! -e "$tmp/m.db" ]; then
+  ok "a euro amount far from the rate is refused: $(cat "$tmp/err")"
+else fail "eur_amount 10,00 € for 400 GBP: status $rc, $(cat "$tmp/err")"; fi
 
 # A payment moved by hand onto another client's document: the import refuses it, as the dialog does.
 python3 - "$tmp/full.json" "$tmp/moved.json" <<'PY'

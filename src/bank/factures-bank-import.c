@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "factures-bank-import.h"
+#include "factures-bank-readers.h"
 #include "factures-identifiers.h"
 
 void
@@ -338,11 +339,20 @@ factures_bank_import_read (FacturesStore              *store,
   memset (out, 0, sizeof *out);
   out->format = file->format;
   out->warnings = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; file->warnings != NULL && i < file->warnings->len; i++)
-    g_ptr_array_add (out->warnings, g_strdup (g_ptr_array_index (file->warnings, i)));
-
   if (account != NULL && *account == '\0')
     account = NULL;
+  {
+    /* Trial 5 finding 14: the CSV reader's "does not say its account" is moot once the account
+     * is given (--account, the window's choice): not repeated. */
+    g_autofree char *name = factures_bank_display_name (path);
+    g_autofree char *moot = account != NULL ? g_strdup_printf (_("%s: a CSV export does not say its account; choose it"),
+                                                               name)
+                                            : NULL;
+
+    for (guint i = 0; file->warnings != NULL && i < file->warnings->len; i++)
+      if (g_strcmp0 (g_ptr_array_index (file->warnings, i), moot) != 0)
+        g_ptr_array_add (out->warnings, g_strdup (g_ptr_array_index (file->warnings, i)));
+  }
   for (guint s = 0; s < file->statements->len; s++)
     {
       const FacturesBankStatement *statement = g_ptr_array_index (file->statements, s);

@@ -26,12 +26,13 @@ static const GOptionEntry entries[] = {
     N_("Issue the draft with id DRAFT_ID, with the checks of the window; print its number. "
        "Warnings are printed and stop the issue unless --yes is given"), N_("DRAFT_ID") },
   { "yes", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("With --issue: issue in spite of the warnings printed"), NULL },
+    N_("With --issue or --record-payment: go on in spite of the warnings printed"), NULL },
   { "delete-draft", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Delete the draft with id ID (an issued document is never deleted)"), N_("ID") },
   { "record-payment", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Record a payment of the issued invoice NUMBER: --date, --method, --amount in euros "
-       "(default: the balance), --reference, as for --imported-paid"), N_("NUMBER") },
+    N_("Record a payment of the issued invoice NUMBER: --date, --method, --amount in the invoice's "
+       "currency (default: the balance), --reference, as for --imported-paid. Warnings are printed "
+       "and stop the payment unless --yes is given"), N_("NUMBER") },
   { "keep-credit", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --record-payment: keep what exceeds the balance as a credit for the client "
        "(otherwise such a payment is refused)"), NULL },
@@ -209,6 +210,7 @@ delete_draft (FacturesStore *store,
 static int
 record_payment (FacturesStore *store,
                 const char    *number,
+                gboolean       yes,
                 GVariantDict  *options)
 {
   g_autoptr (GError) error = NULL;
@@ -284,6 +286,25 @@ record_payment (FacturesStore *store,
     }
   factures_payment_add_allocation (payment, document->id, 0);
 
+  /* Trial 5 finding 4: as --issue, the warnings (dated before the invoice, in a period already
+   * declared to URSSAF, cash above the legal limit) stop the command unless --yes; the window
+   * asks. Checked without writing first. */
+  if (!yes)
+    {
+      g_autoptr (GPtrArray) first = NULL;
+
+      if (!factures_store_check_payment (store, payment,
+                                         keep_credit ? FACTURES_OVERPAYMENT_KEEP_CREDIT : FACTURES_OVERPAYMENT_REFUSE,
+                                         &first, NULL))
+        g_clear_pointer (&first, g_ptr_array_unref);   /* the refusal is said by the recording below */
+      else if (first != NULL && first->len > 0)
+        {
+          for (guint i = 0; i < first->len; i++)
+            g_printerr (_("factures: warning: %s\n"), (const char *) g_ptr_array_index (first, i));
+          return fail (_("Not recorded: read the warnings above; to record the payment in spite of them, run "
+                         "the same command again with --yes."));
+        }
+    }
   if (!factures_store_record_payment (store, payment,
                                       keep_credit ? FACTURES_OVERPAYMENT_KEEP_CREDIT : FACTURES_OVERPAYMENT_REFUSE,
                                       &warnings, &error))
@@ -343,15 +364,15 @@ factures_cli_actions_run (const char   *database,
 
   n_actions = (issue_id != NULL) + (delete_id != NULL) + (payment_number != NULL);
   if (n_actions == 0 && yes)
-    return fail (_("--yes goes with --issue=DRAFT_ID."));
+    return fail (_("--yes goes with --issue=DRAFT_ID or --record-payment=NUMBER."));
   if (n_actions == 0 && !keep_credit)
     return fail (_("--eur-amount goes with --record-payment=NUMBER."));
   if (n_actions == 0)
     return fail (_("--keep-credit goes with --record-payment=NUMBER."));
   if (n_actions > 1)
     return fail (_("Give one of --issue, --delete-draft and --record-payment at a time."));
-  if (yes && issue_id == NULL)
-    return fail (_("--yes goes with --issue=DRAFT_ID."));
+  if (yes && issue_id == NULL && payment_number == NULL)
+    return fail (_("--yes goes with --issue=DRAFT_ID or --record-payment=NUMBER."));
   if (keep_credit && payment_number == NULL)
     return fail (_("--keep-credit goes with --record-payment=NUMBER."));
   if (payment_number == NULL && g_variant_dict_contains (options, "eur-amount"))
@@ -369,5 +390,5 @@ factures_cli_actions_run (const char   *database,
     return issue (store, issue_id, yes);
   if (delete_id != NULL)
     return delete_draft (store, delete_id);
-  return record_payment (store, payment_number, options);
+  return record_payment (store, payment_number, yes, options);
 }

@@ -188,6 +188,9 @@ export_pdf (FacturesStore *store,
     }
   if (document == NULL)
     return -1;
+  /* Trial 5 finding 1: never over the database, as factures_cli_run() checks it. */
+  if (!factures_store_check_destination (factures_store_get_path (store), output, "--output", &error))
+    return fail (error->message);
   if (document->status == FACTURES_DOCUMENT_STATUS_ISSUED)
     bytes = factures_store_get_original (store, document->id, &error);
   else

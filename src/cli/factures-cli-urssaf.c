@@ -261,7 +261,7 @@ print_crossing (FacturesThresholdKind          kind,
 }
 
 static int
-thresholds (FacturesStore *store, const FacturesUrssafSettings *settings)
+thresholds (FacturesStore *store, const FacturesUrssafSettings *settings, guint asked_year)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(FacturesProfile) profile = NULL;
@@ -272,6 +272,19 @@ thresholds (FacturesStore *store, const FacturesUrssafSettings *settings)
 
   factures_today (&today);
   year = g_date_get_year (&today);
+  /* Trial 5 finding 15: --thresholds --year=2020 was the current year. A past year is reckoned
+   * as of its 31 December; a year not begun has nothing to show. */
+  if (asked_year != 0 && asked_year > year)
+    {
+      g_autofree char *message = g_strdup_printf (_("--year: %u has not begun; --thresholds shows a year up to "
+                                                    "today or a past year."), asked_year);
+      return fail (message);
+    }
+  if (asked_year != 0 && asked_year < year)
+    {
+      year = asked_year;
+      g_date_set_dmy (&today, 31, G_DATE_DECEMBER, (GDateYear) year);
+    }
   /* The same reckoning as the window's « Année » view (factures-store-urssaf-year.h). */
   y = factures_store_urssaf_year (store, year, &today, settings, &error);
   if (y == NULL)
@@ -956,7 +969,7 @@ factures_cli_urssaf_run (const char *database, GVariantDict *options)
   if (want_urssaf)
     status = urssaf (store, &settings, period, declared_on);
   else if (want_thresholds)
-    status = thresholds (store, &settings);
+    status = thresholds (store, &settings, year_text != NULL ? (guint) year : 0);
   else if (want_calendar)
     status = calendar (store, &settings, from);
   else if (want_fec)

@@ -189,16 +189,31 @@ list_overdue (FacturesStore *store)
   return 0;
 }
 
-/* --run-recurring: one line per occurrence still to be seen, then the counts. */
+static char *
+occurrence_key (const FacturesOccurrence *o)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT "/%u", o->template_id, g_date_get_julian (&o->date));
+}
+
+/* --run-recurring: a header line and one line per occurrence this run created (trial 5 finding
+ * 16: those of earlier runs, still unseen in the window, were listed again), then the counts. */
 static int
 run_recurring (FacturesStore *store)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) unseen = NULL;
+  g_autoptr (GPtrArray) before = NULL;
+  g_autoptr (GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean header = FALSE;
   FacturesRecurringRun run;
   GDate today;
 
   factures_today (&today);
+  before = factures_store_list_unseen_occurrences (store, &error);
+  if (before == NULL)
+    return fail (error->message);
+  for (guint i = 0; i < before->len; i++)
+    g_hash_table_add (known, occurrence_key (g_ptr_array_index (before, i)));
   if (!factures_store_run_recurring (store, &today, factures_pdf_render_for_issue, NULL, &run, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Recurring invoices failed: %s"), error->message);
@@ -210,10 +225,20 @@ run_recurring (FacturesStore *store)
   for (guint i = 0; i < unseen->len; i++)
     {
       FacturesOccurrence *o = g_ptr_array_index (unseen, i);
-      g_autofree char *date = factures_date_format_iso (&o->date);
-      g_autofree char *client = tsv_field (o->client_name);
-      g_autofree char *reason = tsv_field (o->issue_error);
+      g_autofree char *key = occurrence_key (o);
+      g_autofree char *date = NULL;
+      g_autofree char *client = NULL;
+      g_autofree char *reason = NULL;
 
+      if (g_hash_table_contains (known, key))
+        continue;
+      if (!header)
+        /* Translators: the header of --run-recurring's lines, tab separated: keep the tabs */
+        g_print ("%s\n", _("Date\tClient\tDraft id\tWhy it was not issued"));
+      header = TRUE;
+      date = factures_date_format_iso (&o->date);
+      client = tsv_field (o->client_name);
+      reason = tsv_field (o->issue_error);
       g_print ("%s\t%s\t%" G_GINT64_FORMAT "\t%s\n", date, client, o->document_id, reason);
     }
   /* Translators: a summary printed by --run-recurring */
@@ -378,6 +403,69 @@ export_pdf (FacturesStore *store,
   return 0;
 }
 
+/* Trial 5 finding 15: the commands, by the part of the command line that runs them. Those of
+ * group 0 run together, in the order of help/C/command-line.page (--import-json, --verify,
+ * --backup, --export-json, --run-recurring, --list-overdue, --export-pdf); a command of another
+ * group runs alone: given with another, both are named and nothing runs (each part ran only its
+ * own and dropped the others without a word). */
+static const struct {
+  const char *name;
+  guint       group;
+} commands[] = {
+  { "import-json", 0 }, { "verify", 0 }, { "backup", 0 }, { "export-json", 0 }, { "run-recurring", 0 },
+  { "list-overdue", 0 }, { "export-pdf", 0 },
+  { "send", 1 }, { "test-smtp", 1 },
+  { "pa-test", 2 }, { "pa-send", 2 }, { "pa-sync", 2 }, { "pa-respond", 2 }, { "pa-lookup", 2 },
+  { "issue", 3 }, { "delete-draft", 3 }, { "record-payment", 3 },
+  { "des", 4 },
+  { "ereporting", 5 }, { "ereporting-periodicity", 5 },
+  { "urssaf", 6 }, { "thresholds", 6 }, { "calendar", 6 }, { "export-fec", 6 }, { "purchases", 6 },
+  { "urssaf-set", 6 }, { "add-purchase", 6 }, { "cancel-purchase", 6 }, { "purchase-paid", 6 },
+  { "cancel-purchase-paid", 6 },
+  { "list-payments", 7 }, { "cancel-payment", 7 },
+  { "dunning-plan", 8 }, { "penalties", 8 },
+  { "check-facturx", 9 }, { "validate", 9 }, { "import-facturx", 9 }, { "import-invoice", 9 },
+  { "export-facturx", 9 },
+  { "receipts", 10 }, { "imported-paid", 10 }, { "cancel-imported-paid", 10 },
+  { "import-statement", 11 }, { "confirm-matches", 11 },
+};
+
+static gboolean
+check_one_command (GVariantDict  *options,
+                   GError       **error)
+{
+  const char *first = NULL;
+  guint first_group = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      guint group = commands[i].group;
+
+      if (!g_variant_dict_contains (options, commands[i].name))
+        continue;
+      /* --verify --against=FILE is run by the witness's part (factures-cli-verify.c) */
+      if (strcmp (commands[i].name, "verify") == 0 && g_variant_dict_contains (options, "against"))
+        group = 7;
+      if (first == NULL)
+        {
+          first = commands[i].name;
+          first_group = group;
+          continue;
+        }
+      if (group != first_group || group != 0)
+        {
+          if (group == first_group && group != 0)
+            continue;   /* the part itself says which of its options go together */
+          /* Translators: two options of the command line, "--verify" and "--receipts" */
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                       _("--%s and --%s do not run together: run one command, then the other."), first,
+                       commands[i].name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 int
 factures_cli_run (const char   *database,
                   GVariantDict *options)
@@ -402,6 +490,23 @@ factures_cli_run (const char   *database,
       g_print ("factures %s\n", PACKAGE_VERSION);
       return 0;
     }
+  /* Trial 5 finding 1: no command writes a file over the database (or its -wal, -shm,
+   * -journal) nor into a folder's name; checked here, once, before any command runs. */
+  {
+    static const char *const writers[] = { "output", "export-json", "backup" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (writers); i++)
+      {
+        const char *destination = NULL;
+        g_autofree char *option = g_strconcat ("--", writers[i], NULL);
+
+        if (g_variant_dict_lookup (options, writers[i], "^&ay", &destination) &&
+            !factures_store_check_destination (database, destination, option, &error))
+          return fail (error->message);
+      }
+  }
+  if (!check_one_command (options, &error))
+    return fail (error->message);
   if (factures_cli_mail_wanted (options))
     return factures_cli_mail_run (database, options);
   if (factures_cli_pa_wanted (options))

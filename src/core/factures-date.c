@@ -277,6 +277,27 @@ malformed:
  *
  * Returns: (transfer full): "30/11/2026", or NULL when @date is not valid.
  */
+/**
+ * factures_date_check_record:
+ * (see factures-date.h)
+ */
+gboolean
+factures_date_check_record (const GDate  *date,
+                            const char   *field,
+                            GError      **error)
+{
+  g_autofree char *text = NULL;
+
+  if (date == NULL || !g_date_valid (date) || g_date_get_year (date) >= FACTURES_RECORD_YEAR_FIRST)
+    return TRUE;
+  text = factures_date_format_fr (date);
+  /* Translators: %s: a field ("Payment date"), %s: a date, %d: 1999 */
+  g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+               _("%s: %s is before 1 January %d; the registers are kept in euros since then: check the year."),
+               field, text, FACTURES_RECORD_YEAR_FIRST);
+  return FALSE;
+}
+
 char *
 factures_date_format_fr (const GDate *date)
 {

@@ -44,6 +44,16 @@ gboolean  factures_date_parse_fr    (const char  *text,
 char     *factures_date_format_fr   (const GDate *date);           /* "30/11/2026" */
 char     *factures_date_format_long (const GDate *date);           /* "30 novembre 2026", "1er mars 2027"; always French */
 
+/* The first year a register entry (a payment received, a purchase) may be dated: the registers
+ * are kept in euros, the currency of France since 1 January 1999 (Council Regulation (EC)
+ * No 974/98, art. 2); an earlier date is a typing mistake (trial 5 findings 4 and 20). */
+#define FACTURES_RECORD_YEAR_FIRST 1999
+/* FALSE with FACTURES_ERROR_INVALID naming @field in French when @date is valid and before
+ * 1 January FACTURES_RECORD_YEAR_FIRST; TRUE otherwise (an invalid date is the caller's to say). */
+gboolean  factures_date_check_record (const GDate  *date,
+                                      const char   *field,
+                                      GError      **error);
+
 /* Days from @from to @to (negative when @to is earlier). */
 gint      factures_date_days_between (const GDate *from,
                                       const GDate *to);

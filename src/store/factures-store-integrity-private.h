@@ -15,9 +15,15 @@ gboolean factures_chain_head_read (sqlite3            *db,
                                    FacturesChainHead  *out,
                                    GError            **error);
 
-/* JSON export: the member "chain_head" (the witness) of the object being built. */
+/* JSON export: the member "chain_head" (the witness) of the object being built; its "history"
+ * fingerprints the history arrays of @root, the export without its head (trial 5 finding 2). */
 gboolean factures_store_chain_head_export_json (FacturesStore  *self,
                                                 JsonBuilder    *builder,
+                                                JsonObject     *root,
+                                                GError        **error);
+/* The JSON export of the database as a tree, without "chain_head" (factures-store-json.c);
+ * NULL on error. */
+JsonNode *factures_store_json_export_root      (FacturesStore  *self,
                                                 GError        **error);
 /* JSON export of one document: "chain_version", "series_name", "series_counter", "series_date"
  * when set (issued since 0008). */

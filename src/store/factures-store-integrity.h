@@ -62,8 +62,12 @@ gboolean factures_store_verify_journal  (FacturesStore      *self,
  * @error: FACTURES_ERROR_INTEGRITY naming, one per line, every issued document the file holds
  *   that is missing or different in the database (by chain position, number and hash), a chain
  *   head beyond the database's last document (the last documents were deleted), a series with
- *   fewer issued documents than the file counted, and (backup) every journal entry missing or
- *   different; FACTURES_ERROR_FORMAT when @path is none of these files
+ *   fewer issued documents than the file counted, (backup) every journal entry missing or
+ *   different, (JSON export, trial 5 finding 2) every history array of the file that no longer
+ *   matches the fingerprint of its "chain_head"/"history", and every payment, allocation,
+ *   cancellation, bank row, purchase payment or document event of the file missing or different
+ *   in the database, naming its JSON path, the field and both values;
+ *   FACTURES_ERROR_FORMAT when @path is none of these files
  *
  * The database may hold more than the file (documents issued since): that is not an error.
  * Nothing is written.

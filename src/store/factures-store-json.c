@@ -624,15 +624,16 @@ export_documents (FacturesStore  *self,
   return TRUE;
 }
 
-static char *
-export_text (FacturesStore  *self,
+/* The export as a JSON tree; with @with_head, its last member "chain_head" (the witness, whose
+ * "history" fingerprints the history arrays of the tree itself: trial 5 findings 2 and 12). */
+static JsonNode *
+export_root (FacturesStore  *self,
+             gboolean        with_head,
              GError        **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(FacturesProfile) profile = NULL;
-  g_autofree char *text = NULL;
+  JsonNode *root;
   GError *local_error = NULL;
 
   json_builder_begin_object (builder);
@@ -689,11 +690,49 @@ export_text (FacturesStore  *self,
   /* issue 15 item 2 (migration 0021): the e-reporting periodicity, reports and flows */
   if (!factures_store_ereporting_export_json (self, builder, error))
     return NULL;
-  if (!factures_store_chain_head_export_json (self, builder, error))
-    return NULL;
   json_builder_end_object (builder);
-
   root = json_builder_get_root (builder);
+  if (with_head)
+    {
+      g_autoptr(JsonBuilder) head = json_builder_new ();
+      g_autoptr(JsonNode) head_root = NULL;
+
+      json_builder_begin_object (head);
+      if (!factures_store_chain_head_export_json (self, head, json_node_get_object (root), error))
+        {
+          json_node_unref (root);
+          return NULL;
+        }
+      json_builder_end_object (head);
+      head_root = json_builder_get_root (head);
+      json_object_set_member (json_node_get_object (root), "chain_head",
+                              json_node_copy (json_object_get_member (json_node_get_object (head_root), "chain_head")));
+    }
+  return root;
+}
+
+/**
+ * factures_store_json_export_root:
+ * (see factures-store-integrity-private.h)
+ */
+JsonNode *
+factures_store_json_export_root (FacturesStore  *self,
+                                 GError        **error)
+{
+  return export_root (self, FALSE, error);
+}
+
+static char *
+export_text (FacturesStore  *self,
+             GError        **error)
+{
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  root = export_root (self, TRUE, error);
+  if (root == NULL)
+    return NULL;
   generator = json_generator_new ();
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
@@ -720,6 +759,9 @@ factures_store_export_json (FacturesStore  *self,
   g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* Trial 5 finding 1: never over the database itself. */
+  if (!factures_store_check_destination (factures_store_get_path (self), path, NULL, error))
+    return FALSE;
   if (!factures_store_exec (self, "BEGIN", error))
     return FALSE;
   text = export_text (self, error);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "factures-currency.h"
 #include "factures-schedule.h"
 #include "factures-store-lifecycle-private.h"
 #include "factures-store-payments.h"
@@ -405,7 +406,10 @@ check_row (FacturesStore  *self,
           !check_row_amount (row, where, "amount", &amount, error))
         return FALSE;
       stmt = factures_store_prepare (self, "SELECT gross_total, currency IS NOT NULL AND ?2 IS NOT NULL AND "
-                                     "(SELECT eur_amount IS NULL FROM payments WHERE id = ?2) "
+                                     "(SELECT eur_amount IS NULL FROM payments WHERE id = ?2), "
+                                     "client_id, (SELECT client_id FROM payments WHERE id = ?2), "
+                                     "coalesce (exchange_rate, 0), (SELECT amount FROM payments WHERE id = ?2), "
+                                     "(SELECT coalesce (eur_amount, 0) FROM payments WHERE id = ?2) "
                                      "FROM documents WHERE id = ?1", error);
       if (stmt == NULL)
         return FALSE;
@@ -428,6 +432,33 @@ check_row (FacturesStore  *self,
           factures_store_json_impl_format_error (error, where, "payment_id",
                                                  _("a payment with its amount in euros (eur_amount): the document is not in euros"));
           return FALSE;
+        }
+      /* Trial 5 finding 2: a payment moved by hand onto another client's invoice (the dialog
+       * pays invoices of one client only: factures_store_record_payment()). */
+      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL &&
+          (sqlite3_column_int64 (stmt, 2) != sqlite3_column_int64 (stmt, 3) ||
+           json_object_get_int_member_with_default (row, "client_id", sqlite3_column_int64 (stmt, 3))
+             != sqlite3_column_int64 (stmt, 3)))
+        {
+          factures_store_json_impl_format_error (error, where, "document_id",
+                                                 _("a document of the payment’s client (“client_id” of the payment)"));
+          return FALSE;
+        }
+      /* Trial 5 finding 2: the euros credited against the document's rate, as
+       * factures_store_record_payment() checks them (trial finding T8): within half and twice. */
+      if (sqlite3_column_int64 (stmt, 4) > 0 && sqlite3_column_int64 (stmt, 6) > 0)
+        {
+          gint64 at_rate = 0;
+
+          if (factures_muldiv_round (sqlite3_column_int64 (stmt, 5), sqlite3_column_int64 (stmt, 4),
+                                     FACTURES_EXCHANGE_RATE_ONE, &at_rate, NULL) &&
+              (sqlite3_column_int64 (stmt, 6) < at_rate / 2 || sqlite3_column_int64 (stmt, 6) / 2 > at_rate))
+            {
+              factures_store_json_impl_format_error (error, where, "payment_id",
+                                                     _("a payment whose amount in euros (eur_amount) is within half and "
+                                                       "twice its amount at the document’s exchange rate"));
+              return FALSE;
+            }
         }
       if (amount > sqlite3_column_int64 (stmt, 0))
         {

@@ -276,6 +276,54 @@ factures_store_pay_doc_fixed_rate (const DocInfo *info)
 /* A payment dated in a month or quarter already declared to URSSAF (migration 0016) changes
  * that period's figure: said, so that the user adds it to the next declaration or corrects the
  * one made (trial finding 6). A failed lookup only drops the warning. */
+/* The day the month or quarter of @date was declared, when it was (@out set). */
+static gboolean
+declared_on (FacturesStore *self,
+             const GDate   *date,
+             GDate         *out)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  FacturesUrssafPeriod in_month = { .year = g_date_get_year (date), .month = g_date_get_month (date) };
+  FacturesUrssafPeriod in_quarter = { .year = g_date_get_year (date), .quarter = (g_date_get_month (date) + 2) / 3 };
+  g_autofree char *month = factures_urssaf_period_key (&in_month);
+  g_autofree char *quarter = factures_urssaf_period_key (&in_quarter);
+
+  stmt = factures_store_prepare (self, "SELECT declared_on FROM urssaf_declarations "
+                                       "WHERE period IN (?1, ?2) ORDER BY declared_on LIMIT 1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  factures_sql_bind_text (stmt, 1, month);
+  factures_sql_bind_text (stmt, 2, quarter);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  factures_sql_col_date (stmt, 0, out);
+  return g_date_valid (out);
+}
+
+/**
+ * factures_store_check_reversal_not_declared:
+ * (see factures-store-payments.h)
+ */
+gboolean
+factures_store_check_reversal_not_declared (FacturesStore  *self,
+                                            const GDate    *date,
+                                            GError        **error)
+{
+  GDate declared;
+  g_autofree char *text = NULL;
+  g_autofree char *when = NULL;
+
+  g_date_clear (&declared, 1);
+  if (!g_date_valid (date) || !declared_on (self, date, &declared))
+    return TRUE;
+  text = factures_date_format_fr (date);
+  when = factures_date_format_fr (&declared);
+  return factures_store_pay_invalid (error, _("Cancellation date: %s is in a period already declared to URSSAF (on %s), "
+                                              "whose figure does not change. Date the cancellation of the day the money "
+                                              "was taken back, in a period not declared yet (usually today): it then "
+                                              "reduces that period's figure."), text, when);
+}
+
 static void
 declared_period_warning (FacturesStore *self,
                          const GDate   *date,
@@ -464,6 +512,9 @@ check_payment (FacturesStore        *self,
                                  "has come in."), text);
       }
   }
+  /* Trial 5 finding 4: the registers' first year, as purchases (an earlier one is a typing mistake) */
+  if (!factures_date_check_record (&payment->date, _("Payment date"), error))
+    return FALSE;
   if (payment->amount <= 0)
     return factures_store_pay_invalid (error, _("Amount: a payment must be greater than zero."));
   if ((guint) payment->method >= FACTURES_N_PAYMENT_METHODS)
@@ -748,7 +799,8 @@ factures_store_cancel_payment_in_transaction (FacturesStore  *self,
   cancelled = sqlite3_column_int (payment, 2) != 0;
   if (cancelled)
     return factures_store_pay_invalid (error, _("Payment %" PRId64 ": it is already cancelled."), id);
-  if (!factures_store_check_reversal_date (date, paid_on, error))
+  if (!factures_store_check_reversal_date (date, paid_on, error) ||
+      !factures_store_check_reversal_not_declared (self, date, error))
     return FALSE;
   stmt = factures_store_prepare (self,
                                  "INSERT INTO payment_reversals (payment_id, date, reason) VALUES (?1, ?2, ?3)",

@@ -136,6 +136,14 @@ char    *factures_store_clean_reason   (const char           *reason,
 gboolean factures_store_check_reversal_date (const GDate     *date,
                                              const char      *paid_on,
                                              GError         **error);
+/* Trial 5 finding 3: FACTURES_ERROR_INVALID (naming the cancellation date, in French) when @date
+ * lies in a month or quarter marked declared to URSSAF (factures_store_mark_declared()): a
+ * declared figure never changes, so a cancellation (of a payment, of an imported invoice's
+ * payment) is dated when the money was taken back, in a period not declared yet, whose figure it
+ * reduces. A failed lookup lets the date through. */
+gboolean factures_store_check_reversal_not_declared (FacturesStore  *self,
+                                                     const GDate    *date,
+                                                     GError        **error);
 /* (transfer full) (element-type FacturesPayment): payments with an allocation on @document_id
  * (0: every payment), by date, the cancelled ones included (cancelled_on set); each carries all
  * its allocations. NULL on error. */

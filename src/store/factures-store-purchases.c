@@ -59,7 +59,8 @@ check_date (const GDate *date, const char *field, GError **error)
 
       return invalid (error, _("%s: %s is later than today; a purchase is recorded once it is paid."), field, text);
     }
-  return TRUE;
+  /* Trial 5 finding 20: the lower bound of payments received (core) */
+  return factures_date_check_record (date, field, error);
 }
 
 /* ---- the register ---- */

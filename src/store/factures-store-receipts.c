@@ -639,7 +639,8 @@ factures_store_cancel_imported_payment (FacturesStore  *self,
   clean_reason = factures_store_clean_reason (reason, error);
   if (clean_reason == NULL)
     return FALSE;
-  if (!factures_store_check_reversal_date (date, state.paid_on, error))
+  if (!factures_store_check_reversal_date (date, state.paid_on, error) ||
+      !factures_store_check_reversal_not_declared (self, date, error))
     return FALSE;
   stmt = factures_store_prepare (self,
     "INSERT INTO imported_payment_reversals (imported_payment_id, date, reason) VALUES (?1, ?2, ?3)", error);

@@ -25,6 +25,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
@@ -649,6 +650,112 @@ backup_to (sqlite3     *db,
   return TRUE;
 }
 
+/* @path with its folder's symbolic links resolved (and itself when it exists). */
+static char *
+resolved_path (const char *path)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *folder = NULL;
+  g_autofree char *base = NULL;
+  char *real = realpath (absolute, NULL);
+
+  if (real != NULL)
+    {
+      char *copy = g_strdup (real);
+
+      free (real);
+      return copy;
+    }
+  folder = g_path_get_dirname (absolute);
+  base = g_path_get_basename (absolute);
+  real = realpath (folder, NULL);
+  if (real != NULL)
+    {
+      char *joined = g_build_filename (real, base, NULL);
+
+      free (real);
+      return joined;
+    }
+  return g_steal_pointer (&absolute);
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+  g_autofree char *ra = NULL;
+  g_autofree char *rb = NULL;
+
+  if (g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0)
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+  ra = resolved_path (a);
+  rb = resolved_path (b);
+  return g_strcmp0 (ra, rb) == 0;
+}
+
+/**
+ * factures_store_check_destination:
+ * @database: (nullable): the open database's path; NULL for factures_store_default_path()
+ * @destination: the file about to be written
+ * @option: (nullable): the command-line option that named @destination ("--output"), for the message
+ * @error: FACTURES_ERROR_INVALID, in French, naming @option
+ *
+ * Trial 5 finding 1: `--export-json=DB` replaced the database with its own export. Refuses a
+ * destination that is the database or one of the files SQLite keeps beside it (-wal, -shm,
+ * -journal), compared by device and inode when both exist (another path, a symbolic link, a hard
+ * link), else by their paths with symbolic links resolved; and a destination that is a folder.
+ *
+ * Returns: TRUE when @destination may be written
+ */
+gboolean
+factures_store_check_destination (const char  *database,
+                                  const char  *destination,
+                                  const char  *option,
+                                  GError     **error)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *default_path = NULL;
+  g_autofree char *real_database = NULL;
+
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  if (database == NULL)
+    database = default_path = factures_store_default_path ();
+  real_database = resolved_path (database);
+  if (*destination == '\0' || g_file_test (destination, G_FILE_TEST_IS_DIR))
+    {
+      if (option != NULL)
+        /* Translators: %s: an option (--output), %s: the path given */
+        g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                     _("%s: “%s” is a folder; give the name of the file to write."), option, destination);
+      else
+        g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                     _("“%s” is a folder; give the name of the file to write."), destination);
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *given = g_strconcat (database, suffixes[i], NULL);
+      g_autofree char *real = g_strconcat (real_database, suffixes[i], NULL);
+
+      if (same_file (destination, given) || same_file (destination, real))
+        {
+          if (option != NULL)
+            /* Translators: %s: an option (--output), %s: the path given, %s: the database */
+            g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                         _("%s: “%s” is the open database “%s” (or one of its files): writing there would "
+                           "destroy it. Choose another file."), option, destination, database);
+          else
+            g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                         _("“%s” is the open database “%s” (or one of its files): writing there would "
+                           "destroy it. Choose another file."), destination, database);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gint
 compare_strings (gconstpointer a,
                  gconstpointer b)
@@ -1172,6 +1279,8 @@ factures_store_backup (FacturesStore  *self,
   g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (!factures_store_check_destination (self->path, path, NULL, error))
+    return FALSE;
   /* The copy carries its witness: the chain head (factures --verify --against=FILE). */
   return backup_to (self->db, path, error) && factures_store_write_witness (path, error);
 }

@@ -230,11 +230,21 @@ gboolean    factures_store_end_all_or_nothing   (FacturesStore  *self,
  * FACTURES_ERROR_INTEGRITY naming the first broken document's number. */
 gboolean    factures_store_verify         (FacturesStore  *self,
                                            GError        **error);
-/* SQLite online backup to @path. */
+/* Whether a file may be written at @destination while @database is open: FALSE with
+ * FACTURES_ERROR_INVALID (a French message naming @option, e.g. "--output", when not NULL)
+ * when @destination is the database itself or its -wal, -shm or -journal file (same device and
+ * inode when both exist, else the same path once symbolic links are resolved), or a folder.
+ * @database NULL: factures_store_default_path(). Every writer of a file calls it first. */
+gboolean    factures_store_check_destination (const char  *database,
+                                              const char  *destination,
+                                              const char  *option,
+                                              GError     **error);
+/* SQLite online backup to @path (refused when @path is the database: see above). */
 gboolean    factures_store_backup         (FacturesStore  *self,
                                            const char     *path,
                                            GError        **error);
-/* Versioned JSON of every table (format documented in help/C/json.page). */
+/* Versioned JSON of every table (format documented in help/C/json.page); refused when @path
+ * is the database (factures_store_check_destination()). */
 gboolean    factures_store_export_json    (FacturesStore  *self,
                                            const char     *path,
                                            GError        **error);

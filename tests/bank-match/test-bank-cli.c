@@ -348,6 +348,9 @@ imported (Fixture *x, const char *expected, ...)
   va_end (ap);
   g_assert_cmpint (run (x, &out, &err, args[0], args[1], args[2], args[3], NULL), ==, 0);
   g_assert_cmpstr (out, ==, expected);
+  /* trial 5 finding 14: a CSV imported with --account is not said to lack its account */
+  g_assert_null (strstr (err, "does not say its account"));
+  g_assert_null (strstr (err, "n’indique pas son compte"));
 }
 
 /* What a tester found (issue 16): a mistyped --account importing a statement again, a CSV in

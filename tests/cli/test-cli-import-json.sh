@@ -35,6 +35,19 @@ out=$("$CLI" --database="$tmp/a.db" --import-json="$tmp/clients.json" 2>"$tmp/er
 if [ "$out" = "L’import de « $tmp/clients.json » est terminé : 1 client." ]; then ok "$out"
 else fail "clients only: printed “$out”"; fi
 
+# Trial 5 finding 19: clients and drafts without "series" (json.page: they are ignored there).
+cat >"$tmp/noseries.json" <<'JSON'
+{ "format": "factures", "version": 1,
+  "clients": [ { "id": 1, "name": "Atelier Durand", "address": null, "postal_code": "69001", "city": "Lyon",
+                 "country_code": "FR", "siren": null, "siret": null, "vat_id": null, "email": null,
+                 "phone": null, "category": 0, "has_terms": 0, "terms_kind": 0, "terms_days": 0,
+                 "notes": null } ],
+  "documents": [] }
+JSON
+out=$("$CLI" --database="$tmp/a.db" --import-json="$tmp/noseries.json" 2>"$tmp/err") || fail "without series: $(cat "$tmp/err")"
+if [ "$out" = "L’import de « $tmp/noseries.json » est terminé : 1 client." ]; then ok "without series: $out"
+else fail "without series: printed “$out”"; fi
+
 # Nothing to import but the format.
 echo '{ "format": "factures", "version": 1, "clients": [], "documents": [], "series": [] }' >"$tmp/empty.json"
 out=$("$CLI" --database="$tmp/a.db" --import-json="$tmp/empty.json" 2>"$tmp/err") || fail "empty: $(cat "$tmp/err")"

@@ -57,6 +57,7 @@ for bad in "--add-purchase --date=2026-03-05 --amount=10 --method=carte|Supplier
            "--add-purchase --date=2026-03-05 --supplier=X --method=carte|Amount" \
            "--add-purchase --date=2026-03-05 --supplier=X --amount=0 --method=carte|Amount" \
            "--add-purchase --date=2027-01-05 --supplier=X --amount=3 --method=carte|Date" \
+           "--add-purchase --date=1900-03-05 --supplier=X --amount=3 --method=carte|Date: 05/03/1900 is before 1 January 1999" \
            "--add-purchase --supplier=X --amount=3 --method=carte|Date" \
            "--add-purchase --date=2026-03-05 --supplier=X --amount=3 --method=troc|Payment method" \
            "--purchase-paid=F20260023 --date=2026-03-01 --method=carte|already" \

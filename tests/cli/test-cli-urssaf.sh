@@ -49,8 +49,15 @@ done
 if grep -q "02/04/2026" "$tmp/out"; then ok "--declared-on marks the period"; else fail "--declared-on: $(cat "$tmp/out")"; fi
 rc=0; "$CLI" "${db[@]}" --urssaf --period=2026-03 --declared-on=2026-04-03 >/dev/null 2>&1 || rc=$?
 [ "$rc" -eq 1 ] && ok "a period is declared once" || fail "declared twice"
-# A payment dated in that declared period is recorded, and said to change a declared figure.
-if "$CLI" "${db[@]}" --record-payment=F2026-0002 --date=2026-03-20 --method=virement --amount=10,00 \
+# A payment dated in that declared period is said to change a declared figure: it stops the
+# command (trial 5 finding 4), nothing written; with --yes it is recorded.
+before=$(sqlite3 "$tmp/u.db" .dump | sha256sum)
+rc=0; "$CLI" "${db[@]}" --record-payment=F2026-0002 --date=2026-03-20 --method=virement --amount=10,00 \
+     >/dev/null 2>"$tmp/err" || rc=$?
+if [ "$rc" = 1 ] && grep -q "already declared to URSSAF (on 02/04/2026)" "$tmp/err" && grep -q -- "--yes" "$tmp/err" \
+   && [ "$(sqlite3 "$tmp/u.db" .dump | sha256sum)" = "$before" ]; then ok "without --yes the warning stops the payment"
+else fail "a payment in a declared period without --yes: status $rc, $(cat "$tmp/err")"; fi
+if "$CLI" "${db[@]}" --record-payment=F2026-0002 --date=2026-03-20 --method=virement --amount=10,00 --yes \
      >/dev/null 2>"$tmp/err"; then
   if grep -q "already declared to URSSAF (on 02/04/2026)" "$tmp/err"; then ok "a payment in a declared period is warned about"
   else fail "a payment in a declared period, no warning: $(cat "$tmp/err")"; fi

@@ -52,11 +52,19 @@ grep -q "^3 created, 1 issued, 2 missed" "$tmp/out" && ok "run 1 counts" || fail
 grep -q "^2026-01-31	ACME SAS	" "$tmp/out" && grep -q "^2026-02-28	ACME SAS	" "$tmp/out" \
   && ok "missed occurrences listed" || fail "missed occurrences listed: $(cat "$tmp/out")"
 
+# trial 5 finding 16: a header line names the columns
+[ "$(head -1 "$tmp/out")" = "$(printf 'Date\tClient\tDraft id\tWhy it was not issued')" ] \
+  && ok "run 1 header" || fail "run 1 header: $(head -1 "$tmp/out")"
+
 if run 2026-03-31; then ok "run 2"; else fail "run 2: $(cat "$tmp/err")"; fi
 grep -q "^0 created, 0 issued" "$tmp/out" && ok "run 2 creates nothing" || fail "run 2: $(cat "$tmp/out")"
+# (trial 5 finding 16: the drafts of run 1 are not listed again)
+[ "$(wc -l <"$tmp/out")" = 1 ] && ok "run 2 lists nothing" || fail "run 2 lists: $(cat "$tmp/out")"
 
 if run 2026-06-15; then ok "run 3"; else fail "run 3: $(cat "$tmp/err")"; fi
 grep -q "^2 created, 0 issued, 2 missed" "$tmp/out" && ok "run 3 counts" || fail "run 3 counts: $(cat "$tmp/out")"
+[ "$(grep -c "ACME SAS" "$tmp/out")" = 2 ] && ! grep -q "^2026-0[123]-" "$tmp/out" \
+  && ok "run 3 lists its two drafts only" || fail "run 3 lists: $(cat "$tmp/out")"
 run 2026-06-15
 grep -q "^0 created" "$tmp/out" && ok "run 4 creates nothing" || fail "run 4: $(cat "$tmp/out")"
 

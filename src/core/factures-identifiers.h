@@ -33,4 +33,12 @@ gboolean  factures_iban_check         (const char *text, char **out, GError **er
 gboolean  factures_bic_check          (const char *text, char **out, GError **error);
 gboolean  factures_vat_id_check       (const char *text, char **out, GError **error);
 
+/* Fifth trial, finding 5 (see the doc comments): an assigned ISO 3166-1
+ * alpha-2 code (« Pays ») and a postal code consistent with its country
+ * (« Code postal »). */
+gboolean  factures_country_code_is_known   (const char *code);
+gboolean  factures_country_code_check      (const char *text, char **out, GError **error);
+gboolean  factures_postal_code_check       (const char *postal_code, const char *country_code,
+                                            GError **error);
+
 G_END_DECLS

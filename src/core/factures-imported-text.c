@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "factures-identifiers.h"
 #include "factures-imported-text.h"
 #include "factures-money.h"
 
@@ -211,6 +212,25 @@ text_fits (const char *text, glong max, const char *what, GError **error)
   return FALSE;
 }
 
+/* Fifth trial, finding 5: the country is an ISO 3166-1 code (EN 16931
+ * BT-40/BT-55, code list ISO 3166-1 alpha-2). */
+static gboolean
+party_agrees (const FacturesParty *party, gboolean seller, GError **error)
+{
+  g_autofree char *country = NULL;
+
+  if (!factures_country_code_check (party->country_code, &country, NULL))
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   /* Translators: %s names the field ("Seller country (BT-40)"), then the code of the file */
+                   _("%s: “%s” is not an ISO 3166-1 country code."),
+                   seller ? _("Seller country (BT-40)") : _("Buyer country (BT-55)"),
+                   g_utf8_validate (party->country_code, -1, NULL) ? party->country_code : "?");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 party_fits (const FacturesParty *party, gboolean seller, GError **error)
 {
@@ -230,7 +250,7 @@ party_fits (const FacturesParty *party, gboolean seller, GError **error)
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (!text_fits (fields[i].text, FACTURES_IMPORTED_TEXT_MAX, fields[i].what, error))
       return FALSE;
-  return TRUE;
+  return party_agrees (party, seller, error);
 }
 
 /* FALSE (and the error naming @what) when @text is written but is not a date. */

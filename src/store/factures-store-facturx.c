@@ -167,6 +167,8 @@ match_client (FacturesStore *self, const FacturesParty *party, gboolean *out_cre
       plain->party.address = g_strdup (client->party.address);
       plain->party.postal_code = g_strdup (client->party.postal_code);
       plain->party.city = g_strdup (client->party.city);
+      /* The country was checked with the file (factures_imported_check_content()). */
+      plain->party.country_code = g_strdup (client->party.country_code);
       plain->category = FACTURES_CLIENT_CATEGORY_COMPANY;
       g_clear_pointer (&client, factures_client_free);
       client = g_steal_pointer (&plain);

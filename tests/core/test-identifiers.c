@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "factures-identifiers.h"
+#include "factures-identifiers-eu.h"
 
 static void
 test_compact (void)
@@ -141,8 +142,8 @@ test_checks (void)
   g_assert_true (factures_vat_id_check ("FR 03 552 081 317", &out, &error));
   g_assert_cmpstr (out, ==, "FR03552081317");
   g_clear_pointer (&out, g_free);
-  g_assert_true (factures_vat_id_check ("DE123456789", &out, &error));
-  g_assert_cmpstr (out, ==, "DE123456789");
+  g_assert_true (factures_vat_id_check ("DE123456788", &out, &error));
+  g_assert_cmpstr (out, ==, "DE123456788");
   g_clear_pointer (&out, g_free);
   g_assert_no_error (error);
 
@@ -171,6 +172,57 @@ test_checks (void)
   g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
 }
 
+/* Fifth trial, finding 5: a real ISO 3166-1 code, a French postal code of 5
+ * digits, the overseas prefixes; every refusal names its field. */
+static void
+test_country_postal (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  g_assert_true (factures_country_code_check (" fr ", &out, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (out, ==, "FR");
+  g_clear_pointer (&out, g_free);
+  g_assert_true (factures_country_code_check ("", &out, &error));
+  g_assert_null (out);
+  g_assert_true (factures_country_code_check ("GP", &out, &error));
+  g_clear_pointer (&out, g_free);
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char *const bad[] = { "XX", "XK", "FRA", "E1" };
+
+      g_assert_false (factures_country_code_check (bad[i], &out, &error));
+      g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, "Country: "));
+      g_assert_null (out);
+      g_clear_error (&error);
+    }
+  g_assert_true (factures_country_code_is_known ("DE"));
+  g_assert_false (factures_country_code_is_known ("de"));
+
+  g_assert_true (factures_postal_code_check ("69002", "FR", &error));
+  g_assert_true (factures_postal_code_check ("20000", "FR", &error));   /* Ajaccio */
+  g_assert_true (factures_postal_code_check ("97110", "FR", &error));
+  g_assert_true (factures_postal_code_check ("97110", "GP", &error));
+  g_assert_true (factures_postal_code_check ("69002", NULL, &error));
+  g_assert_true (factures_postal_code_check (NULL, "FR", &error));
+  g_assert_true (factures_postal_code_check ("SW1A 1AA", "GB", &error));
+  g_assert_true (factures_postal_code_check ("ABCDE", "DE", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 5; i++)
+    {
+      static const char *const bad[][2] = {
+        { "ABCDE", "FR" }, { "6900", "FR" }, { "690021", NULL }, { "00100", "FR" }, { "97210", "GP" },
+      };
+
+      g_assert_false (factures_postal_code_check (bad[i][0], bad[i][1], &error));
+      g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, "Postal code: "));
+      g_clear_error (&error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -184,6 +236,7 @@ main (int   argc,
   g_test_add_func ("/identifiers/iban", test_iban);
   g_test_add_func ("/identifiers/bic", test_bic);
   g_test_add_func ("/identifiers/checks", test_checks);
+  g_test_add_func ("/identifiers/country-postal", test_country_postal);
 
   return g_test_run ();
 }

@@ -958,3 +958,66 @@ factures_postal_code_check (const char  *postal_code,
       }
   return TRUE;
 }
+
+/**
+ * factures_party_identifiers_check:
+ * @siren: (nullable): compact, valid SIREN (factures_siren_check())
+ * @siret: (nullable): compact, valid SIRET
+ * @vat_id: (nullable): compact, valid VAT number (factures_vat_id_check())
+ * @error: FACTURES_ERROR_INVALID naming both fields that disagree
+ *
+ * Fifth trial, finding 6: the identifiers of one business agree. The SIRET is
+ * the SIREN followed by the establishment's NIC (décret 73-314, art. R123-220
+ * ff. of the Code de commerce: the first 9 digits are the SIREN), and a
+ * French VAT number is "FR" + key + SIREN (art. 286 ter of the CGI, BOI-TVA-
+ * DECLA-20-20-10). A Monaco number (FR + key + 000…) and foreign VAT numbers
+ * carry no SIREN and are not compared.
+ *
+ * Returns: %TRUE when they agree (or are missing).
+ */
+gboolean
+factures_party_identifiers_check (const char  *siren,
+                                  const char  *siret,
+                                  const char  *vat_id,
+                                  GError     **error)
+{
+  g_autofree char *vat_siren = NULL;
+  const char *reference = siren;
+  char from_siret[10];
+
+  if (siren != NULL && siret != NULL && strncmp (siret, siren, 9) != 0)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   _("SIRET and SIREN: the SIRET “%s” does not start with the SIREN “%s”; its "
+                     "first 9 digits are the SIREN of the business."), siret, siren);
+      return FALSE;
+    }
+  if (vat_id == NULL)
+    return TRUE;
+  if (reference == NULL && siret != NULL)
+    {
+      memcpy (from_siret, siret, 9);
+      from_siret[9] = '\0';
+      reference = from_siret;
+    }
+  if (reference == NULL)
+    return TRUE;
+  vat_siren = factures_vat_id_fr_to_siren (vat_id);
+  if (vat_siren != NULL && strcmp (vat_siren, reference) != 0)
+    {
+      g_autofree char *expected = factures_vat_id_from_siren (reference);
+
+      if (siren != NULL)
+        g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                     _("VAT number and SIREN: the VAT number “%s” belongs to the SIREN %s, not to "
+                       "“%s”; the VAT number of this SIREN is %s."),
+                     vat_id, vat_siren, siren, expected);
+      else
+        g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                     _("VAT number and SIRET: the VAT number “%s” belongs to the SIREN %s, not to "
+                       "the SIRET “%s”; the VAT number of this SIRET is %s."),
+                     vat_id, vat_siren, siret, expected);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -212,12 +212,18 @@ text_fits (const char *text, glong max, const char *what, GError **error)
   return FALSE;
 }
 
-/* Fifth trial, finding 5: the country is an ISO 3166-1 code (EN 16931
- * BT-40/BT-55, code list ISO 3166-1 alpha-2). */
+/* Fifth trial, findings 5 and 6: the country is an ISO 3166-1 code (EN 16931
+ * BT-40/BT-55, code list ISO 3166-1 alpha-2), and a French SIREN, SIRET and
+ * VAT number the file gives are those of one business (the window's checks,
+ * factures_party_identifiers_check()); other schemes are not compared. */
 static gboolean
 party_agrees (const FacturesParty *party, gboolean seller, GError **error)
 {
   g_autofree char *country = NULL;
+  g_autofree char *siren = NULL;
+  g_autofree char *siret = NULL;
+  g_autofree char *vat_id = NULL;
+  GError *local_error = NULL;
 
   if (!factures_country_code_check (party->country_code, &country, NULL))
     {
@@ -226,6 +232,22 @@ party_agrees (const FacturesParty *party, gboolean seller, GError **error)
                    _("%s: “%s” is not an ISO 3166-1 country code."),
                    seller ? _("Seller country (BT-40)") : _("Buyer country (BT-55)"),
                    g_utf8_validate (party->country_code, -1, NULL) ? party->country_code : "?");
+      return FALSE;
+    }
+  if (!factures_siren_check (party->siren, &siren, NULL))
+    g_clear_pointer (&siren, g_free);
+  if (!factures_siret_check (party->siret, &siret, NULL))
+    g_clear_pointer (&siret, g_free);
+  if (!factures_vat_id_check (party->vat_id, &vat_id, NULL))
+    g_clear_pointer (&vat_id, g_free);
+  if (!factures_party_identifiers_check (siren, siret, vat_id, &local_error))
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   "%s: %s",
+                   seller ? _("Seller identifiers (BT-29, BT-30, BT-31)")
+                          : _("Buyer identifiers (BT-46, BT-47, BT-48)"),
+                   local_error->message);
+      g_error_free (local_error);
       return FALSE;
     }
   return TRUE;

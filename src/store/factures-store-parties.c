@@ -99,8 +99,10 @@ clean_party (FacturesParty  *party,
       return FALSE;
     }
 
-  /* Fifth trial, finding 5: the postal code fits the country. */
-  if (!factures_postal_code_check (clean.postal_code, clean.country_code, error))
+  /* Fifth trial, findings 5 and 6: the postal code fits the country, and the
+   * SIREN, SIRET and VAT number are those of one business. */
+  if (!factures_postal_code_check (clean.postal_code, clean.country_code, error) ||
+      !factures_party_identifiers_check (clean.siren, clean.siret, clean.vat_id, error))
     {
       factures_party_clear (&clean);
       return FALSE;

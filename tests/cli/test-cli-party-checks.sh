@@ -1,9 +1,9 @@
 #!/bin/bash
-# test-cli-party-checks.sh FACTURES_CLI FIXTURE REFERENCE_DATA — fifth trial, finding 5 at the
-# doors of the command line: a country that is no ISO 3166-1 code and a French postal code that
-# is not 5 digits are refused, naming the field, with the database unchanged, through
-# --import-json (clients and profile) and --import-facturx (seller and buyer of the file);
-# valid ones pass.
+# test-cli-party-checks.sh FACTURES_CLI FIXTURE REFERENCE_DATA — fifth trial, findings 5 and 6 at
+# the doors of the command line: a country that is no ISO 3166-1 code, a French postal code that
+# is not 5 digits, a SIRET or VAT number of another SIREN and a German VAT number with a wrong
+# check digit are refused, naming the field, with the database unchanged, through --import-json
+# (clients and profile) and --import-facturx (seller and buyer of the file); valid ones pass.
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -u
 
@@ -52,6 +52,11 @@ for case in "client country_code=XX|Country: “XX” is not an ISO 3166-1 count
             "client postal_code=ABCDE|Postal code: “ABCDE” is not a French postal code" \
             "client postal_code=6900|Postal code: “6900”" \
             "client country_code=GP postal_code=69002|Postal code: “69002” is not a postal code of the country GP" \
+            "client siren=456789122 vat_id=FR19812345676|VAT number and SIREN: the VAT number “FR19812345676” belongs to the SIREN 812345676" \
+            "client siren=552081317 siret=45678912200011|SIRET and SIREN: the SIRET “45678912200011” does not start with the SIREN “552081317”" \
+            "client country_code=DE postal_code=10115 siren=null vat_id=DE123456789|VAT number: “DE123456789” is not a valid" \
+            "profile siren=812345676 siret=45678912200011|SIRET and SIREN" \
+            "profile siren=812345676 vat_id=FR72456789122|VAT number and SIREN: the VAT number “FR72456789122” belongs to the SIREN 456789122" \
             "profile country_code=XX|Country: “XX”"; do
   spec=${case%%|*}; want=${case#*|}
   read -r part fields <<<"$spec"
@@ -66,7 +71,7 @@ done
 # VAT number of the SIREN.
 for spec in "client country_code=DE postal_code=10115 siren=null vat_id=DE123456788" \
             "client country_code=GP postal_code=97110 city=Pointe-à-Pitre" \
-            "client siren=732829320 vat_id=FR44732829320"; do
+            "client siren=732829320 siret=73282932000074 vat_id=FR44732829320"; do
   read -r part fields <<<"$spec"
   variant "$tmp/v.json" "$part" $fields
   F --import-json="$tmp/v.json" >/dev/null 2>"$tmp/err" && ok "--import-json $spec accepted" \
@@ -83,9 +88,12 @@ seller = text.index("<ram:SellerTradeParty>")
 country = text.index("<ram:CountryID>", seller)
 bad_country = text[:country] + "<ram:CountryID>XX</ram:CountryID>" + text[text.index("</ram:CountryID>", country) + 16:]
 open(sys.argv[2] + "/country.xml", "w", encoding="utf-8").write(bad_country)
+open(sys.argv[2] + "/siret.xml", "w", encoding="utf-8").write(
+    text.replace('schemeID="0009">12345678200077<', 'schemeID="0009">73282932000074<'))
 PY
 before=$(dbhash)
-for case in "country.xml|Seller country (BT-40): “XX” is not an ISO 3166-1 country code"; do
+for case in "country.xml|Seller country (BT-40): “XX” is not an ISO 3166-1 country code" \
+            "siret.xml|Seller identifiers (BT-29, BT-30, BT-31): SIRET and SIREN"; do
   file=${case%%|*}; want=${case#*|}
   rc=0; F --import-facturx="$tmp/$file" >/dev/null 2>"$tmp/err" || rc=$?
   if [ "$rc" != 0 ] && grep -qF -- "$want" "$tmp/err" && [ "$(dbhash)" = "$before" ]; then ok "--import-facturx $file refused: $(cat "$tmp/err")"

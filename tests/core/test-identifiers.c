@@ -223,6 +223,62 @@ test_country_postal (void)
     }
 }
 
+/* Fifth trial, finding 6: SIREN, SIRET and French VAT number of one business. */
+static void
+test_party_identifiers (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* 732829320 and its SIRET 73282932000074, VAT FR44732829320. */
+  g_assert_true (factures_party_identifiers_check ("732829320", "73282932000074", "FR44732829320", &error));
+  g_assert_true (factures_party_identifiers_check (NULL, "73282932000074", "FR44732829320", &error));
+  g_assert_true (factures_party_identifiers_check ("732829320", NULL, "DE123456788", &error));
+  g_assert_true (factures_party_identifiers_check (NULL, NULL, "FR44732829320", &error));
+  g_assert_no_error (error);
+
+  g_assert_false (factures_party_identifiers_check ("812345676", "45678912200011", NULL, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "SIRET and SIREN: "));
+  g_clear_error (&error);
+
+  g_assert_false (factures_party_identifiers_check ("812345676", NULL, "FR72456789122", &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "VAT number and SIREN: "));
+  g_assert_nonnull (strstr (error->message, "456789122"));
+  g_clear_error (&error);
+
+  g_assert_false (factures_party_identifiers_check (NULL, "73282932000074", "FR72456789122", &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "VAT number and SIRET: "));
+}
+
+/* Fifth trial, finding 6: the check digits of other member states. */
+static void
+test_vat_eu_check_digits (void)
+{
+  /* Valid numbers from python-stdnum's test_eu_vat.doctest and docstrings; the
+   * invalid ones are those with one digit changed. */
+  static const char *const valid[] = {
+    "DE123456788", "DE113866163", "ATU13585627", "ATU15159209", "BE0428759497", "BE0202239951",
+    "IT01404480202", "IT00595000217", "ESQ0818001J", "ES54362315K", "ESA28184661", "NL001241643B01",
+    "NL806753742B01", "LU10059929", "LU10590281", "PT500019720", "PT501507930", "DK10503280",
+    "FI02459042", "FI10320534", "PL5211355116", "PL5220205853",
+  };
+  static const char *const invalid[] = {
+    "DE123456789", "DE125014855", "ATU14343102", "ATU15169209", "BE0431150351", "BE0406139583",
+    "IT01404480203", "IT00595000218", "ESQ0818001K", "ES54362415K", "ESA28184662", "NL001241644B01",
+    "NL806753743B01", "LU10059928", "LU10590282", "PT500019721", "PT501507931", "DK11965658",
+    "FI02459043", "FI10320535", "PL5211355117", "PL5220205854",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    if (!factures_vat_id_eu_is_valid (valid[i]))
+      g_error ("%s refused", valid[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    if (factures_vat_id_eu_is_valid (invalid[i]))
+      g_error ("%s accepted", invalid[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -237,6 +293,8 @@ main (int   argc,
   g_test_add_func ("/identifiers/bic", test_bic);
   g_test_add_func ("/identifiers/checks", test_checks);
   g_test_add_func ("/identifiers/country-postal", test_country_postal);
+  g_test_add_func ("/identifiers/party", test_party_identifiers);
+  g_test_add_func ("/identifiers/vat-eu-check-digits", test_vat_eu_check_digits);
 
   return g_test_run ();
 }

@@ -47,7 +47,7 @@ SELLER_VAT = 'FR44732829320'
 SELLER = {'Nom': 'Paul Martin EI', 'Adresse': '3 rue du Port', 'Code postal': '44000',
           'Ville': 'Nantes', 'SIREN ou SIRET': '73282932000074',
           'Numéro de TVA': 'FR 44 732 829 320'}
-CLIENT_VAT = 'DE123456789'
+CLIENT_VAT = 'DE123456788'
 # The name of category AE in the window (factures_vat_category_label()).
 REVERSE_CHARGE = os.environ.get('JOURNEY_VAT_AE', 'Autoliquidation')
 CLIENT = {'Nom': 'Übersetzungsbüro Weber GmbH', 'Adresse': 'Friedrichstraße 12',

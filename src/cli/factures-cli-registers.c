@@ -16,7 +16,7 @@
 char *
 factures_purchase_entry_amount_text (const FacturesPurchaseEntry *e)
 {
-  if (e->amount >= 0 || e->source != FACTURES_PURCHASE_IMPORTED)
+  if (!e->foreign)
     return factures_money_format (e->amount);
   return g_strdup_printf ("%s %s", e->amount_text != NULL ? e->amount_text : "",
                           e->currency != NULL ? e->currency : "");
@@ -124,7 +124,7 @@ factures_registers_purchases_pdf (FacturesStore  *store,
       l.nature = nature;
       l.method = factures_purchase_entry_method_fr (e);
       l.amount = e->amount;
-      if (e->source == FACTURES_PURCHASE_IMPORTED && e->amount < 0)
+      if (e->foreign)
         {
           char *text = factures_purchase_entry_amount_text (e);
 

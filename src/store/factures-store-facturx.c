@@ -518,6 +518,15 @@ draft_kind (FacturesStore            *self,
                    imported->buyer.name != NULL ? imported->buyer.name : "?");
       return FALSE;
     }
+  /* A deposit invoice deducted by an issued final invoice is credited through the final one
+   * (fifth trial, finding 10). */
+  {
+    g_autoptr(FacturesDocument) credited_invoice = factures_store_get_document (self, *out_invoice, error);
+
+    if (credited_invoice == NULL
+        || !factures_store_lifecycle_check_deposit_creditable (self, credited_invoice, error))
+      return FALSE;
+  }
   credited = factures_store_get_credited_total (self, *out_invoice, error);
   if (credited < 0)
     return FALSE;

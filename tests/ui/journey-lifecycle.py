@@ -274,6 +274,18 @@ def main():
         step(f'  refused: {normalise(message.name)[:100]}')
         dismiss(message)
 
+        step('bad input: a credit note of 0 (fifth trial, finding 9: refused like -5, not the whole invoice)')
+        click(final, 'Avoir…')
+        click(app, 'Un montant')
+        set_text(app, 'Montant HT', '0')
+        click(app, 'Créer')
+        message = find(app, roles=('label',), prefix='Montant', contains=('supérieur à 0',))
+        step(f'  refused: {normalise(message.name)[:100]}')
+        time.sleep(0.5)
+        screenshot('journey-lifecycle-credit-zero.png')
+        dismiss(message)
+        absent(app, roles=('frame',), contains=('Avoir (brouillon)',), timeout=2.0)
+
         step('partial credit note: the second line')
         click(final, 'Avoir…')
         click(app, 'Les lignes choisies')

@@ -288,9 +288,18 @@ credit_response_cb (FacturesLifecyclePanel   *self,
       {
         gint64 amount = 0;
 
+        /* Fifth trial, finding 9: 0 would mean "the whole invoice" to the store; refused like
+         * a negative amount. */
         if (factures_money_parse (factures_credit_note_dialog_get_amount_text (dialog),
                                   _("Amount"), &amount, &error))
-          id = factures_store_credit_note_new (self->store, self->document->id, NULL, 0, amount, &error);
+          {
+            if (amount <= 0)
+              g_set_error_literal (&error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                                   _("Amount: the amount to credit must be greater than 0."));
+            else
+              id = factures_store_credit_note_new (self->store, self->document->id, NULL, 0, amount,
+                                                   &error);
+          }
       }
       break;
 

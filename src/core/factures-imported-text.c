@@ -150,13 +150,21 @@ factures_imported_check_range (const FacturesImported  *imported,
   for (guint i = 0; i < imported->lines->len; i++)
     {
       const FacturesImportedLine *line = imported->lines->pdata[i];
-      g_autofree char *what = g_strdup_printf (_("Line %s"), line->line_id != NULL ? line->line_id : "?");
+      const char *id = line->line_id != NULL ? line->line_id : "?";
+      g_autofree char *what = g_strdup_printf (_("Line %s"), id);
+      g_autofree char *total_what = g_strdup_printf (_("Line %s, net amount (BT-131)"), id);
+      g_autofree char *quantity_what = g_strdup_printf (_("Line %s, quantity (BT-129)"), id);
+      g_autofree char *price_what = g_strdup_printf (_("Line %s, net price (BT-146)"), id);
 
-      if (!fits (line->line_total, 2, max, what, error) || !fits (line->allowances, 2, max, what, error)
-          || !fits (line->charges, 2, max, what, error)
-          /* quantity at 1e-4 and unit price at 1e-6: the app's own units */
-          || !fits (line->quantity, 4, max * 100, what, error) || !fits (line->net_price, 6, max * 1000, what, error)
-          || !fits (line->basis_quantity, 4, max * 100, what, error))
+      /* Fifth trial, finding 11: a line holds what a line of the app holds (FACTURES_AMOUNT_MAX,
+       * FACTURES_QUANTITY_MAX, FACTURES_UNIT_PRICE_MAX); quantity at 1e-4 and unit price at 1e-6,
+       * the app's own units. */
+      if (!fits (line->line_total, 2, FACTURES_AMOUNT_MAX, total_what, error)
+          || !fits (line->allowances, 2, FACTURES_AMOUNT_MAX, what, error)
+          || !fits (line->charges, 2, FACTURES_AMOUNT_MAX, what, error)
+          || !fits (line->quantity, 4, FACTURES_QUANTITY_MAX, quantity_what, error)
+          || !fits (line->net_price, 6, FACTURES_UNIT_PRICE_MAX, price_what, error)
+          || !fits (line->basis_quantity, 4, FACTURES_QUANTITY_MAX, quantity_what, error))
         return FALSE;
     }
   for (guint i = 0; i < imported->vat->len; i++)

@@ -17,6 +17,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include "factures-money.h"
 #include "factures-store.h"
 #include "factures-store-payments.h"
 
@@ -26,7 +27,7 @@ G_BEGIN_DECLS
  * total has a fixed maximum (only its quantities: FACTURES_QUANTITY_MAX, 10^9 units); a
  * micro-entrepreneur's purchases are far below this, and an amount beyond is a typing mistake
  * that would overflow the register's columns (trial finding T14). */
-#define FACTURES_PURCHASE_AMOUNT_MAX G_GINT64_CONSTANT (100000000000)
+#define FACTURES_PURCHASE_AMOUNT_MAX FACTURES_AMOUNT_MAX   /* the core's bound (fifth trial, finding 11) */
 
 typedef enum {
   FACTURES_PURCHASE_IMPORTED,   /* a supplier invoice imported into Achats */

@@ -30,6 +30,16 @@ set_overflow (GError **error)
                        _("The amount is too large."));
 }
 
+/* Fifth trial, finding 13: a number too large for its field names the field. */
+static void
+set_field_overflow (GError     **error,
+                    const char  *field,
+                    const char  *text)
+{
+  g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_OVERFLOW,
+               _("%s: “%s” is too large."), field, text);
+}
+
 /* p / c rounded half away from zero; c != 0. */
 static i128
 div_round (i128 p,
@@ -429,7 +439,7 @@ parse_decimal (const char  *text,
           value = value * 10 + (*p - '0');
           if (value > ((i128) 1 << 100))
             {
-              set_overflow (error);
+              set_field_overflow (error, field, text);
               return FALSE;
             }
           p++;
@@ -492,7 +502,7 @@ parse_decimal (const char  *text,
         g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
                      _("%s: “%s” cannot be negative."), field, text);
       else
-        set_overflow (error);
+        set_field_overflow (error, field, text);
       return FALSE;
     }
 

@@ -82,7 +82,8 @@ char    *factures_rate_format         (gint   rate_bp);
  * holds (2 for money, 4 for quantities, 6 for unit prices, 2 for rates in percent).
  * @field is the French name of the field for the message
  * ("Prix unitaire : « 12,3,4 » n’est pas un nombre valide."), FACTURES_ERROR_INVALID;
- * FACTURES_ERROR_OVERFLOW when it does not fit. */
+ * FACTURES_ERROR_OVERFLOW when it does not fit, the message naming @field too
+ * ("Montant : « 99999999999999999999 » est trop grand."). */
 gboolean factures_money_parse      (const char *text, const char *field, gint64 *out_cents, GError **error);
 gboolean factures_quantity_parse   (const char *text, const char *field, gint64 *out_quantity, GError **error);
 gboolean factures_unit_price_parse (const char *text, const char *field, gint64 *out_unit_price, GError **error);

@@ -1,9 +1,11 @@
 #!/bin/bash
-# test-cli-bounds.sh FACTURES_CLI FIXTURE REFERENCE_DATA — fifth trial, finding 11 on the command
-# line: a unit price, a discount or a line above 1 000 000 000 € (the core's bounds,
+# test-cli-bounds.sh FACTURES_CLI FIXTURE REFERENCE_DATA — fifth trial, findings 11 and 13 on the
+# command line: a unit price, a discount or a line above 1 000 000 000 € (the core's bounds,
 # FACTURES_UNIT_PRICE_MAX and FACTURES_AMOUNT_MAX) is refused naming the field at --import-json
-# (a draft: the editor's checks) and at --import-facturx / --check-facturx (BT-146); the
-# database unchanged every time.
+# (a draft: the editor's checks) and at --import-facturx / --check-facturx (BT-146); a figure
+# too large for its field, a date that does not exist and a value that is not UTF-8 are refused
+# naming the field or the option, with the "factures: " prefix; the database unchanged every
+# time.
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -u
 
@@ -54,7 +56,11 @@ PY
 before=$(dbhash)
 for case in "--import-json=$tmp/price.json|Line 1: Unit price: " \
             "--import-json=$tmp/discount.json|Line 1: Discount: " \
-            "--import-json=$tmp/line.json|Line 1: Line amount: "; do
+            "--import-json=$tmp/line.json|Line 1: Line amount: " \
+            "--record-payment=F2026-0001 --date=2026-12-01 --method=virement --amount=99999999999999999999|factures: Amount: “99999999999999999999” is too large." \
+            "--urssaf --period=2026-10 --declared-on=2026-13-01|factures: Declared on: “2026-13-01” is not a date that exists" \
+            "--add-purchase --date=2026-03-05 --supplier=X --amount=3 --method=carte --reference=$(printf 'A\377B')|factures: --reference: the value is not UTF-8 text." \
+            "--add-purchase --date=2026-03-05 --supplier $(printf 'A\377B') --amount=3 --method=carte|factures: --supplier: the value is not UTF-8 text."; do
   args=${case%|*}; want=${case##*|}
   rc=0; F $args >/dev/null 2>"$tmp/err" || rc=$?
   if [ "$rc" != 0 ] && grep -qF -- "$want" "$tmp/err" && [ "$(dbhash)" = "$before" ]; then ok "$(echo "$args" | cut -c1-60) refused: $(cat "$tmp/err")"
@@ -79,5 +85,9 @@ PY
     else fail "--$door: status $rc: $(cat "$tmp/out")"; fi
   done
 fi
+
+# A file name may be any bytes: --output with a non-UTF-8 name is not refused for it.
+F --purchases --year=2026 --output="$tmp/$(printf 'r\351sum\351').csv" >/dev/null 2>"$tmp/err" \
+  && ok "--output accepts a non-UTF-8 file name" || fail "--output non-UTF-8: $(cat "$tmp/err")"
 
 exit $((failures > 0))

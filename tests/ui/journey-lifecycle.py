@@ -248,6 +248,16 @@ def main():
         step(f'  refused: {normalise(message.name)[:100]}')
         dismiss(message)
 
+        step('bad input: a deposit of 0 % (fifth trial, finding 13: the message names « Pourcentage »)')
+        click(quote, 'Facture d’acompte…')
+        set_text(app, 'Pourcentage', '0')
+        click(app, 'Créer')
+        message = find(app, roles=('label',), prefix='Pourcentage', contains=('supérieur à 0',))
+        step(f'  refused: {normalise(message.name)[:100]}')
+        time.sleep(0.5)
+        screenshot('journey-lifecycle-deposit-zero.png')
+        dismiss(message)
+
         step('final invoice citing and deducting the deposit')
         click(quote, 'Facture finale')
         final = frame(app, 'Facture (brouillon)')

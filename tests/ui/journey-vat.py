@@ -101,7 +101,7 @@ def main():
         set_text(client_window, 'Numéro de TVA', 'DE 12345')
         click(client_window, 'Enregistrer')                  # refused: the message under it
         find(client_window, roles=('label', 'notification', 'alert'), prefix='Numéro de TVA : ')
-        set_text(client_window, 'Numéro de TVA', '123456789')   # the digits: "DE" is added
+        set_text(client_window, 'Numéro de TVA', '123456788')   # the digits: "DE" is added
         set_text(client_window, 'Identifiant légal', 'HRB 123456 B')
         time.sleep(0.5)
         screenshot('journey-vat-client.png')

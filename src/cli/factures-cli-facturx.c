@@ -12,6 +12,7 @@
 #include "factures-cli-facturx.h"
 #include "factures-cii-reader.h"
 #include "factures-facturx.h"
+#include "factures-imported-text.h"
 #include "factures-store.h"
 #include "factures-store-facturx.h"
 #include "factures-store-facturx-drafts.h"
@@ -203,6 +204,8 @@ import (const char *database, const char *path, const char *mode)
         }
       g_print (direction == FACTURES_IMPORTED_SALE
                ? _("Invoice %s kept in the client's history.\n")
+               : factures_imported_type_is_credit_note (file->imported->type_code)
+               ? _("Credit note %s kept in the purchases: it reduces them (imported purchase credit note).\n")
                : _("Invoice %s kept in the purchases (received invoices).\n"), file->imported->number);
       if (direction == FACTURES_IMPORTED_SALE)
         {

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 
@@ -34,6 +35,54 @@ handle_local_options_cb (GApplication *application,
   return 2;
 }
 
+/* The options whose value is a file name: any bytes (G_OPTION_ARG_FILENAME). */
+static const char *const filename_options[] = {
+  "against", "backup", "check-facturx", "database", "export-json", "import-facturx", "import-invoice",
+  "import-json", "import-statement", "output", "validate", NULL,
+};
+
+/* Fifth trial, finding 13: a text option whose value is not UTF-8 is refused naming the option
+ * (GLib's conversion error names neither the option nor the program). FALSE once said. */
+static gboolean
+arguments_are_text (int    argc,
+                    char **argv)
+{
+  if (!g_get_charset (NULL))
+    return TRUE;   /* a non-UTF-8 locale: GLib converts from its charset */
+  for (int i = 1; i < argc; i++)
+    {
+      g_autofree char *name = NULL;
+      const char *value = NULL;
+      const char *eq;
+
+      if (strcmp (argv[i], "--") == 0)
+        break;
+      if (!g_str_has_prefix (argv[i], "--"))
+        continue;
+      eq = strchr (argv[i], '=');
+      if (eq != NULL)
+        {
+          name = g_strndup (argv[i] + 2, (gsize) (eq - argv[i] - 2));
+          value = eq + 1;
+        }
+      else if (i + 1 < argc)
+        {
+          name = g_strdup (argv[i] + 2);
+          value = argv[i + 1];
+        }
+      else
+        continue;
+      if (g_utf8_validate (value, -1, NULL) || g_strv_contains (filename_options, name)
+          || !g_utf8_validate (name, -1, NULL))
+        continue;
+      g_printerr ("factures: ");
+      g_printerr (_("--%s: the value is not UTF-8 text."), name);
+      g_printerr ("\n");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -45,6 +94,9 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("FACTURES_LOCALEDIR") ? g_getenv ("FACTURES_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  if (!arguments_are_text (argc, argv))
+    return 1;
 
   /* No application id: never registers on the bus, each run is its own process. */
   app = g_application_new (NULL, G_APPLICATION_NON_UNIQUE);

@@ -23,7 +23,7 @@ factures_purchase_entry_amount_text (const FacturesPurchaseEntry *e)
   guint decimals = 0;
   gboolean point = FALSE;
 
-  if (e->amount >= 0 || e->source != FACTURES_PURCHASE_IMPORTED)
+  if (!e->foreign)
     return factures_money_format (e->amount);
   /* The amount as the invoice's CII wrote it ("1000.00", BT-112), in the French form of the
    * rest of the register, "1 000,00 GBP" (trial 5 finding 21). */
@@ -153,7 +153,7 @@ factures_registers_purchases_pdf (FacturesStore  *store,
       l.nature = nature;
       l.method = factures_purchase_entry_method_fr (e);
       l.amount = e->amount;
-      if (e->source == FACTURES_PURCHASE_IMPORTED && e->amount < 0)
+      if (e->foreign)
         {
           char *text = factures_purchase_entry_amount_text (e);
 

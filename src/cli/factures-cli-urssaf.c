@@ -149,8 +149,15 @@ urssaf (FacturesStore *store, const FacturesUrssafSettings *settings, const char
     return fail (error->message);
   if (declared_on != NULL)
     {
-      if (!factures_date_parse_iso (declared_on, &declared, &error)
-          || !factures_store_mark_declared (store, &period, &declared, &error))
+      /* Fifth trial, finding 13: the message names the option's field. */
+      if (!factures_date_parse_iso (declared_on, &declared, NULL))
+        {
+          g_autofree char *message = g_strdup_printf (_("Declared on: “%s” is not a date that exists "
+                                                        "(YYYY-MM-DD)."), declared_on);
+
+          return fail (message);
+        }
+      if (!factures_store_mark_declared (store, &period, &declared, &error))
         return fail (error->message);
     }
 

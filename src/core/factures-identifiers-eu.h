@@ -2,8 +2,9 @@
  * French VAT number, and the detailed BIC and IBAN diagnostics
  *
  * Issue 3 item 7: for clients abroad, EU VAT numbers are checked for their
- * country's format only (other countries' checksums are out of scope); French
- * numbers get the full key check (factures-identifiers.h). Formats follow the
+ * country's format; French numbers get the full key check
+ * (factures-identifiers.h), and since the fifth trial (finding 6) the numbers
+ * of AT, BE, DE, DK, ES, FI, IT, LU, NL, PL and PT their check digits too. Formats follow the
  * European Commission's VIES format table as implemented by python-stdnum
  * (stdnum/eu/vat.py and the per-country modules).
  *
@@ -36,7 +37,8 @@ typedef enum {
 char      *factures_vat_id_eu_compact    (const char *text);
 
 /* TRUE when @vat_id (any typed form) has its country's format; French numbers
- * are checked fully (key and SIREN). */
+ * are checked fully (key and SIREN), and so are those of the member states
+ * listed above. */
 gboolean   factures_vat_id_eu_is_valid   (const char *vat_id);
 
 /* The SIREN inside a valid French VAT number ("FR 40 303 265 045" →

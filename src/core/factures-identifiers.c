@@ -826,3 +826,198 @@ factures_vat_id_check (const char  *text,
                _("VAT number: “%s” is not a valid VAT identification number."), shown (text));
   return FALSE;
 }
+
+/* ---- Country, postal code and the agreement of a party's identifiers ------ */
+
+/**
+ * factures_country_code_is_known:
+ * @code: (nullable): two letters
+ *
+ * The 249 ISO 3166-1 alpha-2 codes (Debian iso-codes 4.15, the list the
+ * window's country chooser offers, src/ui/common/factures-countries.c); not
+ * XK, which SWIFT uses but ISO 3166-1 does not assign. Upper case only.
+ *
+ * Returns: %TRUE for an assigned code.
+ */
+gboolean
+factures_country_code_is_known (const char *code)
+{
+  if (code == NULL || strlen (code) != 2 || strcmp (code, "XK") == 0)
+    return FALSE;
+  return country_known (code);
+}
+
+/**
+ * factures_country_code_check:
+ * @text: (nullable): a country code as typed or imported ("fr", " FR ")
+ * @out: (out) (transfer full) (nullable): the upper-case code, NULL when @text is empty
+ * @error: FACTURES_ERROR_INVALID naming the field « Pays »
+ *
+ * Fifth trial, finding 5: an unknown code ("XX") would change the VAT
+ * treatment (a client outside the EU) and be written into the Factur-X
+ * CountryID (EN 16931 BT-40/BT-55, code list ISO 3166-1 alpha-2).
+ *
+ * Returns: %TRUE when empty or an assigned ISO 3166-1 alpha-2 code.
+ */
+gboolean
+factures_country_code_check (const char  *text,
+                             char       **out,
+                             GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *upper = NULL;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  *out = NULL;
+  if (text == NULL)
+    return TRUE;
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           _("Country: the code is not UTF-8 text."));
+      return FALSE;
+    }
+  stripped = g_strstrip (g_strdup (text));
+  if (*stripped == '\0')
+    return TRUE;
+  upper = g_ascii_strup (stripped, -1);
+  if (!factures_country_code_is_known (upper))
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   _("Country: “%s” is not an ISO 3166-1 country code (two letters, such as FR, BE "
+                     "or DE)."), stripped);
+      return FALSE;
+    }
+  *out = g_steal_pointer (&upper);
+  return TRUE;
+}
+
+/* The overseas departments and collectivities that have an ISO 3166-1 code of
+ * their own and French postal codes (La Poste): the code and the postal
+ * prefix. */
+static const struct
+{
+  const char *country;
+  const char *prefix;
+} overseas_postal[] = {
+  { "GP", "971" }, { "MQ", "972" }, { "GF", "973" }, { "RE", "974" }, { "PM", "975" },
+  { "YT", "976" }, { "BL", "977" }, { "MF", "978" }, { "MC", "980" },
+};
+
+/**
+ * factures_postal_code_check:
+ * @postal_code: (nullable): a cleaned postal code
+ * @country_code: (nullable): the party's upper-case country code (NULL: France)
+ * @error: FACTURES_ERROR_INVALID naming the field « Code postal »
+ *
+ * Fifth trial, finding 5: a French postal code is 5 digits (La Poste), from
+ * 01000 to 98999 (Corsica's 20xxx included, the overseas departments 97xxx,
+ * Monaco and the Pacific 98xxx); the overseas departments and collectivities
+ * that have their own ISO code (Guadeloupe GP, Martinique MQ, Guyane GF,
+ * La Réunion RE, Saint-Pierre-et-Miquelon PM, Mayotte YT, Saint-Barthélemy BL,
+ * Saint-Martin MF) and Monaco (MC) have 5 digits starting with their prefix
+ * (971 … 978, 980). Other countries' codes are not checked.
+ *
+ * Returns: %TRUE when empty or consistent with the country.
+ */
+gboolean
+factures_postal_code_check (const char  *postal_code,
+                            const char  *country_code,
+                            GError     **error)
+{
+  const char *country = country_code != NULL && *country_code != '\0' ? country_code : "FR";
+  gboolean five = postal_code != NULL && strlen (postal_code) == 5;
+
+  if (postal_code == NULL || *postal_code == '\0')
+    return TRUE;
+  for (gsize i = 0; five && i < 5; i++)
+    if (!g_ascii_isdigit (postal_code[i]))
+      five = FALSE;
+
+  if (strcmp (country, "FR") == 0)
+    {
+      if (!five || strncmp (postal_code, "00", 2) == 0 || strncmp (postal_code, "99", 2) == 0)
+        {
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                       _("Postal code: “%s” is not a French postal code (5 digits, such as 69002)."),
+                       shown (postal_code));
+          return FALSE;
+        }
+      return TRUE;
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (overseas_postal); i++)
+    if (strcmp (country, overseas_postal[i].country) == 0 &&
+        (!five || !g_str_has_prefix (postal_code, overseas_postal[i].prefix)))
+      {
+        g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                     _("Postal code: “%s” is not a postal code of the country %s (5 digits starting "
+                       "with %s)."),
+                     shown (postal_code), country, overseas_postal[i].prefix);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/**
+ * factures_party_identifiers_check:
+ * @siren: (nullable): compact, valid SIREN (factures_siren_check())
+ * @siret: (nullable): compact, valid SIRET
+ * @vat_id: (nullable): compact, valid VAT number (factures_vat_id_check())
+ * @error: FACTURES_ERROR_INVALID naming both fields that disagree
+ *
+ * Fifth trial, finding 6: the identifiers of one business agree. The SIRET is
+ * the SIREN followed by the establishment's NIC (décret 73-314, art. R123-220
+ * ff. of the Code de commerce: the first 9 digits are the SIREN), and a
+ * French VAT number is "FR" + key + SIREN (art. 286 ter of the CGI, BOI-TVA-
+ * DECLA-20-20-10). A Monaco number (FR + key + 000…) and foreign VAT numbers
+ * carry no SIREN and are not compared.
+ *
+ * Returns: %TRUE when they agree (or are missing).
+ */
+gboolean
+factures_party_identifiers_check (const char  *siren,
+                                  const char  *siret,
+                                  const char  *vat_id,
+                                  GError     **error)
+{
+  g_autofree char *vat_siren = NULL;
+  const char *reference = siren;
+  char from_siret[10];
+
+  if (siren != NULL && siret != NULL && strncmp (siret, siren, 9) != 0)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   _("SIRET and SIREN: the SIRET “%s” does not start with the SIREN “%s”; its "
+                     "first 9 digits are the SIREN of the business."), siret, siren);
+      return FALSE;
+    }
+  if (vat_id == NULL)
+    return TRUE;
+  if (reference == NULL && siret != NULL)
+    {
+      memcpy (from_siret, siret, 9);
+      from_siret[9] = '\0';
+      reference = from_siret;
+    }
+  if (reference == NULL)
+    return TRUE;
+  vat_siren = factures_vat_id_fr_to_siren (vat_id);
+  if (vat_siren != NULL && strcmp (vat_siren, reference) != 0)
+    {
+      g_autofree char *expected = factures_vat_id_from_siren (reference);
+
+      if (siren != NULL)
+        g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                     _("VAT number and SIREN: the VAT number “%s” belongs to the SIREN %s, not to "
+                       "“%s”; the VAT number of this SIREN is %s."),
+                     vat_id, vat_siren, siren, expected);
+      else
+        g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                     _("VAT number and SIRET: the VAT number “%s” belongs to the SIREN %s, not to "
+                       "the SIRET “%s”; the VAT number of this SIRET is %s."),
+                     vat_id, vat_siren, siret, expected);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -33,4 +33,14 @@ gboolean  factures_iban_check         (const char *text, char **out, GError **er
 gboolean  factures_bic_check          (const char *text, char **out, GError **error);
 gboolean  factures_vat_id_check       (const char *text, char **out, GError **error);
 
+/* Fifth trial, findings 5 and 6 (see the doc comments): an assigned ISO 3166-1
+ * alpha-2 code (« Pays »), a postal code consistent with its country
+ * (« Code postal »), and SIREN, SIRET and French VAT number of one business. */
+gboolean  factures_country_code_is_known   (const char *code);
+gboolean  factures_country_code_check      (const char *text, char **out, GError **error);
+gboolean  factures_postal_code_check       (const char *postal_code, const char *country_code,
+                                            GError **error);
+gboolean  factures_party_identifiers_check (const char *siren, const char *siret,
+                                            const char *vat_id, GError **error);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "factures-identifiers.h"
 #include "factures-imported-text.h"
 #include "factures-money.h"
 
@@ -149,13 +150,21 @@ factures_imported_check_range (const FacturesImported  *imported,
   for (guint i = 0; i < imported->lines->len; i++)
     {
       const FacturesImportedLine *line = imported->lines->pdata[i];
-      g_autofree char *what = g_strdup_printf (_("Line %s"), line->line_id != NULL ? line->line_id : "?");
+      const char *id = line->line_id != NULL ? line->line_id : "?";
+      g_autofree char *what = g_strdup_printf (_("Line %s"), id);
+      g_autofree char *total_what = g_strdup_printf (_("Line %s, net amount (BT-131)"), id);
+      g_autofree char *quantity_what = g_strdup_printf (_("Line %s, quantity (BT-129)"), id);
+      g_autofree char *price_what = g_strdup_printf (_("Line %s, net price (BT-146)"), id);
 
-      if (!fits (line->line_total, 2, max, what, error) || !fits (line->allowances, 2, max, what, error)
-          || !fits (line->charges, 2, max, what, error)
-          /* quantity at 1e-4 and unit price at 1e-6: the app's own units */
-          || !fits (line->quantity, 4, max * 100, what, error) || !fits (line->net_price, 6, max * 1000, what, error)
-          || !fits (line->basis_quantity, 4, max * 100, what, error))
+      /* Fifth trial, finding 11: a line holds what a line of the app holds (FACTURES_AMOUNT_MAX,
+       * FACTURES_QUANTITY_MAX, FACTURES_UNIT_PRICE_MAX); quantity at 1e-4 and unit price at 1e-6,
+       * the app's own units. */
+      if (!fits (line->line_total, 2, FACTURES_AMOUNT_MAX, total_what, error)
+          || !fits (line->allowances, 2, FACTURES_AMOUNT_MAX, what, error)
+          || !fits (line->charges, 2, FACTURES_AMOUNT_MAX, what, error)
+          || !fits (line->quantity, 4, FACTURES_QUANTITY_MAX, quantity_what, error)
+          || !fits (line->net_price, 6, FACTURES_UNIT_PRICE_MAX, price_what, error)
+          || !fits (line->basis_quantity, 4, FACTURES_QUANTITY_MAX, quantity_what, error))
         return FALSE;
     }
   for (guint i = 0; i < imported->vat->len; i++)
@@ -211,6 +220,47 @@ text_fits (const char *text, glong max, const char *what, GError **error)
   return FALSE;
 }
 
+/* Fifth trial, findings 5 and 6: the country is an ISO 3166-1 code (EN 16931
+ * BT-40/BT-55, code list ISO 3166-1 alpha-2), and a French SIREN, SIRET and
+ * VAT number the file gives are those of one business (the window's checks,
+ * factures_party_identifiers_check()); other schemes are not compared. */
+static gboolean
+party_agrees (const FacturesParty *party, gboolean seller, GError **error)
+{
+  g_autofree char *country = NULL;
+  g_autofree char *siren = NULL;
+  g_autofree char *siret = NULL;
+  g_autofree char *vat_id = NULL;
+  GError *local_error = NULL;
+
+  if (!factures_country_code_check (party->country_code, &country, NULL))
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   /* Translators: %s names the field ("Seller country (BT-40)"), then the code of the file */
+                   _("%s: “%s” is not an ISO 3166-1 country code."),
+                   seller ? _("Seller country (BT-40)") : _("Buyer country (BT-55)"),
+                   g_utf8_validate (party->country_code, -1, NULL) ? party->country_code : "?");
+      return FALSE;
+    }
+  if (!factures_siren_check (party->siren, &siren, NULL))
+    g_clear_pointer (&siren, g_free);
+  if (!factures_siret_check (party->siret, &siret, NULL))
+    g_clear_pointer (&siret, g_free);
+  if (!factures_vat_id_check (party->vat_id, &vat_id, NULL))
+    g_clear_pointer (&vat_id, g_free);
+  if (!factures_party_identifiers_check (siren, siret, vat_id, &local_error))
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   "%s: %s",
+                   seller ? _("Seller identifiers (BT-29, BT-30, BT-31)")
+                          : _("Buyer identifiers (BT-46, BT-47, BT-48)"),
+                   local_error->message);
+      g_error_free (local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 party_fits (const FacturesParty *party, gboolean seller, GError **error)
 {
@@ -230,7 +280,7 @@ party_fits (const FacturesParty *party, gboolean seller, GError **error)
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (!text_fits (fields[i].text, FACTURES_IMPORTED_TEXT_MAX, fields[i].what, error))
       return FALSE;
-  return TRUE;
+  return party_agrees (party, seller, error);
 }
 
 /* FALSE (and the error naming @what) when @text is written but is not a date. */

@@ -30,6 +30,16 @@ set_overflow (GError **error)
                        _("The amount is too large."));
 }
 
+/* Fifth trial, finding 13: a number too large for its field names the field. */
+static void
+set_field_overflow (GError     **error,
+                    const char  *field,
+                    const char  *text)
+{
+  g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_OVERFLOW,
+               _("%s: “%s” is too large."), field, text);
+}
+
 /* p / c rounded half away from zero; c != 0. */
 static i128
 div_round (i128 p,
@@ -429,7 +439,7 @@ parse_decimal (const char  *text,
           value = value * 10 + (*p - '0');
           if (value > ((i128) 1 << 100))
             {
-              set_overflow (error);
+              set_field_overflow (error, field, text);
               return FALSE;
             }
           p++;
@@ -492,7 +502,7 @@ parse_decimal (const char  *text,
         g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
                      _("%s: “%s” cannot be negative."), field, text);
       else
-        set_overflow (error);
+        set_field_overflow (error, field, text);
       return FALSE;
     }
 
@@ -574,5 +584,52 @@ factures_rate_parse (const char  *text,
   if (!parse_decimal (text, field, 2, "%", 0, G_MAXINT, &v, error))
     return FALSE;
   *out_rate_bp = (gint) v;
+  return TRUE;
+}
+
+/**
+ * factures_line_amounts_check:
+ * @quantity: ten-thousandths (its own bound is FACTURES_QUANTITY_MAX, checked by the caller)
+ * @unit_price: millionths of a euro
+ * @allowance: the line's discount, cents
+ * @error: FACTURES_ERROR_OVERFLOW naming the field
+ *
+ * Fifth trial, finding 11: the same upper bound at every door.
+ *
+ * Returns: %TRUE when the unit price, the discount and the line total fit.
+ */
+gboolean
+factures_line_amounts_check (gint64    quantity,
+                             gint64    unit_price,
+                             gint64    allowance,
+                             GError  **error)
+{
+  g_autofree char *max = factures_money_format (FACTURES_AMOUNT_MAX);
+  gint64 total = 0;
+
+  if (unit_price > FACTURES_UNIT_PRICE_MAX || unit_price < -FACTURES_UNIT_PRICE_MAX)
+    {
+      g_autofree char *price = factures_unit_price_format (unit_price);
+
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_OVERFLOW,
+                   _("Unit price: %s is above the largest unit price (%s)."), price, max);
+      return FALSE;
+    }
+  if (allowance > FACTURES_AMOUNT_MAX || allowance < -FACTURES_AMOUNT_MAX)
+    {
+      g_autofree char *amount = factures_money_format (allowance);
+
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_OVERFLOW,
+                   _("Discount: %s is above the largest amount (%s)."), amount, max);
+      return FALSE;
+    }
+  if (!factures_money_line_amount (quantity, unit_price, &total, NULL)
+      || total > FACTURES_AMOUNT_MAX || total < -FACTURES_AMOUNT_MAX)
+    {
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_OVERFLOW,
+                   _("Line amount: the quantity times the unit price is above the largest amount of "
+                     "a line (%s)."), max);
+      return FALSE;
+    }
   return TRUE;
 }

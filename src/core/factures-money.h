@@ -24,6 +24,13 @@ G_BEGIN_DECLS
 /* The largest quantity a line may hold, either sign (1 000 000 000 units): every
  * door refuses more (the store's draft and template checks). */
 #define FACTURES_QUANTITY_MAX   (G_GINT64_CONSTANT (1000000000) * FACTURES_QUANTITY_ONE)
+/* The largest amount of a line, a discount or a purchase: 1 000 000 000,00 € (cents), and the
+ * largest unit price, 1 000 000 000 € (millionths). Fifth trial, finding 11: one bound in the
+ * core that every door applies (the store's draft, template and JSON checks, the Factur-X
+ * import's line figures, the purchases); a micro-entrepreneur's figures are far below, and the
+ * sums of such lines stay far inside gint64 and the import's FACTURES_IMPORTED_AMOUNT_MAX. */
+#define FACTURES_AMOUNT_MAX     G_GINT64_CONSTANT (100000000000)
+#define FACTURES_UNIT_PRICE_MAX (G_GINT64_CONSTANT (1000000000) * FACTURES_UNIT_PRICE_ONE)
 
 /* Arithmetic. All return FALSE and set FACTURES_ERROR_OVERFLOW on overflow. */
 gboolean factures_money_add        (gint64        a,
@@ -47,6 +54,15 @@ gboolean factures_muldiv_round     (gint64        a,
                                     gint64       *out,
                                     GError      **error);
 
+/* Fifth trial, finding 11: @unit_price (millionths), @allowance (cents) and the line total
+ * @quantity × @unit_price (cents) within FACTURES_UNIT_PRICE_MAX and FACTURES_AMOUNT_MAX;
+ * FACTURES_ERROR_OVERFLOW naming the field otherwise (« Prix unitaire », « Remise »,
+ * « Montant de la ligne »). The quantity's own bound is the caller's (FACTURES_QUANTITY_MAX). */
+gboolean factures_line_amounts_check (gint64    quantity,
+                                      gint64    unit_price,
+                                      gint64    allowance,
+                                      GError  **error);
+
 /* French formatting. Thousands separated by U+202F; decimal comma.
  * factures_money_format:       "1 234,56 €" (U+00A0 before €), "-12,35 €"
  * factures_money_format_plain: "1 234,56"
@@ -66,7 +82,8 @@ char    *factures_rate_format         (gint   rate_bp);
  * holds (2 for money, 4 for quantities, 6 for unit prices, 2 for rates in percent).
  * @field is the French name of the field for the message
  * ("Prix unitaire : « 12,3,4 » n’est pas un nombre valide."), FACTURES_ERROR_INVALID;
- * FACTURES_ERROR_OVERFLOW when it does not fit. */
+ * FACTURES_ERROR_OVERFLOW when it does not fit, the message naming @field too
+ * ("Montant : « 99999999999999999999 » est trop grand."). */
 gboolean factures_money_parse      (const char *text, const char *field, gint64 *out_cents, GError **error);
 gboolean factures_quantity_parse   (const char *text, const char *field, gint64 *out_quantity, GError **error);
 gboolean factures_unit_price_parse (const char *text, const char *field, gint64 *out_unit_price, GError **error);

@@ -329,6 +329,15 @@ clean_draft (FacturesStore     *self,
                            _("Discount: the amount cannot be negative."));
       return FALSE;
     }
+  if (document->allowance > FACTURES_AMOUNT_MAX)
+    {
+      g_autofree char *max = factures_money_format (FACTURES_AMOUNT_MAX);
+
+      FAULT ("allowance", -1);
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_OVERFLOW,
+                   _("Discount: the amount is above the largest amount (%s)."), max);
+      return FALSE;
+    }
   if (document->client_id != 0 && !factures_store_impl_client_exists (self, document->client_id))
     {
       FAULT ("client_id", -1);
@@ -455,6 +464,14 @@ clean_draft (FacturesStore     *self,
           FAULT ("allowance", (gint) i);
           g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
                        _("Line %u: Discount: the amount cannot be negative."), i + 1);
+          return FALSE;
+        }
+      /* Fifth trial, finding 11: the core's upper bound of a unit price, discount, line. */
+      if (!factures_line_amounts_check (line->quantity, line->unit_price, line->allowance, error))
+        {
+          FAULT (line->unit_price > FACTURES_UNIT_PRICE_MAX ? "unit_price"
+                 : line->allowance > FACTURES_AMOUNT_MAX ? "allowance" : "quantity", (gint) i);
+          g_prefix_error (error, _("Line %u: "), i + 1);
           return FALSE;
         }
     }

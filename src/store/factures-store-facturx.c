@@ -167,6 +167,8 @@ match_client (FacturesStore *self, const FacturesParty *party, gboolean *out_cre
       plain->party.address = g_strdup (client->party.address);
       plain->party.postal_code = g_strdup (client->party.postal_code);
       plain->party.city = g_strdup (client->party.city);
+      /* The country was checked with the file (factures_imported_check_content()). */
+      plain->party.country_code = g_strdup (client->party.country_code);
       plain->category = FACTURES_CLIENT_CATEGORY_COMPANY;
       g_clear_pointer (&client, factures_client_free);
       client = g_steal_pointer (&plain);
@@ -516,6 +518,15 @@ draft_kind (FacturesStore            *self,
                    imported->buyer.name != NULL ? imported->buyer.name : "?");
       return FALSE;
     }
+  /* A deposit invoice deducted by an issued final invoice is credited through the final one
+   * (fifth trial, finding 10). */
+  {
+    g_autoptr(FacturesDocument) credited_invoice = factures_store_get_document (self, *out_invoice, error);
+
+    if (credited_invoice == NULL
+        || !factures_store_lifecycle_check_deposit_creditable (self, credited_invoice, error))
+      return FALSE;
+  }
   credited = factures_store_get_credited_total (self, *out_invoice, error);
   if (credited < 0)
     return FALSE;

@@ -520,6 +520,12 @@ import_issued (Import      *import,
 
       if (line->quantity > FACTURES_QUANTITY_MAX || line->quantity < -FACTURES_QUANTITY_MAX)
         key = "quantity";
+      else if (line->unit_price > FACTURES_UNIT_PRICE_MAX)
+        key = "unit_price";
+      else if (line->allowance > FACTURES_AMOUNT_MAX)
+        key = "allowance";
+      else if (!factures_line_amounts_check (line->quantity, line->unit_price, line->allowance, NULL))
+        key = "unit_price";   /* the line total (fifth trial, finding 11) */
       else if (line->vat_rate_bp < 0 || line->vat_rate_bp > FACTURES_RATE_ONE)
         key = "vat_rate_bp";
       else if (line->allowance < 0)

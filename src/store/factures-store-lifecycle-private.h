@@ -32,6 +32,9 @@ gboolean factures_store_lifecycle_save   (FacturesStore     *self,
                                           FacturesDocument  *document,
                                           GError           **error);
 /* Inside the issuing transaction, before numbering: links and limits. */
+gboolean factures_store_lifecycle_check_deposit_creditable (FacturesStore           *self,
+                                                            const FacturesDocument  *invoice,
+                                                            GError                 **error);
 gboolean factures_store_lifecycle_check_issue (FacturesStore          *self,
                                                const FacturesDocument *document,
                                                GError                **error);

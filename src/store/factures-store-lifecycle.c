@@ -658,6 +658,69 @@ factures_store_list_credit_notes (FacturesStore  *self,
   return g_steal_pointer (&notes);
 }
 
+/**
+ * factures_store_lifecycle_check_deposit_creditable:
+ * @self: the store
+ * @invoice: an issued invoice or deposit invoice about to be credited
+ * @error: FACTURES_ERROR_INVALID naming the final invoice
+ *
+ * Fifth trial, finding 10: a deposit invoice deducted by an issued final invoice is not credited
+ * alone. The final invoice states the deposits it deducts and asks only for the rest (CGI art.
+ * 242 nonies A, I-11° and BOI-TVA-DECLA-30-20-20 § 160 on the deposits; art. 272-1 and
+ * BOI-TVA-DECLA-30-20-20-20 on correcting invoices): the deposit is settled by that invoice, and
+ * a correction goes on the final invoice, with a credit note citing it. Crediting the deposit as
+ * well would give the client the deposit back twice. Allowed again once the final invoice is
+ * fully credited (it deducts nothing any more).
+ *
+ * Returns: %TRUE when @invoice may be credited.
+ */
+gboolean
+factures_store_lifecycle_check_deposit_creditable (FacturesStore           *self,
+                                                   const FacturesDocument  *invoice,
+                                                   GError                 **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (invoice->kind != FACTURES_DOCUMENT_KIND_DEPOSIT)
+    return TRUE;
+  stmt = factures_store_prepare (self,
+                                 "SELECT d.id, d.number FROM document_links l JOIN documents d ON d.id = l.document_id "
+                                 "WHERE l.role = 'deposit' AND l.target_id = ?1 AND d.status = 1 ORDER BY d.id",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, invoice->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 final_id = sqlite3_column_int64 (stmt, 0);
+      g_autoptr(FacturesDocument) final = factures_store_get_document (self, final_id, error);
+      g_auto(FacturesTotals) totals = { NULL, };
+      gint64 credited;
+
+      if (final == NULL)
+        return FALSE;
+      credited = factures_store_get_credited_total (self, final_id, error);
+      if (credited < 0 || !factures_document_compute_totals (final, &totals, error))
+        return FALSE;
+      if (credited >= totals.gross_total)
+        continue;
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   _("Credit note: deposit invoice %s is deducted by the final invoice %s, already "
+                     "issued; it cannot be credited alone. Make the credit note from the final "
+                     "invoice %s instead."),
+                   invoice->number, (const char *) sqlite3_column_text (stmt, 1),
+                   (const char *) sqlite3_column_text (stmt, 1));
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The invoice a credit note may cite, and what is left to credit on it. */
 static FacturesDocument *
 creditable_invoice (FacturesStore  *self,
@@ -680,6 +743,8 @@ creditable_invoice (FacturesStore  *self,
                            _("Credit note: only an issued invoice can be credited."));
       return NULL;
     }
+  if (!factures_store_lifecycle_check_deposit_creditable (self, invoice, error))
+    return NULL;
   credited = factures_store_get_credited_total (self, invoice_id, error);
   if (credited < 0)
     return NULL;

@@ -88,12 +88,21 @@ clean_party (FacturesParty  *party,
   if (!factures_store_impl_clean_optional (party->address, _("Address"), FACTURES_MAX_ADDRESS, &clean.address, error) ||
       !factures_store_impl_clean_optional (party->postal_code, _("Postal code"), 20, &clean.postal_code, error) ||
       !factures_store_impl_clean_optional (party->city, _("City"), FACTURES_MAX_SHORT, &clean.city, error) ||
-      !factures_store_impl_clean_optional (party->country_code, _("Country"), 2, &clean.country_code, error) ||
+      !factures_country_code_check (party->country_code, &clean.country_code, error) ||
       !clean_email (party->email, &clean.email, error) ||
       !factures_store_impl_clean_optional (party->phone, _("Phone"), 40, &clean.phone, error) ||
       !factures_siren_check (party->siren, &clean.siren, error) ||
       !factures_siret_check (party->siret, &clean.siret, error) ||
       !factures_vat_id_check (party->vat_id, &clean.vat_id, error))
+    {
+      factures_party_clear (&clean);
+      return FALSE;
+    }
+
+  /* Fifth trial, findings 5 and 6: the postal code fits the country, and the
+   * SIREN, SIRET and VAT number are those of one business. */
+  if (!factures_postal_code_check (clean.postal_code, clean.country_code, error) ||
+      !factures_party_identifiers_check (clean.siren, clean.siret, clean.vat_id, error))
     {
       factures_party_clear (&clean);
       return FALSE;
@@ -105,13 +114,6 @@ clean_party (FacturesParty  *party,
 
   if (clean.country_code == NULL)
     clean.country_code = g_strdup ("FR");
-  else
-    {
-      char *upper = g_ascii_strup (clean.country_code, -1);
-
-      g_free (clean.country_code);
-      clean.country_code = upper;
-    }
 
   factures_party_clear (party);
   *party = clean;

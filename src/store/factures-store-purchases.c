@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "factures-imported.h"
+#include "factures-imported-text.h"
 #include "factures-store-purchases.h"
 #include "factures-store-purchases-private.h"
 #include "factures-store-private.h"
@@ -88,7 +89,7 @@ factures_purchase_entry_free (FacturesPurchaseEntry *entry)
 static const char register_sql[] =
   "SELECT 0, i.id, i.issue_date, i.seller_name, i.number, NULL, i.grand_total_cents, i.grand_total, i.currency, "
   LIVE_PAYMENT ("p.date", "invoice_id", "i.id") ", " LIVE_PAYMENT ("p.method", "invoice_id", "i.id") ", "
-  LIVE_PAYMENT ("p.amount", "invoice_id", "i.id") ", NULL, 0 "
+  LIVE_PAYMENT ("p.amount", "invoice_id", "i.id") ", NULL, 0, i.type_code "
   "FROM imported_invoices i WHERE i.direction = 'purchase' AND i.issue_date BETWEEN ?1 AND ?2 "
   "UNION ALL "
   "SELECT 1, e.id, e.date, e.supplier, e.reference, e.nature, e.amount, NULL, 'EUR', "
@@ -96,11 +97,11 @@ static const char register_sql[] =
   "(SELECT r.reason FROM purchase_payment_reversals r JOIN purchase_payments p ON p.id = r.purchase_payment_id "
   " WHERE p.entry_id = e.id), "
   "EXISTS (SELECT 1 FROM purchase_payment_reversals r JOIN purchase_payments p ON p.id = r.purchase_payment_id "
-  " WHERE p.entry_id = e.id) "
+  " WHERE p.entry_id = e.id), 0 "
   "FROM purchase_entries e WHERE e.date BETWEEN ?1 AND ?2 "
   "UNION ALL "
   "SELECT 2, e.id, r.date, e.supplier, e.reference, e.nature, -e.amount, NULL, 'EUR', NULL, e.method, NULL, "
-  "r.reason, 1 "
+  "r.reason, 1, 0 "
   "FROM purchase_payment_reversals r JOIN purchase_payments p ON p.id = r.purchase_payment_id "
   "JOIN purchase_entries e ON e.id = p.entry_id WHERE r.date BETWEEN ?1 AND ?2 "
   "ORDER BY 3, 1, 2";
@@ -154,9 +155,17 @@ factures_store_list_purchase_register (FacturesStore  *self,
       factures_sql_col_date (stmt, 2, &e->date);
       e->supplier = factures_sql_col_dup (stmt, 3);
       e->reference = factures_sql_col_dup (stmt, 4);
-      e->nature = e->source == FACTURES_PURCHASE_IMPORTED ? g_strdup ("Facture d’achat importée")
-                                                          : factures_sql_col_dup (stmt, 5);
-      e->amount = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 6);
+      /* Fifth trial, finding 7: a supplier's credit note (UNTDID 1001 381, 261…) reduces the
+       * purchases: a negative line of the register, its total and the FEC. */
+      e->credit_note = e->source == FACTURES_PURCHASE_IMPORTED
+                       && factures_imported_type_is_credit_note (sqlite3_column_int (stmt, 14));
+      e->nature = e->source != FACTURES_PURCHASE_IMPORTED ? factures_sql_col_dup (stmt, 5)
+                  : e->credit_note ? g_strdup ("Avoir d’achat importé")
+                  : g_strdup ("Facture d’achat importée");
+      e->foreign = e->source == FACTURES_PURCHASE_IMPORTED && sqlite3_column_type (stmt, 6) == SQLITE_NULL;
+      e->amount = e->foreign ? -1 : sqlite3_column_int64 (stmt, 6);
+      if (e->credit_note && !e->foreign)
+        e->amount = -ABS (e->amount);
       e->amount_text = factures_sql_col_dup (stmt, 7);
       e->currency = col_text_or_null (stmt, 8);
       factures_sql_col_date (stmt, 9, &e->paid_on);
@@ -190,7 +199,7 @@ factures_purchase_register_totals (GPtrArray              *entries,
     {
       const FacturesPurchaseEntry *e = g_ptr_array_index (entries, i);
 
-      if (e->source == FACTURES_PURCHASE_IMPORTED && e->amount < 0)
+      if (e->foreign)
         {
           out->n_foreign++;
           continue;
@@ -561,9 +570,9 @@ factures_store_list_purchase_payments (FacturesStore  *self,
 #define FROM "FROM purchase_payments p LEFT JOIN imported_invoices i ON i.id = p.invoice_id " \
              "LEFT JOIN purchase_entries e ON e.id = p.entry_id "
   stmt = factures_store_prepare (self,
-    "SELECT p.date, 0, p.id, " WHO ", p.method, p.amount " FROM "WHERE p.date BETWEEN ?1 AND ?2 "
+    "SELECT p.date, 0, p.id, " WHO ", p.method, p.amount, i.type_code " FROM "WHERE p.date BETWEEN ?1 AND ?2 "
     "UNION ALL "
-    "SELECT r.date, 1, r.id, " WHO ", p.method, -p.amount "
+    "SELECT r.date, 1, r.id, " WHO ", p.method, -p.amount, i.type_code "
     "FROM purchase_payment_reversals r JOIN purchase_payments p ON p.id = r.purchase_payment_id "
     "LEFT JOIN imported_invoices i ON i.id = p.invoice_id LEFT JOIN purchase_entries e ON e.id = p.entry_id "
     "WHERE r.date BETWEEN ?1 AND ?2 ORDER BY 1, 2, 3", error);
@@ -583,6 +592,9 @@ factures_store_list_purchase_payments (FacturesStore  *self,
       p->reference = factures_sql_col_dup (stmt, 4);
       p->method = method_of (sqlite3_column_int (stmt, 5));
       p->amount = sqlite3_column_int64 (stmt, 6);
+      /* The money a supplier's credit note brings back reduces the purchases (finding 7). */
+      if (factures_imported_type_is_credit_note (sqlite3_column_int (stmt, 7)))
+        p->amount = -p->amount;
       g_ptr_array_add (out, p);
     }
   if (rc != SQLITE_DONE)
@@ -620,7 +632,7 @@ factures_purchases_write_csv (GPtrArray      *entries,
       g_autofree char *paid = e->paid ? factures_date_format_fr (&e->paid_on) : g_strdup ("");
       g_autofree char *nature = NULL;
 
-      if (e->amount >= 0 || e->source != FACTURES_PURCHASE_IMPORTED)
+      if (!e->foreign)
         amount = factures_store_csv_amount (e->amount);
       else
         amount = g_strdup_printf ("%s %s", e->amount_text != NULL ? e->amount_text : "",

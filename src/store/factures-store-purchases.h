@@ -17,6 +17,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include "factures-money.h"
 #include "factures-store.h"
 #include "factures-store-payments.h"
 
@@ -26,7 +27,7 @@ G_BEGIN_DECLS
  * total has a fixed maximum (only its quantities: FACTURES_QUANTITY_MAX, 10^9 units); a
  * micro-entrepreneur's purchases are far below this, and an amount beyond is a typing mistake
  * that would overflow the register's columns (trial finding T14). */
-#define FACTURES_PURCHASE_AMOUNT_MAX G_GINT64_CONSTANT (100000000000)
+#define FACTURES_PURCHASE_AMOUNT_MAX FACTURES_AMOUNT_MAX   /* the core's bound (fifth trial, finding 11) */
 
 typedef enum {
   FACTURES_PURCHASE_IMPORTED,   /* a supplier invoice imported into Achats */
@@ -41,8 +42,8 @@ typedef enum {
  * @supplier: the seller's name as the file wrote it, or as typed
  * @reference: the invoice number
  * @nature: what was bought (French; "Facture d’achat importée" for an imported invoice)
- * @amount: cents in EUR (BT-112 of a file in EUR), -1 for a file in another currency;
- *   negative for a cancellation
+ * @amount: cents in EUR (BT-112 of a file in EUR), -1 for a file in another currency
+ *   (@foreign); negative for a cancellation and for a supplier's credit note
  * @amount_text: BT-112 as written (imported only)
  * @currency: as written (NULL when missing)
  * @source: where the entry comes from
@@ -52,6 +53,10 @@ typedef enum {
  * @paid_amount: cents paid, 0 while unpaid
  * @reason: why it was cancelled (FACTURES_PURCHASE_CANCELLED, or a typed purchase cancelled)
  * @cancelled: a typed purchase whose payment was cancelled (its cancellation is another entry)
+ * @foreign: an imported file in another currency than the euro (@amount is -1, see @amount_text)
+ * @credit_note: an imported supplier's credit note (UNTDID 1001 381, 261…, factures_imported_
+ *   type_is_credit_note()): @amount is negative, @nature "Avoir d’achat importé" (fifth trial,
+ *   finding 7: it reduces the purchases)
  *
  * One line of the registre des achats.
  */
@@ -71,6 +76,8 @@ typedef struct {
   gint64                  paid_amount;
   char                   *reason;
   gboolean                cancelled;
+  gboolean                foreign;
+  gboolean                credit_note;
 } FacturesPurchaseEntry;
 
 void factures_purchase_entry_free (FacturesPurchaseEntry *entry);
@@ -203,7 +210,7 @@ gboolean factures_store_cancel_purchase_payment (FacturesStore  *self,
  * @reference: the supplier's invoice number; "ACH-<id>" for a purchase typed without one (the
  *   FEC's PieceRef is required)
  * @method: how it was paid
- * @amount: cents; negative for a cancellation
+ * @amount: cents; negative for a cancellation and for the refund of a supplier's credit note
  * @reversal: TRUE for the cancellation of a payment
  *
  * A movement of money for a purchase (the FEC's AC and BQ entries, factures_fec_write_all()).

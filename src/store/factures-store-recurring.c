@@ -115,6 +115,9 @@ clean_recurring (FacturesStore      *self,
         return invalid (error, _("VAT rate: the rate is not valid."));
       if (line->allowance < 0)
         return invalid (error, _("Discount: the amount cannot be negative."));
+      /* Fifth trial, finding 11: the core's upper bound of a unit price, discount, line. */
+      if (!factures_line_amounts_check (line->quantity, line->unit_price, line->allowance, error))
+        return FALSE;
     }
   /* Figures that would overflow are refused now rather than at each run. */
   if (!factures_totals_compute (r->lines, r->allowance, FALSE, &totals, error))

@@ -194,4 +194,32 @@ if pdftotext -layout "$tmp/recettes.pdf" - | grep -q 'Livre des recettes 2026' \
   ok "--receipts --output=FILE.pdf: the livre des recettes with the seller and the year's total"
 else fail "receipts PDF: $(pdftotext -layout "$tmp/recettes.pdf" -)"; fi
 
+# ---- fifth trial, finding 7: a supplier's credit note (type 381) reduces the purchases ----
+xml=$R/02_facturx/akretion/fixtures/xml/factur-x-en16931.xml
+sed -e 's|<ram:ID>F20260023</ram:ID>|<ram:ID>AV20260007</ram:ID>|' \
+    -e 's|<ram:TypeCode>380</ram:TypeCode>|<ram:TypeCode>381</ram:TypeCode>|' "$xml" >"$tmp/avoir.xml"
+cdb=(--database="$tmp/credit.db")
+C() { "$CLI" "${cdb[@]}" "$@"; }
+C --import-json="$FIXTURE" >/dev/null 2>"$tmp/err" || fail "credit: --import-json: $(cat "$tmp/err")"
+C --import-facturx="$sample" >/dev/null 2>"$tmp/err" || fail "credit: the invoice: $(cat "$tmp/err")"
+if C --import-facturx="$tmp/avoir.xml" >"$tmp/out" 2>"$tmp/err" && grep -q "AV20260007" "$tmp/out"; then
+  ok "the credit note is imported: $(cat "$tmp/out")"; else fail "credit note import: $(cat "$tmp/out" "$tmp/err")"; fi
+C --purchase-paid=F20260023 --date=2026-02-10 --method=virement >/dev/null 2>"$tmp/err" || fail "credit: paid: $(cat "$tmp/err")"
+C --purchase-paid=AV20260007 --date=2026-02-12 --method=virement >/dev/null 2>"$tmp/err" || fail "credit: refund: $(cat "$tmp/err")"
+C --purchases --year=2026 >"$tmp/cpur" 2>"$tmp/err" || fail "credit: --purchases: $(cat "$tmp/err")"
+if grep -qP '^2026-01-31\tLE FOURNISSEUR\tAV20260007\tAvoir d’achat importé\t-104,90\x{00a0}€\tvirement\t2026-02-12$' "$tmp/cpur" \
+   && grep -qP '^Total of 2026 \(EUR\)\t0,00\x{00a0}€$' "$tmp/cpur"; then
+  ok "the credit note is a negative line « Avoir d’achat importé »: 104,90 − 104,90 = 0,00 €"
+else fail "credit note in the register: $(cat "$tmp/cpur")"; fi
+C --export-fec --year=2026 --output="$tmp/cfec.txt" >/dev/null 2>"$tmp/err" || fail "credit: --export-fec: $(cat "$tmp/err")"
+if python3 - "$tmp/cfec.txt" <<'PY'
+import sys
+rows = [r.split("\t") for r in open(sys.argv[1], encoding="utf-8", newline="").read().split("\r\n")[1:-1]]
+purchases = [r for r in rows if r[4] == "607" and r[0] == "AC"]
+assert sum(int(r[11].replace(",", "")) - int(r[12].replace(",", "")) for r in purchases) == 0, purchases
+assert {(r[11], r[12]) for r in purchases if r[8] == "AV20260007"} == {("0,00", "104,90")}, purchases
+PY
+then ok "--export-fec: the refund of the credit note credits 607"
+else fail "credit note in the FEC: $(cat "$tmp/cfec.txt")"; fi
+
 exit $((failures > 0))

@@ -73,8 +73,8 @@ test_parse_month (void)
 static void
 test_operation_date (void)
 {
-  g_autoptr(FacturesDocument) invoice = document (FACTURES_DOCUMENT_KIND_INVOICE, "DE123456789", "A", 100, FACTURES_VAT_CATEGORY_AE);
-  g_autoptr(FacturesDocument) credit = document (FACTURES_DOCUMENT_KIND_CREDIT_NOTE, "DE123456789", "A", 100, FACTURES_VAT_CATEGORY_AE);
+  g_autoptr(FacturesDocument) invoice = document (FACTURES_DOCUMENT_KIND_INVOICE, "DE123456788", "A", 100, FACTURES_VAT_CATEGORY_AE);
+  g_autoptr(FacturesDocument) credit = document (FACTURES_DOCUMENT_KIND_CREDIT_NOTE, "DE123456788", "A", 100, FACTURES_VAT_CATEGORY_AE);
   GDate out;
 
   invoice->issue_date = d ("2026-12-03");
@@ -95,10 +95,10 @@ static void
 test_month (void)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_des_entry_free);
-  g_autoptr(FacturesDocument) a1 = document (FACTURES_DOCUMENT_KIND_INVOICE, "DE123456789", "Beispiel GmbH", 120049, FACTURES_VAT_CATEGORY_AE);
-  g_autoptr(FacturesDocument) a2 = document (FACTURES_DOCUMENT_KIND_INVOICE, "DE123456789", "Beispiel GmbH", 30001, FACTURES_VAT_CATEGORY_AE);
-  g_autoptr(FacturesDocument) b = document (FACTURES_DOCUMENT_KIND_INVOICE, "BE0123456789", "Voorbeeld NV", 99950, FACTURES_VAT_CATEGORY_AE);
-  g_autoptr(FacturesDocument) b_credit = document (FACTURES_DOCUMENT_KIND_CREDIT_NOTE, "BE0123456789", "Voorbeeld NV", 20000, FACTURES_VAT_CATEGORY_AE);
+  g_autoptr(FacturesDocument) a1 = document (FACTURES_DOCUMENT_KIND_INVOICE, "DE123456788", "Beispiel GmbH", 120049, FACTURES_VAT_CATEGORY_AE);
+  g_autoptr(FacturesDocument) a2 = document (FACTURES_DOCUMENT_KIND_INVOICE, "DE123456788", "Beispiel GmbH", 30001, FACTURES_VAT_CATEGORY_AE);
+  g_autoptr(FacturesDocument) b = document (FACTURES_DOCUMENT_KIND_INVOICE, "BE0123456749", "Voorbeeld NV", 99950, FACTURES_VAT_CATEGORY_AE);
+  g_autoptr(FacturesDocument) b_credit = document (FACTURES_DOCUMENT_KIND_CREDIT_NOTE, "BE0123456749", "Voorbeeld NV", 20000, FACTURES_VAT_CATEGORY_AE);
   g_autoptr(FacturesDocument) french = document (FACTURES_DOCUMENT_KIND_INVOICE, "FR40303265045", "Dupont", 50000, FACTURES_VAT_CATEGORY_S);
   g_autoptr(GError) error = NULL;
   g_autofree char *csv = NULL;
@@ -121,12 +121,12 @@ test_month (void)
   g_assert_cmpuint (entries->len, ==, 2);
   /* sorted by VAT number; amounts summed in cents, then rounded to the euro */
   e = g_ptr_array_index (entries, 0);
-  g_assert_cmpstr (e->vat_id, ==, "BE0123456789");
+  g_assert_cmpstr (e->vat_id, ==, "BE0123456749");
   g_assert_cmpint (e->cents, ==, 79950);       /* 999.50 − 200.00 (the credit note) */
   g_assert_cmpint (e->euros, ==, 800);         /* 799.50 → 800 */
   g_assert_cmpuint (e->documents, ==, 2);
   e = g_ptr_array_index (entries, 1);
-  g_assert_cmpstr (e->vat_id, ==, "DE123456789");
+  g_assert_cmpstr (e->vat_id, ==, "DE123456788");
   g_assert_cmpint (e->cents, ==, 150049);      /* 1 200.49 + 300.01 − 0.01 */
   g_assert_cmpint (e->euros, ==, 1500);
   g_assert_cmpstr (e->client, ==, "Beispiel GmbH");
@@ -134,15 +134,15 @@ test_month (void)
   csv = factures_des_write_csv (entries, 2026, 11);
   g_assert_cmpstr (csv, ==,
                    "mois,numero_ligne,numero_tva_client,montant_euros,client,montant_centimes\r\n"
-                   "2026-11,1,BE0123456789,800,Voorbeeld NV,79950\r\n"
-                   "2026-11,2,DE123456789,1500,Beispiel GmbH,150049\r\n");
+                   "2026-11,1,BE0123456749,800,Voorbeeld NV,79950\r\n"
+                   "2026-11,2,DE123456788,1500,Beispiel GmbH,150049\r\n");
 }
 
 static void
 test_credit_larger (void)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) factures_des_entry_free);
-  g_autoptr(FacturesDocument) credit = document (FACTURES_DOCUMENT_KIND_CREDIT_NOTE, "ATU12345678", "Muster, \"KG\"", 15050, FACTURES_VAT_CATEGORY_AE);
+  g_autoptr(FacturesDocument) credit = document (FACTURES_DOCUMENT_KIND_CREDIT_NOTE, "ATU12345675", "Muster, \"KG\"", 15050, FACTURES_VAT_CATEGORY_AE);
   g_autofree char *csv = NULL;
   gint64 cents;
 
@@ -157,8 +157,8 @@ test_credit_larger (void)
 static void
 test_deposits (void)
 {
-  g_autoptr(FacturesDocument) deposit = document (FACTURES_DOCUMENT_KIND_DEPOSIT, "DE123456789", "A", 30000, FACTURES_VAT_CATEGORY_AE);
-  g_autoptr(FacturesDocument) final = document (FACTURES_DOCUMENT_KIND_INVOICE, "DE123456789", "A", 100000, FACTURES_VAT_CATEGORY_AE);
+  g_autoptr(FacturesDocument) deposit = document (FACTURES_DOCUMENT_KIND_DEPOSIT, "DE123456788", "A", 30000, FACTURES_VAT_CATEGORY_AE);
+  g_autoptr(FacturesDocument) final = document (FACTURES_DOCUMENT_KIND_INVOICE, "DE123456788", "A", 100000, FACTURES_VAT_CATEGORY_AE);
   g_autoptr(GPtrArray) deposits = g_ptr_array_new ();
   gint64 cents;
 
@@ -176,8 +176,8 @@ static void
 test_currency (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(FacturesDocument) usd = document (FACTURES_DOCUMENT_KIND_INVOICE, "DE123456789", "A", 30000, FACTURES_VAT_CATEGORY_AE);
-  g_autoptr(FacturesDocument) credit = document (FACTURES_DOCUMENT_KIND_CREDIT_NOTE, "DE123456789", "A", 10000, FACTURES_VAT_CATEGORY_AE);
+  g_autoptr(FacturesDocument) usd = document (FACTURES_DOCUMENT_KIND_INVOICE, "DE123456788", "A", 30000, FACTURES_VAT_CATEGORY_AE);
+  g_autoptr(FacturesDocument) credit = document (FACTURES_DOCUMENT_KIND_CREDIT_NOTE, "DE123456788", "A", 10000, FACTURES_VAT_CATEGORY_AE);
   gint64 cents = 0;
 
   usd->currency = g_strdup ("USD");

@@ -67,7 +67,7 @@ test_siren_from_vat (void)
   g_autofree char *b = factures_vat_id_fr_to_siren ("40303265045");
   g_autofree char *monaco = factures_vat_id_fr_to_siren ("FR 53 0000 04605");
   g_autofree char *bad = factures_vat_id_fr_to_siren ("FR 41 303 265 045");
-  g_autofree char *german = factures_vat_id_fr_to_siren ("DE123456789");
+  g_autofree char *german = factures_vat_id_fr_to_siren ("DE123456788");
 
   g_assert_cmpstr (a, ==, "303265045");
   g_assert_cmpstr (b, ==, "303265045");
@@ -156,7 +156,7 @@ test_display (void)
     { "732829320", "732 829 320" },
     { "73282932000074", "732 829 320 00074" },
     { "FR44732829320", "FR 44 732 829 320" },
-    { "DE123456789", "DE123456789" },
+    { "DE123456788", "DE123456788" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

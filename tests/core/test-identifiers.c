@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "factures-identifiers.h"
+#include "factures-identifiers-eu.h"
 
 static void
 test_compact (void)
@@ -141,8 +142,8 @@ test_checks (void)
   g_assert_true (factures_vat_id_check ("FR 03 552 081 317", &out, &error));
   g_assert_cmpstr (out, ==, "FR03552081317");
   g_clear_pointer (&out, g_free);
-  g_assert_true (factures_vat_id_check ("DE123456789", &out, &error));
-  g_assert_cmpstr (out, ==, "DE123456789");
+  g_assert_true (factures_vat_id_check ("DE123456788", &out, &error));
+  g_assert_cmpstr (out, ==, "DE123456788");
   g_clear_pointer (&out, g_free);
   g_assert_no_error (error);
 
@@ -171,6 +172,113 @@ test_checks (void)
   g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
 }
 
+/* Fifth trial, finding 5: a real ISO 3166-1 code, a French postal code of 5
+ * digits, the overseas prefixes; every refusal names its field. */
+static void
+test_country_postal (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  g_assert_true (factures_country_code_check (" fr ", &out, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (out, ==, "FR");
+  g_clear_pointer (&out, g_free);
+  g_assert_true (factures_country_code_check ("", &out, &error));
+  g_assert_null (out);
+  g_assert_true (factures_country_code_check ("GP", &out, &error));
+  g_clear_pointer (&out, g_free);
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char *const bad[] = { "XX", "XK", "FRA", "E1" };
+
+      g_assert_false (factures_country_code_check (bad[i], &out, &error));
+      g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, "Country: "));
+      g_assert_null (out);
+      g_clear_error (&error);
+    }
+  g_assert_true (factures_country_code_is_known ("DE"));
+  g_assert_false (factures_country_code_is_known ("de"));
+
+  g_assert_true (factures_postal_code_check ("69002", "FR", &error));
+  g_assert_true (factures_postal_code_check ("20000", "FR", &error));   /* Ajaccio */
+  g_assert_true (factures_postal_code_check ("97110", "FR", &error));
+  g_assert_true (factures_postal_code_check ("97110", "GP", &error));
+  g_assert_true (factures_postal_code_check ("69002", NULL, &error));
+  g_assert_true (factures_postal_code_check (NULL, "FR", &error));
+  g_assert_true (factures_postal_code_check ("SW1A 1AA", "GB", &error));
+  g_assert_true (factures_postal_code_check ("ABCDE", "DE", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 5; i++)
+    {
+      static const char *const bad[][2] = {
+        { "ABCDE", "FR" }, { "6900", "FR" }, { "690021", NULL }, { "00100", "FR" }, { "97210", "GP" },
+      };
+
+      g_assert_false (factures_postal_code_check (bad[i][0], bad[i][1], &error));
+      g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, "Postal code: "));
+      g_clear_error (&error);
+    }
+}
+
+/* Fifth trial, finding 6: SIREN, SIRET and French VAT number of one business. */
+static void
+test_party_identifiers (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* 732829320 and its SIRET 73282932000074, VAT FR44732829320. */
+  g_assert_true (factures_party_identifiers_check ("732829320", "73282932000074", "FR44732829320", &error));
+  g_assert_true (factures_party_identifiers_check (NULL, "73282932000074", "FR44732829320", &error));
+  g_assert_true (factures_party_identifiers_check ("732829320", NULL, "DE123456788", &error));
+  g_assert_true (factures_party_identifiers_check (NULL, NULL, "FR44732829320", &error));
+  g_assert_no_error (error);
+
+  g_assert_false (factures_party_identifiers_check ("812345676", "45678912200011", NULL, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "SIRET and SIREN: "));
+  g_clear_error (&error);
+
+  g_assert_false (factures_party_identifiers_check ("812345676", NULL, "FR72456789122", &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "VAT number and SIREN: "));
+  g_assert_nonnull (strstr (error->message, "456789122"));
+  g_clear_error (&error);
+
+  g_assert_false (factures_party_identifiers_check (NULL, "73282932000074", "FR72456789122", &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "VAT number and SIRET: "));
+}
+
+/* Fifth trial, finding 6: the check digits of other member states. */
+static void
+test_vat_eu_check_digits (void)
+{
+  /* Valid numbers from python-stdnum's test_eu_vat.doctest and docstrings; the
+   * invalid ones are those with one digit changed. */
+  static const char *const valid[] = {
+    "DE123456788", "DE113866163", "ATU13585627", "ATU15159209", "BE0428759497", "BE0202239951",
+    "IT01404480202", "IT00595000217", "ESQ0818001J", "ES54362315K", "ESA28184661", "NL001241643B01",
+    "NL806753742B01", "LU10059929", "LU10590281", "PT500019720", "PT501507930", "DK10503280",
+    "FI02459042", "FI10320534", "PL5211355116", "PL5220205853",
+  };
+  static const char *const invalid[] = {
+    "DE123456789", "DE125014855", "ATU14343102", "ATU15169209", "BE0431150351", "BE0406139583",
+    "IT01404480203", "IT00595000218", "ESQ0818001K", "ES54362415K", "ESA28184662", "NL001241644B01",
+    "NL806753743B01", "LU10059928", "LU10590282", "PT500019721", "PT501507931", "DK11965658",
+    "FI02459043", "FI10320535", "PL5211355117", "PL5220205854",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    if (!factures_vat_id_eu_is_valid (valid[i]))
+      g_error ("%s refused", valid[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    if (factures_vat_id_eu_is_valid (invalid[i]))
+      g_error ("%s accepted", invalid[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -184,6 +292,9 @@ main (int   argc,
   g_test_add_func ("/identifiers/iban", test_iban);
   g_test_add_func ("/identifiers/bic", test_bic);
   g_test_add_func ("/identifiers/checks", test_checks);
+  g_test_add_func ("/identifiers/country-postal", test_country_postal);
+  g_test_add_func ("/identifiers/party", test_party_identifiers);
+  g_test_add_func ("/identifiers/vat-eu-check-digits", test_vat_eu_check_digits);
 
   return g_test_run ();
 }

@@ -470,6 +470,53 @@ test_parse_refused (void)
   }
 }
 
+/* Fifth trial, findings 11 and 13: one upper bound for a line, every message naming its field. */
+static void
+test_bounds (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 v = 0;
+
+  g_assert_true (factures_line_amounts_check (FACTURES_QUANTITY_ONE, FACTURES_UNIT_PRICE_MAX, 0, &error));
+  g_assert_true (factures_line_amounts_check (-FACTURES_QUANTITY_ONE, FACTURES_UNIT_PRICE_MAX, 0, &error));
+  g_assert_true (factures_line_amounts_check (FACTURES_QUANTITY_MAX, FACTURES_UNIT_PRICE_ONE, FACTURES_AMOUNT_MAX,
+                                              &error));
+  g_assert_no_error (error);
+
+  /* 9 000 000 000 000 € (the trial's price) */
+  g_assert_false (factures_line_amounts_check (FACTURES_QUANTITY_ONE,
+                                               G_GINT64_CONSTANT (9000000000000) * FACTURES_UNIT_PRICE_ONE,
+                                               0, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_OVERFLOW);
+  g_assert_true (g_str_has_prefix (error->message, "Unit price: "));
+  g_clear_error (&error);
+  g_assert_false (factures_line_amounts_check (FACTURES_QUANTITY_ONE, FACTURES_UNIT_PRICE_ONE,
+                                               FACTURES_AMOUNT_MAX + 1, &error));
+  g_assert_true (g_str_has_prefix (error->message, "Discount: "));
+  g_clear_error (&error);
+  /* 2 × 1 000 000 000 €: each figure fits, the line does not */
+  g_assert_false (factures_line_amounts_check (2 * FACTURES_QUANTITY_ONE, FACTURES_UNIT_PRICE_MAX, 0, &error));
+  g_assert_true (g_str_has_prefix (error->message, "Line amount: "));
+  g_clear_error (&error);
+  g_assert_false (factures_line_amounts_check (FACTURES_QUANTITY_MAX, FACTURES_UNIT_PRICE_MAX, 0, &error));
+  g_assert_true (g_str_has_prefix (error->message, "Line amount: "));
+  g_clear_error (&error);
+
+  /* Too large for the type: the field is named (not « The amount is too large. ») */
+  g_assert_false (factures_money_parse ("99999999999999999999", "Amount", &v, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_OVERFLOW);
+  g_assert_cmpstr (error->message, ==, "Amount: “99999999999999999999” is too large.");
+  g_clear_error (&error);
+  g_assert_false (factures_money_parse ("99999999999999999", "Discount", &v, &error));
+  g_assert_true (g_str_has_prefix (error->message, "Discount: "));
+  g_clear_error (&error);
+  g_assert_false (factures_unit_price_parse ("9999999999999", "Unit price", &v, &error));
+  g_assert_true (g_str_has_prefix (error->message, "Unit price: "));
+  g_clear_error (&error);
+  g_assert_false (factures_quantity_parse ("1" "000000000000000000000000000000000", "Quantity", &v, &error));
+  g_assert_true (g_str_has_prefix (error->message, "Quantity: "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -488,6 +535,7 @@ main (int   argc,
   g_test_add_func ("/money/format", test_format);
   g_test_add_func ("/money/parse/accepted", test_parse_ok);
   g_test_add_func ("/money/parse/refused", test_parse_refused);
+  g_test_add_func ("/money/bounds", test_bounds);
 
   return g_test_run ();
 }

@@ -704,6 +704,25 @@ test_fec (void)
   g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
 }
 
+/* Fifth trial, finding 11: a huge (or negative) total never wraps the percentage. */
+static void
+test_crossing_huge (void)
+{
+  g_autoptr(GArray) amounts = g_array_new (FALSE, FALSE, sizeof (FacturesDatedAmount));
+  GDate today = d ("2026-12-06");
+  FacturesCrossing c;
+
+  add (amounts, "2026-09-01", G_GINT64_CONSTANT (1800000000000000));   /* 18 000 000 000 000 € */
+  factures_threshold_crossing (amounts, 2026, 8360000, NULL, &today, &c);
+  g_assert_true (c.crossed);
+  g_assert_cmpint (c.permille, ==, 999999);
+
+  g_array_set_size (amounts, 0);
+  add (amounts, "2026-09-01", -500000);
+  factures_threshold_crossing (amounts, 2026, 8360000, NULL, &today, &c);
+  g_assert_cmpint (c.permille, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -723,6 +742,7 @@ main (int argc, char **argv)
   g_test_add_func ("/urssaf/crossing/steady", test_crossing_steady);
   g_test_add_func ("/urssaf/crossing/seasonal", test_crossing_seasonal);
   g_test_add_func ("/urssaf/crossing/creation-year", test_crossing_creation_year);
+  g_test_add_func ("/urssaf/crossing/huge", test_crossing_huge);
   g_test_add_func ("/urssaf/fec", test_fec);
   return g_test_run ();
 }

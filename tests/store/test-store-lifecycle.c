@@ -327,6 +327,66 @@ test_quote_to_invoices (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* Fifth trial, finding 10: a deposit invoice deducted by an issued final invoice is not credited
+ * alone (the credit note goes on the final invoice), neither made nor issued; allowed again once
+ * the final invoice is fully credited. */
+static void
+test_deposit_credit (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(FacturesDocument) issued_deposit = NULL;
+  g_autoptr(FacturesDocument) issued_final = NULL;
+  g_autoptr(FacturesDocument) issued_credit = NULL;
+  g_autoptr(FacturesDocument) refused = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 quote_id = issued_quote (fixture, 10);   /* 1 000,00 € */
+  gint64 deposit_id, final_id, early_credit, final_credit, late_credit, before;
+
+  accept (fixture, quote_id, "2026-03-02");
+  deposit_id = factures_store_quote_to_deposit (fixture->store, quote_id, 3000, 0, &error);
+  g_assert_no_error (error);
+  issued_deposit = issue (fixture, deposit_id);
+  final_id = factures_store_quote_to_invoice (fixture->store, quote_id, &error);
+  g_assert_no_error (error);
+
+  /* While the final invoice is a draft, the deposit may still be credited (a draft). */
+  early_credit = factures_store_credit_note_new (fixture->store, deposit_id, NULL, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (early_credit, >, 0);
+
+  issued_final = issue (fixture, final_id);
+  g_assert_cmpstr (issued_final->number, ==, "F2026-0002");
+
+  /* Now refused, naming the final invoice; nothing stored. */
+  before = content_count (fixture);
+  g_assert_cmpint (factures_store_credit_note_new (fixture->store, deposit_id, NULL, 0, 0, &error), ==, 0);
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "Credit note: "));
+  g_assert_nonnull (strstr (error->message, "F2026-0001"));
+  g_assert_nonnull (strstr (error->message, "F2026-0002"));
+  g_clear_error (&error);
+  g_assert_cmpint (factures_store_credit_note_new (fixture->store, deposit_id, NULL, 0, 1000, &error), ==, 0);
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (content_count (fixture), ==, before);
+
+  /* The draft made before cannot be issued either. */
+  refused = factures_store_issue (fixture->store, early_credit, store_test_render, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "F2026-0002"));
+  g_clear_error (&error);
+  g_assert_cmpint (payment_balance (fixture->store, deposit_id, NULL), ==, 30000);
+
+  /* The final invoice credited in full: it deducts nothing any more, the deposit may be credited. */
+  final_credit = factures_store_credit_note_new (fixture->store, final_id, NULL, 0, 0, &error);
+  g_assert_no_error (error);
+  issued_credit = issue (fixture, final_credit);
+  late_credit = factures_store_credit_note_new (fixture->store, deposit_id, NULL, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (late_credit, >, 0);
+}
+
 static void
 test_credit_notes (Fixture       *fixture,
                    gconstpointer  data)
@@ -707,6 +767,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/store/lifecycle/quote", test_quote);
   ADD ("/store/lifecycle/quote-to-invoices", test_quote_to_invoices);
+  ADD ("/store/lifecycle/deposit-credit", test_deposit_credit);
   ADD ("/store/lifecycle/credit-notes", test_credit_notes);
   ADD ("/store/lifecycle/series", test_series);
   ADD ("/store/lifecycle/json-round-trip", test_json_round_trip);

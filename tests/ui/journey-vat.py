@@ -47,7 +47,7 @@ SELLER_VAT = 'FR44732829320'
 SELLER = {'Nom': 'Paul Martin EI', 'Adresse': '3 rue du Port', 'Code postal': '44000',
           'Ville': 'Nantes', 'SIREN ou SIRET': '73282932000074',
           'Numéro de TVA': 'FR 44 732 829 320'}
-CLIENT_VAT = 'DE123456789'
+CLIENT_VAT = 'DE123456788'
 # The name of category AE in the window (factures_vat_category_label()).
 REVERSE_CHARGE = os.environ.get('JOURNEY_VAT_AE', 'Autoliquidation')
 CLIENT = {'Nom': 'Übersetzungsbüro Weber GmbH', 'Adresse': 'Friedrichstraße 12',
@@ -101,7 +101,7 @@ def main():
         set_text(client_window, 'Numéro de TVA', 'DE 12345')
         click(client_window, 'Enregistrer')                  # refused: the message under it
         find(client_window, roles=('label', 'notification', 'alert'), prefix='Numéro de TVA : ')
-        set_text(client_window, 'Numéro de TVA', '123456789')   # the digits: "DE" is added
+        set_text(client_window, 'Numéro de TVA', '123456788')   # the digits: "DE" is added
         set_text(client_window, 'Identifiant légal', 'HRB 123456 B')
         time.sleep(0.5)
         screenshot('journey-vat-client.png')

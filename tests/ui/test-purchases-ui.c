@@ -216,6 +216,72 @@ test_purchases (void)
   ui_test_store_free (store, g_steal_pointer (&dir));
 }
 
+static gboolean
+row_subtitled (GtkWidget *w, gconstpointer text)
+{
+  return ADW_IS_ACTION_ROW (w) && gtk_widget_get_mapped (w)
+         && strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (w)), text) != NULL;
+}
+
+/* Fifth trial, finding 7: a supplier's credit note (type 381) imported into Achats is a negative
+ * line « Avoir d’achat importé » that lowers the year's total. Screenshot purchases-credit-note.png. */
+static void
+test_credit_note (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *xml_path = g_build_filename (g_getenv ("FACTURES_REFERENCE_DATA"), "02_facturx", "akretion",
+                                                "fixtures", "xml", "factur-x-en16931.xml", NULL);
+  g_autofree char *contents = NULL;
+  const char *numbers[] = { "F20260023", "AV20260007" };
+  FacturesImportedDirection direction;
+  FacturesStore *store;
+  GtkWindow *window;
+  GtkWidget *row;
+
+  if (!g_file_get_contents (xml_path, &contents, NULL, NULL))
+    {
+      g_test_skip ("the reference data (factur-x-en16931.xml) is missing");
+      return;
+    }
+  store = ui_test_store_new (NULL, &dir);
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autoptr(GString) text = g_string_new (contents);
+      g_autoptr(GBytes) bytes = NULL;
+      FacturesInvoiceFile *file;
+
+      if (i == 1)
+        {
+          g_string_replace (text, "<ram:ID>F20260023</ram:ID>", "<ram:ID>AV20260007</ram:ID>", 1);
+          g_string_replace (text, "<ram:TypeCode>380</ram:TypeCode>", "<ram:TypeCode>381</ram:TypeCode>", 1);
+        }
+      bytes = g_bytes_new (text->str, text->len);
+      file = factures_invoice_file_open (bytes, &error);
+      g_assert_no_error (error);
+      factures_store_import_history (store, file->imported, file->original, numbers[i], file->is_pdf, file->xml,
+                                     factures_cii_profile_conformance_level (file->profile), file->figure_problems,
+                                     &direction, &error);
+      g_assert_no_error (error);
+      factures_invoice_file_free (file);
+    }
+
+  window = GTK_WINDOW (factures_purchases_window_new (NULL, store));
+  gtk_window_set_default_size (window, 760, 480);
+  gtk_window_present (window);
+  ui_test_spin (400);
+  row = find (GTK_WIDGET (window), row_titled, "AV20260007 — LE FOURNISSEUR");
+  g_assert_nonnull (row);
+  g_assert_nonnull (find (row, label_has, "-104,90"));
+  g_assert_nonnull (find (GTK_WIDGET (window), row_subtitled, "Avoir d’achat importé"));
+  g_assert_nonnull (find (GTK_WIDGET (window), row_subtitled, "Facture d’achat importée"));
+  ui_test_screenshot (GTK_WIDGET (window), "purchases-credit-note.png");
+
+  gtk_window_destroy (window);
+  ui_test_spin (100);
+  ui_test_store_free (store, g_steal_pointer (&dir));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -234,5 +300,6 @@ main (int argc, char **argv)
     }
   adw_init ();
   g_test_add_func ("/purchases-ui/register", test_purchases);
+  g_test_add_func ("/purchases-ui/credit-note", test_credit_note);
   return g_test_run ();
 }

@@ -221,7 +221,15 @@ deposit_response_cb (FacturesLifecyclePanel *self,
         id = factures_store_quote_to_deposit (self->store, self->document->id, 0, amount, &error);
     }
   else if (factures_rate_parse (percent_text, _("Percentage"), &percent, &error))
-    id = factures_store_quote_to_deposit (self->store, self->document->id, percent, 0, &error);
+    {
+      /* Fifth trial, finding 13: the message names the field typed (the store would speak of
+       * the amount). */
+      if (percent <= 0)
+        g_set_error_literal (&error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                             _("Percentage: the percentage must be greater than 0."));
+      else
+        id = factures_store_quote_to_deposit (self->store, self->document->id, percent, 0, &error);
+    }
 
   if (id == 0)
     show_error (self, _("The deposit invoice cannot be made"), error);
@@ -288,9 +296,18 @@ credit_response_cb (FacturesLifecyclePanel   *self,
       {
         gint64 amount = 0;
 
+        /* Fifth trial, finding 9: 0 would mean "the whole invoice" to the store; refused like
+         * a negative amount. */
         if (factures_money_parse (factures_credit_note_dialog_get_amount_text (dialog),
                                   _("Amount"), &amount, &error))
-          id = factures_store_credit_note_new (self->store, self->document->id, NULL, 0, amount, &error);
+          {
+            if (amount <= 0)
+              g_set_error_literal (&error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                                   _("Amount: the amount to credit must be greater than 0."));
+            else
+              id = factures_store_credit_note_new (self->store, self->document->id, NULL, 0, amount,
+                                                   &error);
+          }
       }
       break;
 

@@ -255,6 +255,43 @@ test_vat_removed (Fixture *f, gconstpointer data)
   g_assert_cmpint (decl->total, ==, 12900);
 }
 
+/* A débours whose row says S 20 % is issued without VAT (art. 267 II 2° du CGI): the invoice is
+ * 500 € + 100 € VAT + 100 € of débours, and the receipt splits so. */
+static void
+test_debours_vat (Fixture *f, gconstpointer data)
+{
+  static const LineSpec specs[] = {
+    { FACTURES_LINE_ACTIVITY_SERVICES_BNC, 500, FALSE, 2000 },
+    { FACTURES_LINE_ACTIVITY_SERVICES_BNC, 100, TRUE, 2000 },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) splits = NULL;
+  g_autoptr(FacturesDocument) doc = NULL;
+  g_auto(FacturesTotals) totals = { 0 };
+  GDate from = d ("2026-11-01"), to = d ("2026-11-30");
+  gint64 id = issue (f, "2026-11-02", specs, 2);
+  const FacturesLine *debours;
+  const FacturesSplitReceipt *s;
+
+  doc = factures_store_get_document (f->store, id, &error);
+  g_assert_no_error (error);
+  debours = g_ptr_array_index (doc->lines, 1);
+  g_assert_cmpint (debours->vat_category, ==, FACTURES_VAT_CATEGORY_E);
+  g_assert_cmpint (debours->vat_rate_bp, ==, 0);
+  g_assert_cmpstr (debours->vatex, ==, FACTURES_VATEX_EU_79_C);
+  g_assert_true (factures_document_compute_totals (doc, &totals, NULL));
+  g_assert_cmpint (totals.vat_total, ==, 10000);
+  g_assert_cmpint (totals.gross_total, ==, 70000);
+
+  pay (f, id, "2026-11-20", 70000, 70000);
+  splits = factures_store_list_split_receipts (f->store, &from, &to, &error);
+  g_assert_no_error (error);
+  s = g_ptr_array_index (splits, 0);
+  g_assert_cmpint (s->vat, ==, 10000);
+  g_assert_cmpint (s->debours, ==, 10000);
+  g_assert_cmpint (s->box[FACTURES_URSSAF_BOX_SERVICES_BNC], ==, 50000);
+}
+
 static char *
 dump_hash (const char *path)
 {
@@ -634,6 +671,8 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/store-urssaf/mixed", Fixture, GINT_TO_POINTER (0), fixture_set_up, test_mixed, fixture_tear_down);
   g_test_add ("/store-urssaf/vat-removed", Fixture, GINT_TO_POINTER (1), fixture_set_up, test_vat_removed,
+              fixture_tear_down);
+  g_test_add ("/store-urssaf/debours-vat", Fixture, GINT_TO_POINTER (1), fixture_set_up, test_debours_vat,
               fixture_tear_down);
   g_test_add ("/store-urssaf/settings", Fixture, GINT_TO_POINTER (0), fixture_set_up, test_settings,
               fixture_tear_down);

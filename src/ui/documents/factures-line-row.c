@@ -776,6 +776,19 @@ factures_line_row_get_line (FacturesLineRow  *self,
       }
   }
   line->debours = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->debours));
+  /* A débours is outside the VAT base whatever the VAT chosen (art. 267 II 2° du CGI): no VAT
+   * in the totals shown; issuing gives it the document's débours treatment (E, or O beside O
+   * lines: factures_vat_resolve_lines()). */
+  if (line->debours)
+    {
+      line->vat_category = FACTURES_VAT_CATEGORY_E;
+      line->vat_rate_bp = 0;
+      g_free (line->vatex);
+      line->vatex = g_strdup (FACTURES_VATEX_EU_79_C);
+      g_free (line->exemption_reason);
+      line->exemption_reason = g_strdup (FACTURES_VAT_MENTION_DEBOURS);
+      g_clear_pointer (&line->override_reason, g_free);
+    }
 
   return g_steal_pointer (&line);
 }
@@ -862,7 +875,11 @@ activity_changed_cb (FacturesLineRow *self)
 static void
 debours_toggled_cb (FacturesLineRow *self)
 {
-  gtk_widget_set_visible (self->debours_help, gtk_check_button_get_active (GTK_CHECK_BUTTON (self->debours)));
+  gboolean debours = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->debours));
+
+  gtk_widget_set_visible (self->debours_help, debours);
+  /* No VAT on a débours: its VAT choice does not apply. */
+  gtk_widget_set_sensitive (self->vat_rate, !debours);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 

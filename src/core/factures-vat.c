@@ -835,6 +835,26 @@ factures_vat_resolve_lines (FacturesDocument *document)
    * they were issued with, or, before issue 13, none: it must cancel what was invoiced. */
   if (document->lines == NULL || document->kind == FACTURES_DOCUMENT_KIND_CREDIT_NOTE)
     return;
+  /* Issued before the day VAT is charged from (FacturesProfile.vat_from): still in franchise,
+   * with its mention; the lines the editor gave S without a reason follow the proposal again. */
+  if (document->seller != NULL && document->seller->vat_regime == FACTURES_VAT_REGIME_REGISTERED &&
+      g_date_valid (&document->seller->vat_from) && g_date_valid (&document->issue_date) &&
+      g_date_compare (&document->issue_date, &document->seller->vat_from) < 0)
+    {
+      document->seller->vat_regime = FACTURES_VAT_REGIME_FRANCHISE;
+      g_date_clear (&document->seller->vat_from, 1);
+      for (i = 0; i < document->lines->len; i++)
+        {
+          FacturesLine *line = g_ptr_array_index (document->lines, i);
+
+          if (line->vat_category == FACTURES_VAT_CATEGORY_S &&
+              (line->override_reason == NULL || *line->override_reason == '\0'))
+            {
+              line->vat_category = FACTURES_VAT_CATEGORY_UNSET;
+              line->vat_rate_bp = 0;
+            }
+        }
+    }
   for (i = 0; i < document->lines->len; i++)
     {
       FacturesLine *line = g_ptr_array_index (document->lines, i);

@@ -405,7 +405,9 @@ void     factures_vat_debours_proposal (const FacturesDocument *document,
  * with a category and the lines of a credit note (it mirrors the invoice it corrects, whose
  * copied lines keep what was invoiced) are left as they are. Débours lines get
  * factures_vat_debours_proposal() whatever their row says (category, rate, override reason),
- * after the other lines are resolved.
+ * after the other lines are resolved. A document issued before its seller's vat_from is issued
+ * in franchise (the seller snapshot's regime is set so, and its S lines without a reason follow
+ * the franchise proposal).
  * factures_store_issue() calls it before the checks, so
  * every door issues the same treatment; issued documents are never passed to it.
  */

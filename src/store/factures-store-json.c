@@ -84,7 +84,8 @@
  *   Issue 14 (plateforme agréée), each only when its table holds rows: "pa_account",
  *     "pa_outbox", "pa_inbox" (rows of every column, payload and content in base64; the
  *     client secret stays in the keyring; the polling cursor is pa_account's "cursor"),
- *     restored through the checks of factures-store-einvoicing-private.h.
+ *     "pa_directory" (the directory cache, issue 15: each SIREN's last lookup; absent from
+ *     older files), restored through the checks of factures-store-einvoicing-private.h.
  *
  * ## Import rules
  *

@@ -571,6 +571,12 @@ show_proposal (FacturesLineRow *self)
   gtk_widget_set_visible (self->override_box, overridden);
   if (!overridden)
     show_field_message (self, FIELD_OVERRIDE_REASON, NULL);
+  /* A débours carries no VAT: no proposal to follow, no reason to give. */
+  if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->debours)))
+    {
+      gtk_widget_set_visible (self->proposal_label, FALSE);
+      gtk_widget_set_visible (self->override_box, FALSE);
+    }
 }
 
 /* Computes the proposal for the line as it is; @follow selects it (the line was not
@@ -880,6 +886,7 @@ debours_toggled_cb (FacturesLineRow *self)
   gtk_widget_set_visible (self->debours_help, debours);
   /* No VAT on a débours: its VAT choice does not apply. */
   gtk_widget_set_sensitive (self->vat_rate, !debours);
+  show_proposal (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 

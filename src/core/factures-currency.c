@@ -292,6 +292,27 @@ factures_currency_format (gint64      cents,
 }
 
 char *
+factures_currency_format_english (gint64      cents,
+                                  const char *code)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  guint64 magnitude = cents < 0 ? (guint64) (-(cents + 1)) + 1 : (guint64) cents;
+  g_autofree char *units = g_strdup_printf ("%" G_GUINT64_FORMAT, magnitude / 100);
+  gsize n = strlen (units);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % 3 == 0)
+        g_string_append_c (digits, ',');
+      g_string_append_c (digits, units[i]);
+    }
+  g_string_append_printf (digits, ".%02u", (guint) (magnitude % 100));
+  if (factures_currency_is_euro (code))
+    return g_strdup_printf ("%s€%s", cents < 0 ? "-" : "", digits->str);
+  return g_strdup_printf ("%s%s" NBSP "%s", cents < 0 ? "-" : "", digits->str, code);
+}
+
+char *
 factures_currency_format_unit_price (gint64      unit_price,
                                      const char *code)
 {

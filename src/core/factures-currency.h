@@ -89,6 +89,20 @@ char *factures_currency_normalise (const char *text);
 char *factures_currency_format (gint64      cents,
                                 const char *code);
 
+/**
+ * factures_currency_format_english:
+ * @cents: an amount in hundredths of the currency
+ * @code: (nullable): its currency; NULL or "EUR": euros
+ *
+ * The amount as an English sentence writes it (the English part of a bilingual document,
+ * letter, receipt or e-mail): "1,234.56 GBP" (comma between thousands, point before the
+ * decimals, U+00A0 before the code), "€1,234.56" for euros, "-€12.00" below zero.
+ *
+ * Returns: (transfer full): the text.
+ */
+char *factures_currency_format_english (gint64      cents,
+                                        const char *code);
+
 /* A unit price (millionths) in @code: "12,50 €", "0,085 GBP" (2 to 6 decimals, as
  * factures_unit_price_format()). (transfer full) */
 char *factures_currency_format_unit_price (gint64      unit_price,

@@ -537,8 +537,15 @@ static void
 breakdown_row_add_reason (FacturesVatBreakdown       *row,
                           const FacturesVatTreatment *treatment)
 {
-  if (row->vatex == NULL && treatment->vatex != NULL)
-    row->vatex = g_strdup (treatment->vatex);
+  /* The débours' code (VATEX-EU-79-C) gives way to the code of the operation it accompanies
+   * when they share the E row (franchise, art. 261): BT-121 names the main basis. */
+  if (treatment->vatex != NULL &&
+      (row->vatex == NULL || (g_strcmp0 (row->vatex, FACTURES_VATEX_EU_79_C) == 0 &&
+                              g_strcmp0 (treatment->vatex, FACTURES_VATEX_EU_79_C) != 0)))
+    {
+      g_free (row->vatex);
+      row->vatex = g_strdup (treatment->vatex);
+    }
   if (treatment->reason == NULL || *treatment->reason == '\0')
     return;
   if (row->reason == NULL)

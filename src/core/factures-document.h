@@ -120,6 +120,11 @@ struct _FacturesProfile {
                                             * activity and registry (factures_vat_line_activity()) */
   GPtrArray            *exempt_activities; /* FacturesExemptActivity*, owned, never NULL once
                                             * made by factures_profile_new(); may be empty */
+  /* VAT charged from this day (the Year view's « Appliquer la TVA à partir d'une date… »,
+   * migration 0025), only with FACTURES_VAT_REGIME_REGISTERED; cleared (invalid) when unknown
+   * or in franchise. A document issued before it keeps the franchise (art. 293 B, the mention):
+   * factures_vat_resolve_lines(). */
+  GDate                 vat_from;
 };
 
 /**

@@ -437,6 +437,9 @@ factures_imported_to_lines (const FacturesImported *imported,
             break;
           line->vatex = g_strdup (vat->exemption_code);
           line->exemption_reason = g_strdup (vat->exemption);
+          /* Débours (art. 267 II 2° du CGI): the E row coded VATEX-EU-79-C (factures-vat.h). */
+          if (category == FACTURES_VAT_CATEGORY_E && g_strcmp0 (vat->exemption_code, FACTURES_VATEX_EU_79_C) == 0)
+            line->debours = TRUE;
           break;
         }
 

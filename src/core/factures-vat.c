@@ -756,6 +756,13 @@ factures_vat_line_proposal (const FacturesDocument *document,
   FacturesVatExemption basis = factures_vat_exemption_from_mention (line->exemption_reason);
   FacturesVatTreatment treatment;
 
+  if (line->debours)
+    {
+      factures_vat_debours_proposal (document, out);
+      factures_vat_line_treatment (line, franchise, &treatment);
+      return treatment.category == out->category && treatment.rate_bp == 0 &&
+             g_strcmp0 (treatment.reason, out->mention) == 0;
+    }
   factures_vat_propose (document->seller, document->buyer, factures_vat_line_activity (line, document->seller),
                         basis, out);
   factures_vat_line_treatment (line, franchise, &treatment);
@@ -769,6 +776,48 @@ factures_vat_line_proposal (const FacturesDocument *document,
 }
 
 /**
+ * factures_vat_debours_proposal:
+ * @document: the document
+ * @out: (out caller-allocates): the débours treatment
+ *
+ * See factures-vat.h.
+ */
+void
+factures_vat_debours_proposal (const FacturesDocument *document,
+                               FacturesVatProposal    *out)
+{
+  gboolean franchise = document->seller == NULL || document->seller->vat_regime == FACTURES_VAT_REGIME_FRANCHISE;
+  gboolean others = FALSE, all_o = TRUE;
+
+  for (guint i = 0; document->lines != NULL && i < document->lines->len; i++)
+    {
+      const FacturesLine *line = g_ptr_array_index (document->lines, i);
+      FacturesVatTreatment t;
+      FacturesVatProposal p;
+
+      if (line->debours)
+        continue;
+      others = TRUE;
+      if (line->vat_category == FACTURES_VAT_CATEGORY_UNSET && line->activity != FACTURES_LINE_ACTIVITY_DEFAULT)
+        {
+          factures_vat_line_proposal (document, line, &p);
+          t.category = p.category;
+        }
+      else
+        factures_vat_line_treatment (line, franchise, &t);
+      if (t.category != FACTURES_VAT_CATEGORY_O)
+        all_o = FALSE;
+    }
+  if ((document->seller != NULL && document->seller->territory == FACTURES_VAT_TERRITORY_GUYANE_MAYOTTE) ||
+      (others && all_o))
+    set_proposal (out, FACTURES_VAT_CATEGORY_O, 0, FACTURES_VATEX_EU_O, FACTURES_VAT_MENTION_DEBOURS,
+                  "art. 267 II 2° du CGI", FALSE);
+  else
+    set_proposal (out, FACTURES_VAT_CATEGORY_E, 0, FACTURES_VATEX_EU_79_C, FACTURES_VAT_MENTION_DEBOURS,
+                  "art. 267 II 2° du CGI", FALSE);
+}
+
+/**
  * factures_vat_resolve_lines:
  * @document: a draft about to be issued (seller, buyer, lines)
  *
@@ -777,6 +826,7 @@ factures_vat_line_proposal (const FacturesDocument *document,
 void
 factures_vat_resolve_lines (FacturesDocument *document)
 {
+  FacturesVatProposal debours;
   guint i;
 
   g_return_if_fail (document != NULL);
@@ -785,6 +835,26 @@ factures_vat_resolve_lines (FacturesDocument *document)
    * they were issued with, or, before issue 13, none: it must cancel what was invoiced. */
   if (document->lines == NULL || document->kind == FACTURES_DOCUMENT_KIND_CREDIT_NOTE)
     return;
+  /* Issued before the day VAT is charged from (FacturesProfile.vat_from): still in franchise,
+   * with its mention; the lines the editor gave S without a reason follow the proposal again. */
+  if (document->seller != NULL && document->seller->vat_regime == FACTURES_VAT_REGIME_REGISTERED &&
+      g_date_valid (&document->seller->vat_from) && g_date_valid (&document->issue_date) &&
+      g_date_compare (&document->issue_date, &document->seller->vat_from) < 0)
+    {
+      document->seller->vat_regime = FACTURES_VAT_REGIME_FRANCHISE;
+      g_date_clear (&document->seller->vat_from, 1);
+      for (i = 0; i < document->lines->len; i++)
+        {
+          FacturesLine *line = g_ptr_array_index (document->lines, i);
+
+          if (line->vat_category == FACTURES_VAT_CATEGORY_S &&
+              (line->override_reason == NULL || *line->override_reason == '\0'))
+            {
+              line->vat_category = FACTURES_VAT_CATEGORY_UNSET;
+              line->vat_rate_bp = 0;
+            }
+        }
+    }
   for (i = 0; i < document->lines->len; i++)
     {
       FacturesLine *line = g_ptr_array_index (document->lines, i);
@@ -792,7 +862,6 @@ factures_vat_resolve_lines (FacturesDocument *document)
       g_autofree char *override = NULL;
       gint rate_bp;
 
-      /* Débours are outside the VAT base: left to their own rules (issue 17). */
       if (line->vat_category != FACTURES_VAT_CATEGORY_UNSET || line->debours)
         continue;
       rate_bp = line->vat_rate_bp;
@@ -804,6 +873,19 @@ factures_vat_resolve_lines (FacturesDocument *document)
       if (proposal.category == FACTURES_VAT_CATEGORY_S)
         line->vat_rate_bp = rate_bp;
       line->override_reason = g_steal_pointer (&override);
+    }
+
+  /* Débours are outside the VAT base (art. 267 II 2° du CGI): no VAT whatever the row says,
+   * decided once the other lines are (O or not). */
+  factures_vat_debours_proposal (document, &debours);
+  for (i = 0; i < document->lines->len; i++)
+    {
+      FacturesLine *line = g_ptr_array_index (document->lines, i);
+
+      if (!line->debours)
+        continue;
+      factures_vat_apply_proposal (line, &debours);
+      line->vat_rate_bp = 0;
     }
 }
 
@@ -981,6 +1063,9 @@ factures_vat_check_line (const FacturesLine    *line,
   /* Lines without a category (before issue 13) keep the old rules: rate checked at issue. */
   if (line->vat_category == FACTURES_VAT_CATEGORY_UNSET && line->activity == FACTURES_LINE_ACTIVITY_DEFAULT)
     return TRUE;
+  /* A débours is issued without VAT whatever its row says (factures_vat_resolve_lines()). */
+  if (line->debours && (guint) line->activity <= FACTURES_LINE_ACTIVITY_LAST)
+    return TRUE;
   if (line_ok (line, index, seller, &refusal))
     return TRUE;
   if (refusal.detail != NULL)
@@ -1031,9 +1116,14 @@ is_eu_vat_id (const char *vat_id)
 static gboolean
 exemption_has_basis (const FacturesProfile      *seller,
                      gboolean                    franchise,
+                     const FacturesLine         *line,
                      const FacturesVatTreatment *t)
 {
   FacturesVatExemption basis = factures_vat_exemption_from_mention (t->reason);
+
+  /* Débours: art. 267 II 2° du CGI (art. 79 c of the directive), with its mention. */
+  if (line->debours && g_strcmp0 (t->reason, FACTURES_VAT_MENTION_DEBOURS) == 0)
+    return TRUE;
 
   if (franchise && t->reason != NULL && strcmp (t->reason, MENTION_FRANCHISE) == 0)
     return TRUE;
@@ -1144,7 +1234,7 @@ factures_vat_check (GPtrArray              *mentions,
                                             "(Autoliquidation, AE), not outside the scope of VAT (O)."), n));
           break;
         case FACTURES_VAT_CATEGORY_E:
-          if (!exemption_has_basis (seller, franchise, &t))
+          if (!exemption_has_basis (seller, franchise, line, &t))
             add_refusal (mentions, "vat-e-basis", g_strdup ("BR-E-10 ; art. 261 et 293 B du CGI"),
                          g_strdup_printf (_("Line %u: VAT category: an exempt line (E) needs its legal "
                                             "basis on the invoice: an exempt activity of your Business "

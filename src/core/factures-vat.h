@@ -127,6 +127,16 @@ const char          *factures_vat_category_label     (FacturesVatCategory catego
 #define FACTURES_VATEX_EU_IC      "VATEX-EU-IC"          /* intra-community supply */
 #define FACTURES_VATEX_EU_G       "VATEX-EU-G"           /* export outside the EU */
 #define FACTURES_VATEX_EU_O       "VATEX-EU-O"           /* not subject to VAT */
+/* Débours (art. 267 II 2° du CGI, transposing art. 79 c of directive 2006/112/EC: sums paid in
+ * the client's name and for the client, left out of the taxable amount). The CEF VATEX list
+ * (also in the code lists of the EN 16931 validation, data/01_en16931_ubl/xslt, and of
+ * Factur-X, the codedb files of data/02_facturx) gives "VATEX-EU-79-C", "Exempt based on article 79, point c of
+ * Council Directive 2006/112/EC", with category E; the validators accept it beside S, AE, K, G
+ * and E rows. An invoice whose other lines are all O (BR-O-11: O shares no invoice) gives its
+ * débours O with VATEX-EU-O instead. */
+#define FACTURES_VATEX_EU_79_C    "VATEX-EU-79-C"
+/* The mention printed for débours (BT-120), French. */
+#define FACTURES_VAT_MENTION_DEBOURS "Débours : frais payés au nom et pour le compte du client, hors base de TVA (art. 267 II 2° du CGI)"
 
 /**
  * FacturesVatExemption:
@@ -371,6 +381,19 @@ gboolean factures_vat_line_proposal (const FacturesDocument *document,
                                      FacturesVatProposal    *out);
 
 /**
+ * factures_vat_debours_proposal:
+ * @document: the document (seller, its other lines)
+ * @out: (out caller-allocates): the treatment of its débours lines
+ *
+ * Débours (FacturesLine.debours) are outside the VAT base whatever their row says (art. 267
+ * II 2° du CGI; LEGAL-2.md §3): E, rate 0, VATEX-EU-79-C and FACTURES_VAT_MENTION_DEBOURS;
+ * O with VATEX-EU-O and the same mention when the seller is in Guyane or Mayotte or every other
+ * line of @document is O (BR-O-11 lets O share no invoice). Strings static.
+ */
+void     factures_vat_debours_proposal (const FacturesDocument *document,
+                                        FacturesVatProposal    *out);
+
+/**
  * factures_vat_resolve_lines:
  * @document: a draft about to be issued, with its seller and buyer
  *
@@ -379,8 +402,12 @@ gboolean factures_vat_line_proposal (const FacturesDocument *document,
  * editor line never given a treatment) the core's proposal for this seller, client and line
  * (factures_vat_line_proposal(): category, VATEX code and mention; rate 0 outside S). For S the
  * line keeps its rate, which factures_vat_check() then checks against the territory's. Lines
- * with a category, débours (outside the VAT base, issue 17) and the lines of a credit note (it
- * mirrors the invoice it corrects, whose copied lines keep what was invoiced) are left as they are.
+ * with a category and the lines of a credit note (it mirrors the invoice it corrects, whose
+ * copied lines keep what was invoiced) are left as they are. Débours lines get
+ * factures_vat_debours_proposal() whatever their row says (category, rate, override reason),
+ * after the other lines are resolved. A document issued before its seller's vat_from is issued
+ * in franchise (the seller snapshot's regime is set so, and its S lines without a reason follow
+ * the franchise proposal).
  * factures_store_issue() calls it before the checks, so
  * every door issues the same treatment; issued documents are never passed to it.
  */
@@ -422,7 +449,8 @@ void     factures_vat_check (GPtrArray              *mentions,
  * The checks of factures_vat_check() that depend on the line and the seller only (category
  * code, rate for the category and territory, franchise, Guyane/Mayotte, activity range), applied
  * by every door that writes a draft (editor, JSON import, Factur-X draft import): a draft never
- * holds a treatment that could not be issued whatever the client.
+ * holds a treatment that could not be issued whatever the client. A débours line is not
+ * refused for its VAT: it is issued without VAT whatever its row says (factures_vat_resolve_lines()).
  *
  * Returns: %FALSE with @error set when refused.
  */

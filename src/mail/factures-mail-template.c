@@ -178,6 +178,41 @@ factures_mail_template_load (FacturesStore  *store,
   return factures_mail_template_load_default (key, out_subject, out_body, error);
 }
 
+static const char *canonical_name (const char *name);
+
+/* The English part of a bilingual message writes its amounts the English way ("1,234.56 GBP"):
+ * its {total} and {amount} (or their French names) become {total_en} and {amount_en}, which
+ * factures_mail_template_values() fills (leftovers3). */
+static char *
+english_placeholders (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text;
+
+  while (p != NULL && *p)
+    {
+      const char *open = strchr (p, '{');
+      const char *close = open != NULL ? strchr (open, '}') : NULL;
+      g_autofree char *name = NULL;
+      const char *canonical;
+
+      if (open == NULL || close == NULL)
+        {
+          g_string_append (out, p);
+          break;
+        }
+      g_string_append_len (out, p, open - p);
+      name = g_strndup (open + 1, (gsize) (close - open - 1));
+      canonical = canonical_name (name);
+      if (g_strcmp0 (canonical, "total") == 0 || g_strcmp0 (canonical, "amount") == 0)
+        g_string_append_printf (out, "{%s_en}", canonical);
+      else
+        g_string_append_len (out, open, close - open + 1);
+      p = close + 1;
+    }
+  return g_string_free (out, FALSE);
+}
+
 /**
  * factures_mail_template_load_for_language:
  * (see factures-mail-template.h)
@@ -202,9 +237,12 @@ factures_mail_template_load_for_language (FacturesStore            *store,
   if (language == FACTURES_DOCUMENT_LANGUAGE_FRENCH_ENGLISH
       && factures_mail_template_load (store, en_key, &en_subject, &en_body, NULL))
     {
+      g_autofree char *en_subject_text = english_placeholders (en_subject);
+      g_autofree char *en_body_text = english_placeholders (en_body);
+
       /* French first, as on the PDF; one message, one attachment. */
-      *out_subject = g_strdup_printf ("%s / %s", subject, en_subject);
-      *out_body = g_strdup_printf ("%s\n\n— English version —\n\n%s", g_strchomp (body), en_body);
+      *out_subject = g_strdup_printf ("%s / %s", subject, en_subject_text);
+      *out_body = g_strdup_printf ("%s\n\n— English version —\n\n%s", g_strchomp (body), en_body_text);
       return TRUE;
     }
   *out_subject = g_steal_pointer (&subject);
@@ -297,6 +335,9 @@ factures_mail_template_values (const FacturesDocument *document,
       /* issue 13 item 4: in the document's currency (BT-5) */
       put (values, "total", factures_currency_format (totals.gross_total, document->currency));
       put (values, "amount", factures_currency_format (totals.amount_due, document->currency));
+      /* the English part of a bilingual message (english_placeholders()) */
+      put (values, "total_en", factures_currency_format_english (totals.gross_total, document->currency));
+      put (values, "amount_en", factures_currency_format_english (totals.amount_due, document->currency));
       factures_totals_clear (&totals);
     }
   put (values, "issue_date", g_date_valid (&document->issue_date)

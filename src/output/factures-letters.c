@@ -464,6 +464,30 @@ money (const Letter *self,
   return factures_currency_format (cents, self->currency);
 }
 
+/* The same in an English sentence: "1,234.56 GBP", "€1,234.56" (leftovers3). */
+static char *
+money_en (const Letter *self,
+          gint64        cents)
+{
+  return factures_currency_format_english (cents, self->currency);
+}
+
+/* claimed_text() in an English sentence: "1,050.60 GBP + €40.00". */
+static char *
+claimed_text_en (const Letter         *self,
+                 const FacturesLetter *letter,
+                 gint64                claimed)
+{
+  g_autofree char *in_currency = NULL;
+  g_autofree char *indemnity = NULL;
+
+  if (self->currency == NULL || letter->indemnity <= 0)
+    return money_en (self, claimed);
+  in_currency = money_en (self, claimed - letter->indemnity);
+  indemnity = factures_currency_format_english (letter->indemnity, NULL);
+  return g_strdup_printf ("%s + %s", in_currency, indemnity);
+}
+
 /* The sum claimed (@claimed: principal + penalties + indemnity). For an invoice in another
  * currency the recovery indemnity is a sum in euros (C. com. D441-5), never added to an amount
  * in that currency: "1 050,60 GBP + 40,00 €". */
@@ -682,7 +706,7 @@ invoice_reference_en (const Letter         *self,
 {
   g_autofree char *issued = date_short (&letter->issue_date);
   g_autofree char *due = date_short (&letter->due_date);
-  g_autofree char *total = money (self, letter->total);
+  g_autofree char *total = money_en (self, letter->total);
 
   return g_strdup_printf ("invoice no. %s of %s, for %s%s, due on %s",
                           letter->number, issued, total, charges_vat (letter) ? " including VAT" : "", due);
@@ -837,6 +861,8 @@ build_registered_reminder (Letter               *self,
   g_autofree char *p2 = NULL;
   g_autofree char *p2_en = NULL;
   g_autofree char *interest = money (self, letter->interest);
+  g_autofree char *principal_en = money_en (self, letter->principal);
+  g_autofree char *interest_en = money_en (self, letter->interest);
 
   subject_en = g_strdup_printf ("Subject: final reminder before formal notice – invoice no. %s", letter->number);
   flow_pair (self, &y, subject, subject_en, STYLE_BOLD, &ink, PARA_GAP + 6);
@@ -844,7 +870,7 @@ build_registered_reminder (Letter               *self,
   p1 = g_strdup_printf ("Sauf erreur ou omission de notre part, %s, reste impayée à ce jour malgré nos "
                         "précédentes relances. Le montant restant dû s’élève à %s.", ref, principal);
   p1_en = g_strdup_printf ("Unless we are mistaken, %s, remains unpaid to date despite our previous reminders. "
-                           "The amount outstanding is %s.", ref_en, principal);
+                           "The amount outstanding is %s.", ref_en, principal_en);
   flow_pair (self, &y, p1, p1_en, STYLE_BODY, &ink, PARA_GAP);
 
   if (letter->waived)
@@ -858,14 +884,14 @@ build_registered_reminder (Letter               *self,
       p2_en = g_strdup_printf ("Under our payment terms and article L441-10 of the French Commercial Code, this "
                                "delay gives rise to late payment penalties, amounting to %s to date, and to the "
                                "fixed compensation for recovery costs of €40 (article D441-5 of the French "
-                               "Commercial Code).", interest);
+                               "Commercial Code).", interest_en);
     }
   else if (letter->interest > 0)
     {
       p2 = g_strdup_printf ("Conformément à nos conditions de vente, ce retard fait courir des pénalités de "
                             "retard, qui s’élèvent à %s à ce jour.", interest);
       p2_en = g_strdup_printf ("Under our terms of sale, this delay gives rise to late payment penalties, "
-                               "amounting to %s to date.", interest);
+                               "amounting to %s to date.", interest_en);
     }
   else
     {
@@ -905,6 +931,7 @@ build_formal_notice (Letter               *self,
   g_autofree char *subject = factures_letter_subject (letter);
   g_autofree char *subject_en = NULL;
   g_autofree char *total = claimed_text (self, letter, claimed);
+  g_autofree char *total_en = claimed_text_en (self, letter, claimed);
   g_autofree char *p1 = NULL;
   g_autofree char *p1_en = NULL;
   g_autofree char *deadline_text = NULL;
@@ -942,7 +969,7 @@ build_formal_notice (Letter               *self,
                             "détaillée ci-dessous, dans un délai de %d jours, soit au plus tard le %s.",
                             total, letter->deadline_days, deadline_text);
   demand_en = g_strdup_printf ("We hereby give you formal notice to pay us the sum of %s, detailed below, within "
-                               "%d days, that is by %s at the latest.", total, letter->deadline_days, deadline_en);
+                               "%d days, that is by %s at the latest.", total_en, letter->deadline_days, deadline_en);
   escaped = g_markup_escape_text (demand, -1);
   g_free (demand);
   demand = g_strdup_printf ("<b>%s</b>", escaped);

@@ -207,11 +207,13 @@ factures_receipt_render (const FacturesDocument *document,
   if (bi)
     {
       g_autofree char *intro_en = NULL;
+      /* the English sentence writes the amount the English way: "1,234.56 GBP" */
+      g_autofree char *total_en = factures_currency_format_english (total, document->currency);
 
       intro_en = g_strdup_printf ("I, the undersigned %s, acknowledge receipt of the sum of %s in payment of "
                                   "invoice no. %s of %s.",
                                   document->seller->party.name ? document->seller->party.name : "",
-                                  total_text, document->number ? document->number : "", issued);
+                                  total_en, document->number ? document->number : "", issued);
       y += show (cr, context, intro, 10.5, FALSE, MARGIN, y, CONTENT, PANGO_ALIGN_LEFT) + 4;
       cairo_save (cr);
       cairo_set_source_rgb (cr, 0.40, 0.42, 0.46);

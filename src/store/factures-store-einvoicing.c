@@ -1787,7 +1787,9 @@ factures_store_pa_inbox_unreadable (FacturesStore  *self,
 
 /* ---- JSON export and import (factures-store-json.c; issue 14: a restore loses nothing) ---- */
 
-static const char *const pa_json_tables[] = { "pa_account", "pa_outbox", "pa_inbox" };
+/* pa_directory (migration 0020): the directory cache, in the backup too (leftovers3); absent
+ * from older files, which still import. */
+static const char *const pa_json_tables[] = { "pa_account", "pa_outbox", "pa_inbox", "pa_directory" };
 
 static gboolean
 pa_json_is_blob (const char *column)
@@ -1802,7 +1804,8 @@ factures_store_einvoicing_export_json (FacturesStore  *self,
 {
   for (guint t = 0; t < G_N_ELEMENTS (pa_json_tables); t++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY id", pa_json_tables[t]);
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY %s", pa_json_tables[t],
+                                              strcmp (pa_json_tables[t], "pa_directory") == 0 ? "siren" : "id");
       g_autoptr(sqlite3_stmt) stmt = factures_store_prepare (self, sql, error);
       gboolean first = TRUE;
       int rc;
@@ -2099,6 +2102,36 @@ pa_json_check_row (FacturesStore  *self,
                                                      _("the SHA-256 of the status message in payload"));
               return FALSE;
             }
+        }
+      return TRUE;
+    }
+  if (strcmp (table, "pa_directory") == 0)
+    {
+      /* The checks of factures_store_pa_directory_save(), naming the member. */
+      static const char *const statuses[] = { "Enabled", "Disabled", "Upcoming", "Unknown", NULL };
+      const char *siren, *address, *text;
+      gint64 partial;
+
+      if (!pa_json_check_required_text (row, where, "siren", &siren, error))
+        return FALSE;
+      if (strlen (siren) != 9 || strspn (siren, "0123456789") != 9)
+        {
+          factures_store_json_impl_format_error (error, where, "siren", _("a SIREN of 9 digits"));
+          return FALSE;
+        }
+      if (!pa_json_check_word (row, where, "status", statuses, FALSE, error) ||
+          !factures_store_json_impl_get_text (row, where, "address", &address, error) ||
+          !factures_store_json_impl_get_text (row, where, "siret", &text, error) ||
+          !factures_store_json_impl_get_text (row, where, "platform", &text, error) ||
+          !factures_store_json_impl_get_text (row, where, "name", &text, error) ||
+          !factures_store_json_impl_get_text (row, where, "entity_type", &text, error) ||
+          !factures_store_json_impl_get_int_range (row, where, "partial", 0, 0, 1, &partial, error) ||
+          !pa_json_check_timestamp (row, where, "looked_up", error))
+        return FALSE;
+      if (address != NULL && (*address == '\0' || g_utf8_strlen (address, -1) > 125))
+        {
+          factures_store_json_impl_format_error (error, where, "address", _("1 to 125 characters"));
+          return FALSE;
         }
       return TRUE;
     }

@@ -492,6 +492,13 @@ factures_store_json_impl_import_profile (Import      *import,
                     int_keys, G_N_ELEMENTS (int_keys), error) ||
       !factures_store_json_impl_get_base64 (object, "profile", "logo", &logo, error))
     return FALSE;
+  /* Migration 0025: a date (YYYY-MM-DD), absent from older files. */
+  {
+    const char *vat_from = NULL;
+
+    if (!factures_store_json_impl_get_date (object, "profile", "vat_from", FALSE, &vat_from, error))
+      return FALSE;
+  }
 
   if (!import->keep_ids)
     {

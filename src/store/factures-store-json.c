@@ -39,7 +39,8 @@
  *     month, 1 end of month then add), "penalty_rate_bp", "insurance", "logo"
  *     (PNG bytes in base64, or null); since issue 13, when set: "territory" (0
  *     metropolitan France, 1 Corsica, 2 Guadeloupe/Martinique/La Réunion, 3 Guyane/
- *     Mayotte), "line_activity" (as LINE "activity"), "exempt_activities":
+ *     Mayotte), "line_activity" (as LINE "activity"), "vat_from" (the day VAT is charged from,
+ *     migration 0025, only when VAT-registered), "exempt_activities":
  *     [ {"label", "basis" (1 art. 261-4-4° a, 2 261-4-4° b, 3 261-4-1°)}… ]
  *   CLIENT: "id", PARTY, "category" (0 individual, 1 company, 2 association,
  *     3 public body), "has_terms" (0/1: own terms instead of the profile's),
@@ -83,7 +84,8 @@
  *   Issue 14 (plateforme agréée), each only when its table holds rows: "pa_account",
  *     "pa_outbox", "pa_inbox" (rows of every column, payload and content in base64; the
  *     client secret stays in the keyring; the polling cursor is pa_account's "cursor"),
- *     restored through the checks of factures-store-einvoicing-private.h.
+ *     "pa_directory" (the directory cache, issue 15: each SIREN's last lookup; absent from
+ *     older files), restored through the checks of factures-store-einvoicing-private.h.
  *
  * ## Import rules
  *
@@ -243,6 +245,13 @@ add_profile (JsonBuilder           *builder,
     add_int (builder, "territory", profile->territory);
   if (profile->line_activity != FACTURES_LINE_ACTIVITY_DEFAULT)
     add_int (builder, "line_activity", profile->line_activity);
+  /* Migration 0025, written only when set (same reason). */
+  if (profile->vat_regime == FACTURES_VAT_REGIME_REGISTERED && g_date_valid (&profile->vat_from))
+    {
+      g_autofree char *iso = factures_date_format_iso (&profile->vat_from);
+
+      add_text (builder, "vat_from", iso);
+    }
   if (profile->exempt_activities != NULL && profile->exempt_activities->len > 0)
     {
       json_builder_set_member_name (builder, "exempt_activities");
@@ -292,6 +301,12 @@ factures_store_json_impl_read_profile (JsonObject *object)
   profile->escompte_days = (guint) member_int (object, "escompte_days");
   profile->territory = (FacturesVatTerritory) member_int (object, "territory");
   profile->line_activity = (FacturesLineActivity) member_int (object, "line_activity");
+  {
+    g_autofree char *vat_from = member_dup (object, "vat_from");
+
+    if (vat_from == NULL || !factures_date_parse_iso (vat_from, &profile->vat_from, NULL))
+      g_date_clear (&profile->vat_from, 1);
+  }
   if (json_object_has_member (object, "exempt_activities") &&
       JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "exempt_activities")))
     {

@@ -169,13 +169,17 @@ read_profile_vat (FacturesStore    *self,
   g_autoptr(FacturesCachedStmt) exempt = NULL;
   int rc;
 
-  stmt = factures_store_prepare_cached (self, "SELECT territory, line_activity FROM profile WHERE id = 1", error);
+  stmt = factures_store_prepare_cached (self, "SELECT territory, line_activity, vat_from FROM profile WHERE id = 1", error);
   if (stmt == NULL)
     return FALSE;
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       profile->territory = sqlite3_column_int (stmt, 0);
       profile->line_activity = sqlite3_column_int (stmt, 1);
+      /* Migration 0025 */
+      if (sqlite3_column_type (stmt, 2) == SQLITE_TEXT &&
+          !factures_date_parse_iso ((const char *) sqlite3_column_text (stmt, 2), &profile->vat_from, NULL))
+        g_date_clear (&profile->vat_from, 1);
     }
   exempt = factures_store_prepare_cached (self,
                                           "SELECT label, basis FROM profile_exempt_activities ORDER BY position",
@@ -203,8 +207,8 @@ write_profile_vat (FacturesStore          *self,
   g_autoptr(sqlite3_stmt) del = NULL;
   g_autoptr(sqlite3_stmt) ins = NULL;
 
-  stmt = factures_store_prepare (self, "UPDATE profile SET territory = ?1, line_activity = ?2 WHERE id = 1",
-                                 error);
+  stmt = factures_store_prepare (self, "UPDATE profile SET territory = ?1, line_activity = ?2, vat_from = ?3 "
+                                 "WHERE id = 1", error);
   del = factures_store_prepare (self, "DELETE FROM profile_exempt_activities", error);
   ins = factures_store_prepare (self,
                                 "INSERT INTO profile_exempt_activities (position, label, basis) "
@@ -214,6 +218,15 @@ write_profile_vat (FacturesStore          *self,
     return FALSE;
   sqlite3_bind_int (stmt, 1, profile->territory);
   sqlite3_bind_int (stmt, 2, profile->line_activity);
+  /* Migration 0025: the day VAT is charged from, kept only while VAT-registered. */
+  if (profile->vat_regime == FACTURES_VAT_REGIME_REGISTERED && g_date_valid (&profile->vat_from))
+    {
+      g_autofree char *iso = factures_date_format_iso (&profile->vat_from);
+
+      factures_sql_bind_text (stmt, 3, iso);
+    }
+  else
+    sqlite3_bind_null (stmt, 3);
   if (!factures_store_step_done (self, stmt, error) || !factures_store_step_done (self, del, error))
     return FALSE;
   for (guint i = 0; profile->exempt_activities != NULL && i < profile->exempt_activities->len; i++)
@@ -247,6 +260,21 @@ check_profile_vat (const FacturesProfile  *profile,
       g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
                            _("Activity of the lines: unknown activity."));
       return FALSE;
+    }
+  /* Migration 0025: VAT is charged from a day that has come (the Year view refuses a later one). */
+  if (profile->vat_regime == FACTURES_VAT_REGIME_REGISTERED && g_date_valid (&profile->vat_from))
+    {
+      GDate today;
+
+      factures_today (&today);
+      if (g_date_compare (&profile->vat_from, &today) > 0 || g_date_get_year (&profile->vat_from) < FACTURES_YEAR_FIRST)
+        {
+          g_autofree char *text = factures_date_format_fr (&profile->vat_from);
+
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                       _("VAT charged from: %s is later than today."), text);
+          return FALSE;
+        }
     }
   for (guint i = 0; profile->exempt_activities != NULL && i < profile->exempt_activities->len; i++)
     {

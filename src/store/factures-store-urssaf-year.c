@@ -269,11 +269,76 @@ factures_store_get_imported_activity (FacturesStore         *self,
   return FALSE;
 }
 
+char *
+factures_store_imported_activity_warning (FacturesStore  *self,
+                                          gint64          id,
+                                          GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) periods = NULL;
+  int rc;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
+
+  /* The keys of urssaf_declarations ("2026-11", "2026-Q4", factures_urssaf_period_key()) of each
+   * day a receipt of the sale was cashed or cancelled. */
+  stmt = factures_store_prepare (self,
+                                 "SELECT DISTINCT u.period, u.declared_on FROM "
+                                 "(SELECT date FROM imported_payments WHERE invoice_id = ?1 "
+                                 " UNION SELECT r.date FROM imported_payment_reversals r "
+                                 " JOIN imported_payments p ON p.id = r.imported_payment_id WHERE p.invoice_id = ?1) x "
+                                 "JOIN urssaf_declarations u ON u.period IN (substr (x.date, 1, 7), "
+                                 "  substr (x.date, 1, 4) || '-Q' || ((CAST (substr (x.date, 6, 2) AS INTEGER) + 2) / 3)) "
+                                 "ORDER BY u.period", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FacturesUrssafPeriod period;
+      GDate declared;
+      g_autofree char *label = NULL;
+      g_autofree char *on = NULL;
+
+      if (!factures_urssaf_period_parse ((const char *) sqlite3_column_text (stmt, 0), NULL, &period, NULL))
+        continue;
+      factures_sql_col_date (stmt, 1, &declared);
+      label = factures_urssaf_period_label (&period);
+      on = factures_date_format_fr (&declared);
+      if (periods == NULL)
+        periods = g_string_new (NULL);
+      else
+        g_string_append (periods, ", ");
+      /* Translators: a declared period in a list, e.g. "novembre 2026 (déclaré le 10/12/2026)" */
+      g_string_append_printf (periods, _("%s (declared on %s)"), label, on);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      factures_store_set_db_error (self, error);
+      return NULL;
+    }
+  if (periods == NULL)
+    return NULL;
+  return g_strdup_printf (_("This sale was cashed in a period already declared to URSSAF: %s. Changing its "
+                            "activity changes that declaration’s figures: correct it on the URSSAF site."),
+                          periods->str);
+}
+
 gboolean
 factures_store_set_imported_activity (FacturesStore         *self,
                                       gint64                 id,
                                       FacturesLineActivity   activity,
                                       GError               **error)
+{
+  return factures_store_set_imported_activity_confirmed (self, id, activity, FALSE, error);
+}
+
+gboolean
+factures_store_set_imported_activity_confirmed (FacturesStore         *self,
+                                                gint64                 id,
+                                                FacturesLineActivity   activity,
+                                                gboolean               confirmed,
+                                                GError               **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(FacturesProfile) profile = NULL;
@@ -299,6 +364,24 @@ factures_store_set_imported_activity (FacturesStore         *self,
     }
   if (!factures_store_get_imported_activity (self, id, &old, error))
     return FALSE;
+  /* A declared period's figures change only once the user confirmed it (as the other edits
+   * touching a declared period are warned of). */
+  if (!confirmed && activity != old)
+    {
+      GError *local_error = NULL;
+      g_autofree char *warning = factures_store_imported_activity_warning (self, id, &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      if (warning != NULL)
+        {
+          g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_NOT_EMPTY, warning);
+          return FALSE;
+        }
+    }
   stmt = factures_store_prepare (self, "UPDATE imported_invoices SET activity = ?2 WHERE id = ?1 AND direction = 'sale'",
                                  error);
   if (stmt == NULL)

@@ -138,12 +138,45 @@ GPtrArray *factures_store_list_issued_since (FacturesStore  *self,
  *
  * Sets the activity an imported sale's receipts are declared in (issue 17 item 1: an imported
  * sale has no lines; it counts in the main activity unless said otherwise). The imported file is
- * not changed.
+ * not changed. A change that moves receipts of a month or quarter already declared to URSSAF is
+ * refused with FACTURES_ERROR_NOT_EMPTY and the warning of
+ * factures_store_imported_activity_warning(): the caller asks, then calls
+ * factures_store_set_imported_activity_confirmed().
  */
 gboolean factures_store_set_imported_activity (FacturesStore         *self,
                                                gint64                 id,
                                                FacturesLineActivity   activity,
                                                GError               **error);
+
+/**
+ * factures_store_set_imported_activity_confirmed:
+ * @confirmed: the user confirmed the change of a declared period's figures
+ *
+ * factures_store_set_imported_activity(), the change made even when a period it touches is
+ * declared when @confirmed (the declaration is then to be corrected on the URSSAF site).
+ */
+gboolean factures_store_set_imported_activity_confirmed (FacturesStore         *self,
+                                                         gint64                 id,
+                                                         FacturesLineActivity   activity,
+                                                         gboolean               confirmed,
+                                                         GError               **error);
+
+/**
+ * factures_store_imported_activity_warning:
+ * @self: the store
+ * @id: an imported sale
+ * @error: FACTURES_ERROR_DATABASE
+ *
+ * When a receipt of the imported sale @id (a payment, or its cancellation) falls in a month or
+ * quarter already declared to URSSAF, the French warning that changing its activity changes
+ * that declaration's figures (naming the periods and the day each was declared), as a payment
+ * dated in a declared period is warned of.
+ *
+ * Returns: (transfer full) (nullable): the warning, NULL when none (or on error, @error set)
+ */
+char    *factures_store_imported_activity_warning (FacturesStore  *self,
+                                                   gint64          id,
+                                                   GError        **error);
 
 /* The activity stored for the imported sale @id (DEFAULT when never set): TRUE and @out set;
  * FALSE with FACTURES_ERROR_NOT_FOUND or FACTURES_ERROR_DATABASE. */

@@ -334,24 +334,27 @@ factures_store_get_urssaf_settings (FacturesStore           *self,
                                     GError                 **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean registered;
   int rc;
 
   factures_urssaf_settings_init (out);
   /* issue 15: the e-reporting periodicity, in its own table (migration 0021) */
   if (!factures_store_get_ereporting_periodicity (self, &out->ereporting, error))
     return FALSE;
-  /* todo (issue 17 item 4): a VAT-registered profile files the CA12 of the régime simplifié */
+  /* A VAT-registered profile files the CA12 of the régime simplifié unless Preferences say CA3
+   * (migration 0027); in franchise, no return. */
   {
     g_autoptr(FacturesProfile) profile = factures_store_get_profile (self, NULL);
 
-    if (profile != NULL && profile->vat_regime == FACTURES_VAT_REGIME_REGISTERED)
+    registered = profile != NULL && profile->vat_regime == FACTURES_VAT_REGIME_REGISTERED;
+    if (registered)
       out->vat_return = FACTURES_VAT_RETURN_CA12;
   }
   stmt = factures_store_prepare (self,
                                  "SELECT quarterly, bnc_cipav, chamber, versement_liberatoire, acre_until, "
                                  "creation, alert_low, alert_high, department, account_bank, account_cash, "
                                  "account_goods, account_services, account_vat, account_debours, "
-                                 "account_purchases, account_suppliers "
+                                 "account_purchases, account_suppliers, vat_return "
                                  "FROM urssaf_settings WHERE id = 1", error);
   if (stmt == NULL)
     return FALSE;
@@ -380,6 +383,8 @@ factures_store_get_urssaf_settings (FacturesStore           *self,
   out->account_debours = col_text_or_null (stmt, 14);
   out->account_purchases = col_text_or_null (stmt, 15);
   out->account_suppliers = col_text_or_null (stmt, 16);
+  if (registered)
+    out->vat_return = (guint) sqlite3_column_int (stmt, 17);
   return TRUE;
 }
 
@@ -457,6 +462,12 @@ factures_store_set_urssaf_settings (FacturesStore                *self,
                      _("%s: 1 to 20 digits or letters."), _(accounts[i].field));
         return FALSE;
       }
+  if (settings->vat_return > FACTURES_VAT_RETURN_CA3_QUARTERLY)
+    {
+      g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                           _("VAT return: annual CA12, monthly CA3 or quarterly CA3."));
+      return FALSE;
+    }
   if (!department_ok (settings->department))
     {
       g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
@@ -480,10 +491,13 @@ factures_store_set_urssaf_settings (FacturesStore                *self,
                                  "INSERT OR REPLACE INTO urssaf_settings (id, quarterly, bnc_cipav, chamber, "
                                  "versement_liberatoire, acre_until, creation, alert_low, alert_high, department, "
                                  "account_bank, account_cash, account_goods, account_services, account_vat, "
-                                 "account_debours, account_purchases, account_suppliers) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                                 "account_debours, account_purchases, account_suppliers, vat_return) "
+                                 "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
                                  "coalesce (?10, '512'), coalesce (?11, '53'), coalesce (?12, '707'), "
                                  "coalesce (?13, '706'), coalesce (?14, '44571'), coalesce (?15, '467'), "
-                                 "coalesce (?16, '607'), coalesce (?17, '401'))",
+                                 "coalesce (?16, '607'), coalesce (?17, '401'), "
+                                 /* NONE (a franchise profile's settings): the choice kept */
+                                 "coalesce (nullif (?18, 0), (SELECT vat_return FROM urssaf_settings WHERE id = 1), 1))",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -498,6 +512,7 @@ factures_store_set_urssaf_settings (FacturesStore                *self,
   factures_sql_bind_text (stmt, 9, settings->department != NULL && *settings->department ? settings->department : NULL);
   for (gsize i = 0; i < G_N_ELEMENTS (accounts); i++)
     factures_sql_bind_text (stmt, 10 + (int) i, accounts[i].value);
+  sqlite3_bind_int (stmt, 18, (int) settings->vat_return);
   if (!factures_store_step_done (self, stmt, error))
     return FALSE;
   factures_store_emit_changed (self);
@@ -714,6 +729,12 @@ factures_store_urssaf_export_json (FacturesStore  *self,
       json_add_text (builder, "account_debours", s.account_debours);
       json_add_text (builder, "account_purchases", s.account_purchases);
       json_add_text (builder, "account_suppliers", s.account_suppliers);
+      /* Migration 0027, written only when CA3 (older exports keep their bytes). */
+      if (s.vat_return == FACTURES_VAT_RETURN_CA3_MONTHLY || s.vat_return == FACTURES_VAT_RETURN_CA3_QUARTERLY)
+        {
+          json_builder_set_member_name (builder, "vat_return");
+          json_builder_add_int_value (builder, s.vat_return);
+        }
       json_builder_end_object (builder);
       factures_urssaf_settings_clear (&s);
     }
@@ -802,7 +823,7 @@ import_settings (FacturesStore *self, JsonNode *node, gboolean keep_ids, GError 
 {
   FacturesUrssafSettings s;
   JsonObject *o;
-  gint64 quarterly, cipav, chamber, vl, low, high;
+  gint64 quarterly, cipav, chamber, vl, low, high, vat_return;
   const char *texts[9];
   static const char *const text_keys[] = {
     "department", "account_bank", "account_cash", "account_goods", "account_services", "account_vat",
@@ -842,6 +863,7 @@ import_settings (FacturesStore *self, JsonNode *node, gboolean keep_ids, GError 
   INT_MEMBER ("versement_liberatoire", 0, vl);
   INT_MEMBER ("alert_low", 80, low);
   INT_MEMBER ("alert_high", 95, high);
+  INT_MEMBER ("vat_return", 0, vat_return);
 #undef INT_MEMBER
   if (!json_opt_date (o, "acre_until", &s.acre_until))
     return json_format_error (error, "urssaf_settings.acre_until");
@@ -862,6 +884,8 @@ import_settings (FacturesStore *self, JsonNode *node, gboolean keep_ids, GError 
   s.chamber = chamber < 0 || chamber > G_MAXINT ? (FacturesUrssafChamber) 99 : (FacturesUrssafChamber) chamber;
   s.alert_low_percent = low < 0 || low > 1000 ? 0 : (guint) low;
   s.alert_high_percent = high < 0 || high > 1000 ? 0 : (guint) high;
+  /* Migration 0027: absent from older files (the CA12 default); 1 to 3, else refused below. */
+  s.vat_return = vat_return < 0 || vat_return > 1000 ? 1000 : (guint) vat_return;
   s.department = g_strdup (texts[0]);
   s.account_bank = g_strdup (texts[1]);
   s.account_cash = g_strdup (texts[2]);

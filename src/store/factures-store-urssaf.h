@@ -72,8 +72,9 @@ GPtrArray *factures_store_list_split_receipts (FacturesStore  *self,
  * factures_store_get_urssaf_settings:
  * @self: the store
  * @out: (out caller-allocates): the settings (factures_urssaf_settings_clear() them); the
- *   defaults when never saved; vat_return is FACTURES_VAT_RETURN_CA12 when the profile is
- *   VAT-registered (the régime simplifié of a micro leaving the franchise), else NONE
+ *   defaults when never saved; vat_return, when the profile is VAT-registered, is the return
+ *   chosen in Preferences (migration 0027: CA12, the régime simplifié of a micro leaving the
+ *   franchise, by default; CA3 monthly or quarterly), else NONE
  * @error: FACTURES_ERROR_DATABASE
  */
 gboolean factures_store_get_urssaf_settings (FacturesStore           *self,
@@ -87,7 +88,8 @@ gboolean factures_store_get_urssaf_settings (FacturesStore           *self,
  * @error: FACTURES_ERROR_INVALID in French naming the field (alert percentages not 1–100 or
  *   the first above the second; an FEC account number (NULL: the default) that is not 1 to 20
  *   digits and letters; a département that is not
- *   2 or 3 characters of digits, 2A or 2B); nothing stored
+ *   2 or 3 characters of digits, 2A or 2B; a vat_return beyond CA3_QUARTERLY); nothing stored.
+ *   vat_return NONE keeps the return chosen before (a franchise profile's settings).
  */
 gboolean factures_store_set_urssaf_settings (FacturesStore                *self,
                                              const FacturesUrssafSettings *settings,

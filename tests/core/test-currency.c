@@ -191,10 +191,33 @@ test_rate_bounds (void)
   g_assert_nonnull (strstr (error->message, "Exchange rate"));
 }
 
+/* The English part of bilingual texts writes amounts the English way (leftovers3). */
+static void
+test_format_english (void)
+{
+  struct { gint64 cents; const char *code; const char *text; } cases[] = {
+    { 123456, "GBP", "1,234.56\u00a0GBP" },
+    { 123456, NULL, "€1,234.56" },
+    { 123456, "EUR", "€1,234.56" },
+    { 5, "USD", "0.05\u00a0USD" },
+    { -1200, NULL, "-€12.00" },
+    { 100000000, "CHF", "1,000,000.00\u00a0CHF" },
+    { 99999, NULL, "€999.99" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = factures_currency_format_english (cases[i].cents, cases[i].code);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/currency/format-english", test_format_english);
   g_test_add_func ("/currency/table", test_table);
   g_test_add_func ("/currency/check", test_check);
   g_test_add_func ("/currency/format", test_format);

@@ -701,6 +701,87 @@ test_resolve_lines (void)
   }
 }
 
+/* A débours (art. 267 II 2° du CGI) carries no VAT whatever its row says: E with VATEX-EU-79-C
+ * and its mention beside S or franchise lines, O on an invoice whose other lines are all O
+ * (BR-O-11); a draft's débours line is not refused for its row's VAT. */
+static void
+add_debours (FacturesDocument *doc, gint rate_bp)
+{
+  FacturesLine *line = factures_line_new ();
+
+  line->description = g_strdup ("Frais de greffe payés pour le client");
+  line->quantity = 10000;
+  line->unit_price = 37450000;
+  line->vat_category = FACTURES_VAT_CATEGORY_S;
+  line->vat_rate_bp = rate_bp;
+  line->debours = TRUE;
+  g_ptr_array_add (doc->lines, line);
+}
+
+static void
+test_debours (void)
+{
+  /* VAT-registered seller: the service taxed, the débours not. */
+  {
+    g_autoptr(FacturesDocument) doc = document_new (seller_new (RG, METRO, "FR44732829320"),
+                                                    client_new (FR_BUSINESS));
+    g_auto(FacturesTotals) totals = { 0 };
+    FacturesLine *debours;
+    FacturesVatProposal p;
+
+    line_add (doc, BNC, NONE)->quantity = 10000;
+    add_debours (doc, 2000);
+    debours = doc->lines->pdata[1];
+    g_assert_true (factures_vat_check_line (debours, 1, doc->seller, NULL));
+    factures_vat_resolve_lines (doc);
+    g_assert_cmpint (debours->vat_category, ==, FACTURES_VAT_CATEGORY_E);
+    g_assert_cmpint (debours->vat_rate_bp, ==, 0);
+    g_assert_cmpstr (debours->vatex, ==, FACTURES_VATEX_EU_79_C);
+    g_assert_cmpstr (debours->exemption_reason, ==, FACTURES_VAT_MENTION_DEBOURS);
+    g_assert_true (factures_vat_line_proposal (doc, debours, &p));
+    assert_no_vat_errors (doc);
+    g_assert_true (factures_document_compute_totals (doc, &totals, NULL));
+    g_assert_cmpint (totals.vat_total, ==, 2000);   /* 20 % of 100,00 € only */
+    g_assert_cmpint (totals.gross_total, ==, 10000 + 2000 + 3745);
+    g_assert_cmpuint (totals.breakdown->len, ==, 2);
+    g_assert_cmpstr (g_array_index (totals.breakdown, FacturesVatBreakdown, 1).vatex, ==, FACTURES_VATEX_EU_79_C);
+  }
+  /* Franchise: the débours shares the E row, whose code stays the franchise's. */
+  {
+    g_autoptr(FacturesDocument) doc = document_new (seller_new (FR, METRO, NULL), client_new (FR_PRIVATE));
+    g_auto(FacturesTotals) totals = { 0 };
+    const FacturesVatBreakdown *row;
+
+    add_debours (doc, 2000);
+    line_add (doc, BNC, NONE)->quantity = 10000;
+    g_assert_true (factures_vat_check_line (doc->lines->pdata[0], 0, doc->seller, NULL));
+    factures_vat_resolve_lines (doc);
+    assert_no_vat_errors (doc);
+    g_assert_true (factures_document_compute_totals (doc, &totals, NULL));
+    g_assert_cmpint (totals.vat_total, ==, 0);
+    g_assert_cmpuint (totals.breakdown->len, ==, 1);
+    row = &g_array_index (totals.breakdown, FacturesVatBreakdown, 0);
+    g_assert_cmpstr (row->vatex, ==, FACTURES_VATEX_FRANCHISE);
+    g_assert_nonnull (strstr (row->reason, M_293B));
+    g_assert_nonnull (strstr (row->reason, "art. 267 II 2° du CGI"));
+  }
+  /* Services to a business outside the EU (O): the débours is O too (BR-O-11). */
+  {
+    g_autoptr(FacturesDocument) doc = document_new (seller_new (RG, METRO, "FR44732829320"),
+                                                    client_new (NON_EU_BUSINESS));
+    FacturesLine *debours;
+
+    line_add (doc, BNC, NONE)->quantity = 10000;
+    add_debours (doc, 2000);
+    debours = doc->lines->pdata[1];
+    factures_vat_resolve_lines (doc);
+    g_assert_cmpint (debours->vat_category, ==, FACTURES_VAT_CATEGORY_O);
+    g_assert_cmpint (debours->vat_rate_bp, ==, 0);
+    g_assert_cmpstr (debours->exemption_reason, ==, FACTURES_VAT_MENTION_DEBOURS);
+    assert_no_vat_errors (doc);
+  }
+}
+
 /* A UK VAT number (HMRC check digits); a company outside the EU identified by its legal
  * identifier is not reminded of a VAT number (tester's finding 4). */
 static void
@@ -752,5 +833,6 @@ main (int argc, char **argv)
   g_test_add_func ("/vat/check/override-impossible", test_override_impossible);
   g_test_add_func ("/vat/check/resolve-lines", test_resolve_lines);
   g_test_add_func ("/vat/check/uk-client", test_uk_client);
+  g_test_add_func ("/vat/check/debours", test_debours);
   return g_test_run ();
 }

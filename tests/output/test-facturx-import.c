@@ -562,6 +562,43 @@ test_units (void)
   g_assert_cmpstr (((FacturesImportedLine *) imported->lines->pdata[2])->unit_code, ==, "H87");
 }
 
+/* A débours line (E, VATEX-EU-79-C) read back from a Factur-X file is a débours again: no VAT,
+ * left out of the URSSAF figures. */
+static void
+test_debours (void)
+{
+  g_autoptr(FacturesDocument) doc = own_document (FALSE);
+  g_autoptr(GBytes) xml = NULL;
+  g_autoptr(FacturesImported) imported = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  FacturesLine *line = factures_line_new ();
+  gint64 allowance;
+  gboolean exempt;
+
+  line->description = g_strdup ("Frais de greffe payés pour le client");
+  line->quantity = 10000;
+  line->unit_price = 37450000;
+  line->vat_category = FACTURES_VAT_CATEGORY_S;
+  line->vat_rate_bp = 2000;
+  line->debours = TRUE;
+  g_ptr_array_add (doc->lines, line);
+  factures_vat_resolve_lines (doc);
+  xml = factures_cii_build (doc, &error);
+  g_assert_no_error (error);
+  imported = factures_cii_read (xml, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_imported_to_lines (imported, &lines, &allowance, &exempt, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lines->len, ==, doc->lines->len);
+  for (guint i = 0; i + 1 < lines->len; i++)
+    g_assert_false (((FacturesLine *) lines->pdata[i])->debours);
+  line = lines->pdata[lines->len - 1];
+  g_assert_true (line->debours);
+  g_assert_cmpint (line->vat_category, ==, FACTURES_VAT_CATEGORY_E);
+  g_assert_cmpint (line->vat_rate_bp, ==, 0);
+}
+
 /* The Duplicata of an XML-only import shows the payment means of the XML (BG-16, BG-17). */
 static void
 test_duplicata_iban (void)
@@ -952,6 +989,7 @@ main (int argc, char **argv)
   g_test_add_func ("/facturx-import/damaged-pdf", test_damaged_pdf);
   g_test_add_func ("/facturx-import/bad-dates", test_bad_dates);
   g_test_add_func ("/facturx-import/limits", test_limits);
+  g_test_add_func ("/facturx-import/debours", test_debours);
   g_test_add_func ("/facturx-import/minimum-prepaid", test_minimum_prepaid);
   g_test_add_func ("/facturx-import/preceding", test_preceding);
   return g_test_run ();

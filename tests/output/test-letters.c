@@ -287,8 +287,10 @@ test_bilingual (void)
   text = pdf_text (pdf);
   assert_contains (text, "MISE EN DEMEURE DE PAYER FORMAL NOTICE TO PAY");
   assert_contains (text, "Madame, Monsieur, Dear Sir or Madam,");
-  assert_contains (text, "Despite our reminders, invoice no. F2026-0007 of 16/08/2026, for 1 500,00 GBP including VAT, due on 15/09/2026, remains unpaid.");
-  assert_contains (text, "We hereby give you formal notice to pay us the sum of 1 027,80 GBP + 40,00 €");
+  assert_contains (text, "Despite our reminders, invoice no. F2026-0007 of 16/08/2026, for 1,500.00 GBP including VAT, due on 15/09/2026, remains unpaid.");
+  assert_contains (text, "We hereby give you formal notice to pay us the sum of 1,027.80 GBP + €40.00");
+  /* the French part keeps the French format */
+  assert_contains (text, "la somme de 1 027,80 GBP + 40,00 €");
   assert_contains (text, "Principal restant dû / Principal outstanding");
   assert_contains (text, "Total dû / Total due");
   assert_contains (text, "This letter constitutes formal notice within the meaning of article 1344");

@@ -338,7 +338,7 @@ test_receipt_bilingual (void)
   g_assert_nonnull (strstr (text, "Reçu de : Received from:"));
   g_assert_nonnull (strstr (text, "la somme de 500,00 GBP"));
   g_assert_nonnull (strstr (text, "I, the undersigned"));
-  g_assert_nonnull (strstr (text, "acknowledge receipt of the sum of 500,00 GBP in payment of invoice no. F2026-0042"));
+  g_assert_nonnull (strstr (text, "acknowledge receipt of the sum of 500.00 GBP in payment of invoice no. F2026-0042"));
   g_assert_nonnull (strstr (text, "Mode de paiement / Payment method"));
   g_assert_nonnull (strstr (text, "Total reçu / Total received"));
   g_assert_nonnull (strstr (text, "Solde restant dû / Balance due"));

@@ -505,6 +505,42 @@ cases (void)
   c.out_of_scope = TRUE;
   g_array_append_val (all, c);
 
+  /* A débours (art. 267 II 2° du CGI) whose row said S 20 %: at issue (factures_vat_resolve_lines())
+   * E with VATEX-EU-79-C (art. 79 c of directive 2006/112/EC) beside the taxed service, its
+   * mention on the PDF and in BT-120; no VAT on it. */
+  BEGIN ("1401", FACTURES_VAT_REGIME_REGISTERED, FACTURES_VAT_TERRITORY_METROPOLE, TRUE, CLIENT_FR_BUSINESS);
+  add_proposed (c.doc, "Constitution de société", 50000000, FACTURES_LINE_ACTIVITY_SERVICES_BNC,
+                FACTURES_VAT_EXEMPTION_NONE, 2000);
+  line = add_proposed (c.doc, "Frais de greffe payés pour le client", 18725000,
+                       FACTURES_LINE_ACTIVITY_SERVICES_BNC, FACTURES_VAT_EXEMPTION_NONE, 2000);
+  line->debours = TRUE;
+  factures_vat_resolve_lines (c.doc);
+  c.categories[0] = "S";
+  c.categories[1] = "E";
+  c.vatex[0] = FACTURES_VATEX_EU_79_C;
+  c.pdf_texts[0] = "art. 267 II 2° du CGI";
+  c.pdf_texts[1] = "100,00";            /* net of the service */
+  c.pdf_texts[2] = "20,00";             /* its VAT, the only VAT */
+  c.pdf_texts[3] = "157,45";            /* 100 + 20 + 37,45 */
+  g_array_append_val (all, c);
+
+  /* The same in franchise en base: the débours shares the E row of art. 293 B. */
+  BEGIN ("1402", FACTURES_VAT_REGIME_FRANCHISE, FACTURES_VAT_TERRITORY_METROPOLE, FALSE, CLIENT_FR_PRIVATE);
+  add_proposed (c.doc, "Accompagnement administratif", 30000000, FACTURES_LINE_ACTIVITY_SERVICES_BNC,
+                FACTURES_VAT_EXEMPTION_NONE, 0);
+  line = add_proposed (c.doc, "Timbre fiscal payé pour le client", 2500000,
+                       FACTURES_LINE_ACTIVITY_SERVICES_BNC, FACTURES_VAT_EXEMPTION_NONE, 0);
+  line->debours = TRUE;
+  line->vat_category = FACTURES_VAT_CATEGORY_S;
+  line->vat_rate_bp = 2000;
+  factures_vat_resolve_lines (c.doc);
+  c.categories[0] = "E";
+  c.vatex[0] = FACTURES_VATEX_FRANCHISE;
+  c.pdf_texts[0] = "TVA non applicable, art. 293 B du CGI";
+  c.pdf_texts[1] = "art. 267 II 2° du CGI";
+  c.pdf_texts[2] = "65,00";
+  g_array_append_val (all, c);
+
 #undef BEGIN
   return all;
 }

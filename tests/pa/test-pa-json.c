@@ -28,7 +28,8 @@ pa_rows (const char *path)
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
   const char *argv[] = { "sqlite3", path, ".mode quote", "SELECT * FROM pa_account",
-                         "SELECT * FROM pa_outbox ORDER BY id", "SELECT * FROM pa_inbox ORDER BY id", NULL };
+                         "SELECT * FROM pa_outbox ORDER BY id", "SELECT * FROM pa_inbox ORDER BY id",
+                         "SELECT * FROM pa_directory ORDER BY siren", NULL };
   gint status = 0;
 
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
@@ -118,6 +119,27 @@ filled_store (const char *path,
                                          "2026-09-06T10:00:00.000Z", broken, &known, &error);
     g_assert_true (factures_store_pa_inbox_mark (store, inbox, "unreadable", 0, "Message illisible", &error));
     g_assert_no_error (error);
+    /* the directory cache: an Enabled line with its address, a SIREN not in the directory */
+    {
+      g_autoptr(FacturesPaDirectoryEntry) entry = factures_pa_directory_entry_new ();
+
+      entry->siren = g_strdup ("732829320");
+      entry->status = FACTURES_PA_DIRECTORY_ENABLED;
+      entry->address = g_strdup ("732829320_FACTURES");
+      entry->platform = g_strdup ("0042");
+      entry->name = g_strdup ("SOCIETE ETOILE");
+      entry->entity_type = g_strdup ("PrivateVatRegistered");
+      entry->looked_up = g_strdup ("2026-09-04T08:00:00Z");
+      g_assert_true (factures_store_pa_directory_save (store, entry, &error));
+      g_clear_pointer (&entry, factures_pa_directory_entry_free);
+      entry = factures_pa_directory_entry_new ();
+      entry->siren = g_strdup ("552100554");
+      entry->status = FACTURES_PA_DIRECTORY_UNKNOWN;
+      entry->partial = TRUE;
+      entry->looked_up = g_strdup ("2026-09-04T08:01:00Z");
+      g_assert_true (factures_store_pa_directory_save (store, entry, &error));
+      g_assert_no_error (error);
+    }
   }
   return store;
 }
@@ -148,6 +170,7 @@ test_round_trip (void)
   g_assert_nonnull (strstr (data, "\"pa_account\""));
   g_assert_nonnull (strstr (data, "\"pa_outbox\""));
   g_assert_nonnull (strstr (data, "\"pa_inbox\""));
+  g_assert_nonnull (strstr (data, "\"pa_directory\""));
   g_assert_null (strstr (data, "secret"));
 
   other = factures_store_open (path_b, &error);
@@ -161,6 +184,33 @@ test_round_trip (void)
   g_assert_nonnull (strstr (rows, "'queued'"));
   g_assert_nonnull (strstr (rows, "'sent'"));
   g_assert_nonnull (strstr (rows, "X'25504446"));   /* the binary flow, byte for byte */
+  g_assert_nonnull (strstr (rows, "'732829320_FACTURES'"));   /* the directory cache */
+  {
+    g_autoptr(FacturesPaDirectoryEntry) entry = factures_store_pa_directory_get (other, "552100554", &error);
+
+    g_assert_nonnull (entry);
+    g_assert_cmpint (entry->status, ==, FACTURES_PA_DIRECTORY_UNKNOWN);
+    g_assert_true (entry->partial);
+  }
+  /* a backup from before (no pa_directory) still imports */
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autoptr(JsonGenerator) generator = json_generator_new ();
+    g_autofree char *older = g_build_filename (dir, "older.json", NULL);
+    g_autofree char *path_c = g_build_filename (dir, "older.db", NULL);
+    g_autoptr(FacturesStore) third = NULL;
+
+    g_assert_true (json_parser_load_from_file (parser, file, &error));
+    json_object_remove_member (json_node_get_object (json_parser_get_root (parser)), "pa_directory");
+    json_generator_set_root (generator, json_parser_get_root (parser));
+    g_assert_true (json_generator_to_file (generator, older, &error));
+    third = factures_store_open (path_c, &error);
+    g_assert_no_error (error);
+    g_assert_true (factures_store_import_json (third, older, &error));
+    g_assert_no_error (error);
+    g_assert_null (factures_store_pa_directory_get (third, "552100554", &error));
+    g_assert_no_error (error);
+  }
   account = factures_store_get_pa_account (other, &error);
   g_assert_nonnull (account);
   g_assert_cmpint (account->timeout_seconds, ==, 45);
@@ -278,6 +328,15 @@ test_gate (void)
                  "pa_outbox[0].state");
   check_refused (dir, file, "pa_inbox", 0, "content", json_node_init_string (json_node_alloc (), "not base64!"),
                  "pa_inbox[0].content");
+  /* the directory cache, checked as a lookup is saved */
+  check_refused (dir, file, "pa_directory", 0, "siren", json_node_init_string (json_node_alloc (), "12345"),
+                 "pa_directory[0].siren");
+  check_refused (dir, file, "pa_directory", 0, "status", json_node_init_string (json_node_alloc (), "Maybe"),
+                 "pa_directory[0].status");
+  check_refused (dir, file, "pa_directory", 0, "address", json_node_init_string (json_node_alloc (), ""),
+                 "pa_directory[0].address");
+  check_refused (dir, file, "pa_directory", 0, "looked_up", json_node_init_string (json_node_alloc (), "hier"),
+                 "pa_directory[0].looked_up");
   store_test_remove_dir (dir);
 }
 

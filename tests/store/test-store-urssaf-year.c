@@ -270,6 +270,46 @@ test_imported_activity_json (Fixture *f, gconstpointer data)
   store_test_remove_dir (dir2);
 }
 
+/* Changing the activity of a sale cashed in a declared period: refused until confirmed, with
+ * the period named, nothing stored; confirmed, the receipt moves. */
+static void
+test_imported_activity_declared (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) splits = NULL;
+  g_autofree char *before = NULL, *after = NULL, *warning = NULL;
+  FacturesUrssafPeriod period;
+  GDate on = d ("2026-11-20");
+  const FacturesSplitReceipt *s;
+  gint64 id = imported_sale (f);
+
+  g_assert_null (factures_store_imported_activity_warning (f->store, id, &error));
+  g_assert_no_error (error);
+  g_assert_true (factures_urssaf_period_parse ("2026-10", NULL, &period, NULL));
+  g_assert_true (factures_store_mark_declared (f->store, &period, &on, &error));
+  g_assert_no_error (error);
+  warning = factures_store_imported_activity_warning (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (warning);
+  g_test_message ("%s", warning);
+  g_assert_nonnull (strstr (warning, "2026"));
+  g_assert_nonnull (strstr (warning, "20/11/2026"));
+
+  before = dump_hash (f->path);
+  g_assert_false (factures_store_set_imported_activity (f->store, id, FACTURES_LINE_ACTIVITY_GOODS, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_NOT_EMPTY);
+  g_assert_cmpstr (error->message, ==, warning);
+  g_clear_error (&error);
+  after = dump_hash (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_true (factures_store_set_imported_activity_confirmed (f->store, id, FACTURES_LINE_ACTIVITY_GOODS, TRUE,
+                                                                 &error));
+  g_assert_no_error (error);
+  s = october (f, &splits);
+  g_assert_cmpint (s->box[FACTURES_URSSAF_BOX_SALES], ==, 10000);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -280,6 +320,8 @@ main (int argc, char **argv)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_test_init (&argc, &argv, NULL);
+  g_test_add ("/store/urssaf-year/imported-activity-declared", Fixture, NULL, fixture_set_up,
+              test_imported_activity_declared, fixture_tear_down);
   g_test_add ("/store/urssaf-year/imported-activity", Fixture, NULL, fixture_set_up, test_imported_activity,
               fixture_tear_down);
   g_test_add ("/store/urssaf-year/line-activity-at-issue", Fixture, NULL, fixture_set_up,

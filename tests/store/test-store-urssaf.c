@@ -255,6 +255,43 @@ test_vat_removed (Fixture *f, gconstpointer data)
   g_assert_cmpint (decl->total, ==, 12900);
 }
 
+/* A débours whose row says S 20 % is issued without VAT (art. 267 II 2° du CGI): the invoice is
+ * 500 € + 100 € VAT + 100 € of débours, and the receipt splits so. */
+static void
+test_debours_vat (Fixture *f, gconstpointer data)
+{
+  static const LineSpec specs[] = {
+    { FACTURES_LINE_ACTIVITY_SERVICES_BNC, 500, FALSE, 2000 },
+    { FACTURES_LINE_ACTIVITY_SERVICES_BNC, 100, TRUE, 2000 },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) splits = NULL;
+  g_autoptr(FacturesDocument) doc = NULL;
+  g_auto(FacturesTotals) totals = { 0 };
+  GDate from = d ("2026-11-01"), to = d ("2026-11-30");
+  gint64 id = issue (f, "2026-11-02", specs, 2);
+  const FacturesLine *debours;
+  const FacturesSplitReceipt *s;
+
+  doc = factures_store_get_document (f->store, id, &error);
+  g_assert_no_error (error);
+  debours = g_ptr_array_index (doc->lines, 1);
+  g_assert_cmpint (debours->vat_category, ==, FACTURES_VAT_CATEGORY_E);
+  g_assert_cmpint (debours->vat_rate_bp, ==, 0);
+  g_assert_cmpstr (debours->vatex, ==, FACTURES_VATEX_EU_79_C);
+  g_assert_true (factures_document_compute_totals (doc, &totals, NULL));
+  g_assert_cmpint (totals.vat_total, ==, 10000);
+  g_assert_cmpint (totals.gross_total, ==, 70000);
+
+  pay (f, id, "2026-11-20", 70000, 70000);
+  splits = factures_store_list_split_receipts (f->store, &from, &to, &error);
+  g_assert_no_error (error);
+  s = g_ptr_array_index (splits, 0);
+  g_assert_cmpint (s->vat, ==, 10000);
+  g_assert_cmpint (s->debours, ==, 10000);
+  g_assert_cmpint (s->box[FACTURES_URSSAF_BOX_SERVICES_BNC], ==, 50000);
+}
+
 static char *
 dump_hash (const char *path)
 {
@@ -263,6 +300,92 @@ dump_hash (const char *path)
 
   g_assert_true (g_spawn_command_line_sync (command, &out, NULL, NULL, NULL));
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, out, -1);
+}
+
+/* The VAT return chosen in Preferences (migration 0027): CA12 by default for a VAT-registered
+ * profile, CA3 kept, used by the tax calendar, in the JSON backup, checked on the way in. */
+static void
+test_vat_return (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_build_filename (f->dir, "export.json", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.json", NULL);
+  g_autofree char *dir2 = store_test_make_fast_dir ();
+  g_autofree char *path2 = store_test_db_path (dir2);
+  g_autofree char *text = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(FacturesStore) other = NULL;
+  g_autoptr(GPtrArray) deadlines = NULL;
+  FacturesUrssafSettings s;
+  GDate from = d ("2027-01-01"), to = d ("2027-01-31");
+  gboolean ca3 = FALSE;
+
+  g_assert_true (factures_store_get_urssaf_settings (f->store, &s, &error));
+  g_assert_cmpuint (s.vat_return, ==, FACTURES_VAT_RETURN_CA12);
+  s.vat_return = FACTURES_VAT_RETURN_CA3_QUARTERLY;
+  g_assert_true (factures_store_set_urssaf_settings (f->store, &s, &error));
+  g_assert_no_error (error);
+  factures_urssaf_settings_clear (&s);
+  g_assert_true (factures_store_get_urssaf_settings (f->store, &s, &error));
+  g_assert_cmpuint (s.vat_return, ==, FACTURES_VAT_RETURN_CA3_QUARTERLY);
+  /* the calendar: the CA3 of the fourth quarter on 15 January */
+  deadlines = factures_tax_calendar (&from, &to, &s, NULL, 0);
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      const FacturesDeadline *x = g_ptr_array_index (deadlines, i);
+
+      if (x->kind == FACTURES_DEADLINE_VAT && strstr (x->what, "CA3") != NULL)
+        ca3 = TRUE;
+      g_assert_null (strstr (x->what, "CA12"));
+    }
+  g_assert_true (ca3);
+  /* a franchise profile's settings (NONE) keep the choice */
+  s.vat_return = FACTURES_VAT_RETURN_NONE;
+  g_assert_true (factures_store_set_urssaf_settings (f->store, &s, &error));
+  factures_urssaf_settings_clear (&s);
+  g_assert_true (factures_store_get_urssaf_settings (f->store, &s, &error));
+  g_assert_cmpuint (s.vat_return, ==, FACTURES_VAT_RETURN_CA3_QUARTERLY);
+  s.vat_return = 7;
+  g_assert_false (factures_store_set_urssaf_settings (f->store, &s, &error));
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "VAT return"));
+  g_clear_error (&error);
+  factures_urssaf_settings_clear (&s);
+
+  g_assert_true (factures_store_export_json (f->store, file, &error));
+  g_assert_true (g_file_get_contents (file, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"vat_return\" : 3"));
+  other = factures_store_open (path2, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_store_import_json (other, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (factures_store_get_urssaf_settings (other, &s, &error));
+  g_assert_cmpuint (s.vat_return, ==, FACTURES_VAT_RETURN_CA3_QUARTERLY);
+  factures_urssaf_settings_clear (&s);
+  g_clear_object (&other);
+
+  /* an unknown return: refused naming it, nothing stored */
+  {
+    g_autofree char *dir3 = store_test_make_fast_dir ();
+    g_autofree char *path3 = store_test_db_path (dir3);
+    g_autoptr(FacturesStore) empty = factures_store_open (path3, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (g_file_set_contents (bad, "{\"format\": \"factures\", \"version\": 1, \"profile\": null, "
+                                        "\"clients\": [], \"documents\": [], \"series\": [], "
+                                        "\"urssaf_settings\": {\"vat_return\": 9}}\n", -1, NULL));
+    before = dump_hash (path3);
+    g_assert_false (factures_store_import_json (empty, bad, &error));
+    g_assert_nonnull (error);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "VAT return"));
+    after = dump_hash (path3);
+    g_assert_cmpstr (before, ==, after);
+    g_clear_object (&empty);
+    store_test_remove_dir (dir3);
+  }
+  store_test_remove_dir (dir2);
 }
 
 static void
@@ -634,6 +757,10 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/store-urssaf/mixed", Fixture, GINT_TO_POINTER (0), fixture_set_up, test_mixed, fixture_tear_down);
   g_test_add ("/store-urssaf/vat-removed", Fixture, GINT_TO_POINTER (1), fixture_set_up, test_vat_removed,
+              fixture_tear_down);
+  g_test_add ("/store-urssaf/debours-vat", Fixture, GINT_TO_POINTER (1), fixture_set_up, test_debours_vat,
+              fixture_tear_down);
+  g_test_add ("/store-urssaf/vat-return", Fixture, GINT_TO_POINTER (1), fixture_set_up, test_vat_return,
               fixture_tear_down);
   g_test_add ("/store-urssaf/settings", Fixture, GINT_TO_POINTER (0), fixture_set_up, test_settings,
               fixture_tear_down);

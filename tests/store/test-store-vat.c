@@ -476,6 +476,112 @@ test_catalogue (Fixture       *fixture,
   g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
 }
 
+/* The day VAT is charged from (migration 0025): stored with the profile, an invoice issued before
+ * it keeps the franchise and its mention, one issued from it charges VAT; in the JSON backup,
+ * checked on the way in. */
+static void
+test_vat_from (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FacturesProfile) profile = factures_store_get_profile (fixture->store, &error);
+  g_autoptr(FacturesClient) client = factures_client_new ();
+  g_autofree char *json = g_build_filename (fixture->dir, "export.json", NULL);
+  g_autofree char *other_path = g_build_filename (fixture->dir, "other.db", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(FacturesStore) other = NULL;
+  GDate from;
+  const char *dates[] = { "2026-11-10", "2026-11-20" };
+  FacturesVatCategory expected[] = { FACTURES_VAT_CATEGORY_E, FACTURES_VAT_CATEGORY_S };
+
+  g_assert_no_error (error);
+  client->party.name = g_strdup ("Boulangerie Petit SARL");
+  client->party.address = g_strdup ("3 rue des Lilas");
+  client->party.postal_code = g_strdup ("69003");
+  client->party.city = g_strdup ("Lyon");
+  client->category = FACTURES_CLIENT_CATEGORY_COMPANY;
+  g_assert_true (factures_store_save_client (fixture->store, client, &error));
+  g_assert_no_error (error);
+
+  g_date_clear (&from, 1);
+  g_date_set_dmy (&from, 15, 11, 2026);
+  profile->vat_regime = FACTURES_VAT_REGIME_REGISTERED;
+  profile->vat_from = from;
+  g_assert_true (factures_store_save_profile (fixture->store, profile, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&profile, factures_profile_free);
+  profile = factures_store_get_profile (fixture->store, &error);
+  g_assert_true (g_date_valid (&profile->vat_from));
+  g_assert_cmpint (g_date_compare (&profile->vat_from, &from), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autoptr(FacturesDocument) draft = store_test_draft (client->id, dates[i], 1);
+      g_autoptr(FacturesDocument) issued = NULL;
+      FacturesLine *line = g_ptr_array_index (draft->lines, 0);
+
+      line->activity = FACTURES_LINE_ACTIVITY_SERVICES_BNC;
+      line->vat_category = FACTURES_VAT_CATEGORY_S;
+      line->vat_rate_bp = 2000;
+      g_assert_true (factures_store_save_draft (fixture->store, draft, &error));
+      g_assert_no_error (error);
+      issued = factures_store_issue (fixture->store, draft->id, store_test_render, NULL, &error);
+      g_assert_no_error (error);
+      line = g_ptr_array_index (issued->lines, 0);
+      g_assert_cmpint (line->vat_category, ==, expected[i]);
+      if (i == 0)
+        {
+          g_assert_cmpint (issued->seller->vat_regime, ==, FACTURES_VAT_REGIME_FRANCHISE);
+          g_assert_cmpstr (line->exemption_reason, ==, "TVA non applicable, art. 293 B du CGI");
+        }
+      else
+        g_assert_cmpint (line->vat_rate_bp, ==, 2000);
+    }
+
+  g_assert_true (factures_store_export_json (fixture->store, json, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (json, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"vat_from\" : \"2026-11-15\""));
+  other = factures_store_open (other_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (factures_store_import_json (other, json, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&profile, factures_profile_free);
+  profile = factures_store_get_profile (other, &error);
+  g_assert_cmpint (g_date_compare (&profile->vat_from, &from), ==, 0);
+
+  /* Refused, naming the field, the database unchanged: not a date, a day to come. */
+  {
+    const char *profiles[] = {
+      "{\"name\": \"Camille Martin EI\", \"vat_regime\": 1, \"vat_from\": \"2026-13-01\"}",
+      "{\"name\": \"Camille Martin EI\", \"vat_regime\": 1, \"vat_from\": \"2027-01-01\"}",
+    };
+    const char *needles[] = { "profile.vat_from", "VAT charged from" };
+    g_autofree char *empty_path = g_build_filename (fixture->dir, "empty.db", NULL);
+    g_autofree char *file = g_build_filename (fixture->dir, "bad.json", NULL);
+    g_autoptr(FacturesStore) empty = factures_store_open (empty_path, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (profiles); i++)
+      {
+        g_autofree char *before = dump_hash (empty_path);
+        g_autofree char *after = NULL;
+        g_autofree char *bad = g_strdup_printf ("{\"format\": \"factures\", \"version\": 1, \"profile\": %s,"
+                                                " \"clients\": [], \"documents\": [], \"series\": []}\n",
+                                                profiles[i]);
+
+        g_clear_error (&error);
+        g_assert_true (g_file_set_contents (file, bad, -1, NULL));
+        g_assert_false (factures_store_import_json (empty, file, &error));
+        g_assert_nonnull (error);
+        g_test_message ("%s", error->message);
+        g_assert_nonnull (strstr (error->message, needles[i]));
+        after = dump_hash (empty_path);
+        g_assert_cmpstr (before, ==, after);
+      }
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -489,6 +595,7 @@ main (int argc, char **argv)
   ADD ("/store/vat/json-refused", test_json_refused);
   ADD ("/store/vat/json-draft-proposal", test_json_draft_proposal);
   ADD ("/store/vat/catalogue", test_catalogue);
+  ADD ("/store/vat/vat-from", test_vat_from);
 #undef ADD
 
   return g_test_run ();

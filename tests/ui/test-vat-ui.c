@@ -1129,6 +1129,69 @@ test_public_without_service_code (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+/* The first check button under @widget. */
+static GtkWidget *
+find_check_button (GtkWidget *widget)
+{
+  if (GTK_IS_CHECK_BUTTON (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A débours (art. 267 II 2° du CGI) carries no VAT whatever the VAT chosen: the choice is
+ * greyed out and the line the editor saves is E with VATEX-EU-79-C and its mention. */
+static void
+test_line_debours (void)
+{
+  g_autoptr (FacturesProfile) seller = store_test_profile ();
+  g_autoptr (FacturesClient) buyer = factures_client_new ();
+  FacturesLineRow *row = factures_line_row_new (NULL, FALSE, FALSE);
+  GtkWidget *window = gtk_window_new ();
+  g_autoptr (FacturesLine) line = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *debours;
+  GtkDropDown *vat;
+
+  seller->vat_regime = FACTURES_VAT_REGIME_REGISTERED;
+  seller->party.vat_id = g_strdup ("FR44732829320");
+  buyer->party.name = g_strdup ("Boulangerie Petit SARL");
+  buyer->category = FACTURES_CLIENT_CATEGORY_COMPANY;
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (row));
+  gtk_window_set_default_size (GTK_WINDOW (window), 496, -1);
+  factures_line_row_set_texts (row, "Frais de greffe payés pour le client", "1", "u", "37,45");
+  gtk_window_present (GTK_WINDOW (window));
+  factures_line_row_set_parties (row, seller, buyer);
+  vat = row_drop_down (row, 1);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (vat)));
+  line = factures_line_row_get_line (row, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (line->vat_category, ==, FACTURES_VAT_CATEGORY_S);
+  g_clear_pointer (&line, factures_line_free);
+
+  debours = find_check_button (GTK_WIDGET (row));
+  g_assert_nonnull (debours);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (debours), TRUE);
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (vat)));
+  g_assert_null (label_starting (GTK_WIDGET (row), "Proposed: "));
+  line = factures_line_row_get_line (row, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (line->debours);
+  g_assert_cmpint (line->vat_category, ==, FACTURES_VAT_CATEGORY_E);
+  g_assert_cmpint (line->vat_rate_bp, ==, 0);
+  g_assert_cmpstr (line->vatex, ==, FACTURES_VATEX_EU_79_C);
+  g_assert_cmpstr (line->exemption_reason, ==, FACTURES_VAT_MENTION_DEBOURS);
+  screenshots (window, "line-row-debours");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1139,6 +1202,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/vat/line-row-messages", test_line_row_messages);
   g_test_add_func ("/ui/vat/line-treatment", test_line_treatment);
+  g_test_add_func ("/ui/vat/line-debours", test_line_debours);
   g_test_add ("/ui/vat/profile", Fixture, NULL, fixture_set_up, test_profile_vat, fixture_tear_down);
   g_test_add ("/ui/vat/editor-reverse-charge", Fixture, NULL, fixture_set_up, test_editor_reverse_charge,
               fixture_tear_down);

@@ -385,6 +385,10 @@ test_crossed (Fixture       *f,
     profile = factures_store_get_profile (f->store, &error);
     g_assert_no_error (error);
     g_assert_cmpint (profile->vat_regime, ==, FACTURES_VAT_REGIME_REGISTERED);
+    /* the day confirmed is kept (migration 0025) */
+    g_assert_true (g_date_valid (&profile->vat_from));
+    g_assert_cmpint (g_date_get_day (&profile->vat_from), ==, 20);
+    g_assert_cmpint (g_date_get_month (&profile->vat_from), ==, 9);
     issued = factures_store_find_document (f->store, "F2026-0002", &error);
     g_assert_no_error (error);
     g_assert_cmpint (issued->seller->vat_regime, ==, FACTURES_VAT_REGIME_FRANCHISE);
@@ -574,6 +578,67 @@ test_notice_days (Fixture       *f,
   g_settings_reset (settings, "deadline-notice-days");
 }
 
+/* The first preferences row under @widget titled @title. */
+static GtkWidget *
+find_preferences_row (GtkWidget  *widget,
+                      const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_preferences_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Preferences once VAT is charged from a day: the day under « Régime de TVA »; the VAT return
+ * (CA12, CA3 monthly or quarterly) chosen in URSSAF and stored (migrations 0025, 0027). */
+static void
+test_preferences_vat (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FacturesProfile) profile = factures_store_get_profile (f->store, &error);
+  FacturesUrssafSettings settings;
+  GtkWidget *window, *page, *row;
+
+  profile->vat_regime = FACTURES_VAT_REGIME_REGISTERED;
+  profile->party.vat_id = g_strdup ("FR44732829320");
+  g_date_set_dmy (&profile->vat_from, 20, 9, 2026);
+  g_assert_true (factures_store_save_profile (f->store, profile, &error));
+  g_assert_no_error (error);
+
+  window = factures_preferences_window_new (NULL, f->store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_spin (100);
+  row = find_preferences_row (window, "Régime de TVA");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "20 septembre 2026"));
+  /* the VAT group, which the window shows below the fold */
+  ui_test_screenshot (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP), "preferences-vat-from");
+
+  page = ui_test_find_type (window, FACTURES_TYPE_URSSAF_PAGE);
+  row = find_preferences_row (page, "Déclaration de _TVA");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_visible (row));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);   /* CA12 */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 2);
+  g_assert_true (factures_store_get_urssaf_settings (f->store, &settings, &error));
+  g_assert_cmpuint (settings.vat_return, ==, FACTURES_VAT_RETURN_CA3_QUARTERLY);
+  factures_urssaf_settings_clear (&settings);
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+  ui_test_spin (100);
+  ui_test_screenshot (window, "preferences-urssaf-vat-return");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -600,6 +665,7 @@ main (int   argc,
   g_test_add ("/ui/year/crossed", Fixture, NULL, fixture_set_up, test_crossed, fixture_tear_down);
   g_test_add_func ("/ui/year/debours-checkbox", test_debours);
   g_test_add ("/ui/year/preferences", Fixture, NULL, fixture_set_up, test_preferences, fixture_tear_down);
+  g_test_add ("/ui/year/preferences-vat", Fixture, NULL, fixture_set_up, test_preferences_vat, fixture_tear_down);
   g_test_add ("/ui/year/notice-days", Fixture, NULL, fixture_set_up, test_notice_days, fixture_tear_down);
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "factures-cancel-payment-dialog.h"
+#include "factures-confirm-dialog.h"
 #include "factures-facturx-ui.h"
 #include "factures-imported-payment-dialog.h"
 #include "factures-imported-sale-row.h"
@@ -48,8 +49,42 @@ activated_cb (FacturesImportedSaleRow *self)
   factures_facturx_ui_show_imported (parent_window (self), self->store, self->sale_id);
 }
 
+/* The stored activity shown again (a change refused or not confirmed). */
+static void
+show_stored_activity (FacturesImportedSaleRow *self)
+{
+  FacturesLineActivity stored = FACTURES_LINE_ACTIVITY_DEFAULT;
+
+  factures_store_get_imported_activity (self->store, self->sale_id, &stored, NULL);
+  self->loading = TRUE;
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->activity), stored);
+  self->loading = FALSE;
+}
+
+/* The change of a declared period's figures, confirmed or not. */
+static void
+declared_response_cb (AdwMessageDialog        *dialog,
+                      const char              *response,
+                      FacturesImportedSaleRow *self)
+{
+  g_autoptr (GError) error = NULL;
+  FacturesLineActivity activity = (FacturesLineActivity) gtk_drop_down_get_selected (GTK_DROP_DOWN (self->activity));
+
+  if (!g_str_equal (response, "change"))
+    {
+      show_stored_activity (self);
+      return;
+    }
+  if (!factures_store_set_imported_activity_confirmed (self->store, self->sale_id, activity, TRUE, &error))
+    {
+      factures_message_dialog_show (parent_window (self), _("Activity Not Changed"), error->message);
+      show_stored_activity (self);
+    }
+}
+
 /* urssaf-ui (issue 17): the activity chosen, through the store's checks; refused: said, and the
- * stored one shown again. Position 0 is the profile's main activity (DEFAULT). */
+ * stored one shown again; a period already declared: asked first (leftovers3). Position 0 is the
+ * profile's main activity (DEFAULT). */
 static void
 activity_changed_cb (FacturesImportedSaleRow *self)
 {
@@ -58,16 +93,20 @@ activity_changed_cb (FacturesImportedSaleRow *self)
 
   if (self->loading || self->store == NULL)
     return;
-  if (!factures_store_set_imported_activity (self->store, self->sale_id, activity, &error))
+  if (factures_store_set_imported_activity (self->store, self->sale_id, activity, &error))
+    return;
+  if (g_error_matches (error, FACTURES_ERROR, FACTURES_ERROR_NOT_EMPTY))
     {
-      FacturesLineActivity stored = FACTURES_LINE_ACTIVITY_DEFAULT;
+      GtkWidget *dialog = factures_confirm_dialog_new (parent_window (self), _("Change a Declared Period?"),
+                                                       error->message, "change", _("_Change the Activity"),
+                                                       ADW_RESPONSE_DESTRUCTIVE);
 
-      factures_message_dialog_show (parent_window (self), _("Activity Not Changed"), error->message);
-      factures_store_get_imported_activity (self->store, self->sale_id, &stored, NULL);
-      self->loading = TRUE;
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (self->activity), stored);
-      self->loading = FALSE;
+      g_signal_connect_object (dialog, "response", G_CALLBACK (declared_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
     }
+  factures_message_dialog_show (parent_window (self), _("Activity Not Changed"), error->message);
+  show_stored_activity (self);
 }
 
 static void

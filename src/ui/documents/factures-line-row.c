@@ -571,6 +571,12 @@ show_proposal (FacturesLineRow *self)
   gtk_widget_set_visible (self->override_box, overridden);
   if (!overridden)
     show_field_message (self, FIELD_OVERRIDE_REASON, NULL);
+  /* A débours carries no VAT: no proposal to follow, no reason to give. */
+  if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->debours)))
+    {
+      gtk_widget_set_visible (self->proposal_label, FALSE);
+      gtk_widget_set_visible (self->override_box, FALSE);
+    }
 }
 
 /* Computes the proposal for the line as it is; @follow selects it (the line was not
@@ -776,6 +782,19 @@ factures_line_row_get_line (FacturesLineRow  *self,
       }
   }
   line->debours = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->debours));
+  /* A débours is outside the VAT base whatever the VAT chosen (art. 267 II 2° du CGI): no VAT
+   * in the totals shown; issuing gives it the document's débours treatment (E, or O beside O
+   * lines: factures_vat_resolve_lines()). */
+  if (line->debours)
+    {
+      line->vat_category = FACTURES_VAT_CATEGORY_E;
+      line->vat_rate_bp = 0;
+      g_free (line->vatex);
+      line->vatex = g_strdup (FACTURES_VATEX_EU_79_C);
+      g_free (line->exemption_reason);
+      line->exemption_reason = g_strdup (FACTURES_VAT_MENTION_DEBOURS);
+      g_clear_pointer (&line->override_reason, g_free);
+    }
 
   return g_steal_pointer (&line);
 }
@@ -862,7 +881,12 @@ activity_changed_cb (FacturesLineRow *self)
 static void
 debours_toggled_cb (FacturesLineRow *self)
 {
-  gtk_widget_set_visible (self->debours_help, gtk_check_button_get_active (GTK_CHECK_BUTTON (self->debours)));
+  gboolean debours = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->debours));
+
+  gtk_widget_set_visible (self->debours_help, debours);
+  /* No VAT on a débours: its VAT choice does not apply. */
+  gtk_widget_set_sensitive (self->vat_rate, !debours);
+  show_proposal (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 

@@ -58,6 +58,8 @@ struct _FacturesProfileEditor
   GPtrArray     *exempt_activities;  /* FacturesExemptActivity*, as edited */
   GPtrArray     *exempt_rows;        /* their rows in exempt_group, same order */  /* in the name row's suffix while offered */
 
+  GDate          vat_from;         /* the day VAT is charged from, as loaded (migration 0025) */
+
   gboolean       apply_on_change;  /* Preferences: each valid value is saved when entered */
   gboolean       applying_held;    /* while load or a validation of every row runs */
 

@@ -121,11 +121,28 @@ territory_selected_cb (FacturesProfileEditor *self)
   combo_selected_cb (self);
 }
 
+/* Under the VAT regime: the day VAT is charged from, when the Year view said it (migration 0025). */
+static void
+show_vat_from (FacturesProfileEditor *self)
+{
+  g_autofree char *subtitle = NULL;
+
+  if (_factures_profile_editor_charges_vat (self) && g_date_valid (&self->vat_from))
+    {
+      g_autofree char *on = factures_date_format_long (&self->vat_from);
+
+      /* Translators: under « Régime de TVA », e.g. "VAT charged from 1 March 2026" */
+      subtitle = g_strdup_printf (_("VAT charged from %s"), on);
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->vat_row), subtitle != NULL ? subtitle : "");
+}
+
 /* Switching to "charges VAT" with an empty VAT number: propose the French one
  * computed from the SIREN ("FR" + key + SIREN). */
 static void
 vat_regime_selected_cb (FacturesProfileEditor *self)
 {
+  show_vat_from (self);
   g_autofree char *vat_id = factures_editable_get_trimmed (self->vat_id_row);
   g_autofree char *siret = factures_editable_get_trimmed (self->siret_row);
   g_autofree char *siren = NULL;
@@ -357,7 +374,9 @@ load_profile (FacturesProfileEditor *self)
     }
   factures_editable_set_text_or_empty (self->registry_city_row, profile->registry_city);
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->activity_row), profile->activity);
+  self->vat_from = profile->vat_from;
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->vat_row), profile->vat_regime);
+  show_vat_from (self);
   {
     g_autofree char *vat_id = factures_identifier_display (profile->party.vat_id);
 
@@ -511,6 +530,9 @@ build_profile (FacturesProfileEditor *self)
   if (self->logo != NULL)
     profile->logo = g_bytes_ref (self->logo);
   _factures_profile_editor_build_vat (self, profile);
+  /* The day VAT is charged from is set in the Year view; kept while VAT-registered. */
+  if (profile->vat_regime == FACTURES_VAT_REGIME_REGISTERED)
+    profile->vat_from = self->vat_from;
 
   return g_steal_pointer (&profile);
 }

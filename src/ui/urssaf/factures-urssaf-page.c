@@ -20,6 +20,8 @@ struct _FacturesUrssafPage
 
   /* template */
   GtkWidget          *quarterly;
+  GtkWidget          *vat_return_group;
+  GtkWidget          *vat_return_row;
   GtkWidget          *alert_low;
   GtkWidget          *alert_high;
   GtkAdjustment      *low_adjustment;
@@ -56,6 +58,9 @@ changed_cb (FacturesUrssafPage *self)
       return;
     }
   settings.quarterly = gtk_switch_get_active (GTK_SWITCH (self->quarterly));
+  /* CA12, CA3 monthly, CA3 quarterly: FacturesVatReturn 1 to 3 (only while VAT-registered) */
+  if (settings.vat_return != FACTURES_VAT_RETURN_NONE)
+    settings.vat_return = FACTURES_VAT_RETURN_CA12 + adw_combo_row_get_selected (ADW_COMBO_ROW (self->vat_return_row));
   settings.alert_low_percent = (guint) gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->alert_low));
   settings.alert_high_percent = (guint) gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->alert_high));
   if (!factures_store_set_urssaf_settings (self->store, &settings, &error))
@@ -104,6 +109,8 @@ factures_urssaf_page_class_init (FacturesUrssafPageClass *klass)
   factures_urssaf_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Factures/ui/urssaf/factures-urssaf-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FacturesUrssafPage, quarterly);
+  gtk_widget_class_bind_template_child (widget_class, FacturesUrssafPage, vat_return_group);
+  gtk_widget_class_bind_template_child (widget_class, FacturesUrssafPage, vat_return_row);
   gtk_widget_class_bind_template_child (widget_class, FacturesUrssafPage, alert_low);
   gtk_widget_class_bind_template_child (widget_class, FacturesUrssafPage, alert_high);
   gtk_widget_class_bind_template_child (widget_class, FacturesUrssafPage, low_adjustment);
@@ -159,6 +166,9 @@ factures_urssaf_page_new (FacturesStore *store)
     }
   self->loading = TRUE;
   gtk_switch_set_active (GTK_SWITCH (self->quarterly), settings.quarterly);
+  gtk_widget_set_visible (self->vat_return_group, settings.vat_return != FACTURES_VAT_RETURN_NONE);
+  if (settings.vat_return != FACTURES_VAT_RETURN_NONE)
+    adw_combo_row_set_selected (ADW_COMBO_ROW (self->vat_return_row), settings.vat_return - FACTURES_VAT_RETURN_CA12);
   /* wide ranges first, then the values, then the ranges that keep them in order */
   gtk_adjustment_set_upper (self->low_adjustment, 100);
   gtk_adjustment_set_lower (self->high_adjustment, 1);

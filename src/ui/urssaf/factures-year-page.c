@@ -583,6 +583,8 @@ switch_response_cb (FacturesDateDialog *dialog,
       return;
     }
   profile->vat_regime = FACTURES_VAT_REGIME_REGISTERED;
+  /* Kept (migration 0025): documents issued before it keep the franchise. */
+  profile->vat_from = date;
   if (!factures_store_save_profile (self->store, profile, &error))
     {
       show_error (self, _("VAT Not Charged"), error);

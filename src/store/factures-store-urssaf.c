@@ -342,7 +342,7 @@ factures_store_get_urssaf_settings (FacturesStore           *self,
   if (!factures_store_get_ereporting_periodicity (self, &out->ereporting, error))
     return FALSE;
   /* A VAT-registered profile files the CA12 of the régime simplifié unless Preferences say CA3
-   * (migration 0027); in franchise, no return. */
+   * (migration 0026); in franchise, no return. */
   {
     g_autoptr(FacturesProfile) profile = factures_store_get_profile (self, NULL);
 
@@ -729,7 +729,7 @@ factures_store_urssaf_export_json (FacturesStore  *self,
       json_add_text (builder, "account_debours", s.account_debours);
       json_add_text (builder, "account_purchases", s.account_purchases);
       json_add_text (builder, "account_suppliers", s.account_suppliers);
-      /* Migration 0027, written only when CA3 (older exports keep their bytes). */
+      /* migration 0026, written only when CA3 (older exports keep their bytes). */
       if (s.vat_return == FACTURES_VAT_RETURN_CA3_MONTHLY || s.vat_return == FACTURES_VAT_RETURN_CA3_QUARTERLY)
         {
           json_builder_set_member_name (builder, "vat_return");
@@ -884,7 +884,7 @@ import_settings (FacturesStore *self, JsonNode *node, gboolean keep_ids, GError 
   s.chamber = chamber < 0 || chamber > G_MAXINT ? (FacturesUrssafChamber) 99 : (FacturesUrssafChamber) chamber;
   s.alert_low_percent = low < 0 || low > 1000 ? 0 : (guint) low;
   s.alert_high_percent = high < 0 || high > 1000 ? 0 : (guint) high;
-  /* Migration 0027: absent from older files (the CA12 default); 1 to 3, else refused below. */
+  /* migration 0026: absent from older files (the CA12 default); 1 to 3, else refused below. */
   s.vat_return = vat_return < 0 || vat_return > 1000 ? 1000 : (guint) vat_return;
   s.department = g_strdup (texts[0]);
   s.account_bank = g_strdup (texts[1]);

@@ -302,7 +302,7 @@ dump_hash (const char *path)
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, out, -1);
 }
 
-/* The VAT return chosen in Preferences (migration 0027): CA12 by default for a VAT-registered
+/* The VAT return chosen in Preferences (migration 0026): CA12 by default for a VAT-registered
  * profile, CA3 kept, used by the tax calendar, in the JSON backup, checked on the way in. */
 static void
 test_vat_return (Fixture *f, gconstpointer data)

@@ -1,4 +1,4 @@
--- 0027-vat-return.sql — the VAT return a VAT-registered profile files (leftovers3)
+-- 0026-vat-return.sql — the VAT return a VAT-registered profile files (leftovers3)
 --
 -- 1 CA12 (régime simplifié, the default of a micro-entrepreneur leaving the franchise), 2 CA3
 -- each month, 3 CA3 each quarter (réel normal; FacturesVatReturn, art. 287 CGI). Chosen in

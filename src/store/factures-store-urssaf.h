@@ -73,7 +73,7 @@ GPtrArray *factures_store_list_split_receipts (FacturesStore  *self,
  * @self: the store
  * @out: (out caller-allocates): the settings (factures_urssaf_settings_clear() them); the
  *   defaults when never saved; vat_return, when the profile is VAT-registered, is the return
- *   chosen in Preferences (migration 0027: CA12, the régime simplifié of a micro leaving the
+ *   chosen in Preferences (migration 0026: CA12, the régime simplifié of a micro leaving the
  *   franchise, by default; CA3 monthly or quarterly), else NONE
  * @error: FACTURES_ERROR_DATABASE
  */

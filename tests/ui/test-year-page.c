@@ -598,7 +598,7 @@ find_preferences_row (GtkWidget  *widget,
 }
 
 /* Preferences once VAT is charged from a day: the day under « Régime de TVA »; the VAT return
- * (CA12, CA3 monthly or quarterly) chosen in URSSAF and stored (migrations 0025, 0027). */
+ * (CA12, CA3 monthly or quarterly) chosen in URSSAF and stored (migrations 0025, 0026). */
 static void
 test_preferences_vat (Fixture       *f,
                       gconstpointer  data)

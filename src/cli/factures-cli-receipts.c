@@ -34,7 +34,8 @@ static const GOptionEntry entries[] = {
   { "method", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Payment method of --imported-paid or --record-payment: virement, cheque, especes, carte, prelevement or autre"), N_("METHOD") },
   { "amount", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Amount received in euros for --imported-paid or --record-payment (\"1234,56\")"), N_("AMOUNT") },
+    N_("Amount received for --imported-paid or --record-payment, in the invoice's currency (\"1234,56\"; "
+       "outside the euro, --eur-amount gives the euros credited)"), N_("AMOUNT") },
   { "reference", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Cheque number or transfer reference for --imported-paid or --record-payment"), N_("TEXT") },
   { "cancel-imported-paid", 0, 0, G_OPTION_ARG_STRING, NULL,

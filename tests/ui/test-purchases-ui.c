@@ -273,6 +273,10 @@ test_credit_note (void)
   row = find (GTK_WIDGET (window), row_titled, "AV20260007 — LE FOURNISSEUR");
   g_assert_nonnull (row);
   g_assert_nonnull (find (row, label_has, "-104,90"));
+  /* a credit note is money owed to the user: its refund, not a payment */
+  g_assert_nonnull (find (row, button_labelled, "Enregistrer le remboursement…"));
+  g_assert_null (find (row, button_labelled, "Enregistrer un paiement…"));
+  g_assert_nonnull (find (GTK_WIDGET (window), row_subtitled, "remboursement non reçu"));
   g_assert_nonnull (find (GTK_WIDGET (window), row_subtitled, "Avoir d’achat importé"));
   g_assert_nonnull (find (GTK_WIDGET (window), row_subtitled, "Facture d’achat importée"));
   ui_test_screenshot (GTK_WIDGET (window), "purchases-credit-note.png");

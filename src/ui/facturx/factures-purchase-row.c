@@ -120,14 +120,19 @@ factures_purchase_row_new_entry (const FacturesPurchaseEntry *e)
           g_autofree char *paid = factures_date_format_fr (&e->paid_on);
 
           g_string_append (subtitle, " · ");
-          /* Translators: "paid on 30/11/2026 by Transfer" */
-          g_string_append_printf (subtitle, _("paid on %s by %s"), paid, factures_payment_method_label (e->method));
-          button = _("Cancel the Payment…");
+          if (e->credit_note)
+            /* Translators: a supplier's credit note, "refunded on 30/11/2026 by Transfer" */
+            g_string_append_printf (subtitle, _("refunded on %s by %s"), paid, factures_payment_method_label (e->method));
+          else
+            /* Translators: "paid on 30/11/2026 by Transfer" */
+            g_string_append_printf (subtitle, _("paid on %s by %s"), paid, factures_payment_method_label (e->method));
+          button = e->credit_note ? _("Cancel the Refund…") : _("Cancel the Payment…");
         }
       else
         {
-          g_string_append_printf (subtitle, " · %s", _("not paid"));
-          button = _("Record a Payment…");
+          /* a supplier's credit note is money owed to the user: its refund, not a payment */
+          g_string_append_printf (subtitle, " · %s", e->credit_note ? _("refund not received") : _("not paid"));
+          button = e->credit_note ? _("Record the Refund…") : _("Record a Payment…");
         }
       break;
     case FACTURES_PURCHASE_TYPED:

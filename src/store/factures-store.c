@@ -756,6 +756,26 @@ factures_store_check_destination (const char  *database,
   return TRUE;
 }
 
+/**
+ * factures_store_check_file:
+ * (see factures-store.h)
+ */
+gboolean
+factures_store_check_file (FacturesStore  *self,
+                           GFile          *file,
+                           GError        **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (FACTURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    return TRUE;
+  return factures_store_check_destination (factures_store_get_path (self), path, NULL, error);
+}
+
 static gint
 compare_strings (gconstpointer a,
                  gconstpointer b)

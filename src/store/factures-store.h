@@ -239,6 +239,21 @@ gboolean    factures_store_check_destination (const char  *database,
                                               const char  *destination,
                                               const char  *option,
                                               GError     **error);
+/**
+ * factures_store_check_file:
+ * @self: the open store
+ * @file: the file a save dialog chose
+ * @error: FACTURES_ERROR_INVALID, in French, naming the file
+ *
+ * factures_store_check_destination() for the window's save dialogs: refuses @file when it is
+ * @self's database (or its -wal, -shm, -journal) or a folder. A file without a local path
+ * (another GVfs backend) cannot be the database and is allowed.
+ *
+ * Returns: TRUE when @file may be written
+ */
+gboolean    factures_store_check_file     (FacturesStore  *self,
+                                           GFile          *file,
+                                           GError        **error);
 /* SQLite online backup to @path (refused when @path is the database: see above). */
 gboolean    factures_store_backup         (FacturesStore  *self,
                                            const char     *path,

@@ -329,6 +329,32 @@ test_register (void)
     g_unlink (pdf_path);
   }
 
+  /* a save dialog pointed at the database itself (or its -wal) or at a folder: refused, naming
+   * the file, the database untouched (fifth trial, finding 1, the window's doors) */
+  {
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    const char *targets[] = { db, wal, tmp };
+
+    for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+      {
+        g_autoptr(GFile) target = g_file_new_for_path (targets[i]);
+        g_autofree char *before = NULL;
+        g_autofree char *after = NULL;
+        gsize before_length = 0, after_length = 0;
+
+        g_assert_true (g_file_get_contents (db, &before, &before_length, NULL));
+        g_assert_false (factures_register_window_export_pdf (FACTURES_REGISTER_WINDOW (window), target, &error));
+        g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+        g_assert_nonnull (strstr (error->message, targets[i]));
+        g_clear_error (&error);
+        g_assert_false (factures_register_window_export (FACTURES_REGISTER_WINDOW (window), target, &error));
+        g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+        g_clear_error (&error);
+        g_assert_true (g_file_get_contents (db, &after, &after_length, NULL));
+        g_assert_cmpmem (before, before_length, after, after_length);
+      }
+  }
+
   /* another year: the empty state */
   factures_register_window_set_year (FACTURES_REGISTER_WINDOW (window), 2025);
   ui_test_spin (200);

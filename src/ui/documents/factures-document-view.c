@@ -238,7 +238,8 @@ export_response_cb (GtkNativeDialog      *chooser,
     return;
 
   /* The stored original, byte for byte: what was issued is what goes out. */
-  bytes = factures_store_get_original (self->store, self->document->id, &error);
+  if (factures_store_check_file (self->store, file, &error))
+    bytes = factures_store_get_original (self->store, self->document->id, &error);
   if (bytes == NULL ||
       !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                 NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))

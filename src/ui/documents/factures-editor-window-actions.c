@@ -77,7 +77,8 @@ export_to_file (FacturesEditorWindow *self,
     _factures_editor_window_collect_fields (self, FALSE, FALSE, NULL, NULL, NULL);
 
   copy = _factures_editor_window_document_for_output (self);
-  bytes = factures_document_pdf_bytes (self->store, copy, &error);
+  if (factures_store_check_file (self->store, file, &error))
+    bytes = factures_document_pdf_bytes (self->store, copy, &error);
   if (bytes == NULL ||
       !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                 NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))

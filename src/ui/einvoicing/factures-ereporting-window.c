@@ -383,13 +383,17 @@ factures_ereporting_window_select_period (FacturesEreportingWindow *self,
 /* ---- writing and recording ---- */
 
 static gboolean
-write_file (const char *path,
-            GBytes     *xml,
-            GError    **error)
+write_file (FacturesStore *store,
+            const char    *path,
+            GBytes        *xml,
+            GError       **error)
 {
   g_autofree char *folder = g_path_get_dirname (path);
   gsize size = 0;
   const char *data = g_bytes_get_data (xml, &size);
+
+  if (!factures_store_check_destination (factures_store_get_path (store), path, NULL, error))
+    return FALSE;
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
@@ -418,7 +422,7 @@ on_save_response (GtkNativeDialog *dialog,
   if (path == NULL)
     return;
   xml = factures_ereport_to_xml (self->report, FACTURES_EREPORT_BLOCK_ALL);
-  if (!write_file (path, xml, &error) || factures_ereport_record (self->store, self->report, xml, path, &error) == 0)
+  if (!write_file (self->store, path, xml, &error) || factures_ereport_record (self->store, self->report, xml, path, &error) == 0)
     {
       g_autofree char *message = g_strdup_printf (_("Cannot write “%s”: %s"), path, error->message);
 
@@ -554,7 +558,7 @@ send_activated (GtkWidget  *widget,
   d->path = g_strdup (factures_store_get_path (self->store));
   d->file = factures_ereport_default_file (self->report);
   xml = factures_ereport_to_xml (self->report, FACTURES_EREPORT_BLOCK_ALL);
-  if (!write_file (d->file, xml, &error)
+  if (!write_file (self->store, d->file, xml, &error)
       || (d->report_id = factures_ereport_record (self->store, self->report, xml, d->file, &error)) == 0)
     {
       g_autofree char *message = g_strdup_printf (_("Cannot write “%s”: %s"), d->file, error->message);

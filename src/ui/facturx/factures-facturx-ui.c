@@ -218,8 +218,11 @@ factures_facturx_ui_export_imported_to (FacturesStore  *store,
                                         GFile          *file,
                                         GError        **error)
 {
-  g_autoptr(GBytes) original = factures_store_get_imported_original (store, id, error);
+  g_autoptr(GBytes) original = NULL;
 
+  if (!factures_store_check_file (store, file, error))
+    return FALSE;
+  original = factures_store_get_imported_original (store, id, error);
   if (original == NULL)
     return FALSE;
   return g_file_replace_contents (file, g_bytes_get_data (original, NULL), g_bytes_get_size (original), NULL,

@@ -220,6 +220,8 @@ factures_purchases_window_export (FacturesPurchasesWindow  *self,
 {
   g_return_val_if_fail (FACTURES_IS_PURCHASES_WINDOW (self), FALSE);
 
+  if (!factures_store_check_file (self->store, file, error))
+    return FALSE;
   if (pdf)
     {
       g_autoptr(GBytes) bytes = factures_registers_purchases_pdf (self->store, self->year, NULL, error);

@@ -356,7 +356,8 @@ save_letter_response (GtkNativeDialog       *chooser,
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   if (file != NULL)
     {
-      bytes = factures_letter_render (self->letter, &error);
+      if (factures_store_check_file (self->store, file, &error))
+        bytes = factures_letter_render (self->letter, &error);
       if (bytes == NULL ||
           !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                     NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))

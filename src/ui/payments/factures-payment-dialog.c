@@ -263,7 +263,8 @@ receipt_response (GtkNativeDialog       *chooser,
       line.payer = self->saved->payer;
       g_array_append_val (lines, line);
 
-      document = factures_store_get_document (self->store, a->document_id, &error);
+      if (factures_store_check_file (self->store, file, &error))
+        document = factures_store_get_document (self->store, a->document_id, &error);
       if (document != NULL && factures_store_get_payment_balance (self->store, a->document_id, &balance, &error))
         bytes = factures_receipt_render (document, lines, balance.balance, &self->saved->date, &error);
       if (bytes == NULL ||

@@ -283,6 +283,8 @@ factures_register_window_export (FacturesRegisterWindow  *self,
   receipts = factures_store_list_receipts (self->store, &from, &to, error);
   if (receipts == NULL)
     return FALSE;
+  if (!factures_store_check_file (self->store, file, error))
+    return FALSE;
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
   if (stream == NULL)
     return FALSE;
@@ -305,6 +307,8 @@ factures_register_window_export_pdf (FacturesRegisterWindow  *self,
 
   g_return_val_if_fail (FACTURES_IS_REGISTER_WINDOW (self), FALSE);
 
+  if (!factures_store_check_file (self->store, file, error))
+    return FALSE;
   pdf = factures_registers_receipts_pdf (self->store, self->year, NULL, error);
   if (pdf == NULL)
     return FALSE;

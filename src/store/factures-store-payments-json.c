@@ -409,7 +409,8 @@ check_row (FacturesStore  *self,
                                      "(SELECT eur_amount IS NULL FROM payments WHERE id = ?2), "
                                      "client_id, (SELECT client_id FROM payments WHERE id = ?2), "
                                      "coalesce (exchange_rate, 0), (SELECT amount FROM payments WHERE id = ?2), "
-                                     "(SELECT coalesce (eur_amount, 0) FROM payments WHERE id = ?2) "
+                                     "(SELECT coalesce (eur_amount, 0) FROM payments WHERE id = ?2), "
+                                     "kind, status "
                                      "FROM documents WHERE id = ?1", error);
       if (stmt == NULL)
         return FALSE;
@@ -423,6 +424,17 @@ check_row (FacturesStore  *self,
       if (sqlite3_step (stmt) != SQLITE_ROW)
         {
           factures_store_json_impl_format_error (error, where, "document_id", _("the id of a document in the file"));
+          return FALSE;
+        }
+      /* What factures_store_record_payment() pays: an issued invoice or deposit invoice, never
+       * a quote, a draft or a credit note (factures_store_pay_is_payable()). */
+      if (sqlite3_column_int (stmt, 8) != FACTURES_DOCUMENT_STATUS_ISSUED ||
+          (sqlite3_column_int (stmt, 7) != FACTURES_DOCUMENT_KIND_INVOICE &&
+           sqlite3_column_int (stmt, 7) != FACTURES_DOCUMENT_KIND_DEPOSIT))
+        {
+          factures_store_json_impl_format_error (error, where, "document_id",
+                                                 _("the id of an issued invoice or deposit invoice (a payment pays "
+                                                   "nothing else)"));
           return FALSE;
         }
       /* Issue 13 item 4: a payment of a document in another currency says what the bank

@@ -30,7 +30,7 @@ while IFS='|' read -r option dest args; do
   rc=0
   # shellcheck disable=SC2086
   (cd "$tmp" && "$CLI" --database=v.db $args >"$tmp/out" 2>"$tmp/err") || rc=$?
-  if [ "$rc" = 1 ] && grep -qP -- "^factures: \Q$option\E\x{00a0}: «\x{00a0}\Q$dest\E\x{00a0}» est la base de données ouverte" "$tmp/err" \
+  if [ "$rc" = 1 ] && grep -qP -- "^factures\x{00a0}: \Q$option\E\x{00a0}: «\x{00a0}\Q$dest\E\x{00a0}» est la base de données ouverte" "$tmp/err" \
      && [ "$(dbhash)" = "$before" ] && [ "$(stat -c %s "$tmp/v.db")" = "$size" ] \
      && [ "$(sqlite3 "$tmp/v.db" "SELECT count(*) FROM sqlite_master WHERE name = 'factures_witness'")" = 0 ]; then
     ok "$args refused: $(cat "$tmp/err")"

@@ -100,14 +100,35 @@ python3 - "$tmp/full.json" "$tmp/moved.json" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 a = d['payment_allocations'][0]
-other = [x for x in d['documents'] if x['client_id'] != a['client_id'] and not x.get('currency')][0]
-a['document_id'] = other['id']
+# the fixture's other client has no invoice (only a quote, refused by the check below): the
+# allocation says it belongs to that client while its document and payment are the first's
+a['client_id'] = [c['id'] for c in d['clients'] if c['id'] != a['client_id']][0]
 json.dump(d, open(sys.argv[2], 'w'), indent=2)
 PY
 rm -f "$tmp/m.db"
 rc=0; "$CLI" --database="$tmp/m.db" --import-json="$tmp/moved.json" >/dev/null 2>"$tmp/err" || rc=$?
-if [ "$rc" = 1 ] && grep -q "payment_allocations\[[0-9]*\].document_id" "$tmp/err" && [ ! -e "$tmp/m.db" ]; then
+if [ "$rc" = 1 ] && grep -q "payment_allocations\[[0-9]*\].document_id must be a document of the payment.s client" "$tmp/err" \
+   && [ ! -e "$tmp/m.db" ]; then
   ok "an allocation onto another client's invoice is refused: $(cat "$tmp/err")"
 else fail "allocation moved to another client: status $rc, $(cat "$tmp/err")"; fi
+
+# A payment moved by hand onto a credit note or a draft of the same client: refused, as
+# --record-payment pays issued invoices and deposit invoices only.
+for target in 'x["kind"] == 381' 'x["status"] == 0'; do
+  python3 - "$tmp/full.json" "$tmp/kind.json" "$target" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+a = d['payment_allocations'][0]
+other = [x for x in d['documents'] if x['client_id'] == a['client_id'] and eval(sys.argv[3])][0]
+a['document_id'] = other['id']
+json.dump(d, open(sys.argv[2], 'w'), indent=2)
+PY
+  rm -f "$tmp/m.db"
+  rc=0; "$CLI" --database="$tmp/m.db" --import-json="$tmp/kind.json" >/dev/null 2>"$tmp/err" || rc=$?
+  if [ "$rc" = 1 ] && grep -q "payment_allocations\[[0-9]*\].document_id must be the id of an issued invoice" "$tmp/err" \
+     && [ ! -e "$tmp/m.db" ]; then
+    ok "an allocation onto a document that is not a payable invoice ($target) is refused: $(cat "$tmp/err")"
+  else fail "allocation onto $target: status $rc, $(cat "$tmp/err")"; fi
+done
 
 [ "$failures" = 0 ] || { echo "$failures failure(s)"; exit 1; }

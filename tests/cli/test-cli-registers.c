@@ -15,6 +15,7 @@ amount_of (const char *text,
   FacturesPurchaseEntry e = { 0 };
 
   e.amount = -1;   /* not in euros: the register keeps the invoice's own text */
+  e.foreign = TRUE;
   e.source = FACTURES_PURCHASE_IMPORTED;
   e.amount_text = (char *) text;
   e.currency = (char *) currency;

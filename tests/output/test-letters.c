@@ -461,7 +461,7 @@ test_franchise_no_ttc (void)
   maybe_write_png (pdf, "formal-notice-franchise");
   text = pdf_text (pdf);
   assert_contains (text, "d’un montant de 1 500,00 €, échue le");
-  assert_contains (text, "for 1 500,00 €, due on 15/09/2026");
+  assert_contains (text, "for €1,500.00, due on 15/09/2026");
   assert_not_contains (text, "TTC");
   assert_not_contains (text, "including VAT");
 }

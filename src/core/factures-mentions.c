@@ -172,6 +172,37 @@ allowed_vat_rate (gint rate_bp)
   return rate_bp == 2000 || rate_bp == 1000 || rate_bp == 550 || rate_bp == 210;
 }
 
+/* Fifth trial, findings 5 and 6: the checks of every door (factures-identifiers.h) again at
+ * issue, for a profile or client stored before them: an unknown country, a postal code that is
+ * not its country's, a VAT number with a wrong key, identifiers of two businesses. @where ends
+ * the message ("Business profile", "Client"). */
+static void
+check_party (GPtrArray           *list,
+             const FacturesParty *p,
+             const char          *code,
+             const char          *where)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *country = NULL;
+  g_autofree char *vat_id = NULL;
+
+  if (!factures_country_code_check (p->country_code, &country, &error) ||
+      !factures_postal_code_check (p->postal_code, country, &error) ||
+      (!is_blank (p->vat_id) && !factures_vat_id_check (p->vat_id, &vat_id, &error)) ||
+      !factures_party_identifiers_check (is_blank (p->siren) ? NULL : p->siren,
+                                         is_blank (p->siret) ? NULL : p->siret,
+                                         is_blank (p->vat_id) ? NULL : p->vat_id, &error))
+    {
+      g_autofree char *why = g_strdup (error->message);
+      gsize length = strlen (why);
+
+      if (length > 0 && why[length - 1] == '.')
+        why[length - 1] = '\0';
+      /* Translators: %s: why, %s: "Business profile" or "Client" */
+      add (list, code, FACTURES_MENTION_ERROR, g_strdup_printf (_("%s (%s)."), why, where));
+    }
+}
+
 static void
 check_seller (GPtrArray             *list,
               const FacturesProfile *seller)
@@ -209,6 +240,8 @@ check_seller (GPtrArray             *list,
          g_strdup (_("Your professional insurance is required but its details are empty: "
                      "insurer and geographic coverage (Business profile).")));
 
+  check_party (list, p, "seller-party", _("Business profile"));
+
   if (seller->penalty_rate_bp < 0)
     add (list, "penalty-rate", FACTURES_MENTION_ERROR,
          g_strdup (_("The late payment penalty rate cannot be negative (Business profile).")));
@@ -229,6 +262,8 @@ check_buyer (GPtrArray              *list,
     add (list, "buyer-address", FACTURES_MENTION_ERROR,
          g_strdup (_("The client’s address is incomplete: street, postal code and city are "
                      "needed (Client).")));
+
+  check_party (list, p, "buyer-party", _("Client"));
 
   if (factures_client_category_is_b2b (buyer->category) && is_french (p) &&
       !(p->siren != NULL && factures_siren_is_valid (p->siren)) &&
@@ -403,7 +438,9 @@ check_lifecycle (GPtrArray              *list,
  * "buyer-siren", "buyer-vat-id", "issue-date", "due-date", "due-date-order",
  * "lines", "line-description", "line-quantity", "line-activity" (issue 17: a line without an
  * activity when the seller has several, LEGAL-2.md §3), "line-vat-rate", "quote-validity",
- * "credit-note-invoice", "deposit-reference", "quote-reference".
+ * "credit-note-invoice", "deposit-reference", "quote-reference", "seller-party" and
+ * "buyer-party" (the country, postal code, VAT number key and agreeing identifiers that every
+ * door checks, again for a party stored before those checks: factures-identifiers.h).
  *
  * Returns: (transfer full) (element-type FacturesMissingMention): empty when complete.
  */

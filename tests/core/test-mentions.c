@@ -385,6 +385,42 @@ test_buyer_vat_id_warning (void)
   g_assert_false (factures_mentions_has_errors (list));
 }
 
+/* Fifth trial, findings 5 and 6: a party stored before the doors checked them is refused at
+ * issue: an unknown country, a French postal code of another form, a VAT number with a wrong
+ * key, a SIRET of another SIREN. */
+static void
+test_party_checks (void)
+{
+  static const struct { const char *field, *value; gboolean seller; } cases[] = {
+    { "country", "XX", FALSE },
+    { "postal", "ABCDE", FALSE },
+    { "postal", "6900", TRUE },
+    { "vat", "DE123456789", FALSE },
+    { "siret", "45678912200011", TRUE },
+    { "vat", "FR72456789122", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(FacturesDocument) d = b2b_vat ("2026-12-01");
+      g_autoptr(GPtrArray) list = NULL;
+      FacturesParty *p = cases[i].seller ? &d->seller->party : &d->buyer->party;
+      char **field = g_str_equal (cases[i].field, "country") ? &p->country_code
+                     : g_str_equal (cases[i].field, "postal") ? &p->postal_code
+                     : g_str_equal (cases[i].field, "vat") ? &p->vat_id : &p->siret;
+      const FacturesMissingMention *m;
+
+      g_free (*field);
+      *field = g_strdup (cases[i].value);
+      list = factures_mentions_check (d);
+      m = find (list, cases[i].seller ? "seller-party" : "buyer-party");
+      g_assert_nonnull (m);
+      g_assert_cmpint (m->severity, ==, FACTURES_MENTION_ERROR);
+      g_assert_true (g_str_has_suffix (m->message, cases[i].seller ? "(Business profile)." : "(Client)."));
+      g_assert_true (factures_mentions_has_errors (list));
+    }
+}
+
 static void
 test_lines_and_dates (void)
 {
@@ -607,6 +643,7 @@ main (int   argc,
   g_test_add_func ("/mentions/buyer", test_buyer);
   g_test_add_func ("/mentions/reform-2027", test_reform_2027);
   g_test_add_func ("/mentions/buyer-vat-id", test_buyer_vat_id_warning);
+  g_test_add_func ("/mentions/party-checks", test_party_checks);
   g_test_add_func ("/mentions/lines-and-dates", test_lines_and_dates);
   g_test_add_func ("/mentions/lifecycle", test_lifecycle);
   g_test_add_func ("/mentions/line-activity", test_line_activity);

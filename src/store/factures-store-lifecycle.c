@@ -891,6 +891,24 @@ factures_store_lifecycle_check_issue (FacturesStore          *self,
                                  _("Deposits: a deposit invoice it deducts is not issued yet."));
             return FALSE;
           }
+        /* The converse of factures_store_lifecycle_check_deposit_creditable(): a deposit
+         * already credited was given back (or cancelled); deducting it as well would ask the
+         * client for less than is owed. */
+        if (document->kind == FACTURES_DOCUMENT_KIND_INVOICE && ref->id > 0)
+          {
+            gint64 credited = factures_store_get_credited_total (self, ref->id, error);
+
+            if (credited < 0)
+              return FALSE;
+            if (credited > 0)
+              {
+                g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                             _("Deposits: deposit invoice %s was credited by a credit note; it cannot "
+                               "be deducted. Remove it from the deposits this invoice deducts."),
+                             ref->number);
+                return FALSE;
+              }
+          }
       }
 
   switch (document->kind)

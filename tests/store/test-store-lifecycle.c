@@ -387,6 +387,38 @@ test_deposit_credit (Fixture       *fixture,
   g_assert_cmpint (late_credit, >, 0);
 }
 
+/* The converse: a deposit invoice credited while its final invoice is a draft cannot be deducted
+ * by that final invoice when it is issued (it would ask the client for less than is owed). */
+static void
+test_deposit_credited_first (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(FacturesDocument) issued_deposit = NULL;
+  g_autoptr(FacturesDocument) issued_credit = NULL;
+  g_autoptr(FacturesDocument) refused = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 quote_id = issued_quote (fixture, 10);   /* 1 000,00 € */
+  gint64 deposit_id, final_id, credit_id, before;
+
+  accept (fixture, quote_id, "2026-03-02");
+  deposit_id = factures_store_quote_to_deposit (fixture->store, quote_id, 3000, 0, &error);
+  g_assert_no_error (error);
+  issued_deposit = issue (fixture, deposit_id);
+  final_id = factures_store_quote_to_invoice (fixture->store, quote_id, &error);
+  g_assert_no_error (error);
+  credit_id = factures_store_credit_note_new (fixture->store, deposit_id, NULL, 0, 0, &error);
+  g_assert_no_error (error);
+  issued_credit = issue (fixture, credit_id);
+
+  before = content_count (fixture);
+  refused = factures_store_issue (fixture->store, final_id, store_test_render, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "Deposits: "));
+  g_assert_nonnull (strstr (error->message, issued_deposit->number));
+  g_assert_cmpint (content_count (fixture), ==, before);
+}
+
 static void
 test_credit_notes (Fixture       *fixture,
                    gconstpointer  data)
@@ -768,6 +800,7 @@ main (int    argc,
   ADD ("/store/lifecycle/quote", test_quote);
   ADD ("/store/lifecycle/quote-to-invoices", test_quote_to_invoices);
   ADD ("/store/lifecycle/deposit-credit", test_deposit_credit);
+  ADD ("/store/lifecycle/deposit-credited-first", test_deposit_credited_first);
   ADD ("/store/lifecycle/credit-notes", test_credit_notes);
   ADD ("/store/lifecycle/series", test_series);
   ADD ("/store/lifecycle/json-round-trip", test_json_round_trip);

@@ -52,6 +52,7 @@ static const struct {
   { "TVA", "VAT" },
   { "Montant HT", "Amount" },
   { "Remise", "Discount" },
+  { "débours", "disbursement" },
   /* totals */
   { "Total des lignes HT", "Lines total excl. VAT" },
   { "Total des lignes", "Lines total" },

@@ -471,6 +471,15 @@ factures_pdf_impl_build_row (FacturesPdfLayout  *self,
 
   description = g_strdup (line->description != NULL ? line->description : "");
   g_strchomp (description);
+  /* A débours (art. 267 II 2° CGI) says so on its own line, beside its 0 % and the mention
+   * under the totals. */
+  if (line->debours)
+    {
+      char *marked = g_strdup_printf ("%s%s(%s)", description, *description != '\0' ? " " : "",
+                                      factures_pdf_impl_tr (self, "débours"));
+      g_free (description);
+      description = marked;
+    }
   description_len = strlen (description);
 
   texts[COL_QUANTITY] = factures_quantity_format (line->quantity);

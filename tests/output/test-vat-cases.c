@@ -522,6 +522,7 @@ cases (void)
   c.pdf_texts[1] = "100,00";            /* net of the service */
   c.pdf_texts[2] = "20,00";             /* its VAT, the only VAT */
   c.pdf_texts[3] = "157,45";            /* 100 + 20 + 37,45 */
+  c.pdf_texts[4] = "(débours)";         /* on its own line */
   g_array_append_val (all, c);
 
   /* The same in franchise en base: the débours shares the E row of art. 293 B. */
@@ -539,6 +540,7 @@ cases (void)
   c.pdf_texts[0] = "TVA non applicable, art. 293 B du CGI";
   c.pdf_texts[1] = "art. 267 II 2° du CGI";
   c.pdf_texts[2] = "65,00";
+  c.pdf_texts[3] = "(débours)";
   g_array_append_val (all, c);
 
 #undef BEGIN

@@ -38,12 +38,20 @@ screenshot (GtkWidget *widget, const char *name)
 {
   GdkPaintable *paintable = gtk_widget_paintable_new (widget);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  int w, h;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
                                             name, NULL);
 
+  /* as ui_test_screenshot(): on a loaded machine the window may not be mapped and sized yet, and
+   * an empty snapshot has no node */
+  for (int i = 0; i < 200 && (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0); i++)
+    g_main_context_iteration (NULL, TRUE);
+  spin (300);
+  w = gtk_widget_get_width (widget);
+  h = gtk_widget_get_height (widget);
+  g_assert_true (w > 50 && h > 20);
   gdk_paintable_snapshot (paintable, snapshot, w, h);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);

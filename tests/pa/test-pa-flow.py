@@ -22,7 +22,8 @@ Checks:
     an unreadable message is kept and reported; a second --pa-sync prints nothing new;
   - every body sent matched the JSON Schemas, every call carried Request-Id = X-Request-Id.
 """
-import hashlib, json, os, signal, socket, sqlite3, subprocess, sys, tempfile, time, urllib.request
+import datetime, hashlib, json, os, signal, socket, sqlite3, subprocess, sys, tempfile, time, urllib.request
+import zoneinfo
 
 TOOL = os.environ['PA_TOOL']
 CLI = os.environ['FACTURES_CLI']
@@ -370,7 +371,8 @@ def main():
               for n in (n1, n2, n3)), 'no status recorded twice')
 
     # ---- a payment recorded → "encaissée" (212) sent once, through the outbox, as CDAR
-    today = time.strftime('%Y-%m-%d')
+    # the app's today is the date in Europe/Paris (factures_today()), not the container's
+    today = datetime.datetime.now(zoneinfo.ZoneInfo('Europe/Paris')).date().isoformat()
     r = cli(db, '--record-payment=' + n1, '--date=' + today, '--method=virement')
     check(r.returncode == 0, 'payment recorded on %s (%s)' % (n1, (r.stdout + r.stderr).strip()[:200]))
     r = cli(db, '--pa-sync')

@@ -15,6 +15,7 @@ usage: journey-lifecycle.py FACTURES_BINARY BUILD_DIR
 Exit 77 (skip) without DISPLAY or a session bus, except under CI.
 """
 import datetime
+import zoneinfo
 import os
 import re
 import shutil
@@ -143,7 +144,9 @@ def main():
     env.setdefault('FACTURES_LOCALEDIR', os.path.join(BUILD_DIR, 'po'))
     env.setdefault('GSETTINGS_SCHEMA_DIR', os.path.join(BUILD_DIR, 'data'))
     env.pop('GTK_A11Y', None)
-    today = datetime.date.today()
+    # the app's today is the date in Europe/Paris (factures_today()): around midnight UTC the
+    # container's own date is the day before
+    today = datetime.datetime.now(zoneinfo.ZoneInfo('Europe/Paris')).date()
     if env.get('FACTURES_TODAY'):
         today = datetime.date.fromisoformat(env['FACTURES_TODAY'])
     year = today.year

@@ -486,8 +486,10 @@ export_fec (FacturesStore *store, const FacturesUrssafSettings *settings, gint y
     {
       const FacturesPurchasePayment *p = g_ptr_array_index (payments, i);
       FacturesFecPurchase f = { 0 };
-      char *label = g_strdup_printf ("%s %s", p->reversal ? "Annulation paiement achat" : "Achat",
-                                     p->supplier != NULL ? p->supplier : "");
+      /* a supplier's credit note is an « Avoir » (sixth trial, finding 13) */
+      const char *what = p->credit_note ? (p->reversal ? "Annulation remboursement avoir" : "Avoir")
+                                        : (p->reversal ? "Annulation paiement achat" : "Achat");
+      char *label = g_strdup_printf ("%s %s", what, p->supplier != NULL ? p->supplier : "");
 
       g_ptr_array_add (labels, label);
       f.date = p->date;

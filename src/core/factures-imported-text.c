@@ -220,6 +220,45 @@ text_fits (const char *text, glong max, const char *what, GError **error)
   return FALSE;
 }
 
+static const char *
+shown (const char *text)
+{
+  return g_utf8_validate (text, -1, NULL) ? text : "?";
+}
+
+/* TRUE when @text, without its spaces, is 9 digits (a SIREN rather than a SIRET or another
+ * registration). */
+static gboolean
+nine_digits (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    {
+      if (*p == ' ' || *p == '.' || *p == '-')
+        continue;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      n++;
+    }
+  return n == 9;
+}
+
+/* France and the places with French SIRENs and postal codes (a missing
+ * country is France, as in factures_postal_code_check()). */
+static gboolean
+is_french (const char *country)
+{
+  static const char *const french[] = { "FR", "GP", "MQ", "GF", "RE", "PM", "YT", "BL", "MF", "MC" };
+
+  if (country == NULL || *country == '\0')
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (french); i++)
+    if (strcmp (country, french[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Fifth trial, findings 5 and 6: the country is an ISO 3166-1 code (EN 16931
  * BT-40/BT-55, code list ISO 3166-1 alpha-2), and a French SIREN, SIRET and
  * VAT number the file gives are those of one business (the window's checks,
@@ -242,12 +281,52 @@ party_agrees (const FacturesParty *party, gboolean seller, GError **error)
                    g_utf8_validate (party->country_code, -1, NULL) ? party->country_code : "?");
       return FALSE;
     }
+  /* Sixth trial, finding 4: what the window and the JSON import refuse is
+   * refused here too, naming the BT field. Only what is surely wrong: the
+   * seller's 9-digit SIREN when French (BT-30 may hold a SIRET or another
+   * registration), its SIRET (scheme 0009 is the SIRET), and both parties' French
+   * postal codes. The buyer's identifiers are not checked for their keys: the
+   * public samples carry made-up ones (akretion: 987654321, FR05987654321), and
+   * the buyer of a purchase is the business itself, checked in its profile. */
   if (!factures_siren_check (party->siren, &siren, NULL))
-    g_clear_pointer (&siren, g_free);
+    {
+      g_clear_pointer (&siren, g_free);
+      if (seller && is_french (country) && nine_digits (party->siren))
+        {
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                       /* Translators: %s names the field ("Seller legal registration (BT-30)"), then the text */
+                       _("%s: “%s” is not a valid SIREN number (9 digits with a valid check digit)."),
+                       _("Seller legal registration (BT-30)"), shown (party->siren));
+          return FALSE;
+        }
+    }
   if (!factures_siret_check (party->siret, &siret, NULL))
-    g_clear_pointer (&siret, g_free);
+    {
+      g_clear_pointer (&siret, g_free);
+      if (seller)
+        {
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                       /* Translators: %s names the field ("Seller identifier (BT-29)"), then the text */
+                       _("%s: “%s” is not a valid SIRET number (14 digits with a valid check digit)."),
+                       _("Seller identifier (BT-29)"), shown (party->siret));
+          return FALSE;
+        }
+    }
+  /* A VAT number with wrong check digits is not refused: public samples carry some
+   * (mustangproject validV2FR.xml: FR44552081317; CII_example4.xml: DK16356706). */
   if (!factures_vat_id_check (party->vat_id, &vat_id, NULL))
     g_clear_pointer (&vat_id, g_free);
+  if (!factures_postal_code_check (party->postal_code, country, &local_error))
+    {
+      g_clear_error (&local_error);
+      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                   /* Translators: %s names the field ("Seller post code (BT-38)"), then the code, then the country */
+                   _("%s: “%s” is not a postal code of the country %s."),
+                   seller ? _("Seller post code (BT-38)") : _("Buyer post code (BT-53)"),
+                   shown (party->postal_code),
+                   country != NULL ? country : "FR");
+      return FALSE;
+    }
   if (!factures_party_identifiers_check (siren, siret, vat_id, &local_error))
     {
       g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,

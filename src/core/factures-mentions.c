@@ -328,7 +328,11 @@ check_lines (GPtrArray              *list,
                  g_strdup_printf (_("Line %u (“%s”): choose its activity (sale of goods or service): "
                                     "your profile has several."), i + 1, line->description));
         }
-      /* Lines with a VAT category (issue 13) are checked by factures_vat_check(). */
+      /* Lines with a VAT category (issue 13) are checked by factures_vat_check(). A débours
+       * is issued without VAT whatever its row says (factures_vat_resolve_lines(); sixth
+       * trial, finding 7); a credit note mirrors the invoice. */
+      if (line->debours && document->kind != FACTURES_DOCUMENT_KIND_CREDIT_NOTE)
+        continue;
       if (registered && line->vat_category == FACTURES_VAT_CATEGORY_UNSET &&
           document->seller->territory == FACTURES_VAT_TERRITORY_METROPOLE &&
           !allowed_vat_rate (line->vat_rate_bp))

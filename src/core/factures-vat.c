@@ -1182,14 +1182,29 @@ factures_vat_check (GPtrArray              *mentions,
       FacturesVatProposal proposal;
       guint n = i + 1;
 
+      /* Sixth trial, finding 7: a débours is issued without VAT whatever its row says
+       * (factures_vat_resolve_lines() replaces its rate and category); it is checked as it
+       * will be issued. A credit note's lines keep what the invoice was issued with. */
+      if (line->debours && document->kind != FACTURES_DOCUMENT_KIND_CREDIT_NOTE)
+        {
+          FacturesVatProposal debours;
+
+          factures_vat_debours_proposal (document, &debours);
+          t.category = debours.category;
+          t.rate_bp = 0;
+          t.vatex = debours.vatex;
+          t.reason = debours.mention;
+        }
       /* Lines without a category (before issue 13): the old rate check of factures_mentions_check(). */
-      if ((line->vat_category != FACTURES_VAT_CATEGORY_UNSET || line->activity != FACTURES_LINE_ACTIVITY_DEFAULT) &&
-          !line_ok (line, i, seller, &refusal))
+      else if ((line->vat_category != FACTURES_VAT_CATEGORY_UNSET ||
+                line->activity != FACTURES_LINE_ACTIVITY_DEFAULT) &&
+               !line_ok (line, i, seller, &refusal))
         {
           add_refusal (mentions, refusal.code, refusal.detail, refusal.message);
           continue;
         }
-      factures_vat_line_treatment (line, franchise, &t);
+      else
+        factures_vat_line_treatment (line, franchise, &t);
       if (t.category == FACTURES_VAT_CATEGORY_O)
         has_o = TRUE;
       else
@@ -1270,6 +1285,7 @@ factures_vat_check (GPtrArray              *mentions,
                                         "business in the EU are an intra-community supply (K)."), n));
 
       if (line->vat_category != FACTURES_VAT_CATEGORY_UNSET &&
+          !(line->debours && document->kind != FACTURES_DOCUMENT_KIND_CREDIT_NOTE) &&
           !factures_vat_line_proposal (document, line, &proposal) && is_blank (line->override_reason))
         add_refusal (mentions, "vat-override", g_strdup (proposal.source),
                      g_strdup_printf (_("Line %u: VAT category: %s (%s) is proposed for this client and "

@@ -180,6 +180,21 @@ factures_mail_template_load (FacturesStore  *store,
 
 static const char *canonical_name (const char *name);
 
+/* The placeholders whose text is written in French: the English part of a bilingual message
+ * takes their English variant (sixth trial, finding 8: dates, bank details, kind, penalties). */
+static gboolean
+is_english_variant (const char *canonical)
+{
+  static const char *const names[] = {
+    "total", "amount", "issue_date", "due_date", "kind", "penalties", "payment_details",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (canonical, names[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* The English part of a bilingual message writes its amounts the English way ("1,234.56 GBP"):
  * its {total} and {amount} (or their French names) become {total_en} and {amount_en}, which
  * factures_mail_template_values() fills (leftovers3). */
@@ -204,7 +219,7 @@ english_placeholders (const char *text)
       g_string_append_len (out, p, open - p);
       name = g_strndup (open + 1, (gsize) (close - open - 1));
       canonical = canonical_name (name);
-      if (g_strcmp0 (canonical, "total") == 0 || g_strcmp0 (canonical, "amount") == 0)
+      if (is_english_variant (canonical))
         g_string_append_printf (out, "{%s_en}", canonical);
       else
         g_string_append_len (out, open, close - open + 1);
@@ -297,14 +312,49 @@ put (GHashTable *values,
   g_hash_table_insert (values, g_strdup (name), value != NULL ? value : g_strdup (""));
 }
 
+/* "1 September 2026": day, month name, year, read the same in Britain and America (the
+ * English part of a bilingual message; 01/09/2026 is the 9th of January to an American). */
 static char *
-payment_details (const FacturesProfile *seller)
+date_english (const GDate *date)
+{
+  static const char *const months[] = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+  };
+
+  if (!g_date_valid (date))
+    return NULL;
+  return g_strdup_printf ("%u %s %u", (guint) g_date_get_day (date),
+                          months[g_date_get_month (date) - 1], (guint) g_date_get_year (date));
+}
+
+static const char *
+kind_english (FacturesDocumentKind kind)
+{
+  switch (kind)
+    {
+    case FACTURES_DOCUMENT_KIND_QUOTE:
+      return "Quote";
+    case FACTURES_DOCUMENT_KIND_INVOICE:
+      return "Invoice";
+    case FACTURES_DOCUMENT_KIND_CREDIT_NOTE:
+      return "Credit note";
+    case FACTURES_DOCUMENT_KIND_DEPOSIT:
+      return "Deposit invoice";
+    default:
+      return "Document";
+    }
+}
+
+static char *
+payment_details (const FacturesProfile *seller,
+                 gboolean               english)
 {
   GString *text = g_string_new (NULL);
 
   if (seller == NULL || seller->iban == NULL || *seller->iban == '\0')
     return g_string_free (text, FALSE);
-  g_string_append (text, "Règlement par virement :\nIBAN : ");
+  g_string_append (text, english ? "Payment by bank transfer:\nIBAN: " : "Règlement par virement :\nIBAN : ");
   /* Groups of four characters, as printed on the invoice. */
   for (const char *p = seller->iban; *p; p++)
     {
@@ -313,7 +363,7 @@ payment_details (const FacturesProfile *seller)
       g_string_append_c (text, *p);
     }
   if (seller->bic != NULL && *seller->bic != '\0')
-    g_string_append_printf (text, "\nBIC : %s", seller->bic);
+    g_string_append_printf (text, english ? "\nBIC: %s" : "\nBIC : %s", seller->bic);
   return g_string_free (text, FALSE);
 }
 
@@ -354,7 +404,19 @@ factures_mail_template_values (const FacturesDocument *document,
                    "forfaitaire pour frais de recouvrement de 40 €."));
   else
     put (values, "penalties", NULL);
-  put (values, "payment_details", payment_details (document->seller));
+  put (values, "payment_details", payment_details (document->seller, FALSE));
+  /* the English part of a bilingual message (english_placeholders()) */
+  put (values, "kind_en", g_strdup (kind_english (document->kind)));
+  put (values, "issue_date_en", date_english (&document->issue_date));
+  put (values, "due_date_en", date_english (&document->due_date));
+  put (values, "payment_details_en", payment_details (document->seller, TRUE));
+  if (document->buyer != NULL && factures_client_category_is_b2b (document->buyer->category))
+    put (values, "penalties_en",
+         g_strdup ("Under article L441-10 of the French Commercial Code, this delay incurs the late "
+                   "payment penalties stated on the invoice and the fixed compensation of €40 for "
+                   "recovery costs."));
+  else
+    put (values, "penalties_en", NULL);
   put (values, "sender", g_strdup (document->seller != NULL ? document->seller->party.name : ""));
   return values;
 }

@@ -225,9 +225,15 @@ factures_store_check_import_history (FacturesStore              *self,
   bind_text (dup, 4, imported->number);
   if (sqlite3_step (dup) == SQLITE_ROW)
     {
-      g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
-                   _("Invoice %s from %s was already imported."), imported->number,
-                   imported->seller.name != NULL ? imported->seller.name : "?");
+      /* sixth trial, finding 13: a credit note is named as one */
+      if (factures_imported_type_is_credit_note (imported->type_code))
+        g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                     _("Credit note %s from %s was already imported."), imported->number,
+                     imported->seller.name != NULL ? imported->seller.name : "?");
+      else
+        g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                     _("Invoice %s from %s was already imported."), imported->number,
+                     imported->seller.name != NULL ? imported->seller.name : "?");
       return FALSE;
     }
 

@@ -593,7 +593,8 @@ factures_store_list_purchase_payments (FacturesStore  *self,
       p->method = method_of (sqlite3_column_int (stmt, 5));
       p->amount = sqlite3_column_int64 (stmt, 6);
       /* The money a supplier's credit note brings back reduces the purchases (finding 7). */
-      if (factures_imported_type_is_credit_note (sqlite3_column_int (stmt, 7)))
+      p->credit_note = factures_imported_type_is_credit_note (sqlite3_column_int (stmt, 7));
+      if (p->credit_note)
         p->amount = -p->amount;
       g_ptr_array_add (out, p);
     }

@@ -212,6 +212,8 @@ gboolean factures_store_cancel_purchase_payment (FacturesStore  *self,
  * @method: how it was paid
  * @amount: cents; negative for a cancellation and for the refund of a supplier's credit note
  * @reversal: TRUE for the cancellation of a payment
+ * @credit_note: TRUE when the movement is the refund of a supplier's credit note (or its
+ *   cancellation): the FEC's EcritureLib says « Avoir », not « Achat » (sixth trial, finding 13)
  *
  * A movement of money for a purchase (the FEC's AC and BQ entries, factures_fec_write_all()).
  */
@@ -222,6 +224,7 @@ typedef struct {
   FacturesPaymentMethod  method;
   gint64                 amount;
   gboolean               reversal;
+  gboolean               credit_note;
 } FacturesPurchasePayment;
 
 void factures_purchase_payment_free (FacturesPurchasePayment *payment);

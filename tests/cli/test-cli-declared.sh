@@ -55,4 +55,17 @@ F --record-payment=F2026-0002 --date=2026-02-01 --method=virement --amount=1 --y
   && [ "$(sqlite3 "$tmp/d.db" "SELECT count(*) FROM payments WHERE date = '2026-02-01'")" = 1 ] \
   && ok "with --yes it is recorded" || fail "with --yes: $(cat "$tmp/err")"
 
+# sixth trial, finding 14: --verify names a deleted cancellation in correct French (« on a
+# supprimé l’annulation 1 d’un paiement », never « l’annulation … a été supprimé »)
+cp "$tmp/d.db" "$tmp/v.db"
+# (the row deleted behind the app's back, its triggers put back as they were)
+triggers=$(sqlite3 "$tmp/v.db" "SELECT sql || ';' FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'payment_reversals'")
+names=$(sqlite3 "$tmp/v.db" "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'payment_reversals'")
+{ echo "PRAGMA foreign_keys = OFF;"; for t in $names; do echo "DROP TRIGGER $t;"; done
+  echo "DELETE FROM payment_reversals;"; echo "$triggers"; } | sqlite3 "$tmp/v.db" 2>"$tmp/err"
+rc=0; "$CLI" --database="$tmp/v.db" --verify >"$tmp/out" 2>&1 || rc=$?
+if [ "$rc" != 0 ] && grep -qP "Historique\\x{00a0}: on a supprimé l’annulation [0-9]+ d’un paiement" "$tmp/out" \
+   && ! grep -q "a été supprimé\b" "$tmp/out"; then ok "--verify in French: $(grep "l’annulation" "$tmp/out")"
+else fail "--verify of a deleted cancellation: status $rc, $(cat "$tmp/out" "$tmp/err")"; fi
+
 [ "$failures" = 0 ] || { echo "$failures failure(s)"; exit 1; }

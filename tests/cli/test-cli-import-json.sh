@@ -60,4 +60,25 @@ rc=0; out=$("$CLI" --database="$tmp/a.db" --import-json="$tmp/bad.json" 2>"$tmp/
 if [ "$rc" -ne 0 ] && [ -z "$out" ] && grep -q "L’import de" "$tmp/err"; then ok "refused: $(head -1 "$tmp/err")"
 else fail "bad file: status $rc, stdout “$out”, stderr $(cat "$tmp/err")"; fi
 
+# sixth trial, finding 7: a débours line whose row says 0 % (no category) is issued by a seller
+# who charges VAT: at issue a débours carries no VAT whatever its row says.
+python3 - "$FIXTURE" "$tmp/debours.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["profile"].update(vat_regime=1, vat_from="2026-01-01", vat_id="FR44732829320", siren="732829320", siret=None)
+draft = [x for x in d["documents"] if x["status"] == 0][0]
+for line in draft["lines"]:
+    line["vat_rate_bp"] = 2000
+extra = dict(draft["lines"][0], position=len(draft["lines"]) + 1, description="Frais de greffe", vat_rate_bp=0, debours=1)
+draft["lines"].append(extra)
+json.dump(d, open(sys.argv[2], "w"))
+print(draft["id"])
+PY
+draft=$(python3 -c 'import json,sys; print([x for x in json.load(open(sys.argv[1]))["documents"] if x["status"] == 0][0]["id"])' "$tmp/debours.json")
+"$CLI" --database="$tmp/d.db" --import-json="$tmp/debours.json" >/dev/null 2>"$tmp/err" || fail "débours draft: $(cat "$tmp/err")"
+rc=0; out=$("$CLI" --database="$tmp/d.db" --issue="$draft" --yes 2>"$tmp/err") || rc=$?
+if [ "$rc" = 0 ] && grep -q "^F2026-" <<<"$out" && ! grep -q "n’est pas un taux\|base légale" "$tmp/err"; then
+  ok "a débours at 0 % is issued: $out"
+else fail "débours at 0 %: status $rc, $out $(cat "$tmp/err")"; fi
+
 [ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }

@@ -4,6 +4,8 @@
 # is not 5 digits, a SIRET or VAT number of another SIREN and a German VAT number with a wrong
 # check digit are refused, naming the field, with the database unchanged, through --import-json
 # (clients and profile) and --import-facturx (seller and buyer of the file); valid ones pass.
+# Sixth trial, finding 4: --import-facturx and --check-facturx refuse the seller's SIREN or SIRET with a
+# wrong check digit and a French postal code that is not 5 digits, naming the BT field.
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -u
 
@@ -90,10 +92,21 @@ bad_country = text[:country] + "<ram:CountryID>XX</ram:CountryID>" + text[text.i
 open(sys.argv[2] + "/country.xml", "w", encoding="utf-8").write(bad_country)
 open(sys.argv[2] + "/siret.xml", "w", encoding="utf-8").write(
     text.replace('schemeID="0009">12345678200077<', 'schemeID="0009">73282932000074<'))
+# sixth trial, finding 4: the check digits and the French postal code, as the window checks them
+for name, old, new in (("postcode", ">75018<", ">7518<"),
+                       ("siren", 'schemeID="0002">123456782<', 'schemeID="0002">123456783<'),
+                       ("siret-key", 'schemeID="0009">12345678200077<', 'schemeID="0009">12345678200078<')):
+    assert text.count(old) >= 1, old
+    seller = text.index("<ram:SellerTradeParty>")
+    at = text.index(old, seller)
+    open(sys.argv[2] + "/" + name + ".xml", "w", encoding="utf-8").write(text[:at] + new + text[at + len(old):])
 PY
 before=$(dbhash)
 for case in "country.xml|Seller country (BT-40): “XX” is not an ISO 3166-1 country code" \
-            "siret.xml|Seller identifiers (BT-29, BT-30, BT-31): SIRET and SIREN"; do
+            "siret.xml|Seller identifiers (BT-29, BT-30, BT-31): SIRET and SIREN" \
+            "postcode.xml|Seller post code (BT-38): “7518” is not a postal code of the country FR" \
+            "siren.xml|Seller legal registration (BT-30): “123456783” is not a valid SIREN" \
+            "siret-key.xml|Seller identifier (BT-29): “12345678200078” is not a valid SIRET"; do
   file=${case%%|*}; want=${case#*|}
   rc=0; F --import-facturx="$tmp/$file" >/dev/null 2>"$tmp/err" || rc=$?
   if [ "$rc" != 0 ] && grep -qF -- "$want" "$tmp/err" && [ "$(dbhash)" = "$before" ]; then ok "--import-facturx $file refused: $(cat "$tmp/err")"
@@ -104,5 +117,8 @@ for case in "country.xml|Seller country (BT-40): “XX” is not an ISO 3166-1 c
 done
 F --import-facturx="$xml" >/dev/null 2>"$tmp/err" && ok "the file as published is imported" \
   || fail "--import-facturx $xml: $(cat "$tmp/err")"
+# the same invoice with a seller's SIREN altered cannot enter a second time (finding 4)
+rc=0; F --import-facturx="$tmp/siren.xml" >/dev/null 2>"$tmp/err" || rc=$?
+[ "$rc" != 0 ] && ok "the duplicate with an altered SIREN is refused" || fail "the duplicate with an altered SIREN was imported"
 
 exit $((failures > 0))

@@ -221,5 +221,13 @@ assert {(r[11], r[12]) for r in purchases if r[8] == "AV20260007"} == {("0,00", 
 PY
 then ok "--export-fec: the refund of the credit note credits 607"
 else fail "credit note in the FEC: $(cat "$tmp/cfec.txt")"; fi
+# sixth trial, finding 13: the credit note is named as one in the FEC and when imported again
+if grep -qP '\tAV20260007\t[0-9]*\tAvoir LE FOURNISSEUR\t' "$tmp/cfec.txt" && ! grep -qP '\tAV20260007\t[0-9]*\tAchat ' "$tmp/cfec.txt"; then
+  ok "--export-fec: EcritureLib « Avoir LE FOURNISSEUR » for the credit note"
+else fail "credit note's EcritureLib: $(grep AV20260007 "$tmp/cfec.txt")"; fi
+rc=0; C --import-facturx="$tmp/avoir.xml" >"$tmp/out" 2>"$tmp/err" || rc=$?
+if [ "$rc" != 0 ] && grep -q "Credit note AV20260007 from LE FOURNISSEUR was already imported" "$tmp/err"; then
+  ok "the credit note imported again: $(cat "$tmp/err")"
+else fail "credit note imported again: status $rc, $(cat "$tmp/err")"; fi
 
 exit $((failures > 0))

@@ -818,6 +818,47 @@ test_uk_client (void)
   }
 }
 
+/* Sixth trial, finding 7: a débours line is checked before issue as it will be issued (no VAT,
+ * factures_vat_resolve_lines()): its row at 0 % without a category, or E without a legal basis,
+ * is not refused on a VAT-registered seller's draft. */
+static void
+test_debours_draft (void)
+{
+  for (guint variant = 0; variant < 3; variant++)
+    {
+      g_autoptr(FacturesDocument) doc = document_new (seller_new (RG, METRO, "FR44732829320"),
+                                                      client_new (FR_BUSINESS));
+      g_autoptr(GPtrArray) all = NULL;
+      FacturesLine *debours;
+
+      line_add (doc, BNC, NONE)->quantity = 10000;
+      add_debours (doc, 0);
+      debours = doc->lines->pdata[1];
+      if (variant == 0)
+        {
+          debours->vat_category = FACTURES_VAT_CATEGORY_UNSET;   /* a row from the JSON import */
+          debours->activity = FACTURES_LINE_ACTIVITY_DEFAULT;
+        }
+      else if (variant == 1)
+        debours->vat_category = FACTURES_VAT_CATEGORY_E;       /* E without its basis */
+      else
+        debours->vat_rate_bp = 1234;                          /* no French rate */
+      all = factures_mentions_check (doc);
+      for (guint i = 0; i < all->len; i++)
+        {
+          const FacturesMissingMention *m = all->pdata[i];
+
+          if (m->severity == FACTURES_MENTION_ERROR &&
+              (g_str_has_prefix (m->code, "vat-") || g_str_has_prefix (m->code, "line-vat")))
+            g_error ("variant %u: unexpected %s: %s", variant, m->code, m->message);
+        }
+      factures_vat_resolve_lines (doc);
+      g_assert_cmpint (debours->vat_category, ==, FACTURES_VAT_CATEGORY_E);
+      g_assert_cmpint (debours->vat_rate_bp, ==, 0);
+      assert_no_vat_errors (doc);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -834,5 +875,6 @@ main (int argc, char **argv)
   g_test_add_func ("/vat/check/resolve-lines", test_resolve_lines);
   g_test_add_func ("/vat/check/uk-client", test_uk_client);
   g_test_add_func ("/vat/check/debours", test_debours);
+  g_test_add_func ("/vat/check/debours-draft", test_debours_draft);
   return g_test_run ();
 }

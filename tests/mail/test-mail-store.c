@@ -354,6 +354,13 @@ test_bilingual (Fixture       *f,
   g_autoptr(FacturesMailDraft) edited = NULL;
   const char *en;
 
+  g_autoptr(FacturesProfile) profile = factures_store_get_profile (f->store, &error);
+
+  /* sixth trial, finding 8: the bank details too are in English in the English part */
+  g_free (profile->iban);
+  profile->iban = g_strdup ("FR7630006000011234567890189");
+  g_assert_true (factures_store_save_profile (f->store, profile, &error));
+  g_assert_no_error (error);
   client->document_language = FACTURES_DOCUMENT_LANGUAGE_FRENCH_ENGLISH;
   g_assert_true (factures_store_save_client (f->store, client, &error));
   g_assert_no_error (error);
@@ -375,6 +382,12 @@ test_bilingual (Fixture       *f,
   en = strstr (both->body, "\n\n— English version —\n\nDear London Books Ltd,");
   g_assert_nonnull (en);
   g_assert_nonnull (strstr (en, "Please find attached invoice F2026-0002"));
+  /* sixth trial, finding 8: no French left after the line, dates written unambiguously */
+  g_assert_nonnull (strstr (en, "invoice F2026-0002 of 4 March 2026,"));
+  g_assert_nonnull (strstr (en, "Payment by bank transfer:\nIBAN: FR76 3000 6000 0112 3456 7890 189"));
+  g_assert_null (strstr (en, "Règlement"));
+  g_assert_null (strstr (en, "/2026"));
+  g_assert_nonnull (strstr (both->body, "Règlement par virement :\nIBAN : FR76"));
 
   /* the English version edited in the preferences is the one used */
   g_assert_true (factures_store_save_mail_template (f->store, "mail-invoice" FACTURES_MAIL_ENGLISH_SUFFIX,

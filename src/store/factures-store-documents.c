@@ -327,6 +327,13 @@ clean_draft (FacturesStore     *self,
                            _("Issue date: the date is missing or invalid."));
       return FALSE;
     }
+  /* Trial 6 finding 3: as payments and purchases, no document before the registers' first year
+   * (every door saves its drafts here, and issuing saves the draft first). */
+  if (!factures_date_check_record (&document->issue_date, _("Issue date"), error))
+    {
+      FAULT ("issue_date", -1);
+      return FALSE;
+    }
   if (document->allowance < 0)
     {
       FAULT ("allowance", -1);

@@ -466,6 +466,23 @@ check_one_command (GVariantDict  *options,
   return TRUE;
 }
 
+/* Two paths of the command line that name one file: the same file on disk (another path, a
+ * link), else the same path once made absolute and canonical. */
+static gboolean
+same_destination (const char *a,
+                  const char *b)
+{
+  GStatBuf sa, sb;
+  g_autofree char *ca = NULL;
+  g_autofree char *cb = NULL;
+
+  if (g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0)
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+  ca = g_canonicalize_filename (a, NULL);
+  cb = g_canonicalize_filename (b, NULL);
+  return g_strcmp0 (ca, cb) == 0;
+}
+
 int
 factures_cli_run (const char   *database,
                   GVariantDict *options)
@@ -494,15 +511,30 @@ factures_cli_run (const char   *database,
    * -journal) nor into a folder's name; checked here, once, before any command runs. */
   {
     static const char *const writers[] = { "output", "export-json", "backup" };
+    const char *destinations[G_N_ELEMENTS (writers)] = { NULL, };
 
     for (guint i = 0; i < G_N_ELEMENTS (writers); i++)
       {
         const char *destination = NULL;
         g_autofree char *option = g_strconcat ("--", writers[i], NULL);
 
-        if (g_variant_dict_lookup (options, writers[i], "^&ay", &destination) &&
-            !factures_store_check_destination (database, destination, option, &error))
+        if (!g_variant_dict_lookup (options, writers[i], "^&ay", &destination))
+          continue;
+        if (!factures_store_check_destination (database, destination, option, &error))
           return fail (error->message);
+        /* Trial 6 finding 6: two outputs on one file, the second would replace the first. */
+        for (guint j = 0; j < i; j++)
+          if (destinations[j] != NULL && same_destination (destinations[j], destination))
+            {
+              g_autofree char *message = NULL;
+
+              /* Translators: %s: two options (--export-json, --backup), %s: the file */
+              message = g_strdup_printf (_("--%s and --%s both write “%s”: the second file would "
+                                           "replace the first. Give each its own file."),
+                                         writers[j], writers[i], destination);
+              return fail (message);
+            }
+        destinations[i] = destination;
       }
   }
   if (!check_one_command (options, &error))

@@ -47,6 +47,16 @@ refused "$tmp/old-draft.json" "documents[0].issue_date" old-draft
 make_file "$tmp/old-vat.json" profile vat_from 1998-01-01
 refused "$tmp/old-vat.json" "profile" old-vat
 
+# Trial 6 finding 10: vat_from with vat_regime 0 (franchise) was dropped silently: refused.
+make_file "$tmp/franchise.json" profile vat_from 2026-01-01
+python3 - "$tmp/franchise.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1])); d["profile"]["vat_regime"] = 0; json.dump(d, open(sys.argv[1], "w"))
+PY
+rc=0; "$CLI" --database="$tmp/franchise.db" --import-json="$tmp/franchise.json" >/dev/null 2>"$tmp/err" || rc=$?
+if [ "$rc" -ne 0 ] && grep -qF "profile.vat_from" "$tmp/err"; then ok "vat_from in franchise refused: $(head -1 "$tmp/err")"
+else fail "vat_from in franchise: rc $rc, “$(cat "$tmp/err")”"; fi
+
 # 1 January 1999 itself is a record date.
 make_file "$tmp/first.json" draft issue_date 1999-01-01
 "$CLI" --database="$tmp/first.db" --import-json="$tmp/first.json" >/dev/null 2>"$tmp/err" &&

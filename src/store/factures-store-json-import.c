@@ -511,6 +511,18 @@ factures_store_json_impl_import_profile (Import      *import,
                                                _("absent (or null) unless “vat_regime” is 1, VAT registered"));
         return FALSE;
       }
+    if (vat_from != NULL)
+      {
+        GDate date;
+
+        /* Trial 6 finding 3: named by its path (the profile's check says the same). */
+        factures_date_parse_iso (vat_from, &date, NULL);
+        if (!factures_date_check_record (&date, _("VAT charged from"), error))
+          {
+            factures_store_json_impl_prefix_path (error, "profile.vat_from");
+            return FALSE;
+          }
+      }
   }
 
   if (!import->keep_ids)

@@ -45,7 +45,7 @@ make_file "$tmp/old-draft.json" draft issue_date 1998-05-01
 refused "$tmp/old-draft.json" "documents[0].issue_date" old-draft
 
 make_file "$tmp/old-vat.json" profile vat_from 1998-01-01
-refused "$tmp/old-vat.json" "profile" old-vat
+refused "$tmp/old-vat.json" "profile.vat_from" old-vat
 
 # Trial 6 finding 10: vat_from with vat_regime 0 (franchise) was dropped silently: refused.
 make_file "$tmp/franchise.json" profile vat_from 2026-01-01

@@ -261,7 +261,8 @@ json_array_length (JsonObject *root,
 }
 
 static void
-print_import_summary (const char *path)
+print_import_summary (const char *path,
+                      gboolean    profile_taken)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
@@ -295,6 +296,9 @@ print_import_summary (const char *path)
         }
     }
 
+  if (profile_taken && json_object_has_member (root, "profile") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "profile")))
+    g_ptr_array_add (parts, g_strdup (_("the business profile")));
   if ((n = json_array_length (root, "clients")) > 0)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u client", "%u clients", n), n));
   if (issued > 0)
@@ -501,6 +505,7 @@ factures_cli_run (const char   *database,
   g_autofree char *db_path = NULL;
   g_autofree char *default_path = NULL;
   gboolean db_existed = TRUE;
+  gboolean had_profile = TRUE;
   int status = 0;
 
   if (g_variant_dict_contains (options, "version"))
@@ -594,6 +599,13 @@ factures_cli_run (const char   *database,
   if (store == NULL)
     return status;
 
+  /* Trial 6 finding 12: the file's profile is taken only by a database without one. */
+  if (import_json != NULL)
+    {
+      g_autoptr (FacturesProfile) current = factures_store_get_profile (store, NULL);
+
+      had_profile = current != NULL;
+    }
   if (import_json != NULL && !factures_store_import_json (store, import_json, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Import of “%s” failed: %s"), import_json, error->message);
@@ -625,7 +637,7 @@ factures_cli_run (const char   *database,
       g_clear_error (&error);
     }
   if (import_json != NULL)
-    print_import_summary (import_json);
+    print_import_summary (import_json, !had_profile);
   if (verify && !factures_store_verify (store, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Verification failed: %s"), error->message);

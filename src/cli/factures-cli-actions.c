@@ -26,7 +26,7 @@ static const GOptionEntry entries[] = {
     N_("Issue the draft with id DRAFT_ID, with the checks of the window; print its number. "
        "Warnings are printed and stop the issue unless --yes is given"), N_("DRAFT_ID") },
   { "yes", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("With --issue or --record-payment: go on in spite of the warnings printed"), NULL },
+    N_("With --issue, --record-payment or --send: go on in spite of the warnings printed"), NULL },
   { "delete-draft", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Delete the draft with id ID (an issued document is never deleted)"), N_("ID") },
   { "record-payment", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -364,7 +364,7 @@ factures_cli_actions_run (const char   *database,
 
   n_actions = (issue_id != NULL) + (delete_id != NULL) + (payment_number != NULL);
   if (n_actions == 0 && yes)
-    return fail (_("--yes goes with --issue=DRAFT_ID or --record-payment=NUMBER."));
+    return fail (_("--yes goes with --issue=DRAFT_ID, --record-payment=NUMBER or --send=NUMBER."));
   if (n_actions == 0 && !keep_credit)
     return fail (_("--eur-amount goes with --record-payment=NUMBER."));
   if (n_actions == 0)
@@ -372,7 +372,7 @@ factures_cli_actions_run (const char   *database,
   if (n_actions > 1)
     return fail (_("Give one of --issue, --delete-draft and --record-payment at a time."));
   if (yes && issue_id == NULL && payment_number == NULL)
-    return fail (_("--yes goes with --issue=DRAFT_ID or --record-payment=NUMBER."));
+    return fail (_("--yes goes with --issue=DRAFT_ID, --record-payment=NUMBER or --send=NUMBER."));
   if (keep_credit && payment_number == NULL)
     return fail (_("--keep-credit goes with --record-payment=NUMBER."));
   if (payment_number == NULL && g_variant_dict_contains (options, "eur-amount"))

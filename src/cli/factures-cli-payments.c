@@ -144,6 +144,11 @@ factures_cli_payments_run (const char   *database,
   g_variant_dict_lookup (options, "dunning-plan", "&s", &plan_number);
   g_variant_dict_lookup (options, "penalties", "&s", &penalties_number);
   factures_today (&today);
+  /* Trial 6 finding 9: --date was ignored silently; the plan and the penalties are reckoned on
+   * today (FACTURES_TODAY). */
+  if (g_variant_dict_contains (options, "date"))
+    return fail (_("--date does not go with --dunning-plan or --penalties: they are reckoned on today "
+                   "(set FACTURES_TODAY=YYYY-MM-DD for another day)."));
 
   store = factures_cli_open_store (database, FALSE, &status);
   if (store == NULL)

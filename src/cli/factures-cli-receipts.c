@@ -335,7 +335,7 @@ factures_cli_receipts_run (const char   *database,
   if (output != NULL && !list)
     return fail (_("--output goes with --receipts (or --export-pdf, --export-facturx)."));
   if (g_variant_dict_contains (options, "year") && !list)
-    return fail (_("--year goes with --receipts."));
+    return fail (_("--year goes with --receipts, --thresholds, --purchases or --export-fec."));
   /* Checked before the database is opened; --year=0 is not "this year" (leave --year out). */
   if (year_text != NULL)
     {

@@ -209,7 +209,7 @@ run_recurring (FacturesStore *store)
   GDate today;
 
   factures_today (&today);
-  before = factures_store_list_unseen_occurrences (store, &error);
+  before = factures_store_list_occurrences (store, &error);
   if (before == NULL)
     return fail (error->message);
   for (guint i = 0; i < before->len; i++)
@@ -219,7 +219,8 @@ run_recurring (FacturesStore *store)
       g_autofree char *message = g_strdup_printf (_("Recurring invoices failed: %s"), error->message);
       return fail (message);
     }
-  unseen = factures_store_list_unseen_occurrences (store, &error);
+  /* Trial 6 finding 5: every invoice the run created, the issued ones too (with their number). */
+  unseen = factures_store_list_occurrences (store, &error);
   if (unseen == NULL)
     return fail (error->message);
   for (guint i = 0; i < unseen->len; i++)
@@ -234,11 +235,11 @@ run_recurring (FacturesStore *store)
         continue;
       if (!header)
         /* Translators: the header of --run-recurring's lines, tab separated: keep the tabs */
-        g_print ("%s\n", _("Date\tClient\tDraft id\tWhy it was not issued"));
+        g_print ("%s\n", _("Date\tClient\tDocument id\tNumber, or why it was not issued"));
       header = TRUE;
       date = factures_date_format_iso (&o->date);
       client = tsv_field (o->client_name);
-      reason = tsv_field (o->issue_error);
+      reason = tsv_field (o->number != NULL ? o->number : o->issue_error);
       g_print ("%s\t%s\t%" G_GINT64_FORMAT "\t%s\n", date, client, o->document_id, reason);
     }
   /* Translators: a summary printed by --run-recurring */
@@ -260,7 +261,8 @@ json_array_length (JsonObject *root,
 }
 
 static void
-print_import_summary (const char *path)
+print_import_summary (const char *path,
+                      gboolean    profile_taken)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
@@ -294,6 +296,9 @@ print_import_summary (const char *path)
         }
     }
 
+  if (profile_taken && json_object_has_member (root, "profile") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "profile")))
+    g_ptr_array_add (parts, g_strdup (_("the business profile")));
   if ((n = json_array_length (root, "clients")) > 0)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u client", "%u clients", n), n));
   if (issued > 0)
@@ -466,6 +471,23 @@ check_one_command (GVariantDict  *options,
   return TRUE;
 }
 
+/* Two paths of the command line that name one file: the same file on disk (another path, a
+ * link), else the same path once made absolute and canonical. */
+static gboolean
+same_destination (const char *a,
+                  const char *b)
+{
+  GStatBuf sa, sb;
+  g_autofree char *ca = NULL;
+  g_autofree char *cb = NULL;
+
+  if (g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0)
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+  ca = g_canonicalize_filename (a, NULL);
+  cb = g_canonicalize_filename (b, NULL);
+  return g_strcmp0 (ca, cb) == 0;
+}
+
 int
 factures_cli_run (const char   *database,
                   GVariantDict *options)
@@ -483,6 +505,7 @@ factures_cli_run (const char   *database,
   g_autofree char *db_path = NULL;
   g_autofree char *default_path = NULL;
   gboolean db_existed = TRUE;
+  gboolean had_profile = TRUE;
   int status = 0;
 
   if (g_variant_dict_contains (options, "version"))
@@ -494,15 +517,30 @@ factures_cli_run (const char   *database,
    * -journal) nor into a folder's name; checked here, once, before any command runs. */
   {
     static const char *const writers[] = { "output", "export-json", "backup" };
+    const char *destinations[G_N_ELEMENTS (writers)] = { NULL, };
 
     for (guint i = 0; i < G_N_ELEMENTS (writers); i++)
       {
         const char *destination = NULL;
         g_autofree char *option = g_strconcat ("--", writers[i], NULL);
 
-        if (g_variant_dict_lookup (options, writers[i], "^&ay", &destination) &&
-            !factures_store_check_destination (database, destination, option, &error))
+        if (!g_variant_dict_lookup (options, writers[i], "^&ay", &destination))
+          continue;
+        if (!factures_store_check_destination (database, destination, option, &error))
           return fail (error->message);
+        /* Trial 6 finding 6: two outputs on one file, the second would replace the first. */
+        for (guint j = 0; j < i; j++)
+          if (destinations[j] != NULL && same_destination (destinations[j], destination))
+            {
+              g_autofree char *message = NULL;
+
+              /* Translators: %s: two options (--export-json, --backup), %s: the file */
+              message = g_strdup_printf (_("--%s and --%s both write “%s”: the second file would "
+                                           "replace the first. Give each its own file."),
+                                         writers[j], writers[i], destination);
+              return fail (message);
+            }
+        destinations[i] = destination;
       }
   }
   if (!check_one_command (options, &error))
@@ -561,6 +599,13 @@ factures_cli_run (const char   *database,
   if (store == NULL)
     return status;
 
+  /* Trial 6 finding 12: the file's profile is taken only by a database without one. */
+  if (import_json != NULL)
+    {
+      g_autoptr (FacturesProfile) current = factures_store_get_profile (store, NULL);
+
+      had_profile = current != NULL;
+    }
   if (import_json != NULL && !factures_store_import_json (store, import_json, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Import of “%s” failed: %s"), import_json, error->message);
@@ -592,7 +637,7 @@ factures_cli_run (const char   *database,
       g_clear_error (&error);
     }
   if (import_json != NULL)
-    print_import_summary (import_json);
+    print_import_summary (import_json, !had_profile);
   if (verify && !factures_store_verify (store, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Verification failed: %s"), error->message);

@@ -531,6 +531,17 @@ factures_mentions_check_dates (GPtrArray              *mentions,
                             issue_text, last_text, last_text));
     }
 
+  /* Trial 6 finding 3: never before the registers' first year (payments and purchases too). */
+  {
+    GError *record_error = NULL;
+
+    if (!factures_date_check_record (&document->issue_date, _("Issue date"), &record_error))
+      {
+        add (mentions, "issue-date-record", FACTURES_MENTION_ERROR, g_strdup (record_error->message));
+        g_error_free (record_error);
+      }
+  }
+
   factures_today (&now);
   if (g_date_compare (&document->issue_date, &now) > 0)
     {

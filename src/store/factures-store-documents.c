@@ -150,10 +150,15 @@ load_document (FacturesStore  *self,
           if (document->buyer == NULL)
             return NULL;
         }
-      effective_terms (document->seller, document->buyer, &document->terms);
-      if (g_date_valid (&document->issue_date))
-        factures_terms_due_date (&document->terms, document->seller->eom_method,
-                                 &document->issue_date, &document->due_date);
+      /* Trial 6 finding 2: a draft imported with its own terms and due date (JSON) keeps
+       * them; the others get the client's or the profile's. */
+      if (!g_date_valid (&document->due_date))
+        {
+          effective_terms (document->seller, document->buyer, &document->terms);
+          if (g_date_valid (&document->issue_date))
+            factures_terms_due_date (&document->terms, document->seller->eom_method,
+                                     &document->issue_date, &document->due_date);
+        }
     }
 
   lines = factures_store_prepare_cached (self,
@@ -320,6 +325,13 @@ clean_draft (FacturesStore     *self,
       FAULT ("issue_date", -1);
       g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
                            _("Issue date: the date is missing or invalid."));
+      return FALSE;
+    }
+  /* Trial 6 finding 3: as payments and purchases, no document before the registers' first year
+   * (every door saves its drafts here, and issuing saves the draft first). */
+  if (!factures_date_check_record (&document->issue_date, _("Issue date"), error))
+    {
+      FAULT ("issue_date", -1);
       return FALSE;
     }
   if (document->allowance < 0)
@@ -612,6 +624,9 @@ write_draft (FacturesStore            *self,
                                    "allowance = ?6, net_total = ?7, vat_total = ?8, gross_total = ?9, "
                                    "amount_due = ?10, notes = ?11, purchase_order = ?12, "
                                    "currency = ?14, exchange_rate = ?15, "
+                                   /* A draft's own due date (imported) moves with its issue date. */
+                                   "due_date = date (due_date, (julianday (?2) - julianday (issue_date)) "
+                                   "|| ' days'), "
                                    "client_key = factures_fold (?5), "
                                    "search_key = factures_fold (coalesce (?5, '')) "
                                    "WHERE id = ?13 AND status = 0",

@@ -584,6 +584,9 @@ issue_in_transaction (FacturesStore       *self,
 
   /* An issue date in the future would also push every later number past it (numbers
    * follow dates), so a mistyped year would block the series: refused. */
+  /* Trial 6 finding 3: a draft saved before the check of its date (factures_date_check_record()). */
+  if (!factures_date_check_record (&document->issue_date, _("Issue date"), error))
+    return NULL;
   {
     GDate now;
 

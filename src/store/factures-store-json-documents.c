@@ -25,6 +25,7 @@
 #include "factures-store-recurring-private.h"
 #include "factures-store-payments-private.h"
 #include "factures-series.h"
+#include "factures-terms.h"
 #include "factures-store-json-private.h"
 
 /* ---- documents ---- */
@@ -233,14 +234,18 @@ import_draft (Import      *import,
 {
   g_autoptr(FacturesDocument) document = NULL;
   g_autoptr(GPtrArray) array = NULL;
-  const char *issue_date, *delivery_date, *notes, *purchase_order, *currency;
+  const char *issue_date, *delivery_date, *due_date, *notes, *purchase_order, *currency;
   const char *key = NULL;
-  gint64 allowance, exchange_rate;
+  gint64 allowance, exchange_rate, terms_kind, terms_days;
   gint line = -1;
   JsonNode *quote;
 
   if (!factures_store_json_impl_get_date (object, where, "issue_date", TRUE, &issue_date, error) ||
       !factures_store_json_impl_get_date (object, where, "delivery_date", FALSE, &delivery_date, error) ||
+      !factures_store_json_impl_get_date (object, where, "due_date", FALSE, &due_date, error) ||
+      !factures_store_json_impl_get_int_range (object, where, "terms_kind", 0, 0, FACTURES_TERMS_END_OF_MONTH_45,
+                                               &terms_kind, error) ||
+      !factures_store_json_impl_get_int_range (object, where, "terms_days", 0, 0, 366, &terms_days, error) ||
       !factures_store_json_impl_get_int (object, where, "allowance", 0, &allowance, error) ||
       !factures_store_json_impl_get_text (object, where, "notes", &notes, error) ||
       !factures_store_json_impl_get_text (object, where, "purchase_order", &purchase_order, error) ||
@@ -319,6 +324,55 @@ import_draft (Import      *import,
         path = factures_store_json_impl_path_join (where, key);
       factures_store_json_impl_prefix_path (error, path);
       return FALSE;
+    }
+  /* Trial 6 finding 2: the draft's own terms and due date (json.page) are kept, with the
+   * checks of the terms (C. com. L441-10) and a due date never before the issue date. */
+  if (due_date != NULL)
+    {
+      g_autoptr(FacturesClient) client = NULL;
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      GError *local_error = NULL;
+      GDate due;
+
+      factures_date_parse_iso (due_date, &due, NULL);
+      document->terms.kind = (FacturesTermsKind) terms_kind;
+      document->terms.days = (guint) terms_days;
+      if (g_date_compare (&due, &document->issue_date) < 0)
+        {
+          g_autofree char *path = factures_store_json_impl_path_join (where, "due_date");
+
+          g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                       _("Invalid file: %s: the due date %s is before the issue date %s."),
+                       path, due_date, issue_date);
+          return FALSE;
+        }
+      if (client_id != 0)
+        client = factures_store_get_client (import->store, client_id, NULL);
+      if (!factures_terms_validate (&document->terms,
+                                    client != NULL ? client->category : FACTURES_CLIENT_CATEGORY_INDIVIDUAL,
+                                    &local_error))
+        {
+          g_autofree char *path = factures_store_json_impl_path_join (where, "terms_days");
+
+          g_propagate_error (error, local_error);
+          factures_store_json_impl_prefix_path (error, path);
+          return FALSE;
+        }
+      stmt = factures_store_prepare (import->store,
+                                     "UPDATE documents SET due_date = ?1, terms_kind = ?2, terms_days = ?3 "
+                                     "WHERE id = ?4 AND status = 0",
+                                     error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, due_date, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, terms_kind);
+      sqlite3_bind_int64 (stmt, 3, terms_days);
+      sqlite3_bind_int64 (stmt, 4, document->id);
+      if (!factures_store_step_done (import->store, stmt, error))
+        {
+          factures_store_json_impl_prefix_path (error, where);
+          return FALSE;
+        }
     }
   *out_id = document->id;
   return TRUE;

@@ -496,8 +496,33 @@ factures_store_json_impl_import_profile (Import      *import,
   {
     const char *vat_from = NULL;
 
+    gint64 vat_regime = 0;
+
     if (!factures_store_json_impl_get_date (object, "profile", "vat_from", FALSE, &vat_from, error))
       return FALSE;
+    /* Trial 6 finding 10: as in the preferences, the day VAT is charged from goes only with
+     * vat_regime 1 (the export writes it only then): refused rather than dropped. */
+    if (json_object_has_member (object, "vat_regime") &&
+        json_node_get_value_type (json_object_get_member (object, "vat_regime")) == G_TYPE_INT64)
+      vat_regime = json_object_get_int_member (object, "vat_regime");
+    if (vat_from != NULL && vat_regime != FACTURES_VAT_REGIME_REGISTERED)
+      {
+        factures_store_json_impl_format_error (error, "profile", "vat_from",
+                                               _("absent (or null) unless “vat_regime” is 1, VAT registered"));
+        return FALSE;
+      }
+    if (vat_from != NULL)
+      {
+        GDate date;
+
+        /* Trial 6 finding 3: named by its path (the profile's check says the same). */
+        factures_date_parse_iso (vat_from, &date, NULL);
+        if (!factures_date_check_record (&date, _("VAT charged from"), error))
+          {
+            factures_store_json_impl_prefix_path (error, "profile.vat_from");
+            return FALSE;
+          }
+      }
   }
 
   if (!import->keep_ids)

@@ -267,6 +267,9 @@ check_profile_vat (const FacturesProfile  *profile,
       GDate today;
 
       factures_today (&today);
+      /* Trial 6 finding 3: never before the registers' first year. */
+      if (!factures_date_check_record (&profile->vat_from, _("VAT charged from"), error))
+        return FALSE;
       if (g_date_compare (&profile->vat_from, &today) > 0 || g_date_get_year (&profile->vat_from) < FACTURES_YEAR_FIRST)
         {
           g_autofree char *text = factures_date_format_fr (&profile->vat_from);

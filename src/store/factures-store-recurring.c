@@ -670,12 +670,14 @@ factures_occurrence_free (FacturesOccurrence *occurrence)
     return;
   g_free (occurrence->client_name);
   g_free (occurrence->issue_error);
+  g_free (occurrence->number);
   g_free (occurrence);
 }
 
-GPtrArray *
-factures_store_list_unseen_occurrences (FacturesStore  *self,
-                                        GError        **error)
+static GPtrArray *
+list_occurrences (FacturesStore  *self,
+                  gboolean        unseen,
+                  GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) list = NULL;
@@ -684,12 +686,19 @@ factures_store_list_unseen_occurrences (FacturesStore  *self,
   g_return_val_if_fail (FACTURES_IS_STORE (self), NULL);
 
   stmt = factures_store_prepare (self,
-                                 "SELECT o.template_id, o.occurrence_date, o.document_id, c.name, "
-                                 "o.issue_error FROM recurring_occurrences o "
-                                 "JOIN recurring_templates t ON t.id = o.template_id "
-                                 "LEFT JOIN clients c ON c.id = t.client_id "
-                                 "WHERE o.seen = 0 AND (o.missed = 1 OR o.issue_error IS NOT NULL) "
-                                 "ORDER BY o.occurrence_date, o.template_id",
+                                 unseen
+                                 ? "SELECT o.template_id, o.occurrence_date, o.document_id, c.name, "
+                                   "o.issue_error, NULL FROM recurring_occurrences o "
+                                   "JOIN recurring_templates t ON t.id = o.template_id "
+                                   "LEFT JOIN clients c ON c.id = t.client_id "
+                                   "WHERE o.seen = 0 AND (o.missed = 1 OR o.issue_error IS NOT NULL) "
+                                   "ORDER BY o.occurrence_date, o.template_id"
+                                 : "SELECT o.template_id, o.occurrence_date, o.document_id, c.name, "
+                                   "o.issue_error, d.number FROM recurring_occurrences o "
+                                   "JOIN recurring_templates t ON t.id = o.template_id "
+                                   "LEFT JOIN clients c ON c.id = t.client_id "
+                                   "LEFT JOIN documents d ON d.id = o.document_id AND d.status = 1 "
+                                   "ORDER BY o.occurrence_date, o.template_id",
                                  error);
   if (stmt == NULL)
     return NULL;
@@ -703,6 +712,7 @@ factures_store_list_unseen_occurrences (FacturesStore  *self,
       o->document_id = sqlite3_column_int64 (stmt, 2);
       o->client_name = factures_sql_col_dup (stmt, 3);
       o->issue_error = factures_sql_col_dup (stmt, 4);
+      o->number = factures_sql_col_dup (stmt, 5);
       g_ptr_array_add (list, o);
     }
   if (rc != SQLITE_DONE)
@@ -711,6 +721,24 @@ factures_store_list_unseen_occurrences (FacturesStore  *self,
       return NULL;
     }
   return g_steal_pointer (&list);
+}
+
+GPtrArray *
+factures_store_list_unseen_occurrences (FacturesStore  *self,
+                                        GError        **error)
+{
+  return list_occurrences (self, TRUE, error);
+}
+
+/**
+ * factures_store_list_occurrences:
+ * (see factures-store-recurring.h)
+ */
+GPtrArray *
+factures_store_list_occurrences (FacturesStore  *self,
+                                 GError        **error)
+{
+  return list_occurrences (self, FALSE, error);
 }
 
 gboolean

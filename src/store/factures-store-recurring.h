@@ -98,6 +98,7 @@ typedef struct {
   gint64  document_id;    /* 0 when the draft was deleted since */
   char   *client_name;
   char   *issue_error;    /* NULL, or why the automatic issue was refused */
+  char   *number;         /* its number when it was issued, else NULL (factures_store_list_occurrences()) */
 } FacturesOccurrence;
 
 void               factures_occurrence_free        (FacturesOccurrence *occurrence);
@@ -106,6 +107,19 @@ void               factures_occurrence_free        (FacturesOccurrence *occurren
 GPtrArray         *factures_store_list_unseen_occurrences (FacturesStore  *self,
                                                            GError        **error);
 gboolean           factures_store_mark_occurrences_seen   (FacturesStore  *self,
+                                                           GError        **error);
+
+/**
+ * factures_store_list_occurrences:
+ * @error: FACTURES_ERROR_DATABASE
+ *
+ * Every occurrence created so far, seen or not, missed, issued or left as a draft, oldest first,
+ * with the number of the invoice when it was issued (trial 6 finding 5: --run-recurring lists
+ * each invoice its run created).
+ *
+ * Returns: (transfer full) (element-type FacturesOccurrence): the list, or NULL on error.
+ */
+GPtrArray         *factures_store_list_occurrences        (FacturesStore  *self,
                                                            GError        **error);
 
 /* ---- catalogue ---- */

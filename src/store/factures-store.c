@@ -723,7 +723,19 @@ factures_store_check_destination (const char  *database,
   if (database == NULL)
     database = default_path = factures_store_default_path ();
   real_database = resolved_path (database);
-  if (*destination == '\0' || g_file_test (destination, G_FILE_TEST_IS_DIR))
+  /* Trial 6 finding 9: an empty value (--export-json=) was called a folder. */
+  if (*destination == '\0')
+    {
+      if (option != NULL)
+        /* Translators: %s: an option (--export-json) */
+        g_set_error (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                     _("%s: the value is empty; give the name of the file to write."), option);
+      else
+        g_set_error_literal (error, FACTURES_ERROR, FACTURES_ERROR_INVALID,
+                             _("The file name is empty; give the name of the file to write."));
+      return FALSE;
+    }
+  if (g_file_test (destination, G_FILE_TEST_IS_DIR))
     {
       if (option != NULL)
         /* Translators: %s: an option (--output), %s: the path given */

@@ -68,6 +68,15 @@ for args in "--export-pdf=F2026-0001 --output=$tmp/sub" "--export-json=$tmp/sub"
     ok "$args: $(cat "$tmp/err")"; else fail "$args: $rc $(cat "$tmp/err")"; fi
 done
 
+# Trial 6 finding 6: two outputs on one file (the second replaced the first), also by another path.
+for args in "--export-json=$tmp/z.out --backup=$tmp/z.out" "--export-json=$tmp/z.out --backup=$tmp/./z.out"; do
+  rc=0
+  # shellcheck disable=SC2086
+  "$CLI" --database="$tmp/v.db" $args >/dev/null 2>"$tmp/err" || rc=$?
+  if [ "$rc" = 1 ] && grep -q -- "--export-json" "$tmp/err" && grep -q -- "--backup" "$tmp/err" && [ ! -e "$tmp/z.out" ]; then
+    ok "$args: $(cat "$tmp/err")"; else fail "$args: $rc $(cat "$tmp/err")"; fi
+done
+
 # Another file is written as before.
 "$CLI" --database="$tmp/v.db" --export-json="$tmp/other.json" 2>"$tmp/err" && [ -s "$tmp/other.json" ] \
   && ok "another file is written" || fail "export to another file: $(cat "$tmp/err")"

@@ -18,7 +18,7 @@ export FACTURES_TODAY=2026-12-31 LANGUAGE=fr
 
 # A whole export: 2 clients, 4 issued documents and a draft, a payment, a recurring invoice.
 out=$("$CLI" --database="$tmp/a.db" --import-json="$FIXTURE" 2>"$tmp/err") || fail "--import-json: $(cat "$tmp/err")"
-expected="L’import de « $FIXTURE » est terminé : 2 clients, 4 documents émis, 1 brouillon, 1 paiement, 1 facturation récurrente."
+expected="L’import de « $FIXTURE » est terminé : le profil de l’entreprise, 2 clients, 4 documents émis, 1 brouillon, 1 paiement, 1 facturation récurrente."
 if [ "$out" = "$expected" ]; then ok "$out"
 else fail "printed “$out”, expected “$expected”"; fi
 
@@ -47,6 +47,17 @@ JSON
 out=$("$CLI" --database="$tmp/a.db" --import-json="$tmp/noseries.json" 2>"$tmp/err") || fail "without series: $(cat "$tmp/err")"
 if [ "$out" = "L’import de « $tmp/noseries.json » est terminé : 1 client." ]; then ok "without series: $out"
 else fail "without series: printed “$out”"; fi
+
+# Trial 6 finding 12: a file holding only a profile, into a new database, says it imported it;
+# into a database that has one (its own profile wins), says nothing was taken.
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); json.dump({"format": "factures", "version": 1, "profile": d["profile"], "clients": [], "documents": []}, open(sys.argv[2], "w"))' \
+  "$FIXTURE" "$tmp/profile.json"
+out=$("$CLI" --database="$tmp/p.db" --import-json="$tmp/profile.json" 2>"$tmp/err") || fail "profile only: $(cat "$tmp/err")"
+if [ "$out" = "L’import de « $tmp/profile.json » est terminé : le profil de l’entreprise." ]; then ok "$out"
+else fail "profile only: printed “$out”"; fi
+out=$("$CLI" --database="$tmp/p.db" --import-json="$tmp/profile.json" 2>"$tmp/err") || fail "profile again: $(cat "$tmp/err")"
+if [[ "$out" == *"ni client, ni document, ni paiement"* ]]; then ok "profile kept: $out"
+else fail "profile into a database with one: printed “$out”"; fi
 
 # Nothing to import but the format.
 echo '{ "format": "factures", "version": 1, "clients": [], "documents": [], "series": [] }' >"$tmp/empty.json"

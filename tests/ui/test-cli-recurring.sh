@@ -52,8 +52,12 @@ grep -q "^3 created, 1 issued, 2 missed" "$tmp/out" && ok "run 1 counts" || fail
 grep -q "^2026-01-31	ACME SAS	" "$tmp/out" && grep -q "^2026-02-28	ACME SAS	" "$tmp/out" \
   && ok "missed occurrences listed" || fail "missed occurrences listed: $(cat "$tmp/out")"
 
+# trial 6 finding 5: the invoice it issued has its line too, with its number (3 created, 3 lines)
+grep -q "^2026-03-31	ACME SAS	[0-9]*	F2026-0001\$" "$tmp/out" && [ "$(wc -l <"$tmp/out")" = 5 ] \
+  && ok "issued invoice listed with its number" || fail "issued invoice not listed: $(cat "$tmp/out")"
+
 # trial 5 finding 16: a header line names the columns
-[ "$(head -1 "$tmp/out")" = "$(printf 'Date\tClient\tDraft id\tWhy it was not issued')" ] \
+[ "$(head -1 "$tmp/out")" = "$(printf 'Date\tClient\tDocument id\tNumber, or why it was not issued')" ] \
   && ok "run 1 header" || fail "run 1 header: $(head -1 "$tmp/out")"
 
 if run 2026-03-31; then ok "run 2"; else fail "run 2: $(cat "$tmp/err")"; fi

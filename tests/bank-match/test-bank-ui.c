@@ -23,43 +23,7 @@
 #include "factures-bank-import-dialog.h"
 #include "factures-bank-page.h"
 #include "factures-bank-row.h"
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-screenshot (GtkWidget *widget, const char *name)
-{
-  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int w, h;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                            name, NULL);
-
-  /* as ui_test_screenshot(): on a loaded machine the window may not be mapped and sized yet, and
-   * an empty snapshot has no node */
-  for (int i = 0; i < 200 && (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0); i++)
-    g_main_context_iteration (NULL, TRUE);
-  spin (300);
-  w = gtk_widget_get_width (widget);
-  h = gtk_widget_get_height (widget);
-  g_assert_true (w > 50 && h > 20);
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-  g_object_unref (paintable);
-}
+#include "ui-test-util.h"
 
 static GtkWidget *
 find (GtkWidget *root, gboolean (*match) (GtkWidget *, gconstpointer), gconstpointer data)
@@ -109,7 +73,7 @@ static void
 wait_for_count (FacturesBankPage *page, guint count)
 {
   for (guint i = 0; i < 300 && factures_bank_page_get_count (page) != count; i++)
-    spin (20);
+    ui_test_spin (20);
   g_assert_cmpuint (factures_bank_page_get_count (page), ==, count);
 }
 
@@ -154,17 +118,17 @@ test_page (void)
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
   gtk_window_set_child (GTK_WINDOW (window), overlay);
   gtk_window_present (GTK_WINDOW (window));
-  spin (300);
+  ui_test_spin (300);
   g_assert_cmpuint (factures_bank_page_get_count (FACTURES_BANK_PAGE (page)), ==, 0);
 
   /* imported through the page: a thread on its own connection, then "changed" */
   factures_bank_page_import (FACTURES_BANK_PAGE (page), statement);
   wait_for_count (FACTURES_BANK_PAGE (page), 4);
-  spin (300);
-  screenshot (window, "bank.png");
+  ui_test_spin (300);
+  ui_test_screenshot (window, "bank.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  spin (300);
-  screenshot (window, "bank-dark.png");
+  ui_test_spin (300);
+  ui_test_screenshot (window, "bank-dark.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
   /* the sure match of Dupont, confirmed by its button */
@@ -177,7 +141,7 @@ test_page (void)
   g_assert_cmpint (bank_balance (&f, a), ==, 0);
 
   /* Undo in the toast: the reversing entry; the invoice is due again and proposed again */
-  spin (200);
+  ui_test_spin (200);
   button = find (overlay, is_button_labelled, _("_Undo"));
   g_assert_nonnull (button);
   gtk_widget_activate (button);
@@ -205,7 +169,7 @@ test_page (void)
                                       "16/11/2026;VIR SEPA CLIENT DIVERS;150,00\n"
                                       "17/11/2026;CB PAPETERIE;-12,30\n", -1, NULL));
   factures_bank_page_import (FACTURES_BANK_PAGE (page), csv);
-  spin (300);
+  ui_test_spin (300);
   {
     GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -220,8 +184,8 @@ test_page (void)
   }
   g_assert_nonnull (dialog);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 620, 900);
-  spin (300);
-  screenshot (dialog, "bank-csv.png");
+  ui_test_spin (300);
+  ui_test_screenshot (dialog, "bank-csv.png");
   {
     GtkWidget *account = find (dialog, is_type, GSIZE_TO_POINTER (ADW_TYPE_ENTRY_ROW));
     GtkWidget *rows[3] = { NULL };
@@ -279,11 +243,11 @@ test_page (void)
     g_assert_true (gtk_widget_is_visible (cancel));
     gtk_widget_activate_action (page, "bank.cancel-import", NULL);
     for (guint i = 0; i < 500 && gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)); i++)
-      spin (20);
+      ui_test_spin (20);
     g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
-    spin (100);
+    ui_test_spin (100);
     for (guint i = 0; i < 100 && gtk_widget_is_visible (cancel); i++)
-      spin (20);
+      ui_test_spin (20);
     g_assert_false (gtk_widget_is_visible (cancel));
     g_assert_cmpuint (factures_bank_page_get_count (FACTURES_BANK_PAGE (page)), ==, 3);
     after = bank_dump_hash (&f);
@@ -291,7 +255,7 @@ test_page (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (100);
+  ui_test_spin (100);
   bank_fixture_tear_down (&f);
 }
 
@@ -336,7 +300,7 @@ test_csv_columns (void)
   g_signal_connect (dialog, "import", G_CALLBACK (on_dialog_import), &mapping);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 620, 1000);
   gtk_window_present (GTK_WINDOW (dialog));
-  spin (300);
+  ui_test_spin (300);
   account = find (dialog, is_type, GSIZE_TO_POINTER (ADW_TYPE_ENTRY_ROW));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (account)), ==, "");
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
@@ -347,12 +311,12 @@ test_csv_columns (void)
       adw_combo_row_set_selected (ADW_COMBO_ROW (row), i + 1);   /* (0 is "—") */
     }
   for (guint i = 0; i < 100 && (!gtk_widget_get_mapped (dialog) || gtk_widget_get_width (dialog) == 0); i++)
-    spin (20);
-  spin (200);
-  screenshot (dialog, "bank-csv-columns.png");
+    ui_test_spin (20);
+  ui_test_spin (200);
+  ui_test_screenshot (dialog, "bank-csv-columns.png");
   /* (no account typed: the account column gives it, the import is allowed) */
   gtk_widget_activate_action (dialog, "import-dialog.import", NULL);
-  spin (100);
+  ui_test_spin (100);
   g_assert_nonnull (mapping);
   g_assert_cmpuint (mapping->currency_at, ==, 4);
   g_assert_cmpuint (mapping->account_at, ==, 5);
@@ -413,7 +377,7 @@ test_window (void)
   window = GTK_WIDGET (factures_window_new (NULL, f.store, NULL));
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
   gtk_window_present (GTK_WINDOW (window));
-  spin (200);
+  ui_test_spin (200);
   stack = find_view_stack (window);
   g_assert_nonnull (stack);
   page = adw_view_stack_get_page (stack, adw_view_stack_get_child_by_name (stack, "bank"));
@@ -423,10 +387,10 @@ test_window (void)
   g_assert_cmpstr (icon, !=, "x-office-spreadsheet-symbolic");
   g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (window)), icon));
   adw_view_stack_set_visible_child_name (stack, "bank");
-  spin (300);
-  screenshot (window, "bank-window.png");
+  ui_test_spin (300);
+  ui_test_screenshot (window, "bank-window.png");
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (100);
+  ui_test_spin (100);
   bank_fixture_tear_down (&f);
 }
 
@@ -483,27 +447,27 @@ test_foreign_currency (void)
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
   gtk_window_set_child (GTK_WINDOW (window), overlay);
   gtk_window_present (GTK_WINDOW (window));
-  spin (200);
+  ui_test_spin (200);
   factures_bank_page_import (FACTURES_BANK_PAGE (page), statement);
   wait_for_count (FACTURES_BANK_PAGE (page), 1);
-  spin (200);
+  ui_test_spin (200);
 
   row = find (page, is_row_titled, "EXAMPLE");
   g_assert_nonnull (row);
   button = find (row, is_button_labelled, _("_Confirm"));
   g_assert_nonnull (button);
   gtk_widget_activate (button);
-  spin (300);
+  ui_test_spin (300);
   dialog = find_amount_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (factures_bank_amount_dialog_get_entry (FACTURES_BANK_AMOUNT_DIALOG (dialog)))),
                    ==, "1\u202f000,00");
-  screenshot (dialog, "bank-foreign-amount.png");
+  ui_test_screenshot (dialog, "bank-foreign-amount.png");
 
   /* 0: refused, nothing recorded */
   gtk_editable_set_text (GTK_EDITABLE (factures_bank_amount_dialog_get_entry (FACTURES_BANK_AMOUNT_DIALOG (dialog))), "0");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
-  spin (200);
+  ui_test_spin (200);
   g_assert_cmpint (bank_balance (&f, issued->id), ==, 100000);
   g_assert_cmpuint (factures_bank_page_get_count (FACTURES_BANK_PAGE (page)), ==, 1);
   {
@@ -520,7 +484,7 @@ test_foreign_currency (void)
 
   /* 400,00 GBP stated */
   gtk_widget_activate (button);
-  spin (300);
+  ui_test_spin (300);
   dialog = find_amount_dialog ();
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (factures_bank_amount_dialog_get_entry (FACTURES_BANK_AMOUNT_DIALOG (dialog))), "400,00");

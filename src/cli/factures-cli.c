@@ -471,23 +471,6 @@ check_one_command (GVariantDict  *options,
   return TRUE;
 }
 
-/* Two paths of the command line that name one file: the same file on disk (another path, a
- * link), else the same path once made absolute and canonical. */
-static gboolean
-same_destination (const char *a,
-                  const char *b)
-{
-  GStatBuf sa, sb;
-  g_autofree char *ca = NULL;
-  g_autofree char *cb = NULL;
-
-  if (g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0)
-    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-  ca = g_canonicalize_filename (a, NULL);
-  cb = g_canonicalize_filename (b, NULL);
-  return g_strcmp0 (ca, cb) == 0;
-}
-
 int
 factures_cli_run (const char   *database,
                   GVariantDict *options)
@@ -530,7 +513,7 @@ factures_cli_run (const char   *database,
           return fail (error->message);
         /* Trial 6 finding 6: two outputs on one file, the second would replace the first. */
         for (guint j = 0; j < i; j++)
-          if (destinations[j] != NULL && same_destination (destinations[j], destination))
+          if (destinations[j] != NULL && factures_store_same_file (destinations[j], destination))
             {
               g_autofree char *message = NULL;
 

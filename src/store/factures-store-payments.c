@@ -273,10 +273,8 @@ factures_store_pay_doc_fixed_rate (const DocInfo *info)
 
 /* ---- payments ---- */
 
-/* A payment dated in a month or quarter already declared to URSSAF (migration 0016) changes
- * that period's figure: said, so that the user adds it to the next declaration or corrects the
- * one made (trial finding 6). A failed lookup only drops the warning. */
-/* The day the month or quarter of @date was declared, when it was (@out set). */
+/* The day the month or quarter of @date was declared to URSSAF, when it was (@out set; the keys
+ * of urssaf_declarations, "2026-11" and "2026-Q4", as factures_urssaf_period_key() writes them). */
 static gboolean
 declared_on (FacturesStore *self,
              const GDate   *date,
@@ -324,38 +322,28 @@ factures_store_check_reversal_not_declared (FacturesStore  *self,
                                               "reduces that period's figure."), text, when);
 }
 
+/* A payment dated in a month or quarter already declared to URSSAF (migration 0016) changes
+ * that period's figure: said, so that the user adds it to the next declaration or corrects the
+ * one made (trial finding 6). A failed lookup only drops the warning. */
 static void
 declared_period_warning (FacturesStore *self,
                          const GDate   *date,
                          GPtrArray     *warnings)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  /* The keys of urssaf_declarations ("2026-11", "2026-Q4"), as factures_urssaf_period_key() writes them. */
-  FacturesUrssafPeriod in_month = { .year = g_date_get_year (date), .month = g_date_get_month (date) };
-  FacturesUrssafPeriod in_quarter = { .year = g_date_get_year (date), .quarter = (g_date_get_month (date) + 2) / 3 };
-  g_autofree char *month = factures_urssaf_period_key (&in_month);
-  g_autofree char *quarter = factures_urssaf_period_key (&in_quarter);
+  GDate declared;
+  g_autofree char *when = NULL;
+  g_autofree char *paid = NULL;
 
-  stmt = factures_store_prepare (self, "SELECT declared_on FROM urssaf_declarations "
-                                       "WHERE period IN (?1, ?2) ORDER BY declared_on LIMIT 1", NULL);
-  if (stmt == NULL)
+  g_date_clear (&declared, 1);
+  if (!declared_on (self, date, &declared))
     return;
-  factures_sql_bind_text (stmt, 1, month);
-  factures_sql_bind_text (stmt, 2, quarter);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      GDate declared;
-      g_autofree char *when = NULL;
-      g_autofree char *paid = factures_date_format_fr (date);
-
-      factures_sql_col_date (stmt, 0, &declared);
-      when = factures_date_format_fr (&declared);
-      g_ptr_array_add (warnings,
-                       g_strdup_printf (_("The payment is dated %s, in a period already declared to URSSAF "
-                                          "(on %s): declare it with the next period or correct that "
-                                          "declaration on the URSSAF site."),
-                                        paid, when));
-    }
+  paid = factures_date_format_fr (date);
+  when = factures_date_format_fr (&declared);
+  g_ptr_array_add (warnings,
+                   g_strdup_printf (_("The payment is dated %s, in a period already declared to URSSAF "
+                                      "(on %s): declare it with the next period or correct that "
+                                      "declaration on the URSSAF site."),
+                                    paid, when));
 }
 
 static gboolean

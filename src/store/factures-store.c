@@ -679,9 +679,13 @@ resolved_path (const char *path)
   return g_steal_pointer (&absolute);
 }
 
-static gboolean
-same_file (const char *a,
-           const char *b)
+/**
+ * factures_store_same_file:
+ * (see factures-store.h)
+ */
+gboolean
+factures_store_same_file (const char *a,
+                          const char *b)
 {
   GStatBuf sa, sb;
   g_autofree char *ra = NULL;
@@ -751,7 +755,7 @@ factures_store_check_destination (const char  *database,
       g_autofree char *given = g_strconcat (database, suffixes[i], NULL);
       g_autofree char *real = g_strconcat (real_database, suffixes[i], NULL);
 
-      if (same_file (destination, given) || same_file (destination, real))
+      if (factures_store_same_file (destination, given) || factures_store_same_file (destination, real))
         {
           if (option != NULL)
             /* Translators: %s: an option (--output), %s: the path given, %s: the database */

@@ -240,6 +240,20 @@ gboolean    factures_store_check_destination (const char  *database,
                                               const char  *option,
                                               GError     **error);
 /**
+ * factures_store_same_file:
+ * @a: a path, absolute or relative to the working folder
+ * @b: another path
+ *
+ * Whether @a and @b name one file: the same device and inode when both exist (another path, a
+ * symbolic or a hard link), else the same absolute path once the symbolic links of their
+ * folders are resolved. Used by factures_store_check_destination() and by the command line to
+ * refuse two outputs on one file.
+ *
+ * Returns: %TRUE when they are the same file
+ */
+gboolean    factures_store_same_file      (const char     *a,
+                                           const char     *b);
+/**
  * factures_store_check_file:
  * @self: the open store
  * @file: the file a save dialog chose
